@@ -1,0 +1,2 @@
+// packages/core: the pure, deterministic matching and balance engine. See README.md.
+export {};

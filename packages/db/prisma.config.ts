@@ -96,12 +96,12 @@ function poolConfigFromUrl(databaseUrl: string): pg.PoolConfig {
 /** The wasm engine arms long timers that keep the CLI alive for up to a minute after it is done. */
 function unrefLongTimers(minDelayMs = 5_000) {
   const original = globalThis.setTimeout;
-  const patched = ((handler: TimerHandler, delayMs?: number, ...rest: unknown[]) => {
-    const timer = original(handler as () => void, delayMs, ...rest);
-    if ((delayMs ?? 0) >= minDelayMs) timer.unref?.();
+  const patched = (...args: Parameters<typeof setTimeout>) => {
+    const timer = original(...args);
+    if ((args[1] ?? 0) >= minDelayMs) timer.unref?.();
     return timer;
-  }) as typeof setTimeout;
-  globalThis.setTimeout = Object.assign(patched, original);
+  };
+  globalThis.setTimeout = Object.assign(patched, original) as typeof setTimeout;
 }
 
 unrefLongTimers();

@@ -1,0 +1,54 @@
+import type { TRPC_ERROR_CODE_KEY } from "@trpc/server";
+
+/**
+ * Every error the API means to tell a caller about. Services throw `AppError(code)`; one
+ * middleware (trpc.ts) maps the code to the transport's error. Anything else that escapes is
+ * a bug and reaches the caller only as INTERNAL, without details.
+ */
+export enum AppErrorCode {
+  /** Input failed validation; `fieldErrors` says which field and why. */
+  INVALID_INPUT = "INVALID_INPUT",
+  /** No session, or the session's account no longer exists or is suspended. */
+  UNAUTHENTICATED = "UNAUTHENTICATED",
+  /** Logged in, but this role may not do this. */
+  FORBIDDEN = "FORBIDDEN",
+  /** Email and password do not match an account. Deliberately does not say which part. */
+  INVALID_CREDENTIALS = "INVALID_CREDENTIALS",
+  /** Registration with an email that already has an account. */
+  EMAIL_TAKEN = "EMAIL_TAKEN",
+  /** The thing asked for does not exist (or is not visible to this caller). */
+  NOT_FOUND = "NOT_FOUND",
+  /** The engine did not answer in time; the operation may or may not have happened. */
+  ENGINE_UNAVAILABLE = "ENGINE_UNAVAILABLE",
+  /** Unexpected failure; details are logged, never sent. */
+  INTERNAL = "INTERNAL",
+}
+
+const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
+  [AppErrorCode.INVALID_INPUT]: "BAD_REQUEST",
+  [AppErrorCode.UNAUTHENTICATED]: "UNAUTHORIZED",
+  [AppErrorCode.FORBIDDEN]: "FORBIDDEN",
+  [AppErrorCode.INVALID_CREDENTIALS]: "UNAUTHORIZED",
+  [AppErrorCode.EMAIL_TAKEN]: "CONFLICT",
+  [AppErrorCode.NOT_FOUND]: "NOT_FOUND",
+  [AppErrorCode.ENGINE_UNAVAILABLE]: "SERVICE_UNAVAILABLE",
+  [AppErrorCode.INTERNAL]: "INTERNAL_SERVER_ERROR",
+};
+
+export function trpcCodeOf(code: AppErrorCode): TRPC_ERROR_CODE_KEY {
+  return TRPC_CODE[code];
+}
+
+/** Field name → messages, as forms display them. */
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly fieldErrors?: FieldErrors,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}

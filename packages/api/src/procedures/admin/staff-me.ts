@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { findStaff } from "../../services/staff";
+import { staffProcedure } from "../../trpc";
+
+export const ZStaffMeOutput = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(z.enum(["ADMIN", "COMPLIANCE", "FINANCE", "OPERATIONS"])),
+});
+
+/** The logged-in staff member, with the roles the console's navigation is built from. */
+export const staffMeProcedure = staffProcedure()
+  .output(ZStaffMeOutput)
+  .query(({ ctx }) => findStaff(ctx.services.db, ctx.actor.staffId));

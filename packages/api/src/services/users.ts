@@ -1,0 +1,81 @@
+import { type Db, decoyPasswordHash, hashPassword, Prisma, verifyPassword } from "@exchange/db";
+import { AppError, AppErrorCode } from "../errors";
+
+export interface UserDto {
+  id: number;
+  email: string;
+  emailVerified: boolean;
+  kycLevel: number;
+  createdAt: Date;
+}
+
+const USER_SELECT = {
+  id: true,
+  email: true,
+  emailVerifiedAt: true,
+  kycLevel: true,
+  createdAt: true,
+} as const;
+
+function toUserDto(user: Prisma.UserGetPayload<{ select: typeof USER_SELECT }>): UserDto {
+  return {
+    id: user.id,
+    email: user.email,
+    emailVerified: user.emailVerifiedAt !== null,
+    kycLevel: user.kycLevel,
+    createdAt: user.createdAt,
+  };
+}
+
+/** Emails are compared case-insensitively: stored trimmed and lower-cased. */
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export async function registerUser(
+  db: Db,
+  input: { email: string; password: string },
+): Promise<UserDto> {
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const user = await db.user.create({ data: { email, passwordHash }, select: USER_SELECT });
+    return toUserDto(user);
+  } catch (error) {
+    // The unique index decides, so two simultaneous registrations cannot both succeed.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError(AppErrorCode.EMAIL_TAKEN, "This email is already registered.", {
+        email: ["This email is already registered."],
+      });
+    }
+    throw error;
+  }
+}
+
+/**
+ * The user these credentials belong to, or INVALID_CREDENTIALS. The same error and the same
+ * work (a hash verification) whether the email is unknown or the password wrong.
+ */
+export async function authenticateUser(
+  db: Db,
+  input: { email: string; password: string },
+): Promise<UserDto> {
+  const user = await db.user.findUnique({
+    where: { email: normalizeEmail(input.email) },
+    select: { ...USER_SELECT, passwordHash: true, status: true },
+  });
+  const valid = await verifyPassword(
+    user?.passwordHash ?? (await decoyPasswordHash()),
+    input.password,
+  );
+  if (!user || !valid || user.status !== "ACTIVE") {
+    throw new AppError(AppErrorCode.INVALID_CREDENTIALS, "Incorrect email or password.");
+  }
+  return toUserDto(user);
+}
+
+export async function findUser(db: Db, userId: number): Promise<UserDto> {
+  const user = await db.user.findUnique({ where: { id: userId }, select: USER_SELECT });
+  if (!user) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
+  return toUserDto(user);
+}

@@ -1,0 +1,24 @@
+import type { StaffRole } from "@exchange/db";
+
+/**
+ * The admin console's sections and the roles that may open each. The API enforces this on
+ * every staff procedure; the admin app uses the same table for its navigation and page guards.
+ * ADMIN may open everything.
+ */
+export const STAFF_SECTIONS = {
+  kyc: { title: "KYC", roles: ["COMPLIANCE"] },
+  withdrawals: { title: "Withdrawals", roles: ["FINANCE"] },
+  products: { title: "Products", roles: ["OPERATIONS"] },
+  markets: { title: "Markets", roles: ["OPERATIONS"] },
+  audit: { title: "Audit", roles: ["COMPLIANCE"] },
+} as const satisfies Record<string, { title: string; roles: readonly StaffRole[] }>;
+
+export type StaffSection = keyof typeof STAFF_SECTIONS;
+
+export function canOpenSection(roles: readonly StaffRole[], section: StaffSection): boolean {
+  return hasAnyRole(roles, STAFF_SECTIONS[section].roles);
+}
+
+export function hasAnyRole(roles: readonly StaffRole[], allowed: readonly StaffRole[]): boolean {
+  return roles.includes("ADMIN") || roles.some((role) => allowed.includes(role));
+}

@@ -1,0 +1,82 @@
+import type { StaffRole } from "@exchange/db";
+import { initTRPC, TRPCError } from "@trpc/server";
+import { z } from "zod";
+import type { Context } from "./context";
+import { AppError, AppErrorCode, type FieldErrors, trpcCodeOf } from "./errors";
+import { hasAnyRole, STAFF_SECTIONS, type StaffSection } from "./staff-sections";
+import { transformer } from "./transformer";
+
+const t = initTRPC.context<Context>().create({
+  transformer,
+  // Stack traces never leave the server, whatever NODE_ENV says.
+  isDev: false,
+  errorFormatter({ shape, error }) {
+    const appError = error.cause instanceof AppError ? error.cause : undefined;
+    const fieldErrors: FieldErrors | undefined =
+      appError?.fieldErrors ??
+      (error.cause instanceof z.ZodError ? zodFieldErrors(error.cause) : undefined);
+    const appCode =
+      appError?.code ?? (fieldErrors ? AppErrorCode.INVALID_INPUT : internalOr(error.code));
+    const message =
+      appCode === AppErrorCode.INTERNAL ? "Something went wrong. Please try again." : shape.message;
+    return { ...shape, message, data: { ...shape.data, appCode, fieldErrors, stack: undefined } };
+  },
+});
+
+function internalOr(code: TRPCError["code"]): AppErrorCode {
+  if (code === "UNAUTHORIZED") return AppErrorCode.UNAUTHENTICATED;
+  if (code === "FORBIDDEN") return AppErrorCode.FORBIDDEN;
+  if (code === "NOT_FOUND") return AppErrorCode.NOT_FOUND;
+  if (code === "BAD_REQUEST") return AppErrorCode.INVALID_INPUT;
+  return AppErrorCode.INTERNAL;
+}
+
+function zodFieldErrors(error: z.ZodError): FieldErrors {
+  const fields: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    fields[key] = [...(fields[key] ?? []), issue.message];
+  }
+  return fields;
+}
+
+/** Turns a service's AppError into the transport's error, keeping the AppError as cause. */
+const mapAppErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: trpcCodeOf(cause.code), message: cause.message, cause });
+  }
+  return result;
+});
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+export const publicProcedure = t.procedure.use(mapAppErrors);
+
+/** A logged-in trader. */
+export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.kind !== "user") {
+    throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
+  }
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
+/** A staff member holding one of `roles` (ADMIN holds them all). */
+export function staffProcedure(...roles: StaffRole[]) {
+  return publicProcedure.use(({ ctx, next }) => {
+    if (ctx.actor.kind !== "staff") {
+      throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in as staff.");
+    }
+    if (!hasAnyRole(ctx.actor.roles, roles)) {
+      throw new AppError(AppErrorCode.FORBIDDEN, "Your role does not allow this.");
+    }
+    return next({ ctx: { ...ctx, actor: ctx.actor } });
+  });
+}
+
+/** A staff member allowed to open one admin section. */
+export function sectionProcedure(section: StaffSection) {
+  return staffProcedure(...STAFF_SECTIONS[section].roles);
+}

@@ -1,0 +1,11 @@
+export { createDb, type Db } from "./client";
+export {
+  ActorType,
+  AssetStatus,
+  AuthTokenPurpose,
+  MarketStatus,
+  Prisma,
+  StaffRole,
+  UserStatus,
+} from "./generated/prisma/client";
+export { decoyPasswordHash, hashPassword, verifyPassword } from "./password";

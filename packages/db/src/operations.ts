@@ -1,0 +1,3 @@
+/** Database operations for scripts and test set-up (not for the web tier's bundles). */
+export { dropDatabase, ensureDatabase, migrateDatabase, withDatabaseName } from "./migrate";
+export { printSeedCredentials, seed } from "./seed";

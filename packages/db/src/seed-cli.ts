@@ -1,0 +1,8 @@
+import { createDb } from "./client";
+import { env } from "./env";
+import { printSeedCredentials, seed } from "./seed";
+
+const db = createDb(env.DATABASE_URL);
+await seed(db);
+await db.$disconnect();
+printSeedCredentials();

@@ -1,0 +1,71 @@
+import type { StaffRole } from "./generated/prisma/client";
+
+/**
+ * Reference data and demo accounts for development and tests. Passwords here are for local
+ * use only and are printed by the seed; a production deployment creates its own staff.
+ */
+export const SEED_ASSETS = [
+  { code: "BTC", name: "Bitcoin", precision: 8 },
+  { code: "ETH", name: "Ether", precision: 8 },
+  { code: "USDT", name: "Tether USD", precision: 6 },
+] as const;
+
+export const SEED_MARKETS = [
+  {
+    symbol: "BTCUSDT",
+    baseAsset: "BTC",
+    quoteAsset: "USDT",
+    priceTick: "0.01",
+    lotSize: "0.00001",
+    minQty: "0.00001",
+    maxQty: "1000",
+    minNotional: "5",
+    makerFeeRate: "0.001",
+    takerFeeRate: "0.001",
+    sortOrder: 1,
+  },
+  {
+    symbol: "ETHUSDT",
+    baseAsset: "ETH",
+    quoteAsset: "USDT",
+    priceTick: "0.01",
+    lotSize: "0.0001",
+    minQty: "0.0001",
+    maxQty: "10000",
+    minNotional: "5",
+    makerFeeRate: "0.001",
+    takerFeeRate: "0.001",
+    sortOrder: 2,
+  },
+] as const;
+
+export const SEED_STAFF: ReadonlyArray<{
+  email: string;
+  name: string;
+  role: StaffRole;
+  password: string;
+}> = [
+  { email: "admin@exchange.local", name: "Ada Admin", role: "ADMIN", password: "admin-dev-pass-1" },
+  {
+    email: "compliance@exchange.local",
+    name: "Chen Compliance",
+    role: "COMPLIANCE",
+    password: "compliance-dev-pass-1",
+  },
+  {
+    email: "finance@exchange.local",
+    name: "Farah Finance",
+    role: "FINANCE",
+    password: "finance-dev-pass-1",
+  },
+  {
+    email: "operations@exchange.local",
+    name: "Omar Operations",
+    role: "OPERATIONS",
+    password: "operations-dev-pass-1",
+  },
+];
+
+export const SEED_TRADERS = [
+  { email: "trader@exchange.local", password: "trader-dev-pass-1" },
+] as const;

@@ -1,0 +1,123 @@
+import { Redis } from "ioredis";
+import { type BusKeys, busKeys, COMMAND_FIELD, REPLY_TO_FIELD } from "./bus-keys";
+import { type EngineCommandInput, PROTOCOL_VERSION } from "./commands";
+import { type EngineReply, ZEngineReply } from "./replies";
+
+/** The engine did not answer in time. The command may still be applied: retry with its id. */
+export class EngineTimeoutError extends Error {
+  constructor(
+    readonly commandId: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`engine did not answer command ${commandId} within ${timeoutMs} ms`);
+    this.name = "EngineTimeoutError";
+  }
+}
+
+interface Waiter {
+  resolve(reply: EngineReply): void;
+  reject(error: Error): void;
+  timer: NodeJS.Timeout;
+}
+
+export interface EngineClientOptions {
+  redisUrl: string;
+  prefix: string;
+  defaultTimeoutMs?: number;
+}
+
+/**
+ * Request / reply over Redis: `send` XADDs a command to the engine's stream and resolves with
+ * the engine's reply, which arrives on this instance's own pub/sub channel. A reply lost while
+ * this instance was disconnected surfaces as a timeout; retrying with the same command id is
+ * safe and returns the first result.
+ */
+export class EngineClient {
+  readonly clientId = crypto.randomUUID();
+  private readonly keys: BusKeys;
+  private readonly waiters = new Map<string, Waiter[]>();
+  private readonly defaultTimeoutMs: number;
+
+  private constructor(
+    private readonly redis: Redis,
+    private readonly subscriber: Redis,
+    options: EngineClientOptions,
+  ) {
+    this.keys = busKeys(options.prefix);
+    this.defaultTimeoutMs = options.defaultTimeoutMs ?? 5_000;
+  }
+
+  static async connect(options: EngineClientOptions): Promise<EngineClient> {
+    const redis = new Redis(options.redisUrl, { lazyConnect: true });
+    const subscriber = redis.duplicate();
+    await Promise.all([redis.connect(), subscriber.connect()]);
+    const client = new EngineClient(redis, subscriber, options);
+    subscriber.on("message", (_channel, message) => client.receive(message));
+    await subscriber.subscribe(client.keys.replies(client.clientId));
+    return client;
+  }
+
+  send(command: EngineCommandInput, options: { timeoutMs?: number } = {}): Promise<EngineReply> {
+    const timeoutMs = options.timeoutMs ?? this.defaultTimeoutMs;
+    const reply = new Promise<EngineReply>((resolve, reject) => {
+      const waiter: Waiter = {
+        resolve,
+        reject,
+        timer: setTimeout(() => {
+          this.forget(command.id, waiter);
+          reject(new EngineTimeoutError(command.id, timeoutMs));
+        }, timeoutMs),
+      };
+      this.waiters.set(command.id, [...(this.waiters.get(command.id) ?? []), waiter]);
+    });
+    const wire = JSON.stringify({ v: PROTOCOL_VERSION, ...command });
+    this.redis
+      .xadd(this.keys.commands, "*", COMMAND_FIELD, wire, REPLY_TO_FIELD, this.replyChannel)
+      .catch((error: Error) => this.fail(command.id, error));
+    return reply;
+  }
+
+  async close(): Promise<void> {
+    for (const id of [...this.waiters.keys()]) this.fail(id, new Error("engine client closed"));
+    await Promise.all([this.subscriber.quit(), this.redis.quit()]);
+  }
+
+  private get replyChannel(): string {
+    return this.keys.replies(this.clientId);
+  }
+
+  private receive(message: string): void {
+    const parsed = ZEngineReply.safeParse(safeJson(message));
+    if (!parsed.success) return;
+    const waiting = this.waiters.get(parsed.data.id);
+    if (!waiting) return;
+    this.waiters.delete(parsed.data.id);
+    for (const waiter of waiting) {
+      clearTimeout(waiter.timer);
+      waiter.resolve(parsed.data);
+    }
+  }
+
+  private forget(commandId: string, waiter: Waiter): void {
+    const rest = (this.waiters.get(commandId) ?? []).filter((w) => w !== waiter);
+    if (rest.length) this.waiters.set(commandId, rest);
+    else this.waiters.delete(commandId);
+  }
+
+  private fail(commandId: string, error: Error): void {
+    const waiting = this.waiters.get(commandId) ?? [];
+    this.waiters.delete(commandId);
+    for (const waiter of waiting) {
+      clearTimeout(waiter.timer);
+      waiter.reject(error);
+    }
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * Structured logs: one JSON object per line on stdout, with the service name, so the processes'
+ * logs can be merged and filtered by any log shipper.
+ */
+export type LogLevel = "debug" | "info" | "warn" | "error";
+const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+
+export interface Logger {
+  debug(msg: string, fields?: Record<string, unknown>): void;
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export function createLogger(service: string, minLevel: LogLevel = "info"): Logger {
+  const write = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => {
+    if (LEVEL_RANK[level] < LEVEL_RANK[minLevel]) return;
+    const line = { t: new Date().toISOString(), level, service, msg, ...fields };
+    process.stdout.write(`${JSON.stringify(line, jsonSafe)}\n`);
+  };
+  return {
+    debug: (msg, fields) => write("debug", msg, fields),
+    info: (msg, fields) => write("info", msg, fields),
+    warn: (msg, fields) => write("warn", msg, fields),
+    error: (msg, fields) => write("error", msg, fields),
+  };
+}
+
+function jsonSafe(_key: string, value: unknown): unknown {
+  if (typeof value === "bigint") return value.toString();
+  if (value instanceof Error) return { name: value.name, message: value.message };
+  return value;
+}

@@ -63,16 +63,21 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
 
+/** Any logged-in staff member, whatever their roles. */
+export const anyStaffProcedure = publicProcedure.use(({ ctx, next }) => {
+  if (ctx.actor.kind !== "staff") {
+    throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in as staff.");
+  }
+  return next({ ctx: { ...ctx, actor: ctx.actor } });
+});
+
 /** A staff member holding one of `roles` (ADMIN holds them all). */
 export function staffProcedure(...roles: StaffRole[]) {
-  return publicProcedure.use(({ ctx, next }) => {
-    if (ctx.actor.kind !== "staff") {
-      throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in as staff.");
-    }
+  return anyStaffProcedure.use(({ ctx, next }) => {
     if (!hasAnyRole(ctx.actor.roles, roles)) {
       throw new AppError(AppErrorCode.FORBIDDEN, "Your role does not allow this.");
     }
-    return next({ ctx: { ...ctx, actor: ctx.actor } });
+    return next();
   });
 }
 

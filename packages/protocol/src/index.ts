@@ -9,3 +9,9 @@ export {
 export { EngineClient, type EngineClientOptions, EngineTimeoutError } from "./engine-client";
 export { createLogger, type Logger, type LogLevel } from "./log";
 export { BusRejectCode, type EngineRejection, type EngineReply, ZEngineReply } from "./replies";
+export {
+  type StreamTokenClaims,
+  signStreamToken,
+  streamBusChannel,
+  verifyStreamToken,
+} from "./stream-token";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { findStaff } from "../../services/staff";
-import { staffProcedure } from "../../trpc";
+import { anyStaffProcedure } from "../../trpc";
 
 export const ZStaffMeOutput = z.object({
   id: z.number().int(),
@@ -10,6 +10,6 @@ export const ZStaffMeOutput = z.object({
 });
 
 /** The logged-in staff member, with the roles the console's navigation is built from. */
-export const staffMeProcedure = staffProcedure()
+export const staffMeProcedure = anyStaffProcedure
   .output(ZStaffMeOutput)
   .query(({ ctx }) => findStaff(ctx.services.db, ctx.actor.staffId));

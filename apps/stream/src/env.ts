@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+/** The gateway's configuration, validated once at start-up. */
+export const ZStreamEnv = z.object({
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }),
+  REDIS_PREFIX: z.string().default("ex:"),
+  /** Secret shared with the API, which signs the tokens clients send in `{"op":"auth"}`. */
+  STREAM_TOKEN_SECRET: z.string().min(16),
+  STREAM_PORT: z.coerce.number().int().min(1).max(65_535).default(3200),
+  STREAM_HOST: z.string().default("127.0.0.1"),
+  /** Most channels one connection may hold at once. */
+  STREAM_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(100),
+  /** Largest client message accepted, in bytes; bigger ones close the connection. */
+  STREAM_MAX_MESSAGE_BYTES: z.coerce.number().int().min(64).default(4_096),
+  /** Client messages allowed per connection per second before it is told to slow down. */
+  STREAM_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(20),
+  /** Interval of WebSocket pings; a connection that misses one is closed. */
+  STREAM_HEARTBEAT_MS: z.coerce.number().int().min(100).default(30_000),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type StreamEnv = z.infer<typeof ZStreamEnv>;
+
+export function readStreamEnv(source: NodeJS.ProcessEnv = process.env): StreamEnv {
+  const parsed = ZStreamEnv.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`stream: invalid environment\n${problems.join("\n")}`);
+  }
+  return parsed.data;
+}

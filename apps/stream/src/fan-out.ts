@@ -1,0 +1,72 @@
+import { type Logger, streamBusChannel } from "@exchange/protocol";
+import type { Redis } from "ioredis";
+import { eventFrame } from "./protocol";
+
+/** Anything that can receive a frame: a WebSocket connection in production. */
+export interface Subscriber {
+  send(frame: string): void;
+}
+
+/**
+ * Local fan-out of Redis pub/sub. The gateway holds one Redis subscription per bus channel that
+ * has at least one local subscriber, however many connections want it, and copies each message
+ * to them. Every gateway instance does the same, so each delivers every event to its own
+ * connections: instances share nothing but Redis.
+ */
+export class FanOut {
+  private readonly local = new Map<
+    string,
+    { clientChannel: string; subscribers: Set<Subscriber> }
+  >();
+
+  constructor(
+    private readonly subscriberRedis: Redis,
+    private readonly prefix: string,
+    private readonly log: Logger,
+  ) {
+    subscriberRedis.on("message", (channel: string, message: string) =>
+      this.deliver(channel, message),
+    );
+  }
+
+  /**
+   * @param busName the bus channel (`BTCUSDT@depth`, or `<uid>@balance` for private ones)
+   * @param clientChannel the name the client used, echoed in `event` (`@balance`)
+   */
+  async add(busName: string, clientChannel: string, subscriber: Subscriber): Promise<void> {
+    const channel = streamBusChannel(this.prefix, busName);
+    const entry = this.local.get(channel);
+    if (entry) {
+      entry.subscribers.add(subscriber);
+      return;
+    }
+    this.local.set(channel, { clientChannel, subscribers: new Set([subscriber]) });
+    await this.subscriberRedis.subscribe(channel);
+  }
+
+  async remove(busName: string, subscriber: Subscriber): Promise<void> {
+    const channel = streamBusChannel(this.prefix, busName);
+    const entry = this.local.get(channel);
+    if (!entry?.subscribers.delete(subscriber) || entry.subscribers.size > 0) return;
+    this.local.delete(channel);
+    await this.subscriberRedis.unsubscribe(channel);
+  }
+
+  /** Number of distinct bus channels this instance listens to. */
+  get channelCount(): number {
+    return this.local.size;
+  }
+
+  private deliver(channel: string, message: string): void {
+    const entry = this.local.get(channel);
+    if (!entry) return;
+    const frame = eventFrame(entry.clientChannel, message);
+    for (const subscriber of entry.subscribers) {
+      try {
+        subscriber.send(frame);
+      } catch (error) {
+        this.log.warn("delivery failed", { channel, error });
+      }
+    }
+  }
+}

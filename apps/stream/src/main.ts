@@ -1,0 +1,26 @@
+import { createLogger } from "@exchange/protocol";
+import { Redis } from "ioredis";
+import { readStreamEnv } from "./env";
+import { createStreamServer, STREAM_PATH } from "./server";
+
+const env = readStreamEnv();
+const log = createLogger("stream", env.LOG_LEVEL);
+const subscriberRedis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
+// Connected before first use: a SUBSCRIBE queued during connect breaks ioredis' ready check.
+await subscriberRedis.connect();
+const server = createStreamServer({ env, subscriberRedis, log });
+
+server.http.listen(env.STREAM_PORT, env.STREAM_HOST, () => {
+  log.info("gateway listening", {
+    url: `ws://${env.STREAM_HOST}:${env.STREAM_PORT}${STREAM_PATH}`,
+  });
+});
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, async () => {
+    log.info("draining", { signal, connections: server.connectionCount() });
+    await server.close();
+    await subscriberRedis.quit();
+    log.info("gateway stopped");
+  });
+}

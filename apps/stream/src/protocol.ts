@@ -1,0 +1,78 @@
+import { z } from "zod";
+
+/**
+ * The seed-001 protocol. Client → server: `{"op":"auth","token"}`, `{"op":"subscribe",
+ * "channel"}`, `{"op":"unsubscribe","channel"}`. Server → client: `{"result":true}`,
+ * `{"code":N,"msg":"…"}`, `{"event":"<channel>","data":{…}}`.
+ */
+
+/** Error codes of `{"code":N,"msg":"…"}`. 1 is the seed's own "Not Auth"; the rest are ours. */
+export enum StreamErrorCode {
+  /** A private channel (`@balance`, `@order`, …) before a successful `auth`. */
+  NOT_AUTHENTICATED = 1,
+  /** Not JSON, or not a JSON object. */
+  MALFORMED_MESSAGE = 2,
+  /** `op` is missing or not one of auth / subscribe / unsubscribe. */
+  UNKNOWN_OP = 3,
+  /** The channel is not of the form `<SYMBOL>@<topic>` or `@<private topic>`. */
+  INVALID_CHANNEL = 4,
+  /** The connection already holds the maximum number of subscriptions. */
+  TOO_MANY_SUBSCRIPTIONS = 5,
+  /** Too many messages per second; slow down. */
+  RATE_LIMITED = 6,
+  /** The message exceeds the size limit; the connection is closed. */
+  MESSAGE_TOO_LARGE = 7,
+  /** The token was rejected, expired or malformed. */
+  AUTH_FAILED = 8,
+  /** A channel the gateway knows but cannot serve yet (e.g. `@position` before contracts). */
+  CHANNEL_UNAVAILABLE = 9,
+}
+
+export const ZClientMessage = z.discriminatedUnion("op", [
+  z.object({ op: z.literal("auth"), token: z.string().max(2_048) }),
+  z.object({ op: z.literal("subscribe"), channel: z.string().max(128) }),
+  z.object({ op: z.literal("unsubscribe"), channel: z.string().max(128) }),
+]);
+export type ClientMessage = z.infer<typeof ZClientMessage>;
+
+export const OK_REPLY = JSON.stringify({ result: true });
+
+export function errorReply(code: StreamErrorCode, msg: string): string {
+  return JSON.stringify({ code, msg });
+}
+
+/** A push frame. `data` is already JSON (as published), so it is spliced in, not re-encoded. */
+export function eventFrame(channel: string, dataJson: string): string {
+  return `{"event":${JSON.stringify(channel)},"data":${dataJson}}`;
+}
+
+export type ParsedMessage = { ok: true; message: ClientMessage } | { ok: false; reply: string };
+
+export function parseClientMessage(text: string): ParsedMessage {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return { ok: false, reply: errorReply(StreamErrorCode.MALFORMED_MESSAGE, "Malformed JSON") };
+  }
+  if (typeof json !== "object" || json === null || Array.isArray(json)) {
+    return {
+      ok: false,
+      reply: errorReply(StreamErrorCode.MALFORMED_MESSAGE, "Expected a JSON object"),
+    };
+  }
+  const parsed = ZClientMessage.safeParse(json);
+  if (parsed.success) return { ok: true, message: parsed.data };
+  const op = (json as { op?: unknown }).op;
+  if (op !== "auth" && op !== "subscribe" && op !== "unsubscribe") {
+    return {
+      ok: false,
+      reply: errorReply(StreamErrorCode.UNKNOWN_OP, `Unknown op: ${String(op)}`),
+    };
+  }
+  const field = op === "auth" ? "token" : "channel";
+  return {
+    ok: false,
+    reply: errorReply(StreamErrorCode.MALFORMED_MESSAGE, `"${field}" must be a string`),
+  };
+}

@@ -1,0 +1,96 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { Logger } from "@exchange/protocol";
+import type { Redis } from "ioredis";
+import { WebSocketServer } from "ws";
+import { StreamConnection } from "./connection";
+import type { StreamEnv } from "./env";
+import { FanOut } from "./fan-out";
+
+export const STREAM_PATH = "/exchange-stream";
+
+/** Frames above this are refused by the socket layer itself; smaller oversize gets a reply. */
+const HARD_PAYLOAD_FACTOR = 16;
+
+export interface StreamServer {
+  http: Server;
+  fanOut: FanOut;
+  connectionCount(): number;
+  close(): Promise<void>;
+}
+
+export interface StreamServerDeps {
+  env: StreamEnv;
+  /** A Redis connection dedicated to SUBSCRIBE (a subscribed connection can do nothing else). */
+  subscriberRedis: Redis;
+  log: Logger;
+}
+
+export function createStreamServer({ env, subscriberRedis, log }: StreamServerDeps): StreamServer {
+  const fanOut = new FanOut(subscriberRedis, env.REDIS_PREFIX, log);
+  const connections = new Set<StreamConnection>();
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: env.STREAM_MAX_MESSAGE_BYTES * HARD_PAYLOAD_FACTOR,
+  });
+
+  const http = createServer((req, res) => {
+    if (req.url === "/health") {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify({ ok: true, connections: connections.size }));
+      return;
+    }
+    res.writeHead(404).end();
+  });
+
+  http.on("upgrade", (req: IncomingMessage, socket, head) => {
+    if (new URL(req.url ?? "/", "http://gateway").pathname !== STREAM_PATH) {
+      socket.end("HTTP/1.1 404 Not Found\r\n\r\n");
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      const connection = new StreamConnection(ws, {
+        fanOut,
+        tokenSecret: env.STREAM_TOKEN_SECRET,
+        now: Date.now,
+        limits: {
+          maxSubscriptions: env.STREAM_MAX_SUBSCRIPTIONS,
+          maxMessageBytes: env.STREAM_MAX_MESSAGE_BYTES,
+          maxMessagesPerSecond: env.STREAM_MAX_MESSAGES_PER_SECOND,
+        },
+      });
+      connections.add(connection);
+      ws.on("message", (data, isBinary) => {
+        connection.receive(toBuffer(data), isBinary).catch((error) => {
+          log.error("message handling failed", { error });
+        });
+      });
+      ws.on("pong", () => connection.markAlive());
+      ws.on("close", () => {
+        connections.delete(connection);
+        connection.close().catch((error) => log.warn("unsubscribe on close failed", { error }));
+      });
+      ws.on("error", (error) => log.debug("socket error", { error }));
+    });
+  });
+
+  const heartbeat = setInterval(() => {
+    for (const connection of connections) connection.heartbeat();
+  }, env.STREAM_HEARTBEAT_MS);
+
+  return {
+    http,
+    fanOut,
+    connectionCount: () => connections.size,
+    async close() {
+      clearInterval(heartbeat);
+      for (const client of wss.clients) client.close(1001, "server shutting down");
+      await new Promise<void>((resolve) => wss.close(() => resolve()));
+      await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}
+
+function toBuffer(data: Buffer | ArrayBuffer | Buffer[]): Buffer {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return Buffer.isBuffer(data) ? data : Buffer.from(data);
+}

@@ -1,0 +1,175 @@
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Services } from "./context";
+import { AppError, AppErrorCode } from "./errors";
+import { authenticateStaff } from "./services/staff";
+import { authenticateUser } from "./services/users";
+import { callTraderApi, closeServices, testServices } from "./testing/test-services";
+
+let services: Services;
+beforeAll(async () => {
+  services = await testServices();
+});
+afterAll(() => closeServices(services));
+
+const strongPassword = "correct-horse-42";
+const email = (tag: string) => `${tag}-${Math.random().toString(36).slice(2, 8)}@example.test`;
+
+async function fieldErrorsOf(promise: Promise<unknown>): Promise<Record<string, string[]>> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  const cause = (error as TRPCError).cause;
+  if (cause instanceof AppError) return cause.fieldErrors ?? {};
+  const issues = (cause as { issues?: Array<{ path: string[]; message: string }> }).issues ?? [];
+  return Object.fromEntries(issues.map((i) => [i.path.join("."), [i.message]]));
+}
+
+describe("registration", () => {
+  it("creates an account whose password logs in, with the email normalised", async () => {
+    const address = email("Mixed.Case");
+    const created = await callTraderApi(services).auth.register({
+      email: ` ${address.toUpperCase()} `,
+      password: strongPassword,
+    });
+    expect(created.email).toBe(address.toLowerCase());
+    const user = await authenticateUser(services.db, { email: address, password: strongPassword });
+    expect(user.id).toBe(created.id);
+  });
+
+  it.each([
+    [
+      "a malformed email",
+      { email: "not-an-email", password: strongPassword },
+      "email",
+      /valid email/,
+    ],
+    ["a short password", { email: email("short"), password: "abc12" }, "password", /at least 10/],
+    [
+      "a password without digits",
+      { email: email("nodigit"), password: "onlyletterspassword" },
+      "password",
+      /digit/,
+    ],
+    [
+      "a password without letters",
+      { email: email("noletter"), password: "12345678901" },
+      "password",
+      /letter/,
+    ],
+  ])("refuses %s with a field error and writes no row", async (_, input, field, message) => {
+    const before = await services.db.user.count();
+    const errors = await fieldErrorsOf(callTraderApi(services).auth.register(input));
+    expect(errors[field]?.join(" ")).toMatch(message);
+    expect(await services.db.user.count()).toBe(before);
+  });
+
+  it("refuses an existing email, whatever its case, and keeps the first account's password", async () => {
+    const address = email("dup");
+    await callTraderApi(services).auth.register({ email: address, password: strongPassword });
+    const before = await services.db.user.count();
+    const errors = await fieldErrorsOf(
+      callTraderApi(services).auth.register({
+        email: address.toUpperCase(),
+        password: "another-pass-99",
+      }),
+    );
+    expect(errors.email).toEqual(["This email is already registered."]);
+    expect(await services.db.user.count()).toBe(before);
+    await expect(
+      authenticateUser(services.db, { email: address, password: "another-pass-99" }),
+    ).rejects.toThrow();
+  });
+
+  it("lets only one of two simultaneous registrations of one email through", async () => {
+    const address = email("race");
+    const results = await Promise.allSettled([
+      callTraderApi(services).auth.register({ email: address, password: strongPassword }),
+      callTraderApi(services).auth.register({ email: address, password: strongPassword }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+  });
+});
+
+describe("log-in", () => {
+  it("gives the same generic error for an unknown email and for a wrong password", async () => {
+    const address = email("login");
+    await callTraderApi(services).auth.register({ email: address, password: strongPassword });
+    const wrongPassword = await authenticateUser(services.db, {
+      email: address,
+      password: "wrong-pass-123",
+    }).catch((e) => e);
+    const unknownEmail = await authenticateUser(services.db, {
+      email: email("nobody"),
+      password: strongPassword,
+    }).catch((e) => e);
+    for (const error of [wrongPassword, unknownEmail]) {
+      expect(error).toBeInstanceOf(AppError);
+      expect(error.code).toBe(AppErrorCode.INVALID_CREDENTIALS);
+      expect(error.message).toBe("Incorrect email or password.");
+    }
+  });
+
+  it("logs staff in and records the log-in in the audit log", async () => {
+    const staff = await authenticateStaff(services.db, {
+      email: "finance@exchange.local",
+      password: "finance-dev-pass-1",
+      ip: "10.0.0.7",
+    });
+    expect(staff.roles).toEqual(["FINANCE"]);
+    const entry = await services.db.auditLog.findFirst({
+      where: { action: "staff.login", actorId: String(staff.id) },
+      orderBy: { id: "desc" },
+    });
+    expect(entry?.ip).toBe("10.0.0.7");
+  });
+
+  it("refuses a trader's credentials at the staff log-in", async () => {
+    await expect(
+      authenticateStaff(services.db, {
+        email: "trader@exchange.local",
+        password: "trader-dev-pass-1",
+      }),
+    ).rejects.toMatchObject({ code: AppErrorCode.INVALID_CREDENTIALS });
+  });
+});
+
+describe("me and markets", () => {
+  it("refuses `me` without a session", async () => {
+    await expect(callTraderApi(services).me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+  });
+
+  it("answers `me` with the session's own account", async () => {
+    const address = email("me");
+    const { id } = await callTraderApi(services).auth.register({
+      email: address,
+      password: strongPassword,
+    });
+    const me = await callTraderApi(services, { kind: "user", userId: id }).me();
+    expect(me).toMatchObject({ id, email: address, emailVerified: false, kycLevel: 0 });
+  });
+
+  it("lists both seeded markets with decimal-string parameters", async () => {
+    const markets = await callTraderApi(services).markets.list();
+    expect(markets.map((m) => m.symbol)).toEqual(["BTCUSDT", "ETHUSDT"]);
+    expect(markets[0]).toMatchObject({
+      baseAsset: "BTC",
+      quoteAsset: "USDT",
+      priceTick: "0.01",
+      lotSize: "0.00001",
+      minNotional: "5",
+      takerFeeRate: "0.001",
+      status: "TRADING",
+    });
+  });
+
+  it("reports the database and the engine in health", async () => {
+    const health = await callTraderApi(services).health();
+    expect(health.database.ok).toBe(true);
+    // No engine runs in this suite's prefix: health must say so rather than hang or throw.
+    expect(health.engine.ok).toBe(false);
+    expect(health.ok).toBe(false);
+  }, 10_000);
+});

@@ -1,0 +1,49 @@
+import { createHmac, timingSafeEqual } from "node:crypto";
+
+/**
+ * Short-lived tokens with which a browser authenticates its WebSocket (`{"op":"auth"}`). The API
+ * issues them to a logged-in user; the gateway verifies them statelessly with the shared secret,
+ * so any number of gateway instances accept them. Form: base64url(payload).base64url(hmac).
+ */
+export interface StreamTokenClaims {
+  userId: number;
+  /** Epoch milliseconds after which the token is refused. */
+  expiresAtMs: number;
+}
+
+export function signStreamToken(claims: StreamTokenClaims, secret: string): string {
+  const payload = Buffer.from(JSON.stringify({ u: claims.userId, e: claims.expiresAtMs })).toString(
+    "base64url",
+  );
+  return `${payload}.${mac(payload, secret)}`;
+}
+
+/** The claims, or undefined when the token is forged, malformed or expired at `nowMs`. */
+export function verifyStreamToken(
+  token: string,
+  secret: string,
+  nowMs: number,
+): StreamTokenClaims | undefined {
+  const [payload, signature, extra] = token.split(".");
+  if (!payload || !signature || extra !== undefined) return undefined;
+  const expected = Buffer.from(mac(payload, secret));
+  const given = Buffer.from(signature);
+  if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
+  try {
+    const { u, e } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    if (!Number.isSafeInteger(u) || u <= 0 || !Number.isSafeInteger(e) || e <= nowMs)
+      return undefined;
+    return { userId: u, expiresAtMs: e };
+  } catch {
+    return undefined;
+  }
+}
+
+function mac(payload: string, secret: string): string {
+  return createHmac("sha256", secret).update(payload).digest("base64url");
+}
+
+/** Redis pub/sub channel on which the gateways receive pushes for one stream channel. */
+export function streamBusChannel(prefix: string, busName: string): string {
+  return `${prefix}stream:${busName}`;
+}

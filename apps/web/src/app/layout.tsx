@@ -1,0 +1,28 @@
+import "@fontsource-variable/inter";
+import "./globals.css";
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/site-header";
+import { StatusBar } from "@/components/status-bar";
+import { ApiProvider } from "@/trpc/react";
+
+export const metadata: Metadata = {
+  title: { default: "Exchange", template: "%s · Exchange" },
+  description: "Spot trading of digital assets.",
+};
+
+export const viewport: Viewport = { themeColor: "#0b0e11", colorScheme: "dark" };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="flex min-h-dvh flex-col bg-canvas font-sans text-sm text-ink">
+        <ApiProvider>
+          <SiteHeader />
+          <main className="flex flex-1 flex-col">{children}</main>
+          <StatusBar />
+        </ApiProvider>
+      </body>
+    </html>
+  );
+}

@@ -1,0 +1,26 @@
+import { logOut } from "@/app/actions/session-actions";
+import { buttonClasses } from "./ui/button-styles";
+
+/** The logged-in trader's identity and the way out. */
+export function AccountMenu({ email }: { email: string }) {
+  return (
+    <div className="flex items-center gap-3">
+      <div className="flex items-center gap-2" data-testid="account-email">
+        <span
+          aria-hidden="true"
+          className="grid size-7 place-items-center rounded-full bg-raised text-xs font-semibold text-ink uppercase ring-1 ring-line-strong"
+        >
+          {email.charAt(0)}
+        </span>
+        <span className="hidden max-w-56 truncate text-[13px] text-ink-muted sm:inline">
+          {email}
+        </span>
+      </div>
+      <form action={logOut}>
+        <button type="submit" className={buttonClasses("secondary", "sm")}>
+          Log out
+        </button>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,94 @@
+"use client";
+
+import { type FieldErrors, ZRegisterInput } from "@exchange/api/client";
+import { useMutation } from "@tanstack/react-query";
+import { type FormEvent, useState, useTransition } from "react";
+import { z } from "zod";
+import { logInAfterRegistration } from "@/app/actions/session-actions";
+import { useTRPC } from "@/trpc/react";
+import { FormAlert } from "../ui/form-alert";
+import { SubmitButton } from "../ui/submit-button";
+import { TextField } from "../ui/text-field";
+
+type Field = "email" | "password";
+
+/**
+ * Registration. Checks the form with the API's own schema first (instant feedback, same
+ * messages), then lets the server decide (taken emails, anything the browser cannot know),
+ * then logs the new trader in with the same credentials.
+ */
+export function RegisterForm() {
+  const trpc = useTRPC();
+  const register = useMutation(trpc.auth.register.mutationOptions());
+  const [loggingIn, startLogIn] = useTransition();
+  const [values, setValues] = useState<Record<Field, string>>({ email: "", password: "" });
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<string>();
+
+  function edit(field: Field, value: string) {
+    setValues((current) => ({ ...current, [field]: value }));
+    // The message described the old value; keep showing it and it misleads.
+    setFieldErrors(({ [field]: _stale, ...rest }) => rest);
+  }
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setFormError(undefined);
+    const parsed = ZRegisterInput.safeParse(values);
+    if (!parsed.success) {
+      setFieldErrors(z.flattenError(parsed.error).fieldErrors);
+      return;
+    }
+    setFieldErrors({});
+    register.mutate(parsed.data, {
+      onSuccess: () =>
+        startLogIn(async () => {
+          const result = await logInAfterRegistration(parsed.data);
+          if (result.error) {
+            setFormError("Your account is ready, but we could not log you in. Please log in.");
+          }
+        }),
+      onError: (error) => {
+        const serverFieldErrors = error.data?.fieldErrors;
+        if (serverFieldErrors && Object.keys(serverFieldErrors).length > 0) {
+          setFieldErrors(serverFieldErrors);
+        } else {
+          setFormError(error.message);
+        }
+      },
+    });
+  }
+
+  const pending = register.isPending || loggingIn;
+  return (
+    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+      {formError ? <FormAlert>{formError}</FormAlert> : null}
+      <TextField
+        label="Email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        inputMode="email"
+        value={values.email}
+        onChange={(event) => edit("email", event.target.value)}
+        errors={fieldErrors.email}
+        required
+        autoFocus
+      />
+      <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="new-password"
+        value={values.password}
+        onChange={(event) => edit("password", event.target.value)}
+        errors={fieldErrors.password}
+        hint="At least 10 characters, with a letter and a digit."
+        required
+      />
+      <SubmitButton pending={pending}>
+        {loggingIn ? "Logging you in…" : "Create account"}
+      </SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,164 @@
+"use client";
+
+import type { MarketDto } from "@exchange/api/client";
+import { useQuery } from "@tanstack/react-query";
+import { useDeferredValue, useState } from "react";
+import { formatRate, groupThousands } from "@/lib/decimal-format";
+import { useTRPC } from "@/trpc/react";
+import { buttonClasses } from "../ui/button-styles";
+import { AssetIcon } from "./asset-icon";
+import { MarketStatusBadge } from "./market-status-badge";
+
+const COLUMNS = [
+  "Market",
+  "Status",
+  "Price tick",
+  "Lot size",
+  "Min qty",
+  "Max qty",
+  "Min notional",
+  "Maker fee",
+  "Taker fee",
+] as const;
+
+/** Every listed market with its trading rules: what an order must respect before it is sent. */
+export function MarketsTable() {
+  const trpc = useTRPC();
+  const markets = useQuery(trpc.markets.list.queryOptions());
+  const [search, setSearch] = useState("");
+  const query = useDeferredValue(search.trim().toUpperCase().replace("/", ""));
+  const shown = (markets.data ?? []).filter((m) => m.symbol.includes(query));
+
+  return (
+    <section className="overflow-hidden rounded-lg border border-line bg-surface">
+      <div className="flex flex-wrap items-center gap-3 border-b border-line px-4 py-3">
+        {/* A single segment today; margin and futures join it when they exist. */}
+        <h2 className="rounded bg-raised px-2.5 py-1 text-[13px] font-medium text-ink">Spot</h2>
+        <label className="relative ml-auto w-full sm:w-64">
+          <span className="sr-only">Search markets</span>
+          <svg
+            viewBox="0 0 20 20"
+            fill="currentColor"
+            aria-hidden="true"
+            className="pointer-events-none absolute top-1/2 left-2.5 size-4 -translate-y-1/2 text-ink-faint"
+          >
+            <path
+              fillRule="evenodd"
+              d="M9 3.5a5.5 5.5 0 1 0 0 11 5.5 5.5 0 0 0 0-11ZM2 9a7 7 0 1 1 12.45 4.39l3.08 3.08a.75.75 0 1 1-1.06 1.06l-3.08-3.08A7 7 0 0 1 2 9Z"
+              clipRule="evenodd"
+            />
+          </svg>
+          <input
+            type="search"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            placeholder="Search"
+            className="h-8 w-full rounded-md bg-canvas pr-3 pl-8 text-[13px] text-ink ring-1 ring-line-strong ring-inset outline-none placeholder:text-ink-faint focus:ring-2 focus:ring-brand"
+          />
+        </label>
+      </div>
+
+      <div className="overflow-x-auto">
+        <table className="w-full min-w-[960px] border-collapse text-[13px]">
+          <caption className="sr-only">Spot markets and their trading rules</caption>
+          <thead>
+            <tr className="border-b border-line text-xs text-ink-faint">
+              {COLUMNS.map((column, index) => (
+                <th
+                  key={column}
+                  scope="col"
+                  className={`h-9 px-4 font-medium whitespace-nowrap ${index < 2 ? "text-left" : "text-right"}`}
+                >
+                  {column}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {markets.isPending ? (
+              <SkeletonRows />
+            ) : markets.isError ? (
+              <MessageRow>
+                <span>Markets could not be loaded.</span>
+                <button
+                  type="button"
+                  onClick={() => markets.refetch()}
+                  className={buttonClasses("secondary", "sm")}
+                >
+                  Try again
+                </button>
+              </MessageRow>
+            ) : shown.length === 0 ? (
+              <MessageRow>
+                {query ? `No markets match “${search.trim()}”.` : "No markets are listed yet."}
+              </MessageRow>
+            ) : (
+              shown.map((market) => <MarketRow key={market.symbol} market={market} />)
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function MarketRow({ market }: { market: MarketDto }) {
+  const { baseAsset: base, quoteAsset: quote } = market;
+  return (
+    <tr
+      data-testid="market-row"
+      className="border-b border-line transition-colors last:border-b-0 hover:bg-hover"
+    >
+      <th scope="row" className="h-12 px-4 text-left font-normal">
+        <span className="flex items-center gap-2.5">
+          <AssetIcon code={base} />
+          <span className="text-sm font-semibold text-ink">
+            {base}
+            <span className="font-normal text-ink-faint">/{quote}</span>
+          </span>
+        </span>
+      </th>
+      <td className="px-4">
+        <MarketStatusBadge status={market.status} />
+      </td>
+      <AmountCell value={market.priceTick} unit={quote} />
+      <AmountCell value={market.lotSize} unit={base} />
+      <AmountCell value={market.minQty} unit={base} />
+      <AmountCell value={market.maxQty} unit={base} />
+      <AmountCell value={market.minNotional} unit={quote} />
+      <td className="px-4 text-right text-ink tabular-nums">{formatRate(market.makerFeeRate)}</td>
+      <td className="px-4 text-right text-ink tabular-nums">{formatRate(market.takerFeeRate)}</td>
+    </tr>
+  );
+}
+
+function AmountCell({ value, unit }: { value: string; unit: string }) {
+  return (
+    <td className="px-4 text-right whitespace-nowrap tabular-nums">
+      <span className="text-ink">{groupThousands(value)}</span>
+      <span className="ml-1 text-xs text-ink-faint">{unit}</span>
+    </td>
+  );
+}
+
+function SkeletonRows() {
+  return ["a", "b", "c"].map((key) => (
+    <tr key={key} className="border-b border-line last:border-b-0">
+      {COLUMNS.map((column) => (
+        <td key={column} className="h-12 px-4">
+          <span className="block h-3 animate-pulse rounded bg-raised" />
+        </td>
+      ))}
+    </tr>
+  ));
+}
+
+function MessageRow({ children }: { children: React.ReactNode }) {
+  return (
+    <tr>
+      <td colSpan={COLUMNS.length} className="px-4 py-14 text-center text-ink-muted">
+        <div className="flex flex-col items-center gap-3">{children}</div>
+      </td>
+    </tr>
+  );
+}

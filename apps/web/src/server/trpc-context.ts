@@ -1,0 +1,11 @@
+import type { Actor, Context } from "@exchange/api";
+import { currentTrader } from "@/auth";
+import { clientIp } from "./client-ip";
+import { getServices } from "./services";
+
+/** The API context for one request: who the session says is calling, and from where. */
+export async function createTraderContext(headers: Headers): Promise<Context> {
+  const [trader, services] = await Promise.all([currentTrader(), getServices()]);
+  const actor: Actor = trader ? { kind: "user", userId: trader.id } : { kind: "anonymous" };
+  return { actor, services, ip: clientIp(headers) };
+}

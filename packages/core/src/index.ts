@@ -1,2 +1,19 @@
 // packages/core: the pure, deterministic matching and balance engine. See README.md.
-export {};
+export { InvariantError } from "./assert";
+export type { BookKind, BookLevel } from "./book/order-book";
+export type * from "./commands";
+export type * from "./events";
+export {
+  type BalanceView,
+  type CoreOptions,
+  type DepthView,
+  ExchangeCore,
+  type MarketView,
+  type OrderView,
+  type WithdrawalView,
+} from "./exchange-core";
+export { RejectCode } from "./reject-code";
+export type * from "./snapshot";
+export { hashText } from "./state-hash";
+export * from "./types";
+export * from "./units";

@@ -1,0 +1,95 @@
+import { FastBook } from "./book/fast-book";
+import { NaiveBook } from "./book/naive-book";
+import type { BookKind, OrderBook } from "./book/order-book";
+import type { AcceptedResult, CoreEvent } from "./events";
+import { Account, type Asset, FeeTier, type Market, type Order, type Withdrawal } from "./model";
+import type { RejectCode } from "./reject-code";
+import type { Side } from "./types";
+
+/** Why a command was refused; handlers return one instead of throwing. */
+export class Rejection {
+  readonly code: RejectCode;
+  readonly message: string;
+
+  constructor(code: RejectCode, message: string) {
+    this.code = code;
+    this.message = message;
+  }
+}
+
+/** Shorthand for handlers: `return reject(RejectCode.X, "why")`. */
+export function reject(code: RejectCode, message: string): Rejection {
+  return new Rejection(code, message);
+}
+
+/** Everything the core knows. Handlers read and change it; nothing else does. */
+export class CoreState {
+  readonly bookKind: BookKind;
+  readonly assets = new Map<string, Asset>();
+  /** Assets in the order they were added; `Asset.index` points here. */
+  readonly assetList: Asset[] = [];
+  readonly markets = new Map<string, Market>();
+  readonly feeTiers = new Map<number, FeeTier>();
+  readonly accounts = new Map<number, Account>();
+  /** Resting orders by id. */
+  readonly orders = new Map<number, Order>();
+  /** Pending withdrawals by id. */
+  readonly withdrawals = new Map<string, Withdrawal>();
+  /** First accepted result of each balance-command business key. */
+  readonly receipts = new Map<string, AcceptedResult>();
+  nextOrderId = 1;
+  nextTradeId = 1;
+
+  constructor(bookKind: BookKind) {
+    this.bookKind = bookKind;
+    this.feeTiers.set(0, new FeeTier(0, 1_000_000, 1_000_000));
+  }
+
+  createBook(): OrderBook {
+    return this.bookKind === "fast" ? new FastBook() : new NaiveBook();
+  }
+
+  defaultFeeTier(): FeeTier {
+    const tier = this.feeTiers.get(0);
+    if (tier === undefined) throw new Error("fee tier 0 missing");
+    return tier;
+  }
+
+  /** The user's account, created (tier 0, no balances) on first use. */
+  accountFor(userId: number): Account {
+    const existing = this.accounts.get(userId);
+    if (existing !== undefined) return existing;
+    const created = new Account(userId, this.defaultFeeTier());
+    this.accounts.set(userId, created);
+    return created;
+  }
+}
+
+/** Emits a `book.levelChanged` event with the market's next sequence number. */
+export function emitLevel(
+  market: Market,
+  side: Side,
+  priceTicks: bigint,
+  qtyLots: bigint,
+  events: CoreEvent[],
+): void {
+  market.bookSeq += 1;
+  events.push({
+    type: "book.levelChanged",
+    symbol: market.symbol,
+    side,
+    priceTicks,
+    qtyLots,
+    seq: market.bookSeq,
+  });
+}
+
+/** A positive safe integer, as user ids and order ids must be. */
+export function isPositiveId(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value > 0;
+}
+
+/** A non-empty string of at most `maxLength` characters. */
+export function isShortText(value: unknown, maxLength: number): value is string {
+  return typeof value === "string" && value.length > 0 && value.length <= maxLength;
+}

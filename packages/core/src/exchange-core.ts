@@ -1,0 +1,341 @@
+import {
+  adjustBalance,
+  businessKey,
+  checkBusinessKey,
+  deposit,
+  transfer,
+  withdrawFreeze,
+  withdrawRelease,
+  withdrawSettle,
+} from "./balance-commands";
+import type { BookKind, BookLevel } from "./book/order-book";
+import { cancelAllOrders, cancelOrder } from "./cancel-order";
+import type { BalanceCommand, Command, PlaceOrderCommand } from "./commands";
+import { CoreState, isShortText, type Rejection, reject } from "./core-state";
+import type { AcceptedResult, CommandResult, CoreEvent, RejectedResult } from "./events";
+import type { Order } from "./model";
+import { placeOrder } from "./place-order";
+import {
+  addAsset,
+  addMarket,
+  assignFeeTier,
+  setFeeTier,
+  setMarketStatus,
+} from "./reference-commands";
+import { RejectCode } from "./reject-code";
+import { type CoreSnapshot, restoreState, takeSnapshot } from "./snapshot";
+import { hashText } from "./state-hash";
+import type {
+  MarketConfig,
+  MarketStatus,
+  SelfTradePrevention,
+  Side,
+  SystemAccount,
+  TimeInForce,
+} from "./types";
+
+export interface CoreOptions {
+  /** Book implementation; `"fast"` unless testing against the reference. */
+  book?: BookKind;
+}
+
+/** A user's balance of one asset. */
+export interface BalanceView {
+  availableAtoms: bigint;
+  frozenAtoms: bigint;
+}
+
+/** A resting order as queries return it. */
+export interface OrderView {
+  orderId: number;
+  userId: number;
+  symbol: string;
+  side: Side;
+  priceTicks: bigint;
+  qtyLots: bigint;
+  remainingLots: bigint;
+  filledLots: bigint;
+  filledQuoteAtoms: bigint;
+  frozenAtoms: bigint;
+  timeInForce: TimeInForce;
+  postOnly: boolean;
+  stp: SelfTradePrevention;
+  clientOrderId: string | null;
+  ts: number;
+}
+
+export interface WithdrawalView {
+  withdrawalId: string;
+  userId: number;
+  asset: string;
+  amountAtoms: bigint;
+}
+
+export interface MarketView extends MarketConfig {
+  /** Quote atoms of one lot at one tick. */
+  quotePerTickLot: bigint;
+  /** Sequence number of the last `book.levelChanged` event. */
+  bookSeq: number;
+  status: MarketStatus;
+}
+
+export interface DepthView {
+  symbol: string;
+  /** The `bookSeq` these levels are consistent with. */
+  seq: number;
+  bids: BookLevel[];
+  asks: BookLevel[];
+}
+
+const MAX_COMMAND_ID_LENGTH = 128;
+
+/**
+ * The exchange's matching and balance engine: a pure function of its command log. `apply` takes
+ * one command and returns whether it was accepted, with the events it produced; nothing else
+ * changes state. No clock, no randomness, no I/O: the same commands give the same events and the
+ * same `stateHash()` byte for byte, and `restore(snapshot())` continues identically.
+ */
+export class ExchangeCore {
+  private state: CoreState;
+
+  constructor(options: CoreOptions = {}) {
+    this.state = new CoreState(options.book ?? "fast");
+  }
+
+  /** Rebuilds a core from `snapshot()` output (after any JSON round trip). */
+  static restore(snapshot: CoreSnapshot, options: CoreOptions = {}): ExchangeCore {
+    const core = new ExchangeCore(options);
+    core.state = restoreState(snapshot, options.book ?? "fast");
+    return core;
+  }
+
+  apply(command: Command): CommandResult {
+    const bad = checkEnvelope(command);
+    if (bad !== null) return rejected(command, bad);
+    const s = this.state;
+    const events: CoreEvent[] = [];
+    let rejection: Rejection | null;
+    switch (command.type) {
+      case "order.place":
+        rejection = placeOrder(s, command, events);
+        break;
+      case "order.cancel":
+        rejection = cancelOrder(s, command, events);
+        break;
+      case "order.cancelAll":
+        rejection = cancelAllOrders(s, command, events);
+        break;
+      case "balance.deposit":
+      case "balance.withdrawFreeze":
+      case "balance.withdrawSettle":
+      case "balance.withdrawRelease":
+      case "balance.transfer":
+      case "balance.adjust":
+        return this.applyBalance(command);
+      case "asset.add":
+        rejection = addAsset(s, command, events);
+        break;
+      case "market.add":
+        rejection = addMarket(s, command, events);
+        break;
+      case "market.setStatus":
+        rejection = setMarketStatus(s, command, events);
+        break;
+      case "feeTier.set":
+        rejection = setFeeTier(s, command, events);
+        break;
+      case "feeTier.assign":
+        rejection = assignFeeTier(s, command, events);
+        break;
+      default:
+        rejection = reject(
+          RejectCode.UnknownCommandType,
+          `unknown command type ${String((command as { type: unknown }).type)}`,
+        );
+    }
+    if (rejection !== null) {
+      if (events.length !== 0) throw new Error("a rejected command emitted events");
+      return rejected(command, rejection);
+    }
+    return { accepted: true, commandId: command.id, repeated: false, events };
+  }
+
+  /** Balance commands are idempotent: a repeated business key returns the first result. */
+  private applyBalance(c: BalanceCommand): CommandResult {
+    const bad = checkBusinessKey(c);
+    if (bad !== null) return rejected(c, bad);
+    const key = businessKey(c);
+    const first = this.state.receipts.get(key);
+    if (first !== undefined) return { ...first, repeated: true };
+    const events: CoreEvent[] = [];
+    const rejection = runBalanceCommand(this.state, c, events);
+    if (rejection !== null) return rejected(c, rejection);
+    const result: AcceptedResult = { accepted: true, commandId: c.id, repeated: false, events };
+    this.state.receipts.set(key, result);
+    return result;
+  }
+
+  /** Hash of the canonical snapshot: equal for equal states, after restore or replay. */
+  stateHash(): string {
+    return hashText(JSON.stringify(this.snapshot()));
+  }
+
+  snapshot(): CoreSnapshot {
+    return takeSnapshot(this.state);
+  }
+
+  balance(userId: number, asset: string): BalanceView {
+    const index = this.state.assets.get(asset)?.index ?? -1;
+    const balance = this.state.accounts.get(userId)?.balances[index];
+    return { availableAtoms: balance?.available ?? 0n, frozenAtoms: balance?.frozen ?? 0n };
+  }
+
+  /** Balance of a system account in an asset (0 for an unknown asset). */
+  systemBalance(asset: string, account: SystemAccount): bigint {
+    return this.state.assets.get(asset)?.system[account] ?? 0n;
+  }
+
+  /** The user's resting orders, oldest first. */
+  openOrders(userId: number): OrderView[] {
+    const views: OrderView[] = [];
+    let order = this.state.accounts.get(userId)?.firstOrder ?? null;
+    while (order !== null) {
+      views.push(viewOrder(order));
+      order = order.userNext;
+    }
+    return views;
+  }
+
+  order(orderId: number): OrderView | undefined {
+    const order = this.state.orders.get(orderId);
+    return order === undefined ? undefined : viewOrder(order);
+  }
+
+  /** Pending withdrawals, of one user or of everyone. */
+  pendingWithdrawals(userId?: number): WithdrawalView[] {
+    const views: WithdrawalView[] = [];
+    for (const w of this.state.withdrawals.values()) {
+      if (userId !== undefined && w.account.userId !== userId) continue;
+      views.push({
+        withdrawalId: w.withdrawalId,
+        userId: w.account.userId,
+        asset: w.asset.code,
+        amountAtoms: w.amountAtoms,
+      });
+    }
+    return views;
+  }
+
+  userIds(): number[] {
+    return [...this.state.accounts.keys()].sort((a, b) => a - b);
+  }
+
+  assetCodes(): string[] {
+    return this.state.assetList.map((asset) => asset.code);
+  }
+
+  symbols(): string[] {
+    return [...this.state.markets.keys()];
+  }
+
+  market(symbol: string): MarketView | undefined {
+    const market = this.state.markets.get(symbol);
+    if (market === undefined) return undefined;
+    return {
+      ...market.config,
+      status: market.status,
+      quotePerTickLot: market.quotePerTickLot,
+      bookSeq: market.bookSeq,
+    };
+  }
+
+  /** Up to `limit` levels per side, best first. */
+  depth(symbol: string, limit: number): DepthView | undefined {
+    const market = this.state.markets.get(symbol);
+    if (market === undefined) return undefined;
+    return {
+      symbol,
+      seq: market.bookSeq,
+      bids: market.book.depth("buy", limit),
+      asks: market.book.depth("sell", limit),
+    };
+  }
+
+  /** Best resting price of a side, or null when the side is empty. */
+  bestPrice(symbol: string, side: Side): bigint | null {
+    return this.state.markets.get(symbol)?.book.best(side)?.priceTicks ?? null;
+  }
+}
+
+function checkEnvelope(command: Command): Rejection | null {
+  if (!isShortText(command.id, MAX_COMMAND_ID_LENGTH)) {
+    return reject(
+      RejectCode.InvalidCommand,
+      `command id must be 1-${MAX_COMMAND_ID_LENGTH} characters`,
+    );
+  }
+  if (!Number.isSafeInteger(command.ts) || command.ts < 0) {
+    return reject(RejectCode.InvalidCommand, "ts must be a non-negative integer of epoch ms");
+  }
+  return null;
+}
+
+function runBalanceCommand(s: CoreState, c: BalanceCommand, events: CoreEvent[]): Rejection | null {
+  switch (c.type) {
+    case "balance.deposit":
+      return deposit(s, c, events);
+    case "balance.withdrawFreeze":
+      return withdrawFreeze(s, c, events);
+    case "balance.withdrawSettle":
+      return withdrawSettle(s, c, events);
+    case "balance.withdrawRelease":
+      return withdrawRelease(s, c, events);
+    case "balance.transfer":
+      return transfer(s, c, events);
+    case "balance.adjust":
+      return adjustBalance(s, c, events);
+  }
+}
+
+function rejected(command: Command, rejection: Rejection): RejectedResult {
+  const events: CoreEvent[] = [];
+  if (command.type === "order.place") events.push(orderRejected(command, rejection));
+  return {
+    accepted: false,
+    commandId: command.id,
+    code: rejection.code,
+    message: rejection.message,
+    events,
+  };
+}
+
+function orderRejected(c: PlaceOrderCommand, rejection: Rejection): CoreEvent {
+  return {
+    type: "order.rejected",
+    symbol: c.symbol,
+    userId: c.userId,
+    clientOrderId: c.clientOrderId ?? null,
+    code: rejection.code,
+    message: rejection.message,
+  };
+}
+
+function viewOrder(o: Order): OrderView {
+  return {
+    orderId: o.id,
+    userId: o.userId,
+    symbol: o.market.symbol,
+    side: o.side,
+    priceTicks: o.priceTicks,
+    qtyLots: o.qtyLots,
+    remainingLots: o.remainingLots,
+    filledLots: o.filledLots,
+    filledQuoteAtoms: o.filledQuoteAtoms,
+    frozenAtoms: o.frozenAtoms,
+    timeInForce: o.timeInForce,
+    postOnly: o.postOnly,
+    stp: o.stp,
+    clientOrderId: o.clientOrderId,
+    ts: o.ts,
+  };
+}

@@ -1,0 +1,137 @@
+import { assert } from "./assert";
+import type { BalanceCause, BalanceChangedEvent, Posting } from "./events";
+import { type Account, type Asset, Balance } from "./model";
+import type { SystemAccount } from "./types";
+
+/**
+ * Double-entry postings. Each helper moves money between two named accounts of one asset, or
+ * one leg of a move whose other leg the caller posts with the same amount: every posting set a
+ * command emits therefore sums to zero per asset (the simulation's auditor checks it). User
+ * balances can never go below zero; trying is a bug in the caller's checks, so it throws.
+ */
+
+/** The user's balance of `asset`, created empty on first use. */
+export function getBalance(account: Account, asset: Asset): Balance {
+  const existing = account.balances[asset.index];
+  if (existing !== undefined) return existing;
+  const created = new Balance();
+  account.balances[asset.index] = created;
+  return created;
+}
+
+/** Available → frozen. */
+export function freeze(
+  userId: number,
+  asset: Asset,
+  balance: Balance,
+  amount: bigint,
+  postings: Posting[],
+): void {
+  debitAvailable(userId, asset, balance, amount, postings);
+  creditFrozen(userId, asset, balance, amount, postings);
+}
+
+/** Frozen → available. */
+export function release(
+  userId: number,
+  asset: Asset,
+  balance: Balance,
+  amount: bigint,
+  postings: Posting[],
+): void {
+  debitFrozen(userId, asset, balance, amount, postings);
+  creditAvailable(userId, asset, balance, amount, postings);
+}
+
+export function creditAvailable(
+  userId: number,
+  asset: Asset,
+  balance: Balance,
+  amount: bigint,
+  postings: Posting[],
+): void {
+  balance.available += amount;
+  postings.push(posting("available", userId, asset.code, amount, balance.available));
+}
+
+export function debitAvailable(
+  userId: number,
+  asset: Asset,
+  balance: Balance,
+  amount: bigint,
+  postings: Posting[],
+): void {
+  balance.available -= amount;
+  assert(balance.available >= 0n, "ledger: available balance below zero");
+  postings.push(posting("available", userId, asset.code, -amount, balance.available));
+}
+
+export function creditFrozen(
+  userId: number,
+  asset: Asset,
+  balance: Balance,
+  amount: bigint,
+  postings: Posting[],
+): void {
+  balance.frozen += amount;
+  postings.push(posting("frozen", userId, asset.code, amount, balance.frozen));
+}
+
+export function debitFrozen(
+  userId: number,
+  asset: Asset,
+  balance: Balance,
+  amount: bigint,
+  postings: Posting[],
+): void {
+  balance.frozen -= amount;
+  assert(balance.frozen >= 0n, "ledger: frozen balance below zero");
+  postings.push(posting("frozen", userId, asset.code, -amount, balance.frozen));
+}
+
+/** Adds a signed `amount` to a system account. */
+export function postSystem(
+  asset: Asset,
+  account: SystemAccount,
+  amount: bigint,
+  postings: Posting[],
+): void {
+  const after = asset.system[account] + amount;
+  asset.system[account] = after;
+  postings.push(posting(account, 0, asset.code, amount, after));
+}
+
+function posting(
+  account: Posting["account"],
+  userId: number,
+  asset: string,
+  amountAtoms: bigint,
+  balanceAtoms: bigint,
+): Posting {
+  return { account, userId, asset, amountAtoms, balanceAtoms };
+}
+
+/** A `balance.changed` event for order and trade postings. */
+export function orderBalanceChanged(
+  cause: BalanceCause,
+  orderId: number,
+  tradeId: number,
+  postings: Posting[],
+): BalanceChangedEvent {
+  return {
+    type: "balance.changed",
+    cause,
+    orderId,
+    tradeId,
+    business: "",
+    businessId: "",
+    postings,
+  };
+}
+
+/** Sum of postings per asset; a balanced set gives 0 for every asset. */
+export function sumPostings(postings: readonly Posting[]): Map<string, bigint> {
+  const sums = new Map<string, bigint>();
+  for (const p of postings) sums.set(p.asset, (sums.get(p.asset) ?? 0n) + p.amountAtoms);
+  return sums;
+}

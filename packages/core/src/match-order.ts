@@ -1,0 +1,369 @@
+import { assert } from "./assert";
+import type { OrderBook } from "./book/order-book";
+import { type CoreState, emitLevel } from "./core-state";
+import type { CoreEvent, OrderFillEvent, Posting } from "./events";
+import { creditAvailable, debitFrozen, orderBalanceChanged, postSystem, release } from "./ledger";
+import type { Asset, Market, Order } from "./model";
+import type { CancelReason, SelfTradePrevention, Side } from "./types";
+
+/**
+ * Matching and settlement. A taker walks the opposite side of the book in price-time priority
+ * and fills at each maker's price. Every fill settles at once:
+ *
+ *   buyer  frozen quote    −quote            seller frozen base   −base
+ *   seller available quote +(quote − fee)    buyer available base +(base − fee)
+ *   fee / rounding quote   +fee              fee / rounding base  +fee
+ *
+ * where quote = priceTicks × lots × quotePerTickLot and base = lots × lotSizeAtoms, both exact.
+ *
+ * Fees are charged on what each side receives, at the market's maker or taker rate (ppm) scaled
+ * by the user's fee tier (ppm), so a rate is in parts per 10^12. The fee is rounded UP to the
+ * atom, in the exchange's favour: the exact part floor(received × rate / 10^12) is posted to the
+ * "fee" account, and the 1-atom round-up, when the division leaves a remainder, to "rounding".
+ * No other rounding happens anywhere in matching.
+ */
+
+/** Denominator of a fee rate: market ppm × tier scale ppm. */
+const RATE_DENOMINATOR = 1_000_000_000_000n;
+
+/** Why matching stopped. */
+enum Stop {
+  /** Nothing left to fill: quantity done, or a quote budget that buys no further lot. */
+  Done = 0,
+  /** The opposite side is empty or no longer within the price limit. */
+  Book = 1,
+  /** Self-trade prevention cancelled the taker. */
+  SelfTrade = 2,
+}
+
+/** Matches an accepted taker, then rests, completes or cancels what is left of it. */
+export function executeOrder(s: CoreState, taker: Order, events: CoreEvent[]): void {
+  const stop = matchOrder(s, taker, events);
+  finishTaker(s, taker, stop, events);
+}
+
+/** True when `priceTicks` is acceptable to an order on `side` with limit `limitTicks`. */
+function withinLimit(side: Side, priceTicks: bigint, limitTicks: bigint): boolean {
+  return side === "buy" ? priceTicks <= limitTicks : priceTicks >= limitTicks;
+}
+
+function matchOrder(s: CoreState, taker: Order, events: CoreEvent[]): Stop {
+  const market = taker.market;
+  const book = market.book;
+  const makerSide: Side = taker.side === "buy" ? "sell" : "buy";
+  const byQuote = taker.quoteAtoms > 0n;
+  // The level being consumed; its book event is emitted once, when matching leaves it.
+  let levelPrice = -1n;
+  let levelLots = 0n;
+  let stop = Stop.Book;
+  for (;;) {
+    if (!byQuote && taker.remainingLots === 0n) {
+      stop = Stop.Done;
+      break;
+    }
+    const maker = book.best(makerSide);
+    if (maker === null || !withinLimit(taker.side, maker.priceTicks, taker.priceTicks)) break;
+    if (maker.userId === taker.userId && taker.stp !== "none") {
+      if (taker.stp === "cancelTaker") {
+        stop = Stop.SelfTrade;
+        break;
+      }
+      if (maker.priceTicks !== levelPrice) {
+        levelPrice = leaveLevel(market, makerSide, levelPrice, levelLots, maker.priceTicks, events);
+      }
+      levelLots = removeResting(s, maker, "selfTrade", events);
+      if (taker.stp === "cancelBoth") {
+        stop = Stop.SelfTrade;
+        break;
+      }
+      continue;
+    }
+    const lots = fillableLots(taker, maker, byQuote);
+    if (lots === 0n) {
+      stop = Stop.Done;
+      break;
+    }
+    if (maker.priceTicks !== levelPrice) {
+      levelPrice = leaveLevel(market, makerSide, levelPrice, levelLots, maker.priceTicks, events);
+    }
+    levelLots = fillOrders(s, taker, maker, lots, events);
+  }
+  if (levelPrice >= 0n) emitLevel(market, makerSide, levelPrice, levelLots, events);
+  return stop;
+}
+
+/** Emits the event of the level matching leaves (if any) and returns the next level's price. */
+function leaveLevel(
+  market: Market,
+  side: Side,
+  levelPrice: bigint,
+  levelLots: bigint,
+  nextPrice: bigint,
+  events: CoreEvent[],
+): bigint {
+  if (levelPrice >= 0n) emitLevel(market, side, levelPrice, levelLots, events);
+  return nextPrice;
+}
+
+/** Lots the taker takes from `maker`: its remainder, or what its quote budget buys. */
+function fillableLots(taker: Order, maker: Order, byQuote: boolean): bigint {
+  const lots = maker.remainingLots;
+  if (byQuote) {
+    const affordable = taker.frozenAtoms / (maker.priceTicks * taker.market.quotePerTickLot);
+    return smaller(affordable, lots);
+  }
+  return smaller(taker.remainingLots, lots);
+}
+
+/** The smaller of two bigints (`Math.min` takes numbers only). */
+function smaller(a: bigint, b: bigint): bigint {
+  if (a < b) return a;
+  return b;
+}
+
+/** Settles one fill between `taker` and resting `maker`; returns the maker level's lots after. */
+function fillOrders(
+  s: CoreState,
+  taker: Order,
+  maker: Order,
+  lots: bigint,
+  events: CoreEvent[],
+): bigint {
+  const market = taker.market;
+  const takerRate = market.takerPpm * taker.account.feeTier.takerScale;
+  const priceTicks = maker.priceTicks;
+  const quote = priceTicks * lots * market.quotePerTickLot;
+  const base = lots * market.lotSizeAtoms;
+  const makerRate = market.makerPpm * maker.account.feeTier.makerScale;
+  const takerBuys = taker.side === "buy";
+  const buyer = takerBuys ? taker : maker;
+  const seller = takerBuys ? maker : taker;
+  const postings: Posting[] = [];
+  debitFrozen(buyer.userId, market.quote, buyer.payBalance, quote, postings);
+  const sellerFee = creditNetOfFee(
+    seller,
+    market.quote,
+    quote,
+    takerBuys ? makerRate : takerRate,
+    postings,
+  );
+  debitFrozen(seller.userId, market.base, seller.payBalance, base, postings);
+  const buyerFee = creditNetOfFee(
+    buyer,
+    market.base,
+    base,
+    takerBuys ? takerRate : makerRate,
+    postings,
+  );
+  buyer.frozenAtoms -= quote;
+  seller.frozenAtoms -= base;
+  taker.filledLots += lots;
+  taker.filledQuoteAtoms += quote;
+  if (taker.quoteAtoms === 0n) taker.remainingLots -= lots;
+  maker.filledLots += lots;
+  maker.filledQuoteAtoms += quote;
+  const levelLots = market.book.fill(maker, lots);
+  const tradeId = s.nextTradeId++;
+  events.push({
+    type: "trade",
+    symbol: market.symbol,
+    tradeId,
+    priceTicks,
+    qtyLots: lots,
+    quoteAtoms: quote,
+    takerSide: taker.side,
+    takerOrderId: taker.id,
+    takerUserId: taker.userId,
+    takerFeeAtoms: takerBuys ? buyerFee : sellerFee,
+    takerFeeAsset: takerBuys ? market.base.code : market.quote.code,
+    makerOrderId: maker.id,
+    makerUserId: maker.userId,
+    makerFeeAtoms: takerBuys ? sellerFee : buyerFee,
+    makerFeeAsset: takerBuys ? market.quote.code : market.base.code,
+    ts: taker.ts,
+  });
+  events.push(
+    fillEvent(maker.remainingLots === 0n ? "order.filled" : "order.partiallyFilled", maker),
+  );
+  events.push(orderBalanceChanged("trade", 0, tradeId, postings));
+  if (maker.remainingLots === 0n) {
+    assert(maker.frozenAtoms === 0n, "filled maker still holds funds");
+    forgetOrder(s, maker);
+  }
+  return levelLots;
+}
+
+/**
+ * Credits `received` atoms to the order's receive balance less the fee, rounded up to the atom:
+ * the exact part to "fee", the round-up atom to "rounding" (see the module comment). Returns
+ * the fee charged.
+ */
+function creditNetOfFee(
+  order: Order,
+  asset: Asset,
+  received: bigint,
+  rate: bigint,
+  postings: Posting[],
+): bigint {
+  if (rate === 0n) {
+    creditAvailable(order.userId, asset, order.receiveBalance, received, postings);
+    return 0n;
+  }
+  const scaled = received * rate;
+  const exact = scaled / RATE_DENOMINATOR;
+  const roundUp = scaled % RATE_DENOMINATOR === 0n ? 0n : 1n;
+  const fee = exact + roundUp;
+  creditAvailable(order.userId, asset, order.receiveBalance, received - fee, postings);
+  if (exact > 0n) postSystem(asset, "fee", exact, postings);
+  if (roundUp > 0n) postSystem(asset, "rounding", roundUp, postings);
+  return fee;
+}
+
+function fillEvent(type: OrderFillEvent["type"], order: Order): OrderFillEvent {
+  return {
+    type,
+    symbol: order.market.symbol,
+    orderId: order.id,
+    userId: order.userId,
+    filledLots: order.filledLots,
+    remainingLots: order.remainingLots,
+    filledQuoteAtoms: order.filledQuoteAtoms,
+  };
+}
+
+function finishTaker(s: CoreState, taker: Order, stop: Stop, events: CoreEvent[]): void {
+  if (stop === Stop.Done && taker.filledLots > 0n) {
+    events.push(fillEvent("order.filled", taker));
+    releaseFrozen(taker, taker.frozenAtoms, events);
+    return;
+  }
+  if (taker.filledLots > 0n) events.push(fillEvent("order.partiallyFilled", taker));
+  if (stop === Stop.Book && taker.orderType === "limit" && taker.timeInForce === "GTC") {
+    restOrder(s, taker, events);
+    return;
+  }
+  assert(taker.timeInForce !== "FOK", "fill-or-kill order left unfilled");
+  events.push(cancelledEvent(taker, stop === Stop.SelfTrade ? "selfTrade" : "expired"));
+  releaseFrozen(taker, taker.frozenAtoms, events);
+}
+
+/**
+ * Puts what is left of a GTC taker on the book. A buy froze quantity × its limit price; fills at
+ * better prices left the difference frozen, which is released now so the order holds exactly
+ * remaining × price.
+ */
+function restOrder(s: CoreState, order: Order, events: CoreEvent[]): void {
+  const market = order.market;
+  if (order.side === "buy") {
+    const hold = order.remainingLots * order.priceTicks * market.quotePerTickLot;
+    assert(order.frozenAtoms >= hold, "resting buy holds less than it needs");
+    releaseFrozen(order, order.frozenAtoms - hold, events);
+  }
+  s.orders.set(order.id, order);
+  linkToAccount(order);
+  const lots = market.book.add(order);
+  emitLevel(market, order.side, order.priceTicks, lots, events);
+}
+
+/** Releases `amount` of what the order holds back to available, if any. */
+function releaseFrozen(order: Order, amount: bigint, events: CoreEvent[]): void {
+  if (amount === 0n) return;
+  const market = order.market;
+  const asset = order.side === "buy" ? market.quote : market.base;
+  const postings: Posting[] = [];
+  release(order.userId, asset, order.payBalance, amount, postings);
+  order.frozenAtoms -= amount;
+  events.push(orderBalanceChanged("order.release", order.id, 0, postings));
+}
+
+function cancelledEvent(order: Order, reason: CancelReason): CoreEvent {
+  return {
+    type: "order.cancelled",
+    symbol: order.market.symbol,
+    orderId: order.id,
+    userId: order.userId,
+    reason,
+    filledLots: order.filledLots,
+    remainingLots: order.remainingLots,
+    filledQuoteAtoms: order.filledQuoteAtoms,
+  };
+}
+
+/**
+ * Takes a resting order off the book, releases everything it holds and reports it cancelled.
+ * Returns its level's lots after; the caller emits the level event.
+ */
+export function removeResting(
+  s: CoreState,
+  order: Order,
+  reason: CancelReason,
+  events: CoreEvent[],
+): bigint {
+  const lots = order.market.book.remove(order);
+  forgetOrder(s, order);
+  events.push(cancelledEvent(order, reason));
+  releaseFrozen(order, order.frozenAtoms, events);
+  return lots;
+}
+
+function linkToAccount(order: Order): void {
+  const account = order.account;
+  order.userPrev = account.lastOrder;
+  order.userNext = null;
+  if (account.lastOrder === null) account.firstOrder = order;
+  else account.lastOrder.userNext = order;
+  account.lastOrder = order;
+  if (order.clientOrderId !== null) {
+    if (account.clientOrderIds === null) account.clientOrderIds = new Map();
+    account.clientOrderIds.set(order.clientOrderId, order);
+  }
+}
+
+/** Drops a no-longer-resting order from the id index and its owner's open orders. */
+function forgetOrder(s: CoreState, order: Order): void {
+  s.orders.delete(order.id);
+  const account = order.account;
+  const { userPrev, userNext } = order;
+  if (userPrev === null) account.firstOrder = userNext;
+  else userPrev.userNext = userNext;
+  if (userNext === null) account.lastOrder = userPrev;
+  else userNext.userPrev = userPrev;
+  order.userPrev = null;
+  order.userNext = null;
+  if (order.clientOrderId !== null) account.clientOrderIds?.delete(order.clientOrderId);
+}
+
+/** Re-rests an order from a snapshot, as if it had just rested (restore only). */
+export function restoreResting(s: CoreState, order: Order): void {
+  s.orders.set(order.id, order);
+  linkToAccount(order);
+  order.market.book.add(order);
+}
+
+/**
+ * Whether a fill-or-kill order could fill completely now, walking the book exactly as matching
+ * would: own orders are skipped under "cancelMaker" and end the walk under the other modes.
+ */
+export function canFillCompletely(
+  book: OrderBook,
+  taker: {
+    side: Side;
+    userId: number;
+    priceTicks: bigint;
+    qtyLots: bigint;
+    stp: SelfTradePrevention;
+  },
+): boolean {
+  let needed = taker.qtyLots;
+  let maker = book.best(taker.side === "buy" ? "sell" : "buy");
+  while (maker !== null && withinLimit(taker.side, maker.priceTicks, taker.priceTicks)) {
+    if (maker.userId === taker.userId && taker.stp !== "none") {
+      if (taker.stp !== "cancelMaker") return false;
+    } else {
+      needed -= maker.remainingLots;
+      if (needed <= 0n) return true;
+    }
+    maker = book.next(maker);
+  }
+  return false;
+}

@@ -1,0 +1,199 @@
+import type { OrderBook } from "./book/order-book";
+import type {
+  MarketConfig,
+  MarketStatus,
+  OrderType,
+  SelfTradePrevention,
+  Side,
+  SystemAccount,
+  TimeInForce,
+} from "./types";
+
+/** An asset and the exchange's own accounts in it. */
+export class Asset {
+  readonly code: string;
+  readonly precision: number;
+  /** Position in the core's asset list; user balances are an array indexed by it. */
+  readonly index: number;
+  /** Balances of the system accounts in this asset (may be negative). */
+  readonly system: Record<SystemAccount, bigint> = {
+    fee: 0n,
+    rounding: 0n,
+    deposit: 0n,
+    withdrawal: 0n,
+    adjustment: 0n,
+    operator: 0n,
+    savings: 0n,
+    loan: 0n,
+    insurance: 0n,
+  };
+
+  constructor(code: string, precision: number, index: number) {
+    this.code = code;
+    this.precision = precision;
+    this.index = index;
+  }
+}
+
+/** A user's holdings of one asset. Neither field is ever negative. */
+export class Balance {
+  available = 0n;
+  frozen = 0n;
+}
+
+/** A fee tier with its scales as bigints, ready for fee arithmetic. */
+export class FeeTier {
+  readonly tier: number;
+  readonly makerScalePpm: number;
+  readonly takerScalePpm: number;
+  readonly makerScale: bigint;
+  readonly takerScale: bigint;
+
+  constructor(tier: number, makerScalePpm: number, takerScalePpm: number) {
+    this.tier = tier;
+    this.makerScalePpm = makerScalePpm;
+    this.takerScalePpm = takerScalePpm;
+    this.makerScale = BigInt(makerScalePpm);
+    this.takerScale = BigInt(takerScalePpm);
+  }
+}
+
+/** A user: balances per asset, fee tier and open orders (an intrusive list, oldest first). */
+export class Account {
+  readonly userId: number;
+  /** Indexed by `Asset.index`; a hole until the user first touches the asset. */
+  readonly balances: (Balance | undefined)[] = [];
+  feeTier: FeeTier;
+  firstOrder: Order | null = null;
+  lastOrder: Order | null = null;
+  /** Open orders by client order id; created on first use. */
+  clientOrderIds: Map<string, Order> | null = null;
+
+  constructor(userId: number, feeTier: FeeTier) {
+    this.userId = userId;
+    this.feeTier = feeTier;
+  }
+}
+
+/** A market with its config, derived constants, status and book. */
+export class Market {
+  readonly config: MarketConfig;
+  readonly symbol: string;
+  readonly base: Asset;
+  readonly quote: Asset;
+  readonly lotSizeAtoms: bigint;
+  /** Quote atoms of one lot at one tick: the exact factor from ticks × lots to quote atoms. */
+  readonly quotePerTickLot: bigint;
+  readonly minQtyLots: bigint;
+  readonly maxQtyLots: bigint;
+  readonly minNotionalAtoms: bigint;
+  readonly makerPpm: bigint;
+  readonly takerPpm: bigint;
+  readonly book: OrderBook;
+  status: MarketStatus;
+  /** Sequence number of the last `book.levelChanged` event of this market. */
+  bookSeq = 0;
+
+  constructor(config: MarketConfig, base: Asset, quote: Asset, book: OrderBook) {
+    this.config = config;
+    this.symbol = config.symbol;
+    this.base = base;
+    this.quote = quote;
+    this.lotSizeAtoms = config.lotSizeAtoms;
+    this.quotePerTickLot =
+      (config.tickSizeAtoms * config.lotSizeAtoms) / 10n ** BigInt(base.precision);
+    this.minQtyLots = config.minQtyLots;
+    this.maxQtyLots = config.maxQtyLots;
+    this.minNotionalAtoms = config.minNotionalAtoms;
+    this.makerPpm = BigInt(config.makerFeePpm);
+    this.takerPpm = BigInt(config.takerFeePpm);
+    this.book = book;
+    this.status = config.status;
+  }
+}
+
+/** What an `Order` is built from; grouped so the constructor takes one object. */
+export interface OrderSpec {
+  id: number;
+  account: Account;
+  market: Market;
+  side: Side;
+  orderType: OrderType;
+  priceTicks: bigint;
+  qtyLots: bigint;
+  quoteAtoms: bigint;
+  timeInForce: TimeInForce;
+  postOnly: boolean;
+  stp: SelfTradePrevention;
+  clientOrderId: string | null;
+  ts: number;
+}
+
+/**
+ * An order, taker or resting. It carries the links of two intrusive lists so resting needs no
+ * allocation: its price level's queue (`prev`/`next`, used by the fast book) and its owner's open
+ * orders (`userPrev`/`userNext`).
+ */
+export class Order {
+  readonly id: number;
+  readonly userId: number;
+  readonly account: Account;
+  readonly market: Market;
+  readonly side: Side;
+  readonly orderType: OrderType;
+  /** Limit price; for a market order the protection price, or the side's unbounded sentinel. */
+  readonly priceTicks: bigint;
+  readonly qtyLots: bigint;
+  /** Quote budget of a market buy by quote amount, else 0. */
+  readonly quoteAtoms: bigint;
+  readonly timeInForce: TimeInForce;
+  readonly postOnly: boolean;
+  readonly stp: SelfTradePrevention;
+  readonly clientOrderId: string | null;
+  readonly ts: number;
+  /** The balance this order freezes from: quote for a buy, base for a sell. */
+  readonly payBalance: Balance;
+  /** The balance fills credit: base for a buy, quote for a sell. */
+  readonly receiveBalance: Balance;
+
+  remainingLots: bigint;
+  filledLots = 0n;
+  filledQuoteAtoms = 0n;
+  /** Atoms still frozen for this order; exactly what it holds (see the auditor). */
+  frozenAtoms = 0n;
+
+  prev: Order | null = null;
+  next: Order | null = null;
+  /** The fast book's level while resting there (opaque to everything else). */
+  level: unknown = null;
+  userPrev: Order | null = null;
+  userNext: Order | null = null;
+
+  constructor(spec: OrderSpec, payBalance: Balance, receiveBalance: Balance) {
+    this.id = spec.id;
+    this.userId = spec.account.userId;
+    this.account = spec.account;
+    this.market = spec.market;
+    this.side = spec.side;
+    this.orderType = spec.orderType;
+    this.priceTicks = spec.priceTicks;
+    this.qtyLots = spec.qtyLots;
+    this.quoteAtoms = spec.quoteAtoms;
+    this.timeInForce = spec.timeInForce;
+    this.postOnly = spec.postOnly;
+    this.stp = spec.stp;
+    this.clientOrderId = spec.clientOrderId;
+    this.ts = spec.ts;
+    this.payBalance = payBalance;
+    this.receiveBalance = receiveBalance;
+    this.remainingLots = spec.qtyLots;
+  }
+}
+
+/** A withdrawal between freeze and settle / release. */
+export interface Withdrawal {
+  readonly withdrawalId: string;
+  readonly account: Account;
+  readonly asset: Asset;
+  readonly amountAtoms: bigint;
+}

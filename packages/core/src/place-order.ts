@@ -1,0 +1,315 @@
+import type {
+  PlaceLimitOrderCommand,
+  PlaceMarketOrderCommand,
+  PlaceOrderCommand,
+} from "./commands";
+import { type CoreState, isPositiveId, isShortText, type Rejection, reject } from "./core-state";
+import type { CoreEvent, Posting } from "./events";
+import { freeze, getBalance, orderBalanceChanged } from "./ledger";
+import { canFillCompletely, executeOrder } from "./match-order";
+import { type Market, Order } from "./model";
+import { RejectCode } from "./reject-code";
+import type { OrderType, SelfTradePrevention, Side, TimeInForce } from "./types";
+
+/**
+ * `order.place`: every check first, then freeze and match. Funds frozen on acceptance:
+ * - limit buy: priceTicks × qtyLots × quotePerTickLot quote atoms (its notional);
+ * - limit or market sell: qtyLots × lotSizeAtoms base atoms;
+ * - market buy by quote amount: the quote amount;
+ * - market buy by base quantity: qtyLots × priceLimitTicks × quotePerTickLot.
+ * Whatever a finished order did not spend is released in the same command.
+ */
+
+const MAX_CLIENT_ORDER_ID_LENGTH = 64;
+/** The price limit of a buy with no protection price: above any ask that can exist. */
+const UNBOUNDED_BUY_TICKS = 2n ** 256n;
+/** The price limit of a sell with no protection price: accepts any bid. */
+const UNBOUNDED_SELL_TICKS = 0n;
+
+export function placeOrder(
+  s: CoreState,
+  c: PlaceOrderCommand,
+  events: CoreEvent[],
+): Rejection | null {
+  const market = s.markets.get(c.symbol);
+  if (market === undefined) return reject(RejectCode.UnknownMarket, `unknown market ${c.symbol}`);
+  if (market.status === "halted") {
+    return reject(RejectCode.MarketHalted, `market ${market.symbol} is halted`);
+  }
+  if (market.status === "cancelOnly") {
+    return reject(RejectCode.MarketCancelOnly, `market ${market.symbol} accepts cancels only`);
+  }
+  const bad = checkOrderBasics(s, c);
+  if (bad !== null) return bad;
+  if (c.orderType === "limit") return placeLimit(s, market, c, events);
+  if (c.orderType === "market") return placeMarket(s, market, c, events);
+  return reject(RejectCode.InvalidOrderOptions, "orderType must be limit or market");
+}
+
+function isStp(value: unknown): value is SelfTradePrevention {
+  return (
+    value === "none" || value === "cancelTaker" || value === "cancelMaker" || value === "cancelBoth"
+  );
+}
+
+function isTimeInForce(value: unknown): value is TimeInForce {
+  return value === "GTC" || value === "IOC" || value === "FOK";
+}
+
+/** Checks what limit and market orders share: user, side, self-trade mode, client order id. */
+function checkOrderBasics(s: CoreState, c: PlaceOrderCommand): Rejection | null {
+  if (!isPositiveId(c.userId))
+    return reject(RejectCode.InvalidCommand, "userId must be a positive integer");
+  if (c.side !== "buy" && c.side !== "sell")
+    return reject(RejectCode.InvalidCommand, "side must be buy or sell");
+  if (c.stp !== undefined && !isStp(c.stp)) {
+    return reject(RejectCode.InvalidOrderOptions, `unknown self-trade prevention ${String(c.stp)}`);
+  }
+  const clientOrderId = c.clientOrderId;
+  if (clientOrderId === undefined) return null;
+  if (!isShortText(clientOrderId, MAX_CLIENT_ORDER_ID_LENGTH)) {
+    return reject(
+      RejectCode.InvalidCommand,
+      `clientOrderId must be 1-${MAX_CLIENT_ORDER_ID_LENGTH} characters`,
+    );
+  }
+  if (s.accounts.get(c.userId)?.clientOrderIds?.has(clientOrderId)) {
+    return reject(
+      RejectCode.DuplicateClientOrderId,
+      `an open order already has clientOrderId ${clientOrderId}`,
+    );
+  }
+  return null;
+}
+
+function checkQuantity(market: Market, qtyLots: unknown): Rejection | null {
+  if (typeof qtyLots !== "bigint" || qtyLots <= 0n) {
+    return reject(RejectCode.InvalidQuantity, "quantity must be a positive bigint of lots");
+  }
+  if (qtyLots < market.minQtyLots) {
+    return reject(
+      RejectCode.QuantityBelowMin,
+      `quantity ${qtyLots} lots is below the minimum ${market.minQtyLots}`,
+    );
+  }
+  if (qtyLots > market.maxQtyLots) {
+    return reject(
+      RejectCode.QuantityAboveMax,
+      `quantity ${qtyLots} lots is above the maximum ${market.maxQtyLots}`,
+    );
+  }
+  return null;
+}
+
+function checkPrice(priceTicks: unknown, what: string): Rejection | null {
+  if (typeof priceTicks !== "bigint" || priceTicks <= 0n) {
+    return reject(RejectCode.InvalidPrice, `${what} must be a positive bigint of ticks`);
+  }
+  return null;
+}
+
+/** Whether the user's available balance covers `amount` of what the order pays with. */
+function checkFunds(
+  s: CoreState,
+  market: Market,
+  c: PlaceOrderCommand,
+  amount: bigint,
+): Rejection | null {
+  const asset = c.side === "buy" ? market.quote : market.base;
+  const available = s.accounts.get(c.userId)?.balances[asset.index]?.available ?? 0n;
+  if (available < amount) {
+    return reject(
+      RejectCode.InsufficientBalance,
+      `order needs ${amount} ${asset.code} atoms, ${available} available`,
+    );
+  }
+  return null;
+}
+
+function placeLimit(
+  s: CoreState,
+  market: Market,
+  c: PlaceLimitOrderCommand,
+  events: CoreEvent[],
+): Rejection | null {
+  const bad = checkPrice(c.priceTicks, "price") ?? checkQuantity(market, c.qtyLots);
+  if (bad !== null) return bad;
+  const timeInForce = c.timeInForce ?? "GTC";
+  if (!isTimeInForce(timeInForce)) {
+    return reject(RejectCode.InvalidOrderOptions, `unknown time in force ${String(timeInForce)}`);
+  }
+  const postOnly = c.postOnly === true;
+  if (postOnly && timeInForce !== "GTC") {
+    return reject(RejectCode.InvalidOrderOptions, "a post-only order must be GTC");
+  }
+  const notional = c.priceTicks * c.qtyLots * market.quotePerTickLot;
+  if (notional < market.minNotionalAtoms) {
+    return reject(
+      RejectCode.NotionalBelowMin,
+      `order value ${notional} is below the minimum ${market.minNotionalAtoms} quote atoms`,
+    );
+  }
+  const frozen = c.side === "buy" ? notional : c.qtyLots * market.lotSizeAtoms;
+  const poor = checkFunds(s, market, c, frozen);
+  if (poor !== null) return poor;
+  const stp = c.stp ?? "cancelTaker";
+  if (postOnly && wouldTake(market, c.side, c.priceTicks)) {
+    return reject(RejectCode.PostOnlyWouldTake, "a post-only order would trade on arrival");
+  }
+  const taker = {
+    side: c.side,
+    userId: c.userId,
+    priceTicks: c.priceTicks,
+    qtyLots: c.qtyLots,
+    stp,
+  };
+  if (timeInForce === "FOK" && !canFillCompletely(market.book, taker)) {
+    return reject(RejectCode.FokNotFillable, "a fill-or-kill order cannot fill completely now");
+  }
+  const order = createOrder(s, market, c, {
+    orderType: "limit",
+    priceTicks: c.priceTicks,
+    qtyLots: c.qtyLots,
+    quoteAtoms: 0n,
+    timeInForce,
+    postOnly,
+  });
+  acceptOrder(order, c.priceTicks, frozen, events);
+  executeOrder(s, order, events);
+  return null;
+}
+
+function wouldTake(market: Market, side: Side, priceTicks: bigint): boolean {
+  const best = market.book.best(side === "buy" ? "sell" : "buy");
+  if (best === null) return false;
+  return side === "buy" ? best.priceTicks <= priceTicks : best.priceTicks >= priceTicks;
+}
+
+/** What `order.place` is frozen for, given a market order's size; see the module comment. */
+function marketOrderFreeze(market: Market, c: PlaceMarketOrderCommand): bigint | Rejection {
+  if (c.quoteAtoms !== undefined) {
+    if (c.side !== "buy")
+      return reject(RejectCode.InvalidOrderOptions, "only a buy can give a quote amount");
+    if (typeof c.quoteAtoms !== "bigint" || c.quoteAtoms <= 0n) {
+      return reject(RejectCode.InvalidQuantity, "quote amount must be a positive bigint of atoms");
+    }
+    if (c.quoteAtoms < market.minNotionalAtoms) {
+      return reject(
+        RejectCode.NotionalBelowMin,
+        `quote amount ${c.quoteAtoms} is below the minimum ${market.minNotionalAtoms}`,
+      );
+    }
+    return c.quoteAtoms;
+  }
+  const bad = checkQuantity(market, c.qtyLots);
+  if (bad !== null) return bad;
+  const qtyLots = c.qtyLots as bigint;
+  if (c.side === "sell") return qtyLots * market.lotSizeAtoms;
+  if (c.priceLimitTicks === undefined) {
+    return reject(RejectCode.PriceLimitRequired, "a market buy by quantity needs priceLimitTicks");
+  }
+  return qtyLots * c.priceLimitTicks * market.quotePerTickLot;
+}
+
+function placeMarket(
+  s: CoreState,
+  market: Market,
+  c: PlaceMarketOrderCommand,
+  events: CoreEvent[],
+): Rejection | null {
+  if ((c.qtyLots === undefined) === (c.quoteAtoms === undefined)) {
+    return reject(
+      RejectCode.InvalidOrderOptions,
+      "a market order gives exactly one of qtyLots and quoteAtoms",
+    );
+  }
+  if (c.priceLimitTicks !== undefined) {
+    const bad = checkPrice(c.priceLimitTicks, "priceLimitTicks");
+    if (bad !== null) return bad;
+  }
+  const frozen = marketOrderFreeze(market, c);
+  if (typeof frozen !== "bigint") return frozen;
+  const poor = checkFunds(s, market, c, frozen);
+  if (poor !== null) return poor;
+  const unbounded = c.side === "buy" ? UNBOUNDED_BUY_TICKS : UNBOUNDED_SELL_TICKS;
+  const order = createOrder(s, market, c, {
+    orderType: "market",
+    priceTicks: c.priceLimitTicks ?? unbounded,
+    qtyLots: c.qtyLots ?? 0n,
+    quoteAtoms: c.quoteAtoms ?? 0n,
+    timeInForce: "IOC",
+    postOnly: false,
+  });
+  acceptOrder(order, c.priceLimitTicks ?? 0n, frozen, events);
+  executeOrder(s, order, events);
+  return null;
+}
+
+interface OrderTerms {
+  orderType: OrderType;
+  priceTicks: bigint;
+  qtyLots: bigint;
+  quoteAtoms: bigint;
+  timeInForce: TimeInForce;
+  postOnly: boolean;
+}
+
+function createOrder(s: CoreState, market: Market, c: PlaceOrderCommand, terms: OrderTerms): Order {
+  const account = s.accountFor(c.userId);
+  const isBuy = c.side === "buy";
+  const spec = {
+    id: s.nextOrderId++,
+    account,
+    market,
+    side: c.side,
+    orderType: terms.orderType,
+    priceTicks: terms.priceTicks,
+    qtyLots: terms.qtyLots,
+    quoteAtoms: terms.quoteAtoms,
+    timeInForce: terms.timeInForce,
+    postOnly: terms.postOnly,
+    stp: c.stp ?? "cancelTaker",
+    clientOrderId: c.clientOrderId ?? null,
+    ts: c.ts,
+  };
+  const pay = getBalance(account, isBuy ? market.quote : market.base);
+  const receive = getBalance(account, isBuy ? market.base : market.quote);
+  return new Order(spec, pay, receive);
+}
+
+/** Reports the order accepted and freezes its funds. */
+function acceptOrder(
+  order: Order,
+  shownPriceTicks: bigint,
+  frozen: bigint,
+  events: CoreEvent[],
+): void {
+  const market = order.market;
+  events.push({
+    type: "order.accepted",
+    symbol: market.symbol,
+    orderId: order.id,
+    userId: order.userId,
+    clientOrderId: order.clientOrderId,
+    side: order.side,
+    orderType: order.orderType,
+    priceTicks: shownPriceTicks,
+    qtyLots: order.qtyLots,
+    quoteAtoms: order.quoteAtoms,
+    timeInForce: order.timeInForce,
+    postOnly: order.postOnly,
+    stp: order.stp,
+    frozenAtoms: frozen,
+    ts: order.ts,
+  });
+  const postings: Posting[] = [];
+  freeze(
+    order.userId,
+    order.side === "buy" ? market.quote : market.base,
+    order.payBalance,
+    frozen,
+    postings,
+  );
+  order.frozenAtoms = frozen;
+  events.push(orderBalanceChanged("order.freeze", order.id, 0, postings));
+}

@@ -1,0 +1,165 @@
+import type {
+  AddAssetCommand,
+  AddMarketCommand,
+  AssignFeeTierCommand,
+  SetFeeTierCommand,
+  SetMarketStatusCommand,
+} from "./commands";
+import { type CoreState, isPositiveId, Rejection, reject } from "./core-state";
+import type { CoreEvent } from "./events";
+import { Asset, FeeTier, Market } from "./model";
+import { RejectCode } from "./reject-code";
+import type { MarketConfig, MarketStatus } from "./types";
+import { MAX_PRECISION } from "./units";
+
+/** Assets, markets and fee tiers: reference data, changed by command while the core runs. */
+
+const CODE_PATTERN = /^[A-Z0-9]{1,16}$/;
+const SYMBOL_PATTERN = /^[A-Z0-9]{2,32}$/;
+const STATUSES: readonly MarketStatus[] = ["trading", "cancelOnly", "halted"];
+/** Fee rates above 10 % are surely a typo in ppm. */
+const MAX_FEE_PPM = 100_000;
+const FULL_SCALE_PPM = 1_000_000;
+
+export function addAsset(s: CoreState, c: AddAssetCommand, events: CoreEvent[]): Rejection | null {
+  if (typeof c.code !== "string" || !CODE_PATTERN.test(c.code)) {
+    return reject(RejectCode.InvalidAssetConfig, "asset code must be 1-16 of A-Z and 0-9");
+  }
+  if (!Number.isInteger(c.precision) || c.precision < 0 || c.precision > MAX_PRECISION) {
+    return reject(
+      RejectCode.InvalidAssetConfig,
+      `asset precision must be an integer in 0..${MAX_PRECISION}`,
+    );
+  }
+  if (s.assets.has(c.code)) return reject(RejectCode.AssetExists, `asset ${c.code} exists`);
+  const asset = new Asset(c.code, c.precision, s.assetList.length);
+  s.assets.set(asset.code, asset);
+  s.assetList.push(asset);
+  events.push({ type: "asset.added", code: asset.code, precision: asset.precision });
+  return null;
+}
+
+function isFeePpm(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_FEE_PPM;
+}
+
+function isBigint(value: unknown): value is bigint {
+  return typeof value === "bigint";
+}
+
+/** The market config with defaults applied, or why it is invalid. */
+function checkMarketConfig(s: CoreState, c: AddMarketCommand): MarketConfig | Rejection {
+  const invalid = (why: string) => reject(RejectCode.InvalidMarketConfig, why);
+  if (typeof c.symbol !== "string" || !SYMBOL_PATTERN.test(c.symbol)) {
+    return invalid("market symbol must be 2-32 of A-Z and 0-9");
+  }
+  const base = s.assets.get(c.base);
+  const quote = s.assets.get(c.quote);
+  if (base === undefined) return reject(RejectCode.UnknownAsset, `unknown base asset ${c.base}`);
+  if (quote === undefined) return reject(RejectCode.UnknownAsset, `unknown quote asset ${c.quote}`);
+  if (base === quote) return invalid("base and quote must differ");
+  const amounts = [c.tickSizeAtoms, c.lotSizeAtoms, c.minQtyLots, c.maxQtyLots, c.minNotionalAtoms];
+  if (!amounts.every(isBigint)) return invalid("steps, limits and notional must be bigints");
+  if (c.tickSizeAtoms <= 0n || c.lotSizeAtoms <= 0n)
+    return invalid("tick and lot must be positive");
+  if ((c.tickSizeAtoms * c.lotSizeAtoms) % 10n ** BigInt(base.precision) !== 0n) {
+    return invalid("one lot at one tick must be a whole number of quote atoms");
+  }
+  if (c.minQtyLots <= 0n || c.maxQtyLots < c.minQtyLots) {
+    return invalid("quantity limits must satisfy 0 < min <= max");
+  }
+  if (c.minNotionalAtoms < 0n) return invalid("min notional must not be negative");
+  if (!isFeePpm(c.makerFeePpm) || !isFeePpm(c.takerFeePpm)) {
+    return invalid(`fee rates must be integers in 0..${MAX_FEE_PPM} ppm`);
+  }
+  const status = c.status ?? "trading";
+  if (!STATUSES.includes(status)) return invalid(`unknown status ${String(status)}`);
+  if (s.markets.has(c.symbol)) return reject(RejectCode.MarketExists, `market ${c.symbol} exists`);
+  return {
+    symbol: c.symbol,
+    base: c.base,
+    quote: c.quote,
+    tickSizeAtoms: c.tickSizeAtoms,
+    lotSizeAtoms: c.lotSizeAtoms,
+    minQtyLots: c.minQtyLots,
+    maxQtyLots: c.maxQtyLots,
+    minNotionalAtoms: c.minNotionalAtoms,
+    makerFeePpm: c.makerFeePpm,
+    takerFeePpm: c.takerFeePpm,
+    status,
+  };
+}
+
+export function addMarket(
+  s: CoreState,
+  c: AddMarketCommand,
+  events: CoreEvent[],
+): Rejection | null {
+  const config = checkMarketConfig(s, c);
+  if (config instanceof Rejection) return config;
+  const base = s.assets.get(config.base);
+  const quote = s.assets.get(config.quote);
+  if (base === undefined || quote === undefined) throw new Error("market assets vanished");
+  s.markets.set(config.symbol, new Market(config, base, quote, s.createBook()));
+  events.push({ type: "market.added", ...config });
+  return null;
+}
+
+export function setMarketStatus(
+  s: CoreState,
+  c: SetMarketStatusCommand,
+  events: CoreEvent[],
+): Rejection | null {
+  const market = s.markets.get(c.symbol);
+  if (market === undefined) return reject(RejectCode.UnknownMarket, `unknown market ${c.symbol}`);
+  if (!STATUSES.includes(c.status)) {
+    return reject(RejectCode.InvalidCommand, `unknown market status ${String(c.status)}`);
+  }
+  const previous = market.status;
+  if (previous === c.status) return null;
+  market.status = c.status;
+  events.push({ type: "market.statusChanged", symbol: market.symbol, status: c.status, previous });
+  return null;
+}
+
+function isScalePpm(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= FULL_SCALE_PPM;
+}
+
+export function setFeeTier(
+  s: CoreState,
+  c: SetFeeTierCommand,
+  events: CoreEvent[],
+): Rejection | null {
+  if (!Number.isSafeInteger(c.tier) || c.tier < 0) {
+    return reject(RejectCode.InvalidFeeTier, "fee tier must be a non-negative integer");
+  }
+  if (!isScalePpm(c.makerScalePpm) || !isScalePpm(c.takerScalePpm)) {
+    return reject(RejectCode.InvalidFeeTier, `fee scales must be integers in 0..${FULL_SCALE_PPM}`);
+  }
+  const tier = new FeeTier(c.tier, c.makerScalePpm, c.takerScalePpm);
+  s.feeTiers.set(tier.tier, tier);
+  for (const account of s.accounts.values()) {
+    if (account.feeTier.tier === tier.tier) account.feeTier = tier;
+  }
+  events.push({
+    type: "feeTier.set",
+    tier: tier.tier,
+    makerScalePpm: tier.makerScalePpm,
+    takerScalePpm: tier.takerScalePpm,
+  });
+  return null;
+}
+
+export function assignFeeTier(
+  s: CoreState,
+  c: AssignFeeTierCommand,
+  events: CoreEvent[],
+): Rejection | null {
+  if (!isPositiveId(c.userId)) return reject(RejectCode.InvalidCommand, "userId must be positive");
+  const tier = s.feeTiers.get(c.tier);
+  if (tier === undefined) return reject(RejectCode.UnknownFeeTier, `unknown fee tier ${c.tier}`);
+  s.accountFor(c.userId).feeTier = tier;
+  events.push({ type: "feeTier.assigned", userId: c.userId, tier: tier.tier });
+  return null;
+}

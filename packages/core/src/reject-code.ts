@@ -1,0 +1,74 @@
+/**
+ * Why a command was rejected. A rejected command changes nothing. Codes are grouped by range so
+ * a caller can route on the hundreds digit:
+ *
+ * - 1xx: the command itself is malformed.
+ * - 2xx: reference data — assets, markets, fee tiers.
+ * - 3xx: the market's status forbids the command.
+ * - 4xx: an order breaks a market rule or cannot be placed as asked.
+ * - 5xx: a cancel names no open order of the user.
+ * - 6xx: balances and the ledger.
+ */
+export enum RejectCode {
+  /** A field is missing, of the wrong type or out of its range (ids, user ids, strings). */
+  InvalidCommand = 100,
+  /** The `type` names no command this core knows. */
+  UnknownCommandType = 101,
+
+  /** No asset has this code. */
+  UnknownAsset = 200,
+  /** No market has this symbol. */
+  UnknownMarket = 201,
+  /** An asset with this code already exists. */
+  AssetExists = 202,
+  /** A market with this symbol already exists. */
+  MarketExists = 203,
+  /** The asset's code or precision is not allowed. */
+  InvalidAssetConfig = 204,
+  /** The market's configuration is inconsistent (steps, limits, fees, assets). */
+  InvalidMarketConfig = 205,
+  /** No fee tier has this number. */
+  UnknownFeeTier = 206,
+  /** The fee tier's number or scales are out of range. */
+  InvalidFeeTier = 207,
+
+  /** The market is halted: nothing is accepted, not even cancels. */
+  MarketHalted = 300,
+  /** The market accepts cancels only. */
+  MarketCancelOnly = 301,
+
+  /** The price is not a positive number of ticks. */
+  InvalidPrice = 400,
+  /** The quantity or quote amount is not positive. */
+  InvalidQuantity = 401,
+  /** The quantity is below the market's minimum. */
+  QuantityBelowMin = 402,
+  /** The quantity is above the market's maximum. */
+  QuantityAboveMax = 403,
+  /** Price × quantity (or a market buy's quote amount) is below the market's minimum notional. */
+  NotionalBelowMin = 404,
+  /** The combination of order options is not allowed (e.g. post-only IOC, quote amount on a sell). */
+  InvalidOrderOptions = 405,
+  /** A market buy by base quantity needs a protection price to know what to freeze. */
+  PriceLimitRequired = 406,
+  /** The user already has an open order with this client order id. */
+  DuplicateClientOrderId = 407,
+  /** A post-only order would have traded on arrival. */
+  PostOnlyWouldTake = 408,
+  /** A fill-or-kill order cannot fill completely on arrival. */
+  FokNotFillable = 409,
+
+  /** The user has no open order with this id in this market. */
+  OrderNotFound = 500,
+
+  /** The account's available balance is smaller than the amount. */
+  InsufficientBalance = 600,
+  /** An amount is zero, negative where it must be positive, or larger than allowed. */
+  InvalidAmount = 601,
+  /** No pending withdrawal has this id. */
+  WithdrawalNotFound = 602,
+  /** A pending withdrawal already has this id. */
+  WithdrawalExists = 603,
+  /** The transfer's accounts are not allowed (same account, or a system account not open to transfers). */
+  InvalidTransfer = 604,
+}

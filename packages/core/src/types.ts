@@ -1,0 +1,157 @@
+/**
+ * Vocabulary shared by commands, events and state. Money is always `bigint` in integer units:
+ * `…Atoms` are units of an asset's precision, `…Ticks` are price steps of a market, `…Lots` are
+ * quantity steps of a market. Identifiers and rates are `number`: they are never money.
+ */
+
+/**
+ * Side of an order.
+ * - `"buy"`: pays quote, receives base.
+ * - `"sell"`: pays base, receives quote.
+ */
+export type Side = "buy" | "sell";
+
+/**
+ * How an order is priced.
+ * - `"limit"`: a price in ticks; may rest on the book.
+ * - `"market"`: takes what the book offers, optionally bounded by a protection price; never rests.
+ */
+export type OrderType = "limit" | "market";
+
+/**
+ * How long a limit order lives.
+ * - `"GTC"`: good till cancelled; the unfilled part rests on the book.
+ * - `"IOC"`: immediate or cancel; the unfilled part is cancelled at once.
+ * - `"FOK"`: fill or kill; rejected unless it can fill completely at once.
+ */
+export type TimeInForce = "GTC" | "IOC" | "FOK";
+
+/**
+ * What happens when a taker would trade with a resting order of the same user.
+ * - `"none"`: they trade (both sides settle to the same user, fees included).
+ * - `"cancelTaker"`: the taker's remainder is cancelled; the resting order stays.
+ * - `"cancelMaker"`: the resting order is cancelled and matching continues.
+ * - `"cancelBoth"`: both are cancelled.
+ */
+export type SelfTradePrevention = "none" | "cancelTaker" | "cancelMaker" | "cancelBoth";
+
+/**
+ * What a market accepts.
+ * - `"trading"`: everything.
+ * - `"cancelOnly"`: cancels only; new orders are rejected.
+ * - `"halted"`: nothing; the book is frozen as it is.
+ */
+export type MarketStatus = "trading" | "cancelOnly" | "halted";
+
+/**
+ * Why an order left the book or never reached it.
+ * - `"user"`: `order.cancel`.
+ * - `"cancelAll"`: `order.cancelAll`.
+ * - `"expired"`: the unfilled part of an IOC or market order.
+ * - `"selfTrade"`: self-trade prevention.
+ */
+export type CancelReason = "user" | "cancelAll" | "expired" | "selfTrade";
+
+/**
+ * Named ledger accounts that belong to the exchange, one set per asset. They may go negative:
+ * `deposit` is negative by exactly what users deposited, for instance.
+ * - `"fee"`: fee income, the exact (floored) part of every fee.
+ * - `"rounding"`: the atom added when a fee is rounded up (see `match-order.ts`).
+ * - `"deposit"`: deposit clearing; the counterpart of every deposit credit.
+ * - `"withdrawal"`: withdrawal clearing; receives settled withdrawals net of their fee.
+ * - `"adjustment"`: the counterpart of admin adjustments.
+ * - `"operator"`: the exchange's own operating funds.
+ * - `"savings"`: the savings-product pool.
+ * - `"loan"`: the loan book.
+ * - `"insurance"`: the insurance fund.
+ */
+export type SystemAccount =
+  | "fee"
+  | "rounding"
+  | "deposit"
+  | "withdrawal"
+  | "adjustment"
+  | "operator"
+  | "savings"
+  | "loan"
+  | "insurance";
+
+/** Every system account, in the fixed order used by snapshots. */
+export const SYSTEM_ACCOUNTS: readonly SystemAccount[] = [
+  "fee",
+  "rounding",
+  "deposit",
+  "withdrawal",
+  "adjustment",
+  "operator",
+  "savings",
+  "loan",
+  "insurance",
+];
+
+/** System accounts that `balance.transfer` may move funds to or from. */
+export const TRANSFER_ACCOUNTS: readonly SystemAccount[] = [
+  "operator",
+  "savings",
+  "loan",
+  "insurance",
+];
+
+/**
+ * A ledger account: a user's `"available"` or `"frozen"` balance of an asset, or a system account.
+ */
+export type AccountName = "available" | "frozen" | SystemAccount;
+
+/** An asset as added by `asset.add`. */
+export interface AssetConfig {
+  /** Upper-case code, e.g. "BTC". */
+  code: string;
+  /** Decimal places of one atom: BTC 8, USDT 6. */
+  precision: number;
+}
+
+/**
+ * A market as added by `market.add`.
+ *
+ * Prices are integers in ticks, quantities integers in lots, and the quote value of one lot at
+ * one tick, `tickSizeAtoms * lotSizeAtoms / 10^basePrecision`, must be a whole number of quote
+ * atoms. Then every trade's quote amount is exact: `priceTicks * qtyLots * quotePerTickLot`.
+ */
+export interface MarketConfig {
+  /** Upper-case symbol, e.g. "BTCUSDT". */
+  symbol: string;
+  /** Base asset code (what is bought and sold). */
+  base: string;
+  /** Quote asset code (what prices are in). */
+  quote: string;
+  /** Price step, in quote atoms per whole base unit: 0.01 USDT = 10_000n at precision 6. */
+  tickSizeAtoms: bigint;
+  /** Quantity step, in base atoms: 0.0001 BTC = 10_000n at precision 8. */
+  lotSizeAtoms: bigint;
+  /** Smallest order quantity, in lots. */
+  minQtyLots: bigint;
+  /** Largest order quantity, in lots. */
+  maxQtyLots: bigint;
+  /** Smallest order value (price × quantity), in quote atoms. */
+  minNotionalAtoms: bigint;
+  /** Maker fee rate in parts per million of what the maker receives (1000 = 0.1 %). */
+  makerFeePpm: number;
+  /** Taker fee rate in parts per million of what the taker receives. */
+  takerFeePpm: number;
+  /** Initial status. */
+  status: MarketStatus;
+}
+
+/**
+ * A fee tier scales a market's fee rates for the users assigned to it, in parts per million of
+ * the market rate: 1_000_000 charges the market rate, 800_000 gives 20 % off, 0 waives the fee.
+ * Tier 0 always exists and charges the market rate until redefined.
+ */
+export interface FeeTierConfig {
+  /** Tier number, a non-negative integer. */
+  tier: number;
+  /** Scale of the market maker rate, 0..1_000_000. */
+  makerScalePpm: number;
+  /** Scale of the market taker rate, 0..1_000_000. */
+  takerScalePpm: number;
+}

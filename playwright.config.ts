@@ -1,0 +1,90 @@
+/**
+ * End-to-end runs against production builds of web and admin, with the engine and the gateway.
+ * Started by `npm run test:e2e` (scripts/e2e.ts), which builds the apps and provides a fresh
+ * database and Redis prefix through E2E_* variables before Playwright reads this file.
+ */
+import { defineConfig, devices } from "@playwright/test";
+import { E2E_PORTS } from "./scripts/lib/ports";
+
+const required = (name: string): string => {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the end-to-end tests with npm run test:e2e`);
+  return value;
+};
+
+const serviceEnv = {
+  DATABASE_URL: required("E2E_DATABASE_URL"),
+  REDIS_URL: required("E2E_REDIS_URL"),
+  REDIS_PREFIX: required("E2E_REDIS_PREFIX"),
+  AUTH_SECRET: required("E2E_AUTH_SECRET"),
+  ADMIN_AUTH_SECRET: required("E2E_ADMIN_AUTH_SECRET"),
+  STREAM_TOKEN_SECRET: required("E2E_STREAM_TOKEN_SECRET"),
+  NEXT_TELEMETRY_DISABLED: "1",
+  NODE_ENV: "production",
+  PATH: process.env.PATH ?? "",
+  HOME: process.env.HOME ?? "",
+};
+
+const WEB_URL = `http://127.0.0.1:${E2E_PORTS.web}`;
+const ADMIN_URL = `http://127.0.0.1:${E2E_PORTS.admin}`;
+process.env.E2E_WEB_URL = WEB_URL;
+process.env.E2E_ADMIN_URL = ADMIN_URL;
+
+const stop = { signal: "SIGTERM", timeout: 5_000 } as const;
+
+export default defineConfig({
+  testDir: "./e2e/tests",
+  outputDir: "./test-results",
+  fullyParallel: true,
+  workers: 2,
+  retries: 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        launchOptions: {
+          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+          args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+        },
+      },
+    },
+  ],
+  webServer: [
+    {
+      name: "engine",
+      command: "node --import tsx apps/engine/src/main.ts",
+      env: serviceEnv,
+      wait: { stdout: /engine started/ },
+      gracefulShutdown: stop,
+    },
+    {
+      name: "stream",
+      command: "node --import tsx apps/stream/src/main.ts",
+      env: { ...serviceEnv, STREAM_PORT: String(E2E_PORTS.stream) },
+      url: `http://127.0.0.1:${E2E_PORTS.stream}/health`,
+      gracefulShutdown: stop,
+    },
+    {
+      name: "web",
+      command: `npx next start apps/web --port ${E2E_PORTS.web} --hostname 127.0.0.1`,
+      env: serviceEnv,
+      url: WEB_URL,
+      gracefulShutdown: stop,
+    },
+    {
+      name: "admin",
+      command: `npx next start apps/admin --port ${E2E_PORTS.admin} --hostname 127.0.0.1`,
+      env: serviceEnv,
+      url: `${ADMIN_URL}/login`,
+      gracefulShutdown: stop,
+    },
+  ],
+});

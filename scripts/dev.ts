@@ -1,0 +1,85 @@
+/**
+ * `npm run dev`: the whole exchange on one machine. Finds or starts PostgreSQL and Redis
+ * (lib/local-services.ts), migrates and seeds the `exchange_dev` database, then runs every
+ * app's `dev` task through Turbo. Ctrl-C stops the apps and any server started here.
+ */
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { createDb } from "@exchange/db";
+import {
+  ensureDatabase,
+  migrateDatabase,
+  printSeedCredentials,
+  seed,
+  withDatabaseName,
+} from "@exchange/db/operations";
+import { loadDevSecrets } from "./lib/dev-secrets";
+import { providePostgres, provideRedis } from "./lib/local-services";
+import { DEV_PORTS } from "./lib/ports";
+
+const ROOT = join(import.meta.dirname, "..");
+const DATA_DIR = join(ROOT, ".data");
+
+async function main(): Promise<void> {
+  const postgres = await providePostgres({
+    dataDir: DATA_DIR,
+    port: DEV_PORTS.postgres,
+    fromEnv: process.env.DATABASE_URL,
+  });
+  const redis = await provideRedis({
+    dataDir: DATA_DIR,
+    port: DEV_PORTS.redis,
+    fromEnv: process.env.REDIS_URL,
+  });
+  const stopServices = () => Promise.all([postgres.stop(), redis.stop()]);
+
+  const databaseUrl = process.env.DATABASE_URL ?? withDatabaseName(postgres.url, "exchange_dev");
+  await ensureDatabase(databaseUrl);
+  await migrateDatabase(databaseUrl);
+  const db = createDb(databaseUrl);
+  await seed(db);
+  await db.$disconnect();
+
+  console.log(`\nPostgreSQL: ${postgres.origin}`);
+  console.log(`Redis:      ${redis.origin}`);
+  printSeedCredentials();
+  console.log(`
+Trading web   http://localhost:${DEV_PORTS.web}
+Admin console http://localhost:${DEV_PORTS.admin}
+WebSocket     ws://localhost:${DEV_PORTS.stream}/exchange-stream
+`);
+
+  const turboArgs = ["turbo", "run", "dev", "--env-mode=loose", "--ui=stream", ...process.argv.slice(2)];
+  const apps = spawn("npx", turboArgs, {
+    cwd: ROOT,
+    stdio: "inherit",
+    detached: true,
+    env: {
+      ...process.env,
+      ...loadDevSecrets(join(DATA_DIR, "dev-secrets.json")),
+      DATABASE_URL: databaseUrl,
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: process.env.REDIS_PREFIX ?? "ex:",
+      STREAM_PORT: String(DEV_PORTS.stream),
+      NEXT_TELEMETRY_DISABLED: "1",
+      TURBO_TELEMETRY_DISABLED: "1",
+    },
+  });
+
+  let stopping = false;
+  const stop = async (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    if (apps.pid && apps.exitCode === null) process.kill(-apps.pid, "SIGTERM");
+    await stopServices();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void stop(0));
+  process.on("SIGTERM", () => void stop(0));
+  apps.on("exit", (code) => void stop(code ?? 0));
+}
+
+main().catch((error: Error) => {
+  console.error(`\nnpm run dev could not start the exchange:\n${error.message}`);
+  process.exit(1);
+});

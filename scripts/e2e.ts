@@ -1,0 +1,38 @@
+/**
+ * `npm run test:e2e`: a fresh seeded database and Redis prefix, production builds of web and
+ * admin, then Playwright (which starts engine, gateway and both apps: playwright.config.ts).
+ * Extra arguments go to Playwright (`npm run test:e2e -- e2e/tests/auth.spec.ts`).
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { randomSecret } from "./lib/dev-secrets";
+import { provisionTestRun } from "./lib/test-run";
+
+const ROOT = join(import.meta.dirname, "..");
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: "inherit", env });
+  return result.status ?? 1;
+}
+
+const testRun = await provisionTestRun("e2e", { seed: true });
+const env: NodeJS.ProcessEnv = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  TURBO_TELEMETRY_DISABLED: "1",
+  E2E_DATABASE_URL: testRun.databaseUrl,
+  E2E_REDIS_URL: testRun.redisUrl,
+  E2E_REDIS_PREFIX: testRun.redisPrefix,
+  E2E_AUTH_SECRET: randomSecret(),
+  E2E_ADMIN_AUTH_SECRET: randomSecret(),
+  E2E_STREAM_TOKEN_SECRET: randomSecret(),
+};
+
+let status = run(
+  "npx",
+  ["turbo", "run", "build", "--filter=@exchange/web", "--filter=@exchange/admin", "--ui=stream"],
+  env,
+);
+if (status === 0) status = run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
+await testRun.teardown();
+process.exit(status);

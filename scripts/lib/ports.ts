@@ -1,0 +1,11 @@
+/** Where each process listens under `npm run dev` (and, shifted by 10, under the E2E run). */
+export const DEV_PORTS = {
+  web: 3000,
+  admin: 3100,
+  stream: 3200,
+  /** Project-local servers, used only when nothing answers at the standard ports. */
+  postgres: 54_329,
+  redis: 63_790,
+} as const;
+
+export const E2E_PORTS = { web: 3010, admin: 3110, stream: 3210 } as const;

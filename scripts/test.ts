@@ -1,0 +1,29 @@
+/**
+ * `npm test`: everything CI checks, in order of cost — lint and format, types, unit and
+ * integration tests (vitest.config.ts), then the end-to-end journeys (scripts/e2e.ts).
+ * Stops at the first failing step.
+ */
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+
+const ROOT = join(import.meta.dirname, "..");
+
+const STEPS: Array<[title: string, command: string, args: string[]]> = [
+  ["lint and format", "npx", ["biome", "ci", "."]],
+  ["types", "npx", ["turbo", "run", "typecheck", "--ui=stream"]],
+  ["types (scripts)", "npx", ["tsc", "-p", "tsconfig.json"]],
+  ["unit and integration tests", "npx", ["vitest", "run"]],
+  ["end-to-end tests", "npx", ["tsx", "scripts/e2e.ts"]],
+];
+
+for (const [title, command, args] of STEPS) {
+  console.log(`\n━━ ${title} ━━`);
+  const started = Date.now();
+  const { status } = spawnSync(command, args, {
+    cwd: ROOT,
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" },
+  });
+  console.log(`━━ ${title}: ${status === 0 ? "passed" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  if (status !== 0) process.exit(status ?? 1);
+}

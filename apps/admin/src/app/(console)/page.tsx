@@ -1,0 +1,77 @@
+import { canOpenSection } from "@exchange/api/client";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AUDIT_COLUMNS, auditRows } from "@/components/audit-rows";
+import { DataTable } from "@/components/data-table";
+import { EmptyState } from "@/components/empty-state";
+import { PageBody } from "@/components/page-body";
+import { PageHeader } from "@/components/page-header";
+import { SectionCard } from "@/components/section-card";
+import { SystemHealthPanel } from "@/components/system-health-panel";
+import { SECTION_ORDER, SECTION_PAGES } from "@/lib/section-pages";
+import { adminApi, loadForPage } from "@/server/admin-api";
+import { summarizeSection } from "@/server/section-summaries";
+import { requireStaff } from "@/server/staff-guard";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+const RECENT_AUDIT_ROWS = 6;
+
+export default async function DashboardPage() {
+  const staff = await requireStaff("/");
+  const api = await adminApi();
+  const sections = SECTION_ORDER.filter((section) => canOpenSection(staff.roles, section));
+  const seesAudit = canOpenSection(staff.roles, "audit");
+  const [summaries, health, recent] = await loadForPage(() =>
+    Promise.all([
+      Promise.all(sections.map((section) => summarizeSection(api, section))),
+      api.health(),
+      seesAudit ? api.audit.list({ limit: RECENT_AUDIT_ROWS }) : undefined,
+    ]),
+  );
+  const firstName = staff.name.split(/\s+/)[0] ?? staff.name;
+  return (
+    <PageBody>
+      <PageHeader
+        title="Dashboard"
+        description={`Welcome back, ${firstName}. These are the sections your roles open.`}
+      />
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
+        {sections.map((section, index) => (
+          <SectionCard
+            key={section}
+            section={section}
+            summary={summaries[index] ?? { figure: "—", caption: "" }}
+          />
+        ))}
+      </div>
+      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
+        {recent ? (
+          <section className="flex flex-col gap-3">
+            <div className="flex items-center justify-between">
+              <h2 className="text-[13px] font-semibold text-ink">Recent activity</h2>
+              <Link href="/audit" className="text-xs font-medium text-brand hover:text-brand-hover">
+                Full audit log →
+              </Link>
+            </div>
+            <DataTable
+              caption="Recent audit entries"
+              columns={AUDIT_COLUMNS}
+              rows={auditRows(recent.rows)}
+              empty={
+                <EmptyState
+                  section="audit"
+                  title={SECTION_PAGES.audit.emptyTitle}
+                  hint={SECTION_PAGES.audit.emptyHint}
+                />
+              }
+            />
+          </section>
+        ) : null}
+        <div className={recent ? "" : "xl:col-start-2"}>
+          <SystemHealthPanel health={health} />
+        </div>
+      </div>
+    </PageBody>
+  );
+}

@@ -1,0 +1,22 @@
+import "@fontsource-variable/inter";
+import "./globals.css";
+import type { Metadata, Viewport } from "next";
+import type { ReactNode } from "react";
+import { ApiProvider } from "@/trpc/react";
+
+export const metadata: Metadata = {
+  title: { default: "Admin console", template: "%s · Exchange admin" },
+  robots: { index: false, follow: false },
+};
+
+export const viewport: Viewport = { themeColor: "#0b0e11", colorScheme: "dark" };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh bg-canvas font-sans text-sm text-ink">
+        <ApiProvider>{children}</ApiProvider>
+      </body>
+    </html>
+  );
+}

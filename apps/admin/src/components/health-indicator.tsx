@@ -1,0 +1,34 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useTRPC } from "@/trpc/react";
+
+const HEALTH_POLL_MS = 30_000;
+
+/** Database and engine liveness, polled: staff should know before users tell them. */
+export function HealthIndicator() {
+  const trpc = useTRPC();
+  const health = useQuery({
+    ...trpc.health.queryOptions(),
+    refetchInterval: HEALTH_POLL_MS,
+    staleTime: HEALTH_POLL_MS,
+  });
+  const ok = health.data?.ok;
+  const label = health.isPending ? "Checking…" : ok ? "Systems normal" : "Degraded";
+  const detail = health.data
+    ? `Database ${health.data.database.ok ? "up" : "down"} · Engine ${health.data.engine.ok ? "up" : "down"}`
+    : undefined;
+  return (
+    <span
+      title={detail}
+      data-testid="system-health"
+      className="hidden items-center gap-1.5 rounded-full bg-raised px-2.5 py-1 text-xs text-ink-muted ring-1 ring-line ring-inset md:inline-flex"
+    >
+      <span
+        aria-hidden="true"
+        className={`size-1.5 rounded-full ${health.isPending ? "bg-ink-faint" : ok ? "bg-up" : "bg-down"}`}
+      />
+      {label}
+    </span>
+  );
+}

@@ -1,0 +1,6 @@
+import { adminEnv } from "./env";
+
+/** Runs once when the server starts: refuse to serve with a broken configuration. */
+export function register() {
+  adminEnv();
+}

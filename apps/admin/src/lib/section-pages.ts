@@ -1,0 +1,45 @@
+import { STAFF_SECTIONS, type StaffSection } from "@exchange/api/client";
+
+/** How each admin section presents itself: where it lives and what it is for. */
+export const SECTION_PAGES: Record<
+  StaffSection,
+  { href: `/${string}`; description: string; emptyTitle: string; emptyHint: string }
+> = {
+  kyc: {
+    href: "/kyc",
+    description: "Identity submissions waiting for a compliance decision.",
+    emptyTitle: "No submissions to review",
+    emptyHint: "When traders send their identity documents, they queue here for review.",
+  },
+  withdrawals: {
+    href: "/withdrawals",
+    description: "Withdrawals above the automatic limit, waiting for finance approval.",
+    emptyTitle: "No withdrawals awaiting approval",
+    emptyHint: "Withdrawals that need a finance decision appear here, oldest first.",
+  },
+  products: {
+    href: "/products",
+    description: "Savings product templates and the instances generated from them.",
+    emptyTitle: "No savings products yet",
+    emptyHint: "Fixed-term products will be listed here once templates are created.",
+  },
+  markets: {
+    href: "/markets",
+    description: "Spot markets and the trading rules the engine enforces.",
+    emptyTitle: "No markets listed",
+    emptyHint: "Markets appear here once they are configured.",
+  },
+  audit: {
+    href: "/audit",
+    description: "Every staff action and sign-in, newest first. Entries cannot be changed.",
+    emptyTitle: "The audit log is empty",
+    emptyHint: "Staff sign-ins and actions are recorded here as they happen.",
+  },
+};
+
+/** Sections in navigation order. */
+export const SECTION_ORDER = Object.keys(STAFF_SECTIONS) as StaffSection[];
+
+export function sectionTitle(section: StaffSection): string {
+  return STAFF_SECTIONS[section].title;
+}

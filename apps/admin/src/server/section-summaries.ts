@@ -1,0 +1,43 @@
+import type { StaffSection } from "@exchange/api/client";
+import { formatUtc } from "@/lib/time-format";
+import type { adminApi } from "./admin-api";
+
+type AdminApi = Awaited<ReturnType<typeof adminApi>>;
+
+/** A section's headline on the dashboard: one figure and what it counts. */
+export interface SectionSummary {
+  figure: string;
+  caption: string;
+}
+
+/** Each section's headline, read through the same guarded procedure its page uses. */
+export async function summarizeSection(
+  api: AdminApi,
+  section: StaffSection,
+): Promise<SectionSummary> {
+  switch (section) {
+    case "kyc":
+      return { figure: String((await api.kyc.queue()).total), caption: "pending review" };
+    case "withdrawals":
+      return {
+        figure: String((await api.withdrawals.queue()).total),
+        caption: "awaiting approval",
+      };
+    case "products":
+      return { figure: String((await api.products.list()).total), caption: "savings products" };
+    case "markets": {
+      const markets = await api.markets.list();
+      const trading = markets.filter((m) => m.status === "TRADING").length;
+      return { figure: String(markets.length), caption: `markets, ${trading} trading` };
+    }
+    case "audit": {
+      const latest = (await api.audit.list({ limit: 1 })).rows[0];
+      return latest
+        ? {
+            figure: formatUtc(latest.createdAt).slice(11, 16),
+            caption: `last entry (UTC), ${latest.action}`,
+          }
+        : { figure: "—", caption: "no entries yet" };
+    }
+  }
+}

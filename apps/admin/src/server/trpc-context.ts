@@ -1,0 +1,13 @@
+import type { Actor, Context } from "@exchange/api";
+import { currentStaff } from "@/auth";
+import { clientIp } from "./client-ip";
+import { getServices } from "./services";
+
+/** The API context for one request: the staff member the session names, with their roles. */
+export async function createAdminContext(headers: Headers): Promise<Context> {
+  const [staff, services] = await Promise.all([currentStaff(), getServices()]);
+  const actor: Actor = staff
+    ? { kind: "staff", staffId: staff.id, roles: staff.roles }
+    : { kind: "anonymous" };
+  return { actor, services, ip: clientIp(headers) };
+}

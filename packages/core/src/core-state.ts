@@ -2,6 +2,7 @@ import { FastBook } from "./book/fast-book";
 import { NaiveBook } from "./book/naive-book";
 import type { BookKind, OrderBook } from "./book/order-book";
 import type { AcceptedResult, CoreEvent } from "./events";
+import { IdMap } from "./id-map";
 import { Account, type Asset, FeeTier, type Market, type Order, type Withdrawal } from "./model";
 import type { RejectCode } from "./reject-code";
 import type { Side } from "./types";
@@ -30,9 +31,9 @@ export class CoreState {
   readonly assetList: Asset[] = [];
   readonly markets = new Map<string, Market>();
   readonly feeTiers = new Map<number, FeeTier>();
-  readonly accounts = new Map<number, Account>();
+  readonly accounts = new IdMap<Account>();
   /** Resting orders by id. */
-  readonly orders = new Map<number, Order>();
+  readonly orders = new IdMap<Order>();
   /** Pending withdrawals by id. */
   readonly withdrawals = new Map<string, Withdrawal>();
   /** First accepted result of each balance-command business key. */

@@ -227,7 +227,7 @@ export class ExchangeCore {
   }
 
   userIds(): number[] {
-    return [...this.state.accounts.keys()].sort((a, b) => a - b);
+    return this.state.accounts.ids().sort((a, b) => a - b);
   }
 
   assetCodes(): string[] {

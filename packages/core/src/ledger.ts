@@ -101,6 +101,20 @@ export function postSystem(
   postings.push(posting(account, 0, asset.code, amount, after));
 }
 
+/** Fee income; a separate function so the hot path reads the field by name, not by key. */
+export function postFee(asset: Asset, amount: bigint, postings: Posting[]): void {
+  const after = asset.system.fee + amount;
+  asset.system.fee = after;
+  postings.push(posting("fee", 0, asset.code, amount, after));
+}
+
+/** The fee round-up account; see `postFee`. */
+export function postRounding(asset: Asset, amount: bigint, postings: Posting[]): void {
+  const after = asset.system.rounding + amount;
+  asset.system.rounding = after;
+  postings.push(posting("rounding", 0, asset.code, amount, after));
+}
+
 function posting(
   account: Posting["account"],
   userId: number,

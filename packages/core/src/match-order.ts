@@ -2,7 +2,14 @@ import { assert } from "./assert";
 import type { OrderBook } from "./book/order-book";
 import { type CoreState, emitLevel } from "./core-state";
 import type { CoreEvent, OrderFillEvent, Posting } from "./events";
-import { creditAvailable, debitFrozen, orderBalanceChanged, postSystem, release } from "./ledger";
+import {
+  creditAvailable,
+  debitFrozen,
+  orderBalanceChanged,
+  postFee,
+  postRounding,
+  release,
+} from "./ledger";
 import type { Asset, Market, Order } from "./model";
 import type { CancelReason, SelfTradePrevention, Side } from "./types";
 
@@ -214,8 +221,8 @@ function creditNetOfFee(
   const roundUp = scaled % RATE_DENOMINATOR === 0n ? 0n : 1n;
   const fee = exact + roundUp;
   creditAvailable(order.userId, asset, order.receiveBalance, received - fee, postings);
-  if (exact > 0n) postSystem(asset, "fee", exact, postings);
-  if (roundUp > 0n) postSystem(asset, "rounding", roundUp, postings);
+  if (exact > 0n) postFee(asset, exact, postings);
+  if (roundUp > 0n) postRounding(asset, roundUp, postings);
   return fee;
 }
 
@@ -254,7 +261,7 @@ function finishTaker(s: CoreState, taker: Order, stop: Stop, events: CoreEvent[]
  */
 function restOrder(s: CoreState, order: Order, events: CoreEvent[]): void {
   const market = order.market;
-  if (order.side === "buy") {
+  if (order.side === "buy" && order.filledLots > 0n) {
     const hold = order.remainingLots * order.priceTicks * market.quotePerTickLot;
     assert(order.frozenAtoms >= hold, "resting buy holds less than it needs");
     releaseFrozen(order, order.frozenAtoms - hold, events);

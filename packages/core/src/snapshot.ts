@@ -127,18 +127,24 @@ export function takeSnapshot(s: CoreState): CoreSnapshot {
       makerScalePpm: t.makerScalePpm,
       takerScalePpm: t.takerScalePpm,
     })),
-    accounts: [...s.accounts.values()].sort(byKey((a) => a.userId)).map((account) => ({
-      userId: account.userId,
-      feeTier: account.feeTier.tier,
-      balances: s.assetList.flatMap((asset) => {
-        const balance = account.balances[asset.index];
-        if (balance === undefined) return [];
-        return [
-          { asset: asset.code, available: `${balance.available}`, frozen: `${balance.frozen}` },
-        ];
-      }),
-    })),
-    orders: [...s.orders.values()].sort(byKey((o) => o.id)).map(snapshotOrder),
+    accounts: s.accounts
+      .values()
+      .sort(byKey((a) => a.userId))
+      .map((account) => ({
+        userId: account.userId,
+        feeTier: account.feeTier.tier,
+        balances: s.assetList.flatMap((asset) => {
+          const balance = account.balances[asset.index];
+          if (balance === undefined) return [];
+          return [
+            { asset: asset.code, available: `${balance.available}`, frozen: `${balance.frozen}` },
+          ];
+        }),
+      })),
+    orders: s.orders
+      .values()
+      .sort(byKey((o) => o.id))
+      .map(snapshotOrder),
     withdrawals: [...s.withdrawals.values()].sort(byKey((w) => w.withdrawalId)).map((w) => ({
       withdrawalId: w.withdrawalId,
       userId: w.account.userId,

@@ -16,15 +16,17 @@ export class PriceLevel {
   }
 }
 
+/** Levels scanned one by one from the touch before switching to binary search. */
+const LINEAR_SCAN_LEVELS = 8;
+
 /**
  * One side of the book. Levels sit in an array ordered worst → best, so the best level is the
  * last element: reading it is O(1), and the common changes — a level emptied by matching, a new
- * level at the touch — are a pop or a push. A map from price finds an existing level in O(1);
- * a new level elsewhere is placed by binary search.
+ * level at the touch — are a pop or a push. Prices are found by scanning from the touch, where
+ * nearly all activity is, then by binary search: no hash map to churn as levels come and go.
  */
 class BookSide {
   readonly levels: PriceLevel[] = [];
-  readonly byPrice = new Map<bigint, PriceLevel>();
   readonly isBuy: boolean;
 
   constructor(isBuy: boolean) {
@@ -35,37 +37,46 @@ class BookSide {
     return this.levels[this.levels.length - 1];
   }
 
+  private isBetter(a: bigint, b: bigint): boolean {
+    return this.isBuy ? a > b : a < b;
+  }
+
   /** Number of levels at or worse than `priceTicks`: where a level at that price belongs. */
   countNotBetter(priceTicks: bigint): number {
     const levels = this.levels;
+    let end = levels.length;
+    const scanStop = end - LINEAR_SCAN_LEVELS;
+    while (end > 0 && end > scanStop) {
+      if (!this.isBetter((levels[end - 1] as PriceLevel).priceTicks, priceTicks)) return end;
+      end--;
+    }
     let lo = 0;
-    let hi = levels.length;
+    let hi = end;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const price = (levels[mid] as PriceLevel).priceTicks;
-      const better = this.isBuy ? price > priceTicks : price < priceTicks;
-      if (better) hi = mid;
+      if (this.isBetter((levels[mid] as PriceLevel).priceTicks, priceTicks)) hi = mid;
       else lo = mid + 1;
     }
     return lo;
   }
 
+  find(priceTicks: bigint): PriceLevel | undefined {
+    const level = this.levels[this.countNotBetter(priceTicks) - 1];
+    return level !== undefined && level.priceTicks === priceTicks ? level : undefined;
+  }
+
   levelFor(priceTicks: bigint): PriceLevel {
-    const found = this.byPrice.get(priceTicks);
-    if (found !== undefined) return found;
+    const levels = this.levels;
+    const position = this.countNotBetter(priceTicks);
+    const existing = levels[position - 1];
+    if (existing !== undefined && existing.priceTicks === priceTicks) return existing;
     const level = new PriceLevel(priceTicks);
-    this.byPrice.set(priceTicks, level);
-    const best = this.best();
-    const isNewBest =
-      best === undefined ||
-      (this.isBuy ? priceTicks > best.priceTicks : priceTicks < best.priceTicks);
-    if (isNewBest) this.levels.push(level);
-    else this.levels.splice(this.countNotBetter(priceTicks), 0, level);
+    if (position === levels.length) levels.push(level);
+    else levels.splice(position, 0, level);
     return level;
   }
 
   dropLevel(level: PriceLevel): void {
-    this.byPrice.delete(level.priceTicks);
     const levels = this.levels;
     if (levels[levels.length - 1] === level) {
       levels.pop();
@@ -78,8 +89,8 @@ class BookSide {
 
   /** The best order of the level just worse than `level`, or null. */
   headAfter(level: PriceLevel): Order | null {
-    const index = this.countNotBetter(level.priceTicks) - 2;
-    return index >= 0 ? (this.levels[index] as PriceLevel).head : null;
+    const worse = this.levels[this.countNotBetter(level.priceTicks) - 2];
+    return worse === undefined ? null : worse.head;
   }
 }
 
@@ -129,7 +140,7 @@ export class FastBook implements OrderBook {
   }
 
   levelLots(side: Side, priceTicks: bigint): bigint {
-    const level = this.sideOf(side).byPrice.get(priceTicks);
+    const level = this.sideOf(side).find(priceTicks);
     return level === undefined ? 0n : level.lots;
   }
 

@@ -1,0 +1,163 @@
+import { Side as NobSide, OrderBook } from "nodejs-order-book";
+import { ExchangeCore } from "../src/exchange-core";
+import { type FlowOp, generateOrderFlow, type OrderFlow, SYMBOL } from "./order-flow";
+
+/**
+ * `npm run bench:core [-- --ops N --seed S --rounds R]`
+ *
+ * Times the core (fast book; balances, fees and events on, as in production) on the seeded
+ * workload of `order-flow.ts`, then the same order flow through `nodejs-order-book`, in the
+ * same process, alternating for R rounds. Reports the median round of each. The last line is
+ * one JSON object with the figures.
+ */
+
+interface Args {
+  ops: number;
+  seed: number;
+  rounds: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const args: Args = { ops: 1_000_000, seed: 42, rounds: 5 };
+  for (let i = 0; i < argv.length; i += 2) {
+    const name = argv[i]?.replace(/^--/, "");
+    const value = Number(argv[i + 1]);
+    if ((name === "ops" || name === "seed" || name === "rounds") && Number.isSafeInteger(value)) {
+      args[name] = value;
+    } else {
+      throw new Error(`usage: core.bench.ts [--ops N] [--seed S] [--rounds R]; bad ${argv[i]}`);
+    }
+  }
+  return args;
+}
+
+/** Price → total lots of one side, for checking that both books ended in the same state. */
+type Depth = Map<number, number>;
+
+interface RoundResult {
+  seconds: number;
+  bids: Depth;
+  asks: Depth;
+}
+
+function runCore(flow: OrderFlow): RoundResult & { events: number } {
+  const core = new ExchangeCore();
+  for (const command of [...flow.setup, ...flow.prefill.map((op) => op.command)]) {
+    if (!core.apply(command).accepted) throw new Error("core rejected a setup command");
+  }
+  const commands = flow.ops.map((op) => op.command);
+  let events = 0;
+  const started = performance.now();
+  for (let i = 0; i < commands.length; i++) {
+    events += core.apply(commands[i] as (typeof commands)[number]).events.length;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const depth = core.depth(SYMBOL, Number.MAX_SAFE_INTEGER);
+  if (depth === undefined) throw new Error("bench market missing");
+  const toMap = (levels: { priceTicks: bigint; qtyLots: bigint }[]): Depth =>
+    new Map(levels.map((l) => [Number(l.priceTicks), Number(l.qtyLots)]));
+  return { seconds, events, bids: toMap(depth.bids), asks: toMap(depth.asks) };
+}
+
+/** One `nodejs-order-book` call, prepared before the clock starts like the core's commands. */
+type NobCall =
+  | { kind: "limit"; options: { side: NobSide; id: string; size: number; price: number } }
+  | { kind: "market"; options: { side: NobSide; size: number } }
+  | { kind: "cancel"; id: string };
+
+function toNobCall(op: FlowOp): NobCall {
+  const c = op.command;
+  if (c.type === "order.cancel") return { kind: "cancel", id: String(op.orderId) };
+  if (c.type !== "order.place") throw new Error(`no nodejs-order-book equivalent of ${c.type}`);
+  const side = c.side === "buy" ? NobSide.BUY : NobSide.SELL;
+  if (c.orderType === "market")
+    return { kind: "market", options: { side, size: Number(c.qtyLots) } };
+  const options = {
+    side,
+    id: String(op.orderId),
+    size: Number(c.qtyLots),
+    price: Number(c.priceTicks),
+  };
+  return { kind: "limit", options };
+}
+
+function applyNob(book: OrderBook, call: NobCall): void {
+  if (call.kind === "limit") book.limit(call.options);
+  else if (call.kind === "market") book.market(call.options);
+  else book.cancel(call.id);
+}
+
+function runNob(flow: OrderFlow): RoundResult {
+  const book = new OrderBook();
+  for (const op of flow.prefill) applyNob(book, toNobCall(op));
+  const calls = flow.ops.map(toNobCall);
+  const started = performance.now();
+  for (let i = 0; i < calls.length; i++) applyNob(book, calls[i] as NobCall);
+  const seconds = (performance.now() - started) / 1000;
+  const [asks, bids] = book.depth();
+  return { seconds, bids: new Map(bids), asks: new Map(asks) };
+}
+
+function sameDepth(a: Depth, b: Depth): boolean {
+  if (a.size !== b.size) return false;
+  for (const [price, lots] of a) if (b.get(price) !== lots) return false;
+  return true;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function main(): void {
+  const args = parseArgs(process.argv.slice(2));
+  const flow = generateOrderFlow(args.seed, args.ops);
+  const counts = { place: 0, cancel: 0, market: 0 };
+  for (const op of flow.ops) {
+    const c = op.command;
+    if (c.type === "order.cancel") counts.cancel++;
+    else if (c.type === "order.place" && c.orderType === "market") counts.market++;
+    else counts.place++;
+  }
+  console.log(
+    `workload: seed ${args.seed}, ${args.ops} ops (${counts.place} limit, ${counts.cancel} cancel, ` +
+      `${counts.market} market), ${flow.prefill.length} prefilled orders, node ${process.version}`,
+  );
+  const coreRates: number[] = [];
+  const nobRates: number[] = [];
+  let events = 0;
+  for (let round = 1; round <= args.rounds; round++) {
+    const core = runCore(flow);
+    const nob = runNob(flow);
+    if (!sameDepth(core.bids, nob.bids) || !sameDepth(core.asks, nob.asks)) {
+      throw new Error("core and nodejs-order-book ended with different books: not the same flow");
+    }
+    events = core.events;
+    coreRates.push(args.ops / core.seconds);
+    nobRates.push(args.ops / nob.seconds);
+    console.log(
+      `round ${round}: core ${(args.ops / core.seconds / 1e6).toFixed(3)} M ops/s, ` +
+        `nodejs-order-book ${(args.ops / nob.seconds / 1e6).toFixed(3)} M ops/s, ` +
+        `books identical (${core.bids.size} bid / ${core.asks.size} ask levels)`,
+    );
+  }
+  const opsPerSec = Math.round(median(coreRates));
+  const nobOpsPerSec = Math.round(median(nobRates));
+  const ratio = Number((opsPerSec / nobOpsPerSec).toFixed(2));
+  console.log(
+    `median: core ${opsPerSec} ops/s, nodejs-order-book ${nobOpsPerSec} ops/s, ratio ${ratio}`,
+  );
+  console.log(
+    JSON.stringify({
+      opsPerSec,
+      nobOpsPerSec,
+      ratio,
+      ops: args.ops,
+      seed: args.seed,
+      rounds: args.rounds,
+      eventsPerRun: events,
+    }),
+  );
+}
+
+main();

@@ -1,0 +1,167 @@
+import type { BookKind } from "./book/order-book";
+import type {
+  Command,
+  PlaceLimitOrderCommand,
+  PlaceMarketOrderCommand,
+  TransferAccount,
+} from "./commands";
+import type {
+  AcceptedResult,
+  CommandResult,
+  CoreEvent,
+  CoreEventType,
+  RejectedResult,
+} from "./events";
+import { ExchangeCore } from "./exchange-core";
+import type { Side } from "./types";
+
+/**
+ * Builders for tests (not exported by the package). The standard market, BTCUSDT, has a tick of
+ * 0.01 USDT and a lot of 0.0001 BTC, so one lot at one tick is exactly 1 USDT atom: a trade of
+ * `q` lots at `p` ticks moves `p × q` USDT atoms and `q × 10_000` BTC atoms.
+ */
+
+export const BTC_PER_LOT = 10_000n;
+
+/** Everything but `id` and `ts`, which `TestCommands` fills in. */
+type WithoutEnvelope<T> = T extends Command ? Omit<T, "id" | "ts"> : never;
+
+export class TestCommands {
+  private count = 0;
+  ts = 1_700_000_000_000;
+
+  /** Stamps a command with a fresh id and the current test time. */
+  make(body: WithoutEnvelope<Command>): Command {
+    this.count += 1;
+    return { ...body, id: `cmd-${this.count}`, ts: this.ts } as Command;
+  }
+
+  deposit(userId: number, asset: string, amountAtoms: bigint, businessId?: string): Command {
+    const key = businessId ?? `dep-${this.count + 1}`;
+    return this.make({
+      type: "balance.deposit",
+      business: "deposit",
+      businessId: key,
+      userId,
+      asset,
+      amountAtoms,
+    });
+  }
+
+  limit(
+    userId: number,
+    side: Side,
+    priceTicks: bigint,
+    qtyLots: bigint,
+    options: Partial<PlaceLimitOrderCommand> = {},
+  ): Command {
+    return this.make({
+      type: "order.place",
+      orderType: "limit",
+      userId,
+      symbol: "BTCUSDT",
+      side,
+      priceTicks,
+      qtyLots,
+      ...options,
+    } as WithoutEnvelope<PlaceLimitOrderCommand>);
+  }
+
+  market(userId: number, side: Side, options: Partial<PlaceMarketOrderCommand>): Command {
+    return this.make({
+      type: "order.place",
+      orderType: "market",
+      userId,
+      symbol: "BTCUSDT",
+      side,
+      ...options,
+    } as WithoutEnvelope<PlaceMarketOrderCommand>);
+  }
+
+  cancel(userId: number, orderId: number, symbol = "BTCUSDT"): Command {
+    return this.make({ type: "order.cancel", userId, symbol, orderId });
+  }
+
+  transfer(
+    from: TransferAccount,
+    to: TransferAccount,
+    asset: string,
+    amountAtoms: bigint,
+  ): Command {
+    return this.make({
+      type: "balance.transfer",
+      business: "transfer",
+      businessId: `tr-${this.count + 1}`,
+      asset,
+      amountAtoms,
+      from,
+      to,
+    });
+  }
+}
+
+/** A core with BTC, USDT and ETH and the BTCUSDT market (maker 0.1 %, taker 0.2 %). */
+export function createTestCore(book: BookKind = "fast"): { core: ExchangeCore; cmd: TestCommands } {
+  const core = new ExchangeCore({ book });
+  const cmd = new TestCommands();
+  const setup: Command[] = [
+    cmd.make({ type: "asset.add", code: "BTC", precision: 8 }),
+    cmd.make({ type: "asset.add", code: "USDT", precision: 6 }),
+    cmd.make({ type: "asset.add", code: "ETH", precision: 18 }),
+    cmd.make({
+      type: "market.add",
+      symbol: "BTCUSDT",
+      base: "BTC",
+      quote: "USDT",
+      tickSizeAtoms: 10_000n,
+      lotSizeAtoms: BTC_PER_LOT,
+      minQtyLots: 1n,
+      maxQtyLots: 10_000n,
+      minNotionalAtoms: 100n,
+      makerFeePpm: 1_000,
+      takerFeePpm: 2_000,
+    }),
+  ];
+  for (const command of setup) expectAccepted(core.apply(command));
+  return { core, cmd };
+}
+
+/** Gives users 1..n plenty of BTC and USDT. */
+export function fundUsers(core: ExchangeCore, cmd: TestCommands, users: number[]): void {
+  for (const userId of users) {
+    expectAccepted(core.apply(cmd.deposit(userId, "BTC", 100_000_000_000n)));
+    expectAccepted(core.apply(cmd.deposit(userId, "USDT", 100_000_000_000_000n)));
+  }
+}
+
+export function expectAccepted(result: CommandResult): AcceptedResult {
+  if (!result.accepted) {
+    throw new Error(`expected acceptance, got ${result.code}: ${result.message}`);
+  }
+  return result;
+}
+
+export function expectRejected(result: CommandResult): RejectedResult {
+  if (result.accepted) throw new Error("expected a rejection, got acceptance");
+  return result;
+}
+
+/** The events of one type, narrowed. */
+export function eventsOf<T extends CoreEventType>(
+  result: CommandResult,
+  type: T,
+): Extract<CoreEvent, { type: T }>[] {
+  return result.events.filter((e): e is Extract<CoreEvent, { type: T }> => e.type === type);
+}
+
+/** The id of the order a `order.place` result accepted. */
+export function placedId(result: CommandResult): number {
+  const accepted = eventsOf(result, "order.accepted")[0];
+  if (accepted === undefined) throw new Error("no order.accepted event");
+  return accepted.orderId;
+}
+
+/** Event types in order, for asserting the shape of a result. */
+export function typesOf(result: CommandResult): CoreEventType[] {
+  return result.events.map((e) => e.type);
+}

@@ -1,5 +1,5 @@
 import { AppError, AppErrorCode, authenticateUser } from "@exchange/api";
-import NextAuth from "next-auth";
+import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { webEnv } from "@/env";
 import { ZLogInInput } from "@/lib/credentials";
@@ -50,7 +50,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   logger: {
     // A failed log-in is expected traffic, not a server error worth a stack trace.
     error(error) {
-      if (error.name === "CredentialsSignin") return;
+      if (error instanceof CredentialsSignin) return;
       console.error(error);
     },
   },

@@ -45,8 +45,8 @@ export default async function DashboardPage() {
           />
         ))}
       </div>
-      <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
-        {recent ? (
+      {recent ? (
+        <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
           <section className="flex flex-col gap-3">
             <div className="flex items-center justify-between">
               <h2 className="text-[13px] font-semibold text-ink">Recent activity</h2>
@@ -67,11 +67,13 @@ export default async function DashboardPage() {
               }
             />
           </section>
-        ) : null}
-        <div className={recent ? "" : "xl:col-start-2"}>
           <SystemHealthPanel health={health} />
         </div>
-      </div>
+      ) : (
+        <div className="max-w-md">
+          <SystemHealthPanel health={health} />
+        </div>
+      )}
     </PageBody>
   );
 }

@@ -9,6 +9,7 @@ import { useTRPC } from "@/trpc/react";
 import { FormAlert } from "../ui/form-alert";
 import { SubmitButton } from "../ui/submit-button";
 import { TextField } from "../ui/text-field";
+import { useHydrated } from "../ui/use-hydrated";
 
 type Field = "email" | "password";
 
@@ -59,9 +60,12 @@ export function RegisterForm() {
     });
   }
 
+  // This form needs its script (it calls the API, then logs in); until the script runs, the
+  // button stays disabled so the browser cannot fall back to a plain form submission.
+  const hydrated = useHydrated();
   const pending = register.isPending || loggingIn;
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-4">
+    <form onSubmit={submit} method="post" noValidate className="flex flex-col gap-4">
       {formError ? <FormAlert>{formError}</FormAlert> : null}
       <TextField
         label="Email"
@@ -86,7 +90,7 @@ export function RegisterForm() {
         hint="At least 10 characters, with a letter and a digit."
         required
       />
-      <SubmitButton pending={pending}>
+      <SubmitButton pending={pending} disabled={!hydrated}>
         {loggingIn ? "Logging you in…" : "Create account"}
       </SubmitButton>
     </form>

@@ -5,6 +5,7 @@ export function FormAlert({ children }: { children: ReactNode }) {
   return (
     <div
       role="alert"
+      data-testid="form-error"
       className="flex items-start gap-2 rounded-md bg-down/10 px-3 py-2.5 text-[13px] text-down ring-1 ring-down/30 ring-inset"
     >
       <svg

@@ -1,0 +1,12 @@
+import { useSyncExternalStore } from "react";
+
+const subscribeToNothing = () => () => {};
+
+/** False in the server's HTML and until React has taken over the page in the browser. */
+export function useHydrated(): boolean {
+  return useSyncExternalStore(
+    subscribeToNothing,
+    () => true,
+    () => false,
+  );
+}

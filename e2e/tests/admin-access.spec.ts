@@ -1,0 +1,104 @@
+import { expect, test } from "@playwright/test";
+import { ADMIN_URL, SEED_TRADERS, WEB_URL } from "../fixtures";
+import { logInToAdmin, sectionNav, seedStaff, submitWebLogIn } from "./support/sessions";
+
+test("[ADMIN] staff log in and see their name, roles and every section their roles open", async ({
+  page,
+}) => {
+  await logInToAdmin(page, "ADMIN");
+
+  await expect(page.getByTestId("role-badge")).toHaveText(["Admin"]);
+  for (const section of ["KYC", "Withdrawals", "Products", "Markets", "Audit"]) {
+    await expect(sectionNav(page).getByRole("link", { name: section })).toBeVisible();
+  }
+
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("heading", { name: "Staff log-in" })).toBeVisible();
+  await page.goto(`${ADMIN_URL}/`);
+  await expect(page).toHaveURL(`${ADMIN_URL}/login`);
+});
+
+test("[ADMIN] a wrong staff password is refused with a generic error", async ({ page }) => {
+  const finance = seedStaff("FINANCE");
+  await page.goto(`${ADMIN_URL}/login`);
+  await page.getByLabel("Work email").fill(finance.email);
+  await page.getByLabel("Password").fill("not-the-password-1");
+  await page.getByRole("button", { name: "Log in" }).click();
+
+  await expect(page.getByTestId("form-error")).toHaveText("Incorrect email or password.");
+  await expect(page).toHaveURL(`${ADMIN_URL}/login`);
+});
+
+test("[ADMIN] a finance user is refused the KYC section", async ({ page }) => {
+  await logInToAdmin(page, "FINANCE");
+
+  // The navigation offers only what finance may open…
+  await expect(sectionNav(page).getByRole("link", { name: "Withdrawals" })).toBeVisible();
+  await expect(sectionNav(page).getByRole("link", { name: "KYC" })).toHaveCount(0);
+
+  // …typing the address gets a 403 page…
+  const response = await page.goto(`${ADMIN_URL}/kyc`);
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You don't have access to KYC" })).toBeVisible();
+  await expect(page.getByRole("table")).toHaveCount(0);
+
+  // …and the API itself refuses, so no page is the only guard.
+  const api = await page.request.get(`${ADMIN_URL}/api/trpc/kyc.queue`);
+  expect(api.status()).toBe(403);
+  expect((await api.json()).error.json.data.appCode).toBe("FORBIDDEN");
+
+  // Finance's own section works.
+  await sectionNav(page).getByRole("link", { name: "Withdrawals" }).click();
+  await expect(page.getByRole("heading", { name: "Withdrawals", level: 1 })).toBeVisible();
+  await expect(page.getByText("No withdrawals awaiting approval")).toBeVisible();
+});
+
+test("[ADMIN] compliance can open KYC and sees its staff log-in in the audit log", async ({
+  page,
+}) => {
+  const compliance = await logInToAdmin(page, "COMPLIANCE");
+  await expect(page.getByTestId("role-badge")).toHaveText(["Compliance"]);
+
+  await sectionNav(page).getByRole("link", { name: "KYC" }).click();
+  await expect(page).toHaveURL(`${ADMIN_URL}/kyc`);
+  await expect(page.getByRole("heading", { name: "KYC", level: 1 })).toBeVisible();
+  await expect(page.getByRole("columnheader", { name: "Submitted" })).toBeVisible();
+  await expect(page.getByText("No submissions to review")).toBeVisible();
+  const direct = await page.goto(`${ADMIN_URL}/kyc`);
+  expect(direct?.status()).toBe(200);
+
+  await sectionNav(page).getByRole("link", { name: "Audit" }).click();
+  await expect(page.getByRole("heading", { name: "Audit", level: 1 })).toBeVisible();
+  await expect(
+    page.getByTestId("audit-row").filter({ hasText: "staff.login" }).first(),
+  ).toBeVisible();
+  expect(compliance.role).toBe("COMPLIANCE");
+  // Compliance has no business in markets configuration.
+  expect((await page.goto(`${ADMIN_URL}/markets`))?.status()).toBe(403);
+});
+
+test("[ADMIN] operations sees the real markets", async ({ page }) => {
+  await logInToAdmin(page, "OPERATIONS");
+  await sectionNav(page).getByRole("link", { name: "Markets" }).click();
+  const rows = page.getByTestId("market-row");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.getByRole("rowheader", { name: /BTC\/USDT/ })).toBeVisible();
+  await expect(rows.getByRole("rowheader", { name: /ETH\/USDT/ })).toBeVisible();
+  await expect(sectionNav(page).getByRole("link", { name: "KYC" })).toHaveCount(0);
+});
+
+test("[ADMIN] staff and trader sessions in one browser stay apart", async ({ page }) => {
+  await logInToAdmin(page, "ADMIN");
+
+  // Same host, different port: the admin session must not count as a trader session.
+  await page.goto(`${WEB_URL}/markets`);
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+
+  const [trader] = SEED_TRADERS;
+  await submitWebLogIn(page, trader);
+  await expect(page.getByTestId("account-email")).toContainText(trader.email);
+
+  // Logging in on the trading site left the staff session intact.
+  await page.goto(`${ADMIN_URL}/`);
+  await expect(page.getByTestId("staff-name")).toHaveText(seedStaff("ADMIN").name);
+});

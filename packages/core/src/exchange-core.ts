@@ -261,6 +261,11 @@ export class ExchangeCore {
     };
   }
 
+  /** Total lots resting at one price (0 when there is no such level). */
+  levelLots(symbol: string, side: Side, priceTicks: bigint): bigint {
+    return this.state.markets.get(symbol)?.book.levelLots(side, priceTicks) ?? 0n;
+  }
+
   /** Best resting price of a side, or null when the side is empty. */
   bestPrice(symbol: string, side: Side): bigint | null {
     return this.state.markets.get(symbol)?.book.best(side)?.priceTicks ?? null;

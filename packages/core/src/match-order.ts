@@ -220,7 +220,9 @@ function creditNetOfFee(
   const exact = scaled / RATE_DENOMINATOR;
   const roundUp = scaled % RATE_DENOMINATOR === 0n ? 0n : 1n;
   const fee = exact + roundUp;
-  creditAvailable(order.userId, asset, order.receiveBalance, received - fee, postings);
+  const net = received - fee;
+  // A fee can equal a 1-atom receipt; a zero posting would only be noise.
+  if (net > 0n) creditAvailable(order.userId, asset, order.receiveBalance, net, postings);
   if (exact > 0n) postFee(asset, exact, postings);
   if (roundUp > 0n) postRounding(asset, roundUp, postings);
   return fee;

@@ -1,0 +1,191 @@
+import type { Command } from "../commands";
+import type { BalanceChangedEvent, CommandResult, TradeEvent } from "../events";
+import type { ExchangeCore, MarketView } from "../exchange-core";
+import { SYSTEM_ACCOUNTS } from "../types";
+
+/** An invariant the auditor found broken. */
+export class AuditFailure extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AuditFailure";
+  }
+}
+
+function fail(message: string): never {
+  throw new AuditFailure(message);
+}
+
+/**
+ * Checks the core from the outside, through its events and queries only:
+ * - every `balance.changed` sums to zero per asset, and every posting's reported balance is
+ *   the previous one plus the amount (a mirror ledger rebuilt from postings alone);
+ * - no user balance is ever negative;
+ * - each user's frozen balance equals what their open orders and pending withdrawals hold,
+ *   and each order holds exactly remaining × price (buy) or remaining × lot (sell);
+ * - books are never crossed, level events report the level's real total, and each market's
+ *   level sequence rises by exactly one per event;
+ * - trades move exactly price × quantity of quote and charge no more than was received.
+ * After each command it checks the users that command touched (others cannot have changed);
+ * `auditAll` checks everyone and the zero sum of every asset across all accounts.
+ */
+export class Auditor {
+  /** Account balances according to postings: `${userId}|${account}|${asset}` → atoms. */
+  private readonly mirror = new Map<string, bigint>();
+  private readonly lastSeq = new Map<string, number>();
+  private readonly markets = new Map<string, MarketView>();
+
+  checkCommand(core: ExchangeCore, command: Command, result: CommandResult): void {
+    if (!result.accepted && result.events.some((e) => e.type !== "order.rejected")) {
+      fail("a rejected command emitted state events");
+    }
+    if (result.accepted && result.repeated) {
+      if (!command.type.startsWith("balance.")) fail("only balance commands may repeat");
+      return;
+    }
+    const touched = new Set<number>();
+    for (const event of result.events) {
+      if (event.type === "balance.changed") this.checkPostings(event, touched);
+      else if (event.type === "trade") this.checkTrade(core, event);
+      else if (event.type === "book.levelChanged") this.checkSeq(event.symbol, event.seq);
+      else if (event.type === "market.added") this.markets.delete(event.symbol);
+    }
+    this.checkLevels(core, result);
+    this.checkBooks(core);
+    for (const userId of touched) this.checkUser(core, userId);
+  }
+
+  /** Everything, for every user and asset. */
+  auditAll(core: ExchangeCore): void {
+    this.checkBooks(core);
+    for (const userId of core.userIds()) this.checkUser(core, userId);
+    for (const asset of core.assetCodes()) {
+      let total = 0n;
+      for (const userId of core.userIds()) {
+        const b = core.balance(userId, asset);
+        total += b.availableAtoms + b.frozenAtoms;
+      }
+      for (const account of SYSTEM_ACCOUNTS) {
+        const balance = core.systemBalance(asset, account);
+        if (balance !== (this.mirror.get(`0|${account}|${asset}`) ?? 0n)) {
+          fail(`system account ${account} ${asset} is ${balance}, postings say otherwise`);
+        }
+        total += balance;
+      }
+      if (total !== 0n) fail(`asset ${asset} sums to ${total} across all accounts`);
+    }
+  }
+
+  private market(core: ExchangeCore, symbol: string): MarketView {
+    let view = this.markets.get(symbol);
+    if (view === undefined) {
+      view = core.market(symbol) ?? fail(`unknown market ${symbol}`);
+      this.markets.set(symbol, view);
+    }
+    return view;
+  }
+
+  private checkPostings(event: BalanceChangedEvent, touched: Set<number>): void {
+    const sums = new Map<string, bigint>();
+    for (const p of event.postings) {
+      sums.set(p.asset, (sums.get(p.asset) ?? 0n) + p.amountAtoms);
+      const key = `${p.userId}|${p.account}|${p.asset}`;
+      const after = (this.mirror.get(key) ?? 0n) + p.amountAtoms;
+      if (after !== p.balanceAtoms)
+        fail(`posting to ${key} reports ${p.balanceAtoms}, postings sum to ${after}`);
+      const isUser = p.account === "available" || p.account === "frozen";
+      if (isUser !== p.userId > 0) fail(`posting to ${key} has the wrong owner`);
+      if (isUser && after < 0n) fail(`${key} went negative: ${after}`);
+      if (p.amountAtoms === 0n) fail(`zero posting to ${key}`);
+      this.mirror.set(key, after);
+      if (isUser) touched.add(p.userId);
+    }
+    for (const [asset, sum] of sums) {
+      if (sum !== 0n) fail(`${event.cause} postings of ${asset} sum to ${sum}`);
+    }
+  }
+
+  private checkTrade(core: ExchangeCore, t: TradeEvent): void {
+    const m = this.market(core, t.symbol);
+    if (t.quoteAtoms !== t.priceTicks * t.qtyLots * m.quotePerTickLot)
+      fail(`trade ${t.tradeId} quote is inexact`);
+    if (t.qtyLots <= 0n) fail(`trade ${t.tradeId} has no quantity`);
+    const base = t.qtyLots * m.lotSizeAtoms;
+    const takerReceived = t.takerSide === "buy" ? base : t.quoteAtoms;
+    const makerReceived = t.takerSide === "buy" ? t.quoteAtoms : base;
+    if (t.takerFeeAtoms < 0n || t.takerFeeAtoms > takerReceived)
+      fail(`trade ${t.tradeId} taker fee out of range`);
+    if (t.makerFeeAtoms < 0n || t.makerFeeAtoms > makerReceived)
+      fail(`trade ${t.tradeId} maker fee out of range`);
+  }
+
+  private checkSeq(symbol: string, seq: number): void {
+    const expected = (this.lastSeq.get(symbol) ?? 0) + 1;
+    if (seq !== expected) fail(`${symbol} level seq ${seq}, expected ${expected}`);
+    this.lastSeq.set(symbol, seq);
+  }
+
+  /** The last level event of each level in a result reports what the book now holds there. */
+  private checkLevels(core: ExchangeCore, result: CommandResult): void {
+    const last = new Map<
+      string,
+      { symbol: string; side: "buy" | "sell"; price: bigint; lots: bigint }
+    >();
+    for (const e of result.events) {
+      if (e.type !== "book.levelChanged") continue;
+      last.set(`${e.symbol}|${e.side}|${e.priceTicks}`, {
+        symbol: e.symbol,
+        side: e.side,
+        price: e.priceTicks,
+        lots: e.qtyLots,
+      });
+    }
+    for (const [key, level] of last) {
+      const actual = core.levelLots(level.symbol, level.side, level.price);
+      if (actual !== level.lots) fail(`level ${key} reported ${level.lots}, book has ${actual}`);
+    }
+  }
+
+  private checkBooks(core: ExchangeCore): void {
+    for (const symbol of core.symbols()) {
+      const bid = core.bestPrice(symbol, "buy");
+      const ask = core.bestPrice(symbol, "sell");
+      if (bid !== null && ask !== null && bid >= ask)
+        fail(`${symbol} book crossed: bid ${bid} >= ask ${ask}`);
+    }
+  }
+
+  private checkUser(core: ExchangeCore, userId: number): void {
+    const held = new Map<string, bigint>();
+    for (const o of core.openOrders(userId)) {
+      const m = this.market(core, o.symbol);
+      const expected =
+        o.side === "buy"
+          ? o.remainingLots * o.priceTicks * m.quotePerTickLot
+          : o.remainingLots * m.lotSizeAtoms;
+      if (o.frozenAtoms !== expected)
+        fail(`order ${o.orderId} holds ${o.frozenAtoms}, needs ${expected}`);
+      if (o.remainingLots <= 0n || o.remainingLots + o.filledLots !== o.qtyLots)
+        fail(`order ${o.orderId} quantities are inconsistent`);
+      const asset = o.side === "buy" ? m.quote : m.base;
+      held.set(asset, (held.get(asset) ?? 0n) + o.frozenAtoms);
+    }
+    for (const w of core.pendingWithdrawals(userId))
+      held.set(w.asset, (held.get(w.asset) ?? 0n) + w.amountAtoms);
+    for (const asset of core.assetCodes()) {
+      const b = core.balance(userId, asset);
+      if (b.availableAtoms < 0n || b.frozenAtoms < 0n) fail(`user ${userId} ${asset} is negative`);
+      if (b.frozenAtoms !== (held.get(asset) ?? 0n)) {
+        fail(
+          `user ${userId} has ${b.frozenAtoms} ${asset} frozen, orders and withdrawals hold ${held.get(asset) ?? 0n}`,
+        );
+      }
+      const mirrored = [
+        this.mirror.get(`${userId}|available|${asset}`) ?? 0n,
+        this.mirror.get(`${userId}|frozen|${asset}`) ?? 0n,
+      ];
+      if (mirrored[0] !== b.availableAtoms || mirrored[1] !== b.frozenAtoms) {
+        fail(`user ${userId} ${asset} balance differs from the sum of its postings`);
+      }
+    }
+  }
+}

@@ -1,0 +1,507 @@
+import type { Command, PlaceOrderCommand, TransferAccount } from "../commands";
+import type { CommandResult } from "../events";
+import type { MarketStatus, SelfTradePrevention, Side, TimeInForce } from "../types";
+import type { Prng } from "./prng";
+
+/**
+ * Random but plausible commands for the simulation: several markets and users, every order
+ * type, cancels (good and bad), balance commands with repeated business keys, market status
+ * changes, fee tiers, a market added mid-run and a sprinkle of invalid commands. Prices follow a
+ * random walk per market, so about half the limit orders cross.
+ *
+ * The generator only looks at command results (never at core internals) to learn which orders
+ * rest and which withdrawals are pending.
+ */
+
+interface MarketModel {
+  symbol: string;
+  midTicks: number;
+  /** Largest market order quote amount worth trying, in quote atoms. */
+  quoteScale: number;
+}
+
+interface OpenOrder {
+  orderId: number;
+  userId: number;
+  symbol: string;
+  clientOrderId: string | null;
+}
+
+export const SIM_USERS = 12;
+const STP_MODES: SelfTradePrevention[] = ["none", "cancelTaker", "cancelMaker", "cancelBoth"];
+const STATUSES: MarketStatus[] = ["trading", "cancelOnly", "halted"];
+const TRANSFER_SYSTEMS = ["operator", "savings", "loan", "insurance"] as const;
+const MAX_OPEN_ORDERS = 400;
+
+/** The commands every simulation starts with: assets, markets, fee tiers, funded users. */
+export function setupCommands(): Command[] {
+  const ts = 0;
+  const commands: Command[] = [
+    { type: "asset.add", id: "setup-1", ts, code: "BTC", precision: 8 },
+    { type: "asset.add", id: "setup-2", ts, code: "USDT", precision: 6 },
+    { type: "asset.add", id: "setup-3", ts, code: "ETH", precision: 18 },
+    market("setup-4", "BTCUSDT", "BTC", "USDT", [10_000n, 10_000n], [1_000, 2_000]),
+    // One lot (0.001 ETH) at one tick (0.01 USDT) is 10 USDT atoms.
+    market("setup-5", "ETHUSDT", "ETH", "USDT", [10_000n, 10n ** 15n], [1_234, 2_345]),
+    market("setup-6", "ETHBTC", "ETH", "BTC", [100n, 10n ** 16n], [0, 0]),
+    {
+      type: "feeTier.set",
+      id: "setup-7",
+      ts,
+      tier: 1,
+      makerScalePpm: 700_000,
+      takerScalePpm: 333_333,
+    },
+    { type: "feeTier.set", id: "setup-8", ts, tier: 2, makerScalePpm: 0, takerScalePpm: 500_000 },
+  ];
+  for (let userId = 1; userId <= SIM_USERS; userId++) {
+    for (const [asset, amount] of [
+      ["BTC", 5_000_000_000n],
+      ["USDT", 50_000_000_000n],
+      ["ETH", 10n ** 21n],
+    ] as const) {
+      commands.push({
+        type: "balance.deposit",
+        id: `setup-dep-${userId}-${asset}`,
+        ts,
+        business: "deposit",
+        businessId: `initial-${userId}-${asset}`,
+        userId,
+        asset,
+        amountAtoms: amount,
+      });
+    }
+  }
+  return commands;
+}
+
+function market(
+  id: string,
+  symbol: string,
+  base: string,
+  quote: string,
+  [tickSizeAtoms, lotSizeAtoms]: [bigint, bigint],
+  [makerFeePpm, takerFeePpm]: [number, number],
+): Command {
+  return {
+    type: "market.add",
+    id,
+    ts: 0,
+    symbol,
+    base,
+    quote,
+    tickSizeAtoms,
+    lotSizeAtoms,
+    minQtyLots: 1n,
+    maxQtyLots: 500n,
+    minNotionalAtoms: 50n,
+    makerFeePpm,
+    takerFeePpm,
+  };
+}
+
+export class CommandGenerator {
+  private readonly prng: Prng;
+  private readonly markets: MarketModel[] = [
+    { symbol: "BTCUSDT", midTicks: 5_000, quoteScale: 200_000 },
+    { symbol: "ETHUSDT", midTicks: 300, quoteScale: 100_000 },
+    { symbol: "ETHBTC", midTicks: 600, quoteScale: 20_000 },
+  ];
+  private readonly assets = ["BTC", "USDT", "ETH"];
+  private readonly open: OpenOrder[] = [];
+  private readonly openIndex = new Map<number, number>();
+  private readonly withdrawals: string[] = [];
+  private readonly usedKeys: { business: string; businessId: string }[] = [];
+  private readonly addMarketAt: number;
+  private count = 0;
+  private ts = 1_700_000_000_000;
+
+  constructor(prng: Prng, totalOps: number) {
+    this.prng = prng;
+    this.addMarketAt = Math.floor(totalOps / 3);
+  }
+
+  /** The next command; `observe` its result before asking for another. */
+  next(): Command {
+    this.count += 1;
+    this.ts += this.prng.int(0, 3);
+    if (this.count === this.addMarketAt) return this.addAsset();
+    if (this.count === this.addMarketAt + 1) return this.addMarket();
+    const draw = this.prng.next();
+    if (draw < 0.55) return this.limitOrder();
+    if (draw < 0.62) return this.marketOrder();
+    if (draw < 0.62 + this.cancelShare()) return this.cancel();
+    if (draw < 0.8) return this.cancelByClientId();
+    if (draw < 0.805) return this.cancelAll();
+    if (draw < 0.975) return this.balanceCommand();
+    if (draw < 0.979) return this.setStatus();
+    if (draw < 0.99) return this.feeTier();
+    return this.invalid();
+  }
+
+  /**
+   * Learns which orders rested or left the book, and which withdrawals are pending.
+   * `isResting` answers whether an order id is on a book now.
+   */
+  observe(command: Command, result: CommandResult, isResting: (orderId: number) => boolean): void {
+    if (!result.accepted || result.repeated) return;
+    for (const event of result.events) {
+      if (event.type === "order.filled" || event.type === "order.cancelled")
+        this.forget(event.orderId);
+      if (event.type === "order.accepted" && isResting(event.orderId)) this.remember(event);
+    }
+    if (command.type === "balance.withdrawFreeze") this.withdrawals.push(command.withdrawalId);
+    if (command.type === "balance.withdrawSettle" || command.type === "balance.withdrawRelease") {
+      this.withdrawals.splice(this.withdrawals.indexOf(command.withdrawalId), 1);
+    }
+  }
+
+  private remember(o: {
+    orderId: number;
+    userId: number;
+    symbol: string;
+    clientOrderId: string | null;
+  }): void {
+    this.openIndex.set(o.orderId, this.open.length);
+    this.open.push({
+      orderId: o.orderId,
+      userId: o.userId,
+      symbol: o.symbol,
+      clientOrderId: o.clientOrderId,
+    });
+  }
+
+  private forget(orderId: number): void {
+    const index = this.openIndex.get(orderId);
+    if (index === undefined) return;
+    const last = this.open.pop() as OpenOrder;
+    if (last.orderId !== orderId) {
+      this.open[index] = last;
+      this.openIndex.set(last.orderId, index);
+    }
+    this.openIndex.delete(orderId);
+  }
+
+  /** More cancels when the books get big, so they stay a few hundred orders deep. */
+  private cancelShare(): number {
+    return this.open.length > MAX_OPEN_ORDERS ? 0.17 : 0.12;
+  }
+
+  private envelope(): { id: string; ts: number } {
+    return { id: `sim-${this.count}`, ts: this.ts };
+  }
+
+  private user(): number {
+    return this.prng.int(1, SIM_USERS);
+  }
+
+  private pickMarket(): MarketModel {
+    const m = this.prng.pick(this.markets);
+    m.midTicks = Math.max(20, m.midTicks + this.prng.int(-2, 2));
+    return m;
+  }
+
+  private side(): Side {
+    return this.prng.chance(0.5) ? "buy" : "sell";
+  }
+
+  private qty(): bigint {
+    return this.prng.chance(0.05) ? this.prng.bigint(100, 600) : this.prng.bigint(1, 40);
+  }
+
+  private limitOrder(): PlaceOrderCommand {
+    const m = this.pickMarket();
+    const side = this.side();
+    const spread = this.prng.int(-12, 12);
+    const price = BigInt(Math.max(1, m.midTicks + (side === "buy" ? spread : -spread)));
+    const tif: TimeInForce = this.prng.pick(["GTC", "GTC", "GTC", "GTC", "IOC", "FOK"]);
+    const order: PlaceOrderCommand = {
+      type: "order.place",
+      ...this.envelope(),
+      orderType: "limit",
+      userId: this.user(),
+      symbol: m.symbol,
+      side,
+      priceTicks: price,
+      qtyLots: this.qty(),
+      timeInForce: tif,
+    };
+    if (tif === "GTC" && this.prng.chance(0.1)) order.postOnly = true;
+    if (this.prng.chance(0.5)) order.stp = this.prng.pick(STP_MODES);
+    if (this.prng.chance(0.15)) order.clientOrderId = `c${this.prng.int(1, 30)}`;
+    return order;
+  }
+
+  private marketOrder(): PlaceOrderCommand {
+    const m = this.pickMarket();
+    const side = this.side();
+    const base = {
+      type: "order.place" as const,
+      ...this.envelope(),
+      orderType: "market" as const,
+      userId: this.user(),
+      symbol: m.symbol,
+      side,
+    };
+    const protection = BigInt(m.midTicks + (side === "buy" ? 8 : -8));
+    const stp = this.prng.pick(STP_MODES);
+    if (side === "buy" && this.prng.chance(0.5)) {
+      const quoteAtoms = BigInt(this.prng.int(1, m.quoteScale));
+      return this.prng.chance(0.5)
+        ? { ...base, quoteAtoms, stp }
+        : { ...base, quoteAtoms, priceLimitTicks: protection, stp };
+    }
+    if (side === "buy" || this.prng.chance(0.5)) {
+      return { ...base, qtyLots: this.qty(), priceLimitTicks: protection, stp };
+    }
+    return { ...base, qtyLots: this.qty(), stp };
+  }
+
+  private randomOpen(): OpenOrder | undefined {
+    return this.open.length === 0 ? undefined : this.prng.pick(this.open);
+  }
+
+  private cancel(): Command {
+    const target = this.randomOpen();
+    const wrong = target === undefined || this.prng.chance(0.05);
+    return {
+      type: "order.cancel",
+      ...this.envelope(),
+      userId: wrong ? this.user() : target.userId,
+      symbol: target?.symbol ?? "BTCUSDT",
+      orderId: wrong ? this.prng.int(1, this.count + 5) : target.orderId,
+    };
+  }
+
+  private cancelByClientId(): Command {
+    const target = this.randomOpen();
+    if (target?.clientOrderId == null) {
+      return {
+        type: "order.cancel",
+        ...this.envelope(),
+        userId: this.user(),
+        symbol: "ETHUSDT",
+        clientOrderId: `c${this.prng.int(1, 30)}`,
+      };
+    }
+    return {
+      type: "order.cancel",
+      ...this.envelope(),
+      userId: target.userId,
+      symbol: target.symbol,
+      clientOrderId: target.clientOrderId,
+    };
+  }
+
+  private cancelAll(): Command {
+    return {
+      type: "order.cancelAll",
+      ...this.envelope(),
+      userId: this.user(),
+      symbol: this.pickMarket().symbol,
+    };
+  }
+
+  /** A fresh business key, or now and then one used before (which must change nothing). */
+  private businessKey(business: string): { business: string; businessId: string } {
+    const reused = this.usedKeys.length > 0 && this.prng.chance(0.05);
+    if (reused) return this.prng.pick(this.usedKeys);
+    const key = { business, businessId: `${business}-${this.count}` };
+    this.usedKeys.push(key);
+    return key;
+  }
+
+  private asset(): string {
+    return this.prng.pick(this.assets);
+  }
+
+  private amount(asset: string): bigint {
+    const scale = asset === "ETH" ? 10n ** 15n : asset === "BTC" ? 10_000n : 1_000n;
+    return this.prng.bigint(1, 5_000) * scale;
+  }
+
+  private balanceCommand(): Command {
+    const draw = this.prng.next();
+    const asset = this.asset();
+    const userId = this.user();
+    if (draw < 0.3) {
+      return {
+        type: "balance.deposit",
+        ...this.envelope(),
+        ...this.businessKey("deposit"),
+        userId,
+        asset,
+        amountAtoms: this.amount(asset),
+      };
+    }
+    if (draw < 0.45) {
+      const withdrawalId = `w${this.count}`;
+      return {
+        type: "balance.withdrawFreeze",
+        ...this.envelope(),
+        ...this.businessKey("withdraw"),
+        withdrawalId,
+        userId,
+        asset,
+        amountAtoms: this.amount(asset),
+      };
+    }
+    if (draw < 0.65 && this.withdrawals.length > 0) return this.finishWithdrawal();
+    if (draw < 0.85) return this.transfer(asset);
+    const amountAtoms = this.prng.chance(0.3) ? -this.amount(asset) : this.amount(asset);
+    return {
+      type: "balance.adjust",
+      ...this.envelope(),
+      ...this.businessKey("adjust"),
+      userId,
+      asset,
+      amountAtoms,
+    };
+  }
+
+  private finishWithdrawal(): Command {
+    const withdrawalId = this.prng.pick(this.withdrawals);
+    if (this.prng.chance(0.5)) {
+      return {
+        type: "balance.withdrawRelease",
+        ...this.envelope(),
+        ...this.businessKey("release"),
+        withdrawalId,
+      };
+    }
+    const feeAtoms = this.prng.chance(0.5) ? this.prng.bigint(0, 1_000) : undefined;
+    return {
+      type: "balance.withdrawSettle",
+      ...this.envelope(),
+      ...this.businessKey("settle"),
+      withdrawalId,
+      ...(feeAtoms === undefined ? {} : { feeAtoms }),
+    };
+  }
+
+  private transferAccount(): TransferAccount {
+    return this.prng.chance(0.8)
+      ? { userId: this.user() }
+      : { system: this.prng.pick(TRANSFER_SYSTEMS) };
+  }
+
+  private transfer(asset: string): Command {
+    return {
+      type: "balance.transfer",
+      ...this.envelope(),
+      ...this.businessKey("transfer"),
+      asset,
+      amountAtoms: this.amount(asset),
+      from: this.transferAccount(),
+      to: this.transferAccount(),
+    };
+  }
+
+  /** Mostly back to trading, so markets spend little time closed. */
+  private setStatus(): Command {
+    const status = this.prng.chance(0.75) ? "trading" : this.prng.pick(STATUSES);
+    return {
+      type: "market.setStatus",
+      ...this.envelope(),
+      symbol: this.pickMarket().symbol,
+      status,
+    };
+  }
+
+  private feeTier(): Command {
+    if (this.prng.chance(0.2)) {
+      return {
+        type: "feeTier.set",
+        ...this.envelope(),
+        tier: this.prng.int(0, 3),
+        makerScalePpm: this.prng.int(0, 1_000_000),
+        takerScalePpm: this.prng.int(0, 1_000_000),
+      };
+    }
+    return {
+      type: "feeTier.assign",
+      ...this.envelope(),
+      userId: this.user(),
+      tier: this.prng.int(0, 3),
+    };
+  }
+
+  private addAsset(): Command {
+    return { type: "asset.add", ...this.envelope(), code: "SOL", precision: 9 };
+  }
+
+  private addMarket(): Command {
+    this.markets.push({ symbol: "SOLUSDT", midTicks: 150, quoteScale: 50_000 });
+    this.assets.push("SOL");
+    // One lot (0.01 SOL = 10^7 atoms) at one tick (0.01 USDT = 10^4 atoms) is 10^11 / 10^9 = 100 atoms.
+    return {
+      type: "market.add",
+      ...this.envelope(),
+      symbol: "SOLUSDT",
+      base: "SOL",
+      quote: "USDT",
+      tickSizeAtoms: 10_000n,
+      lotSizeAtoms: 10_000_000n,
+      minQtyLots: 1n,
+      maxQtyLots: 1_000n,
+      minNotionalAtoms: 0n,
+      makerFeePpm: 999,
+      takerFeePpm: 1_001,
+    };
+  }
+
+  private invalid(): Command {
+    const env = this.envelope();
+    const choices: Command[] = [
+      {
+        type: "order.place",
+        ...env,
+        orderType: "limit",
+        userId: -1,
+        symbol: "BTCUSDT",
+        side: "buy",
+        priceTicks: 1n,
+        qtyLots: 1n,
+      },
+      {
+        type: "order.place",
+        ...env,
+        orderType: "limit",
+        userId: 1,
+        symbol: "NOPE",
+        side: "buy",
+        priceTicks: 1n,
+        qtyLots: 1n,
+      },
+      {
+        type: "balance.deposit",
+        ...env,
+        business: "",
+        businessId: "x",
+        userId: 1,
+        asset: "BTC",
+        amountAtoms: 1n,
+      },
+      {
+        type: "balance.deposit",
+        ...env,
+        business: "deposit",
+        businessId: `neg-${this.count}`,
+        userId: 1,
+        asset: "BTC",
+        amountAtoms: -1n,
+      },
+      {
+        type: "balance.withdrawSettle",
+        ...env,
+        business: "settle",
+        businessId: `ghost-${this.count}`,
+        withdrawalId: "ghost",
+      },
+      { type: "asset.add", ...env, code: "BTC", precision: 8 },
+      { type: "nonsense", ...env } as unknown as Command,
+      { type: "order.cancel", ...env, userId: 1, symbol: "BTCUSDT" },
+    ];
+    return this.prng.pick(choices);
+  }
+}

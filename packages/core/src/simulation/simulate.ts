@@ -1,0 +1,165 @@
+import type { Command } from "../commands";
+import type { CommandResult } from "../events";
+import { ExchangeCore } from "../exchange-core";
+import { AuditFailure, Auditor } from "./auditor";
+import { CommandGenerator, setupCommands } from "./command-generator";
+import { Prng } from "./prng";
+
+/**
+ * The seeded simulation (in the spirit of exchange-core's tests and TigerBeetle's VOPR): random
+ * commands go to two cores, one on the fast book and one on the naive reference book. After
+ * every command their results must be identical and the auditor's invariants must hold. At
+ * each checkpoint the whole state is audited, both cores must hash the same, and then one core
+ * is replaced by a restore of the other's snapshot (through a JSON round trip), alternating
+ * sides: from there on, restored and never-restored state must keep producing identical events.
+ */
+
+export interface SimulationOptions {
+  seed: number;
+  ops: number;
+  /** Full audit, hash comparison and snapshot / restore every this many operations. */
+  checkpointEvery?: number;
+  /** Skip the snapshot / restore at checkpoints (to compare outcomes with and without). */
+  noRestore?: boolean;
+  /** Called at every checkpoint with the number of operations done. */
+  onCheckpoint?: (done: number) => void;
+}
+
+export interface SimulationReport {
+  seed: number;
+  ops: number;
+  accepted: number;
+  rejected: number;
+  trades: number;
+  checkpoints: number;
+  restores: number;
+  finalHash: string;
+  elapsedMs: number;
+}
+
+/** A broken invariant or a divergence, with everything needed to reproduce it. */
+export class SimulationFailure extends Error {
+  readonly seed: number;
+  readonly opIndex: number;
+
+  constructor(seed: number, opIndex: number, command: Command | null, reason: string) {
+    super(`seed ${seed}, operation ${opIndex}: ${reason}\n  command: ${describe(command)}`);
+    this.name = "SimulationFailure";
+    this.seed = seed;
+    this.opIndex = opIndex;
+  }
+}
+
+export function describe(value: unknown): string {
+  return JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? `${v}n` : v));
+}
+
+/** Path of the first difference between two results, or null when they are identical. */
+export function firstDifference(a: unknown, b: unknown, path = "result"): string | null {
+  if (a === b) return null;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return path;
+  if (Array.isArray(a) !== Array.isArray(b)) return path;
+  const keysA = Object.keys(a);
+  const keysB = Object.keys(b);
+  if (keysA.length !== keysB.length) return `${path} (keys ${keysA} vs ${keysB})`;
+  for (const key of keysA) {
+    const diff = firstDifference(
+      (a as Record<string, unknown>)[key],
+      (b as Record<string, unknown>)[key],
+      `${path}.${key}`,
+    );
+    if (diff !== null) return diff;
+  }
+  return null;
+}
+
+function roundTrip(core: ExchangeCore, book: "fast" | "naive"): ExchangeCore {
+  return ExchangeCore.restore(JSON.parse(JSON.stringify(core.snapshot())), { book });
+}
+
+class Simulation {
+  fast = new ExchangeCore({ book: "fast" });
+  naive = new ExchangeCore({ book: "naive" });
+  readonly auditor = new Auditor();
+  readonly report: SimulationReport;
+
+  constructor(readonly options: SimulationOptions) {
+    this.report = {
+      seed: options.seed,
+      ops: options.ops,
+      accepted: 0,
+      rejected: 0,
+      trades: 0,
+      checkpoints: 0,
+      restores: 0,
+      finalHash: "",
+      elapsedMs: 0,
+    };
+  }
+
+  fail(index: number, command: Command | null, reason: string): never {
+    throw new SimulationFailure(this.options.seed, index, command, reason);
+  }
+
+  step(index: number, command: Command): CommandResult {
+    const result = this.fast.apply(command);
+    const reference = this.naive.apply(command);
+    const diff = firstDifference(result, reference);
+    if (diff !== null) this.fail(index, command, `fast and naive books differ at ${diff}`);
+    try {
+      this.auditor.checkCommand(this.fast, command, result);
+    } catch (error) {
+      if (error instanceof AuditFailure) this.fail(index, command, error.message);
+      throw error;
+    }
+    if (result.accepted) this.report.accepted++;
+    else this.report.rejected++;
+    for (const event of result.events) if (event.type === "trade") this.report.trades++;
+    return result;
+  }
+
+  checkpoint(index: number): void {
+    this.report.checkpoints++;
+    try {
+      this.auditor.auditAll(this.fast);
+    } catch (error) {
+      if (error instanceof AuditFailure) this.fail(index, null, error.message);
+      throw error;
+    }
+    const hash = this.fast.stateHash();
+    if (this.naive.stateHash() !== hash)
+      this.fail(index, null, "fast and naive states hash differently");
+    if (this.options.noRestore) return;
+    // Alternate which side is rebuilt so both restore paths run.
+    if (this.report.checkpoints % 2 === 1) this.naive = roundTrip(this.fast, "naive");
+    else this.fast = roundTrip(this.naive, "fast");
+    this.report.restores++;
+    if (this.fast.stateHash() !== hash || this.naive.stateHash() !== hash) {
+      this.fail(index, null, "a restored core hashes differently from the state it came from");
+    }
+  }
+}
+
+export function runSimulation(options: SimulationOptions): SimulationReport {
+  const started = performance.now();
+  const sim = new Simulation(options);
+  const every = options.checkpointEvery ?? 10_000;
+  const setup = setupCommands();
+  setup.forEach((command, i) => {
+    if (!sim.step(-setup.length + i, command).accepted)
+      sim.fail(i, command, "setup command rejected");
+  });
+  const generator = new CommandGenerator(new Prng(options.seed), options.ops);
+  for (let i = 0; i < options.ops; i++) {
+    const command = generator.next();
+    const result = sim.step(i, command);
+    generator.observe(command, result, (orderId) => sim.fast.order(orderId) !== undefined);
+    if ((i + 1) % every === 0 || i + 1 === options.ops) {
+      sim.checkpoint(i);
+      options.onCheckpoint?.(i + 1);
+    }
+  }
+  sim.report.finalHash = sim.fast.stateHash();
+  sim.report.elapsedMs = Math.round(performance.now() - started);
+  return sim.report;
+}

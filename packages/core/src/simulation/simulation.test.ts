@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import type { BalanceChangedEvent, CommandResult } from "../events";
+import { createTestCore } from "../test-kit";
+import { AuditFailure, Auditor } from "./auditor";
+import { runSimulation } from "./simulate";
+
+/**
+ * CI runs a shorter seeded simulation than the 1 M-operation script
+ * (`npm run simulate -w @exchange/core -- --seed N --ops 1000000`); same code, same checks.
+ */
+const CI_OPS = 25_000;
+
+describe("seeded simulation", () => {
+  it.each([1, 2])(
+    "seed %i: fast and naive books agree and every invariant holds",
+    (seed) => {
+      const report = runSimulation({ seed, ops: CI_OPS, checkpointEvery: 2_500 });
+      expect(report.ops).toBe(CI_OPS);
+      expect(report.restores).toBe(10);
+      // The workload must actually trade and reject, or it proves little.
+      expect(report.trades).toBeGreaterThan(CI_OPS / 10);
+      expect(report.rejected).toBeGreaterThan(CI_OPS / 20);
+    },
+    120_000,
+  );
+
+  it("is deterministic, and snapshot / restore mid-run does not change the outcome", () => {
+    const restored = runSimulation({ seed: 9, ops: 6_000, checkpointEvery: 1_000 });
+    const straight = runSimulation({
+      seed: 9,
+      ops: 6_000,
+      checkpointEvery: 1_000,
+      noRestore: true,
+    });
+    expect(restored.restores).toBe(6);
+    expect(straight.restores).toBe(0);
+    expect(restored.finalHash).toBe(straight.finalHash);
+    expect({ ...restored, restores: 0, elapsedMs: 0 }).toEqual({ ...straight, elapsedMs: 0 });
+  }, 60_000);
+});
+
+describe("auditor", () => {
+  function balanceEvent(postings: BalanceChangedEvent["postings"]): CommandResult {
+    return {
+      accepted: true,
+      commandId: "x",
+      repeated: false,
+      events: [
+        {
+          type: "balance.changed",
+          cause: "deposit",
+          orderId: 0,
+          tradeId: 0,
+          business: "b",
+          businessId: "i",
+          postings,
+        },
+      ],
+    };
+  }
+
+  it("fails postings that do not sum to zero", () => {
+    const { core, cmd } = createTestCore();
+    const result = balanceEvent([
+      { account: "deposit", userId: 0, asset: "BTC", amountAtoms: -5n, balanceAtoms: -5n },
+      { account: "available", userId: 1, asset: "BTC", amountAtoms: 6n, balanceAtoms: 6n },
+    ]);
+    expect(() => new Auditor().checkCommand(core, cmd.deposit(1, "BTC", 5n), result)).toThrow(
+      AuditFailure,
+    );
+  });
+
+  it("fails a balance that differs from the sum of its postings", () => {
+    const { core, cmd } = createTestCore();
+    const command = cmd.deposit(1, "BTC", 5n);
+    const real = core.apply(command);
+    const auditor = new Auditor();
+    auditor.checkCommand(core, command, real);
+    // Replaying the same postings claims balances the core does not have.
+    expect(() => auditor.checkCommand(core, command, real)).toThrow(
+      /reports -5, postings sum to -10/,
+    );
+  });
+
+  it("fails frozen funds that no order or withdrawal holds", () => {
+    const { core, cmd } = createTestCore();
+    const auditor = new Auditor();
+    const command = cmd.deposit(1, "BTC", 5n);
+    auditor.checkCommand(core, command, core.apply(command));
+    const bogus = balanceEvent([
+      { account: "available", userId: 1, asset: "BTC", amountAtoms: -5n, balanceAtoms: 0n },
+      { account: "frozen", userId: 1, asset: "BTC", amountAtoms: 5n, balanceAtoms: 5n },
+    ]);
+    expect(() => auditor.checkCommand(core, command, bogus)).toThrow(AuditFailure);
+  });
+});

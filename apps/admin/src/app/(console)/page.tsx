@@ -46,7 +46,7 @@ export default async function DashboardPage() {
         ))}
       </div>
       {recent ? (
-        <div className="grid grid-cols-1 gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
           <section className="flex flex-col gap-3">
             <div className="flex items-center justify-between">
               <h2 className="text-[13px] font-semibold text-ink">Recent activity</h2>

@@ -49,7 +49,14 @@ Admin console http://localhost:${DEV_PORTS.admin}
 WebSocket     ws://localhost:${DEV_PORTS.stream}/exchange-stream
 `);
 
-  const turboArgs = ["turbo", "run", "dev", "--env-mode=loose", "--ui=stream", ...process.argv.slice(2)];
+  const turboArgs = [
+    "turbo",
+    "run",
+    "dev",
+    "--env-mode=loose",
+    "--ui=stream",
+    ...process.argv.slice(2),
+  ];
   const apps = spawn("npx", turboArgs, {
     cwd: ROOT,
     stdio: "inherit",

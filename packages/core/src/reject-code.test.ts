@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import type { Command } from "./commands";
+import type { CommandResult } from "./events";
+import type { ExchangeCore } from "./exchange-core";
+import { RejectCode } from "./reject-code";
+import { createTestCore, fundUsers, placedId, type TestCommands } from "./test-kit";
+
+type Trigger = (core: ExchangeCore, cmd: TestCommands) => CommandResult;
+
+const NUMERIC_CODES = Object.values(RejectCode).filter(
+  (v): v is RejectCode => typeof v === "number",
+);
+
+/**
+ * One way to provoke every reject code. The `Record` makes a new code without a trigger a type
+ * error; each trigger must produce exactly its code.
+ */
+const TRIGGERS: Record<RejectCode, Trigger> = {
+  [RejectCode.InvalidCommand]: (core, cmd) => core.apply({ ...cmd.deposit(1, "BTC", 1n), id: "" }),
+  [RejectCode.UnknownCommandType]: (core, cmd) =>
+    core.apply({ ...cmd.deposit(1, "BTC", 1n), type: "balance.steal" } as unknown as Command),
+  [RejectCode.UnknownAsset]: (core, cmd) => core.apply(cmd.deposit(1, "XYZ", 1n)),
+  [RejectCode.UnknownMarket]: (core, cmd) =>
+    core.apply(cmd.limit(1, "buy", 1_000n, 1n, { symbol: "XYZUSDT" })),
+  [RejectCode.AssetExists]: (core, cmd) =>
+    core.apply(cmd.make({ type: "asset.add", code: "BTC", precision: 8 })),
+  [RejectCode.MarketExists]: (core, cmd) => core.apply(ethBtc(cmd, { symbol: "BTCUSDT" })),
+  [RejectCode.InvalidAssetConfig]: (core, cmd) =>
+    core.apply(cmd.make({ type: "asset.add", code: "btc", precision: 8 })),
+  [RejectCode.InvalidMarketConfig]: (core, cmd) => core.apply(ethBtc(cmd, { tickSizeAtoms: 1n })),
+  [RejectCode.UnknownFeeTier]: (core, cmd) =>
+    core.apply(cmd.make({ type: "feeTier.assign", userId: 1, tier: 9 })),
+  [RejectCode.InvalidFeeTier]: (core, cmd) =>
+    core.apply(
+      cmd.make({ type: "feeTier.set", tier: 1, makerScalePpm: 2_000_000, takerScalePpm: 0 }),
+    ),
+  [RejectCode.MarketHalted]: (core, cmd) => {
+    core.apply(cmd.make({ type: "market.setStatus", symbol: "BTCUSDT", status: "halted" }));
+    return core.apply(cmd.limit(1, "buy", 1_000n, 1n));
+  },
+  [RejectCode.MarketCancelOnly]: (core, cmd) => {
+    core.apply(cmd.make({ type: "market.setStatus", symbol: "BTCUSDT", status: "cancelOnly" }));
+    return core.apply(cmd.limit(1, "buy", 1_000n, 1n));
+  },
+  [RejectCode.InvalidPrice]: (core, cmd) => core.apply(cmd.limit(1, "buy", 0n, 1n)),
+  [RejectCode.InvalidQuantity]: (core, cmd) => core.apply(cmd.limit(1, "buy", 1_000n, 0n)),
+  [RejectCode.QuantityBelowMin]: (core, cmd) => {
+    core.apply(ethBtc(cmd, { minQtyLots: 3n }));
+    return core.apply(cmd.limit(1, "buy", 1_000n, 2n, { symbol: "ETHBTC" }));
+  },
+  [RejectCode.QuantityAboveMax]: (core, cmd) => core.apply(cmd.limit(1, "buy", 1_000n, 10_001n)),
+  [RejectCode.NotionalBelowMin]: (core, cmd) => core.apply(cmd.limit(1, "buy", 10n, 1n)),
+  [RejectCode.InvalidOrderOptions]: (core, cmd) =>
+    core.apply(cmd.limit(1, "buy", 1_000n, 1n, { postOnly: true, timeInForce: "FOK" })),
+  [RejectCode.PriceLimitRequired]: (core, cmd) => core.apply(cmd.market(1, "buy", { qtyLots: 1n })),
+  [RejectCode.DuplicateClientOrderId]: (core, cmd) => {
+    core.apply(cmd.limit(1, "buy", 1_000n, 1n, { clientOrderId: "a" }));
+    return core.apply(cmd.limit(1, "buy", 1_000n, 1n, { clientOrderId: "a" }));
+  },
+  [RejectCode.PostOnlyWouldTake]: (core, cmd) => {
+    core.apply(cmd.limit(2, "sell", 1_000n, 1n));
+    return core.apply(cmd.limit(1, "buy", 1_000n, 1n, { postOnly: true }));
+  },
+  [RejectCode.FokNotFillable]: (core, cmd) =>
+    core.apply(cmd.limit(1, "buy", 1_000n, 1n, { timeInForce: "FOK" })),
+  [RejectCode.OrderNotFound]: (core, cmd) => {
+    const other = placedId(core.apply(cmd.limit(2, "buy", 1_000n, 1n)));
+    return core.apply(cmd.cancel(1, other));
+  },
+  [RejectCode.InsufficientBalance]: (core, cmd) =>
+    core.apply(cmd.transfer({ userId: 9 }, { userId: 1 }, "BTC", 1n)),
+  [RejectCode.InvalidAmount]: (core, cmd) => core.apply(cmd.deposit(1, "BTC", 0n)),
+  [RejectCode.WithdrawalNotFound]: (core, cmd) =>
+    core.apply(
+      cmd.make({
+        type: "balance.withdrawRelease",
+        business: "w",
+        businessId: "1",
+        withdrawalId: "none",
+      }),
+    ),
+  [RejectCode.WithdrawalExists]: (core, cmd) => {
+    const freeze = (businessId: string) =>
+      cmd.make({
+        type: "balance.withdrawFreeze",
+        business: "w",
+        businessId,
+        withdrawalId: "w1",
+        userId: 1,
+        asset: "BTC",
+        amountAtoms: 1n,
+      });
+    core.apply(freeze("a"));
+    return core.apply(freeze("b"));
+  },
+  [RejectCode.InvalidTransfer]: (core, cmd) =>
+    core.apply(cmd.transfer({ userId: 1 }, { system: "fee" }, "BTC", 1n)),
+};
+
+function ethBtc(cmd: TestCommands, overrides: Record<string, unknown>): Command {
+  return cmd.make({
+    type: "market.add",
+    symbol: "ETHBTC",
+    base: "ETH",
+    quote: "BTC",
+    tickSizeAtoms: 100n,
+    lotSizeAtoms: 10n ** 16n,
+    minQtyLots: 1n,
+    maxQtyLots: 100n,
+    minNotionalAtoms: 0n,
+    makerFeePpm: 0,
+    takerFeePpm: 0,
+    ...overrides,
+  } as Parameters<TestCommands["make"]>[0]);
+}
+
+describe("reject codes", () => {
+  it("are grouped by range: 1xx command, 2xx reference data, 3xx status, 4xx orders, 5xx cancels, 6xx balances", () => {
+    const ranges = new Set(NUMERIC_CODES.map((code) => Math.floor(code / 100)));
+    expect([...ranges].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(RejectCode.InvalidCommand).toBe(100);
+    expect(RejectCode.OrderNotFound).toBe(500);
+    expect(RejectCode.InsufficientBalance).toBe(600);
+  });
+
+  it.each(NUMERIC_CODES.map((code) => [RejectCode[code], code] as const))(
+    "%s can be provoked",
+    (_name, code) => {
+      const { core, cmd } = createTestCore();
+      fundUsers(core, cmd, [1, 2]);
+      const result = TRIGGERS[code](core, cmd);
+      expect(result.accepted).toBe(false);
+      if (result.accepted) return;
+      expect(result.code).toBe(code);
+      expect(result.message).toMatch(/\S/);
+    },
+  );
+
+  it("leave state untouched: the hash before the rejected command equals the hash after", () => {
+    for (const code of NUMERIC_CODES) {
+      const { core, cmd } = createTestCore();
+      fundUsers(core, cmd, [1, 2]);
+      let hashBefore = "";
+      const probe = new Proxy(core, {
+        get(target, key, receiver) {
+          if (key !== "apply") return Reflect.get(target, key, receiver);
+          return (command: Command) => {
+            hashBefore = target.stateHash();
+            return target.apply(command);
+          };
+        },
+      });
+      TRIGGERS[code](probe, cmd);
+      expect(core.stateHash(), RejectCode[code]).toBe(hashBefore);
+    }
+  });
+});

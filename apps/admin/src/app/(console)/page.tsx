@@ -36,7 +36,7 @@ export default async function DashboardPage() {
         title="Dashboard"
         description={`Welcome back, ${firstName}. These are the sections your roles open.`}
       />
-      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
+      <div className="grid grid-cols-2 gap-3 xl:grid-cols-4">
         {sections.map((section, index) => (
           <SectionCard
             key={section}

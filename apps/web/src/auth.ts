@@ -20,7 +20,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
   cookies: authCookieNames("exchange-web"),
-  pages: { signIn: "/login" },
+  // Auth.js never shows its own (unstyled) pages: sign-in and its errors land on ours.
+  pages: { signIn: "/login", error: "/login" },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },

@@ -12,9 +12,9 @@ import { type CoreState, isPositiveId, isShortText, Rejection, reject } from "./
 import type { BalanceCause, CoreEvent, Posting } from "./events";
 import {
   creditAvailable,
-  creditFrozen,
   debitAvailable,
   debitFrozen,
+  freeze,
   getBalance,
   postSystem,
   release,
@@ -110,9 +110,7 @@ export function withdrawFreeze(
   if (account === undefined || balance === undefined || balance.available < c.amountAtoms) {
     return reject(RejectCode.InsufficientBalance, `available ${c.asset} is below the withdrawal`);
   }
-  const postings: Posting[] = [];
-  debitAvailable(c.userId, asset, balance, c.amountAtoms, postings);
-  creditFrozen(c.userId, asset, balance, c.amountAtoms, postings);
+  const postings = freeze(c.userId, asset, balance, c.amountAtoms);
   s.withdrawals.set(c.withdrawalId, {
     withdrawalId: c.withdrawalId,
     account,
@@ -156,8 +154,7 @@ export function withdrawRelease(
     return reject(RejectCode.WithdrawalNotFound, `no pending withdrawal ${String(c.withdrawalId)}`);
   }
   const { account, asset, amountAtoms } = withdrawal;
-  const postings: Posting[] = [];
-  release(account.userId, asset, getBalance(account, asset), amountAtoms, postings);
+  const postings = release(account.userId, asset, getBalance(account, asset), amountAtoms);
   s.withdrawals.delete(withdrawal.withdrawalId);
   emitBalanceChanged(c, "withdraw.release", postings, events);
   return null;

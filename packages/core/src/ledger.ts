@@ -1,6 +1,6 @@
 import { assert } from "./assert";
 import type { BalanceCause, BalanceChangedEvent, Posting } from "./events";
-import { type Account, type Asset, Balance } from "./model";
+import type { Account, Asset, Balance } from "./model";
 import type { SystemAccount } from "./types";
 
 /**
@@ -12,35 +12,33 @@ import type { SystemAccount } from "./types";
 
 /** The user's balance of `asset`, created empty on first use. */
 export function getBalance(account: Account, asset: Asset): Balance {
-  const existing = account.balances[asset.index];
-  if (existing !== undefined) return existing;
-  const created = new Balance();
-  account.balances[asset.index] = created;
-  return created;
+  return account.balanceOf(asset);
 }
 
-/** Available → frozen. */
-export function freeze(
-  userId: number,
-  asset: Asset,
-  balance: Balance,
-  amount: bigint,
-  postings: Posting[],
-): void {
-  debitAvailable(userId, asset, balance, amount, postings);
-  creditFrozen(userId, asset, balance, amount, postings);
+/** Available → frozen; returns the balanced pair of postings. */
+export function freeze(userId: number, asset: Asset, balance: Balance, amount: bigint): Posting[] {
+  const available = balance.available - amount;
+  assert(available >= 0n, "ledger: available balance below zero");
+  balance.available = available;
+  const frozen = balance.frozen + amount;
+  balance.frozen = frozen;
+  return [
+    posting("available", userId, asset.code, -amount, available),
+    posting("frozen", userId, asset.code, amount, frozen),
+  ];
 }
 
-/** Frozen → available. */
-export function release(
-  userId: number,
-  asset: Asset,
-  balance: Balance,
-  amount: bigint,
-  postings: Posting[],
-): void {
-  debitFrozen(userId, asset, balance, amount, postings);
-  creditAvailable(userId, asset, balance, amount, postings);
+/** Frozen → available; returns the balanced pair of postings. */
+export function release(userId: number, asset: Asset, balance: Balance, amount: bigint): Posting[] {
+  const frozen = balance.frozen - amount;
+  assert(frozen >= 0n, "ledger: frozen balance below zero");
+  balance.frozen = frozen;
+  const available = balance.available + amount;
+  balance.available = available;
+  return [
+    posting("frozen", userId, asset.code, -amount, frozen),
+    posting("available", userId, asset.code, amount, available),
+  ];
 }
 
 export function creditAvailable(

@@ -10,8 +10,8 @@ import {
   postRounding,
   release,
 } from "./ledger";
-import type { Asset, Market, Order } from "./model";
-import type { CancelReason, SelfTradePrevention, Side } from "./types";
+import type { Asset, Market, Order, OrderTerms } from "./model";
+import type { CancelReason, Side } from "./types";
 
 /**
  * Matching and settlement. A taker walks the opposite side of the book in price-time priority
@@ -279,8 +279,7 @@ function releaseFrozen(order: Order, amount: bigint, events: CoreEvent[]): void 
   if (amount === 0n) return;
   const market = order.market;
   const asset = order.side === "buy" ? market.quote : market.base;
-  const postings: Posting[] = [];
-  release(order.userId, asset, order.payBalance, amount, postings);
+  const postings = release(order.userId, asset, order.payBalance, amount);
   order.frozenAtoms -= amount;
   events.push(orderBalanceChanged("order.release", order.id, 0, postings));
 }
@@ -353,20 +352,11 @@ export function restoreResting(s: CoreState, order: Order): void {
  * Whether a fill-or-kill order could fill completely now, walking the book exactly as matching
  * would: own orders are skipped under "cancelMaker" and end the walk under the other modes.
  */
-export function canFillCompletely(
-  book: OrderBook,
-  taker: {
-    side: Side;
-    userId: number;
-    priceTicks: bigint;
-    qtyLots: bigint;
-    stp: SelfTradePrevention;
-  },
-): boolean {
+export function canFillCompletely(book: OrderBook, userId: number, taker: OrderTerms): boolean {
   let needed = taker.qtyLots;
   let maker = book.best(taker.side === "buy" ? "sell" : "buy");
   while (maker !== null && withinLimit(taker.side, maker.priceTicks, taker.priceTicks)) {
-    if (maker.userId === taker.userId && taker.stp !== "none") {
+    if (maker.userId === userId && taker.stp !== "none") {
       if (taker.stp !== "cancelMaker") return false;
     } else {
       needed -= maker.remainingLots;

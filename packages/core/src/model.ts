@@ -73,6 +73,15 @@ export class Account {
     this.userId = userId;
     this.feeTier = feeTier;
   }
+
+  /** The balance of `asset`, created empty on first use. */
+  balanceOf(asset: Asset): Balance {
+    const existing = this.balances[asset.index];
+    if (existing !== undefined) return existing;
+    const created = new Balance();
+    this.balances[asset.index] = created;
+    return created;
+  }
 }
 
 /** A market with its config, derived constants, status and book. */
@@ -112,11 +121,8 @@ export class Market {
   }
 }
 
-/** What an `Order` is built from; grouped so the constructor takes one object. */
-export interface OrderSpec {
-  id: number;
-  account: Account;
-  market: Market;
+/** An order's terms as placed; grouped so the constructor takes one object. */
+export interface OrderTerms {
   side: Side;
   orderType: OrderType;
   priceTicks: bigint;
@@ -169,24 +175,25 @@ export class Order {
   userPrev: Order | null = null;
   userNext: Order | null = null;
 
-  constructor(spec: OrderSpec, payBalance: Balance, receiveBalance: Balance) {
-    this.id = spec.id;
-    this.userId = spec.account.userId;
-    this.account = spec.account;
-    this.market = spec.market;
-    this.side = spec.side;
-    this.orderType = spec.orderType;
-    this.priceTicks = spec.priceTicks;
-    this.qtyLots = spec.qtyLots;
-    this.quoteAtoms = spec.quoteAtoms;
-    this.timeInForce = spec.timeInForce;
-    this.postOnly = spec.postOnly;
-    this.stp = spec.stp;
-    this.clientOrderId = spec.clientOrderId;
-    this.ts = spec.ts;
-    this.payBalance = payBalance;
-    this.receiveBalance = receiveBalance;
-    this.remainingLots = spec.qtyLots;
+  constructor(id: number, account: Account, market: Market, terms: OrderTerms) {
+    const isBuy = terms.side === "buy";
+    this.id = id;
+    this.userId = account.userId;
+    this.account = account;
+    this.market = market;
+    this.side = terms.side;
+    this.orderType = terms.orderType;
+    this.priceTicks = terms.priceTicks;
+    this.qtyLots = terms.qtyLots;
+    this.quoteAtoms = terms.quoteAtoms;
+    this.timeInForce = terms.timeInForce;
+    this.postOnly = terms.postOnly;
+    this.stp = terms.stp;
+    this.clientOrderId = terms.clientOrderId;
+    this.ts = terms.ts;
+    this.payBalance = account.balanceOf(isBuy ? market.quote : market.base);
+    this.receiveBalance = account.balanceOf(isBuy ? market.base : market.quote);
+    this.remainingLots = terms.qtyLots;
   }
 }
 

@@ -3,13 +3,13 @@ import type {
   PlaceMarketOrderCommand,
   PlaceOrderCommand,
 } from "./commands";
-import { type CoreState, isPositiveId, isShortText, type Rejection, reject } from "./core-state";
-import type { CoreEvent, Posting } from "./events";
-import { freeze, getBalance, orderBalanceChanged } from "./ledger";
+import { type CoreState, isPositiveId, isShortText, Rejection, reject } from "./core-state";
+import type { CoreEvent } from "./events";
+import { freeze, orderBalanceChanged } from "./ledger";
 import { canFillCompletely, executeOrder } from "./match-order";
-import { type Market, Order } from "./model";
+import { type Account, type Market, Order, type OrderTerms } from "./model";
 import { RejectCode } from "./reject-code";
-import type { OrderType, SelfTradePrevention, Side, TimeInForce } from "./types";
+import type { SelfTradePrevention, Side, TimeInForce } from "./types";
 
 /**
  * `order.place`: every check first, then freeze and match. Funds frozen on acceptance:
@@ -108,22 +108,23 @@ function checkPrice(priceTicks: unknown, what: string): Rejection | null {
   return null;
 }
 
-/** Whether the user's available balance covers `amount` of what the order pays with. */
-function checkFunds(
+/** The user's account if its available balance covers `amount` of what the order pays with. */
+function fundedAccount(
   s: CoreState,
   market: Market,
   c: PlaceOrderCommand,
   amount: bigint,
-): Rejection | null {
+): Account | Rejection {
   const asset = c.side === "buy" ? market.quote : market.base;
-  const available = s.accounts.get(c.userId)?.balances[asset.index]?.available ?? 0n;
-  if (available < amount) {
+  const account = s.accounts.get(c.userId);
+  const available = account?.balances[asset.index]?.available ?? 0n;
+  if (account === undefined || available < amount) {
     return reject(
       RejectCode.InsufficientBalance,
       `order needs ${amount} ${asset.code} atoms, ${available} available`,
     );
   }
-  return null;
+  return account;
 }
 
 function placeLimit(
@@ -150,30 +151,27 @@ function placeLimit(
     );
   }
   const frozen = c.side === "buy" ? notional : c.qtyLots * market.lotSizeAtoms;
-  const poor = checkFunds(s, market, c, frozen);
-  if (poor !== null) return poor;
-  const stp = c.stp ?? "cancelTaker";
-  if (postOnly && wouldTake(market, c.side, c.priceTicks)) {
-    return reject(RejectCode.PostOnlyWouldTake, "a post-only order would trade on arrival");
-  }
-  const taker = {
+  const account = fundedAccount(s, market, c, frozen);
+  if (account instanceof Rejection) return account;
+  const terms: OrderTerms = {
     side: c.side,
-    userId: c.userId,
-    priceTicks: c.priceTicks,
-    qtyLots: c.qtyLots,
-    stp,
-  };
-  if (timeInForce === "FOK" && !canFillCompletely(market.book, taker)) {
-    return reject(RejectCode.FokNotFillable, "a fill-or-kill order cannot fill completely now");
-  }
-  const order = createOrder(s, market, c, {
     orderType: "limit",
     priceTicks: c.priceTicks,
     qtyLots: c.qtyLots,
     quoteAtoms: 0n,
     timeInForce,
     postOnly,
-  });
+    stp: c.stp ?? "cancelTaker",
+    clientOrderId: c.clientOrderId ?? null,
+    ts: c.ts,
+  };
+  if (postOnly && wouldTake(market, c.side, c.priceTicks)) {
+    return reject(RejectCode.PostOnlyWouldTake, "a post-only order would trade on arrival");
+  }
+  if (timeInForce === "FOK" && !canFillCompletely(market.book, c.userId, terms)) {
+    return reject(RejectCode.FokNotFillable, "a fill-or-kill order cannot fill completely now");
+  }
+  const order = new Order(s.nextOrderId++, account, market, terms);
   acceptOrder(order, c.priceTicks, frozen, events);
   executeOrder(s, order, events);
   return null;
@@ -229,52 +227,24 @@ function placeMarket(
   }
   const frozen = marketOrderFreeze(market, c);
   if (typeof frozen !== "bigint") return frozen;
-  const poor = checkFunds(s, market, c, frozen);
-  if (poor !== null) return poor;
+  const account = fundedAccount(s, market, c, frozen);
+  if (account instanceof Rejection) return account;
   const unbounded = c.side === "buy" ? UNBOUNDED_BUY_TICKS : UNBOUNDED_SELL_TICKS;
-  const order = createOrder(s, market, c, {
+  const order = new Order(s.nextOrderId++, account, market, {
+    side: c.side,
     orderType: "market",
     priceTicks: c.priceLimitTicks ?? unbounded,
     qtyLots: c.qtyLots ?? 0n,
     quoteAtoms: c.quoteAtoms ?? 0n,
     timeInForce: "IOC",
     postOnly: false,
+    stp: c.stp ?? "cancelTaker",
+    clientOrderId: c.clientOrderId ?? null,
+    ts: c.ts,
   });
   acceptOrder(order, c.priceLimitTicks ?? 0n, frozen, events);
   executeOrder(s, order, events);
   return null;
-}
-
-interface OrderTerms {
-  orderType: OrderType;
-  priceTicks: bigint;
-  qtyLots: bigint;
-  quoteAtoms: bigint;
-  timeInForce: TimeInForce;
-  postOnly: boolean;
-}
-
-function createOrder(s: CoreState, market: Market, c: PlaceOrderCommand, terms: OrderTerms): Order {
-  const account = s.accountFor(c.userId);
-  const isBuy = c.side === "buy";
-  const spec = {
-    id: s.nextOrderId++,
-    account,
-    market,
-    side: c.side,
-    orderType: terms.orderType,
-    priceTicks: terms.priceTicks,
-    qtyLots: terms.qtyLots,
-    quoteAtoms: terms.quoteAtoms,
-    timeInForce: terms.timeInForce,
-    postOnly: terms.postOnly,
-    stp: c.stp ?? "cancelTaker",
-    clientOrderId: c.clientOrderId ?? null,
-    ts: c.ts,
-  };
-  const pay = getBalance(account, isBuy ? market.quote : market.base);
-  const receive = getBalance(account, isBuy ? market.base : market.quote);
-  return new Order(spec, pay, receive);
 }
 
 /** Reports the order accepted and freezes its funds. */
@@ -302,14 +272,8 @@ function acceptOrder(
     frozenAtoms: frozen,
     ts: order.ts,
   });
-  const postings: Posting[] = [];
-  freeze(
-    order.userId,
-    order.side === "buy" ? market.quote : market.base,
-    order.payBalance,
-    frozen,
-    postings,
-  );
+  const asset = order.side === "buy" ? market.quote : market.base;
+  const postings = freeze(order.userId, asset, order.payBalance, frozen);
   order.frozenAtoms = frozen;
   events.push(orderBalanceChanged("order.freeze", order.id, 0, postings));
 }

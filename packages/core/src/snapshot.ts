@@ -293,14 +293,9 @@ function restoreAccount(s: CoreState, a: AccountSnapshot): void {
 function restoreOrder(s: CoreState, o: OrderSnapshot): void {
   const market = s.markets.get(o.symbol);
   assert(market !== undefined, "snapshot names an unknown market");
-  const account = s.accountFor(o.userId);
-  const isBuy = o.side === "buy";
-  const spec = {
-    id: o.id,
-    account,
-    market,
+  const order = new Order(o.id, s.accountFor(o.userId), market, {
     side: o.side,
-    orderType: "limit" as const,
+    orderType: "limit",
     priceTicks: BigInt(o.priceTicks),
     qtyLots: BigInt(o.qtyLots),
     quoteAtoms: 0n,
@@ -309,10 +304,7 @@ function restoreOrder(s: CoreState, o: OrderSnapshot): void {
     stp: o.stp,
     clientOrderId: o.clientOrderId,
     ts: o.ts,
-  };
-  const pay = getBalance(account, isBuy ? market.quote : market.base);
-  const receive = getBalance(account, isBuy ? market.base : market.quote);
-  const order = new Order(spec, pay, receive);
+  });
   order.remainingLots = BigInt(o.remainingLots);
   order.filledLots = BigInt(o.filledLots);
   order.filledQuoteAtoms = BigInt(o.filledQuoteAtoms);

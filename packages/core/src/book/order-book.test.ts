@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Account, Asset, Balance, FeeTier, Market, Order } from "../model";
+import { Account, Asset, FeeTier, Market, Order } from "../model";
 import { Prng } from "../simulation/prng";
 import type { Side } from "../types";
 import { FastBook } from "./fast-book";
@@ -32,25 +32,18 @@ function orderFactory(book: OrderBook) {
   const account = new Account(1, new FeeTier(0, 1_000_000, 1_000_000));
   let nextId = 1;
   return (side: Side, priceTicks: bigint, qtyLots: bigint): Order =>
-    new Order(
-      {
-        id: nextId++,
-        account,
-        market,
-        side,
-        orderType: "limit",
-        priceTicks,
-        qtyLots,
-        quoteAtoms: 0n,
-        timeInForce: "GTC",
-        postOnly: false,
-        stp: "none",
-        clientOrderId: null,
-        ts: 0,
-      },
-      new Balance(),
-      new Balance(),
-    );
+    new Order(nextId++, account, market, {
+      side,
+      orderType: "limit",
+      priceTicks,
+      qtyLots,
+      quoteAtoms: 0n,
+      timeInForce: "GTC",
+      postOnly: false,
+      stp: "none",
+      clientOrderId: null,
+      ts: 0,
+    });
 }
 
 /** Every order of a side in priority order, walked with best / next. */

@@ -17,12 +17,12 @@ function findMarket(s: CoreState, symbol: string): Market | Rejection {
 }
 
 /** The user's open order named by the command, or undefined. Other users' orders are not found. */
-function findOrder(s: CoreState, c: CancelOrderCommand): Order | undefined {
+function findOrder(s: CoreState, market: Market, c: CancelOrderCommand): Order | undefined {
   const order =
     c.orderId !== undefined
       ? s.orders.get(c.orderId)
       : s.accounts.get(c.userId)?.clientOrderIds?.get(c.clientOrderId ?? "");
-  return order !== undefined && order.userId === c.userId && order.market.symbol === c.symbol
+  return order !== undefined && order.userId === c.userId && order.market === market
     ? order
     : undefined;
 }
@@ -39,7 +39,7 @@ export function cancelOrder(
   if ((c.orderId === undefined) === (c.clientOrderId === undefined)) {
     return reject(RejectCode.InvalidCommand, "give exactly one of orderId and clientOrderId");
   }
-  const order = findOrder(s, c);
+  const order = findOrder(s, market, c);
   if (order === undefined) {
     const name = c.orderId !== undefined ? `id ${c.orderId}` : `clientOrderId ${c.clientOrderId}`;
     return reject(RejectCode.OrderNotFound, `no open order with ${name} in ${c.symbol}`);

@@ -128,11 +128,11 @@ export class CommandGenerator {
     if (this.count === this.addMarketAt) return this.addAsset();
     if (this.count === this.addMarketAt + 1) return this.addMarket();
     const draw = this.prng.next();
-    if (draw < 0.55) return this.limitOrder();
-    if (draw < 0.62) return this.marketOrder();
-    if (draw < 0.62 + this.cancelShare()) return this.cancel();
-    if (draw < 0.8) return this.cancelByClientId();
-    if (draw < 0.805) return this.cancelAll();
+    if (draw < 0.6) return this.limitOrder();
+    if (draw < 0.68) return this.marketOrder();
+    if (draw < 0.68 + this.cancelShare()) return this.cancel();
+    if (draw < 0.86) return this.cancelByClientId();
+    if (draw < 0.865) return this.cancelAll();
     if (draw < 0.975) return this.balanceCommand();
     if (draw < 0.979) return this.setStatus();
     if (draw < 0.99) return this.feeTier();

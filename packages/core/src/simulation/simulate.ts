@@ -54,6 +54,25 @@ export function describe(value: unknown): string {
   return JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? `${v}n` : v));
 }
 
+/** Deep equality of plain data (objects, arrays, primitives, bigints), allocation-free. */
+export function isSame(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!isSame(a[i], b[i])) return false;
+    return true;
+  }
+  let count = 0;
+  for (const key in a) {
+    count++;
+    if (!isSame((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key]))
+      return false;
+  }
+  for (const _key in b) count--;
+  return count === 0;
+}
+
 /** Path of the first difference between two results, or null when they are identical. */
 export function firstDifference(a: unknown, b: unknown, path = "result"): string | null {
   if (a === b) return null;
@@ -104,8 +123,13 @@ class Simulation {
   step(index: number, command: Command): CommandResult {
     const result = this.fast.apply(command);
     const reference = this.naive.apply(command);
-    const diff = firstDifference(result, reference);
-    if (diff !== null) this.fail(index, command, `fast and naive books differ at ${diff}`);
+    if (!isSame(result, reference)) {
+      this.fail(
+        index,
+        command,
+        `fast and naive books differ at ${firstDifference(result, reference)}`,
+      );
+    }
     try {
       this.auditor.checkCommand(this.fast, command, result);
     } catch (error) {
@@ -131,10 +155,11 @@ class Simulation {
       this.fail(index, null, "fast and naive states hash differently");
     if (this.options.noRestore) return;
     // Alternate which side is rebuilt so both restore paths run.
-    if (this.report.checkpoints % 2 === 1) this.naive = roundTrip(this.fast, "naive");
+    const rebuildNaive = this.report.checkpoints % 2 === 1;
+    if (rebuildNaive) this.naive = roundTrip(this.fast, "naive");
     else this.fast = roundTrip(this.naive, "fast");
     this.report.restores++;
-    if (this.fast.stateHash() !== hash || this.naive.stateHash() !== hash) {
+    if ((rebuildNaive ? this.naive : this.fast).stateHash() !== hash) {
       this.fail(index, null, "a restored core hashes differently from the state it came from");
     }
   }

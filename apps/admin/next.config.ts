@@ -13,7 +13,13 @@ const nextConfig: NextConfig = {
   // `forbidden()` and forbidden.tsx: section pages answer 403 to staff whose roles do not allow them.
   experimental: { authInterrupts: true },
   // Workspace packages export TypeScript source; Next compiles them like app code.
-  transpilePackages: ["@exchange/api", "@exchange/db", "@exchange/protocol", "@exchange/core"],
+  transpilePackages: [
+    "@exchange/api",
+    "@exchange/db",
+    "@exchange/protocol",
+    "@exchange/core",
+    "@exchange/ui",
+  ],
   // A native addon: loaded by Node at run time, never bundled.
   serverExternalPackages: ["@node-rs/argon2"],
   poweredByHeader: false,

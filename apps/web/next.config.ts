@@ -10,7 +10,13 @@ const SECURITY_HEADERS = [
 
 const nextConfig: NextConfig = {
   // Workspace packages export TypeScript source; Next compiles them like app code.
-  transpilePackages: ["@exchange/api", "@exchange/db", "@exchange/protocol", "@exchange/core"],
+  transpilePackages: [
+    "@exchange/api",
+    "@exchange/db",
+    "@exchange/protocol",
+    "@exchange/core",
+    "@exchange/ui",
+  ],
   // A native addon: loaded by Node at run time, never bundled.
   serverExternalPackages: ["@node-rs/argon2"],
   poweredByHeader: false,

@@ -1,8 +1,8 @@
 import { AppError, AppErrorCode, authenticateStaff } from "@exchange/api";
+import { ZLogInInput } from "@exchange/ui";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { adminEnv } from "@/env";
-import { ZLogInInput } from "@/lib/credentials";
 import { type SessionStaff, ZSessionStaff } from "@/lib/staff-roles";
 import { authCookieNames } from "@/server/auth-cookies";
 import { clientIp } from "@/server/client-ip";

@@ -1,8 +1,8 @@
 import { AppError, AppErrorCode, authenticateUser } from "@exchange/api";
+import { ZLogInInput } from "@exchange/ui";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { webEnv } from "@/env";
-import { ZLogInInput } from "@/lib/credentials";
 import { authCookieNames } from "@/server/auth-cookies";
 import { getServices } from "@/server/services";
 

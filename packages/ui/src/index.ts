@@ -1,2 +1,18 @@
-// Shared UI of the web app and the admin console. See README in each export's module.
-export {};
+/**
+ * Shared UI of the trading app and the admin console: the design system's components and
+ * pure display helpers. Safe to import from server and client components alike; anything that
+ * needs a request, a session or the server's environment lives in `@exchange/ui/server`.
+ */
+export { AuthCard } from "./components/auth-card";
+export { BrandMark } from "./components/brand-mark";
+export { type ButtonSize, type ButtonVariant, buttonClasses } from "./components/button-styles";
+export { FormAlert } from "./components/form-alert";
+export { LoginForm } from "./components/login-form";
+export { MarketStatusBadge } from "./components/market-status-badge";
+export { Spinner } from "./components/spinner";
+export { SubmitButton } from "./components/submit-button";
+export { TextField } from "./components/text-field";
+export { useHydrated } from "./components/use-hydrated";
+export { type LogInInput, type LogInState, ZLogInInput } from "./lib/credentials";
+export { formatRate, groupThousands } from "./lib/decimal-format";
+export { safeRedirectPath } from "./lib/safe-redirect";

@@ -1,5 +1,5 @@
+import { buttonClasses } from "@exchange/ui";
 import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button-styles";
 
 export default function NotFound() {
   return (

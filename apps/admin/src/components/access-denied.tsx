@@ -1,10 +1,10 @@
 import type { StaffSection } from "@exchange/api/client";
 import { STAFF_SECTIONS } from "@exchange/api/client";
+import { buttonClasses } from "@exchange/ui";
 import Link from "next/link";
 import { currentStaff } from "@/auth";
 import { sectionTitle } from "@/lib/section-pages";
 import { ROLE_LABELS } from "@/lib/staff-roles";
-import { buttonClasses } from "./ui/button-styles";
 
 /** The 403 page of a section: says which section, which roles open it, and the way back. */
 export async function AccessDenied({ section }: { section: StaffSection }) {

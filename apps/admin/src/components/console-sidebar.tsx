@@ -1,7 +1,7 @@
 import { canOpenSection } from "@exchange/api/client";
+import { BrandMark } from "@exchange/ui";
 import { SECTION_ORDER, SECTION_PAGES, sectionTitle } from "@/lib/section-pages";
 import type { StaffRole } from "@/lib/staff-roles";
-import { BrandMark } from "./brand-mark";
 import { SectionIcon } from "./section-icon";
 import { SidebarLink } from "./sidebar-link";
 
@@ -14,7 +14,7 @@ export function ConsoleSidebar({ roles }: { roles: readonly StaffRole[] }) {
   return (
     <aside className="border-b border-line bg-surface lg:sticky lg:top-0 lg:flex lg:h-dvh lg:flex-col lg:border-r lg:border-b-0">
       <div className="flex h-14 items-center px-4 lg:px-5">
-        <BrandMark />
+        <BrandMark href="/" label="Admin console home" tag="Admin" />
       </div>
       <nav aria-label="Sections" className="overflow-x-auto px-3 pb-3 lg:flex-1 lg:pt-2">
         <p className="mb-2 hidden px-3 text-[11px] font-semibold tracking-wider text-ink-faint uppercase lg:block">

@@ -1,8 +1,8 @@
+import { buttonClasses } from "@exchange/ui";
 import { logOut } from "@/app/actions/session-actions";
 import type { SessionStaff } from "@/lib/staff-roles";
 import { HealthIndicator } from "./health-indicator";
 import { RoleBadge } from "./role-badge";
-import { buttonClasses } from "./ui/button-styles";
 
 /** Who is at the console, with which powers, and the way out. */
 export function TopBar({ staff }: { staff: SessionStaff }) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { buttonClasses } from "@/components/ui/button-styles";
+import { buttonClasses } from "@exchange/ui";
 
 /** A page failed on the server. Traders get a calm message and a retry, never a stack trace. */
 export default function PageError({

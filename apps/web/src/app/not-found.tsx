@@ -1,5 +1,6 @@
+import { buttonClasses } from "@exchange/ui";
 import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button-styles";
+import { HOME_PATH } from "@/lib/paths";
 
 export default function NotFound() {
   return (
@@ -7,7 +8,7 @@ export default function NotFound() {
       <p className="text-sm font-semibold text-brand tabular-nums">404</p>
       <h1 className="text-2xl font-semibold tracking-tight">Page not found</h1>
       <p className="max-w-sm text-ink-muted">The page you asked for does not exist or has moved.</p>
-      <Link href="/markets" className={buttonClasses("secondary", "md")}>
+      <Link href={HOME_PATH} className={buttonClasses("secondary", "md")}>
         Back to markets
       </Link>
     </div>

@@ -1,5 +1,5 @@
+import { buttonClasses } from "@exchange/ui";
 import { logOut } from "@/app/actions/session-actions";
-import { buttonClasses } from "./ui/button-styles";
 
 /** The logged-in trader's identity and the way out. */
 export function AccountMenu({ email }: { email: string }) {

@@ -1,16 +1,16 @@
+import { BrandMark, buttonClasses } from "@exchange/ui";
 import Link from "next/link";
 import { currentTrader } from "@/auth";
+import { HOME_PATH } from "@/lib/paths";
 import { AccountMenu } from "./account-menu";
-import { BrandMark } from "./brand-mark";
 import { NavLink } from "./nav-link";
-import { buttonClasses } from "./ui/button-styles";
 
 export async function SiteHeader() {
   const trader = await currentTrader();
   return (
     <header className="sticky top-0 z-20 border-b border-line bg-surface/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
-        <BrandMark />
+        <BrandMark href={HOME_PATH} label="Exchange home" />
         <nav aria-label="Main" className="flex items-center">
           <NavLink href="/markets">Markets</NavLink>
         </nav>

@@ -1,6 +1,6 @@
 "use client";
 
-import { buttonClasses } from "@/components/ui/button-styles";
+import { buttonClasses } from "@exchange/ui";
 
 /** A page of the console failed to load (database or engine trouble): say so and offer a retry. */
 export default function ConsoleError({

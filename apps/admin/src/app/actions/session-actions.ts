@@ -1,20 +1,8 @@
 "use server";
 
+import { type LogInState, safeRedirectPath } from "@exchange/ui";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/auth";
-
-export interface LogInState {
-  /** What went wrong, fit for the staff member; never which of email or password. */
-  error?: string;
-  /** The email typed, so a failed attempt keeps it. */
-  email?: string;
-}
-
-/** Only same-site paths are followed after log-in, so a crafted link cannot redirect away. */
-function safeReturnPath(next: unknown): string {
-  if (typeof next !== "string" || !next.startsWith("/") || next.startsWith("//")) return "/";
-  return next.startsWith("/\\") ? "/" : next;
-}
 
 export async function logIn(_previous: LogInState, form: FormData): Promise<LogInState> {
   const email = String(form.get("email") ?? "");
@@ -22,7 +10,11 @@ export async function logIn(_previous: LogInState, form: FormData): Promise<LogI
   if (!email.trim() || !password) return { email, error: "Enter your email and password." };
   try {
     // Redirects on success by throwing Next's redirect signal, which must propagate.
-    await signIn("credentials", { email, password, redirectTo: safeReturnPath(form.get("next")) });
+    await signIn("credentials", {
+      email,
+      password,
+      redirectTo: safeRedirectPath(form.get("next"), "/"),
+    });
     return {};
   } catch (error) {
     if (error instanceof CredentialsSignin) return { email, error: "Incorrect email or password." };

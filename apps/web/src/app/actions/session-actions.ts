@@ -1,15 +1,9 @@
 "use server";
 
+import { type LogInState, safeRedirectPath } from "@exchange/ui";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/auth";
-import { safeRedirectPath } from "@/lib/safe-redirect";
-
-export interface LogInState {
-  /** What went wrong, in words fit for the trader; never which of email or password. */
-  error?: string;
-  /** The email typed, so a failed attempt does not make the trader type it again. */
-  email?: string;
-}
+import { HOME_PATH } from "@/lib/paths";
 
 /** The log-in form's action. On success the trader is redirected (to `next` if it is safe). */
 export async function logIn(_previous: LogInState, form: FormData): Promise<LogInState> {
@@ -18,7 +12,7 @@ export async function logIn(_previous: LogInState, form: FormData): Promise<LogI
   if (!email.trim() || !password) {
     return { email, error: "Enter your email and password." };
   }
-  return signInWithPassword({ email, password }, safeRedirectPath(form.get("next")));
+  return signInWithPassword({ email, password }, safeRedirectPath(form.get("next"), HOME_PATH));
 }
 
 /** Logs a trader in right after registration, with the credentials just accepted. */
@@ -26,11 +20,11 @@ export async function logInAfterRegistration(credentials: {
   email: string;
   password: string;
 }): Promise<LogInState> {
-  return signInWithPassword(credentials, safeRedirectPath(undefined));
+  return signInWithPassword(credentials, HOME_PATH);
 }
 
 export async function logOut(): Promise<void> {
-  await signOut({ redirectTo: "/markets" });
+  await signOut({ redirectTo: HOME_PATH });
 }
 
 async function signInWithPassword(

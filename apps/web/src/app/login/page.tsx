@@ -1,10 +1,11 @@
+import { LoginForm, safeRedirectPath } from "@exchange/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { logIn } from "@/app/actions/session-actions";
 import { currentTrader } from "@/auth";
 import { AuthPanel } from "@/components/auth/auth-panel";
-import { LoginForm } from "@/components/auth/login-form";
-import { safeRedirectPath } from "@/lib/safe-redirect";
+import { HOME_PATH } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Log in" };
 
@@ -15,7 +16,7 @@ export default async function LoginPage({
 }) {
   const { next } = await searchParams;
   const nextPath = typeof next === "string" ? next : undefined;
-  if (await currentTrader()) redirect(safeRedirectPath(nextPath));
+  if (await currentTrader()) redirect(safeRedirectPath(nextPath, HOME_PATH));
   return (
     <AuthPanel
       title="Log in"
@@ -29,7 +30,7 @@ export default async function LoginPage({
         </>
       }
     >
-      <LoginForm next={nextPath} />
+      <LoginForm logIn={logIn} next={nextPath} />
     </AuthPanel>
   );
 }

@@ -4,12 +4,12 @@ import { redirect } from "next/navigation";
 import { currentTrader } from "@/auth";
 import { AuthPanel } from "@/components/auth/auth-panel";
 import { RegisterForm } from "@/components/auth/register-form";
-import { DEFAULT_AFTER_LOGIN_PATH } from "@/lib/safe-redirect";
+import { HOME_PATH } from "@/lib/paths";
 
 export const metadata: Metadata = { title: "Create account" };
 
 export default async function RegisterPage() {
-  if (await currentTrader()) redirect(DEFAULT_AFTER_LOGIN_PATH);
+  if (await currentTrader()) redirect(HOME_PATH);
   return (
     <AuthPanel
       title="Create your account"

@@ -1,3 +1,4 @@
+import { AuthCard } from "@exchange/ui";
 import type { ReactNode } from "react";
 
 /** The frame of the log-in and registration pages: one focused card on a quiet backdrop. */
@@ -19,13 +20,9 @@ export function AuthPanel({
         className="pointer-events-none absolute inset-x-0 top-0 h-96 bg-[radial-gradient(ellipse_at_top,--theme(--color-brand/12%),transparent_65%)]"
       />
       <section className="relative w-full max-w-[400px]">
-        <div className="rounded-xl border border-line bg-surface p-6 shadow-2xl shadow-black/40 sm:p-8">
-          <header className="mb-6 flex flex-col gap-1.5">
-            <h1 className="text-xl font-semibold tracking-tight text-ink">{title}</h1>
-            <p className="text-[13px] text-ink-muted">{subtitle}</p>
-          </header>
+        <AuthCard title={title} subtitle={subtitle}>
           {children}
-        </div>
+        </AuthCard>
         <p className="mt-5 text-center text-[13px] text-ink-muted">{footer}</p>
       </section>
     </div>

@@ -1,15 +1,12 @@
 "use client";
 
 import { type FieldErrors, ZRegisterInput } from "@exchange/api/client";
+import { FormAlert, SubmitButton, TextField, useHydrated } from "@exchange/ui";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState, useTransition } from "react";
 import { z } from "zod";
 import { logInAfterRegistration } from "@/app/actions/session-actions";
 import { useTRPC } from "@/trpc/react";
-import { FormAlert } from "../ui/form-alert";
-import { SubmitButton } from "../ui/submit-button";
-import { TextField } from "../ui/text-field";
-import { useHydrated } from "../ui/use-hydrated";
 
 type Field = "email" | "password";
 

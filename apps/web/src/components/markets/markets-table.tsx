@@ -1,13 +1,11 @@
 "use client";
 
 import type { MarketDto } from "@exchange/api/client";
+import { buttonClasses, formatRate, groupThousands, MarketStatusBadge } from "@exchange/ui";
 import { useQuery } from "@tanstack/react-query";
 import { useDeferredValue, useState } from "react";
-import { formatRate, groupThousands } from "@/lib/decimal-format";
 import { useTRPC } from "@/trpc/react";
-import { buttonClasses } from "../ui/button-styles";
 import { AssetIcon } from "./asset-icon";
-import { MarketStatusBadge } from "./market-status-badge";
 
 const COLUMNS = [
   "Market",

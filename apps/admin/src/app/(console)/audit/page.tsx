@@ -1,3 +1,4 @@
+import { buttonClasses } from "@exchange/ui";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { AUDIT_COLUMNS, auditRows } from "@/components/audit-rows";
@@ -5,7 +6,6 @@ import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
-import { buttonClasses } from "@/components/ui/button-styles";
 import { SECTION_PAGES } from "@/lib/section-pages";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";

@@ -1,11 +1,10 @@
+import { formatRate, MarketStatusBadge } from "@exchange/ui";
 import type { Metadata } from "next";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
-import { MarketStatusBadge } from "@/components/market-status-badge";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
-import { formatRate } from "@/lib/decimal-format";
 import { SECTION_PAGES } from "@/lib/section-pages";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";

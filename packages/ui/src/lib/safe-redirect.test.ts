@@ -1,14 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_AFTER_LOGIN_PATH, safeRedirectPath } from "./safe-redirect";
+import { safeRedirectPath } from "./safe-redirect";
+
+const LANDING = "/markets";
 
 describe("safeRedirectPath", () => {
   it("follows same-site paths", () => {
-    expect(safeRedirectPath("/markets?tab=spot")).toBe("/markets?tab=spot");
+    expect(safeRedirectPath("/markets?tab=spot", LANDING)).toBe("/markets?tab=spot");
+    expect(safeRedirectPath("/kyc", "/")).toBe("/kyc");
   });
 
   it("refuses anything that could leave the site", () => {
     for (const next of ["https://evil.test", "//evil.test", "/\\evil.test", "markets", 42, null]) {
-      expect(safeRedirectPath(next)).toBe(DEFAULT_AFTER_LOGIN_PATH);
+      expect(safeRedirectPath(next, LANDING)).toBe(LANDING);
     }
   });
 });

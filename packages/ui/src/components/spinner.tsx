@@ -1,3 +1,4 @@
+/** A small busy indicator in the current text colour, for buttons waiting on the server. */
 export function Spinner() {
   return (
     <svg className="size-4 animate-spin" viewBox="0 0 24 24" fill="none" aria-hidden="true">

@@ -1,12 +1,25 @@
 "use client";
 
 import { useActionState } from "react";
-import { type LogInState, logIn } from "@/app/actions/session-actions";
-import { FormAlert } from "./ui/form-alert";
-import { SubmitButton } from "./ui/submit-button";
-import { TextField } from "./ui/text-field";
+import type { LogInState } from "../lib/credentials";
+import { FormAlert } from "./form-alert";
+import { SubmitButton } from "./submit-button";
+import { TextField } from "./text-field";
 
-export function LoginForm({ next }: { next?: string | undefined }) {
+/**
+ * Email and password, sent to the app's own log-in server action (each app signs in against
+ * its own Auth.js instance). Works before the script loads: it is a plain form post.
+ */
+export function LoginForm({
+  logIn,
+  emailLabel = "Email",
+  next,
+}: {
+  logIn: (previous: LogInState, form: FormData) => Promise<LogInState>;
+  emailLabel?: string;
+  /** Where to go after logging in; the action decides whether it is safe to follow. */
+  next?: string | undefined;
+}) {
   const [state, action, pending] = useActionState<LogInState, FormData>(logIn, {});
   return (
     <form action={action} noValidate className="flex flex-col gap-4">
@@ -15,7 +28,7 @@ export function LoginForm({ next }: { next?: string | undefined }) {
       <TextField
         // Re-mounted with each answer so it shows the email last submitted.
         key={state.email ?? ""}
-        label="Work email"
+        label={emailLabel}
         name="email"
         type="email"
         autoComplete="username"

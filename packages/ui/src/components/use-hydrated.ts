@@ -1,3 +1,7 @@
+"use client";
+
+// A client module: React's server build has no useSyncExternalStore, and the package's index
+// is also imported by server components.
 import { useSyncExternalStore } from "react";
 
 const subscribeToNothing = () => () => {};

@@ -1,13 +1,16 @@
 /**
- * One isolated test run: a fresh database (migrated, optionally seeded) and a fresh Redis key
- * prefix, on whatever PostgreSQL and Redis `local-services` provides. `teardown()` drops the
- * database, deletes the prefix's keys and stops any server it started.
+ * One isolated test run: fresh databases and a fresh Redis key prefix, on whatever PostgreSQL and
+ * Redis `local-services` provides. `databaseUrl` is migrated (and optionally seeded) for tests to
+ * share; `templateUrl` is the same, never connected to, so a test that needs a database of its
+ * own (an engine with its own journal) copies it in a fraction of a second. `teardown()` drops
+ * every database of the run, deletes the prefix's keys and stops any server it started.
  */
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb } from "@exchange/db";
 import {
-  dropDatabase,
+  createDatabaseFromTemplate,
+  dropDatabasesByPrefix,
   ensureDatabase,
   migrateDatabase,
   seed,
@@ -18,6 +21,9 @@ import { providePostgres, provideRedis } from "./local-services";
 
 export interface TestRun {
   databaseUrl: string;
+  templateUrl: string;
+  /** Prefix of every database name this run creates (scratch databases included). */
+  databasePrefix: string;
   redisUrl: string;
   redisPrefix: string;
   teardown(): Promise<void>;
@@ -37,22 +43,26 @@ export async function provisionTestRun(tag: string, options: { seed: boolean }):
     fromEnv: process.env.REDIS_URL,
   });
 
-  const databaseUrl = withDatabaseName(postgres.url, `exchange_${tag}_${runId}`);
-  await ensureDatabase(databaseUrl);
-  await migrateDatabase(databaseUrl);
+  const databasePrefix = `exchange_${tag}_${runId}`;
+  const templateUrl = withDatabaseName(postgres.url, `${databasePrefix}_template`);
+  await ensureDatabase(templateUrl);
+  await migrateDatabase(templateUrl);
   if (options.seed) {
-    const db = createDb(databaseUrl);
+    const db = createDb(templateUrl);
     await seed(db);
     await db.$disconnect();
   }
+  const databaseUrl = await createDatabaseFromTemplate(templateUrl, `${databasePrefix}_main`);
   const redisPrefix = `test:${tag}:${runId}:`;
 
   return {
     databaseUrl,
+    templateUrl,
+    databasePrefix,
     redisUrl: redis.url,
     redisPrefix,
     async teardown() {
-      await dropDatabase(databaseUrl);
+      await dropDatabasesByPrefix(postgres.url, databasePrefix);
       await deleteKeys(redis.url, redisPrefix);
       await Promise.all([postgres.stop(), redis.stop()]);
     },

@@ -1,14 +1,8 @@
-import {
-  type BusKeys,
-  COMMAND_FIELD,
-  type EngineReply,
-  type Logger,
-  REPLY_TO_FIELD,
-} from "@exchange/protocol";
+import type { BusKeys, Logger } from "@exchange/protocol";
 import type { Redis } from "ioredis";
-import { applyCommand, decodeCommand } from "./handle-command";
+import type { Engine, StreamEntry } from "./engine";
+import type { EngineMetrics } from "./metrics";
 
-type StreamEntry = [id: string, fields: string[]];
 type XReadGroupResult = Array<[stream: string, entries: StreamEntry[]]> | null;
 
 export interface CommandLoopOptions {
@@ -16,36 +10,47 @@ export interface CommandLoopOptions {
   keys: BusKeys;
   consumer: string;
   batchMax: number;
+  engine: Engine;
+  metrics: EngineMetrics;
   log: Logger;
 }
 
+/** How long one read waits for new entries before the loop does its idle work. */
+const BLOCK_MS = 200;
+/** How often the consumer group's lag is sampled for /metrics. */
+const LAG_SAMPLE_MS = 1_000;
+
 /**
- * The engine's read-apply-reply-acknowledge loop over `engine.commands`. It first re-reads the
- * entries this consumer read but never acknowledged (a previous run died mid-batch), then new
- * ones. `stop()` lets the batch in hand finish, then resolves `run()`.
+ * Reads `engine.commands` through the engine's consumer group and hands each batch to the
+ * engine. It first re-reads what this consumer read but never acknowledged (the previous run
+ * died mid-batch; the journal answers those that were applied), then new entries. `stop()` lets
+ * the batch in hand finish, then `run()` resolves.
  */
 export class CommandLoop {
   private stopping = false;
+  private lastLagSampleAt = 0;
+
   constructor(private readonly options: CommandLoopOptions) {}
 
   async ensureGroup(): Promise<void> {
     const { redis, keys } = this.options;
     try {
-      await redis.xgroup("CREATE", keys.commands, keys.engineGroup, "$", "MKSTREAM");
+      await redis.xgroup("CREATE", keys.commands, keys.engineGroup, "0", "MKSTREAM");
     } catch (error) {
       if (!String(error).includes("BUSYGROUP")) throw error;
     }
   }
 
   async run(): Promise<void> {
-    let cursor = "0"; // pending entries of this consumer first, then ">" for new ones
+    let cursor = "0";
     while (!this.stopping) {
       const entries = await this.read(cursor);
-      if (cursor === "0" && entries.length === 0) {
-        cursor = ">";
-        continue;
+      if (entries.length > 0) await this.options.engine.processBatch(entries);
+      else {
+        if (cursor === "0") cursor = ">";
+        this.options.engine.idle();
       }
-      if (entries.length) await this.process(entries);
+      await this.sampleLag();
     }
   }
 
@@ -55,49 +60,44 @@ export class CommandLoop {
 
   private async read(cursor: string): Promise<StreamEntry[]> {
     const { redis, keys, consumer, batchMax } = this.options;
-    const result = (await redis.xreadgroup(
-      "GROUP",
-      keys.engineGroup,
-      consumer,
-      "COUNT",
-      batchMax,
-      "BLOCK",
-      500,
-      "STREAMS",
-      keys.commands,
-      cursor,
-    )) as XReadGroupResult;
+    // New entries may wait a little; the pending re-read must not block on an empty history.
+    const result = (
+      cursor === ">"
+        ? await redis.xreadgroup(
+            "GROUP",
+            keys.engineGroup,
+            consumer,
+            "COUNT",
+            batchMax,
+            "BLOCK",
+            BLOCK_MS,
+            "STREAMS",
+            keys.commands,
+            cursor,
+          )
+        : await redis.xreadgroup(
+            "GROUP",
+            keys.engineGroup,
+            consumer,
+            "COUNT",
+            batchMax,
+            "STREAMS",
+            keys.commands,
+            cursor,
+          )
+    ) as XReadGroupResult;
     return result?.[0]?.[1] ?? [];
   }
 
-  private async process(entries: StreamEntry[]): Promise<void> {
-    const { redis, keys, log } = this.options;
-    const pipeline = redis.pipeline();
-    for (const [entryId, fields] of entries) {
-      const replyTo = field(fields, REPLY_TO_FIELD);
-      const reply = this.handle(entryId, field(fields, COMMAND_FIELD));
-      if (replyTo && reply) pipeline.publish(replyTo, JSON.stringify(reply));
+  private async sampleLag(): Promise<void> {
+    const now = performance.now();
+    if (now - this.lastLagSampleAt < LAG_SAMPLE_MS) return;
+    this.lastLagSampleAt = now;
+    const { redis, keys, metrics } = this.options;
+    const groups = (await redis.xinfo("GROUPS", keys.commands)) as Array<Array<string | number>>;
+    for (const group of groups) {
+      const at = (name: string) => group[group.indexOf(name) + 1];
+      if (at("name") === keys.engineGroup) metrics.streamLag.set(Number(at("lag") ?? 0));
     }
-    pipeline.xack(keys.commands, keys.engineGroup, ...entries.map(([id]) => id));
-    await pipeline.exec();
-    log.debug("batch applied", { size: entries.length });
   }
-
-  private handle(entryId: string, text: string | undefined): EngineReply | undefined {
-    const decoded = decodeCommand(text);
-    if (decoded.ok) return applyCommand(decoded.command);
-    this.options.log.warn("rejected malformed command", {
-      entryId,
-      code: decoded.code,
-      reason: decoded.message,
-    });
-    // Without an id the sender cannot match a reply; the warning above is all we can do.
-    if (decoded.id === undefined) return undefined;
-    return { id: decoded.id, ok: false, code: decoded.code, message: decoded.message };
-  }
-}
-
-function field(fields: string[], name: string): string | undefined {
-  for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
-  return undefined;
 }

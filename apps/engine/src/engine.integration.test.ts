@@ -1,120 +1,227 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { once } from "node:events";
-import { fileURLToPath } from "node:url";
-import {
-  BusRejectCode,
-  busKeys,
-  COMMAND_FIELD,
-  EngineClient,
-  REPLY_TO_FIELD,
-} from "@exchange/protocol";
+import { RejectCode } from "@exchange/core";
+import { busKeys, COMMAND_FIELD, EngineClient, REPLY_TO_FIELD } from "@exchange/protocol";
 import { Redis } from "ioredis";
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Journal } from "./journal";
+import { recoverState } from "./recovery";
+import { createEngineSandbox, EngineProcess, type EngineSandbox } from "./testing/engine-process";
+import { BASE, QUOTE, referenceCommands, SYMBOL } from "./testing/workload";
 
-const MAIN = fileURLToPath(new URL("./main.ts", import.meta.url));
-const env = {
-  DATABASE_URL: process.env.DATABASE_URL ?? "",
-  REDIS_URL: process.env.REDIS_URL ?? "",
-  REDIS_PREFIX: `${process.env.REDIS_PREFIX}engine:`,
-};
+let sandbox: EngineSandbox;
+let engine: EngineProcess;
+let client: EngineClient;
+let redis: Redis;
+let db: pg.Pool;
 
-function startEngine(): { child: ChildProcess; output: () => string } {
-  const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
-    env: { ...process.env, ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  child.stdout?.on("data", (chunk) => {
-    output += chunk;
-  });
-  child.stderr?.on("data", (chunk) => {
-    output += chunk;
-  });
-  return { child, output: () => output };
-}
-
-async function waitFor(check: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
+beforeAll(async () => {
+  sandbox = await createEngineSandbox("engine");
+  engine = await EngineProcess.start(sandbox, { ENGINE_SNAPSHOT_EVERY_COMMANDS: "5" });
+  client = await EngineClient.connect({ redisUrl: sandbox.redisUrl, prefix: sandbox.redisPrefix });
+  redis = new Redis(sandbox.redisUrl);
+  db = new pg.Pool({ connectionString: sandbox.databaseUrl });
+  for (const command of referenceCommands()) {
+    expect((await client.send(command)).outcome.ok).toBe(true);
   }
-}
+});
 
-describe("engine process", () => {
-  let engine: ReturnType<typeof startEngine>;
-  let client: EngineClient;
-  let redis: Redis;
+afterAll(async () => {
+  await client?.close();
+  redis?.disconnect();
+  await db?.end();
+  await engine?.kill();
+});
 
-  beforeAll(async () => {
-    engine = startEngine();
-    await waitFor(() => engine.output().includes("engine started"), "engine start");
-    client = await EngineClient.connect({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX });
-    redis = new Redis(env.REDIS_URL);
+const deposit = (id: string, userId: number, amountAtoms: bigint, businessId = id) =>
+  ({
+    type: "balance.deposit",
+    id,
+    ts: 1_700_000_000_000,
+    business: "deposit",
+    businessId,
+    userId,
+    asset: QUOTE,
+    amountAtoms,
+  }) as const;
+
+describe("engine commands over the bus", () => {
+  it("answers system.ping without journaling it", async () => {
+    const before = await engine.stateDigest();
+    const reply = await client.send({ id: "ping-1", ts: 1, type: "system.ping" });
+    expect(reply).toMatchObject({ id: "ping-1", seq: null, outcome: { ok: true } });
+    expect((await engine.stateDigest()).seq).toBe(before.seq);
   });
 
-  afterAll(async () => {
-    await client?.close();
-    redis?.disconnect();
-    if (engine?.child.exitCode === null) engine.child.kill("SIGKILL");
+  it("applies a deposit, journals it, and replies with its postings", async () => {
+    const reply = await client.send(deposit("dep-1", 1, 5_000_000_000n));
+    expect(reply.seq).toEqual(expect.any(Number));
+    expect(reply.outcome).toMatchObject({ ok: true, repeated: false });
+    const change = reply.outcome.events.find((e) => e.type === "balance.changed");
+    expect(change).toMatchObject({ cause: "deposit" });
+    const { rows } = await db.query("SELECT command_id, ok FROM engine_journal WHERE seq = $1", [
+      reply.seq,
+    ]);
+    expect(rows).toEqual([{ command_id: "dep-1", ok: true }]);
   });
 
-  it("answers system.ping through the request/reply client", async () => {
-    const reply = await client.send({ id: "ping-1", ts: 1_700_000_000_000, type: "system.ping" });
-    expect(reply).toEqual({
-      id: "ping-1",
-      ok: true,
-      result: { pong: true, ts: 1_700_000_000_000 },
+  it("answers a retried command id from the journal, applying it once", async () => {
+    const first = await client.send(deposit("dep-retry", 2, 7n));
+    const again = await client.send(deposit("dep-retry", 2, 7n));
+    expect(again).toEqual(first);
+    const { rows } = await db.query(
+      "SELECT count(*)::int AS n FROM engine_journal WHERE command_id = 'dep-retry'",
+    );
+    expect(rows[0].n).toBe(1);
+  });
+
+  it("applies a repeated business key once and says so", async () => {
+    const first = await client.send(deposit("dep-key-a", 3, 11n, "tx-77:0"));
+    const repeat = await client.send(deposit("dep-key-b", 3, 11n, "tx-77:0"));
+    expect(first.outcome).toMatchObject({ ok: true, repeated: false });
+    expect(repeat.outcome).toMatchObject({ ok: true, repeated: true, events: [] });
+  });
+
+  it("rejects an order the core refuses, with its code, and journals the rejection", async () => {
+    const reply = await client.send({
+      type: "order.place",
+      orderType: "limit",
+      id: "too-big",
+      ts: 1,
+      userId: 9,
+      symbol: SYMBOL,
+      side: "buy",
+      priceTicks: 5_000_000n,
+      qtyLots: 10n,
     });
+    expect(reply.outcome).toMatchObject({ ok: false, code: RejectCode.InsufficientBalance });
+    expect(reply.seq).toEqual(expect.any(Number));
   });
 
-  it("rejects a command of an unknown type with a reason and keeps running", async () => {
+  it("matches two users' orders and publishes the trade on engine.events", async () => {
+    await client.send({ ...deposit("dep-seller", 20, 0n), asset: BASE, amountAtoms: 100_000_000n });
+    await client.send(deposit("dep-buyer", 21, 100_000_000_000n));
+    const order = {
+      type: "order.place",
+      orderType: "limit",
+      ts: 2,
+      symbol: SYMBOL,
+      priceTicks: 5_000_000n,
+      qtyLots: 10n,
+    } as const;
+    await client.send({ ...order, id: "sell-1", userId: 20, side: "sell" });
+    const buy = await client.send({ ...order, id: "buy-1", userId: 21, side: "buy" });
+    const trade = buy.outcome.events.find((e) => e.type === "trade");
+    expect(trade).toMatchObject({
+      priceTicks: 5_000_000n,
+      qtyLots: 10n,
+      makerUserId: 20,
+      takerUserId: 21,
+    });
+
+    const entries = (await redis.xrange(busKeys(sandbox.redisPrefix).events, "-", "+")) as Array<
+      [string, string[]]
+    >;
+    const published = entries.flatMap(
+      ([, fields]) => JSON.parse(fields[1] ?? "{}").results as Array<{ seq: number; id: string }>,
+    );
+    expect(published.find((r) => r.id === "buy-1")?.seq).toBe(buy.seq);
+    const seqs = published.map((r) => r.seq);
+    expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
+  });
+});
+
+describe("malformed commands", () => {
+  it("rejects an unknown type with UnknownCommandType and keeps running", async () => {
     const reply = await client.send({ id: "bad-1", ts: 1, type: "order.teleport" } as never);
-    expect(reply).toMatchObject({ id: "bad-1", ok: false, code: BusRejectCode.MALFORMED_COMMAND });
-    expect(reply.ok === false && reply.message).toMatch(/type/);
-    expect((await client.send({ id: "ping-2", ts: 2, type: "system.ping" })).ok).toBe(true);
+    expect(reply.outcome).toMatchObject({ ok: false, code: RejectCode.UnknownCommandType });
+    expect((await client.send({ id: "ping-2", ts: 2, type: "system.ping" })).outcome.ok).toBe(true);
   });
 
-  it("rejects a command with a missing timestamp, naming the field", async () => {
-    const reply = await client.send({ id: "bad-2", type: "system.ping" } as never);
-    expect(reply).toMatchObject({ ok: false, code: BusRejectCode.MALFORMED_COMMAND });
-    expect(reply.ok === false && reply.message).toMatch(/^ts:/);
+  it("names the bad field of a malformed command", async () => {
+    const reply = await client.send({ ...deposit("bad-2", 1, 1n), amountAtoms: "1.5" } as never);
+    expect(reply.outcome).toMatchObject({ ok: false, code: RejectCode.InvalidCommand });
+    expect(reply.outcome.ok === false && reply.outcome.message).toMatch(/^amountAtoms:/);
   });
 
-  it("survives entries that are not JSON at all, and acknowledges them", async () => {
-    const keys = busKeys(env.REDIS_PREFIX);
+  it("survives entries that are not JSON, and acknowledges them", async () => {
+    const keys = busKeys(sandbox.redisPrefix);
     await redis.xadd(keys.commands, "*", COMMAND_FIELD, "{not json", REPLY_TO_FIELD, "nowhere");
     await redis.xadd(keys.commands, "*", "unexpected", "fields");
-    expect((await client.send({ id: "ping-3", ts: 3, type: "system.ping" })).ok).toBe(true);
-    await waitFor(() => engine.output().includes("command is not valid JSON"), "rejection log");
-    const pending = (await redis.xpending(keys.commands, keys.engineGroup)) as [
-      number,
-      ...unknown[],
-    ];
+    expect((await client.send({ id: "ping-3", ts: 3, type: "system.ping" })).outcome.ok).toBe(true);
+    await engine.waitForLog(/command is not valid JSON/);
+    const pending = (await redis.xpending(keys.commands, keys.engineGroup)) as [number];
     expect(pending[0]).toBe(0);
   });
 
   it("refuses another protocol version", async () => {
-    const keys = busKeys(env.REDIS_PREFIX);
-    const replies = new Redis(env.REDIS_URL);
-    const channel = `${env.REDIS_PREFIX}test-replies`;
-    await replies.subscribe(channel);
-    const answer = once(replies, "message");
+    const keys = busKeys(sandbox.redisPrefix);
+    const listener = new Redis(sandbox.redisUrl);
+    const channel = `${sandbox.redisPrefix}test-replies`;
+    await listener.subscribe(channel);
+    const answer = new Promise<string>((resolve) =>
+      listener.once("message", (_c, m) => resolve(m)),
+    );
     const command = JSON.stringify({ v: 99, id: "v99", ts: 1, type: "system.ping" });
     await redis.xadd(keys.commands, "*", COMMAND_FIELD, command, REPLY_TO_FIELD, channel);
-    const [, message] = await answer;
-    expect(JSON.parse(message)).toMatchObject({
+    expect(JSON.parse(await answer)).toMatchObject({
       id: "v99",
-      ok: false,
-      code: BusRejectCode.UNSUPPORTED_VERSION,
+      outcome: {
+        ok: false,
+        code: RejectCode.InvalidCommand,
+        message: expect.stringMatching(/version 99/),
+      },
     });
-    replies.disconnect();
+    listener.disconnect();
+  });
+});
+
+describe("durability", () => {
+  it("takes snapshots while running", async () => {
+    await engine.waitForLog(/snapshot saved/);
+    const { rows } = await db.query("SELECT count(*)::int AS n FROM engine_snapshots");
+    expect(rows[0].n).toBeGreaterThan(0);
   });
 
-  it("drains and exits cleanly on SIGTERM", async () => {
-    engine.child.kill("SIGTERM");
-    const [code] = await once(engine.child, "exit");
-    expect(code).toBe(0);
-    expect(engine.output()).toContain("engine stopped");
+  it("restarts into the same state, from snapshot plus journal, and equal to a full replay", async () => {
+    const before = await engine.stateDigest();
+    expect(await engine.stop()).toBe(0);
+    expect(engine.log).toContain("engine stopped");
+    engine = await EngineProcess.start(sandbox, { ENGINE_SNAPSHOT_EVERY_COMMANDS: "5" });
+    expect(await engine.stateDigest()).toEqual(before);
+    const replayed = await recoverState(new Journal(db), null);
+    expect(replayed.seq).toBe(before.seq);
+    expect(replayed.core.stateHash()).toBe(before.stateHash);
+    const next = await client.send(deposit("after-restart", 1, 1n));
+    expect(next.seq).toBe(before.seq + 1);
+  });
+
+  it("republishes outcomes that never reached engine.events", async () => {
+    const keys = busKeys(sandbox.redisPrefix);
+    const { seq } = await engine.stateDigest();
+    await engine.stop();
+    await redis.del(keys.events);
+    engine = await EngineProcess.start(sandbox);
+    await engine.waitForLog(/republished/);
+    const entries = (await redis.xrange(keys.events, "-", "+")) as Array<[string, string[]]>;
+    const last = JSON.parse(entries.at(-1)?.[1][1] ?? "{}") as { to: number };
+    expect(last.to).toBe(seq);
+  });
+
+  it("refuses to start when the snapshot does not match its recorded hash", async () => {
+    await engine.stop();
+    await db.query(
+      "UPDATE engine_snapshots SET state_hash = 'tampered' WHERE seq = (SELECT max(seq) FROM engine_snapshots)",
+    );
+    const refused = await EngineProcess.start(sandbox);
+    expect(await refused.exited).toBe(1);
+    expect(refused.log).toMatch(/refusing to start.*not the recorded tampered/);
+  });
+
+  it("refuses to start when the journal has a gap", async () => {
+    await db.query("DELETE FROM engine_snapshots");
+    await db.query("DELETE FROM engine_journal WHERE seq = 2");
+    const refused = await EngineProcess.start(sandbox);
+    expect(await refused.exited).toBe(1);
+    expect(refused.log).toMatch(/refusing to start.*skips from seq 1 to seq 3/);
   });
 });

@@ -1,31 +1,102 @@
 import { busKeys, createLogger } from "@exchange/protocol";
 import { Redis } from "ioredis";
+import pg from "pg";
 import { CommandLoop } from "./command-loop";
+import { Engine, FatalEngineError } from "./engine";
 import { readEngineEnv } from "./env";
+import { EventPublisher } from "./event-publisher";
+import { createEngineHttpServer } from "./http-server";
+import { Journal } from "./journal";
+import { createEngineMetrics } from "./metrics";
+import { RecoveryError, recoverState } from "./recovery";
+import { republishUnpublished } from "./republish";
+import { SnapshotStore } from "./snapshot-store";
 
 const env = readEngineEnv();
 const log = createLogger("engine", env.LOG_LEVEL);
+const metrics = createEngineMetrics();
+const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4 });
 const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
 const keys = busKeys(env.REDIS_PREFIX);
+const journal = new Journal(pool);
+const snapshots = new SnapshotStore(pool, env.ENGINE_SNAPSHOTS_KEPT);
+const publisher = new EventPublisher(redis, keys, env.ENGINE_EVENTS_RETAINED);
 
-const loop = new CommandLoop({
-  redis,
-  keys,
-  consumer: env.ENGINE_CONSUMER,
-  batchMax: env.ENGINE_BATCH_MAX,
-  log,
-});
-
-await loop.ensureGroup();
-log.info("engine started", { stream: keys.commands, consumer: env.ENGINE_CONSUMER });
-
-for (const signal of ["SIGTERM", "SIGINT"] as const) {
-  process.once(signal, () => {
-    log.info("draining", { signal });
-    loop.stop();
+async function start(): Promise<void> {
+  const recovered = await recoverState(journal, snapshots);
+  metrics.replaySeconds.set(recovered.replayMs / 1000);
+  metrics.replayCommands.set(recovered.replayedCommands);
+  metrics.journalSeq.set(recovered.seq);
+  log.info("state recovered", {
+    seq: recovered.seq,
+    snapshotSeq: recovered.snapshotSeq,
+    replayedCommands: recovered.replayedCommands,
+    replayMs: Math.round(recovered.replayMs),
+    replayPerSecond: Math.round(
+      recovered.replayedCommands / Math.max(recovered.replayMs / 1000, 1e-9),
+    ),
   });
+  const republished = await republishUnpublished({
+    journal,
+    publisher,
+    redis,
+    upToSeq: recovered.seq,
+  });
+  if (republished > 0)
+    log.info("republished outcomes the previous run had not published", { republished });
+
+  const engine = new Engine({
+    core: recovered.core,
+    seq: recovered.seq,
+    journal,
+    snapshots,
+    publisher,
+    redis,
+    keys,
+    metrics,
+    log,
+    snapshotPolicy: {
+      everyCommands: env.ENGINE_SNAPSHOT_EVERY_COMMANDS,
+      everyMs: env.ENGINE_SNAPSHOT_EVERY_MS,
+    },
+  });
+  const loop = new CommandLoop({
+    redis,
+    keys,
+    consumer: env.ENGINE_CONSUMER,
+    batchMax: env.ENGINE_BATCH_MAX,
+    engine,
+    metrics,
+    log,
+  });
+  await loop.ensureGroup();
+  const http = env.ENGINE_HTTP_PORT ? createEngineHttpServer(engine, metrics) : undefined;
+  if (http)
+    await new Promise<void>((resolve) =>
+      http.listen(env.ENGINE_HTTP_PORT, env.ENGINE_HTTP_HOST, resolve),
+    );
+
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      log.info("draining", { signal });
+      loop.stop();
+    });
+  }
+  log.info("engine started", {
+    stream: keys.commands,
+    consumer: env.ENGINE_CONSUMER,
+    seq: recovered.seq,
+  });
+  await loop.run();
+  http?.close();
+  await Promise.all([redis.quit(), pool.end()]);
+  log.info("engine stopped", { seq: engine.journalSeq });
 }
 
-await loop.run();
-await redis.quit();
-log.info("engine stopped");
+start().catch((error: Error) => {
+  if (error instanceof RecoveryError) log.error("refusing to start", { reason: error.message });
+  else if (error instanceof FatalEngineError)
+    log.error("stopping", { reason: error.message, cause: error.cause });
+  else log.error("engine crashed", { error, stack: error.stack });
+  process.exit(1);
+});

@@ -1,25 +1,142 @@
+import type { Command } from "@exchange/core";
 import { z } from "zod";
+import { ZBigint, ZSafeInt, ZShortText } from "./codecs";
 
 /**
- * Engine commands on the wire, version 1. Every command carries a unique `id` (its idempotency
- * key: a retry reuses it and receives the first result) and `ts`, the sender's clock in epoch
- * milliseconds — the engine never reads a clock of its own (SPEC §2, determinism).
+ * Engine commands on the wire, protocol version 1: the core's commands (packages/core
+ * commands.ts) with bigints as decimal strings, plus the engine's own `system.*` commands.
+ *
+ * Every command carries a unique `id` — its idempotency key: a retry reuses it and receives the
+ * first result — and `ts`, the sender's clock in epoch milliseconds; the engine never reads a
+ * clock of its own (SPEC §2, determinism). Schemas check shape and types; the core checks
+ * ranges and rules and rejects with a RejectCode.
  */
 export const PROTOCOL_VERSION = 1;
 
-const ZCommandBase = z.object({
+const base = {
   v: z.literal(PROTOCOL_VERSION),
-  id: z.string().min(1).max(128),
+  id: ZShortText,
   ts: z.number().int().nonnegative(),
-});
+};
+const businessKey = { business: ZShortText, businessId: ZShortText };
+const side = z.enum(["buy", "sell"]);
+const marketStatus = z.enum(["trading", "cancelOnly", "halted"]);
+const stp = z.enum(["none", "cancelTaker", "cancelMaker", "cancelBoth"]);
+const systemAccount = z.enum([
+  "fee",
+  "rounding",
+  "deposit",
+  "withdrawal",
+  "adjustment",
+  "operator",
+  "savings",
+  "loan",
+  "insurance",
+]);
+const transferAccount = z.union([
+  z.strictObject({ userId: ZSafeInt }),
+  z.strictObject({ system: systemAccount }),
+]);
 
-/** Liveness probe: the engine answers without touching state. */
-export const ZSystemPing = ZCommandBase.extend({ type: z.literal("system.ping") });
+const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.strictObject({ type: z.literal(type), ...base, ...shape });
 
-export const ZEngineCommand = z.discriminatedUnion("type", [ZSystemPing]);
+const orderBase = {
+  userId: ZSafeInt,
+  symbol: ZShortText,
+  side,
+  clientOrderId: ZShortText.optional(),
+  stp: stp.optional(),
+};
 
-export type EngineCommand = z.infer<typeof ZEngineCommand>;
+export const ZCoreCommand = z.discriminatedUnion("type", [
+  command("asset.add", { code: ZShortText, precision: ZSafeInt }),
+  command("market.add", {
+    symbol: ZShortText,
+    base: ZShortText,
+    quote: ZShortText,
+    tickSizeAtoms: ZBigint,
+    lotSizeAtoms: ZBigint,
+    minQtyLots: ZBigint,
+    maxQtyLots: ZBigint,
+    minNotionalAtoms: ZBigint,
+    makerFeePpm: ZSafeInt,
+    takerFeePpm: ZSafeInt,
+    status: marketStatus.optional(),
+  }),
+  command("market.setStatus", { symbol: ZShortText, status: marketStatus }),
+  command("feeTier.set", { tier: ZSafeInt, makerScalePpm: ZSafeInt, takerScalePpm: ZSafeInt }),
+  command("feeTier.assign", { userId: ZSafeInt, tier: ZSafeInt }),
+  z.discriminatedUnion("orderType", [
+    command("order.place", {
+      ...orderBase,
+      orderType: z.literal("limit"),
+      priceTicks: ZBigint,
+      qtyLots: ZBigint,
+      timeInForce: z.enum(["GTC", "IOC", "FOK"]).optional(),
+      postOnly: z.boolean().optional(),
+    }),
+    command("order.place", {
+      ...orderBase,
+      orderType: z.literal("market"),
+      qtyLots: ZBigint.optional(),
+      quoteAtoms: ZBigint.optional(),
+      priceLimitTicks: ZBigint.optional(),
+    }),
+  ]),
+  command("order.cancel", {
+    userId: ZSafeInt,
+    symbol: ZShortText,
+    orderId: ZSafeInt.optional(),
+    clientOrderId: ZShortText.optional(),
+  }),
+  command("order.cancelAll", { userId: ZSafeInt, symbol: ZShortText }),
+  command("balance.deposit", {
+    ...businessKey,
+    userId: ZSafeInt,
+    asset: ZShortText,
+    amountAtoms: ZBigint,
+  }),
+  command("balance.withdrawFreeze", {
+    ...businessKey,
+    withdrawalId: ZShortText,
+    userId: ZSafeInt,
+    asset: ZShortText,
+    amountAtoms: ZBigint,
+  }),
+  command("balance.withdrawSettle", {
+    ...businessKey,
+    withdrawalId: ZShortText,
+    feeAtoms: ZBigint.optional(),
+  }),
+  command("balance.withdrawRelease", { ...businessKey, withdrawalId: ZShortText }),
+  command("balance.transfer", {
+    ...businessKey,
+    asset: ZShortText,
+    amountAtoms: ZBigint,
+    from: transferAccount,
+    to: transferAccount,
+  }),
+  command("balance.adjust", {
+    ...businessKey,
+    userId: ZSafeInt,
+    asset: ZShortText,
+    amountAtoms: ZBigint,
+  }),
+]);
+
+/** Liveness probe: the engine answers without touching state or the journal. */
+export const ZSystemPing = command("system.ping", {});
+
+/** Every command the engine accepts, as it crosses the wire. */
+export const ZEngineCommand = z.discriminatedUnion("type", [ZSystemPing, ZCoreCommand]);
+
+export type EngineCommand = z.output<typeof ZEngineCommand>;
 export type EngineCommandType = EngineCommand["type"];
 
-/** What a sender supplies; the client stamps `v`. */
-export type EngineCommandInput = Omit<EngineCommand, "v">;
+/** What a sender passes to `EngineClient.send`: a core command or a ping, without `v`. */
+export type EngineCommandInput = Command | Omit<z.output<typeof ZSystemPing>, "v">;
+
+// The wire schema must decode to the core's own command type (plus the version stamp).
+type AssertAssignable<T extends U, U> = T;
+export type _CoreCommandsMatch = AssertAssignable<z.output<typeof ZCoreCommand>, Command>;

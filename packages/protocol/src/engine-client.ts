@@ -1,5 +1,6 @@
 import { Redis } from "ioredis";
 import { type BusKeys, busKeys, COMMAND_FIELD, REPLY_TO_FIELD } from "./bus-keys";
+import { stringifyWire } from "./codecs";
 import { type EngineCommandInput, PROTOCOL_VERSION } from "./commands";
 import { type EngineReply, ZEngineReply } from "./replies";
 
@@ -70,7 +71,7 @@ export class EngineClient {
       };
       this.waiters.set(command.id, [...(this.waiters.get(command.id) ?? []), waiter]);
     });
-    const wire = JSON.stringify({ v: PROTOCOL_VERSION, ...command });
+    const wire = stringifyWire({ v: PROTOCOL_VERSION, ...command });
     this.redis
       .xadd(this.keys.commands, "*", COMMAND_FIELD, wire, REPLY_TO_FIELD, this.replyChannel)
       .catch((error: Error) => this.fail(command.id, error));

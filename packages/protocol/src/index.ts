@@ -1,14 +1,23 @@
 export { type BusKeys, busKeys, COMMAND_FIELD, REPLY_TO_FIELD } from "./bus-keys";
+export { stringifyWire, ZBigint, ZSafeInt, ZShortText } from "./codecs";
 export {
   type EngineCommand,
   type EngineCommandInput,
   type EngineCommandType,
   PROTOCOL_VERSION,
+  ZCoreCommand,
   ZEngineCommand,
 } from "./commands";
 export { EngineClient, type EngineClientOptions, EngineTimeoutError } from "./engine-client";
+export { type WireCoreEvent, ZCoreEvent } from "./events";
 export { createLogger, type Logger, type LogLevel } from "./log";
-export { BusRejectCode, type EngineRejection, type EngineReply, ZEngineReply } from "./replies";
+export {
+  type CommandOutcome,
+  type EngineReply,
+  unjournaledReply,
+  ZCommandOutcome,
+  ZEngineReply,
+} from "./replies";
 export {
   type StreamTokenClaims,
   signStreamToken,

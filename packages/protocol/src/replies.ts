@@ -1,26 +1,40 @@
+import { RejectCode } from "@exchange/core";
 import { z } from "zod";
+import { ZSafeInt } from "./codecs";
+import { ZCoreEvent } from "./events";
 
-/** Why the bus itself (not the trading rules) refused a command. */
-export enum BusRejectCode {
-  /** The entry is not JSON, or not a command of any known type and shape. */
-  MALFORMED_COMMAND = "MALFORMED_COMMAND",
-  /** The command names a protocol version this engine does not speak. */
-  UNSUPPORTED_VERSION = "UNSUPPORTED_VERSION",
-}
-
-export const ZEngineReply = z.discriminatedUnion("ok", [
+/**
+ * What applying one command produced: accepted (with its events) or rejected (with a RejectCode
+ * from packages/core, whose 1xx range also covers commands the engine could not even decode).
+ * The engine serialises an outcome once; the journal, `engine.events` and the reply share it.
+ */
+export const ZCommandOutcome = z.discriminatedUnion("ok", [
   z.object({
-    id: z.string(),
     ok: z.literal(true),
-    result: z.unknown(),
+    /** A balance command that repeated an earlier business key: nothing changed this time. */
+    repeated: z.boolean(),
+    events: z.array(ZCoreEvent),
   }),
   z.object({
-    id: z.string(),
     ok: z.literal(false),
-    code: z.string(),
+    code: z.enum(RejectCode),
     message: z.string(),
+    events: z.array(ZCoreEvent),
   }),
 ]);
+export type CommandOutcome = z.output<typeof ZCommandOutcome>;
 
-export type EngineReply = z.infer<typeof ZEngineReply>;
-export type EngineRejection = Extract<EngineReply, { ok: false }>;
+/** The engine's answer to one command, published on the sender's reply channel. */
+export const ZEngineReply = z.object({
+  /** The command's id. */
+  id: z.string(),
+  /** Journal sequence of the command; null for commands never journaled (pings, undecodable). */
+  seq: ZSafeInt.nullable(),
+  outcome: ZCommandOutcome,
+});
+export type EngineReply = z.output<typeof ZEngineReply>;
+
+/** A reply for a command that never reached the core (malformed, or a ping). */
+export function unjournaledReply(id: string, outcome: CommandOutcome): EngineReply {
+  return { id, seq: null, outcome };
+}

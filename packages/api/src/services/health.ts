@@ -23,7 +23,7 @@ export async function checkHealth(services: Services): Promise<HealthReport> {
         { id: `ping:${crypto.randomUUID()}`, ts: Date.now(), type: "system.ping" },
         { timeoutMs: ENGINE_PING_TIMEOUT_MS },
       );
-      if (!reply.ok) throw new Error(reply.message);
+      if (!reply.outcome.ok) throw new Error(reply.outcome.message);
     }),
   ]);
   return { ok: database.ok && engine.ok, database, engine };

@@ -1,0 +1,87 @@
+import type pg from "pg";
+
+/** One applied command as the journal keeps it (see the EngineJournal model). */
+export interface JournalEntry {
+  seq: number;
+  commandId: string;
+  /** The command's wire text, as received. */
+  command: string;
+  ok: boolean;
+  /** The outcome's wire text, as published. */
+  outcome: string;
+}
+
+/**
+ * The engine's write-ahead journal in PostgreSQL. Appends go in one statement per batch
+ * (INSERT … SELECT FROM unnest: five array parameters, whatever the batch size), and a batch is
+ * durable before any of its commands is answered or acknowledged.
+ */
+export class Journal {
+  constructor(private readonly pool: pg.Pool) {}
+
+  async append(entries: readonly JournalEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    await this.pool.query(
+      `INSERT INTO engine_journal (seq, command_id, command, ok, outcome)
+       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::boolean[], $5::text[])`,
+      [
+        entries.map((e) => e.seq),
+        entries.map((e) => e.commandId),
+        entries.map((e) => e.command),
+        entries.map((e) => e.ok),
+        entries.map((e) => e.outcome),
+      ],
+    );
+  }
+
+  /** Outcomes already journaled for these command ids (retries are answered from here). */
+  async findByCommandIds(
+    ids: readonly string[],
+  ): Promise<Map<string, { seq: number; outcome: string }>> {
+    const found = new Map<string, { seq: number; outcome: string }>();
+    if (ids.length === 0) return found;
+    const { rows } = await this.pool.query<{ seq: string; command_id: string; outcome: string }>(
+      "SELECT seq, command_id, outcome FROM engine_journal WHERE command_id = ANY($1::text[])",
+      [ids],
+    );
+    for (const row of rows)
+      found.set(row.command_id, { seq: Number(row.seq), outcome: row.outcome });
+    return found;
+  }
+
+  /** Highest journaled sequence, 0 when empty. */
+  async lastSeq(): Promise<number> {
+    const { rows } = await this.pool.query<{ seq: string | null }>(
+      "SELECT max(seq) AS seq FROM engine_journal",
+    );
+    return Number(rows[0]?.seq ?? 0);
+  }
+
+  /** Entries after `afterSeq` up to `toSeq` inclusive, in order, `pageSize` at a time. */
+  async *read(afterSeq: number, toSeq: number, pageSize = 20_000): AsyncGenerator<JournalEntry[]> {
+    let cursor = afterSeq;
+    while (cursor < toSeq) {
+      const { rows } = await this.pool.query<{
+        seq: string;
+        command_id: string;
+        command: string;
+        ok: boolean;
+        outcome: string;
+      }>(
+        `SELECT seq, command_id, command, ok, outcome FROM engine_journal
+         WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
+        [cursor, toSeq, pageSize],
+      );
+      if (rows.length === 0) return;
+      const page = rows.map((r) => ({
+        seq: Number(r.seq),
+        commandId: r.command_id,
+        command: r.command,
+        ok: r.ok,
+        outcome: r.outcome,
+      }));
+      cursor = page[page.length - 1]?.seq ?? toSeq;
+      yield page;
+    }
+  }
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { stringifyWire, ZBigint } from "./codecs";
+import { ZEngineCommand } from "./commands";
+import { ZEngineReply } from "./replies";
+
+describe("bigint wire codec", () => {
+  it.each([
+    ["0", 0n],
+    ["-12", -12n],
+    ["123456789012345678901234567890", 123456789012345678901234567890n],
+  ])("decodes %s exactly", (text, value) => {
+    expect(ZBigint.parse(text)).toBe(value);
+    expect(ZBigint.encode(value)).toBe(text);
+  });
+
+  it.each(["", "01", "+1", "1.5", "1e3", " 1", "0x10", "--1", "١٢"])("refuses %j", (text) => {
+    expect(ZBigint.safeParse(text).success).toBe(false);
+  });
+
+  it("refuses a number where a bigint string belongs, rather than lose precision", () => {
+    expect(ZBigint.safeParse(Number.MAX_SAFE_INTEGER).success).toBe(false);
+  });
+});
+
+describe("engine command schemas", () => {
+  const limitBuy = {
+    v: 1,
+    id: "c-1",
+    ts: 1_700_000_000_000,
+    type: "order.place",
+    orderType: "limit",
+    userId: 7,
+    symbol: "BTCUSDT",
+    side: "buy",
+    priceTicks: 5_000_000n,
+    qtyLots: 3n,
+  } as const;
+
+  it("round-trips a command through its wire text", () => {
+    const decoded = ZEngineCommand.parse(JSON.parse(stringifyWire(limitBuy)));
+    expect(decoded).toEqual(limitBuy);
+  });
+
+  it("refuses unknown fields, so a typo cannot silently change an order", () => {
+    const wire = JSON.parse(stringifyWire({ ...limitBuy, postonly: true }));
+    expect(ZEngineCommand.safeParse(wire).success).toBe(false);
+  });
+
+  it("refuses a market order field on a limit order", () => {
+    const wire = JSON.parse(stringifyWire({ ...limitBuy, quoteAtoms: 5n }));
+    expect(ZEngineCommand.safeParse(wire).success).toBe(false);
+  });
+
+  it("names the failing field", () => {
+    const wire = JSON.parse(stringifyWire({ ...limitBuy, qtyLots: "1.5" }));
+    const result = ZEngineCommand.safeParse(wire);
+    expect(result.error?.issues[0]?.path).toEqual(["qtyLots"]);
+  });
+});
+
+describe("engine replies", () => {
+  it("decodes events with exact bigints", () => {
+    const reply = ZEngineReply.parse({
+      id: "c-1",
+      seq: 12,
+      outcome: {
+        ok: true,
+        repeated: false,
+        events: [
+          {
+            type: "book.levelChanged",
+            symbol: "BTCUSDT",
+            side: "buy",
+            priceTicks: "5000000",
+            qtyLots: "90071992547409930",
+            seq: 4,
+          },
+        ],
+      },
+    });
+    expect(reply.outcome.events[0]).toMatchObject({ qtyLots: 90071992547409930n });
+  });
+});

@@ -1,10 +1,9 @@
 import { RejectCode } from "@exchange/core";
+import { Journal, recoverState } from "@exchange/journal";
 import { busKeys, COMMAND_FIELD, EngineClient, REPLY_TO_FIELD } from "@exchange/protocol";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Journal } from "./journal";
-import { recoverState } from "./recovery";
 import { createEngineSandbox, EngineProcess, type EngineSandbox } from "./testing/engine-process";
 import { BASE, QUOTE, referenceCommands, SYMBOL } from "./testing/workload";
 

@@ -1,4 +1,5 @@
 import { type CommandResult, type ExchangeCore, hashText } from "@exchange/core";
+import type { Journal, JournalEntry, SnapshotStore } from "@exchange/journal";
 import {
   type BusKeys,
   COMMAND_FIELD,
@@ -10,9 +11,7 @@ import {
 import type { Redis } from "ioredis";
 import { decodeCommand } from "./decode-command";
 import type { EventPublisher, PublishedOutcome } from "./event-publisher";
-import type { Journal, JournalEntry } from "./journal";
 import type { EngineMetrics } from "./metrics";
-import type { SnapshotStore } from "./snapshot-store";
 
 export type StreamEntry = [id: string, fields: string[]];
 

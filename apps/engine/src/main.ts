@@ -1,3 +1,4 @@
+import { Journal, RecoveryError, recoverState, SnapshotStore } from "@exchange/journal";
 import { busKeys, createLogger } from "@exchange/protocol";
 import { Redis } from "ioredis";
 import pg from "pg";
@@ -6,11 +7,8 @@ import { Engine, FatalEngineError } from "./engine";
 import { readEngineEnv } from "./env";
 import { EventPublisher } from "./event-publisher";
 import { createEngineHttpServer } from "./http-server";
-import { Journal } from "./journal";
 import { createEngineMetrics } from "./metrics";
-import { RecoveryError, recoverState } from "./recovery";
 import { republishUnpublished } from "./republish";
-import { SnapshotStore } from "./snapshot-store";
 
 const env = readEngineEnv();
 const log = createLogger("engine", env.LOG_LEVEL);

@@ -1,6 +1,6 @@
+import type { Journal } from "@exchange/journal";
 import type { Redis } from "ioredis";
 import type { EventPublisher } from "./event-publisher";
-import type { Journal } from "./journal";
 
 /**
  * A run that died after journaling a batch but before publishing it left outcomes the event

@@ -5,6 +5,8 @@ export const ZWorkerEnv = z.object({
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
   REDIS_URL: z.url({ protocol: /^rediss?$/ }),
   REDIS_PREFIX: z.string().default("ex:"),
+  /** Interval of the reconciliation job (ledger sums, balances against postings and the engine). */
+  RECONCILE_EVERY_MS: z.coerce.number().int().min(1_000).default(300_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -1,21 +1,44 @@
 /**
- * Jobs and event consumers (projections, market data, chain watcher, payouts). Each job is a
- * long-running loop registered below; the worker starts them all and stops them on SIGTERM.
- * The first ones (the projector of engine events) arrive with the engine issue.
+ * Jobs and event consumers. Each job is a long-running loop; the worker starts them all and
+ * stops them on SIGTERM, letting each finish the batch in hand.
  */
-import { createLogger } from "@exchange/protocol";
+import { Journal } from "@exchange/journal";
+import { busKeys, createLogger } from "@exchange/protocol";
 import { Redis } from "ioredis";
+import pg from "pg";
 import { readWorkerEnv } from "./env";
+import { Projector } from "./projector/projector";
+import { ReconciliationJob } from "./reconciliation/reconciliation-job";
 
 const env = readWorkerEnv();
 const log = createLogger("worker", env.LOG_LEVEL);
-const redis = new Redis(env.REDIS_URL, { lazyConnect: true });
-await redis.connect();
-log.info("worker started", { jobs: [] });
+const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 6 });
+const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+const keys = busKeys(env.REDIS_PREFIX);
+const journal = new Journal(pool);
 
-const stopped = new Promise<void>((resolve) => {
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => resolve());
+const projector = new Projector({ pool, redis, keys, journal, log });
+const reconciliation = new ReconciliationJob({
+  pool,
+  journal,
+  log,
+  everyMs: env.RECONCILE_EVERY_MS,
 });
-await stopped;
-await redis.quit();
+const jobs = [projector, reconciliation];
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, () => {
+    log.info("draining", { signal });
+    for (const job of jobs) job.stop();
+  });
+}
+
+log.info("worker started", { jobs: ["projector", "reconciliation"] });
+try {
+  await Promise.all(jobs.map((job) => job.run()));
+} catch (error) {
+  log.error("worker job failed", { error, stack: (error as Error).stack });
+  process.exitCode = 1;
+}
+await Promise.all([redis.quit(), pool.end()]);
 log.info("worker stopped");

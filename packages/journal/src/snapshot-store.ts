@@ -14,9 +14,11 @@ export class SnapshotStore {
     private readonly kept: number,
   ) {}
 
-  async latest(): Promise<StoredSnapshot | undefined> {
+  /** The newest snapshot, or the newest at or before `atOrBeforeSeq`. */
+  async latest(atOrBeforeSeq = Number.MAX_SAFE_INTEGER): Promise<StoredSnapshot | undefined> {
     const { rows } = await this.pool.query<{ seq: string; state_hash: string; state: string }>(
-      "SELECT seq, state_hash, state FROM engine_snapshots ORDER BY seq DESC LIMIT 1",
+      "SELECT seq, state_hash, state FROM engine_snapshots WHERE seq <= $1 ORDER BY seq DESC LIMIT 1",
+      [atOrBeforeSeq],
     );
     const row = rows[0];
     return row && { seq: Number(row.seq), stateHash: row.state_hash, state: row.state };

@@ -26,16 +26,15 @@ export async function recoverState(
   journal: Journal,
   /** Null replays the whole journal from an empty state (audits and tests). */
   snapshots: SnapshotStore | null,
+  /** Stop after this sequence (the state as it was then) instead of at the journal's end. */
+  options: { upToSeq?: number } = {},
 ): Promise<RecoveredState> {
-  const [snapshot, lastSeq] = await Promise.all([snapshots?.latest(), journal.lastSeq()]);
+  const journalEnd = await journal.lastSeq();
+  const lastSeq = Math.min(options.upToSeq ?? journalEnd, journalEnd);
+  const snapshot = await snapshots?.latest(lastSeq);
   let core = new ExchangeCore();
   let seq = 0;
   if (snapshot) {
-    if (snapshot.seq > lastSeq) {
-      throw new RecoveryError(
-        `the latest snapshot is at seq ${snapshot.seq} but the journal ends at seq ${lastSeq}`,
-      );
-    }
     core = ExchangeCore.restore(JSON.parse(snapshot.state));
     const hash = core.stateHash();
     if (hash !== snapshot.stateHash) {
@@ -45,6 +44,7 @@ export async function recoverState(
     }
     seq = snapshot.seq;
   }
+  if (options.upToSeq === undefined) await assertNoSnapshotBeyond(snapshots, journalEnd);
   const snapshotSeq = seq;
   const started = performance.now();
   for await (const page of journal.read(seq, lastSeq)) {
@@ -79,6 +79,19 @@ function replayEntry(core: ExchangeCore, entry: JournalEntry): void {
     throw new RecoveryError(
       `replaying seq ${entry.seq} (${entry.commandId}) was ${was(result.accepted)}, ` +
         `the journal says ${was(entry.ok)}`,
+    );
+  }
+}
+
+/** A snapshot newer than the journal's end means the journal lost what the snapshot saw. */
+async function assertNoSnapshotBeyond(
+  snapshots: SnapshotStore | null,
+  journalEnd: number,
+): Promise<void> {
+  const newest = await snapshots?.latest();
+  if (newest && newest.seq > journalEnd) {
+    throw new RecoveryError(
+      `the latest snapshot is at seq ${newest.seq} but the journal ends at seq ${journalEnd}`,
     );
   }
 }

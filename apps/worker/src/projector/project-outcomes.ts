@@ -1,0 +1,216 @@
+import type { WireCoreEvent } from "@exchange/protocol";
+import type { OutcomeRecord } from "./outcome-batch";
+
+type OrderStatus = "OPEN" | "PARTIALLY_FILLED" | "FILLED" | "CANCELLED";
+type Event<T extends WireCoreEvent["type"]> = Extract<WireCoreEvent, { type: T }>;
+
+export interface OrderRow {
+  orderId: number;
+  userId: number;
+  symbol: string;
+  side: string;
+  orderType: string;
+  priceTicks: bigint;
+  qtyLots: bigint;
+  quoteAtoms: bigint;
+  timeInForce: string;
+  postOnly: boolean;
+  clientOrderId: string | null;
+  status: OrderStatus;
+  filledLots: bigint;
+  remainingLots: bigint;
+  filledQuoteAtoms: bigint;
+  cancelReason: string | null;
+  acceptedSeq: number;
+  updatedSeq: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type OrderProgressRow = Pick<
+  OrderRow,
+  | "orderId"
+  | "status"
+  | "filledLots"
+  | "remainingLots"
+  | "filledQuoteAtoms"
+  | "cancelReason"
+  | "updatedSeq"
+  | "updatedAt"
+>;
+
+export interface TradeRow extends Omit<Event<"trade">, "type" | "ts"> {
+  seq: number;
+  executedAt: Date;
+}
+
+export interface PostingRow {
+  seq: number;
+  eventIndex: number;
+  postingIndex: number;
+  userId: number;
+  account: string;
+  asset: string;
+  amountAtoms: bigint;
+  balanceAtoms: bigint;
+  cause: string;
+  orderId: number;
+  tradeId: number;
+  business: string;
+  businessId: string;
+  postedAt: Date;
+}
+
+export interface AccountBalanceRow {
+  userId: number;
+  account: string;
+  asset: string;
+  balanceAtoms: bigint;
+  updatedSeq: number;
+  updatedAt: Date;
+}
+
+/** Everything one batch of outcomes changes in the read models, collapsed to final values. */
+export interface ProjectionChanges {
+  /** Orders first seen in this batch, with any progress they made in it. */
+  newOrders: Map<number, OrderRow>;
+  /** Latest progress of orders accepted in earlier batches. */
+  progress: Map<number, OrderProgressRow>;
+  trades: TradeRow[];
+  postings: PostingRow[];
+  /** Latest balance of each account touched, keyed by `userId|account|asset`. */
+  balances: Map<string, AccountBalanceRow>;
+  /** Highest seq in the batch: the new offset. */
+  lastSeq: number;
+}
+
+/**
+ * Turns outcomes into read-model rows. Pure: no I/O, and no balance arithmetic either — every
+ * posting carries its account's balance after it, so the projection copies the engine's numbers
+ * rather than recomputing them. Rejected commands and repeated balance commands change nothing.
+ */
+export function projectOutcomes(records: readonly OutcomeRecord[]): ProjectionChanges {
+  const changes: ProjectionChanges = {
+    newOrders: new Map(),
+    progress: new Map(),
+    trades: [],
+    postings: [],
+    balances: new Map(),
+    lastSeq: 0,
+  };
+  for (const record of records) {
+    changes.lastSeq = Math.max(changes.lastSeq, record.seq);
+    if (!record.outcome.ok || record.outcome.repeated) continue;
+    const at = new Date(record.ts);
+    record.outcome.events.forEach((event, eventIndex) => {
+      projectEvent(changes, event, { seq: record.seq, eventIndex, at });
+    });
+  }
+  return changes;
+}
+
+interface EventPlace {
+  seq: number;
+  eventIndex: number;
+  at: Date;
+}
+
+function projectEvent(changes: ProjectionChanges, event: WireCoreEvent, place: EventPlace): void {
+  switch (event.type) {
+    case "order.accepted":
+      changes.newOrders.set(event.orderId, newOrderRow(event, place));
+      return;
+    case "order.partiallyFilled":
+    case "order.filled":
+      recordProgress(
+        changes,
+        event,
+        event.type === "order.filled" ? "FILLED" : "PARTIALLY_FILLED",
+        null,
+        place,
+      );
+      return;
+    case "order.cancelled":
+      recordProgress(changes, event, "CANCELLED", event.reason, place);
+      return;
+    case "trade": {
+      const { type: _type, ts: _ts, ...trade } = event;
+      changes.trades.push({ ...trade, seq: place.seq, executedAt: place.at });
+      return;
+    }
+    case "balance.changed":
+      event.postings.forEach((posting, postingIndex) => {
+        changes.postings.push({
+          seq: place.seq,
+          eventIndex: place.eventIndex,
+          postingIndex,
+          ...posting,
+          cause: event.cause,
+          orderId: event.orderId,
+          tradeId: event.tradeId,
+          business: event.business,
+          businessId: event.businessId,
+          postedAt: place.at,
+        });
+        changes.balances.set(`${posting.userId}|${posting.account}|${posting.asset}`, {
+          userId: posting.userId,
+          account: posting.account,
+          asset: posting.asset,
+          balanceAtoms: posting.balanceAtoms,
+          updatedSeq: place.seq,
+          updatedAt: place.at,
+        });
+      });
+      return;
+    default:
+      // Book levels feed market data; reference-data events change no read model here.
+      return;
+  }
+}
+
+function newOrderRow(event: Event<"order.accepted">, place: EventPlace): OrderRow {
+  return {
+    orderId: event.orderId,
+    userId: event.userId,
+    symbol: event.symbol,
+    side: event.side,
+    orderType: event.orderType,
+    priceTicks: event.priceTicks,
+    qtyLots: event.qtyLots,
+    quoteAtoms: event.quoteAtoms,
+    timeInForce: event.timeInForce,
+    postOnly: event.postOnly,
+    clientOrderId: event.clientOrderId,
+    status: "OPEN",
+    filledLots: 0n,
+    remainingLots: event.qtyLots,
+    filledQuoteAtoms: 0n,
+    cancelReason: null,
+    acceptedSeq: place.seq,
+    updatedSeq: place.seq,
+    createdAt: place.at,
+    updatedAt: place.at,
+  };
+}
+
+function recordProgress(
+  changes: ProjectionChanges,
+  event: Event<"order.filled" | "order.partiallyFilled" | "order.cancelled">,
+  status: OrderStatus,
+  cancelReason: string | null,
+  place: EventPlace,
+): void {
+  const progress: OrderProgressRow = {
+    orderId: event.orderId,
+    status,
+    filledLots: event.filledLots,
+    remainingLots: event.remainingLots,
+    filledQuoteAtoms: event.filledQuoteAtoms,
+    cancelReason,
+    updatedSeq: place.seq,
+    updatedAt: place.at,
+  };
+  const fresh = changes.newOrders.get(event.orderId);
+  if (fresh) Object.assign(fresh, progress);
+  else changes.progress.set(event.orderId, progress);
+}

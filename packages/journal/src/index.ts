@@ -1,0 +1,7 @@
+/**
+ * The engine's durable log in PostgreSQL. The engine appends to it; anything that must see the
+ * engine's state without asking the engine (the projection check, audits, tests) replays it.
+ */
+export { Journal, type JournalEntry } from "./journal";
+export { type RecoveredState, RecoveryError, recoverState } from "./recovery";
+export { SnapshotStore, type StoredSnapshot } from "./snapshot-store";

@@ -1,4 +1,4 @@
-import { SYSTEM_ACCOUNTS } from "@exchange/core";
+import { type CoreSnapshot, SYSTEM_ACCOUNTS } from "@exchange/core";
 import { type Journal, recoverState, SnapshotStore } from "@exchange/journal";
 import type pg from "pg";
 import { readProjectorOffset } from "../projector/projection-writer";
@@ -140,13 +140,15 @@ async function compareWithEngine(
 }
 
 /** Every non-zero account of the engine's state, keyed like the projection's rows. */
-function engineBalances(snapshot: ReturnType<import("@exchange/core").ExchangeCore["snapshot"]>) {
+function engineBalances(snapshot: CoreSnapshot) {
   const balances = new Map<string, bigint>();
   const put = (userId: number, account: string, asset: string, atoms: string) => {
     if (atoms !== "0") balances.set(key(userId, account, asset), BigInt(atoms));
   };
   for (const asset of snapshot.assets) {
-    SYSTEM_ACCOUNTS.forEach((account, i) => put(0, account, asset.code, asset.system[i] ?? "0"));
+    SYSTEM_ACCOUNTS.forEach((account, i) => {
+      put(0, account, asset.code, asset.system[i] ?? "0");
+    });
   }
   for (const account of snapshot.accounts) {
     for (const b of account.balances) {

@@ -1,6 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN_URL, SEED_TRADERS, WEB_URL } from "../fixtures";
-import { logInToAdmin, sectionNav, seedStaff, submitWebLogIn } from "./support/sessions";
+import {
+  logInAsStaff,
+  logInToAdmin,
+  sectionNav,
+  seedStaff,
+  submitWebLogIn,
+} from "./support/sessions";
+import { createStaff, deactivateStaff, setStaffRoles } from "./support/staff-db";
 
 test("[ADMIN] staff log in and see their name, roles and every section their roles open", async ({
   page,
@@ -101,4 +108,28 @@ test("[ADMIN] staff and trader sessions in one browser stay apart", async ({ pag
   // Logging in on the trading site left the staff session intact.
   await page.goto(`${ADMIN_URL}/`);
   await expect(page.getByTestId("staff-name")).toHaveText(seedStaff("ADMIN").name);
+});
+
+test("[ADMIN] a revoked role and a deactivated account take effect on the next request", async ({
+  page,
+}) => {
+  const staff = await createStaff(["COMPLIANCE"]);
+  await logInAsStaff(page, staff);
+  await sectionNav(page).getByRole("link", { name: "KYC" }).click();
+  await expect(page.getByRole("heading", { name: "KYC", level: 1 })).toBeVisible();
+
+  // The role goes while the session is open: the very next load of the page refuses…
+  await setStaffRoles(staff.id, []);
+  expect((await page.reload())?.status()).toBe(403);
+  await expect(page.getByRole("heading", { name: "You don't have access to KYC" })).toBeVisible();
+  await expect(page.getByText("Your roles: none.")).toBeVisible();
+  // …and so does the API behind it.
+  expect((await page.request.get(`${ADMIN_URL}/api/trpc/kyc.queue`)).status()).toBe(403);
+
+  // A deactivated staff member's session is over, though its cookie has hours left.
+  await deactivateStaff(staff.id);
+  await page.reload();
+  await expect(page).toHaveURL(/\/login(\?|$)/);
+  await expect(page.getByRole("heading", { name: "Staff log-in" })).toBeVisible();
+  expect((await page.request.get(`${ADMIN_URL}/api/trpc/kyc.queue`)).status()).toBe(401);
 });

@@ -1,23 +1,25 @@
-import { AppError, AppErrorCode, authenticateStaff } from "@exchange/api";
+import { AppError, AppErrorCode, authenticateStaff, findStaff } from "@exchange/api";
 import { ZLogInInput } from "@exchange/ui";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { cache } from "react";
 import { adminEnv } from "@/env";
-import { type SessionStaff, ZSessionStaff } from "@/lib/staff-roles";
+import type { SessionStaff } from "@/lib/staff-roles";
 import { authCookieNames } from "@/server/auth-cookies";
 import { clientIp } from "@/server/client-ip";
 import { getServices } from "@/server/services";
 
 /**
- * A working shift, not a week: a staff session holds powerful roles, and the roles in it are
- * the ones read at log-in, so a revoked role lapses at the latest when the session does.
+ * A working shift, not a week: a stolen staff cookie is worth less the sooner it expires. Roles
+ * and deactivation do not wait for it: `currentStaff` reads them afresh on every request.
  */
 const SESSION_MAX_AGE_S = 8 * 60 * 60;
 
 /**
  * Staff sessions, separate from traders' in every way: own secret (ADMIN_AUTH_SECRET), own
  * cookie names (`exchange-admin.*`), staff accounts checked by `authenticateStaff`, which
- * also writes the audit row of each log-in.
+ * also writes the audit row of each log-in. The session holds only who logged in (the staff id
+ * as the token's `sub`), never what they may do.
  *
  * The config is a function so the environment is read on first use, not at build time.
  */
@@ -40,8 +42,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
             ...input.data,
             ip: clientIp(request.headers),
           });
-          // Auth.js wants a string id; the roles ride along to the `jwt` callback below.
-          return { ...staff, id: String(staff.id) };
+          // Auth.js wants a string id, and keeps it in the token as `sub`.
+          return { id: String(staff.id), name: staff.name, email: staff.email };
         } catch (error) {
           // A wrong email or password is an ordinary answer; anything else is a real failure.
           if (error instanceof AppError && error.code === AppErrorCode.INVALID_CREDENTIALS) {
@@ -53,13 +55,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     }),
   ],
   callbacks: {
-    jwt({ token, user }) {
-      // `user` is present only at log-in: copy the staff member's identity into the token.
-      if (user) token.staff = ZSessionStaff.parse(user);
-      return token;
-    },
     session({ session, token }) {
-      return Object.assign(session, { staff: token.staff });
+      if (token.sub) session.user.id = token.sub;
+      return session;
     },
   },
   logger: {
@@ -71,9 +69,21 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   },
 }));
 
-/** The logged-in staff member, or null. The token is ours, but its shape is still checked. */
-export async function currentStaff(): Promise<SessionStaff | null> {
+/**
+ * The logged-in staff member as the database has them now: current roles, and null once they
+ * are deactivated or deleted, whatever the session cookie says. Cached per server render, so
+ * the layout, the page guard and the API context of one request share a single lookup.
+ */
+export const currentStaff = cache(async (): Promise<SessionStaff | null> => {
   const session = await auth();
-  const parsed = ZSessionStaff.safeParse(session && "staff" in session ? session.staff : null);
-  return parsed.success ? parsed.data : null;
-}
+  const staffId = Number(session?.user?.id);
+  if (!Number.isSafeInteger(staffId) || staffId <= 0) return null;
+  const { db } = await getServices();
+  try {
+    return await findStaff(db, staffId);
+  } catch (error) {
+    // An inactive or unknown staff member is logged out, not an error.
+    if (error instanceof AppError && error.code === AppErrorCode.UNAUTHENTICATED) return null;
+    throw error;
+  }
+});

@@ -21,13 +21,21 @@ export async function submitWebLogIn(page: Page, credentials: { email: string; p
 /** Logs a staff member into the admin console and waits for the dashboard. */
 export async function logInToAdmin(page: Page, role: StaffRoleName) {
   const staff = seedStaff(role);
+  await logInAsStaff(page, staff);
+  return staff;
+}
+
+/** Logs any staff account into the admin console and waits for the dashboard. */
+export async function logInAsStaff(
+  page: Page,
+  staff: { email: string; password: string; name: string },
+) {
   await page.goto(`${ADMIN_URL}/login`);
   await page.getByLabel("Work email").fill(staff.email);
   await page.getByLabel("Password").fill(staff.password);
   await page.getByRole("button", { name: "Log in" }).click();
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
   await expect(page.getByTestId("staff-name")).toHaveText(staff.name);
-  return staff;
 }
 
 /** The admin console's section navigation. */

@@ -1,15 +1,8 @@
+import type { StaffDto } from "@exchange/api";
 import type { canOpenSection } from "@exchange/api/client";
-import { z } from "zod";
 
 /** A staff role, as the API's section table types it. */
 export type StaffRole = Parameters<typeof canOpenSection>[0][number];
-
-export const STAFF_ROLES = [
-  "ADMIN",
-  "COMPLIANCE",
-  "FINANCE",
-  "OPERATIONS",
-] as const satisfies readonly StaffRole[];
 
 /** Role names as people say them. */
 export const ROLE_LABELS: Record<StaffRole, string> = {
@@ -19,11 +12,5 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
   OPERATIONS: "Operations",
 };
 
-/** Who a staff session belongs to: what the JWT carries and pages check. */
-export const ZSessionStaff = z.object({
-  id: z.coerce.number().int().positive(),
-  name: z.string(),
-  email: z.string(),
-  roles: z.array(z.enum(STAFF_ROLES)),
-});
-export type SessionStaff = z.infer<typeof ZSessionStaff>;
+/** The logged-in staff member, loaded from the database for each request (see `currentStaff`). */
+export type SessionStaff = StaffDto;

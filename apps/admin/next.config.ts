@@ -1,15 +1,6 @@
-import type { NextConfig } from "next";
+import { exchangeNextConfig } from "@exchange/ui/next-config";
 
-/** Headers every answer carries: the console is never framed, sniffed or indexed. */
-const SECURITY_HEADERS = [
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-  { key: "X-Robots-Tag", value: "noindex, nofollow" },
-];
-
-const nextConfig: NextConfig = {
+export default exchangeNextConfig({
   // `forbidden()` and forbidden.tsx: section pages answer 403 to staff whose roles do not allow them.
   experimental: { authInterrupts: true },
   // Workspace packages export TypeScript source; Next compiles them like app code.
@@ -20,13 +11,6 @@ const nextConfig: NextConfig = {
     "@exchange/core",
     "@exchange/ui",
   ],
-  // A native addon: loaded by Node at run time, never bundled.
-  serverExternalPackages: ["@node-rs/argon2"],
-  poweredByHeader: false,
-  reactStrictMode: true,
-  async headers() {
-    return [{ source: "/:path*", headers: SECURITY_HEADERS }];
-  },
-};
-
-export default nextConfig;
+  // The console is for staff only: search engines must not index it.
+  extraHeaders: [{ key: "X-Robots-Tag", value: "noindex, nofollow" }],
+});

@@ -1,6 +1,6 @@
 import type { Actor, Context } from "@exchange/api";
+import { clientIp } from "@exchange/ui/server";
 import { currentStaff } from "@/auth";
-import { clientIp } from "./client-ip";
 import { getServices } from "./services";
 
 /** The API context for one request: the staff member the session names, with their roles. */

@@ -1,27 +1,8 @@
-import { createServices, type Services } from "@exchange/api";
+import { createServices } from "@exchange/api";
+import { oncePerProcess, servicesConfig } from "@exchange/ui/server";
 import { webEnv } from "@/env";
 
-/**
- * One set of connections (Prisma pool, engine bus client) per server process. Kept on
- * `globalThis` because dev-mode hot reloads re-evaluate modules and would otherwise open a
- * new pool and Redis pair on every edit.
- */
-const holder = globalThis as typeof globalThis & { __exchangeWebServices?: Promise<Services> };
-
-export function getServices(): Promise<Services> {
-  holder.__exchangeWebServices ??= connect();
-  return holder.__exchangeWebServices;
-}
-
-function connect(): Promise<Services> {
-  const env = webEnv();
-  return createServices({
-    databaseUrl: env.DATABASE_URL,
-    redisUrl: env.REDIS_URL,
-    redisPrefix: env.REDIS_PREFIX,
-  }).catch((error: unknown) => {
-    // Forget the failed attempt so the next request retries instead of failing forever.
-    holder.__exchangeWebServices = undefined;
-    throw error;
-  });
-}
+/** One set of connections (Prisma pool, engine bus client) per server process. */
+export const getServices = oncePerProcess("exchange-web.services", () =>
+  createServices(servicesConfig(webEnv())),
+);

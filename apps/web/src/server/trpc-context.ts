@@ -1,6 +1,6 @@
 import type { Actor, Context } from "@exchange/api";
+import { clientIp } from "@exchange/ui/server";
 import { currentTrader } from "@/auth";
-import { clientIp } from "./client-ip";
 import { getServices } from "./services";
 
 /** The API context for one request: who the session says is calling, and from where. */

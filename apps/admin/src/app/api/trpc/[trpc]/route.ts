@@ -1,4 +1,5 @@
 import { adminRouter } from "@exchange/api";
+import { logUnexpectedApiError } from "@exchange/ui/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createAdminContext } from "@/server/trpc-context";
 
@@ -8,12 +9,7 @@ function handleTrpc(req: Request) {
     req,
     router: adminRouter,
     createContext: () => createAdminContext(req.headers),
-    onError({ error, path }) {
-      // Expected errors (bad input, wrong role…) are answers; only the unexpected are logged.
-      if (error.code === "INTERNAL_SERVER_ERROR") {
-        console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
-      }
-    },
+    onError: logUnexpectedApiError,
   });
 }
 

@@ -1,0 +1,34 @@
+import type { NextConfig } from "next";
+
+interface Header {
+  key: string;
+  value: string;
+}
+
+/** Headers on every page and API answer of both apps: an exchange is never framed or sniffed. */
+const SECURITY_HEADERS: Header[] = [
+  { key: "X-Frame-Options", value: "DENY" },
+  { key: "X-Content-Type-Options", value: "nosniff" },
+  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+];
+
+/**
+ * The Next.js settings both apps share, around what each app adds: its transpiled workspace
+ * packages, experiments, and headers of its own.
+ */
+export function exchangeNextConfig({
+  extraHeaders = [],
+  ...appConfig
+}: NextConfig & { extraHeaders?: Header[] }): NextConfig {
+  return {
+    // A native addon (password hashing in @exchange/db): loaded by Node at run time, never bundled.
+    serverExternalPackages: ["@node-rs/argon2"],
+    poweredByHeader: false,
+    reactStrictMode: true,
+    async headers() {
+      return [{ source: "/:path*", headers: [...SECURITY_HEADERS, ...extraHeaders] }];
+    },
+    ...appConfig,
+  };
+}

@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/** The settings both apps need to reach the exchange's database and engine bus. */
+export const ZServicesEnv = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+  REDIS_URL: z.url({ protocol: /^rediss?$/ }),
+  /** Prefix of every Redis key and channel; must match the engine's. */
+  REDIS_PREFIX: z.string().min(1).default("ex:"),
+});
+export type ServicesEnv = z.infer<typeof ZServicesEnv>;
+
+/** Those settings as the API's `createServices` takes them. */
+export function servicesConfig(env: ServicesEnv) {
+  return { databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, redisPrefix: env.REDIS_PREFIX };
+}
+
+/**
+ * An app's configuration, validated on first use and then cached. Lazy because `next build`
+ * imports route modules without a runtime environment; each app's `instrumentation.ts` calls
+ * it at server start, so a misconfigured server fails before it takes a request. `read` is
+ * the app's own `process.env`: its env.ts stays the only module that reads the environment.
+ */
+export function lazyEnv<Schema extends z.ZodType>(
+  app: string,
+  schema: Schema,
+  read: () => Record<string, string | undefined>,
+): () => z.output<Schema> {
+  let validated: z.output<Schema> | undefined;
+  return () => {
+    validated ??= parseEnv(app, schema, read());
+    return validated;
+  };
+}
+
+function parseEnv<Schema extends z.ZodType>(
+  app: string,
+  schema: Schema,
+  source: Record<string, string | undefined>,
+): z.output<Schema> {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`${app}: invalid environment\n${problems.join("\n")}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,16 @@
+/**
+ * Server-only helpers of the trading app and the admin console: sessions, log-in actions, the
+ * request's address, configuration and connections. They import next-auth or read requests and
+ * the environment, so no client component may import this entry.
+ */
+export { logUnexpectedApiError } from "./api-errors";
+export { authCookieNames } from "./auth-cookies";
+export { clientIp } from "./client-ip";
+export {
+  type CredentialsAuthOptions,
+  credentialsAuthConfig,
+  sessionAccountId,
+} from "./credentials-auth";
+export { lazyEnv, type ServicesEnv, servicesConfig, ZServicesEnv } from "./env";
+export { oncePerProcess } from "./once-per-process";
+export { logInFromForm, signInWithPassword } from "./password-log-in";

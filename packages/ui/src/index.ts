@@ -6,7 +6,9 @@
 export { AuthCard } from "./components/auth-card";
 export { BrandMark } from "./components/brand-mark";
 export { type ButtonSize, type ButtonVariant, buttonClasses } from "./components/button-styles";
+export { type ErrorPageProps, RetryButton } from "./components/error-page";
 export { FormAlert } from "./components/form-alert";
+export { LogOutButton } from "./components/log-out-button";
 export { LoginForm } from "./components/login-form";
 export { MarketStatusBadge } from "./components/market-status-badge";
 export { Spinner } from "./components/spinner";

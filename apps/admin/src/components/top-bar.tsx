@@ -1,4 +1,4 @@
-import { buttonClasses } from "@exchange/ui";
+import { LogOutButton } from "@exchange/ui";
 import { logOut } from "@/app/actions/session-actions";
 import type { SessionStaff } from "@/lib/staff-roles";
 import { HealthIndicator } from "./health-indicator";
@@ -35,11 +35,7 @@ export function TopBar({ staff }: { staff: SessionStaff }) {
           ))}
         </ul>
         <span aria-hidden="true" className="h-6 w-px bg-line" />
-        <form action={logOut}>
-          <button type="submit" className={buttonClasses("secondary", "sm")}>
-            Log out
-          </button>
-        </form>
+        <LogOutButton logOut={logOut} />
       </div>
     </header>
   );

@@ -1,15 +1,9 @@
 "use client";
 
-import { buttonClasses } from "@exchange/ui";
+import { type ErrorPageProps, RetryButton } from "@exchange/ui";
 
 /** A page failed on the server. Traders get a calm message and a retry, never a stack trace. */
-export default function PageError({
-  error,
-  reset,
-}: {
-  error: Error & { digest?: string };
-  reset: () => void;
-}) {
+export default function PageError({ error, reset }: ErrorPageProps) {
   return (
     <div className="flex flex-1 flex-col items-center justify-center gap-4 px-4 py-24 text-center">
       <h1 className="text-2xl font-semibold tracking-tight">Something went wrong</h1>
@@ -21,9 +15,7 @@ export default function PageError({
           </span>
         ) : null}
       </p>
-      <button type="button" onClick={reset} className={buttonClasses("secondary", "md")}>
-        Try again
-      </button>
+      <RetryButton onRetry={reset} />
     </div>
   );
 }

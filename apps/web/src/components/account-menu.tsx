@@ -1,4 +1,4 @@
-import { buttonClasses } from "@exchange/ui";
+import { LogOutButton } from "@exchange/ui";
 import { logOut } from "@/app/actions/session-actions";
 
 /** The logged-in trader's identity and the way out. */
@@ -16,11 +16,7 @@ export function AccountMenu({ email }: { email: string }) {
           {email}
         </span>
       </div>
-      <form action={logOut}>
-        <button type="submit" className={buttonClasses("secondary", "sm")}>
-          Log out
-        </button>
-      </form>
+      <LogOutButton logOut={logOut} />
     </div>
   );
 }

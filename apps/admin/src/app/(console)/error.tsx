@@ -1,15 +1,9 @@
 "use client";
 
-import { buttonClasses } from "@exchange/ui";
+import { type ErrorPageProps, RetryButton } from "@exchange/ui";
 
 /** A page of the console failed to load (database or engine trouble): say so and offer a retry. */
-export default function ConsoleError({
-  error,
-  reset,
-}: {
-  error: Error & { digest?: string };
-  reset: () => void;
-}) {
+export default function ConsoleError({ error, reset }: ErrorPageProps) {
   return (
     <div className="flex flex-1 flex-col items-center justify-center gap-4 px-4 py-20 text-center">
       <p className="text-xs font-semibold tracking-wider text-down">SOMETHING WENT WRONG</p>
@@ -23,9 +17,7 @@ export default function ConsoleError({
           </>
         ) : null}
       </p>
-      <button type="button" onClick={reset} className={buttonClasses("secondary", "md")}>
-        Try again
-      </button>
+      <RetryButton onRetry={reset} />
     </div>
   );
 }

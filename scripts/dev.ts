@@ -5,6 +5,7 @@
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
+import { syncReferenceData } from "@exchange/api";
 import { createDb } from "@exchange/db";
 import {
   ensureDatabase,
@@ -13,6 +14,7 @@ import {
   seed,
   withDatabaseName,
 } from "@exchange/db/operations";
+import { EngineClient } from "@exchange/protocol";
 import { loadDevSecrets } from "./lib/dev-secrets";
 import { providePostgres, provideRedis } from "./lib/local-services";
 import { DEV_PORTS } from "./lib/ports";
@@ -34,11 +36,11 @@ async function main(): Promise<void> {
   const stopServices = () => Promise.all([postgres.stop(), redis.stop()]);
 
   const databaseUrl = process.env.DATABASE_URL ?? withDatabaseName(postgres.url, "exchange_dev");
+  const redisPrefix = process.env.REDIS_PREFIX ?? "ex:";
   await ensureDatabase(databaseUrl);
   await migrateDatabase(databaseUrl);
   const db = createDb(databaseUrl);
   await seed(db);
-  await db.$disconnect();
 
   console.log(`\nPostgreSQL: ${postgres.origin}`);
   console.log(`Redis:      ${redis.origin}`);
@@ -66,7 +68,7 @@ WebSocket     ws://localhost:${DEV_PORTS.stream}/exchange-stream
       ...loadDevSecrets(join(DATA_DIR, "dev-secrets.json")),
       DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
-      REDIS_PREFIX: process.env.REDIS_PREFIX ?? "ex:",
+      REDIS_PREFIX: redisPrefix,
       STREAM_PORT: String(DEV_PORTS.stream),
       NEXT_TELEMETRY_DISABLED: "1",
       TURBO_TELEMETRY_DISABLED: "1",
@@ -84,6 +86,12 @@ WebSocket     ws://localhost:${DEV_PORTS.stream}/exchange-stream
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   apps.on("exit", (code) => void stop(code ?? 0));
+
+  // The engine learns assets and markets by command; they wait on its stream until it is up.
+  const engine = await EngineClient.connect({ redisUrl: redis.url, prefix: redisPrefix });
+  await syncReferenceData(db, engine);
+  await Promise.all([engine.close(), db.$disconnect()]);
+  console.log("Reference data (assets, markets) is in the engine.");
 }
 
 main().catch((error: Error) => {

@@ -4,6 +4,8 @@ export { AppError, AppErrorCode, type FieldErrors } from "./errors";
 export { type AdminRouter, adminRouter } from "./routers/admin-router";
 export { type TraderRouter, traderRouter } from "./routers/trader-router";
 export { closeServices, createServices, type ServicesConfig } from "./services/create-services";
+export { engineMarketConfig } from "./services/market-config";
+export { referenceDataCommands, syncReferenceData } from "./services/reference-data";
 export { authenticateStaff, findStaff, type StaffDto } from "./services/staff";
 export { authenticateUser, type UserDto } from "./services/users";
 export { canOpenSection, STAFF_SECTIONS, type StaffSection } from "./staff-sections";

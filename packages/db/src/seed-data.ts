@@ -7,7 +7,9 @@ import type { StaffRole } from "./generated/prisma/client";
 export const SEED_ASSETS = [
   { code: "BTC", name: "Bitcoin", precision: 8 },
   { code: "ETH", name: "Ether", precision: 8 },
-  { code: "USDT", name: "Tether USD", precision: 6 },
+  // 8 places, not the token's 6 on chain: one BTC lot (0.00001) at one tick (0.01) is 0.0000001
+  // USDT, and the engine needs every trade's value to be a whole number of atoms.
+  { code: "USDT", name: "Tether USD", precision: 8 },
 ] as const;
 
 export const SEED_MARKETS = [

@@ -1,0 +1,164 @@
+/**
+ * `npm run bench:engine`: the whole write path on real services — producer → Redis →
+ * engine → Postgres journal → engine.events → projector — in a database and Redis prefix of its
+ * own. Prints, in order:
+ * 1. sustained orders/s, each acknowledged only after its batch is in the journal (a closed loop
+ *    keeping CONCURRENCY commands in flight), and how long the projector needed to catch up;
+ * 2. place-order latency through the client (send → reply) at fixed rates of 1 k and 5 k
+ *    orders/s (an open loop: commands leave on schedule whether or not replies have come);
+ * 3. replay speed: the engine restarted with its snapshots removed replays the whole journal.
+ * The last line is one JSON object with the figures.
+ */
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import type { Command } from "@exchange/core";
+import { EngineProcess, referenceCommands, tradingWorkload } from "@exchange/engine/testing";
+import { EngineClient } from "@exchange/protocol";
+import pg from "pg";
+import { provisionTestRun } from "../lib/test-run";
+
+const SUSTAINED_COMMANDS = Number(process.env.BENCH_COMMANDS ?? 200_000);
+const CONCURRENCY = 4_000;
+const RATE_SECONDS = 5;
+const ROOT = join(import.meta.dirname, "..", "..");
+
+const run = await provisionTestRun("bench", { seed: false });
+const sandbox = {
+  databaseUrl: run.databaseUrl,
+  redisUrl: run.redisUrl,
+  redisPrefix: run.redisPrefix,
+};
+const pool = new pg.Pool({ connectionString: run.databaseUrl });
+let engine = await EngineProcess.start(sandbox);
+const worker = startWorker();
+const client = await EngineClient.connect({
+  redisUrl: run.redisUrl,
+  prefix: run.redisPrefix,
+  defaultTimeoutMs: 60_000,
+});
+const workload = tradingWorkload({ seed: 7, users: 200, idPrefix: "bench" });
+const nextCommand = () => workload.next().value as Command;
+
+try {
+  for (const command of referenceCommands()) await client.send(command);
+  const sustained = await measureSustained();
+  console.log(`sustained: ${sustained.ordersPerSec} orders/s acknowledged after the journal`);
+  console.log(`projector: caught up ${sustained.projectorLagMs} ms after the last acknowledgement`);
+
+  const at1k = await measureAtRate(1_000);
+  console.log(`at 1k/s: p50 ${at1k.p50} ms, p99 ${at1k.p99} ms, p99.9 ${at1k.p999} ms`);
+  const at5k = await measureAtRate(5_000);
+  console.log(`at 5k/s: p50 ${at5k.p50} ms, p99 ${at5k.p99} ms, p99.9 ${at5k.p999} ms`);
+
+  const replay = await measureReplay();
+  console.log(
+    `replay: ${replay.commands} commands in ${replay.ms} ms = ${replay.perSec} commands/s`,
+  );
+
+  console.log(
+    JSON.stringify({
+      ordersPerSec: sustained.ordersPerSec,
+      projectorLagMs: sustained.projectorLagMs,
+      p50MsAt1k: at1k.p50,
+      p99MsAt1k: at1k.p99,
+      p999MsAt1k: at1k.p999,
+      p50MsAt5k: at5k.p50,
+      p99MsAt5k: at5k.p99,
+      p999MsAt5k: at5k.p999,
+      replayPerSec: replay.perSec,
+      replayedCommands: replay.commands,
+    }),
+  );
+} finally {
+  await client.close();
+  worker.kill("SIGTERM");
+  await engine.stop();
+  await pool.end();
+  await run.teardown();
+}
+
+async function measureSustained() {
+  // Warm up (JIT, connections), then a closed loop of CONCURRENCY commands in flight.
+  await Promise.all(Array.from({ length: 5_000 }, () => client.send(nextCommand())));
+  let sent = 0;
+  const started = performance.now();
+  const lane = async () => {
+    while (sent < SUSTAINED_COMMANDS) {
+      sent++;
+      await client.send(nextCommand());
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+  const elapsedS = (performance.now() - started) / 1000;
+  const acknowledgedAt = performance.now();
+  const { seq } = await engine.stateDigest();
+  while ((await projectedSeq()) < seq) await new Promise((r) => setTimeout(r, 20));
+  return {
+    ordersPerSec: Math.round(sent / elapsedS),
+    projectorLagMs: Math.round(performance.now() - acknowledgedAt),
+  };
+}
+
+async function measureAtRate(perSecond: number) {
+  const latencies: number[] = [];
+  const total = perSecond * RATE_SECONDS;
+  const tickMs = 2;
+  const perTick = (perSecond * tickMs) / 1000;
+  const started = performance.now();
+  const pending: Promise<void>[] = [];
+  let issued = 0;
+  while (issued < total) {
+    // Issue what the schedule says is due by now, then sleep to the next tick.
+    const due = Math.min(total, Math.floor(((performance.now() - started) / tickMs + 1) * perTick));
+    for (; issued < due; issued++) {
+      const sentAt = performance.now();
+      pending.push(
+        client.send(nextCommand()).then(() => void latencies.push(performance.now() - sentAt)),
+      );
+    }
+    await new Promise((r) => setTimeout(r, tickMs));
+  }
+  await Promise.all(pending);
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    round2(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0);
+  return { p50: at(0.5), p99: at(0.99), p999: at(0.999) };
+}
+
+async function measureReplay() {
+  await engine.stop();
+  await pool.query("DELETE FROM engine_snapshots");
+  engine = await EngineProcess.start(sandbox);
+  const line = engine.log.split("\n").find((l) => l.includes('"state recovered"')) ?? "{}";
+  const recovered = JSON.parse(line) as { replayedCommands: number; replayMs: number };
+  return {
+    commands: recovered.replayedCommands,
+    ms: recovered.replayMs,
+    perSec: Math.round(recovered.replayedCommands / (recovered.replayMs / 1000)),
+  };
+}
+
+async function projectedSeq(): Promise<number> {
+  const { rows } = await pool.query<{ seq: string }>(
+    "SELECT seq FROM projector_offsets WHERE name = 'projector'",
+  );
+  return Number(rows[0]?.seq ?? 0);
+}
+
+function startWorker() {
+  return spawn(process.execPath, ["--import", "tsx", join(ROOT, "apps/worker/src/main.ts")], {
+    env: {
+      ...process.env,
+      DATABASE_URL: run.databaseUrl,
+      REDIS_URL: run.redisUrl,
+      REDIS_PREFIX: run.redisPrefix,
+      LOG_LEVEL: "warn",
+      RECONCILE_EVERY_MS: "3600000",
+    },
+    stdio: "inherit",
+  });
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}

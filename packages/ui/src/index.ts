@@ -15,6 +15,6 @@ export { Spinner } from "./components/spinner";
 export { SubmitButton } from "./components/submit-button";
 export { TextField } from "./components/text-field";
 export { useHydrated } from "./components/use-hydrated";
-export { type LogInInput, type LogInState, ZLogInInput } from "./lib/credentials";
+export type { LogInInput, LogInState } from "./lib/credentials";
 export { formatRate, groupThousands } from "./lib/decimal-format";
 export { safeRedirectPath } from "./lib/safe-redirect";

@@ -3,10 +3,9 @@ import type { Journal, JournalEntry, SnapshotStore } from "@exchange/journal";
 import {
   type BusKeys,
   COMMAND_FIELD,
-  type CommandOutcome,
   type Logger,
   REPLY_TO_FIELD,
-  stringifyWire,
+  writeOutcome,
 } from "@exchange/protocol";
 import type { Redis } from "ioredis";
 import { decodeCommand } from "./decode-command";
@@ -78,7 +77,7 @@ export class Engine {
           reason: d.outcome.ok ? "" : d.outcome.message,
         });
         if (replyTo && d.id !== undefined)
-          replies.push([replyTo, replyText(d.id, null, stringifyWire(d.outcome))]);
+          replies.push([replyTo, replyText(d.id, null, writeOutcome(d.outcome))]);
         return;
       }
       const command = d.command;
@@ -179,7 +178,7 @@ export class FatalEngineError extends Error {
   }
 }
 
-const PONG = stringifyWire({ ok: true, repeated: false, events: [] } satisfies CommandOutcome);
+const PONG = writeOutcome({ ok: true, repeated: false, events: [] });
 
 /**
  * The outcome's wire text, written once and shared by journal, event stream and reply. A balance
@@ -187,10 +186,11 @@ const PONG = stringifyWire({ ok: true, repeated: false, events: [] } satisfies C
  * already published, and publishing them again would count the money twice.
  */
 function outcomeText(result: CommandResult): string {
-  const outcome: CommandOutcome = result.accepted
-    ? { ok: true, repeated: result.repeated, events: result.repeated ? [] : result.events }
-    : { ok: false, code: result.code, message: result.message, events: result.events };
-  return stringifyWire(outcome);
+  return writeOutcome(
+    result.accepted
+      ? { ok: true, repeated: result.repeated, events: result.repeated ? [] : result.events }
+      : { ok: false, code: result.code, message: result.message, events: result.events },
+  );
 }
 
 function replyText(id: string, seq: number | null, outcome: string): string {

@@ -12,25 +12,26 @@ export interface JournalEntry {
 }
 
 /**
- * The engine's write-ahead journal in PostgreSQL. Appends go in one statement per batch
- * (INSERT … SELECT FROM unnest: five array parameters, whatever the batch size), and a batch is
- * durable before any of its commands is answered or acknowledged.
+ * The engine's write-ahead journal in PostgreSQL. Each batch is one INSERT statement (at most
+ * 10 000 rows: 50 000 parameters, under PostgreSQL's 65 535), durable before any of its
+ * commands is answered or acknowledged.
  */
 export class Journal {
   constructor(private readonly pool: pg.Pool) {}
 
   async append(entries: readonly JournalEntry[]): Promise<void> {
     if (entries.length === 0) return;
+    // Multi-row VALUES with plain parameters: measured here 2–3× faster than unnest() over
+    // array parameters, whose JS-side array escaping dominates with kilobyte-sized outcomes.
+    const values: unknown[] = [];
+    const rows: string[] = [];
+    for (const e of entries) {
+      const at = values.push(e.seq, e.commandId, e.command, e.ok, e.outcome);
+      rows.push(`($${at - 4},$${at - 3},$${at - 2},$${at - 1},$${at})`);
+    }
     await this.pool.query(
-      `INSERT INTO engine_journal (seq, command_id, command, ok, outcome)
-       SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::boolean[], $5::text[])`,
-      [
-        entries.map((e) => e.seq),
-        entries.map((e) => e.commandId),
-        entries.map((e) => e.command),
-        entries.map((e) => e.ok),
-        entries.map((e) => e.outcome),
-      ],
+      `INSERT INTO engine_journal (seq, command_id, command, ok, outcome) VALUES ${rows.join(",")}`,
+      values,
     );
   }
 

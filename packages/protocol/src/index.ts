@@ -9,6 +9,7 @@ export {
   ZEngineCommand,
 } from "./commands";
 export { EngineClient, type EngineClientOptions, EngineTimeoutError } from "./engine-client";
+export { readEvents, readOutcome, writeEvents, writeOutcome } from "./event-json";
 export { type WireCoreEvent, ZCoreEvent } from "./events";
 export { createLogger, type Logger, type LogLevel } from "./log";
 export {

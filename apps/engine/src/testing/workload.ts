@@ -1,6 +1,7 @@
 /**
  * Commands for engine tests and benchmarks: reference data (two assets, one market) and a seeded
- * random trading workload — deposits, limit orders near a moving mid price, cancels, market
+ * random trading workload shaped like the core benchmark's — after the deposits, about 60 %
+ * limit orders near the touch, 30 % cancels of earlier ones, 10 % crossing IOC or market
  * orders — whose ids and timestamps are deterministic too.
  */
 import type { Command } from "@exchange/core";
@@ -75,12 +76,18 @@ export function* tradingWorkload(options: WorkloadOptions): Generator<Command> {
     }
   }
   const mid = 5_000_000n; // 50 000.00 USDT in ticks
+  // Recently placed orders, by (user, client order id), for cancels to pick from.
+  const placed: Array<{ userId: number; clientOrderId: string }> = [];
   for (;;) {
     const userId = 1 + pick(options.users);
     const side = random() < 0.5 ? "buy" : "sell";
     const roll = random();
-    if (roll < 0.6) {
-      const offset = BigInt(1 + pick(50));
+    if (roll < 0.6 || placed.length === 0) {
+      // A limit order near the touch, most of which rests.
+      const clientOrderId = `c${n}`;
+      placed.push({ userId, clientOrderId });
+      if (placed.length > 4_096) placed.splice(0, 1_024);
+      const offset = BigInt(pick(50));
       yield {
         type: "order.place",
         orderType: "limit",
@@ -89,11 +96,14 @@ export function* tradingWorkload(options: WorkloadOptions): Generator<Command> {
         userId,
         symbol: SYMBOL,
         side,
+        clientOrderId,
         priceTicks: side === "buy" ? mid - offset : mid + offset,
         qtyLots: BigInt(1 + pick(20)),
       };
-    } else if (roll < 0.85) {
-      yield { type: "order.cancelAll", id: id(), ts: n, userId, symbol: SYMBOL };
+    } else if (roll < 0.9) {
+      // Cancel one of them (it may have filled meanwhile: then the engine says so).
+      const target = placed.splice(pick(placed.length), 1)[0] ?? { userId, clientOrderId: "none" };
+      yield { type: "order.cancel", id: id(), ts: n, symbol: SYMBOL, ...target };
     } else if (roll < 0.95) {
       yield {
         type: "order.place",

@@ -1,5 +1,5 @@
 import type { Journal } from "@exchange/journal";
-import { type BusKeys, type Logger, ZCommandOutcome } from "@exchange/protocol";
+import { type BusKeys, type Logger, readOutcome } from "@exchange/protocol";
 import type { Redis } from "ioredis";
 import type { OutcomeRecord } from "./outcome-batch";
 
@@ -42,7 +42,7 @@ export class OutcomeSource {
           seq: result.seq,
           commandId: result.id,
           ts: result.ts,
-          outcome: ZCommandOutcome.parse(result.outcome),
+          outcome: readOutcome(result.outcome),
         });
         this.nextSeq = result.seq + 1;
       }
@@ -63,7 +63,7 @@ export class OutcomeSource {
           seq: entry.seq,
           commandId: entry.commandId,
           ts: (JSON.parse(entry.command) as { ts: number }).ts,
-          outcome: ZCommandOutcome.parse(JSON.parse(entry.outcome)),
+          outcome: readOutcome(JSON.parse(entry.outcome)),
         });
       }
     }

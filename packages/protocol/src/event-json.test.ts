@@ -1,0 +1,110 @@
+import { type Command, type CoreEvent, ExchangeCore } from "@exchange/core";
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { stringifyWire } from "./codecs";
+import { readEvents, readOutcome, writeEvents, writeOutcome } from "./event-json";
+import { ZCoreEvent } from "./events";
+
+type CommandBody = Command extends infer C
+  ? C extends Command
+    ? Omit<C, "id" | "ts">
+    : never
+  : never;
+
+/** A short session that makes the core emit every kind of event it has. */
+function everyKindOfEvent(): CoreEvent[] {
+  const core = new ExchangeCore();
+  let n = 0;
+  const run = (command: CommandBody) =>
+    core.apply({ ...command, id: `c${n++}`, ts: 1_700_000_000_000 + n } as Command).events;
+  const order = { type: "order.place", symbol: "BTCUSDT", orderType: "limit" } as const;
+  return [
+    ...run({ type: "asset.add", code: "BTC", precision: 8 }),
+    ...run({ type: "asset.add", code: "USDT", precision: 8 }),
+    ...run({
+      type: "market.add",
+      symbol: "BTCUSDT",
+      base: "BTC",
+      quote: "USDT",
+      tickSizeAtoms: 1_000_000n,
+      lotSizeAtoms: 1_000n,
+      minQtyLots: 1n,
+      maxQtyLots: 1_000_000n,
+      minNotionalAtoms: 1n,
+      makerFeePpm: 1_000,
+      takerFeePpm: 2_000,
+    }),
+    ...run({ type: "feeTier.set", tier: 1, makerScalePpm: 500_000, takerScalePpm: 800_000 }),
+    ...run({ type: "feeTier.assign", userId: 2, tier: 1 }),
+    ...run({
+      type: "balance.deposit",
+      business: "deposit",
+      businessId: 'tx "1"',
+      userId: 1,
+      asset: "BTC",
+      amountAtoms: 10n ** 8n,
+    }),
+    ...run({
+      type: "balance.deposit",
+      business: "deposit",
+      businessId: "tx2",
+      userId: 2,
+      asset: "USDT",
+      amountAtoms: 10n ** 14n,
+    }),
+    ...run({
+      ...order,
+      userId: 1,
+      side: "sell",
+      priceTicks: 50_000n,
+      qtyLots: 10n,
+      clientOrderId: "ask\\1",
+    }),
+    ...run({ ...order, userId: 1, side: "sell", priceTicks: 50_001n, qtyLots: 10n }),
+    ...run({ ...order, userId: 2, side: "buy", priceTicks: 50_001n, qtyLots: 15n }),
+    ...run({ ...order, userId: 2, side: "buy", priceTicks: 10n ** 12n, qtyLots: 10n ** 5n }),
+    ...run({ type: "order.cancelAll", userId: 1, symbol: "BTCUSDT" }),
+    ...run({ type: "market.setStatus", symbol: "BTCUSDT", status: "cancelOnly" }),
+  ];
+}
+
+describe("fast event JSON", () => {
+  const events = everyKindOfEvent();
+
+  it("covers every event type", () => {
+    const kinds = new Set(events.map((e) => e.type));
+    expect([...kinds].sort()).toEqual(ZCoreEvent.options.map((o) => o.shape.type.value).sort());
+  });
+
+  it("writes exactly what the wire schema decodes back to the same events", () => {
+    const decoded = z.array(ZCoreEvent).parse(JSON.parse(writeEvents(events)));
+    expect(decoded).toEqual(events);
+  });
+
+  it("writes the same JSON values as the generic wire writer", () => {
+    expect(JSON.parse(writeEvents(events))).toEqual(JSON.parse(stringifyWire(events)));
+  });
+
+  it("reads back what it wrote", () => {
+    expect(readEvents(JSON.parse(writeEvents(events)))).toEqual(events);
+  });
+
+  it("round-trips a rejection with an awkward message", () => {
+    const outcome = {
+      ok: false as const,
+      code: 600,
+      message: 'needs "1.5" BTC\nmore',
+      events: [
+        {
+          type: "order.rejected" as const,
+          symbol: "BTCUSDT",
+          userId: 3,
+          clientOrderId: null,
+          code: 600,
+          message: "x",
+        },
+      ],
+    };
+    expect(readOutcome(JSON.parse(writeOutcome(outcome)))).toEqual(outcome);
+  });
+});

@@ -19,6 +19,7 @@ const serviceEnv = {
   AUTH_SECRET: required("E2E_AUTH_SECRET"),
   ADMIN_AUTH_SECRET: required("E2E_ADMIN_AUTH_SECRET"),
   STREAM_TOKEN_SECRET: required("E2E_STREAM_TOKEN_SECRET"),
+  STREAM_PUBLIC_URL: `ws://127.0.0.1:${E2E_PORTS.stream}/exchange-stream`,
   NEXT_TELEMETRY_DISABLED: "1",
   NODE_ENV: "production",
   PATH: process.env.PATH ?? "",

@@ -5,6 +5,10 @@ import { z } from "zod";
 const ZWebEnv = ZServicesEnv.extend({
   /** Signs and encrypts trader sessions. 32+ random characters (`openssl rand -base64 32`). */
   AUTH_SECRET: z.string().min(32, "Use at least 32 random characters."),
+  /** Signs the short-lived tokens browsers send to the WebSocket gateway; shared with it. */
+  STREAM_TOKEN_SECRET: z.string().min(16),
+  /** Where browsers reach the WebSocket gateway (read at run time, handed to the page). */
+  STREAM_PUBLIC_URL: z.string().default("ws://localhost:3200/exchange-stream"),
 });
 
 export type WebEnv = z.infer<typeof ZWebEnv>;

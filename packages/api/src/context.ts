@@ -1,5 +1,6 @@
 import type { Db, StaffRole } from "@exchange/db";
 import type { EngineClient } from "@exchange/protocol";
+import type { Redis } from "ioredis";
 
 /** Who is calling, as established by the app's session (next-auth) before the API runs. */
 export type Actor =
@@ -11,6 +12,12 @@ export type Actor =
 export interface Services {
   db: Db;
   engine: EngineClient;
+  /** A general Redis connection (market data snapshots, rate limits). */
+  redis: Redis;
+  /** Prefix of every Redis key and channel of this deployment. */
+  redisPrefix: string;
+  /** Signs WebSocket auth tokens; only the trader-facing app has one. */
+  streamTokenSecret?: string;
 }
 
 export interface Context {

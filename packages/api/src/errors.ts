@@ -18,6 +18,8 @@ export enum AppErrorCode {
   EMAIL_TAKEN = "EMAIL_TAKEN",
   /** The thing asked for does not exist (or is not visible to this caller). */
   NOT_FOUND = "NOT_FOUND",
+  /** The engine refused an order or a cancel; `rejectCode` says which rule (packages/core RejectCode). */
+  ORDER_REJECTED = "ORDER_REJECTED",
   /** The engine did not answer in time; the operation may or may not have happened. */
   ENGINE_UNAVAILABLE = "ENGINE_UNAVAILABLE",
   /** Unexpected failure; details are logged, never sent. */
@@ -31,6 +33,7 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   [AppErrorCode.INVALID_CREDENTIALS]: "UNAUTHORIZED",
   [AppErrorCode.EMAIL_TAKEN]: "CONFLICT",
   [AppErrorCode.NOT_FOUND]: "NOT_FOUND",
+  [AppErrorCode.ORDER_REJECTED]: "UNPROCESSABLE_CONTENT",
   [AppErrorCode.ENGINE_UNAVAILABLE]: "SERVICE_UNAVAILABLE",
   [AppErrorCode.INTERNAL]: "INTERNAL_SERVER_ERROR",
 };
@@ -47,6 +50,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly fieldErrors?: FieldErrors,
+    /** The engine's RejectCode, for ORDER_REJECTED. */
+    readonly rejectCode?: number,
   ) {
     super(message);
     this.name = "AppError";

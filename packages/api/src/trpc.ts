@@ -19,7 +19,12 @@ const t = initTRPC.context<Context>().create({
       appError?.code ?? (fieldErrors ? AppErrorCode.INVALID_INPUT : internalOr(error.code));
     const message =
       appCode === AppErrorCode.INTERNAL ? "Something went wrong. Please try again." : shape.message;
-    return { ...shape, message, data: { ...shape.data, appCode, fieldErrors, stack: undefined } };
+    const rejectCode = appError?.rejectCode;
+    return {
+      ...shape,
+      message,
+      data: { ...shape.data, appCode, fieldErrors, rejectCode, stack: undefined },
+    };
   },
 });
 

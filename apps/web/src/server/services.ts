@@ -4,5 +4,5 @@ import { webEnv } from "@/env";
 
 /** One set of connections (Prisma pool, engine bus client) per server process. */
 export const getServices = oncePerProcess("exchange-web.services", () =>
-  createServices(servicesConfig(webEnv())),
+  createServices({ ...servicesConfig(webEnv()), streamTokenSecret: webEnv().STREAM_TOKEN_SECRET }),
 );

@@ -11,6 +11,13 @@ export const ZCancelOrderInput = z
     message: "Give exactly one of orderId and clientOrderId.",
   });
 
+export const ZCancelOrderOutput = z.object({
+  orderId: z.number().int(),
+  filledQuantity: z.string(),
+  /** What was still open and is now cancelled. */
+  cancelledQuantity: z.string(),
+});
+
 export const ZCancelAllInput = z.object({ symbol: z.string().min(1).max(20) });
 export const ZCancelAllOutput = z.object({ cancelled: z.number().int() });
 

@@ -10,7 +10,13 @@ import {
 } from "./balance-commands";
 import type { BookKind, BookLevel } from "./book/order-book";
 import { cancelAllOrders, cancelOrder } from "./cancel-order";
-import type { BalanceCommand, Command, PlaceOrderCommand } from "./commands";
+import type {
+  BalanceCommand,
+  CancelAllOrdersCommand,
+  CancelOrderCommand,
+  Command,
+  PlaceOrderCommand,
+} from "./commands";
 import { CoreState, isShortText, type Rejection, reject } from "./core-state";
 import type { AcceptedResult, CommandResult, CoreEvent, RejectedResult } from "./events";
 import type { Order } from "./model";
@@ -110,20 +116,23 @@ export class ExchangeCore {
   }
 
   apply(command: Command): CommandResult {
-    const bad = checkEnvelope(command);
+    // Each command shape is different, so these reads are megamorphic: read each field once.
+    const id = command.id;
+    const type = command.type;
+    const bad = checkEnvelope(id, command.ts);
     if (bad !== null) return rejected(command, bad);
     const s = this.state;
     const events: CoreEvent[] = [];
     let rejection: Rejection | null;
-    switch (command.type) {
+    switch (type) {
       case "order.place":
-        rejection = placeOrder(s, command, events);
+        rejection = placeOrder(s, command as PlaceOrderCommand, events);
         break;
       case "order.cancel":
-        rejection = cancelOrder(s, command, events);
+        rejection = cancelOrder(s, command as CancelOrderCommand, events);
         break;
       case "order.cancelAll":
-        rejection = cancelAllOrders(s, command, events);
+        rejection = cancelAllOrders(s, command as CancelAllOrdersCommand, events);
         break;
       case "balance.deposit":
       case "balance.withdrawFreeze":
@@ -131,33 +140,15 @@ export class ExchangeCore {
       case "balance.withdrawRelease":
       case "balance.transfer":
       case "balance.adjust":
-        return this.applyBalance(command);
-      case "asset.add":
-        rejection = addAsset(s, command, events);
-        break;
-      case "market.add":
-        rejection = addMarket(s, command, events);
-        break;
-      case "market.setStatus":
-        rejection = setMarketStatus(s, command, events);
-        break;
-      case "feeTier.set":
-        rejection = setFeeTier(s, command, events);
-        break;
-      case "feeTier.assign":
-        rejection = assignFeeTier(s, command, events);
-        break;
+        return this.applyBalance(command as BalanceCommand);
       default:
-        rejection = reject(
-          RejectCode.UnknownCommandType,
-          `unknown command type ${String((command as { type: unknown }).type)}`,
-        );
+        rejection = applyReference(s, command, events);
     }
     if (rejection !== null) {
       if (events.length !== 0) throw new Error("a rejected command emitted events");
       return rejected(command, rejection);
     }
-    return { accepted: true, commandId: command.id, repeated: false, events };
+    return { accepted: true, commandId: id, repeated: false, events };
   }
 
   /** Balance commands are idempotent: a repeated business key returns the first result. */
@@ -272,14 +263,35 @@ export class ExchangeCore {
   }
 }
 
-function checkEnvelope(command: Command): Rejection | null {
-  if (!isShortText(command.id, MAX_COMMAND_ID_LENGTH)) {
+/** Reference-data commands, and the rejection of unknown types. */
+function applyReference(s: CoreState, command: Command, events: CoreEvent[]): Rejection | null {
+  switch (command.type) {
+    case "asset.add":
+      return addAsset(s, command, events);
+    case "market.add":
+      return addMarket(s, command, events);
+    case "market.setStatus":
+      return setMarketStatus(s, command, events);
+    case "feeTier.set":
+      return setFeeTier(s, command, events);
+    case "feeTier.assign":
+      return assignFeeTier(s, command, events);
+    default:
+      return reject(
+        RejectCode.UnknownCommandType,
+        `unknown command type ${String((command as { type: unknown }).type)}`,
+      );
+  }
+}
+
+function checkEnvelope(id: unknown, ts: unknown): Rejection | null {
+  if (!isShortText(id, MAX_COMMAND_ID_LENGTH)) {
     return reject(
       RejectCode.InvalidCommand,
       `command id must be 1-${MAX_COMMAND_ID_LENGTH} characters`,
     );
   }
-  if (!Number.isSafeInteger(command.ts) || command.ts < 0) {
+  if (!Number.isSafeInteger(ts) || (ts as number) < 0) {
     return reject(RejectCode.InvalidCommand, "ts must be a non-negative integer of epoch ms");
   }
   return null;

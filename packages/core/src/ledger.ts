@@ -4,6 +4,9 @@ import type { Account, Asset, Balance } from "./model";
 import type { SystemAccount } from "./types";
 
 /**
+ * Debits are posted as `0n - amount`, never `-amount`: in this V8 unary minus on a bigint is a
+ * builtin call costing several times a subtraction, and ledgers negate on every posting.
+ *
  * Double-entry postings. Each helper moves money between two named accounts of one asset, or
  * one leg of a move whose other leg the caller posts with the same amount: every posting set a
  * command emits therefore sums to zero per asset (the simulation's auditor checks it). User
@@ -23,7 +26,7 @@ export function freeze(userId: number, asset: Asset, balance: Balance, amount: b
   const frozen = balance.frozen + amount;
   balance.frozen = frozen;
   return [
-    posting("available", userId, asset.code, -amount, available),
+    posting("available", userId, asset.code, 0n - amount, available),
     posting("frozen", userId, asset.code, amount, frozen),
   ];
 }
@@ -36,7 +39,7 @@ export function release(userId: number, asset: Asset, balance: Balance, amount: 
   const available = balance.available + amount;
   balance.available = available;
   return [
-    posting("frozen", userId, asset.code, -amount, frozen),
+    posting("frozen", userId, asset.code, 0n - amount, frozen),
     posting("available", userId, asset.code, amount, available),
   ];
 }
@@ -61,7 +64,7 @@ export function debitAvailable(
 ): void {
   balance.available -= amount;
   assert(balance.available >= 0n, "ledger: available balance below zero");
-  postings.push(posting("available", userId, asset.code, -amount, balance.available));
+  postings.push(posting("available", userId, asset.code, 0n - amount, balance.available));
 }
 
 export function creditFrozen(
@@ -84,7 +87,7 @@ export function debitFrozen(
 ): void {
   balance.frozen -= amount;
   assert(balance.frozen >= 0n, "ledger: frozen balance below zero");
-  postings.push(posting("frozen", userId, asset.code, -amount, balance.frozen));
+  postings.push(posting("frozen", userId, asset.code, 0n - amount, balance.frozen));
 }
 
 /** Adds a signed `amount` to a system account. */

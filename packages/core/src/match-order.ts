@@ -10,7 +10,7 @@ import {
   postRounding,
   release,
 } from "./ledger";
-import type { Asset, Market, Order, OrderTerms } from "./model";
+import type { Asset, FeeTier, Market, Order, OrderTerms } from "./model";
 import type { CancelReason, Side } from "./types";
 
 /**
@@ -32,6 +32,11 @@ import type { CancelReason, Side } from "./types";
 
 /** Denominator of a fee rate: market ppm × tier scale ppm. */
 const RATE_DENOMINATOR = 1_000_000_000_000n;
+/** Added before dividing to round up: ceil(x / d) = (x + d − 1) / d for x ≥ 0. */
+const ROUND_UP = RATE_DENOMINATOR - 1n;
+const FULL_SCALE_PPM = 1_000_000;
+/** "No level yet" while matching; a constant because `-1n` inline is a unary minus at runtime. */
+const NO_LEVEL = -1n;
 
 /** Why matching stopped. */
 enum Stop {
@@ -60,7 +65,7 @@ function matchOrder(s: CoreState, taker: Order, events: CoreEvent[]): Stop {
   const makerSide: Side = taker.side === "buy" ? "sell" : "buy";
   const byQuote = taker.quoteAtoms > 0n;
   // The level being consumed; its book event is emitted once, when matching leaves it.
-  let levelPrice = -1n;
+  let levelPrice = NO_LEVEL;
   let levelLots = 0n;
   let stop = Stop.Book;
   for (;;) {
@@ -137,11 +142,13 @@ function fillOrders(
   events: CoreEvent[],
 ): bigint {
   const market = taker.market;
-  const takerRate = market.takerPpm * taker.account.feeTier.takerScale;
+  const takerRate = takerRateOf(market, taker.account.feeTier);
+  const makerRate = makerRateOf(market, maker.account.feeTier);
   const priceTicks = maker.priceTicks;
-  const quote = priceTicks * lots * market.quotePerTickLot;
+  const qpt = market.quotePerTickLot;
+  // Most markets are set up so one lot at one tick is one quote atom: skip that multiply.
+  const quote = qpt === 1n ? priceTicks * lots : priceTicks * lots * qpt;
   const base = lots * market.lotSizeAtoms;
-  const makerRate = market.makerPpm * maker.account.feeTier.makerScale;
   const takerBuys = taker.side === "buy";
   const buyer = takerBuys ? taker : maker;
   const seller = takerBuys ? maker : taker;
@@ -218,14 +225,27 @@ function creditNetOfFee(
   }
   const scaled = received * rate;
   const exact = scaled / RATE_DENOMINATOR;
-  const roundUp = scaled % RATE_DENOMINATOR === 0n ? 0n : 1n;
-  const fee = exact + roundUp;
+  const fee = (scaled + ROUND_UP) / RATE_DENOMINATOR;
+  const roundUp = fee - exact;
   const net = received - fee;
   // A fee can equal a 1-atom receipt; a zero posting would only be noise.
   if (net > 0n) creditAvailable(order.userId, asset, order.receiveBalance, net, postings);
   if (exact > 0n) postFee(asset, exact, postings);
   if (roundUp > 0n) postRounding(asset, roundUp, postings);
   return fee;
+}
+
+/** The taker's rate in parts per 10^12; no multiply for the usual full-scale tier. */
+function takerRateOf(market: Market, tier: FeeTier): bigint {
+  return tier.takerScalePpm === FULL_SCALE_PPM
+    ? market.takerRate
+    : market.takerPpm * tier.takerScale;
+}
+
+function makerRateOf(market: Market, tier: FeeTier): bigint {
+  return tier.makerScalePpm === FULL_SCALE_PPM
+    ? market.makerRate
+    : market.makerPpm * tier.makerScale;
 }
 
 function fillEvent(type: OrderFillEvent["type"], order: Order): OrderFillEvent {

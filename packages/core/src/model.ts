@@ -37,8 +37,13 @@ export class Asset {
 
 /** A user's holdings of one asset. Neither field is ever negative. */
 export class Balance {
-  available = 0n;
-  frozen = 0n;
+  declare available: bigint;
+  declare frozen: bigint;
+
+  constructor() {
+    this.available = 0n;
+    this.frozen = 0n;
+  }
 }
 
 /** A fee tier with its scales as bigints, ready for fee arithmetic. */
@@ -98,6 +103,10 @@ export class Market {
   readonly minNotionalAtoms: bigint;
   readonly makerPpm: bigint;
   readonly takerPpm: bigint;
+  /** Maker rate in parts per 10^12 at full tier scale: makerPpm × 10^6. */
+  readonly makerRate: bigint;
+  /** Taker rate in parts per 10^12 at full tier scale. */
+  readonly takerRate: bigint;
   readonly book: OrderBook;
   status: MarketStatus;
   /** Sequence number of the last `book.levelChanged` event of this market. */
@@ -116,6 +125,8 @@ export class Market {
     this.minNotionalAtoms = config.minNotionalAtoms;
     this.makerPpm = BigInt(config.makerFeePpm);
     this.takerPpm = BigInt(config.takerFeePpm);
+    this.makerRate = this.makerPpm * 1_000_000n;
+    this.takerRate = this.takerPpm * 1_000_000n;
     this.book = book;
     this.status = config.status;
   }
@@ -141,39 +152,41 @@ export interface OrderTerms {
  * orders (`userPrev`/`userNext`).
  */
 export class Order {
-  readonly id: number;
-  readonly userId: number;
-  readonly account: Account;
-  readonly market: Market;
-  readonly side: Side;
-  readonly orderType: OrderType;
+  // Fields are `declare`d and assigned in the constructor: a class field with define semantics
+  // costs an IC call per field on every construction in this V8, and orders are built per command.
+  declare readonly id: number;
+  declare readonly userId: number;
+  declare readonly account: Account;
+  declare readonly market: Market;
+  declare readonly side: Side;
+  declare readonly orderType: OrderType;
   /** Limit price; for a market order the protection price, or the side's unbounded sentinel. */
-  readonly priceTicks: bigint;
-  readonly qtyLots: bigint;
+  declare readonly priceTicks: bigint;
+  declare readonly qtyLots: bigint;
   /** Quote budget of a market buy by quote amount, else 0. */
-  readonly quoteAtoms: bigint;
-  readonly timeInForce: TimeInForce;
-  readonly postOnly: boolean;
-  readonly stp: SelfTradePrevention;
-  readonly clientOrderId: string | null;
-  readonly ts: number;
+  declare readonly quoteAtoms: bigint;
+  declare readonly timeInForce: TimeInForce;
+  declare readonly postOnly: boolean;
+  declare readonly stp: SelfTradePrevention;
+  declare readonly clientOrderId: string | null;
+  declare readonly ts: number;
   /** The balance this order freezes from: quote for a buy, base for a sell. */
-  readonly payBalance: Balance;
+  declare readonly payBalance: Balance;
   /** The balance fills credit: base for a buy, quote for a sell. */
-  readonly receiveBalance: Balance;
+  declare readonly receiveBalance: Balance;
 
-  remainingLots: bigint;
-  filledLots = 0n;
-  filledQuoteAtoms = 0n;
+  declare remainingLots: bigint;
+  declare filledLots: bigint;
+  declare filledQuoteAtoms: bigint;
   /** Atoms still frozen for this order; exactly what it holds (see the auditor). */
-  frozenAtoms = 0n;
+  declare frozenAtoms: bigint;
 
-  prev: Order | null = null;
-  next: Order | null = null;
+  declare prev: Order | null;
+  declare next: Order | null;
   /** The fast book's level while resting there (opaque to everything else). */
-  level: unknown = null;
-  userPrev: Order | null = null;
-  userNext: Order | null = null;
+  declare level: unknown;
+  declare userPrev: Order | null;
+  declare userNext: Order | null;
 
   constructor(id: number, account: Account, market: Market, terms: OrderTerms) {
     const isBuy = terms.side === "buy";
@@ -194,6 +207,14 @@ export class Order {
     this.payBalance = account.balanceOf(isBuy ? market.quote : market.base);
     this.receiveBalance = account.balanceOf(isBuy ? market.base : market.quote);
     this.remainingLots = terms.qtyLots;
+    this.filledLots = 0n;
+    this.filledQuoteAtoms = 0n;
+    this.frozenAtoms = 0n;
+    this.prev = null;
+    this.next = null;
+    this.level = null;
+    this.userPrev = null;
+    this.userNext = null;
   }
 }
 

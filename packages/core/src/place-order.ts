@@ -143,7 +143,7 @@ function placeLimit(
   if (postOnly && timeInForce !== "GTC") {
     return reject(RejectCode.InvalidOrderOptions, "a post-only order must be GTC");
   }
-  const notional = c.priceTicks * c.qtyLots * market.quotePerTickLot;
+  const notional = notionalOf(market, c.priceTicks, c.qtyLots);
   if (notional < market.minNotionalAtoms) {
     return reject(
       RejectCode.NotionalBelowMin,
@@ -175,6 +175,12 @@ function placeLimit(
   acceptOrder(order, c.priceTicks, frozen, events);
   executeOrder(s, order, events);
   return null;
+}
+
+/** Quote value of a quantity at a price, skipping the multiply when one tick-lot is one atom. */
+function notionalOf(market: Market, priceTicks: bigint, qtyLots: bigint): bigint {
+  const qpt = market.quotePerTickLot;
+  return qpt === 1n ? priceTicks * qtyLots : priceTicks * qtyLots * qpt;
 }
 
 function wouldTake(market: Market, side: Side, priceTicks: bigint): boolean {

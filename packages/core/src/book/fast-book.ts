@@ -5,14 +5,18 @@ import type { BookLevel, OrderBook } from "./order-book";
 
 /** All orders at one price, oldest first, in an intrusive doubly-linked list. */
 export class PriceLevel {
-  readonly priceTicks: bigint;
+  // Assigned in the constructor rather than as class fields, like `Order` (see there).
+  declare readonly priceTicks: bigint;
   /** Sum of `remainingLots` of the orders here. */
-  lots = 0n;
-  head: Order | null = null;
-  tail: Order | null = null;
+  declare lots: bigint;
+  declare head: Order | null;
+  declare tail: Order | null;
 
   constructor(priceTicks: bigint) {
     this.priceTicks = priceTicks;
+    this.lots = 0n;
+    this.head = null;
+    this.tail = null;
   }
 }
 
@@ -33,8 +37,12 @@ class BookSide {
     this.isBuy = isBuy;
   }
 
+  // Array reads below never use a negative index: V8 treats `a[-1]` as a property lookup by
+  // name and turns the access site megamorphic, which costs more than the whole operation.
+
   best(): PriceLevel | undefined {
-    return this.levels[this.levels.length - 1];
+    const count = this.levels.length;
+    return count === 0 ? undefined : this.levels[count - 1];
   }
 
   private isBetter(a: bigint, b: bigint): boolean {
@@ -61,36 +69,36 @@ class BookSide {
   }
 
   find(priceTicks: bigint): PriceLevel | undefined {
-    const level = this.levels[this.countNotBetter(priceTicks) - 1];
+    const position = this.countNotBetter(priceTicks);
+    const level = position === 0 ? undefined : this.levels[position - 1];
     return level !== undefined && level.priceTicks === priceTicks ? level : undefined;
   }
 
   levelFor(priceTicks: bigint): PriceLevel {
     const levels = this.levels;
     const position = this.countNotBetter(priceTicks);
-    const existing = levels[position - 1];
+    const existing = position === 0 ? undefined : levels[position - 1];
     if (existing !== undefined && existing.priceTicks === priceTicks) return existing;
     const level = new PriceLevel(priceTicks);
-    if (position === levels.length) levels.push(level);
-    else levels.splice(position, 0, level);
+    insertAt(levels, position, level);
     return level;
   }
 
   dropLevel(level: PriceLevel): void {
     const levels = this.levels;
-    if (levels[levels.length - 1] === level) {
+    if (this.best() === level) {
       levels.pop();
       return;
     }
     const index = this.countNotBetter(level.priceTicks) - 1;
     assert(levels[index] === level, "fast book: level not where its price says");
-    levels.splice(index, 1);
+    removeAt(levels, index);
   }
 
   /** The best order of the level just worse than `level`, or null. */
   headAfter(level: PriceLevel): Order | null {
-    const worse = this.levels[this.countNotBetter(level.priceTicks) - 2];
-    return worse === undefined ? null : worse.head;
+    const index = this.countNotBetter(level.priceTicks) - 2;
+    return index < 0 ? null : (this.levels[index] as PriceLevel).head;
   }
 }
 
@@ -169,6 +177,21 @@ export class FastBook implements OrderBook {
     }
     return level.lots;
   }
+}
+
+/**
+ * Inserts by shifting the tail by hand: changes happen near the touch, at the end of the array,
+ * where a short loop beats `splice` (a builtin call with generic argument handling).
+ */
+function insertAt(levels: PriceLevel[], index: number, level: PriceLevel): void {
+  levels.push(level);
+  for (let i = levels.length - 1; i > index; i--) levels[i] = levels[i - 1] as PriceLevel;
+  levels[index] = level;
+}
+
+function removeAt(levels: PriceLevel[], index: number): void {
+  for (let i = index; i < levels.length - 1; i++) levels[i] = levels[i + 1] as PriceLevel;
+  levels.pop();
 }
 
 function levelOf(order: Order): PriceLevel {

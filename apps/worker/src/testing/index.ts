@@ -1,0 +1,1 @@
+export { WorkerProcess, type WorkerTarget } from "./worker-process";

@@ -1,0 +1,62 @@
+/**
+ * The real worker process for other packages' integration tests and the end-to-end harness:
+ * projector and market data running against an engine sandbox's database and Redis prefix.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { fileURLToPath } from "node:url";
+
+const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
+
+export interface WorkerTarget {
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+}
+
+export class WorkerProcess {
+  private logText = "";
+
+  private constructor(private readonly child: ChildProcess) {
+    const collect = (chunk: Buffer) => {
+      this.logText += chunk.toString();
+    };
+    child.stdout?.on("data", collect);
+    child.stderr?.on("data", collect);
+  }
+
+  static async start(
+    target: WorkerTarget,
+    extraEnv: Record<string, string> = {},
+  ): Promise<WorkerProcess> {
+    const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+      env: {
+        ...process.env,
+        DATABASE_URL: target.databaseUrl,
+        REDIS_URL: target.redisUrl,
+        REDIS_PREFIX: target.redisPrefix,
+        ...extraEnv,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const worker = new WorkerProcess(child);
+    const deadline = Date.now() + 30_000;
+    while (!worker.logText.includes("projector started")) {
+      if (child.exitCode !== null || Date.now() > deadline) {
+        throw new Error(`worker did not start:\n${worker.logText}`);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return worker;
+  }
+
+  get log(): string {
+    return this.logText;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    this.child.kill("SIGTERM");
+    await once(this.child, "exit");
+  }
+}

@@ -1,0 +1,424 @@
+import { RejectCode } from "@exchange/core";
+import { createEngineSandbox, EngineProcess } from "@exchange/engine/testing";
+import { verifyStreamToken } from "@exchange/protocol";
+import { WorkerProcess } from "@exchange/worker/testing";
+import { TRPCError } from "@trpc/server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor, Services } from "./context";
+import { AppError } from "./errors";
+import { closeServices, createServices } from "./services/create-services";
+import { syncReferenceData } from "./services/reference-data";
+import { registerUser } from "./services/users";
+import { eventually } from "./testing/eventually";
+import { callTraderApi } from "./testing/test-services";
+
+const STREAM_SECRET = "trading-test-stream-secret";
+let services: Services;
+let engine: EngineProcess;
+let worker: WorkerProcess;
+let alice: Actor;
+let bob: Actor;
+let carol: Actor;
+
+const api = (actor: Actor) => callTraderApi(services, actor);
+const userIdOf = (actor: Actor) => (actor.kind === "user" ? actor.userId : 0);
+
+async function fund(actor: Actor, asset: string, amountAtoms: bigint) {
+  const reply = await services.engine.send({
+    type: "balance.deposit",
+    id: `test-deposit:${userIdOf(actor)}:${asset}:${crypto.randomUUID()}`,
+    ts: Date.now(),
+    business: "test-deposit",
+    businessId: crypto.randomUUID(),
+    userId: userIdOf(actor),
+    asset,
+    amountAtoms,
+  });
+  expect(reply.outcome.ok).toBe(true);
+}
+
+async function newTrader(tag: string): Promise<Actor> {
+  const user = await registerUser(services.db, {
+    email: `${tag}-${crypto.randomUUID()}@example.test`,
+    password: "trading-pass-123",
+  });
+  return { kind: "user", userId: user.id };
+}
+
+interface Refusal {
+  code: string;
+  rejectCode: number | undefined;
+  fields: Record<string, string[]>;
+  message: string;
+}
+
+/** The rejection a call ends in: its app code, reject code and field errors. */
+async function refusal(call: Promise<unknown>): Promise<Refusal> {
+  const error = await call.then(
+    () => expect.fail("the call was accepted"),
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  const cause = (error as TRPCError).cause;
+  return cause instanceof AppError
+    ? {
+        code: cause.code,
+        rejectCode: cause.rejectCode,
+        fields: cause.fieldErrors ?? {},
+        message: cause.message,
+      }
+    : {
+        code: (error as TRPCError).code,
+        rejectCode: undefined,
+        fields: {},
+        message: (error as TRPCError).message,
+      };
+}
+
+beforeAll(async () => {
+  const sandbox = await createEngineSandbox("trading");
+  engine = await EngineProcess.start(sandbox);
+  worker = await WorkerProcess.start(sandbox);
+  services = await createServices({ ...sandbox, streamTokenSecret: STREAM_SECRET });
+  await syncReferenceData(services.db, services.engine);
+  [alice, bob, carol] = await Promise.all([
+    newTrader("alice"),
+    newTrader("bob"),
+    newTrader("carol"),
+  ]);
+  await fund(alice, "BTC", 2n * 10n ** 8n); // 2 BTC
+  await fund(bob, "USDT", 200_000n * 10n ** 8n); // 200 000 USDT
+});
+
+afterAll(async () => {
+  await closeServices(services);
+  await worker?.stop();
+  await engine?.kill();
+});
+
+describe("a trade between two users", () => {
+  it("rests a limit sell, fills a market buy against it, and shows both sides their fill", async () => {
+    const sell = await api(alice).trading.placeOrder({
+      symbol: "BTCUSDT",
+      side: "sell",
+      type: "limit",
+      price: "50000.00",
+      quantity: "0.5",
+      clientOrderId: "alice-1",
+    });
+    expect(sell.order).toMatchObject({
+      status: "OPEN",
+      price: "50000",
+      quantity: "0.5",
+      filledQuantity: "0",
+    });
+
+    await eventually(async () => {
+      const open = await api(alice).trading.openOrders({ limit: 10 });
+      expect(open.items.map((o) => o.orderId)).toEqual([sell.order.orderId]);
+    });
+
+    const buy = await api(bob).trading.placeOrder({
+      symbol: "BTCUSDT",
+      side: "buy",
+      type: "market",
+      quantity: "0.2",
+    });
+    expect(buy.order).toMatchObject({
+      status: "FILLED",
+      filledQuantity: "0.2",
+      filledQuote: "10000",
+      averagePrice: "50000",
+    });
+    // Taker fee 0.1 % of what bob receives: 0.0002 BTC.
+    expect(buy.fills).toEqual([
+      {
+        tradeId: expect.any(Number),
+        price: "50000",
+        quantity: "0.2",
+        fee: "0.0002",
+        feeAsset: "BTC",
+      },
+    ]);
+
+    await eventually(async () => {
+      const [bobTrades, aliceTrades] = await Promise.all([
+        api(bob).trading.tradeHistory({ limit: 10 }),
+        api(alice).trading.tradeHistory({ limit: 10 }),
+      ]);
+      expect(bobTrades.items).toMatchObject([
+        { side: "buy", liquidity: "taker", quantity: "0.2", fee: "0.0002", feeAsset: "BTC" },
+      ]);
+      // Maker fee 0.1 % of what alice receives: 10 USDT.
+      expect(aliceTrades.items).toMatchObject([
+        { side: "sell", liquidity: "maker", quoteAmount: "10000", fee: "10", feeAsset: "USDT" },
+      ]);
+    });
+
+    await eventually(async () => {
+      const balances = Object.fromEntries(
+        (await api(alice).trading.balances()).map((b) => [b.asset, b]),
+      );
+      expect(balances.BTC).toEqual({ asset: "BTC", available: "1.5", frozen: "0.3", total: "1.8" });
+      expect(balances.USDT).toMatchObject({ available: "9990", frozen: "0" });
+      const bobBalances = Object.fromEntries(
+        (await api(bob).trading.balances()).map((b) => [b.asset, b]),
+      );
+      expect(bobBalances.BTC).toMatchObject({ available: "0.1998" });
+    });
+  });
+
+  it("retries with the same client order id return the first order, not a second one", async () => {
+    const input = {
+      symbol: "BTCUSDT",
+      side: "sell",
+      type: "limit",
+      price: "60000",
+      quantity: "0.01",
+      clientOrderId: "alice-retry",
+    } as const;
+    const first = await api(alice).trading.placeOrder(input);
+    const again = await api(alice).trading.placeOrder(input);
+    expect(again.order.orderId).toBe(first.order.orderId);
+    await eventually(async () => {
+      const open = await api(alice).trading.openOrders({ symbol: "BTCUSDT", limit: 50 });
+      expect(open.items.filter((o) => o.clientOrderId === "alice-retry")).toHaveLength(1);
+    });
+  });
+
+  it("cancels an order for its owner only", async () => {
+    const order = await api(alice).trading.placeOrder({
+      symbol: "BTCUSDT",
+      side: "sell",
+      type: "limit",
+      price: "70000",
+      quantity: "0.01",
+    });
+    const stolen = await refusal(
+      api(bob).trading.cancelOrder({ symbol: "BTCUSDT", orderId: order.order.orderId }),
+    );
+    expect(stolen).toMatchObject({ code: "ORDER_REJECTED", rejectCode: RejectCode.OrderNotFound });
+    const cancelled = await api(alice).trading.cancelOrder({
+      symbol: "BTCUSDT",
+      orderId: order.order.orderId,
+    });
+    expect(cancelled).toEqual({
+      orderId: order.order.orderId,
+      filledQuantity: "0",
+      cancelledQuantity: "0.01",
+    });
+    await eventually(async () => {
+      const history = await api(alice).trading.orderHistory({ limit: 10 });
+      expect(history.items.find((o) => o.orderId === order.order.orderId)).toMatchObject({
+        status: "CANCELLED",
+        cancelReason: "user",
+      });
+    });
+  });
+
+  it("never shows one user's orders to another", async () => {
+    await eventually(async () => {
+      expect((await api(alice).trading.openOrders({ limit: 50 })).items.length).toBeGreaterThan(0);
+    });
+    expect((await api(carol).trading.openOrders({ limit: 50 })).items).toEqual([]);
+    expect((await api(carol).trading.tradeHistory({ limit: 50 })).items).toEqual([]);
+  });
+
+  it("cancels all of a user's orders in a market", async () => {
+    await api(alice).trading.placeOrder({
+      symbol: "BTCUSDT",
+      side: "sell",
+      type: "limit",
+      price: "80000",
+      quantity: "0.01",
+    });
+    const { cancelled } = await api(alice).trading.cancelAll({ symbol: "BTCUSDT" });
+    expect(cancelled).toBeGreaterThanOrEqual(2);
+    await eventually(async () => {
+      expect((await api(alice).trading.openOrders({ limit: 50 })).items).toEqual([]);
+    });
+  });
+});
+
+describe("orders the engine refuses", () => {
+  it.each([
+    [
+      "below the minimum notional",
+      { price: "100", quantity: "0.01" },
+      RejectCode.NotionalBelowMin,
+      "quantity",
+      /minimum of 5 USDT/,
+    ],
+    [
+      "beyond the balance",
+      { price: "50000", quantity: "100" },
+      RejectCode.InsufficientBalance,
+      "quantity",
+      /Insufficient balance/,
+    ],
+  ])(
+    "refuses an order %s with the reason on its field",
+    async (_, order, rejectCode, field, message) => {
+      const result = await refusal(
+        api(carol).trading.placeOrder({ symbol: "BTCUSDT", side: "buy", type: "limit", ...order }),
+      );
+      expect(result).toMatchObject({ code: "ORDER_REJECTED", rejectCode });
+      expect(result.fields[field]?.[0]).toMatch(message);
+    },
+  );
+
+  it("refuses a post-only order that would trade at once", async () => {
+    await api(alice).trading.placeOrder({
+      symbol: "BTCUSDT",
+      side: "sell",
+      type: "limit",
+      price: "51000",
+      quantity: "0.01",
+    });
+    const result = await refusal(
+      api(bob).trading.placeOrder({
+        symbol: "BTCUSDT",
+        side: "buy",
+        type: "limit",
+        price: "52000",
+        quantity: "0.01",
+        postOnly: true,
+      }),
+    );
+    expect(result).toMatchObject({
+      rejectCode: RejectCode.PostOnlyWouldTake,
+      fields: { postOnly: [expect.any(String)] },
+    });
+  });
+
+  it("refuses a fill-or-kill order that cannot fill completely", async () => {
+    const result = await refusal(
+      api(bob).trading.placeOrder({
+        symbol: "BTCUSDT",
+        side: "buy",
+        type: "limit",
+        price: "51000",
+        quantity: "1",
+        timeInForce: "FOK",
+      }),
+    );
+    expect(result).toMatchObject({ rejectCode: RejectCode.FokNotFillable });
+  });
+
+  it("refuses orders in a market that is cancel-only, then halted", async () => {
+    for (const [status, rejectCode] of [
+      ["cancelOnly", RejectCode.MarketCancelOnly],
+      ["halted", RejectCode.MarketHalted],
+    ] as const) {
+      await services.engine.send({
+        type: "market.setStatus",
+        id: `status:${status}:${crypto.randomUUID()}`,
+        ts: Date.now(),
+        symbol: "ETHUSDT",
+        status,
+      });
+      const result = await refusal(
+        api(bob).trading.placeOrder({
+          symbol: "ETHUSDT",
+          side: "buy",
+          type: "limit",
+          price: "3000",
+          quantity: "0.1",
+        }),
+      );
+      expect(result).toMatchObject({ rejectCode });
+    }
+  });
+});
+
+describe("input the API refuses before the engine sees it", () => {
+  it.each([
+    [
+      "a price off the tick",
+      { type: "limit", price: "50000.001", quantity: "0.1" },
+      "price",
+      /multiple of 0.01 USDT/,
+    ],
+    [
+      "a quantity off the lot",
+      { type: "limit", price: "50000", quantity: "0.000011" },
+      "quantity",
+      /multiple of 0.00001 BTC/,
+    ],
+    [
+      "a negative quantity",
+      { type: "limit", price: "50000", quantity: "-1" },
+      "quantity",
+      /greater than zero/,
+    ],
+    ["an exponent", { type: "limit", price: "5e4", quantity: "1" }, "price", /Enter a number/],
+    ["a limit order without a price", { type: "limit", quantity: "1" }, "price", /Required/],
+    [
+      "a market order with a price",
+      { type: "market", price: "1", quantity: "1" },
+      "price",
+      /no price/,
+    ],
+  ])("refuses %s on its field", async (_, order, field, message) => {
+    const result = await refusal(
+      api(bob).trading.placeOrder({ symbol: "BTCUSDT", side: "buy", ...order } as never),
+    );
+    expect(result.code).toBe("INVALID_INPUT");
+    expect(result.fields[field]?.join(" ")).toMatch(message);
+  });
+
+  it("refuses an unknown market", async () => {
+    const result = await refusal(
+      api(bob).trading.placeOrder({
+        symbol: "DOGEUSDT",
+        side: "buy",
+        type: "limit",
+        price: "1",
+        quantity: "1",
+      }),
+    );
+    expect(result.code).toBe("NOT_FOUND");
+  });
+
+  it("refuses a market order when the other side of the book is empty", async () => {
+    const result = await refusal(
+      api(bob).trading.placeOrder({
+        symbol: "ETHUSDT",
+        side: "buy",
+        type: "market",
+        quantity: "1",
+      }),
+    );
+    expect(result.fields._?.[0]).toMatch(/no orders on the other side/);
+  });
+
+  it("keeps every trading procedure behind a session", async () => {
+    const anonymous = api({ kind: "anonymous" });
+    for (const call of [
+      anonymous.trading.placeOrder({
+        symbol: "BTCUSDT",
+        side: "buy",
+        type: "limit",
+        price: "1",
+        quantity: "1",
+      }),
+      anonymous.trading.cancelAll({ symbol: "BTCUSDT" }),
+      anonymous.trading.openOrders({ limit: 10 }),
+      anonymous.trading.orderHistory({ limit: 10 }),
+      anonymous.trading.tradeHistory({ limit: 10 }),
+      anonymous.trading.balances(),
+      anonymous.trading.streamToken(),
+    ]) {
+      await expect(call).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    }
+  });
+});
+
+describe("stream tokens", () => {
+  it("issues a token that names the caller and expires within a minute", async () => {
+    const { token, expiresAt } = await api(carol).trading.streamToken();
+    expect(verifyStreamToken(token, STREAM_SECRET, Date.now())?.userId).toBe(userIdOf(carol));
+    expect(expiresAt.getTime() - Date.now()).toBeLessThanOrEqual(60_000);
+    expect(verifyStreamToken(token, STREAM_SECRET, expiresAt.getTime())).toBeUndefined();
+  });
+});

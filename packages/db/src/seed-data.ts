@@ -71,3 +71,13 @@ export const SEED_STAFF: ReadonlyArray<{
 export const SEED_TRADERS = [
   { email: "trader@exchange.local", password: "trader-dev-pass-1" },
 ] as const;
+
+/**
+ * Accounts of the demo market (apps/worker demo job, on under `npm run dev`): one quotes both
+ * sides of every market, one trades against it now and then so prices and candles move. They
+ * never log in: their passwords are random.
+ */
+export const SEED_DEMO_BOTS = [
+  { email: "market-maker@exchange.local", role: "maker" },
+  { email: "order-flow@exchange.local", role: "taker" },
+] as const;

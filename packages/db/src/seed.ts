@@ -4,7 +4,7 @@
  */
 import type { Db } from "./client";
 import { hashPassword } from "./password";
-import { SEED_ASSETS, SEED_MARKETS, SEED_STAFF, SEED_TRADERS } from "./seed-data";
+import { SEED_ASSETS, SEED_DEMO_BOTS, SEED_MARKETS, SEED_STAFF, SEED_TRADERS } from "./seed-data";
 
 export async function seed(db: Db): Promise<void> {
   for (const asset of SEED_ASSETS) {
@@ -18,6 +18,14 @@ export async function seed(db: Db): Promise<void> {
     await db.staff.upsert({
       where: { email: staff.email },
       create: { ...staff, roles: [role], passwordHash },
+      update: {},
+    });
+  }
+  for (const { email } of SEED_DEMO_BOTS) {
+    const passwordHash = await hashPassword(crypto.randomUUID());
+    await db.user.upsert({
+      where: { email },
+      create: { email, passwordHash, emailVerifiedAt: new Date() },
       update: {},
     });
   }

@@ -70,6 +70,9 @@ WebSocket     ws://localhost:${DEV_PORTS.stream}/exchange-stream
       REDIS_URL: redis.url,
       REDIS_PREFIX: redisPrefix,
       STREAM_PORT: String(DEV_PORTS.stream),
+      STREAM_PUBLIC_URL: `ws://localhost:${DEV_PORTS.stream}/exchange-stream`,
+      // A moving demo market for newcomers; DEMO_MARKET_MAKER=off npm run dev for a quiet one.
+      DEMO_MARKET_MAKER: process.env.DEMO_MARKET_MAKER ?? "on",
       NEXT_TELEMETRY_DISABLED: "1",
       TURBO_TELEMETRY_DISABLED: "1",
     },

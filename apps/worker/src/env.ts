@@ -7,6 +7,10 @@ export const ZWorkerEnv = z.object({
   REDIS_PREFIX: z.string().default("ex:"),
   /** Interval of the reconciliation job (ledger sums, balances against postings and the engine). */
   RECONCILE_EVERY_MS: z.coerce.number().int().min(1_000).default(300_000),
+  /** Run the demo market (demo/market-maker.ts): "on" under `npm run dev`, never in production. */
+  DEMO_MARKET_MAKER: z.enum(["on", "off"]).default("off"),
+  /** Interval between the demo market maker's requotes. */
+  DEMO_TICK_MS: z.coerce.number().int().min(100).default(1_500),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

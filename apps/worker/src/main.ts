@@ -3,9 +3,10 @@
  * stops them on SIGTERM, letting each finish the batch in hand.
  */
 import { Journal } from "@exchange/journal";
-import { busKeys, createLogger } from "@exchange/protocol";
+import { busKeys, createLogger, EngineClient } from "@exchange/protocol";
 import { Redis } from "ioredis";
 import pg from "pg";
+import { MarketMaker } from "./demo/market-maker";
 import { readWorkerEnv } from "./env";
 import { Projector } from "./projector/projector";
 import { ReconciliationJob } from "./reconciliation/reconciliation-job";
@@ -24,7 +25,12 @@ const reconciliation = new ReconciliationJob({
   log,
   everyMs: env.RECONCILE_EVERY_MS,
 });
-const jobs = [projector, reconciliation];
+const jobs: Array<{ run(): Promise<void>; stop(): void }> = [projector, reconciliation];
+const engine =
+  env.DEMO_MARKET_MAKER === "on"
+    ? await EngineClient.connect({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX })
+    : undefined;
+if (engine) jobs.push(new MarketMaker({ pool, engine, log, tickMs: env.DEMO_TICK_MS }));
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
@@ -33,12 +39,12 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   });
 }
 
-log.info("worker started", { jobs: ["projector", "reconciliation"] });
+log.info("worker started", { jobs: jobs.map((job) => job.constructor.name) });
 try {
   await Promise.all(jobs.map((job) => job.run()));
 } catch (error) {
   log.error("worker job failed", { error, stack: (error as Error).stack });
   process.exitCode = 1;
 }
-await Promise.all([redis.quit(), pool.end()]);
+await Promise.all([redis.quit(), pool.end(), engine?.close()]);
 log.info("worker stopped");

@@ -1,0 +1,28 @@
+/**
+ * The demo market's settings. Prices and sizes are decimal strings in each market's units;
+ * the job converts them exactly with MarketUnits.
+ */
+export interface DemoMarket {
+  /** Where the mid price starts when the market has never traded. */
+  startPrice: string;
+  /** One quote's size; each level quotes 1–6 of these. */
+  quoteSize: string;
+  /** Largest size the order-flow account takes at once. */
+  takeSize: string;
+}
+
+export const DEMO_MARKETS: Record<string, DemoMarket> = {
+  BTCUSDT: { startPrice: "65000", quoteSize: "0.01", takeSize: "0.05" },
+  ETHUSDT: { startPrice: "3200", quoteSize: "0.2", takeSize: "1" },
+};
+
+/** Levels quoted on each side, and their spacing in basis points of the mid price. */
+export const LADDER_LEVELS = 10;
+export const LADDER_SPACING_BPS = 5n;
+
+/** What each demo account is given once (idempotent business keys), per asset, in whole units. */
+export const DEMO_FUNDING: Record<string, Record<string, string>> = {
+  "trader@exchange.local": { BTC: "5", ETH: "100", USDT: "250000" },
+  "market-maker@exchange.local": { BTC: "1000", ETH: "20000", USDT: "100000000" },
+  "order-flow@exchange.local": { BTC: "1000", ETH: "20000", USDT: "100000000" },
+};

@@ -7,6 +7,6 @@ export { closeServices, createServices, type ServicesConfig } from "./services/c
 export { engineMarketConfig } from "./services/market-config";
 export { referenceDataCommands, syncReferenceData } from "./services/reference-data";
 export { authenticateStaff, findStaff, type StaffDto } from "./services/staff";
-export { authenticateUser, type UserDto } from "./services/users";
+export { authenticateUser, registerUser, type UserDto } from "./services/users";
 export { canOpenSection, STAFF_SECTIONS, type StaffSection } from "./staff-sections";
 export { createCallerFactory } from "./trpc";

@@ -1,0 +1,208 @@
+/**
+ * `npm run bench:api`: placing orders through the trading API as browsers do — tRPC over HTTP
+ * to a production build of the web app (`next start`), each request carrying a real next-auth
+ * session cookie — with the real engine and worker behind it, in a database and Redis prefix
+ * of its own. A closed loop of CONCURRENCY clients, each placing one order per request (and a
+ * second run with BATCH orders per HTTP request, as tRPC's batch link sends them), measures
+ * orders/s and per-order latency. The last line is one JSON object with the figures.
+ */
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { closeServices, createServices, registerUser, syncReferenceData } from "@exchange/api";
+import { EngineProcess } from "@exchange/engine/testing";
+import { WorkerProcess } from "@exchange/worker/testing";
+import { randomSecret } from "../lib/dev-secrets";
+import { provisionTestRun } from "../lib/test-run";
+
+const ROOT = join(import.meta.dirname, "..", "..");
+const PORT = 3020;
+const WEB = `http://127.0.0.1:${PORT}`;
+const USERS = 40;
+const CONCURRENCY = 64;
+const BATCH = 10;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+
+const run = await provisionTestRun("benchapi", { seed: true });
+const sandbox = {
+  databaseUrl: run.databaseUrl,
+  redisUrl: run.redisUrl,
+  redisPrefix: run.redisPrefix,
+};
+const secrets = { AUTH_SECRET: randomSecret(), STREAM_TOKEN_SECRET: randomSecret() };
+const children: ChildProcess[] = [];
+let engine: EngineProcess | undefined;
+let worker: WorkerProcess | undefined;
+
+try {
+  build();
+  engine = await EngineProcess.start(sandbox);
+  worker = await WorkerProcess.start(sandbox);
+  const web = await startWeb();
+  children.push(web);
+  const sessions = await prepareTraders();
+
+  const single = await measure(sessions, 1);
+  console.log(
+    `one order per request: ${single.ordersPerSec} orders/s, p50 ${single.p50} ms, p99 ${single.p99} ms`,
+  );
+  const batched = await measure(sessions, BATCH);
+  console.log(
+    `${BATCH} orders per request: ${batched.ordersPerSec} orders/s, p50 ${batched.p50} ms, p99 ${batched.p99} ms`,
+  );
+  console.log(
+    JSON.stringify({
+      ordersPerSec: single.ordersPerSec,
+      p50Ms: single.p50,
+      p99Ms: single.p99,
+      batchedOrdersPerSec: batched.ordersPerSec,
+      batchedP50Ms: batched.p50,
+      batchedP99Ms: batched.p99,
+      concurrency: CONCURRENCY,
+      batch: BATCH,
+    }),
+  );
+} finally {
+  for (const child of children) child.kill("SIGTERM");
+  await worker?.stop();
+  await engine?.stop();
+  await run.teardown();
+}
+
+function build(): void {
+  const result = spawnSync(
+    "npx",
+    ["turbo", "run", "build", "--filter=@exchange/web", "--ui=stream"],
+    {
+      cwd: ROOT,
+      stdio: "ignore",
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    },
+  );
+  if (result.status !== 0) throw new Error("next build of apps/web failed");
+}
+
+async function startWeb(): Promise<ChildProcess> {
+  const child = spawn(
+    "npx",
+    ["next", "start", "apps/web", "--port", String(PORT), "--hostname", "127.0.0.1"],
+    {
+      cwd: ROOT,
+      stdio: "ignore",
+      env: {
+        ...process.env,
+        ...secrets,
+        DATABASE_URL: run.databaseUrl,
+        REDIS_URL: run.redisUrl,
+        REDIS_PREFIX: run.redisPrefix,
+        NODE_ENV: "production",
+      },
+    },
+  );
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (
+      await fetch(`${WEB}/api/auth/csrf`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("next start did not come up");
+}
+
+/** Registered, funded and logged-in traders: one session cookie each. */
+async function prepareTraders(): Promise<string[]> {
+  const services = await createServices({
+    ...sandbox,
+    streamTokenSecret: secrets.STREAM_TOKEN_SECRET,
+  });
+  await syncReferenceData(services.db, services.engine);
+  const cookies: string[] = [];
+  for (let i = 0; i < USERS; i++) {
+    const email = `bench-${i}@example.test`;
+    const password = "bench-password-1";
+    const user = await registerUser(services.db, { email, password });
+    for (const [asset, atoms] of [
+      ["USDT", 10n ** 16n],
+      ["BTC", 10n ** 12n],
+    ] as const) {
+      await services.engine.send({
+        type: "balance.deposit",
+        id: `bench-fund:${user.id}:${asset}`,
+        ts: Date.now(),
+        business: "bench",
+        businessId: `${user.id}:${asset}`,
+        userId: user.id,
+        asset,
+        amountAtoms: atoms,
+      });
+    }
+    cookies.push(await logIn(email, password));
+  }
+  await closeServices(services);
+  return cookies;
+}
+
+async function logIn(email: string, password: string): Promise<string> {
+  const csrf = await fetch(`${WEB}/api/auth/csrf`);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const csrfCookie = csrf.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
+  const response = await fetch(`${WEB}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrfCookie },
+    body: new URLSearchParams({ csrfToken, email, password }).toString(),
+  });
+  const session = response.headers
+    .getSetCookie()
+    .find((c) => c.startsWith("exchange-web.session-token="));
+  if (!session) throw new Error(`log-in failed for ${email} (${response.status})`);
+  return session.split(";")[0] ?? "";
+}
+
+/** Non-crossing limit orders a few ticks off 50 000, so every one rests and none runs out of funds. */
+function orderInput(n: number) {
+  const side = n % 2 === 0 ? "buy" : "sell";
+  const offset = 1 + (n % 500);
+  const price = side === "buy" ? 45_000 - offset : 55_000 + offset;
+  return { symbol: "BTCUSDT", side, type: "limit", price: `${price}.00`, quantity: "0.001" };
+}
+
+async function measure(cookies: string[], batch: number) {
+  const latencies: number[] = [];
+  let placed = 0;
+  let n = 0;
+  const deadline = performance.now() + SECONDS * 1000;
+  const client = async (lane: number) => {
+    const cookie = cookies[lane % cookies.length] ?? "";
+    while (performance.now() < deadline) {
+      const inputs = Array.from({ length: batch }, () => orderInput(n++));
+      const path = Array.from({ length: batch }, () => "trading.placeOrder").join(",");
+      const body = Object.fromEntries(inputs.map((input, i) => [i, { json: input }]));
+      const started = performance.now();
+      const response = await fetch(`${WEB}/api/trpc/${path}?batch=1`, {
+        method: "POST",
+        headers: { "content-type": "application/json", cookie },
+        body: JSON.stringify(body),
+      });
+      const results = (await response.json()) as Array<{ result?: unknown; error?: unknown }>;
+      const elapsed = performance.now() - started;
+      for (const result of results) {
+        if (!result.result) throw new Error(`order refused: ${JSON.stringify(result.error)}`);
+        latencies.push(elapsed);
+        placed++;
+      }
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: CONCURRENCY }, (_, lane) => client(lane)));
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    Math.round((latencies[Math.floor(q * (latencies.length - 1))] ?? 0) * 100) / 100;
+  return { ordersPerSec: Math.round(placed / seconds), p50: at(0.5), p99: at(0.99) };
+}

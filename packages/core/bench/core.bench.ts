@@ -18,7 +18,7 @@ interface Args {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { ops: 1_000_000, seed: 42, rounds: 5 };
+  const args: Args = { ops: 500_000, seed: 42, rounds: 3 };
   for (let i = 0; i < argv.length; i += 2) {
     const name = argv[i]?.replace(/^--/, "");
     const value = Number(argv[i + 1]);

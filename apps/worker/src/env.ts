@@ -11,6 +11,8 @@ export const ZWorkerEnv = z.object({
   DEMO_MARKET_MAKER: z.enum(["on", "off"]).default("off"),
   /** Interval between the demo market maker's requotes. */
   DEMO_TICK_MS: z.coerce.number().int().min(100).default(1_500),
+  /** Least time between two 24 h tickers of one market on `<SYMBOL>@ticker`. */
+  MARKET_DATA_TICKER_MS: z.coerce.number().int().min(100).default(1_000),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -2,12 +2,13 @@
  * Jobs and event consumers. Each job is a long-running loop; the worker starts them all and
  * stops them on SIGTERM, letting each finish the batch in hand.
  */
-import { Journal } from "@exchange/journal";
+import { Journal, SnapshotStore } from "@exchange/journal";
 import { busKeys, createLogger, EngineClient } from "@exchange/protocol";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { MarketMaker } from "./demo/market-maker";
 import { readWorkerEnv } from "./env";
+import { MarketDataJob } from "./market-data/market-data-job";
 import { Projector } from "./projector/projector";
 import { ReconciliationJob } from "./reconciliation/reconciliation-job";
 
@@ -19,13 +20,26 @@ const keys = busKeys(env.REDIS_PREFIX);
 const journal = new Journal(pool);
 
 const projector = new Projector({ pool, redis, keys, journal, log });
+// A Redis connection of its own: each consumer blocks on its connection reading engine.events.
+const marketDataRedis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+const marketData = new MarketDataJob({
+  pool,
+  redis: marketDataRedis,
+  keys,
+  prefix: env.REDIS_PREFIX,
+  journal,
+  // Read only (the engine writes snapshots); `kept` matters only to writers.
+  snapshots: new SnapshotStore(pool, Number.MAX_SAFE_INTEGER),
+  log,
+  tickerIntervalMs: env.MARKET_DATA_TICKER_MS,
+});
 const reconciliation = new ReconciliationJob({
   pool,
   journal,
   log,
   everyMs: env.RECONCILE_EVERY_MS,
 });
-const jobs: Array<{ run(): Promise<void>; stop(): void }> = [projector, reconciliation];
+const jobs: Array<{ run(): Promise<void>; stop(): void }> = [projector, marketData, reconciliation];
 const engine =
   env.DEMO_MARKET_MAKER === "on"
     ? await EngineClient.connect({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX })
@@ -46,5 +60,5 @@ try {
   log.error("worker job failed", { error, stack: (error as Error).stack });
   process.exitCode = 1;
 }
-await Promise.all([redis.quit(), pool.end(), engine?.close()]);
+await Promise.all([redis.quit(), marketDataRedis.quit(), pool.end(), engine?.close()]);
 log.info("worker stopped");

@@ -1,0 +1,306 @@
+import type { CancelReason, ExchangeCore, OrderType, Side, TimeInForce } from "@exchange/core";
+import type { WireCoreEvent } from "@exchange/protocol";
+import type { OutcomeRecord } from "../projector/outcome-batch";
+import { DepthBook, type DepthDiff } from "./depth-book";
+
+type Event<T extends WireCoreEvent["type"]> = Extract<WireCoreEvent, { type: T }>;
+export type TradeFact = Event<"trade"> & { seq: number };
+export type OrderStatus = "OPEN" | "PARTIALLY_FILLED" | "FILLED" | "CANCELLED";
+
+/** An order as its owner follows it, in engine units. */
+export interface OrderState {
+  orderId: number;
+  userId: number;
+  symbol: string;
+  clientOrderId: string | null;
+  side: Side;
+  orderType: OrderType;
+  priceTicks: bigint;
+  qtyLots: bigint;
+  quoteAtoms: bigint;
+  timeInForce: TimeInForce;
+  postOnly: boolean;
+  status: OrderStatus;
+  filledLots: bigint;
+  filledQuoteAtoms: bigint;
+  cancelReason: CancelReason | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** A user's funds in one asset after a change. */
+export interface BalanceState {
+  userId: number;
+  asset: string;
+  availableAtoms: bigint;
+  frozenAtoms: bigint;
+}
+
+/** One side of a trade, as the user on that side sees it. */
+export interface FillFact {
+  userId: number;
+  orderId: number;
+  symbol: string;
+  tradeId: number;
+  side: Side;
+  liquidity: "maker" | "taker";
+  priceTicks: bigint;
+  qtyLots: bigint;
+  quoteAtoms: bigint;
+  feeAtoms: bigint;
+  feeAsset: string;
+  ts: number;
+}
+
+/** What one batch of outcomes changed, ready to be stored and published. */
+export interface MarketDataBatch {
+  /** Highest journal seq in the batch: the job's new offset. */
+  lastSeq: number;
+  depth: DepthDiff[];
+  trades: TradeFact[];
+  /** Each order touched, in its state after the batch. */
+  orders: OrderState[];
+  /** Each (user, asset) whose funds moved, after the batch. */
+  balances: BalanceState[];
+  fills: FillFact[];
+  /** Markets the engine added in this batch. */
+  addedMarkets: string[];
+}
+
+/**
+ * The market-data job's view of the engine: every market's price levels, every open order and
+ * every user's funds. Seeded from the engine's own state at the job's offset (`fromCore`), then
+ * moved forward by outcomes; pure, so the same outcomes always give the same batch.
+ */
+export class MarketDataState {
+  readonly books = new Map<string, DepthBook>();
+  private readonly orders = new Map<number, OrderState>();
+  private readonly balances = new Map<string, BalanceState>();
+
+  /** The state as the engine's core holds it (after `recoverState` up to the job's offset). */
+  static fromCore(core: ExchangeCore): MarketDataState {
+    const state = new MarketDataState();
+    for (const symbol of core.symbols()) {
+      const depth = core.depth(symbol, Number.MAX_SAFE_INTEGER);
+      if (!depth) continue;
+      const book = new DepthBook(symbol, depth.seq);
+      for (const level of depth.bids) book.setLevel("buy", level.priceTicks, level.qtyLots);
+      for (const level of depth.asks) book.setLevel("sell", level.priceTicks, level.qtyLots);
+      state.books.set(symbol, book);
+    }
+    const assets = core.assetCodes();
+    for (const userId of core.userIds()) {
+      for (const asset of assets) {
+        const { availableAtoms, frozenAtoms } = core.balance(userId, asset);
+        if (availableAtoms !== 0n || frozenAtoms !== 0n)
+          state.balances.set(balanceKey(userId, asset), {
+            userId,
+            asset,
+            availableAtoms,
+            frozenAtoms,
+          });
+      }
+      for (const o of core.openOrders(userId)) {
+        state.orders.set(o.orderId, {
+          orderId: o.orderId,
+          userId: o.userId,
+          symbol: o.symbol,
+          clientOrderId: o.clientOrderId,
+          side: o.side,
+          // Only limit orders rest; a market order never outlives its command.
+          orderType: "limit",
+          priceTicks: o.priceTicks,
+          qtyLots: o.qtyLots,
+          quoteAtoms: 0n,
+          timeInForce: o.timeInForce,
+          postOnly: o.postOnly,
+          status: o.filledLots > 0n ? "PARTIALLY_FILLED" : "OPEN",
+          filledLots: o.filledLots,
+          filledQuoteAtoms: o.filledQuoteAtoms,
+          cancelReason: null,
+          createdAt: o.ts,
+          updatedAt: o.ts,
+        });
+      }
+    }
+    return state;
+  }
+
+  /** Number of orders still open (for tests and logs). */
+  get openOrderCount(): number {
+    return this.orders.size;
+  }
+
+  balance(userId: number, asset: string): BalanceState | undefined {
+    return this.balances.get(balanceKey(userId, asset));
+  }
+
+  /**
+   * Applies outcomes in journal order. Rejected commands and repeated balance commands changed
+   * nothing in the engine and change nothing here.
+   */
+  apply(records: readonly OutcomeRecord[]): MarketDataBatch {
+    const batch: MarketDataBatch = {
+      lastSeq: 0,
+      depth: [],
+      trades: [],
+      orders: [],
+      balances: [],
+      fills: [],
+      addedMarkets: [],
+    };
+    const touchedOrders = new Map<number, OrderState>();
+    const touchedBalances = new Map<string, BalanceState>();
+    for (const record of records) {
+      batch.lastSeq = Math.max(batch.lastSeq, record.seq);
+      if (!record.outcome.ok || record.outcome.repeated) continue;
+      for (const event of record.outcome.events) {
+        this.applyEvent(event, record, batch, touchedOrders, touchedBalances);
+      }
+    }
+    for (const book of this.books.values()) {
+      const diff = book.takeDiff();
+      if (diff) batch.depth.push(diff);
+    }
+    batch.orders = [...touchedOrders.values()].map((o) => ({ ...o }));
+    batch.balances = [...touchedBalances.values()].map((b) => ({ ...b }));
+    for (const order of touchedOrders.values()) {
+      if (order.status === "FILLED" || order.status === "CANCELLED")
+        this.orders.delete(order.orderId);
+    }
+    return batch;
+  }
+
+  private applyEvent(
+    event: WireCoreEvent,
+    record: OutcomeRecord,
+    batch: MarketDataBatch,
+    touchedOrders: Map<number, OrderState>,
+    touchedBalances: Map<string, BalanceState>,
+  ): void {
+    switch (event.type) {
+      case "book.levelChanged":
+        this.book(event.symbol).apply(event, record.ts);
+        return;
+      case "trade":
+        batch.trades.push({ ...event, seq: record.seq });
+        batch.fills.push(...fillsOf(event));
+        return;
+      case "order.accepted": {
+        const order = acceptedOrder(event, record.ts);
+        this.orders.set(order.orderId, order);
+        touchedOrders.set(order.orderId, order);
+        return;
+      }
+      case "order.partiallyFilled":
+      case "order.filled":
+      case "order.cancelled": {
+        const order = this.orders.get(event.orderId);
+        // Unknown only if the state was seeded wrongly; the depth check would then fail too.
+        if (!order) return;
+        order.filledLots = event.filledLots;
+        order.filledQuoteAtoms = event.filledQuoteAtoms;
+        order.status =
+          event.type === "order.cancelled"
+            ? "CANCELLED"
+            : event.type === "order.filled"
+              ? "FILLED"
+              : "PARTIALLY_FILLED";
+        if (event.type === "order.cancelled") order.cancelReason = event.reason;
+        order.updatedAt = record.ts;
+        touchedOrders.set(order.orderId, order);
+        return;
+      }
+      case "balance.changed":
+        for (const posting of event.postings) {
+          if (posting.account !== "available" && posting.account !== "frozen") continue;
+          const key = balanceKey(posting.userId, posting.asset);
+          const balance = this.balances.get(key) ?? {
+            userId: posting.userId,
+            asset: posting.asset,
+            availableAtoms: 0n,
+            frozenAtoms: 0n,
+          };
+          // Each posting carries the account's balance after it: copied, never recomputed.
+          if (posting.account === "available") balance.availableAtoms = posting.balanceAtoms;
+          else balance.frozenAtoms = posting.balanceAtoms;
+          this.balances.set(key, balance);
+          touchedBalances.set(key, balance);
+        }
+        return;
+      case "market.added":
+        this.book(event.symbol);
+        batch.addedMarkets.push(event.symbol);
+        return;
+      default:
+        return;
+    }
+  }
+
+  private book(symbol: string): DepthBook {
+    let book = this.books.get(symbol);
+    if (!book) {
+      book = new DepthBook(symbol, 0);
+      this.books.set(symbol, book);
+    }
+    return book;
+  }
+}
+
+function balanceKey(userId: number, asset: string): string {
+  return `${userId}|${asset}`;
+}
+
+function acceptedOrder(event: Event<"order.accepted">, ts: number): OrderState {
+  return {
+    orderId: event.orderId,
+    userId: event.userId,
+    symbol: event.symbol,
+    clientOrderId: event.clientOrderId,
+    side: event.side,
+    orderType: event.orderType,
+    priceTicks: event.priceTicks,
+    qtyLots: event.qtyLots,
+    quoteAtoms: event.quoteAtoms,
+    timeInForce: event.timeInForce,
+    postOnly: event.postOnly,
+    status: "OPEN",
+    filledLots: 0n,
+    filledQuoteAtoms: 0n,
+    cancelReason: null,
+    createdAt: ts,
+    updatedAt: ts,
+  };
+}
+
+function fillsOf(trade: Event<"trade">): FillFact[] {
+  const common = {
+    symbol: trade.symbol,
+    tradeId: trade.tradeId,
+    priceTicks: trade.priceTicks,
+    qtyLots: trade.qtyLots,
+    quoteAtoms: trade.quoteAtoms,
+    ts: trade.ts,
+  };
+  const makerSide: Side = trade.takerSide === "buy" ? "sell" : "buy";
+  return [
+    {
+      ...common,
+      userId: trade.takerUserId,
+      orderId: trade.takerOrderId,
+      side: trade.takerSide,
+      liquidity: "taker",
+      feeAtoms: trade.takerFeeAtoms,
+      feeAsset: trade.takerFeeAsset,
+    },
+    {
+      ...common,
+      userId: trade.makerUserId,
+      orderId: trade.makerOrderId,
+      side: makerSide,
+      liquidity: "maker",
+      feeAtoms: trade.makerFeeAtoms,
+      feeAsset: trade.makerFeeAsset,
+    },
+  ];
+}

@@ -1,9 +1,11 @@
+import { setFlagsFromString } from "node:v8";
+import { runInNewContext } from "node:vm";
 import { Side as NobSide, OrderBook } from "nodejs-order-book";
 import { ExchangeCore } from "../src/exchange-core";
 import { type FlowOp, generateOrderFlow, type OrderFlow, SYMBOL } from "./order-flow";
 
 /**
- * `npm run bench:core [-- --ops N --seed S --rounds R]`
+ * `npm run bench:core`, or `npx tsx bench/core.bench.ts [--ops N] [--seed S] [--rounds R]`
  *
  * Times the core (fast book; balances, fees and events on, as in production) on the seeded
  * workload of `order-flow.ts`, then the same order flow through `nodejs-order-book`, in the
@@ -104,6 +106,15 @@ function sameDepth(a: Depth, b: Depth): boolean {
   return true;
 }
 
+/**
+ * A full collection between timed runs, so one run's garbage (a whole order book) is not
+ * collected inside the next run's clock. The engine's own settings are untouched.
+ */
+function collectGarbage(): void {
+  setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((x, y) => x - y);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
@@ -127,7 +138,9 @@ function main(): void {
   const nobRates: number[] = [];
   let events = 0;
   for (let round = 1; round <= args.rounds; round++) {
+    collectGarbage();
     const core = runCore(flow);
+    collectGarbage();
     const nob = runNob(flow);
     if (!sameDepth(core.bids, nob.bids) || !sameDepth(core.asks, nob.asks)) {
       throw new Error("core and nodejs-order-book ended with different books: not the same flow");

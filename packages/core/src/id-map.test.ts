@@ -28,7 +28,7 @@ describe("IdMap", () => {
     expect(map.values().sort((a, b) => a - b)).toEqual(
       [...reference.values()].sort((a, b) => a - b),
     );
-  });
+  }, 30_000);
 
   it("refuses ids that are not positive safe integers", () => {
     const map = new IdMap<string>();

@@ -153,5 +153,5 @@ describe("reject codes", () => {
       TRIGGERS[code](probe, cmd);
       expect(core.stateHash(), RejectCode[code]).toBe(hashBefore);
     }
-  });
+  }, 30_000);
 });

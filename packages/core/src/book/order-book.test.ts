@@ -133,5 +133,5 @@ describe("fast and naive books", () => {
         }
       }
     }
-  });
+  }, 30_000);
 });

@@ -14,6 +14,7 @@ export { MarketStatusBadge } from "./components/market-status-badge";
 export { Spinner } from "./components/spinner";
 export { SubmitButton } from "./components/submit-button";
 export { TextField } from "./components/text-field";
+export { type ToastInput, ToastProvider, type ToastTone, useToast } from "./components/toaster";
 export { useHydrated } from "./components/use-hydrated";
 export type { LogInInput, LogInState } from "./lib/credentials";
 export { formatRate, groupThousands } from "./lib/decimal-format";

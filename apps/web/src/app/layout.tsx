@@ -1,5 +1,6 @@
 import "@fontsource-variable/inter";
 import "./globals.css";
+import { ToastProvider } from "@exchange/ui";
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
@@ -18,9 +19,11 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body className="flex min-h-dvh flex-col bg-canvas font-sans text-sm text-ink">
         <ApiProvider>
-          <SiteHeader />
-          <main className="flex flex-1 flex-col">{children}</main>
-          <StatusBar />
+          <ToastProvider>
+            <SiteHeader />
+            <main className="flex flex-1 flex-col">{children}</main>
+            <StatusBar />
+          </ToastProvider>
         </ApiProvider>
       </body>
     </html>

@@ -13,6 +13,7 @@ export async function SiteHeader() {
         <BrandMark href={HOME_PATH} label="Exchange home" />
         <nav aria-label="Main" className="flex items-center">
           <NavLink href="/markets">Markets</NavLink>
+          <NavLink href="/trade">Trade</NavLink>
         </nav>
         <div className="ml-auto flex items-center gap-2">
           {trader ? (

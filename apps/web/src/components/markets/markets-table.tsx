@@ -3,6 +3,7 @@
 import type { MarketDto } from "@exchange/api/client";
 import { buttonClasses, formatRate, groupThousands, MarketStatusBadge } from "@exchange/ui";
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { AssetIcon } from "./asset-icon";
@@ -17,6 +18,7 @@ const COLUMNS = [
   "Min notional",
   "Maker fee",
   "Taker fee",
+  "Trade",
 ] as const;
 
 /** Every listed market with its trading rules: what an order must respect before it is sent. */
@@ -57,7 +59,7 @@ export function MarketsTable() {
       </div>
 
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[960px] border-collapse text-[13px]">
+        <table className="w-full min-w-[1040px] border-collapse text-[13px]">
           <caption className="sr-only">Spot markets and their trading rules</caption>
           <thead>
             <tr className="border-b border-line text-xs text-ink-faint">
@@ -67,7 +69,7 @@ export function MarketsTable() {
                   scope="col"
                   className={`h-9 px-4 font-medium whitespace-nowrap ${index < 2 ? "text-left" : "text-right"}`}
                 >
-                  {column}
+                  {column === "Trade" ? <span className="sr-only">{column}</span> : column}
                 </th>
               ))}
             </tr>
@@ -108,13 +110,16 @@ function MarketRow({ market }: { market: MarketDto }) {
       className="border-b border-line transition-colors last:border-b-0 hover:bg-hover"
     >
       <th scope="row" className="h-12 px-4 text-left font-normal">
-        <span className="flex items-center gap-2.5">
+        <Link
+          href={`/trade/${market.symbol}`}
+          className="flex items-center gap-2.5 hover:underline"
+        >
           <AssetIcon code={base} />
           <span className="text-sm font-semibold text-ink">
             {base}
             <span className="font-normal text-ink-faint">/{quote}</span>
           </span>
-        </span>
+        </Link>
       </th>
       <td className="px-4">
         <MarketStatusBadge status={market.status} />
@@ -126,6 +131,15 @@ function MarketRow({ market }: { market: MarketDto }) {
       <AmountCell value={market.minNotional} unit={quote} />
       <td className="px-4 text-right text-ink tabular-nums">{formatRate(market.makerFeeRate)}</td>
       <td className="px-4 text-right text-ink tabular-nums">{formatRate(market.takerFeeRate)}</td>
+      <td className="px-4 text-right">
+        <Link
+          href={`/trade/${market.symbol}`}
+          aria-label={`Trade ${base}/${quote}`}
+          className={buttonClasses("secondary", "sm")}
+        >
+          Trade
+        </Link>
+      </td>
     </tr>
   );
 }

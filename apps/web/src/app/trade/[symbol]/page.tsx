@@ -1,0 +1,44 @@
+import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { currentTrader } from "@/auth";
+import { TradingScreen } from "@/components/trade/trading-screen";
+import { webEnv } from "@/env";
+import { getServerQueryClient, serverApi } from "@/trpc/server";
+
+interface TradePageProps {
+  params: Promise<{ symbol: string }>;
+}
+
+async function findMarket(symbol: string) {
+  const markets = await getServerQueryClient().fetchQuery(serverApi.markets.list.queryOptions());
+  return markets.find((market) => market.symbol === symbol.toUpperCase());
+}
+
+export async function generateMetadata({ params }: TradePageProps): Promise<Metadata> {
+  const market = await findMarket((await params).symbol);
+  return { title: market ? `${market.baseAsset}/${market.quoteAsset}` : "Trade" };
+}
+
+/**
+ * The trading screen of one market. Public: visitors watch the book, the trades and the chart;
+ * traders also place and cancel orders. The gateway's address is read here, on the server, and
+ * handed to the browser.
+ */
+export default async function TradePage({ params }: TradePageProps) {
+  const { symbol } = await params;
+  const market = await findMarket(symbol);
+  if (!market) notFound();
+  if (symbol !== market.symbol) redirect(`/trade/${market.symbol}`);
+  const trader = await currentTrader();
+  return (
+    <HydrationBoundary state={dehydrate(getServerQueryClient())}>
+      <TradingScreen
+        key={trader?.id ?? "visitor"}
+        market={market}
+        streamUrl={webEnv().STREAM_PUBLIC_URL}
+        loggedIn={trader !== null}
+      />
+    </HydrationBoundary>
+  );
+}

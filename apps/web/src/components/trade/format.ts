@@ -1,0 +1,79 @@
+import type { MarketDto } from "@exchange/api/client";
+import { groupThousands } from "@exchange/ui";
+import { decimalsOf, toFixedDown, trimZeros } from "@/lib/decimal";
+
+/** How a market's numbers are shown: prices to its tick, quantities to its lot. */
+export interface MarketFormat {
+  symbol: string;
+  base: string;
+  quote: string;
+  /** "BTC/USDT" */
+  pair: string;
+  priceDecimals: number;
+  qtyDecimals: number;
+  price(value: string): string;
+  quantity(value: string): string;
+  /** A quote amount (an order's value) to the price's decimals. */
+  total(value: string): string;
+}
+
+export function marketFormat(market: MarketDto): MarketFormat {
+  const priceDecimals = decimalsOf(market.priceTick);
+  const qtyDecimals = decimalsOf(market.lotSize);
+  return {
+    symbol: market.symbol,
+    base: market.baseAsset,
+    quote: market.quoteAsset,
+    pair: `${market.baseAsset}/${market.quoteAsset}`,
+    priceDecimals,
+    qtyDecimals,
+    price: (value) => groupThousands(toFixedDown(value, priceDecimals)),
+    quantity: (value) => groupThousands(toFixedDown(value, qtyDecimals)),
+    total: (value) => groupThousands(toFixedDown(value, priceDecimals)),
+  };
+}
+
+/** An asset amount: every significant decimal, grouped ("12,345.0001"). */
+export function formatAmount(value: string): string {
+  return groupThousands(trimZeros(value));
+}
+
+/** A 24 h volume: grouped, two decimals. */
+export function formatVolume(value: string): string {
+  return groupThousands(toFixedDown(value, 2));
+}
+
+/** "+1.25%" / "-0.40%" from the ticker's changePercent ("1.25", "-0.40"). */
+export function formatPercent(value: string | null): string {
+  if (value === null) return "—";
+  return `${value.startsWith("-") ? "" : "+"}${value}%`;
+}
+
+/** Up, down or flat, from a signed decimal string. */
+export function direction(value: string | null | undefined): "up" | "down" | "flat" {
+  if (!value || /^-?0*(\.0*)?$/.test(value)) return "flat";
+  return value.startsWith("-") ? "down" : "up";
+}
+
+const clock = new Intl.DateTimeFormat(undefined, {
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+});
+
+const dateTime = new Intl.DateTimeFormat(undefined, {
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+});
+
+/** "14:03:27" in the trader's time zone. */
+export const formatClock = (at: Date): string => clock.format(at);
+
+/** "2026-11-20 14:03:27"-like, in the trader's locale and time zone. */
+export const formatDateTime = (at: Date): string => dateTime.format(at);

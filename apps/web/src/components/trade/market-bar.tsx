@@ -1,0 +1,231 @@
+"use client";
+
+import { MarketStatusBadge } from "@exchange/ui";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { compare, decimal } from "@/lib/decimal";
+import { useTRPC } from "@/trpc/react";
+import { AssetIcon } from "../markets/asset-icon";
+import { direction, formatPercent, formatVolume } from "./format";
+import { useStreamState } from "./stream-provider";
+import { useTrade } from "./trade-context";
+import { useTicker } from "./use-market-data";
+
+/** The strip above the panels: which market, its price and 24 h figures, and the live status. */
+export function MarketBar() {
+  const { market, format } = useTrade();
+  const ticker = useTicker(market.symbol).data;
+  const last = ticker?.last ?? null;
+  const previousLast = useRef<string | null>(null);
+  const [tick, setTick] = useState<"up" | "down" | "flat">("flat");
+  const change = direction(ticker?.change);
+
+  // The last price's colour follows its latest move, as on every exchange.
+  useEffect(() => {
+    const before = previousLast.current;
+    previousLast.current = last;
+    if (before === null || last === null || before === last) return;
+    setTick(compare(decimal(last), decimal(before)) > 0 ? "up" : "down");
+  }, [last]);
+
+  // The tab title carries the price, so a background tab still shows the market.
+  useEffect(() => {
+    document.title = last ? `${format.price(last)} ${format.pair} · Exchange` : format.pair;
+  }, [last, format]);
+
+  return (
+    <div
+      style={{ gridArea: "bar" }}
+      className="flex min-w-0 items-center gap-4 bg-surface py-2 pr-3 pl-2 sm:gap-6 sm:pr-4"
+    >
+      <MarketSelector />
+      {/* Only the figures scroll sideways on a narrow screen; the market list must not be cut. */}
+      <div className="flex min-w-0 flex-1 items-center gap-6 overflow-x-auto">
+        <div className="flex shrink-0 flex-col">
+          <span
+            data-testid="ticker-last"
+            className={`text-lg leading-6 font-semibold tabular-nums ${
+              tick === "up" ? "text-up" : tick === "down" ? "text-down" : "text-ink"
+            }`}
+          >
+            {last ? format.price(last) : "—"}
+          </span>
+          <span className="text-[11px] text-ink-faint">Last price</span>
+        </div>
+        <Figure
+          label="24h change"
+          testId="ticker-change"
+          tone={change === "up" ? "text-up" : change === "down" ? "text-down" : "text-ink"}
+        >
+          {ticker?.change ? (
+            <>
+              {change === "up" ? "+" : ""}
+              {format.price(ticker.change)} {formatPercent(ticker.changePercent)}
+            </>
+          ) : (
+            "—"
+          )}
+        </Figure>
+        <Figure label="24h high">{ticker?.high ? format.price(ticker.high) : "—"}</Figure>
+        <Figure label="24h low">{ticker?.low ? format.price(ticker.low) : "—"}</Figure>
+        <Figure label={`24h volume (${format.base})`} testId="ticker-volume">
+          {ticker ? formatVolume(ticker.volume) : "—"}
+        </Figure>
+        <Figure label={`24h volume (${format.quote})`}>
+          {ticker ? formatVolume(ticker.quoteVolume) : "—"}
+        </Figure>
+      </div>
+      <div className="flex shrink-0 items-center gap-3">
+        {market.status !== "TRADING" ? <MarketStatusBadge status={market.status} /> : null}
+        <LiveBadge />
+      </div>
+    </div>
+  );
+}
+
+function Figure({
+  label,
+  children,
+  tone = "text-ink",
+  testId,
+}: {
+  label: string;
+  children: React.ReactNode;
+  tone?: string;
+  testId?: string;
+}) {
+  return (
+    <div className="flex shrink-0 flex-col">
+      <span className="text-[11px] text-ink-faint">{label}</span>
+      <span data-testid={testId} className={`text-xs font-medium tabular-nums ${tone}`}>
+        {children}
+      </span>
+    </div>
+  );
+}
+
+/** Whether the page is receiving live data. */
+function LiveBadge() {
+  const { status } = useStreamState();
+  const look =
+    status === "open"
+      ? { dot: "bg-up", label: "Live" }
+      : status === "reconnecting"
+        ? { dot: "bg-warn animate-pulse", label: "Reconnecting…" }
+        : { dot: "bg-ink-faint animate-pulse", label: "Connecting…" };
+  return (
+    <span
+      data-testid="stream-status"
+      className="flex items-center gap-1.5 text-[11px] text-ink-muted"
+      title="Live data connection"
+    >
+      <span aria-hidden="true" className={`size-1.5 rounded-full ${look.dot}`} />
+      {look.label}
+    </span>
+  );
+}
+
+/** The pair's name; opens the list of markets to switch to. */
+function MarketSelector() {
+  const { market, format } = useTrade();
+  const trpc = useTRPC();
+  const markets = useQuery(trpc.markets.list.queryOptions());
+  const [open, setOpen] = useState(false);
+  const [search, setSearch] = useState("");
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: MouseEvent | KeyboardEvent) => {
+      if (
+        event instanceof KeyboardEvent
+          ? event.key === "Escape"
+          : !rootRef.current?.contains(event.target as Node)
+      ) {
+        setOpen(false);
+      }
+    };
+    document.addEventListener("mousedown", close);
+    document.addEventListener("keydown", close);
+    return () => {
+      document.removeEventListener("mousedown", close);
+      document.removeEventListener("keydown", close);
+    };
+  }, [open]);
+
+  const query = search.trim().toUpperCase().replace("/", "");
+  const shown = (markets.data ?? []).filter((m) => m.symbol.includes(query));
+
+  return (
+    <div ref={rootRef} className="relative shrink-0">
+      <button
+        type="button"
+        aria-expanded={open}
+        aria-haspopup="listbox"
+        onClick={() => setOpen((value) => !value)}
+        data-testid="market-selector"
+        className="flex items-center gap-2 rounded-md px-1.5 py-1 hover:bg-raised"
+      >
+        <AssetIcon code={market.baseAsset} />
+        <span className="text-base font-semibold text-ink">
+          {format.base}
+          <span className="font-normal text-ink-faint">/{format.quote}</span>
+        </span>
+        <svg
+          viewBox="0 0 20 20"
+          fill="currentColor"
+          aria-hidden="true"
+          className="size-4 text-ink-faint"
+        >
+          <path
+            fillRule="evenodd"
+            d="M5.22 8.22a.75.75 0 0 1 1.06 0L10 11.94l3.72-3.72a.75.75 0 1 1 1.06 1.06l-4.25 4.25a.75.75 0 0 1-1.06 0L5.22 9.28a.75.75 0 0 1 0-1.06Z"
+            clipRule="evenodd"
+          />
+        </svg>
+        <span className="sr-only">Switch market</span>
+      </button>
+      {open ? (
+        <div className="absolute top-full left-0 z-30 mt-1 w-72 rounded-md bg-raised p-2 shadow-xl shadow-black/50 ring-1 ring-line-strong">
+          <input
+            type="search"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            placeholder="Search markets"
+            aria-label="Search markets"
+            // biome-ignore lint/a11y/noAutofocus: the list opened to pick from it
+            autoFocus
+            className="mb-2 h-8 w-full rounded bg-canvas px-2.5 text-[13px] text-ink ring-1 ring-line-strong ring-inset outline-none placeholder:text-ink-faint focus:ring-brand"
+          />
+          <ul aria-label="Markets" className="max-h-72 overflow-y-auto">
+            {shown.map((m) => (
+              <li key={m.symbol}>
+                <Link
+                  href={`/trade/${m.symbol}`}
+                  onClick={() => setOpen(false)}
+                  aria-current={m.symbol === market.symbol ? "page" : undefined}
+                  className={`flex items-center gap-2 rounded px-2 py-1.5 text-[13px] hover:bg-hover ${
+                    m.symbol === market.symbol ? "bg-hover" : ""
+                  }`}
+                >
+                  <AssetIcon code={m.baseAsset} />
+                  <span className="font-medium text-ink">
+                    {m.baseAsset}
+                    <span className="font-normal text-ink-faint">/{m.quoteAsset}</span>
+                  </span>
+                  <span className="ml-auto">
+                    <MarketStatusBadge status={m.status} />
+                  </span>
+                </Link>
+              </li>
+            ))}
+            {shown.length === 0 ? (
+              <li className="px-2 py-3 text-center text-xs text-ink-faint">No markets match.</li>
+            ) : null}
+          </ul>
+        </div>
+      ) : null}
+    </div>
+  );
+}

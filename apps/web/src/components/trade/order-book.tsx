@@ -1,0 +1,157 @@
+"use client";
+
+import { useMemo } from "react";
+import { add, compare, decimal, formatDecimal, subtract } from "@/lib/decimal";
+import type { Level } from "@/lib/stream/depth-book";
+import { Panel, PanelMessage } from "./panel";
+import { useTrade } from "./trade-context";
+import { useDepth, useTicker } from "./use-market-data";
+
+/** Levels kept per side; the panel shows as many as fit its height. */
+const LEVELS = 40;
+
+interface Row {
+  price: string;
+  quantity: string;
+  /** Sum of quantities from the best price to this level, as text with the lot's decimals. */
+  cumulative: string;
+  /** Depth bar length, per mille of the side's total shown. */
+  barPermille: number;
+}
+
+/**
+ * Cumulative depth per level and the bar lengths, in exact decimals: the bar ratio is an integer
+ * division of the two sums, never a float of an amount.
+ */
+function rowsOf(levels: readonly Level[]): Row[] {
+  let sum = decimal("0");
+  const sums = levels.map(([, quantity]) => {
+    sum = add(sum, decimal(quantity));
+    return sum;
+  });
+  const total = sums.at(-1);
+  return levels.map(([price, quantity], index) => {
+    const cumulative = sums[index] ?? sum;
+    let barPermille = 0;
+    if (total && total.units > 0n) {
+      const scale = Math.max(cumulative.scale, total.scale);
+      const widen = (d: typeof total) => d.units * 10n ** BigInt(scale - d.scale);
+      barPermille = Number((widen(cumulative) * 1000n) / widen(total));
+    }
+    return { price, quantity, cumulative: formatDecimal(cumulative), barPermille };
+  });
+}
+
+/**
+ * The live order book: asks above (best at the bottom), the last price and the spread in the
+ * middle, bids below. Depth bars show the cumulative quantity; clicking a level puts its price
+ * in the order form.
+ */
+export function OrderBook() {
+  const { market, format, pickPrice } = useTrade();
+  const depth = useDepth(market.symbol, LEVELS);
+  const ticker = useTicker(market.symbol);
+  const asks = useMemo(() => rowsOf(depth.asks), [depth.asks]);
+  const bids = useMemo(() => rowsOf(depth.bids), [depth.bids]);
+  const bestAsk = depth.asks[0]?.[0];
+  const bestBid = depth.bids[0]?.[0];
+  const spread =
+    bestAsk && bestBid ? formatDecimal(subtract(decimal(bestAsk), decimal(bestBid))) : null;
+  const last = ticker.data?.last ?? null;
+  const lastTone =
+    last && bestAsk && compare(decimal(last), decimal(bestAsk)) >= 0
+      ? "text-up"
+      : last && bestBid && compare(decimal(last), decimal(bestBid)) <= 0
+        ? "text-down"
+        : "text-ink";
+
+  return (
+    <Panel title="Order book" area="book" testId="order-book" className="min-h-[30rem]">
+      <div className="grid h-6 shrink-0 grid-cols-3 items-center px-3 text-[11px] text-ink-faint">
+        <span>Price ({format.quote})</span>
+        <span className="text-right">Amount ({format.base})</span>
+        <span className="text-right">Total ({format.base})</span>
+      </div>
+      {depth.failed ? (
+        <PanelMessage>The order book is unavailable right now.</PanelMessage>
+      ) : !depth.ready ? (
+        <PanelMessage>Loading the book…</PanelMessage>
+      ) : (
+        <>
+          {/* Asks: nearest the spread at the bottom; levels beyond the panel's height are cut. */}
+          <ol
+            aria-label="Asks"
+            className="flex min-h-0 flex-1 basis-0 flex-col-reverse overflow-hidden"
+          >
+            {asks.map((row) => (
+              <BookRow key={row.price} row={row} side="ask" onPick={pickPrice} />
+            ))}
+            {asks.length === 0 ? <EmptySide>No asks</EmptySide> : null}
+          </ol>
+          <div className="flex h-9 shrink-0 items-center gap-3 border-y border-line px-3">
+            <span
+              data-testid="book-last-price"
+              className={`text-base font-semibold tabular-nums ${lastTone}`}
+            >
+              {last ? format.price(last) : "—"}
+            </span>
+            {spread ? (
+              <span className="ml-auto text-[11px] text-ink-faint tabular-nums">
+                Spread {format.price(spread)}
+              </span>
+            ) : null}
+          </div>
+          <ol aria-label="Bids" className="flex min-h-0 flex-1 basis-0 flex-col overflow-hidden">
+            {bids.map((row) => (
+              <BookRow key={row.price} row={row} side="bid" onPick={pickPrice} />
+            ))}
+            {bids.length === 0 ? <EmptySide>No bids</EmptySide> : null}
+          </ol>
+        </>
+      )}
+    </Panel>
+  );
+}
+
+function BookRow({
+  row,
+  side,
+  onPick,
+}: {
+  row: Row;
+  side: "ask" | "bid";
+  onPick: (price: string) => void;
+}) {
+  const { format } = useTrade();
+  const price = format.price(row.price);
+  return (
+    <li className="shrink-0" data-testid={side === "ask" ? "book-ask" : "book-bid"}>
+      <button
+        type="button"
+        onClick={() => onPick(row.price)}
+        title={`Use ${price} as the order price`}
+        className="relative grid h-5 w-full grid-cols-3 items-center px-3 text-xs tabular-nums hover:bg-hover"
+      >
+        <span
+          aria-hidden="true"
+          className={`absolute inset-y-0 right-0 ${side === "ask" ? "bg-down/12" : "bg-up/12"}`}
+          style={{ width: `${row.barPermille / 10}%` }}
+        />
+        <span
+          data-testid="book-price"
+          className={`relative text-left ${side === "ask" ? "text-down" : "text-up"}`}
+        >
+          {price}
+        </span>
+        <span className="relative text-right text-ink">{format.quantity(row.quantity)}</span>
+        <span className="relative text-right text-ink-muted">
+          {format.quantity(row.cumulative)}
+        </span>
+      </button>
+    </li>
+  );
+}
+
+function EmptySide({ children }: { children: string }) {
+  return <li className="px-3 py-2 text-xs text-ink-faint">{children}</li>;
+}

@@ -1,0 +1,312 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  type CandlestickData,
+  CandlestickSeries,
+  ColorType,
+  CrosshairMode,
+  createChart,
+  type HistogramData,
+  HistogramSeries,
+  type IChartApi,
+  type ISeriesApi,
+  type UTCTimestamp,
+} from "lightweight-charts";
+import { useEffect, useRef, useState } from "react";
+import { compare, decimal } from "@/lib/decimal";
+import { ZKlinePush } from "@/lib/stream/messages";
+import { useTRPCClient } from "@/trpc/react";
+import { formatVolume, type MarketFormat } from "./format";
+import {
+  KLINE_INTERVALS,
+  type KlineDto,
+  type KlineInterval,
+  klinesQuery,
+  marketDataKeys,
+} from "./market-data-api";
+import { Panel, PanelMessage } from "./panel";
+import { useChannel, useOnReconnect } from "./stream-provider";
+import { useTrade } from "./trade-context";
+import { useFallbackPolling } from "./use-market-data";
+
+/** The palette of packages/ui/src/styles.css (canvas drawing cannot read CSS variables). */
+const COLORS = {
+  surface: "#12161c",
+  grid: "#1a1f27",
+  line: "#222831",
+  text: "#9aa3ae",
+  up: "#2ebd85",
+  down: "#f6465d",
+  upVolume: "rgba(46, 189, 133, 0.35)",
+  downVolume: "rgba(246, 70, 93, 0.35)",
+} as const;
+
+const INTERVAL_STORAGE_KEY = "exchange.chart.interval";
+
+/**
+ * A candle for the chart. A canvas chart plots floating-point coordinates, so this is the one
+ * place prices become numbers: for drawing only. The figures a trader reads as text (the OHLCV
+ * legend) are formatted from the decimal strings; the axis labels are coordinates of the plot.
+ */
+interface Bar {
+  time: UTCTimestamp;
+  candle: CandlestickData<UTCTimestamp>;
+  volume: HistogramData<UTCTimestamp>;
+  source: Pick<KlineDto, "open" | "high" | "low" | "close" | "volume">;
+}
+
+function barOf(
+  kline: Pick<KlineDto, "open" | "high" | "low" | "close" | "volume"> & { openTime: Date },
+): Bar {
+  const time = Math.floor(kline.openTime.getTime() / 1000) as UTCTimestamp;
+  const up = compare(decimal(kline.close), decimal(kline.open)) >= 0;
+  return {
+    time,
+    candle: {
+      time,
+      open: Number(kline.open),
+      high: Number(kline.high),
+      low: Number(kline.low),
+      close: Number(kline.close),
+    },
+    volume: {
+      time,
+      value: Number(kline.volume),
+      color: up ? COLORS.upVolume : COLORS.downVolume,
+    },
+    source: kline,
+  };
+}
+
+/** Candlesticks with volume; the latest candle moves with every trade (`@kline_<interval>`). */
+export default function PriceChart() {
+  const { market, format } = useTrade();
+  const [interval, setChartInterval] = useState<KlineInterval>(() => storedInterval());
+  const client = useTRPCClient();
+  const queryClient = useQueryClient();
+  const klines = useQuery({
+    ...klinesQuery(client, market.symbol, interval),
+    refetchInterval: useFallbackPolling() && 10_000,
+  });
+
+  const containerRef = useRef<HTMLDivElement>(null);
+  const chartRef = useRef<IChartApi | null>(null);
+  const candlesRef = useRef<ISeriesApi<"Candlestick"> | null>(null);
+  const volumeRef = useRef<ISeriesApi<"Histogram"> | null>(null);
+  const lastBarRef = useRef<Bar | null>(null);
+  const barsByTime = useRef(new Map<UTCTimestamp, Bar>());
+  const [legend, setLegend] = useState<Bar["source"] | null>(null);
+
+  // The chart itself, once per market (its price format is the market's).
+  useEffect(() => {
+    const container = containerRef.current;
+    if (!container) return;
+    const chart = createChart(container, {
+      autoSize: true,
+      layout: {
+        background: { type: ColorType.Solid, color: COLORS.surface },
+        textColor: COLORS.text,
+        fontFamily: "Inter Variable, ui-sans-serif, system-ui, sans-serif",
+        fontSize: 11,
+        attributionLogo: false,
+      },
+      grid: { vertLines: { color: COLORS.grid }, horzLines: { color: COLORS.grid } },
+      crosshair: { mode: CrosshairMode.Normal },
+      rightPriceScale: { borderColor: COLORS.line },
+      timeScale: {
+        borderColor: COLORS.line,
+        timeVisible: true,
+        secondsVisible: false,
+        tickMarkFormatter: (time: number) => localTickMark(time),
+      },
+      localization: {
+        timeFormatter: (time: number) => new Date(time * 1000).toLocaleString(),
+      },
+    });
+    const candles = chart.addSeries(CandlestickSeries, {
+      upColor: COLORS.up,
+      downColor: COLORS.down,
+      borderUpColor: COLORS.up,
+      borderDownColor: COLORS.down,
+      wickUpColor: COLORS.up,
+      wickDownColor: COLORS.down,
+      priceFormat: {
+        type: "custom",
+        minMove: minMoveOf(format),
+        formatter: (price: number) => price.toFixed(format.priceDecimals),
+      },
+    });
+    const volume = chart.addSeries(HistogramSeries, {
+      priceScaleId: "volume",
+      priceFormat: { type: "volume" },
+      lastValueVisible: false,
+      priceLineVisible: false,
+    });
+    chart.priceScale("volume").applyOptions({ scaleMargins: { top: 0.82, bottom: 0 } });
+    candles.priceScale().applyOptions({ scaleMargins: { top: 0.08, bottom: 0.22 } });
+
+    chart.subscribeCrosshairMove((param) => {
+      const bar =
+        param.time === undefined ? undefined : barsByTime.current.get(param.time as UTCTimestamp);
+      setLegend(bar?.source ?? lastBarRef.current?.source ?? null);
+    });
+
+    chartRef.current = chart;
+    candlesRef.current = candles;
+    volumeRef.current = volume;
+    return () => {
+      chart.remove();
+      chartRef.current = null;
+      candlesRef.current = null;
+      volumeRef.current = null;
+      lastBarRef.current = null;
+    };
+  }, [format]);
+
+  // History from the API (on load, interval change, reconnect).
+  useEffect(() => {
+    const candles = candlesRef.current;
+    const volume = volumeRef.current;
+    if (!candles || !volume || !klines.data) return;
+    const bars = [...klines.data]
+      .map((k) => barOf({ ...k, openTime: new Date(k.openTime) }))
+      .sort((a, b) => a.time - b.time);
+    barsByTime.current = new Map(bars.map((bar) => [bar.time, bar]));
+    candles.setData(bars.map((bar) => bar.candle));
+    volume.setData(bars.map((bar) => bar.volume));
+    lastBarRef.current = bars.at(-1) ?? null;
+    setLegend(lastBarRef.current?.source ?? null);
+  }, [klines.data]);
+
+  // The live candle.
+  useChannel(`${market.symbol}@kline_${interval}`, (data) => {
+    const parsed = ZKlinePush.safeParse(data);
+    if (!parsed.success || parsed.data.interval !== interval) {
+      void queryClient.invalidateQueries({
+        queryKey: marketDataKeys.klines(market.symbol, interval),
+      });
+      return;
+    }
+    const bar = barOf(parsed.data);
+    const last = lastBarRef.current;
+    // The chart only accepts the latest bar or a newer one.
+    if (last && bar.time < last.time) return;
+    candlesRef.current?.update(bar.candle);
+    volumeRef.current?.update(bar.volume);
+    barsByTime.current.set(bar.time, bar);
+    lastBarRef.current = bar;
+    setLegend(bar.source);
+  });
+  useOnReconnect(() => {
+    void queryClient.invalidateQueries({
+      queryKey: marketDataKeys.klines(market.symbol, interval),
+    });
+  });
+
+  const chooseInterval = (next: KlineInterval) => {
+    setChartInterval(next);
+    try {
+      localStorage.setItem(INTERVAL_STORAGE_KEY, next);
+    } catch {
+      // Storage refused (private mode): the choice lasts for this page only.
+    }
+  };
+
+  return (
+    <Panel
+      area="chart"
+      testId="price-chart"
+      className="h-[22rem] sm:h-[26rem] xl:h-auto"
+      title={
+        <fieldset aria-label="Candle interval" className="flex items-center gap-0.5">
+          {KLINE_INTERVALS.map((option) => (
+            <button
+              key={option}
+              type="button"
+              aria-pressed={option === interval}
+              onClick={() => chooseInterval(option)}
+              className={`rounded px-2 py-0.5 text-xs font-medium tabular-nums transition-colors ${
+                option === interval
+                  ? "bg-raised text-ink"
+                  : "text-ink-faint hover:bg-raised hover:text-ink-muted"
+              }`}
+            >
+              {option}
+            </button>
+          ))}
+        </fieldset>
+      }
+    >
+      <div className="relative min-h-0 flex-1">
+        <div ref={containerRef} className="absolute inset-0" />
+        {legend ? (
+          <dl
+            data-testid="chart-legend"
+            className="pointer-events-none absolute top-1.5 left-3 z-10 flex flex-wrap gap-x-3 text-[11px] tabular-nums"
+          >
+            <LegendItem label="O" value={format.price(legend.open)} />
+            <LegendItem label="H" value={format.price(legend.high)} />
+            <LegendItem label="L" value={format.price(legend.low)} />
+            <LegendItem label="C" value={format.price(legend.close)} testId="chart-close" />
+            <LegendItem label="V" value={formatVolume(legend.volume)} testId="chart-volume" />
+          </dl>
+        ) : null}
+        {klines.isPending ? (
+          <div className="absolute inset-0 flex">
+            <PanelMessage>Loading the chart…</PanelMessage>
+          </div>
+        ) : klines.isError ? (
+          <div className="absolute inset-0 flex">
+            <PanelMessage>The chart is unavailable right now.</PanelMessage>
+          </div>
+        ) : klines.data.length === 0 && !legend ? (
+          <div className="absolute inset-0 flex">
+            <PanelMessage>
+              No trades yet: the first candle appears with the first trade.
+            </PanelMessage>
+          </div>
+        ) : null}
+      </div>
+    </Panel>
+  );
+}
+
+function LegendItem({ label, value, testId }: { label: string; value: string; testId?: string }) {
+  return (
+    <div className="flex gap-1">
+      <dt className="text-ink-faint">{label}</dt>
+      <dd data-testid={testId} className="text-ink-muted">
+        {value}
+      </dd>
+    </div>
+  );
+}
+
+/** The price scale's step: one tick, as the chart's (display-only) number. */
+function minMoveOf(format: MarketFormat): number {
+  return 1 / 10 ** format.priceDecimals;
+}
+
+function storedInterval(): KlineInterval {
+  if (typeof window === "undefined") return "1m";
+  try {
+    const stored = localStorage.getItem(INTERVAL_STORAGE_KEY);
+    return KLINE_INTERVALS.find((interval) => interval === stored) ?? "1m";
+  } catch {
+    return "1m";
+  }
+}
+
+const hourMinute = new Intl.DateTimeFormat(undefined, {
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
+const dayMonth = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
+
+/** Axis labels in the trader's time zone (the chart itself works in UTC seconds). */
+function localTickMark(time: number): string {
+  const at = new Date(time * 1000);
+  return at.getHours() === 0 && at.getMinutes() === 0 ? dayMonth.format(at) : hourMinute.format(at);
+}

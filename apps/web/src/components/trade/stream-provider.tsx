@@ -1,0 +1,96 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import {
+  createContext,
+  type ReactNode,
+  useContext,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+} from "react";
+import { StreamClient, type StreamListener, type StreamState } from "@/lib/stream/stream-client";
+import { useTRPC } from "@/trpc/react";
+
+const StreamContext = createContext<StreamClient | null>(null);
+
+/**
+ * One gateway connection for the page. The URL comes from the server's environment
+ * (`STREAM_PUBLIC_URL`), handed down as a prop. A logged-in trader's connection authenticates
+ * with a token fetched fresh for each connection attempt.
+ */
+export function StreamProvider({
+  url,
+  authenticated,
+  children,
+}: {
+  url: string;
+  authenticated: boolean;
+  children: ReactNode;
+}) {
+  const trpc = useTRPC();
+  const { mutateAsync: issueToken } = useMutation(trpc.trading.streamToken.mutationOptions());
+  const issueTokenRef = useRef(issueToken);
+  issueTokenRef.current = issueToken;
+
+  const [client] = useState(
+    () =>
+      new StreamClient({
+        url,
+        fetchToken: authenticated ? async () => (await issueTokenRef.current()).token : undefined,
+      }),
+  );
+
+  useEffect(() => {
+    client.start();
+    const online = () => client.reconnectNow();
+    window.addEventListener("online", online);
+    return () => {
+      window.removeEventListener("online", online);
+      client.stop();
+    };
+  }, [client]);
+
+  return <StreamContext.Provider value={client}>{children}</StreamContext.Provider>;
+}
+
+export function useStreamClient(): StreamClient {
+  const client = useContext(StreamContext);
+  if (!client) throw new Error("useStreamClient needs a <StreamProvider>");
+  return client;
+}
+
+const SERVER_STATE: StreamState = { status: "connecting", authenticated: false, connections: 0 };
+
+/** The connection's status, re-rendering on change. */
+export function useStreamState(): StreamState {
+  const client = useStreamClient();
+  return useSyncExternalStore(
+    (onChange) => client.onState(onChange),
+    client.getState,
+    () => SERVER_STATE,
+  );
+}
+
+/**
+ * Listens to `channel` while mounted (and while `channel` is not null). The handler may change
+ * between renders without resubscribing.
+ */
+export function useChannel(channel: string | null, handler: StreamListener): void {
+  const client = useStreamClient();
+  const handlerRef = useRef(handler);
+  handlerRef.current = handler;
+  useEffect(() => {
+    if (channel === null) return;
+    return client.subscribe(channel, (data) => handlerRef.current(data));
+  }, [client, channel]);
+}
+
+/** Runs `handler` after each reconnect (to re-read what may have been missed meanwhile). */
+export function useOnReconnect(handler: () => void): void {
+  const client = useStreamClient();
+  const handlerRef = useRef(handler);
+  handlerRef.current = handler;
+  useEffect(() => client.onReconnect(() => handlerRef.current()), [client]);
+}

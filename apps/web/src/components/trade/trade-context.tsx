@@ -1,0 +1,51 @@
+"use client";
+
+import type { MarketDto } from "@exchange/api/client";
+import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { type MarketFormat, marketFormat } from "./format";
+
+/** A price clicked in the order book or trades, for the order form to take. */
+export interface PickedPrice {
+  price: string;
+  /** Changes on every click, so clicking the same price twice still counts. */
+  nonce: number;
+}
+
+interface TradeContextValue {
+  market: MarketDto;
+  format: MarketFormat;
+  /** The visitor is a logged-in trader. */
+  loggedIn: boolean;
+  picked: PickedPrice | null;
+  pickPrice: (price: string) => void;
+}
+
+const TradeContext = createContext<TradeContextValue | null>(null);
+
+/** The market on screen and what its panels share. */
+export function TradeProvider({
+  market,
+  loggedIn,
+  children,
+}: {
+  market: MarketDto;
+  loggedIn: boolean;
+  children: ReactNode;
+}) {
+  const [picked, setPicked] = useState<PickedPrice | null>(null);
+  const pickPrice = useCallback(
+    (price: string) => setPicked((previous) => ({ price, nonce: (previous?.nonce ?? 0) + 1 })),
+    [],
+  );
+  const value = useMemo(
+    () => ({ market, format: marketFormat(market), loggedIn, picked, pickPrice }),
+    [market, loggedIn, picked, pickPrice],
+  );
+  return <TradeContext.Provider value={value}>{children}</TradeContext.Provider>;
+}
+
+export function useTrade(): TradeContextValue {
+  const value = useContext(TradeContext);
+  if (!value) throw new Error("useTrade needs a <TradeProvider>");
+  return value;
+}

@@ -1,7 +1,9 @@
 import { verifyStreamToken } from "@exchange/protocol";
 import type { WebSocket } from "ws";
+import { ChannelFeed } from "./channel-feed";
 import { resolveChannel } from "./channels";
-import type { FanOut, Subscriber } from "./fan-out";
+import type { FanOut } from "./fan-out";
+import { type InitialStateReader, statefulTopic } from "./initial-state";
 import {
   type ClientMessage,
   errorReply,
@@ -18,34 +20,45 @@ export interface ConnectionLimits {
 
 export interface ConnectionDeps {
   fanOut: FanOut;
+  initialState: InitialStateReader;
   limits: ConnectionLimits;
   tokenSecret: string;
   now: () => number;
 }
 
+interface Subscription {
+  busName: string;
+  feed: ChannelFeed;
+}
+
 /**
  * One client's session: its authenticated user (if any), its subscriptions and its message
- * budget. Errors are answered and the connection lives on, except an oversized message, after
- * which it is closed (a client that sends those is broken or hostile).
+ * budget. Messages are handled one at a time, in order, so replies come back in the order of
+ * the requests (a subscribe that waits for a snapshot delays what follows it). Errors are
+ * answered and the connection lives on, except an oversized message, after which it is closed
+ * (a client that sends those is broken or hostile).
  */
-export class StreamConnection implements Subscriber {
+export class StreamConnection {
   private userId: number | undefined;
-  /** client channel name → bus name */
-  private readonly subscriptions = new Map<string, string>();
+  /** client channel name → its subscription */
+  private readonly subscriptions = new Map<string, Subscription>();
   private windowStartMs = 0;
   private messagesInWindow = 0;
   private answeredLastPing = true;
+  private handling: Promise<void> = Promise.resolve();
+  private closed = false;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly deps: ConnectionDeps,
   ) {}
 
-  send(frame: string): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(frame);
+  send(frame: Buffer | string): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(frame, { binary: false });
   }
 
-  async receive(data: Buffer, isBinary: boolean): Promise<void> {
+  /** Checks size and rate at once; queues the message behind those still being handled. */
+  receive(data: Buffer, isBinary: boolean): Promise<void> {
     if (data.byteLength > this.deps.limits.maxMessageBytes) {
       this.send(
         errorReply(
@@ -54,22 +67,16 @@ export class StreamConnection implements Subscriber {
         ),
       );
       this.socket.close(1009, "message too large");
-      return;
+      return Promise.resolve();
     }
-    if (this.overBudget()) {
-      this.send(errorReply(StreamErrorCode.RATE_LIMITED, "Too many messages; slow down"));
-      return;
-    }
-    if (isBinary) {
-      this.send(errorReply(StreamErrorCode.MALFORMED_MESSAGE, "Binary frames are not supported"));
-      return;
-    }
-    const parsed = parseClientMessage(data.toString("utf8"));
-    if (!parsed.ok) {
-      this.send(parsed.reply);
-      return;
-    }
-    this.send(await this.handle(parsed.message));
+    const task = this.overBudget()
+      ? this.handling.then(() =>
+          this.send(errorReply(StreamErrorCode.RATE_LIMITED, "Too many messages; slow down")),
+        )
+      : this.handling.then(() => this.handleRaw(data, isBinary));
+    // A failure (Redis unreachable) is the caller's to log; the next message is still handled.
+    this.handling = task.catch(() => {});
+    return task;
   }
 
   /** Pings the client; one that never answered the previous ping is cut off. */
@@ -88,19 +95,39 @@ export class StreamConnection implements Subscriber {
 
   /** Drops every subscription; call when the socket closes. */
   async close(): Promise<void> {
-    const busNames = [...this.subscriptions.values()];
+    this.closed = true;
+    // Let a subscribe in progress finish registering, so that its feed is removed too.
+    await this.handling;
+    const subscriptions = [...this.subscriptions.values()];
     this.subscriptions.clear();
-    await Promise.all(busNames.map((busName) => this.deps.fanOut.remove(busName, this)));
+    await Promise.all(subscriptions.map((s) => this.deps.fanOut.remove(s.busName, s.feed)));
   }
 
-  private async handle(message: ClientMessage): Promise<string> {
+  private async handleRaw(data: Buffer, isBinary: boolean): Promise<void> {
+    if (this.closed) return;
+    if (isBinary) {
+      this.send(errorReply(StreamErrorCode.MALFORMED_MESSAGE, "Binary frames are not supported"));
+      return;
+    }
+    const parsed = parseClientMessage(data.toString("utf8"));
+    if (!parsed.ok) {
+      this.send(parsed.reply);
+      return;
+    }
+    await this.handle(parsed.message);
+  }
+
+  private async handle(message: ClientMessage): Promise<void> {
     switch (message.op) {
       case "auth":
-        return this.authenticate(message.token);
+        this.send(this.authenticate(message.token));
+        return;
       case "subscribe":
-        return this.subscribe(message.channel);
+        await this.subscribe(message.channel);
+        return;
       case "unsubscribe":
-        return this.unsubscribe(message.channel);
+        this.send(await this.unsubscribe(message.channel));
+        return;
     }
   }
 
@@ -114,24 +141,59 @@ export class StreamConnection implements Subscriber {
     return OK_REPLY;
   }
 
-  private async subscribe(channel: string): Promise<string> {
-    if (this.subscriptions.has(channel)) return OK_REPLY;
-    const resolved = resolveChannel(channel, this.userId);
-    if (!resolved.ok) return errorReply(resolved.code, resolved.msg);
-    if (this.subscriptions.size >= this.deps.limits.maxSubscriptions) {
-      return errorReply(
-        StreamErrorCode.TOO_MANY_SUBSCRIPTIONS,
-        `At most ${this.deps.limits.maxSubscriptions} subscriptions per connection`,
-      );
+  /**
+   * Joins the fan-out with frames held back, reads the channel's initial state, then answers
+   * `{"result":true}`, sends the state, and lets through only the held frames newer than it.
+   */
+  private async subscribe(channel: string): Promise<void> {
+    if (this.subscriptions.has(channel)) {
+      this.send(OK_REPLY);
+      return;
     }
-    this.subscriptions.set(channel, resolved.busName);
-    await this.deps.fanOut.add(resolved.busName, channel, this);
-    return OK_REPLY;
+    const resolved = resolveChannel(channel, this.userId);
+    if (!resolved.ok) {
+      this.send(errorReply(resolved.code, resolved.msg));
+      return;
+    }
+    if (this.subscriptions.size >= this.deps.limits.maxSubscriptions) {
+      this.send(
+        errorReply(
+          StreamErrorCode.TOO_MANY_SUBSCRIPTIONS,
+          `At most ${this.deps.limits.maxSubscriptions} subscriptions per connection`,
+        ),
+      );
+      return;
+    }
+    const { busName } = resolved;
+    const feed = new ChannelFeed(this);
+    const topic = statefulTopic(busName);
+    if (topic) feed.hold();
+    this.subscriptions.set(channel, { busName, feed });
+    await this.deps.fanOut.add(busName, channel, feed);
+    if (!topic) {
+      this.send(OK_REPLY);
+      return;
+    }
+    const state = await this.deps.initialState.read(busName, topic);
+    if (!state) {
+      this.subscriptions.delete(channel);
+      await this.deps.fanOut.remove(busName, feed);
+      this.send(
+        errorReply(
+          StreamErrorCode.SNAPSHOT_UNAVAILABLE,
+          `No depth snapshot for ${channel}: unknown market, or market data is starting; retry shortly`,
+        ),
+      );
+      return;
+    }
+    this.send(OK_REPLY);
+    if (state.frame) this.send(state.frame);
+    feed.release(state.isNewer);
   }
 
   private async unsubscribe(channel: string): Promise<string> {
-    const busName = this.subscriptions.get(channel);
-    if (busName === undefined) {
+    const subscription = this.subscriptions.get(channel);
+    if (subscription === undefined) {
       const resolved = resolveChannel(channel, this.userId);
       // Unsubscribing from a valid channel one never joined is harmless: the outcome holds.
       return resolved.ok || resolved.code === StreamErrorCode.NOT_AUTHENTICATED
@@ -139,7 +201,7 @@ export class StreamConnection implements Subscriber {
         : errorReply(resolved.code, resolved.msg);
     }
     this.subscriptions.delete(channel);
-    await this.deps.fanOut.remove(busName, this);
+    await this.deps.fanOut.remove(subscription.busName, subscription.feed);
     return OK_REPLY;
   }
 

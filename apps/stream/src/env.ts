@@ -16,6 +16,13 @@ export const ZStreamEnv = z.object({
   STREAM_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(20),
   /** Interval of WebSocket pings; a connection that misses one is closed. */
   STREAM_HEARTBEAT_MS: z.coerce.number().int().min(100).default(30_000),
+  /**
+   * Bearer token of `POST /v1/mesh/publish`, by which other services push to a channel; the
+   * endpoint answers 503 while unset.
+   */
+  STREAM_PUBLISH_TOKEN: z.string().min(16).optional(),
+  /** Largest publish request body accepted, in bytes. */
+  STREAM_PUBLISH_MAX_BYTES: z.coerce.number().int().min(256).default(65_536),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

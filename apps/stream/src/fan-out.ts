@@ -2,9 +2,16 @@ import { type Logger, streamBusChannel } from "@exchange/protocol";
 import type { Redis } from "ioredis";
 import { eventFrame } from "./protocol";
 
-/** Anything that can receive a frame: a WebSocket connection in production. */
+/** Anything that can receive a frame: a client's subscription in production. */
 export interface Subscriber {
-  send(frame: string): void;
+  send(frame: Buffer): void;
+}
+
+interface LocalChannel {
+  clientChannel: string;
+  subscribers: Set<Subscriber>;
+  /** Settles once Redis has confirmed the SUBSCRIBE. */
+  subscribed: Promise<void>;
 }
 
 /**
@@ -14,10 +21,7 @@ export interface Subscriber {
  * connections: instances share nothing but Redis.
  */
 export class FanOut {
-  private readonly local = new Map<
-    string,
-    { clientChannel: string; subscribers: Set<Subscriber> }
-  >();
+  private readonly local = new Map<string, LocalChannel>();
 
   constructor(
     private readonly subscriberRedis: Redis,
@@ -30,18 +34,28 @@ export class FanOut {
   }
 
   /**
+   * Resolves once `subscriber` receives every message published from now on: after Redis has
+   * confirmed the subscription, also when another connection asked for it a moment earlier.
    * @param busName the bus channel (`BTCUSDT@depth`, or `<uid>@balance` for private ones)
    * @param clientChannel the name the client used, echoed in `event` (`@balance`)
    */
   async add(busName: string, clientChannel: string, subscriber: Subscriber): Promise<void> {
     const channel = streamBusChannel(this.prefix, busName);
-    const entry = this.local.get(channel);
-    if (entry) {
-      entry.subscribers.add(subscriber);
-      return;
+    let entry = this.local.get(channel);
+    if (!entry) {
+      const created: LocalChannel = {
+        clientChannel,
+        subscribers: new Set(),
+        subscribed: this.subscriberRedis.subscribe(channel).then(() => undefined),
+      };
+      created.subscribed.catch(() => {
+        if (this.local.get(channel) === created) this.local.delete(channel);
+      });
+      this.local.set(channel, created);
+      entry = created;
     }
-    this.local.set(channel, { clientChannel, subscribers: new Set([subscriber]) });
-    await this.subscriberRedis.subscribe(channel);
+    entry.subscribers.add(subscriber);
+    await entry.subscribed;
   }
 
   async remove(busName: string, subscriber: Subscriber): Promise<void> {
@@ -60,7 +74,8 @@ export class FanOut {
   private deliver(channel: string, message: string): void {
     const entry = this.local.get(channel);
     if (!entry) return;
-    const frame = eventFrame(entry.clientChannel, message);
+    // Encoded once for every subscriber: with thousands of them, per-socket encoding dominates.
+    const frame = Buffer.from(eventFrame(entry.clientChannel, message));
     for (const subscriber of entry.subscribers) {
       try {
         subscriber.send(frame);

@@ -8,7 +8,8 @@ const log = createLogger("stream", env.LOG_LEVEL);
 const subscriberRedis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null, lazyConnect: true });
 // Connected before first use: a SUBSCRIBE queued during connect breaks ioredis' ready check.
 await subscriberRedis.connect();
-const server = createStreamServer({ env, subscriberRedis, log });
+const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+const server = createStreamServer({ env, subscriberRedis, redis, log });
 
 server.http.listen(env.STREAM_PORT, env.STREAM_HOST, () => {
   log.info("gateway listening", {
@@ -20,7 +21,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, async () => {
     log.info("draining", { signal, connections: server.connectionCount() });
     await server.close();
-    await subscriberRedis.quit();
+    await Promise.all([subscriberRedis.quit(), redis.quit()]);
     log.info("gateway stopped");
   });
 }

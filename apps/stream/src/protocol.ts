@@ -26,6 +26,8 @@ export enum StreamErrorCode {
   AUTH_FAILED = 8,
   /** A channel the gateway knows but cannot serve yet (e.g. `@position` before contracts). */
   CHANNEL_UNAVAILABLE = 9,
+  /** `<SYMBOL>@depth` has no snapshot: no such market, or market data has not started yet. */
+  SNAPSHOT_UNAVAILABLE = 10,
 }
 
 export const ZClientMessage = z.discriminatedUnion("op", [

@@ -5,6 +5,8 @@ import { WebSocketServer } from "ws";
 import { StreamConnection } from "./connection";
 import type { StreamEnv } from "./env";
 import { FanOut } from "./fan-out";
+import { InitialStateReader } from "./initial-state";
+import { createMeshPublishHandler, MESH_PUBLISH_PATH } from "./mesh-publish";
 
 export const STREAM_PATH = "/exchange-stream";
 
@@ -22,11 +24,26 @@ export interface StreamServerDeps {
   env: StreamEnv;
   /** A Redis connection dedicated to SUBSCRIBE (a subscribed connection can do nothing else). */
   subscriberRedis: Redis;
+  /** A Redis connection for everything else: snapshot reads and the publish endpoint. */
+  redis: Redis;
   log: Logger;
 }
 
-export function createStreamServer({ env, subscriberRedis, log }: StreamServerDeps): StreamServer {
+export function createStreamServer({
+  env,
+  subscriberRedis,
+  redis,
+  log,
+}: StreamServerDeps): StreamServer {
   const fanOut = new FanOut(subscriberRedis, env.REDIS_PREFIX, log);
+  const initialState = new InitialStateReader(redis, env.REDIS_PREFIX);
+  const publish = createMeshPublishHandler({
+    token: env.STREAM_PUBLISH_TOKEN,
+    maxBodyBytes: env.STREAM_PUBLISH_MAX_BYTES,
+    redis,
+    prefix: env.REDIS_PREFIX,
+    log,
+  });
   const connections = new Set<StreamConnection>();
   const wss = new WebSocketServer({
     noServer: true,
@@ -37,6 +54,13 @@ export function createStreamServer({ env, subscriberRedis, log }: StreamServerDe
     if (req.url === "/health") {
       res.writeHead(200, { "content-type": "application/json" });
       res.end(JSON.stringify({ ok: true, connections: connections.size }));
+      return;
+    }
+    if (req.url === MESH_PUBLISH_PATH) {
+      publish(req, res).catch((error) => {
+        log.error("publish failed", { error });
+        if (!res.headersSent) res.writeHead(500).end();
+      });
       return;
     }
     res.writeHead(404).end();
@@ -50,6 +74,7 @@ export function createStreamServer({ env, subscriberRedis, log }: StreamServerDe
     wss.handleUpgrade(req, socket, head, (ws) => {
       const connection = new StreamConnection(ws, {
         fanOut,
+        initialState,
         tokenSecret: env.STREAM_TOKEN_SECRET,
         now: Date.now,
         limits: {

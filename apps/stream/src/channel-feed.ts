@@ -1,0 +1,48 @@
+import type { Subscriber } from "./fan-out";
+
+/** Where a feed's frames finally go (the client's socket). */
+export interface FrameSink {
+  send(frame: Buffer | string): void;
+}
+
+/**
+ * One subscription of one connection. For channels with an initial state (depth snapshot,
+ * current ticker) it holds back live frames from the moment it joins the fan-out until the
+ * state has been read and sent, then drops every frame not newer than that state until the
+ * first newer one, and streams from there. The filter has to outlive the release: a diff
+ * published just before the snapshot was read can still be on its way from Redis on the
+ * subscriber connection when the snapshot arrives on the other. Frames of one channel arrive
+ * in publish order, so once one is newer all later ones are: no frame is lost between state
+ * and stream, and none is applied twice.
+ */
+export class ChannelFeed implements Subscriber {
+  private held: Buffer[] | undefined;
+  private isNewer: ((frame: Buffer) => boolean) | undefined;
+
+  constructor(private readonly sink: FrameSink) {}
+
+  /** Starts holding frames back; call before joining the fan-out. */
+  hold(): void {
+    this.held = [];
+  }
+
+  send(frame: Buffer): void {
+    if (this.held) {
+      this.held.push(frame);
+      return;
+    }
+    if (this.isNewer) {
+      if (!this.isNewer(frame)) return;
+      this.isNewer = undefined;
+    }
+    this.sink.send(frame);
+  }
+
+  /** Streams from the first frame (held or live) that `isNewer` accepts. */
+  release(isNewer: (frame: Buffer) => boolean): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    this.isNewer = isNewer;
+    for (const frame of held) this.send(frame);
+  }
+}

@@ -1,0 +1,100 @@
+import type { Redis } from "ioredis";
+
+/**
+ * What a new subscriber of a stateful channel gets before the live stream: the depth snapshot
+ * of `<SYMBOL>@depth`, the current ticker of `<SYMBOL>@ticker`. Read from the keys the worker's
+ * market-data job writes (apps/worker market-data-keys.ts; change both together):
+ * - `<prefix>md:depth:<SYMBOL>` hash: `seq`, and `b:<ticks padded to 20 digits>` /
+ *   `a:<…>` → `<price>:<quantity>`; sorting the field names sorts the prices.
+ * - `<prefix>md:ticker:<SYMBOL>`: the latest ticker JSON, with its `time`.
+ */
+export interface InitialState {
+  /** The complete frame to send after `{"result":true}`. */
+  frame: string;
+  /** Whether a live frame held back meanwhile is newer than this state (else it is dropped). */
+  isNewer(frame: Buffer): boolean;
+}
+
+export type StatefulTopic = "depth" | "ticker";
+
+/** The channel's stateful topic, or undefined for channels that stream only. */
+export function statefulTopic(busName: string): StatefulTopic | undefined {
+  if (busName.endsWith("@depth")) return "depth";
+  if (busName.endsWith("@ticker")) return "ticker";
+  return undefined;
+}
+
+interface PendingRead {
+  promise: Promise<InitialState | null>;
+}
+
+/**
+ * Reads initial states, one Redis read per channel for all the subscribers who asked since the
+ * last read went out: ten thousand clients subscribing at once cost a handful of reads. A
+ * subscriber only joins a read that has not been sent yet, so the state it gets is never older
+ * than the moment it started holding live frames back.
+ */
+export class InitialStateReader {
+  private readonly unsent = new Map<string, PendingRead>();
+
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix: string,
+  ) {}
+
+  /** The state, or null when a depth snapshot is missing (no such market, or no worker yet). */
+  read(busName: string, topic: StatefulTopic): Promise<InitialState | null> {
+    const waiting = this.unsent.get(busName);
+    if (waiting) return waiting.promise;
+    const pending: PendingRead = {
+      promise: new Promise((resolve, reject) => {
+        setImmediate(() => {
+          this.unsent.delete(busName);
+          const read = topic === "depth" ? this.readDepth(busName) : this.readTicker(busName);
+          read.then(resolve, reject);
+        });
+      }),
+    };
+    this.unsent.set(busName, pending);
+    return pending.promise;
+  }
+
+  private async readDepth(channel: string): Promise<InitialState | null> {
+    const symbol = channel.slice(0, channel.indexOf("@"));
+    const hash = await this.redis.hgetall(`${this.prefix}md:depth:${symbol}`);
+    if (hash.seq === undefined) return null;
+    const seq = Number(hash.seq);
+    const side = (prefix: string, bestFirst: "desc" | "asc") => {
+      const fields = Object.keys(hash).filter((field) => field.startsWith(prefix));
+      fields.sort();
+      if (bestFirst === "desc") fields.reverse();
+      return fields.map((field) => {
+        const value = hash[field] as string;
+        const colon = value.indexOf(":");
+        return [value.slice(0, colon), value.slice(colon + 1)];
+      });
+    };
+    const data = { type: "snapshot", seq, bids: side("b:", "desc"), asks: side("a:", "asc") };
+    return {
+      frame: JSON.stringify({ event: channel, data }),
+      // A diff is newer when it ends after the snapshot; the worker writes snapshot and diff in
+      // one atomic step, so no diff straddles a snapshot.
+      isNewer: (frame) => (dataOf<{ lastSeq?: number }>(frame).lastSeq ?? 0) > seq,
+    };
+  }
+
+  private async readTicker(channel: string): Promise<InitialState | null> {
+    const symbol = channel.slice(0, channel.indexOf("@"));
+    const text = await this.redis.get(`${this.prefix}md:ticker:${symbol}`);
+    if (text === null) return { frame: "", isNewer: () => true };
+    const time = (JSON.parse(text) as { time?: number }).time ?? 0;
+    return {
+      frame: `{"event":${JSON.stringify(channel)},"data":${text}}`,
+      isNewer: (frame) => (dataOf<{ time?: number }>(frame).time ?? 0) > time,
+    };
+  }
+}
+
+function dataOf<T>(frame: Buffer): T {
+  return (JSON.parse(frame.toString("utf8")) as { data: T }).data;
+}

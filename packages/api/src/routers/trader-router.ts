@@ -1,5 +1,6 @@
 import { registerProcedure } from "../procedures/auth/register";
 import { healthProcedure } from "../procedures/health";
+import { marketDataRouter } from "../procedures/market-data/router";
 import { listMarketsProcedure } from "../procedures/markets/list-markets";
 import { meProcedure } from "../procedures/me";
 import { tradingRouter } from "../procedures/trading/router";
@@ -12,6 +13,7 @@ export const traderRouter = router({
   auth: router({ register: registerProcedure }),
   markets: router({ list: listMarketsProcedure }),
   trading: tradingRouter,
+  marketData: marketDataRouter,
 });
 
 export type TraderRouter = typeof traderRouter;

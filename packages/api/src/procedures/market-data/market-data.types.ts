@@ -1,5 +1,10 @@
 import { z } from "zod";
 
+/** A market's symbol as the channels and the markets table name it: "BTCUSDT". */
+export const ZSymbol = z
+  .string()
+  .regex(/^[A-Z0-9]{2,20}$/, "must be a market symbol such as BTCUSDT");
+
 /** Price levels: [price, quantity] as decimal strings, best first. */
 export const ZLevels = z.array(z.tuple([z.string(), z.string()]));
 
@@ -15,7 +20,7 @@ export const ZDepthDto = z.object({
   asks: ZLevels,
 });
 export const ZDepthInput = z.object({
-  symbol: z.string(),
+  symbol: ZSymbol,
   limit: z.number().int().min(1).max(500).default(50),
 });
 
@@ -27,8 +32,9 @@ export const ZPublicTradeDto = z.object({
   side: z.enum(["buy", "sell"]),
   time: z.date(),
 });
+export const ZRecentTradesOutput = z.array(ZPublicTradeDto);
 export const ZRecentTradesInput = z.object({
-  symbol: z.string(),
+  symbol: ZSymbol,
   limit: z.number().int().min(1).max(500).default(50),
 });
 
@@ -49,6 +55,9 @@ export const ZTickerDto = z.object({
   trades: z.number().int(),
 });
 
+export const ZTickerInput = z.object({ symbol: ZSymbol });
+export const ZTickersOutput = z.array(ZTickerDto);
+
 export const KLINE_INTERVALS = ["1m", "5m", "15m", "1h", "4h", "1d"] as const;
 export const ZKlineDto = z.object({
   openTime: z.date(),
@@ -60,8 +69,9 @@ export const ZKlineDto = z.object({
   quoteVolume: z.string(),
   trades: z.number().int(),
 });
+export const ZKlinesOutput = z.array(ZKlineDto);
 export const ZKlinesInput = z.object({
-  symbol: z.string(),
+  symbol: ZSymbol,
   interval: z.enum(KLINE_INTERVALS),
   /** Candles opening before this time (exclusive); the latest when absent. */
   before: z.date().optional(),

@@ -8,7 +8,7 @@ export function AccountMenu({ email }: { email: string }) {
       <div className="flex items-center gap-2" data-testid="account-email">
         <span
           aria-hidden="true"
-          className="grid size-7 place-items-center rounded-full bg-raised text-xs font-semibold text-ink uppercase ring-1 ring-line-strong"
+          className="hidden size-7 place-items-center sm:grid rounded-full bg-raised text-xs font-semibold text-ink uppercase ring-1 ring-line-strong"
         >
           {email.charAt(0)}
         </span>

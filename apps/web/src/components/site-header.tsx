@@ -9,7 +9,7 @@ export async function SiteHeader() {
   const trader = await currentTrader();
   return (
     <header className="sticky top-0 z-20 border-b border-line bg-surface/95 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-4 sm:px-6">
+      <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-3 sm:gap-6 sm:px-6">
         <BrandMark href={HOME_PATH} label="Exchange home" />
         <nav aria-label="Main" className="flex items-center">
           <NavLink href="/markets">Markets</NavLink>

@@ -43,10 +43,14 @@ export function formatVolume(value: string): string {
   return groupThousands(toFixedDown(value, 2));
 }
 
-/** "+1.25%" / "-0.40%" from the ticker's changePercent ("1.25", "-0.40"). */
-export function formatPercent(value: string | null): string {
+/**
+ * "+1.25%" / "-0.40%" from the ticker's changePercent ("1.25", "-0.40"). The sign follows the
+ * price change itself, so a fall too small to show in two decimals reads "-0.00%", not "+0.00%".
+ */
+export function formatPercent(value: string | null, change: string | null): string {
   if (value === null) return "—";
-  return `${value.startsWith("-") ? "" : "+"}${value}%`;
+  const magnitude = value.replace(/^[-+]/, "");
+  return `${direction(change) === "down" ? "-" : "+"}${magnitude}%`;
 }
 
 /** Up, down or flat, from a signed decimal string. */

@@ -61,7 +61,7 @@ export function MarketBar() {
           {ticker?.change ? (
             <>
               {change === "up" ? "+" : ""}
-              {format.price(ticker.change)} {formatPercent(ticker.changePercent)}
+              {format.price(ticker.change)} {formatPercent(ticker.changePercent, ticker.change)}
             </>
           ) : (
             "—"

@@ -7,8 +7,15 @@ import { Panel, PanelMessage } from "./panel";
 import { useTrade } from "./trade-context";
 import { useDepth, useTicker } from "./use-market-data";
 
-/** Levels kept per side; the panel shows as many as fit its height. */
+/** Levels kept per side; the desktop panel shows as many as fit its height. */
 const LEVELS = 40;
+
+/**
+ * One side's list. On a desktop it fills half the panel's height and cuts the farthest levels;
+ * stacked on smaller screens, where the panel has no set height, it shows the best ten.
+ */
+const SIDE_LIST =
+  "flex max-xl:[&>li:nth-child(n+11)]:hidden xl:min-h-0 xl:flex-1 xl:basis-0 xl:overflow-hidden";
 
 interface Row {
   price: string;
@@ -66,7 +73,7 @@ export function OrderBook() {
         : "text-ink";
 
   return (
-    <Panel title="Order book" area="book" testId="order-book" className="min-h-[30rem]">
+    <Panel title="Order book" area="book" testId="order-book" className="xl:min-h-[30rem]">
       <div className="grid h-6 shrink-0 grid-cols-3 items-center px-3 text-[11px] text-ink-faint">
         <span>Price ({format.quote})</span>
         <span className="text-right">Amount ({format.base})</span>
@@ -79,10 +86,7 @@ export function OrderBook() {
       ) : (
         <>
           {/* Asks: nearest the spread at the bottom; levels beyond the panel's height are cut. */}
-          <ol
-            aria-label="Asks"
-            className="flex min-h-0 flex-1 basis-0 flex-col-reverse overflow-hidden"
-          >
+          <ol aria-label="Asks" className={`flex-col-reverse ${SIDE_LIST}`}>
             {asks.map((row) => (
               <BookRow key={row.price} row={row} side="ask" onPick={pickPrice} />
             ))}
@@ -101,7 +105,7 @@ export function OrderBook() {
               </span>
             ) : null}
           </div>
-          <ol aria-label="Bids" className="flex min-h-0 flex-1 basis-0 flex-col overflow-hidden">
+          <ol aria-label="Bids" className={`flex-col ${SIDE_LIST}`}>
             {bids.map((row) => (
               <BookRow key={row.price} row={row} side="bid" onPick={pickPrice} />
             ))}

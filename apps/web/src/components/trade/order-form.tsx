@@ -290,9 +290,9 @@ function PlaceOrderForm() {
               setType(option);
               setErrors({});
             }}
-            className={`font-medium capitalize ${type === option ? "text-ink" : "text-ink-faint hover:text-ink-muted"}`}
+            className={`font-medium ${type === option ? "text-ink" : "text-ink-faint hover:text-ink-muted"}`}
           >
-            {option}
+            {option === "limit" ? "Limit" : "Market"}
           </button>
         ))}
         <span className="ml-auto text-xs text-ink-faint tabular-nums" data-testid="available">

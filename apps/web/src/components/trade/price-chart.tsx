@@ -116,6 +116,9 @@ export default function PriceChart() {
       rightPriceScale: { borderColor: COLORS.line },
       timeScale: {
         borderColor: COLORS.line,
+        // Room after the live candle, so it is never drawn against the price axis.
+        rightOffset: 8,
+        barSpacing: 8,
         timeVisible: true,
         secondsVisible: false,
         tickMarkFormatter: (time: number) => localTickMark(time),
@@ -134,7 +137,7 @@ export default function PriceChart() {
       priceFormat: {
         type: "custom",
         minMove: minMoveOf(format),
-        formatter: (price: number) => price.toFixed(format.priceDecimals),
+        formatter: (price: number) => axisPrice(price, format.priceDecimals),
       },
     });
     const volume = chart.addSeries(HistogramSeries, {
@@ -281,6 +284,21 @@ function LegendItem({ label, value, testId }: { label: string; value: string; te
       </dd>
     </div>
   );
+}
+
+const axisFormats = new Map<number, Intl.NumberFormat>();
+
+/** An axis label: a plotted coordinate, grouped like every other price on the page. */
+function axisPrice(price: number, decimals: number): string {
+  let formatter = axisFormats.get(decimals);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat("en-US", {
+      minimumFractionDigits: decimals,
+      maximumFractionDigits: decimals,
+    });
+    axisFormats.set(decimals, formatter);
+  }
+  return formatter.format(price);
 }
 
 /** The price scale's step: one tick, as the chart's (display-only) number. */

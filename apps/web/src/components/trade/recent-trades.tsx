@@ -3,6 +3,7 @@
 import { useHydrated } from "@exchange/ui";
 import { formatClock } from "./format";
 import { Panel, PanelMessage } from "./panel";
+import { useStreamState } from "./stream-provider";
 import { useTrade } from "./trade-context";
 import { useRecentTrades } from "./use-market-data";
 
@@ -12,8 +13,14 @@ export function RecentTrades() {
   const trades = useRecentTrades(market.symbol);
   // Times are in the trader's zone, which the server does not know.
   const hydrated = useHydrated();
+  const live = useStreamState().status === "open";
   return (
-    <Panel title="Market trades" area="trades" testId="recent-trades" className="min-h-72">
+    <Panel
+      title="Market trades"
+      area="trades"
+      testId="recent-trades"
+      className="h-80 xl:h-auto xl:min-h-72"
+    >
       <div className="grid h-6 shrink-0 grid-cols-3 items-center px-3 text-[11px] text-ink-faint">
         <span>Price ({format.quote})</span>
         <span className="text-right">Amount ({format.base})</span>
@@ -22,7 +29,9 @@ export function RecentTrades() {
       {trades.isPending ? (
         <PanelMessage>Loading trades…</PanelMessage>
       ) : trades.isError ? (
-        <PanelMessage>Trades are unavailable right now.</PanelMessage>
+        <PanelMessage>
+          {live ? "Waiting for the next trade…" : "Trades are unavailable right now."}
+        </PanelMessage>
       ) : trades.data.length === 0 ? (
         <PanelMessage>No trades yet.</PanelMessage>
       ) : (

@@ -8,7 +8,7 @@ import { createTRPCContext } from "@trpc/tanstack-react-query";
 import { type ReactNode, useState } from "react";
 import { makeQueryClient } from "./query-client";
 
-export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<TraderRouter>();
+export const { TRPCProvider, useTRPC } = createTRPCContext<TraderRouter>();
 
 let browserQueryClient: QueryClient | undefined;
 

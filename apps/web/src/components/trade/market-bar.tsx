@@ -7,7 +7,8 @@ import { useEffect, useRef, useState } from "react";
 import { compare, decimal } from "@/lib/decimal";
 import { useTRPC } from "@/trpc/react";
 import { AssetIcon } from "../markets/asset-icon";
-import { direction, formatPercent, formatVolume } from "./format";
+import { direction, formatPercent, formatVolume, type MarketFormat, marketFormat } from "./format";
+import type { TickerDto } from "./market-data-api";
 import { useStreamState } from "./stream-provider";
 import { useTrade } from "./trade-context";
 import { useTicker } from "./use-market-data";
@@ -105,6 +106,36 @@ function Figure({
   );
 }
 
+/** A market's last price and 24 h change in the list, or its status when it is not trading. */
+function MarketQuote({
+  ticker,
+  status,
+  format,
+}: {
+  ticker: TickerDto | undefined;
+  status: string;
+  format: MarketFormat;
+}) {
+  if (status !== "TRADING") {
+    return (
+      <span className="ml-auto">
+        <MarketStatusBadge status={status} />
+      </span>
+    );
+  }
+  const move = direction(ticker?.change);
+  return (
+    <span className="ml-auto flex flex-col items-end text-xs leading-4 tabular-nums">
+      <span className="text-ink">{ticker?.last ? format.price(ticker.last) : "—"}</span>
+      <span
+        className={move === "up" ? "text-up" : move === "down" ? "text-down" : "text-ink-faint"}
+      >
+        {ticker ? formatPercent(ticker.changePercent, ticker.change) : ""}
+      </span>
+    </span>
+  );
+}
+
 /** Whether the page is receiving live data. */
 function LiveBadge() {
   const { status } = useStreamState();
@@ -132,6 +163,8 @@ function MarketSelector() {
   const trpc = useTRPC();
   const markets = useQuery(trpc.markets.list.queryOptions());
   const [open, setOpen] = useState(false);
+  // Every market's price for the list, read when it opens.
+  const tickers = useQuery({ ...trpc.marketData.tickers.queryOptions(), enabled: open });
   const [search, setSearch] = useState("");
   const rootRef = useRef<HTMLDivElement>(null);
 
@@ -214,9 +247,11 @@ function MarketSelector() {
                     {m.baseAsset}
                     <span className="font-normal text-ink-faint">/{m.quoteAsset}</span>
                   </span>
-                  <span className="ml-auto">
-                    <MarketStatusBadge status={m.status} />
-                  </span>
+                  <MarketQuote
+                    ticker={tickers.data?.find((t) => t.symbol === m.symbol)}
+                    status={m.status}
+                    format={marketFormat(m)}
+                  />
                 </Link>
               </li>
             ))}

@@ -16,15 +16,9 @@ import {
 import { useEffect, useRef, useState } from "react";
 import { compare, decimal } from "@/lib/decimal";
 import { ZKlinePush } from "@/lib/stream/messages";
-import { useTRPCClient } from "@/trpc/react";
+import { useTRPC } from "@/trpc/react";
 import { formatVolume, type MarketFormat } from "./format";
-import {
-  KLINE_INTERVALS,
-  type KlineDto,
-  type KlineInterval,
-  klinesQuery,
-  marketDataKeys,
-} from "./market-data-api";
+import { KLINE_INTERVALS, type KlineDto, type KlineInterval, klinesQuery } from "./market-data-api";
 import { Panel, PanelMessage } from "./panel";
 import { useChannel, useOnReconnect } from "./stream-provider";
 import { useTrade } from "./trade-context";
@@ -83,10 +77,11 @@ function barOf(
 export default function PriceChart() {
   const { market, format } = useTrade();
   const [interval, setChartInterval] = useState<KlineInterval>(() => storedInterval());
-  const client = useTRPCClient();
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const klinesOptions = klinesQuery(trpc, market.symbol, interval);
   const klines = useQuery({
-    ...klinesQuery(client, market.symbol, interval),
+    ...klinesOptions,
     refetchInterval: useFallbackPolling() && 10_000,
   });
 
@@ -186,9 +181,7 @@ export default function PriceChart() {
   useChannel(`${market.symbol}@kline_${interval}`, (data) => {
     const parsed = ZKlinePush.safeParse(data);
     if (!parsed.success || parsed.data.interval !== interval) {
-      void queryClient.invalidateQueries({
-        queryKey: marketDataKeys.klines(market.symbol, interval),
-      });
+      void queryClient.invalidateQueries({ queryKey: klinesOptions.queryKey });
       return;
     }
     const bar = barOf(parsed.data);
@@ -202,9 +195,7 @@ export default function PriceChart() {
     setLegend(bar.source);
   });
   useOnReconnect(() => {
-    void queryClient.invalidateQueries({
-      queryKey: marketDataKeys.klines(market.symbol, interval),
-    });
+    void queryClient.invalidateQueries({ queryKey: klinesOptions.queryKey });
   });
 
   const chooseInterval = (next: KlineInterval) => {

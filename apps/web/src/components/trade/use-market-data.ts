@@ -11,10 +11,9 @@ import {
   sortedLevels,
 } from "@/lib/stream/depth-book";
 import { ZDepthPush, ZTickerPush, ZTradePush } from "@/lib/stream/messages";
-import { useTRPCClient } from "@/trpc/react";
+import { useTRPC } from "@/trpc/react";
 import {
   depthQuery,
-  marketDataKeys,
   type PublicTradeDto,
   RECENT_TRADES,
   type TickerDto,
@@ -53,12 +52,14 @@ export interface DepthView {
  * arrive meanwhile wait in a buffer to be applied on top of whichever snapshot lands first.
  */
 export function useDepth(symbol: string, levels: number): DepthView {
-  const client = useTRPCClient();
+  const trpc = useTRPC();
   const stream = useStreamClient();
   const queryClient = useQueryClient();
   const channel = `${symbol}@depth`;
+  const depthOptions = depthQuery(trpc, symbol);
+  const depthKey = depthOptions.queryKey;
   const depth = useQuery({
-    ...depthQuery(client, symbol),
+    ...depthOptions,
     refetchInterval: useFallbackPolling(),
     // Fresh on every mount: a cached book from earlier would be out of step with the diffs.
     staleTime: 0,
@@ -84,8 +85,8 @@ export function useDepth(symbol: string, levels: number): DepthView {
   const resync = useCallback(() => {
     resyncingRef.current = true;
     stream.resubscribe(channel);
-    void queryClient.refetchQueries({ queryKey: marketDataKeys.depth(symbol) });
-  }, [stream, channel, queryClient, symbol]);
+    void queryClient.refetchQueries({ queryKey: depthKey });
+  }, [stream, channel, queryClient, depthKey]);
 
   /** Applies buffered diffs on top of the current book, in order. */
   const drainBuffer = useCallback(() => {
@@ -154,7 +155,7 @@ export function useDepth(symbol: string, levels: number): DepthView {
       if (bufferRef.current.length < BUFFERED_DIFFS_MAX) bufferRef.current.push(push);
       clearTimeout(snapshotTimerRef.current);
       snapshotTimerRef.current = setTimeout(() => {
-        void queryClient.refetchQueries({ queryKey: marketDataKeys.depth(symbol) });
+        void queryClient.refetchQueries({ queryKey: depthKey });
       }, SNAPSHOT_WAIT_MS);
       return;
     }
@@ -171,7 +172,7 @@ export function useDepth(symbol: string, levels: number): DepthView {
   useOnReconnect(() => {
     // Changes made while disconnected are lost: take the next snapshot whatever it says.
     resyncingRef.current = true;
-    void queryClient.refetchQueries({ queryKey: marketDataKeys.depth(symbol) });
+    void queryClient.refetchQueries({ queryKey: depthKey });
   });
 
   const bids = useMemo(() => (book ? sortedLevels(book.bids, "bids", levels) : []), [book, levels]);
@@ -181,51 +182,54 @@ export function useDepth(symbol: string, levels: number): DepthView {
 
 /** The latest public trades of `symbol`, newest first, kept live by `<SYMBOL>@trades`. */
 export function useRecentTrades(symbol: string) {
-  const client = useTRPCClient();
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const options = tradesQuery(trpc, symbol);
   const trades = useQuery({
-    ...tradesQuery(client, symbol),
+    ...options,
     refetchInterval: useFallbackPolling(),
   });
 
   useChannel(`${symbol}@trades`, (data) => {
     const parsed = ZTradePush.safeParse(data);
     if (!parsed.success) {
-      void queryClient.invalidateQueries({ queryKey: marketDataKeys.trades(symbol) });
+      void queryClient.invalidateQueries({ queryKey: options.queryKey });
       return;
     }
-    const trade = parsed.data;
-    queryClient.setQueryData<PublicTradeDto[]>(marketDataKeys.trades(symbol), (previous) => {
+    const trade: PublicTradeDto = parsed.data;
+    queryClient.setQueryData(options.queryKey, (previous) => {
       if (!previous) return [trade];
       if (previous.some((t) => t.tradeId === trade.tradeId)) return previous;
       return [trade, ...previous].sort((a, b) => b.tradeId - a.tradeId).slice(0, RECENT_TRADES);
     });
   });
   useOnReconnect(() => {
-    void queryClient.invalidateQueries({ queryKey: marketDataKeys.trades(symbol) });
+    void queryClient.invalidateQueries({ queryKey: options.queryKey });
   });
   return trades;
 }
 
 /** The 24 h ticker of `symbol`, kept live by `<SYMBOL>@ticker`. */
 export function useTicker(symbol: string) {
-  const client = useTRPCClient();
+  const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const options = tickerQuery(trpc, symbol);
   const ticker = useQuery({
-    ...tickerQuery(client, symbol),
+    ...options,
     refetchInterval: useFallbackPolling(),
   });
 
   useChannel(`${symbol}@ticker`, (data) => {
     const parsed = ZTickerPush.safeParse(data);
     if (parsed.success && parsed.data.symbol === symbol) {
-      queryClient.setQueryData<TickerDto>(marketDataKeys.ticker(symbol), parsed.data);
+      const next: TickerDto = parsed.data;
+      queryClient.setQueryData(options.queryKey, next);
     } else {
-      void queryClient.invalidateQueries({ queryKey: marketDataKeys.ticker(symbol) });
+      void queryClient.invalidateQueries({ queryKey: options.queryKey });
     }
   });
   useOnReconnect(() => {
-    void queryClient.invalidateQueries({ queryKey: marketDataKeys.ticker(symbol) });
+    void queryClient.invalidateQueries({ queryKey: options.queryKey });
   });
   return ticker;
 }

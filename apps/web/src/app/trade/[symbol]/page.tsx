@@ -2,6 +2,7 @@ import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { currentTrader } from "@/auth";
+import { depthInput, tradesInput } from "@/components/trade/market-data-api";
 import { TradingScreen } from "@/components/trade/trading-screen";
 import { webEnv } from "@/env";
 import { getServerQueryClient, serverApi } from "@/trpc/server";
@@ -30,9 +31,17 @@ export default async function TradePage({ params }: TradePageProps) {
   const market = await findMarket(symbol);
   if (!market) notFound();
   if (symbol !== market.symbol) redirect(`/trade/${market.symbol}`);
+  const queryClient = getServerQueryClient();
+  // The market as it is now, in the first HTML: price, book and trades need no loading flash.
+  // A failed read just leaves the panel to load in the browser.
+  await Promise.all([
+    queryClient.prefetchQuery(serverApi.marketData.ticker.queryOptions({ symbol: market.symbol })),
+    queryClient.prefetchQuery(serverApi.marketData.depth.queryOptions(depthInput(market.symbol))),
+    queryClient.prefetchQuery(serverApi.marketData.trades.queryOptions(tradesInput(market.symbol))),
+  ]);
   const trader = await currentTrader();
   return (
-    <HydrationBoundary state={dehydrate(getServerQueryClient())}>
+    <HydrationBoundary state={dehydrate(queryClient)}>
       <TradingScreen
         key={trader?.id ?? "visitor"}
         market={market}

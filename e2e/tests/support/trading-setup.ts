@@ -1,0 +1,166 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { join } from "node:path";
+import { Redis } from "ioredis";
+import pg from "pg";
+import { syncReferenceData } from "../../../packages/api/src/services/reference-data";
+import { parseUnits } from "../../../packages/core/src/units";
+import { createDb } from "../../../packages/db/src/client";
+import { hashPassword } from "../../../packages/db/src/password";
+import { EngineClient } from "../../../packages/protocol/src/engine-client";
+import { uniqueEmail } from "../../fixtures";
+
+/**
+ * What the trading journeys need besides the apps: the engine knowing the markets, a worker
+ * projecting the engine's events (balances, orders, market data), and traders with money.
+ * Until the harness provides the last two (a worker process and a funding helper), this module
+ * does: it funds traders with `balance.deposit` commands on the engine bus, as a chain watcher
+ * would, and starts a worker only if none is running for this run.
+ */
+
+const ROOT = join(import.meta.dirname, "..", "..", "..");
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the end-to-end tests with npm run test:e2e`);
+  return value;
+}
+
+const runEnv = () => ({
+  databaseUrl: required("E2E_DATABASE_URL"),
+  redisUrl: required("E2E_REDIS_URL"),
+  redisPrefix: required("E2E_REDIS_PREFIX"),
+});
+
+export interface TestTrader {
+  id: number;
+  email: string;
+  password: string;
+}
+
+export interface TradingSetup {
+  /** A new trader, credited with `funds` (asset → whole-unit decimal, e.g. { USDT: "10000" }). */
+  createTrader(funds: Record<string, string>): Promise<TestTrader>;
+  close(): Promise<void>;
+}
+
+/** Reference data in the engine, a worker running, and a way to make funded traders. */
+export async function setUpTrading(): Promise<TradingSetup> {
+  const env = runEnv();
+  const db = createDb(env.databaseUrl);
+  const engine = await EngineClient.connect({ redisUrl: env.redisUrl, prefix: env.redisPrefix });
+  // Idempotent: the commands' ids name the configuration, so a repeat changes nothing.
+  await syncReferenceData(db, engine);
+  const worker = await ensureWorker(env);
+  const precisions = new Map(
+    (await db.asset.findMany({ select: { code: true, precision: true } })).map((a) => [
+      a.code,
+      a.precision,
+    ]),
+  );
+
+  return {
+    async createTrader(funds) {
+      const trader = { email: uniqueEmail("trader"), password: "trader-e2e-pass-1" };
+      const user = await db.user.create({
+        data: { email: trader.email, passwordHash: await hashPassword(trader.password) },
+        select: { id: true },
+      });
+      for (const [asset, amount] of Object.entries(funds)) {
+        const precision = precisions.get(asset);
+        if (precision === undefined) throw new Error(`no asset ${asset}`);
+        const businessId = `e2e:${user.id}:${asset}`;
+        const { outcome } = await engine.send(
+          {
+            type: "balance.deposit",
+            id: `deposit:${businessId}`,
+            ts: Date.now(),
+            business: "deposit",
+            businessId,
+            userId: user.id,
+            asset,
+            amountAtoms: parseUnits(amount, precision),
+          },
+          { timeoutMs: 15_000 },
+        );
+        if (!outcome.ok) throw new Error(`deposit refused: ${outcome.message}`);
+      }
+      return { id: user.id, ...trader };
+    },
+    async close() {
+      await worker.stop();
+      await Promise.all([engine.close(), db.$disconnect()]);
+    },
+  };
+}
+
+/** The market-data job marks Redis with this key once it has written its state. */
+const WORKER_MARK = "md:alive";
+const WORKER_WAIT_MS = 5_000;
+
+/**
+ * Uses the run's worker if one is up (the market-data job's mark appears in Redis), else starts
+ * one for this file and stops it afterwards.
+ */
+async function ensureWorker(env: ReturnType<typeof runEnv>): Promise<{ stop(): Promise<void> }> {
+  const redis = new Redis(env.redisUrl);
+  try {
+    const deadline = Date.now() + WORKER_WAIT_MS;
+    while (Date.now() < deadline) {
+      if (await redis.exists(`${env.redisPrefix}${WORKER_MARK}`)) return { stop: async () => {} };
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  } finally {
+    redis.disconnect();
+  }
+  const child = spawn(process.execPath, ["--import", "tsx", "apps/worker/src/main.ts"], {
+    cwd: ROOT,
+    env: {
+      PATH: process.env.PATH ?? "",
+      HOME: process.env.HOME ?? "",
+      DATABASE_URL: env.databaseUrl,
+      REDIS_URL: env.redisUrl,
+      REDIS_PREFIX: env.redisPrefix,
+      LOG_LEVEL: "warn",
+    },
+    stdio: ["ignore", "inherit", "inherit"],
+  });
+  await waitForWorkerMark(env, child);
+  return {
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+async function waitForWorkerMark(env: ReturnType<typeof runEnv>, child: ChildProcess) {
+  const redis = new Redis(env.redisUrl);
+  try {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}`);
+      if (await redis.exists(`${env.redisPrefix}${WORKER_MARK}`)) return;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    throw new Error("the worker did not start within 30 s");
+  } finally {
+    redis.disconnect();
+  }
+}
+
+/** Row count of a trader's open orders, straight from the read model (for negative checks). */
+export async function openOrderCount(userId: number): Promise<number> {
+  const client = new pg.Client({ connectionString: runEnv().databaseUrl });
+  await client.connect();
+  try {
+    const result = await client.query(
+      "SELECT count(*)::int AS n FROM orders WHERE user_id = $1 AND status IN ('OPEN', 'PARTIALLY_FILLED')",
+      [userId],
+    );
+    return Number(result.rows[0].n);
+  } finally {
+    await client.end();
+  }
+}

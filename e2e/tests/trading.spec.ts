@@ -30,7 +30,9 @@ async function openTradingPage(browser: Browser, trader: TestTrader): Promise<Pa
   await submitWebLogIn(page, trader);
   await expect(page.getByTestId("account-email")).toBeVisible();
   await page.goto(TRADE_URL);
+  // Live, and authenticated: the trader's own updates come as pushes, not by polling.
   await expect(page.getByTestId("stream-status")).toHaveText("Live");
+  await expect(page.getByTestId("stream-status")).toHaveAttribute("data-authenticated", "true");
   return page;
 }
 
@@ -53,6 +55,8 @@ test.afterAll(async () => {
 const form = (page: Page) => page.getByTestId("order-form");
 const asks = (page: Page) => page.getByTestId("order-book").getByTestId("book-ask");
 const account = (page: Page) => page.getByTestId("account-panel");
+const field = (page: Page, name: "Price" | "Amount") =>
+  form(page).getByRole("textbox", { name, exact: true });
 const toast = (page: Page, text: string) => page.getByTestId("toast").filter({ hasText: text });
 
 /** Chooses side and type, fills the form and sends it. */
@@ -66,8 +70,8 @@ async function placeOrder(
   if (order.type === "Market" && order.side === "Buy") {
     await f.getByLabel(/Buy a set amount/).check();
   }
-  if (order.price) await f.getByLabel("Price").fill(order.price);
-  await f.getByLabel("Amount").fill(order.amount);
+  if (order.price) await field(page, "Price").fill(order.price);
+  await field(page, "Amount").fill(order.amount);
   await f.getByRole("button", { name: `${order.side} ETH` }).click();
 }
 
@@ -106,7 +110,7 @@ test("[TRADING] A's limit sell appears in B's book; B buys at market; both see t
   const ask = asks(bobPage).filter({ hasText: "2,345.67" });
   await expect(ask).toContainText("0.5000");
   await ask.getByRole("button").click();
-  await expect(form(bobPage).getByLabel("Price")).toHaveValue("2345.67");
+  await expect(field(bobPage, "Price")).toHaveValue("2345.67");
 
   await placeOrder(bobPage, { side: "Buy", type: "Market", amount: "0.5" });
   await expect(toast(bobPage, "Buy market order filled")).toBeVisible();
@@ -168,7 +172,7 @@ test("[TRADING] A cancels a resting order and it leaves B's book", async () => {
 test("[TRADING] an order below the minimum value is refused with the reason on the amount", async () => {
   const before = await openOrderCount(bob.id);
   await placeOrder(bobPage, { side: "Buy", type: "Limit", price: "100", amount: "0.001" });
-  const amount = form(bobPage).getByLabel("Amount");
+  const amount = field(bobPage, "Amount");
   await expect(amount).toHaveAttribute("aria-invalid", "true");
   await expect(amount).toHaveAccessibleDescription("Order value is below the minimum of 5 USDT.");
   expect(await openOrderCount(bob.id)).toBe(before);

@@ -138,7 +138,7 @@ function MarketQuote({
 
 /** Whether the page is receiving live data. */
 function LiveBadge() {
-  const { status } = useStreamState();
+  const { status, authenticated } = useStreamState();
   const look =
     status === "open"
       ? { dot: "bg-up", label: "Live" }
@@ -148,6 +148,7 @@ function LiveBadge() {
   return (
     <span
       data-testid="stream-status"
+      data-authenticated={authenticated}
       className="flex items-center gap-1.5 text-[11px] text-ink-muted"
       title="Live data connection"
     >

@@ -48,10 +48,11 @@ export class CommandLoop {
       if (entries.length > 0) await this.options.engine.processBatch(entries);
       else {
         if (cursor === "0") cursor = ">";
-        this.options.engine.idle();
+        await this.options.engine.idle();
       }
       await this.sampleLag();
     }
+    await this.options.engine.drain();
   }
 
   stop(): void {

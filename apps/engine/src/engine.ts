@@ -14,6 +14,16 @@ import type { EngineMetrics } from "./metrics";
 
 export type StreamEntry = [id: string, fields: string[]];
 
+/** A batch applied to the core, waiting to be made durable and announced. */
+interface AppliedBatch {
+  entryIds: string[];
+  rows: JournalEntry[];
+  published: PublishedOutcome[];
+  replies: Array<[channel: string, text: string]>;
+  /** The core's sequence after this batch. */
+  lastSeq: number;
+}
+
 export interface SnapshotPolicy {
   everyCommands: number;
   everyMs: number;
@@ -47,6 +57,10 @@ export class Engine {
   private lastSnapshotAt = performance.now();
   private snapshotInFlight = false;
   private readonly idleTasks: Array<() => void> = [];
+  /** The batch being made durable (a chain: batches persist strictly in order). */
+  private persisting: Promise<void> = Promise.resolve();
+  /** Commands applied but not yet durable, so a retry arriving meanwhile is answered, not reapplied. */
+  private readonly inFlight = new Map<string, { seq: number; outcome: string }>();
 
   constructor(private readonly deps: EngineDeps) {
     this.seq = deps.seq;
@@ -56,18 +70,52 @@ export class Engine {
     return this.seq;
   }
 
+  /**
+   * Applies a batch and queues it for persistence. Two batches may be in flight: while one is
+   * written to the journal and published, the next is read and applied; the call returns once
+   * the previous batch is durable. Nothing of a batch is replied, published or acknowledged
+   * before that batch is in the journal, and batches are journaled strictly in order.
+   */
   async processBatch(entries: readonly StreamEntry[]): Promise<void> {
-    const { core, journal, publisher, redis, keys, metrics, log } = this.deps;
-    const decoded = entries.map(([, fields]) => decodeCommand(field(fields, COMMAND_FIELD)));
-    const ids = new Set<string>();
-    for (const d of decoded) if (d.ok && d.command.type !== "system.ping") ids.add(d.command.id);
-    const answered = await journal.findByCommandIds([...ids]);
+    // Under steady load the pipeline is never empty; stop at a consistent point when a snapshot
+    // is due or a query (stateDigest) waits, so neither starves.
+    if (this.idleTasks.length > 0 || this.snapshotDue()) await this.idle();
+    const batch = await this.apply(entries);
+    const previous = this.persisting;
+    const current = previous.then(() => this.persist(batch));
+    this.persisting = current;
+    // A failure is rethrown by the next call (or drain); never an unhandled rejection.
+    current.catch(() => {});
+    await previous;
+  }
 
-    const rows: JournalEntry[] = [];
-    const published: PublishedOutcome[] = [];
-    const replies: Array<[channel: string, text: string]> = [];
+  /** Waits until everything applied is durable and published; rethrows a persistence failure. */
+  async drain(): Promise<void> {
+    await this.persisting;
+  }
+
+  private async apply(entries: readonly StreamEntry[]): Promise<AppliedBatch> {
+    const { core, journal, metrics, log } = this.deps;
+    const decoded = entries.map(([, fields]) => decodeCommand(field(fields, COMMAND_FIELD)));
+    const unknown = new Set<string>();
+    for (const d of decoded) {
+      if (d.ok && d.command.type !== "system.ping" && !this.inFlight.has(d.command.id)) {
+        unknown.add(d.command.id);
+      }
+    }
+    const answered = await journal.findByCommandIds([...unknown]);
+    const batch: AppliedBatch = {
+      entryIds: entries.map(([id]) => id),
+      rows: [],
+      published: [],
+      replies: [],
+      lastSeq: 0,
+    };
     entries.forEach(([entryId, fields], i) => {
       const replyTo = field(fields, REPLY_TO_FIELD);
+      const reply = (id: string, seq: number | null, outcome: string) => {
+        if (replyTo) batch.replies.push([replyTo, replyText(id, seq, outcome)]);
+      };
       const d = decoded[i];
       if (!d) return;
       if (!d.ok) {
@@ -76,54 +124,61 @@ export class Engine {
           entryId,
           reason: d.outcome.ok ? "" : d.outcome.message,
         });
-        if (replyTo && d.id !== undefined)
-          replies.push([replyTo, replyText(d.id, null, writeOutcome(d.outcome))]);
+        if (d.id !== undefined) reply(d.id, null, writeOutcome(d.outcome));
         return;
       }
       const command = d.command;
-      if (command.type === "system.ping") {
-        if (replyTo) replies.push([replyTo, replyText(command.id, null, PONG)]);
-        return;
-      }
-      const earlier = answered.get(command.id);
+      if (command.type === "system.ping") return reply(command.id, null, PONG);
+      const earlier = this.inFlight.get(command.id) ?? answered.get(command.id);
       if (earlier) {
         metrics.commands.inc(1, { result: "duplicate" });
-        if (replyTo) replies.push([replyTo, replyText(command.id, earlier.seq, earlier.outcome)]);
-        return;
+        return reply(command.id, earlier.seq, earlier.outcome);
       }
       const result = core.apply(command);
       const seq = ++this.seq;
       const outcome = outcomeText(result);
       metrics.commands.inc(1, { result: result.accepted ? "accepted" : "rejected" });
-      rows.push({ seq, commandId: command.id, command: d.text, ok: result.accepted, outcome });
-      published.push({ seq, commandId: command.id, ts: command.ts, outcomeText: outcome });
-      answered.set(command.id, { seq, outcome });
-      if (replyTo) replies.push([replyTo, replyText(command.id, seq, outcome)]);
+      batch.rows.push({
+        seq,
+        commandId: command.id,
+        command: d.text,
+        ok: result.accepted,
+        outcome,
+      });
+      batch.published.push({ seq, commandId: command.id, ts: command.ts, outcomeText: outcome });
+      this.inFlight.set(command.id, { seq, outcome });
+      reply(command.id, seq, outcome);
     });
+    batch.lastSeq = this.seq;
+    metrics.batches.inc();
+    metrics.batchSize.observe(entries.length);
+    return batch;
+  }
 
+  private async persist(batch: AppliedBatch): Promise<void> {
+    const { journal, publisher, redis, keys, metrics } = this.deps;
     const journalStarted = performance.now();
     try {
-      await journal.append(rows);
+      await journal.append(batch.rows);
     } catch (error) {
       throw new FatalEngineError("journal write failed; the core is ahead of the journal", error);
     }
     metrics.journalWriteSeconds.observe((performance.now() - journalStarted) / 1000);
-
     const pipeline = redis.pipeline();
-    publisher.queue(pipeline, published);
-    for (const [channel, text] of replies) pipeline.publish(channel, text);
-    pipeline.xack(keys.commands, keys.engineGroup, ...entries.map(([id]) => id));
+    publisher.queue(pipeline, batch.published);
+    for (const [channel, text] of batch.replies) pipeline.publish(channel, text);
+    pipeline.xack(keys.commands, keys.engineGroup, ...batch.entryIds);
     await pipeline.exec();
-
-    metrics.batches.inc();
-    metrics.batchSize.observe(entries.length);
-    metrics.journalSeq.set(this.seq);
-    this.commandsSinceSnapshot += rows.length;
-    this.betweenBatches();
+    for (const row of batch.rows) this.inFlight.delete(row.commandId);
+    metrics.journalSeq.set(batch.lastSeq);
+    this.commandsSinceSnapshot += batch.rows.length;
+    // Only when no later batch has been applied is the core's state exactly the journal's.
+    if (batch.lastSeq === this.seq) this.betweenBatches();
   }
 
   /** Called by the loop when a read returns nothing: time-based snapshots and queued queries. */
-  idle(): void {
+  async idle(): Promise<void> {
+    await this.drain();
     this.betweenBatches();
   }
 
@@ -145,13 +200,17 @@ export class Engine {
     this.maybeSnapshot();
   }
 
-  private maybeSnapshot(): void {
+  private snapshotDue(): boolean {
     const { everyCommands, everyMs } = this.deps.snapshotPolicy;
-    if (this.snapshotInFlight || this.commandsSinceSnapshot === 0) return;
-    const due =
+    if (this.snapshotInFlight || this.commandsSinceSnapshot === 0) return false;
+    return (
       this.commandsSinceSnapshot >= everyCommands ||
-      performance.now() - this.lastSnapshotAt >= everyMs;
-    if (!due) return;
+      performance.now() - this.lastSnapshotAt >= everyMs
+    );
+  }
+
+  private maybeSnapshot(): void {
+    if (!this.snapshotDue()) return;
     // The image is taken synchronously (the state cannot move under it); only the write is async.
     const state = JSON.stringify(this.deps.core.snapshot());
     const snapshot = { seq: this.seq, stateHash: hashText(state), state };

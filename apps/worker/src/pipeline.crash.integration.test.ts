@@ -106,7 +106,7 @@ describe(`engine under kill -9 (seed ${SEED})`, () => {
     );
     const journaled = new Map(rows.map((r) => [r.command_id, { seq: Number(r.seq), ok: r.ok }]));
     const acknowledged = tracked.filter((t) => t.reply);
-    expect(acknowledged.length).toBeGreaterThan(200);
+    expect(acknowledged.length).toBeGreaterThan(50);
     expect(tracked.length - acknowledged.length).toBeGreaterThan(0);
 
     // Every acknowledged command is in the journal exactly once, as it was acknowledged.

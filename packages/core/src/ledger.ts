@@ -67,17 +67,6 @@ export function debitAvailable(
   postings.push(posting("available", userId, asset.code, 0n - amount, balance.available));
 }
 
-export function creditFrozen(
-  userId: number,
-  asset: Asset,
-  balance: Balance,
-  amount: bigint,
-  postings: Posting[],
-): void {
-  balance.frozen += amount;
-  postings.push(posting("frozen", userId, asset.code, amount, balance.frozen));
-}
-
 export function debitFrozen(
   userId: number,
   asset: Asset,
@@ -142,11 +131,4 @@ export function orderBalanceChanged(
     businessId: "",
     postings,
   };
-}
-
-/** Sum of postings per asset; a balanced set gives 0 for every asset. */
-export function sumPostings(postings: readonly Posting[]): Map<string, bigint> {
-  const sums = new Map<string, bigint>();
-  for (const p of postings) sums.set(p.asset, (sums.get(p.asset) ?? 0n) + p.amountAtoms);
-  return sums;
 }

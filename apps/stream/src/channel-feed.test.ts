@@ -1,16 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { ChannelFeed } from "./channel-feed";
+import { OutboundFrame } from "./outbound-frame";
 
 const diff = (firstSeq: number, lastSeq: number) =>
-  Buffer.from(JSON.stringify({ event: "X@depth", data: { firstSeq, lastSeq } }));
-const lastSeqOf = (frame: Buffer | string) =>
-  (JSON.parse(String(frame)) as { data: { lastSeq: number } }).data.lastSeq;
+  OutboundFrame.of(JSON.stringify({ event: "X@depth", data: { firstSeq, lastSeq } }));
+const lastSeqOf = (payload: Buffer) =>
+  (JSON.parse(String(payload)) as { data: { lastSeq: number } }).data.lastSeq;
 
 function feedWithSnapshotAt(seq: number) {
-  const sent: Array<Buffer | string> = [];
-  const feed = new ChannelFeed({ send: (frame) => sent.push(frame) });
+  const sent: Buffer[] = [];
+  const feed = new ChannelFeed({ sendFrame: (frame) => sent.push(frame.payload) });
   feed.hold();
-  return { feed, sent, release: () => feed.release((frame) => lastSeqOf(frame) > seq) };
+  return { feed, sent, release: () => feed.release((payload) => lastSeqOf(payload) > seq) };
 }
 
 describe("ChannelFeed", () => {
@@ -32,8 +33,8 @@ describe("ChannelFeed", () => {
   });
 
   it("streams without filtering when it was never held", () => {
-    const sent: Array<Buffer | string> = [];
-    const feed = new ChannelFeed({ send: (frame) => sent.push(frame) });
+    const sent: Buffer[] = [];
+    const feed = new ChannelFeed({ sendFrame: (frame) => sent.push(frame.payload) });
     feed.send(diff(1, 1));
     expect(sent).toHaveLength(1);
   });

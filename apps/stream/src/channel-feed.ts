@@ -1,8 +1,9 @@
 import type { Subscriber } from "./fan-out";
+import type { OutboundFrame } from "./outbound-frame";
 
 /** Where a feed's frames finally go (the client's socket). */
 export interface FrameSink {
-  send(frame: Buffer | string): void;
+  sendFrame(frame: OutboundFrame): void;
 }
 
 /**
@@ -16,8 +17,8 @@ export interface FrameSink {
  * and stream, and none is applied twice.
  */
 export class ChannelFeed implements Subscriber {
-  private held: Buffer[] | undefined;
-  private isNewer: ((frame: Buffer) => boolean) | undefined;
+  private held: OutboundFrame[] | undefined;
+  private isNewer: ((payload: Buffer) => boolean) | undefined;
 
   constructor(private readonly sink: FrameSink) {}
 
@@ -26,20 +27,20 @@ export class ChannelFeed implements Subscriber {
     this.held = [];
   }
 
-  send(frame: Buffer): void {
+  send(frame: OutboundFrame): void {
     if (this.held) {
       this.held.push(frame);
       return;
     }
     if (this.isNewer) {
-      if (!this.isNewer(frame)) return;
+      if (!this.isNewer(frame.payload)) return;
       this.isNewer = undefined;
     }
-    this.sink.send(frame);
+    this.sink.sendFrame(frame);
   }
 
-  /** Streams from the first frame (held or live) that `isNewer` accepts. */
-  release(isNewer: (frame: Buffer) => boolean): void {
+  /** Streams from the first frame (held or live) whose payload `isNewer` accepts. */
+  release(isNewer: (payload: Buffer) => boolean): void {
     const held = this.held ?? [];
     this.held = undefined;
     this.isNewer = isNewer;

@@ -4,6 +4,7 @@ import { ChannelFeed } from "./channel-feed";
 import { resolveChannel } from "./channels";
 import type { FanOut } from "./fan-out";
 import { type InitialStateReader, statefulTopic } from "./initial-state";
+import { type OutboundFrame, rawSocketOf, writeCorked } from "./outbound-frame";
 import {
   type ClientMessage,
   errorReply,
@@ -16,6 +17,8 @@ export interface ConnectionLimits {
   maxSubscriptions: number;
   maxMessageBytes: number;
   maxMessagesPerSecond: number;
+  /** Bytes waiting to be sent beyond which a client that does not read is cut off. */
+  maxBufferedBytes: number;
 }
 
 export interface ConnectionDeps {
@@ -53,8 +56,19 @@ export class StreamConnection {
     private readonly deps: ConnectionDeps,
   ) {}
 
-  send(frame: Buffer | string): void {
-    if (this.socket.readyState === this.socket.OPEN) this.socket.send(frame, { binary: false });
+  /** A reply or an initial state. */
+  send(text: string): void {
+    if (this.socket.readyState === this.socket.OPEN) this.socket.send(text, { binary: false });
+  }
+
+  /** A push, framed once for all its subscribers. */
+  sendFrame(frame: OutboundFrame): void {
+    if (this.socket.readyState !== this.socket.OPEN) return;
+    const raw = rawSocketOf(this.socket);
+    if (raw) writeCorked(raw, frame.wire);
+    else this.socket.send(frame.payload, { binary: false });
+    // A client that does not read would otherwise hold ever more memory of this gateway.
+    if (this.socket.bufferedAmount > this.deps.limits.maxBufferedBytes) this.socket.terminate();
   }
 
   /** Checks size and rate at once; queues the message behind those still being handled. */

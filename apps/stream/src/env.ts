@@ -14,6 +14,8 @@ export const ZStreamEnv = z.object({
   STREAM_MAX_MESSAGE_BYTES: z.coerce.number().int().min(64).default(4_096),
   /** Client messages allowed per connection per second before it is told to slow down. */
   STREAM_MAX_MESSAGES_PER_SECOND: z.coerce.number().int().min(1).default(20),
+  /** Bytes queued for a client that does not read, beyond which it is disconnected. */
+  STREAM_MAX_BUFFERED_BYTES: z.coerce.number().int().min(65_536).default(4_194_304),
   /** Interval of WebSocket pings; a connection that misses one is closed. */
   STREAM_HEARTBEAT_MS: z.coerce.number().int().min(100).default(30_000),
   /**

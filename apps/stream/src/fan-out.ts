@@ -1,10 +1,11 @@
 import { type Logger, streamBusChannel } from "@exchange/protocol";
 import type { Redis } from "ioredis";
+import { OutboundFrame } from "./outbound-frame";
 import { eventFrame } from "./protocol";
 
 /** Anything that can receive a frame: a client's subscription in production. */
 export interface Subscriber {
-  send(frame: Buffer): void;
+  send(frame: OutboundFrame): void;
 }
 
 interface LocalChannel {
@@ -74,8 +75,9 @@ export class FanOut {
   private deliver(channel: string, message: string): void {
     const entry = this.local.get(channel);
     if (!entry) return;
-    // Encoded once for every subscriber: with thousands of them, per-socket encoding dominates.
-    const frame = Buffer.from(eventFrame(entry.clientChannel, message));
+    // Encoded and framed once for every subscriber: with thousands of them, per-socket work
+    // dominates.
+    const frame = OutboundFrame.of(eventFrame(entry.clientChannel, message));
     for (const subscriber of entry.subscribers) {
       try {
         subscriber.send(frame);

@@ -11,8 +11,8 @@ import type { Redis } from "ioredis";
 export interface InitialState {
   /** The complete frame to send after `{"result":true}`. */
   frame: string;
-  /** Whether a live frame held back meanwhile is newer than this state (else it is dropped). */
-  isNewer(frame: Buffer): boolean;
+  /** Whether a live frame's payload, held back meanwhile, is newer than this state. */
+  isNewer(payload: Buffer): boolean;
 }
 
 export type StatefulTopic = "depth" | "ticker";
@@ -79,7 +79,7 @@ export class InitialStateReader {
       frame: JSON.stringify({ event: channel, data }),
       // A diff is newer when it ends after the snapshot; the worker writes snapshot and diff in
       // one atomic step, so no diff straddles a snapshot.
-      isNewer: (frame) => (dataOf<{ lastSeq?: number }>(frame).lastSeq ?? 0) > seq,
+      isNewer: (payload) => (dataOf<{ lastSeq?: number }>(payload).lastSeq ?? 0) > seq,
     };
   }
 
@@ -90,11 +90,11 @@ export class InitialStateReader {
     const time = (JSON.parse(text) as { time?: number }).time ?? 0;
     return {
       frame: `{"event":${JSON.stringify(channel)},"data":${text}}`,
-      isNewer: (frame) => (dataOf<{ time?: number }>(frame).time ?? 0) > time,
+      isNewer: (payload) => (dataOf<{ time?: number }>(payload).time ?? 0) > time,
     };
   }
 }
 
-function dataOf<T>(frame: Buffer): T {
-  return (JSON.parse(frame.toString("utf8")) as { data: T }).data;
+function dataOf<T>(payload: Buffer): T {
+  return (JSON.parse(payload.toString("utf8")) as { data: T }).data;
 }

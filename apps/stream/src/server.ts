@@ -81,6 +81,7 @@ export function createStreamServer({
           maxSubscriptions: env.STREAM_MAX_SUBSCRIPTIONS,
           maxMessageBytes: env.STREAM_MAX_MESSAGE_BYTES,
           maxMessagesPerSecond: env.STREAM_MAX_MESSAGES_PER_SECOND,
+          maxBufferedBytes: env.STREAM_MAX_BUFFERED_BYTES,
         },
       });
       connections.add(connection);

@@ -626,6 +626,27 @@ describe("per-connection limits", () => {
     client.close();
   });
 
+  it("cuts off a client that stops reading once its backlog passes the limit", async () => {
+    const tight = await startGateway({ ...env, STREAM_MAX_BUFFERED_BYTES: 65_536 });
+    const reader = await TestClient.open(tight.url);
+    const stalled = await TestClient.open(tight.url);
+    for (const client of [reader, stalled])
+      await client.request({ op: "subscribe", channel: "FLOODUSDT@trades" });
+    const closed = once(stalled.socket, "close");
+    (stalled.socket as unknown as { _socket: { pause(): void } })._socket.pause();
+    const padding = "x".repeat(60_000);
+    for (let i = 0; i < 300; i++) await publish("FLOODUSDT@trades", { i, padding });
+    (stalled.socket as unknown as { _socket: { resume(): void } })._socket.resume();
+    const [code] = await closed;
+    expect(code).toBe(1006);
+    // The client that keeps reading gets everything.
+    while (reader.frames.length < 300) await new Promise((r) => setTimeout(r, 20));
+    expect((reader.frames.at(-1) as { data: { i: number } }).data.i).toBe(299);
+    reader.close();
+    await tight.server.close();
+    for (const connection of tight.connections) connection.disconnect();
+  });
+
   it("answers an oversized message with an error, then closes", async () => {
     const client = await TestClient.open(gateway.url);
     const closed = once(client.socket, "close");

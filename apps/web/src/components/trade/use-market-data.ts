@@ -1,15 +1,9 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import {
-  applyDiff,
-  bookFromSnapshot,
-  type DepthBook,
-  type DepthDiff,
-  type Level,
-  sortedLevels,
-} from "@/lib/stream/depth-book";
+import { useEffect, useMemo, useState } from "react";
+import { type DepthBook, type Level, sortedLevels } from "@/lib/stream/depth-book";
+import { DepthSync } from "@/lib/stream/depth-sync";
 import { ZDepthPush, ZTickerPush, ZTradePush } from "@/lib/stream/messages";
 import { useTRPC } from "@/trpc/react";
 import {
@@ -31,11 +25,6 @@ export function useFallbackPolling(): number | false {
   return status === "open" ? false : FALLBACK_POLL_MS;
 }
 
-/** Diffs held while waiting for a snapshot; more than this means something is badly wrong. */
-const BUFFERED_DIFFS_MAX = 1_000;
-/** Diffs without a snapshot for this long: the gateway's snapshot is late, ask the API. */
-const SNAPSHOT_WAIT_MS = 1_500;
-
 export interface DepthView {
   bids: Level[];
   asks: Level[];
@@ -56,124 +45,65 @@ export function useDepth(symbol: string, levels: number): DepthView {
   const stream = useStreamClient();
   const queryClient = useQueryClient();
   const channel = `${symbol}@depth`;
-  const depthOptions = depthQuery(trpc, symbol);
-  const depthKey = depthOptions.queryKey;
   const depth = useQuery({
-    ...depthOptions,
+    ...depthQuery(trpc, symbol),
     refetchInterval: useFallbackPolling(),
     // Fresh on every mount: a cached book from earlier would be out of step with the diffs.
     staleTime: 0,
   });
-
-  const bookRef = useRef<DepthBook | null>(null);
-  const bufferRef = useRef<DepthDiff[]>([]);
-  /** Set after a gap or a reconnect: the next snapshot is taken whatever its sequence. */
-  const resyncingRef = useRef(true);
   const [book, setBook] = useState<DepthBook | null>(null);
-  const frameRef = useRef<number | null>(null);
-  const snapshotTimerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
-  /** Renders at most once per animation frame, however many diffs arrive. */
-  const publish = useCallback(() => {
-    if (frameRef.current !== null) return;
-    frameRef.current = requestAnimationFrame(() => {
-      frameRef.current = null;
-      setBook(bookRef.current);
+  // One synchroniser per market, living as long as the panel shows it.
+  const { sync, cancelFrame } = useMemo(() => {
+    let frame: number | null = null;
+    let latest: DepthBook | null = null;
+    const queryKey = depthQuery(trpc, symbol).queryKey;
+    const depthSync = new DepthSync({
+      show(next) {
+        // Render at most once per animation frame, however many diffs arrive.
+        latest = next;
+        if (frame !== null) return;
+        frame = requestAnimationFrame(() => {
+          frame = null;
+          setBook(latest);
+        });
+      },
+      resubscribe: () => stream.resubscribe(channel),
+      // A read already under way is kept, not restarted.
+      refetch: () =>
+        void queryClient.refetchQueries({ queryKey, exact: true }, { cancelRefetch: false }),
+      schedule(fn, ms) {
+        const timer = setTimeout(fn, ms);
+        return () => clearTimeout(timer);
+      },
+      now: Date.now,
     });
-  }, []);
+    const cancel = () => {
+      if (frame !== null) cancelAnimationFrame(frame);
+      frame = null;
+    };
+    return { sync: depthSync, cancelFrame: cancel };
+  }, [trpc, symbol, stream, channel, queryClient]);
 
-  const resync = useCallback(() => {
-    resyncingRef.current = true;
-    stream.resubscribe(channel);
-    void queryClient.refetchQueries({ queryKey: depthKey });
-  }, [stream, channel, queryClient, depthKey]);
-
-  /** Applies buffered diffs on top of the current book, in order. */
-  const drainBuffer = useCallback(() => {
-    let current = bookRef.current;
-    if (!current) return;
-    const pending = bufferRef.current;
-    bufferRef.current = [];
-    for (const [index, diff] of pending.entries()) {
-      const result = applyDiff(current, diff);
-      if (result.status === "applied") current = result.book;
-      else if (result.status === "gap") {
-        bufferRef.current = pending.slice(index);
-        bookRef.current = current;
-        resync();
-        return;
-      }
-    }
-    bookRef.current = current;
-  }, [resync]);
-
-  const takeSnapshot = useCallback(
-    (snapshot: { seq: number; bids: Level[]; asks: Level[] }, authoritative: boolean) => {
-      const current = bookRef.current;
-      // An API read older than the live book is a poll that lost the race: keep the live book.
-      if (!authoritative && !resyncingRef.current && current && snapshot.seq <= current.seq) {
-        return;
-      }
-      clearTimeout(snapshotTimerRef.current);
-      resyncingRef.current = false;
-      bookRef.current = bookFromSnapshot(snapshot);
-      drainBuffer();
-      publish();
-    },
-    [drainBuffer, publish],
-  );
-
-  // A new symbol starts from nothing.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reset when the symbol changes
   useEffect(() => {
-    bookRef.current = null;
-    bufferRef.current = [];
-    resyncingRef.current = true;
     setBook(null);
     return () => {
-      if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
-      frameRef.current = null;
-      clearTimeout(snapshotTimerRef.current);
+      sync.dispose();
+      cancelFrame();
     };
-  }, [symbol]);
+  }, [sync, cancelFrame]);
 
   useEffect(() => {
-    if (depth.data && depth.data.symbol === symbol) takeSnapshot(depth.data, false);
-  }, [depth.data, symbol, takeSnapshot]);
+    if (depth.data?.symbol === symbol) sync.apiSnapshot(depth.data, depth.dataUpdatedAt);
+  }, [depth.data, depth.dataUpdatedAt, symbol, sync]);
 
   useChannel(channel, (data) => {
     const parsed = ZDepthPush.safeParse(data);
     if (!parsed.success) return;
-    const push = parsed.data;
-    if (push.type === "snapshot") {
-      // Sent by the gateway right after (re)subscribing, in order with the diffs that follow.
-      takeSnapshot(push, true);
-      return;
-    }
-    const current = bookRef.current;
-    if (!current || resyncingRef.current) {
-      if (bufferRef.current.length < BUFFERED_DIFFS_MAX) bufferRef.current.push(push);
-      clearTimeout(snapshotTimerRef.current);
-      snapshotTimerRef.current = setTimeout(() => {
-        void queryClient.refetchQueries({ queryKey: depthKey });
-      }, SNAPSHOT_WAIT_MS);
-      return;
-    }
-    const result = applyDiff(current, push);
-    if (result.status === "applied") {
-      bookRef.current = result.book;
-      publish();
-    } else if (result.status === "gap") {
-      bufferRef.current.push(push);
-      resync();
-    }
+    if (parsed.data.type === "snapshot") sync.streamSnapshot(parsed.data);
+    else sync.diff(parsed.data);
   });
-
-  useOnReconnect(() => {
-    // Changes made while disconnected are lost: take the next snapshot whatever it says.
-    resyncingRef.current = true;
-    void queryClient.refetchQueries({ queryKey: depthKey });
-  });
+  useOnReconnect(() => sync.reconnected());
 
   const bids = useMemo(() => (book ? sortedLevels(book.bids, "bids", levels) : []), [book, levels]);
   const asks = useMemo(() => (book ? sortedLevels(book.asks, "asks", levels) : []), [book, levels]);

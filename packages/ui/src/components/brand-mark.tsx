@@ -27,7 +27,10 @@ export function BrandMark({
           strokeLinejoin="round"
         />
       </svg>
-      <span className="text-[15px] font-semibold tracking-tight text-ink">Exchange</span>
+      {/* The tile alone on the narrowest phones, where the header needs the room. */}
+      <span className="hidden text-[15px] font-semibold tracking-tight text-ink min-[420px]:inline">
+        Exchange
+      </span>
       {tag ? (
         <span className="rounded bg-raised px-1.5 py-0.5 text-[10px] font-semibold tracking-wider text-ink-muted uppercase ring-1 ring-line-strong ring-inset">
           {tag}

@@ -42,7 +42,7 @@ export function AccountPanel() {
     <Panel
       area="account"
       testId="account-panel"
-      className="min-h-80"
+      className={loggedIn ? "min-h-80" : "min-h-40"}
       title={<PanelTabs label="Your account" tabs={tabs} current={tab} onChange={setTab} />}
       actions={
         loggedIn && tab !== "assets" ? (

@@ -11,11 +11,12 @@ import { useDepth, useTicker } from "./use-market-data";
 const LEVELS = 40;
 
 /**
- * One side's list. On a desktop it fills half the panel's height and cuts the farthest levels;
- * stacked on smaller screens, where the panel has no set height, it shows the best ten.
+ * One side's list. Beside other panels (tablet and up) it fills half the panel's height and
+ * cuts the farthest levels; stacked on a phone, where the panel has no set height, it shows
+ * the best ten.
  */
 const SIDE_LIST =
-  "flex max-xl:[&>li:nth-child(n+11)]:hidden xl:min-h-0 xl:flex-1 xl:basis-0 xl:overflow-hidden";
+  "flex max-md:[&>li:nth-child(n+11)]:hidden md:min-h-0 md:flex-1 md:basis-0 md:overflow-hidden";
 
 interface Row {
   price: string;
@@ -73,7 +74,7 @@ export function OrderBook() {
         : "text-ink";
 
   return (
-    <Panel title="Order book" area="book" testId="order-book" className="xl:min-h-[30rem]">
+    <Panel title="Order book" area="book" testId="order-book" className="md:min-h-[30rem]">
       <div className="grid h-6 shrink-0 grid-cols-3 items-center px-3 text-[11px] text-ink-faint">
         <span>Price ({format.quote})</span>
         <span className="text-right">Amount ({format.base})</span>

@@ -55,11 +55,11 @@ function errorDataOf(error: unknown): ApiErrorData | undefined {
 export function OrderForm() {
   const { loggedIn, market, format } = useTrade();
   return (
-    <Panel area="form" testId="order-form" className="min-h-[26rem]">
+    <Panel area="form" testId="order-form" className={loggedIn ? "min-h-[26rem]" : ""}>
       {loggedIn ? (
         <PlaceOrderForm key={market.symbol} />
       ) : (
-        <div className="flex flex-1 flex-col items-center justify-center gap-4 px-6 py-10 text-center">
+        <div className="flex flex-1 flex-col items-center justify-center gap-4 px-6 py-8 text-center">
           <p className="text-sm font-medium text-ink">Log in to trade {format.pair}</p>
           <p className="max-w-60 text-xs text-ink-muted">
             The market is open to everyone. Placing orders needs an account.

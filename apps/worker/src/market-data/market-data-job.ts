@@ -132,12 +132,6 @@ export class MarketDataJob {
       ...batch.trades.map((t) => t.symbol),
     ]);
     await this.publisher.publishBatch(batch, candles, scales, state.books);
-    for (const symbol of batch.addedMarkets) {
-      const book = state.books.get(symbol);
-      // A new market's empty book, so that subscribers get a snapshot before its first order.
-      if (book && !batch.depth.some((d) => d.symbol === symbol))
-        await this.publisher.writeDepthSnapshot(book, scales);
-    }
   }
 
   /** The scales, reloaded (at most every few seconds) when one of `symbols` has none. */

@@ -67,6 +67,14 @@ export class MarketDataPublisher {
   ): Promise<void> {
     const { keys } = this;
     const pipeline = this.redis.pipeline();
+    // A market added in this batch starts from an empty book at sequence 0: its first diff
+    // follows on from that.
+    for (const symbol of batch.addedMarkets) {
+      if (!scales.units(symbol)) continue;
+      pipeline.del(keys.depth(symbol));
+      pipeline.hset(keys.depth(symbol), DEPTH_SEQ_FIELD, "0");
+    }
+    const depthStart = batch.addedMarkets.filter((s) => scales.units(s)).length * 2;
     const depthCalls: string[] = [];
     for (const diff of batch.depth) {
       const units = scales.units(diff.symbol);
@@ -127,7 +135,7 @@ export class MarketDataPublisher {
     // Snapshots that were not where the diff expected them are rewritten from the job's book,
     // with the diff published alongside: clients holding the old sequence continue unharmed.
     for (let i = 0; i < depthCalls.length; i++) {
-      if (results[i]?.[1] === 1) continue;
+      if (results[depthStart + i]?.[1] === 1) continue;
       const symbol = depthCalls[i] as string;
       const book = books.get(symbol);
       const diff = batch.depth.find((d) => d.symbol === symbol);

@@ -72,6 +72,8 @@ export interface MarketDataRig {
   redis: Redis;
   startJob(tickerIntervalMs?: number): Promise<RunningJob>;
   startProjector(): RunningProjector;
+  /** Warnings the jobs logged (a healthy run logs none). */
+  warnings: string[];
   /** Waits until `job` has published everything the engine has journaled. */
   caughtUp(job: MarketDataJob): Promise<number>;
   close(): Promise<void>;
@@ -98,7 +100,13 @@ export async function startRig(tag: string): Promise<MarketDataRig> {
   const redis = new Redis(sandbox.redisUrl);
   const keys = busKeys(sandbox.redisPrefix);
   const journal = new Journal(pool);
-  const log = createLogger("market-data-test", "error");
+  const quiet = createLogger("market-data-test", "error");
+  const warnings: string[] = [];
+  const log = {
+    ...quiet,
+    warn: (msg: string, fields?: Record<string, unknown>) =>
+      warnings.push(`${msg} ${JSON.stringify(fields ?? {})}`),
+  };
   const connections: Redis[] = [];
   for (const command of seedReferenceCommands()) await client.send(command);
 
@@ -108,6 +116,7 @@ export async function startRig(tag: string): Promise<MarketDataRig> {
     client,
     pool,
     redis,
+    warnings,
     async startJob(tickerIntervalMs = 100) {
       const jobRedis = new Redis(sandbox.redisUrl, { maxRetriesPerRequest: null });
       connections.push(jobRedis);
@@ -140,7 +149,7 @@ export async function startRig(tag: string): Promise<MarketDataRig> {
     },
     startProjector() {
       const projectorRedis = new Redis(sandbox.redisUrl, { maxRetriesPerRequest: null });
-      const projector = new Projector({ pool, redis: projectorRedis, keys, journal, log });
+      const projector = new Projector({ pool, redis: projectorRedis, keys, journal, log: quiet });
       const running = projector.run();
       return {
         projector,

@@ -149,6 +149,73 @@ describe("depth", () => {
   });
 });
 
+describe("a market added while the job runs", () => {
+  it("starts from an empty snapshot at sequence 0 that its first diff follows on from", async () => {
+    await rig.pool.query(
+      `INSERT INTO assets (code, name, precision) VALUES ('DOGE', 'Dogecoin', 8);
+       INSERT INTO markets (symbol, base_asset, quote_asset, price_tick, lot_size, min_qty, max_qty,
+         min_notional, maker_fee_rate, taker_fee_rate, updated_at)
+       VALUES ('DOGEUSDT', 'DOGE', 'USDT', 0.0001, 1, 1, 1000000, 1, 0.001, 0.001, now())`,
+    );
+    const feed = await subscribe(channel("DOGEUSDT@depth"));
+    for (const command of [
+      { type: "asset.add", id: "md-doge:asset", ts: 1, code: "DOGE", precision: 8 },
+      {
+        type: "market.add",
+        id: "md-doge:market",
+        ts: 1,
+        symbol: "DOGEUSDT",
+        base: "DOGE",
+        quote: "USDT",
+        tickSizeAtoms: 10_000n,
+        lotSizeAtoms: 100_000_000n,
+        minQtyLots: 1n,
+        maxQtyLots: 1_000_000n,
+        minNotionalAtoms: 1n,
+        makerFeePpm: 1_000,
+        takerFeePpm: 1_000,
+      },
+      {
+        type: "balance.deposit",
+        id: "md-doge:deposit",
+        ts: 1,
+        business: "deposit",
+        businessId: "md-doge",
+        userId: 201,
+        asset: "DOGE",
+        amountAtoms: 1_000n * 100_000_000n,
+      },
+      {
+        type: "order.place",
+        orderType: "limit",
+        id: "md-doge:sell",
+        ts: 2,
+        userId: 201,
+        symbol: "DOGEUSDT",
+        side: "sell",
+        priceTicks: 1_234n,
+        qtyLots: 250n,
+      },
+    ] as Command[])
+      await rig.client.send(command);
+    await rig.caughtUp(running.job);
+    expect(await readSnapshot("DOGEUSDT")).toEqual({
+      seq: 1,
+      bids: [],
+      asks: [["0.1234", "250"]],
+    });
+    const diffs = await waitFor(
+      () => feed.messages.map(([, m]) => JSON.parse(m)),
+      (all) => all.length > 0,
+    );
+    expect(diffs).toEqual([
+      { type: "diff", firstSeq: 1, lastSeq: 1, bids: [], asks: [["0.1234", "250"]], time: 2 },
+    ]);
+    expect(rig.warnings).toEqual([]);
+    feed.close();
+  });
+});
+
 describe("known trades on ETHUSDT", () => {
   const MAKER = 101;
   const TAKER = 102;

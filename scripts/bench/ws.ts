@@ -14,14 +14,14 @@
  * BENCH_WS_SECONDS (20), BENCH_WS_GATEWAYS (1).
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import { once } from "node:events";
-import { createServer } from "node:net";
+import { connect, createServer, type Socket } from "node:net";
 import { join } from "node:path";
 import type { Command } from "@exchange/core";
 import { EngineProcess, referenceCommands } from "@exchange/engine/testing";
 import { EngineClient } from "@exchange/protocol";
 import pg from "pg";
-import WebSocket from "ws";
 import { provisionTestRun } from "../lib/test-run";
 
 const CLIENTS = Number(process.env.BENCH_WS_CLIENTS ?? 10_000);
@@ -44,7 +44,7 @@ const sandbox = {
   redisPrefix: run.redisPrefix,
 };
 const children: ChildProcess[] = [];
-const sockets: WebSocket[] = [];
+const sockets: Socket[] = [];
 let engine: EngineProcess | undefined;
 let client: EngineClient | undefined;
 
@@ -82,6 +82,7 @@ try {
 
   const frames = createFrameLog();
   const published = await tapEngineEvents(run.redisUrl, `${run.redisPrefix}engine.events`);
+  const relayed = await tapWorkerPublishes(run.redisUrl, `${run.redisPrefix}stream:`);
   let measuring = false;
   const received = { trades: 0, depth: 0, snapshots: 0, tickers: 0, gaps: 0 };
   const connectStarted = performance.now();
@@ -100,6 +101,7 @@ try {
   await sleep(1_000);
 
   await published.stop();
+  relayed.stop();
   const fromCommand = { trades: frames.latencies("trades"), depth: frames.latencies("depth") };
   const fromPublish = {
     trades: frames.latencies("trades", (key) => published.tradeAt.get(key)),
@@ -119,6 +121,20 @@ try {
     console.log(`${name} from command ts: ${summary(sorted(values))}`);
   for (const [name, values] of Object.entries(fromPublish))
     console.log(`${name} from engine.events publish: ${summary(sorted(values))}`);
+  const workerLag = {
+    trades: lagBetween(published.tradeAt, relayed.tradeAt),
+    depth: lagBetween(published.bookSeqAt, relayed.bookSeqAt),
+  };
+  for (const [name, values] of Object.entries(workerLag))
+    console.log(`${name}, engine.events → worker's PUBLISH: ${summary(sorted(values))}`);
+  const fromWorker = {
+    trades: frames.latencies("trades", (key) => relayed.tradeAt.get(key)),
+    depth: frames.latencies("depth", (key) => relayed.bookSeqAt.get(key)),
+  };
+  for (const [name, values] of Object.entries(fromWorker))
+    console.log(
+      `${name}, worker's PUBLISH → client (gateway + client): ${summary(sorted(values))}`,
+    );
   console.log(`sequence gaps seen by clients: ${received.gaps}`);
   console.log(
     JSON.stringify({
@@ -141,7 +157,7 @@ try {
     }),
   );
 } finally {
-  for (const socket of sockets) socket.terminate();
+  for (const socket of sockets) socket.destroy();
   await client?.close();
   for (const child of children) child.kill("SIGTERM");
   await Promise.all(
@@ -213,8 +229,9 @@ function startTradeFlow(engineClient: EngineClient) {
   let n = 0;
   const pending = new Set<Promise<unknown>>();
   const send = (command: Command) => {
-    const sent = engineClient.send(command).finally(() => pending.delete(sent));
+    const sent = engineClient.send(command);
     pending.add(sent);
+    void sent.finally(() => pending.delete(sent));
     return sent;
   };
   const loop = (async () => {
@@ -228,7 +245,8 @@ function startTradeFlow(engineClient: EngineClient) {
         symbol: SYMBOL,
         priceTicks: 5_000_000n,
       } as const;
-      await send({
+      // Both leave at once: the engine applies them in order, so the sell rests before the buy.
+      void send({
         ...common,
         type: "order.place",
         id: `bench-ws:m${n}`,
@@ -246,7 +264,9 @@ function startTradeFlow(engineClient: EngineClient) {
         side: "buy",
         qtyLots: 10n,
         timeInForce: "IOC",
-      }).then(() => trades++);
+      }).then((reply) => {
+        if (reply.outcome.events.some((e) => e.type === "trade")) trades++;
+      });
       const next = started + n * intervalMs;
       await sleep(Math.max(0, next - performance.now()));
     }
@@ -265,6 +285,7 @@ function startTradeFlow(engineClient: EngineClient) {
  * Opens the clients (a few hundred handshakes at a time), each subscribing to CHANNELS, and
  * records each frame's latency. Frames are read as bytes, not JSON-parsed: with ten thousand
  * clients in this one process, the measuring must cost less than what it measures.
+ * Handshakes go a few hundred at a time.
  */
 async function connectClients(
   ports: number[],
@@ -281,44 +302,40 @@ async function connectClients(
   const firstSeqKey = Buffer.from('"firstSeq":');
   const lastSeqKey = Buffer.from('"lastSeq":');
 
-  const open = (index: number) =>
-    new Promise<void>((resolve, reject) => {
-      const socket = new WebSocket(
-        `ws://127.0.0.1:${ports[index % ports.length]}/exchange-stream`,
-        {
-          perMessageDeflate: false,
-          skipUTF8Validation: true,
-        },
-      );
-      sockets.push(socket);
-      let replies = 0;
-      let bookSeq = -1;
-      socket.on("message", (data: Buffer) => {
-        const now = Date.now();
-        if (startsWith(data, tradesPrefix)) {
-          received.trades++;
-          if (measuring())
-            frames.add("trades", integerAfter(data, tradeIdKey), integerAfter(data, timeKey), now);
-        } else if (startsWith(data, depthPrefix)) {
-          received.depth++;
-          const firstSeq = integerAfter(data, firstSeqKey);
-          if (firstSeq !== bookSeq + 1) received.gaps++;
-          bookSeq = integerAfter(data, lastSeqKey);
-          if (measuring()) frames.add("depth", bookSeq, integerAfter(data, timeKey), now);
-        } else if (startsWith(data, snapshotPrefix)) {
-          received.snapshots++;
-          bookSeq = integerAfter(data, seqKey);
-        } else if (data[2] === 0x72 /* {"result" */) {
-          if (++replies === CHANNELS.length) resolve();
-        } else if (data[2] === 0x63 /* {"code" */) {
-          reject(new Error(`gateway refused: ${data.toString()}`));
-        } else received.tickers++;
-      });
-      socket.once("error", reject);
-      socket.once("open", () => {
-        for (const channel of CHANNELS) socket.send(JSON.stringify({ op: "subscribe", channel }));
-      });
+  const open = async (index: number) => {
+    let replies = 0;
+    let bookSeq = -1;
+    let subscribed: () => void = () => {};
+    let refused: (error: Error) => void = () => {};
+    const done = new Promise<void>((resolve, reject) => {
+      subscribed = resolve;
+      refused = reject;
     });
+    const client = await openProbeClient(ports[index % ports.length] as number, (data) => {
+      const now = Date.now();
+      if (startsWith(data, tradesPrefix)) {
+        received.trades++;
+        if (measuring())
+          frames.add("trades", integerAfter(data, tradeIdKey), integerAfter(data, timeKey), now);
+      } else if (startsWith(data, depthPrefix)) {
+        received.depth++;
+        const firstSeq = integerAfter(data, firstSeqKey);
+        if (firstSeq !== bookSeq + 1) received.gaps++;
+        bookSeq = integerAfter(data, lastSeqKey);
+        if (measuring()) frames.add("depth", bookSeq, integerAfter(data, timeKey), now);
+      } else if (startsWith(data, snapshotPrefix)) {
+        received.snapshots++;
+        bookSeq = integerAfter(data, seqKey);
+      } else if (data[2] === 0x72 /* {"result" */) {
+        if (++replies === CHANNELS.length) subscribed();
+      } else if (data[2] === 0x63 /* {"code" */) {
+        refused(new Error(`gateway refused: ${data.toString()}`));
+      } else received.tickers++;
+    });
+    sockets.push(client.socket);
+    for (const channel of CHANNELS) client.sendText(JSON.stringify({ op: "subscribe", channel }));
+    await done;
+  };
   const PARALLEL = 250;
   for (let i = 0; i < CLIENTS; i += PARALLEL) {
     await Promise.all(
@@ -401,6 +418,35 @@ async function tapEngineEvents(redisUrl: string, stream: string) {
   };
 }
 
+/**
+ * Subscribes to the market's bus channels like a gateway does, to learn when the worker
+ * published each trade and diff (this process's clock, as for the clients).
+ */
+async function tapWorkerPublishes(redisUrl: string, channelPrefix: string) {
+  const { Redis } = await import("ioredis");
+  const redis = new Redis(redisUrl);
+  const tradeAt = new Map<number, number>();
+  const bookSeqAt = new Map<number, number>();
+  const tradeIdKey = Buffer.from('"tradeId":');
+  const lastSeqKey = Buffer.from('"lastSeq":');
+  redis.on("messageBuffer", (channel: Buffer, message: Buffer) => {
+    const now = Date.now();
+    if (channel.toString().endsWith("@trades")) tradeAt.set(integerAfter(message, tradeIdKey), now);
+    else bookSeqAt.set(integerAfter(message, lastSeqKey), now);
+  });
+  await redis.subscribe(`${channelPrefix}${SYMBOL}@trades`, `${channelPrefix}${SYMBOL}@depth`);
+  return { tradeAt, bookSeqAt, stop: () => redis.disconnect() };
+}
+
+function lagBetween(from: Map<number, number>, to: Map<number, number>): number[] {
+  const lags: number[] = [];
+  for (const [key, at] of to) {
+    const start = from.get(key);
+    if (start !== undefined) lags.push(at - start);
+  }
+  return lags;
+}
+
 function sorted(values: number[]): number[] {
   return values.sort((a, b) => a - b);
 }
@@ -413,6 +459,82 @@ function pct(values: number[], q: number): number {
 
 function summary(values: number[]): string {
   return `p50 ${pct(values, 0.5)} ms, p99 ${pct(values, 0.99)} ms, max ${values.at(-1) ?? 0} ms (${values.length} frames)`;
+}
+
+/**
+ * A WebSocket client cut down to what measuring needs (RFC 6455: the upgrade, masked text
+ * frames out, unmasked frames in, pong for ping). Ten thousand of them share this process
+ * with the measuring; a full client library would cost more per frame than the gateway does.
+ */
+function openProbeClient(
+  port: number,
+  onText: (payload: Buffer) => void,
+): Promise<{ socket: Socket; sendText(text: string): void }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, "127.0.0.1");
+    socket.setNoDelay(true);
+    const send = (opcode: number, payload: Buffer) => {
+      if (payload.length > 125) throw new Error("the probe client sends short frames only");
+      const mask = randomBytes(4);
+      const frame = Buffer.alloc(6 + payload.length);
+      frame[0] = 0x80 | opcode;
+      frame[1] = 0x80 | payload.length;
+      mask.copy(frame, 2);
+      for (let i = 0; i < payload.length; i++)
+        frame[6 + i] = (payload[i] as number) ^ (mask[i % 4] as number);
+      socket.write(frame);
+    };
+    const client = { socket, sendText: (text: string) => send(0x1, Buffer.from(text)) };
+    let pending: Buffer | undefined;
+    let upgraded = false;
+    socket.once("error", reject);
+    socket.on("connect", () =>
+      socket.write(
+        `GET /exchange-stream HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\n` +
+          `Connection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString("base64")}\r\n` +
+          "Sec-WebSocket-Version: 13\r\n\r\n",
+      ),
+    );
+    socket.on("data", (chunk: Buffer) => {
+      let data = pending ? Buffer.concat([pending, chunk]) : chunk;
+      pending = undefined;
+      if (!upgraded) {
+        const end = data.indexOf("\r\n\r\n");
+        if (end < 0) {
+          pending = data;
+          return;
+        }
+        if (!data.subarray(0, 16).toString().startsWith("HTTP/1.1 101")) {
+          reject(new Error(`upgrade refused: ${data.subarray(0, end).toString()}`));
+          return;
+        }
+        upgraded = true;
+        resolve(client);
+        data = data.subarray(end + 4);
+      }
+      let at = 0;
+      while (at + 2 <= data.length) {
+        const opcode = (data[at] as number) & 0x0f;
+        let length = (data[at + 1] as number) & 0x7f;
+        let header = 2;
+        if (length === 126) {
+          if (at + 4 > data.length) break;
+          length = data.readUInt16BE(at + 2);
+          header = 4;
+        } else if (length === 127) {
+          if (at + 10 > data.length) break;
+          length = Number(data.readBigUInt64BE(at + 2));
+          header = 10;
+        }
+        if (at + header + length > data.length) break;
+        const payload = data.subarray(at + header, at + header + length);
+        if (opcode === 0x1) onText(payload);
+        else if (opcode === 0x9) send(0xa, Buffer.from(payload));
+        at += header + length;
+      }
+      if (at < data.length) pending = Buffer.from(data.subarray(at));
+    });
+  });
 }
 
 function startsWith(data: Buffer, prefix: Buffer): boolean {

@@ -1,10 +1,13 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { add, compare, decimal, formatDecimal, subtract } from "@/lib/decimal";
+import { add, compare, decimal, formatDecimal, subtract, trimZeros } from "@/lib/decimal";
 import type { Level } from "@/lib/stream/depth-book";
+import { useTRPC } from "@/trpc/react";
 import { Panel, PanelMessage } from "./panel";
 import { useTrade } from "./trade-context";
+import { usePrivatePollMs } from "./use-account-live";
 import { useDepth, useTicker } from "./use-market-data";
 
 /** Levels kept per side; the desktop panel shows as many as fit its height. */
@@ -56,8 +59,9 @@ function rowsOf(levels: readonly Level[]): Row[] {
  * in the order form.
  */
 export function OrderBook() {
-  const { market, format, pickPrice } = useTrade();
+  const { market, format, pickPrice, loggedIn } = useTrade();
   const depth = useDepth(market.symbol, LEVELS);
+  const mine = useMyPrices(market.symbol, loggedIn);
   const ticker = useTicker(market.symbol);
   const asks = useMemo(() => rowsOf(depth.asks), [depth.asks]);
   const bids = useMemo(() => rowsOf(depth.bids), [depth.bids]);
@@ -89,7 +93,13 @@ export function OrderBook() {
           {/* Asks: nearest the spread at the bottom; levels beyond the panel's height are cut. */}
           <ol aria-label="Asks" className={`flex-col-reverse ${SIDE_LIST}`}>
             {asks.map((row) => (
-              <BookRow key={row.price} row={row} side="ask" onPick={pickPrice} />
+              <BookRow
+                key={row.price}
+                row={row}
+                side="ask"
+                onPick={pickPrice}
+                mine={mine.has(`sell:${trimZeros(row.price)}`)}
+              />
             ))}
             {asks.length === 0 ? <EmptySide>No asks</EmptySide> : null}
           </ol>
@@ -108,7 +118,13 @@ export function OrderBook() {
           </div>
           <ol aria-label="Bids" className={`flex-col ${SIDE_LIST}`}>
             {bids.map((row) => (
-              <BookRow key={row.price} row={row} side="bid" onPick={pickPrice} />
+              <BookRow
+                key={row.price}
+                row={row}
+                side="bid"
+                onPick={pickPrice}
+                mine={mine.has(`buy:${trimZeros(row.price)}`)}
+              />
             ))}
             {bids.length === 0 ? <EmptySide>No bids</EmptySide> : null}
           </ol>
@@ -118,14 +134,36 @@ export function OrderBook() {
   );
 }
 
+/** "side:price" of the trader's own resting orders, to mark their levels in the book. */
+function useMyPrices(symbol: string, loggedIn: boolean): ReadonlySet<string> {
+  const trpc = useTRPC();
+  // The same query as the open-orders count, so it costs no extra request.
+  const orders = useQuery({
+    ...trpc.trading.openOrders.queryOptions({ symbol, limit: 200 }),
+    enabled: loggedIn,
+    refetchInterval: usePrivatePollMs(),
+  });
+  return useMemo(
+    () =>
+      new Set(
+        (orders.data?.items ?? []).flatMap((order) =>
+          order.type === "limit" && order.price ? [`${order.side}:${trimZeros(order.price)}`] : [],
+        ),
+      ),
+    [orders.data],
+  );
+}
+
 function BookRow({
   row,
   side,
   onPick,
+  mine,
 }: {
   row: Row;
   side: "ask" | "bid";
   onPick: (price: string) => void;
+  mine: boolean;
 }) {
   const { format } = useTrade();
   const price = format.price(row.price);
@@ -146,6 +184,12 @@ function BookRow({
           data-testid="book-price"
           className={`relative text-left ${side === "ask" ? "text-down" : "text-up"}`}
         >
+          {mine ? (
+            <span
+              title="Your order rests at this price"
+              className="absolute top-1/2 -left-2 size-1 -translate-y-1/2 rounded-full bg-warn"
+            />
+          ) : null}
           {price}
         </span>
         <span className="relative text-right text-ink">{format.quantity(row.quantity)}</span>

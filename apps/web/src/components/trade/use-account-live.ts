@@ -1,7 +1,7 @@
 "use client";
 
 import { type QueryClient, useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useRef } from "react";
+import { useCallback } from "react";
 import { ZBalancePush } from "@/lib/stream/messages";
 import { useTRPC } from "@/trpc/react";
 import { useChannel, useOnReconnect, useStreamState } from "./stream-provider";
@@ -39,6 +39,17 @@ export function refreshAccount(queryClient: QueryClient, trpc: Trpc): void {
 /** Pushes come in bursts (one trade moves orders, fills and two balances): read once per burst. */
 const BURST_MS = 50;
 
+interface RefreshTimers {
+  burst?: ReturnType<typeof setTimeout>;
+  settle?: ReturnType<typeof setTimeout>;
+}
+
+/**
+ * Timers per query client, shared by every caller (the order form after an order, the stream
+ * handlers after pushes), so that a burst from all of them is one read, not one each.
+ */
+const refreshTimers = new WeakMap<QueryClient, RefreshTimers>();
+
 /**
  * `refreshAccount` once a burst of pushes is over, and once more after the projections have
  * caught up.
@@ -46,20 +57,21 @@ const BURST_MS = 50;
 export function useRefreshAccount(): () => void {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const burstRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const settleRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  useEffect(
-    () => () => {
-      clearTimeout(burstRef.current);
-      clearTimeout(settleRef.current);
-    },
-    [],
-  );
   return useCallback(() => {
-    clearTimeout(burstRef.current);
-    clearTimeout(settleRef.current);
-    burstRef.current = setTimeout(() => refreshAccount(queryClient, trpc), BURST_MS);
-    settleRef.current = setTimeout(() => refreshAccount(queryClient, trpc), SETTLE_REREAD_MS);
+    let timers = refreshTimers.get(queryClient);
+    if (!timers) {
+      timers = {};
+      refreshTimers.set(queryClient, timers);
+    }
+    const own = timers;
+    // The first push of a burst sets the read; later ones join it (a steady flow of pushes
+    // still gets a read every BURST_MS, never starves).
+    own.burst ??= setTimeout(() => {
+      own.burst = undefined;
+      refreshAccount(queryClient, trpc);
+    }, BURST_MS);
+    clearTimeout(own.settle);
+    own.settle = setTimeout(() => refreshAccount(queryClient, trpc), SETTLE_REREAD_MS);
   }, [queryClient, trpc]);
 }
 

@@ -1,6 +1,13 @@
 import type { Command } from "@exchange/core";
 import { z } from "zod";
 import { ZBigint, ZSafeInt, ZShortText } from "./codecs";
+import {
+  ZMarketStatus,
+  ZSelfTradePrevention,
+  ZSide,
+  ZSystemAccount,
+  ZTimeInForce,
+} from "./vocabulary";
 
 /**
  * Engine commands on the wire, protocol version 1: the core's commands (packages/core
@@ -19,20 +26,10 @@ const base = {
   ts: z.number().int().nonnegative(),
 };
 const businessKey = { business: ZShortText, businessId: ZShortText };
-const side = z.enum(["buy", "sell"]);
-const marketStatus = z.enum(["trading", "cancelOnly", "halted"]);
-const stp = z.enum(["none", "cancelTaker", "cancelMaker", "cancelBoth"]);
-const systemAccount = z.enum([
-  "fee",
-  "rounding",
-  "deposit",
-  "withdrawal",
-  "adjustment",
-  "operator",
-  "savings",
-  "loan",
-  "insurance",
-]);
+const side = ZSide;
+const marketStatus = ZMarketStatus;
+const stp = ZSelfTradePrevention;
+const systemAccount = ZSystemAccount;
 const transferAccount = z.union([
   z.strictObject({ userId: ZSafeInt }),
   z.strictObject({ system: systemAccount }),
@@ -73,7 +70,7 @@ export const ZCoreCommand = z.discriminatedUnion("type", [
       orderType: z.literal("limit"),
       priceTicks: ZBigint,
       qtyLots: ZBigint,
-      timeInForce: z.enum(["GTC", "IOC", "FOK"]).optional(),
+      timeInForce: ZTimeInForce.optional(),
       postOnly: z.boolean().optional(),
     }),
     command("order.place", {

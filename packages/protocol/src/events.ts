@@ -1,27 +1,22 @@
 import type { CoreEvent } from "@exchange/core";
 import { z } from "zod";
 import { ZBigint, ZSafeInt } from "./codecs";
+import {
+  ZAccountName,
+  ZMarketStatus,
+  ZSelfTradePrevention,
+  ZSide,
+  ZTimeInForce,
+} from "./vocabulary";
 
 /**
  * The core's events on the wire (packages/core events.ts), bigints as decimal strings. The
  * engine serialises them once per command (`stringifyWire`) and the same text goes to the
  * journal, to `engine.events` and to the sender's reply; consumers decode with these schemas.
  */
-const side = z.enum(["buy", "sell"]);
-const marketStatus = z.enum(["trading", "cancelOnly", "halted"]);
-const accountName = z.enum([
-  "available",
-  "frozen",
-  "fee",
-  "rounding",
-  "deposit",
-  "withdrawal",
-  "adjustment",
-  "operator",
-  "savings",
-  "loan",
-  "insurance",
-]);
+const side = ZSide;
+const marketStatus = ZMarketStatus;
+const accountName = ZAccountName;
 
 const ZPosting = z.object({
   account: accountName,
@@ -52,9 +47,9 @@ export const ZCoreEvent = z.discriminatedUnion("type", [
     priceTicks: ZBigint,
     qtyLots: ZBigint,
     quoteAtoms: ZBigint,
-    timeInForce: z.enum(["GTC", "IOC", "FOK"]),
+    timeInForce: ZTimeInForce,
     postOnly: z.boolean(),
-    stp: z.enum(["none", "cancelTaker", "cancelMaker", "cancelBoth"]),
+    stp: ZSelfTradePrevention,
     frozenAtoms: ZBigint,
     ts: ZSafeInt,
   }),

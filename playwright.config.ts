@@ -67,6 +67,14 @@ export default defineConfig({
       gracefulShutdown: stop,
     },
     {
+      // Projections, market data, and the engine's reference data (assets, markets).
+      name: "worker",
+      command: "node --import tsx apps/worker/src/main.ts",
+      env: serviceEnv,
+      wait: { stdout: /projector started/ },
+      gracefulShutdown: stop,
+    },
+    {
       name: "stream",
       command: "node --import tsx apps/stream/src/main.ts",
       env: { ...serviceEnv, STREAM_PORT: String(E2E_PORTS.stream) },

@@ -5,7 +5,6 @@
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { syncReferenceData } from "@exchange/api";
 import { createDb } from "@exchange/db";
 import {
   ensureDatabase,
@@ -14,7 +13,6 @@ import {
   seed,
   withDatabaseName,
 } from "@exchange/db/operations";
-import { EngineClient } from "@exchange/protocol";
 import { loadDevSecrets } from "./lib/dev-secrets";
 import { providePostgres, provideRedis } from "./lib/local-services";
 import { DEV_PORTS } from "./lib/ports";
@@ -41,6 +39,7 @@ async function main(): Promise<void> {
   await migrateDatabase(databaseUrl);
   const db = createDb(databaseUrl);
   await seed(db);
+  await db.$disconnect();
 
   console.log(`\nPostgreSQL: ${postgres.origin}`);
   console.log(`Redis:      ${redis.origin}`);
@@ -89,12 +88,6 @@ WebSocket     ws://localhost:${DEV_PORTS.stream}/exchange-stream
   process.on("SIGINT", () => void stop(0));
   process.on("SIGTERM", () => void stop(0));
   apps.on("exit", (code) => void stop(code ?? 0));
-
-  // The engine learns assets and markets by command; they wait on its stream until it is up.
-  const engine = await EngineClient.connect({ redisUrl: redis.url, prefix: redisPrefix });
-  await syncReferenceData(db, engine);
-  await Promise.all([engine.close(), db.$disconnect()]);
-  console.log("Reference data (assets, markets) is in the engine.");
 }
 
 main().catch((error: Error) => {

@@ -11,6 +11,7 @@ import { readWorkerEnv } from "./env";
 import { MarketDataJob } from "./market-data/market-data-job";
 import { Projector } from "./projector/projector";
 import { ReconciliationJob } from "./reconciliation/reconciliation-job";
+import { ReferenceDataSync } from "./reference-data-sync";
 
 const env = readWorkerEnv();
 const log = createLogger("worker", env.LOG_LEVEL);
@@ -39,12 +40,16 @@ const reconciliation = new ReconciliationJob({
   log,
   everyMs: env.RECONCILE_EVERY_MS,
 });
-const jobs: Array<{ run(): Promise<void>; stop(): void }> = [projector, marketData, reconciliation];
-const engine =
-  env.DEMO_MARKET_MAKER === "on"
-    ? await EngineClient.connect({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX })
-    : undefined;
-if (engine) jobs.push(new MarketMaker({ pool, engine, log, tickMs: env.DEMO_TICK_MS }));
+const engine = await EngineClient.connect({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX });
+const jobs: Array<{ run(): Promise<void>; stop(): void }> = [
+  new ReferenceDataSync({ databaseUrl: env.DATABASE_URL, engine, log }),
+  projector,
+  marketData,
+  reconciliation,
+];
+if (env.DEMO_MARKET_MAKER === "on") {
+  jobs.push(new MarketMaker({ pool, engine, log, tickMs: env.DEMO_TICK_MS }));
+}
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
@@ -60,5 +65,5 @@ try {
   log.error("worker job failed", { error, stack: (error as Error).stack });
   process.exitCode = 1;
 }
-await Promise.all([redis.quit(), marketDataRedis.quit(), pool.end(), engine?.close()]);
+await Promise.all([redis.quit(), marketDataRedis.quit(), pool.end(), engine.close()]);
 log.info("worker stopped");

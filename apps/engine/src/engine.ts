@@ -111,13 +111,14 @@ export class Engine {
       replies: [],
       lastSeq: 0,
     };
-    entries.forEach(([entryId, fields], i) => {
+    for (let i = 0; i < entries.length; i++) {
+      const [entryId, fields] = entries[i] as StreamEntry;
       const replyTo = field(fields, REPLY_TO_FIELD);
       const reply = (id: string, seq: number | null, outcome: string) => {
         if (replyTo) batch.replies.push([replyTo, replyText(id, seq, outcome)]);
       };
       const d = decoded[i];
-      if (!d) return;
+      if (!d) continue;
       if (!d.ok) {
         metrics.commands.inc(1, { result: "malformed" });
         log.warn("rejected malformed command", {
@@ -125,14 +126,18 @@ export class Engine {
           reason: d.outcome.ok ? "" : d.outcome.message,
         });
         if (d.id !== undefined) reply(d.id, null, writeOutcome(d.outcome));
-        return;
+        continue;
       }
       const command = d.command;
-      if (command.type === "system.ping") return reply(command.id, null, PONG);
+      if (command.type === "system.ping") {
+        reply(command.id, null, PONG);
+        continue;
+      }
       const earlier = this.inFlight.get(command.id) ?? answered.get(command.id);
       if (earlier) {
         metrics.commands.inc(1, { result: "duplicate" });
-        return reply(command.id, earlier.seq, earlier.outcome);
+        reply(command.id, earlier.seq, earlier.outcome);
+        continue;
       }
       const result = core.apply(command);
       const seq = ++this.seq;
@@ -148,7 +153,7 @@ export class Engine {
       batch.published.push({ seq, commandId: command.id, ts: command.ts, outcomeText: outcome });
       this.inFlight.set(command.id, { seq, outcome });
       reply(command.id, seq, outcome);
-    });
+    }
     batch.lastSeq = this.seq;
     metrics.batches.inc();
     metrics.batchSize.observe(entries.length);

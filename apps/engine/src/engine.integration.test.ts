@@ -73,6 +73,29 @@ describe("engine commands over the bus", () => {
     expect(rows[0].n).toBe(1);
   });
 
+  it("applies a command once when two senders race with the same id", async () => {
+    const other = await EngineClient.connect({
+      redisUrl: sandbox.redisUrl,
+      prefix: sandbox.redisPrefix,
+    });
+    const ids = Array.from({ length: 300 }, (_, i) => `race-${i}`);
+    const replies = await Promise.all(
+      ids.flatMap((id, i) => [
+        client.send(deposit(id, 4, BigInt(i + 1))),
+        other.send(deposit(id, 4, BigInt(i + 1))),
+      ]),
+    );
+    await other.close();
+    for (let i = 0; i < ids.length; i++) {
+      expect(replies[2 * i + 1]?.seq).toBe(replies[2 * i]?.seq);
+    }
+    const { rows } = await db.query(
+      "SELECT count(*)::int AS n FROM engine_journal WHERE command_id LIKE 'race-%'",
+    );
+    expect(rows[0].n).toBe(ids.length);
+    expect(engine.running).toBe(true);
+  });
+
   it("applies a repeated business key once and says so", async () => {
     const first = await client.send(deposit("dep-key-a", 3, 11n, "tx-77:0"));
     const repeat = await client.send(deposit("dep-key-b", 3, 11n, "tx-77:0"));

@@ -97,11 +97,16 @@ export class Engine {
   private async apply(entries: readonly StreamEntry[]): Promise<AppliedBatch> {
     const { core, journal, metrics, log } = this.deps;
     const decoded = entries.map(([, fields]) => decodeCommand(field(fields, COMMAND_FIELD)));
+    // Commands already applied are answered, never applied again: those still being persisted
+    // from the in-flight map — captured before the lookup, since the previous batch may finish
+    // (and leave the map) while the lookup runs — and older ones from the journal.
+    const earlierInFlight = new Map<string, { seq: number; outcome: string }>();
     const unknown = new Set<string>();
     for (const d of decoded) {
-      if (d.ok && d.command.type !== "system.ping" && !this.inFlight.has(d.command.id)) {
-        unknown.add(d.command.id);
-      }
+      if (!d.ok || d.command.type === "system.ping") continue;
+      const inFlight = this.inFlight.get(d.command.id);
+      if (inFlight) earlierInFlight.set(d.command.id, inFlight);
+      else unknown.add(d.command.id);
     }
     const answered = await journal.findByCommandIds([...unknown]);
     const batch: AppliedBatch = {
@@ -133,7 +138,10 @@ export class Engine {
         reply(command.id, null, PONG);
         continue;
       }
-      const earlier = this.inFlight.get(command.id) ?? answered.get(command.id);
+      const earlier =
+        earlierInFlight.get(command.id) ??
+        answered.get(command.id) ??
+        this.inFlight.get(command.id);
       if (earlier) {
         metrics.commands.inc(1, { result: "duplicate" });
         reply(command.id, earlier.seq, earlier.outcome);

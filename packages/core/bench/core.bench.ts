@@ -1,6 +1,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { Side as NobSide, OrderBook } from "nodejs-order-book";
+import type { Command } from "../src/commands";
 import { ExchangeCore } from "../src/exchange-core";
 import { type FlowOp, generateOrderFlow, type OrderFlow, SYMBOL } from "./order-flow";
 
@@ -42,23 +43,31 @@ interface RoundResult {
   asks: Depth;
 }
 
+/** Operations rebuilt per timed chunk: small enough to keep the heap lean, big enough to time. */
+const CHUNK = 10_000;
+
 function runCore(flow: OrderFlow): RoundResult & { events: number } {
   const core = new ExchangeCore();
   for (const command of [...flow.setup, ...flow.prefill.map((op) => op.command)]) {
     if (!core.apply(command).accepted) throw new Error("core rejected a setup command");
   }
-  const commands = flow.ops.map((op) => op.command);
+  const ops = flow.ops;
   let events = 0;
-  const started = performance.now();
-  for (let i = 0; i < commands.length; i++) {
-    events += core.apply(commands[i] as (typeof commands)[number]).events.length;
+  let ms = 0;
+  for (let from = 0; from < ops.count; from += CHUNK) {
+    const commands: Command[] = [];
+    for (let i = from; i < Math.min(from + CHUNK, ops.count); i++) commands.push(ops.command(i));
+    const started = performance.now();
+    for (let i = 0; i < commands.length; i++) {
+      events += core.apply(commands[i] as Command).events.length;
+    }
+    ms += performance.now() - started;
   }
-  const seconds = (performance.now() - started) / 1000;
   const depth = core.depth(SYMBOL, Number.MAX_SAFE_INTEGER);
   if (depth === undefined) throw new Error("bench market missing");
   const toMap = (levels: { priceTicks: bigint; qtyLots: bigint }[]): Depth =>
     new Map(levels.map((l) => [Number(l.priceTicks), Number(l.qtyLots)]));
-  return { seconds, events, bids: toMap(depth.bids), asks: toMap(depth.asks) };
+  return { seconds: ms / 1000, events, bids: toMap(depth.bids), asks: toMap(depth.asks) };
 }
 
 /** One `nodejs-order-book` call, prepared before the clock starts like the core's commands. */
@@ -67,13 +76,21 @@ type NobCall =
   | { kind: "market"; options: { side: NobSide; size: number } }
   | { kind: "cancel"; id: string };
 
-function toNobCall(op: FlowOp): NobCall {
+function toNobCall(op: ReturnType<OrderFlow["ops"]["describe"]>): NobCall {
+  const side = op.buy ? NobSide.BUY : NobSide.SELL;
+  if (op.kind === "cancel") return { kind: "cancel", id: String(op.orderId) };
+  if (op.kind === "market") return { kind: "market", options: { side, size: op.size } };
+  return {
+    kind: "limit",
+    options: { side, id: String(op.orderId), size: op.size, price: op.price },
+  };
+}
+
+function prefillNobCall(op: FlowOp): NobCall {
   const c = op.command;
-  if (c.type === "order.cancel") return { kind: "cancel", id: String(op.orderId) };
-  if (c.type !== "order.place") throw new Error(`no nodejs-order-book equivalent of ${c.type}`);
+  if (c.type !== "order.place" || c.orderType !== "limit")
+    throw new Error("prefill is limits only");
   const side = c.side === "buy" ? NobSide.BUY : NobSide.SELL;
-  if (c.orderType === "market")
-    return { kind: "market", options: { side, size: Number(c.qtyLots) } };
   const options = {
     side,
     id: String(op.orderId),
@@ -91,13 +108,19 @@ function applyNob(book: OrderBook, call: NobCall): void {
 
 function runNob(flow: OrderFlow): RoundResult {
   const book = new OrderBook();
-  for (const op of flow.prefill) applyNob(book, toNobCall(op));
-  const calls = flow.ops.map(toNobCall);
-  const started = performance.now();
-  for (let i = 0; i < calls.length; i++) applyNob(book, calls[i] as NobCall);
-  const seconds = (performance.now() - started) / 1000;
+  for (const op of flow.prefill) applyNob(book, prefillNobCall(op));
+  const ops = flow.ops;
+  let ms = 0;
+  for (let from = 0; from < ops.count; from += CHUNK) {
+    const calls: NobCall[] = [];
+    for (let i = from; i < Math.min(from + CHUNK, ops.count); i++)
+      calls.push(toNobCall(ops.describe(i)));
+    const started = performance.now();
+    for (let i = 0; i < calls.length; i++) applyNob(book, calls[i] as NobCall);
+    ms += performance.now() - started;
+  }
   const [asks, bids] = book.depth();
-  return { seconds, bids: new Map(bids), asks: new Map(asks) };
+  return { seconds: ms / 1000, bids: new Map(bids), asks: new Map(asks) };
 }
 
 function sameDepth(a: Depth, b: Depth): boolean {
@@ -124,10 +147,10 @@ function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const flow = generateOrderFlow(args.seed, args.ops);
   const counts = { place: 0, cancel: 0, market: 0 };
-  for (const op of flow.ops) {
-    const c = op.command;
-    if (c.type === "order.cancel") counts.cancel++;
-    else if (c.type === "order.place" && c.orderType === "market") counts.market++;
+  for (let i = 0; i < flow.ops.count; i++) {
+    const kind = flow.ops.describe(i).kind;
+    if (kind === "cancel") counts.cancel++;
+    else if (kind === "market") counts.market++;
     else counts.place++;
   }
   console.log(

@@ -24,6 +24,8 @@ export const SYMBOL = "BTCUSDT";
 export const USERS = 100;
 export const RESTING_TARGET = 4_000;
 const MID_TICKS = 1_000_000;
+/** Far above any ask: a market buy's protection that never binds, as nodejs-order-book has none. */
+const BUY_PROTECTION_TICKS = BigInt(MID_TICKS * 10);
 const FUNDS_ATOMS = 10n ** 15n;
 
 /** One operation, as the core sees it and as `nodejs-order-book` sees it. */
@@ -36,7 +38,131 @@ export interface FlowOp {
 export interface OrderFlow {
   setup: Command[];
   prefill: FlowOp[];
-  ops: FlowOp[];
+  ops: PackedOps;
+}
+
+/** Operation kinds in {@link PackedOps}. */
+const LIMIT = 0;
+const MARKET = 1;
+const CANCEL = 2;
+
+/**
+ * The timed operations packed into typed arrays. A million command objects kept alive for the
+ * whole run would make every major collection inside the timed loop mark them too, which the
+ * engine in production (commands streamed in, then dropped) never pays. Runners rebuild
+ * commands chunk by chunk, outside the clock. Prices and sizes here are bench data, exact far
+ * below 2^53, and become bigints when rebuilt.
+ */
+export class PackedOps {
+  readonly count: number;
+  private readonly kind: Uint8Array;
+  private readonly buy: Uint8Array;
+  private readonly userId: Uint32Array;
+  private readonly priceTicks: Float64Array;
+  private readonly qtyLots: Float64Array;
+  /** Assigned id of a placed order, or the target of a cancel. */
+  readonly orderId: Float64Array;
+
+  constructor(count: number) {
+    this.count = count;
+    this.kind = new Uint8Array(count);
+    this.buy = new Uint8Array(count);
+    this.userId = new Uint32Array(count);
+    this.priceTicks = new Float64Array(count);
+    this.qtyLots = new Float64Array(count);
+    this.orderId = new Float64Array(count);
+  }
+
+  pack(i: number, op: FlowOp): void {
+    const c = op.command;
+    this.orderId[i] = op.orderId;
+    if (c.type === "order.cancel") {
+      this.kind[i] = CANCEL;
+      this.userId[i] = c.userId;
+      return;
+    }
+    if (c.type !== "order.place") throw new Error(`cannot pack ${c.type}`);
+    this.kind[i] = c.orderType === "limit" ? LIMIT : MARKET;
+    this.buy[i] = c.side === "buy" ? 1 : 0;
+    this.userId[i] = c.userId;
+    this.qtyLots[i] = Number(c.qtyLots);
+    this.priceTicks[i] = c.orderType === "limit" ? Number(c.priceTicks) : 0;
+  }
+
+  /** The operation at `i` as the core's command (identical to the one generated). */
+  command(i: number): Command {
+    const id = `b${i}`;
+    const userId = this.userId[i] as number;
+    if (this.kind[i] === CANCEL) {
+      return {
+        type: "order.cancel",
+        id,
+        ts: 1,
+        userId,
+        symbol: SYMBOL,
+        orderId: this.orderId[i] as number,
+      };
+    }
+    const side: Side = this.buy[i] === 1 ? "buy" : "sell";
+    const qtyLots = BigInt(this.qtyLots[i] as number);
+    if (this.kind[i] === LIMIT) {
+      const priceTicks = BigInt(this.priceTicks[i] as number);
+      return {
+        type: "order.place",
+        id,
+        ts: 1,
+        orderType: "limit",
+        userId,
+        symbol: SYMBOL,
+        side,
+        priceTicks,
+        qtyLots,
+        stp: "none",
+      };
+    }
+    return side === "buy"
+      ? {
+          type: "order.place",
+          id,
+          ts: 1,
+          orderType: "market",
+          userId,
+          symbol: SYMBOL,
+          side,
+          qtyLots,
+          priceLimitTicks: BUY_PROTECTION_TICKS,
+          stp: "none",
+        }
+      : {
+          type: "order.place",
+          id,
+          ts: 1,
+          orderType: "market",
+          userId,
+          symbol: SYMBOL,
+          side,
+          qtyLots,
+          stp: "none",
+        };
+  }
+
+  /** The same operation as `nodejs-order-book` sees it. */
+  describe(i: number): {
+    kind: "limit" | "market" | "cancel";
+    buy: boolean;
+    size: number;
+    price: number;
+    orderId: number;
+  } {
+    const kinds = ["limit", "market", "cancel"] as const;
+    return {
+      kind: kinds[this.kind[i] as number] ?? "cancel",
+      buy: this.buy[i] === 1,
+      size: this.qtyLots[i] as number,
+      price: this.priceTicks[i] as number,
+      orderId: this.orderId[i] as number,
+    };
+  }
 }
 
 class FlowBuilder {
@@ -216,8 +342,7 @@ function takerOrder(b: FlowBuilder): Command {
     symbol: SYMBOL,
     side,
     qtyLots: BigInt(qtyLots),
-    // Far above any ask: protection that never binds, as nodejs-order-book has none.
-    ...(side === "buy" ? { priceLimitTicks: BigInt(MID_TICKS * 10) } : {}),
+    ...(side === "buy" ? { priceLimitTicks: BUY_PROTECTION_TICKS } : {}),
     stp: "none",
   };
 }
@@ -229,7 +354,7 @@ export function generateOrderFlow(seed: number, opCount: number): OrderFlow {
   for (const command of setup) b.run(command);
   const prefill: FlowOp[] = [];
   while (b.liveCount < RESTING_TARGET) prefill.push(b.run(passiveOrder(b, 50)));
-  const ops: FlowOp[] = [];
+  const ops = new PackedOps(opCount);
   for (let i = 0; i < opCount; i++) {
     const draw = b.prng.next();
     const command =
@@ -238,7 +363,7 @@ export function generateOrderFlow(seed: number, opCount: number): OrderFlow {
         : draw < 0.9
           ? cancelOrder(b)
           : takerOrder(b);
-    ops.push(b.run(command));
+    ops.pack(i, b.run(command));
   }
   return { setup, prefill, ops };
 }

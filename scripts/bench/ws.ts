@@ -10,13 +10,15 @@
  * the gateway, and the client's own queue.
  * The last line is one JSON object with the figures.
  *
- * Knobs (environment): BENCH_WS_CLIENTS (10000), BENCH_WS_TRADES_PER_SEC (10),
+ * Knobs (environment): BENCH_WS_CLIENTS (10000), BENCH_WS_TRADES_PER_SEC (2),
  * BENCH_WS_SECONDS (20), BENCH_WS_GATEWAYS (1).
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
+import { readFileSync } from "node:fs";
 import { connect, createServer, type Socket } from "node:net";
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import type { Command } from "@exchange/core";
 import { EngineProcess, referenceCommands } from "@exchange/engine/testing";
@@ -25,7 +27,7 @@ import pg from "pg";
 import { provisionTestRun } from "../lib/test-run";
 
 const CLIENTS = Number(process.env.BENCH_WS_CLIENTS ?? 10_000);
-const TRADES_PER_SEC = Number(process.env.BENCH_WS_TRADES_PER_SEC ?? 10);
+const TRADES_PER_SEC = Number(process.env.BENCH_WS_TRADES_PER_SEC ?? 2);
 const SECONDS = Number(process.env.BENCH_WS_SECONDS ?? 20);
 const GATEWAYS = Number(process.env.BENCH_WS_GATEWAYS ?? 1);
 const WARM_UP_MS = 3_000;
@@ -67,6 +69,7 @@ try {
   });
   await waitForLine(worker, /"market data started"/);
   const ports: number[] = [];
+  const gatewayPids: Array<number | undefined> = [];
   for (let i = 0; i < GATEWAYS; i++) {
     const port = await freePort();
     const gateway = startChild(`gateway${i}`, "apps/stream/src/main.ts", {
@@ -78,6 +81,7 @@ try {
     });
     await waitForLine(gateway, /"gateway listening"/);
     ports.push(port);
+    gatewayPids.push(gateway.pid);
   }
 
   const frames = createFrameLog();
@@ -94,9 +98,25 @@ try {
   const flow = startTradeFlow(engineClient);
   await sleep(WARM_UP_MS);
   const before = { ...received };
+  const processes = {
+    engine: engine.child.pid,
+    worker: worker.pid,
+    gateways: gatewayPids,
+    bench: process.pid,
+  };
+  const cpuBefore = cpuSeconds(processes);
+  const machineBefore = machineCpu();
   measuring = true;
   await sleep(SECONDS * 1_000);
   measuring = false;
+  const cpuAfter = cpuSeconds(processes);
+  const machine = machineCpuSince(machineBefore);
+  const cpuPercent = Object.fromEntries(
+    Object.keys(cpuBefore).map((name) => [
+      name,
+      Math.round((((cpuAfter[name] ?? 0) - (cpuBefore[name] ?? 0)) / SECONDS) * 100),
+    ]),
+  );
   const tradesMade = await flow.stop();
   await sleep(1_000);
 
@@ -137,6 +157,18 @@ try {
     );
   console.log(`sequence gaps seen by clients: ${received.gaps}`);
   console.log(
+    `CPU while measuring (% of one core): ${Object.entries(cpuPercent)
+      .map(([name, percent]) => `${name} ${percent}`)
+      .join(", ")}; load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
+  console.log(
+    `machine CPU while measuring (% of all cores): ${Object.entries(machine)
+      .map(([name, percent]) => `${name} ${percent}`)
+      .join(", ")}`,
+  );
+  console.log(
     JSON.stringify({
       subscribers: CLIENTS,
       gateways: GATEWAYS,
@@ -154,6 +186,8 @@ try {
       p99MsDepth: pct(sorted(fromCommand.depth), 0.99),
       depthGaps: received.gaps,
       connectMs,
+      cpuPercent,
+      machineCpuPercent: machine,
     }),
   );
 } finally {
@@ -445,6 +479,42 @@ function lagBetween(from: Map<number, number>, to: Map<number, number>): number[
     if (start !== undefined) lags.push(at - start);
   }
   return lags;
+}
+
+/** CPU seconds (user + system) each process has used so far, from /proc (Linux). */
+function cpuSeconds(pids: Record<string, number | undefined | Array<number | undefined>>) {
+  const ticksPerSecond = 100;
+  const read = (pid: number | undefined) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+      return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+    } catch {
+      return 0;
+    }
+  };
+  const out: Record<string, number> = {};
+  for (const [name, pid] of Object.entries(pids))
+    out[name] = Array.isArray(pid) ? pid.reduce<number>((sum, p) => sum + read(p), 0) : read(pid);
+  return out;
+}
+
+/** The machine's CPU time so far, by kind, in clock ticks (/proc/stat, all cores). */
+function machineCpu(): number[] {
+  const line = readFileSync("/proc/stat", "utf8").split("\n")[0] ?? "";
+  return line.trim().split(/\s+/).slice(1).map(Number);
+}
+
+/**
+ * Shares of all cores since `before`: user, system, softirq (where the kernel delivers loopback
+ * TCP — on one machine, the clients' receiving is paid here) and idle.
+ */
+function machineCpuSince(before: number[]): Record<string, number> {
+  const after = machineCpu();
+  const delta = after.map((v, i) => v - (before[i] ?? 0));
+  const total = delta.reduce((a, b) => a + b, 0) || 1;
+  const share = (...indexes: number[]) =>
+    Math.round((indexes.reduce((sum, i) => sum + (delta[i] ?? 0), 0) / total) * 100);
+  return { user: share(0, 1), system: share(2), softirq: share(5, 6), idle: share(3, 4) };
 }
 
 function sorted(values: number[]): number[] {

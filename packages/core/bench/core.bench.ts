@@ -3,15 +3,23 @@ import { runInNewContext } from "node:vm";
 import { Side as NobSide, OrderBook } from "nodejs-order-book";
 import type { Command } from "../src/commands";
 import { ExchangeCore } from "../src/exchange-core";
-import { type FlowOp, generateOrderFlow, type OrderFlow, SYMBOL } from "./order-flow";
+import {
+  type FlowOp,
+  generateOrderFlow,
+  type OrderFlow,
+  type PackedOps,
+  SYMBOL,
+} from "./order-flow";
 
 /**
  * `npm run bench:core`, or `npx tsx bench/core.bench.ts [--ops N] [--seed S] [--rounds R]`
  *
  * Times the core (fast book; balances, fees and events on, as in production) on the seeded
- * workload of `order-flow.ts`, then the same order flow through `nodejs-order-book`, in the
- * same process, alternating for R rounds. Reports the median round of each. The last line is
- * one JSON object with the figures.
+ * workload of `order-flow.ts`, and the same order flow through `nodejs-order-book`, in the same
+ * process. The two advance in lockstep, chunk by chunk, so that a noisy neighbour on a shared
+ * machine slows both alike; each chunk's inputs are built before its clock starts. After each
+ * round their books must be identical level by level. Reports the median round of each; the
+ * last line is one JSON object with the figures.
  */
 
 interface Args {
@@ -34,41 +42,11 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-/** Price → total lots of one side, for checking that both books ended in the same state. */
-type Depth = Map<number, number>;
-
-interface RoundResult {
-  seconds: number;
-  bids: Depth;
-  asks: Depth;
-}
-
-/** Operations rebuilt per timed chunk: small enough to keep the heap lean, big enough to time. */
+/** Operations per timed chunk: small enough to keep the heap lean, big enough to time. */
 const CHUNK = 10_000;
 
-function runCore(flow: OrderFlow): RoundResult & { events: number } {
-  const core = new ExchangeCore();
-  for (const command of [...flow.setup, ...flow.prefill.map((op) => op.command)]) {
-    if (!core.apply(command).accepted) throw new Error("core rejected a setup command");
-  }
-  const ops = flow.ops;
-  let events = 0;
-  let ms = 0;
-  for (let from = 0; from < ops.count; from += CHUNK) {
-    const commands: Command[] = [];
-    for (let i = from; i < Math.min(from + CHUNK, ops.count); i++) commands.push(ops.command(i));
-    const started = performance.now();
-    for (let i = 0; i < commands.length; i++) {
-      events += core.apply(commands[i] as Command).events.length;
-    }
-    ms += performance.now() - started;
-  }
-  const depth = core.depth(SYMBOL, Number.MAX_SAFE_INTEGER);
-  if (depth === undefined) throw new Error("bench market missing");
-  const toMap = (levels: { priceTicks: bigint; qtyLots: bigint }[]): Depth =>
-    new Map(levels.map((l) => [Number(l.priceTicks), Number(l.qtyLots)]));
-  return { seconds: ms / 1000, events, bids: toMap(depth.bids), asks: toMap(depth.asks) };
-}
+/** Price → total lots of one side, for checking that both books ended in the same state. */
+type Depth = Map<number, number>;
 
 /** One `nodejs-order-book` call, prepared before the clock starts like the core's commands. */
 type NobCall =
@@ -76,14 +54,13 @@ type NobCall =
   | { kind: "market"; options: { side: NobSide; size: number } }
   | { kind: "cancel"; id: string };
 
-function toNobCall(op: ReturnType<OrderFlow["ops"]["describe"]>): NobCall {
+function toNobCall(ops: PackedOps, i: number): NobCall {
+  const op = ops.describe(i);
   const side = op.buy ? NobSide.BUY : NobSide.SELL;
   if (op.kind === "cancel") return { kind: "cancel", id: String(op.orderId) };
   if (op.kind === "market") return { kind: "market", options: { side, size: op.size } };
-  return {
-    kind: "limit",
-    options: { side, id: String(op.orderId), size: op.size, price: op.price },
-  };
+  const options = { side, id: String(op.orderId), size: op.size, price: op.price };
+  return { kind: "limit", options };
 }
 
 function prefillNobCall(op: FlowOp): NobCall {
@@ -106,21 +83,60 @@ function applyNob(book: OrderBook, call: NobCall): void {
   else book.cancel(call.id);
 }
 
-function runNob(flow: OrderFlow): RoundResult {
-  const book = new OrderBook();
-  for (const op of flow.prefill) applyNob(book, prefillNobCall(op));
-  const ops = flow.ops;
-  let ms = 0;
-  for (let from = 0; from < ops.count; from += CHUNK) {
-    const calls: NobCall[] = [];
-    for (let i = from; i < Math.min(from + CHUNK, ops.count); i++)
-      calls.push(toNobCall(ops.describe(i)));
-    const started = performance.now();
-    for (let i = 0; i < calls.length; i++) applyNob(book, calls[i] as NobCall);
-    ms += performance.now() - started;
+interface RoundResult {
+  coreSeconds: number;
+  nobSeconds: number;
+  events: number;
+}
+
+function prepare(flow: OrderFlow): { core: ExchangeCore; nob: OrderBook } {
+  const core = new ExchangeCore();
+  for (const command of [...flow.setup, ...flow.prefill.map((op) => op.command)]) {
+    if (!core.apply(command).accepted) throw new Error("core rejected a setup command");
   }
-  const [asks, bids] = book.depth();
-  return { seconds: ms / 1000, bids: new Map(bids), asks: new Map(asks) };
+  const nob = new OrderBook();
+  for (const op of flow.prefill) applyNob(nob, prefillNobCall(op));
+  return { core, nob };
+}
+
+function runRound(flow: OrderFlow): RoundResult {
+  const { core, nob } = prepare(flow);
+  const ops = flow.ops;
+  const result = { coreSeconds: 0, nobSeconds: 0, events: 0 };
+  for (let from = 0; from < ops.count; from += CHUNK) {
+    const to = Math.min(from + CHUNK, ops.count);
+    const commands: Command[] = [];
+    const calls: NobCall[] = [];
+    for (let i = from; i < to; i++) {
+      commands.push(ops.command(i));
+      calls.push(toNobCall(ops, i));
+    }
+    let started = performance.now();
+    for (let i = 0; i < commands.length; i++) {
+      result.events += core.apply(commands[i] as Command).events.length;
+    }
+    result.coreSeconds += (performance.now() - started) / 1000;
+    started = performance.now();
+    for (let i = 0; i < calls.length; i++) applyNob(nob, calls[i] as NobCall);
+    result.nobSeconds += (performance.now() - started) / 1000;
+  }
+  checkSameBooks(core, nob);
+  return result;
+}
+
+/** Both engines must end with the same levels, or they did not run the same flow. */
+function checkSameBooks(core: ExchangeCore, nob: OrderBook): void {
+  const depth = core.depth(SYMBOL, Number.MAX_SAFE_INTEGER);
+  if (depth === undefined) throw new Error("bench market missing");
+  const toMap = (levels: { priceTicks: bigint; qtyLots: bigint }[]): Depth =>
+    new Map(levels.map((l) => [Number(l.priceTicks), Number(l.qtyLots)]));
+  const [asks, bids] = nob.depth();
+  if (
+    !sameDepth(toMap(depth.bids), new Map(bids)) ||
+    !sameDepth(toMap(depth.asks), new Map(asks))
+  ) {
+    throw new Error("core and nodejs-order-book ended with different books: not the same flow");
+  }
 }
 
 function sameDepth(a: Depth, b: Depth): boolean {
@@ -130,8 +146,8 @@ function sameDepth(a: Depth, b: Depth): boolean {
 }
 
 /**
- * A full collection between timed runs, so one run's garbage (a whole order book) is not
- * collected inside the next run's clock. The engine's own settings are untouched.
+ * A full collection before each round, so one round's garbage is not collected inside the
+ * next round's clock. The engine's own settings are untouched.
  */
 function collectGarbage(): void {
   setFlagsFromString("--expose-gc");
@@ -143,38 +159,31 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
+function describeWorkload(args: Args, flow: OrderFlow): string {
+  const counts = { limit: 0, cancel: 0, market: 0 };
+  for (let i = 0; i < flow.ops.count; i++) counts[flow.ops.describe(i).kind]++;
+  return (
+    `workload: seed ${args.seed}, ${args.ops} ops (${counts.limit} limit, ${counts.cancel} cancel, ` +
+    `${counts.market} market), ${flow.prefill.length} prefilled orders, node ${process.version}`
+  );
+}
+
 function main(): void {
   const args = parseArgs(process.argv.slice(2));
   const flow = generateOrderFlow(args.seed, args.ops);
-  const counts = { place: 0, cancel: 0, market: 0 };
-  for (let i = 0; i < flow.ops.count; i++) {
-    const kind = flow.ops.describe(i).kind;
-    if (kind === "cancel") counts.cancel++;
-    else if (kind === "market") counts.market++;
-    else counts.place++;
-  }
-  console.log(
-    `workload: seed ${args.seed}, ${args.ops} ops (${counts.place} limit, ${counts.cancel} cancel, ` +
-      `${counts.market} market), ${flow.prefill.length} prefilled orders, node ${process.version}`,
-  );
+  console.log(describeWorkload(args, flow));
   const coreRates: number[] = [];
   const nobRates: number[] = [];
   let events = 0;
   for (let round = 1; round <= args.rounds; round++) {
     collectGarbage();
-    const core = runCore(flow);
-    collectGarbage();
-    const nob = runNob(flow);
-    if (!sameDepth(core.bids, nob.bids) || !sameDepth(core.asks, nob.asks)) {
-      throw new Error("core and nodejs-order-book ended with different books: not the same flow");
-    }
-    events = core.events;
-    coreRates.push(args.ops / core.seconds);
-    nobRates.push(args.ops / nob.seconds);
+    const result = runRound(flow);
+    events = result.events;
+    coreRates.push(args.ops / result.coreSeconds);
+    nobRates.push(args.ops / result.nobSeconds);
     console.log(
-      `round ${round}: core ${(args.ops / core.seconds / 1e6).toFixed(3)} M ops/s, ` +
-        `nodejs-order-book ${(args.ops / nob.seconds / 1e6).toFixed(3)} M ops/s, ` +
-        `books identical (${core.bids.size} bid / ${core.asks.size} ask levels)`,
+      `round ${round}: core ${(args.ops / result.coreSeconds / 1e6).toFixed(3)} M ops/s, ` +
+        `nodejs-order-book ${(args.ops / result.nobSeconds / 1e6).toFixed(3)} M ops/s, books identical`,
     );
   }
   const opsPerSec = Math.round(median(coreRates));

@@ -183,26 +183,51 @@ export class StreamConnection {
     const topic = statefulTopic(busName);
     if (topic) feed.hold();
     this.subscriptions.set(channel, { busName, feed });
+    const joined = await this.join(channel, busName, feed, topic).catch(() => {
+      this.send(
+        errorReply(
+          StreamErrorCode.SERVICE_UNAVAILABLE,
+          "The gateway cannot reach its message bus; try again shortly",
+        ),
+      );
+      return false;
+    });
+    if (!joined) {
+      this.subscriptions.delete(channel);
+      await this.deps.fanOut.remove(busName, feed).catch(() => {});
+    }
+  }
+
+  /**
+   * Joins the fan-out; for a stateful channel reads the state; then answers `{"result":true}`,
+   * sends the state and releases the feed. False (answered with the error) when there is no
+   * state to start from.
+   */
+  private async join(
+    channel: string,
+    busName: string,
+    feed: ChannelFeed,
+    topic: ReturnType<typeof statefulTopic>,
+  ): Promise<boolean> {
     await this.deps.fanOut.add(busName, channel, feed);
     if (!topic) {
       this.send(OK_REPLY);
-      return;
+      return true;
     }
     const state = await this.deps.initialState.read(busName, topic);
     if (!state) {
-      this.subscriptions.delete(channel);
-      await this.deps.fanOut.remove(busName, feed);
       this.send(
         errorReply(
           StreamErrorCode.SNAPSHOT_UNAVAILABLE,
           `No depth snapshot for ${channel}: unknown market, or market data is starting; retry shortly`,
         ),
       );
-      return;
+      return false;
     }
     this.send(OK_REPLY);
     if (state.frame) this.send(state.frame);
     feed.release(state.isNewer);
+    return true;
   }
 
   private async unsubscribe(channel: string): Promise<string> {

@@ -28,6 +28,8 @@ export enum StreamErrorCode {
   CHANNEL_UNAVAILABLE = 9,
   /** `<SYMBOL>@depth` has no snapshot: no such market, or market data has not started yet. */
   SNAPSHOT_UNAVAILABLE = 10,
+  /** The gateway could not reach its message bus (Redis); the subscription did not happen. */
+  SERVICE_UNAVAILABLE = 11,
 }
 
 export const ZClientMessage = z.discriminatedUnion("op", [

@@ -478,6 +478,23 @@ describe("depth", () => {
     });
     client.close();
   });
+
+  it("answers a depth subscription it cannot serve for want of Redis with an error", async () => {
+    const cut = await startGateway();
+    (cut.connections[1] as Redis).disconnect();
+    const client = await TestClient.open(cut.url);
+    expect(await client.request({ op: "subscribe", channel: "BTCUSDT@depth" })).toEqual({
+      code: StreamErrorCode.SERVICE_UNAVAILABLE,
+      msg: expect.any(String),
+    });
+    // Stream-only channels need only the subscriber connection, which still works.
+    expect(await client.request({ op: "subscribe", channel: "BTCUSDT@trades" })).toEqual({
+      result: true,
+    });
+    client.close();
+    await cut.server.close();
+    (cut.connections[0] as Redis).disconnect();
+  });
 });
 
 describe("ticker", () => {

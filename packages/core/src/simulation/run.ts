@@ -31,6 +31,7 @@ function main(): void {
   const { seed, ops, checkpoint } = readArgs(process.argv.slice(2));
   const reproduce = `npm run simulate -w @exchange/core -- --seed ${seed} --ops ${ops} --checkpoint ${checkpoint}`;
   console.log(`simulation: seed ${seed}, ${ops} operations, checkpoint every ${checkpoint}`);
+  const started = performance.now();
   try {
     const report = runSimulation({
       seed,
@@ -40,7 +41,7 @@ function main(): void {
         if (done % 100_000 === 0) console.log(`  ${done} operations audited`);
       },
     });
-    console.log(`passed in ${(report.elapsedMs / 1000).toFixed(1)} s`);
+    console.log(`passed in ${((performance.now() - started) / 1000).toFixed(1)} s`);
     console.log(JSON.stringify(report));
   } catch (error) {
     if (!(error instanceof SimulationFailure)) throw error;

@@ -34,7 +34,6 @@ export interface SimulationReport {
   checkpoints: number;
   restores: number;
   finalHash: string;
-  elapsedMs: number;
 }
 
 /** A broken invariant or a divergence, with everything needed to reproduce it. */
@@ -112,7 +111,6 @@ class Simulation {
       checkpoints: 0,
       restores: 0,
       finalHash: "",
-      elapsedMs: 0,
     };
   }
 
@@ -166,7 +164,6 @@ class Simulation {
 }
 
 export function runSimulation(options: SimulationOptions): SimulationReport {
-  const started = performance.now();
   const sim = new Simulation(options);
   const every = options.checkpointEvery ?? 10_000;
   const setup = setupCommands();
@@ -185,6 +182,5 @@ export function runSimulation(options: SimulationOptions): SimulationReport {
     }
   }
   sim.report.finalHash = sim.fast.stateHash();
-  sim.report.elapsedMs = Math.round(performance.now() - started);
   return sim.report;
 }

@@ -1,3 +1,4 @@
+import { assert } from "./assert";
 import {
   adjustBalance,
   businessKey,
@@ -145,7 +146,7 @@ export class ExchangeCore {
         rejection = applyReference(s, command, events);
     }
     if (rejection !== null) {
-      if (events.length !== 0) throw new Error("a rejected command emitted events");
+      assert(events.length === 0, "a rejected command emitted events");
       return rejected(command, rejection);
     }
     return { accepted: true, commandId: id, repeated: false, events };

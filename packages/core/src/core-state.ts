@@ -1,3 +1,4 @@
+import { assert } from "./assert";
 import { FastBook } from "./book/fast-book";
 import { NaiveBook } from "./book/naive-book";
 import type { BookKind, OrderBook } from "./book/order-book";
@@ -52,7 +53,7 @@ export class CoreState {
 
   defaultFeeTier(): FeeTier {
     const tier = this.feeTiers.get(0);
-    if (tier === undefined) throw new Error("fee tier 0 missing");
+    assert(tier !== undefined, "fee tier 0 missing");
     return tier;
   }
 

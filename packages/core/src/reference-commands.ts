@@ -1,3 +1,4 @@
+import { assert } from "./assert";
 import type {
   AddAssetCommand,
   AddMarketCommand,
@@ -99,7 +100,7 @@ export function addMarket(
   if (config instanceof Rejection) return config;
   const base = s.assets.get(config.base);
   const quote = s.assets.get(config.quote);
-  if (base === undefined || quote === undefined) throw new Error("market assets vanished");
+  assert(base !== undefined && quote !== undefined, "market assets vanished");
   s.markets.set(config.symbol, new Market(config, base, quote, s.createBook()));
   events.push({ type: "market.added", ...config });
   return null;

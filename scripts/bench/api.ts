@@ -41,6 +41,7 @@ try {
   children.push(web);
   const sessions = await prepareTraders();
 
+  if (process.env.BENCH_PROBE) await probe(sessions[0] ?? "");
   const single = await measure(sessions, 1);
   console.log(
     `one order per request: ${single.ordersPerSec} orders/s, p50 ${single.p50} ms, p99 ${single.p99} ms`,
@@ -62,7 +63,7 @@ try {
     }),
   );
 } finally {
-  for (const child of children) child.kill("SIGTERM");
+  for (const child of children) stopGroup(child);
   await worker?.stop();
   await engine?.stop();
   await run.teardown();
@@ -87,7 +88,7 @@ async function startWeb(): Promise<ChildProcess> {
     ["next", "start", "apps/web", "--port", String(PORT), "--hostname", "127.0.0.1"],
     {
       cwd: ROOT,
-      stdio: "ignore",
+      stdio: process.env.BENCH_VERBOSE ? "inherit" : "ignore",
       env: {
         ...process.env,
         ...secrets,
@@ -160,7 +161,11 @@ async function logIn(email: string, password: string): Promise<string> {
   const session = response.headers
     .getSetCookie()
     .find((c) => c.startsWith("exchange-web.session-token="));
-  if (!session) throw new Error(`log-in failed for ${email} (${response.status})`);
+  if (!session) {
+    throw new Error(
+      `log-in failed for ${email} (${response.status} ${response.headers.get("location")})`,
+    );
+  }
   return session.split(";")[0] ?? "";
 }
 
@@ -205,4 +210,38 @@ async function measure(cookies: string[], batch: number) {
   const at = (q: number) =>
     Math.round((latencies[Math.floor(q * (latencies.length - 1))] ?? 0) * 100) / 100;
   return { ordersPerSec: Math.round(placed / seconds), p50: at(0.5), p99: at(0.99) };
+}
+
+/** BENCH_PROBE=1: sequential timings of single requests, to see where a request's time goes. */
+async function probe(cookie: string) {
+  const time = async (label: string, path: string, init: RequestInit = {}) => {
+    const samples: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      const started = performance.now();
+      const response = await fetch(`${WEB}${path}`, {
+        ...init,
+        headers: { cookie, ...(init.headers ?? {}) },
+      });
+      await response.text();
+      samples.push(performance.now() - started);
+    }
+    samples.sort((a, b) => a - b);
+    console.log(`${label}: median ${samples[15]?.toFixed(1)} ms`);
+  };
+  await time("GET /api/auth/session", "/api/auth/session");
+  await time("trpc markets.list", "/api/trpc/markets.list");
+  await time("trpc trading.balances", "/api/trpc/trading.balances");
+  await time("trpc trading.placeOrder", "/api/trpc/trading.placeOrder?batch=1", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ 0: { json: orderInput(1) } }),
+  });
+}
+
+function stopGroup(child: ChildProcess): void {
+  try {
+    if (child.pid) process.kill(-child.pid, "SIGTERM");
+  } catch {
+    // Already gone.
+  }
 }

@@ -15,6 +15,9 @@ const log = createLogger("engine", env.LOG_LEVEL);
 const metrics = createEngineMetrics();
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4 });
 const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+// Blocking reads get a connection of their own: behind an XREADGROUP … BLOCK, the replies and
+// events of the batch being persisted would wait for the read to time out.
+const reader = redis.duplicate();
 const keys = busKeys(env.REDIS_PREFIX);
 const journal = new Journal(pool);
 const snapshots = new SnapshotStore(pool, env.ENGINE_SNAPSHOTS_KEPT);
@@ -59,7 +62,7 @@ async function start(): Promise<void> {
     },
   });
   const loop = new CommandLoop({
-    redis,
+    redis: reader,
     keys,
     consumer: env.ENGINE_CONSUMER,
     batchMax: env.ENGINE_BATCH_MAX,
@@ -87,7 +90,7 @@ async function start(): Promise<void> {
   });
   await loop.run();
   http?.close();
-  await Promise.all([redis.quit(), pool.end()]);
+  await Promise.all([redis.quit(), reader.quit(), pool.end()]);
   log.info("engine stopped", { seq: engine.journalSeq });
 }
 

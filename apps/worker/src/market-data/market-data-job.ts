@@ -38,10 +38,13 @@ export interface MarketDataJobDeps {
 /**
  * Market data from the engine's outcomes: depth snapshot and diffs, trades, 24 h tickers and
  * candles in Postgres, and every user's order, balance and fill pushes. Each batch: fold
- * (pure), store the candles with the offset (one statement), then publish (one pipeline).
- * A crash between the two loses at most that batch's pushes, never a candle; the restart
- * rebuilds the book from the engine's journal at the stored offset, and a client sees the lost
- * diffs as a gap in the sequence numbers.
+ * (pure); then, at once, store the candles with the offset (one statement) and publish the
+ * book, trades and pushes (one pipeline); then publish the merged candles. The offset in
+ * Postgres is the truth: a restart rebuilds the book from the engine's journal at that offset
+ * and goes on from there. A crash between the store and the publish either repeats a batch's
+ * pushes — each carries its key (book sequence, trade id, order state), so clients drop what
+ * they hold — or loses them, and a depth client then sees a gap in the sequence numbers.
+ * Never a candle twice or a candle missing.
  */
 export class MarketDataJob {
   private stopping = false;
@@ -120,25 +123,36 @@ export class MarketDataJob {
         quoteAtoms: t.quoteAtoms,
       })),
     );
-    const candles = await storeCandles(this.deps.pool, [...parts.values()], batch.lastSeq);
+    const scales = await this.scalesFor(
+      [...batch.depth.map((d) => d.symbol), ...batch.trades.map((t) => t.symbol)],
+      batch.addedMarkets,
+    );
+    // The book, trades and pushes need nothing from Postgres: they leave while the candles and
+    // the offset are stored, so a database round trip never delays a diff.
+    const [candles] = await Promise.all([
+      storeCandles(this.deps.pool, [...parts.values()], batch.lastSeq),
+      this.publisher.publishBatch(batch, scales, state.books),
+    ]);
     this.offset = batch.lastSeq;
     for (const candle of candles) {
       this.ticker?.update(candle);
       this.dirtyTickers.add(candle.symbol);
     }
-    const scales = await this.scalesFor([
-      ...batch.addedMarkets,
-      ...batch.depth.map((d) => d.symbol),
-      ...batch.trades.map((t) => t.symbol),
-    ]);
-    await this.publisher.publishBatch(batch, candles, scales, state.books);
+    await this.publisher.publishCandles(candles, scales);
   }
 
-  /** The scales, reloaded (at most every few seconds) when one of `symbols` has none. */
-  private async scalesFor(symbols: readonly string[]): Promise<MarketScales> {
+  /**
+   * The scales, reloaded when the engine added a market, or (at most every few seconds) when
+   * one of `symbols` has none.
+   */
+  private async scalesFor(
+    symbols: readonly string[],
+    addedMarkets: readonly string[],
+  ): Promise<MarketScales> {
     let scales = this.scales as MarketScales;
-    const missing = symbols.filter((s) => !scales.units(s));
-    if (missing.length > 0 && this.now() - this.scalesLoadedAt >= SCALES_RELOAD_MS) {
+    const missing = [...symbols, ...addedMarkets].filter((s) => !scales.units(s));
+    const added = addedMarkets.some((s) => !scales.units(s));
+    if (missing.length > 0 && (added || this.now() - this.scalesLoadedAt >= SCALES_RELOAD_MS)) {
       scales = await MarketScales.load(this.deps.pool);
       this.scales = scales;
       this.scalesLoadedAt = this.now();

@@ -56,12 +56,12 @@ export class MarketDataPublisher {
   }
 
   /**
-   * One pipeline (one round trip) for everything a batch publishes, in the order a client would
-   * expect: book, trades, candles, then each user's orders, balances and fills.
+   * One pipeline (one round trip) for what a batch publishes straight from the engine's events,
+   * in the order a client would expect: book, trades, then each user's orders, balances and
+   * fills.
    */
   async publishBatch(
     batch: MarketDataBatch,
-    candles: readonly Candle[],
     scales: MarketScales,
     books: ReadonlyMap<string, DepthBook>,
   ): Promise<void> {
@@ -108,14 +108,6 @@ export class MarketDataPublisher {
     }
     for (const symbol of tradeSymbols)
       pipeline.ltrim(keys.trades(symbol), 0, RECENT_TRADES_KEPT - 1);
-    for (const candle of candles) {
-      const units = scales.units(candle.symbol);
-      if (units)
-        pipeline.publish(
-          keys.channel(`${candle.symbol}@kline_${candle.interval}`),
-          klineMessage(candle, units),
-        );
-    }
     for (const order of batch.orders) {
       const units = scales.units(order.symbol);
       if (units)
@@ -144,6 +136,21 @@ export class MarketDataPublisher {
       this.log.warn("depth snapshot out of step; rewriting it", { symbol, seq: book.seq });
       await this.writeDepthSnapshot(book, scales, depthDiffMessage(diff, units));
     }
+  }
+
+  /** Publishes candles as stored (merged with the batches before), one pipeline. */
+  async publishCandles(candles: readonly Candle[], scales: MarketScales): Promise<void> {
+    if (candles.length === 0) return;
+    const pipeline = this.redis.pipeline();
+    for (const candle of candles) {
+      const units = scales.units(candle.symbol);
+      if (units)
+        pipeline.publish(
+          this.keys.channel(`${candle.symbol}@kline_${candle.interval}`),
+          klineMessage(candle, units),
+        );
+    }
+    await pipeline.exec();
   }
 
   /** Replaces a market's depth snapshot with the book (and publishes `diffMessage`), atomically. */

@@ -8,13 +8,13 @@ import { runSimulation } from "./simulate";
  * CI runs a shorter seeded simulation than the 1 M-operation script
  * (`npm run simulate -w @exchange/core -- --seed N --ops 1000000`); same code, same checks.
  */
-const CI_OPS = 25_000;
+const CI_OPS = 50_000;
 
 describe("seeded simulation", () => {
   it.each([1, 2])(
     "seed %i: fast and naive books agree and every invariant holds",
     (seed) => {
-      const report = runSimulation({ seed, ops: CI_OPS, checkpointEvery: 2_500 });
+      const report = runSimulation({ seed, ops: CI_OPS, checkpointEvery: 5_000 });
       expect(report.ops).toBe(CI_OPS);
       expect(report.restores).toBe(10);
       // The workload must actually trade and reject, or it proves little.

@@ -121,7 +121,12 @@ describe("depth", () => {
   it("keeps a snapshot equal to the engine's book, and diffs that rebuild it without a gap", async () => {
     const feed = await subscribe(channel("BTCUSDT@depth"));
     running = await rig.startJob();
-    const initial = await readSnapshot("BTCUSDT");
+    // The job may start before the projector has seen the market (its offset is then 0, and the
+    // market's snapshot appears when the job replays `market.added`).
+    const initial = await waitFor(
+      () => readSnapshot("BTCUSDT"),
+      (book) => !Number.isNaN(book.seq),
+    );
     await sendWorkload(1_500);
     const seq = await rig.caughtUp(running.job);
     expect(seq).toBeGreaterThan(1_000);

@@ -29,7 +29,12 @@ const sandbox = {
   redisPrefix: run.redisPrefix,
 };
 const pool = new pg.Pool({ connectionString: run.databaseUrl });
-let engine = await EngineProcess.start(sandbox);
+// BENCH_PROFILE=1 writes CPU profiles of the engine to /tmp/bench-engine-profile.
+const nodeArgs = process.env.BENCH_PROFILE
+  ? ["--cpu-prof", "--cpu-prof-dir=/tmp/bench-engine-profile"]
+  : [];
+await createBenchMarket(run.databaseUrl);
+let engine = await EngineProcess.start(sandbox, {}, nodeArgs);
 const worker = startWorker();
 const client = await EngineClient.connect({
   redisUrl: run.redisUrl,
@@ -128,7 +133,7 @@ async function measureAtRate(perSecond: number) {
 async function measureReplay() {
   await engine.stop();
   await pool.query("DELETE FROM engine_snapshots");
-  engine = await EngineProcess.start(sandbox);
+  engine = await EngineProcess.start(sandbox, {}, nodeArgs);
   const line = engine.log.split("\n").find((l) => l.includes('"state recovered"')) ?? "{}";
   const recovered = JSON.parse(line) as { replayedCommands: number; replayMs: number };
   return {
@@ -161,4 +166,22 @@ function startWorker() {
 
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
+}
+
+/**
+ * The workload's market as database rows (the same configuration as `referenceCommands`), so the
+ * worker's market-data job has its scale and the reference-data sync finds nothing new.
+ */
+async function createBenchMarket(databaseUrl: string): Promise<void> {
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  await db.query(
+    `INSERT INTO assets (code, name, precision) VALUES ('BTC', 'Bitcoin', 8), ('USDT', 'Tether USD', 6)`,
+  );
+  await db.query(
+    `INSERT INTO markets (symbol, base_asset, quote_asset, price_tick, lot_size, min_qty, max_qty,
+       min_notional, maker_fee_rate, taker_fee_rate, updated_at)
+     VALUES ('BTCUSDT', 'BTC', 'USDT', 0.01, 0.0001, 0.0001, 100, 0.000001, 0.001, 0.002, now())`,
+  );
+  await db.end();
 }

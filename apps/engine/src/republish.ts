@@ -15,7 +15,7 @@ export async function republishUnpublished(deps: {
   const { journal, publisher, redis, upToSeq } = deps;
   const lastPublished = await publisher.lastPublishedSeq();
   let count = 0;
-  for await (const page of journal.read(lastPublished, upToSeq, 2_000)) {
+  for await (const page of journal.read(lastPublished, upToSeq, { pageSize: 2_000 })) {
     const pipeline = redis.pipeline();
     publisher.queue(
       pipeline,

@@ -1,5 +1,13 @@
 import type pg from "pg";
 
+interface JournalRow {
+  seq: string;
+  command_id: string;
+  command: string;
+  ok: boolean;
+  outcome: string;
+}
+
 /** One applied command as the journal keeps it (see the EngineJournal model). */
 export interface JournalEntry {
   seq: number;
@@ -58,21 +66,34 @@ export class Journal {
     return Number(rows[0]?.seq ?? 0);
   }
 
-  /** Entries after `afterSeq` up to `toSeq` inclusive, in order, `pageSize` at a time. */
-  async *read(afterSeq: number, toSeq: number, pageSize = 20_000): AsyncGenerator<JournalEntry[]> {
-    let cursor = afterSeq;
-    while (cursor < toSeq) {
-      const { rows } = await this.pool.query<{
-        seq: string;
-        command_id: string;
-        command: string;
-        ok: boolean;
-        outcome: string;
-      }>(
-        `SELECT seq, command_id, command, ok, outcome FROM engine_journal
-         WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
-        [cursor, toSeq, pageSize],
+  /**
+   * Entries after `afterSeq` up to `toSeq` inclusive, in order, `pageSize` at a time. The next
+   * page is fetched while the caller works on the current one. Replay needs no outcomes (it
+   * recomputes them): `withOutcomes: false` leaves the largest column unread (outcome is "").
+   */
+  async *read(
+    afterSeq: number,
+    toSeq: number,
+    options: { pageSize?: number; withOutcomes?: boolean } = {},
+  ): AsyncGenerator<JournalEntry[]> {
+    const pageSize = options.pageSize ?? 20_000;
+    const columns =
+      options.withOutcomes === false
+        ? "seq, command_id, command, ok, '' AS outcome"
+        : "seq, command_id, command, ok, outcome";
+    const fetchPage = (after: number) => {
+      const page = this.pool.query<JournalRow>(
+        `SELECT ${columns} FROM engine_journal WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
+        [after, toSeq, pageSize],
       );
+      // A caller that stops early leaves one prefetch unread; its failure must not go unhandled.
+      page.catch(() => {});
+      return page;
+    };
+    if (afterSeq >= toSeq) return;
+    let pending = fetchPage(afterSeq);
+    for (;;) {
+      const { rows } = await pending;
       if (rows.length === 0) return;
       const page = rows.map((r) => ({
         seq: Number(r.seq),
@@ -81,7 +102,9 @@ export class Journal {
         ok: r.ok,
         outcome: r.outcome,
       }));
-      cursor = page[page.length - 1]?.seq ?? toSeq;
+      const last = page[page.length - 1]?.seq ?? toSeq;
+      if (last < toSeq && rows.length === pageSize) pending = fetchPage(last);
+      else pending = Promise.resolve({ rows: [] as JournalRow[] } as pg.QueryResult<JournalRow>);
       yield page;
     }
   }

@@ -47,7 +47,7 @@ export async function recoverState(
   if (options.upToSeq === undefined) await assertNoSnapshotBeyond(snapshots, journalEnd);
   const snapshotSeq = seq;
   const started = performance.now();
-  for await (const page of journal.read(seq, lastSeq)) {
+  for await (const page of journal.read(seq, lastSeq, { withOutcomes: false })) {
     for (const entry of page) {
       if (entry.seq !== seq + 1) {
         throw new RecoveryError(`the journal skips from seq ${seq} to seq ${entry.seq}`);

@@ -52,9 +52,11 @@ export class EngineProcess {
   static async start(
     sandbox: EngineSandbox,
     extraEnv: Record<string, string> = {},
+    /** Extra node flags, e.g. --cpu-prof for a benchmark's profile. */
+    nodeArgs: string[] = [],
   ): Promise<EngineProcess> {
     const httpPort = await freePort();
-    const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+    const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", MAIN], {
       env: {
         ...process.env,
         DATABASE_URL: sandbox.databaseUrl,

@@ -62,7 +62,13 @@ export async function setUpTrading(): Promise<TradingSetup> {
     async createTrader(funds) {
       const trader = { email: uniqueEmail("trader"), password: "trader-e2e-pass-1" };
       const user = await db.user.create({
-        data: { email: trader.email, passwordHash: await hashPassword(trader.password) },
+        // A trader who has passed email verification and KYC, as trading requires.
+        data: {
+          email: trader.email,
+          passwordHash: await hashPassword(trader.password),
+          emailVerifiedAt: new Date(),
+          kycLevel: 1,
+        },
         select: { id: true },
       });
       for (const [asset, amount] of Object.entries(funds)) {

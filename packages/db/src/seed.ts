@@ -25,7 +25,7 @@ export async function seed(db: Db): Promise<void> {
     const passwordHash = await hashPassword(crypto.randomUUID());
     await db.user.upsert({
       where: { email },
-      create: { email, passwordHash, emailVerifiedAt: new Date() },
+      create: { email, passwordHash, emailVerifiedAt: new Date(), kycLevel: 1 },
       update: {},
     });
   }
@@ -33,7 +33,7 @@ export async function seed(db: Db): Promise<void> {
     const passwordHash = await hashPassword(password);
     await db.user.upsert({
       where: { email },
-      create: { email, passwordHash, emailVerifiedAt: new Date() },
+      create: { email, passwordHash, emailVerifiedAt: new Date(), kycLevel: 1 },
       update: {},
     });
   }

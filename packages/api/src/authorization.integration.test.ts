@@ -19,6 +19,7 @@ const STAFF_PROCEDURES: Record<
   withdrawals: (api) => api.withdrawals.queue(),
   products: (api) => api.products.list(),
   markets: (api) => api.markets.list(),
+  reconciliation: (api) => api.reconciliation.list(),
   audit: (api) => api.audit.list({ limit: 10 }),
 };
 
@@ -26,9 +27,9 @@ const ROLES: StaffRole[] = ["ADMIN", "COMPLIANCE", "FINANCE", "OPERATIONS"];
 
 /** The matrix as the product defines it, written out so a change to the table shows up here. */
 const EXPECTED: Record<StaffRole, StaffSection[]> = {
-  ADMIN: ["kyc", "withdrawals", "products", "markets", "audit"],
+  ADMIN: ["kyc", "withdrawals", "products", "markets", "reconciliation", "audit"],
   COMPLIANCE: ["kyc", "audit"],
-  FINANCE: ["withdrawals"],
+  FINANCE: ["withdrawals", "reconciliation"],
   OPERATIONS: ["products", "markets"],
 };
 

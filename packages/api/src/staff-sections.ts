@@ -10,6 +10,7 @@ export const STAFF_SECTIONS = {
   withdrawals: { title: "Withdrawals", roles: ["FINANCE"] },
   products: { title: "Products", roles: ["OPERATIONS"] },
   markets: { title: "Markets", roles: ["OPERATIONS"] },
+  reconciliation: { title: "Reconciliation", roles: ["FINANCE"] },
   audit: { title: "Audit", roles: ["COMPLIANCE"] },
 } as const satisfies Record<string, { title: string; roles: readonly StaffRole[] }>;
 

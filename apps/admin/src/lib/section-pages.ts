@@ -29,6 +29,13 @@ export const SECTION_PAGES: Record<
     emptyTitle: "No markets listed",
     emptyHint: "Markets appear here once they are configured.",
   },
+  reconciliation: {
+    href: "/reconciliation",
+    description:
+      "Proof that the books balance: ledger postings sum to zero per asset, every projected balance equals its postings and the engine's own state.",
+    emptyTitle: "No reconciliation has run yet",
+    emptyHint: "The worker reconciles the books periodically; its reports appear here.",
+  },
   audit: {
     href: "/audit",
     description: "Every staff action and sign-in, newest first. Entries cannot be changed.",

@@ -30,6 +30,13 @@ export async function summarizeSection(
       const trading = markets.filter((m) => m.status === "TRADING").length;
       return { figure: String(markets.length), caption: `markets, ${trading} trading` };
     }
+    case "reconciliation": {
+      const latest = (await api.reconciliation.list({ limit: 1 }))[0];
+      if (!latest) return { figure: "—", caption: "no report yet" };
+      return latest.ok
+        ? { figure: "Balanced", caption: `at journal seq ${latest.seq}` }
+        : { figure: String(latest.differences.length), caption: "differences found" };
+    }
     case "audit": {
       const latest = (await api.audit.list({ limit: 1 })).rows[0];
       return latest

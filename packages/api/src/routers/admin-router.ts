@@ -5,6 +5,7 @@ import {
   listProductsProcedure,
   listWithdrawalQueueProcedure,
 } from "../procedures/admin/list-queues";
+import { listReconciliationProcedure } from "../procedures/admin/list-reconciliation-reports";
 import { staffMeProcedure } from "../procedures/admin/staff-me";
 import { healthProcedure } from "../procedures/health";
 import { router } from "../trpc";
@@ -17,6 +18,7 @@ export const adminRouter = router({
   withdrawals: router({ queue: listWithdrawalQueueProcedure }),
   products: router({ list: listProductsProcedure }),
   markets: router({ list: listAdminMarketsProcedure }),
+  reconciliation: router({ list: listReconciliationProcedure }),
   audit: router({ list: listAuditProcedure }),
 });
 

@@ -1,0 +1,148 @@
+import type { Metadata } from "next";
+import { AmountCell } from "@/components/amount-cell";
+import { DataTable } from "@/components/data-table";
+import { EmptyState } from "@/components/empty-state";
+import { PageBody } from "@/components/page-body";
+import { PageHeader } from "@/components/page-header";
+import { SECTION_PAGES } from "@/lib/section-pages";
+import { formatUtc } from "@/lib/time-format";
+import { adminApi, loadForPage } from "@/server/admin-api";
+import { requireSection } from "@/server/staff-guard";
+
+export const metadata: Metadata = { title: "Reconciliation" };
+
+type Report = Awaited<
+  ReturnType<Awaited<ReturnType<typeof adminApi>>["reconciliation"]["list"]>
+>[number];
+
+const REPORT_COLUMNS = [
+  { header: "Finished (UTC)" },
+  { header: "Journal seq", align: "right" },
+  { header: "Result" },
+  { header: "Differences", align: "right" },
+  { header: "Took", align: "right" },
+] as const;
+
+const DIFFERENCE_COLUMNS = [
+  { header: "Check" },
+  { header: "Asset" },
+  { header: "Account" },
+  { header: "Expected", align: "right" },
+  { header: "Actual", align: "right" },
+] as const;
+
+const CHECK_LABELS: Record<Report["differences"][number]["kind"], string> = {
+  "ledger-not-zero": "Postings do not sum to zero",
+  "balance-vs-postings": "Balance ≠ its postings",
+  "projection-vs-engine": "Projection ≠ engine state",
+};
+
+export default async function ReconciliationPage() {
+  await requireSection("reconciliation", "/reconciliation");
+  const api = await adminApi();
+  const reports = await loadForPage(() => api.reconciliation.list({ limit: 20 }));
+  const section = SECTION_PAGES.reconciliation;
+  const latest = reports[0];
+  return (
+    <PageBody>
+      <PageHeader title="Reconciliation" description={section.description} />
+      {latest ? <LatestReport report={latest} /> : null}
+      <DataTable
+        caption="Recent reconciliation reports"
+        columns={REPORT_COLUMNS}
+        empty={
+          <EmptyState
+            section="reconciliation"
+            title={section.emptyTitle}
+            hint={section.emptyHint}
+          />
+        }
+        rows={reports.map((report) => (
+          <tr key={report.id} data-testid="reconciliation-row">
+            <td className="h-10 px-4 whitespace-nowrap text-ink-muted tabular-nums">
+              {formatUtc(report.finishedAt).replace(" UTC", "")}
+            </td>
+            <td className="px-4 text-right tabular-nums">{report.seq.toString()}</td>
+            <td className="px-4">
+              <ResultBadge ok={report.ok} />
+            </td>
+            <td className="px-4 text-right tabular-nums">{report.differences.length}</td>
+            <td className="px-4 text-right text-ink-muted tabular-nums">
+              {report.finishedAt.getTime() - report.startedAt.getTime()} ms
+            </td>
+          </tr>
+        ))}
+      />
+    </PageBody>
+  );
+}
+
+/** The newest report in full: its per-asset totals and every difference it found. */
+function LatestReport({ report }: { report: Report }) {
+  return (
+    <section aria-label="Latest report" className="flex flex-col gap-4">
+      <div className="flex flex-wrap items-center gap-3 rounded-lg border border-line bg-surface px-4 py-3">
+        <ResultBadge ok={report.ok} />
+        <p className="text-[13px] text-ink-muted">
+          Latest report at journal seq{" "}
+          <span className="text-ink tabular-nums">{report.seq.toString()}</span>, finished{" "}
+          {formatUtc(report.finishedAt)}.{" "}
+          {report.ok
+            ? "Every asset's postings sum to zero and every balance matches the engine."
+            : `${report.differences.length} difference(s) need attention.`}
+        </p>
+      </div>
+      <div className="grid grid-cols-[repeat(auto-fill,minmax(180px,1fr))] gap-3">
+        {report.assetTotals.map(({ asset, total }) => (
+          <div
+            key={asset}
+            data-testid="asset-total"
+            className="rounded-lg border border-line bg-surface px-4 py-3"
+          >
+            <p className="text-xs text-ink-faint">{asset} postings sum</p>
+            <p
+              className={`mt-1 text-lg font-semibold tabular-nums ${
+                total === "0" ? "text-ink" : "text-down"
+              }`}
+            >
+              {total}
+            </p>
+          </div>
+        ))}
+      </div>
+      {report.differences.length > 0 ? (
+        <DataTable
+          caption="Differences in the latest report"
+          columns={DIFFERENCE_COLUMNS}
+          empty={null}
+          rows={report.differences.map((d, index) => (
+            // Differences have no identity of their own; their order is the report's.
+            // biome-ignore lint/suspicious/noArrayIndexKey: a stored report never reorders.
+            <tr key={index} data-testid="reconciliation-difference">
+              <td className="h-10 px-4">{CHECK_LABELS[d.kind]}</td>
+              <td className="px-4 font-semibold">{d.asset}</td>
+              <td className="px-4 text-ink-muted">
+                {d.userId === null ? (d.account ?? "—") : `user #${d.userId} ${d.account ?? ""}`}
+              </td>
+              <AmountCell value={d.expected} unit={d.asset} />
+              <AmountCell value={d.actual} unit={d.asset} />
+            </tr>
+          ))}
+        />
+      ) : null}
+    </section>
+  );
+}
+
+function ResultBadge({ ok }: { ok: boolean }) {
+  const look = ok ? "bg-up/10 text-up ring-up/25" : "bg-down/10 text-down ring-down/25";
+  return (
+    <span
+      data-testid="reconciliation-result"
+      className={`inline-flex items-center gap-1.5 rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${look}`}
+    >
+      <span aria-hidden="true" className="size-1.5 rounded-full bg-current" />
+      {ok ? "Balanced" : "Differences"}
+    </span>
+  );
+}

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Services } from "./context";
+import { callAdminApi, closeServices, staffActor, testServices } from "./testing/test-services";
+
+let services: Services;
+beforeAll(async () => {
+  services = await testServices();
+});
+afterAll(() => closeServices(services));
+
+async function financeApi() {
+  const staff = await services.db.staff.findFirstOrThrow({ where: { roles: { has: "FINANCE" } } });
+  return callAdminApi(services, staffActor(staff.id, "FINANCE"));
+}
+
+describe("reconciliation reports for finance", () => {
+  it("shows the newest report first, with atoms in each asset's own units", async () => {
+    const started = new Date("2026-11-20T10:00:00Z");
+    await services.db.reconciliationReport.createMany({
+      data: [
+        {
+          seq: 10n,
+          ok: true,
+          assetTotals: { BTC: "0", USDT: "0" },
+          differences: [],
+          startedAt: started,
+          finishedAt: new Date(started.getTime() + 40),
+        },
+        {
+          seq: 25n,
+          ok: false,
+          assetTotals: { BTC: "-150000000", USDT: "0" },
+          differences: [
+            { kind: "ledger-not-zero", asset: "BTC", expected: "0", actual: "-150000000" },
+            {
+              kind: "projection-vs-engine",
+              asset: "USDT",
+              userId: 7,
+              account: "available",
+              expected: "1234500000",
+              actual: "1",
+            },
+          ],
+          startedAt: new Date(started.getTime() + 60_000),
+          finishedAt: new Date(started.getTime() + 60_090),
+        },
+      ],
+    });
+
+    const reports = await (await financeApi()).reconciliation.list({ limit: 5 });
+
+    expect(reports.map((r) => [r.seq, r.ok])).toEqual([
+      [25n, false],
+      [10n, true],
+    ]);
+    expect(reports[0]?.assetTotals).toEqual([
+      { asset: "BTC", total: "-1.5" },
+      { asset: "USDT", total: "0" },
+    ]);
+    // The seed's USDT has 8 decimals: 1234500000 atoms are 12.345 USDT.
+    expect(reports[0]?.differences).toEqual([
+      {
+        kind: "ledger-not-zero",
+        asset: "BTC",
+        userId: null,
+        account: null,
+        expected: "0",
+        actual: "-1.5",
+      },
+      {
+        kind: "projection-vs-engine",
+        asset: "USDT",
+        userId: 7,
+        account: "available",
+        expected: "12.345",
+        actual: "0.00000001",
+      },
+    ]);
+  });
+});

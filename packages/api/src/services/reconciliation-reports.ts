@@ -1,0 +1,73 @@
+import { formatUnits } from "@exchange/core";
+import type { Db } from "@exchange/db";
+import { z } from "zod";
+
+/** A difference as the reconciliation job stores it: amounts in atoms, as decimal strings. */
+const ZStoredDifference = z.object({
+  kind: z.enum(["ledger-not-zero", "balance-vs-postings", "projection-vs-engine"]),
+  asset: z.string(),
+  userId: z.number().int().optional(),
+  account: z.string().optional(),
+  expected: z.string().regex(/^-?\d+$/),
+  actual: z.string().regex(/^-?\d+$/),
+});
+const ZStoredTotals = z.record(z.string(), z.string().regex(/^-?\d+$/));
+
+export interface ReportDifference {
+  kind: z.infer<typeof ZStoredDifference>["kind"];
+  asset: string;
+  userId: number | null;
+  account: string | null;
+  /** Decimal strings in whole units of the asset. */
+  expected: string;
+  actual: string;
+}
+
+export interface ReconciliationReportView {
+  id: number;
+  seq: bigint;
+  ok: boolean;
+  startedAt: Date;
+  finishedAt: Date;
+  /** Per asset, the sum of all ledger postings in whole units; "0" when the books balance. */
+  assetTotals: Array<{ asset: string; total: string }>;
+  differences: ReportDifference[];
+}
+
+/**
+ * The newest reconciliation reports (seed 004, 对账), for finance. Atoms become decimal strings
+ * in the asset's precision; an asset the database no longer knows is shown in atoms.
+ */
+export async function listReconciliationReports(
+  db: Db,
+  limit: number,
+): Promise<ReconciliationReportView[]> {
+  const [reports, assets] = await Promise.all([
+    db.reconciliationReport.findMany({ orderBy: { id: "desc" }, take: limit }),
+    db.asset.findMany({ select: { code: true, precision: true } }),
+  ]);
+  const precisionOf = new Map(assets.map((a) => [a.code, a.precision]));
+  const inUnits = (asset: string, atoms: string) =>
+    formatUnits(BigInt(atoms), precisionOf.get(asset) ?? 0);
+  return reports.map((report) => ({
+    id: report.id,
+    seq: report.seq,
+    ok: report.ok,
+    startedAt: report.startedAt,
+    finishedAt: report.finishedAt,
+    assetTotals: Object.entries(ZStoredTotals.parse(report.assetTotals))
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([asset, total]) => ({ asset, total: inUnits(asset, total) })),
+    differences: z
+      .array(ZStoredDifference)
+      .parse(report.differences)
+      .map((d) => ({
+        kind: d.kind,
+        asset: d.asset,
+        userId: d.userId ?? null,
+        account: d.account ?? null,
+        expected: inUnits(d.asset, d.expected),
+        actual: inUnits(d.asset, d.actual),
+      })),
+  }));
+}

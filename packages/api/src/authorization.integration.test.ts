@@ -1,8 +1,12 @@
 import type { StaffRole } from "@exchange/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor, Services } from "./context";
-import { STAFF_SECTIONS, type StaffSection } from "./staff-sections";
+import { adminRouter } from "./routers/admin-router";
+import { openKycDocument } from "./services/kyc-review";
+import { submitKyc } from "./services/kyc-submissions";
+import { KYC_FIXTURE_FIELDS, kycFixtureFiles } from "./testing/kyc-fixtures";
 import { callAdminApi, closeServices, staffActor, testServices } from "./testing/test-services";
+import { createTestUser } from "./testing/test-users";
 
 let services: Services;
 beforeAll(async () => {
@@ -10,72 +14,120 @@ beforeAll(async () => {
 });
 afterAll(() => closeServices(services));
 
-/** Every staff procedure, by the section whose roles guard it. */
-const STAFF_PROCEDURES: Record<
-  StaffSection,
-  (api: ReturnType<typeof callAdminApi>) => Promise<unknown>
-> = {
-  kyc: (api) => api.kyc.queue(),
-  withdrawals: (api) => api.withdrawals.queue(),
-  products: (api) => api.products.list(),
-  markets: (api) => api.markets.list(),
-  reconciliation: (api) => api.reconciliation.list(),
-  audit: (api) => api.audit.list({ limit: 10 }),
-};
+type AdminApi = ReturnType<typeof callAdminApi>;
+
+/** An id no row has: an allowed call gets past the guard and ends in NOT_FOUND, changing nothing. */
+const MISSING_ID = 2_000_000_000;
+
+/**
+ * Every admin procedure and who may call it. `public`: anyone; `staff`: any logged-in staff
+ * member; otherwise exactly the roles listed (ADMIN is listed where it passes, so the table
+ * says it outright). A procedure added to adminRouter without a row here fails the
+ * completeness test below: add its row, with a call that changes nothing when allowed.
+ */
+const PROCEDURES: Array<{
+  path: string;
+  access: "public" | "staff" | readonly StaffRole[];
+  call: (api: AdminApi) => Promise<unknown>;
+}> = [
+  { path: "health", access: "public", call: (api) => api.health() },
+  { path: "me", access: "staff", call: (api) => api.me() },
+  { path: "kyc.queue", access: ["ADMIN", "COMPLIANCE"], call: (api) => api.kyc.queue() },
+  {
+    path: "kyc.submission",
+    access: ["ADMIN", "COMPLIANCE"],
+    call: (api) => api.kyc.submission({ id: MISSING_ID }),
+  },
+  // Deciding on identity is compliance's alone: ADMIN without COMPLIANCE is refused.
+  {
+    path: "kyc.approve",
+    access: ["COMPLIANCE"],
+    call: (api) => api.kyc.approve({ id: MISSING_ID }),
+  },
+  {
+    path: "kyc.reject",
+    access: ["COMPLIANCE"],
+    call: (api) => api.kyc.reject({ id: MISSING_ID, reason: "Blurred document photo." }),
+  },
+  { path: "users.search", access: ["ADMIN", "COMPLIANCE"], call: (api) => api.users.search({}) },
+  {
+    path: "users.profile",
+    access: ["ADMIN", "COMPLIANCE"],
+    call: (api) => api.users.profile({ id: MISSING_ID }),
+  },
+  {
+    path: "withdrawals.queue",
+    access: ["ADMIN", "FINANCE"],
+    call: (api) => api.withdrawals.queue(),
+  },
+  { path: "products.list", access: ["ADMIN", "OPERATIONS"], call: (api) => api.products.list() },
+  { path: "markets.list", access: ["ADMIN", "OPERATIONS"], call: (api) => api.markets.list() },
+  {
+    path: "reconciliation.list",
+    access: ["ADMIN", "FINANCE"],
+    call: (api) => api.reconciliation.list(),
+  },
+  {
+    path: "audit.list",
+    access: ["ADMIN", "COMPLIANCE"],
+    call: (api) => api.audit.list({ limit: 10 }),
+  },
+  {
+    path: "audit.vocabulary",
+    access: ["ADMIN", "COMPLIANCE"],
+    call: (api) => api.audit.vocabulary(),
+  },
+];
 
 const ROLES: StaffRole[] = ["ADMIN", "COMPLIANCE", "FINANCE", "OPERATIONS"];
-
-/** The matrix as the product defines it, written out so a change to the table shows up here. */
-const EXPECTED: Record<StaffRole, StaffSection[]> = {
-  ADMIN: ["kyc", "withdrawals", "products", "markets", "reconciliation", "audit"],
-  COMPLIANCE: ["kyc", "audit"],
-  FINANCE: ["withdrawals", "reconciliation"],
-  OPERATIONS: ["products", "markets"],
-};
+const GUARD_CODES = ["FORBIDDEN", "UNAUTHORIZED"];
 
 async function staffIdFor(role: StaffRole): Promise<number> {
-  const staff = await services.db.staff.findFirstOrThrow({ where: { roles: { has: role } } });
+  const staff = await services.db.staff.findFirstOrThrow({
+    where: { roles: { equals: [role] }, active: true },
+  });
   return staff.id;
 }
 
-describe("staff procedures × roles", () => {
-  const cases = ROLES.flatMap((role) =>
-    (Object.keys(STAFF_SECTIONS) as StaffSection[]).map((section) => ({
-      role,
-      section,
-      allowed: EXPECTED[role].includes(section),
-    })),
+/** Passed the guard: answered, or refused for a reason other than who is asking. */
+async function expectAllowed(call: Promise<unknown>) {
+  const error = await call.then(
+    () => undefined,
+    (e: { code?: string }) => e,
   );
+  if (error) expect(GUARD_CODES).not.toContain(error.code);
+}
 
-  it.each(cases)("$role on $section: allowed=$allowed", async ({ role, section, allowed }) => {
+function allows(access: (typeof PROCEDURES)[number]["access"], role: StaffRole): boolean {
+  return access === "public" || access === "staff" || access.includes(role);
+}
+
+describe("admin procedures × callers", () => {
+  it("has a row for every admin procedure", () => {
+    const paths = Object.keys(adminRouter._def.procedures).sort();
+    expect(PROCEDURES.map((p) => p.path).sort()).toEqual(paths);
+  });
+
+  const staffCases = PROCEDURES.flatMap(({ path, access, call }) =>
+    ROLES.map((role) => ({ path, role, call, allowed: allows(access, role) })),
+  );
+  it.each(staffCases)("$role → $path: allowed=$allowed", async ({ role, call, allowed }) => {
     const api = callAdminApi(services, staffActor(await staffIdFor(role), role));
-    const call = STAFF_PROCEDURES[section](api);
-    if (allowed) await expect(call).resolves.toBeDefined();
-    else await expect(call).rejects.toMatchObject({ code: "FORBIDDEN" });
+    if (allowed) await expectAllowed(call(api));
+    else await expect(call(api)).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   const outsiders: Array<[string, Actor]> = [
     ["an anonymous caller", { kind: "anonymous" }],
     ["a trader", { kind: "user", userId: 1 }],
   ];
-  it.each(
-    outsiders.flatMap(([who, actor]) =>
-      (Object.keys(STAFF_SECTIONS) as StaffSection[]).map((section) => ({ who, actor, section })),
-    ),
-  )("$who cannot reach $section", async ({ actor, section }) => {
-    await expect(STAFF_PROCEDURES[section](callAdminApi(services, actor))).rejects.toMatchObject({
-      code: "UNAUTHORIZED",
-    });
-  });
-
-  it("answers staff `me` only to staff", async () => {
-    const id = await staffIdFor("FINANCE");
-    await expect(callAdminApi(services, staffActor(id, "FINANCE")).me()).resolves.toMatchObject({
-      roles: ["FINANCE"],
-    });
-    await expect(callAdminApi(services, { kind: "user", userId: 1 }).me()).rejects.toMatchObject({
-      code: "UNAUTHORIZED",
-    });
+  const outsiderCases = outsiders.flatMap(([who, actor]) =>
+    PROCEDURES.map(({ path, access, call }) => ({ who, actor, path, access, call })),
+  );
+  it.each(outsiderCases)("$who → $path", async ({ actor, access, call }) => {
+    const api = callAdminApi(services, actor);
+    if (access === "public") await expectAllowed(call(api));
+    else await expect(call(api)).rejects.toMatchObject({ code: "UNAUTHORIZED" });
   });
 
   it("refuses a deactivated staff member even with a role in the session", async () => {
@@ -91,5 +143,63 @@ describe("staff procedures × roles", () => {
     await expect(callAdminApi(services, staffActor(staff.id, "ADMIN")).me()).rejects.toMatchObject({
       code: "UNAUTHORIZED",
     });
+  });
+});
+
+/**
+ * The admin app's document route (apps/admin …/api/kyc/documents/[id]) serves exactly what
+ * `openKycDocument` allows: COMPLIANCE only, not even ADMIN alone.
+ */
+describe("identity documents × callers", () => {
+  let documentId: number;
+  beforeAll(async () => {
+    const user = await createTestUser(services.db, { tag: "docs", kycLevel: 0 });
+    const submission = await submitKyc(services, user.id, {
+      fields: KYC_FIXTURE_FIELDS,
+      files: kycFixtureFiles(),
+    });
+    const document = await services.db.kycDocument.findFirstOrThrow({
+      where: { submissionId: submission.id },
+    });
+    documentId = document.id;
+  });
+
+  const cases: Array<{ who: string; actor: () => Promise<Actor>; code?: string }> = [
+    {
+      who: "COMPLIANCE",
+      actor: async () => staffActor(await staffIdFor("COMPLIANCE"), "COMPLIANCE"),
+    },
+    {
+      who: "ADMIN",
+      actor: async () => staffActor(await staffIdFor("ADMIN"), "ADMIN"),
+      code: "FORBIDDEN",
+    },
+    {
+      who: "FINANCE",
+      actor: async () => staffActor(await staffIdFor("FINANCE"), "FINANCE"),
+      code: "FORBIDDEN",
+    },
+    {
+      who: "OPERATIONS",
+      actor: async () => staffActor(await staffIdFor("OPERATIONS"), "OPERATIONS"),
+      code: "FORBIDDEN",
+    },
+    { who: "a trader", actor: async () => ({ kind: "user", userId: 1 }), code: "UNAUTHENTICATED" },
+    {
+      who: "an anonymous caller",
+      actor: async () => ({ kind: "anonymous" }),
+      code: "UNAUTHENTICATED",
+    },
+  ];
+  it.each(cases)("$who → document: refused=$code", async ({ actor, code }) => {
+    const opening = openKycDocument(services, await actor(), documentId);
+    if (code) {
+      await expect(opening).rejects.toMatchObject({ code });
+    } else {
+      const opened = await opening;
+      const bytes = new Uint8Array(await new Response(opened.stream).arrayBuffer());
+      expect(bytes.length).toBe(opened.sizeBytes);
+      expect(opened.contentType).toMatch(/^image\//);
+    }
   });
 });

@@ -3,6 +3,27 @@
  * section table and the input schemas forms validate with. No server code.
  */
 export { AppErrorCode, type FieldErrors } from "./errors";
+export { COUNTRIES, countryName } from "./kyc/countries";
+export { canDecideKyc, canReadKycDocuments } from "./kyc/document-access";
+export {
+  type AgeingTone,
+  ageingTone,
+  formatWaited,
+  isKycAgeFilter,
+  KYC_AGE_FILTERS,
+  type KycAgeFilter,
+} from "./kyc/queue-ageing";
+export {
+  KYC_DOCUMENT_TYPE_LABELS,
+  KYC_DOCUMENT_TYPES,
+  KYC_FILE_FIELDS,
+  KYC_FILE_KINDS,
+  KYC_MAX_FILE_BYTES,
+  KYC_MINIMUM_AGE_YEARS,
+  type KycDocumentType,
+  type KycFileKind,
+  requiredFileKinds,
+} from "./kyc/submission-rules";
 export { ZEmail, ZPassword, ZRegisterInput } from "./procedures/auth/register.types";
 export type { MarketDto } from "./procedures/markets/list-markets.types";
 export type { AdminRouter } from "./routers/admin-router";

@@ -1,6 +1,7 @@
 import type { Db, StaffRole } from "@exchange/db";
 import type { EngineClient } from "@exchange/protocol";
 import type { Redis } from "ioredis";
+import type { DocumentStorage } from "./services/document-storage";
 
 /** Who is calling, as established by the app's session (next-auth) before the API runs. */
 export type Actor =
@@ -16,6 +17,8 @@ export interface Services {
   redis: Redis;
   /** Prefix of every Redis key and channel of this deployment. */
   redisPrefix: string;
+  /** Identity documents (KYC uploads), outside any web root. */
+  documents: DocumentStorage;
   /** Signs WebSocket auth tokens; only the trader-facing app has one. */
   streamTokenSecret?: string;
 }

@@ -20,6 +20,14 @@ export enum AppErrorCode {
   NOT_FOUND = "NOT_FOUND",
   /** The engine refused an order or a cancel; `rejectCode` says which rule (packages/core RejectCode). */
   ORDER_REJECTED = "ORDER_REJECTED",
+  /** A KYC submission while the user's previous one is still waiting for review. */
+  KYC_PENDING = "KYC_PENDING",
+  /** A KYC submission from a user whose identity is already verified. */
+  KYC_ALREADY_VERIFIED = "KYC_ALREADY_VERIFIED",
+  /** Approve or reject of a submission that is no longer pending (someone decided first). */
+  KYC_ALREADY_DECIDED = "KYC_ALREADY_DECIDED",
+  /** The user's KYC level does not allow this (kyc_level_limits); verifying identity would. */
+  KYC_REQUIRED = "KYC_REQUIRED",
   /** The engine did not answer in time; the operation may or may not have happened. */
   ENGINE_UNAVAILABLE = "ENGINE_UNAVAILABLE",
   /** Unexpected failure; details are logged, never sent. */
@@ -34,6 +42,10 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   [AppErrorCode.EMAIL_TAKEN]: "CONFLICT",
   [AppErrorCode.NOT_FOUND]: "NOT_FOUND",
   [AppErrorCode.ORDER_REJECTED]: "UNPROCESSABLE_CONTENT",
+  [AppErrorCode.KYC_PENDING]: "CONFLICT",
+  [AppErrorCode.KYC_ALREADY_VERIFIED]: "CONFLICT",
+  [AppErrorCode.KYC_ALREADY_DECIDED]: "CONFLICT",
+  [AppErrorCode.KYC_REQUIRED]: "FORBIDDEN",
   [AppErrorCode.ENGINE_UNAVAILABLE]: "SERVICE_UNAVAILABLE",
   [AppErrorCode.INTERNAL]: "INTERNAL_SERVER_ERROR",
 };

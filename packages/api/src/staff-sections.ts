@@ -7,6 +7,7 @@ import type { StaffRole } from "@exchange/db";
  */
 export const STAFF_SECTIONS = {
   kyc: { title: "KYC", roles: ["COMPLIANCE"] },
+  users: { title: "Users", roles: ["COMPLIANCE"] },
   withdrawals: { title: "Withdrawals", roles: ["FINANCE"] },
   products: { title: "Products", roles: ["OPERATIONS"] },
   markets: { title: "Markets", roles: ["OPERATIONS"] },

@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { RejectCode } from "@exchange/core";
 import { createEngineSandbox, EngineProcess } from "@exchange/engine/testing";
 import { verifyStreamToken } from "@exchange/protocol";
@@ -7,10 +10,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor, Services } from "./context";
 import { AppError } from "./errors";
 import { closeServices, createServices } from "./services/create-services";
+import { submitKyc } from "./services/kyc-submissions";
 import { syncReferenceData } from "./services/reference-data";
-import { registerUser } from "./services/users";
 import { eventually } from "./testing/eventually";
-import { callTraderApi } from "./testing/test-services";
+import { KYC_FIXTURE_FIELDS, kycFixtureFiles } from "./testing/kyc-fixtures";
+import { callAdminApi, callTraderApi, staffActor } from "./testing/test-services";
+import { createTestUser } from "./testing/test-users";
 
 const STREAM_SECRET = "trading-test-stream-secret";
 let services: Services;
@@ -37,11 +42,9 @@ async function fund(actor: Actor, asset: string, amountAtoms: bigint) {
   expect(reply.outcome.ok).toBe(true);
 }
 
-async function newTrader(tag: string): Promise<Actor> {
-  const user = await registerUser(services.db, {
-    email: `${tag}-${crypto.randomUUID()}@example.test`,
-    password: "trading-pass-123",
-  });
+/** A trader as trading requires: email and identity verified (KYC level 1), unless told otherwise. */
+async function newTrader(tag: string, kycLevel = 1): Promise<Actor> {
+  const user = await createTestUser(services.db, { tag, kycLevel });
   return { kind: "user", userId: user.id };
 }
 
@@ -79,7 +82,11 @@ beforeAll(async () => {
   const sandbox = await createEngineSandbox("trading");
   engine = await EngineProcess.start(sandbox);
   worker = await WorkerProcess.start(sandbox);
-  services = await createServices({ ...sandbox, streamTokenSecret: STREAM_SECRET });
+  services = await createServices({
+    ...sandbox,
+    streamTokenSecret: STREAM_SECRET,
+    documentStorageDir: mkdtempSync(join(tmpdir(), "exchange-trading-documents-")),
+  });
   await syncReferenceData(services.db, services.engine);
   [alice, bob, carol] = await Promise.all([
     newTrader("alice"),
@@ -411,6 +418,50 @@ describe("input the API refuses before the engine sees it", () => {
     ]) {
       await expect(call).rejects.toMatchObject({ code: "UNAUTHORIZED" });
     }
+  });
+});
+
+describe("KYC level gating", () => {
+  const smallBuy = {
+    symbol: "BTCUSDT",
+    side: "buy",
+    type: "limit",
+    price: "1000.00",
+    quantity: "0.01",
+  } as const;
+
+  it("refuses orders until the user's level may trade, and accepts them once approved", async () => {
+    const dave = await newTrader("dave", 0);
+    await fund(dave, "USDT", 1_000n * 10n ** 8n);
+    const refused = await refusal(api(dave).trading.placeOrder(smallBuy));
+    expect(refused.code).toBe("KYC_REQUIRED");
+    expect(refused.message).toMatch(/verify your identity/i);
+
+    const submission = await submitKyc(services, userIdOf(dave), {
+      fields: KYC_FIXTURE_FIELDS,
+      files: kycFixtureFiles(),
+    });
+    const officer = await services.db.staff.findFirstOrThrow({
+      where: { email: "compliance@exchange.local" },
+    });
+    await callAdminApi(services, staffActor(officer.id, "COMPLIANCE")).kyc.approve({
+      id: submission.id,
+    });
+
+    const placed = await api(dave).trading.placeOrder(smallBuy);
+    expect(placed.order.status).toBe("OPEN");
+  });
+
+  it("follows the limits table, not a hard-coded level", async () => {
+    const erin = await newTrader("erin", 1);
+    await fund(erin, "USDT", 1_000n * 10n ** 8n);
+    await services.db.kycLevelLimit.update({ where: { level: 1 }, data: { canTrade: false } });
+    try {
+      expect((await refusal(api(erin).trading.placeOrder(smallBuy))).code).toBe("KYC_REQUIRED");
+    } finally {
+      await services.db.kycLevelLimit.update({ where: { level: 1 }, data: { canTrade: true } });
+    }
+    expect((await api(erin).trading.placeOrder(smallBuy)).order.status).toBe("OPEN");
   });
 });
 

@@ -11,6 +11,12 @@ export const SECTION_PAGES: Record<
     emptyTitle: "No submissions to review",
     emptyHint: "When traders send their identity documents, they queue here for review.",
   },
+  users: {
+    href: "/users",
+    description: "Find a trader by email or id: identity history, balances and recent orders.",
+    emptyTitle: "No users match",
+    emptyHint: "Search by part of an email address, or by a user id such as 42 or #42.",
+  },
   withdrawals: {
     href: "/withdrawals",
     description: "Withdrawals above the automatic limit, waiting for finance approval.",

@@ -17,7 +17,12 @@ export async function summarizeSection(
 ): Promise<SectionSummary> {
   switch (section) {
     case "kyc":
-      return { figure: String((await api.kyc.queue()).total), caption: "pending review" };
+      return {
+        figure: String((await api.kyc.queue({ status: "PENDING", pageSize: 1 })).total),
+        caption: "pending review",
+      };
+    case "users":
+      return { figure: String((await api.users.search({})).total), caption: "registered traders" };
     case "withdrawals":
       return {
         figure: String((await api.withdrawals.queue()).total),

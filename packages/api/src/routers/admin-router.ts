@@ -1,12 +1,13 @@
+import { kycAdminRouter } from "../procedures/admin/kyc/router";
 import { listAdminMarketsProcedure } from "../procedures/admin/list-admin-markets";
-import { listAuditProcedure } from "../procedures/admin/list-audit";
+import { auditVocabularyProcedure, listAuditProcedure } from "../procedures/admin/list-audit";
 import {
-  listKycQueueProcedure,
   listProductsProcedure,
   listWithdrawalQueueProcedure,
 } from "../procedures/admin/list-queues";
 import { listReconciliationProcedure } from "../procedures/admin/list-reconciliation-reports";
 import { staffMeProcedure } from "../procedures/admin/staff-me";
+import { usersAdminRouter } from "../procedures/admin/users/router";
 import { healthProcedure } from "../procedures/health";
 import { router } from "../trpc";
 
@@ -14,12 +15,13 @@ import { router } from "../trpc";
 export const adminRouter = router({
   health: healthProcedure,
   me: staffMeProcedure,
-  kyc: router({ queue: listKycQueueProcedure }),
+  kyc: kycAdminRouter,
+  users: usersAdminRouter,
   withdrawals: router({ queue: listWithdrawalQueueProcedure }),
   products: router({ list: listProductsProcedure }),
   markets: router({ list: listAdminMarketsProcedure }),
   reconciliation: router({ list: listReconciliationProcedure }),
-  audit: router({ list: listAuditProcedure }),
+  audit: router({ list: listAuditProcedure, vocabulary: auditVocabularyProcedure }),
 });
 
 export type AdminRouter = typeof adminRouter;

@@ -1,5 +1,6 @@
 import { registerProcedure } from "../procedures/auth/register";
 import { healthProcedure } from "../procedures/health";
+import { myKycStatusProcedure } from "../procedures/kyc/my-kyc-status";
 import { marketDataRouter } from "../procedures/market-data/router";
 import { listMarketsProcedure } from "../procedures/markets/list-markets";
 import { meProcedure } from "../procedures/me";
@@ -12,6 +13,7 @@ export const traderRouter = router({
   me: meProcedure,
   auth: router({ register: registerProcedure }),
   markets: router({ list: listMarketsProcedure }),
+  kyc: router({ status: myKycStatusProcedure }),
   trading: tradingRouter,
   marketData: marketDataRouter,
 });

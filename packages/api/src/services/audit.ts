@@ -44,14 +44,52 @@ export interface AuditRow {
   action: string;
   targetType: string | null;
   targetId: string | null;
+  before: Prisma.JsonValue | null;
+  after: Prisma.JsonValue | null;
   ip: string | null;
   createdAt: Date;
 }
 
-/** Newest first, `limit` rows older than `before` (keyset pagination by id). */
-export async function listAudit(db: Db, page: { limit: number; before?: bigint | undefined }) {
+/** What the audit page narrows the log by; every part optional, all parts combined. */
+export interface AuditFilter {
+  actorType?: "STAFF" | "USER" | "SYSTEM" | undefined;
+  actorId?: string | undefined;
+  /** An exact action (`kyc.approve`) or a family ending in a dot (`kyc.`). */
+  action?: string | undefined;
+  targetType?: string | undefined;
+  targetId?: string | undefined;
+  /** Inclusive lower and exclusive upper bound of the entry's time. */
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+function auditWhere(filter: AuditFilter): Prisma.AuditLogWhereInput {
+  const action = filter.action;
+  return {
+    ...(filter.actorType ? { actorType: filter.actorType } : {}),
+    ...(filter.actorId ? { actorId: filter.actorId } : {}),
+    ...(action ? { action: action.endsWith(".") ? { startsWith: action } : action } : {}),
+    ...(filter.targetType ? { targetType: filter.targetType } : {}),
+    ...(filter.targetId ? { targetId: filter.targetId } : {}),
+    ...(filter.from || filter.to
+      ? {
+          createdAt: {
+            ...(filter.from ? { gte: filter.from } : {}),
+            ...(filter.to ? { lt: filter.to } : {}),
+          },
+        }
+      : {}),
+  };
+}
+
+/** Newest first, `limit` rows older than `before` (keyset pagination by id), narrowed by `filter`. */
+export async function listAudit(
+  db: Db,
+  page: { limit: number; before?: bigint | undefined } & AuditFilter,
+) {
+  const where = auditWhere(page);
   const rows: AuditRow[] = await db.auditLog.findMany({
-    where: page.before === undefined ? {} : { id: { lt: page.before } },
+    where: page.before === undefined ? where : { AND: [where, { id: { lt: page.before } }] },
     orderBy: { id: "desc" },
     take: page.limit,
     select: {
@@ -61,9 +99,27 @@ export async function listAudit(db: Db, page: { limit: number; before?: bigint |
       action: true,
       targetType: true,
       targetId: true,
+      before: true,
+      after: true,
       ip: true,
       createdAt: true,
     },
   });
   return { rows, nextBefore: rows.length === page.limit ? rows.at(-1)?.id : undefined };
+}
+
+/** Distinct actions and target types present in the log, for the filter's choices. */
+export async function auditVocabulary(db: Db) {
+  const [actions, targetTypes] = await Promise.all([
+    db.auditLog.findMany({ distinct: ["action"], select: { action: true } }),
+    db.auditLog.findMany({
+      distinct: ["targetType"],
+      where: { targetType: { not: null } },
+      select: { targetType: true },
+    }),
+  ]);
+  return {
+    actions: actions.map((a) => a.action).sort(),
+    targetTypes: targetTypes.flatMap((t) => (t.targetType ? [t.targetType] : [])).sort(),
+  };
 }

@@ -1,13 +1,20 @@
+import { resolve } from "node:path";
 import { createDb } from "@exchange/db";
 import { EngineClient } from "@exchange/protocol";
 import { Redis } from "ioredis";
 import type { Services } from "../context";
+import { LocalDocumentStorage } from "./document-storage";
 
 export interface ServicesConfig {
   databaseUrl: string;
   redisUrl: string;
   redisPrefix: string;
   streamTokenSecret?: string;
+  /**
+   * Directory of uploaded identity documents; web (which stores) and admin (which reads) must
+   * share it. Defaults to `.data/documents` under the working directory.
+   */
+  documentStorageDir?: string | undefined;
 }
 
 /** Connects the API's collaborators. One set per server process; see `closeServices`. */
@@ -23,6 +30,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     engine,
     redis,
     redisPrefix: config.redisPrefix,
+    documents: new LocalDocumentStorage(config.documentStorageDir ?? resolve(".data/documents")),
     ...(config.streamTokenSecret ? { streamTokenSecret: config.streamTokenSecret } : {}),
   };
 }

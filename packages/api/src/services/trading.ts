@@ -4,6 +4,7 @@ import type { Services } from "../context";
 import { AppError, AppErrorCode } from "../errors";
 import type { PlaceOrderInput } from "../procedures/trading/place-order.types";
 import { callEngine } from "./engine-calls";
+import { assertCanTrade } from "./kyc-levels";
 import { marketDirectory } from "./market-directory";
 import { type OrderFacts, toOrderDto } from "./order-dto";
 import { orderCommandOf } from "./order-input";
@@ -18,7 +19,10 @@ type Event<T extends CoreEvent["type"]> = Extract<CoreEvent, { type: T }>;
  * place a second order: a client order id names one order for good.
  */
 export async function placeOrder(services: Services, userId: number, input: PlaceOrderInput) {
-  const market = await marketDirectory(services.db).get(input.symbol);
+  const [market] = await Promise.all([
+    marketDirectory(services.db).get(input.symbol),
+    assertCanTrade(services.db, userId),
+  ]);
   const command = orderCommandOf(input, {
     userId,
     market,

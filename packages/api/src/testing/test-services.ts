@@ -2,6 +2,9 @@
  * Real collaborators for integration tests: the run's fresh database and Redis prefix (set up
  * by scripts/test-services.ts), and callers acting as any kind of actor.
  */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { StaffRole } from "@exchange/db";
 import type { Actor, Services } from "../context";
 import { adminRouter } from "../routers/admin-router";
@@ -9,7 +12,11 @@ import { traderRouter } from "../routers/trader-router";
 import { closeServices, createServices } from "../services/create-services";
 import { createCallerFactory } from "../trpc";
 
-export function testServices(): Promise<Services> {
+/**
+ * Services on the run's database and Redis prefix. Uploaded documents go to a fresh temporary
+ * directory (or `documentStorageDir`), never the developer's `.data/`.
+ */
+export function testServices(options: { documentStorageDir?: string } = {}): Promise<Services> {
   const { DATABASE_URL, REDIS_URL, REDIS_PREFIX } = process.env;
   if (!DATABASE_URL || !REDIS_URL || !REDIS_PREFIX) {
     throw new Error(
@@ -20,6 +27,8 @@ export function testServices(): Promise<Services> {
     databaseUrl: DATABASE_URL,
     redisUrl: REDIS_URL,
     redisPrefix: REDIS_PREFIX,
+    documentStorageDir:
+      options.documentStorageDir ?? mkdtempSync(join(tmpdir(), "exchange-test-documents-")),
   });
 }
 

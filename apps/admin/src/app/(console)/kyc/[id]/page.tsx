@@ -1,0 +1,210 @@
+import {
+  canDecideKyc,
+  canReadKycDocuments,
+  countryName,
+  KYC_DOCUMENT_TYPE_LABELS,
+} from "@exchange/api/client";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { AgeingBadge } from "@/components/kyc/ageing-badge";
+import { DecisionPanel } from "@/components/kyc/decision-panel";
+import { DocumentCard } from "@/components/kyc/document-card";
+import { KycLevelBadge, KycStatusBadge } from "@/components/kyc/kyc-status-badge";
+import { PageBody } from "@/components/page-body";
+import { formatUtc } from "@/lib/time-format";
+import { adminApi, loadForPage } from "@/server/admin-api";
+import { requireSection } from "@/server/staff-guard";
+
+export const metadata: Metadata = { title: "KYC submission" };
+
+function ageOf(dateOfBirth: Date, now: Date): number {
+  const years = now.getUTCFullYear() - dateOfBirth.getUTCFullYear();
+  const before =
+    now.getUTCMonth() < dateOfBirth.getUTCMonth() ||
+    (now.getUTCMonth() === dateOfBirth.getUTCMonth() &&
+      now.getUTCDate() < dateOfBirth.getUTCDate());
+  return before ? years - 1 : years;
+}
+
+export default async function KycSubmissionPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id: idText } = await params;
+  const staff = await requireSection("kyc", `/kyc/${idText}`);
+  if (!/^[1-9]\d{0,8}$/.test(idText)) notFound();
+  const api = await adminApi();
+  const submission = await loadForPage(() =>
+    api.kyc.submission({ id: Number(idText) }).catch((error: { code?: string }) => {
+      if (error.code === "NOT_FOUND") notFound();
+      throw error;
+    }),
+  );
+  const now = new Date();
+  const canView = canReadKycDocuments(staff.roles);
+  const canDecide = canDecideKyc(staff.roles);
+  const pending = submission.status === "PENDING";
+  return (
+    <PageBody>
+      <header className="flex flex-wrap items-center gap-3">
+        <Link href="/kyc" className="text-xs text-ink-muted hover:text-ink">
+          ← KYC queue
+        </Link>
+        <h1 className="text-xl font-semibold tracking-tight text-ink">
+          Submission <span className="tabular-nums">#{submission.id}</span>
+        </h1>
+        <KycStatusBadge status={submission.status} />
+        {pending ? (
+          <span className="text-xs text-ink-muted">
+            waiting <AgeingBadge since={submission.createdAt} now={now} />
+          </span>
+        ) : null}
+      </header>
+
+      <section aria-label="Documents" className="grid grid-cols-1 gap-3 md:grid-cols-3">
+        {submission.documents.map((document) => (
+          <DocumentCard key={document.id} document={document} canView={canView} />
+        ))}
+      </section>
+
+      <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_22rem]">
+        <Card title="Applicant">
+          <Facts
+            rows={[
+              [
+                "Legal name",
+                <span key="n" className="font-medium text-ink">
+                  {submission.legalName}
+                </span>,
+              ],
+              [
+                "Date of birth",
+                `${submission.dateOfBirth.toISOString().slice(0, 10)} (age ${ageOf(submission.dateOfBirth, now)})`,
+              ],
+              ["Country", `${countryName(submission.country)} (${submission.country})`],
+              ["Document", KYC_DOCUMENT_TYPE_LABELS[submission.documentType]],
+              [
+                "Document number",
+                <span key="d" className="font-mono text-ink">
+                  {submission.documentNumber}
+                </span>,
+              ],
+              ["Submitted", formatUtc(submission.createdAt)],
+              ["Level requested", `Level ${submission.level}`],
+            ]}
+          />
+        </Card>
+        <Card
+          title="Account"
+          action={
+            <Link
+              href={`/users/${submission.user.id}`}
+              className="text-xs font-medium text-brand hover:text-brand-hover"
+            >
+              Full profile →
+            </Link>
+          }
+        >
+          <Facts
+            rows={[
+              ["Email", submission.user.email],
+              [
+                "User id",
+                <span key="u" className="tabular-nums">
+                  #{submission.user.id}
+                </span>,
+              ],
+              ["KYC level", <KycLevelBadge key="l" level={submission.user.kycLevel} />],
+              ["Account status", submission.user.status === "ACTIVE" ? "Active" : "Suspended"],
+              ["Registered", formatUtc(submission.user.createdAt)],
+            ]}
+          />
+          <h3 className="mt-4 mb-2 text-[11px] font-semibold tracking-wider text-ink-faint uppercase">
+            Earlier submissions
+          </h3>
+          {submission.history.length === 0 ? (
+            <p className="text-xs text-ink-muted">None: this is the first.</p>
+          ) : (
+            <ul className="flex flex-col gap-2" data-testid="kyc-history">
+              {submission.history.map((earlier) => (
+                <li
+                  key={earlier.id}
+                  className="flex flex-col gap-1 rounded-md bg-raised/50 px-3 py-2 ring-1 ring-line ring-inset"
+                >
+                  <div className="flex items-center gap-2 text-xs">
+                    <Link href={`/kyc/${earlier.id}`} className="text-brand tabular-nums">
+                      #{earlier.id}
+                    </Link>
+                    <KycStatusBadge status={earlier.status} />
+                    <span className="ml-auto text-ink-faint tabular-nums">
+                      {formatUtc(earlier.createdAt)}
+                    </span>
+                  </div>
+                  {earlier.rejectReason ? (
+                    <p className="text-xs text-ink-muted">“{earlier.rejectReason}”</p>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          )}
+        </Card>
+        {pending && canDecide ? (
+          <DecisionPanel submissionId={submission.id} />
+        ) : (
+          <Card title="Decision">
+            {pending ? (
+              <p className="text-xs text-ink-muted">
+                Waiting for compliance. Only staff with the Compliance role decide on identity.
+              </p>
+            ) : (
+              <div className="flex flex-col gap-2 text-[13px]" data-testid="kyc-decision">
+                <KycStatusBadge status={submission.status} />
+                <p className="text-ink-muted">
+                  by <span className="text-ink">{submission.reviewedBy?.name ?? "—"}</span>
+                  {submission.reviewedAt ? ` at ${formatUtc(submission.reviewedAt)}` : ""}
+                </p>
+                {submission.rejectReason ? (
+                  <p className="rounded-md bg-down/5 px-3 py-2 text-ink ring-1 ring-down/20 ring-inset">
+                    {submission.rejectReason}
+                  </p>
+                ) : null}
+              </div>
+            )}
+          </Card>
+        )}
+      </div>
+    </PageBody>
+  );
+}
+
+function Card({
+  title,
+  action,
+  children,
+}: {
+  title: string;
+  action?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <section className="flex flex-col rounded-lg border border-line bg-surface p-4">
+      <div className="mb-3 flex items-center justify-between">
+        <h2 className="text-[13px] font-semibold text-ink">{title}</h2>
+        {action}
+      </div>
+      {children}
+    </section>
+  );
+}
+
+function Facts({ rows }: { rows: ReadonlyArray<readonly [string, ReactNode]> }) {
+  return (
+    <dl className="grid grid-cols-[9rem_minmax(0,1fr)] gap-x-3 gap-y-2 text-[13px]">
+      {rows.map(([label, value]) => (
+        <div key={label} className="contents">
+          <dt className="text-ink-faint">{label}</dt>
+          <dd className="min-w-0 break-words text-ink-muted">{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}

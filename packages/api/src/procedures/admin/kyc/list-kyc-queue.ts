@@ -1,0 +1,9 @@
+import { listKycQueue } from "../../../services/kyc-review";
+import { sectionProcedure } from "../../../trpc";
+import { ZKycQueueInput, ZKycQueueOutput } from "./kyc.types";
+
+/** The KYC review queue, filtered by status, country and time waiting. */
+export const listKycQueueProcedure = sectionProcedure("kyc")
+  .input(ZKycQueueInput)
+  .output(ZKycQueueOutput)
+  .query(({ ctx, input }) => listKycQueue(ctx.services.db, input));

@@ -1,0 +1,9 @@
+import { findUserProfile } from "../../../services/user-profiles";
+import { sectionProcedure } from "../../../trpc";
+import { ZUserProfileInput, ZUserProfileOutput } from "./users.types";
+
+/** One trader's account, KYC history, balances and recent orders. */
+export const getUserProfileProcedure = sectionProcedure("users")
+  .input(ZUserProfileInput)
+  .output(ZUserProfileOutput)
+  .query(({ ctx, input }) => findUserProfile(ctx.services, input.id));

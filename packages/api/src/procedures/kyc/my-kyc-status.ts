@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { KYC_DOCUMENT_TYPES } from "../../kyc/submission-rules";
+import { findMyKycStatus } from "../../services/kyc-submissions";
+import { protectedProcedure } from "../../trpc";
+
+export const ZMyKycStatusOutput = z.object({
+  level: z.number().int(),
+  levelName: z.string(),
+  canTrade: z.boolean(),
+  emailVerified: z.boolean(),
+  /** The latest submission, or null before the first. */
+  latest: z
+    .object({
+      id: z.number().int(),
+      status: z.enum(["PENDING", "APPROVED", "REJECTED"]),
+      legalName: z.string(),
+      country: z.string(),
+      documentType: z.enum(KYC_DOCUMENT_TYPES),
+      rejectReason: z.string().nullable(),
+      createdAt: z.date(),
+      reviewedAt: z.date().nullable(),
+    })
+    .nullable(),
+});
+
+/**
+ * The trader's verification state. Submitting goes through the web app's upload route (files
+ * do not travel over tRPC).
+ */
+export const myKycStatusProcedure = protectedProcedure
+  .output(ZMyKycStatusOutput)
+  .query(({ ctx }) => findMyKycStatus(ctx.services, ctx.actor.userId));

@@ -19,7 +19,12 @@ const serviceEnv = {
   AUTH_SECRET: required("E2E_AUTH_SECRET"),
   ADMIN_AUTH_SECRET: required("E2E_ADMIN_AUTH_SECRET"),
   STREAM_TOKEN_SECRET: required("E2E_STREAM_TOKEN_SECRET"),
+  DOCUMENT_STORAGE_DIR: required("E2E_DOCUMENT_STORAGE_DIR"),
   STREAM_PUBLIC_URL: `ws://127.0.0.1:${E2E_PORTS.stream}/exchange-stream`,
+  TWO_FACTOR_KEY: required("E2E_TWO_FACTOR_KEY"),
+  SMTP_URL: `smtp://127.0.0.1:${E2E_PORTS.smtp}`,
+  MAIL_FROM: "Exchange <no-reply@exchange.test>",
+  WEB_PUBLIC_URL: `http://127.0.0.1:${E2E_PORTS.web}`,
   NEXT_TELEMETRY_DISABLED: "1",
   NODE_ENV: "production",
   PATH: process.env.PATH ?? "",
@@ -30,6 +35,7 @@ const WEB_URL = `http://127.0.0.1:${E2E_PORTS.web}`;
 const ADMIN_URL = `http://127.0.0.1:${E2E_PORTS.admin}`;
 process.env.E2E_WEB_URL = WEB_URL;
 process.env.E2E_ADMIN_URL = ADMIN_URL;
+process.env.E2E_MAIL_URL = `http://127.0.0.1:${E2E_PORTS.mailInbox}`;
 
 const stop = { signal: "SIGTERM", timeout: 5_000 } as const;
 
@@ -60,6 +66,18 @@ export default defineConfig({
   ],
   webServer: [
     {
+      // Receives the apps' mail; tests read it over HTTP (e2e/tests/support/mail.ts).
+      name: "mail",
+      command: "node --import tsx scripts/mail-sink.ts",
+      env: {
+        ...serviceEnv,
+        MAIL_SINK_SMTP_PORT: String(E2E_PORTS.smtp),
+        MAIL_SINK_HTTP_PORT: String(E2E_PORTS.mailInbox),
+      },
+      url: `http://127.0.0.1:${E2E_PORTS.mailInbox}/health`,
+      gracefulShutdown: stop,
+    },
+    {
       name: "engine",
       command: "node --import tsx apps/engine/src/main.ts",
       env: serviceEnv,
@@ -70,7 +88,8 @@ export default defineConfig({
       // Projections, market data, and the engine's reference data (assets, markets).
       name: "worker",
       command: "node --import tsx apps/worker/src/main.ts",
-      env: serviceEnv,
+      // Reconcile often, so the finance journey sees reports of books that just traded.
+      env: { ...serviceEnv, RECONCILE_EVERY_MS: "5000" },
       wait: { stdout: /projector started/ },
       gracefulShutdown: stop,
     },

@@ -70,6 +70,8 @@ WebSocket     ws://localhost:${DEV_PORTS.stream}/exchange-stream
       REDIS_PREFIX: redisPrefix,
       STREAM_PORT: String(DEV_PORTS.stream),
       STREAM_PUBLIC_URL: `ws://localhost:${DEV_PORTS.stream}/exchange-stream`,
+      // One directory for both apps: web stores KYC uploads, admin serves them to compliance.
+      DOCUMENT_STORAGE_DIR: process.env.DOCUMENT_STORAGE_DIR ?? join(DATA_DIR, "documents"),
       // A moving demo market for newcomers; DEMO_MARKET_MAKER=off npm run dev for a quiet one.
       DEMO_MARKET_MAKER: process.env.DEMO_MARKET_MAKER ?? "on",
       NEXT_TELEMETRY_DISABLED: "1",

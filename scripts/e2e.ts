@@ -4,6 +4,8 @@
  * Extra arguments go to Playwright (`npm run test:e2e -- e2e/tests/auth.spec.ts`).
  */
 import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomSecret } from "./lib/dev-secrets";
 import { provisionTestRun } from "./lib/test-run";
@@ -26,6 +28,8 @@ const env: NodeJS.ProcessEnv = {
   E2E_AUTH_SECRET: randomSecret(),
   E2E_ADMIN_AUTH_SECRET: randomSecret(),
   E2E_STREAM_TOKEN_SECRET: randomSecret(),
+  // Identity documents uploaded during the run, removed with it.
+  E2E_DOCUMENT_STORAGE_DIR: mkdtempSync(join(tmpdir(), "exchange-e2e-documents-")),
 };
 
 let status = run(
@@ -35,4 +39,5 @@ let status = run(
 );
 if (status === 0) status = run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
 await testRun.teardown();
+rmSync(env.E2E_DOCUMENT_STORAGE_DIR as string, { recursive: true, force: true });
 process.exit(status);

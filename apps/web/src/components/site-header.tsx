@@ -4,6 +4,7 @@ import { currentTrader } from "@/auth";
 import { HOME_PATH } from "@/lib/paths";
 import { AccountMenu } from "./account-menu";
 import { NavLink } from "./nav-link";
+import { VerificationLink } from "./verification/verification-link";
 
 export async function SiteHeader() {
   const trader = await currentTrader();
@@ -17,7 +18,10 @@ export async function SiteHeader() {
         </nav>
         <div className="ml-auto flex items-center gap-2">
           {trader ? (
-            <AccountMenu email={trader.email} />
+            <>
+              <VerificationLink />
+              <AccountMenu email={trader.email} />
+            </>
           ) : (
             <>
               <Link href="/login" className={buttonClasses("ghost", "sm")}>

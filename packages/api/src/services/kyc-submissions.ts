@@ -15,6 +15,7 @@ import {
 } from "../kyc/submission-rules";
 import { recordAudit } from "./audit";
 import type { DocumentStorage } from "./document-storage";
+import { decimalToString } from "./money-format";
 
 /** What the upload route hands over: the typed fields as sent, and each file's bytes. */
 export interface KycSubmissionInput {
@@ -199,15 +200,22 @@ export async function findMyKycStatus(services: Services, userId: number) {
     }),
   ]);
   if (!user) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
-  const limits = await services.db.kycLevelLimit.findUnique({
-    where: { level: user.kycLevel },
-    select: { name: true, canTrade: true, canWithdraw: true },
-  });
+  const levels = await services.db.kycLevelLimit.findMany({ orderBy: { level: "asc" } });
+  const current = levels.find((l) => l.level === user.kycLevel);
   return {
     level: user.kycLevel,
-    levelName: limits?.name ?? `Level ${user.kycLevel}`,
-    canTrade: limits?.canTrade ?? false,
+    levelName: current?.name ?? `Level ${user.kycLevel}`,
+    canTrade: current?.canTrade ?? false,
     emailVerified: user.emailVerifiedAt !== null,
+    /** What each level allows, so the page can show what verifying changes. */
+    levels: levels.map((l) => ({
+      level: l.level,
+      name: l.name,
+      canTrade: l.canTrade,
+      canDeposit: l.canDeposit,
+      canWithdraw: l.canWithdraw,
+      dailyWithdrawalLimit: decimalToString(l.dailyWithdrawalLimit),
+    })),
     latest,
   };
 }

@@ -6,12 +6,23 @@ export const ZServicesEnv = z.object({
   REDIS_URL: z.url({ protocol: /^rediss?$/ }),
   /** Prefix of every Redis key and channel; must match the engine's. */
   REDIS_PREFIX: z.string().min(1).default("ex:"),
+  /**
+   * Directory of uploaded identity documents, outside any web root. The web app writes it and
+   * the admin console reads it, so both must name the same directory (an absolute path; a
+   * relative one resolves against the process's working directory).
+   */
+  DOCUMENT_STORAGE_DIR: z.string().min(1).default(".data/documents"),
 });
 export type ServicesEnv = z.infer<typeof ZServicesEnv>;
 
 /** Those settings as the API's `createServices` takes them. */
 export function servicesConfig(env: ServicesEnv) {
-  return { databaseUrl: env.DATABASE_URL, redisUrl: env.REDIS_URL, redisPrefix: env.REDIS_PREFIX };
+  return {
+    databaseUrl: env.DATABASE_URL,
+    redisUrl: env.REDIS_URL,
+    redisPrefix: env.REDIS_PREFIX,
+    documentStorageDir: env.DOCUMENT_STORAGE_DIR,
+  };
 }
 
 /**

@@ -102,6 +102,8 @@ function PlaceOrderForm() {
   const [timeInForce, setTimeInForce] = useState<TimeInForce>("GTC");
   const [postOnly, setPostOnly] = useState(false);
   const [errors, setErrors] = useState<FieldErrors>({});
+  /** The last refusal was the KYC level: show the way to verification instead of a field error. */
+  const [kycRequired, setKycRequired] = useState(false);
   /** The last submission that may have reached the engine unconfirmed, to retry it safely. */
   const unconfirmed = useRef<{ fingerprint: string; clientOrderId: string } | null>(null);
 
@@ -237,7 +239,8 @@ function PlaceOrderForm() {
           const data = errorDataOf(error);
           const appCode = data?.appCode;
           if (appCode !== "ENGINE_UNAVAILABLE" && data !== undefined) unconfirmed.current = null;
-          setErrors(fieldErrorsOf(error, data, byTotal));
+          setKycRequired(appCode === "KYC_REQUIRED");
+          setErrors(appCode === "KYC_REQUIRED" ? {} : fieldErrorsOf(error, data, byTotal));
         },
       },
     );
@@ -304,6 +307,14 @@ function PlaceOrderForm() {
       </fieldset>
 
       {errors._ ? <FormAlert>{errors._.join(" ")}</FormAlert> : null}
+      {kycRequired ? (
+        <FormAlert>
+          Verify your identity to start trading.{" "}
+          <Link href="/account/verification" className="font-semibold text-ink underline">
+            Verify now
+          </Link>
+        </FormAlert>
+      ) : null}
 
       {type === "limit" ? (
         <AmountField

@@ -8,6 +8,17 @@ export const ZMyKycStatusOutput = z.object({
   levelName: z.string(),
   canTrade: z.boolean(),
   emailVerified: z.boolean(),
+  levels: z.array(
+    z.object({
+      level: z.number().int(),
+      name: z.string(),
+      canTrade: z.boolean(),
+      canDeposit: z.boolean(),
+      canWithdraw: z.boolean(),
+      /** USDT per rolling 24 h, as a decimal string. */
+      dailyWithdrawalLimit: z.string(),
+    }),
+  ),
   /** The latest submission, or null before the first. */
   latest: z
     .object({

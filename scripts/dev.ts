@@ -15,6 +15,7 @@ import {
 } from "@exchange/db/operations";
 import { loadDevSecrets } from "./lib/dev-secrets";
 import { providePostgres, provideRedis } from "./lib/local-services";
+import { startMailSink } from "./lib/mail-sink";
 import { DEV_PORTS } from "./lib/ports";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -31,23 +32,27 @@ async function main(): Promise<void> {
     port: DEV_PORTS.redis,
     fromEnv: process.env.REDIS_URL,
   });
-  const stopServices = () => Promise.all([postgres.stop(), redis.stop()]);
+  const mailSink = await startMailSink({ smtp: DEV_PORTS.smtp, http: DEV_PORTS.mailInbox });
+  const stopServices = () => Promise.all([postgres.stop(), redis.stop(), mailSink.stop()]);
+  const secrets = loadDevSecrets(join(DATA_DIR, "dev-secrets.json"));
 
   const databaseUrl = process.env.DATABASE_URL ?? withDatabaseName(postgres.url, "exchange_dev");
   const redisPrefix = process.env.REDIS_PREFIX ?? "ex:";
   await ensureDatabase(databaseUrl);
   await migrateDatabase(databaseUrl);
   const db = createDb(databaseUrl);
-  await seed(db);
+  await seed(db, { twoFactorKey: secrets.TWO_FACTOR_KEY });
   await db.$disconnect();
 
   console.log(`\nPostgreSQL: ${postgres.origin}`);
   console.log(`Redis:      ${redis.origin}`);
+  console.log(`Mail sink:  SMTP ${mailSink.smtpUrl}, inbox ${mailSink.inboxUrl}`);
   printSeedCredentials();
   console.log(`
 Trading web   http://localhost:${DEV_PORTS.web}
 Admin console http://localhost:${DEV_PORTS.admin}
 WebSocket     ws://localhost:${DEV_PORTS.stream}/exchange-stream
+Mail inbox    http://localhost:${DEV_PORTS.mailInbox}   (every mail the apps send lands here)
 `);
 
   const turboArgs = [
@@ -64,7 +69,10 @@ WebSocket     ws://localhost:${DEV_PORTS.stream}/exchange-stream
     detached: true,
     env: {
       ...process.env,
-      ...loadDevSecrets(join(DATA_DIR, "dev-secrets.json")),
+      ...secrets,
+      SMTP_URL: mailSink.smtpUrl,
+      MAIL_FROM: "Exchange <no-reply@exchange.local>",
+      WEB_PUBLIC_URL: `http://localhost:${DEV_PORTS.web}`,
       DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
       REDIS_PREFIX: redisPrefix,

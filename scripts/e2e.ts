@@ -30,6 +30,7 @@ const env: NodeJS.ProcessEnv = {
   E2E_STREAM_TOKEN_SECRET: randomSecret(),
   // Identity documents uploaded during the run, removed with it.
   E2E_DOCUMENT_STORAGE_DIR: mkdtempSync(join(tmpdir(), "exchange-e2e-documents-")),
+  E2E_TWO_FACTOR_KEY: testRun.twoFactorKey,
 };
 
 let status = run(

@@ -1,18 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN_URL, SEED_TRADERS, WEB_URL } from "../fixtures";
-import {
-  logInAsStaff,
-  logInToAdmin,
-  sectionNav,
-  seedStaff,
-  submitWebLogIn,
-} from "./support/sessions";
+import { logInAsStaff, logInTrader, sectionNav, seedStaff, signInStaff } from "./support/sessions";
 import { createStaff, deactivateStaff, setStaffRoles } from "./support/staff-db";
+import { nextTotpCode } from "./support/totp";
 
 test("[ADMIN] staff log in and see their name, roles and every section their roles open", async ({
   page,
 }) => {
-  await logInToAdmin(page, "ADMIN");
+  await signInStaff(page, "ADMIN");
 
   await expect(page.getByTestId("role-badge")).toHaveText(["Admin"]);
   for (const section of ["KYC", "Withdrawals", "Products", "Markets", "Audit"]) {
@@ -37,7 +32,7 @@ test("[ADMIN] a wrong staff password is refused with a generic error", async ({ 
 });
 
 test("[ADMIN] a finance user is refused the KYC section", async ({ page }) => {
-  await logInToAdmin(page, "FINANCE");
+  await signInStaff(page, "FINANCE");
 
   // The navigation offers only what finance may open…
   await expect(sectionNav(page).getByRole("link", { name: "Withdrawals" })).toBeVisible();
@@ -63,7 +58,7 @@ test("[ADMIN] a finance user is refused the KYC section", async ({ page }) => {
 test("[ADMIN] compliance can open KYC and sees its staff log-in in the audit log", async ({
   page,
 }) => {
-  const compliance = await logInToAdmin(page, "COMPLIANCE");
+  const compliance = await signInStaff(page, "COMPLIANCE");
   await expect(page.getByTestId("role-badge")).toHaveText(["Compliance"]);
 
   await sectionNav(page).getByRole("link", { name: "KYC" }).click();
@@ -85,7 +80,7 @@ test("[ADMIN] compliance can open KYC and sees its staff log-in in the audit log
 });
 
 test("[ADMIN] operations sees the real markets", async ({ page }) => {
-  await logInToAdmin(page, "OPERATIONS");
+  await signInStaff(page, "OPERATIONS");
   await sectionNav(page).getByRole("link", { name: "Markets" }).click();
   const rows = page.getByTestId("market-row");
   await expect(rows).toHaveCount(2);
@@ -95,19 +90,18 @@ test("[ADMIN] operations sees the real markets", async ({ page }) => {
 });
 
 test("[ADMIN] staff and trader sessions in one browser stay apart", async ({ page }) => {
-  await logInToAdmin(page, "ADMIN");
+  const admin = await signInStaff(page, "ADMIN");
 
   // Same host, different port: the admin session must not count as a trader session.
   await page.goto(`${WEB_URL}/markets`);
   await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
 
   const [trader] = SEED_TRADERS;
-  await submitWebLogIn(page, trader);
-  await expect(page.getByTestId("account-email")).toContainText(trader.email);
+  await logInTrader(page, trader);
 
   // Logging in on the trading site left the staff session intact.
   await page.goto(`${ADMIN_URL}/`);
-  await expect(page.getByTestId("staff-name")).toHaveText(seedStaff("ADMIN").name);
+  await expect(page.getByTestId("staff-name")).toHaveText(admin.name);
 });
 
 test("[ADMIN] a revoked role and a deactivated account take effect on the next request", async ({
@@ -132,4 +126,54 @@ test("[ADMIN] a revoked role and a deactivated account take effect on the next r
   await expect(page).toHaveURL(/\/login(\?|$)/);
   await expect(page.getByRole("heading", { name: "Staff log-in" })).toBeVisible();
   expect((await page.request.get(`${ADMIN_URL}/api/trpc/kyc.queue`)).status()).toBe(401);
+});
+
+test("[ADMIN] staff log-in needs the code from their authenticator; a wrong one is refused", async ({
+  page,
+}) => {
+  // The seeded finance account is enrolled with its fixed demo secret (seed-data.ts).
+  const finance = seedStaff("FINANCE");
+  await page.goto(`${ADMIN_URL}/login`);
+  await page.getByLabel("Work email").fill(finance.email);
+  await page.getByLabel("Password").fill(finance.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByRole("heading", { name: "Two-factor authentication" })).toBeVisible();
+
+  // Past the password but not the code: the console stays shut.
+  expect((await page.request.get(`${ADMIN_URL}/api/trpc/withdrawals.queue`)).status()).toBe(401);
+  await page.getByLabel("Authentication code").fill("123456");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("That code is not right");
+
+  await page.getByLabel("Authentication code").fill(await nextTotpCode(finance.totpSecret));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
+  await expect(page.getByTestId("staff-name")).toHaveText(finance.name);
+});
+
+test("[ADMIN] staff without two-factor must enrol before the console opens, and it is audited", async ({
+  page,
+}) => {
+  const newcomer = await createStaff(["ADMIN"], { name: "Nia Newcomer", twoFactor: false });
+  await page.goto(`${ADMIN_URL}/login`);
+  await page.getByLabel("Work email").fill(newcomer.email);
+  await page.getByLabel("Password").fill(newcomer.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(
+    page.getByRole("heading", { name: "Set up two-factor authentication" }),
+  ).toBeVisible();
+  await expect(page.getByTestId("totp-qr")).toBeVisible();
+  // The console does not open before enrolment is confirmed.
+  await page.goto(`${ADMIN_URL}/`);
+  await expect(page).toHaveURL(`${ADMIN_URL}/login`);
+
+  const enrolled = await logInAsStaff(page, newcomer);
+  expect(enrolled.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
+  await sectionNav(page).getByRole("link", { name: "Audit" }).click();
+  await expect(
+    page.getByTestId("audit-row").filter({ hasText: "staff.two_factor_enabled" }).first(),
+  ).toBeVisible();
+  await expect(
+    page.getByTestId("audit-row").filter({ hasText: "staff.login" }).first(),
+  ).toBeVisible();
 });

@@ -1,38 +1,142 @@
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
 import { SEED_TRADERS, uniqueEmail, WEB_URL } from "../fixtures";
-import { submitWebLogIn } from "./support/sessions";
+import { useOwnClientAddressPerTest } from "./support/client-address";
+import { latestMailTo, linkIn, mailsTo } from "./support/mail";
+import { enrolOnPage, logInTrader, submitWebLogIn } from "./support/sessions";
+import { nextTotpCode } from "./support/totp";
 
 const GOOD_PASSWORD = "correct-horse-42";
 
-test("[AUTH] a trader registers, logs in, sees both markets, logs out", async ({ page }) => {
-  const email = uniqueEmail("journey");
+useOwnClientAddressPerTest(test);
 
+/** Registers through the form and lands on "check your email". */
+async function registerThroughForm(page: Page, email: string, password = GOOD_PASSWORD) {
   await page.goto(`${WEB_URL}/register`);
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(GOOD_PASSWORD);
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await expect(page.getByTestId("sent-to")).toHaveText(email);
+}
 
-  // Registration logs the new trader in and lands on the markets.
-  await expect(page).toHaveURL(`${WEB_URL}/markets`);
-  await expect(page.getByTestId("account-email")).toContainText(email);
-  await page.getByRole("button", { name: "Log out" }).click();
-  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+/** Opens the verification link from the mail sink, as the person would from their inbox. */
+async function followVerificationMail(page: Page, email: string) {
+  const mail = await latestMailTo(email, { subject: /Verify your email/ });
+  await page.goto(linkIn(mail, "/verify-email").toString());
+  await expect(page.getByRole("heading", { name: "Email verified" })).toBeVisible();
+}
+
+test("[AUTH] a trader registers, verifies by email, logs in, enrols two-factor and logs in again with a code", async ({
+  page,
+}) => {
+  const email = uniqueEmail("journey");
+  await registerThroughForm(page, email);
+  // Not signed in yet: the account opens with the emailed link.
   await expect(page.getByTestId("account-email")).toHaveCount(0);
 
-  await submitWebLogIn(page, { email, password: GOOD_PASSWORD });
+  await followVerificationMail(page, email);
+  await page.getByRole("main").getByRole("link", { name: "Log in", exact: true }).click();
+  await expect(page.getByTestId("form-notice")).toContainText("Your email is verified");
+  await logInTrader(page, { email, password: GOOD_PASSWORD });
   await expect(page).toHaveURL(`${WEB_URL}/markets`);
-  await expect(page.getByTestId("account-email")).toContainText(email);
   const markets = page.getByTestId("market-row");
   await expect(markets.getByRole("rowheader", { name: "BTC/USDT" })).toBeVisible();
-  await expect(markets.getByRole("rowheader", { name: "ETH/USDT" })).toBeVisible();
-  await expect(markets.first()).toContainText("Trading");
+
+  // Two-factor from the security page: QR and key, a code from the "app", recovery codes.
+  await page.getByRole("link", { name: "Security" }).click();
+  await expect(page.getByRole("heading", { name: "Security", level: 1 })).toBeVisible();
+  await expect(page.getByTestId("two-factor-status")).toHaveText("Off");
+  await page.getByRole("button", { name: "Set up two-factor" }).click();
+  const secret = await enrolOnPage(page, "Turn on two-factor");
+  await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  await page.getByRole("button", { name: "I have saved my recovery codes" }).click();
+  await expect(page.getByTestId("two-factor-status")).toHaveText("On");
+  await expect(page.getByTestId("recovery-codes-left")).toHaveText("10 of 10");
 
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+
+  // The password alone no longer opens the account: a wrong code is refused, a right one works.
+  await submitWebLogIn(page, { email, password: GOOD_PASSWORD });
+  await expect(page.getByRole("heading", { name: "Two-factor authentication" })).toBeVisible();
+  await page.getByLabel("Authentication code").fill("000000");
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("That code is not right");
   await expect(page.getByTestId("account-email")).toHaveCount(0);
-  // The session is really gone: the log-in page no longer sends this browser onwards.
+  await page.getByLabel("Authentication code").fill(await nextTotpCode(secret));
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page).toHaveURL(`${WEB_URL}/markets`);
+  await expect(page.getByTestId("account-email")).toContainText(email);
+});
+
+test("[AUTH] log-in before verification is refused and offers to resend the link", async ({
+  page,
+}) => {
+  const email = uniqueEmail("unverified");
+  await registerThroughForm(page, email);
+
+  await submitWebLogIn(page, { email, password: GOOD_PASSWORD });
+  await expect(page.getByTestId("form-error")).toHaveText(
+    "Please verify your email first: follow the link we sent you.",
+  );
+  await expect(page.getByTestId("account-email")).toHaveCount(0);
+  await page.getByRole("button", { name: "Resend verification email" }).click();
+  await expect(page.getByTestId("form-notice")).toContainText("a new link is on its way");
+  await expect.poll(async () => (await mailsTo(email)).length).toBe(2);
+
+  // Straight away again: the cooldown answers, and no third mail goes out.
+  await submitWebLogIn(page, { email, password: GOOD_PASSWORD });
+  await page.getByRole("button", { name: "Resend verification email" }).click();
+  await expect(page.getByTestId("resend-verification").getByTestId("form-error")).toContainText(
+    /We just sent you an email\. Please try again in \d+ seconds\./,
+  );
+  expect((await mailsTo(email)).length).toBe(2);
+
+  // The newest link works; a used link then says it was already verified.
+  const newest = await latestMailTo(email);
+  await page.goto(linkIn(newest, "/verify-email").toString());
+  await expect(page.getByRole("heading", { name: "Email verified" })).toBeVisible();
+  await page.goto(linkIn(newest, "/verify-email").toString());
+  await expect(page.getByTestId("form-notice")).toContainText("was already verified");
+  await logInTrader(page, { email, password: GOOD_PASSWORD });
+});
+
+test("[AUTH] a broken verification link is explained and offers a new one", async ({ page }) => {
+  await page.goto(`${WEB_URL}/verify-email?token=${"x".repeat(43)}`);
+  await expect(page.getByRole("heading", { name: "We could not verify your email" })).toBeVisible();
+  await expect(page.getByTestId("form-error")).toContainText("This link is not valid");
+  await expect(page.getByRole("button", { name: "Send a new link" })).toBeVisible();
+});
+
+test("[AUTH] a forgotten password is reset by email, once", async ({ page }) => {
+  const email = uniqueEmail("reset");
+  await registerThroughForm(page, email);
+  await followVerificationMail(page, email);
+
   await page.goto(`${WEB_URL}/login`);
-  await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
+  await page.getByRole("link", { name: "Forgot password?" }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByTestId("form-notice")).toContainText(`If an account exists for ${email}`);
+
+  const link = linkIn(await latestMailTo(email, { subject: /Reset your/ }), "/reset-password");
+  await page.goto(link.toString());
+  await page.getByLabel("New password", { exact: true }).fill("brand-new-pass-9");
+  await page.getByLabel("Confirm new password").fill("brand-new-pass-9");
+  await page.getByRole("button", { name: "Save new password" }).click();
+  await expect(page).toHaveURL(`${WEB_URL}/login?notice=password-reset`);
+  await expect(page.getByTestId("form-notice")).toContainText("Your password has been changed");
+
+  await submitWebLogIn(page, { email, password: GOOD_PASSWORD });
+  await expect(page.getByTestId("form-error")).toHaveText("Incorrect email or password.");
+  await logInTrader(page, { email, password: "brand-new-pass-9" });
+
+  // The link is spent.
+  await page.goto(link.toString());
+  await page.getByLabel("New password", { exact: true }).fill("third-pass-word-1");
+  await page.getByLabel("Confirm new password").fill("third-pass-word-1");
+  await page.getByRole("button", { name: "Save new password" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("This link has already been used.");
 });
 
 test("[AUTH] a wrong password is refused with an error that does not say which part was wrong", async ({
@@ -48,6 +152,17 @@ test("[AUTH] a wrong password is refused with an error that does not say which p
   // An unknown email gets exactly the same answer, so accounts cannot be discovered this way.
   await submitWebLogIn(page, { email: uniqueEmail("nobody"), password: "not-the-password-1" });
   await expect(page.getByTestId("form-error")).toHaveText("Incorrect email or password.");
+});
+
+test("[AUTH] the seeded trader logs in and out", async ({ page }) => {
+  const [trader] = SEED_TRADERS;
+  await logInTrader(page, trader);
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+  await expect(page.getByTestId("account-email")).toHaveCount(0);
+  // The session is really gone: the log-in page no longer sends this browser onwards.
+  await page.goto(`${WEB_URL}/login`);
+  await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
 });
 
 test("[AUTH] registering an email that already has an account is refused on the email field", async ({

@@ -3,9 +3,18 @@ export const DEV_PORTS = {
   web: 3000,
   admin: 3100,
   stream: 3200,
+  /** The local mail sink (scripts/lib/mail-sink.ts): SMTP in, and its inbox over HTTP. */
+  smtp: 1025,
+  mailInbox: 8025,
   /** Project-local servers, used only when nothing answers at the standard ports. */
   postgres: 54_329,
   redis: 63_790,
 } as const;
 
-export const E2E_PORTS = { web: 3010, admin: 3110, stream: 3210 } as const;
+export const E2E_PORTS = {
+  web: 3010,
+  admin: 3110,
+  stream: 3210,
+  smtp: 1035,
+  mailInbox: 8035,
+} as const;

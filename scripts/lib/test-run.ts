@@ -17,6 +17,7 @@ import {
   withDatabaseName,
 } from "@exchange/db/operations";
 import { Redis } from "ioredis";
+import { randomSecret } from "./dev-secrets";
 import { providePostgres, provideRedis } from "./local-services";
 
 export interface TestRun {
@@ -26,6 +27,8 @@ export interface TestRun {
   databasePrefix: string;
   redisUrl: string;
   redisPrefix: string;
+  /** TWO_FACTOR_KEY of this run; the seeded staff's TOTP secrets are encrypted with it. */
+  twoFactorKey: string;
   teardown(): Promise<void>;
 }
 
@@ -47,9 +50,10 @@ export async function provisionTestRun(tag: string, options: { seed: boolean }):
   const templateUrl = withDatabaseName(postgres.url, `${databasePrefix}_template`);
   await ensureDatabase(templateUrl);
   await migrateDatabase(templateUrl);
+  const twoFactorKey = randomSecret();
   if (options.seed) {
     const db = createDb(templateUrl);
-    await seed(db);
+    await seed(db, { twoFactorKey });
     await db.$disconnect();
   }
   const databaseUrl = await createDatabaseFromTemplate(templateUrl, `${databasePrefix}_main`);
@@ -61,6 +65,7 @@ export async function provisionTestRun(tag: string, options: { seed: boolean }):
     databasePrefix,
     redisUrl: redis.url,
     redisPrefix,
+    twoFactorKey,
     async teardown() {
       await dropDatabasesByPrefix(postgres.url, databasePrefix);
       await deleteKeys(redis.url, redisPrefix);

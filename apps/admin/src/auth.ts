@@ -1,5 +1,5 @@
-import { AppError, AppErrorCode, authenticateStaff, findStaff } from "@exchange/api";
-import { clientIp, credentialsAuthConfig, sessionAccountId } from "@exchange/ui/server";
+import { AppError, AppErrorCode, findStaff, redeemSignInTicket } from "@exchange/api";
+import { credentialsAuthConfig, sessionAccountId } from "@exchange/ui/server";
 import NextAuth from "next-auth";
 import { cache } from "react";
 import { adminEnv } from "@/env";
@@ -14,9 +14,10 @@ const SESSION_MAX_AGE_S = 8 * 60 * 60;
 
 /**
  * Staff sessions, separate from traders' in every way: own secret (ADMIN_AUTH_SECRET), own
- * cookie names (`exchange-admin.*`), staff accounts checked by `authenticateStaff`, which
- * also writes the audit row of each log-in. The session holds only who logged in (the staff
- * id), never what they may do.
+ * cookie names (`exchange-admin.*`), staff accounts only. The log-in actions run the API's
+ * steps — password, rate limits, then a TOTP code, or enrolment for staff without two-factor —
+ * which audit the log-in and hand Auth.js a single-use ticket. The session holds only who
+ * logged in (the staff id), never what they may do.
  *
  * The config is a function so the environment is read on first use, not at build time.
  */
@@ -25,13 +26,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() =>
     secret: adminEnv().ADMIN_AUTH_SECRET,
     cookiePrefix: "exchange-admin",
     sessionMaxAgeS: SESSION_MAX_AGE_S,
-    async authenticate(credentials, request) {
-      const { db } = await getServices();
-      const staff = await authenticateStaff(db, { ...credentials, ip: clientIp(request.headers) });
+    async authenticate(ticket) {
+      const services = await getServices();
+      const { id } = await redeemSignInTicket(services, { kind: "staff", ticket });
+      const staff = await findStaff(services.db, id);
       return { id: String(staff.id), name: staff.name, email: staff.email };
     },
     isWrongCredentials: (error) =>
-      error instanceof AppError && error.code === AppErrorCode.INVALID_CREDENTIALS,
+      error instanceof AppError &&
+      (error.code === AppErrorCode.INVALID_CREDENTIALS ||
+        error.code === AppErrorCode.UNAUTHENTICATED),
   }),
 );
 

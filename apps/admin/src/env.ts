@@ -1,4 +1,4 @@
-import { lazyEnv, ZServicesEnv } from "@exchange/ui/server";
+import { lazyEnv, ZServicesEnv, ZTwoFactorKey } from "@exchange/ui/server";
 import { z } from "zod";
 
 /**
@@ -10,6 +10,8 @@ import { z } from "zod";
 const ZAdminEnv = ZServicesEnv.extend({
   /** Signs and encrypts staff sessions. 32+ random characters, different from AUTH_SECRET. */
   ADMIN_AUTH_SECRET: z.string().min(32, "Use at least 32 random characters."),
+  /** Encrypts staff TOTP secrets at rest; the same key as the web app's. */
+  TWO_FACTOR_KEY: ZTwoFactorKey,
 });
 
 export type AdminEnv = z.infer<typeof ZAdminEnv>;

@@ -1,4 +1,4 @@
-import { AppError, AppErrorCode, authenticateUser } from "@exchange/api";
+import { AppError, AppErrorCode, findUser, redeemSignInTicket } from "@exchange/api";
 import { credentialsAuthConfig, sessionAccountId } from "@exchange/ui/server";
 import NextAuth from "next-auth";
 import { webEnv } from "@/env";
@@ -7,8 +7,9 @@ import { getServices } from "@/server/services";
 const SESSION_MAX_AGE_S = 24 * 60 * 60;
 
 /**
- * Trader sessions: email + password checked by the API's `authenticateUser`; the session's
- * account id is the user id.
+ * Trader sessions. The log-in actions (app/actions/session-actions.ts) run the API's steps —
+ * password, rate limits, verified email, two-factor — and hand Auth.js a single-use ticket;
+ * the session's account id is the user id the ticket names.
  *
  * The config is a function so the environment is read on first use, not when `next build`
  * imports this module.
@@ -18,9 +19,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() =>
     secret: webEnv().AUTH_SECRET,
     cookiePrefix: "exchange-web",
     sessionMaxAgeS: SESSION_MAX_AGE_S,
-    async authenticate(credentials) {
-      const { db } = await getServices();
-      const user = await authenticateUser(db, credentials);
+    async authenticate(ticket) {
+      const services = await getServices();
+      const { id } = await redeemSignInTicket(services, { kind: "user", ticket });
+      const user = await findUser(services.db, id);
       return { id: String(user.id), email: user.email };
     },
     isWrongCredentials: (error) =>

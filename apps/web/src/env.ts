@@ -1,4 +1,4 @@
-import { lazyEnv, ZServicesEnv } from "@exchange/ui/server";
+import { lazyEnv, ZServicesEnv, ZTwoFactorKey } from "@exchange/ui/server";
 import { z } from "zod";
 
 /** The web app's configuration. The only module that reads `process.env`. */
@@ -9,6 +9,14 @@ const ZWebEnv = ZServicesEnv.extend({
   STREAM_TOKEN_SECRET: z.string().min(16),
   /** Where browsers reach the WebSocket gateway (read at run time, handed to the page). */
   STREAM_PUBLIC_URL: z.string().default("ws://localhost:3200/exchange-stream"),
+  /** Outgoing mail server: `smtp://user:pass@host:587` (STARTTLS) or `smtps://…:465`. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }),
+  /** From header of verification and reset mails, e.g. `Exchange <no-reply@example.com>`. */
+  MAIL_FROM: z.string().min(3),
+  /** Where people reach this app; the base of the links in mails. */
+  WEB_PUBLIC_URL: z.url({ protocol: /^https?$/ }),
+  /** Encrypts TOTP secrets at rest; the same key as the admin console's. */
+  TWO_FACTOR_KEY: ZTwoFactorKey,
 });
 
 export type WebEnv = z.infer<typeof ZWebEnv>;

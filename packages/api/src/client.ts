@@ -24,8 +24,16 @@ export {
   type KycFileKind,
   requiredFileKinds,
 } from "./kyc/submission-rules";
+export {
+  ZEmailOnlyInput,
+  ZResetPasswordInput,
+} from "./procedures/auth/email-links.types";
 export { ZEmail, ZPassword, ZRegisterInput } from "./procedures/auth/register.types";
 export type { MarketDto } from "./procedures/markets/list-markets.types";
+export {
+  ZSecondFactorCode,
+  ZTotpCode,
+} from "./procedures/security/two-factor.types";
 export type { AdminRouter } from "./routers/admin-router";
 export type { TraderRouter } from "./routers/trader-router";
 export { canOpenSection, STAFF_SECTIONS, type StaffSection } from "./staff-sections";

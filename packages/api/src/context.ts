@@ -1,6 +1,7 @@
 import type { Db, StaffRole } from "@exchange/db";
 import type { EngineClient } from "@exchange/protocol";
 import type { Redis } from "ioredis";
+import type { Mailer } from "./mail/mailer";
 import type { DocumentStorage } from "./services/document-storage";
 
 /** Who is calling, as established by the app's session (next-auth) before the API runs. */
@@ -21,6 +22,12 @@ export interface Services {
   documents: DocumentStorage;
   /** Signs WebSocket auth tokens; only the trader-facing app has one. */
   streamTokenSecret?: string;
+  /** Sends verification and password-reset mail; only the trader-facing app has one. */
+  mailer?: Mailer;
+  /** Where people reach the trading web app: the base of links in mails. */
+  webPublicUrl?: string;
+  /** AES-256-GCM key of TOTP secrets at rest (see identity/two-factor.ts). */
+  twoFactorKey?: Buffer;
 }
 
 export interface Context {

@@ -30,6 +30,20 @@ export enum AppErrorCode {
   KYC_REQUIRED = "KYC_REQUIRED",
   /** The engine did not answer in time; the operation may or may not have happened. */
   ENGINE_UNAVAILABLE = "ENGINE_UNAVAILABLE",
+  /** Too many attempts (log-in, registration, mails); `retryAfterS` says when to try again. */
+  RATE_LIMITED = "RATE_LIMITED",
+  /** Log-in with the right password before the emailed link was followed. */
+  EMAIL_NOT_VERIFIED = "EMAIL_NOT_VERIFIED",
+  /** A mailed link's token (or a log-in step's challenge) that does not exist. */
+  TOKEN_INVALID = "TOKEN_INVALID",
+  /** A token past its expiry: ask for a new one. */
+  TOKEN_EXPIRED = "TOKEN_EXPIRED",
+  /** A single-use token already used. */
+  TOKEN_USED = "TOKEN_USED",
+  /** A two-factor code (or recovery code) that is wrong, stale or already used. */
+  INVALID_TWO_FACTOR_CODE = "INVALID_TWO_FACTOR_CODE",
+  /** The account's two-factor state does not allow this (already on, not on, staff disabling). */
+  TWO_FACTOR_STATE = "TWO_FACTOR_STATE",
   /** Unexpected failure; details are logged, never sent. */
   INTERNAL = "INTERNAL",
 }
@@ -47,6 +61,13 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   [AppErrorCode.KYC_ALREADY_DECIDED]: "CONFLICT",
   [AppErrorCode.KYC_REQUIRED]: "FORBIDDEN",
   [AppErrorCode.ENGINE_UNAVAILABLE]: "SERVICE_UNAVAILABLE",
+  [AppErrorCode.RATE_LIMITED]: "TOO_MANY_REQUESTS",
+  [AppErrorCode.EMAIL_NOT_VERIFIED]: "FORBIDDEN",
+  [AppErrorCode.TOKEN_INVALID]: "BAD_REQUEST",
+  [AppErrorCode.TOKEN_EXPIRED]: "BAD_REQUEST",
+  [AppErrorCode.TOKEN_USED]: "BAD_REQUEST",
+  [AppErrorCode.INVALID_TWO_FACTOR_CODE]: "BAD_REQUEST",
+  [AppErrorCode.TWO_FACTOR_STATE]: "CONFLICT",
   [AppErrorCode.INTERNAL]: "INTERNAL_SERVER_ERROR",
 };
 
@@ -64,6 +85,8 @@ export class AppError extends Error {
     readonly fieldErrors?: FieldErrors,
     /** The engine's RejectCode, for ORDER_REJECTED. */
     readonly rejectCode?: number,
+    /** Seconds until a RATE_LIMITED caller may try again. */
+    readonly retryAfterS?: number,
   ) {
     super(message);
     this.name = "AppError";

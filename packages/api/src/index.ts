@@ -1,6 +1,17 @@
 /** Server side of the API: routers, context, services used by the apps' auth callbacks. */
 export type { Actor, Context, Services } from "./context";
 export { AppError, AppErrorCode, type FieldErrors } from "./errors";
+export { resendVerificationMail, verifyEmail } from "./identity/email-verification";
+export {
+  type AccountKind,
+  beginLogInEnrolment,
+  confirmLogInEnrolment,
+  issueTicket,
+  logInWithCode,
+  logInWithPassword,
+  type PasswordStepResult,
+  redeemSignInTicket,
+} from "./identity/log-in";
 export { type AdminRouter, adminRouter } from "./routers/admin-router";
 export { type TraderRouter, traderRouter } from "./routers/trader-router";
 export { closeServices, createServices, type ServicesConfig } from "./services/create-services";
@@ -9,7 +20,7 @@ export { openKycDocument } from "./services/kyc-review";
 export { type KycSubmissionInput, submitKyc } from "./services/kyc-submissions";
 export { engineMarketConfig } from "./services/market-config";
 export { referenceDataCommands, syncReferenceData } from "./services/reference-data";
-export { authenticateStaff, findStaff, type StaffDto } from "./services/staff";
-export { authenticateUser, registerUser, type UserDto } from "./services/users";
+export { findStaff, type StaffDto } from "./services/staff";
+export { findUser, registerUser, type UserDto } from "./services/users";
 export { canOpenSection, STAFF_SECTIONS, type StaffSection } from "./staff-sections";
 export { createCallerFactory } from "./trpc";

@@ -20,10 +20,11 @@ const t = initTRPC.context<Context>().create({
     const message =
       appCode === AppErrorCode.INTERNAL ? "Something went wrong. Please try again." : shape.message;
     const rejectCode = appError?.rejectCode;
+    const retryAfterS = appError?.retryAfterS;
     return {
       ...shape,
       message,
-      data: { ...shape.data, appCode, fieldErrors, rejectCode, stack: undefined },
+      data: { ...shape.data, appCode, fieldErrors, rejectCode, retryAfterS, stack: undefined },
     };
   },
 });

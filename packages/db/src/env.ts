@@ -4,5 +4,7 @@ import { z } from "zod";
 export const env = z
   .object({
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
+    /** When set, demo staff are seeded enrolled in two-factor (see seed.ts). */
+    TWO_FACTOR_KEY: z.string().optional(),
   })
   .parse(process.env);

@@ -9,3 +9,4 @@ export {
   UserStatus,
 } from "./generated/prisma/client";
 export { decoyPasswordHash, hashPassword, verifyPassword } from "./password";
+export { openSecret, parseSecretBoxKey, sealSecret } from "./secret-box";

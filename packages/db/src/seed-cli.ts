@@ -3,6 +3,6 @@ import { env } from "./env";
 import { printSeedCredentials, seed } from "./seed";
 
 const db = createDb(env.DATABASE_URL);
-await seed(db);
+await seed(db, { twoFactorKey: env.TWO_FACTOR_KEY });
 await db.$disconnect();
 printSeedCredentials();

@@ -41,30 +41,45 @@ export const SEED_MARKETS = [
   },
 ] as const;
 
+/**
+ * Demo staff. Staff log-in requires two-factor, so each is seeded already enrolled with a fixed,
+ * public TOTP secret (base32): `npm run totp -- admin@exchange.local` prints the current code, or
+ * add the secret to any authenticator app. Local use only, like the passwords.
+ */
 export const SEED_STAFF: ReadonlyArray<{
   email: string;
   name: string;
   role: StaffRole;
   password: string;
+  totpSecret: string;
 }> = [
-  { email: "admin@exchange.local", name: "Ada Admin", role: "ADMIN", password: "admin-dev-pass-1" },
+  {
+    email: "admin@exchange.local",
+    name: "Ada Admin",
+    role: "ADMIN",
+    password: "admin-dev-pass-1",
+    totpSecret: "XQ4R5SZVTX7SKSVGD2WCLC36KSGGF6X3",
+  },
   {
     email: "compliance@exchange.local",
     name: "Chen Compliance",
     role: "COMPLIANCE",
     password: "compliance-dev-pass-1",
+    totpSecret: "2YPF5DLROBTKUEB6HBX3JXJUGLVCDQ3V",
   },
   {
     email: "finance@exchange.local",
     name: "Farah Finance",
     role: "FINANCE",
     password: "finance-dev-pass-1",
+    totpSecret: "F4ZR4IYXMZIFAUYPHJPKNUF6VFMEREGJ",
   },
   {
     email: "operations@exchange.local",
     name: "Omar Operations",
     role: "OPERATIONS",
     password: "operations-dev-pass-1",
+    totpSecret: "KC3VGKBO4RAKJRNXJC7W2T2PKXA4IC5C",
   },
 ];
 

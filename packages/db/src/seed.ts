@@ -4,22 +4,42 @@
  */
 import type { Db } from "./client";
 import { hashPassword } from "./password";
+import { parseSecretBoxKey, sealSecret } from "./secret-box";
 import { SEED_ASSETS, SEED_DEMO_BOTS, SEED_MARKETS, SEED_STAFF, SEED_TRADERS } from "./seed-data";
 
-export async function seed(db: Db): Promise<void> {
+export interface SeedOptions {
+  /**
+   * TWO_FACTOR_KEY of the apps that will use this database. With it, demo staff are enrolled in
+   * two-factor with their fixed secrets (seed-data.ts); without it they enrol at first log-in.
+   */
+  twoFactorKey?: string | undefined;
+}
+
+export async function seed(db: Db, options: SeedOptions = {}): Promise<void> {
   for (const asset of SEED_ASSETS) {
     await db.asset.upsert({ where: { code: asset.code }, create: asset, update: {} });
   }
   for (const market of SEED_MARKETS) {
     await db.market.upsert({ where: { symbol: market.symbol }, create: market, update: {} });
   }
-  for (const { password, role, ...staff } of SEED_STAFF) {
+  const key = options.twoFactorKey ? parseSecretBoxKey(options.twoFactorKey) : undefined;
+  for (const { password, role, totpSecret, ...staff } of SEED_STAFF) {
     const passwordHash = await hashPassword(password);
+    const twoFactor = key
+      ? { totpSecret: sealSecret(key, totpSecret), totpEnabledAt: new Date() }
+      : {};
     await db.staff.upsert({
       where: { email: staff.email },
-      create: { ...staff, roles: [role], passwordHash },
+      create: { ...staff, roles: [role], passwordHash, ...twoFactor },
       update: {},
     });
+    // Demo staff of a database seeded before two-factor existed get enrolled too.
+    if (key) {
+      await db.staff.updateMany({
+        where: { email: staff.email, totpEnabledAt: null },
+        data: twoFactor,
+      });
+    }
   }
   for (const { email } of SEED_DEMO_BOTS) {
     const passwordHash = await hashPassword(crypto.randomUUID());
@@ -41,13 +61,15 @@ export async function seed(db: Db): Promise<void> {
 
 export function printSeedCredentials(): void {
   const rows = [
-    ...SEED_TRADERS.map((t) => ({ app: "web", role: "trader", ...t })),
+    ...SEED_TRADERS.map((t) => ({ app: "web", role: "trader", totpSecret: "", ...t })),
     ...SEED_STAFF.map((s) => ({ app: "admin", ...s, role: s.role.toLowerCase() })),
   ];
   console.log("Seeded demo accounts (local use only):");
   for (const row of rows) {
+    const secret = row.totpSecret ? `  TOTP secret ${row.totpSecret}` : "";
     console.log(
-      `  ${row.app.padEnd(5)} ${row.role.padEnd(10)} ${row.email.padEnd(28)} ${row.password}`,
+      `  ${row.app.padEnd(5)} ${row.role.padEnd(10)} ${row.email.padEnd(28)} ${row.password.padEnd(22)}${secret}`,
     );
   }
+  console.log("Staff log-in asks for a code: `npm run totp -- <staff email>` prints it.");
 }

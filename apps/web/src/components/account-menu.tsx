@@ -1,7 +1,8 @@
-import { LogOutButton } from "@exchange/ui";
+import { buttonClasses, LogOutButton } from "@exchange/ui";
+import Link from "next/link";
 import { logOut } from "@/app/actions/session-actions";
 
-/** The logged-in trader's identity and the way out. */
+/** The logged-in trader's identity, their security settings and the way out. */
 export function AccountMenu({ email }: { email: string }) {
   return (
     <div className="flex items-center gap-3">
@@ -16,6 +17,9 @@ export function AccountMenu({ email }: { email: string }) {
           {email}
         </span>
       </div>
+      <Link href="/account/security" className={buttonClasses("ghost", "sm")}>
+        Security
+      </Link>
       <LogOutButton logOut={logOut} />
     </div>
   );

@@ -2,7 +2,13 @@ import { createServices } from "@exchange/api";
 import { oncePerProcess, servicesConfig } from "@exchange/ui/server";
 import { webEnv } from "@/env";
 
-/** One set of connections (Prisma pool, engine bus client) per server process. */
-export const getServices = oncePerProcess("exchange-web.services", () =>
-  createServices({ ...servicesConfig(webEnv()), streamTokenSecret: webEnv().STREAM_TOKEN_SECRET }),
-);
+/** One set of connections (Prisma pool, engine bus client, SMTP pool) per server process. */
+export const getServices = oncePerProcess("exchange-web.services", () => {
+  const env = webEnv();
+  return createServices({
+    ...servicesConfig(env),
+    streamTokenSecret: env.STREAM_TOKEN_SECRET,
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, webPublicUrl: env.WEB_PUBLIC_URL },
+    twoFactorKey: env.TWO_FACTOR_KEY,
+  });
+});

@@ -1,8 +1,9 @@
 import { resolve } from "node:path";
-import { createDb } from "@exchange/db";
+import { createDb, parseSecretBoxKey } from "@exchange/db";
 import { EngineClient } from "@exchange/protocol";
 import { Redis } from "ioredis";
 import type { Services } from "../context";
+import { createSmtpMailer, type MailerConfig } from "../mail/mailer";
 import { LocalDocumentStorage } from "./document-storage";
 
 export interface ServicesConfig {
@@ -15,6 +16,10 @@ export interface ServicesConfig {
    * share it. Defaults to `.data/documents` under the working directory.
    */
   documentStorageDir?: string | undefined;
+  /** Outgoing mail, with the web app's public URL for links; the trader-facing app sets it. */
+  mail?: MailerConfig & { webPublicUrl: string };
+  /** Base64 of the 32-byte key that encrypts TOTP secrets (TWO_FACTOR_KEY). */
+  twoFactorKey?: string;
 }
 
 /** Connects the API's collaborators. One set per server process; see `closeServices`. */
@@ -32,9 +37,14 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     redisPrefix: config.redisPrefix,
     documents: new LocalDocumentStorage(config.documentStorageDir ?? resolve(".data/documents")),
     ...(config.streamTokenSecret ? { streamTokenSecret: config.streamTokenSecret } : {}),
+    ...(config.mail
+      ? { mailer: createSmtpMailer(config.mail), webPublicUrl: config.mail.webPublicUrl }
+      : {}),
+    ...(config.twoFactorKey ? { twoFactorKey: parseSecretBoxKey(config.twoFactorKey) } : {}),
   };
 }
 
 export async function closeServices(services: Services): Promise<void> {
+  services.mailer?.close();
   await Promise.all([services.db.$disconnect(), services.engine.close(), services.redis.quit()]);
 }

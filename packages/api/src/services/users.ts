@@ -1,4 +1,4 @@
-import { type Db, decoyPasswordHash, hashPassword, Prisma, verifyPassword } from "@exchange/db";
+import { type Db, hashPassword, Prisma } from "@exchange/db";
 import { AppError, AppErrorCode } from "../errors";
 
 export interface UserDto {
@@ -50,28 +50,6 @@ export async function registerUser(
     }
     throw error;
   }
-}
-
-/**
- * The user these credentials belong to, or INVALID_CREDENTIALS. The same error and the same
- * work (a hash verification) whether the email is unknown or the password wrong.
- */
-export async function authenticateUser(
-  db: Db,
-  input: { email: string; password: string },
-): Promise<UserDto> {
-  const user = await db.user.findUnique({
-    where: { email: normalizeEmail(input.email) },
-    select: { ...USER_SELECT, passwordHash: true, status: true },
-  });
-  const valid = await verifyPassword(
-    user?.passwordHash ?? (await decoyPasswordHash()),
-    input.password,
-  );
-  if (!user || !valid || user.status !== "ACTIVE") {
-    throw new AppError(AppErrorCode.INVALID_CREDENTIALS, "Incorrect email or password.");
-  }
-  return toUserDto(user);
 }
 
 export async function findUser(db: Db, userId: number): Promise<UserDto> {

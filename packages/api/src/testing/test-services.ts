@@ -2,6 +2,7 @@
  * Real collaborators for integration tests: the run's fresh database and Redis prefix (set up
  * by scripts/test-services.ts), and callers acting as any kind of actor.
  */
+import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -27,6 +28,7 @@ export function testServices(options: { documentStorageDir?: string } = {}): Pro
     databaseUrl: DATABASE_URL,
     redisUrl: REDIS_URL,
     redisPrefix: REDIS_PREFIX,
+    ...identityConfigFromEnv(),
     documentStorageDir:
       options.documentStorageDir ?? mkdtempSync(join(tmpdir(), "exchange-test-documents-")),
   });
@@ -34,11 +36,36 @@ export function testServices(options: { documentStorageDir?: string } = {}): Pro
 
 export { closeServices };
 
+/** Mail into the run's sink and the run's two-factor key, as scripts/test-services.ts set them. */
+function identityConfigFromEnv() {
+  const { SMTP_URL, MAIL_FROM, WEB_PUBLIC_URL, TWO_FACTOR_KEY } = process.env;
+  return {
+    ...(SMTP_URL && MAIL_FROM && WEB_PUBLIC_URL
+      ? { mail: { smtpUrl: SMTP_URL, from: MAIL_FROM, webPublicUrl: WEB_PUBLIC_URL } }
+      : {}),
+    ...(TWO_FACTOR_KEY ? { twoFactorKey: TWO_FACTOR_KEY } : {}),
+  };
+}
+
 const traderCaller = createCallerFactory(traderRouter);
 const adminCaller = createCallerFactory(adminRouter);
 
-export function callTraderApi(services: Services, actor: Actor = { kind: "anonymous" }) {
-  return traderCaller({ actor, services, ip: "127.0.0.1" });
+/**
+ * The trader API as called from `ip`. By default each caller gets an address of its own, so
+ * per-address rate limits (registration, log-in) never carry over from one test to the next.
+ */
+export function callTraderApi(
+  services: Services,
+  actor: Actor = { kind: "anonymous" },
+  ip: string = uniqueTestIp(),
+) {
+  return traderCaller({ actor, services, ip });
+}
+
+/** A random address in 10.0.0.0/8, fresh enough that tests in one run do not share one. */
+export function uniqueTestIp(): string {
+  const [a = 0, b = 0, c = 0] = randomBytes(3);
+  return `10.${a}.${b}.${c}`;
 }
 
 export function callAdminApi(services: Services, actor: Actor = { kind: "anonymous" }) {

@@ -1,29 +1,47 @@
 "use client";
 
-import { useActionState } from "react";
+import Link from "next/link";
+import { useActionState, useState, useTransition } from "react";
 import type { LogInState } from "../lib/credentials";
+import { buttonClasses } from "./button-styles";
 import { FormAlert } from "./form-alert";
+import { FormNotice } from "./form-notice";
 import { SubmitButton } from "./submit-button";
 import { TextField } from "./text-field";
 
+/** What a "resend the verification mail" action answers, in words for the person. */
+export interface ResendAnswer {
+  ok: boolean;
+  message: string;
+}
+
 /**
  * Email and password, sent to the app's own log-in server action (each app signs in against
- * its own Auth.js instance). Works before the script loads: it is a plain form post.
+ * its own Auth.js instance). Works before the script loads: it is a plain form post. When the
+ * password was right but the email is unverified, offers to resend the link (if the app can).
  */
 export function LoginForm({
   logIn,
   emailLabel = "Email",
   next,
+  forgotPasswordHref,
+  resendVerification,
 }: {
   logIn: (previous: LogInState, form: FormData) => Promise<LogInState>;
   emailLabel?: string;
   /** Where to go after logging in; the action decides whether it is safe to follow. */
   next?: string | undefined;
+  /** The "forgot password?" page, if the app has one. */
+  forgotPasswordHref?: string;
+  resendVerification?: (email: string) => Promise<ResendAnswer>;
 }) {
   const [state, action, pending] = useActionState<LogInState, FormData>(logIn, {});
   return (
     <form action={action} noValidate className="flex flex-col gap-4">
       {state.error ? <FormAlert>{state.error}</FormAlert> : null}
+      {state.unverified && state.email && resendVerification ? (
+        <ResendVerification key={state.email} email={state.email} resend={resendVerification} />
+      ) : null}
       <input type="hidden" name="next" value={next ?? ""} />
       <TextField
         // Re-mounted with each answer so it shows the email last submitted.
@@ -37,14 +55,54 @@ export function LoginForm({
         required
         autoFocus
       />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="current-password"
-        required
-      />
+      <div className="flex flex-col gap-1.5">
+        <TextField
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+        />
+        {forgotPasswordHref ? (
+          <Link
+            href={forgotPasswordHref}
+            className="self-end text-xs font-medium text-brand hover:text-brand-hover"
+          >
+            Forgot password?
+          </Link>
+        ) : null}
+      </div>
       <SubmitButton pending={pending}>Log in</SubmitButton>
     </form>
+  );
+}
+
+function ResendVerification({
+  email,
+  resend,
+}: {
+  email: string;
+  resend: (email: string) => Promise<ResendAnswer>;
+}) {
+  const [answer, setAnswer] = useState<ResendAnswer>();
+  const [sending, startSending] = useTransition();
+  return (
+    <div className="flex flex-col gap-2" data-testid="resend-verification">
+      {answer ? (
+        answer.ok ? (
+          <FormNotice>{answer.message}</FormNotice>
+        ) : (
+          <FormAlert>{answer.message}</FormAlert>
+        )
+      ) : null}
+      <button
+        type="button"
+        disabled={sending}
+        onClick={() => startSending(async () => setAnswer(await resend(email)))}
+        className={`${buttonClasses("secondary", "md")} w-full`}
+      >
+        {sending ? "Sending…" : "Resend verification email"}
+      </button>
+    </div>
   );
 }

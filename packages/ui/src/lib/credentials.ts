@@ -16,5 +16,9 @@ export interface LogInState {
   /** What went wrong, in words fit for the person; never which of email or password. */
   error?: string;
   /** The email typed, so a failed attempt does not make them type it again. */
-  email?: string;
+  email?: string | undefined;
+  /** The password was right but the email is not verified yet: offer to resend the link. */
+  unverified?: boolean;
+  /** The log-in in progress is gone (expired challenge): offer to start again. */
+  restart?: boolean;
 }

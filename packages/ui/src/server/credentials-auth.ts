@@ -1,6 +1,6 @@
 import { CredentialsSignin, type NextAuthConfig, type Session, type User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { type LogInInput, ZLogInInput } from "../lib/credentials";
+import { z } from "zod";
 import { authCookieNames } from "./auth-cookies";
 
 export interface CredentialsAuthOptions {
@@ -9,16 +9,23 @@ export interface CredentialsAuthOptions {
   /** Prefix of this app's cookie names (see `authCookieNames`). */
   cookiePrefix: string;
   sessionMaxAgeS: number;
-  /** Checks a well-formed email and password; the account's `id` becomes the session's. */
-  authenticate(credentials: LogInInput, request: Request): Promise<User>;
-  /** Whether `authenticate` failed because of a wrong email or password: an ordinary answer. */
+  /**
+   * Redeems a sign-in ticket: the single-use token the API's log-in steps issue once password
+   * and second factor have passed. The account's `id` becomes the session's.
+   */
+  authenticate(ticket: string, request: Request): Promise<User>;
+  /** Whether `authenticate` refused the ticket (expired or used): an ordinary answer. */
   isWrongCredentials(error: unknown): boolean;
 }
 
+const ZTicket = z.object({ ticket: z.string().min(20).max(100) });
+
 /**
- * The Auth.js setup both apps share: email and password, checked by the app; a session in an
- * encrypted JWT cookie (no session table) that names only the account, as `session.user.id`.
- * Auth.js never shows its own (unstyled) pages: sign-in and its errors land on the app's.
+ * The Auth.js setup both apps share: a session in an encrypted JWT cookie (no session table)
+ * that names only the account, as `session.user.id`. Auth.js checks no password itself: the
+ * app's log-in actions run the API's steps (password, rate limits, verified email, two-factor)
+ * and hand Auth.js a one-minute ticket, never a password, so no route of Auth.js's own can
+ * bypass a step. Auth.js never shows its own (unstyled) pages.
  */
 export function credentialsAuthConfig(options: CredentialsAuthOptions): NextAuthConfig {
   return {
@@ -29,12 +36,12 @@ export function credentialsAuthConfig(options: CredentialsAuthOptions): NextAuth
     pages: { signIn: "/login", error: "/login" },
     providers: [
       Credentials({
-        credentials: { email: {}, password: {} },
+        credentials: { ticket: {} },
         async authorize(raw, request) {
-          const input = ZLogInInput.safeParse(raw);
+          const input = ZTicket.safeParse(raw);
           if (!input.success) return null;
           try {
-            return await options.authenticate(input.data, request);
+            return await options.authenticate(input.data.ticket, request);
           } catch (error) {
             if (options.isWrongCredentials(error)) return null;
             throw error;

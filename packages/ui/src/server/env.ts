@@ -15,6 +15,17 @@ export const ZServicesEnv = z.object({
 });
 export type ServicesEnv = z.infer<typeof ZServicesEnv>;
 
+/**
+ * The key that encrypts TOTP secrets at rest: 32 random bytes in base64 or base64url
+ * (`openssl rand -base64 32`). Web and admin must share it (one table of secrets per kind).
+ */
+export const ZTwoFactorKey = z
+  .string()
+  .refine(
+    (text) => Buffer.from(text.replace(/-/g, "+").replace(/_/g, "/"), "base64").length === 32,
+    "Use 32 random bytes in base64 (openssl rand -base64 32).",
+  );
+
 /** Those settings as the API's `createServices` takes them. */
 export function servicesConfig(env: ServicesEnv) {
   return {

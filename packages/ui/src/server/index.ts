@@ -11,6 +11,17 @@ export {
   credentialsAuthConfig,
   sessionAccountId,
 } from "./credentials-auth";
-export { lazyEnv, type ServicesEnv, servicesConfig, ZServicesEnv } from "./env";
+export { lazyEnv, type ServicesEnv, servicesConfig, ZServicesEnv, ZTwoFactorKey } from "./env";
 export { oncePerProcess } from "./once-per-process";
-export { logInFromForm, signInWithPassword } from "./password-log-in";
+export {
+  clearChallenge,
+  type LogInFlow,
+  logInFromForm,
+  logInWithCodeFromForm,
+  type PasswordStepAnswer,
+  readChallenge,
+  signInWithTicket,
+  signInWithTicketInPlace,
+  spokenErrorCode,
+  type TicketSignIn,
+} from "./password-log-in";

@@ -1,12 +1,88 @@
 "use server";
 
+import { confirmLogInEnrolment, logInWithCode, logInWithPassword } from "@exchange/api";
 import type { LogInState } from "@exchange/ui";
-import { logInFromForm } from "@exchange/ui/server";
+import {
+  clearChallenge,
+  clientIp,
+  logInFromForm,
+  logInWithCodeFromForm,
+  readChallenge,
+  signInWithTicketInPlace,
+  spokenErrorCode,
+} from "@exchange/ui/server";
+import { headers } from "next/headers";
 import { signIn, signOut } from "@/auth";
+import { CHALLENGE_COOKIE } from "@/lib/log-in";
+import { getServices } from "@/server/services";
 
-/** The staff log-in form's action. On success: `next` if it is same-site, else the dashboard. */
+const FLOW = {
+  signIn,
+  landingPath: "/",
+  challengeCookie: CHALLENGE_COOKIE,
+  codePath: "/login/code",
+  enrolPath: "/login/enrol",
+};
+
+async function requestIp(): Promise<string | undefined> {
+  return clientIp(await headers());
+}
+
+/** Password step: then a code, or enrolment for staff who have no two-factor yet. */
 export async function logIn(_previous: LogInState, form: FormData): Promise<LogInState> {
-  return logInFromForm(form, { signIn, landingPath: "/" });
+  const services = await getServices();
+  const ip = await requestIp();
+  return logInFromForm(form, {
+    ...FLOW,
+    checkPassword: (credentials) =>
+      logInWithPassword(services, { kind: "staff", ...credentials, ip }),
+  });
+}
+
+/** Code step: a TOTP or recovery code; the API audits the log-in. */
+export async function logInWithCodeAction(
+  _previous: LogInState,
+  form: FormData,
+): Promise<LogInState> {
+  const services = await getServices();
+  const ip = await requestIp();
+  return logInWithCodeFromForm(form, {
+    ...FLOW,
+    checkCode: (input) => logInWithCode(services, { ...input, ip }),
+  });
+}
+
+export interface EnrolState {
+  error?: string;
+  restart?: boolean;
+  /** Shown once, after which the console opens (the session already exists). */
+  recoveryCodes?: string[];
+}
+
+/** Confirms enrolment with a code, signs in, and answers the recovery codes to show. */
+export async function confirmEnrolmentAction(
+  _previous: EnrolState,
+  form: FormData,
+): Promise<EnrolState> {
+  const code = String(form.get("code") ?? "").trim();
+  if (!/^\d{6}$/.test(code)) return { error: "Enter the 6-digit code from your app." };
+  const challenge = await readChallenge(CHALLENGE_COOKIE);
+  if (!challenge)
+    return { error: "Your log-in took too long. Please log in again.", restart: true };
+  try {
+    const { ticket, recoveryCodes } = await confirmLogInEnrolment(await getServices(), {
+      challenge,
+      code,
+      ip: await requestIp(),
+    });
+    await clearChallenge(CHALLENGE_COOKIE);
+    await signInWithTicketInPlace(signIn, ticket);
+    return { recoveryCodes };
+  } catch (error) {
+    const errorCode = spokenErrorCode(error);
+    if (!errorCode) throw error;
+    return { error: (error as Error).message, restart: errorCode === "TOKEN_EXPIRED" };
+  }
 }
 
 export async function logOut(): Promise<void> {

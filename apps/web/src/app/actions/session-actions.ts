@@ -1,18 +1,52 @@
 "use server";
 
-import type { LogInInput, LogInState } from "@exchange/ui";
-import { logInFromForm, signInWithPassword } from "@exchange/ui/server";
+import { logInWithCode, logInWithPassword } from "@exchange/api";
+import type { LogInState, ResendAnswer } from "@exchange/ui";
+import { clientIp, logInFromForm, logInWithCodeFromForm } from "@exchange/ui/server";
+import { headers } from "next/headers";
 import { signIn, signOut } from "@/auth";
-import { HOME_PATH } from "@/lib/paths";
+import { CHALLENGE_COOKIE, HOME_PATH } from "@/lib/paths";
+import { resendVerificationFor } from "@/server/identity-actions";
+import { getServices } from "@/server/services";
 
-/** The log-in form's action. On success the trader is redirected (to `next` if it is safe). */
-export async function logIn(_previous: LogInState, form: FormData): Promise<LogInState> {
-  return logInFromForm(form, { signIn, landingPath: HOME_PATH });
+const FLOW = {
+  signIn,
+  landingPath: HOME_PATH,
+  challengeCookie: CHALLENGE_COOKIE,
+  codePath: "/login/code",
+};
+
+async function requestIp(): Promise<string | undefined> {
+  return clientIp(await headers());
 }
 
-/** Logs a trader in right after registration, with the credentials just accepted. */
-export async function logInAfterRegistration(credentials: LogInInput): Promise<LogInState> {
-  return signInWithPassword(signIn, credentials, HOME_PATH);
+/** The password step. Signs in, or moves on to the code step when two-factor is on. */
+export async function logIn(_previous: LogInState, form: FormData): Promise<LogInState> {
+  const services = await getServices();
+  const ip = await requestIp();
+  return logInFromForm(form, {
+    ...FLOW,
+    checkPassword: (credentials) =>
+      logInWithPassword(services, { kind: "user", ...credentials, ip }),
+  });
+}
+
+/** The code step: a TOTP or recovery code. */
+export async function logInWithCodeAction(
+  _previous: LogInState,
+  form: FormData,
+): Promise<LogInState> {
+  const services = await getServices();
+  const ip = await requestIp();
+  return logInWithCodeFromForm(form, {
+    ...FLOW,
+    checkCode: (input) => logInWithCode(services, { ...input, ip }),
+  });
+}
+
+/** "Resend verification email" from the log-in form. */
+export async function resendVerification(email: string): Promise<ResendAnswer> {
+  return resendVerificationFor(email, await requestIp());
 }
 
 export async function logOut(): Promise<void> {

@@ -3,22 +3,23 @@
 import { type FieldErrors, ZRegisterInput } from "@exchange/api/client";
 import { FormAlert, SubmitButton, TextField, useHydrated } from "@exchange/ui";
 import { useMutation } from "@tanstack/react-query";
-import { type FormEvent, useState, useTransition } from "react";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useState } from "react";
 import { z } from "zod";
-import { logInAfterRegistration } from "@/app/actions/session-actions";
 import { useTRPC } from "@/trpc/react";
 
 type Field = "email" | "password";
 
 /**
  * Registration. Checks the form with the API's own schema first (instant feedback, same
- * messages), then lets the server decide (taken emails, anything the browser cannot know),
- * then logs the new trader in with the same credentials.
+ * messages), then lets the server decide (taken emails, rate limits, anything the browser
+ * cannot know), then sends the person to "check your email": the account opens once the
+ * mailed link is followed.
  */
 export function RegisterForm() {
   const trpc = useTRPC();
+  const router = useRouter();
   const register = useMutation(trpc.auth.register.mutationOptions());
-  const [loggingIn, startLogIn] = useTransition();
   const [values, setValues] = useState<Record<Field, string>>({ email: "", password: "" });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string>();
@@ -39,13 +40,8 @@ export function RegisterForm() {
     }
     setFieldErrors({});
     register.mutate(parsed.data, {
-      onSuccess: () =>
-        startLogIn(async () => {
-          const result = await logInAfterRegistration(parsed.data);
-          if (result.error) {
-            setFormError("Your account is ready, but we could not log you in. Please log in.");
-          }
-        }),
+      onSuccess: (user) =>
+        router.push(`/register/check-email?email=${encodeURIComponent(user.email)}`),
       onError: (error) => {
         const serverFieldErrors = error.data?.fieldErrors;
         if (serverFieldErrors && Object.keys(serverFieldErrors).length > 0) {
@@ -57,10 +53,10 @@ export function RegisterForm() {
     });
   }
 
-  // This form needs its script (it calls the API, then logs in); until the script runs, the
-  // button stays disabled so the browser cannot fall back to a plain form submission.
+  // This form needs its script (it calls the API); until the script runs, the button stays
+  // disabled so the browser cannot fall back to a plain form submission.
   const hydrated = useHydrated();
-  const pending = register.isPending || loggingIn;
+  const pending = register.isPending || register.isSuccess;
   return (
     <form onSubmit={submit} method="post" noValidate className="flex flex-col gap-4">
       {formError ? <FormAlert>{formError}</FormAlert> : null}
@@ -88,7 +84,7 @@ export function RegisterForm() {
         required
       />
       <SubmitButton pending={pending} disabled={!hydrated}>
-        {loggingIn ? "Logging you in…" : "Create account"}
+        Create account
       </SubmitButton>
     </form>
   );

@@ -1,0 +1,91 @@
+import { hashPassword } from "@exchange/db";
+import type { Services } from "../context";
+import { recordAudit } from "../services/audit";
+import { normalizeEmail } from "../services/users";
+import { consumeAuthToken, issueAuthToken, retireAuthTokens } from "./auth-tokens";
+import { ipSubject, mailSetup, RESET_PASSWORD_VALID_MS, webLink } from "./identity-config";
+import { passwordResetMail } from "./mail-templates";
+import { accountSubject, clearRateLimit, hitRateLimit, RATE_LIMITS } from "./rate-limit";
+
+/**
+ * "Forgot password": mails a reset link if the email belongs to an active account. Answers the
+ * same either way (no account discovery), within the mail rate limits.
+ */
+export async function requestPasswordReset(
+  services: Services,
+  input: { email: string; ip: string | undefined },
+): Promise<void> {
+  const email = normalizeEmail(input.email);
+  const { redis, redisPrefix: prefix } = services;
+  await hitRateLimit(
+    redis,
+    prefix,
+    RATE_LIMITS.mailIp,
+    ipSubject(input.ip),
+    "Too many emails sent.",
+  );
+  await hitRateLimit(
+    redis,
+    prefix,
+    RATE_LIMITS.resetMailCooldown,
+    email,
+    "We just sent you an email.",
+  );
+  const user = await services.db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, status: true },
+  });
+  if (user?.status !== "ACTIVE") return;
+  const { mailer, webPublicUrl } = mailSetup(services);
+  const token = await issueAuthToken(services.db, {
+    userId: user.id,
+    purpose: "RESET_PASSWORD",
+    validMs: RESET_PASSWORD_VALID_MS,
+  });
+  const link = webLink(webPublicUrl, "/reset-password", { token });
+  await mailer.send(passwordResetMail(user.email, link, RESET_PASSWORD_VALID_MS / 60_000));
+}
+
+/**
+ * Sets a new password through a reset link. In one transaction: the token is used up, every
+ * other reset link of the account dies, the password hash changes (so the old password stops
+ * working everywhere), and the address counts as verified (the mail reached its owner).
+ */
+export async function resetPassword(
+  services: Services,
+  input: { token: string; password: string; ip: string | undefined },
+): Promise<{ email: string }> {
+  // Hashing is slow on purpose; do it before the transaction holds any row.
+  const passwordHash = await hashPassword(input.password);
+  const user = await services.db.$transaction(async (tx) => {
+    const { userId } = await consumeAuthToken(tx, {
+      token: input.token,
+      purpose: "RESET_PASSWORD",
+    });
+    await retireAuthTokens(tx, { userId, purpose: "RESET_PASSWORD" });
+    const current = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { emailVerifiedAt: true },
+    });
+    const user = await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, emailVerifiedAt: current.emailVerifiedAt ?? new Date() },
+      select: { email: true },
+    });
+    await recordAudit(tx, {
+      actor: { kind: "user", userId },
+      action: "user.password_reset",
+      target: { type: "user", id: String(userId) },
+      ip: input.ip,
+    });
+    return user;
+  });
+  // A locked-out owner who proved control of the mailbox may log in again at once.
+  await clearRateLimit(
+    services.redis,
+    services.redisPrefix,
+    RATE_LIMITS.logInAccount,
+    accountSubject("user", user.email),
+  );
+  return user;
+}

@@ -1,6 +1,13 @@
-import { AppError, AppErrorCode, findUser, redeemSignInTicket } from "@exchange/api";
-import { credentialsAuthConfig, sessionAccountId } from "@exchange/ui/server";
+import {
+  AppError,
+  AppErrorCode,
+  currentSessionUser,
+  findUser,
+  redeemSignInTicket,
+} from "@exchange/api";
+import { credentialsAuthConfig, sessionAccountId, sessionSignedInAtMs } from "@exchange/ui/server";
 import NextAuth from "next-auth";
+import { cache } from "react";
 import { webEnv } from "@/env";
 import { getServices } from "@/server/services";
 
@@ -30,11 +37,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() =>
   }),
 );
 
-/** The logged-in trader, or null. */
-export async function currentTrader(): Promise<{ id: number; email: string } | null> {
+/**
+ * The logged-in trader, or null: no session, a suspended account, or a session begun before
+ * the password was last reset. Cached per server render (header, page and API context share
+ * one lookup).
+ */
+export const currentTrader = cache(async (): Promise<{ id: number; email: string } | null> => {
   const session = await auth();
-  const id = sessionAccountId(session);
-  const email = session?.user?.email;
-  if (id === null || !email) return null;
-  return { id, email };
-}
+  const userId = sessionAccountId(session);
+  if (userId === null) return null;
+  const { db } = await getServices();
+  return currentSessionUser(db, { userId, signedInAtMs: sessionSignedInAtMs(session) });
+});

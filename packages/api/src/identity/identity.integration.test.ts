@@ -13,6 +13,7 @@ import {
   redeemSignInTicket,
 } from "./log-in";
 import { hashToken } from "./one-time-token";
+import { currentSessionUser } from "./sessions";
 import { base32Decode, hotp, totpCode, totpStep } from "./totp";
 
 let services: Services;
@@ -145,7 +146,18 @@ describe("password reset", () => {
     await expect(
       callTraderApi(services).auth.resetPassword({ token, password: "short" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
+    const sessionBefore = Date.now() - 1;
+    await expect(
+      currentSessionUser(services.db, { userId: user.id, signedInAtMs: sessionBefore }),
+    ).resolves.toMatchObject({ id: user.id });
     await callTraderApi(services).auth.resetPassword({ token, password: "new-password-77" });
+    // Sessions begun before the reset are over; a new log-in's session stands.
+    await expect(
+      currentSessionUser(services.db, { userId: user.id, signedInAtMs: sessionBefore }),
+    ).resolves.toBeNull();
+    await expect(
+      currentSessionUser(services.db, { userId: user.id, signedInAtMs: Date.now() + 1 }),
+    ).resolves.toMatchObject({ id: user.id });
 
     await expect(logIn(address)).rejects.toMatchObject({ code: AppErrorCode.INVALID_CREDENTIALS });
     await expect(logIn(address, "new-password-77")).resolves.toMatchObject({ next: "signed-in" });

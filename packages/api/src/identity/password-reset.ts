@@ -69,7 +69,12 @@ export async function resetPassword(
     });
     const user = await tx.user.update({
       where: { id: userId },
-      data: { passwordHash, emailVerifiedAt: current.emailVerifiedAt ?? new Date() },
+      // Every session begun before now ends too (see identity/sessions.ts).
+      data: {
+        passwordHash,
+        emailVerifiedAt: current.emailVerifiedAt ?? new Date(),
+        sessionsValidAfter: new Date(),
+      },
       select: { email: true },
     });
     await recordAudit(tx, {

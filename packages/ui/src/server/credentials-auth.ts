@@ -50,8 +50,17 @@ export function credentialsAuthConfig(options: CredentialsAuthOptions): NextAuth
       }),
     ],
     callbacks: {
+      // When the session began, fixed at sign-in. Not the JWT's `iat`, which Auth.js renews
+      // whenever it re-issues the cookie: a password reset must end sessions begun before it.
+      jwt({ token, user }) {
+        if (user) token.signedInAtMs = Date.now();
+        return token;
+      },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
+        if (typeof token.signedInAtMs === "number") {
+          (session as SessionWithSignIn).signedInAtMs = token.signedInAtMs;
+        }
         return session;
       },
     },
@@ -63,6 +72,14 @@ export function credentialsAuthConfig(options: CredentialsAuthOptions): NextAuth
       },
     },
   };
+}
+
+type SessionWithSignIn = Session & { signedInAtMs?: number };
+
+/** When the session's sign-in happened (ms since epoch), or null for sessions from before. */
+export function sessionSignedInAtMs(session: Session | null): number | null {
+  const value = (session as SessionWithSignIn | null)?.signedInAtMs;
+  return typeof value === "number" ? value : null;
 }
 
 /** The account id a session names, or null (no session, or not one this code wrote). */

@@ -10,6 +10,7 @@ export {
   type CredentialsAuthOptions,
   credentialsAuthConfig,
   sessionAccountId,
+  sessionSignedInAtMs,
 } from "./credentials-auth";
 export { lazyEnv, type ServicesEnv, servicesConfig, ZServicesEnv, ZTwoFactorKey } from "./env";
 export { oncePerProcess } from "./once-per-process";

@@ -153,7 +153,8 @@ async function prepareTraders(): Promise<string[]> {
     const user = await registerUser(services.db, { email, password });
     await services.db.user.update({
       where: { id: user.id },
-      data: { emailVerifiedAt: new Date() },
+      // Verified email and identity (KYC level 1): trading needs both.
+      data: { emailVerifiedAt: new Date(), kycLevel: 1 },
     });
     for (const [asset, atoms] of [
       ["USDT", 10n ** 16n],

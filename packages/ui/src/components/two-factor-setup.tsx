@@ -45,7 +45,7 @@ export function TwoFactorSetup({
             Setup key
           </span>
           <code
-            className="font-mono text-[13px] leading-6 break-all text-ink select-all"
+            className="font-mono text-[13px] leading-6 break-words text-ink select-all"
             data-testid="totp-secret"
             data-secret={secret}
           >

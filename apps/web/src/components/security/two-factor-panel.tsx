@@ -215,7 +215,7 @@ function DisableForm() {
       <button
         type="submit"
         disabled={disable.isPending}
-        className={`${buttonClasses("secondary", "md")} self-start text-down`}
+        className={`${buttonClasses("secondary", "md")} self-start text-down!`}
       >
         {disable.isPending ? <Spinner /> : null}
         Turn off two-factor

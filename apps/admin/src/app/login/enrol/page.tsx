@@ -28,7 +28,9 @@ export default async function StaffEnrolPage({
       subtitle={
         enrolment
           ? `Staff accounts need two-factor. Enrol ${enrolment.email} to open the console.`
-          : "Staff accounts need two-factor to open the console."
+          : staff
+            ? "Two-factor authentication is on. Save your recovery codes, then open the console."
+            : "Staff accounts need two-factor to open the console."
       }
     >
       <EnrolFlow

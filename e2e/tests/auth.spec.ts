@@ -154,6 +154,24 @@ test("[AUTH] a wrong password is refused with an error that does not say which p
   await expect(page.getByTestId("form-error")).toHaveText("Incorrect email or password.");
 });
 
+test("[AUTH] ten failed log-ins lock the account with a clear wait, even for the right password", async ({
+  page,
+}) => {
+  test.setTimeout(60_000);
+  const email = uniqueEmail("locked");
+  await registerThroughForm(page, email);
+  await followVerificationMail(page, email);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await submitWebLogIn(page, { email, password: "not-the-password-1" });
+    await expect(page.getByTestId("form-error")).toHaveText("Incorrect email or password.");
+  }
+  await submitWebLogIn(page, { email, password: GOOD_PASSWORD });
+  await expect(page.getByTestId("form-error")).toHaveText(
+    "Too many failed log-in attempts. Please try again in 15 minutes.",
+  );
+  await expect(page.getByTestId("account-email")).toHaveCount(0);
+});
+
 test("[AUTH] the seeded trader logs in and out", async ({ page }) => {
   const [trader] = SEED_TRADERS;
   await logInTrader(page, trader);

@@ -232,6 +232,22 @@ describe("rate limits", () => {
     });
   }, 60_000);
 
+  it("sends at most 10 verification or reset mails per address per hour", async () => {
+    const ip = uniqueTestIp();
+    const api = callTraderApi(services, undefined, ip);
+    for (let i = 0; i < 10; i++) {
+      await api.auth.requestPasswordReset({ email: email("mail-flood") });
+    }
+    await expect(api.auth.resendVerification({ email: email("mail-flood") })).rejects.toMatchObject(
+      {
+        cause: {
+          code: AppErrorCode.RATE_LIMITED,
+          message: "Too many emails sent. Please try again in 60 minutes.",
+        },
+      },
+    );
+  });
+
   it("allows 5 registrations per address per hour", async () => {
     const ip = uniqueTestIp();
     for (let i = 0; i < 5; i++) await register(email("reg"), ip);

@@ -80,7 +80,8 @@ export default defineConfig({
     {
       name: "engine",
       command: "node --import tsx apps/engine/src/main.ts",
-      env: serviceEnv,
+      // Its health port shifted like the others, so a run beside `npm run dev` does not collide.
+      env: { ...serviceEnv, ENGINE_HTTP_PORT: "3310" },
       wait: { stdout: /engine started/ },
       gracefulShutdown: stop,
     },

@@ -10,6 +10,12 @@ import { z } from "zod";
 const ZAdminEnv = ZServicesEnv.extend({
   /** Signs and encrypts staff sessions. 32+ random characters, different from AUTH_SECRET. */
   ADMIN_AUTH_SECRET: z.string().min(32, "Use at least 32 random characters."),
+  /** Outgoing mail (KYC decisions reach the applicant by email); the same server as the web app's. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }),
+  /** From header of the console's mails, e.g. `Exchange <no-reply@example.com>`. */
+  MAIL_FROM: z.string().min(3),
+  /** Where traders reach the web app: the base of links in the console's mails. */
+  WEB_PUBLIC_URL: z.url({ protocol: /^https?$/ }),
   /** Encrypts staff TOTP secrets at rest; the same key as the web app's. */
   TWO_FACTOR_KEY: ZTwoFactorKey,
 });

@@ -9,6 +9,7 @@ import { AppError, type FieldErrors } from "./errors";
 import { KYC_MAX_FILE_BYTES } from "./kyc/submission-rules";
 import { type KycSubmissionInput, submitKyc } from "./services/kyc-submissions";
 import { KYC_FIXTURE_FIELDS, kycFixture, kycFixtureFiles } from "./testing/kyc-fixtures";
+import { latestMailTo } from "./testing/mail";
 import {
   callAdminApi,
   callTraderApi,
@@ -215,6 +216,10 @@ describe("reviewing", () => {
 
     const reason = "The document photo is blurred; photograph it in daylight.";
     await compliance.kyc.reject({ id: first.id, reason });
+    const { email } = await services.db.user.findUniqueOrThrow({ where: { id } });
+    const rejection = await latestMailTo(email, { subject: /could not verify/ });
+    expect(rejection.text).toContain(reason);
+    expect(rejection.text).toContain("/account/verification");
     expect(await trader.kyc.status()).toMatchObject({
       level: 0,
       latest: { id: first.id, status: "REJECTED", rejectReason: reason },
@@ -226,6 +231,7 @@ describe("reviewing", () => {
     const second = await submitKyc(services, id, validInput());
     const decided = await compliance.kyc.approve({ id: second.id });
     expect(decided).toMatchObject({ status: "APPROVED", kycLevel: 1 });
+    await latestMailTo(email, { subject: /identity is verified/, after: rejection });
     expect(await trader.kyc.status()).toMatchObject({
       level: 1,
       canTrade: true,

@@ -4,5 +4,14 @@ import { adminEnv } from "@/env";
 
 /** One set of connections (Prisma pool, engine bus client) per server process. */
 export const getServices = oncePerProcess("exchange-admin.services", () =>
-  createServices({ ...servicesConfig(adminEnv()), twoFactorKey: adminEnv().TWO_FACTOR_KEY }),
+  createServices({
+    ...servicesConfig(adminEnv()),
+    twoFactorKey: adminEnv().TWO_FACTOR_KEY,
+    // KYC decisions are mailed to the applicant.
+    mail: {
+      smtpUrl: adminEnv().SMTP_URL,
+      from: adminEnv().MAIL_FROM,
+      webPublicUrl: adminEnv().WEB_PUBLIC_URL,
+    },
+  }),
 );

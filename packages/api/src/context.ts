@@ -22,7 +22,7 @@ export interface Services {
   documents: DocumentStorage;
   /** Signs WebSocket auth tokens; only the trader-facing app has one. */
   streamTokenSecret?: string;
-  /** Sends verification and password-reset mail; only the trader-facing app has one. */
+  /** Sends mail: verification and password reset (web), KYC decisions (admin). */
   mailer?: Mailer;
   /** Where people reach the trading web app: the base of links in mails. */
   webPublicUrl?: string;

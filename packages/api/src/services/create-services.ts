@@ -16,7 +16,7 @@ export interface ServicesConfig {
    * share it. Defaults to `.data/documents` under the working directory.
    */
   documentStorageDir?: string | undefined;
-  /** Outgoing mail, with the web app's public URL for links; the trader-facing app sets it. */
+  /** Outgoing mail, with the web app's public URL for links; both apps set it. */
   mail?: MailerConfig & { webPublicUrl: string };
   /** Base64 of the 32-byte key that encrypts TOTP secrets (TWO_FACTOR_KEY). */
   twoFactorKey?: string;

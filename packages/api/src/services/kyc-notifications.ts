@@ -1,18 +1,5 @@
 import type { Services } from "../context";
-
-/** A mail as the API's Mailer (mail/mailer.ts) sends it. */
-interface OutgoingMail {
-  to: string;
-  subject: string;
-  text: string;
-  html: string;
-}
-
-/** The mail-sending part of the services; the trader-facing app and the console both have it. */
-type MailingServices = Services & {
-  mailer?: { send(mail: OutgoingMail): Promise<void> };
-  webPublicUrl?: string;
-};
+import type { OutgoingMail } from "../mail/mailer";
 
 export interface KycDecisionMail {
   email: string;
@@ -55,7 +42,7 @@ function escapeHtml(text: string): string {
  * An app without a mailer (no SMTP configured) skips the mail, and says so.
  */
 export async function notifyKycDecision(
-  services: MailingServices,
+  services: Services,
   decision: KycDecisionMail,
 ): Promise<void> {
   if (!services.mailer || !services.webPublicUrl) {

@@ -15,16 +15,19 @@ export function DataTable({
   columns,
   rows,
   empty,
+  minWidth = "min-w-[760px]",
 }: {
   caption: string;
   columns: readonly Column[];
   rows: readonly ReactNode[];
   empty: ReactNode;
+  /** Below this the table scrolls sideways; a narrow table (a side panel's) passes "min-w-0". */
+  minWidth?: string;
 }) {
   return (
     <div className="overflow-hidden rounded-lg border border-line bg-surface">
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[760px] border-collapse text-[13px]">
+        <table className={`w-full ${minWidth} border-collapse text-[13px]`}>
           <caption className="sr-only">{caption}</caption>
           <thead>
             <tr className="border-b border-line bg-raised/40 text-xs text-ink-faint">

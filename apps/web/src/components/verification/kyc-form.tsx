@@ -161,7 +161,7 @@ export function KycForm({
           {KYC_DOCUMENT_TYPES.map((type) => (
             <label
               key={type}
-              className={`flex h-9 cursor-pointer items-center justify-center rounded text-[13px] font-medium transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand ${
+              className={`relative flex h-9 cursor-pointer items-center justify-center rounded text-[13px] font-medium transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand ${
                 documentType === type
                   ? "bg-raised text-ink ring-1 ring-line-strong ring-inset"
                   : "text-ink-muted hover:text-ink"
@@ -173,7 +173,7 @@ export function KycForm({
                 value={type}
                 checked={documentType === type}
                 onChange={() => setDocumentType(type)}
-                className="sr-only"
+                className="absolute inset-0 cursor-pointer appearance-none rounded opacity-0"
               />
               {KYC_DOCUMENT_TYPE_LABELS[type]}
             </label>

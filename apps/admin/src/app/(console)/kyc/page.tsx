@@ -161,18 +161,18 @@ function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
         )}
       </td>
       <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">
-        {formatUtc(row.createdAt).replace(" UTC", "")}
+        {formatUtc(row.createdAt).slice(0, 16)}
       </td>
-      <td className="px-4">
-        <div className="flex flex-col leading-tight">
-          <span className="font-medium text-ink">{row.legalName}</span>
-          <span className="text-xs text-ink-faint">
+      <td className="max-w-72 px-4 py-1.5">
+        <div className="flex min-w-0 flex-col leading-tight">
+          <span className="truncate font-medium text-ink">{row.legalName}</span>
+          <span className="truncate text-xs text-ink-faint">
             {row.user.email} <span className="tabular-nums">#{row.user.id}</span>
           </span>
         </div>
       </td>
-      <td className="px-4 whitespace-nowrap text-ink-muted">
-        <span className="font-mono text-xs text-ink">{row.country}</span> {countryName(row.country)}
+      <td className="px-4 whitespace-nowrap text-ink-muted" title={countryName(row.country)}>
+        <span className="font-mono text-xs text-ink">{row.country}</span>
       </td>
       <td className="px-4 whitespace-nowrap text-ink-muted">
         {KYC_DOCUMENT_TYPE_LABELS[row.documentType]}
@@ -186,7 +186,7 @@ function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
           href={`/kyc/${row.id}`}
           className="text-xs font-medium whitespace-nowrap text-brand hover:text-brand-hover"
         >
-          Review #{row.id} →
+          Review #{row.id}
         </Link>
       </td>
     </tr>

@@ -66,87 +66,89 @@ export default async function KycSubmissionPage({ params }: { params: Promise<{ 
         ))}
       </section>
 
-      <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(0,1fr)_22rem]">
-        <Card title="Applicant">
-          <Facts
-            rows={[
-              [
-                "Legal name",
-                <span key="n" className="font-medium text-ink">
-                  {submission.legalName}
-                </span>,
-              ],
-              [
-                "Date of birth",
-                `${submission.dateOfBirth.toISOString().slice(0, 10)} (age ${ageOf(submission.dateOfBirth, now)})`,
-              ],
-              ["Country", `${countryName(submission.country)} (${submission.country})`],
-              ["Document", KYC_DOCUMENT_TYPE_LABELS[submission.documentType]],
-              [
-                "Document number",
-                <span key="d" className="font-mono text-ink">
-                  {submission.documentNumber}
-                </span>,
-              ],
-              ["Submitted", formatUtc(submission.createdAt)],
-              ["Level requested", `Level ${submission.level}`],
-            ]}
-          />
-        </Card>
-        <Card
-          title="Account"
-          action={
-            <Link
-              href={`/users/${submission.user.id}`}
-              className="text-xs font-medium text-brand hover:text-brand-hover"
-            >
-              Full profile →
-            </Link>
-          }
-        >
-          <Facts
-            rows={[
-              ["Email", submission.user.email],
-              [
-                "User id",
-                <span key="u" className="tabular-nums">
-                  #{submission.user.id}
-                </span>,
-              ],
-              ["KYC level", <KycLevelBadge key="l" level={submission.user.kycLevel} />],
-              ["Account status", submission.user.status === "ACTIVE" ? "Active" : "Suspended"],
-              ["Registered", formatUtc(submission.user.createdAt)],
-            ]}
-          />
-          <h3 className="mt-4 mb-2 text-[11px] font-semibold tracking-wider text-ink-faint uppercase">
-            Earlier submissions
-          </h3>
-          {submission.history.length === 0 ? (
-            <p className="text-xs text-ink-muted">None: this is the first.</p>
-          ) : (
-            <ul className="flex flex-col gap-2" data-testid="kyc-history">
-              {submission.history.map((earlier) => (
-                <li
-                  key={earlier.id}
-                  className="flex flex-col gap-1 rounded-md bg-raised/50 px-3 py-2 ring-1 ring-line ring-inset"
-                >
-                  <div className="flex items-center gap-2 text-xs">
-                    <Link href={`/kyc/${earlier.id}`} className="text-brand tabular-nums">
-                      #{earlier.id}
-                    </Link>
-                    <KycStatusBadge status={earlier.status} />
-                    <span className="ml-auto text-ink-faint tabular-nums">
-                      {formatUtc(earlier.createdAt)}
-                    </span>
-                  </div>
-                  {earlier.rejectReason ? (
-                    <p className="text-xs text-ink-muted">“{earlier.rejectReason}”</p>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
+      <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="grid grid-cols-1 items-start gap-4 2xl:grid-cols-2">
+          <Card title="Applicant">
+            <Facts
+              rows={[
+                [
+                  "Legal name",
+                  <span key="n" className="font-medium text-ink">
+                    {submission.legalName}
+                  </span>,
+                ],
+                [
+                  "Date of birth",
+                  `${submission.dateOfBirth.toISOString().slice(0, 10)} (age ${ageOf(submission.dateOfBirth, now)})`,
+                ],
+                ["Country", `${countryName(submission.country)} (${submission.country})`],
+                ["Document", KYC_DOCUMENT_TYPE_LABELS[submission.documentType]],
+                [
+                  "Document number",
+                  <span key="d" className="font-mono text-ink">
+                    {submission.documentNumber}
+                  </span>,
+                ],
+                ["Submitted", formatUtc(submission.createdAt)],
+                ["Level requested", `Level ${submission.level}`],
+              ]}
+            />
+          </Card>
+          <Card
+            title="Account"
+            action={
+              <Link
+                href={`/users/${submission.user.id}`}
+                className="text-xs font-medium text-brand hover:text-brand-hover"
+              >
+                Full profile →
+              </Link>
+            }
+          >
+            <Facts
+              rows={[
+                ["Email", submission.user.email],
+                [
+                  "User id",
+                  <span key="u" className="tabular-nums">
+                    #{submission.user.id}
+                  </span>,
+                ],
+                ["KYC level", <KycLevelBadge key="l" level={submission.user.kycLevel} />],
+                ["Account status", submission.user.status === "ACTIVE" ? "Active" : "Suspended"],
+                ["Registered", formatUtc(submission.user.createdAt)],
+              ]}
+            />
+            <h3 className="mt-4 mb-2 text-[11px] font-semibold tracking-wider text-ink-faint uppercase">
+              Earlier submissions
+            </h3>
+            {submission.history.length === 0 ? (
+              <p className="text-xs text-ink-muted">None: this is the first.</p>
+            ) : (
+              <ul className="flex flex-col gap-2" data-testid="kyc-history">
+                {submission.history.map((earlier) => (
+                  <li
+                    key={earlier.id}
+                    className="flex flex-col gap-1 rounded-md bg-raised/50 px-3 py-2 ring-1 ring-line ring-inset"
+                  >
+                    <div className="flex items-center gap-2 text-xs">
+                      <Link href={`/kyc/${earlier.id}`} className="text-brand tabular-nums">
+                        #{earlier.id}
+                      </Link>
+                      <KycStatusBadge status={earlier.status} />
+                      <span className="ml-auto text-ink-faint tabular-nums">
+                        {formatUtc(earlier.createdAt)}
+                      </span>
+                    </div>
+                    {earlier.rejectReason ? (
+                      <p className="text-xs text-ink-muted">“{earlier.rejectReason}”</p>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Card>
+        </div>
         {pending && canDecide ? (
           <DecisionPanel submissionId={submission.id} />
         ) : (
@@ -198,11 +200,11 @@ function Card({
 
 function Facts({ rows }: { rows: ReadonlyArray<readonly [string, ReactNode]> }) {
   return (
-    <dl className="grid grid-cols-[9rem_minmax(0,1fr)] gap-x-3 gap-y-2 text-[13px]">
+    <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-5 gap-y-2 text-[13px]">
       {rows.map(([label, value]) => (
         <div key={label} className="contents">
           <dt className="text-ink-faint">{label}</dt>
-          <dd className="min-w-0 break-words text-ink-muted">{value}</dd>
+          <dd className="min-w-0 text-ink-muted [overflow-wrap:anywhere]">{value}</dd>
         </div>
       ))}
     </dl>

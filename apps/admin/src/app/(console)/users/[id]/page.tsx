@@ -116,6 +116,7 @@ export default async function UserProfilePage({ params }: { params: Promise<{ id
         <Section title="Balances">
           <DataTable
             caption="Balances"
+            minWidth="min-w-0"
             columns={BALANCE_COLUMNS}
             rows={held.map((b) => (
               <tr key={b.asset}>

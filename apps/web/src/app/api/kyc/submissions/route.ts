@@ -27,7 +27,12 @@ export async function POST(request: Request) {
   const trader = await currentTrader();
   if (!trader) return refusal(401, AppErrorCode.UNAUTHENTICATED, "Please log in.");
   if (!sameOrigin(request)) return refusal(403, AppErrorCode.FORBIDDEN, "Cross-site request.");
-  const length = Number(request.headers.get("content-length") ?? "0");
+  // The size is known before anything is read: a body without a length (chunked) could be
+  // endless, so it is refused rather than buffered.
+  const length = Number(request.headers.get("content-length") ?? "");
+  if (!Number.isSafeInteger(length) || length <= 0) {
+    return refusal(411, AppErrorCode.INVALID_INPUT, "Send the form with a Content-Length.");
+  }
   if (length > MAX_REQUEST_BYTES) {
     return refusal(413, AppErrorCode.INVALID_INPUT, "The files are too large: at most 5 MB each.");
   }

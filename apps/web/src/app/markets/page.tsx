@@ -16,7 +16,7 @@ export default async function MarketsPage() {
       <header className="flex flex-col gap-1">
         <h1 className="text-2xl font-semibold tracking-tight">Markets</h1>
         <p className="text-[13px] text-ink-muted">
-          Every spot market on the exchange, with the rules each order must meet.
+          Every spot market on the exchange: its last 24 hours, and the rules each order must meet.
         </p>
       </header>
       <HydrationBoundary state={dehydrate(queryClient)}>

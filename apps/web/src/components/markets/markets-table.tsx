@@ -6,25 +6,38 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";
 import { useTRPC } from "@/trpc/react";
+import type { TickerDto } from "../trade/market-data-api";
 import { AssetIcon } from "./asset-icon";
 
 const COLUMNS = [
   "Market",
   "Status",
+  "Last price",
+  "24h change",
+  "24h volume",
   "Price tick",
   "Lot size",
   "Min qty",
-  "Max qty",
   "Min notional",
   "Maker fee",
   "Taker fee",
   "Trade",
 ] as const;
 
-/** Every listed market with its trading rules: what an order must respect before it is sent. */
+/** How often the table's prices refresh; the trading page has the live stream. */
+const TICKER_REFRESH_MS = 5_000;
+
+/**
+ * Every listed market with its 24 h prices and its trading rules: what an order must respect
+ * before it is sent.
+ */
 export function MarketsTable() {
   const trpc = useTRPC();
   const markets = useQuery(trpc.markets.list.queryOptions());
+  const tickers = useQuery({
+    ...trpc.marketData.tickers.queryOptions(),
+    refetchInterval: TICKER_REFRESH_MS,
+  });
   const [search, setSearch] = useState("");
   const query = useDeferredValue(search.trim().toUpperCase().replace("/", ""));
   const shown = (markets.data ?? []).filter((m) => m.symbol.includes(query));
@@ -59,7 +72,7 @@ export function MarketsTable() {
       </div>
 
       <div className="overflow-x-auto">
-        <table className="w-full min-w-[1040px] border-collapse text-[13px]">
+        <table className="w-full min-w-[1160px] border-collapse text-[13px]">
           <caption className="sr-only">Spot markets and their trading rules</caption>
           <thead>
             <tr className="border-b border-line text-xs text-ink-faint">
@@ -67,7 +80,7 @@ export function MarketsTable() {
                 <th
                   key={column}
                   scope="col"
-                  className={`h-9 px-4 font-medium whitespace-nowrap ${index < 2 ? "text-left" : "text-right"}`}
+                  className={`h-9 px-3 font-medium whitespace-nowrap ${index < 2 ? "text-left" : "text-right"}`}
                 >
                   {column === "Trade" ? <span className="sr-only">{column}</span> : column}
                 </th>
@@ -93,7 +106,13 @@ export function MarketsTable() {
                 {query ? `No markets match “${search.trim()}”.` : "No markets are listed yet."}
               </MessageRow>
             ) : (
-              shown.map((market) => <MarketRow key={market.symbol} market={market} />)
+              shown.map((market) => (
+                <MarketRow
+                  key={market.symbol}
+                  market={market}
+                  ticker={tickers.data?.find((t) => t.symbol === market.symbol)}
+                />
+              ))
             )}
           </tbody>
         </table>
@@ -102,14 +121,14 @@ export function MarketsTable() {
   );
 }
 
-function MarketRow({ market }: { market: MarketDto }) {
+function MarketRow({ market, ticker }: { market: MarketDto; ticker: TickerDto | undefined }) {
   const { baseAsset: base, quoteAsset: quote } = market;
   return (
     <tr
       data-testid="market-row"
       className="border-b border-line transition-colors last:border-b-0 hover:bg-hover"
     >
-      <th scope="row" className="h-12 px-4 text-left font-normal">
+      <th scope="row" className="h-12 px-3 text-left font-normal">
         <Link
           href={`/trade/${market.symbol}`}
           className="flex items-center gap-2.5 hover:underline"
@@ -121,17 +140,21 @@ function MarketRow({ market }: { market: MarketDto }) {
           </span>
         </Link>
       </th>
-      <td className="px-4">
+      <td className="px-3">
         <MarketStatusBadge status={market.status} />
       </td>
+      <td data-testid="market-last" className="px-3 text-right font-medium text-ink tabular-nums">
+        {ticker?.last ? groupThousands(ticker.last) : "—"}
+      </td>
+      <ChangeCell percent={ticker?.changePercent ?? null} />
+      {ticker ? <AmountCell value={ticker.quoteVolume} unit={quote} /> : <td className="px-3" />}
       <AmountCell value={market.priceTick} unit={quote} />
       <AmountCell value={market.lotSize} unit={base} />
       <AmountCell value={market.minQty} unit={base} />
-      <AmountCell value={market.maxQty} unit={base} />
       <AmountCell value={market.minNotional} unit={quote} />
-      <td className="px-4 text-right text-ink tabular-nums">{formatRate(market.makerFeeRate)}</td>
-      <td className="px-4 text-right text-ink tabular-nums">{formatRate(market.takerFeeRate)}</td>
-      <td className="px-4 text-right">
+      <td className="px-3 text-right text-ink tabular-nums">{formatRate(market.makerFeeRate)}</td>
+      <td className="px-3 text-right text-ink tabular-nums">{formatRate(market.takerFeeRate)}</td>
+      <td className="px-3 text-right">
         <Link
           href={`/trade/${market.symbol}`}
           aria-label={`Trade ${base}/${quote}`}
@@ -144,9 +167,24 @@ function MarketRow({ market }: { market: MarketDto }) {
   );
 }
 
+/** The 24 h change in the market colours: green up, red down, grey without trades. */
+function ChangeCell({ percent }: { percent: string | null }) {
+  if (percent === null) return <td className="px-3 text-right text-ink-faint">—</td>;
+  const falling = percent.startsWith("-");
+  const rising = !falling && /[1-9]/.test(percent);
+  return (
+    <td
+      className={`px-3 text-right tabular-nums ${falling ? "text-down" : rising ? "text-up" : "text-ink-muted"}`}
+    >
+      {rising ? "+" : ""}
+      {percent}%
+    </td>
+  );
+}
+
 function AmountCell({ value, unit }: { value: string; unit: string }) {
   return (
-    <td className="px-4 text-right whitespace-nowrap tabular-nums">
+    <td className="px-3 text-right whitespace-nowrap tabular-nums">
       <span className="text-ink">{groupThousands(value)}</span>
       <span className="ml-1 text-xs text-ink-faint">{unit}</span>
     </td>
@@ -157,7 +195,7 @@ function SkeletonRows() {
   return ["a", "b", "c"].map((key) => (
     <tr key={key} className="border-b border-line last:border-b-0">
       {COLUMNS.map((column) => (
-        <td key={column} className="h-12 px-4">
+        <td key={column} className="h-12 px-3">
           <span className="block h-3 animate-pulse rounded bg-raised" />
         </td>
       ))}
@@ -168,7 +206,7 @@ function SkeletonRows() {
 function MessageRow({ children }: { children: React.ReactNode }) {
   return (
     <tr>
-      <td colSpan={COLUMNS.length} className="px-4 py-14 text-center text-ink-muted">
+      <td colSpan={COLUMNS.length} className="px-3 py-14 text-center text-ink-muted">
         <div className="flex flex-col items-center gap-3">{children}</div>
       </td>
     </tr>

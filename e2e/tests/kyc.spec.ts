@@ -222,6 +222,20 @@ async function documentIdsOf(submissionId: number): Promise<number[]> {
   }
 }
 
+/** Moves a submission's time back, as if it had waited that long in the queue. */
+async function backdate(submissionId: number, hours: number): Promise<void> {
+  const client = new pg.Client({ connectionString: process.env.E2E_DATABASE_URL });
+  await client.connect();
+  try {
+    await client.query(
+      "UPDATE kyc_submissions SET created_at = created_at - make_interval(hours => $2) WHERE id = $1",
+      [submissionId, hours],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
 /** A verified trader submits through the upload route directly (as a script could). */
 async function submitThroughRoute(page: Page) {
   const email = uniqueEmail("kyc-route");
@@ -325,6 +339,21 @@ test("[KYC] documents reach compliance only: finance and admin are refused, page
   expect(served.headers()["content-type"]).toBe("image/jpeg");
   expect(served.headers()["cache-control"]).toContain("no-store");
   expect(served.headers()["x-content-type-options"]).toBe("nosniff");
+
+  // Waiting past the one-day target: the queue's age filter finds it and shows it overdue.
+  await backdate(submissionId, 30);
+  await compliance.page.goto(`${ADMIN_URL}/kyc`);
+  await compliance.page.getByLabel("Waiting").selectOption("24h");
+  await compliance.page.getByRole("button", { name: "Apply" }).click();
+  await expect(compliance.page).toHaveURL(/age=24h/);
+  const overdue = compliance.page
+    .getByTestId("kyc-row")
+    .filter({
+      has: compliance.page.getByRole("link", { name: `Review #${submissionId}`, exact: true }),
+    });
+  await expect(overdue.getByTestId("kyc-waiting")).toHaveAttribute("data-tone", "overdue");
+  await expect(overdue.getByTestId("kyc-waiting")).toHaveText(/^1d 0[56]h$/);
+  await snap(compliance.page, "admin-kyc-queue-overdue");
 
   // A funded trader's profile shows their balances to compliance.
   const trading = await setUpTrading();

@@ -34,7 +34,6 @@ const COLUMNS = [
   { header: "Applicant" },
   { header: "Country" },
   { header: "Document" },
-  { header: "Files", align: "right" },
   { header: "Status" },
   { header: "" },
 ] as const;
@@ -163,7 +162,7 @@ function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
       <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">
         {formatUtc(row.createdAt).slice(0, 16)}
       </td>
-      <td className="max-w-72 px-4 py-1.5">
+      <td className="max-w-60 px-4 py-1.5">
         <div className="flex min-w-0 flex-col leading-tight">
           <span className="truncate font-medium text-ink">{row.legalName}</span>
           <span className="truncate text-xs text-ink-faint">
@@ -174,10 +173,12 @@ function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
       <td className="px-4 whitespace-nowrap text-ink-muted" title={countryName(row.country)}>
         <span className="font-mono text-xs text-ink">{row.country}</span>
       </td>
-      <td className="px-4 whitespace-nowrap text-ink-muted">
-        {KYC_DOCUMENT_TYPE_LABELS[row.documentType]}
+      <td className="px-4 py-1.5 whitespace-nowrap">
+        <div className="flex flex-col leading-tight">
+          <span className="text-ink-muted">{KYC_DOCUMENT_TYPE_LABELS[row.documentType]}</span>
+          <span className="text-xs text-ink-faint tabular-nums">{row.documentCount} files</span>
+        </div>
       </td>
-      <td className="px-4 text-right text-ink-muted tabular-nums">{row.documentCount}</td>
       <td className="px-4">
         <KycStatusBadge status={row.status} />
       </td>

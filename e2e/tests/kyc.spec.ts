@@ -346,11 +346,9 @@ test("[KYC] documents reach compliance only: finance and admin are refused, page
   await compliance.page.getByLabel("Waiting").selectOption("24h");
   await compliance.page.getByRole("button", { name: "Apply" }).click();
   await expect(compliance.page).toHaveURL(/age=24h/);
-  const overdue = compliance.page
-    .getByTestId("kyc-row")
-    .filter({
-      has: compliance.page.getByRole("link", { name: `Review #${submissionId}`, exact: true }),
-    });
+  const overdue = compliance.page.getByTestId("kyc-row").filter({
+    has: compliance.page.getByRole("link", { name: `Review #${submissionId}`, exact: true }),
+  });
   await expect(overdue.getByTestId("kyc-waiting")).toHaveAttribute("data-tone", "overdue");
   await expect(overdue.getByTestId("kyc-waiting")).toHaveText(/^1d 0[56]h$/);
   await snap(compliance.page, "admin-kyc-queue-overdue");

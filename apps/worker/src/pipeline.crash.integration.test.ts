@@ -89,11 +89,22 @@ describe(`engine under kill -9 (seed ${SEED})`, () => {
       }
     };
     const senders = Array.from({ length: SENDERS }, sender);
+    /**
+     * A sender that gives up: one command sent while the engine is down, never retried. Whether
+     * or not the restarted engine applies it, it must be applied at most once — and it makes
+     * sure every run has commands without an acknowledgement, whatever the timing.
+     */
+    const abandonWhileDown = () => {
+      const entry: Tracked = { command: workload.next().value as Command };
+      tracked.push(entry);
+      client.send(entry.command, { timeoutMs: 50 }).catch(() => {});
+    };
 
     for (let kill = 0; kill < KILLS; kill++) {
       await new Promise((r) => setTimeout(r, 150 + Math.floor(random() * 600)));
       await engine.kill();
       expect(engine.log).not.toMatch(/refusing to start|engine crashed/);
+      abandonWhileDown();
       engine = await EngineProcess.start(sandbox);
     }
     sending = false;

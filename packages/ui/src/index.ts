@@ -22,4 +22,5 @@ export { TwoFactorSetup } from "./components/two-factor-setup";
 export { useHydrated } from "./components/use-hydrated";
 export type { LogInInput, LogInState } from "./lib/credentials";
 export { formatRate, groupThousands } from "./lib/decimal-format";
+export { formText } from "./lib/form-text";
 export { safeRedirectPath } from "./lib/safe-redirect";

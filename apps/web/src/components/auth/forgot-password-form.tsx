@@ -1,7 +1,14 @@
 "use client";
 
 import { type FieldErrors, ZEmailOnlyInput } from "@exchange/api/client";
-import { FormAlert, FormNotice, SubmitButton, TextField, useHydrated } from "@exchange/ui";
+import {
+  FormAlert,
+  FormNotice,
+  formText,
+  SubmitButton,
+  TextField,
+  useHydrated,
+} from "@exchange/ui";
 import { useMutation } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { z } from "zod";
@@ -14,7 +21,6 @@ import { useTRPC } from "@/trpc/react";
 export function ForgotPasswordForm() {
   const trpc = useTRPC();
   const request = useMutation(trpc.auth.requestPasswordReset.mutationOptions());
-  const [email, setEmail] = useState("");
   const [sentTo, setSentTo] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string>();
@@ -23,7 +29,7 @@ export function ForgotPasswordForm() {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(undefined);
-    const parsed = ZEmailOnlyInput.safeParse({ email });
+    const parsed = ZEmailOnlyInput.safeParse({ email: formText(event.currentTarget, "email") });
     if (!parsed.success) return setFieldErrors(z.flattenError(parsed.error).fieldErrors);
     setFieldErrors({});
     request.mutate(parsed.data, {
@@ -46,8 +52,6 @@ export function ForgotPasswordForm() {
         type="email"
         autoComplete="email"
         inputMode="email"
-        value={email}
-        onChange={(event) => setEmail(event.target.value)}
         errors={fieldErrors.email}
         required
         autoFocus

@@ -1,7 +1,7 @@
 "use client";
 
 import { type FieldErrors, ZRegisterInput } from "@exchange/api/client";
-import { FormAlert, SubmitButton, TextField, useHydrated } from "@exchange/ui";
+import { FormAlert, formText, SubmitButton, TextField, useHydrated } from "@exchange/ui";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
@@ -20,20 +20,22 @@ export function RegisterForm() {
   const trpc = useTRPC();
   const router = useRouter();
   const register = useMutation(trpc.auth.register.mutationOptions());
-  const [values, setValues] = useState<Record<Field, string>>({ email: "", password: "" });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string>();
 
-  function edit(field: Field, value: string) {
-    setValues((current) => ({ ...current, [field]: value }));
-    // The message described the old value; keep showing it and it misleads.
+  /** The message described the old value; keep showing it and it misleads. */
+  function edited(field: Field) {
     setFieldErrors(({ [field]: _stale, ...rest }) => rest);
   }
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(undefined);
-    const parsed = ZRegisterInput.safeParse(values);
+    const form = event.currentTarget;
+    const parsed = ZRegisterInput.safeParse({
+      email: formText(form, "email"),
+      password: formText(form, "password"),
+    });
     if (!parsed.success) {
       setFieldErrors(z.flattenError(parsed.error).fieldErrors);
       return;
@@ -66,8 +68,7 @@ export function RegisterForm() {
         type="email"
         autoComplete="email"
         inputMode="email"
-        value={values.email}
-        onChange={(event) => edit("email", event.target.value)}
+        onChange={() => edited("email")}
         errors={fieldErrors.email}
         required
         autoFocus
@@ -77,8 +78,7 @@ export function RegisterForm() {
         name="password"
         type="password"
         autoComplete="new-password"
-        value={values.password}
-        onChange={(event) => edit("password", event.target.value)}
+        onChange={() => edited("password")}
         errors={fieldErrors.password}
         hint="At least 10 characters, with a letter and a digit."
         required

@@ -1,7 +1,7 @@
 "use client";
 
 import { type FieldErrors, ZPassword } from "@exchange/api/client";
-import { FormAlert, SubmitButton, TextField, useHydrated } from "@exchange/ui";
+import { FormAlert, formText, SubmitButton, TextField, useHydrated } from "@exchange/ui";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
@@ -13,8 +13,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
   const trpc = useTRPC();
   const router = useRouter();
   const reset = useMutation(trpc.auth.resetPassword.mutationOptions());
-  const [password, setPassword] = useState("");
-  const [confirm, setConfirm] = useState("");
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string>();
   const hydrated = useHydrated();
@@ -22,6 +20,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setFormError(undefined);
+    const password = formText(event.currentTarget, "password");
+    const confirm = formText(event.currentTarget, "confirm");
     const parsed = ZPassword.safeParse(password);
     if (!parsed.success) {
       return setFieldErrors({ password: parsed.error.issues.map((issue) => issue.message) });
@@ -56,8 +56,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
         name="password"
         type="password"
         autoComplete="new-password"
-        value={password}
-        onChange={(event) => setPassword(event.target.value)}
         errors={fieldErrors.password}
         hint="At least 10 characters, with a letter and a digit."
         required
@@ -68,8 +66,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
         name="confirm"
         type="password"
         autoComplete="new-password"
-        value={confirm}
-        onChange={(event) => setConfirm(event.target.value)}
         errors={fieldErrors.confirm}
         required
       />

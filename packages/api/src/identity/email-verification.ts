@@ -2,25 +2,24 @@ import type { Services } from "../context";
 import { AppError, AppErrorCode } from "../errors";
 import { recordAudit } from "../services/audit";
 import { normalizeEmail } from "../services/users";
-import { consumeAuthToken, issueAuthToken } from "./auth-tokens";
-import { ipSubject, mailSetup, VERIFY_EMAIL_VALID_MS, webLink } from "./identity-config";
+import { consumeAuthToken } from "./auth-tokens";
+import { ipSubject, VERIFY_EMAIL_VALID_MS } from "./identity-config";
 import { verificationMail } from "./mail-templates";
 import { hashToken } from "./one-time-token";
 import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
+import { mailTokenLink } from "./token-mail";
 
 /** Mails `user` a fresh verification link (older links keep working until they expire). */
 export async function sendVerificationMail(
   services: Services,
   user: { id: number; email: string },
 ): Promise<void> {
-  const { mailer, webPublicUrl } = mailSetup(services);
-  const token = await issueAuthToken(services.db, {
-    userId: user.id,
-    purpose: "VERIFY_EMAIL",
-    validMs: VERIFY_EMAIL_VALID_MS,
-  });
-  const link = webLink(webPublicUrl, "/verify-email", { token });
-  await mailer.send(verificationMail(user.email, link, VERIFY_EMAIL_VALID_MS / 3_600_000));
+  await mailTokenLink(
+    services,
+    user,
+    { purpose: "VERIFY_EMAIL", validMs: VERIFY_EMAIL_VALID_MS, path: "/verify-email" },
+    (to, link) => verificationMail(to, link, VERIFY_EMAIL_VALID_MS / 3_600_000),
+  );
 }
 
 /**

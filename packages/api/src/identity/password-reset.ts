@@ -2,10 +2,11 @@ import { hashPassword } from "@exchange/db";
 import type { Services } from "../context";
 import { recordAudit } from "../services/audit";
 import { normalizeEmail } from "../services/users";
-import { consumeAuthToken, issueAuthToken, retireAuthTokens } from "./auth-tokens";
-import { ipSubject, mailSetup, RESET_PASSWORD_VALID_MS, webLink } from "./identity-config";
+import { consumeAuthToken, retireAuthTokens } from "./auth-tokens";
+import { ipSubject, RESET_PASSWORD_VALID_MS } from "./identity-config";
 import { passwordResetMail } from "./mail-templates";
 import { accountSubject, clearRateLimit, hitRateLimit, RATE_LIMITS } from "./rate-limit";
+import { mailTokenLink } from "./token-mail";
 
 /**
  * "Forgot password": mails a reset link if the email belongs to an active account. Answers the
@@ -36,14 +37,12 @@ export async function requestPasswordReset(
     select: { id: true, email: true, status: true },
   });
   if (user?.status !== "ACTIVE") return;
-  const { mailer, webPublicUrl } = mailSetup(services);
-  const token = await issueAuthToken(services.db, {
-    userId: user.id,
-    purpose: "RESET_PASSWORD",
-    validMs: RESET_PASSWORD_VALID_MS,
-  });
-  const link = webLink(webPublicUrl, "/reset-password", { token });
-  await mailer.send(passwordResetMail(user.email, link, RESET_PASSWORD_VALID_MS / 60_000));
+  await mailTokenLink(
+    services,
+    user,
+    { purpose: "RESET_PASSWORD", validMs: RESET_PASSWORD_VALID_MS, path: "/reset-password" },
+    (to, link) => passwordResetMail(to, link, RESET_PASSWORD_VALID_MS / 60_000),
+  );
 }
 
 /**

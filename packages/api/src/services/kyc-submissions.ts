@@ -29,6 +29,18 @@ interface CheckedFile {
   contentType: string;
 }
 
+/** What a user, and their profile in admin, see of each submission. */
+export const KYC_SUBMISSION_SUMMARY = {
+  id: true,
+  status: true,
+  legalName: true,
+  country: true,
+  documentType: true,
+  rejectReason: true,
+  createdAt: true,
+  reviewedAt: true,
+} as const satisfies Prisma.KycSubmissionSelect;
+
 /**
  * A user's identity submission: every field and file checked first (nothing stored when any is
  * wrong), then the files stored, then the rows written in one transaction. If the rows cannot
@@ -187,16 +199,7 @@ export async function findMyKycStatus(services: Services, userId: number) {
     services.db.kycSubmission.findFirst({
       where: { userId },
       orderBy: { id: "desc" },
-      select: {
-        id: true,
-        status: true,
-        legalName: true,
-        country: true,
-        documentType: true,
-        rejectReason: true,
-        createdAt: true,
-        reviewedAt: true,
-      },
+      select: KYC_SUBMISSION_SUMMARY,
     }),
   ]);
   if (!user) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");

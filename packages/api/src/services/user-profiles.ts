@@ -1,6 +1,7 @@
 import type { Prisma } from "@exchange/db";
 import type { Services } from "../context";
 import { AppError, AppErrorCode } from "../errors";
+import { KYC_SUBMISSION_SUMMARY } from "./kyc-submissions";
 import { marketDirectory } from "./market-directory";
 import { toOrderDto } from "./order-dto";
 import { listBalances, orderFactsOfRow } from "./order-queries";
@@ -57,14 +58,7 @@ export async function findUserProfile(services: Services, userId: number) {
       kycSubmissions: {
         orderBy: { id: "desc" },
         select: {
-          id: true,
-          status: true,
-          legalName: true,
-          country: true,
-          documentType: true,
-          rejectReason: true,
-          createdAt: true,
-          reviewedAt: true,
+          ...KYC_SUBMISSION_SUMMARY,
           reviewedBy: { select: { name: true } },
         },
       },

@@ -8,7 +8,7 @@ import { RejectCode } from "./reject-code";
 /** `order.cancel` and `order.cancelAll`: allowed while a market trades or is cancel-only. */
 
 function findMarket(s: CoreState, symbol: string): Market | Rejection {
-  const market = s.markets.get(symbol);
+  const market = s.findMarket(symbol);
   if (market === undefined) return reject(RejectCode.UnknownMarket, `unknown market ${symbol}`);
   if (market.status === "halted") {
     return reject(RejectCode.MarketHalted, `market ${market.symbol} is halted`);
@@ -46,6 +46,7 @@ export function cancelOrder(
   }
   const lots = removeResting(s, order, "user", events);
   emitLevel(market, order.side, order.priceTicks, lots, events);
+  s.recycleOrder(order);
   return null;
 }
 
@@ -64,6 +65,7 @@ export function cancelAllOrders(
     if (order.market === market) {
       const lots = removeResting(s, order, "cancelAll", events);
       emitLevel(market, order.side, order.priceTicks, lots, events);
+      s.recycleOrder(order);
     }
     order = next;
   }

@@ -4,9 +4,12 @@ import { NaiveBook } from "./book/naive-book";
 import type { BookKind, OrderBook } from "./book/order-book";
 import type { AcceptedResult, CoreEvent } from "./events";
 import { IdMap } from "./id-map";
-import { Account, type Asset, FeeTier, type Market, type Order, type Withdrawal } from "./model";
+import { Account, type Asset, FeeTier, type Market, Order, type Withdrawal } from "./model";
 import type { RejectCode } from "./reject-code";
-import type { Side } from "./types";
+import type { OrderType, SelfTradePrevention, Side, TimeInForce } from "./types";
+
+/** Most recycled orders kept for reuse; beyond it, finished orders are left to the collector. */
+const MAX_SPARE_ORDERS = 1 << 16;
 
 /** Why a command was refused; handlers return one instead of throwing. */
 export class Rejection {
@@ -41,10 +44,31 @@ export class CoreState {
   readonly receipts = new Map<string, AcceptedResult>();
   nextOrderId = 1;
   nextTradeId = 1;
+  /** See `findMarket`; "" before any market is found, which no symbol equals. */
+  private lastSymbol = "";
+  private lastMarket: Market | undefined = undefined;
+  /**
+   * Finished orders nothing refers to any more, for `takeOrder` to reuse (see `Order`): a stack
+   * of `spareCount` entries, kept by index because `push`/`pop` here compile to builtin calls.
+   */
+  private readonly spareOrders: Order[] = [];
+  private spareCount = 0;
 
   constructor(bookKind: BookKind) {
     this.bookKind = bookKind;
     this.feeTiers.set(0, new FeeTier(0, 1_000_000, 1_000_000));
+  }
+
+  /** The market of `symbol`; remembers the last one found, as commands mostly repeat it. */
+  findMarket(symbol: unknown): Market | undefined {
+    // Markets are never removed, so a remembered market stays valid.
+    if (symbol === this.lastSymbol) return this.lastMarket;
+    const market = this.markets.get(symbol as string);
+    if (market !== undefined) {
+      this.lastSymbol = market.symbol;
+      this.lastMarket = market;
+    }
+    return market;
   }
 
   createBook(): OrderBook {
@@ -55,6 +79,69 @@ export class CoreState {
     const tier = this.feeTiers.get(0);
     assert(tier !== undefined, "fee tier 0 missing");
     return tier;
+  }
+
+  /** A new order with the next order id: a recycled one when there is one, else a fresh one. */
+  takeOrder(
+    account: Account,
+    market: Market,
+    side: Side,
+    orderType: OrderType,
+    priceTicks: bigint,
+    qtyLots: bigint,
+    quoteAtoms: bigint,
+    timeInForce: TimeInForce,
+    postOnly: boolean,
+    stp: SelfTradePrevention,
+    clientOrderId: string | null,
+    ts: number,
+  ): Order {
+    const id = this.nextOrderId++;
+    if (this.spareCount === 0) {
+      return new Order(id, account, market, {
+        side,
+        orderType,
+        priceTicks,
+        qtyLots,
+        quoteAtoms,
+        timeInForce,
+        postOnly,
+        stp,
+        clientOrderId,
+        ts,
+      });
+    }
+    // Entries above `spareCount` are stale copies of orders in use, overwritten on recycling.
+    const spare = this.spareOrders[--this.spareCount] as Order;
+    spare.reset(
+      id,
+      account,
+      market,
+      side,
+      orderType,
+      priceTicks,
+      qtyLots,
+      quoteAtoms,
+      timeInForce,
+      postOnly,
+      stp,
+      clientOrderId,
+      ts,
+    );
+    return spare;
+  }
+
+  /**
+   * Hands back an order that is off the book, out of every index and that this command will not
+   * read again. Only `takeOrder`, at the start of a later placement, reuses it.
+   */
+  recycleOrder(order: Order): void {
+    const count = this.spareCount;
+    if (count === MAX_SPARE_ORDERS) return;
+    const spares = this.spareOrders;
+    if (count === spares.length) spares.push(order);
+    else spares[count] = order;
+    this.spareCount = count + 1;
   }
 
   /** The user's account, created (tier 0, no balances) on first use. */

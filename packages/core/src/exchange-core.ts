@@ -117,24 +117,37 @@ export class ExchangeCore {
   }
 
   apply(command: Command): CommandResult {
-    // Each command shape is different, so these reads are megamorphic: read each field once.
-    const id = command.id;
+    // Commands come in many shapes, so a read of a field they share is megamorphic (a stub-cache
+    // probe each time): read `type` once, then the envelope from the branch's own shapes.
     const type = command.type;
+    if (type === "order.place") {
+      const c = command as PlaceOrderCommand;
+      const id = c.id;
+      const bad = checkEnvelope(id, c.ts);
+      if (bad !== null) return rejected(c, bad);
+      const events: CoreEvent[] = [];
+      return finish(c, id, placeOrder(this.state, c, events), events);
+    }
+    if (type === "order.cancel") {
+      const c = command as CancelOrderCommand;
+      const id = c.id;
+      const bad = checkEnvelope(id, c.ts);
+      if (bad !== null) return rejected(c, bad);
+      const events: CoreEvent[] = [];
+      return finish(c, id, cancelOrder(this.state, c, events), events);
+    }
+    const id = command.id;
     const bad = checkEnvelope(id, command.ts);
     if (bad !== null) return rejected(command, bad);
-    const s = this.state;
     const events: CoreEvent[] = [];
-    let rejection: Rejection | null;
     switch (type) {
-      case "order.place":
-        rejection = placeOrder(s, command as PlaceOrderCommand, events);
-        break;
-      case "order.cancel":
-        rejection = cancelOrder(s, command as CancelOrderCommand, events);
-        break;
       case "order.cancelAll":
-        rejection = cancelAllOrders(s, command as CancelAllOrdersCommand, events);
-        break;
+        return finish(
+          command,
+          id,
+          cancelAllOrders(this.state, command as CancelAllOrdersCommand, events),
+          events,
+        );
       case "balance.deposit":
       case "balance.withdrawFreeze":
       case "balance.withdrawSettle":
@@ -143,13 +156,8 @@ export class ExchangeCore {
       case "balance.adjust":
         return this.applyBalance(command as BalanceCommand);
       default:
-        rejection = applyReference(s, command, events);
+        return finish(command, id, applyReference(this.state, command, events), events);
     }
-    if (rejection !== null) {
-      assert(events.length === 0, "a rejected command emitted events");
-      return rejected(command, rejection);
-    }
-    return { accepted: true, commandId: id, repeated: false, events };
   }
 
   /** Balance commands are idempotent: a repeated business key returns the first result. */
@@ -313,6 +321,20 @@ function runBalanceCommand(s: CoreState, c: BalanceCommand, events: CoreEvent[])
     case "balance.adjust":
       return adjustBalance(s, c, events);
   }
+}
+
+/** The result of a handler that returned `rejection` (or null) after emitting `events`. */
+function finish(
+  command: Command,
+  commandId: string,
+  rejection: Rejection | null,
+  events: CoreEvent[],
+): CommandResult {
+  if (rejection !== null) {
+    assert(events.length === 0, "a rejected command emitted events");
+    return rejected(command, rejection);
+  }
+  return { accepted: true, commandId, repeated: false, events };
 }
 
 function rejected(command: Command, rejection: Rejection): RejectedResult {

@@ -10,8 +10,8 @@ import {
   postRounding,
   release,
 } from "./ledger";
-import type { Asset, FeeTier, Market, Order, OrderTerms } from "./model";
-import type { CancelReason, Side } from "./types";
+import type { Asset, FeeTier, Market, Order } from "./model";
+import type { CancelReason, SelfTradePrevention, Side } from "./types";
 
 /**
  * Matching and settlement. A taker walks the opposite side of the book in price-time priority
@@ -84,6 +84,7 @@ function matchOrder(s: CoreState, taker: Order, events: CoreEvent[]): Stop {
         levelPrice = leaveLevel(market, makerSide, levelPrice, levelLots, maker.priceTicks, events);
       }
       levelLots = removeResting(s, maker, "selfTrade", events);
+      s.recycleOrder(maker);
       if (taker.stp === "cancelBoth") {
         stop = Stop.SelfTrade;
         break;
@@ -203,6 +204,7 @@ function fillOrders(
   if (maker.remainingLots === 0n) {
     assert(maker.frozenAtoms === 0n, "filled maker still holds funds");
     forgetOrder(s, maker);
+    s.recycleOrder(maker);
   }
   return levelLots;
 }
@@ -264,6 +266,7 @@ function finishTaker(s: CoreState, taker: Order, stop: Stop, events: CoreEvent[]
   if (stop === Stop.Done && taker.filledLots > 0n) {
     events.push(fillEvent("order.filled", taker));
     releaseFrozen(taker, taker.frozenAtoms, events);
+    s.recycleOrder(taker);
     return;
   }
   if (taker.filledLots > 0n) events.push(fillEvent("order.partiallyFilled", taker));
@@ -274,6 +277,7 @@ function finishTaker(s: CoreState, taker: Order, stop: Stop, events: CoreEvent[]
   assert(taker.timeInForce !== "FOK", "fill-or-kill order left unfilled");
   events.push(cancelledEvent(taker, stop === Stop.SelfTrade ? "selfTrade" : "expired"));
   releaseFrozen(taker, taker.frozenAtoms, events);
+  s.recycleOrder(taker);
 }
 
 /**
@@ -319,7 +323,7 @@ function cancelledEvent(order: Order, reason: CancelReason): CoreEvent {
 
 /**
  * Takes a resting order off the book, releases everything it holds and reports it cancelled.
- * Returns its level's lots after; the caller emits the level event.
+ * Returns its level's lots after; the caller emits the level event, then recycles the order.
  */
 export function removeResting(
   s: CoreState,
@@ -372,12 +376,19 @@ export function restoreResting(s: CoreState, order: Order): void {
  * Whether a fill-or-kill order could fill completely now, walking the book exactly as matching
  * would: own orders are skipped under "cancelMaker" and end the walk under the other modes.
  */
-export function canFillCompletely(book: OrderBook, userId: number, taker: OrderTerms): boolean {
-  let needed = taker.qtyLots;
-  let maker = book.best(taker.side === "buy" ? "sell" : "buy");
-  while (maker !== null && withinLimit(taker.side, maker.priceTicks, taker.priceTicks)) {
-    if (maker.userId === userId && taker.stp !== "none") {
-      if (taker.stp !== "cancelMaker") return false;
+export function canFillCompletely(
+  book: OrderBook,
+  userId: number,
+  side: Side,
+  priceTicks: bigint,
+  qtyLots: bigint,
+  stp: SelfTradePrevention,
+): boolean {
+  let needed = qtyLots;
+  let maker = book.best(side === "buy" ? "sell" : "buy");
+  while (maker !== null && withinLimit(side, maker.priceTicks, priceTicks)) {
+    if (maker.userId === userId && stp !== "none") {
+      if (stp !== "cancelMaker") return false;
     } else {
       needed -= maker.remainingLots;
       if (needed <= 0n) return true;

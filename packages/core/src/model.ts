@@ -150,30 +150,36 @@ export interface OrderTerms {
  * An order, taker or resting. It carries the links of two intrusive lists so resting needs no
  * allocation: its price level's queue (`prev`/`next`, used by the fast book) and its owner's open
  * orders (`userPrev`/`userNext`).
+ *
+ * Orders are recycled (see `CoreState.takeOrder`): once an order has left the book, or a taker
+ * has finished without resting, nothing refers to it any more and `reset` makes it a new order.
+ * A long-lived, already promoted object rewritten in place costs the garbage collector nothing,
+ * where a fresh one per command is copied by every scavenge it survives. The terms fields are
+ * therefore not `readonly`, but only `reset` (and the constructor) may write them.
  */
 export class Order {
   // Fields are `declare`d and assigned in the constructor: a class field with define semantics
-  // costs an IC call per field on every construction in this V8, and orders are built per command.
-  declare readonly id: number;
-  declare readonly userId: number;
-  declare readonly account: Account;
-  declare readonly market: Market;
-  declare readonly side: Side;
-  declare readonly orderType: OrderType;
+  // costs an IC call per field on every construction in this V8.
+  declare id: number;
+  declare userId: number;
+  declare account: Account;
+  declare market: Market;
+  declare side: Side;
+  declare orderType: OrderType;
   /** Limit price; for a market order the protection price, or the side's unbounded sentinel. */
-  declare readonly priceTicks: bigint;
-  declare readonly qtyLots: bigint;
+  declare priceTicks: bigint;
+  declare qtyLots: bigint;
   /** Quote budget of a market buy by quote amount, else 0. */
-  declare readonly quoteAtoms: bigint;
-  declare readonly timeInForce: TimeInForce;
-  declare readonly postOnly: boolean;
-  declare readonly stp: SelfTradePrevention;
-  declare readonly clientOrderId: string | null;
-  declare readonly ts: number;
+  declare quoteAtoms: bigint;
+  declare timeInForce: TimeInForce;
+  declare postOnly: boolean;
+  declare stp: SelfTradePrevention;
+  declare clientOrderId: string | null;
+  declare ts: number;
   /** The balance this order freezes from: quote for a buy, base for a sell. */
-  declare readonly payBalance: Balance;
+  declare payBalance: Balance;
   /** The balance fills credit: base for a buy, quote for a sell. */
-  declare readonly receiveBalance: Balance;
+  declare receiveBalance: Balance;
 
   declare remainingLots: bigint;
   declare filledLots: bigint;
@@ -207,6 +213,50 @@ export class Order {
     this.payBalance = account.balanceOf(isBuy ? market.quote : market.base);
     this.receiveBalance = account.balanceOf(isBuy ? market.base : market.quote);
     this.remainingLots = terms.qtyLots;
+    this.filledLots = 0n;
+    this.filledQuoteAtoms = 0n;
+    this.frozenAtoms = 0n;
+    this.prev = null;
+    this.next = null;
+    this.level = null;
+    this.userPrev = null;
+    this.userNext = null;
+  }
+
+  /** Makes a recycled order a new one: every field as the constructor would set it. */
+  reset(
+    id: number,
+    account: Account,
+    market: Market,
+    side: Side,
+    orderType: OrderType,
+    priceTicks: bigint,
+    qtyLots: bigint,
+    quoteAtoms: bigint,
+    timeInForce: TimeInForce,
+    postOnly: boolean,
+    stp: SelfTradePrevention,
+    clientOrderId: string | null,
+    ts: number,
+  ): void {
+    const isBuy = side === "buy";
+    this.id = id;
+    this.userId = account.userId;
+    this.account = account;
+    this.market = market;
+    this.side = side;
+    this.orderType = orderType;
+    this.priceTicks = priceTicks;
+    this.qtyLots = qtyLots;
+    this.quoteAtoms = quoteAtoms;
+    this.timeInForce = timeInForce;
+    this.postOnly = postOnly;
+    this.stp = stp;
+    this.clientOrderId = clientOrderId;
+    this.ts = ts;
+    this.payBalance = account.balanceOf(isBuy ? market.quote : market.base);
+    this.receiveBalance = account.balanceOf(isBuy ? market.base : market.quote);
+    this.remainingLots = qtyLots;
     this.filledLots = 0n;
     this.filledQuoteAtoms = 0n;
     this.frozenAtoms = 0n;

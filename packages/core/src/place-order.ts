@@ -7,7 +7,7 @@ import { type CoreState, isPositiveId, isShortText, Rejection, reject } from "./
 import type { CoreEvent } from "./events";
 import { freeze, orderBalanceChanged } from "./ledger";
 import { canFillCompletely, executeOrder } from "./match-order";
-import { type Account, type Market, Order, type OrderTerms } from "./model";
+import type { Account, Market, Order } from "./model";
 import { RejectCode } from "./reject-code";
 import type { SelfTradePrevention, Side, TimeInForce } from "./types";
 
@@ -31,7 +31,7 @@ export function placeOrder(
   c: PlaceOrderCommand,
   events: CoreEvent[],
 ): Rejection | null {
-  const market = s.markets.get(c.symbol);
+  const market = s.findMarket(c.symbol);
   if (market === undefined) return reject(RejectCode.UnknownMarket, `unknown market ${c.symbol}`);
   if (market.status === "halted") {
     return reject(RejectCode.MarketHalted, `market ${market.symbol} is halted`);
@@ -153,25 +153,30 @@ function placeLimit(
   const frozen = c.side === "buy" ? notional : c.qtyLots * market.lotSizeAtoms;
   const account = fundedAccount(s, market, c, frozen);
   if (account instanceof Rejection) return account;
-  const terms: OrderTerms = {
-    side: c.side,
-    orderType: "limit",
-    priceTicks: c.priceTicks,
-    qtyLots: c.qtyLots,
-    quoteAtoms: 0n,
-    timeInForce,
-    postOnly,
-    stp: c.stp ?? "cancelTaker",
-    clientOrderId: c.clientOrderId ?? null,
-    ts: c.ts,
-  };
+  const stp = c.stp ?? "cancelTaker";
   if (postOnly && wouldTake(market, c.side, c.priceTicks)) {
     return reject(RejectCode.PostOnlyWouldTake, "a post-only order would trade on arrival");
   }
-  if (timeInForce === "FOK" && !canFillCompletely(market.book, c.userId, terms)) {
+  if (
+    timeInForce === "FOK" &&
+    !canFillCompletely(market.book, c.userId, c.side, c.priceTicks, c.qtyLots, stp)
+  ) {
     return reject(RejectCode.FokNotFillable, "a fill-or-kill order cannot fill completely now");
   }
-  const order = new Order(s.nextOrderId++, account, market, terms);
+  const order = s.takeOrder(
+    account,
+    market,
+    c.side,
+    "limit",
+    c.priceTicks,
+    c.qtyLots,
+    0n,
+    timeInForce,
+    postOnly,
+    stp,
+    c.clientOrderId ?? null,
+    c.ts,
+  );
   acceptOrder(order, c.priceTicks, frozen, events);
   executeOrder(s, order, events);
   return null;
@@ -236,18 +241,20 @@ function placeMarket(
   const account = fundedAccount(s, market, c, frozen);
   if (account instanceof Rejection) return account;
   const unbounded = c.side === "buy" ? UNBOUNDED_BUY_TICKS : UNBOUNDED_SELL_TICKS;
-  const order = new Order(s.nextOrderId++, account, market, {
-    side: c.side,
-    orderType: "market",
-    priceTicks: c.priceLimitTicks ?? unbounded,
-    qtyLots: c.qtyLots ?? 0n,
-    quoteAtoms: c.quoteAtoms ?? 0n,
-    timeInForce: "IOC",
-    postOnly: false,
-    stp: c.stp ?? "cancelTaker",
-    clientOrderId: c.clientOrderId ?? null,
-    ts: c.ts,
-  });
+  const order = s.takeOrder(
+    account,
+    market,
+    c.side,
+    "market",
+    c.priceLimitTicks ?? unbounded,
+    c.qtyLots ?? 0n,
+    c.quoteAtoms ?? 0n,
+    "IOC",
+    false,
+    c.stp ?? "cancelTaker",
+    c.clientOrderId ?? null,
+    c.ts,
+  );
   acceptOrder(order, c.priceLimitTicks ?? 0n, frozen, events);
   executeOrder(s, order, events);
   return null;

@@ -32,8 +32,6 @@ import type { CancelReason, SelfTradePrevention, Side } from "./types";
 
 /** Denominator of a fee rate: market ppm × tier scale ppm. */
 const RATE_DENOMINATOR = 1_000_000_000_000n;
-/** Added before dividing to round up: ceil(x / d) = (x + d − 1) / d for x ≥ 0. */
-const ROUND_UP = RATE_DENOMINATOR - 1n;
 const FULL_SCALE_PPM = 1_000_000;
 /** "No level yet" while matching; a constant because `-1n` inline is a unary minus at runtime. */
 const NO_LEVEL = -1n;
@@ -128,6 +126,14 @@ function fillableLots(taker: Order, maker: Order, byQuote: boolean): bigint {
   return smaller(taker.remainingLots, lots);
 }
 
+/**
+ * `a - b`, but the shared constant `0n` when they are equal: an order's last release or fill
+ * then stores no new heap bigint into the (long-lived) order, so no write barrier either.
+ */
+export function less(a: bigint, b: bigint): bigint {
+  return a === b ? 0n : a - b;
+}
+
 /** The smaller of two bigints (`Math.min` takes numbers only). */
 function smaller(a: bigint, b: bigint): bigint {
   if (a < b) return a;
@@ -170,8 +176,8 @@ function fillOrders(
     takerBuys ? takerRate : makerRate,
     postings,
   );
-  buyer.frozenAtoms -= quote;
-  seller.frozenAtoms -= base;
+  buyer.frozenAtoms = less(buyer.frozenAtoms, quote);
+  seller.frozenAtoms = less(seller.frozenAtoms, base);
   taker.filledLots += lots;
   taker.filledQuoteAtoms += quote;
   if (taker.quoteAtoms === 0n) taker.remainingLots -= lots;
@@ -227,13 +233,15 @@ function creditNetOfFee(
   }
   const scaled = received * rate;
   const exact = scaled / RATE_DENOMINATOR;
-  const fee = (scaled + ROUND_UP) / RATE_DENOMINATOR;
-  const roundUp = fee - exact;
+  // ceil(scaled / d) = exact + 1 when the division leaves a remainder (scaled ≥ 0): one multiply
+  // and compare instead of a second division, and no bigint for a round-up that is 0 or 1.
+  const roundsUp = exact * RATE_DENOMINATOR !== scaled;
+  const fee = roundsUp ? exact + 1n : exact;
   const net = received - fee;
   // A fee can equal a 1-atom receipt; a zero posting would only be noise.
   if (net > 0n) creditAvailable(order.userId, asset, order.receiveBalance, net, postings);
   if (exact > 0n) postFee(asset, exact, postings);
-  if (roundUp > 0n) postRounding(asset, roundUp, postings);
+  if (roundsUp) postRounding(asset, 1n, postings);
   return fee;
 }
 
@@ -304,7 +312,7 @@ function releaseFrozen(order: Order, amount: bigint, events: CoreEvent[]): void 
   const market = order.market;
   const asset = order.side === "buy" ? market.quote : market.base;
   const postings = release(order.userId, asset, order.payBalance, amount);
-  order.frozenAtoms -= amount;
+  order.frozenAtoms = less(order.frozenAtoms, amount);
   events.push(orderBalanceChanged("order.release", order.id, 0, postings));
 }
 

@@ -142,7 +142,8 @@ export class FastBook implements OrderBook {
   fill(order: Order, lots: bigint): bigint {
     const level = levelOf(order);
     assert(lots > 0n && lots <= order.remainingLots, "fast book: fill larger than the order");
-    order.remainingLots -= lots;
+    // The shared 0n for a filled order: no new bigint, no write barrier (see `less`).
+    order.remainingLots = order.remainingLots === lots ? 0n : order.remainingLots - lots;
     level.lots -= lots;
     return order.remainingLots === 0n ? this.unlink(order, level) : level.lots;
   }

@@ -3,7 +3,8 @@
 # Bundles bench/instructions.ts and runs it under `valgrind --tool=cachegrind` with
 # `node --single-threaded --predictable` (as deterministic as V8 gets), once feeding the flow to
 # one core and once to two; prints (Ir(two) - Ir(one)) / OPS.
-# Usage: bench/count-instructions.sh [OPS] [SEED]; KEEP=dir keeps the cachegrind files there.
+# Usage: bench/count-instructions.sh [OPS] [SEED]; KEEP=dir keeps the cachegrind files there;
+# PROGRAM=events-floor.ts measures that floor instead of the core.
 set -euo pipefail
 ops="${1:-200000}"
 seed="${2:-42}"
@@ -15,7 +16,7 @@ else
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' EXIT
 fi
-npx esbuild "$here/instructions.ts" --bundle --platform=node --format=esm \
+npx esbuild "$here/${PROGRAM:-instructions.ts}" --bundle --platform=node --format=esm \
   --outfile="$work/instructions.mjs" --log-level=warning
 count() {
   valgrind --tool=cachegrind --cache-sim=no --cachegrind-out-file="$work/cg.$1" \

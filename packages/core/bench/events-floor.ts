@@ -1,6 +1,6 @@
 import type { Command } from "../src/commands";
-import { ExchangeCore } from "../src/exchange-core";
 import type { CommandResult, CoreEvent, Posting } from "../src/events";
+import { ExchangeCore } from "../src/exchange-core";
 import { generateOrderFlow } from "./order-flow";
 
 /**
@@ -153,7 +153,12 @@ class Replayer {
       }
     }
     this.next = next;
-    const result: CommandResult = { accepted: true, commandId: command.id, repeated: false, events };
+    const result: CommandResult = {
+      accepted: true,
+      commandId: command.id,
+      repeated: false,
+      events,
+    };
     return { result, at };
   }
 }

@@ -33,8 +33,6 @@ import type { CancelReason, SelfTradePrevention, Side } from "./types";
 /** Denominator of a fee rate: market ppm × tier scale ppm. */
 const RATE_DENOMINATOR = 1_000_000_000_000n;
 const FULL_SCALE_PPM = 1_000_000;
-/** "No level yet" while matching; a constant because `-1n` inline is a unary minus at runtime. */
-const NO_LEVEL = -1n;
 
 /** Why matching stopped. */
 enum Stop {
@@ -61,9 +59,11 @@ function matchOrder(s: CoreState, taker: Order, events: CoreEvent[]): Stop {
   const market = taker.market;
   const book = market.book;
   const makerSide: Side = taker.side === "buy" ? "sell" : "buy";
-  const byQuote = taker.quoteAtoms > 0n;
+  // Only a market buy by quote amount has a budget (a string test is cheaper than a bigint one).
+  const byQuote = taker.orderType === "market" && taker.quoteAtoms > 0n;
   // The level being consumed; its book event is emitted once, when matching leaves it.
-  let levelPrice = NO_LEVEL;
+  let inLevel = false;
+  let levelPrice = 0n;
   let levelLots = 0n;
   let stop = Stop.Book;
   for (;;) {
@@ -78,8 +78,10 @@ function matchOrder(s: CoreState, taker: Order, events: CoreEvent[]): Stop {
         stop = Stop.SelfTrade;
         break;
       }
-      if (maker.priceTicks !== levelPrice) {
-        levelPrice = leaveLevel(market, makerSide, levelPrice, levelLots, maker.priceTicks, events);
+      if (!inLevel || maker.priceTicks !== levelPrice) {
+        if (inLevel) emitLevel(market, makerSide, levelPrice, levelLots, events);
+        inLevel = true;
+        levelPrice = maker.priceTicks;
       }
       levelLots = removeResting(s, maker, "selfTrade", events);
       s.recycleOrder(maker);
@@ -94,26 +96,15 @@ function matchOrder(s: CoreState, taker: Order, events: CoreEvent[]): Stop {
       stop = Stop.Done;
       break;
     }
-    if (maker.priceTicks !== levelPrice) {
-      levelPrice = leaveLevel(market, makerSide, levelPrice, levelLots, maker.priceTicks, events);
+    if (!inLevel || maker.priceTicks !== levelPrice) {
+      if (inLevel) emitLevel(market, makerSide, levelPrice, levelLots, events);
+      inLevel = true;
+      levelPrice = maker.priceTicks;
     }
     levelLots = fillOrders(s, taker, maker, lots, events);
   }
-  if (levelPrice >= 0n) emitLevel(market, makerSide, levelPrice, levelLots, events);
+  if (inLevel) emitLevel(market, makerSide, levelPrice, levelLots, events);
   return stop;
-}
-
-/** Emits the event of the level matching leaves (if any) and returns the next level's price. */
-function leaveLevel(
-  market: Market,
-  side: Side,
-  levelPrice: bigint,
-  levelLots: bigint,
-  nextPrice: bigint,
-  events: CoreEvent[],
-): bigint {
-  if (levelPrice >= 0n) emitLevel(market, side, levelPrice, levelLots, events);
-  return nextPrice;
 }
 
 /** Lots the taker takes from `maker`: its remainder, or what its quote budget buys. */
@@ -154,7 +145,7 @@ function fillOrders(
   const priceTicks = maker.priceTicks;
   const qpt = market.quotePerTickLot;
   // Most markets are set up so one lot at one tick is one quote atom: skip that multiply.
-  const quote = qpt === 1n ? priceTicks * lots : priceTicks * lots * qpt;
+  const quote = market.quotePerTickLotIsOne ? priceTicks * lots : priceTicks * lots * qpt;
   const base = lots * market.lotSizeAtoms;
   const takerBuys = taker.side === "buy";
   const buyer = takerBuys ? taker : maker;
@@ -271,15 +262,16 @@ function fillEvent(type: OrderFillEvent["type"], order: Order): OrderFillEvent {
 }
 
 function finishTaker(s: CoreState, taker: Order, stop: Stop, events: CoreEvent[]): void {
-  if (stop === Stop.Done && taker.filledLots > 0n) {
+  const filled = taker.filledLots > 0n;
+  if (stop === Stop.Done && filled) {
     events.push(fillEvent("order.filled", taker));
     releaseFrozen(taker, taker.frozenAtoms, events);
     s.recycleOrder(taker);
     return;
   }
-  if (taker.filledLots > 0n) events.push(fillEvent("order.partiallyFilled", taker));
+  if (filled) events.push(fillEvent("order.partiallyFilled", taker));
   if (stop === Stop.Book && taker.orderType === "limit" && taker.timeInForce === "GTC") {
-    restOrder(s, taker, events);
+    restOrder(s, taker, filled, events);
     return;
   }
   assert(taker.timeInForce !== "FOK", "fill-or-kill order left unfilled");
@@ -293,9 +285,9 @@ function finishTaker(s: CoreState, taker: Order, stop: Stop, events: CoreEvent[]
  * better prices left the difference frozen, which is released now so the order holds exactly
  * remaining × price.
  */
-function restOrder(s: CoreState, order: Order, events: CoreEvent[]): void {
+function restOrder(s: CoreState, order: Order, filled: boolean, events: CoreEvent[]): void {
   const market = order.market;
-  if (order.side === "buy" && order.filledLots > 0n) {
+  if (filled && order.side === "buy") {
     const hold = order.remainingLots * order.priceTicks * market.quotePerTickLot;
     assert(order.frozenAtoms >= hold, "resting buy holds less than it needs");
     releaseFrozen(order, order.frozenAtoms - hold, events);

@@ -98,9 +98,13 @@ export class Market {
   readonly lotSizeAtoms: bigint;
   /** Quote atoms of one lot at one tick: the exact factor from ticks × lots to quote atoms. */
   readonly quotePerTickLot: bigint;
+  /** `quotePerTickLot === 1n`, decided once: a bigint comparison costs dozens of instructions. */
+  readonly quotePerTickLotIsOne: boolean;
   readonly minQtyLots: bigint;
   readonly maxQtyLots: bigint;
   readonly minNotionalAtoms: bigint;
+  /** Whether a minimum notional applies (no order's value, never negative, is below 0 or less). */
+  readonly checksMinNotional: boolean;
   readonly makerPpm: bigint;
   readonly takerPpm: bigint;
   /** Maker rate in parts per 10^12 at full tier scale: makerPpm × 10^6. */
@@ -120,9 +124,11 @@ export class Market {
     this.lotSizeAtoms = config.lotSizeAtoms;
     this.quotePerTickLot =
       (config.tickSizeAtoms * config.lotSizeAtoms) / 10n ** BigInt(base.precision);
+    this.quotePerTickLotIsOne = this.quotePerTickLot === 1n;
     this.minQtyLots = config.minQtyLots;
     this.maxQtyLots = config.maxQtyLots;
     this.minNotionalAtoms = config.minNotionalAtoms;
+    this.checksMinNotional = config.minNotionalAtoms > 0n;
     this.makerPpm = BigInt(config.makerFeePpm);
     this.takerPpm = BigInt(config.takerFeePpm);
     this.makerRate = this.makerPpm * 1_000_000n;

@@ -144,7 +144,7 @@ function placeLimit(
     return reject(RejectCode.InvalidOrderOptions, "a post-only order must be GTC");
   }
   const notional = notionalOf(market, c.priceTicks, c.qtyLots);
-  if (notional < market.minNotionalAtoms) {
+  if (market.checksMinNotional && notional < market.minNotionalAtoms) {
     return reject(
       RejectCode.NotionalBelowMin,
       `order value ${notional} is below the minimum ${market.minNotionalAtoms} quote atoms`,
@@ -184,8 +184,9 @@ function placeLimit(
 
 /** Quote value of a quantity at a price, skipping the multiply when one tick-lot is one atom. */
 function notionalOf(market: Market, priceTicks: bigint, qtyLots: bigint): bigint {
-  const qpt = market.quotePerTickLot;
-  return qpt === 1n ? priceTicks * qtyLots : priceTicks * qtyLots * qpt;
+  return market.quotePerTickLotIsOne
+    ? priceTicks * qtyLots
+    : priceTicks * qtyLots * market.quotePerTickLot;
 }
 
 function wouldTake(market: Market, side: Side, priceTicks: bigint): boolean {

@@ -115,6 +115,8 @@ test("[AUTH] a forgotten password is reset by email, once", async ({ page }) => 
 
   await page.goto(`${WEB_URL}/login`);
   await page.getByRole("link", { name: "Forgot password?" }).click();
+  // The log-in page has an Email field too: fill only once the reset page has replaced it.
+  await expect(page.getByRole("heading", { name: "Reset your password" })).toBeVisible();
   await page.getByLabel("Email").fill(email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByTestId("form-notice")).toContainText(`If an account exists for ${email}`);

@@ -3,11 +3,11 @@ import { AppError, AppErrorCode } from "../errors";
 import { recordAudit } from "../services/audit";
 import { normalizeEmail } from "../services/users";
 import { consumeAuthToken } from "./auth-tokens";
-import { ipSubject, VERIFY_EMAIL_VALID_MS } from "./identity-config";
+import { VERIFY_EMAIL_VALID_MS } from "./identity-config";
 import { verificationMail } from "./mail-templates";
 import { hashToken } from "./one-time-token";
-import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
-import { mailTokenLink } from "./token-mail";
+import { RATE_LIMITS } from "./rate-limit";
+import { limitMailRequest, mailTokenLink } from "./token-mail";
 
 /** Mails `user` a fresh verification link (older links keep working until they expire). */
 export async function sendVerificationMail(
@@ -32,21 +32,7 @@ export async function resendVerificationMail(
   input: { email: string; ip: string | undefined },
 ): Promise<void> {
   const email = normalizeEmail(input.email);
-  const { redis, redisPrefix: prefix } = services;
-  await hitRateLimit(
-    redis,
-    prefix,
-    RATE_LIMITS.mailIp,
-    ipSubject(input.ip),
-    "Too many emails sent.",
-  );
-  await hitRateLimit(
-    redis,
-    prefix,
-    RATE_LIMITS.verifyMailCooldown,
-    email,
-    "We just sent you an email.",
-  );
+  await limitMailRequest(services, { email, ip: input.ip }, RATE_LIMITS.verifyMailCooldown);
   const user = await services.db.user.findUnique({
     where: { email },
     select: { id: true, email: true, emailVerifiedAt: true, status: true },

@@ -3,10 +3,10 @@ import type { Services } from "../context";
 import { recordAudit } from "../services/audit";
 import { normalizeEmail } from "../services/users";
 import { consumeAuthToken, retireAuthTokens } from "./auth-tokens";
-import { ipSubject, RESET_PASSWORD_VALID_MS } from "./identity-config";
+import { RESET_PASSWORD_VALID_MS } from "./identity-config";
 import { passwordResetMail } from "./mail-templates";
-import { accountSubject, clearRateLimit, hitRateLimit, RATE_LIMITS } from "./rate-limit";
-import { mailTokenLink } from "./token-mail";
+import { accountSubject, clearRateLimit, RATE_LIMITS } from "./rate-limit";
+import { limitMailRequest, mailTokenLink } from "./token-mail";
 
 /**
  * "Forgot password": mails a reset link if the email belongs to an active account. Answers the
@@ -17,21 +17,7 @@ export async function requestPasswordReset(
   input: { email: string; ip: string | undefined },
 ): Promise<void> {
   const email = normalizeEmail(input.email);
-  const { redis, redisPrefix: prefix } = services;
-  await hitRateLimit(
-    redis,
-    prefix,
-    RATE_LIMITS.mailIp,
-    ipSubject(input.ip),
-    "Too many emails sent.",
-  );
-  await hitRateLimit(
-    redis,
-    prefix,
-    RATE_LIMITS.resetMailCooldown,
-    email,
-    "We just sent you an email.",
-  );
+  await limitMailRequest(services, { email, ip: input.ip }, RATE_LIMITS.resetMailCooldown);
   const user = await services.db.user.findUnique({
     where: { email },
     select: { id: true, email: true, status: true },

@@ -2,7 +2,8 @@ import type { AuthTokenPurpose } from "@exchange/db";
 import type { Services } from "../context";
 import type { OutgoingMail } from "../mail/mailer";
 import { issueAuthToken } from "./auth-tokens";
-import { mailSetup, webLink } from "./identity-config";
+import { ipSubject, mailSetup, webLink } from "./identity-config";
+import { hitRateLimit, RATE_LIMITS, type RateLimit } from "./rate-limit";
 
 /**
  * Issues a single-use token for `user` and mails them a link to `path` carrying it; `compose`
@@ -21,4 +22,24 @@ export async function mailTokenLink(
     validMs: link.validMs,
   });
   await mailer.send(compose(user.email, webLink(webPublicUrl, link.path, { token })));
+}
+
+/**
+ * The limits every "mail me a link" request passes, before anything is looked up: ten mails
+ * per address per hour, and `perEmail` (a cooldown) for the account asked about.
+ */
+export async function limitMailRequest(
+  services: Services,
+  request: { email: string; ip: string | undefined },
+  perEmail: RateLimit,
+): Promise<void> {
+  const { redis, redisPrefix } = services;
+  await hitRateLimit(
+    redis,
+    redisPrefix,
+    RATE_LIMITS.mailIp,
+    ipSubject(request.ip),
+    "Too many emails sent.",
+  );
+  await hitRateLimit(redis, redisPrefix, perEmail, request.email, "We just sent you an email.");
 }

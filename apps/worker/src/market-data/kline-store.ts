@@ -98,6 +98,12 @@ export async function loadMinuteCandles(pool: pg.Pool, sinceMs: number): Promise
   return rows.map(candleOfRow);
 }
 
+/** Every stored candle of every interval (tests compare it with a rebuild from trades). */
+export async function loadAllCandles(pool: pg.Pool): Promise<Candle[]> {
+  const { rows } = await pool.query<CandleRow>(`SELECT ${RETURNED_CANDLE} FROM klines`);
+  return rows.map(candleOfRow);
+}
+
 /** The newest one-minute candle of every market: the last price, however old. */
 export async function loadLatestMinuteCandles(pool: pg.Pool): Promise<Candle[]> {
   const { rows } = await pool.query<CandleRow>(

@@ -4,6 +4,7 @@ import { Journal, recoverState } from "@exchange/journal";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Candle, candleKey, foldTrades, INTERVAL_MS, KLINE_INTERVALS } from "./candles";
+import { loadAllCandles } from "./kline-store";
 import {
   type MarketDataRig,
   type RunningJob,
@@ -471,29 +472,7 @@ async function candlesFromTrades(): Promise<Map<string, Candle>> {
 }
 
 async function storedCandles(): Promise<Map<string, Candle>> {
-  const { rows } = await rig.pool.query(
-    `SELECT symbol, interval, (extract(epoch FROM open_time) * 1000)::bigint::text AS open_ms,
-            open_ticks::text, high_ticks::text, low_ticks::text, close_ticks::text,
-            volume_lots::text, quote_atoms::text, trade_count, first_trade_id, last_trade_id,
-            updated_seq::text FROM klines`,
-  );
-  const candles = rows.map(
-    (r): Candle => ({
-      symbol: r.symbol,
-      interval: r.interval,
-      openTime: Number(r.open_ms),
-      openTicks: BigInt(r.open_ticks),
-      highTicks: BigInt(r.high_ticks),
-      lowTicks: BigInt(r.low_ticks),
-      closeTicks: BigInt(r.close_ticks),
-      volumeLots: BigInt(r.volume_lots),
-      quoteAtoms: BigInt(r.quote_atoms),
-      tradeCount: r.trade_count,
-      firstTradeId: r.first_trade_id,
-      lastTradeId: r.last_trade_id,
-      updatedSeq: Number(r.updated_seq),
-    }),
-  );
+  const candles = await loadAllCandles(rig.pool);
   return new Map(candles.map((c) => [candleKey(c), c]));
 }
 

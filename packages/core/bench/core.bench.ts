@@ -1,25 +1,25 @@
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
-import { Side as NobSide, OrderBook } from "nodejs-order-book";
+import { Worker } from "node:worker_threads";
 import type { Command } from "../src/commands";
 import { ExchangeCore } from "../src/exchange-core";
-import {
-  type FlowOp,
-  generateOrderFlow,
-  type OrderFlow,
-  type PackedOps,
-  SYMBOL,
-} from "./order-flow";
+import type { NobLevels, NobReply, NobRequest } from "./nob-runner";
+import { generateOrderFlow, type OrderFlow, SYMBOL } from "./order-flow";
 
 /**
  * `npm run bench:core`, or `npx tsx bench/core.bench.ts [--ops N] [--seed S] [--rounds R]`
  *
  * Times the core (fast book; balances, fees and events on, as in production) on the seeded
- * workload of `order-flow.ts`, and the same order flow through `nodejs-order-book`, in the same
- * process. The two advance in lockstep, chunk by chunk, so that a noisy neighbour on a shared
- * machine slows both alike; each chunk's inputs are built before its clock starts. After each
- * round their books must be identical level by level. Reports the median round of each; the
- * last line is one JSON object with the figures.
+ * workload of `order-flow.ts`, and the same order flow through `nodejs-order-book` in a worker
+ * thread of the same process (see `nob-runner.ts` for why a worker). The two advance in
+ * lockstep, chunk by chunk, so that a noisy neighbour on a shared machine slows both alike; each
+ * chunk's inputs are built before its clock starts. After each round their books must be
+ * identical level by level. Reports the median round of each; the last line is one JSON object
+ * with the figures.
+ *
+ * No full collection is forced between rounds: V8 starts the young generation small and grows
+ * it while a process allocates, and a forced full collection shrinks it again, so every round
+ * would be timed with the cold heap of a just-started process (~10 % slower here) where the
+ * engine runs for days. The previous round's state is collected in later rounds, as a running
+ * engine collects its own old garbage.
  */
 
 interface Args {
@@ -48,39 +48,38 @@ const CHUNK = 10_000;
 /** Price → total lots of one side, for checking that both books ended in the same state. */
 type Depth = Map<number, number>;
 
-/** One `nodejs-order-book` call, prepared before the clock starts like the core's commands. */
-type NobCall =
-  | { kind: "limit"; options: { side: NobSide; id: string; size: number; price: number } }
-  | { kind: "market"; options: { side: NobSide; size: number } }
-  | { kind: "cancel"; id: string };
+/** The worker running `nodejs-order-book`, asked one thing at a time. */
+class NobRunner {
+  private readonly worker: Worker;
+  private failure: Error | null = null;
 
-function toNobCall(ops: PackedOps, i: number): NobCall {
-  const op = ops.describe(i);
-  const side = op.buy ? NobSide.BUY : NobSide.SELL;
-  if (op.kind === "cancel") return { kind: "cancel", id: String(op.orderId) };
-  if (op.kind === "market") return { kind: "market", options: { side, size: op.size } };
-  const options = { side, id: String(op.orderId), size: op.size, price: op.price };
-  return { kind: "limit", options };
-}
+  constructor(seed: number, ops: number) {
+    this.worker = new Worker(new URL("./nob-worker.mjs", import.meta.url), {
+      workerData: { seed, ops },
+    });
+    this.worker.on("error", (error) => {
+      this.failure = error;
+    });
+  }
 
-function prefillNobCall(op: FlowOp): NobCall {
-  const c = op.command;
-  if (c.type !== "order.place" || c.orderType !== "limit")
-    throw new Error("prefill is limits only");
-  const side = c.side === "buy" ? NobSide.BUY : NobSide.SELL;
-  const options = {
-    side,
-    id: String(op.orderId),
-    size: Number(c.qtyLots),
-    price: Number(c.priceTicks),
-  };
-  return { kind: "limit", options };
-}
+  ask<K extends NobRequest["kind"]>(
+    request: NobRequest & { kind: K },
+  ): Promise<NobReply & { kind: K }> {
+    if (this.failure !== null) return Promise.reject(this.failure);
+    return new Promise((resolve, reject) => {
+      const fail = (error: Error) => reject(error);
+      this.worker.once("error", fail);
+      this.worker.once("message", (reply: NobReply & { kind: K }) => {
+        this.worker.off("error", fail);
+        resolve(reply);
+      });
+      this.worker.postMessage(request);
+    });
+  }
 
-function applyNob(book: OrderBook, call: NobCall): void {
-  if (call.kind === "limit") book.limit(call.options);
-  else if (call.kind === "market") book.market(call.options);
-  else book.cancel(call.id);
+  async stop(): Promise<void> {
+    await this.worker.terminate();
+  }
 }
 
 interface RoundResult {
@@ -89,51 +88,44 @@ interface RoundResult {
   events: number;
 }
 
-function prepare(flow: OrderFlow): { core: ExchangeCore; nob: OrderBook } {
+function prepareCore(flow: OrderFlow): ExchangeCore {
   const core = new ExchangeCore();
   for (const command of [...flow.setup, ...flow.prefill.map((op) => op.command)]) {
     if (!core.apply(command).accepted) throw new Error("core rejected a setup command");
   }
-  const nob = new OrderBook();
-  for (const op of flow.prefill) applyNob(nob, prefillNobCall(op));
-  return { core, nob };
+  return core;
 }
 
-function runRound(flow: OrderFlow): RoundResult {
-  const { core, nob } = prepare(flow);
+async function runRound(flow: OrderFlow, nob: NobRunner): Promise<RoundResult> {
+  const core = prepareCore(flow);
+  await nob.ask({ kind: "round" });
   const ops = flow.ops;
   const result = { coreSeconds: 0, nobSeconds: 0, events: 0 };
   for (let from = 0; from < ops.count; from += CHUNK) {
     const to = Math.min(from + CHUNK, ops.count);
     const commands: Command[] = [];
-    const calls: NobCall[] = [];
-    for (let i = from; i < to; i++) {
-      commands.push(ops.command(i));
-      calls.push(toNobCall(ops, i));
-    }
-    let started = performance.now();
+    for (let i = from; i < to; i++) commands.push(ops.command(i));
+    const started = performance.now();
     for (let i = 0; i < commands.length; i++) {
       result.events += core.apply(commands[i] as Command).events.length;
     }
     result.coreSeconds += (performance.now() - started) / 1000;
-    started = performance.now();
-    for (let i = 0; i < calls.length; i++) applyNob(nob, calls[i] as NobCall);
-    result.nobSeconds += (performance.now() - started) / 1000;
+    result.nobSeconds += (await nob.ask({ kind: "chunk", from, to })).seconds;
   }
-  checkSameBooks(core, nob);
+  const nobDepth = await nob.ask({ kind: "depth" });
+  checkSameBooks(core, nobDepth.bids, nobDepth.asks);
   return result;
 }
 
 /** Both engines must end with the same levels, or they did not run the same flow. */
-function checkSameBooks(core: ExchangeCore, nob: OrderBook): void {
+function checkSameBooks(core: ExchangeCore, nobBids: NobLevels, nobAsks: NobLevels): void {
   const depth = core.depth(SYMBOL, Number.MAX_SAFE_INTEGER);
   if (depth === undefined) throw new Error("bench market missing");
   const toMap = (levels: { priceTicks: bigint; qtyLots: bigint }[]): Depth =>
     new Map(levels.map((l) => [Number(l.priceTicks), Number(l.qtyLots)]));
-  const [asks, bids] = nob.depth();
   if (
-    !sameDepth(toMap(depth.bids), new Map(bids)) ||
-    !sameDepth(toMap(depth.asks), new Map(asks))
+    !sameDepth(toMap(depth.bids), new Map(nobBids)) ||
+    !sameDepth(toMap(depth.asks), new Map(nobAsks))
   ) {
     throw new Error("core and nodejs-order-book ended with different books: not the same flow");
   }
@@ -143,15 +135,6 @@ function sameDepth(a: Depth, b: Depth): boolean {
   if (a.size !== b.size) return false;
   for (const [price, lots] of a) if (b.get(price) !== lots) return false;
   return true;
-}
-
-/**
- * A full collection before each round, so one round's garbage is not collected inside the
- * next round's clock. The engine's own settings are untouched.
- */
-function collectGarbage(): void {
-  setFlagsFromString("--expose-gc");
-  (runInNewContext("gc") as () => void)();
 }
 
 function median(values: number[]): number {
@@ -168,16 +151,17 @@ function describeWorkload(args: Args, flow: OrderFlow): string {
   );
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  // The worker generates its own copy of the flow while this thread generates this one.
+  const nob = new NobRunner(args.seed, args.ops);
   const flow = generateOrderFlow(args.seed, args.ops);
   console.log(describeWorkload(args, flow));
   const coreRates: number[] = [];
   const nobRates: number[] = [];
   let events = 0;
   for (let round = 1; round <= args.rounds; round++) {
-    collectGarbage();
-    const result = runRound(flow);
+    const result = await runRound(flow, nob);
     events = result.events;
     coreRates.push(args.ops / result.coreSeconds);
     nobRates.push(args.ops / result.nobSeconds);
@@ -186,6 +170,7 @@ function main(): void {
         `nodejs-order-book ${(args.ops / result.nobSeconds / 1e6).toFixed(3)} M ops/s, books identical`,
     );
   }
+  await nob.stop();
   const opsPerSec = Math.round(median(coreRates));
   const nobOpsPerSec = Math.round(median(nobRates));
   const ratio = Number((opsPerSec / nobOpsPerSec).toFixed(2));
@@ -205,4 +190,4 @@ function main(): void {
   );
 }
 
-main();
+await main();

@@ -4,7 +4,7 @@
 # `node --single-threaded --predictable` (as deterministic as V8 gets), once feeding the flow to
 # one core and once to two; prints (Ir(two) - Ir(one)) / OPS.
 # Usage: bench/count-instructions.sh [OPS] [SEED]; KEEP=dir keeps the cachegrind files there;
-# PROGRAM=events-floor.ts measures that floor instead of the core.
+# PROGRAM=events-floor.ts measures that floor instead of the core; NODE_FLAGS adds V8 flags.
 set -euo pipefail
 ops="${1:-200000}"
 seed="${2:-42}"

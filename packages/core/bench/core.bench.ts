@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { Command } from "../src/commands";
 import { ExchangeCore } from "../src/exchange-core";
+import { parseIntegerArgs } from "./args";
 import type { NobLevels, NobReply, NobRequest } from "./nob-runner";
 import { generateOrderFlow, type OrderFlow, SYMBOL } from "./order-flow";
 
@@ -21,26 +22,6 @@ import { generateOrderFlow, type OrderFlow, SYMBOL } from "./order-flow";
  * engine runs for days. The previous round's state is collected in later rounds, as a running
  * engine collects its own old garbage.
  */
-
-interface Args {
-  ops: number;
-  seed: number;
-  rounds: number;
-}
-
-function parseArgs(argv: string[]): Args {
-  const args: Args = { ops: 500_000, seed: 42, rounds: 3 };
-  for (let i = 0; i < argv.length; i += 2) {
-    const name = argv[i]?.replace(/^--/, "");
-    const value = Number(argv[i + 1]);
-    if ((name === "ops" || name === "seed" || name === "rounds") && Number.isSafeInteger(value)) {
-      args[name] = value;
-    } else {
-      throw new Error(`usage: core.bench.ts [--ops N] [--seed S] [--rounds R]; bad ${argv[i]}`);
-    }
-  }
-  return args;
-}
 
 /** Operations per timed chunk: small enough to keep the heap lean, big enough to time. */
 const CHUNK = 10_000;
@@ -142,7 +123,7 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
 }
 
-function describeWorkload(args: Args, flow: OrderFlow): string {
+function describeWorkload(args: { ops: number; seed: number }, flow: OrderFlow): string {
   const counts = { limit: 0, cancel: 0, market: 0 };
   for (let i = 0; i < flow.ops.count; i++) counts[flow.ops.describe(i).kind]++;
   return (
@@ -152,7 +133,10 @@ function describeWorkload(args: Args, flow: OrderFlow): string {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseIntegerArgs(
+    { ops: 500_000, seed: 42, rounds: 3 },
+    "core.bench.ts [--ops N] [--seed S] [--rounds R]",
+  );
   // The worker generates its own copy of the flow while this thread generates this one.
   const nob = new NobRunner(args.seed, args.ops);
   const flow = generateOrderFlow(args.seed, args.ops);

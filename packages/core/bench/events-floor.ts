@@ -1,6 +1,7 @@
 import type { Command } from "../src/commands";
 import type { CommandResult, CoreEvent, Posting } from "../src/events";
 import { ExchangeCore } from "../src/exchange-core";
+import { parseIntegerArgs } from "./args";
 import { generateOrderFlow } from "./order-flow";
 
 /**
@@ -164,15 +165,10 @@ class Replayer {
 }
 
 function main(): void {
-  const args = { cores: 1, ops: 200_000, seed: 42 };
-  const argv = process.argv.slice(2);
-  for (let i = 0; i < argv.length; i += 2) {
-    const name = argv[i]?.replace(/^--/, "");
-    const value = Number(argv[i + 1]);
-    if ((name === "cores" || name === "ops" || name === "seed") && Number.isSafeInteger(value)) {
-      args[name] = value;
-    } else throw new Error("usage: events-floor.ts --cores 1|2 [--ops N] [--seed S]");
-  }
+  const args = parseIntegerArgs(
+    { cores: 1, ops: 200_000, seed: 42 },
+    "events-floor.ts --cores 1|2 [--ops N] [--seed S]",
+  );
   const flow = generateOrderFlow(args.seed, args.ops);
   const recorder = new ExchangeCore();
   for (const command of [...flow.setup, ...flow.prefill.map((op) => op.command)]) {

@@ -1,5 +1,6 @@
 import type { Command } from "../src/commands";
 import { ExchangeCore } from "../src/exchange-core";
+import { parseIntegerArgs } from "./args";
 import { generateOrderFlow } from "./order-flow";
 
 /**
@@ -14,15 +15,10 @@ import { generateOrderFlow } from "./order-flow";
  */
 
 function main(): void {
-  const args = { cores: 1, ops: 200_000, seed: 42 };
-  const argv = process.argv.slice(2);
-  for (let i = 0; i < argv.length; i += 2) {
-    const name = argv[i]?.replace(/^--/, "");
-    const value = Number(argv[i + 1]);
-    if ((name === "cores" || name === "ops" || name === "seed") && Number.isSafeInteger(value)) {
-      args[name] = value;
-    } else throw new Error("usage: instructions.ts --cores 1|2 [--ops N] [--seed S]");
-  }
+  const args = parseIntegerArgs(
+    { cores: 1, ops: 200_000, seed: 42 },
+    "instructions.ts --cores 1|2 [--ops N] [--seed S]",
+  );
   const flow = generateOrderFlow(args.seed, args.ops);
   const cores: ExchangeCore[] = [];
   for (let n = 0; n < args.cores; n++) {

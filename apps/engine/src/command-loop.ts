@@ -17,18 +17,19 @@ export interface CommandLoopOptions {
 
 /** How long one read waits for new entries before the loop does its idle work. */
 const BLOCK_MS = 200;
-/** How often the consumer group's lag is sampled for /metrics. */
-const LAG_SAMPLE_MS = 1_000;
+/** How often the consumer group's lag is sampled for /metrics and the stream trimmed. */
+const HOUSEKEEPING_MS = 1_000;
 
 /**
  * Reads `engine.commands` through the engine's consumer group and hands each batch to the
  * engine. It first re-reads what this consumer read but never acknowledged (the previous run
  * died mid-batch; the journal answers those that were applied), then new entries. `stop()` lets
- * the batch in hand finish, then `run()` resolves.
+ * the batch in hand finish, then `run()` resolves. Once a second it trims the stream of what
+ * the group has acknowledged (the engine acknowledges only what it journaled or answered).
  */
 export class CommandLoop {
   private stopping = false;
-  private lastLagSampleAt = 0;
+  private lastHousekeepingAt = 0;
 
   constructor(private readonly options: CommandLoopOptions) {}
 
@@ -50,7 +51,7 @@ export class CommandLoop {
         if (cursor === "0") cursor = ">";
         await this.options.engine.idle();
       }
-      await this.sampleLag();
+      await this.housekeeping();
     }
     await this.options.engine.drain();
   }
@@ -90,15 +91,45 @@ export class CommandLoop {
     return result?.[0]?.[1] ?? [];
   }
 
-  private async sampleLag(): Promise<void> {
+  private async housekeeping(): Promise<void> {
     const now = performance.now();
-    if (now - this.lastLagSampleAt < LAG_SAMPLE_MS) return;
-    this.lastLagSampleAt = now;
+    if (now - this.lastHousekeepingAt < HOUSEKEEPING_MS) return;
+    this.lastHousekeepingAt = now;
     const { redis, keys, metrics } = this.options;
     const groups = (await redis.xinfo("GROUPS", keys.commands)) as Array<Array<string | number>>;
     for (const group of groups) {
       const at = (name: string) => group[group.indexOf(name) + 1];
-      if (at("name") === keys.engineGroup) metrics.streamLag.set(Number(at("lag") ?? 0));
+      if (at("name") !== keys.engineGroup) continue;
+      metrics.streamLag.set(Number(at("lag") ?? 0));
+      await this.trimAcknowledged(String(at("last-delivered-id")), Number(at("pending")));
     }
   }
+
+  /**
+   * Deletes the entries before the oldest one still pending in the group (for any consumer of
+   * it), or, with nothing pending, everything delivered. Entries not yet delivered and entries
+   * delivered but not acknowledged (not journaled yet, or read by a run that died) stay. One
+   * XTRIM a second, not a call per command.
+   */
+  private async trimAcknowledged(lastDeliveredId: string, pending: number): Promise<void> {
+    const { redis, keys, metrics } = this.options;
+    let minId = nextStreamId(lastDeliveredId);
+    if (pending > 0) {
+      const summary = (await redis.xpending(keys.commands, keys.engineGroup)) as [
+        number,
+        string | null,
+      ];
+      // Acknowledged since XINFO: then everything delivered is acknowledged, as with none pending.
+      if (summary[1] !== null) minId = summary[1];
+    }
+    if (minId === "0-1") return;
+    const trimmed = await redis.xtrim(keys.commands, "MINID", minId);
+    if (trimmed > 0) metrics.commandsTrimmed.inc(trimmed);
+  }
+}
+
+/** The smallest stream id after `id` ("ms-seq"; seq may exceed 2^53). */
+function nextStreamId(id: string): string {
+  const [ms = "0", seq = "0"] = id.split("-");
+  return `${ms}-${BigInt(seq) + 1n}`;
 }

@@ -1,6 +1,13 @@
 import { RejectCode } from "@exchange/core";
 import { Journal, recoverState } from "@exchange/journal";
-import { busKeys, COMMAND_FIELD, EngineClient, REPLY_TO_FIELD } from "@exchange/protocol";
+import {
+  busKeys,
+  COMMAND_FIELD,
+  EngineClient,
+  PROTOCOL_VERSION,
+  REPLY_TO_FIELD,
+  stringifyWire,
+} from "@exchange/protocol";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -194,6 +201,47 @@ describe("malformed commands", () => {
       },
     });
     listener.disconnect();
+  });
+});
+
+describe("stream trimming", () => {
+  const keys = () => busKeys(sandbox.redisPrefix);
+  const waitFor = async (check: () => Promise<boolean>, what: string) => {
+    const deadline = Date.now() + 10_000;
+    while (!(await check())) {
+      if (Date.now() > deadline) throw new Error(`never saw ${what}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
+
+  it("trims engine.commands once its entries are acknowledged, so the stream does not grow", async () => {
+    for (let i = 0; i < 20; i++) await client.send(deposit(`trim-${i}`, 5, 1n));
+    await waitFor(async () => (await redis.xlen(keys().commands)) === 0, "an empty stream");
+    const { rows } = await db.query(
+      "SELECT count(*)::int AS n FROM engine_journal WHERE command_id LIKE 'trim-%'",
+    );
+    expect(rows[0].n).toBe(20);
+    expect(await engine.metrics()).toMatch(/^engine_commands_trimmed_total [1-9]\d*$/m);
+  });
+
+  it("never trims an entry still pending in the group, even another consumer's", async () => {
+    const { commands, engineGroup } = keys();
+    // A consumer of the group that read an entry and died before acknowledging it (XADD and
+    // read in one transaction, so the engine's blocked read cannot take it first).
+    const wire = stringifyWire({ v: PROTOCOL_VERSION, ...deposit("orphan", 5, 1n) });
+    const [[, orphanId]] = (await redis
+      .multi()
+      .xadd(commands, "*", COMMAND_FIELD, wire, REPLY_TO_FIELD, "nowhere")
+      .xreadgroup("GROUP", engineGroup, "crashed-consumer", "COUNT", 1, "STREAMS", commands, ">")
+      .exec()) as [[null, string], unknown];
+    for (let i = 0; i < 5; i++) await client.send(deposit(`after-orphan-${i}`, 5, 1n));
+    await new Promise((r) => setTimeout(r, 2_500));
+    const kept = (await redis.xrange(commands, "-", "+")) as Array<[string, string[]]>;
+    expect(kept[0]?.[0]).toBe(orphanId);
+    expect(kept).toHaveLength(6);
+
+    await redis.xack(commands, engineGroup, orphanId);
+    await waitFor(async () => (await redis.xlen(commands)) === 0, "the stream trimmed past it");
   });
 });
 

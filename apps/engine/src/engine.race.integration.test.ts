@@ -5,7 +5,7 @@
  * is the real one over PostgreSQL, with its two calls ordered to force exactly that window.
  */
 import { ExchangeCore } from "@exchange/core";
-import { Journal, type JournalEntry, SnapshotStore } from "@exchange/journal";
+import { Journal, type JournalEntry, PoisonCommandStore, SnapshotStore } from "@exchange/journal";
 import {
   busKeys,
   COMMAND_FIELD,
@@ -80,6 +80,8 @@ it("answers a retry from the batch in flight even when that batch lands during t
     metrics: createEngineMetrics(),
     log: createLogger("race-test", "error"),
     snapshotPolicy: { everyCommands: 1_000_000, everyMs: 3_600_000 },
+    poison: new PoisonCommandStore(pool),
+    setAside: new Map(),
   });
   const addAsset = { type: "asset.add", id: "asset-once", ts: 1, code: "BTC", precision: 8 };
 

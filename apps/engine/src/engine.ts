@@ -1,13 +1,22 @@
-import { type CommandResult, type ExchangeCore, hashText } from "@exchange/core";
-import type { Journal, JournalEntry, SnapshotStore } from "@exchange/journal";
+import { type ExchangeCore, hashText } from "@exchange/core";
+import {
+  type Journal,
+  type JournalEntry,
+  outcomeText,
+  type PoisonCommand,
+  type PoisonCommandStore,
+  type SnapshotStore,
+  setAsideResult,
+} from "@exchange/journal";
 import {
   type BusKeys,
   COMMAND_FIELD,
+  type EngineCommand,
   type Logger,
   REPLY_TO_FIELD,
   writeOutcome,
 } from "@exchange/protocol";
-import type { Redis } from "ioredis";
+import type { ChainableCommander, Redis } from "ioredis";
 import { decodeCommand } from "./decode-command";
 import type { EventPublisher, PublishedOutcome } from "./event-publisher";
 import type { EngineMetrics } from "./metrics";
@@ -20,9 +29,27 @@ interface AppliedBatch {
   rows: JournalEntry[];
   published: PublishedOutcome[];
   replies: Array<[channel: string, text: string]>;
+  /** Commands set aside in this batch, for the dead-letter stream once journaled. */
+  deadLetters: DeadLetter[];
   /** The core's sequence after this batch. */
   lastSeq: number;
 }
+
+interface DeadLetter {
+  seq: number;
+  entryId: string;
+  command: string;
+  poison: PoisonCommand;
+}
+
+/**
+ * Stops a command may cause before the next start sets it aside instead of applying it: one
+ * stop may be a fluke of its moment, a second on the same command is the command.
+ */
+export const STOPS_BEFORE_SET_ASIDE = 2;
+
+/** Approximate length `engine.deadletter` is trimmed to (the poison table keeps every command). */
+const DEAD_LETTERS_RETAINED = 10_000;
 
 export interface SnapshotPolicy {
   everyCommands: number;
@@ -41,6 +68,16 @@ export interface EngineDeps {
   metrics: EngineMetrics;
   log: Logger;
   snapshotPolicy: SnapshotPolicy;
+  /** Where a command that throws in the core is counted before the engine stops. */
+  poison: PoisonCommandStore;
+  /**
+   * Commands that stopped the engine `STOPS_BEFORE_SET_ASIDE` times, loaded at start-up: they
+   * are answered `InternalError` instead of applied. Empty in normal operation, so the check
+   * costs one size test per command.
+   */
+  setAside: ReadonlyMap<string, PoisonCommand>;
+  /** Test-only fault injection: applying the command with this id throws (see env.ts). */
+  faultCommandId?: string;
 }
 
 /**
@@ -49,7 +86,9 @@ export interface EngineDeps {
  * journal, and only then publish events, reply and acknowledge — one Redis round trip for all
  * three. A failed journal write is fatal: the core has moved ahead of what is durable, so the
  * process must die and recover from the journal rather than answer from a state it cannot vouch
- * for.
+ * for. So is a command that throws in the core (a bug; the state may be half-changed): the stop
+ * is counted in the poison table first, and a command that stopped the engine twice is set
+ * aside at the next start.
  */
 export class Engine {
   private seq: number;
@@ -80,7 +119,13 @@ export class Engine {
     // Under steady load the pipeline is never empty; stop at a consistent point when a snapshot
     // is due or a query (stateDigest) waits, so neither starves.
     if (this.idleTasks.length > 0 || this.snapshotDue()) await this.idle();
-    const batch = await this.apply(entries);
+    let batch: AppliedBatch;
+    try {
+      batch = await this.apply(entries);
+    } catch (error) {
+      if (error instanceof PoisonCommandError) await this.recordStop(error);
+      throw error;
+    }
     const previous = this.persisting;
     const current = previous.then(() => this.persist(batch));
     this.persisting = current;
@@ -95,7 +140,7 @@ export class Engine {
   }
 
   private async apply(entries: readonly StreamEntry[]): Promise<AppliedBatch> {
-    const { core, journal, metrics, log } = this.deps;
+    const { journal, metrics, log } = this.deps;
     const decoded = entries.map(([, fields]) => decodeCommand(field(fields, COMMAND_FIELD)));
     // Commands already applied are answered, never applied again: those still being persisted
     // from the in-flight map — captured before the lookup, since the previous batch may finish
@@ -114,6 +159,7 @@ export class Engine {
       rows: [],
       published: [],
       replies: [],
+      deadLetters: [],
       lastSeq: 0,
     };
     for (let i = 0; i < entries.length; i++) {
@@ -147,8 +193,10 @@ export class Engine {
         reply(command.id, earlier.seq, earlier.outcome);
         continue;
       }
-      const result = core.apply(command);
+      const poison = this.deps.setAside.size > 0 ? this.deps.setAside.get(command.id) : undefined;
+      const result = poison ? setAsideResult(command) : this.applyToCore(command, entryId);
       const seq = ++this.seq;
+      if (poison) batch.deadLetters.push({ seq, entryId, command: d.text, poison });
       const outcome = outcomeText(result);
       metrics.commands.inc(1, { result: result.accepted ? "accepted" : "rejected" });
       batch.rows.push({
@@ -168,6 +216,42 @@ export class Engine {
     return batch;
   }
 
+  /**
+   * The core, behind a guard: anything it throws is a bug that may have left the state
+   * half-changed, so it becomes a `PoisonCommandError` naming the command, and the engine stops.
+   */
+  private applyToCore(command: Exclude<EngineCommand, { type: "system.ping" }>, entryId: string) {
+    try {
+      if (command.id === this.deps.faultCommandId) {
+        throw new Error(
+          `injected fault: applying ${command.id} throws (ENGINE_TEST_FAULT_COMMAND_ID)`,
+        );
+      }
+      return this.deps.core.apply(command);
+    } catch (error) {
+      throw new PoisonCommandError(command.id, entryId, error);
+    }
+  }
+
+  /**
+   * Counts the stop in the poison table before the process exits. The batches applied before
+   * the poison command are sound: they are made durable and answered first.
+   */
+  private async recordStop(error: PoisonCommandError): Promise<void> {
+    await this.persisting.catch(() => {});
+    const cause =
+      error.cause instanceof Error ? (error.cause.stack ?? error.cause.message) : error.cause;
+    try {
+      error.stops = await this.deps.poison.recordStop({
+        commandId: error.commandId,
+        entryId: error.entryId,
+        error: String(cause),
+      });
+    } catch (recordError) {
+      this.deps.log.error("could not count the stop in the poison table", { error: recordError });
+    }
+  }
+
   private async persist(batch: AppliedBatch): Promise<void> {
     const { journal, publisher, redis, keys, metrics } = this.deps;
     const journalStarted = performance.now();
@@ -180,13 +264,26 @@ export class Engine {
     const pipeline = redis.pipeline();
     publisher.queue(pipeline, batch.published);
     for (const [channel, text] of batch.replies) pipeline.publish(channel, text);
+    for (const dead of batch.deadLetters) queueDeadLetter(pipeline, keys, dead);
     pipeline.xack(keys.commands, keys.engineGroup, ...batch.entryIds);
     await pipeline.exec();
+    for (const dead of batch.deadLetters) this.announceSetAside(dead);
     for (const row of batch.rows) this.inFlight.delete(row.commandId);
     metrics.journalSeq.set(batch.lastSeq);
     this.commandsSinceSnapshot += batch.rows.length;
     // Only when no later batch has been applied is the core's state exactly the journal's.
     if (batch.lastSeq === this.seq) this.betweenBatches();
+  }
+
+  private announceSetAside({ seq, entryId, poison }: DeadLetter): void {
+    this.deps.metrics.setAside.inc();
+    this.deps.log.fatal("set aside a command that stopped the engine; answered InternalError", {
+      commandId: poison.commandId,
+      seq,
+      entryId,
+      stops: poison.stops,
+      error: poison.error,
+    });
   }
 
   /** Called by the loop when a read returns nothing: time-based snapshots and queued queries. */
@@ -242,6 +339,47 @@ export class Engine {
   }
 }
 
+/**
+ * Applying a command threw: the core may be half-changed, so the engine must stop. `stops` is
+ * how many stops this command has caused, counted in the poison table (undefined if counting
+ * failed).
+ */
+export class PoisonCommandError extends Error {
+  override name = "PoisonCommandError";
+  stops: number | undefined;
+  constructor(
+    readonly commandId: string,
+    readonly entryId: string,
+    cause: unknown,
+  ) {
+    super(`applying command ${commandId} threw`, { cause });
+  }
+}
+
+/** Copies a set-aside command, with its error, to `engine.deadletter` in the batch's pipeline. */
+function queueDeadLetter(pipeline: ChainableCommander, keys: BusKeys, dead: DeadLetter): void {
+  const { seq, entryId, command, poison } = dead;
+  pipeline.xadd(
+    keys.deadLetters,
+    "MAXLEN",
+    "~",
+    DEAD_LETTERS_RETAINED,
+    "*",
+    "id",
+    poison.commandId,
+    "seq",
+    String(seq),
+    "entry",
+    entryId,
+    "stops",
+    String(poison.stops),
+    "error",
+    poison.error,
+    COMMAND_FIELD,
+    command,
+  );
+}
+
 /** The engine cannot continue without risking its guarantees; the process must exit. */
 export class FatalEngineError extends Error {
   override name = "FatalEngineError";
@@ -251,19 +389,6 @@ export class FatalEngineError extends Error {
 }
 
 const PONG = writeOutcome({ ok: true, repeated: false, events: [] });
-
-/**
- * The outcome's wire text, written once and shared by journal, event stream and reply. A balance
- * command that repeats a business key carries no events: the first command's events were
- * already published, and publishing them again would count the money twice.
- */
-function outcomeText(result: CommandResult): string {
-  return writeOutcome(
-    result.accepted
-      ? { ok: true, repeated: result.repeated, events: result.repeated ? [] : result.events }
-      : { ok: false, code: result.code, message: result.message, events: result.events },
-  );
-}
 
 function replyText(id: string, seq: number | null, outcome: string): string {
   return `{"id":${JSON.stringify(id)},"seq":${seq},"outcome":${outcome}}`;

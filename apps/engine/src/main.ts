@@ -1,9 +1,15 @@
-import { Journal, RecoveryError, recoverState, SnapshotStore } from "@exchange/journal";
+import {
+  Journal,
+  PoisonCommandStore,
+  RecoveryError,
+  recoverState,
+  SnapshotStore,
+} from "@exchange/journal";
 import { busKeys, createLogger } from "@exchange/protocol";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { CommandLoop } from "./command-loop";
-import { Engine, FatalEngineError } from "./engine";
+import { Engine, FatalEngineError, PoisonCommandError, STOPS_BEFORE_SET_ASIDE } from "./engine";
 import { readEngineEnv } from "./env";
 import { EventPublisher } from "./event-publisher";
 import { createEngineHttpServer } from "./http-server";
@@ -21,6 +27,7 @@ const reader = redis.duplicate();
 const keys = busKeys(env.REDIS_PREFIX);
 const journal = new Journal(pool);
 const snapshots = new SnapshotStore(pool, env.ENGINE_SNAPSHOTS_KEPT);
+const poison = new PoisonCommandStore(pool);
 const publisher = new EventPublisher(redis, keys, env.ENGINE_EVENTS_RETAINED);
 
 async function start(): Promise<void> {
@@ -46,6 +53,13 @@ async function start(): Promise<void> {
   if (republished > 0)
     log.info("republished outcomes the previous run had not published", { republished });
 
+  const setAside = await poison.stoppedAtLeast(STOPS_BEFORE_SET_ASIDE);
+  if (setAside.size > 0)
+    log.warn("commands that stopped the engine will be set aside", {
+      commandIds: [...setAside.keys()],
+    });
+  if (env.ENGINE_TEST_FAULT_COMMAND_ID)
+    log.warn("fault injection on", { commandId: env.ENGINE_TEST_FAULT_COMMAND_ID });
   const engine = new Engine({
     core: recovered.core,
     seq: recovered.seq,
@@ -60,6 +74,9 @@ async function start(): Promise<void> {
       everyCommands: env.ENGINE_SNAPSHOT_EVERY_COMMANDS,
       everyMs: env.ENGINE_SNAPSHOT_EVERY_MS,
     },
+    poison,
+    setAside,
+    faultCommandId: env.ENGINE_TEST_FAULT_COMMAND_ID,
   });
   const loop = new CommandLoop({
     redis: reader,
@@ -96,6 +113,15 @@ async function start(): Promise<void> {
 
 start().catch((error: Error) => {
   if (error instanceof RecoveryError) log.error("refusing to start", { reason: error.message });
+  else if (error instanceof PoisonCommandError)
+    log.fatal("applying a command threw; stopping, the state may be half-changed", {
+      commandId: error.commandId,
+      entryId: error.entryId,
+      stops: error.stops,
+      setAsideAfterStops: STOPS_BEFORE_SET_ASIDE,
+      error: error.cause,
+      stack: error.cause instanceof Error ? error.cause.stack : undefined,
+    });
   else if (error instanceof FatalEngineError)
     log.error("stopping", { reason: error.message, cause: error.cause });
   else log.error("engine crashed", { error, stack: error.stack });

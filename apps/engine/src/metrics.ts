@@ -108,6 +108,14 @@ export function createEngineMetrics() {
       "engine_replay_seconds",
       "Time the last start-up spent replaying the journal",
     ),
+    setAside: new Counter(
+      "engine_commands_set_aside_total",
+      "Commands that stopped the engine twice, answered InternalError and dead-lettered",
+    ),
+    commandsTrimmed: new Counter(
+      "engine_commands_trimmed_total",
+      "Acknowledged entries trimmed from engine.commands",
+    ),
     replayCommands: new Gauge("engine_replay_commands", "Commands replayed at the last start-up"),
   };
   return {

@@ -2,7 +2,7 @@
  * Why a command was rejected. A rejected command changes nothing. Codes are grouped by range so
  * a caller can route on the hundreds digit:
  *
- * - 1xx: the command itself is malformed.
+ * - 1xx: the command itself is malformed, or (199) the engine could not apply it.
  * - 2xx: reference data — assets, markets, fee tiers.
  * - 3xx: the market's status forbids the command.
  * - 4xx: an order breaks a market rule or cannot be placed as asked.
@@ -14,6 +14,11 @@ export enum RejectCode {
   InvalidCommand = 100,
   /** The `type` names no command this core knows. */
   UnknownCommandType = 101,
+  /**
+   * Applying the command threw (a bug, not a rule): it stopped the engine twice, so it was set
+   * aside on the dead-letter stream instead of being applied again. Nothing changed.
+   */
+  InternalError = 199,
 
   /** No asset has this code. */
   UnknownAsset = 200,

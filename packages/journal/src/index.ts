@@ -3,5 +3,7 @@
  * engine's state without asking the engine (the projection check, audits, tests) replays it.
  */
 export { Journal, type JournalEntry } from "./journal";
+export { isSetAsideOutcome, outcomeText, SET_ASIDE_MESSAGE, setAsideResult } from "./outcome";
+export { type PoisonCommand, PoisonCommandStore } from "./poison-store";
 export { type RecoveredState, RecoveryError, recoverState } from "./recovery";
 export { SnapshotStore, type StoredSnapshot } from "./snapshot-store";

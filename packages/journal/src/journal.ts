@@ -68,22 +68,17 @@ export class Journal {
 
   /**
    * Entries after `afterSeq` up to `toSeq` inclusive, in order, `pageSize` at a time. The next
-   * page is fetched while the caller works on the current one. Replay needs no outcomes (it
-   * recomputes them): `withOutcomes: false` leaves the largest column unread (outcome is "").
+   * page is fetched while the caller works on the current one.
    */
   async *read(
     afterSeq: number,
     toSeq: number,
-    options: { pageSize?: number; withOutcomes?: boolean } = {},
+    options: { pageSize?: number } = {},
   ): AsyncGenerator<JournalEntry[]> {
     const pageSize = options.pageSize ?? 20_000;
-    const columns =
-      options.withOutcomes === false
-        ? "seq, command_id, command, ok, '' AS outcome"
-        : "seq, command_id, command, ok, outcome";
     const fetchPage = (after: number) => {
       const page = this.pool.query<JournalRow>(
-        `SELECT ${columns} FROM engine_journal WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
+        `SELECT seq, command_id, command, ok, outcome FROM engine_journal WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3`,
         [after, toSeq, pageSize],
       );
       // A caller that stops early leaves one prefetch unread; its failure must not go unhandled.

@@ -1,6 +1,7 @@
 import { type Command, ExchangeCore } from "@exchange/core";
 import { ZCoreCommand } from "@exchange/protocol";
 import type { Journal, JournalEntry } from "./journal";
+import { isSetAsideOutcome, outcomeText } from "./outcome";
 import type { SnapshotStore } from "./snapshot-store";
 
 /** Journal and snapshot disagree: starting would serve a state nobody can vouch for. */
@@ -20,7 +21,9 @@ export interface RecoveredState {
 /**
  * Rebuilds the core: the latest snapshot (its hash checked), then every journaled command after
  * it, in order. Replay must reproduce what the journal recorded — same sequence without gaps,
- * same accept / reject — or start-up is refused with the reason.
+ * the same outcome to the byte (accept / reject, code, every event) — or start-up is refused
+ * with the sequence that differs. A command the engine set aside (it threw when applied) is
+ * not applied again: its journaled rejection is its outcome, and it changed nothing.
  */
 export async function recoverState(
   journal: Journal,
@@ -47,7 +50,7 @@ export async function recoverState(
   if (options.upToSeq === undefined) await assertNoSnapshotBeyond(snapshots, journalEnd);
   const snapshotSeq = seq;
   const started = performance.now();
-  for await (const page of journal.read(seq, lastSeq, { withOutcomes: false })) {
+  for await (const page of journal.read(seq, lastSeq)) {
     for (const entry of page) {
       if (entry.seq !== seq + 1) {
         throw new RecoveryError(`the journal skips from seq ${seq} to seq ${entry.seq}`);
@@ -69,18 +72,26 @@ export async function recoverState(
 }
 
 function replayEntry(core: ExchangeCore, entry: JournalEntry): void {
+  if (!entry.ok && isSetAsideOutcome(entry.outcome)) return;
   const parsed = ZCoreCommand.safeParse(JSON.parse(entry.command));
   if (!parsed.success) {
     throw new RecoveryError(`journal seq ${entry.seq} holds a command that no longer decodes`);
   }
-  const result = core.apply(parsed.data as Command);
-  if (result.accepted !== entry.ok) {
-    const was = (ok: boolean) => (ok ? "accepted" : "rejected");
+  const replayed = outcomeText(core.apply(parsed.data as Command));
+  if (replayed !== entry.outcome) {
     throw new RecoveryError(
-      `replaying seq ${entry.seq} (${entry.commandId}) was ${was(result.accepted)}, ` +
-        `the journal says ${was(entry.ok)}`,
+      `replaying seq ${entry.seq} (${entry.commandId}) gives another outcome than the journal's: ` +
+        describeDifference(replayed, entry.outcome),
     );
   }
+}
+
+/** Where two outcome texts part, with a little context of each: enough to see which field. */
+function describeDifference(replayed: string, journaled: string): string {
+  let at = 0;
+  while (at < replayed.length && replayed[at] === journaled[at]) at++;
+  const excerpt = (text: string) => JSON.stringify(text.slice(Math.max(0, at - 60), at + 60));
+  return `from character ${at}, replay ${excerpt(replayed)}, journal ${excerpt(journaled)}`;
 }
 
 /** A snapshot newer than the journal's end means the journal lost what the snapshot saw. */

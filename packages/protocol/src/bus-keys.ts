@@ -7,6 +7,11 @@ export interface BusKeys {
   commands: string;
   /** Stream the engine publishes: every event, in order. */
   events: string;
+  /**
+   * Stream of commands the engine set aside: each stopped it twice when applied, and was then
+   * answered with `InternalError` and journaled as rejected. Every entry carries the error.
+   */
+  deadLetters: string;
   /** Consumer group of the engine on `commands`. */
   engineGroup: string;
   /** Pub/sub channel on which one client instance receives the engine's replies. */
@@ -17,6 +22,7 @@ export function busKeys(prefix: string): BusKeys {
   return {
     commands: `${prefix}engine.commands`,
     events: `${prefix}engine.events`,
+    deadLetters: `${prefix}engine.deadletter`,
     engineGroup: "engine",
     replies: (clientId) => `${prefix}engine.replies.${clientId}`,
   };

@@ -2,14 +2,22 @@
  * Structured logs: one JSON object per line on stdout, with the service name, so the processes'
  * logs can be merged and filtered by any log shipper.
  */
-export type LogLevel = "debug" | "info" | "warn" | "error";
-const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+export type LogLevel = "debug" | "info" | "warn" | "error" | "fatal";
+const LEVEL_RANK: Record<LogLevel, number> = {
+  debug: 10,
+  info: 20,
+  warn: 30,
+  error: 40,
+  fatal: 50,
+};
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
+  /** The process cannot go on (or went on only by setting work aside): someone must look. */
+  fatal(msg: string, fields?: Record<string, unknown>): void;
 }
 
 export function createLogger(service: string, minLevel: LogLevel = "info"): Logger {
@@ -23,6 +31,7 @@ export function createLogger(service: string, minLevel: LogLevel = "info"): Logg
     info: (msg, fields) => write("info", msg, fields),
     warn: (msg, fields) => write("warn", msg, fields),
     error: (msg, fields) => write("error", msg, fields),
+    fatal: (msg, fields) => write("fatal", msg, fields),
   };
 }
 

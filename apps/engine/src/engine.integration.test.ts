@@ -252,6 +252,25 @@ describe("durability", () => {
     expect(rows[0].n).toBeGreaterThan(0);
   });
 
+  it("restarts past a pending entry that was deleted from the stream, instead of crashing on it", async () => {
+    const { commands, engineGroup } = busKeys(sandbox.redisPrefix);
+    await engine.stop();
+    // Read by this engine's consumer, never acknowledged, then deleted (by hand or a trim).
+    const [[, lostId]] = (await redis
+      .multi()
+      .xadd(commands, "*", COMMAND_FIELD, "{}", REPLY_TO_FIELD, "nowhere")
+      .xreadgroup("GROUP", engineGroup, "engine-1", "COUNT", 1, "STREAMS", commands, ">")
+      .exec()) as [[null, string], unknown];
+    await redis.xdel(commands, lostId);
+    engine = await EngineProcess.start(sandbox, { ENGINE_SNAPSHOT_EVERY_COMMANDS: "5" });
+    expect((await client.send({ id: "ping-lost", ts: 1, type: "system.ping" })).outcome.ok).toBe(
+      true,
+    );
+    expect(engine.running).toBe(true);
+    const pending = (await redis.xpending(commands, engineGroup)) as [number];
+    expect(pending[0]).toBe(0);
+  });
+
   it("restarts into the same state, from snapshot plus journal, and equal to a full replay", async () => {
     const before = await engine.stateDigest();
     expect(await engine.stop()).toBe(0);

@@ -21,7 +21,8 @@ import { decodeCommand } from "./decode-command";
 import type { EventPublisher, PublishedOutcome } from "./event-publisher";
 import type { EngineMetrics } from "./metrics";
 
-export type StreamEntry = [id: string, fields: string[]];
+/** A stream entry; a pending entry deleted from the stream is re-read with null fields. */
+export type StreamEntry = [id: string, fields: string[] | null];
 
 /** A batch applied to the core, waiting to be made durable and announced. */
 interface AppliedBatch {
@@ -394,7 +395,8 @@ function replyText(id: string, seq: number | null, outcome: string): string {
   return `{"id":${JSON.stringify(id)},"seq":${seq},"outcome":${outcome}}`;
 }
 
-function field(fields: readonly string[], name: string): string | undefined {
+function field(fields: readonly string[] | null, name: string): string | undefined {
+  if (fields === null) return undefined;
   for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
   return undefined;
 }

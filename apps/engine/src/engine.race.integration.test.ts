@@ -3,6 +3,8 @@
  * applied again — including in the narrow window where the previous batch becomes durable (and
  * leaves the in-flight map) while the next batch's journal lookup is running. The journal here
  * is the real one over PostgreSQL, with its two calls ordered to force exactly that window.
+ * Likewise, a command that throws while the batch before it is being journaled must not let that
+ * batch's completion snapshot the state the throw left behind.
  */
 import { ExchangeCore } from "@exchange/core";
 import { Journal, type JournalEntry, PoisonCommandStore, SnapshotStore } from "@exchange/journal";
@@ -91,4 +93,57 @@ it("answers a retry from the batch in flight even when that batch lands during t
 
   const { rows } = await pool.query("SELECT seq, command_id, ok FROM engine_journal ORDER BY seq");
   expect(rows).toEqual([{ seq: "1", command_id: "asset-once", ok: true }]);
+});
+
+/** Every append waits a little, so the next batch is applied while this one is persisting. */
+class SlowJournal extends Journal {
+  override async append(entries: readonly JournalEntry[]): Promise<void> {
+    await new Promise((r) => setTimeout(r, 200));
+    return super.append(entries);
+  }
+}
+
+it("takes no snapshot of a state that a throwing command may have half-changed", async () => {
+  const sandbox = await createEngineSandbox("poison-snapshot");
+  const pool = new pg.Pool({ connectionString: sandbox.databaseUrl });
+  const redis = new Redis(sandbox.redisUrl);
+  cleanup.push(
+    () => pool.end(),
+    async () => redis.disconnect(),
+  );
+  const keys = busKeys(sandbox.redisPrefix);
+  const engine = new Engine({
+    core: new ExchangeCore(),
+    seq: 0,
+    journal: new SlowJournal(pool),
+    snapshots: new SnapshotStore(pool, 3),
+    publisher: new EventPublisher(redis, keys, 1_000),
+    redis,
+    keys,
+    metrics: createEngineMetrics(),
+    log: createLogger("poison-snapshot-test", "error"),
+    // A snapshot is due as soon as the first batch is durable.
+    snapshotPolicy: { everyCommands: 1, everyMs: 3_600_000 },
+    poison: new PoisonCommandStore(pool),
+    setAside: new Map(),
+    faultCommandId: "throws",
+  });
+
+  await engine.processBatch([
+    entry(1, { type: "asset.add", id: "a", ts: 1, code: "BTC", precision: 8 }),
+  ]);
+  // Applied while the first batch is still being journaled: it changes the core, then throws.
+  const poisoned = { type: "asset.add", id: "throws", ts: 1, code: "ETH", precision: 8 };
+  await expect(engine.processBatch([entry(2, poisoned)])).rejects.toMatchObject({
+    name: "PoisonCommandError",
+    commandId: "throws",
+    stops: 1,
+  });
+  await new Promise((r) => setTimeout(r, 200));
+
+  // The batch before it is durable; the suspect state (with ETH) never reached a snapshot.
+  const { rows: journal } = await pool.query("SELECT command_id FROM engine_journal");
+  expect(journal).toEqual([{ command_id: "a" }]);
+  const { rows: snapshots } = await pool.query("SELECT seq FROM engine_snapshots");
+  expect(snapshots).toEqual([]);
 });

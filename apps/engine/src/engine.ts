@@ -101,6 +101,8 @@ export class Engine {
   private persisting: Promise<void> = Promise.resolve();
   /** Commands applied but not yet durable, so a retry arriving meanwhile is answered, not reapplied. */
   private readonly inFlight = new Map<string, { seq: number; outcome: string }>();
+  /** A command threw in the core: the state is suspect, and the process is about to stop. */
+  private broken = false;
 
   constructor(private readonly deps: EngineDeps) {
     this.seq = deps.seq;
@@ -223,13 +225,16 @@ export class Engine {
    */
   private applyToCore(command: Exclude<EngineCommand, { type: "system.ping" }>, entryId: string) {
     try {
+      const result = this.deps.core.apply(command);
+      // The injected fault throws after the core has changed, like the worst real bug.
       if (command.id === this.deps.faultCommandId) {
         throw new Error(
-          `injected fault: applying ${command.id} throws (ENGINE_TEST_FAULT_COMMAND_ID)`,
+          `injected fault: applying ${command.id} threw (ENGINE_TEST_FAULT_COMMAND_ID)`,
         );
       }
-      return this.deps.core.apply(command);
+      return result;
     } catch (error) {
+      this.broken = true;
       throw new PoisonCommandError(command.id, entryId, error);
     }
   }
@@ -307,6 +312,8 @@ export class Engine {
   }
 
   private betweenBatches(): void {
+    // A state a throwing command may have half-changed is never snapshotted nor queried.
+    if (this.broken) return;
     for (const task of this.idleTasks.splice(0)) task();
     this.maybeSnapshot();
   }

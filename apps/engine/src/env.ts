@@ -28,8 +28,8 @@ export const ZEngineEnv = z
     ENGINE_HTTP_HOST: z.string().default("127.0.0.1"),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
     /**
-     * Fault injection for tests only: applying the command with this id throws, as a bug in the
-     * core would. It proves that a poison command stops the engine and is then set aside; no real
+     * Fault injection for tests only: applying the command with this id throws after changing
+     * the state, as the worst bug in the core would. It proves that a poison command stops the engine and is then set aside; no real
      * command may be made to throw, so outside `NODE_ENV=test` the engine refuses to start with it.
      */
     ENGINE_TEST_FAULT_COMMAND_ID: z.string().min(1).optional(),

@@ -102,6 +102,7 @@ describe("a command that throws in the core", () => {
 
     // The third start sets it aside: the sender gets InternalError, nothing is applied.
     engine = await EngineProcess.start(sandbox, FAULT);
+    expect(engine.log).toMatch(/will be set aside","commandIds":\["poison-1"\]/);
     const reply = JSON.parse(await answer);
     expect(reply).toMatchObject({
       id: POISON_ID,
@@ -151,6 +152,7 @@ describe("a command that throws in the core", () => {
     engine = await EngineProcess.start(sandbox, FAULT);
     expect(await engine.stateDigest()).toEqual(before);
     expect(engine.log).not.toMatch(/"level":"fatal"/);
+    expect(engine.log).not.toMatch(/will be set aside/);
   });
 });
 

@@ -53,11 +53,7 @@ async function start(): Promise<void> {
   if (republished > 0)
     log.info("republished outcomes the previous run had not published", { republished });
 
-  const setAside = await poison.stoppedAtLeast(STOPS_BEFORE_SET_ASIDE);
-  if (setAside.size > 0)
-    log.warn("commands that stopped the engine will be set aside", {
-      commandIds: [...setAside.keys()],
-    });
+  const setAside = await loadSetAside();
   if (env.ENGINE_TEST_FAULT_COMMAND_ID)
     log.warn("fault injection on", { commandId: env.ENGINE_TEST_FAULT_COMMAND_ID });
   const engine = new Engine({
@@ -109,6 +105,21 @@ async function start(): Promise<void> {
   http?.close();
   await Promise.all([redis.quit(), reader.quit(), pool.end()]);
   log.info("engine stopped", { seq: engine.journalSeq });
+}
+
+/**
+ * Commands to set aside instead of applying: those that stopped the engine often enough and are
+ * not journaled yet (once journaled as rejected, a retry is answered from the journal).
+ */
+async function loadSetAside() {
+  const stoppers = await poison.stoppedAtLeast(STOPS_BEFORE_SET_ASIDE);
+  for (const commandId of (await journal.findByCommandIds([...stoppers.keys()])).keys())
+    stoppers.delete(commandId);
+  if (stoppers.size > 0)
+    log.warn("commands that stopped the engine will be set aside", {
+      commandIds: [...stoppers.keys()],
+    });
+  return stoppers;
 }
 
 start().catch((error: Error) => {

@@ -90,6 +90,12 @@ describe("a command that throws in the core", () => {
     expect(engine.log).toMatch(/"level":"fatal".*"commandId":"poison-1".*"stops":1/);
     expect(await stopsOf(POISON_ID)).toMatchObject({ stops: 1, entry_id: entryId });
     expect((await stopsOf(POISON_ID))?.error).toMatch(/injected fault/);
+    // Sent while the engine is down, it waits behind the poison command (it changes nothing:
+    // the asset does not exist, so the state stays comparable).
+    const queued = client.send(
+      { ...deposit("queued-1", 2, 4n), asset: "XYZ" },
+      { timeoutMs: 60_000 },
+    );
 
     // A restart retries it (the entry is still pending): it throws again and stops again.
     engine = await EngineProcess.start(sandbox, FAULT);
@@ -129,19 +135,23 @@ describe("a command that throws in the core", () => {
       [COMMAND_FIELD]: wire,
     });
     expect(fields.error).toMatch(/injected fault/);
+    expect(await queued).toMatchObject({
+      seq: before.seq + 2,
+      outcome: { ok: false, code: RejectCode.UnknownAsset },
+    });
     expect(await engine.metrics()).toMatch(/^engine_commands_set_aside_total 1$/m);
     await engine.waitForLog(/"level":"fatal","service":"engine","msg":"set aside a command/);
 
     // Nobody's funds moved: the state is the one before the poison command, and a replay of
     // the journal (which does not apply the set-aside command) reproduces it.
     const after = await engine.stateDigest();
-    expect(after).toEqual({ seq: before.seq + 1, stateHash: before.stateHash });
+    expect(after).toEqual({ seq: before.seq + 2, stateHash: before.stateHash });
     const replayed = await recoverState(new Journal(db), null);
     expect(replayed.core.stateHash()).toBe(before.stateHash);
 
-    // The exchange keeps serving, and a retry of the poison command gets the same answer.
+    // The exchange keeps serving new commands, and a retry of the poison command gets the same answer.
     const next = await client.send(deposit("after-1", 2, 3n));
-    expect(next).toMatchObject({ seq: before.seq + 2, outcome: { ok: true } });
+    expect(next).toMatchObject({ seq: before.seq + 3, outcome: { ok: true } });
     expect((await client.send(deposit(POISON_ID, 1, 5n))).outcome).toEqual(reply.outcome);
     expect(engine.running).toBe(true);
   });

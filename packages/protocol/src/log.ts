@@ -2,14 +2,25 @@
  * Structured logs: one JSON object per line on stdout, with the service name, so the processes'
  * logs can be merged and filtered by any log shipper.
  */
-export type LogLevel = "debug" | "info" | "warn" | "error";
-const LEVEL_RANK: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40 };
+export type LogLevel = "debug" | "info" | "warn" | "error" | "fatal";
+/**
+ * `fatal` is an alert: the process keeps running, but something needs a person now (a consumer
+ * stuck on one entry). It is always written, whatever the minimum level.
+ */
+const LEVEL_RANK: Record<LogLevel, number> = {
+  debug: 10,
+  info: 20,
+  warn: 30,
+  error: 40,
+  fatal: 50,
+};
 
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
   info(msg: string, fields?: Record<string, unknown>): void;
   warn(msg: string, fields?: Record<string, unknown>): void;
   error(msg: string, fields?: Record<string, unknown>): void;
+  fatal(msg: string, fields?: Record<string, unknown>): void;
 }
 
 export function createLogger(service: string, minLevel: LogLevel = "info"): Logger {
@@ -23,6 +34,7 @@ export function createLogger(service: string, minLevel: LogLevel = "info"): Logg
     info: (msg, fields) => write("info", msg, fields),
     warn: (msg, fields) => write("warn", msg, fields),
     error: (msg, fields) => write("error", msg, fields),
+    fatal: (msg, fields) => write("fatal", msg, fields),
   };
 }
 

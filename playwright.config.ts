@@ -90,7 +90,11 @@ export default defineConfig({
       name: "worker",
       command: "node --import tsx apps/worker/src/main.ts",
       // Reconcile often, so the finance journey sees reports of books that just traded.
-      env: { ...serviceEnv, RECONCILE_EVERY_MS: "5000" },
+      env: {
+        ...serviceEnv,
+        RECONCILE_EVERY_MS: "5000",
+        WORKER_HTTP_PORT: String(E2E_PORTS.worker),
+      },
       wait: { stdout: /projector started/ },
       gracefulShutdown: stop,
     },

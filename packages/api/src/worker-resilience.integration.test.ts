@@ -235,6 +235,45 @@ describe("a read model that refuses one event", () => {
     }, 10_000);
   });
 
+  it("keeps projecting while market data is stuck on a candle it cannot store, then catches up", async () => {
+    // 50200 USDT is 5 020 000 ticks of 0.01: refuse any candle that closes there.
+    await admin.query(`
+      CREATE FUNCTION refuse_candle() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.close_ticks = 5020000 THEN RAISE EXCEPTION 'candle refused by the test trigger'; END IF;
+        RETURN NEW;
+      END $$;
+      CREATE TRIGGER refuse_candle BEFORE INSERT OR UPDATE ON klines
+        FOR EACH ROW EXECUTE FUNCTION refuse_candle();`);
+    await order("md-sell", SELLER, "sell", "50200");
+    const tradeSeq = await order("md-buy", BUYER, "buy", "50200");
+
+    const red = await eventually(async () => {
+      const h = await staffHealth();
+      expect(h.consumers.find((c) => c.name === "market-data")?.state).toBe("stuck");
+      return h;
+    }, 10_000);
+    expect(red.consumers.find((c) => c.name === "market-data")).toMatchObject({
+      stuckSeq: tradeSeq,
+      processedSeq: tradeSeq - 1,
+    });
+    expect(red.consumers.find((c) => c.name === "market-data")?.error).toContain(
+      "candle refused by the test trigger",
+    );
+    expect(projectorOf(red)).toMatchObject({ ok: true, processedSeq: tradeSeq });
+    expect(await projectedClientIds()).toContain("md-buy");
+
+    await admin.query("DROP TRIGGER refuse_candle ON klines");
+    await eventually(async () => expect((await health()).ok).toBe(true), 10_000);
+    const trades = await callTraderApi(services).marketData.trades({ symbol: "BTCUSDT" });
+    expect(trades.map((t) => t.price)).toEqual(["50200", "50100", "50000"]);
+    expect(new Set(trades.map((t) => t.tradeId)).size).toBe(3);
+    const closes = await admin.query(
+      "SELECT close_ticks::text AS close FROM klines WHERE interval = '1m' ORDER BY open_time DESC LIMIT 1",
+    );
+    expect(closes.rows[0]?.close).toBe("5020000");
+  });
+
   it("never lets the worker process exit", () => {
     expect(worker.running).toBe(true);
     expect(worker.log).not.toContain("worker stopped");

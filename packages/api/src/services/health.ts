@@ -144,7 +144,7 @@ async function readConsumerStatuses(services: Services): Promise<ConsumerStatus[
  * Red when a consumer is stuck or silent; the worker missing altogether (no status at all) is
  * red too, since nothing then keeps the read models and market data.
  */
-function judgeConsumers(
+export function judgeConsumers(
   statuses: ConsumerStatus[] | undefined,
   engineSeq: number | null,
   nowMs: number,

@@ -9,7 +9,8 @@ import { setUpTrading } from "./support/trading-setup";
  * footer every trader sees must say what is stuck and where instead of "All systems
  * operational", staff must see the error on the dashboard, and both must clear once the cause
  * is gone. It stalls the projector for everyone, so it runs alone, after every other journey
- * (its own project in playwright.config.ts).
+ * (its own project in playwright.config.ts; `npm run test:e2e -- --no-deps
+ * e2e/tests/system-health.spec.ts` runs it without them).
  */
 const POISON_ATOMS = 7_654_321; // 0.07654321 USDT: no other journey deposits it.
 

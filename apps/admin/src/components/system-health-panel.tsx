@@ -40,7 +40,11 @@ export function SystemHealthPanel({ health }: { health: Health }) {
             />
             <div className="flex min-w-0 flex-1 flex-col">
               <span className="text-[13px] text-ink">{c.name}</span>
-              <span className="truncate text-xs text-ink-faint" title={c.detail}>
+              {/* A healthy row's detail is a caption; a failing one's is what staff act on: whole. */}
+              <span
+                className={`text-xs ${c.ok ? "truncate text-ink-faint" : "break-words text-down"}`}
+                title={c.detail}
+              >
                 {c.detail}
               </span>
             </div>

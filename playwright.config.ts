@@ -39,6 +39,14 @@ process.env.E2E_MAIL_URL = `http://127.0.0.1:${E2E_PORTS.mailInbox}`;
 
 const stop = { signal: "SIGTERM", timeout: 5_000 } as const;
 
+const BROWSER = {
+  ...devices["Desktop Chrome"],
+  launchOptions: {
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
+  },
+};
+
 export default defineConfig({
   testDir: "./e2e/tests",
   outputDir: "./test-results",
@@ -55,13 +63,15 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        launchOptions: {
-          executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-          args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
-        },
-      },
+      testIgnore: /system-health\.spec\.ts/,
+      use: BROWSER,
+    },
+    {
+      // Stalls a worker consumer on purpose: alone, once every other journey has finished.
+      name: "degraded",
+      testMatch: /system-health\.spec\.ts/,
+      dependencies: ["chromium"],
+      use: BROWSER,
     },
   ],
   webServer: [
@@ -90,7 +100,13 @@ export default defineConfig({
       name: "worker",
       command: "node --import tsx apps/worker/src/main.ts",
       // Reconcile often, so the finance journey sees reports of books that just traded.
-      env: { ...serviceEnv, RECONCILE_EVERY_MS: "5000" },
+      env: {
+        ...serviceEnv,
+        RECONCILE_EVERY_MS: "5000",
+        WORKER_HTTP_PORT: String(E2E_PORTS.worker),
+        // The degraded-state journey waits for the alert; production keeps the 30 s default.
+        CONSUMER_STUCK_ALERT_MS: "3000",
+      },
       wait: { stdout: /projector started/ },
       gracefulShutdown: stop,
     },

@@ -52,6 +52,7 @@ async function main(): Promise<void> {
 Trading web   http://localhost:${DEV_PORTS.web}
 Admin console http://localhost:${DEV_PORTS.admin}
 WebSocket     ws://localhost:${DEV_PORTS.stream}/exchange-stream
+Worker health http://localhost:${DEV_PORTS.worker}/health   (and /metrics)
 Mail inbox    http://localhost:${DEV_PORTS.mailInbox}   (every mail the apps send lands here)
 `);
 
@@ -77,6 +78,7 @@ Mail inbox    http://localhost:${DEV_PORTS.mailInbox}   (every mail the apps sen
       REDIS_URL: redis.url,
       REDIS_PREFIX: redisPrefix,
       STREAM_PORT: String(DEV_PORTS.stream),
+      WORKER_HTTP_PORT: String(DEV_PORTS.worker),
       STREAM_PUBLIC_URL: `ws://localhost:${DEV_PORTS.stream}/exchange-stream`,
       // One directory for both apps: web stores KYC uploads, admin serves them to compliance.
       DOCUMENT_STORAGE_DIR: process.env.DOCUMENT_STORAGE_DIR ?? join(DATA_DIR, "documents"),

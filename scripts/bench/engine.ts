@@ -159,6 +159,8 @@ function startWorker() {
       REDIS_PREFIX: run.redisPrefix,
       LOG_LEVEL: "warn",
       RECONCILE_EVERY_MS: "3600000",
+      // No operations port: the benchmark may run beside `npm run dev`.
+      WORKER_HTTP_PORT: "0",
     },
     stdio: "inherit",
   });

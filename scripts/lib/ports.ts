@@ -3,6 +3,8 @@ export const DEV_PORTS = {
   web: 3000,
   admin: 3100,
   stream: 3200,
+  /** The worker's /health and /metrics (its consumers: stuck or not, and where). */
+  worker: 3400,
   /** The local mail sink (scripts/lib/mail-sink.ts): SMTP in, and its inbox over HTTP. */
   smtp: 1025,
   mailInbox: 8025,
@@ -15,6 +17,7 @@ export const E2E_PORTS = {
   web: 3010,
   admin: 3110,
   stream: 3210,
+  worker: 3410,
   smtp: 1035,
   mailInbox: 8035,
 } as const;

@@ -1,88 +1,4 @@
-/**
- * A minimal Prometheus text-format registry: counters, gauges and histograms with fixed
- * buckets. Enough for the engine's few series without a dependency on the hot path.
- */
-type Labels = Record<string, string>;
-
-function labelText(labels: Labels): string {
-  const pairs = Object.entries(labels).map(([k, v]) => `${k}="${v.replaceAll('"', '\\"')}"`);
-  return pairs.length ? `{${pairs.join(",")}}` : "";
-}
-
-interface Series {
-  render(): string[];
-}
-
-export class Counter implements Series {
-  private readonly values = new Map<string, number>();
-  constructor(
-    readonly name: string,
-    private readonly help: string,
-  ) {}
-
-  inc(by = 1, labels: Labels = {}): void {
-    const key = labelText(labels);
-    this.values.set(key, (this.values.get(key) ?? 0) + by);
-  }
-
-  render(): string[] {
-    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
-    for (const [labels, value] of this.values) lines.push(`${this.name}${labels} ${value}`);
-    return lines;
-  }
-}
-
-export class Gauge implements Series {
-  private value = 0;
-  constructor(
-    readonly name: string,
-    private readonly help: string,
-  ) {}
-
-  set(value: number): void {
-    this.value = value;
-  }
-
-  render(): string[] {
-    return [
-      `# HELP ${this.name} ${this.help}`,
-      `# TYPE ${this.name} gauge`,
-      `${this.name} ${this.value}`,
-    ];
-  }
-}
-
-export class Histogram implements Series {
-  private readonly counts: number[];
-  private sum = 0;
-  private count = 0;
-  constructor(
-    readonly name: string,
-    private readonly help: string,
-    private readonly buckets: readonly number[],
-  ) {
-    this.counts = buckets.map(() => 0);
-  }
-
-  observe(value: number): void {
-    this.sum += value;
-    this.count += 1;
-    for (let i = 0; i < this.buckets.length; i++) {
-      if (value <= (this.buckets[i] ?? Number.POSITIVE_INFINITY))
-        this.counts[i] = (this.counts[i] ?? 0) + 1;
-    }
-  }
-
-  render(): string[] {
-    const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
-    this.buckets.forEach((le, i) => {
-      lines.push(`${this.name}_bucket{le="${le}"} ${this.counts[i] ?? 0}`);
-    });
-    lines.push(`${this.name}_bucket{le="+Inf"} ${this.count}`);
-    lines.push(`${this.name}_sum ${this.sum}`, `${this.name}_count ${this.count}`);
-    return lines;
-  }
-}
+import { Counter, Gauge, Histogram, renderMetrics } from "@exchange/protocol";
 
 /** The engine's series. Rates (commands/s) are `rate()` of the counters in Prometheus. */
 export function createEngineMetrics() {
@@ -120,11 +36,7 @@ export function createEngineMetrics() {
   };
   return {
     ...metrics,
-    render(): string {
-      return `${Object.values(metrics)
-        .flatMap((m) => m.render())
-        .join("\n")}\n`;
-    },
+    render: () => renderMetrics(Object.values(metrics)),
   };
 }
 

@@ -13,6 +13,15 @@ export const ZWorkerEnv = z.object({
   DEMO_TICK_MS: z.coerce.number().int().min(100).default(1_500),
   /** Least time between two 24 h tickers of one market on `<SYMBOL>@ticker`. */
   MARKET_DATA_TICKER_MS: z.coerce.number().int().min(100).default(1_000),
+  /** A consumer failing (or blocked) on one entry this long raises an alert and turns health red. */
+  CONSUMER_STUCK_ALERT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Longest wait between two attempts of a failing consumer (the backoff doubles up to it). */
+  CONSUMER_RETRY_MAX_MS: z.coerce.number().int().min(100).default(10_000),
+  /** A reconciliation fails when the read models miss an entry journaled longer ago than this. */
+  RECONCILE_MAX_LAG_MS: z.coerce.number().int().min(1_000).default(60_000),
+  /** Port of the worker's /health and /metrics; 0 disables the HTTP server. */
+  WORKER_HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3400),
+  WORKER_HTTP_HOST: z.string().default("127.0.0.1"),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

@@ -1,11 +1,14 @@
 /**
- * Jobs and event consumers. Each job is a long-running loop; the worker starts them all and
- * stops them on SIGTERM, letting each finish the batch in hand.
+ * Jobs and event consumers. Each runs in its own loop on the consumer board: a failure in one
+ * is retried with backoff and never stops the others; a consumer stuck on one entry raises an
+ * alert. SIGTERM stops them all, letting each finish the batch in hand.
  */
 import { Journal, SnapshotStore } from "@exchange/journal";
-import { busKeys, createLogger, EngineClient } from "@exchange/protocol";
+import { busKeys, createLogger, createOpsHttpServer, EngineClient } from "@exchange/protocol";
 import { Redis } from "ioredis";
 import pg from "pg";
+import type { Consumer } from "./consumers/consumer";
+import { ConsumerBoard } from "./consumers/consumer-board";
 import { MarketMaker } from "./demo/market-maker";
 import { readWorkerEnv } from "./env";
 import { MarketDataJob } from "./market-data/market-data-job";
@@ -16,6 +19,8 @@ import { ReferenceDataSync } from "./reference-data-sync";
 const env = readWorkerEnv();
 const log = createLogger("worker", env.LOG_LEVEL);
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 6 });
+// An idle client's error (Postgres restarted, a connection killed) must not end the process.
+pool.on("error", (error) => log.warn("idle database connection failed", { error }));
 const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
 const keys = busKeys(env.REDIS_PREFIX);
 const journal = new Journal(pool);
@@ -39,31 +44,51 @@ const reconciliation = new ReconciliationJob({
   journal,
   log,
   everyMs: env.RECONCILE_EVERY_MS,
+  maxLagMs: env.RECONCILE_MAX_LAG_MS,
 });
 const engine = await EngineClient.connect({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX });
-const jobs: Array<{ run(): Promise<void>; stop(): void }> = [
+const consumers: Consumer[] = [
   new ReferenceDataSync({ databaseUrl: env.DATABASE_URL, engine, log }),
   projector,
   marketData,
   reconciliation,
 ];
 if (env.DEMO_MARKET_MAKER === "on") {
-  jobs.push(new MarketMaker({ pool, engine, log, tickMs: env.DEMO_TICK_MS }));
+  consumers.push(new MarketMaker({ pool, engine, log, tickMs: env.DEMO_TICK_MS }));
+}
+
+const board = new ConsumerBoard({
+  redis,
+  prefix: env.REDIS_PREFIX,
+  log,
+  stuckAlertMs: env.CONSUMER_STUCK_ALERT_MS,
+  retry: { firstDelayMs: 100, maxDelayMs: env.CONSUMER_RETRY_MAX_MS },
+});
+const http = env.WORKER_HTTP_PORT
+  ? createOpsHttpServer({
+      "/health": () => {
+        const consumers = board.statuses();
+        const ok = consumers.every((c) => c.state !== "stuck");
+        return { status: ok ? 200 : 503, json: { ok, consumers } };
+      },
+      "/metrics": () => ({ status: 200, text: board.renderMetrics() }),
+    })
+  : undefined;
+if (http) {
+  await new Promise<void>((resolve) =>
+    http.listen(env.WORKER_HTTP_PORT, env.WORKER_HTTP_HOST, resolve),
+  );
 }
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
     log.info("draining", { signal });
-    for (const job of jobs) job.stop();
+    board.stop();
   });
 }
 
-log.info("worker started", { jobs: jobs.map((job) => job.constructor.name) });
-try {
-  await Promise.all(jobs.map((job) => job.run()));
-} catch (error) {
-  log.error("worker job failed", { error, stack: (error as Error).stack });
-  process.exitCode = 1;
-}
+log.info("worker started", { consumers: consumers.map((c) => c.name) });
+await board.run(consumers);
+http?.close();
 await Promise.all([redis.quit(), marketDataRedis.quit(), pool.end(), engine.close()]);
 log.info("worker stopped");

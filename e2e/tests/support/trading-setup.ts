@@ -127,6 +127,8 @@ async function ensureWorker(env: ReturnType<typeof runEnv>): Promise<{ stop(): P
       REDIS_URL: env.redisUrl,
       REDIS_PREFIX: env.redisPrefix,
       LOG_LEVEL: "warn",
+      // No operations port: a fallback worker must not collide with the run's or dev's.
+      WORKER_HTTP_PORT: "0",
     },
     stdio: ["ignore", "inherit", "inherit"],
   });

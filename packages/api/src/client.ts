@@ -3,6 +3,7 @@
  * section table and the input schemas forms validate with. No server code.
  */
 export { AppErrorCode, type FieldErrors } from "./errors";
+export { CONSUMER_LABELS, consumerLabel, healthSummary } from "./health-summary";
 export { COUNTRIES, countryName } from "./kyc/countries";
 export { canDecideKyc, canReadKycDocuments } from "./kyc/document-access";
 export {

@@ -8,11 +8,27 @@ export {
   ZCoreCommand,
   ZEngineCommand,
 } from "./commands";
+export {
+  type ConsumerState,
+  type ConsumerStatus,
+  consumerStatusKey,
+  ZConsumerState,
+  ZConsumerStatus,
+} from "./consumer-status";
 export { EngineClient, type EngineClientOptions, EngineTimeoutError } from "./engine-client";
 export { readEvents, readOutcome, writeEvents, writeOutcome } from "./event-json";
 export { type WireCoreEvent, ZCoreEvent } from "./events";
 export { createLogger, type Logger, type LogLevel } from "./log";
 export { type MarketScale, MarketUnits } from "./market-units";
+export {
+  Counter,
+  Gauge,
+  Histogram,
+  type Labels,
+  renderMetrics,
+  type Series,
+} from "./metrics";
+export { createOpsHttpServer, type OpsAnswer, type OpsRoutes } from "./ops-http";
 export {
   type CommandOutcome,
   type EngineReply,

@@ -3,6 +3,10 @@
  * logs can be merged and filtered by any log shipper.
  */
 export type LogLevel = "debug" | "info" | "warn" | "error" | "fatal";
+/**
+ * `fatal` is an alert: something needs a person now (a consumer stuck on one entry, a command
+ * that stopped the engine). It is always written, whatever the minimum level.
+ */
 const LEVEL_RANK: Record<LogLevel, number> = {
   debug: 10,
   info: 20,

@@ -1,11 +1,12 @@
 "use client";
 
+import { healthSummary } from "@exchange/api/client";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/react";
 
 const HEALTH_POLL_MS = 30_000;
 
-/** Database and engine liveness, polled: staff should know before users tell them. */
+/** Database, engine and worker consumers, polled: staff should know before users tell them. */
 export function HealthIndicator() {
   const trpc = useTRPC();
   const health = useQuery({
@@ -15,9 +16,7 @@ export function HealthIndicator() {
   });
   const ok = health.data?.ok;
   const label = health.isPending ? "Checking…" : ok ? "Systems normal" : "Degraded";
-  const detail = health.data
-    ? `Database ${health.data.database.ok ? "up" : "down"} · Engine ${health.data.engine.ok ? "up" : "down"}`
-    : undefined;
+  const detail = health.data ? healthSummary(health.data) : undefined;
   return (
     <span
       title={detail}

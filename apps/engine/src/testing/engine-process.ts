@@ -113,7 +113,8 @@ export class EngineProcess {
   }
 }
 
-function freePort(): Promise<number> {
+/** A TCP port nothing listens on right now, for a process under test. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once("error", reject);

@@ -1,5 +1,6 @@
 "use client";
 
+import { healthSummary } from "@exchange/api/client";
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/react";
 
@@ -7,7 +8,8 @@ const HEALTH_POLL_MS = 30_000;
 
 /**
  * The footer strip exchanges keep at the bottom of the screen: is the venue up? Polls the
- * API's health (database and matching engine) so a trader sees an outage before an order fails.
+ * API's health (database, matching engine, and the worker that keeps market data and order
+ * history) so a trader sees an outage, or a stale book, before an order fails.
  */
 export function StatusBar() {
   const trpc = useTRPC();
@@ -27,8 +29,8 @@ export function StatusBar() {
               state === "operational" ? "bg-up" : state === "degraded" ? "bg-down" : "bg-ink-faint"
             }`}
           />
-          {state === "operational"
-            ? "All systems operational"
+          {health.data
+            ? healthSummary(health.data)
             : state === "degraded"
               ? "Service degraded"
               : "Checking status…"}

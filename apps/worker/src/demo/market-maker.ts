@@ -1,6 +1,7 @@
 import { type Command, parseUnits } from "@exchange/core";
 import { type EngineClient, type Logger, MarketUnits } from "@exchange/protocol";
 import type pg from "pg";
+import type { Consumer } from "../consumers/consumer";
 import { loadMarketScales } from "../market-scales";
 import { DEMO_FUNDING, DEMO_MARKETS, LADDER_LEVELS, LADDER_SPACING_BPS } from "./demo-config";
 
@@ -17,31 +18,43 @@ interface QuotedMarket {
  * then so trades print and candles move. It trades through the engine bus like any client; it
  * is off unless DEMO_MARKET_MAKER=on.
  */
-export class MarketMaker {
+export class MarketMaker implements Consumer {
+  readonly name = "market-maker";
+  readonly boundedSteps = false;
+  readonly batchMax = 1;
+  readonly processedSeq = undefined;
+  readonly inHand = undefined;
   private stopping = false;
   private wake: (() => void) | undefined;
   private readonly random = Math.random;
+  private users: DemoUsers | undefined;
+  private markets = new Map<string, QuotedMarket>();
+  private tick = 0;
 
   constructor(
     private readonly deps: { pool: pg.Pool; engine: EngineClient; log: Logger; tickMs: number },
   ) {}
 
-  async run(): Promise<void> {
-    const users = await this.demoUserIds();
-    const markets = await this.quotedMarkets();
-    await this.fundDemoAccounts(users);
-    this.deps.log.info("demo market maker started", { markets: [...markets.keys()] });
-    let tick = 0;
-    while (!this.stopping) {
-      for (const market of markets.values()) {
-        await this.requote(market, users.maker).catch((error) =>
-          this.deps.log.warn("requote failed", { error }),
-        );
-        if (tick % 3 === 0) await this.take(market, users.taker).catch(() => {});
-      }
-      tick++;
-      await this.sleep();
+  async start(): Promise<void> {
+    this.users = await this.demoUserIds();
+    this.markets = await this.quotedMarkets();
+    await this.fundDemoAccounts(this.users);
+    this.deps.log.info("demo market maker started", { markets: [...this.markets.keys()] });
+  }
+
+  /** One round of quotes on every market (and a market order every third), then a pause. */
+  async step(): Promise<boolean> {
+    if (this.stopping) return false;
+    const users = this.users as DemoUsers;
+    for (const market of this.markets.values()) {
+      await this.requote(market, users.maker).catch((error) =>
+        this.deps.log.warn("requote failed", { error }),
+      );
+      if (this.tick % 3 === 0) await this.take(market, users.taker).catch(() => {});
     }
+    this.tick++;
+    await this.sleep();
+    return !this.stopping;
   }
 
   stop(): void {

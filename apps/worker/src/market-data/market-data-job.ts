@@ -2,6 +2,7 @@ import type { Journal, SnapshotStore } from "@exchange/journal";
 import type { BusKeys, Logger } from "@exchange/protocol";
 import type { Redis } from "ioredis";
 import type pg from "pg";
+import type { Consumer, EntryRange } from "../consumers/consumer";
 import { OutcomeSource } from "../projector/outcome-source";
 import { foldTrades } from "./candles";
 import { storeCandles } from "./kline-store";
@@ -13,8 +14,6 @@ import { tickerMessage, tradeMessage } from "./messages";
 import { loadRecentTrades, type RecentTrade, recoverMarketData } from "./recover-market-data";
 import type { RollingTicker, TickerFacts } from "./rolling-ticker";
 
-/** Most outcomes folded into one batch. */
-const MAX_BATCH = 2_000;
 /** How often the job checks that Redis still holds its data. */
 const ALIVE_CHECK_MS = 2_000;
 /** Least time between two reloads of the market scales for a market the job cannot format. */
@@ -46,8 +45,14 @@ export interface MarketDataJobDeps {
  * they hold — or loses them, and a depth client then sees a gap in the sequence numbers.
  * Never a candle twice or a candle missing.
  */
-export class MarketDataJob {
+export class MarketDataJob implements Consumer {
+  readonly name = "market-data";
+  readonly boundedSteps = true;
+  /** Most outcomes folded into one batch. */
+  readonly batchMax = 2_000;
   private stopping = false;
+  private source: OutcomeSource | undefined;
+  private entries: EntryRange | undefined;
   private ready = false;
   private offset = 0;
   private state: MarketDataState | undefined;
@@ -80,8 +85,23 @@ export class MarketDataJob {
     return this.offset;
   }
 
-  async run(): Promise<void> {
+  get processedSeq(): number {
+    return this.offset;
+  }
+
+  get inHand(): EntryRange | undefined {
+    return this.entries;
+  }
+
+  /**
+   * Rebuilds the books from the engine's snapshot and journal at the stored offset and writes
+   * every market's data to Redis again: at start-up, and after a failed batch, whose effects on
+   * the in-memory books are thrown away with them.
+   */
+  async start(): Promise<void> {
     const { pool, journal, snapshots, log } = this.deps;
+    this.ready = false;
+    this.entries = undefined;
     this.scales = await MarketScales.load(pool);
     this.scalesLoadedAt = this.now();
     const recovered = await recoverMarketData({ pool, journal, snapshots, nowMs: this.now() });
@@ -96,13 +116,22 @@ export class MarketDataJob {
       rebuiltCandles: recovered.rebuilt,
     });
 
-    const source = new OutcomeSource(this.deps, this.offset + 1);
-    while (!this.stopping) {
-      const records = await source.next(MAX_BATCH);
-      if (records.length > 0) await this.applyBatch(records);
-      await this.publishDueTickers();
-      await this.checkRedisKeptData();
+    this.source = new OutcomeSource(this.deps, this.offset + 1);
+  }
+
+  async step(maxEntries: number): Promise<boolean> {
+    if (this.stopping) return false;
+    const records = await (this.source as OutcomeSource).next(maxEntries);
+    const first = records[0];
+    const last = records.at(-1);
+    if (first && last) {
+      this.entries = { fromSeq: first.seq, toSeq: last.seq };
+      await this.applyBatch(records);
+      this.entries = undefined;
     }
+    await this.publishDueTickers();
+    await this.checkRedisKeptData();
+    return !this.stopping;
   }
 
   stop(): void {

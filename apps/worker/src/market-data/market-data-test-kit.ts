@@ -11,6 +11,7 @@ import { Journal, SnapshotStore } from "@exchange/journal";
 import { busKeys, createLogger, EngineClient, MarketUnits } from "@exchange/protocol";
 import { Redis } from "ioredis";
 import pg from "pg";
+import { runAlone } from "../consumers/consumer";
 import { Projector } from "../projector/projector";
 import { MarketDataJob } from "./market-data-job";
 
@@ -130,7 +131,7 @@ export async function startRig(tag: string): Promise<MarketDataRig> {
         log,
         tickerIntervalMs,
       });
-      const running = job.run();
+      const running = runAlone(job);
       running.catch(() => {});
       // Started once its first snapshot is written (run() resolves only on stop).
       const deadline = Date.now() + 20_000;
@@ -150,7 +151,7 @@ export async function startRig(tag: string): Promise<MarketDataRig> {
     startProjector() {
       const projectorRedis = new Redis(sandbox.redisUrl, { maxRetriesPerRequest: null });
       const projector = new Projector({ pool, redis: projectorRedis, keys, journal, log: quiet });
-      const running = projector.run();
+      const running = runAlone(projector);
       return {
         projector,
         async stop() {

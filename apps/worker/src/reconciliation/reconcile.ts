@@ -14,8 +14,13 @@ export interface Difference {
 }
 
 export interface ReconciliationResult {
+  /** The journal seq proved: the read models' position. */
   seq: number;
+  /** The engine's journal seq at the same instant. */
+  engineSeq: number;
   ok: boolean;
+  /** Why the report fails whatever its differences (read models too far behind); else null. */
+  failure: string | null;
   /** Sum of all postings per asset; each must be "0". */
   assetTotals: Record<string, string>;
   differences: Difference[];
@@ -30,9 +35,15 @@ const key = (userId: number, account: string, asset: string) => `${userId}|${acc
  * 2. every projected account balance equals the sum of its postings;
  * 3. every projected balance equals the engine's own state at that sequence, rebuilt from the
  *    engine's snapshot and journal (not asked of the running engine, so the check is independent
- *    of it and of its timing).
+ *    of it and of its timing);
+ * 4. that sequence is recent: the oldest entry the read models do not hold yet was journaled at
+ *    most `maxLagMs` ago. Books that balance at a stale sequence are not "balanced" now.
  */
-export async function reconcile(pool: pg.Pool, journal: Journal): Promise<ReconciliationResult> {
+export async function reconcile(
+  pool: pg.Pool,
+  journal: Journal,
+  options: { maxLagMs: number },
+): Promise<ReconciliationResult> {
   const read = await readConsistentBooks(pool);
   const differences: Difference[] = [];
   for (const [asset, total] of Object.entries(read.assetTotals)) {
@@ -42,16 +53,35 @@ export async function reconcile(pool: pg.Pool, journal: Journal): Promise<Reconc
   for (const row of read.postingMismatches)
     differences.push({ kind: "balance-vs-postings", ...row });
   differences.push(...(await compareWithEngine(pool, journal, read.seq, read.projected)));
+  const failure = lagFailure(read, options);
   return {
     seq: read.seq,
-    ok: differences.length === 0,
+    engineSeq: read.engineSeq,
+    ok: differences.length === 0 && failure === null,
+    failure,
     assetTotals: read.assetTotals,
     differences,
   };
 }
 
+function lagFailure(
+  read: Pick<ConsistentBooks, "seq" | "engineSeq" | "behindMs">,
+  { maxLagMs }: { maxLagMs: number },
+): string | null {
+  const { behindMs } = read;
+  if (behindMs <= maxLagMs) return null;
+  return (
+    `Read models lag the engine: they hold seq ${read.seq}, the engine is at ${read.engineSeq}; ` +
+    `seq ${read.seq + 1} was journaled ${Math.round(behindMs / 1000)} s ago ` +
+    `(limit ${Math.round(maxLagMs / 1000)} s). The projector is stuck or far behind.`
+  );
+}
+
 interface ConsistentBooks {
   seq: number;
+  engineSeq: number;
+  /** How long ago the first journal entry after `seq` was written; 0 when there is none. */
+  behindMs: number;
   assetTotals: Record<string, string>;
   postingMismatches: Array<Omit<Difference, "kind">>;
   projected: Map<string, bigint>;
@@ -63,6 +93,14 @@ async function readConsistentBooks(pool: pg.Pool): Promise<ConsistentBooks> {
     // One snapshot of the database for all three reads: the projector may commit meanwhile.
     await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
     const seq = await readProjectorOffset(client);
+    // The age is computed by Postgres: journal times are zone-less, in the server's zone.
+    const engine = await client.query<{ engine_seq: string; behind_ms: number | null }>(
+      `SELECT coalesce(max(seq), 0)::text AS engine_seq,
+              (SELECT (extract(epoch FROM localtimestamp - created_at) * 1000)::float8
+                 FROM engine_journal WHERE seq = $1) AS behind_ms
+       FROM engine_journal`,
+      [seq + 1],
+    );
     const totals = await client.query<{ asset: string; total: string }>(
       "SELECT asset, sum(amount_atoms)::text AS total FROM ledger_postings GROUP BY asset ORDER BY asset",
     );
@@ -91,6 +129,8 @@ async function readConsistentBooks(pool: pg.Pool): Promise<ConsistentBooks> {
     await client.query("COMMIT");
     return {
       seq,
+      engineSeq: Number(engine.rows[0]?.engine_seq ?? seq),
+      behindMs: Math.max(engine.rows[0]?.behind_ms ?? 0, 0),
       assetTotals: Object.fromEntries(totals.rows.map((r) => [r.asset, r.total])),
       postingMismatches: mismatches.rows.map((r) => ({
         asset: r.asset,

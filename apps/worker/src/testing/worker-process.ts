@@ -5,6 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
+import { freePort } from "@exchange/engine/testing";
 
 const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
 
@@ -17,7 +18,11 @@ export interface WorkerTarget {
 export class WorkerProcess {
   private logText = "";
 
-  private constructor(private readonly child: ChildProcess) {
+  private constructor(
+    private readonly child: ChildProcess,
+    /** Where its /health and /metrics answer. */
+    readonly httpPort: number,
+  ) {
     const collect = (chunk: Buffer) => {
       this.logText += chunk.toString();
     };
@@ -29,17 +34,20 @@ export class WorkerProcess {
     target: WorkerTarget,
     extraEnv: Record<string, string> = {},
   ): Promise<WorkerProcess> {
+    // A port of its own: several test files run workers at once.
+    const httpPort = await freePort();
     const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
       env: {
         ...process.env,
         DATABASE_URL: target.databaseUrl,
         REDIS_URL: target.redisUrl,
         REDIS_PREFIX: target.redisPrefix,
+        WORKER_HTTP_PORT: String(httpPort),
         ...extraEnv,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const worker = new WorkerProcess(child);
+    const worker = new WorkerProcess(child, httpPort);
     const deadline = Date.now() + 30_000;
     while (!worker.logText.includes("projector started")) {
       if (child.exitCode !== null || Date.now() > deadline) {
@@ -52,6 +60,11 @@ export class WorkerProcess {
 
   get log(): string {
     return this.logText;
+  }
+
+  /** False once the process has exited, whatever the cause. */
+  get running(): boolean {
+    return this.child.exitCode === null && this.child.signalCode === null;
   }
 
   async stop(): Promise<void> {

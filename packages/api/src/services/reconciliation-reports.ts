@@ -25,8 +25,13 @@ export interface ReportDifference {
 
 export interface ReconciliationReportView {
   id: number;
+  /** The journal seq the report proved: the read models' position when it ran. */
   seq: bigint;
+  /** The engine's journal seq at that moment; null in reports older than the lag check. */
+  engineSeq: bigint | null;
   ok: boolean;
+  /** Why the report failed whatever its differences (the read models lagged the engine). */
+  failure: string | null;
   startedAt: Date;
   finishedAt: Date;
   /** Per asset, the sum of all ledger postings in whole units; "0" when the books balance. */
@@ -52,7 +57,9 @@ export async function listReconciliationReports(
   return reports.map((report) => ({
     id: report.id,
     seq: report.seq,
+    engineSeq: report.engineSeq,
     ok: report.ok,
+    failure: report.failure,
     startedAt: report.startedAt,
     finishedAt: report.finishedAt,
     assetTotals: Object.entries(ZStoredTotals.parse(report.assetTotals))

@@ -12,7 +12,9 @@ export const ZListReconciliationOutput = z.array(
   z.object({
     id: z.number().int(),
     seq: z.bigint(),
+    engineSeq: z.bigint().nullable(),
     ok: z.boolean(),
+    failure: z.string().nullable(),
     startedAt: z.date(),
     finishedAt: z.date(),
     assetTotals: z.array(z.object({ asset: z.string(), total: ZDecimal })),

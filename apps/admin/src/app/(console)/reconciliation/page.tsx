@@ -17,7 +17,8 @@ type Report = Awaited<
 
 const REPORT_COLUMNS = [
   { header: "Finished (UTC)" },
-  { header: "Journal seq", align: "right" },
+  { header: "Proved seq", align: "right" },
+  { header: "Engine seq", align: "right" },
   { header: "Result" },
   { header: "Differences", align: "right" },
   { header: "Took", align: "right" },
@@ -63,6 +64,9 @@ export default async function ReconciliationPage() {
               {formatUtc(report.finishedAt).replace(" UTC", "")}
             </td>
             <td className="px-4 text-right tabular-nums">{report.seq.toString()}</td>
+            <td className="px-4 text-right text-ink-muted tabular-nums">
+              {report.engineSeq?.toString() ?? "—"}
+            </td>
             <td className="px-4">
               <ResultBadge ok={report.ok} />
             </td>
@@ -84,14 +88,31 @@ function LatestReport({ report }: { report: Report }) {
       <div className="flex flex-wrap items-center gap-3 rounded-lg border border-line bg-surface px-4 py-3">
         <ResultBadge ok={report.ok} />
         <p className="text-[13px] text-ink-muted">
-          Latest report at journal seq{" "}
-          <span className="text-ink tabular-nums">{report.seq.toString()}</span>, finished{" "}
-          {formatUtc(report.finishedAt)}.{" "}
+          Latest report proved journal seq{" "}
+          <span className="text-ink tabular-nums">{report.seq.toString()}</span>
+          {report.engineSeq === null ? null : (
+            <>
+              {" "}
+              (engine at <span className="tabular-nums">{report.engineSeq.toString()}</span>)
+            </>
+          )}
+          , finished {formatUtc(report.finishedAt)}.{" "}
           {report.ok
             ? "Every asset's postings sum to zero and every balance matches the engine."
-            : `${report.differences.length} difference(s) need attention.`}
+            : report.failure
+              ? "The read models are too far behind the engine to prove the books now."
+              : `${report.differences.length} difference(s) need attention.`}
         </p>
       </div>
+      {report.failure ? (
+        <p
+          role="alert"
+          data-testid="reconciliation-failure"
+          className="rounded-lg border border-down/40 bg-down/10 px-4 py-3 text-[13px] text-down"
+        >
+          {report.failure}
+        </p>
+      ) : null}
       <div className="grid grid-cols-[repeat(auto-fill,minmax(180px,1fr))] gap-3">
         {report.assetTotals.map(({ asset, total }) => (
           <div

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "reconciliation_reports" ADD COLUMN     "engine_seq" BIGINT,
+ADD COLUMN     "failure" TEXT;

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { checkHealth } from "../services/health";
+import type { Actor } from "../context";
+import { checkHealth, type HealthReport } from "../services/health";
 import { publicProcedure } from "../trpc";
 
 const ZComponentHealth = z.object({
@@ -17,4 +18,18 @@ export const ZHealthOutput = z.object({
 /** Liveness of the database and the engine, for load balancers and the status badge. */
 export const healthProcedure = publicProcedure
   .output(ZHealthOutput)
-  .query(({ ctx }) => checkHealth(ctx.services));
+  .query(async ({ ctx }) => forCaller(ctx.actor, await checkHealth(ctx.services)));
+
+/**
+ * Only staff read why a component is down: the text of a failure names hosts, ports and
+ * queries. Everyone else learns that it is down, and how long the probe took.
+ */
+function forCaller(actor: Actor, report: HealthReport): HealthReport {
+  if (actor.kind === "staff") return report;
+  const { database, engine } = report;
+  return {
+    ...report,
+    database: { ok: database.ok, latencyMs: database.latencyMs },
+    engine: { ok: engine.ok, latencyMs: engine.latencyMs },
+  };
+}

@@ -3,7 +3,6 @@
  * request's address, configuration and connections. They import next-auth or read requests and
  * the environment, so no client component may import this entry.
  */
-export { logUnexpectedApiError } from "./api-errors";
 export { authCookieNames } from "./auth-cookies";
 export { clientIp } from "./client-ip";
 export {

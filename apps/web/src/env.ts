@@ -1,5 +1,8 @@
+import { DEFAULT_ORDER_RATE_LIMITS as ORDER_RATE } from "@exchange/api";
 import { lazyEnv, ZServicesEnv, ZTwoFactorKey } from "@exchange/ui/server";
 import { z } from "zod";
+
+const ZRate = z.coerce.number().int().min(1).max(1_000_000);
 
 /** The web app's configuration. The only module that reads `process.env`. */
 const ZWebEnv = ZServicesEnv.extend({
@@ -17,6 +20,12 @@ const ZWebEnv = ZServicesEnv.extend({
   WEB_PUBLIC_URL: z.url({ protocol: /^https?$/ }),
   /** Encrypts TOTP secrets at rest; the same key as the admin console's. */
   TWO_FACTOR_KEY: ZTwoFactorKey,
+  /** Orders one trader may place per second and per minute; more are refused until the window ends. */
+  ORDER_RATE_PLACE_PER_SECOND: ZRate.default(ORDER_RATE.placePerSecond),
+  ORDER_RATE_PLACE_PER_MINUTE: ZRate.default(ORDER_RATE.placePerMinute),
+  /** Cancels (one order or all of a market) one trader may send per second and per minute. */
+  ORDER_RATE_CANCEL_PER_SECOND: ZRate.default(ORDER_RATE.cancelPerSecond),
+  ORDER_RATE_CANCEL_PER_MINUTE: ZRate.default(ORDER_RATE.cancelPerMinute),
 });
 
 export type WebEnv = z.infer<typeof ZWebEnv>;

@@ -1,4 +1,3 @@
-import { DEFAULT_ORDER_RATE_LIMITS as ORDER_RATE } from "@exchange/api";
 import { lazyEnv, ZServicesEnv, ZTwoFactorKey } from "@exchange/ui/server";
 import { z } from "zod";
 
@@ -20,12 +19,15 @@ const ZWebEnv = ZServicesEnv.extend({
   WEB_PUBLIC_URL: z.url({ protocol: /^https?$/ }),
   /** Encrypts TOTP secrets at rest; the same key as the admin console's. */
   TWO_FACTOR_KEY: ZTwoFactorKey,
-  /** Orders one trader may place per second and per minute; more are refused until the window ends. */
-  ORDER_RATE_PLACE_PER_SECOND: ZRate.default(ORDER_RATE.placePerSecond),
-  ORDER_RATE_PLACE_PER_MINUTE: ZRate.default(ORDER_RATE.placePerMinute),
+  /**
+   * Orders one trader may place per second and per minute; more are refused until the window
+   * ends. Unset: the API's defaults (DEFAULT_ORDER_RATE_LIMITS).
+   */
+  ORDER_RATE_PLACE_PER_SECOND: ZRate.optional(),
+  ORDER_RATE_PLACE_PER_MINUTE: ZRate.optional(),
   /** Cancels (one order or all of a market) one trader may send per second and per minute. */
-  ORDER_RATE_CANCEL_PER_SECOND: ZRate.default(ORDER_RATE.cancelPerSecond),
-  ORDER_RATE_CANCEL_PER_MINUTE: ZRate.default(ORDER_RATE.cancelPerMinute),
+  ORDER_RATE_CANCEL_PER_SECOND: ZRate.optional(),
+  ORDER_RATE_CANCEL_PER_MINUTE: ZRate.optional(),
 });
 
 export type WebEnv = z.infer<typeof ZWebEnv>;

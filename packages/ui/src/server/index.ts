@@ -4,7 +4,7 @@
  * the environment, so no client component may import this entry.
  */
 export { authCookieNames } from "./auth-cookies";
-export { clientIp } from "./client-ip";
+export { clientIp, withTrustedClientAddress } from "./client-ip";
 export {
   type CredentialsAuthOptions,
   credentialsAuthConfig,
@@ -25,3 +25,4 @@ export {
   spokenErrorCode,
   type TicketSignIn,
 } from "./password-log-in";
+export { contentSecurityPolicy, type ExchangeProxyOptions, exchangeProxy } from "./proxy";

@@ -1,3 +1,4 @@
+import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Services } from "./context";
 import { AppError, AppErrorCode } from "./errors";
@@ -11,6 +12,7 @@ const failing = router({
   crash: publicProcedure.query(() => {
     throw new Error(DATABASE_FAILURE);
   }),
+  act: publicProcedure.mutation(() => "done"),
   refuse: publicProcedure.query(() => {
     throw new AppError(AppErrorCode.NOT_FOUND, "No such order.");
   }),
@@ -47,5 +49,23 @@ describe("error answers", () => {
     expect(answer.status).toBe(404);
     expect(answer.body.error?.message).toBe("No such order.");
     expect(answer.body.error?.data.correlationId).toBeUndefined();
+  });
+
+  it("answer a request tRPC cannot serve (a query of a mutation) as the caller's mistake, unlogged", async () => {
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const answer = await fetchRequestHandler({
+      endpoint: "/api/trpc",
+      req: new Request("http://test/api/trpc/act"),
+      router: failing,
+      createContext: () => ({ actor: { kind: "anonymous" as const }, services, ip: undefined }),
+    });
+
+    expect(answer.status).toBe(405);
+    const body = (await answer.json()) as {
+      error: { json: { message: string; data: Record<string, unknown> } };
+    };
+    expect(body.error.json.data.appCode).toBe(AppErrorCode.INVALID_INPUT);
+    expect(body.error.json.message).not.toContain("Something went wrong");
+    expect(logged).not.toHaveBeenCalled();
   });
 });

@@ -43,11 +43,23 @@ function logInternalError(error: TRPCError, path: string | undefined): string {
   return correlationId;
 }
 
+/**
+ * Requests tRPC itself refuses before any procedure runs (unreadable JSON, wrong method or
+ * content type): the caller's mistake, told in tRPC's own words, which hold nothing internal.
+ */
+const REQUEST_ERRORS = new Set<TRPCError["code"]>([
+  "BAD_REQUEST",
+  "PARSE_ERROR",
+  "METHOD_NOT_SUPPORTED",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "PAYLOAD_TOO_LARGE",
+]);
+
 function internalOr(code: TRPCError["code"]): AppErrorCode {
   if (code === "UNAUTHORIZED") return AppErrorCode.UNAUTHENTICATED;
   if (code === "FORBIDDEN") return AppErrorCode.FORBIDDEN;
   if (code === "NOT_FOUND") return AppErrorCode.NOT_FOUND;
-  if (code === "BAD_REQUEST") return AppErrorCode.INVALID_INPUT;
+  if (REQUEST_ERRORS.has(code)) return AppErrorCode.INVALID_INPUT;
   return AppErrorCode.INTERNAL;
 }
 

@@ -27,6 +27,9 @@ const serviceEnv = {
   WEB_PUBLIC_URL: `http://127.0.0.1:${E2E_PORTS.web}`,
   NEXT_TELEMETRY_DISABLED: "1",
   NODE_ENV: "production",
+  // The test runner stands in for the reverse proxy: each test sets its own X-Forwarded-For
+  // (e2e/tests/support/client-address.ts), so per-address limits do not carry across tests.
+  TRUSTED_PROXY_HOPS: "1",
   PATH: process.env.PATH ?? "",
   HOME: process.env.HOME ?? "",
 };
@@ -113,7 +116,11 @@ export default defineConfig({
     {
       name: "stream",
       command: "node --import tsx apps/stream/src/main.ts",
-      env: { ...serviceEnv, STREAM_PORT: String(E2E_PORTS.stream) },
+      env: {
+        ...serviceEnv,
+        STREAM_PORT: String(E2E_PORTS.stream),
+        STREAM_ALLOWED_ORIGINS: `http://127.0.0.1:${E2E_PORTS.web}`,
+      },
       url: `http://127.0.0.1:${E2E_PORTS.stream}/health`,
       gracefulShutdown: stop,
     },

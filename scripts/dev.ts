@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   await ensureDatabase(databaseUrl);
   await migrateDatabase(databaseUrl);
   const db = createDb(databaseUrl);
-  await seed(db, { twoFactorKey: secrets.TWO_FACTOR_KEY });
+  await seed(db, { twoFactorKey: secrets.TWO_FACTOR_KEY, nodeEnv: process.env.NODE_ENV });
   await db.$disconnect();
 
   console.log(`\nPostgreSQL: ${postgres.origin}`);
@@ -80,6 +80,8 @@ Mail inbox    http://localhost:${DEV_PORTS.mailInbox}   (every mail the apps sen
       STREAM_PORT: String(DEV_PORTS.stream),
       WORKER_HTTP_PORT: String(DEV_PORTS.worker),
       STREAM_PUBLIC_URL: `ws://localhost:${DEV_PORTS.stream}/exchange-stream`,
+      // The web app's pages, by either name of this machine, may open gateway connections.
+      STREAM_ALLOWED_ORIGINS: `http://localhost:${DEV_PORTS.web},http://127.0.0.1:${DEV_PORTS.web}`,
       // One directory for both apps: web stores KYC uploads, admin serves them to compliance.
       DOCUMENT_STORAGE_DIR: process.env.DOCUMENT_STORAGE_DIR ?? join(DATA_DIR, "documents"),
       // A moving demo market for newcomers; DEMO_MARKET_MAKER=off npm run dev for a quiet one.

@@ -77,6 +77,9 @@ try {
       STREAM_HOST: "127.0.0.1",
       STREAM_TOKEN_SECRET: "bench-stream-token-secret",
       STREAM_HEARTBEAT_MS: "60000",
+      // Every bench client connects from this machine's one address.
+      STREAM_MAX_CONNECTIONS_PER_IP: String(CLIENTS),
+      STREAM_MAX_CONNECTIONS: String(CLIENTS),
       LOG_LEVEL: "info",
     });
     await waitForLine(gateway, /"gateway listening"/);

@@ -53,7 +53,7 @@ export async function provisionTestRun(tag: string, options: { seed: boolean }):
   const twoFactorKey = randomSecret();
   if (options.seed) {
     const db = createDb(templateUrl);
-    await seed(db, { twoFactorKey });
+    await seed(db, { twoFactorKey, nodeEnv: process.env.NODE_ENV });
     await db.$disconnect();
   }
   const databaseUrl = await createDatabaseFromTemplate(templateUrl, `${databasePrefix}_main`);

@@ -1,3 +1,4 @@
+import { TRUSTED_PROXY_HOPS_MAX } from "@exchange/protocol";
 import { z } from "zod";
 
 /** The gateway's configuration, validated once at start-up. */
@@ -25,6 +26,28 @@ export const ZStreamEnv = z.object({
   STREAM_PUBLISH_TOKEN: z.string().min(16).optional(),
   /** Largest publish request body accepted, in bytes. */
   STREAM_PUBLISH_MAX_BYTES: z.coerce.number().int().min(256).default(65_536),
+  /**
+   * Web origins whose pages may open a connection (`https://exchange.example,…`). A browser
+   * always sends its page's Origin; one not listed is refused (403), so another site cannot
+   * open sockets with a visitor's browser. Clients that send no Origin (bots) are not browsers
+   * and are let in. Empty: no browser page may connect.
+   */
+  STREAM_ALLOWED_ORIGINS: z
+    .string()
+    .default("")
+    .transform((list) =>
+      list
+        .split(",")
+        .map((origin) => origin.trim())
+        .filter((origin) => origin !== ""),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }))),
+  /** Open connections allowed from one client address; more are refused (429). */
+  STREAM_MAX_CONNECTIONS_PER_IP: z.coerce.number().int().min(1).default(20),
+  /** Open connections allowed on this instance in all; more are refused (503). */
+  STREAM_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(10_000),
+  /** Reverse proxies in front of the gateway, each appending to X-Forwarded-For (0: none). */
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(TRUSTED_PROXY_HOPS_MAX).default(0),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 

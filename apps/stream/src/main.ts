@@ -10,6 +10,9 @@ const subscriberRedis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null, l
 await subscriberRedis.connect();
 const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
 const server = createStreamServer({ env, subscriberRedis, redis, log });
+if (env.STREAM_ALLOWED_ORIGINS.length === 0) {
+  log.warn("STREAM_ALLOWED_ORIGINS is empty: every browser page will be refused (403)");
+}
 
 server.http.listen(env.STREAM_PORT, env.STREAM_HOST, () => {
   log.info("gateway listening", {

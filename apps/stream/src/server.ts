@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Logger } from "@exchange/protocol";
 import type { Redis } from "ioredis";
 import { WebSocketServer } from "ws";
+import { Admission, refusalResponse } from "./admission";
 import { StreamConnection } from "./connection";
 import type { StreamEnv } from "./env";
 import { FanOut } from "./fan-out";
@@ -45,6 +46,7 @@ export function createStreamServer({
     log,
   });
   const connections = new Set<StreamConnection>();
+  const admission = new Admission(env);
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: env.STREAM_MAX_MESSAGE_BYTES * HARD_PAYLOAD_FACTOR,
@@ -71,7 +73,24 @@ export function createStreamServer({
       socket.end("HTTP/1.1 404 Not Found\r\n\r\n");
       return;
     }
+    const address = admission.addressOf(req);
+    const refusal = admission.admit(req, address);
+    if (refusal) {
+      log.debug("connection refused", {
+        address,
+        status: refusal.status,
+        origin: req.headers.origin,
+      });
+      socket.end(refusalResponse(refusal));
+      return;
+    }
+    // A handshake that never completes (bad key, socket gone) must not hold the address's slot.
+    let upgraded = false;
+    socket.once("close", () => {
+      if (!upgraded) admission.release(address);
+    });
     wss.handleUpgrade(req, socket, head, (ws) => {
+      upgraded = true;
       const connection = new StreamConnection(ws, {
         fanOut,
         initialState,
@@ -92,6 +111,7 @@ export function createStreamServer({
       });
       ws.on("pong", () => connection.markAlive());
       ws.on("close", () => {
+        admission.release(address);
         connections.delete(connection);
         connection.close().catch((error) => log.warn("unsubscribe on close failed", { error }));
       });

@@ -1,6 +1,8 @@
 import { lazyEnv, ZServicesEnv, ZTwoFactorKey } from "@exchange/ui/server";
 import { z } from "zod";
 
+const ZRate = z.coerce.number().int().min(1).max(1_000_000);
+
 /** The web app's configuration. The only module that reads `process.env`. */
 const ZWebEnv = ZServicesEnv.extend({
   /** Signs and encrypts trader sessions. 32+ random characters (`openssl rand -base64 32`). */
@@ -17,6 +19,15 @@ const ZWebEnv = ZServicesEnv.extend({
   WEB_PUBLIC_URL: z.url({ protocol: /^https?$/ }),
   /** Encrypts TOTP secrets at rest; the same key as the admin console's. */
   TWO_FACTOR_KEY: ZTwoFactorKey,
+  /**
+   * Orders one trader may place per second and per minute; more are refused until the window
+   * ends. Unset: the API's defaults (DEFAULT_ORDER_RATE_LIMITS).
+   */
+  ORDER_RATE_PLACE_PER_SECOND: ZRate.optional(),
+  ORDER_RATE_PLACE_PER_MINUTE: ZRate.optional(),
+  /** Cancels (one order or all of a market) one trader may send per second and per minute. */
+  ORDER_RATE_CANCEL_PER_SECOND: ZRate.optional(),
+  ORDER_RATE_CANCEL_PER_MINUTE: ZRate.optional(),
 });
 
 export type WebEnv = z.infer<typeof ZWebEnv>;

@@ -3,6 +3,7 @@ import type { EngineClient } from "@exchange/protocol";
 import type { Redis } from "ioredis";
 import type { Mailer } from "./mail/mailer";
 import type { DocumentStorage } from "./services/document-storage";
+import type { OrderRateLimits } from "./services/order-rate-limit";
 
 /** Who is calling, as established by the app's session (next-auth) before the API runs. */
 export type Actor =
@@ -28,6 +29,8 @@ export interface Services {
   webPublicUrl?: string;
   /** AES-256-GCM key of TOTP secrets at rest (see identity/two-factor.ts). */
   twoFactorKey?: Buffer;
+  /** How often a trader may place and cancel orders; the defaults when absent. */
+  orderRateLimits?: OrderRateLimits;
 }
 
 export interface Context {

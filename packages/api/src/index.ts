@@ -20,6 +20,7 @@ export type { DocumentStorage } from "./services/document-storage";
 export { openKycDocument } from "./services/kyc-review";
 export { type KycSubmissionInput, submitKyc } from "./services/kyc-submissions";
 export { engineMarketConfig } from "./services/market-config";
+export { DEFAULT_ORDER_RATE_LIMITS, type OrderRateLimits } from "./services/order-rate-limit";
 export { referenceDataCommands, syncReferenceData } from "./services/reference-data";
 export { findStaff, type StaffDto } from "./services/staff";
 export { findUser, registerUser, type UserDto } from "./services/users";

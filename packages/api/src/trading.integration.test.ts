@@ -14,7 +14,12 @@ import { submitKyc } from "./services/kyc-submissions";
 import { syncReferenceData } from "./services/reference-data";
 import { eventually } from "./testing/eventually";
 import { KYC_FIXTURE_FIELDS, kycFixtureFiles } from "./testing/kyc-fixtures";
-import { callAdminApi, callTraderApi, staffActor } from "./testing/test-services";
+import {
+  callAdminApi,
+  callTraderApi,
+  staffActor,
+  UNLIMITED_ORDER_RATES,
+} from "./testing/test-services";
 import { createTestUser } from "./testing/test-users";
 
 const STREAM_SECRET = "trading-test-stream-secret";
@@ -86,6 +91,7 @@ beforeAll(async () => {
     ...sandbox,
     streamTokenSecret: STREAM_SECRET,
     documentStorageDir: mkdtempSync(join(tmpdir(), "exchange-trading-documents-")),
+    orderRateLimits: UNLIMITED_ORDER_RATES,
   });
   await syncReferenceData(services.db, services.engine);
   [alice, bob, carol] = await Promise.all([

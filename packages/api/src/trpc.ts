@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { StaffRole } from "@exchange/db";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
@@ -10,30 +11,55 @@ const t = initTRPC.context<Context>().create({
   transformer,
   // Stack traces never leave the server, whatever NODE_ENV says.
   isDev: false,
-  errorFormatter({ shape, error }) {
+  errorFormatter({ shape, error, path }) {
     const appError = error.cause instanceof AppError ? error.cause : undefined;
     const fieldErrors: FieldErrors | undefined =
       appError?.fieldErrors ??
       (error.cause instanceof z.ZodError ? zodFieldErrors(error.cause) : undefined);
     const appCode =
       appError?.code ?? (fieldErrors ? AppErrorCode.INVALID_INPUT : internalOr(error.code));
-    const message =
-      appCode === AppErrorCode.INTERNAL ? "Something went wrong. Please try again." : shape.message;
     const rejectCode = appError?.rejectCode;
     const retryAfterS = appError?.retryAfterS;
+    const data = { ...shape.data, appCode, fieldErrors, rejectCode, retryAfterS, stack: undefined };
+    if (appCode !== AppErrorCode.INTERNAL) return { ...shape, data };
+    // The cause's text (SQL, hosts, file paths) stays in the server's log under a reference the
+    // caller can quote; the answer says nothing else, whoever asks.
+    const correlationId = logInternalError(error, path);
     return {
       ...shape,
-      message,
-      data: { ...shape.data, appCode, fieldErrors, rejectCode, retryAfterS, stack: undefined },
+      message: `Something went wrong. Please try again (reference ${correlationId}).`,
+      data: { ...data, correlationId },
     };
   },
 });
+
+/**
+ * Logs an unexpected error with its cause and the procedure it came from, under a fresh id that
+ * the caller sees instead of the cause. Returns the id.
+ */
+function logInternalError(error: TRPCError, path: string | undefined): string {
+  const correlationId = randomUUID();
+  console.error(`tRPC ${path ?? "?"} failed [${correlationId}]:`, error.cause ?? error);
+  return correlationId;
+}
+
+/**
+ * Requests tRPC itself refuses before any procedure runs (unreadable JSON, wrong method or
+ * content type): the caller's mistake, told in tRPC's own words, which hold nothing internal.
+ */
+const REQUEST_ERRORS = new Set<TRPCError["code"]>([
+  "BAD_REQUEST",
+  "PARSE_ERROR",
+  "METHOD_NOT_SUPPORTED",
+  "UNSUPPORTED_MEDIA_TYPE",
+  "PAYLOAD_TOO_LARGE",
+]);
 
 function internalOr(code: TRPCError["code"]): AppErrorCode {
   if (code === "UNAUTHORIZED") return AppErrorCode.UNAUTHENTICATED;
   if (code === "FORBIDDEN") return AppErrorCode.FORBIDDEN;
   if (code === "NOT_FOUND") return AppErrorCode.NOT_FOUND;
-  if (code === "BAD_REQUEST") return AppErrorCode.INVALID_INPUT;
+  if (REQUEST_ERRORS.has(code)) return AppErrorCode.INVALID_INPUT;
   return AppErrorCode.INTERNAL;
 }
 

@@ -3,6 +3,6 @@ import { env } from "./env";
 import { printSeedCredentials, seed } from "./seed";
 
 const db = createDb(env.DATABASE_URL);
-await seed(db, { twoFactorKey: env.TWO_FACTOR_KEY });
+await seed(db, { twoFactorKey: env.TWO_FACTOR_KEY, nodeEnv: env.NODE_ENV });
 await db.$disconnect();
 printSeedCredentials();

@@ -13,9 +13,20 @@ export interface SeedOptions {
    * two-factor with their fixed secrets (seed-data.ts); without it they enrol at first log-in.
    */
   twoFactorKey?: string | undefined;
+  /** NODE_ENV of the process that seeds; required so that no caller can forget it. */
+  nodeEnv: string | undefined;
 }
 
-export async function seed(db: Db, options: SeedOptions = {}): Promise<void> {
+/**
+ * Seeds demo data. Refuses, before writing anything, under NODE_ENV=production: the demo staff
+ * and traders have passwords and TOTP secrets published in this repository.
+ */
+export async function seed(db: Db, options: SeedOptions): Promise<void> {
+  if (options.nodeEnv === "production") {
+    throw new Error(
+      "The seed creates demo staff and traders whose passwords are public; it does not run with NODE_ENV=production.",
+    );
+  }
   for (const asset of SEED_ASSETS) {
     await db.asset.upsert({ where: { code: asset.code }, create: asset, update: {} });
   }

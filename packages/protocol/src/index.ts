@@ -1,4 +1,5 @@
 export { type BusKeys, busKeys, COMMAND_FIELD, REPLY_TO_FIELD } from "./bus-keys";
+export { clientAddress, TRUSTED_PROXY_HOPS_MAX } from "./client-address";
 export { stringifyWire, ZBigint, ZSafeInt, ZShortText } from "./codecs";
 export {
   type EngineCommand,

@@ -24,3 +24,4 @@ export type { LogInInput, LogInState } from "./lib/credentials";
 export { formatRate, groupThousands } from "./lib/decimal-format";
 export { formText } from "./lib/form-text";
 export { safeRedirectPath } from "./lib/safe-redirect";
+export { refuseOversizedBatch, TRPC_MAX_BATCH_SIZE } from "./lib/trpc-batch";

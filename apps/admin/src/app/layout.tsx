@@ -1,6 +1,7 @@
 import "@fontsource-variable/inter";
 import "./globals.css";
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { ApiProvider } from "@/trpc/react";
 
@@ -11,7 +12,12 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#0b0e11", colorScheme: "dark" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Rendered per request, never prerendered: Next gives its scripts the request's CSP nonce
+ * (proxy.ts) only while rendering, and a prerendered page's scripts would be blocked.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="min-h-dvh bg-canvas font-sans text-sm text-ink">

@@ -2,6 +2,7 @@ import "@fontsource-variable/inter";
 import "./globals.css";
 import { ToastProvider } from "@exchange/ui";
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { StatusBar } from "@/components/status-bar";
@@ -14,7 +15,12 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#0b0e11", colorScheme: "dark" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+/**
+ * Rendered per request, never prerendered: Next gives its scripts the request's CSP nonce
+ * (proxy.ts) only while rendering, and a prerendered page's scripts would be blocked.
+ */
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
   return (
     <html lang="en">
       <body className="flex min-h-dvh flex-col bg-canvas font-sans text-sm text-ink">

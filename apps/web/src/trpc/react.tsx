@@ -2,6 +2,7 @@
 
 import type { TraderRouter } from "@exchange/api/client";
 import { transformer } from "@exchange/api/client";
+import { TRPC_MAX_BATCH_SIZE } from "@exchange/ui";
 import { type QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { createTRPCClient, httpBatchLink } from "@trpc/client";
 import { createTRPCContext } from "@trpc/tanstack-react-query";
@@ -23,7 +24,7 @@ export function ApiProvider({ children }: { children: ReactNode }) {
   const queryClient = getQueryClient();
   const [trpcClient] = useState(() =>
     createTRPCClient<TraderRouter>({
-      links: [httpBatchLink({ url: "/api/trpc", transformer })],
+      links: [httpBatchLink({ url: "/api/trpc", transformer, maxItems: TRPC_MAX_BATCH_SIZE })],
     }),
   );
   return (

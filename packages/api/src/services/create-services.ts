@@ -5,6 +5,7 @@ import { Redis } from "ioredis";
 import type { Services } from "../context";
 import { createSmtpMailer, type MailerConfig } from "../mail/mailer";
 import { LocalDocumentStorage } from "./document-storage";
+import type { OrderRateLimits } from "./order-rate-limit";
 
 export interface ServicesConfig {
   databaseUrl: string;
@@ -20,6 +21,8 @@ export interface ServicesConfig {
   mail?: MailerConfig & { webPublicUrl: string };
   /** Base64 of the 32-byte key that encrypts TOTP secrets (TWO_FACTOR_KEY). */
   twoFactorKey?: string;
+  /** How often a trader may place and cancel orders (ORDER_RATE_*); defaults when absent. */
+  orderRateLimits?: OrderRateLimits;
 }
 
 /** Connects the API's collaborators. One set per server process; see `closeServices`. */
@@ -41,6 +44,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       ? { mailer: createSmtpMailer(config.mail), webPublicUrl: config.mail.webPublicUrl }
       : {}),
     ...(config.twoFactorKey ? { twoFactorKey: parseSecretBoxKey(config.twoFactorKey) } : {}),
+    ...(config.orderRateLimits ? { orderRateLimits: config.orderRateLimits } : {}),
   };
 }
 

@@ -31,10 +31,20 @@ export function testServices(options: { documentStorageDir?: string } = {}): Pro
     ...identityConfigFromEnv(),
     documentStorageDir:
       options.documentStorageDir ?? mkdtempSync(join(tmpdir(), "exchange-test-documents-")),
+    // order-rate-limit.integration.test.ts sets the limits it tests itself.
+    orderRateLimits: UNLIMITED_ORDER_RATES,
   });
 }
 
 export { closeServices };
+
+/** Order rate limits out of the way of tests that place orders faster than any person. */
+export const UNLIMITED_ORDER_RATES = {
+  placePerSecond: 1_000_000,
+  placePerMinute: 1_000_000,
+  cancelPerSecond: 1_000_000,
+  cancelPerMinute: 1_000_000,
+};
 
 /** Mail into the run's sink and the run's two-factor key, as scripts/test-services.ts set them. */
 function identityConfigFromEnv() {

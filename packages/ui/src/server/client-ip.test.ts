@@ -1,16 +1,29 @@
 import { describe, expect, it } from "vitest";
-import { clientIp } from "./client-ip";
+import { clientIp, withTrustedClientAddress } from "./client-ip";
 
-describe("clientIp", () => {
-  it("takes the first forwarded address, in plain IPv4 form", () => {
-    expect(clientIp(new Headers({ "x-forwarded-for": "::ffff:10.0.0.7, 10.0.0.1" }))).toBe(
-      "10.0.0.7",
-    );
+const forged = new Headers({
+  "x-forwarded-for": "203.0.113.66, ::ffff:198.51.100.7",
+  "x-real-ip": "203.0.113.99",
+});
+
+describe("withTrustedClientAddress", () => {
+  it("drops a client's own X-Forwarded-For when no proxy is trusted, so Next records the socket", () => {
+    const trusted = withTrustedClientAddress(forged, 0);
+    expect(trusted.get("x-forwarded-for")).toBeNull();
+    expect(trusted.get("x-real-ip")).toBeNull();
   });
 
-  it("keeps real IPv6 addresses and falls back to x-real-ip", () => {
+  it("keeps only the address the trusted proxy appended, never what the client wrote before it", () => {
+    const trusted = withTrustedClientAddress(forged, 1);
+    expect(trusted.get("x-forwarded-for")).toBe("198.51.100.7");
+    expect(clientIp(trusted)).toBe("198.51.100.7");
+  });
+});
+
+describe("clientIp", () => {
+  it("reads the one address left for the request, in plain IPv4 form, or none", () => {
+    expect(clientIp(new Headers({ "x-forwarded-for": "::ffff:10.0.0.7" }))).toBe("10.0.0.7");
     expect(clientIp(new Headers({ "x-forwarded-for": "2001:db8::1" }))).toBe("2001:db8::1");
-    expect(clientIp(new Headers({ "x-real-ip": "192.0.2.4" }))).toBe("192.0.2.4");
-    expect(clientIp(new Headers())).toBeUndefined();
+    expect(clientIp(new Headers({ "x-real-ip": "192.0.2.4" }))).toBeUndefined();
   });
 });

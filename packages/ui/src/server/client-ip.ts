@@ -1,7 +1,33 @@
-/** The caller's address as the reverse proxy (or Next's own server) reports it. */
+import { clientAddress } from "@exchange/protocol/client-address";
+
+/**
+ * The request headers as the app's proxy.ts passes them on: X-Forwarded-For holds only the
+ * client's address as `trustedProxyHops` proxies vouch for it. With no trusted proxy the header
+ * is dropped, and Next writes the connection's address into it (it fills the header only when
+ * absent), so a client cannot choose the address its rate limits and audit entries count.
+ */
+export function withTrustedClientAddress(headers: Headers, trustedProxyHops: number): Headers {
+  const trusted = new Headers(headers);
+  trusted.delete("x-real-ip");
+  trusted.delete("x-forwarded-for");
+  if (trustedProxyHops === 0) return trusted;
+  const address = clientAddress({
+    forwardedFor: headers.get("x-forwarded-for"),
+    socketAddress: undefined,
+    trustedProxyHops,
+  });
+  if (address) trusted.set("x-forwarded-for", address);
+  return trusted;
+}
+
+/**
+ * The caller's address, for rate limits, audit and KYC uploads: the one entry proxy.ts left in
+ * X-Forwarded-For (see withTrustedClientAddress), or the connection's that Next wrote there.
+ */
 export function clientIp(headers: Headers): string | undefined {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  const address = forwarded || headers.get("x-real-ip") || undefined;
-  // Node reports IPv4 peers on a dual-stack socket as "::ffff:a.b.c.d"; store the plain form.
-  return address?.replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
+  return clientAddress({
+    forwardedFor: headers.get("x-forwarded-for"),
+    socketAddress: undefined,
+    trustedProxyHops: 1,
+  });
 }

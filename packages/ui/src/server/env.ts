@@ -1,3 +1,4 @@
+import { TRUSTED_PROXY_HOPS_MAX } from "@exchange/protocol/client-address";
 import { z } from "zod";
 
 /** The settings both apps need to reach the exchange's database and engine bus. */
@@ -12,6 +13,13 @@ export const ZServicesEnv = z.object({
    * relative one resolves against the process's working directory).
    */
   DOCUMENT_STORAGE_DIR: z.string().min(1).default(".data/documents"),
+  /**
+   * How many reverse proxies stand in front of the app, each appending to X-Forwarded-For. 0
+   * (the default): none, the header is ignored and the connection's address is the client's.
+   */
+  /** `development` under `next dev` (a looser script policy for React's development build). */
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(TRUSTED_PROXY_HOPS_MAX).default(0),
 });
 export type ServicesEnv = z.infer<typeof ZServicesEnv>;
 

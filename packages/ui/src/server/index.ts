@@ -3,9 +3,8 @@
  * request's address, configuration and connections. They import next-auth or read requests and
  * the environment, so no client component may import this entry.
  */
-export { logUnexpectedApiError } from "./api-errors";
 export { authCookieNames } from "./auth-cookies";
-export { clientIp } from "./client-ip";
+export { clientIp, withTrustedClientAddress } from "./client-ip";
 export {
   type CredentialsAuthOptions,
   credentialsAuthConfig,
@@ -26,3 +25,4 @@ export {
   spokenErrorCode,
   type TicketSignIn,
 } from "./password-log-in";
+export { contentSecurityPolicy, type ExchangeProxyOptions, exchangeProxy } from "./proxy";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { auditVocabulary, listAudit } from "../../services/audit";
 import { sectionProcedure } from "../../trpc";
+import { ZBigRowId, ZInputDate } from "../input-bounds";
 
 export const ZAuditFilter = z.object({
   actorType: z.enum(["STAFF", "USER", "SYSTEM"]).optional(),
@@ -12,13 +13,13 @@ export const ZAuditFilter = z.object({
   action: z.string().trim().min(1).max(64).optional(),
   targetType: z.string().trim().min(1).max(64).optional(),
   targetId: z.string().trim().min(1).max(64).optional(),
-  from: z.date().optional(),
-  to: z.date().optional(),
+  from: ZInputDate.optional(),
+  to: ZInputDate.optional(),
 });
 
 export const ZListAuditInput = ZAuditFilter.extend({
   limit: z.number().int().min(1).max(200).default(50),
-  before: z.bigint().positive().optional(),
+  before: ZBigRowId.optional(),
 });
 
 export const ZListAuditOutput = z.object({

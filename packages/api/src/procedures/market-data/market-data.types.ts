@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZInputDate } from "../input-bounds";
 
 /** A market's symbol as the channels and the markets table name it: "BTCUSDT". */
 export const ZSymbol = z
@@ -74,6 +75,6 @@ export const ZKlinesInput = z.object({
   symbol: ZSymbol,
   interval: z.enum(KLINE_INTERVALS),
   /** Candles opening before this time (exclusive); the latest when absent. */
-  before: z.date().optional(),
+  before: ZInputDate.optional(),
   limit: z.number().int().min(1).max(1000).default(300),
 });

@@ -1,3 +1,4 @@
+import { limitOrderRate } from "../../services/order-rate-limit";
 import { cancelAllOrders, cancelOrder } from "../../services/trading";
 import { protectedProcedure } from "../../trpc";
 import {
@@ -11,9 +12,15 @@ import {
 export const cancelOrderProcedure = protectedProcedure
   .input(ZCancelOrderInput)
   .output(ZCancelOrderOutput)
-  .mutation(({ ctx, input }) => cancelOrder(ctx.services, ctx.actor.userId, input));
+  .mutation(async ({ ctx, input }) => {
+    await limitOrderRate(ctx.services, ctx.actor.userId, "cancel");
+    return cancelOrder(ctx.services, ctx.actor.userId, input);
+  });
 
 export const cancelAllProcedure = protectedProcedure
   .input(ZCancelAllInput)
   .output(ZCancelAllOutput)
-  .mutation(({ ctx, input }) => cancelAllOrders(ctx.services, ctx.actor.userId, input.symbol));
+  .mutation(async ({ ctx, input }) => {
+    await limitOrderRate(ctx.services, ctx.actor.userId, "cancel");
+    return cancelAllOrders(ctx.services, ctx.actor.userId, input.symbol);
+  });

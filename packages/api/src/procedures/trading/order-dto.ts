@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZRowId, ZSymbolText } from "../input-bounds";
 
 /** A decimal amount as the wire carries it (SPEC §3): digits, at most one point, never a number. */
 export const ZDecimal = z.string();
@@ -35,9 +36,9 @@ export type OrderDto = z.infer<typeof ZOrderDto>;
 
 /** Keyset pagination: pass the previous page's `nextCursor` to get the next (older) page. */
 export const ZPageInput = z.object({
-  symbol: z.string().optional(),
+  symbol: ZSymbolText.optional(),
   limit: z.number().int().min(1).max(200).default(50),
-  cursor: z.number().int().positive().optional(),
+  cursor: ZRowId.optional(),
 });
 
 export const pageOf = <T extends z.ZodType>(item: T) =>

@@ -1,3 +1,4 @@
+import { limitOrderRate } from "../../services/order-rate-limit";
 import { placeOrder } from "../../services/trading";
 import { protectedProcedure } from "../../trpc";
 import { ZPlaceOrderInput, ZPlaceOrderOutput } from "./place-order.types";
@@ -5,4 +6,7 @@ import { ZPlaceOrderInput, ZPlaceOrderOutput } from "./place-order.types";
 export const placeOrderProcedure = protectedProcedure
   .input(ZPlaceOrderInput)
   .output(ZPlaceOrderOutput)
-  .mutation(({ ctx, input }) => placeOrder(ctx.services, ctx.actor.userId, input));
+  .mutation(async ({ ctx, input }) => {
+    await limitOrderRate(ctx.services, ctx.actor.userId, "place");
+    return placeOrder(ctx.services, ctx.actor.userId, input);
+  });

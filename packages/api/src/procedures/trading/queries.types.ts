@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { ZRowId, ZSymbolText } from "../input-bounds";
 import { pageOf, ZOrderDto, ZPageInput } from "./order-dto";
 
 export const ZCancelOrderInput = z
   .object({
-    symbol: z.string().min(1).max(20),
-    orderId: z.number().int().positive().optional(),
+    symbol: ZSymbolText,
+    orderId: ZRowId.optional(),
     clientOrderId: z.string().min(1).max(36).optional(),
   })
   .refine((v) => (v.orderId === undefined) !== (v.clientOrderId === undefined), {
@@ -18,7 +19,7 @@ export const ZCancelOrderOutput = z.object({
   cancelledQuantity: z.string(),
 });
 
-export const ZCancelAllInput = z.object({ symbol: z.string().min(1).max(20) });
+export const ZCancelAllInput = z.object({ symbol: ZSymbolText });
 export const ZCancelAllOutput = z.object({ cancelled: z.number().int() });
 
 export const ZOrdersPageInput = ZPageInput;

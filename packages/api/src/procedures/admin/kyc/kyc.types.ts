@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { KYC_AGE_FILTERS, type KycAgeFilter } from "../../../kyc/queue-ageing";
 import { KYC_DOCUMENT_TYPES, KYC_FILE_KINDS } from "../../../kyc/submission-rules";
+import { ZRowId } from "../../input-bounds";
 
 export const ZKycStatus = z.enum(["PENDING", "APPROVED", "REJECTED"]);
 const ZDocumentType = z.enum(KYC_DOCUMENT_TYPES);
@@ -37,7 +38,7 @@ export const ZKycQueueOutput = z.object({
   countries: z.array(z.string()),
 });
 
-export const ZKycSubmissionInput = z.object({ id: z.number().int().positive() });
+export const ZKycSubmissionInput = z.object({ id: ZRowId });
 
 export const ZKycSubmissionOutput = z.object({
   id: z.number().int(),
@@ -80,10 +81,10 @@ export const ZKycSubmissionOutput = z.object({
   ),
 });
 
-export const ZApproveKycInput = z.object({ id: z.number().int().positive() });
+export const ZApproveKycInput = z.object({ id: ZRowId });
 
 export const ZRejectKycInput = z.object({
-  id: z.number().int().positive(),
+  id: ZRowId,
   /** Shown to the user as is: say what to correct. */
   reason: z
     .string()

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ZRowId } from "../../input-bounds";
 import { ZOrderDto } from "../../trading/order-dto";
 import { ZKycStatus } from "../kyc/kyc.types";
 
@@ -23,7 +24,7 @@ export const ZSearchUsersOutput = z.object({
   total: z.number().int(),
 });
 
-export const ZUserProfileInput = z.object({ id: z.number().int().positive() });
+export const ZUserProfileInput = z.object({ id: ZRowId });
 
 export const ZUserProfileOutput = z.object({
   id: z.number().int(),

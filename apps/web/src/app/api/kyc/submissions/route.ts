@@ -48,8 +48,14 @@ export async function POST(request: Request) {
     if (error instanceof AppError && status) {
       return refusal(status, error.code, error.message, error.fieldErrors);
     }
-    console.error("kyc submission failed:", error);
-    return refusal(500, AppErrorCode.INTERNAL, "Something went wrong. Please try again.");
+    // As the tRPC error formatter does: the cause stays in the log, under a reference.
+    const reference = crypto.randomUUID();
+    console.error(`kyc submission failed [${reference}]:`, error);
+    return refusal(
+      500,
+      AppErrorCode.INTERNAL,
+      `Something went wrong. Please try again (reference ${reference}).`,
+    );
   }
 }
 

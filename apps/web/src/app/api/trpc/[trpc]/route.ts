@@ -1,16 +1,20 @@
 import { traderRouter } from "@exchange/api";
-import { logUnexpectedApiError } from "@exchange/ui/server";
+import { refuseOversizedBatch } from "@exchange/ui";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createTraderContext } from "@/server/trpc-context";
 
+const endpoint = "/api/trpc";
+
 function handleTrpc(req: Request) {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: traderRouter,
-    createContext: () => createTraderContext(req.headers),
-    onError: logUnexpectedApiError,
-  });
+  return (
+    refuseOversizedBatch(req, { endpoint }) ??
+    fetchRequestHandler({
+      endpoint,
+      req,
+      router: traderRouter,
+      createContext: () => createTraderContext(req.headers),
+    })
+  );
 }
 
 export { handleTrpc as GET, handleTrpc as POST };

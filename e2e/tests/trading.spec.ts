@@ -180,3 +180,19 @@ test("[TRADING] an order below the minimum value is refused with the reason on t
   await amount.fill("0.1");
   await expect(amount).not.toHaveAttribute("aria-invalid", "true");
 });
+
+test("[TRADING] a sell at 1 followed by 45 zeros is refused with the market's maximum price and never placed", async () => {
+  const before = await openOrderCount(alice.id);
+  await placeOrder(alicePage, {
+    side: "Sell",
+    type: "Limit",
+    price: `1${"0".repeat(45)}`,
+    amount: "0.0001",
+  });
+  const price = field(alicePage, "Price");
+  await expect(price).toHaveAttribute("aria-invalid", "true");
+  await expect(price).toHaveAccessibleDescription("Price is above the maximum of 1000000 USDT.");
+  expect(await openOrderCount(alice.id)).toBe(before);
+  await price.fill("3000");
+  await expect(price).not.toHaveAttribute("aria-invalid", "true");
+});

@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
  * What a new subscriber of a stateful channel gets before the live stream: the depth snapshot
  * of `<SYMBOL>@depth`, the current ticker of `<SYMBOL>@ticker`. Read from the keys the worker's
  * market-data job writes (apps/worker market-data-keys.ts; change both together):
- * - `<prefix>md:depth:<SYMBOL>` hash: `seq`, and `b:<ticks padded to 20 digits>` /
+ * - `<prefix>md:depth:<SYMBOL>` hash: `seq`, and `b:<ticks padded to 40 digits>` /
  *   `a:<…>` → `<price>:<quantity>`; sorting the field names sorts the prices.
  * - `<prefix>md:ticker:<SYMBOL>`: the latest ticker JSON, with its `time`.
  */

@@ -132,7 +132,7 @@ class DepthWriter {
     const multi = redis.multi();
     const diff = { bids: [] as Level[], asks: [] as Level[] };
     for (const [side, ticks, qty] of changes) {
-      const field = `${side}:${String(ticks).padStart(20, "0")}`;
+      const field = `${side}:${String(ticks).padStart(40, "0")}`;
       (side === "b" ? this.bids : this.asks).set(ticks, qty);
       if (qty === 0) {
         (side === "b" ? this.bids : this.asks).delete(ticks);

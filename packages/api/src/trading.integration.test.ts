@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RejectCode } from "@exchange/core";
 import { createEngineSandbox, EngineProcess } from "@exchange/engine/testing";
-import { verifyStreamToken } from "@exchange/protocol";
+import { busKeys, verifyStreamToken } from "@exchange/protocol";
 import { WorkerProcess } from "@exchange/worker/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -81,6 +81,12 @@ async function refusal(call: Promise<unknown>): Promise<Refusal> {
         fields: {},
         message: (error as TRPCError).message,
       };
+}
+
+/** The id of the last entry ever added to a stream (trimming does not change it). */
+function lastGeneratedId(info: unknown): string {
+  const fields = info as unknown[];
+  return String(fields[fields.indexOf("last-generated-id") + 1]);
 }
 
 beforeAll(async () => {
@@ -378,6 +384,67 @@ describe("input the API refuses before the engine sees it", () => {
     );
     expect(result.code).toBe("INVALID_INPUT");
     expect(result.fields[field]?.join(" ")).toMatch(message);
+  });
+
+  it("refuses the sell at 1 followed by 45 zeros that stopped the worker, and it never reaches the engine", async () => {
+    const commands = busKeys(services.redisPrefix).commands;
+    const lastCommand = async () => lastGeneratedId(await services.redis.xinfo("STREAM", commands));
+    const before = await lastCommand();
+    const result = await refusal(
+      api(alice).trading.placeOrder({
+        symbol: "BTCUSDT",
+        side: "sell",
+        type: "limit",
+        price: `1${"0".repeat(45)}`,
+        quantity: "0.00001",
+      }),
+    );
+    expect(result).toMatchObject({
+      code: "ORDER_REJECTED",
+      rejectCode: RejectCode.PriceAboveMax,
+      message: "Price is above the maximum of 10000000 USDT.",
+      fields: { price: ["Price is above the maximum of 10000000 USDT."] },
+    });
+    expect(await lastCommand()).toBe(before);
+    // The worker keeps projecting: the next order shows among the open orders.
+    const next = await api(alice).trading.placeOrder({
+      symbol: "BTCUSDT",
+      side: "sell",
+      type: "limit",
+      price: "10000000",
+      quantity: "0.00001",
+    });
+    await eventually(async () => {
+      const open = await api(alice).trading.openOrders({ limit: 50 });
+      expect(open.items.map((o) => o.orderId)).toContain(next.order.orderId);
+    });
+    await api(alice).trading.cancelOrder({ symbol: "BTCUSDT", orderId: next.order.orderId });
+  });
+
+  it("refuses an order value or a quantity above the market's maximum", async () => {
+    const value = await refusal(
+      api(bob).trading.placeOrder({
+        symbol: "BTCUSDT",
+        side: "buy",
+        type: "limit",
+        price: "10000000",
+        quantity: "1.00001",
+      }),
+    );
+    expect(value).toMatchObject({
+      rejectCode: RejectCode.NotionalAboveMax,
+      fields: { quantity: ["Order value is above the maximum of 10000000 USDT."] },
+    });
+    const quantity = await refusal(
+      api(bob).trading.placeOrder({
+        symbol: "BTCUSDT",
+        side: "buy",
+        type: "limit",
+        price: "1",
+        quantity: "1000.00001",
+      }),
+    );
+    expect(quantity.rejectCode).toBe(RejectCode.QuantityAboveMax);
   });
 
   it("refuses an unknown market", async () => {

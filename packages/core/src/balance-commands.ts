@@ -58,6 +58,20 @@ function checkPositive(amount: unknown): Rejection | null {
   return null;
 }
 
+/**
+ * Whether crediting `amount` keeps the user's holdings of the asset (available + frozen) within
+ * the asset's maximum; only deposits, transfers and adjustments are checked, not fills.
+ */
+function checkCredit(s: CoreState, userId: number, asset: Asset, amount: bigint): Rejection | null {
+  const balance = s.accounts.get(userId)?.balances[asset.index];
+  const held = balance === undefined ? 0n : balance.available + balance.frozen;
+  if (held + amount <= asset.maxAmountAtoms) return null;
+  return reject(
+    RejectCode.AmountAboveMax,
+    `user ${userId} would hold ${held + amount} ${asset.code} atoms, above the maximum ${asset.maxAmountAtoms}`,
+  );
+}
+
 function emitBalanceChanged(
   c: BalanceCommand,
   cause: BalanceCause,
@@ -79,7 +93,7 @@ export function deposit(s: CoreState, c: DepositCommand, events: CoreEvent[]): R
   if (!isPositiveId(c.userId)) return reject(RejectCode.InvalidCommand, "userId must be positive");
   const asset = findAsset(s, c.asset);
   if (asset instanceof Rejection) return asset;
-  const bad = checkPositive(c.amountAtoms);
+  const bad = checkPositive(c.amountAtoms) ?? checkCredit(s, c.userId, asset, c.amountAtoms);
   if (bad !== null) return bad;
   const postings: Posting[] = [];
   postSystem(asset, "deposit", -c.amountAtoms, postings);
@@ -185,6 +199,10 @@ function checkTransfer(s: CoreState, c: TransferCommand, asset: Asset): Rejectio
   if (bad !== null) return bad;
   if (sameAccount(c.from, c.to))
     return reject(RejectCode.InvalidTransfer, "from and to are the same account");
+  if ("userId" in c.to) {
+    const full = checkCredit(s, c.to.userId, asset, c.amountAtoms);
+    if (full !== null) return full;
+  }
   if (!("userId" in c.from)) return null;
   const available = s.accounts.get(c.from.userId)?.balances[asset.index]?.available ?? 0n;
   if (available < c.amountAtoms) {
@@ -242,6 +260,10 @@ export function adjustBalance(
       RejectCode.InsufficientBalance,
       `adjustment would take available ${asset.code} below zero`,
     );
+  }
+  if (c.amountAtoms > 0n) {
+    const full = checkCredit(s, c.userId, asset, c.amountAtoms);
+    if (full !== null) return full;
   }
   const postings: Posting[] = [];
   postSystem(asset, "adjustment", -c.amountAtoms, postings);

@@ -31,12 +31,25 @@ export interface BusinessKey {
   businessId: string;
 }
 
-export interface AddAssetCommand extends CommandBase, AssetConfig {
+/** Adds an asset; an omitted maximum is the ceiling (`LEGACY_LIMITS`, for old journals). */
+export interface AddAssetCommand
+  extends CommandBase,
+    Omit<AssetConfig, "maxAmountAtoms">,
+    Partial<Pick<AssetConfig, "maxAmountAtoms">> {
   type: "asset.add";
 }
 
-/** Adds a market; `status` defaults to `"trading"`. */
-export interface AddMarketCommand extends CommandBase, Omit<MarketConfig, "status"> {
+/** The market limits that commands journaled before they existed leave out. */
+type LaterMarketLimits = "maxPriceTicks" | "maxNotionalAtoms" | "maxOpenOrders";
+
+/**
+ * Adds a market; `status` defaults to `"trading"`, an omitted limit to its ceiling
+ * (`LEGACY_LIMITS`, so that journals written before the limits replay as they ran).
+ */
+export interface AddMarketCommand
+  extends CommandBase,
+    Omit<MarketConfig, "status" | LaterMarketLimits>,
+    Partial<Pick<MarketConfig, LaterMarketLimits>> {
   type: "market.add";
   status?: MarketStatus;
 }

@@ -33,6 +33,7 @@ import { RejectCode } from "./reject-code";
 import { type CoreSnapshot, restoreState, takeSnapshot } from "./snapshot";
 import { hashText } from "./state-hash";
 import type {
+  AssetConfig,
   MarketConfig,
   MarketStatus,
   SelfTradePrevention,
@@ -232,6 +233,12 @@ export class ExchangeCore {
 
   assetCodes(): string[] {
     return this.state.assetList.map((asset) => asset.code);
+  }
+
+  asset(code: string): AssetConfig | undefined {
+    const asset = this.state.assets.get(code);
+    if (asset === undefined) return undefined;
+    return { code: asset.code, precision: asset.precision, maxAmountAtoms: asset.maxAmountAtoms };
   }
 
   symbols(): string[] {

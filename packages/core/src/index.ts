@@ -12,6 +12,7 @@ export {
   type OrderView,
   type WithdrawalView,
 } from "./exchange-core";
+export { LEGACY_LIMITS, MAX_OPEN_ORDERS_CEILING, MAX_UNITS } from "./limits";
 export { RejectCode } from "./reject-code";
 export type * from "./snapshot";
 export { hashText } from "./state-hash";

@@ -345,6 +345,8 @@ function linkToAccount(order: Order): void {
   if (account.lastOrder === null) account.firstOrder = order;
   else account.lastOrder.userNext = order;
   account.lastOrder = order;
+  const index = order.market.index;
+  account.openOrderCounts[index] = (account.openOrderCounts[index] ?? 0) + 1;
   if (order.clientOrderId !== null) {
     if (account.clientOrderIds === null) account.clientOrderIds = new Map();
     account.clientOrderIds.set(order.clientOrderId, order);
@@ -362,6 +364,9 @@ function forgetOrder(s: CoreState, order: Order): void {
   else userNext.userPrev = userPrev;
   order.userPrev = null;
   order.userNext = null;
+  const counts = account.openOrderCounts;
+  const index = order.market.index;
+  counts[index] = (counts[index] ?? 0) - 1;
   if (order.clientOrderId !== null) account.clientOrderIds?.delete(order.clientOrderId);
 }
 

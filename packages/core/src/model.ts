@@ -13,6 +13,8 @@ import type {
 export class Asset {
   readonly code: string;
   readonly precision: number;
+  /** Largest balance (available + frozen) a credit may leave a user with. */
+  readonly maxAmountAtoms: bigint;
   /** Position in the core's asset list; user balances are an array indexed by it. */
   readonly index: number;
   /** Balances of the system accounts in this asset (may be negative). */
@@ -28,9 +30,10 @@ export class Asset {
     insurance: 0n,
   };
 
-  constructor(code: string, precision: number, index: number) {
+  constructor(code: string, precision: number, maxAmountAtoms: bigint, index: number) {
     this.code = code;
     this.precision = precision;
+    this.maxAmountAtoms = maxAmountAtoms;
     this.index = index;
   }
 }
@@ -73,6 +76,8 @@ export class Account {
   lastOrder: Order | null = null;
   /** Open orders by client order id; created on first use. */
   clientOrderIds: Map<string, Order> | null = null;
+  /** Number of open orders per market, indexed by `Market.index`; a hole reads as none. */
+  readonly openOrderCounts: number[] = [];
 
   constructor(userId: number, feeTier: FeeTier) {
     this.userId = userId;
@@ -95,6 +100,8 @@ export class Market {
   readonly symbol: string;
   readonly base: Asset;
   readonly quote: Asset;
+  /** Position among the core's markets; per-market counters of an account are indexed by it. */
+  readonly index: number;
   readonly lotSizeAtoms: bigint;
   /** Quote atoms of one lot at one tick: the exact factor from ticks × lots to quote atoms. */
   readonly quotePerTickLot: bigint;
@@ -102,7 +109,10 @@ export class Market {
   readonly quotePerTickLotIsOne: boolean;
   readonly minQtyLots: bigint;
   readonly maxQtyLots: bigint;
+  readonly maxPriceTicks: bigint;
   readonly minNotionalAtoms: bigint;
+  readonly maxNotionalAtoms: bigint;
+  readonly maxOpenOrders: number;
   /** Whether a minimum notional applies (no order's value, never negative, is below 0 or less). */
   readonly checksMinNotional: boolean;
   readonly makerPpm: bigint;
@@ -116,18 +126,22 @@ export class Market {
   /** Sequence number of the last `book.levelChanged` event of this market. */
   bookSeq = 0;
 
-  constructor(config: MarketConfig, base: Asset, quote: Asset, book: OrderBook) {
+  constructor(config: MarketConfig, base: Asset, quote: Asset, book: OrderBook, index: number) {
     this.config = config;
     this.symbol = config.symbol;
     this.base = base;
     this.quote = quote;
+    this.index = index;
     this.lotSizeAtoms = config.lotSizeAtoms;
     this.quotePerTickLot =
       (config.tickSizeAtoms * config.lotSizeAtoms) / 10n ** BigInt(base.precision);
     this.quotePerTickLotIsOne = this.quotePerTickLot === 1n;
     this.minQtyLots = config.minQtyLots;
     this.maxQtyLots = config.maxQtyLots;
+    this.maxPriceTicks = config.maxPriceTicks;
     this.minNotionalAtoms = config.minNotionalAtoms;
+    this.maxNotionalAtoms = config.maxNotionalAtoms;
+    this.maxOpenOrders = config.maxOpenOrders;
     this.checksMinNotional = config.minNotionalAtoms > 0n;
     this.makerPpm = BigInt(config.makerFeePpm);
     this.takerPpm = BigInt(config.takerFeePpm);

@@ -21,9 +21,11 @@ import type { SelfTradePrevention, Side, TimeInForce } from "./types";
  */
 
 const MAX_CLIENT_ORDER_ID_LENGTH = 64;
-/** The price limit of a buy with no protection price: above any ask that can exist. */
-const UNBOUNDED_BUY_TICKS = 2n ** 256n;
-/** The price limit of a sell with no protection price: accepts any bid. */
+/**
+ * The price limit of a sell with no protection price: accepts any bid. A buy with none takes
+ * the market's maximum price, which no ask exceeds, so no order ever holds a price outside the
+ * market's range (and none can reach an event).
+ */
 const UNBOUNDED_SELL_TICKS = 0n;
 
 export function placeOrder(
@@ -101,11 +103,36 @@ function checkQuantity(market: Market, qtyLots: unknown): Rejection | null {
   return null;
 }
 
-function checkPrice(priceTicks: unknown, what: string): Rejection | null {
+function checkPrice(market: Market, priceTicks: unknown, what: string): Rejection | null {
   if (typeof priceTicks !== "bigint" || priceTicks <= 0n) {
     return reject(RejectCode.InvalidPrice, `${what} must be a positive bigint of ticks`);
   }
+  if (priceTicks > market.maxPriceTicks) {
+    return reject(
+      RejectCode.PriceAboveMax,
+      `${what} ${priceTicks} ticks is above the maximum ${market.maxPriceTicks}`,
+    );
+  }
   return null;
+}
+
+function checkMaxNotional(market: Market, notional: bigint, what: string): Rejection | null {
+  if (notional > market.maxNotionalAtoms) {
+    return reject(
+      RejectCode.NotionalAboveMax,
+      `${what} ${notional} is above the maximum ${market.maxNotionalAtoms} quote atoms`,
+    );
+  }
+  return null;
+}
+
+/** A GTC order may rest, so it needs room among the user's open orders in the market. */
+function checkOpenOrders(market: Market, account: Account): Rejection | null {
+  if ((account.openOrderCounts[market.index] ?? 0) < market.maxOpenOrders) return null;
+  return reject(
+    RejectCode.TooManyOpenOrders,
+    `${market.maxOpenOrders} open orders in ${market.symbol} is the maximum; cancel one first`,
+  );
 }
 
 /** The user's account if its available balance covers `amount` of what the order pays with. */
@@ -133,7 +160,7 @@ function placeLimit(
   c: PlaceLimitOrderCommand,
   events: CoreEvent[],
 ): Rejection | null {
-  const bad = checkPrice(c.priceTicks, "price") ?? checkQuantity(market, c.qtyLots);
+  const bad = checkPrice(market, c.priceTicks, "price") ?? checkQuantity(market, c.qtyLots);
   if (bad !== null) return bad;
   const timeInForce = c.timeInForce ?? "GTC";
   if (!isTimeInForce(timeInForce)) {
@@ -150,9 +177,15 @@ function placeLimit(
       `order value ${notional} is below the minimum ${market.minNotionalAtoms} quote atoms`,
     );
   }
+  const tooLarge = checkMaxNotional(market, notional, "order value");
+  if (tooLarge !== null) return tooLarge;
   const frozen = c.side === "buy" ? notional : c.qtyLots * market.lotSizeAtoms;
   const account = fundedAccount(s, market, c, frozen);
   if (account instanceof Rejection) return account;
+  if (timeInForce === "GTC") {
+    const full = checkOpenOrders(market, account);
+    if (full !== null) return full;
+  }
   const stp = c.stp ?? "cancelTaker";
   if (postOnly && wouldTake(market, c.side, c.priceTicks)) {
     return reject(RejectCode.PostOnlyWouldTake, "a post-only order would trade on arrival");
@@ -209,7 +242,7 @@ function marketOrderFreeze(market: Market, c: PlaceMarketOrderCommand): bigint |
         `quote amount ${c.quoteAtoms} is below the minimum ${market.minNotionalAtoms}`,
       );
     }
-    return c.quoteAtoms;
+    return checkMaxNotional(market, c.quoteAtoms, "quote amount") ?? c.quoteAtoms;
   }
   const bad = checkQuantity(market, c.qtyLots);
   if (bad !== null) return bad;
@@ -218,7 +251,8 @@ function marketOrderFreeze(market: Market, c: PlaceMarketOrderCommand): bigint |
   if (c.priceLimitTicks === undefined) {
     return reject(RejectCode.PriceLimitRequired, "a market buy by quantity needs priceLimitTicks");
   }
-  return qtyLots * c.priceLimitTicks * market.quotePerTickLot;
+  const notional = qtyLots * c.priceLimitTicks * market.quotePerTickLot;
+  return checkMaxNotional(market, notional, "order value at the protection price") ?? notional;
 }
 
 function placeMarket(
@@ -234,14 +268,14 @@ function placeMarket(
     );
   }
   if (c.priceLimitTicks !== undefined) {
-    const bad = checkPrice(c.priceLimitTicks, "priceLimitTicks");
+    const bad = checkPrice(market, c.priceLimitTicks, "priceLimitTicks");
     if (bad !== null) return bad;
   }
   const frozen = marketOrderFreeze(market, c);
   if (typeof frozen !== "bigint") return frozen;
   const account = fundedAccount(s, market, c, frozen);
   if (account instanceof Rejection) return account;
-  const unbounded = c.side === "buy" ? UNBOUNDED_BUY_TICKS : UNBOUNDED_SELL_TICKS;
+  const unbounded = c.side === "buy" ? market.maxPriceTicks : UNBOUNDED_SELL_TICKS;
   const order = s.takeOrder(
     account,
     market,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AddMarketCommand } from "./commands";
 import { ExchangeCore } from "./exchange-core";
+import { MAX_OPEN_ORDERS_CEILING, MAX_UNITS } from "./limits";
 import { RejectCode } from "./reject-code";
 import {
   createTestCore,
@@ -23,6 +24,9 @@ const ETHBTC: MarketBody = {
   minQtyLots: 1n,
   maxQtyLots: 100n,
   minNotionalAtoms: 0n,
+  maxPriceTicks: 10n ** 9n,
+  maxNotionalAtoms: 10n ** 12n,
+  maxOpenOrders: 200,
   makerFeePpm: 500,
   takerFeePpm: 700,
 };
@@ -34,9 +38,22 @@ describe("asset.add", () => {
     const result = expectAccepted(
       core.apply(cmd.make({ type: "asset.add", code: "SOL", precision: 9 })),
     );
-    expect(result.events).toEqual([{ type: "asset.added", code: "SOL", precision: 9 }]);
+    expect(result.events).toEqual([
+      { type: "asset.added", code: "SOL", precision: 9, maxAmountAtoms: MAX_UNITS },
+    ]);
     expectAccepted(core.apply(cmd.deposit(1, "SOL", 5n)));
     expect(core.assetCodes()).toEqual(["SOL"]);
+  });
+
+  it("takes a maximum amount up to the hard ceiling", () => {
+    const core = new ExchangeCore();
+    const cmd = new TestCommands();
+    const add = (maxAmountAtoms: bigint) =>
+      core.apply(cmd.make({ type: "asset.add", code: "SOL", precision: 9, maxAmountAtoms }));
+    expect(expectRejected(add(MAX_UNITS + 1n)).code).toBe(RejectCode.InvalidAssetConfig);
+    expect(expectRejected(add(0n)).code).toBe(RejectCode.InvalidAssetConfig);
+    expectAccepted(add(MAX_UNITS));
+    expect(core.asset("SOL")?.maxAmountAtoms).toBe(MAX_UNITS);
   });
 
   it.each([
@@ -64,6 +81,17 @@ describe("market.add", () => {
     });
     fundUsers(core, cmd, [1]);
     expect(core.symbols()).toEqual(["BTCUSDT", "ETHBTC"]);
+  });
+
+  it("gives a market journaled before the limits existed the ceilings", () => {
+    const { core, cmd } = createTestCore();
+    const { maxPriceTicks, maxNotionalAtoms, maxOpenOrders, ...legacy } = ETHBTC;
+    expectAccepted(core.apply(cmd.make(legacy)));
+    expect(core.market("ETHBTC")).toMatchObject({
+      maxPriceTicks: MAX_UNITS,
+      maxNotionalAtoms: MAX_UNITS,
+      maxOpenOrders: MAX_OPEN_ORDERS_CEILING,
+    });
   });
 
   it("can start halted", () => {
@@ -100,6 +128,33 @@ describe("market.add", () => {
     ],
     ["an unknown status", { status: "open" as never }, RejectCode.InvalidMarketConfig],
     ["an existing symbol", { symbol: "BTCUSDT" }, RejectCode.MarketExists],
+    [
+      "a max price above the ceiling",
+      { maxPriceTicks: MAX_UNITS + 1n },
+      RejectCode.InvalidMarketConfig,
+    ],
+    ["a zero max price", { maxPriceTicks: 0n }, RejectCode.InvalidMarketConfig],
+    [
+      "a max notional above the ceiling",
+      { maxNotionalAtoms: MAX_UNITS + 1n },
+      RejectCode.InvalidMarketConfig,
+    ],
+    [
+      "a max notional below the min notional",
+      { minNotionalAtoms: 10n, maxNotionalAtoms: 9n },
+      RejectCode.InvalidMarketConfig,
+    ],
+    [
+      "a max quantity above the ceiling",
+      { maxQtyLots: MAX_UNITS + 1n },
+      RejectCode.InvalidMarketConfig,
+    ],
+    ["no open order allowed", { maxOpenOrders: 0 }, RejectCode.InvalidMarketConfig],
+    [
+      "a max open orders above the ceiling",
+      { maxOpenOrders: MAX_OPEN_ORDERS_CEILING + 1 },
+      RejectCode.InvalidMarketConfig,
+    ],
   ])("rejects %s", (_name, overrides, code) => {
     const { core, cmd } = createTestCore();
     expect(expectRejected(core.apply(cmd.make({ ...ETHBTC, ...overrides }))).code).toBe(code);

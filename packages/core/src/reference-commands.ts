@@ -8,6 +8,7 @@ import type {
 } from "./commands";
 import { type CoreState, isPositiveId, Rejection, reject } from "./core-state";
 import type { CoreEvent } from "./events";
+import { LEGACY_LIMITS, MAX_OPEN_ORDERS_CEILING, MAX_UNITS } from "./limits";
 import { Asset, FeeTier, Market } from "./model";
 import { RejectCode } from "./reject-code";
 import type { MarketConfig, MarketStatus } from "./types";
@@ -32,12 +33,29 @@ export function addAsset(s: CoreState, c: AddAssetCommand, events: CoreEvent[]):
       `asset precision must be an integer in 0..${MAX_PRECISION}`,
     );
   }
+  const maxAmountAtoms = c.maxAmountAtoms ?? LEGACY_LIMITS.maxAmountAtoms;
+  if (!isWithinCeiling(maxAmountAtoms)) {
+    return reject(
+      RejectCode.InvalidAssetConfig,
+      `asset maximum amount must be a bigint in 1..${MAX_UNITS} atoms`,
+    );
+  }
   if (s.assets.has(c.code)) return reject(RejectCode.AssetExists, `asset ${c.code} exists`);
-  const asset = new Asset(c.code, c.precision, s.assetList.length);
+  const asset = new Asset(c.code, c.precision, maxAmountAtoms, s.assetList.length);
   s.assets.set(asset.code, asset);
   s.assetList.push(asset);
-  events.push({ type: "asset.added", code: asset.code, precision: asset.precision });
+  events.push({
+    type: "asset.added",
+    code: asset.code,
+    precision: asset.precision,
+    maxAmountAtoms: asset.maxAmountAtoms,
+  });
   return null;
+}
+
+/** A configured maximum: a positive bigint no larger than the hard ceiling (limits.ts). */
+function isWithinCeiling(value: unknown): value is bigint {
+  return typeof value === "bigint" && value > 0n && value <= MAX_UNITS;
 }
 
 function isFeePpm(value: unknown): value is number {
@@ -70,6 +88,8 @@ function checkMarketConfig(s: CoreState, c: AddMarketCommand): MarketConfig | Re
     return invalid("quantity limits must satisfy 0 < min <= max");
   }
   if (c.minNotionalAtoms < 0n) return invalid("min notional must not be negative");
+  const limits = checkMarketLimits(c);
+  if (limits instanceof Rejection) return limits;
   if (!isFeePpm(c.makerFeePpm) || !isFeePpm(c.takerFeePpm)) {
     return invalid(`fee rates must be integers in 0..${MAX_FEE_PPM} ppm`);
   }
@@ -85,10 +105,35 @@ function checkMarketConfig(s: CoreState, c: AddMarketCommand): MarketConfig | Re
     minQtyLots: c.minQtyLots,
     maxQtyLots: c.maxQtyLots,
     minNotionalAtoms: c.minNotionalAtoms,
+    ...limits,
     makerFeePpm: c.makerFeePpm,
     takerFeePpm: c.takerFeePpm,
     status,
   };
+}
+
+type MarketLimits = Pick<MarketConfig, "maxPriceTicks" | "maxNotionalAtoms" | "maxOpenOrders">;
+
+/** The market's maxima with defaults applied, each within its ceiling (see limits.ts). */
+function checkMarketLimits(c: AddMarketCommand): MarketLimits | Rejection {
+  const invalid = (why: string) => reject(RejectCode.InvalidMarketConfig, why);
+  const limits: MarketLimits = {
+    maxPriceTicks: c.maxPriceTicks ?? LEGACY_LIMITS.maxPriceTicks,
+    maxNotionalAtoms: c.maxNotionalAtoms ?? LEGACY_LIMITS.maxNotionalAtoms,
+    maxOpenOrders: c.maxOpenOrders ?? LEGACY_LIMITS.maxOpenOrders,
+  };
+  const maxima = [c.maxQtyLots, limits.maxPriceTicks, limits.maxNotionalAtoms];
+  if (!maxima.every(isWithinCeiling)) {
+    return invalid(`maximum quantity, price and notional must be bigints in 1..${MAX_UNITS}`);
+  }
+  if (limits.maxNotionalAtoms < c.minNotionalAtoms) {
+    return invalid("max notional must not be below min notional");
+  }
+  const maxOpen = limits.maxOpenOrders;
+  if (!Number.isInteger(maxOpen) || maxOpen < 1 || maxOpen > MAX_OPEN_ORDERS_CEILING) {
+    return invalid(`maximum open orders must be an integer in 1..${MAX_OPEN_ORDERS_CEILING}`);
+  }
+  return limits;
 }
 
 export function addMarket(
@@ -101,7 +146,8 @@ export function addMarket(
   const base = s.assets.get(config.base);
   const quote = s.assets.get(config.quote);
   assert(base !== undefined && quote !== undefined, "market assets vanished");
-  s.markets.set(config.symbol, new Market(config, base, quote, s.createBook()));
+  const market = new Market(config, base, quote, s.createBook(), s.markets.size);
+  s.markets.set(config.symbol, market);
   events.push({ type: "market.added", ...config });
   return null;
 }

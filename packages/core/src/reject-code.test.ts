@@ -3,7 +3,14 @@ import type { Command } from "./commands";
 import type { CommandResult } from "./events";
 import type { ExchangeCore } from "./exchange-core";
 import { RejectCode } from "./reject-code";
-import { createTestCore, fundUsers, placedId, type TestCommands } from "./test-kit";
+import {
+  createTestCore,
+  fundUsers,
+  MAX_NOTIONAL_ATOMS,
+  MAX_PRICE_TICKS,
+  placedId,
+  type TestCommands,
+} from "./test-kit";
 
 type Trigger = (core: ExchangeCore, cmd: TestCommands) => CommandResult;
 
@@ -67,6 +74,15 @@ const TRIGGERS: Record<CoreCode, Trigger> = {
   },
   [RejectCode.FokNotFillable]: (core, cmd) =>
     core.apply(cmd.limit(1, "buy", 1_000n, 1n, { timeInForce: "FOK" })),
+  [RejectCode.PriceAboveMax]: (core, cmd) =>
+    core.apply(cmd.limit(1, "sell", MAX_PRICE_TICKS + 1n, 1n)),
+  [RejectCode.NotionalAboveMax]: (core, cmd) =>
+    core.apply(cmd.market(1, "buy", { quoteAtoms: MAX_NOTIONAL_ATOMS + 1n })),
+  [RejectCode.TooManyOpenOrders]: (core, cmd) => {
+    core.apply(ethBtc(cmd, { maxOpenOrders: 1 }));
+    core.apply(cmd.limit(1, "buy", 1_000n, 1n, { symbol: "ETHBTC" }));
+    return core.apply(cmd.limit(1, "buy", 999n, 1n, { symbol: "ETHBTC" }));
+  },
   [RejectCode.OrderNotFound]: (core, cmd) => {
     const other = placedId(core.apply(cmd.limit(2, "buy", 1_000n, 1n)));
     return core.apply(cmd.cancel(1, other));
@@ -99,6 +115,10 @@ const TRIGGERS: Record<CoreCode, Trigger> = {
   },
   [RejectCode.InvalidTransfer]: (core, cmd) =>
     core.apply(cmd.transfer({ userId: 1 }, { system: "fee" }, "BTC", 1n)),
+  [RejectCode.AmountAboveMax]: (core, cmd) => {
+    core.apply(cmd.make({ type: "asset.add", code: "PTS", precision: 0, maxAmountAtoms: 10n }));
+    return core.apply(cmd.deposit(1, "PTS", 11n));
+  },
 };
 
 function ethBtc(cmd: TestCommands, overrides: Record<string, unknown>): Command {

@@ -28,7 +28,7 @@ export enum RejectCode {
   AssetExists = 202,
   /** A market with this symbol already exists. */
   MarketExists = 203,
-  /** The asset's code or precision is not allowed. */
+  /** The asset's code, precision or maximum amount is not allowed. */
   InvalidAssetConfig = 204,
   /** The market's configuration is inconsistent (steps, limits, fees, assets). */
   InvalidMarketConfig = 205,
@@ -62,6 +62,15 @@ export enum RejectCode {
   PostOnlyWouldTake = 408,
   /** A fill-or-kill order cannot fill completely on arrival. */
   FokNotFillable = 409,
+  /** The limit or protection price is above the market's maximum price. */
+  PriceAboveMax = 410,
+  /**
+   * The order's value is above the market's maximum notional: price × quantity of a limit order
+   * or a market buy by quantity (at its protection price), or a market buy's quote amount.
+   */
+  NotionalAboveMax = 411,
+  /** The user already has the market's maximum number of open orders; a GTC order could rest. */
+  TooManyOpenOrders = 412,
 
   /** The user has no open order with this id in this market. */
   OrderNotFound = 500,
@@ -76,4 +85,6 @@ export enum RejectCode {
   WithdrawalExists = 603,
   /** The transfer's accounts are not allowed (same account, or a system account not open to transfers). */
   InvalidTransfer = 604,
+  /** The credit would take the user's balance (available + frozen) above the asset's maximum. */
+  AmountAboveMax = 605,
 }

@@ -3,6 +3,7 @@ import type { BookKind } from "./book/order-book";
 import { CoreState } from "./core-state";
 import type { AcceptedResult, BalanceChangedEvent, CoreEvent, Posting } from "./events";
 import { getBalance } from "./ledger";
+import { LEGACY_LIMITS } from "./limits";
 import { restoreResting } from "./match-order";
 import { Asset, FeeTier, Market, Order } from "./model";
 import {
@@ -22,7 +23,11 @@ import {
  * hash — identically however they were reached.
  */
 export interface CoreSnapshot {
-  version: 1;
+  /**
+   * 2 since the market and asset limits (limits.ts); a version 1 snapshot, which has none,
+   * restores with the ceilings (`LEGACY_LIMITS`), as its journal's commands replay.
+   */
+  version: 1 | 2;
   nextOrderId: number;
   nextTradeId: number;
   /** In the order they were added. */
@@ -40,6 +45,8 @@ export interface CoreSnapshot {
 export interface AssetSnapshot {
   code: string;
   precision: number;
+  /** Absent in version 1. */
+  maxAmountAtoms?: string;
   /** System account balances in atoms, in {@link SYSTEM_ACCOUNTS} order. */
   system: string[];
 }
@@ -53,6 +60,10 @@ export interface MarketSnapshot {
   minQtyLots: string;
   maxQtyLots: string;
   minNotionalAtoms: string;
+  /** The three limits below are absent in version 1. */
+  maxPriceTicks?: string;
+  maxNotionalAtoms?: string;
+  maxOpenOrders?: number;
   makerFeePpm: number;
   takerFeePpm: number;
   status: MarketStatus;
@@ -113,12 +124,13 @@ function byKey<T>(key: (item: T) => string | number): (x: T, y: T) => number {
 
 export function takeSnapshot(s: CoreState): CoreSnapshot {
   return {
-    version: 1,
+    version: 2,
     nextOrderId: s.nextOrderId,
     nextTradeId: s.nextTradeId,
     assets: s.assetList.map((asset) => ({
       code: asset.code,
       precision: asset.precision,
+      maxAmountAtoms: asset.maxAmountAtoms.toString(),
       system: SYSTEM_ACCOUNTS.map((name) => asset.system[name].toString()),
     })),
     markets: [...s.markets.values()].map(snapshotMarket),
@@ -168,6 +180,9 @@ function snapshotMarket(market: Market): MarketSnapshot {
     minQtyLots: c.minQtyLots.toString(),
     maxQtyLots: c.maxQtyLots.toString(),
     minNotionalAtoms: c.minNotionalAtoms.toString(),
+    maxPriceTicks: c.maxPriceTicks.toString(),
+    maxNotionalAtoms: c.maxNotionalAtoms.toString(),
+    maxOpenOrders: c.maxOpenOrders,
     makerFeePpm: c.makerFeePpm,
     takerFeePpm: c.takerFeePpm,
     status: market.status,
@@ -219,7 +234,7 @@ function snapshotReceipt(key: string, result: AcceptedResult): ReceiptSnapshot {
 
 /** Rebuilds a state from a snapshot; orders re-rest in id order, which keeps their priority. */
 export function restoreState(snapshot: CoreSnapshot, bookKind: BookKind): CoreState {
-  assert(snapshot.version === 1, "unsupported snapshot version");
+  assert(snapshot.version === 1 || snapshot.version === 2, "unsupported snapshot version");
   const s = new CoreState(bookKind);
   s.nextOrderId = snapshot.nextOrderId;
   s.nextTradeId = snapshot.nextTradeId;
@@ -251,7 +266,8 @@ function findAsset(s: CoreState, code: string): Asset {
 }
 
 function restoreAsset(s: CoreState, a: AssetSnapshot): void {
-  const asset = new Asset(a.code, a.precision, s.assetList.length);
+  const maxAmountAtoms = BigInt(a.maxAmountAtoms ?? LEGACY_LIMITS.maxAmountAtoms);
+  const asset = new Asset(a.code, a.precision, maxAmountAtoms, s.assetList.length);
   SYSTEM_ACCOUNTS.forEach((name: SystemAccount, i) => {
     asset.system[name] = BigInt(a.system[i] ?? "0");
   });
@@ -269,11 +285,16 @@ function restoreMarket(s: CoreState, m: MarketSnapshot): void {
     minQtyLots: BigInt(m.minQtyLots),
     maxQtyLots: BigInt(m.maxQtyLots),
     minNotionalAtoms: BigInt(m.minNotionalAtoms),
+    maxPriceTicks: BigInt(m.maxPriceTicks ?? LEGACY_LIMITS.maxPriceTicks),
+    maxNotionalAtoms: BigInt(m.maxNotionalAtoms ?? LEGACY_LIMITS.maxNotionalAtoms),
+    maxOpenOrders: m.maxOpenOrders ?? LEGACY_LIMITS.maxOpenOrders,
     makerFeePpm: m.makerFeePpm,
     takerFeePpm: m.takerFeePpm,
     status: m.status,
   };
-  const market = new Market(config, findAsset(s, m.base), findAsset(s, m.quote), s.createBook());
+  const base = findAsset(s, m.base);
+  const quote = findAsset(s, m.quote);
+  const market = new Market(config, base, quote, s.createBook(), s.markets.size);
   market.bookSeq = m.bookSeq;
   s.markets.set(market.symbol, market);
 }

@@ -100,6 +100,11 @@ export class TestCommands {
   }
 }
 
+/** BTCUSDT's maximum price: 100 million USDT. */
+export const MAX_PRICE_TICKS = 10n ** 10n;
+/** BTCUSDT's maximum order value: 10 million USDT. */
+export const MAX_NOTIONAL_ATOMS = 10n ** 13n;
+
 /** A core with BTC, USDT and ETH and the BTCUSDT market (maker 0.1 %, taker 0.2 %). */
 export function createTestCore(book: BookKind = "fast"): { core: ExchangeCore; cmd: TestCommands } {
   const core = new ExchangeCore({ book });
@@ -118,6 +123,9 @@ export function createTestCore(book: BookKind = "fast"): { core: ExchangeCore; c
       minQtyLots: 1n,
       maxQtyLots: 10_000n,
       minNotionalAtoms: 100n,
+      maxPriceTicks: MAX_PRICE_TICKS,
+      maxNotionalAtoms: MAX_NOTIONAL_ATOMS,
+      maxOpenOrders: 1_000,
       makerFeePpm: 1_000,
       takerFeePpm: 2_000,
     }),

@@ -108,6 +108,11 @@ export interface AssetConfig {
   code: string;
   /** Decimal places of one atom: BTC 8, USDT 6. */
   precision: number;
+  /**
+   * Largest balance a user may hold, in atoms, as deposits, transfers and adjustments may raise
+   * it (at most `MAX_UNITS`, see limits.ts).
+   */
+  maxAmountAtoms: bigint;
 }
 
 /**
@@ -130,10 +135,19 @@ export interface MarketConfig {
   lotSizeAtoms: bigint;
   /** Smallest order quantity, in lots. */
   minQtyLots: bigint;
-  /** Largest order quantity, in lots. */
+  /** Largest order quantity, in lots (at most `MAX_UNITS`, see limits.ts). */
   maxQtyLots: bigint;
   /** Smallest order value (price × quantity), in quote atoms. */
   minNotionalAtoms: bigint;
+  /** Largest limit or protection price, in ticks (at most `MAX_UNITS`). */
+  maxPriceTicks: bigint;
+  /**
+   * Largest order value, in quote atoms (at most `MAX_UNITS`): price × quantity of a limit order
+   * or of a market buy by quantity, the quote amount of a market buy by quote amount.
+   */
+  maxNotionalAtoms: bigint;
+  /** Most GTC orders one user may have open in this market (at most `MAX_OPEN_ORDERS_CEILING`). */
+  maxOpenOrders: number;
   /** Maker fee rate in parts per million of what the maker receives (1000 = 0.1 %). */
   makerFeePpm: number;
   /** Taker fee rate in parts per million of what the taker receives. */

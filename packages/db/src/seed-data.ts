@@ -5,11 +5,12 @@ import type { StaffRole } from "./generated/prisma/client";
  * use only and are printed by the seed; a production deployment creates its own staff.
  */
 export const SEED_ASSETS = [
-  { code: "BTC", name: "Bitcoin", precision: 8 },
-  { code: "ETH", name: "Ether", precision: 8 },
+  // maxAmount: the most one user may hold (deposits, transfers, adjustments), in whole units.
+  { code: "BTC", name: "Bitcoin", precision: 8, maxAmount: "1000000" },
+  { code: "ETH", name: "Ether", precision: 8, maxAmount: "100000000" },
   // 8 places, not the token's 6 on chain: one BTC lot (0.00001) at one tick (0.01) is 0.0000001
   // USDT, and the engine needs every trade's value to be a whole number of atoms.
-  { code: "USDT", name: "Tether USD", precision: 8 },
+  { code: "USDT", name: "Tether USD", precision: 8, maxAmount: "1000000000000" },
 ] as const;
 
 export const SEED_MARKETS = [
@@ -21,7 +22,10 @@ export const SEED_MARKETS = [
     lotSize: "0.00001",
     minQty: "0.00001",
     maxQty: "1000",
+    maxPrice: "10000000",
     minNotional: "5",
+    maxNotional: "10000000",
+    maxOpenOrders: 200,
     makerFeeRate: "0.001",
     takerFeeRate: "0.001",
     sortOrder: 1,
@@ -34,7 +38,10 @@ export const SEED_MARKETS = [
     lotSize: "0.0001",
     minQty: "0.0001",
     maxQty: "10000",
+    maxPrice: "1000000",
     minNotional: "5",
+    maxNotional: "10000000",
+    maxOpenOrders: 200,
     makerFeeRate: "0.001",
     takerFeeRate: "0.001",
     sortOrder: 2,

@@ -47,7 +47,11 @@ const orderBase = {
 };
 
 export const ZCoreCommand = z.discriminatedUnion("type", [
-  command("asset.add", { code: ZShortText, precision: ZSafeInt }),
+  command("asset.add", {
+    code: ZShortText,
+    precision: ZSafeInt,
+    maxAmountAtoms: ZBigint.optional(),
+  }),
   command("market.add", {
     symbol: ZShortText,
     base: ZShortText,
@@ -57,6 +61,9 @@ export const ZCoreCommand = z.discriminatedUnion("type", [
     minQtyLots: ZBigint,
     maxQtyLots: ZBigint,
     minNotionalAtoms: ZBigint,
+    maxPriceTicks: ZBigint.optional(),
+    maxNotionalAtoms: ZBigint.optional(),
+    maxOpenOrders: ZSafeInt.optional(),
     makerFeePpm: ZSafeInt,
     takerFeePpm: ZSafeInt,
     status: marketStatus.optional(),

@@ -1,4 +1,10 @@
-import { type Command, type CoreEvent, ExchangeCore } from "@exchange/core";
+import {
+  type Command,
+  type CoreEvent,
+  ExchangeCore,
+  MAX_OPEN_ORDERS_CEILING,
+  MAX_UNITS,
+} from "@exchange/core";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { stringifyWire } from "./codecs";
@@ -87,6 +93,34 @@ describe("fast event JSON", () => {
 
   it("reads back what it wrote", () => {
     expect(readEvents(JSON.parse(writeEvents(events)))).toEqual(events);
+  });
+
+  it("reads reference-data events journaled before the limits with the ceilings the core gave them", () => {
+    const legacy = [
+      { type: "asset.added", code: "BTC", precision: 8 },
+      {
+        type: "market.added",
+        symbol: "BTCUSDT",
+        base: "BTC",
+        quote: "USDT",
+        tickSizeAtoms: "10000",
+        lotSizeAtoms: "10000",
+        minQtyLots: "1",
+        maxQtyLots: "100",
+        minNotionalAtoms: "0",
+        makerFeePpm: 0,
+        takerFeePpm: 0,
+        status: "trading",
+      },
+    ];
+    expect(readEvents(legacy)).toMatchObject([
+      { maxAmountAtoms: MAX_UNITS },
+      {
+        maxPriceTicks: MAX_UNITS,
+        maxNotionalAtoms: MAX_UNITS,
+        maxOpenOrders: MAX_OPEN_ORDERS_CEILING,
+      },
+    ]);
   });
 
   it("round-trips a rejection with an awkward message", () => {

@@ -1,4 +1,5 @@
 import type { CoreEvent, Posting } from "@exchange/core";
+import { MAX_OPEN_ORDERS_CEILING, MAX_UNITS } from "@exchange/core";
 import type { CommandOutcome } from "./replies";
 
 /**
@@ -79,8 +80,15 @@ export function readEvents(parsed: unknown[]): CoreEvent[] {
       case "book.levelChanged":
         toBig(raw, "priceTicks", "qtyLots");
         break;
+      case "asset.added":
+        // Journaled before the limits existed, it has none: the core gave it the ceiling.
+        raw.maxAmountAtoms = BigInt((raw.maxAmountAtoms as string | undefined) ?? MAX_UNITS);
+        break;
       case "market.added":
         toBig(raw, "tickSizeAtoms", "lotSizeAtoms", "minQtyLots", "maxQtyLots", "minNotionalAtoms");
+        raw.maxPriceTicks = BigInt((raw.maxPriceTicks as string | undefined) ?? MAX_UNITS);
+        raw.maxNotionalAtoms = BigInt((raw.maxNotionalAtoms as string | undefined) ?? MAX_UNITS);
+        raw.maxOpenOrders ??= MAX_OPEN_ORDERS_CEILING;
         break;
     }
   }

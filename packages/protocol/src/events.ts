@@ -119,7 +119,12 @@ export const ZCoreEvent = z.discriminatedUnion("type", [
     status: marketStatus,
     previous: marketStatus,
   }),
-  z.object({ type: z.literal("asset.added"), code: z.string(), precision: ZSafeInt }),
+  z.object({
+    type: z.literal("asset.added"),
+    code: z.string(),
+    precision: ZSafeInt,
+    maxAmountAtoms: ZBigint,
+  }),
   z.object({
     type: z.literal("market.added"),
     symbol: z.string(),
@@ -130,6 +135,9 @@ export const ZCoreEvent = z.discriminatedUnion("type", [
     minQtyLots: ZBigint,
     maxQtyLots: ZBigint,
     minNotionalAtoms: ZBigint,
+    maxPriceTicks: ZBigint,
+    maxNotionalAtoms: ZBigint,
+    maxOpenOrders: ZSafeInt,
     makerFeePpm: ZSafeInt,
     takerFeePpm: ZSafeInt,
     status: marketStatus,

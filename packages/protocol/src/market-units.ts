@@ -64,9 +64,18 @@ export class MarketUnits {
   averagePrice(quoteAtoms: bigint, lots: bigint): string | null {
     if (lots === 0n) return null;
     // quote atoms per lot ÷ quote atoms per tick-lot = ticks.
-    const quotePerTickLot =
-      (this.scale.tickSizeAtoms * this.scale.lotSizeAtoms) /
-      10n ** BigInt(this.scale.basePrecision);
-    return this.price(quoteAtoms / (lots * quotePerTickLot));
+    return this.price(quoteAtoms / (lots * this.quotePerTickLot()));
+  }
+
+  /** Quote atoms of one lot at one tick, exact for a valid market (packages/core types.ts). */
+  quotePerTickLot(): bigint {
+    return (
+      (this.scale.tickSizeAtoms * this.scale.lotSizeAtoms) / 10n ** BigInt(this.scale.basePrecision)
+    );
+  }
+
+  /** Quote value of `lots` at `ticks`, in quote atoms: what the engine calls notional. */
+  notional(ticks: bigint, lots: bigint): bigint {
+    return ticks * lots * this.quotePerTickLot();
   }
 }

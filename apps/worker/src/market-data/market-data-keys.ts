@@ -7,7 +7,7 @@ import { streamBusChannel } from "@exchange/protocol";
  * same names; change them together.
  *
  * - `<prefix>md:depth:<SYMBOL>` hash: `seq` → the book sequence of the snapshot, and one field
- *   per level, `b:<ticks>` or `a:<ticks>` (ticks zero-padded to 20 digits, so sorting the field
+ *   per level, `b:<ticks>` or `a:<ticks>` (ticks zero-padded to 40 digits, so sorting the field
  *   names sorts the prices) → `<price>:<quantity>` as decimal strings.
  * - `<prefix>md:trades:<SYMBOL>` list: the latest trades, newest first, as published.
  * - `<prefix>md:ticker:<SYMBOL>` string: the latest ticker, as published.
@@ -27,7 +27,11 @@ export function marketDataKeys(prefix: string) {
 export type MarketDataKeys = ReturnType<typeof marketDataKeys>;
 
 export const DEPTH_SEQ_FIELD = "seq";
-const TICKS_DIGITS = 20;
+/**
+ * Width of a level field's ticks: as wide as the read models' NUMERIC(40,0), far above the
+ * largest price the core accepts (MAX_UNITS, 10^30 ticks; packages/core limits.ts).
+ */
+const TICKS_DIGITS = 40;
 const MAX_TICKS = 10n ** BigInt(TICKS_DIGITS);
 
 /** The hash field of a level: fixed-width so that field order is price order. */

@@ -12,8 +12,8 @@ const ENGINE_STATUS: Record<MarketDto["status"], MarketStatus> = {
 
 /**
  * A market as the engine knows it: every decimal of the database row converted exactly to
- * integer units (price tick and lot size in atoms, quantity limits in lots, min notional in
- * quote atoms). Throws UnitsError if the row is not representable — a configuration error that
+ * integer units (price tick and lot size in atoms, quantity limits in lots, the price limit in
+ * ticks, notional limits in quote atoms). Throws UnitsError if the row is not representable — a configuration error that
  * must be fixed, never rounded away.
  */
 export function engineMarketConfig(market: MarketDto): MarketConfig {
@@ -28,6 +28,9 @@ export function engineMarketConfig(market: MarketDto): MarketConfig {
     minQtyLots: parseSteps(market.minQty, market.basePrecision, lotSizeAtoms),
     maxQtyLots: parseSteps(market.maxQty, market.basePrecision, lotSizeAtoms),
     minNotionalAtoms: parseUnits(market.minNotional, market.quotePrecision),
+    maxPriceTicks: parseSteps(market.maxPrice, market.quotePrecision, tickSizeAtoms),
+    maxNotionalAtoms: parseUnits(market.maxNotional, market.quotePrecision),
+    maxOpenOrders: market.maxOpenOrders,
     makerFeePpm: Number(parseUnits(market.makerFeeRate, PPM_DECIMALS)),
     takerFeePpm: Number(parseUnits(market.takerFeeRate, PPM_DECIMALS)),
     status: ENGINE_STATUS[market.status],

@@ -4,7 +4,7 @@
  */
 export function marketDataKeys(prefix: string) {
   return {
-    /** Hash: `seq`, and `b:`/`a:` + ticks padded to 20 digits → `<price>:<quantity>`. */
+    /** Hash: `seq`, and `b:`/`a:` + ticks padded to 40 digits → `<price>:<quantity>`. */
     depth: (symbol: string) => `${prefix}md:depth:${symbol}`,
     /** List of trade JSON, newest first. */
     trades: (symbol: string) => `${prefix}md:trades:${symbol}`,

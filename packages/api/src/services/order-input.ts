@@ -1,12 +1,14 @@
 import type {
+  MarketConfig,
   PlaceLimitOrderCommand,
   PlaceMarketOrderCommand,
   PlaceOrderCommand,
 } from "@exchange/core";
-import { UnitsError } from "@exchange/core";
+import { RejectCode, UnitsError } from "@exchange/core";
 import { AppError, AppErrorCode, type FieldErrors } from "../errors";
 import type { PlaceOrderInput } from "../procedures/trading/place-order.types";
 import type { MarketInfo } from "./market-directory";
+import { orderRejection } from "./order-rejections";
 
 /** What an order command needs besides the trader's input. */
 export interface OrderContext {
@@ -22,8 +24,9 @@ const DEFAULT_SLIPPAGE_PERCENT = 5;
 
 /**
  * Turns the trader's decimal input into the engine's command, exactly, or refuses with an
- * error on each offending field. Only the shape of an order is judged here; whether it fits the
- * market's limits and the trader's balance is the engine's call.
+ * error on each offending field. The market's maxima are checked here too, with the rejection
+ * the engine would give (which checks them again): an order beyond them never reaches the
+ * engine's stream. Balances and the book are the engine's call.
  */
 export function orderCommandOf(input: PlaceOrderInput, ctx: OrderContext): PlaceOrderCommand {
   const errors: FieldErrors = {};
@@ -36,7 +39,28 @@ export function orderCommandOf(input: PlaceOrderInput, ctx: OrderContext): Place
     const first = Object.values(errors)[0]?.[0] ?? "Check the order.";
     throw new AppError(AppErrorCode.INVALID_INPUT, first, errors);
   }
+  const beyond = beyondMaximum(command, ctx.market);
+  if (beyond !== undefined) throw orderRejection(beyond, "", ctx.market);
   return command;
+}
+
+/** The maximum a command breaks, as the engine's reject code, in the engine's order of checks. */
+function beyondMaximum(c: PlaceOrderCommand, market: MarketInfo): RejectCode | undefined {
+  const { config: m, units } = market;
+  if (c.orderType === "limit") {
+    if (c.priceTicks > m.maxPriceTicks) return RejectCode.PriceAboveMax;
+    if (c.qtyLots > m.maxQtyLots) return RejectCode.QuantityAboveMax;
+    const notional = units.notional(c.priceTicks, c.qtyLots);
+    return notional > m.maxNotionalAtoms ? RejectCode.NotionalAboveMax : undefined;
+  }
+  if (c.quoteAtoms !== undefined) {
+    return c.quoteAtoms > m.maxNotionalAtoms ? RejectCode.NotionalAboveMax : undefined;
+  }
+  const qtyLots = c.qtyLots ?? 0n;
+  if (qtyLots > m.maxQtyLots) return RejectCode.QuantityAboveMax;
+  if (c.side === "sell" || c.priceLimitTicks === undefined) return undefined;
+  const notional = units.notional(c.priceLimitTicks, qtyLots);
+  return notional > m.maxNotionalAtoms ? RejectCode.NotionalAboveMax : undefined;
 }
 
 type Fail = (field: string, message: string) => void;
@@ -84,7 +108,7 @@ function marketCommand(
     fail("_", "There are no orders on the other side of the book to trade with.");
     return undefined;
   }
-  const priceLimitTicks = protectionLimit(input, ctx.bestOppositeTicks);
+  const priceLimitTicks = protectionLimit(input, ctx.bestOppositeTicks, ctx.market.config);
   if (byQuote) {
     const quoteAtoms = positive(
       "quoteAmount",
@@ -118,15 +142,17 @@ function common(input: PlaceOrderInput, ctx: OrderContext) {
 /**
  * The worst price a market order may fill at: the best opposite price moved by the slippage
  * allowance, in whole ticks (rounded toward the best price, so the bound is never looser than
- * asked), and never below one tick. Slippage arrives as a percentage and is held as integer
+ * asked), never below one tick and never above the market's maximum price. Slippage arrives as a percentage and is held as integer
  * basis points from here on.
  */
-function protectionLimit(input: PlaceOrderInput, bestTicks: bigint): bigint {
+function protectionLimit(input: PlaceOrderInput, bestTicks: bigint, m: MarketConfig): bigint {
   const basisPoints = BigInt(Math.round((input.slippagePercent ?? DEFAULT_SLIPPAGE_PERCENT) * 100));
   const limit =
     input.side === "buy"
       ? (bestTicks * (10_000n + basisPoints)) / 10_000n
       : (bestTicks * (10_000n - basisPoints)) / 10_000n;
+  // No resting order is priced above the market's maximum, so the cap loosens nothing.
+  if (limit > m.maxPriceTicks) return m.maxPriceTicks;
   return limit > 0n ? limit : 1n;
 }
 

@@ -31,6 +31,15 @@ function explain(
       return ["quantity", `Quantity is below the minimum of ${m.minQty} ${m.baseAsset}.`];
     case RejectCode.QuantityAboveMax:
       return ["quantity", `Quantity is above the maximum of ${m.maxQty} ${m.baseAsset}.`];
+    case RejectCode.PriceAboveMax:
+      return ["price", `Price is above the maximum of ${m.maxPrice} ${m.quoteAsset}.`];
+    case RejectCode.NotionalAboveMax:
+      return ["quantity", `Order value is above the maximum of ${m.maxNotional} ${m.quoteAsset}.`];
+    case RejectCode.TooManyOpenOrders:
+      return [
+        "_",
+        `You have ${m.maxOpenOrders} open orders on ${pair}, the most allowed: cancel one first.`,
+      ];
     case RejectCode.InvalidQuantity:
       return ["quantity", `Quantity must be a positive multiple of ${m.lotSize} ${m.baseAsset}.`];
     case RejectCode.InvalidPrice:

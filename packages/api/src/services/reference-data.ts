@@ -1,8 +1,9 @@
-import { type Command, hashText, RejectCode } from "@exchange/core";
+import { type Command, hashText, parseUnits, RejectCode } from "@exchange/core";
 import type { Db } from "@exchange/db";
 import { type EngineClient, stringifyWire } from "@exchange/protocol";
 import { engineMarketConfig } from "./market-config";
 import { listMarkets } from "./markets";
+import { decimalToString } from "./money-format";
 
 /**
  * The engine learns assets and markets only by command. These are the commands that bring it in
@@ -12,11 +13,14 @@ import { listMarkets } from "./markets";
 export async function referenceDataCommands(db: Db, ts: number): Promise<Command[]> {
   const assets = await db.asset.findMany({
     orderBy: { code: "asc" },
-    select: { code: true, precision: true },
+    select: { code: true, precision: true, maxAmount: true },
   });
   const markets = await listMarkets(db);
   return [
-    ...assets.map((a): Command => ({ type: "asset.add", id: `ref:asset:${a.code}`, ts, ...a })),
+    ...assets.map(({ code, precision, maxAmount }): Command => {
+      const maxAmountAtoms = parseUnits(decimalToString(maxAmount), precision);
+      return { type: "asset.add", id: `ref:asset:${code}`, ts, code, precision, maxAmountAtoms };
+    }),
     ...markets.map((m): Command => {
       const { status, ...config } = engineMarketConfig(m);
       // The id names the configuration, so a corrected market is sent anew rather than answered

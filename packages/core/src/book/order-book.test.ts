@@ -11,8 +11,8 @@ const BOOKS: [string, () => OrderBook][] = [
   ["naive", () => new NaiveBook()],
 ];
 
-const base = new Asset("BTC", 8, 0);
-const quote = new Asset("USDT", 6, 1);
+const base = new Asset("BTC", 8, 10n ** 30n, 0);
+const quote = new Asset("USDT", 6, 10n ** 30n, 1);
 const config = {
   symbol: "BTCUSDT",
   base: "BTC",
@@ -22,13 +22,16 @@ const config = {
   minQtyLots: 1n,
   maxQtyLots: 1_000n,
   minNotionalAtoms: 0n,
+  maxPriceTicks: 10n ** 12n,
+  maxNotionalAtoms: 10n ** 18n,
+  maxOpenOrders: 200,
   makerFeePpm: 0,
   takerFeePpm: 0,
   status: "trading" as const,
 };
 
 function orderFactory(book: OrderBook) {
-  const market = new Market(config, base, quote, book);
+  const market = new Market(config, base, quote, book, 0);
   const account = new Account(1, new FeeTier(0, 1_000_000, 1_000_000));
   let nextId = 1;
   return (side: Side, priceTicks: bigint, qtyLots: bigint): Order =>

@@ -1,7 +1,24 @@
 import type { Command } from "../commands";
-import type { BalanceChangedEvent, CommandResult, TradeEvent } from "../events";
+import type {
+  BalanceChangedEvent,
+  BookLevelChangedEvent,
+  CommandResult,
+  OrderAcceptedEvent,
+  TradeEvent,
+} from "../events";
 import type { ExchangeCore, MarketView } from "../exchange-core";
 import { SYSTEM_ACCOUNTS } from "../types";
+
+/** The user a command credits by deposit, transfer or adjustment, which the maximum bounds. */
+function creditedUser(c: Command): { userId: number; asset: string } | null {
+  if (c.type === "balance.deposit") return { userId: c.userId, asset: c.asset };
+  if (c.type === "balance.adjust" && c.amountAtoms > 0n)
+    return { userId: c.userId, asset: c.asset };
+  if (c.type === "balance.transfer" && "userId" in c.to) {
+    return { userId: c.to.userId, asset: c.asset };
+  }
+  return null;
+}
 
 /** An invariant the auditor found broken. */
 export class AuditFailure extends Error {
@@ -24,7 +41,11 @@ function fail(message: string): never {
  *   and each order holds exactly remaining × price (buy) or remaining × lot (sell);
  * - books are never crossed, level events report the level's real total, and each market's
  *   level sequence rises by exactly one per event;
- * - trades move exactly price × quantity of quote and charge no more than was received.
+ * - trades move exactly price × quantity of quote and charge no more than was received;
+ * - the limits hold: no event or resting order carries a price above the market's maximum, no
+ *   order or trade a value above its maximum notional, no user more open orders in a market
+ *   than its maximum, and a deposit, transfer or adjustment never leaves a user holding more
+ *   than the asset's maximum.
  * After each command it checks the users that command touched (others cannot have changed);
  * `auditAll` checks everyone and the zero sum of every asset across all accounts.
  */
@@ -46,12 +67,42 @@ export class Auditor {
     for (const event of result.events) {
       if (event.type === "balance.changed") this.checkPostings(event, touched);
       else if (event.type === "trade") this.checkTrade(core, event);
-      else if (event.type === "book.levelChanged") this.checkSeq(event.symbol, event.seq);
+      else if (event.type === "book.levelChanged") this.checkLevelEvent(core, event);
+      else if (event.type === "order.accepted") this.checkAccepted(core, event);
       else if (event.type === "market.added") this.markets.delete(event.symbol);
     }
     this.checkLevels(core, result);
     this.checkBooks(core);
     for (const userId of touched) this.checkUser(core, userId);
+    const credited = result.accepted ? creditedUser(command) : null;
+    if (credited !== null) this.checkHoldings(core, credited.userId, credited.asset);
+  }
+
+  private checkLevelEvent(core: ExchangeCore, e: BookLevelChangedEvent): void {
+    this.checkSeq(e.symbol, e.seq);
+    if (e.priceTicks > this.market(core, e.symbol).maxPriceTicks) {
+      fail(`${e.symbol} level at ${e.priceTicks} ticks is above the maximum price`);
+    }
+  }
+
+  private checkAccepted(core: ExchangeCore, e: OrderAcceptedEvent): void {
+    const m = this.market(core, e.symbol);
+    if (e.priceTicks > m.maxPriceTicks) fail(`order ${e.orderId} price is above the maximum`);
+    if (e.qtyLots > m.maxQtyLots) fail(`order ${e.orderId} quantity is above the maximum`);
+    if (e.quoteAtoms > m.maxNotionalAtoms) fail(`order ${e.orderId} quote is above the maximum`);
+    const value = e.priceTicks * e.qtyLots * m.quotePerTickLot;
+    if (e.side === "buy" && value > m.maxNotionalAtoms) {
+      fail(`order ${e.orderId} value ${value} is above the maximum notional`);
+    }
+  }
+
+  /** After a credit by command: available + frozen within the asset's maximum. */
+  private checkHoldings(core: ExchangeCore, userId: number, code: string): void {
+    const b = core.balance(userId, code);
+    const max = core.asset(code)?.maxAmountAtoms ?? fail(`unknown asset ${code}`);
+    if (b.availableAtoms + b.frozenAtoms > max) {
+      fail(`user ${userId} holds more ${code} than its maximum ${max}`);
+    }
   }
 
   /** Everything, for every user and asset. */
@@ -109,6 +160,8 @@ export class Auditor {
     if (t.quoteAtoms !== t.priceTicks * t.qtyLots * m.quotePerTickLot)
       fail(`trade ${t.tradeId} quote is inexact`);
     if (t.qtyLots <= 0n) fail(`trade ${t.tradeId} has no quantity`);
+    if (t.priceTicks > m.maxPriceTicks || t.quoteAtoms > m.maxNotionalAtoms)
+      fail(`trade ${t.tradeId} is above the market's maximum price or notional`);
     const base = t.qtyLots * m.lotSizeAtoms;
     const takerReceived = t.takerSide === "buy" ? base : t.quoteAtoms;
     const makerReceived = t.takerSide === "buy" ? t.quoteAtoms : base;
@@ -156,8 +209,15 @@ export class Auditor {
 
   private checkUser(core: ExchangeCore, userId: number): void {
     const held = new Map<string, bigint>();
+    const open = new Map<string, number>();
     for (const o of core.openOrders(userId)) {
       const m = this.market(core, o.symbol);
+      const count = (open.get(o.symbol) ?? 0) + 1;
+      open.set(o.symbol, count);
+      if (count > m.maxOpenOrders) fail(`user ${userId} has over ${m.maxOpenOrders} open orders`);
+      if (o.priceTicks > m.maxPriceTicks) fail(`order ${o.orderId} rests above the maximum price`);
+      if (o.qtyLots * o.priceTicks * m.quotePerTickLot > m.maxNotionalAtoms)
+        fail(`order ${o.orderId} rests above the maximum notional`);
       const expected =
         o.side === "buy"
           ? o.remainingLots * o.priceTicks * m.quotePerTickLot

@@ -37,9 +37,10 @@ const MAX_OPEN_ORDERS = 400;
 export function setupCommands(): Command[] {
   const ts = 0;
   const commands: Command[] = [
-    { type: "asset.add", id: "setup-1", ts, code: "BTC", precision: 8 },
-    { type: "asset.add", id: "setup-2", ts, code: "USDT", precision: 6 },
-    { type: "asset.add", id: "setup-3", ts, code: "ETH", precision: 18 },
+    // Maxima a little above the initial deposits: deposits and transfers sometimes hit them.
+    asset("setup-1", "BTC", 8, 6_000_000_000n),
+    asset("setup-2", "USDT", 6, 60_000_000_000n),
+    asset("setup-3", "ETH", 18, 12n * 10n ** 20n),
     market("setup-4", "BTCUSDT", "BTC", "USDT", [10_000n, 10_000n], [1_000, 2_000]),
     // One lot (0.001 ETH) at one tick (0.01 USDT) is 10 USDT atoms.
     market("setup-5", "ETHUSDT", "ETH", "USDT", [10_000n, 10n ** 15n], [1_234, 2_345]),
@@ -75,6 +76,20 @@ export function setupCommands(): Command[] {
   return commands;
 }
 
+function asset(id: string, code: string, precision: number, maxAmountAtoms: bigint): Command {
+  return { type: "asset.add", id, ts: 0, code, precision, maxAmountAtoms };
+}
+
+/**
+ * Limits of the setup markets: the largest orders (600 lots near the mid price) sometimes break
+ * the maximum notional, and a user sometimes has the maximum number of open orders.
+ */
+const SIM_LIMITS = {
+  maxPriceTicks: 20_000n,
+  maxNotionalAtoms: 1_500_000n,
+  maxOpenOrders: 5,
+} as const;
+
 function market(
   id: string,
   symbol: string,
@@ -95,6 +110,7 @@ function market(
     minQtyLots: 1n,
     maxQtyLots: 500n,
     minNotionalAtoms: 50n,
+    ...SIM_LIMITS,
     makerFeePpm,
     takerFeePpm,
   };
@@ -450,6 +466,28 @@ export class CommandGenerator {
     };
   }
 
+  /** Orders and credits just beyond a limit (limits.ts), each rejected with its own code. */
+  private overLimits(env: { id: string; ts: number }): Command[] {
+    const order = { type: "order.place" as const, ...env, userId: this.user(), symbol: "BTCUSDT" };
+    const tooHigh = SIM_LIMITS.maxPriceTicks + 1n;
+    const tooMuch = SIM_LIMITS.maxNotionalAtoms + 1n;
+    return [
+      { ...order, orderType: "limit", side: "sell", priceTicks: tooHigh, qtyLots: 1n },
+      { ...order, orderType: "limit", side: "sell", priceTicks: 1n + 10n ** 45n, qtyLots: 1n },
+      { ...order, orderType: "market", side: "buy", quoteAtoms: tooMuch },
+      { ...order, orderType: "market", side: "buy", qtyLots: 500n, priceLimitTicks: 10_000n },
+      {
+        type: "balance.deposit",
+        ...env,
+        business: "deposit",
+        businessId: `huge-${this.count}`,
+        userId: this.user(),
+        asset: "BTC",
+        amountAtoms: 6_000_000_001n,
+      },
+    ];
+  }
+
   private invalid(): Command {
     const env = this.envelope();
     const choices: Command[] = [
@@ -499,6 +537,8 @@ export class CommandGenerator {
         withdrawalId: "ghost",
       },
       { type: "asset.add", ...env, code: "BTC", precision: 8 },
+      { type: "asset.add", ...env, code: "HUGE", precision: 8, maxAmountAtoms: 10n ** 31n },
+      ...this.overLimits(env),
       { type: "nonsense", ...env } as unknown as Command,
       { type: "order.cancel", ...env, userId: 1, symbol: "BTCUSDT" },
     ];

@@ -11,6 +11,7 @@ import {
   estimatedQuantity,
   feeEstimate,
   higherRate,
+  maximaProblems,
   normalised,
   notional,
   positiveOrNull,
@@ -187,6 +188,20 @@ function PlaceOrderForm() {
       else if (!positiveOrNull(plain)) problems[field] = ["Must be greater than zero."];
       return plain ?? undefined;
     };
+    /** The market's maxima, on fields that are otherwise fine. */
+    const checkMaxima = (
+      figures: Partial<Record<"price" | "quantity" | "quoteAmount", string>>,
+    ) => {
+      const parsed = (text: string | undefined) => (text ? positiveOrNull(text) : null);
+      const found = maximaProblems(market, {
+        price: parsed(figures.price),
+        quantity: parsed(figures.quantity),
+        spend: parsed(figures.quoteAmount),
+      });
+      for (const [field, messages] of Object.entries(found)) {
+        problems[field as Field] ??= messages;
+      }
+    };
     const base = { symbol: market.symbol, side, type } as const;
     if (type === "limit") {
       const input = {
@@ -196,11 +211,13 @@ function PlaceOrderForm() {
         timeInForce: postOnly ? ("GTC" as const) : timeInForce,
         postOnly,
       };
+      checkMaxima(input);
       return { input, problems };
     }
     const input = byTotal
       ? { ...base, quoteAmount: need("quoteAmount", spend) }
       : { ...base, quantity: need("quantity", quantity) };
+    checkMaxima(input);
     return { input, problems };
   }
 

@@ -5,6 +5,7 @@ import {
   estimatedQuantity,
   feeEstimate,
   higherRate,
+  maximaProblems,
   normalised,
   notional,
   quantityFromBase,
@@ -22,7 +23,10 @@ const BTCUSDT: MarketDto = {
   lotSize: "0.00001",
   minQty: "0.00001",
   maxQty: "1000",
+  maxPrice: "10000000",
   minNotional: "5",
+  maxNotional: "10000000",
+  maxOpenOrders: 200,
   makerFeeRate: "0.001",
   takerFeeRate: "0.002",
   status: "TRADING",
@@ -85,5 +89,30 @@ describe("fee estimate", () => {
   it("takes the higher of the maker and taker rates for a limit order that may take", () => {
     expect(higherRate("0.001", "0.002")).toBe("0.002");
     expect(higherRate("0.0015", "0.001")).toBe("0.0015");
+  });
+});
+
+describe("order form maxima", () => {
+  it("flags the price of 1 followed by 45 zeros before it is sent", () => {
+    const price = decimal(`1${"0".repeat(45)}`);
+    expect(maximaProblems(BTCUSDT, { price, quantity: decimal("0.00001"), spend: null })).toEqual({
+      price: ["Price is above the maximum of 10000000 USDT."],
+      quantity: ["Order value is above the maximum of 10000000 USDT."],
+    });
+  });
+
+  it("accepts each maximum itself and flags what is just above it", () => {
+    const at = { price: decimal("10000"), quantity: decimal("1000"), spend: decimal("10000000") };
+    expect(maximaProblems(BTCUSDT, at)).toEqual({});
+    expect(
+      maximaProblems(BTCUSDT, {
+        price: decimal("10000"),
+        quantity: decimal("1000.00001"),
+        spend: decimal("10000000.00000001"),
+      }),
+    ).toEqual({
+      quantity: ["Quantity is above the maximum of 1000 BTC."],
+      quoteAmount: ["Order value is above the maximum of 10000000 USDT."],
+    });
   });
 });

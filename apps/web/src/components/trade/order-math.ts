@@ -1,5 +1,6 @@
 import type { MarketDto } from "@exchange/api/client";
 import {
+  compare,
   type Decimal,
   decimal,
   decimalsOf,
@@ -104,4 +105,38 @@ export function higherRate(a: string, b: string): string {
   const [x, y] = [decimal(a), decimal(b)];
   const scale = Math.max(x.scale, y.scale);
   return rescale(x, scale, "down").units >= rescale(y, scale, "down").units ? a : b;
+}
+
+/** What the trader typed, parsed; absent or invalid fields are null. */
+export interface OrderFigures {
+  price: Decimal | null;
+  quantity: Decimal | null;
+  /** A market buy's amount to spend. */
+  spend: Decimal | null;
+}
+
+/**
+ * The market's maxima the order breaks, by form field, in the words the API uses (it and the
+ * engine check them again): the trader learns it before sending.
+ */
+export function maximaProblems(
+  market: MarketDto,
+  { price, quantity, spend }: OrderFigures,
+): Partial<Record<"price" | "quantity" | "quoteAmount", string[]>> {
+  const above = (value: Decimal | null, max: string) =>
+    value !== null && compare(value, decimal(max)) > 0;
+  const tooLarge = [
+    `Order value is above the maximum of ${market.maxNotional} ${market.quoteAsset}.`,
+  ];
+  const problems: Partial<Record<"price" | "quantity" | "quoteAmount", string[]>> = {};
+  if (above(price, market.maxPrice)) {
+    problems.price = [`Price is above the maximum of ${market.maxPrice} ${market.quoteAsset}.`];
+  }
+  if (above(quantity, market.maxQty)) {
+    problems.quantity = [`Quantity is above the maximum of ${market.maxQty} ${market.baseAsset}.`];
+  } else if (price && quantity && above(notional(price, quantity), market.maxNotional)) {
+    problems.quantity = tooLarge;
+  }
+  if (above(spend, market.maxNotional)) problems.quoteAmount = tooLarge;
+  return problems;
 }

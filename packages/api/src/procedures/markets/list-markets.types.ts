@@ -13,7 +13,13 @@ export const ZMarketDto = z.object({
   lotSize: z.string(),
   minQty: z.string(),
   maxQty: z.string(),
+  /** Largest limit price accepted, in the quote asset. */
+  maxPrice: z.string(),
   minNotional: z.string(),
+  /** Largest order value (price × quantity, or a market buy's amount to spend), in the quote asset. */
+  maxNotional: z.string(),
+  /** Most open orders one trader may have in this market. */
+  maxOpenOrders: z.number().int(),
   makerFeeRate: z.string(),
   takerFeeRate: z.string(),
   status: z.enum(["TRADING", "CANCEL_ONLY", "HALTED"]),

@@ -19,7 +19,10 @@ const COLUMNS = [
   { header: "Lot size", align: "right" },
   { header: "Min qty", align: "right" },
   { header: "Max qty", align: "right" },
+  { header: "Max price", align: "right" },
   { header: "Min notional", align: "right" },
+  { header: "Max notional", align: "right" },
+  { header: "Max open orders", align: "right" },
   { header: "Maker", align: "right" },
   { header: "Taker", align: "right" },
 ] as const;
@@ -53,7 +56,10 @@ export default async function MarketsPage() {
             <AmountCell value={m.lotSize} unit={m.baseAsset} />
             <AmountCell value={m.minQty} unit={m.baseAsset} />
             <AmountCell value={m.maxQty} unit={m.baseAsset} />
+            <AmountCell value={m.maxPrice} unit={m.quoteAsset} />
             <AmountCell value={m.minNotional} unit={m.quoteAsset} />
+            <AmountCell value={m.maxNotional} unit={m.quoteAsset} />
+            <td className="px-4 text-right text-ink-muted tabular-nums">{m.maxOpenOrders}</td>
             <td className="px-4 text-right tabular-nums">{formatRate(m.makerFeeRate)}</td>
             <td className="px-4 text-right tabular-nums">{formatRate(m.takerFeeRate)}</td>
           </tr>

@@ -1,0 +1,79 @@
+/**
+ * The real WebSocket gateway process for other packages' integration tests: it relays what the
+ * market-data job and the projector publish under a sandbox's Redis prefix.
+ */
+import { type ChildProcess, spawn } from "node:child_process";
+import { once } from "node:events";
+import { createServer } from "node:net";
+import { fileURLToPath } from "node:url";
+import { STREAM_PATH } from "../server";
+
+const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
+
+export interface StreamTarget {
+  redisUrl: string;
+  redisPrefix: string;
+  /** The secret the API signs stream tokens with. */
+  streamTokenSecret: string;
+}
+
+export class StreamProcess {
+  private logText = "";
+
+  private constructor(
+    private readonly child: ChildProcess,
+    /** `ws://127.0.0.1:<port>/…` of the gateway's WebSocket endpoint. */
+    readonly url: string,
+  ) {
+    const collect = (chunk: Buffer) => {
+      this.logText += chunk.toString();
+    };
+    child.stdout?.on("data", collect);
+    child.stderr?.on("data", collect);
+  }
+
+  static async start(target: StreamTarget): Promise<StreamProcess> {
+    const port = await freePort();
+    const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+      env: {
+        ...process.env,
+        REDIS_URL: target.redisUrl,
+        REDIS_PREFIX: target.redisPrefix,
+        STREAM_TOKEN_SECRET: target.streamTokenSecret,
+        STREAM_PORT: String(port),
+        STREAM_HOST: "127.0.0.1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const gateway = new StreamProcess(child, `ws://127.0.0.1:${port}${STREAM_PATH}`);
+    const deadline = Date.now() + 30_000;
+    while (!gateway.logText.includes("gateway listening")) {
+      if (child.exitCode !== null || Date.now() > deadline) {
+        throw new Error(`stream gateway did not start:\n${gateway.logText}`);
+      }
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return gateway;
+  }
+
+  get log(): string {
+    return this.logText;
+  }
+
+  async stop(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    this.child.kill("SIGTERM");
+    await once(this.child, "exit");
+  }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
+    });
+  });
+}

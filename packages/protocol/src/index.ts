@@ -21,6 +21,12 @@ export {
   ZEngineReply,
 } from "./replies";
 export {
+  decodeSessionRevocation,
+  encodeSessionRevocation,
+  type SessionRevocation,
+  sessionRevocationChannel,
+} from "./session-revocation";
+export {
   type StreamTokenClaims,
   signStreamToken,
   streamBusChannel,

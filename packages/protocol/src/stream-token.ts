@@ -9,12 +9,17 @@ export interface StreamTokenClaims {
   userId: number;
   /** Epoch milliseconds after which the token is refused. */
   expiresAtMs: number;
+  /**
+   * The web session the token was issued to: the gateway closes the connection when that session
+   * is revoked (session-revocation.ts). Absent only in tokens minted outside a session (tests).
+   */
+  sessionId?: string;
 }
 
 export function signStreamToken(claims: StreamTokenClaims, secret: string): string {
-  const payload = Buffer.from(JSON.stringify({ u: claims.userId, e: claims.expiresAtMs })).toString(
-    "base64url",
-  );
+  const payload = Buffer.from(
+    JSON.stringify({ u: claims.userId, e: claims.expiresAtMs, s: claims.sessionId }),
+  ).toString("base64url");
   return `${payload}.${mac(payload, secret)}`;
 }
 
@@ -30,10 +35,13 @@ export function verifyStreamToken(
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
   try {
-    const { u, e } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    const { u, e, s } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
     if (!Number.isSafeInteger(u) || u <= 0 || !Number.isSafeInteger(e) || e <= nowMs)
       return undefined;
-    return { userId: u, expiresAtMs: e };
+    if (s !== undefined && typeof s !== "string") return undefined;
+    return s === undefined
+      ? { userId: u, expiresAtMs: e }
+      : { userId: u, expiresAtMs: e, sessionId: s };
   } catch {
     return undefined;
   }

@@ -12,6 +12,7 @@ import {
   countRateEvent,
   RATE_LIMITS,
 } from "./rate-limit";
+import { openSession } from "./sessions";
 import {
   beginTwoFactorEnrolment,
   confirmTwoFactorEnrolment,
@@ -184,11 +185,14 @@ export async function confirmLogInEnrolment(
   return { ticket, recoveryCodes };
 }
 
-/** Auth.js's side: the account a ticket names, once. */
+/**
+ * Auth.js's side: the account a ticket names, once, and the server-side session opened for it
+ * (identity/sessions.ts), which the cookie then names.
+ */
 export async function redeemSignInTicket(
   services: Services,
-  input: { kind: AccountKind; ticket: string },
-): Promise<{ id: number }> {
+  input: { kind: AccountKind; ticket: string; sessionMaxAgeS: number },
+): Promise<{ id: number; sessionId: string }> {
   const stored = await services.redis.getdel(ticketKey(services, input.ticket));
   const parsed = stored ? (JSON.parse(stored) as { kind: AccountKind; id: number }) : null;
   if (!parsed || parsed.kind !== input.kind) {
@@ -197,7 +201,9 @@ export async function redeemSignInTicket(
       "Your log-in expired. Please log in again.",
     );
   }
-  return { id: parsed.id };
+  const principal = { type: parsed.kind === "user" ? "USER" : "STAFF", id: parsed.id } as const;
+  const sessionId = await openSession(services.db, principal, input.sessionMaxAgeS);
+  return { id: parsed.id, sessionId };
 }
 
 /** A ticket for an account whose checks passed elsewhere (tests and benchmarks sign in this way). */

@@ -156,11 +156,14 @@ export async function confirmTwoFactorEnrolment(
   return { recoveryCodes };
 }
 
-/** Turns two-factor off, with a current code or a recovery code. Staff may not: it is required. */
+/**
+ * Turns two-factor off. The caller has just checked the password and a code (a step-up,
+ * identity/step-up.ts). Staff may not: it is required.
+ */
 export async function disableTwoFactor(
   services: Services,
   principal: Principal,
-  input: { code: string; ip: string | undefined; now?: number },
+  input: { ip: string | undefined },
 ): Promise<void> {
   if (principal.type === "STAFF") {
     throw new AppError(AppErrorCode.TWO_FACTOR_STATE, "Staff accounts must keep two-factor on.");
@@ -170,7 +173,6 @@ export async function disableTwoFactor(
     if (!state.totpEnabledAt) {
       throw new AppError(AppErrorCode.TWO_FACTOR_STATE, "Two-factor authentication is not on.");
     }
-    await useSecondFactor(tx, twoFactorKeyOf(services), principal, state, input);
     await writeTotpState(tx, principal, {
       totpSecret: null,
       totpEnabledAt: null,

@@ -4,13 +4,13 @@
  * the environment, so no client component may import this entry.
  */
 export { logUnexpectedApiError } from "./api-errors";
-export { authCookieNames } from "./auth-cookies";
+export { authCookieConfig, requestIsHttps } from "./auth-cookies";
 export { clientIp } from "./client-ip";
 export {
   type CredentialsAuthOptions,
   credentialsAuthConfig,
   sessionAccountId,
-  sessionSignedInAtMs,
+  sessionIdOf,
 } from "./credentials-auth";
 export { lazyEnv, type ServicesEnv, servicesConfig, ZServicesEnv, ZTwoFactorKey } from "./env";
 export { oncePerProcess } from "./once-per-process";

@@ -10,6 +10,8 @@ const subscriberRedis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null, l
 await subscriberRedis.connect();
 const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
 const server = createStreamServer({ env, subscriberRedis, redis, log });
+// Never serve a socket that a log-out could not close.
+await server.revocationsReady;
 
 server.http.listen(env.STREAM_PORT, env.STREAM_HOST, () => {
   log.info("gateway listening", {

@@ -7,6 +7,7 @@ import type { StreamEnv } from "./env";
 import { FanOut } from "./fan-out";
 import { InitialStateReader } from "./initial-state";
 import { createMeshPublishHandler, MESH_PUBLISH_PATH } from "./mesh-publish";
+import { SessionRevocations } from "./session-revocations";
 
 export const STREAM_PATH = "/exchange-stream";
 
@@ -16,6 +17,8 @@ const HARD_PAYLOAD_FACTOR = 16;
 export interface StreamServer {
   http: Server;
   fanOut: FanOut;
+  /** Settles once the gateway listens for session revocations. */
+  revocationsReady: Promise<void>;
   connectionCount(): number;
   close(): Promise<void>;
 }
@@ -45,6 +48,9 @@ export function createStreamServer({
     log,
   });
   const connections = new Set<StreamConnection>();
+  const revocations = new SessionRevocations(subscriberRedis, env.REDIS_PREFIX, connections, log);
+  const revocationsReady = revocations.start();
+  revocationsReady.catch((error) => log.error("session revocation subscribe failed", { error }));
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: env.STREAM_MAX_MESSAGE_BYTES * HARD_PAYLOAD_FACTOR,
@@ -77,6 +83,7 @@ export function createStreamServer({
         initialState,
         tokenSecret: env.STREAM_TOKEN_SECRET,
         now: Date.now,
+        isRevoked: (claims) => revocations.isRevoked(claims),
         limits: {
           maxSubscriptions: env.STREAM_MAX_SUBSCRIPTIONS,
           maxMessageBytes: env.STREAM_MAX_MESSAGE_BYTES,
@@ -106,6 +113,7 @@ export function createStreamServer({
   return {
     http,
     fanOut,
+    revocationsReady,
     connectionCount: () => connections.size,
     async close() {
       clearInterval(heartbeat);

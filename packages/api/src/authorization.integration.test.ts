@@ -56,6 +56,11 @@ const PROCEDURES: Array<{
     call: (api) => api.users.profile({ id: MISSING_ID }),
   },
   {
+    path: "users.suspend",
+    access: ["ADMIN", "COMPLIANCE"],
+    call: (api) => api.users.suspend({ id: MISSING_ID, reason: "Matrix test, no such user." }),
+  },
+  {
     path: "withdrawals.queue",
     access: ["ADMIN", "FINANCE"],
     call: (api) => api.withdrawals.queue(),

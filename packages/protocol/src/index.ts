@@ -27,6 +27,7 @@ export {
   sessionRevocationChannel,
 } from "./session-revocation";
 export {
+  STREAM_TOKEN_TTL_MS,
   type StreamTokenClaims,
   signStreamToken,
   streamBusChannel,

@@ -16,6 +16,13 @@ export interface StreamTokenClaims {
   sessionId?: string;
 }
 
+/**
+ * How long a token opens a socket: long enough to connect, short enough not to matter if leaked.
+ * The gateway also relies on it: a token expiring later than a revocation plus this was issued
+ * after the revocation (apps/stream session-revocations.ts).
+ */
+export const STREAM_TOKEN_TTL_MS = 60_000;
+
 export function signStreamToken(claims: StreamTokenClaims, secret: string): string {
   const payload = Buffer.from(
     JSON.stringify({ u: claims.userId, e: claims.expiresAtMs, s: claims.sessionId }),

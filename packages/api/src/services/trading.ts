@@ -1,5 +1,5 @@
 import type { CoreEvent } from "@exchange/core";
-import { signStreamToken } from "@exchange/protocol";
+import { STREAM_TOKEN_TTL_MS, signStreamToken } from "@exchange/protocol";
 import type { Services } from "../context";
 import { AppError, AppErrorCode } from "../errors";
 import type { PlaceOrderInput } from "../procedures/trading/place-order.types";
@@ -134,9 +134,6 @@ export async function cancelAllOrders(services: Services, userId: number, symbol
   if (!outcome.ok) throw orderRejection(outcome.code, outcome.message, market);
   return { cancelled: outcome.events.filter((e) => e.type === "order.cancelled").length };
 }
-
-/** Stream tokens live a minute: long enough to open a socket, short enough not to matter if leaked. */
-const STREAM_TOKEN_TTL_MS = 60_000;
 
 /** A token for the trader's WebSocket, bound to their session so that revoking it closes the socket. */
 export function issueStreamToken(

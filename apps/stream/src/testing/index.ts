@@ -1,0 +1,1 @@
+export { StreamProcess, type StreamTarget } from "./stream-process";

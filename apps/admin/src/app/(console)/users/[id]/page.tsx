@@ -89,7 +89,7 @@ export default async function UserProfilePage({ params }: { params: Promise<{ id
               <td className="px-4">
                 <KycStatusBadge status={s.status} />
               </td>
-              <td className="px-4 text-ink">{s.legalName}</td>
+              <td className="px-4 text-ink">{s.legalName ?? "Compliance only"}</td>
               <td className="px-4 text-ink-muted">{countryName(s.country)}</td>
               <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">
                 {formatUtc(s.createdAt).replace(" UTC", "")}

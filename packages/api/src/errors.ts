@@ -45,6 +45,11 @@ export enum AppErrorCode {
   /** The account's two-factor state does not allow this (already on, not on, staff disabling). */
   TWO_FACTOR_STATE = "TWO_FACTOR_STATE",
   /**
+   * A step-up's password is wrong. Not INVALID_CREDENTIALS: the session stands, and the caller
+   * must not read it as "log in again".
+   */
+  WRONG_PASSWORD = "WRONG_PASSWORD",
+  /**
    * A sensitive action needs the password (and two-factor code) confirmed again within the last
    * few minutes of this session (identity/step-up.ts).
    */
@@ -73,6 +78,7 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   [AppErrorCode.TOKEN_USED]: "BAD_REQUEST",
   [AppErrorCode.INVALID_TWO_FACTOR_CODE]: "BAD_REQUEST",
   [AppErrorCode.TWO_FACTOR_STATE]: "CONFLICT",
+  [AppErrorCode.WRONG_PASSWORD]: "BAD_REQUEST",
   [AppErrorCode.STEP_UP_REQUIRED]: "FORBIDDEN",
   [AppErrorCode.INTERNAL]: "INTERNAL_SERVER_ERROR",
 };

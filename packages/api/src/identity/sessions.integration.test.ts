@@ -130,7 +130,7 @@ describe("step-up before sensitive actions", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     await expect(
       api.security.disableTwoFactor({ stepUp: { password: "not-the-password-1", code: "123456" } }),
-    ).rejects.toMatchObject({ cause: { code: AppErrorCode.INVALID_CREDENTIALS } });
+    ).rejects.toMatchObject({ cause: { code: AppErrorCode.WRONG_PASSWORD } });
     await expect(api.security.twoFactorStatus()).resolves.toMatchObject({ enabled: true });
   });
 

@@ -26,7 +26,7 @@ export interface StepUpSession {
   sessionId: string | undefined;
 }
 
-const WRONG_PROOF = "That password or code is not right.";
+const WRONG_PROOF = "That password is not right.";
 const TOO_MANY = "Too many failed confirmations.";
 
 /**
@@ -103,9 +103,7 @@ async function verifyFactors(
   if (!account) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
   const passwordOk = await verifyPassword(account.passwordHash, proof.password);
   if (!passwordOk) {
-    throw new AppError(AppErrorCode.INVALID_CREDENTIALS, WRONG_PROOF, {
-      password: ["That password is not right."],
-    });
+    throw new AppError(AppErrorCode.WRONG_PASSWORD, WRONG_PROOF, { password: [WRONG_PROOF] });
   }
   if (account.totpEnabledAt === null) return;
   if (!proof.code) {
@@ -119,7 +117,7 @@ async function verifyFactors(
 function isWrongProof(error: unknown): boolean {
   return (
     error instanceof AppError &&
-    (error.code === AppErrorCode.INVALID_CREDENTIALS ||
+    (error.code === AppErrorCode.WRONG_PASSWORD ||
       error.code === AppErrorCode.INVALID_TWO_FACTOR_CODE)
   );
 }

@@ -82,6 +82,12 @@ const PROCEDURES: Array<{
     access: ["ADMIN", "COMPLIANCE"],
     call: (api) => api.audit.vocabulary(),
   },
+  { path: "staff.list", access: ["ADMIN"], call: (api) => api.staff.list() },
+  {
+    path: "staff.createEnrolmentLink",
+    access: ["ADMIN"],
+    call: (api) => api.staff.createEnrolmentLink({ staffId: MISSING_ID }),
+  },
 ];
 
 const ROLES: StaffRole[] = ["ADMIN", "COMPLIANCE", "FINANCE", "OPERATIONS"];

@@ -15,6 +15,7 @@ import {
 } from "./log-in";
 import { hashToken } from "./one-time-token";
 import { currentSessionUser } from "./sessions";
+import { createStaffEnrolmentLink } from "./staff-enrolment";
 import { base32Decode, hotp, totpCode, totpStep } from "./totp";
 
 let services: Services;
@@ -418,6 +419,20 @@ describe("two-factor for traders", () => {
   });
 });
 
+async function newStaffWithoutTwoFactor() {
+  return services.db.staff.create({
+    data: {
+      email: email("new-staff"),
+      name: "Nia New",
+      roles: ["COMPLIANCE"],
+      passwordHash: await hashPassword(PASSWORD),
+    },
+  });
+}
+
+const seededAdmin = () =>
+  services.db.staff.findFirstOrThrow({ where: { roles: { equals: ["ADMIN"] }, active: true } });
+
 describe("staff two-factor", () => {
   it("asks seeded staff for a code and audits the log-in once it is given", async () => {
     const finance = SEED_STAFF.find((s) => s.role === "FINANCE");
@@ -456,20 +471,20 @@ describe("staff two-factor", () => {
     expect(entry.ip).toBe("10.0.0.7");
   });
 
-  it("makes staff without two-factor enrol before signing in", async () => {
-    const staff = await services.db.staff.create({
-      data: {
-        email: email("new-staff"),
-        name: "Nia New",
-        roles: ["COMPLIANCE"],
-        passwordHash: await hashPassword(PASSWORD),
-      },
+  it("makes staff without two-factor enrol, with an administrator's set-up link, before signing in", async () => {
+    const staff = await newStaffWithoutTwoFactor();
+    const admin = await seededAdmin();
+    const link = await createStaffEnrolmentLink(services, {
+      staffId: staff.id,
+      adminId: admin.id,
+      ip: "10.0.0.9",
     });
     const step = await logInWithPassword(services, {
       kind: "staff",
       email: staff.email,
       password: PASSWORD,
       ip: undefined,
+      enrolmentToken: link.token,
     });
     expect(step.next).toBe("enrol");
     if (step.next !== "enrol") return;
@@ -501,6 +516,11 @@ describe("staff two-factor", () => {
       })
     ).map((row) => row.action);
     expect(actions).toEqual(["staff.two_factor_enabled", "staff.login"]);
+    // The link worked once.
+    const linkRow = await services.db.staffEnrolmentLink.findFirstOrThrow({
+      where: { staffId: staff.id },
+    });
+    expect(linkRow.usedAt).not.toBeNull();
     // Next time: a code, not enrolment.
     const again = await logInWithPassword(services, {
       kind: "staff",
@@ -509,6 +529,57 @@ describe("staff two-factor", () => {
       ip: undefined,
     });
     expect(again.next).toBe("code");
+  });
+
+  it("refuses a staff member's first enrolment on the password alone (a stolen password cannot enrol an attacker's app)", async () => {
+    const staff = await newStaffWithoutTwoFactor();
+    const logInWith = (enrolmentToken?: string) =>
+      logInWithPassword(services, {
+        kind: "staff",
+        email: staff.email,
+        password: PASSWORD,
+        ip: undefined,
+        enrolmentToken,
+      });
+    await expect(logInWith()).rejects.toMatchObject({
+      code: AppErrorCode.TWO_FACTOR_STATE,
+      message: expect.stringContaining("set-up link from an administrator"),
+    });
+    await expect(logInWith("A".repeat(43))).rejects.toMatchObject({
+      code: AppErrorCode.TWO_FACTOR_STATE,
+    });
+    // Another staff member's link does not open this one's enrolment.
+    const other = await newStaffWithoutTwoFactor();
+    const admin = await seededAdmin();
+    const othersLink = await createStaffEnrolmentLink(services, {
+      staffId: other.id,
+      adminId: admin.id,
+      ip: undefined,
+    });
+    await expect(logInWith(othersLink.token)).rejects.toMatchObject({
+      code: AppErrorCode.TWO_FACTOR_STATE,
+    });
+    // An expired link neither.
+    const own = await createStaffEnrolmentLink(services, {
+      staffId: staff.id,
+      adminId: admin.id,
+      ip: undefined,
+    });
+    await services.db.staffEnrolmentLink.updateMany({
+      where: { tokenHash: hashToken(own.token) },
+      data: { expiresAt: new Date(Date.now() - 1_000) },
+    });
+    await expect(logInWith(own.token)).rejects.toMatchObject({
+      code: AppErrorCode.TWO_FACTOR_STATE,
+      message: expect.stringContaining("expired"),
+    });
+    const audit = await services.db.auditLog.findFirst({
+      where: { action: "staff.enrolment_link_created", targetId: String(staff.id) },
+    });
+    expect(audit).toMatchObject({ actorType: "STAFF", actorId: String(admin.id) });
+    expect(await services.db.staff.findUniqueOrThrow({ where: { id: staff.id } })).toMatchObject({
+      totpEnabledAt: null,
+    });
   });
 
   it("refuses a trader's password at the staff log-in", async () => {

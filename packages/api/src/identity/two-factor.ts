@@ -122,7 +122,13 @@ function wrongCode(field = "code"): AppError {
 export async function confirmTwoFactorEnrolment(
   services: Services,
   principal: Principal,
-  input: { code: string; ip: string | undefined; now?: number },
+  input: {
+    code: string;
+    ip: string | undefined;
+    now?: number;
+    /** Runs in the enrolment's transaction once the code is right; throwing undoes it all. */
+    claim?: (tx: Tx) => Promise<void>;
+  },
 ): Promise<{ recoveryCodes: string[] }> {
   const key = twoFactorKeyOf(services);
   const recoveryCodes = newRecoveryCodes();
@@ -140,6 +146,7 @@ export async function confirmTwoFactorEnrolment(
     const secret = base32Decode(openSecret(key, state.totpSecret));
     const step = matchTotp(secret, input.code.trim(), input.now ?? Date.now(), null);
     if (step === null) throw wrongCode();
+    await input.claim?.(tx);
     await writeTotpState(tx, principal, { totpEnabledAt: new Date(), totpLastStep: BigInt(step) });
     await tx.recoveryCode.deleteMany({
       where: { ownerType: principal.type, ownerId: principal.id },

@@ -185,7 +185,7 @@ test("[AUTH] the seeded trader logs in and out", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
 });
 
-test("[AUTH] registering an email that already has an account is refused on the email field", async ({
+test("[AUTH] registering an email that already has an account reveals nothing: the same page, and the owner is mailed", async ({
   page,
 }) => {
   const [trader] = SEED_TRADERS;
@@ -196,11 +196,35 @@ test("[AUTH] registering an email that already has an account is refused on the 
   await page.getByLabel("Password").fill(GOOD_PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
 
-  await expect(page.getByLabel("Email")).toHaveAccessibleDescription(
-    "This email is already registered.",
-  );
-  await expect(page).toHaveURL(`${WEB_URL}/register`);
+  // The same answer as for a new address…
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await expect(page.getByTestId("account-email")).toHaveCount(0);
+  // …and the mailbox's owner learns that someone tried, with a way back in.
+  const mail = await latestMailTo(trader.email, { subject: /Your Exchange account/ });
+  expect(linkIn(mail, "/reset-password").searchParams.get("token")).toBeTruthy();
+});
+
+test("[AUTH] a copied session cookie stops working once its session logs out", async ({
+  page,
+  browser,
+}) => {
+  const [trader] = SEED_TRADERS;
+  await logInTrader(page, trader);
+  const cookies = await page.context().cookies();
+  expect(cookies.some((c) => c.name.endsWith("session-token"))).toBe(true);
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+
+  // Someone who copied the cookie before the log-out replays it in another browser.
+  const thief = await browser.newContext();
+  await thief.addCookies(cookies);
+  const stolen = await thief.newPage();
+  await stolen.goto(`${WEB_URL}/`);
+  await expect(stolen.getByRole("link", { name: "Log in" })).toBeVisible();
+  await expect(stolen.getByTestId("account-email")).toHaveCount(0);
+  const me = await stolen.request.get(`${WEB_URL}/api/trpc/me`);
+  expect(me.status()).toBe(401);
+  await thief.close();
 });
 
 test("[AUTH] a malformed email and a weak password get field errors", async ({ page }) => {

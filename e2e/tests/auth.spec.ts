@@ -26,7 +26,7 @@ async function followVerificationMail(page: Page, email: string) {
   await expect(page.getByRole("heading", { name: "Email verified" })).toBeVisible();
 }
 
-test("[AUTH] a trader registers, verifies by email, logs in, enrols two-factor and logs in again with a code", async ({
+test("[AUTH] a trader registers, verifies by email, logs in, enrols two-factor, logs in again with a code, and turns it off with password and code", async ({
   page,
 }) => {
   const email = uniqueEmail("journey");
@@ -67,6 +67,25 @@ test("[AUTH] a trader registers, verifies by email, logs in, enrols two-factor a
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(`${WEB_URL}/markets`);
   await expect(page.getByTestId("account-email")).toContainText(email);
+
+  // Turning it off asks for the password as well as a code: a session alone cannot.
+  await page.getByRole("link", { name: "Security" }).click();
+  const turnOff = page.getByRole("form", { name: "Turn off two-factor" });
+  await turnOff.getByLabel("Code from your app, or a recovery code").fill("123456");
+  await turnOff.getByRole("button", { name: "Turn off two-factor" }).click();
+  await expect(turnOff.getByLabel("Password")).toHaveAccessibleDescription("Enter your password.");
+  await turnOff.getByLabel("Password").fill("not-the-password-1");
+  await turnOff.getByRole("button", { name: "Turn off two-factor" }).click();
+  await expect(turnOff.getByLabel("Password")).toHaveAccessibleDescription(
+    "That password is not right.",
+  );
+  await expect(page.getByTestId("two-factor-status")).toHaveText("On");
+  await turnOff.getByLabel("Password").fill(GOOD_PASSWORD);
+  await turnOff
+    .getByLabel("Code from your app, or a recovery code")
+    .fill(await nextTotpCode(secret));
+  await turnOff.getByRole("button", { name: "Turn off two-factor" }).click();
+  await expect(page.getByTestId("two-factor-status")).toHaveText("Off");
 });
 
 test("[AUTH] log-in before verification is refused and offers to resend the link", async ({

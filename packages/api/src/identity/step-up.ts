@@ -50,8 +50,15 @@ export async function proveStepUp(
     }
     throw error;
   }
+  const { principal } = session;
   const updated = await services.db.authSession.updateMany({
-    where: { id: sessionId, revokedAt: null, expiresAt: { gt: new Date() } },
+    where: {
+      id: sessionId,
+      principalType: principal.type,
+      principalId: principal.id,
+      revokedAt: null,
+      expiresAt: { gt: new Date() },
+    },
     data: { steppedUpAt: new Date() },
   });
   if (updated.count !== 1) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
@@ -66,11 +73,18 @@ export async function requireRecentStepUp(
   const sessionId = requireSessionId(session);
   const row = await services.db.authSession.findUnique({
     where: { id: sessionId },
-    select: { principalType: true, principalId: true, steppedUpAt: true, revokedAt: true },
+    select: {
+      principalType: true,
+      principalId: true,
+      steppedUpAt: true,
+      revokedAt: true,
+      expiresAt: true,
+    },
   });
   const recent =
     row !== null &&
     row.revokedAt === null &&
+    row.expiresAt.getTime() > nowMs &&
     row.principalType === session.principal.type &&
     row.principalId === session.principal.id &&
     nowMs - row.steppedUpAt.getTime() <= STEP_UP_WINDOW_MS;

@@ -3,6 +3,7 @@ import { ADMIN_URL, SEED_TRADERS, WEB_URL } from "../fixtures";
 import { logInAsStaff, logInTrader, sectionNav, seedStaff, signInStaff } from "./support/sessions";
 import { createStaff, deactivateStaff, setStaffRoles } from "./support/staff-db";
 import { nextTotpCode } from "./support/totp";
+import { setUpTrading } from "./support/trading-setup";
 
 test("[ADMIN] staff log in and see their name, roles and every section their roles open", async ({
   page,
@@ -197,5 +198,39 @@ test("[ADMIN] staff without two-factor enrol only through an administrator's one
     "staff.login",
   ]) {
     await expect(page.getByTestId("audit-row").filter({ hasText: action }).first()).toBeVisible();
+  }
+});
+
+test("[ADMIN] compliance suspends a trader from the profile: the trader's open session ends at once", async ({
+  page,
+  browser,
+}) => {
+  const setup = await setUpTrading();
+  try {
+    const trader = await setup.createTrader({});
+    const traderContext = await browser.newContext();
+    const traderPage = await traderContext.newPage();
+    await logInTrader(traderPage, trader);
+
+    await signInStaff(page, "COMPLIANCE");
+    await page.goto(`${ADMIN_URL}/users/${trader.id}`);
+    const suspend = page.getByRole("form", { name: "Suspend account" });
+    await suspend.getByLabel("Reason for suspending").fill("Account takeover reported.");
+    await suspend.getByRole("button", { name: "Suspend account" }).click();
+    await expect(page.getByText("Suspended", { exact: true })).toBeVisible();
+    await expect(page.getByRole("form", { name: "Suspend account" })).toHaveCount(0);
+
+    // The trader's browser, still holding its cookie, is logged out on its next request.
+    await traderPage.reload();
+    await expect(traderPage.getByRole("link", { name: "Log in" })).toBeVisible();
+    await expect(traderPage.getByTestId("account-email")).toHaveCount(0);
+    await traderContext.close();
+
+    await sectionNav(page).getByRole("link", { name: "Audit" }).click();
+    await expect(
+      page.getByTestId("audit-row").filter({ hasText: "user.suspended" }).first(),
+    ).toBeVisible();
+  } finally {
+    await setup.close();
   }
 });

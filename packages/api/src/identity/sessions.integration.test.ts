@@ -74,6 +74,9 @@ describe("server-side sessions", () => {
     await expect(
       currentSessionUser(services.db, { userId: alice.id, sessionId: expired }),
     ).resolves.toBeNull();
+    // The next sign-in sweeps the account's expired sessions away.
+    await signInTestUser(services, alice.id);
+    expect(await services.db.authSession.count({ where: { id: expired } })).toBe(0);
     await expect(
       currentSessionUser(services.db, { userId: alice.id, sessionId: null }),
     ).resolves.toBeNull();

@@ -14,7 +14,11 @@ export interface SessionPrincipal {
   id: number;
 }
 
-/** Opens a session at sign-in; the sign-in itself proved the factors, so it counts as a step-up. */
+/**
+ * Opens a session at sign-in; the sign-in itself proved the factors, so it counts as a step-up.
+ * The account's sessions that expired are dropped on the way, so the table stays as small as the
+ * sessions that could still be presented.
+ */
 export async function openSession(
   db: Db,
   principal: SessionPrincipal,
@@ -22,6 +26,9 @@ export async function openSession(
   now = new Date(),
 ): Promise<string> {
   const id = newToken();
+  await db.authSession.deleteMany({
+    where: { principalType: principal.type, principalId: principal.id, expiresAt: { lt: now } },
+  });
   await db.authSession.create({
     data: {
       id,

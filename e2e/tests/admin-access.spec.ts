@@ -3,6 +3,7 @@ import { ADMIN_URL, SEED_TRADERS, WEB_URL } from "../fixtures";
 import { logInAsStaff, logInTrader, sectionNav, seedStaff, signInStaff } from "./support/sessions";
 import { createStaff, deactivateStaff, setStaffRoles } from "./support/staff-db";
 import { nextTotpCode } from "./support/totp";
+import { setUpTrading } from "./support/trading-setup";
 
 test("[ADMIN] staff log in and see their name, roles and every section their roles open", async ({
   page,
@@ -152,11 +153,31 @@ test("[ADMIN] staff log-in needs the code from their authenticator; a wrong one 
   await expect(page.getByTestId("staff-name")).toHaveText(finance.name);
 });
 
-test("[ADMIN] staff without two-factor must enrol before the console opens, and it is audited", async ({
+test("[ADMIN] staff without two-factor enrol only through an administrator's one-time link, and it is audited", async ({
   page,
+  browser,
 }) => {
   const newcomer = await createStaff(["ADMIN"], { name: "Nia Newcomer", twoFactor: false });
+  // The password alone does not open enrolment: a stolen password cannot enrol an attacker's app.
   await page.goto(`${ADMIN_URL}/login`);
+  await page.getByLabel("Work email").fill(newcomer.email);
+  await page.getByLabel("Password").fill(newcomer.password);
+  await page.getByRole("button", { name: "Log in" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("set-up link from an administrator");
+  await expect(page.getByTestId("totp-qr")).toHaveCount(0);
+
+  // An administrator creates the link in the console.
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await signInStaff(adminPage, "ADMIN");
+  await sectionNav(adminPage).getByRole("link", { name: "Staff" }).click();
+  const row = adminPage.getByTestId("staff-row").filter({ hasText: newcomer.email });
+  await row.getByRole("button", { name: /Create a two-factor set-up link/ }).click();
+  const link = (await row.getByTestId("enrolment-link").textContent()) ?? "";
+  expect(link).toMatch(new RegExp(`^${ADMIN_URL}/login\\?enrol=[\\w-]{43}$`));
+  await admin.close();
+
+  await page.goto(link);
   await page.getByLabel("Work email").fill(newcomer.email);
   await page.getByLabel("Password").fill(newcomer.password);
   await page.getByRole("button", { name: "Log in" }).click();
@@ -168,13 +189,48 @@ test("[ADMIN] staff without two-factor must enrol before the console opens, and 
   await page.goto(`${ADMIN_URL}/`);
   await expect(page).toHaveURL(`${ADMIN_URL}/login`);
 
-  const enrolled = await logInAsStaff(page, newcomer);
+  const enrolled = await logInAsStaff(page, newcomer, { enrolmentLink: link });
   expect(enrolled.totpSecret).toMatch(/^[A-Z2-7]{32}$/);
   await sectionNav(page).getByRole("link", { name: "Audit" }).click();
-  await expect(
-    page.getByTestId("audit-row").filter({ hasText: "staff.two_factor_enabled" }).first(),
-  ).toBeVisible();
-  await expect(
-    page.getByTestId("audit-row").filter({ hasText: "staff.login" }).first(),
-  ).toBeVisible();
+  for (const action of [
+    "staff.enrolment_link_created",
+    "staff.two_factor_enabled",
+    "staff.login",
+  ]) {
+    await expect(page.getByTestId("audit-row").filter({ hasText: action }).first()).toBeVisible();
+  }
+});
+
+test("[ADMIN] compliance suspends a trader from the profile: the trader's open session ends at once", async ({
+  page,
+  browser,
+}) => {
+  const setup = await setUpTrading();
+  try {
+    const trader = await setup.createTrader({});
+    const traderContext = await browser.newContext();
+    const traderPage = await traderContext.newPage();
+    await logInTrader(traderPage, trader);
+
+    await signInStaff(page, "COMPLIANCE");
+    await page.goto(`${ADMIN_URL}/users/${trader.id}`);
+    const suspend = page.getByRole("form", { name: "Suspend account" });
+    await suspend.getByLabel("Reason for suspending").fill("Account takeover reported.");
+    await suspend.getByRole("button", { name: "Suspend account" }).click();
+    await expect(page.getByText("Suspended", { exact: true })).toBeVisible();
+    await expect(page.getByRole("form", { name: "Suspend account" })).toHaveCount(0);
+
+    // The trader's browser, still holding its cookie, is logged out on its next request.
+    await traderPage.reload();
+    await expect(traderPage.getByRole("link", { name: "Log in" })).toBeVisible();
+    await expect(traderPage.getByTestId("account-email")).toHaveCount(0);
+    await traderContext.close();
+
+    await sectionNav(page).getByRole("link", { name: "Audit" }).click();
+    await expect(
+      page.getByTestId("audit-row").filter({ hasText: "user.suspended" }).first(),
+    ).toBeVisible();
+  } finally {
+    await setup.close();
+  }
 });

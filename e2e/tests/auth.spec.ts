@@ -26,7 +26,7 @@ async function followVerificationMail(page: Page, email: string) {
   await expect(page.getByRole("heading", { name: "Email verified" })).toBeVisible();
 }
 
-test("[AUTH] a trader registers, verifies by email, logs in, enrols two-factor and logs in again with a code", async ({
+test("[AUTH] a trader registers, verifies by email, logs in, enrols two-factor, logs in again with a code, and turns it off with password and code", async ({
   page,
 }) => {
   const email = uniqueEmail("journey");
@@ -49,6 +49,11 @@ test("[AUTH] a trader registers, verifies by email, logs in, enrols two-factor a
   await page.getByRole("button", { name: "Set up two-factor" }).click();
   const secret = await enrolOnPage(page, "Turn on two-factor");
   await expect(page.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  const recoveryCode = await page
+    .getByTestId("recovery-codes")
+    .getByRole("listitem")
+    .first()
+    .textContent();
   await page.getByRole("button", { name: "I have saved my recovery codes" }).click();
   await expect(page.getByTestId("two-factor-status")).toHaveText("On");
   await expect(page.getByTestId("recovery-codes-left")).toHaveText("10 of 10");
@@ -67,6 +72,26 @@ test("[AUTH] a trader registers, verifies by email, logs in, enrols two-factor a
   await page.getByRole("button", { name: "Verify" }).click();
   await expect(page).toHaveURL(`${WEB_URL}/markets`);
   await expect(page.getByTestId("account-email")).toContainText(email);
+
+  // Turning it off asks for the password as well as a code: a session alone cannot.
+  await page.getByRole("link", { name: "Security" }).click();
+  const turnOff = page.getByRole("form", { name: "Turn off two-factor" });
+  await turnOff.getByLabel("Code from your app, or a recovery code").fill("123456");
+  await turnOff.getByRole("button", { name: "Turn off two-factor" }).click();
+  await expect(turnOff.getByLabel("Password")).toHaveAccessibleDescription("Enter your password.");
+  await turnOff.getByLabel("Password").fill("not-the-password-1");
+  await turnOff.getByRole("button", { name: "Turn off two-factor" }).click();
+  await expect(turnOff.getByLabel("Password")).toHaveAccessibleDescription(
+    "That password is not right.",
+  );
+  await expect(page.getByTestId("two-factor-status")).toHaveText("On");
+  // A recovery code stands in for the app's (whose next code is seconds away).
+  await turnOff.getByLabel("Password").fill(GOOD_PASSWORD);
+  await turnOff
+    .getByLabel("Code from your app, or a recovery code")
+    .fill(recoveryCode?.trim() ?? "");
+  await turnOff.getByRole("button", { name: "Turn off two-factor" }).click();
+  await expect(page.getByTestId("two-factor-status")).toHaveText("Off");
 });
 
 test("[AUTH] log-in before verification is refused and offers to resend the link", async ({
@@ -185,7 +210,7 @@ test("[AUTH] the seeded trader logs in and out", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Log in" })).toBeVisible();
 });
 
-test("[AUTH] registering an email that already has an account is refused on the email field", async ({
+test("[AUTH] registering an email that already has an account reveals nothing: the same page, and the owner is mailed", async ({
   page,
 }) => {
   const [trader] = SEED_TRADERS;
@@ -196,11 +221,35 @@ test("[AUTH] registering an email that already has an account is refused on the 
   await page.getByLabel("Password").fill(GOOD_PASSWORD);
   await page.getByRole("button", { name: "Create account" }).click();
 
-  await expect(page.getByLabel("Email")).toHaveAccessibleDescription(
-    "This email is already registered.",
-  );
-  await expect(page).toHaveURL(`${WEB_URL}/register`);
+  // The same answer as for a new address…
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await expect(page.getByTestId("account-email")).toHaveCount(0);
+  // …and the mailbox's owner learns that someone tried, with a way back in.
+  const mail = await latestMailTo(trader.email, { subject: /Your Exchange account/ });
+  expect(linkIn(mail, "/reset-password").searchParams.get("token")).toBeTruthy();
+});
+
+test("[AUTH] a copied session cookie stops working once its session logs out", async ({
+  page,
+  browser,
+}) => {
+  const [trader] = SEED_TRADERS;
+  await logInTrader(page, trader);
+  const cookies = await page.context().cookies();
+  expect(cookies.some((c) => c.name.endsWith("session-token"))).toBe(true);
+  await page.getByRole("button", { name: "Log out" }).click();
+  await expect(page.getByRole("link", { name: "Log in" })).toBeVisible();
+
+  // Someone who copied the cookie before the log-out replays it in another browser.
+  const thief = await browser.newContext();
+  await thief.addCookies(cookies);
+  const stolen = await thief.newPage();
+  await stolen.goto(`${WEB_URL}/`);
+  await expect(stolen.getByRole("link", { name: "Log in" })).toBeVisible();
+  await expect(stolen.getByTestId("account-email")).toHaveCount(0);
+  const me = await stolen.request.get(`${WEB_URL}/api/trpc/me`);
+  expect(me.status()).toBe(401);
+  await thief.close();
 });
 
 test("[AUTH] a malformed email and a weak password get field errors", async ({ page }) => {

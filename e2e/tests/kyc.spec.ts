@@ -319,7 +319,8 @@ test("[KYC] documents reach compliance only: finance and admin are refused, page
   expect(financeDocument.headers()["content-type"]).toContain("application/json");
   await finance.close();
 
-  // Admin alone sees the queue and the applicant's data, but not the documents.
+  // Admin alone sees the queue and the submission, but neither the applicant's personal data
+  // nor the documents.
   const admin = await browser.newContext();
   const adminPage = await admin.newPage();
   await signInStaff(adminPage, "ADMIN");
@@ -328,6 +329,7 @@ test("[KYC] documents reach compliance only: finance and admin are refused, page
     "visible to compliance staff only",
   );
   await expect(adminPage.getByRole("button", { name: /Approve/ })).toHaveCount(0);
+  await expect(adminPage.getByText("Compliance only")).toHaveCount(3);
   await snap(adminPage, "admin-kyc-detail-as-admin");
   expect((await adminPage.request.get(documentUrl)).status()).toBe(403);
   await admin.close();

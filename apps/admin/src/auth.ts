@@ -1,5 +1,17 @@
-import { AppError, AppErrorCode, findStaff, redeemSignInTicket } from "@exchange/api";
-import { credentialsAuthConfig, sessionAccountId } from "@exchange/ui/server";
+import {
+  AppError,
+  AppErrorCode,
+  endSession,
+  findStaff,
+  redeemSignInTicket,
+  sessionStands,
+} from "@exchange/api";
+import {
+  credentialsAuthConfig,
+  requestIsHttps,
+  sessionAccountId,
+  sessionIdOf,
+} from "@exchange/ui/server";
 import NextAuth from "next-auth";
 import { cache } from "react";
 import { adminEnv } from "@/env";
@@ -19,19 +31,29 @@ const SESSION_MAX_AGE_S = 8 * 60 * 60;
  * which audit the log-in and hand Auth.js a single-use ticket. The session holds only who
  * logged in (the staff id), never what they may do.
  *
- * The config is a function so the environment is read on first use, not at build time.
+ * The server-side session the API opens on redeeming the ticket is checked on every request
+ * and revoked at log-out.
+ *
+ * The config is a function so the environment is read on first use, not at build time, and so
+ * the cookies follow the request's scheme.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth(() =>
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) =>
   credentialsAuthConfig({
     secret: adminEnv().ADMIN_AUTH_SECRET,
     cookiePrefix: "exchange-admin",
+    secureCookies: await requestIsHttps(request),
     sessionMaxAgeS: SESSION_MAX_AGE_S,
     async authenticate(ticket) {
       const services = await getServices();
-      const { id } = await redeemSignInTicket(services, { kind: "staff", ticket });
+      const { id, sessionId } = await redeemSignInTicket(services, {
+        kind: "staff",
+        ticket,
+        sessionMaxAgeS: SESSION_MAX_AGE_S,
+      });
       const staff = await findStaff(services.db, id);
-      return { id: String(staff.id), name: staff.name, email: staff.email };
+      return { id: String(staff.id), name: staff.name, email: staff.email, sessionId };
     },
+    endSession: async (sessionId) => endSession(await getServices(), sessionId),
     isWrongCredentials: (error) =>
       error instanceof AppError &&
       (error.code === AppErrorCode.INVALID_CREDENTIALS ||
@@ -45,11 +67,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() =>
  * the layout, the page guard and the API calls of one page share a single lookup.
  */
 export const currentStaff = cache(async (): Promise<SessionStaff | null> => {
-  const staffId = sessionAccountId(await auth());
-  if (staffId === null) return null;
+  const session = await auth();
+  const staffId = sessionAccountId(session);
+  const sessionId = sessionIdOf(session);
+  if (staffId === null || sessionId === null) return null;
   const { db } = await getServices();
+  // A session ended on the server (log-out) is over, whatever the cookie says.
+  if (!(await sessionStands(db, { type: "STAFF", id: staffId }, sessionId))) return null;
   try {
-    return await findStaff(db, staffId);
+    return { ...(await findStaff(db, staffId)), sessionId };
   } catch (error) {
     // An inactive or unknown staff member is logged out, not an error.
     if (error instanceof AppError && error.code === AppErrorCode.UNAUTHENTICATED) return null;

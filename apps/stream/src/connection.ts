@@ -1,4 +1,4 @@
-import { verifyStreamToken } from "@exchange/protocol";
+import { type StreamTokenClaims, verifyStreamToken } from "@exchange/protocol";
 import type { WebSocket } from "ws";
 import { ChannelFeed } from "./channel-feed";
 import { resolveChannel } from "./channels";
@@ -10,6 +10,7 @@ import {
   errorReply,
   OK_REPLY,
   parseClientMessage,
+  SESSION_ENDED_CLOSE_CODE,
   StreamErrorCode,
 } from "./protocol";
 
@@ -27,6 +28,8 @@ export interface ConnectionDeps {
   limits: ConnectionLimits;
   tokenSecret: string;
   now: () => number;
+  /** Whether a token's session has ended since the token was issued. */
+  isRevoked: (claims: StreamTokenClaims) => boolean;
 }
 
 interface Subscription {
@@ -43,6 +46,8 @@ interface Subscription {
  */
 export class StreamConnection {
   private userId: number | undefined;
+  /** The web session the latest token was issued to (absent in tokens minted outside one). */
+  private sessionId: string | undefined;
   /** client channel name → its subscription */
   private readonly subscriptions = new Map<string, Subscription>();
   private windowStartMs = 0;
@@ -55,6 +60,22 @@ export class StreamConnection {
     private readonly socket: WebSocket,
     private readonly deps: ConnectionDeps,
   ) {}
+
+  /** Who the connection is authenticated as, for session revocation. */
+  get session(): { userId: number; sessionId: string | undefined } | undefined {
+    return this.userId === undefined
+      ? undefined
+      : { userId: this.userId, sessionId: this.sessionId };
+  }
+
+  /**
+   * The session ended on the server: say so, then close. Closing (rather than dropping the
+   * private channels) is the one state a client cannot misread; it reconnects anonymously.
+   */
+  endSession(): void {
+    this.send(errorReply(StreamErrorCode.SESSION_ENDED, "Your session has ended; log in again"));
+    this.socket.close(SESSION_ENDED_CLOSE_CODE, "session ended");
+  }
 
   /** A reply or an initial state. */
   send(text: string): void {
@@ -148,10 +169,14 @@ export class StreamConnection {
   private authenticate(token: string): string {
     const claims = verifyStreamToken(token, this.deps.tokenSecret, this.deps.now());
     if (!claims) return errorReply(StreamErrorCode.AUTH_FAILED, "Invalid or expired token");
+    if (this.deps.isRevoked(claims)) {
+      return errorReply(StreamErrorCode.AUTH_FAILED, "The session of this token has ended");
+    }
     if (this.userId !== undefined && this.userId !== claims.userId) {
       return errorReply(StreamErrorCode.AUTH_FAILED, "Connection is authenticated as another user");
     }
     this.userId = claims.userId;
+    this.sessionId = claims.sessionId;
     return OK_REPLY;
   }
 

@@ -13,6 +13,8 @@ const server = createStreamServer({ env, subscriberRedis, redis, log });
 if (env.STREAM_ALLOWED_ORIGINS.length === 0) {
   log.warn("STREAM_ALLOWED_ORIGINS is empty: every browser page will be refused (403)");
 }
+// Never serve a socket that a log-out could not close.
+await server.revocationsReady;
 
 server.http.listen(env.STREAM_PORT, env.STREAM_HOST, () => {
   log.info("gateway listening", {

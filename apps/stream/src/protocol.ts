@@ -30,7 +30,15 @@ export enum StreamErrorCode {
   SNAPSHOT_UNAVAILABLE = 10,
   /** The gateway could not reach its message bus (Redis); the subscription did not happen. */
   SERVICE_UNAVAILABLE = 11,
+  /**
+   * The session the connection authenticated with has ended (log-out, password reset,
+   * suspension); the connection is closed after this frame.
+   */
+  SESSION_ENDED = 12,
 }
+
+/** WebSocket close code of a connection whose session ended (4000-4999: the application's). */
+export const SESSION_ENDED_CLOSE_CODE = 4001;
 
 export const ZClientMessage = z.discriminatedUnion("op", [
   z.object({ op: z.literal("auth"), token: z.string().max(2_048) }),

@@ -8,6 +8,7 @@ import type { StreamEnv } from "./env";
 import { FanOut } from "./fan-out";
 import { InitialStateReader } from "./initial-state";
 import { createMeshPublishHandler, MESH_PUBLISH_PATH } from "./mesh-publish";
+import { SessionRevocations } from "./session-revocations";
 
 export const STREAM_PATH = "/exchange-stream";
 
@@ -17,6 +18,8 @@ const HARD_PAYLOAD_FACTOR = 16;
 export interface StreamServer {
   http: Server;
   fanOut: FanOut;
+  /** Settles once the gateway listens for session revocations. */
+  revocationsReady: Promise<void>;
   connectionCount(): number;
   close(): Promise<void>;
 }
@@ -47,6 +50,9 @@ export function createStreamServer({
   });
   const connections = new Set<StreamConnection>();
   const admission = new Admission(env);
+  const revocations = new SessionRevocations(subscriberRedis, env.REDIS_PREFIX, connections, log);
+  const revocationsReady = revocations.start();
+  revocationsReady.catch((error) => log.error("session revocation subscribe failed", { error }));
   const wss = new WebSocketServer({
     noServer: true,
     maxPayload: env.STREAM_MAX_MESSAGE_BYTES * HARD_PAYLOAD_FACTOR,
@@ -96,6 +102,7 @@ export function createStreamServer({
         initialState,
         tokenSecret: env.STREAM_TOKEN_SECRET,
         now: Date.now,
+        isRevoked: (claims) => revocations.isRevoked(claims),
         limits: {
           maxSubscriptions: env.STREAM_MAX_SUBSCRIPTIONS,
           maxMessageBytes: env.STREAM_MAX_MESSAGE_BYTES,
@@ -126,6 +133,7 @@ export function createStreamServer({
   return {
     http,
     fanOut,
+    revocationsReady,
     connectionCount: () => connections.size,
     async close() {
       clearInterval(heartbeat);

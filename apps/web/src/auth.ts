@@ -2,10 +2,16 @@ import {
   AppError,
   AppErrorCode,
   currentSessionUser,
+  endSession,
   findUser,
   redeemSignInTicket,
 } from "@exchange/api";
-import { credentialsAuthConfig, sessionAccountId, sessionSignedInAtMs } from "@exchange/ui/server";
+import {
+  credentialsAuthConfig,
+  requestIsHttps,
+  sessionAccountId,
+  sessionIdOf,
+} from "@exchange/ui/server";
 import NextAuth from "next-auth";
 import { cache } from "react";
 import { webEnv } from "@/env";
@@ -16,36 +22,47 @@ const SESSION_MAX_AGE_S = 24 * 60 * 60;
 /**
  * Trader sessions. The log-in actions (app/actions/session-actions.ts) run the API's steps —
  * password, rate limits, verified email, two-factor — and hand Auth.js a single-use ticket;
- * the session's account id is the user id the ticket names.
+ * the session's account id is the user id the ticket names, and its server-side session the
+ * one the API opened on redeeming it (log-out revokes it).
  *
  * The config is a function so the environment is read on first use, not when `next build`
- * imports this module.
+ * imports this module, and so the cookies follow the request's scheme.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth(() =>
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) =>
   credentialsAuthConfig({
     secret: webEnv().AUTH_SECRET,
     cookiePrefix: "exchange-web",
+    secureCookies: await requestIsHttps(request),
     sessionMaxAgeS: SESSION_MAX_AGE_S,
     async authenticate(ticket) {
       const services = await getServices();
-      const { id } = await redeemSignInTicket(services, { kind: "user", ticket });
+      const { id, sessionId } = await redeemSignInTicket(services, {
+        kind: "user",
+        ticket,
+        sessionMaxAgeS: SESSION_MAX_AGE_S,
+      });
       const user = await findUser(services.db, id);
-      return { id: String(user.id), email: user.email };
+      return { id: String(user.id), email: user.email, sessionId };
     },
+    endSession: async (sessionId) => endSession(await getServices(), sessionId),
     isWrongCredentials: (error) =>
       error instanceof AppError && error.code === AppErrorCode.INVALID_CREDENTIALS,
   }),
 );
 
 /**
- * The logged-in trader, or null: no session, a suspended account, or a session begun before
- * the password was last reset. Cached per server render (header, page and API context share
- * one lookup).
+ * The logged-in trader, or null: no session, a suspended account, or a session ended on the
+ * server (log-out, password reset). Cached per server render (header, page and API context
+ * share one lookup).
  */
-export const currentTrader = cache(async (): Promise<{ id: number; email: string } | null> => {
-  const session = await auth();
-  const userId = sessionAccountId(session);
-  if (userId === null) return null;
-  const { db } = await getServices();
-  return currentSessionUser(db, { userId, signedInAtMs: sessionSignedInAtMs(session) });
-});
+export const currentTrader = cache(
+  async (): Promise<{ id: number; email: string; sessionId: string } | null> => {
+    const session = await auth();
+    const userId = sessionAccountId(session);
+    const sessionId = sessionIdOf(session);
+    if (userId === null || sessionId === null) return null;
+    const { db } = await getServices();
+    const user = await currentSessionUser(db, { userId, sessionId });
+    return user ? { ...user, sessionId } : null;
+  },
+);

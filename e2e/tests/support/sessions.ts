@@ -62,10 +62,15 @@ export const logInToAdmin = signInStaff;
 /**
  * Logs any staff account into the admin console and waits for the dashboard. With a TOTP
  * secret it answers the code step; without one it goes through enrolment (computing the code
- * from the secret the page shows) and returns the secret it enrolled.
+ * from the secret the page shows), which needs an administrator's set-up link, and returns the
+ * secret it enrolled.
  */
-export async function logInAsStaff(page: Page, staff: TestStaff): Promise<TestStaff> {
-  await page.goto(`${ADMIN_URL}/login`);
+export async function logInAsStaff(
+  page: Page,
+  staff: TestStaff,
+  options: { enrolmentLink?: string } = {},
+): Promise<TestStaff> {
+  await page.goto(options.enrolmentLink ?? `${ADMIN_URL}/login`);
   await page.getByLabel("Work email").fill(staff.email);
   await page.getByLabel("Password").fill(staff.password);
   await page.getByRole("button", { name: "Log in" }).click();

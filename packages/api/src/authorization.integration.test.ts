@@ -56,6 +56,11 @@ const PROCEDURES: Array<{
     call: (api) => api.users.profile({ id: MISSING_ID }),
   },
   {
+    path: "users.suspend",
+    access: ["ADMIN", "COMPLIANCE"],
+    call: (api) => api.users.suspend({ id: MISSING_ID, reason: "Matrix test, no such user." }),
+  },
+  {
     path: "withdrawals.queue",
     access: ["ADMIN", "FINANCE"],
     call: (api) => api.withdrawals.queue(),
@@ -76,6 +81,12 @@ const PROCEDURES: Array<{
     path: "audit.vocabulary",
     access: ["ADMIN", "COMPLIANCE"],
     call: (api) => api.audit.vocabulary(),
+  },
+  { path: "staff.list", access: ["ADMIN"], call: (api) => api.staff.list() },
+  {
+    path: "staff.createEnrolmentLink",
+    access: ["ADMIN"],
+    call: (api) => api.staff.createEnrolmentLink({ staffId: MISSING_ID }),
   },
 ];
 
@@ -201,5 +212,63 @@ describe("identity documents × callers", () => {
       expect(bytes.length).toBe(opened.sizeBytes);
       expect(opened.contentType).toMatch(/^image\//);
     }
+  });
+});
+
+/**
+ * An applicant's personal data (legal name, date of birth, document number) reaches compliance
+ * only, like the documents: ADMIN alone sees the submission's status, country and document type,
+ * and these fields as null, in the queue, the submission and the user's profile.
+ */
+describe("KYC personal data × staff roles", () => {
+  let submissionId: number;
+  let userId: number;
+  beforeAll(async () => {
+    const user = await createTestUser(services.db, { tag: "personal", kycLevel: 0 });
+    userId = user.id;
+    const submission = await submitKyc(services, user.id, {
+      fields: KYC_FIXTURE_FIELDS,
+      files: kycFixtureFiles(),
+    });
+    submissionId = submission.id;
+  });
+
+  async function personalDataSeenBy(role: StaffRole) {
+    const api = callAdminApi(services, staffActor(await staffIdFor(role), role));
+    const submission = await api.kyc.submission({ id: submissionId });
+    const queue = await api.kyc.queue({ status: "PENDING", pageSize: 200 });
+    const row = queue.rows.find((r) => r.id === submissionId);
+    const profile = await api.users.profile({ id: userId });
+    const summary = profile.kycSubmissions.find((s) => s.id === submissionId);
+    return {
+      submission: [submission.legalName, submission.dateOfBirth, submission.documentNumber],
+      queueName: row?.legalName,
+      profileName: summary?.legalName,
+      stillSeen: [submission.country, submission.documentType, row?.id, summary?.status],
+    };
+  }
+
+  it("shows them to compliance", async () => {
+    const seen = await personalDataSeenBy("COMPLIANCE");
+    expect(seen.submission).toEqual([
+      KYC_FIXTURE_FIELDS.legalName,
+      new Date(`${KYC_FIXTURE_FIELDS.dateOfBirth}T00:00:00Z`),
+      KYC_FIXTURE_FIELDS.documentNumber,
+    ]);
+    expect(seen.queueName).toBe(KYC_FIXTURE_FIELDS.legalName);
+    expect(seen.profileName).toBe(KYC_FIXTURE_FIELDS.legalName);
+  });
+
+  it("hides them from ADMIN without COMPLIANCE (no name, birth date or document number leaks to an administrator)", async () => {
+    const seen = await personalDataSeenBy("ADMIN");
+    expect(seen.submission).toEqual([null, null, null]);
+    expect(seen.queueName).toBeNull();
+    expect(seen.profileName).toBeNull();
+    expect(seen.stillSeen).toEqual([
+      KYC_FIXTURE_FIELDS.country,
+      KYC_FIXTURE_FIELDS.documentType,
+      submissionId,
+      "PENDING",
+    ]);
   });
 });

@@ -5,11 +5,14 @@ import type { Mailer } from "./mail/mailer";
 import type { DocumentStorage } from "./services/document-storage";
 import type { OrderRateLimits } from "./services/order-rate-limit";
 
-/** Who is calling, as established by the app's session (next-auth) before the API runs. */
+/**
+ * Who is calling, as established by the app's session (next-auth) before the API runs.
+ * `sessionId` names the server-side session (identity/sessions.ts); step-up needs it.
+ */
 export type Actor =
   | { kind: "anonymous" }
-  | { kind: "user"; userId: number }
-  | { kind: "staff"; staffId: number; roles: readonly StaffRole[] };
+  | { kind: "user"; userId: number; sessionId?: string }
+  | { kind: "staff"; staffId: number; roles: readonly StaffRole[]; sessionId?: string };
 
 /** Long-lived collaborators, created once per server process. */
 export interface Services {

@@ -44,6 +44,16 @@ export enum AppErrorCode {
   INVALID_TWO_FACTOR_CODE = "INVALID_TWO_FACTOR_CODE",
   /** The account's two-factor state does not allow this (already on, not on, staff disabling). */
   TWO_FACTOR_STATE = "TWO_FACTOR_STATE",
+  /**
+   * A step-up's password is wrong. Not INVALID_CREDENTIALS: the session stands, and the caller
+   * must not read it as "log in again".
+   */
+  WRONG_PASSWORD = "WRONG_PASSWORD",
+  /**
+   * A sensitive action needs the password (and two-factor code) confirmed again within the last
+   * few minutes of this session (identity/step-up.ts).
+   */
+  STEP_UP_REQUIRED = "STEP_UP_REQUIRED",
   /** Unexpected failure; details are logged, never sent. */
   INTERNAL = "INTERNAL",
 }
@@ -68,6 +78,8 @@ const TRPC_CODE: Record<AppErrorCode, TRPC_ERROR_CODE_KEY> = {
   [AppErrorCode.TOKEN_USED]: "BAD_REQUEST",
   [AppErrorCode.INVALID_TWO_FACTOR_CODE]: "BAD_REQUEST",
   [AppErrorCode.TWO_FACTOR_STATE]: "CONFLICT",
+  [AppErrorCode.WRONG_PASSWORD]: "BAD_REQUEST",
+  [AppErrorCode.STEP_UP_REQUIRED]: "FORBIDDEN",
   [AppErrorCode.INTERNAL]: "INTERNAL_SERVER_ERROR",
 };
 

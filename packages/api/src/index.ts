@@ -12,7 +12,7 @@ export {
   type PasswordStepResult,
   redeemSignInTicket,
 } from "./identity/log-in";
-export { currentSessionUser } from "./identity/sessions";
+export { currentSessionUser, endSession, sessionStands } from "./identity/sessions";
 export { type AdminRouter, adminRouter } from "./routers/admin-router";
 export { type TraderRouter, traderRouter } from "./routers/trader-router";
 export { closeServices, createServices, type ServicesConfig } from "./services/create-services";

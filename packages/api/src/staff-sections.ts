@@ -13,6 +13,8 @@ export const STAFF_SECTIONS = {
   markets: { title: "Markets", roles: ["OPERATIONS"] },
   reconciliation: { title: "Reconciliation", roles: ["FINANCE"] },
   audit: { title: "Audit", roles: ["COMPLIANCE"] },
+  /** Staff accounts and their two-factor set-up links: administrators only. */
+  staff: { title: "Staff", roles: [] },
 } as const satisfies Record<string, { title: string; roles: readonly StaffRole[] }>;
 
 export type StaffSection = keyof typeof STAFF_SECTIONS;

@@ -4,6 +4,8 @@ import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Context } from "./context";
 import { AppError, AppErrorCode, type FieldErrors, trpcCodeOf } from "./errors";
+import { proveStepUp, requireRecentStepUp } from "./identity/step-up";
+import { ZStepUpProof } from "./procedures/security/step-up.types";
 import { hasAnyRole, STAFF_SECTIONS, type StaffSection } from "./staff-sections";
 import { transformer } from "./transformer";
 
@@ -94,6 +96,24 @@ export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {
   }
   return next({ ctx: { ...ctx, actor: ctx.actor } });
 });
+
+/**
+ * A logged-in trader who proved their factors again within the last few minutes
+ * (identity/step-up.ts): for sensitive actions. The request may carry the proof itself as
+ * `stepUp` (password, and code where two-factor is on); otherwise an earlier
+ * `security.confirmStepUp` of this session must be recent.
+ */
+export const stepUpProcedure = protectedProcedure
+  .input(z.object({ stepUp: ZStepUpProof.optional() }))
+  .use(async ({ ctx, input, next }) => {
+    const session = {
+      principal: { type: "USER", id: ctx.actor.userId } as const,
+      sessionId: ctx.actor.sessionId,
+    };
+    if (input.stepUp) await proveStepUp(ctx.services, session, { ...input.stepUp, ip: ctx.ip });
+    await requireRecentStepUp(ctx.services, session);
+    return next();
+  });
 
 /** Any logged-in staff member, whatever their roles. */
 export const anyStaffProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -4,6 +4,7 @@ export {
   AssetStatus,
   AuthTokenPurpose,
   MarketStatus,
+  PrincipalType,
   Prisma,
   StaffRole,
   UserStatus,

@@ -38,6 +38,13 @@ export {
   ZEngineReply,
 } from "./replies";
 export {
+  decodeSessionRevocation,
+  encodeSessionRevocation,
+  type SessionRevocation,
+  sessionRevocationChannel,
+} from "./session-revocation";
+export {
+  STREAM_TOKEN_TTL_MS,
   type StreamTokenClaims,
   signStreamToken,
   streamBusChannel,

@@ -9,12 +9,24 @@ export interface StreamTokenClaims {
   userId: number;
   /** Epoch milliseconds after which the token is refused. */
   expiresAtMs: number;
+  /**
+   * The web session the token was issued to: the gateway closes the connection when that session
+   * is revoked (session-revocation.ts). Absent only in tokens minted outside a session (tests).
+   */
+  sessionId?: string;
 }
 
+/**
+ * How long a token opens a socket: long enough to connect, short enough not to matter if leaked.
+ * The gateway also relies on it: a token expiring later than a revocation plus this was issued
+ * after the revocation (apps/stream session-revocations.ts).
+ */
+export const STREAM_TOKEN_TTL_MS = 60_000;
+
 export function signStreamToken(claims: StreamTokenClaims, secret: string): string {
-  const payload = Buffer.from(JSON.stringify({ u: claims.userId, e: claims.expiresAtMs })).toString(
-    "base64url",
-  );
+  const payload = Buffer.from(
+    JSON.stringify({ u: claims.userId, e: claims.expiresAtMs, s: claims.sessionId }),
+  ).toString("base64url");
   return `${payload}.${mac(payload, secret)}`;
 }
 
@@ -30,10 +42,13 @@ export function verifyStreamToken(
   const given = Buffer.from(signature);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
   try {
-    const { u, e } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    const { u, e, s } = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
     if (!Number.isSafeInteger(u) || u <= 0 || !Number.isSafeInteger(e) || e <= nowMs)
       return undefined;
-    return { userId: u, expiresAtMs: e };
+    if (s !== undefined && typeof s !== "string") return undefined;
+    return s === undefined
+      ? { userId: u, expiresAtMs: e }
+      : { userId: u, expiresAtMs: e, sessionId: s };
   } catch {
     return undefined;
   }

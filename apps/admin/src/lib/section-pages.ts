@@ -48,6 +48,13 @@ export const SECTION_PAGES: Record<
     emptyTitle: "The audit log is empty",
     emptyHint: "Staff sign-ins and actions are recorded here as they happen.",
   },
+  staff: {
+    href: "/staff",
+    description:
+      "Staff accounts. A new member sets up two-factor only through a one-time link an administrator creates here.",
+    emptyTitle: "No staff accounts",
+    emptyHint: "Staff accounts are created by the operator.",
+  },
 };
 
 /** Sections in navigation order. */

@@ -13,4 +13,4 @@ export const ROLE_LABELS: Record<StaffRole, string> = {
 };
 
 /** The logged-in staff member, loaded from the database for each request (see `currentStaff`). */
-export type SessionStaff = StaffDto;
+export type SessionStaff = StaffDto & { sessionId: string };

@@ -42,6 +42,10 @@ export async function summarizeSection(
         ? { figure: "Balanced", caption: `at journal seq ${latest.seq}` }
         : { figure: String(latest.differences.length), caption: "differences found" };
     }
+    case "staff": {
+      const pending = (await api.staff.list()).filter((s) => s.active && !s.twoFactorEnabled);
+      return { figure: String(pending.length), caption: "without two-factor yet" };
+    }
     case "audit": {
       const latest = (await api.audit.list({ limit: 1 })).rows[0];
       return latest

@@ -7,7 +7,7 @@ import { getServices } from "./services";
 export async function createAdminContext(headers: Headers): Promise<Context> {
   const [staff, services] = await Promise.all([currentStaff(), getServices()]);
   const actor: Actor = staff
-    ? { kind: "staff", staffId: staff.id, roles: staff.roles }
+    ? { kind: "staff", staffId: staff.id, roles: staff.roles, sessionId: staff.sessionId }
     : { kind: "anonymous" };
   return { actor, services, ip: clientIp(headers) };
 }

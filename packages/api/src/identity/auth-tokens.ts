@@ -26,16 +26,11 @@ function tokenError(problem: "used" | "expired"): AppError {
     : new AppError(AppErrorCode.TOKEN_EXPIRED, "This link has expired. Please ask for a new one.");
 }
 
-/**
- * Marks the token used and returns its user id, inside `tx`, or throws TOKEN_INVALID /
- * TOKEN_USED / TOKEN_EXPIRED. The conditional update makes two simultaneous uses of one token
- * impossible: only one of them finds `used_at` still empty.
- */
-export async function consumeAuthToken(
+/** The stored token if it may be used now, else TOKEN_INVALID / TOKEN_USED / TOKEN_EXPIRED. */
+async function findUsableAuthToken(
   tx: Prisma.TransactionClient,
-  input: { token: string; purpose: AuthTokenPurpose; now?: Date },
-): Promise<{ userId: number }> {
-  const now = input.now ?? new Date();
+  input: { token: string; purpose: AuthTokenPurpose; now: Date },
+): Promise<{ id: number; userId: number }> {
   const row = await tx.authToken.findUnique({
     where: { tokenHash: hashToken(input.token) },
     select: { id: true, userId: true, purpose: true, usedAt: true, expiresAt: true },
@@ -46,8 +41,33 @@ export async function consumeAuthToken(
       "This link is not valid. Please check it or ask for a new one.",
     );
   }
-  const problem = tokenProblem(row, now);
+  const problem = tokenProblem(row, input.now);
   if (problem) throw tokenError(problem);
+  return row;
+}
+
+/**
+ * Throws as `consumeAuthToken` would, without using the token up: lets a caller refuse a bad
+ * link before doing costly work for it.
+ */
+export async function assertAuthTokenUsable(
+  db: Prisma.TransactionClient,
+  input: { token: string; purpose: AuthTokenPurpose; now?: Date },
+): Promise<void> {
+  await findUsableAuthToken(db, { ...input, now: input.now ?? new Date() });
+}
+
+/**
+ * Marks the token used and returns its user id, inside `tx`, or throws TOKEN_INVALID /
+ * TOKEN_USED / TOKEN_EXPIRED. The conditional update makes two simultaneous uses of one token
+ * impossible: only one of them finds `used_at` still empty.
+ */
+export async function consumeAuthToken(
+  tx: Prisma.TransactionClient,
+  input: { token: string; purpose: AuthTokenPurpose; now?: Date },
+): Promise<{ userId: number }> {
+  const now = input.now ?? new Date();
+  const row = await findUsableAuthToken(tx, { ...input, now });
   const claimed = await tx.authToken.updateMany({
     where: { id: row.id, usedAt: null },
     data: { usedAt: now },

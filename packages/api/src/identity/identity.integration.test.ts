@@ -5,6 +5,7 @@ import type { Services } from "../context";
 import { AppErrorCode } from "../errors";
 import { latestMailTo, linkIn, mailsTo, tokenIn } from "../testing/mail";
 import { callTraderApi, closeServices, testServices, uniqueTestIp } from "../testing/test-services";
+import { signInTestUser } from "../testing/test-users";
 import {
   beginLogInEnrolment,
   confirmLogInEnrolment,
@@ -14,6 +15,7 @@ import {
 } from "./log-in";
 import { hashToken } from "./one-time-token";
 import { currentSessionUser } from "./sessions";
+import { createStaffEnrolmentLink } from "./staff-enrolment";
 import { base32Decode, hotp, totpCode, totpStep } from "./totp";
 
 let services: Services;
@@ -27,11 +29,15 @@ const email = (tag: string) => `${tag}-${Math.random().toString(36).slice(2, 8)}
 
 /** Registers through the API (as the web app does) and returns the verification mail. */
 async function register(address: string, ip = uniqueTestIp()) {
-  const user = await callTraderApi(services, undefined, ip).auth.register({
+  await callTraderApi(services, undefined, ip).auth.register({
     email: address,
     password: PASSWORD,
   });
   const mail = await latestMailTo(address, { subject: /Verify your email/ });
+  const user = await services.db.user.findUniqueOrThrow({
+    where: { email: address },
+    select: { id: true, email: true },
+  });
   return { user, mail };
 }
 
@@ -41,8 +47,12 @@ async function registerVerified(address: string) {
   return user;
 }
 
+const SESSION_MAX_AGE_S = 3600;
+
 const logIn = (address: string, password = PASSWORD, ip = uniqueTestIp()) =>
   logInWithPassword(services, { kind: "user", email: address, password, ip });
+
+const signedInActor = (userId: number) => signInTestUser(services, userId);
 
 describe("registration and email verification", () => {
   it("mails a link to the web app that verifies the address, then log-in works", async () => {
@@ -67,11 +77,19 @@ describe("registration and email verification", () => {
     expect(result.next).toBe("signed-in");
     if (result.next !== "signed-in") return;
     await expect(
-      redeemSignInTicket(services, { kind: "user", ticket: result.ticket }),
-    ).resolves.toEqual({ id: user.id });
+      redeemSignInTicket(services, {
+        kind: "user",
+        ticket: result.ticket,
+        sessionMaxAgeS: SESSION_MAX_AGE_S,
+      }),
+    ).resolves.toMatchObject({ id: user.id });
     // A ticket signs in once.
     await expect(
-      redeemSignInTicket(services, { kind: "user", ticket: result.ticket }),
+      redeemSignInTicket(services, {
+        kind: "user",
+        ticket: result.ticket,
+        sessionMaxAgeS: SESSION_MAX_AGE_S,
+      }),
     ).rejects.toMatchObject({ code: AppErrorCode.INVALID_CREDENTIALS });
   });
 
@@ -146,17 +164,18 @@ describe("password reset", () => {
     await expect(
       callTraderApi(services).auth.resetPassword({ token, password: "short" }),
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
-    const sessionBefore = Date.now() - 1;
+    const before = await signedInActor(user.id);
     await expect(
-      currentSessionUser(services.db, { userId: user.id, signedInAtMs: sessionBefore }),
+      currentSessionUser(services.db, { userId: user.id, sessionId: before.sessionId }),
     ).resolves.toMatchObject({ id: user.id });
     await callTraderApi(services).auth.resetPassword({ token, password: "new-password-77" });
-    // Sessions begun before the reset are over; a new log-in's session stands.
+    // Sessions begun before the reset are over on the server; a new log-in's session stands.
     await expect(
-      currentSessionUser(services.db, { userId: user.id, signedInAtMs: sessionBefore }),
+      currentSessionUser(services.db, { userId: user.id, sessionId: before.sessionId }),
     ).resolves.toBeNull();
+    const after = await signedInActor(user.id);
     await expect(
-      currentSessionUser(services.db, { userId: user.id, signedInAtMs: Date.now() + 1 }),
+      currentSessionUser(services.db, { userId: user.id, sessionId: after.sessionId }),
     ).resolves.toMatchObject({ id: user.id });
 
     await expect(logIn(address)).rejects.toMatchObject({ code: AppErrorCode.INVALID_CREDENTIALS });
@@ -267,7 +286,7 @@ describe("rate limits", () => {
 
 /** Enrols a verified user in two-factor; returns the secret and recovery codes. */
 async function enrol(userId: number) {
-  const api = callTraderApi(services, { kind: "user", userId });
+  const api = callTraderApi(services, await signedInActor(userId));
   const enrolment = await api.security.beginTwoFactor();
   const secret = base32Decode(enrolment.secret);
   const { recoveryCodes } = await api.security.confirmTwoFactor({
@@ -314,7 +333,9 @@ describe("two-factor for traders", () => {
       code: next,
       ip: "10.9.9.9",
     });
-    await expect(redeemSignInTicket(services, { kind: "user", ticket })).resolves.toEqual({
+    await expect(
+      redeemSignInTicket(services, { kind: "user", ticket, sessionMaxAgeS: SESSION_MAX_AGE_S }),
+    ).resolves.toMatchObject({
       id: user.id,
     });
     // The challenge is spent, and the same code again is a replay.
@@ -348,15 +369,17 @@ describe("two-factor for traders", () => {
     ).rejects.toMatchObject({ code: AppErrorCode.INVALID_TWO_FACTOR_CODE });
     await expect(api.security.twoFactorStatus()).resolves.toMatchObject({ recoveryCodesLeft: 9 });
 
-    // Disabling needs a valid code; a wrong one changes nothing.
-    await expect(api.security.disableTwoFactor({ code: "123456" })).rejects.toMatchObject({
+    // Disabling needs the password and a valid code; a wrong code changes nothing.
+    await expect(
+      api.security.disableTwoFactor({ stepUp: { password: PASSWORD, code: "123456" } }),
+    ).rejects.toMatchObject({
       cause: {
         code: AppErrorCode.INVALID_TWO_FACTOR_CODE,
         fieldErrors: { code: expect.any(Array) },
       },
     });
     await expect(api.security.twoFactorStatus()).resolves.toMatchObject({ enabled: true });
-    await api.security.disableTwoFactor({ code: second });
+    await api.security.disableTwoFactor({ stepUp: { password: PASSWORD, code: second } });
     await expect(api.security.twoFactorStatus()).resolves.toEqual({
       enabled: false,
       enabledAt: null,
@@ -396,6 +419,20 @@ describe("two-factor for traders", () => {
   });
 });
 
+async function newStaffWithoutTwoFactor() {
+  return services.db.staff.create({
+    data: {
+      email: email("new-staff"),
+      name: "Nia New",
+      roles: ["COMPLIANCE"],
+      passwordHash: await hashPassword(PASSWORD),
+    },
+  });
+}
+
+const seededAdmin = () =>
+  services.db.staff.findFirstOrThrow({ where: { roles: { equals: ["ADMIN"] }, active: true } });
+
 describe("staff two-factor", () => {
   it("asks seeded staff for a code and audits the log-in once it is given", async () => {
     const finance = SEED_STAFF.find((s) => s.role === "FINANCE");
@@ -421,7 +458,9 @@ describe("staff two-factor", () => {
       code,
       ip: "10.0.0.7",
     });
-    await expect(redeemSignInTicket(services, { kind: "staff", ticket })).resolves.toEqual({
+    await expect(
+      redeemSignInTicket(services, { kind: "staff", ticket, sessionMaxAgeS: SESSION_MAX_AGE_S }),
+    ).resolves.toMatchObject({
       id: staff.id,
     });
     expect(await services.db.auditLog.count({ where: { action: "staff.login" } })).toBe(before + 1);
@@ -432,20 +471,20 @@ describe("staff two-factor", () => {
     expect(entry.ip).toBe("10.0.0.7");
   });
 
-  it("makes staff without two-factor enrol before signing in", async () => {
-    const staff = await services.db.staff.create({
-      data: {
-        email: email("new-staff"),
-        name: "Nia New",
-        roles: ["COMPLIANCE"],
-        passwordHash: await hashPassword(PASSWORD),
-      },
+  it("makes staff without two-factor enrol, with an administrator's set-up link, before signing in", async () => {
+    const staff = await newStaffWithoutTwoFactor();
+    const admin = await seededAdmin();
+    const link = await createStaffEnrolmentLink(services, {
+      staffId: staff.id,
+      adminId: admin.id,
+      ip: "10.0.0.9",
     });
     const step = await logInWithPassword(services, {
       kind: "staff",
       email: staff.email,
       password: PASSWORD,
       ip: undefined,
+      enrolmentToken: link.token,
     });
     expect(step.next).toBe("enrol");
     if (step.next !== "enrol") return;
@@ -461,10 +500,14 @@ describe("staff two-factor", () => {
       ip: undefined,
     });
     expect(recoveryCodes).toHaveLength(10);
-    await expect(redeemSignInTicket(services, { kind: "staff", ticket })).resolves.toEqual({
+    await expect(
+      redeemSignInTicket(services, { kind: "staff", ticket, sessionMaxAgeS: SESSION_MAX_AGE_S }),
+    ).resolves.toMatchObject({
       id: staff.id,
     });
-    await expect(redeemSignInTicket(services, { kind: "user", ticket })).rejects.toMatchObject({
+    await expect(
+      redeemSignInTicket(services, { kind: "user", ticket, sessionMaxAgeS: SESSION_MAX_AGE_S }),
+    ).rejects.toMatchObject({
       code: AppErrorCode.INVALID_CREDENTIALS,
     });
     const actions = (
@@ -473,6 +516,11 @@ describe("staff two-factor", () => {
       })
     ).map((row) => row.action);
     expect(actions).toEqual(["staff.two_factor_enabled", "staff.login"]);
+    // The link worked once.
+    const linkRow = await services.db.staffEnrolmentLink.findFirstOrThrow({
+      where: { staffId: staff.id },
+    });
+    expect(linkRow.usedAt).not.toBeNull();
     // Next time: a code, not enrolment.
     const again = await logInWithPassword(services, {
       kind: "staff",
@@ -481,6 +529,57 @@ describe("staff two-factor", () => {
       ip: undefined,
     });
     expect(again.next).toBe("code");
+  });
+
+  it("refuses a staff member's first enrolment on the password alone (a stolen password cannot enrol an attacker's app)", async () => {
+    const staff = await newStaffWithoutTwoFactor();
+    const logInWith = (enrolmentToken?: string) =>
+      logInWithPassword(services, {
+        kind: "staff",
+        email: staff.email,
+        password: PASSWORD,
+        ip: undefined,
+        enrolmentToken,
+      });
+    await expect(logInWith()).rejects.toMatchObject({
+      code: AppErrorCode.TWO_FACTOR_STATE,
+      message: expect.stringContaining("set-up link from an administrator"),
+    });
+    await expect(logInWith("A".repeat(43))).rejects.toMatchObject({
+      code: AppErrorCode.TWO_FACTOR_STATE,
+    });
+    // Another staff member's link does not open this one's enrolment.
+    const other = await newStaffWithoutTwoFactor();
+    const admin = await seededAdmin();
+    const othersLink = await createStaffEnrolmentLink(services, {
+      staffId: other.id,
+      adminId: admin.id,
+      ip: undefined,
+    });
+    await expect(logInWith(othersLink.token)).rejects.toMatchObject({
+      code: AppErrorCode.TWO_FACTOR_STATE,
+    });
+    // An expired link neither.
+    const own = await createStaffEnrolmentLink(services, {
+      staffId: staff.id,
+      adminId: admin.id,
+      ip: undefined,
+    });
+    await services.db.staffEnrolmentLink.updateMany({
+      where: { tokenHash: hashToken(own.token) },
+      data: { expiresAt: new Date(Date.now() - 1_000) },
+    });
+    await expect(logInWith(own.token)).rejects.toMatchObject({
+      code: AppErrorCode.TWO_FACTOR_STATE,
+      message: expect.stringContaining("expired"),
+    });
+    const audit = await services.db.auditLog.findFirst({
+      where: { action: "staff.enrolment_link_created", targetId: String(staff.id) },
+    });
+    expect(audit).toMatchObject({ actorType: "STAFF", actorId: String(admin.id) });
+    expect(await services.db.staff.findUniqueOrThrow({ where: { id: staff.id } })).toMatchObject({
+      totpEnabledAt: null,
+    });
   });
 
   it("refuses a trader's password at the staff log-in", async () => {

@@ -1,4 +1,4 @@
-import { type Db, decoyPasswordHash, verifyPassword } from "@exchange/db";
+import { type Db, decoyPasswordHash, type Prisma, verifyPassword } from "@exchange/db";
 import type { Services } from "../context";
 import { AppError, AppErrorCode } from "../errors";
 import { recordAudit } from "../services/audit";
@@ -12,6 +12,8 @@ import {
   countRateEvent,
   RATE_LIMITS,
 } from "./rate-limit";
+import { openSession } from "./sessions";
+import { checkStaffEnrolmentLink, useStaffEnrolmentLink } from "./staff-enrolment";
 import {
   beginTwoFactorEnrolment,
   confirmTwoFactorEnrolment,
@@ -40,6 +42,8 @@ interface Challenge {
   email: string;
   step: "code" | "enrol";
   attempts: number;
+  /** Staff enrolment: the administrator's set-up link that opened it (identity/staff-enrolment.ts). */
+  enrolmentLinkId?: number;
 }
 
 const CHALLENGE_TTL_S = 5 * 60;
@@ -100,11 +104,18 @@ async function findAccount(db: Db, kind: AccountKind, email: string): Promise<Ac
  * The password step. Refused up front while the account (10 failures / 15 min) or the address
  * (30 / 15 min) is over its limit; a wrong password counts against both. The same answer and
  * the same work for an unknown email as for a wrong password. An unverified email is told so
- * only after the right password, so the message reveals nothing to a stranger.
+ * only after the right password, so the message reveals nothing to a stranger. Staff without
+ * two-factor enrol only with an administrator's set-up link (`enrolmentToken`).
  */
 export async function logInWithPassword(
   services: Services,
-  input: { kind: AccountKind; email: string; password: string; ip: string | undefined },
+  input: {
+    kind: AccountKind;
+    email: string;
+    password: string;
+    ip: string | undefined;
+    enrolmentToken?: string | undefined;
+  },
 ): Promise<PasswordStepResult> {
   const email = normalizeEmail(input.email);
   await assertLogInAllowed(services, input.kind, email, input.ip);
@@ -126,9 +137,13 @@ export async function logInWithPassword(
   if (account.twoFactorOn)
     return { next: "code", challenge: await openChallenge(services, account, input.kind, "code") };
   if (input.kind === "staff") {
+    const enrolmentLinkId = await checkStaffEnrolmentLink(services.db, {
+      staffId: account.id,
+      token: input.enrolmentToken,
+    });
     return {
       next: "enrol",
-      challenge: await openChallenge(services, account, input.kind, "enrol"),
+      challenge: await openChallenge(services, account, input.kind, "enrol", enrolmentLinkId),
     };
   }
   await clearLogInFailures(services, input.kind, email);
@@ -173,7 +188,10 @@ export async function confirmLogInEnrolment(
   const challenge = await readChallenge(services, input.challenge, "enrol");
   let recoveryCodes: string[];
   try {
-    ({ recoveryCodes } = await confirmTwoFactorEnrolment(services, principalOf(challenge), input));
+    ({ recoveryCodes } = await confirmTwoFactorEnrolment(services, principalOf(challenge), {
+      ...input,
+      claim: (tx) => claimEnrolmentLink(tx, challenge),
+    }));
   } catch (error) {
     if (error instanceof AppError && error.code === AppErrorCode.INVALID_TWO_FACTOR_CODE) {
       await countCodeFailure(services, input.challenge, challenge, input.ip);
@@ -184,11 +202,14 @@ export async function confirmLogInEnrolment(
   return { ticket, recoveryCodes };
 }
 
-/** Auth.js's side: the account a ticket names, once. */
+/**
+ * Auth.js's side: the account a ticket names, once, and the server-side session opened for it
+ * (identity/sessions.ts), which the cookie then names.
+ */
 export async function redeemSignInTicket(
   services: Services,
-  input: { kind: AccountKind; ticket: string },
-): Promise<{ id: number }> {
+  input: { kind: AccountKind; ticket: string; sessionMaxAgeS: number },
+): Promise<{ id: number; sessionId: string }> {
   const stored = await services.redis.getdel(ticketKey(services, input.ticket));
   const parsed = stored ? (JSON.parse(stored) as { kind: AccountKind; id: number }) : null;
   if (!parsed || parsed.kind !== input.kind) {
@@ -197,7 +218,9 @@ export async function redeemSignInTicket(
       "Your log-in expired. Please log in again.",
     );
   }
-  return { id: parsed.id };
+  const principal = { type: parsed.kind === "user" ? "USER" : "STAFF", id: parsed.id } as const;
+  const sessionId = await openSession(services.db, principal, input.sessionMaxAgeS);
+  return { id: parsed.id, sessionId };
 }
 
 /** A ticket for an account whose checks passed elsewhere (tests and benchmarks sign in this way). */
@@ -236,6 +259,20 @@ async function finishLogIn(
   return { ticket: await issueTicket(services, challenge.kind, challenge.id) };
 }
 
+/** Uses up the set-up link with the enrolment it opened, in the same transaction. */
+async function claimEnrolmentLink(tx: Prisma.TransactionClient, challenge: Challenge) {
+  if (challenge.kind !== "staff") return;
+  const claimed =
+    challenge.enrolmentLinkId !== undefined &&
+    (await useStaffEnrolmentLink(tx, challenge.enrolmentLinkId));
+  if (!claimed) {
+    throw new AppError(
+      AppErrorCode.TWO_FACTOR_STATE,
+      "This set-up link has already been used or has expired. Ask an administrator for a new one.",
+    );
+  }
+}
+
 function principalOf(challenge: Challenge): Principal {
   return { type: challenge.kind === "user" ? "USER" : "STAFF", id: challenge.id };
 }
@@ -245,9 +282,17 @@ async function openChallenge(
   account: Account,
   kind: AccountKind,
   step: Challenge["step"],
+  enrolmentLinkId?: number,
 ): Promise<string> {
   const token = newToken();
-  const challenge: Challenge = { kind, id: account.id, email: account.email, step, attempts: 0 };
+  const challenge: Challenge = {
+    kind,
+    id: account.id,
+    email: account.email,
+    step,
+    attempts: 0,
+    ...(enrolmentLinkId === undefined ? {} : { enrolmentLinkId }),
+  };
   await services.redis.set(
     challengeKey(services, token),
     JSON.stringify(challenge),

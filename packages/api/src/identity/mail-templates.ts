@@ -25,6 +25,22 @@ export function passwordResetMail(to: string, link: string, validMinutes: number
   });
 }
 
+/** Registration with an address that already has an account: the owner hears of it, nobody else. */
+export function alreadyRegisteredMail(
+  to: string,
+  link: string,
+  validMinutes: number,
+): OutgoingMail {
+  return linkMail(to, {
+    subject: "Your Exchange account",
+    intro:
+      "Someone tried to create an Exchange account with this address, which already has one. If it was you and you forgot your password, you can choose a new one.",
+    action: "Choose a new password",
+    link,
+    outro: `The link works once and expires in ${validMinutes} minutes. If it was not you, ignore this mail: nothing changed.`,
+  });
+}
+
 function linkMail(
   to: string,
   words: { subject: string; intro: string; action: string; link: string; outro: string },

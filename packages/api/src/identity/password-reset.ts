@@ -2,10 +2,11 @@ import { hashPassword } from "@exchange/db";
 import type { Services } from "../context";
 import { recordAudit } from "../services/audit";
 import { normalizeEmail } from "../services/users";
-import { consumeAuthToken, retireAuthTokens } from "./auth-tokens";
+import { assertAuthTokenUsable, consumeAuthToken, retireAuthTokens } from "./auth-tokens";
 import { RESET_PASSWORD_VALID_MS } from "./identity-config";
 import { passwordResetMail } from "./mail-templates";
 import { accountSubject, clearRateLimit, RATE_LIMITS } from "./rate-limit";
+import { announceRevocation, revokeAllSessions } from "./sessions";
 import { limitMailRequest, mailTokenLink } from "./token-mail";
 
 /**
@@ -32,14 +33,18 @@ export async function requestPasswordReset(
 }
 
 /**
- * Sets a new password through a reset link. In one transaction: the token is used up, every
- * other reset link of the account dies, the password hash changes (so the old password stops
- * working everywhere), and the address counts as verified (the mail reached its owner).
+ * Sets a new password through a reset link. The link is checked first, so a wrong or stale
+ * token costs no password hashing (hashing is slow on purpose, and would let anyone burn the
+ * server's CPU with made-up tokens). Then, in one transaction: the token is used up (checked
+ * again: a second use racing this one loses), every other reset link of the account dies, the
+ * password hash changes (so the old password stops working everywhere), every session of the
+ * account ends, and the address counts as verified (the mail reached its owner).
  */
 export async function resetPassword(
   services: Services,
   input: { token: string; password: string; ip: string | undefined },
 ): Promise<{ email: string }> {
+  await assertAuthTokenUsable(services.db, { token: input.token, purpose: "RESET_PASSWORD" });
   // Hashing is slow on purpose; do it before the transaction holds any row.
   const passwordHash = await hashPassword(input.password);
   const user = await services.db.$transaction(async (tx) => {
@@ -54,14 +59,10 @@ export async function resetPassword(
     });
     const user = await tx.user.update({
       where: { id: userId },
-      // Every session begun before now ends too (see identity/sessions.ts).
-      data: {
-        passwordHash,
-        emailVerifiedAt: current.emailVerifiedAt ?? new Date(),
-        sessionsValidAfter: new Date(),
-      },
-      select: { email: true },
+      data: { passwordHash, emailVerifiedAt: current.emailVerifiedAt ?? new Date() },
+      select: { id: true, email: true },
     });
+    await revokeAllSessions(tx, { type: "USER", id: userId });
     await recordAudit(tx, {
       actor: { kind: "user", userId },
       action: "user.password_reset",
@@ -70,6 +71,7 @@ export async function resetPassword(
     });
     return user;
   });
+  await announceRevocation(services, { userId: user.id, sessionId: null });
   // A locked-out owner who proved control of the mailbox may log in again at once.
   await clearRateLimit(
     services.redis,
@@ -77,5 +79,5 @@ export async function resetPassword(
     RATE_LIMITS.logInAccount,
     accountSubject("user", user.email),
   );
-  return user;
+  return { email: user.email };
 }

@@ -27,6 +27,8 @@ export const RATE_LIMITS = {
   /** One verification mail per account per minute (the resend cooldown). */
   verifyMailCooldown: { name: "verify-mail", limit: 1, windowMs: MINUTE_MS },
   resetMailCooldown: { name: "reset-mail", limit: 1, windowMs: MINUTE_MS },
+  /** Failed step-up confirmations (password or code) of one account, e.g. turning 2FA off. */
+  stepUpAccount: { name: "step-up-account", limit: 5, windowMs: 15 * MINUTE_MS },
 } as const satisfies Record<string, RateLimit>;
 
 /** What a counter's state means: whether the next event may happen, and if not, for how long. */

@@ -1,18 +1,26 @@
+import { hashPassword } from "@exchange/db";
 import type { Services } from "../context";
-import { registerUser, type UserDto } from "../services/users";
+import { createUserIfNew, normalizeEmail } from "../services/users";
 import { sendVerificationMail } from "./email-verification";
-import { ipSubject } from "./identity-config";
+import { ipSubject, RESET_PASSWORD_VALID_MS } from "./identity-config";
+import { alreadyRegisteredMail } from "./mail-templates";
 import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
+import { mailTokenLink } from "./token-mail";
 
 /**
  * A new trader: the account (unverified), then the verification mail. Five registrations per
- * address per hour. If the mail cannot be sent the account still stands; the person asks for
- * another mail from the "check your email" page, and the failure is logged for operators.
+ * address per hour.
+ *
+ * It never tells whether the email already has an account: the answer is the same, and so is
+ * the work, in the same order (hash the password, try to insert, issue a token, send one mail).
+ * The owner of an existing address gets a mail saying someone tried to register, with a reset
+ * link; only the mailbox learns anything. If the mail cannot be sent the account still stands;
+ * the person asks for another from the "check your email" page, and operators see the log.
  */
 export async function registerTrader(
   services: Services,
   input: { email: string; password: string; ip: string | undefined },
-): Promise<UserDto> {
+): Promise<{ email: string }> {
   await hitRateLimit(
     services.redis,
     services.redisPrefix,
@@ -20,11 +28,29 @@ export async function registerTrader(
     ipSubject(input.ip),
     "Too many accounts created from your network.",
   );
-  const user = await registerUser(services.db, input);
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  const created = await createUserIfNew(services.db, { email, passwordHash });
   try {
-    await sendVerificationMail(services, user);
+    if (created) await sendVerificationMail(services, created);
+    else await mailExistingAccount(services, email);
   } catch (error) {
-    console.error(`verification mail to user ${user.id} failed:`, error);
+    console.error("registration mail failed:", error);
   }
-  return user;
+  return { email };
+}
+
+/** The "someone tried to register with your address" mail, with a password reset link. */
+async function mailExistingAccount(services: Services, email: string): Promise<void> {
+  const user = await services.db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, status: true },
+  });
+  if (user?.status !== "ACTIVE") return;
+  await mailTokenLink(
+    services,
+    user,
+    { purpose: "RESET_PASSWORD", validMs: RESET_PASSWORD_VALID_MS, path: "/reset-password" },
+    (to, link) => alreadyRegisteredMail(to, link, RESET_PASSWORD_VALID_MS / 60_000),
+  );
 }

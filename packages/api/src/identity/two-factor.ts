@@ -122,7 +122,13 @@ function wrongCode(field = "code"): AppError {
 export async function confirmTwoFactorEnrolment(
   services: Services,
   principal: Principal,
-  input: { code: string; ip: string | undefined; now?: number },
+  input: {
+    code: string;
+    ip: string | undefined;
+    now?: number;
+    /** Runs in the enrolment's transaction once the code is right; throwing undoes it all. */
+    claim?: (tx: Tx) => Promise<void>;
+  },
 ): Promise<{ recoveryCodes: string[] }> {
   const key = twoFactorKeyOf(services);
   const recoveryCodes = newRecoveryCodes();
@@ -140,6 +146,7 @@ export async function confirmTwoFactorEnrolment(
     const secret = base32Decode(openSecret(key, state.totpSecret));
     const step = matchTotp(secret, input.code.trim(), input.now ?? Date.now(), null);
     if (step === null) throw wrongCode();
+    await input.claim?.(tx);
     await writeTotpState(tx, principal, { totpEnabledAt: new Date(), totpLastStep: BigInt(step) });
     await tx.recoveryCode.deleteMany({
       where: { ownerType: principal.type, ownerId: principal.id },
@@ -156,11 +163,14 @@ export async function confirmTwoFactorEnrolment(
   return { recoveryCodes };
 }
 
-/** Turns two-factor off, with a current code or a recovery code. Staff may not: it is required. */
+/**
+ * Turns two-factor off. The caller has just checked the password and a code (a step-up,
+ * identity/step-up.ts). Staff may not: it is required.
+ */
 export async function disableTwoFactor(
   services: Services,
   principal: Principal,
-  input: { code: string; ip: string | undefined; now?: number },
+  input: { ip: string | undefined },
 ): Promise<void> {
   if (principal.type === "STAFF") {
     throw new AppError(AppErrorCode.TWO_FACTOR_STATE, "Staff accounts must keep two-factor on.");
@@ -170,7 +180,6 @@ export async function disableTwoFactor(
     if (!state.totpEnabledAt) {
       throw new AppError(AppErrorCode.TWO_FACTOR_STATE, "Two-factor authentication is not on.");
     }
-    await useSecondFactor(tx, twoFactorKeyOf(services), principal, state, input);
     await writeTotpState(tx, principal, {
       totpSecret: null,
       totpEnabledAt: null,

@@ -6,6 +6,8 @@ import {
   listWithdrawalQueueProcedure,
 } from "../procedures/admin/list-queues";
 import { listReconciliationProcedure } from "../procedures/admin/list-reconciliation-reports";
+import { createEnrolmentLinkProcedure } from "../procedures/admin/staff/create-enrolment-link";
+import { listStaffProcedure } from "../procedures/admin/staff/list-staff";
 import { staffMeProcedure } from "../procedures/admin/staff-me";
 import { usersAdminRouter } from "../procedures/admin/users/router";
 import { healthProcedure } from "../procedures/health";
@@ -22,6 +24,7 @@ export const adminRouter = router({
   markets: router({ list: listAdminMarketsProcedure }),
   reconciliation: router({ list: listReconciliationProcedure }),
   audit: router({ list: listAuditProcedure, vocabulary: auditVocabularyProcedure }),
+  staff: router({ list: listStaffProcedure, createEnrolmentLink: createEnrolmentLinkProcedure }),
 });
 
 export type AdminRouter = typeof adminRouter;

@@ -9,6 +9,7 @@ import { marketDataRouter } from "../procedures/market-data/router";
 import { listMarketsProcedure } from "../procedures/markets/list-markets";
 import { meProcedure } from "../procedures/me";
 import { beginTwoFactorProcedure } from "../procedures/security/begin-two-factor";
+import { confirmStepUpProcedure } from "../procedures/security/confirm-step-up";
 import { confirmTwoFactorProcedure } from "../procedures/security/confirm-two-factor";
 import { disableTwoFactorProcedure } from "../procedures/security/disable-two-factor";
 import { twoFactorStatusProcedure } from "../procedures/security/two-factor-status";
@@ -31,6 +32,7 @@ export const traderRouter = router({
     beginTwoFactor: beginTwoFactorProcedure,
     confirmTwoFactor: confirmTwoFactorProcedure,
     disableTwoFactor: disableTwoFactorProcedure,
+    confirmStepUp: confirmStepUpProcedure,
   }),
   markets: router({ list: listMarketsProcedure }),
   kyc: router({ status: myKycStatusProcedure }),

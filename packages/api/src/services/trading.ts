@@ -1,5 +1,5 @@
 import type { CoreEvent } from "@exchange/core";
-import { signStreamToken } from "@exchange/protocol";
+import { STREAM_TOKEN_TTL_MS, signStreamToken } from "@exchange/protocol";
 import type { Services } from "../context";
 import { AppError, AppErrorCode } from "../errors";
 import type { PlaceOrderInput } from "../procedures/trading/place-order.types";
@@ -135,10 +135,11 @@ export async function cancelAllOrders(services: Services, userId: number, symbol
   return { cancelled: outcome.events.filter((e) => e.type === "order.cancelled").length };
 }
 
-/** Stream tokens live a minute: long enough to open a socket, short enough not to matter if leaked. */
-const STREAM_TOKEN_TTL_MS = 60_000;
-
-export function issueStreamToken(services: Services, userId: number) {
+/** A token for the trader's WebSocket, bound to their session so that revoking it closes the socket. */
+export function issueStreamToken(
+  services: Services,
+  session: { userId: number; sessionId?: string },
+) {
   if (!services.streamTokenSecret) {
     throw new AppError(
       AppErrorCode.INTERNAL,
@@ -148,7 +149,11 @@ export function issueStreamToken(services: Services, userId: number) {
   const expiresAt = new Date(Date.now() + STREAM_TOKEN_TTL_MS);
   return {
     token: signStreamToken(
-      { userId, expiresAtMs: expiresAt.getTime() },
+      {
+        userId: session.userId,
+        expiresAtMs: expiresAt.getTime(),
+        ...(session.sessionId ? { sessionId: session.sessionId } : {}),
+      },
       services.streamTokenSecret,
     ),
     expiresAt,

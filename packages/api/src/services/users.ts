@@ -36,17 +36,32 @@ export async function registerUser(
   db: Db,
   input: { email: string; password: string },
 ): Promise<UserDto> {
-  const email = normalizeEmail(input.email);
-  const passwordHash = await hashPassword(input.password);
+  const user = await createUserIfNew(db, {
+    email: normalizeEmail(input.email),
+    passwordHash: await hashPassword(input.password),
+  });
+  if (!user) {
+    throw new AppError(AppErrorCode.EMAIL_TAKEN, "This email is already registered.", {
+      email: ["This email is already registered."],
+    });
+  }
+  return user;
+}
+
+/**
+ * Creates the account, or answers null when the (normalised) email already has one. The unique
+ * index decides, so two simultaneous registrations cannot both succeed.
+ */
+export async function createUserIfNew(
+  db: Db,
+  input: { email: string; passwordHash: string },
+): Promise<UserDto | null> {
   try {
-    const user = await db.user.create({ data: { email, passwordHash }, select: USER_SELECT });
+    const user = await db.user.create({ data: input, select: USER_SELECT });
     return toUserDto(user);
   } catch (error) {
-    // The unique index decides, so two simultaneous registrations cannot both succeed.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError(AppErrorCode.EMAIL_TAKEN, "This email is already registered.", {
-        email: ["This email is already registered."],
-      });
+      return null;
     }
     throw error;
   }

@@ -1,4 +1,6 @@
 import { type Db, hashPassword } from "@exchange/db";
+import type { Services } from "../context";
+import { issueTicket, redeemSignInTicket } from "../identity/log-in";
 
 export interface TestUser {
   id: number;
@@ -27,4 +29,21 @@ export async function createTestUser(
     select: { id: true },
   });
   return { id: user.id, email, password };
+}
+
+/**
+ * The trader signed in as the web app does it: a log-in ticket redeemed into a server-side
+ * session. The actor carries the session, as the app's request context does.
+ */
+export async function signInTestUser(
+  services: Services,
+  userId: number,
+): Promise<{ kind: "user"; userId: number; sessionId: string }> {
+  const ticket = await issueTicket(services, "user", userId);
+  const { sessionId } = await redeemSignInTicket(services, {
+    kind: "user",
+    ticket,
+    sessionMaxAgeS: 3600,
+  });
+  return { kind: "user", userId, sessionId };
 }

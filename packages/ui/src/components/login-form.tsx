@@ -26,6 +26,7 @@ export function LoginForm({
   next,
   forgotPasswordHref,
   resendVerification,
+  enrolmentToken,
 }: {
   logIn: (previous: LogInState, form: FormData) => Promise<LogInState>;
   emailLabel?: string;
@@ -34,6 +35,8 @@ export function LoginForm({
   /** The "forgot password?" page, if the app has one. */
   forgotPasswordHref?: string;
   resendVerification?: (email: string) => Promise<ResendAnswer>;
+  /** Staff: the administrator's one-time set-up link's token, sent with the password step. */
+  enrolmentToken?: string | undefined;
 }) {
   const [state, action, pending] = useActionState<LogInState, FormData>(logIn, {});
   return (
@@ -43,6 +46,7 @@ export function LoginForm({
         <ResendVerification key={state.email} email={state.email} resend={resendVerification} />
       ) : null}
       <input type="hidden" name="next" value={next ?? ""} />
+      {enrolmentToken ? <input type="hidden" name="enrol" value={enrolmentToken} /> : null}
       <TextField
         // Re-mounted with each answer so it shows the email last submitted.
         key={state.email ?? ""}

@@ -1,19 +1,24 @@
 import { CredentialsSignin, type NextAuthConfig, type Session, type User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
-import { authCookieNames } from "./auth-cookies";
+import { authCookieConfig } from "./auth-cookies";
 
 export interface CredentialsAuthOptions {
   /** Signs and encrypts this app's sessions; never shared with the other app. */
   secret: string;
-  /** Prefix of this app's cookie names (see `authCookieNames`). */
+  /** Prefix of this app's cookie names (see `authCookieConfig`). */
   cookiePrefix: string;
+  /** Whether the browser reached the app over HTTPS (`requestIsHttps`): prefixed, Secure cookies. */
+  secureCookies: boolean;
   sessionMaxAgeS: number;
   /**
    * Redeems a sign-in ticket: the single-use token the API's log-in steps issue once password
-   * and second factor have passed. The account's `id` becomes the session's.
+   * and second factor have passed. The account's `id` and the server-side session the API
+   * opened for it become the cookie's.
    */
-  authenticate(ticket: string, request: Request): Promise<User>;
+  authenticate(ticket: string, request: Request): Promise<User & { sessionId: string }>;
+  /** Log-out: ends the server-side session, so a copy of the cookie is refused from then on. */
+  endSession(sessionId: string): Promise<void>;
   /** Whether `authenticate` refused the ticket (expired or used): an ordinary answer. */
   isWrongCredentials(error: unknown): boolean;
 }
@@ -21,8 +26,9 @@ export interface CredentialsAuthOptions {
 const ZTicket = z.object({ ticket: z.string().min(20).max(100) });
 
 /**
- * The Auth.js setup both apps share: a session in an encrypted JWT cookie (no session table)
- * that names only the account, as `session.user.id`. Auth.js checks no password itself: the
+ * The Auth.js setup both apps share: an encrypted JWT cookie that names the account
+ * (`session.user.id`) and its server-side session (`sessionIdOf`), which each request checks
+ * and log-out revokes. Auth.js checks no password itself: the
  * app's log-in actions run the API's steps (password, rate limits, verified email, two-factor)
  * and hand Auth.js a one-minute ticket, never a password, so no route of Auth.js's own can
  * bypass a step. Auth.js never shows its own (unstyled) pages.
@@ -32,7 +38,7 @@ export function credentialsAuthConfig(options: CredentialsAuthOptions): NextAuth
     secret: options.secret,
     trustHost: true,
     session: { strategy: "jwt", maxAge: options.sessionMaxAgeS },
-    cookies: authCookieNames(options.cookiePrefix),
+    ...authCookieConfig(options.cookiePrefix, options.secureCookies),
     pages: { signIn: "/login", error: "/login" },
     providers: [
       Credentials({
@@ -50,18 +56,20 @@ export function credentialsAuthConfig(options: CredentialsAuthOptions): NextAuth
       }),
     ],
     callbacks: {
-      // When the session began, fixed at sign-in. Not the JWT's `iat`, which Auth.js renews
-      // whenever it re-issues the cookie: a password reset must end sessions begun before it.
       jwt({ token, user }) {
-        if (user) token.signedInAtMs = Date.now();
+        if (user) token.sid = (user as { sessionId?: string }).sessionId;
         return token;
       },
       session({ session, token }) {
         if (token.sub) session.user.id = token.sub;
-        if (typeof token.signedInAtMs === "number") {
-          (session as SessionWithSignIn).signedInAtMs = token.signedInAtMs;
-        }
+        if (typeof token.sid === "string") (session as SessionWithId).sessionId = token.sid;
         return session;
+      },
+    },
+    events: {
+      async signOut(message) {
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (typeof sid === "string") await options.endSession(sid);
       },
     },
     logger: {
@@ -74,12 +82,12 @@ export function credentialsAuthConfig(options: CredentialsAuthOptions): NextAuth
   };
 }
 
-type SessionWithSignIn = Session & { signedInAtMs?: number };
+type SessionWithId = Session & { sessionId?: string };
 
-/** When the session's sign-in happened (ms since epoch), or null for sessions from before. */
-export function sessionSignedInAtMs(session: Session | null): number | null {
-  const value = (session as SessionWithSignIn | null)?.signedInAtMs;
-  return typeof value === "number" ? value : null;
+/** The server-side session a cookie names, or null for cookies without one (refused). */
+export function sessionIdOf(session: Session | null): string | null {
+  const value = (session as SessionWithId | null)?.sessionId;
+  return typeof value === "string" && value.length > 0 ? value : null;
 }
 
 /** The account id a session names, or null (no session, or not one this code wrote). */

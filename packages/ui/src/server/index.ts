@@ -3,13 +3,13 @@
  * request's address, configuration and connections. They import next-auth or read requests and
  * the environment, so no client component may import this entry.
  */
-export { authCookieNames } from "./auth-cookies";
+export { authCookieConfig, requestIsHttps } from "./auth-cookies";
 export { clientIp, withTrustedClientAddress } from "./client-ip";
 export {
   type CredentialsAuthOptions,
   credentialsAuthConfig,
   sessionAccountId,
-  sessionSignedInAtMs,
+  sessionIdOf,
 } from "./credentials-auth";
 export { lazyEnv, type ServicesEnv, servicesConfig, ZServicesEnv, ZTwoFactorKey } from "./env";
 export { oncePerProcess } from "./once-per-process";

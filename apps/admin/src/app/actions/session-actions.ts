@@ -28,14 +28,19 @@ async function requestIp(): Promise<string | undefined> {
   return clientIp(await headers());
 }
 
-/** Password step: then a code, or enrolment for staff who have no two-factor yet. */
+/**
+ * Password step: then a code, or enrolment for staff who have no two-factor yet, which needs
+ * the administrator's set-up link (its token comes with the form).
+ */
 export async function logIn(_previous: LogInState, form: FormData): Promise<LogInState> {
   const services = await getServices();
   const ip = await requestIp();
+  const enrol = form.get("enrol");
+  const enrolmentToken = typeof enrol === "string" && enrol.length <= 100 ? enrol : undefined;
   return logInFromForm(form, {
     ...FLOW,
     checkPassword: (credentials) =>
-      logInWithPassword(services, { kind: "staff", ...credentials, ip }),
+      logInWithPassword(services, { kind: "staff", ...credentials, ip, enrolmentToken }),
   });
 }
 

@@ -173,23 +173,31 @@ function ConfirmForm({
   );
 }
 
+/** Turning two-factor off asks for the password as well as a code (a step-up, rate-limited). */
 function DisableForm() {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const disable = useMutation(trpc.security.disableTwoFactor.mutationOptions());
+  const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
-  const [error, setError] = useState<string>();
+  const [errors, setErrors] = useState<{ password?: string; code?: string; form?: string }>({});
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = ZSecondFactorCode.safeParse(code);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message);
-    setError(undefined);
+    if (!password) return setErrors({ password: "Enter your password." });
+    if (!parsed.success) return setErrors({ code: parsed.error.issues[0]?.message });
+    setErrors({});
     disable.mutate(
-      { code: parsed.data },
+      { stepUp: { password, code: parsed.data } },
       {
         onSuccess: () => queryClient.invalidateQueries(trpc.security.twoFactorStatus.queryFilter()),
-        onError: (failure) => setError(failure.message),
+        onError: (failure) => {
+          const fields = failure.data?.fieldErrors;
+          if (fields?.password?.[0]) setErrors({ password: fields.password[0] });
+          else if (fields?.code?.[0]) setErrors({ code: fields.code[0] });
+          else setErrors({ form: failure.message });
+        },
       },
     );
   }
@@ -203,13 +211,24 @@ function DisableForm() {
     >
       <h3 className="text-[13px] font-medium text-ink">Turn off two-factor</h3>
       <TextField
+        label="Password"
+        name="password"
+        type="password"
+        autoComplete="current-password"
+        className="max-w-64"
+        value={password}
+        onChange={(event) => setPassword(event.target.value)}
+        errors={errors.password ? [errors.password] : undefined}
+        required
+      />
+      <TextField
         label="Code from your app, or a recovery code"
         name="code"
         autoComplete="one-time-code"
         className="max-w-64 font-mono"
         value={code}
         onChange={(event) => setCode(event.target.value)}
-        errors={error ? [error] : undefined}
+        errors={errors.code ? [errors.code] : errors.form ? [errors.form] : undefined}
         required
       />
       <button

@@ -20,4 +20,5 @@ export const ZEmail = z
 export const ZRegisterInput = z.object({ email: ZEmail, password: ZPassword });
 export type RegisterInput = z.infer<typeof ZRegisterInput>;
 
-export const ZRegisterOutput = z.object({ id: z.number().int(), email: z.string() });
+/** Only the address back: the same answer whether or not it already had an account. */
+export const ZRegisterOutput = z.object({ email: z.string() });

@@ -1,17 +1,16 @@
 import { z } from "zod";
 import { disableTwoFactor } from "../../identity/two-factor";
-import { protectedProcedure } from "../../trpc";
-import { ZDisableTwoFactorInput } from "./two-factor.types";
+import { stepUpProcedure } from "../../trpc";
+import { ZStepUpProofWithCode } from "./step-up.types";
 
-/** Turns two-factor off with a current code or a recovery code. */
-export const disableTwoFactorProcedure = protectedProcedure
-  .input(ZDisableTwoFactorInput)
+/**
+ * Turns two-factor off. The request itself must carry the password and a current code (or a
+ * recovery code): a step-up, rate-limited per account, never a session cookie alone.
+ */
+export const disableTwoFactorProcedure = stepUpProcedure
+  .input(z.object({ stepUp: ZStepUpProofWithCode }))
   .output(z.object({ enabled: z.literal(false) }))
-  .mutation(async ({ ctx, input }) => {
-    await disableTwoFactor(
-      ctx.services,
-      { type: "USER", id: ctx.actor.userId },
-      { code: input.code, ip: ctx.ip },
-    );
+  .mutation(async ({ ctx }) => {
+    await disableTwoFactor(ctx.services, { type: "USER", id: ctx.actor.userId }, { ip: ctx.ip });
     return { enabled: false as const };
   });

@@ -25,4 +25,3 @@ export const ZTwoFactorEnrolment = z.object({
 });
 export const ZConfirmTwoFactorInput = z.object({ code: ZTotpCode });
 export const ZConfirmTwoFactorOutput = z.object({ recoveryCodes: z.array(z.string()) });
-export const ZDisableTwoFactorInput = z.object({ code: ZSecondFactorCode });

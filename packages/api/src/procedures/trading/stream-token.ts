@@ -5,4 +5,4 @@ import { ZStreamTokenOutput } from "./queries.types";
 /** A token for `{"op":"auth"}` on the WebSocket gateway, valid for a minute. */
 export const streamTokenProcedure = protectedProcedure
   .output(ZStreamTokenOutput)
-  .mutation(({ ctx }) => issueStreamToken(ctx.services, ctx.actor.userId));
+  .mutation(({ ctx }) => issueStreamToken(ctx.services, ctx.actor));

@@ -164,7 +164,9 @@ function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
       </td>
       <td className="max-w-60 px-4 py-1.5">
         <div className="flex min-w-0 flex-col leading-tight">
-          <span className="truncate font-medium text-ink">{row.legalName}</span>
+          <span className="truncate font-medium text-ink">
+            {row.legalName ?? "Name: compliance only"}
+          </span>
           <span className="truncate text-xs text-ink-faint">
             {row.user.email} <span className="tabular-nums">#{row.user.id}</span>
           </span>

@@ -25,7 +25,8 @@ export const ZKycQueueOutput = z.object({
     z.object({
       id: z.number().int(),
       status: ZKycStatus,
-      legalName: z.string(),
+      /** Null unless the caller holds COMPLIANCE (kyc/document-access.ts). */
+      legalName: z.string().nullable(),
       country: z.string(),
       documentType: ZDocumentType,
       createdAt: z.date(),
@@ -45,11 +46,12 @@ export const ZKycSubmissionOutput = z.object({
   userId: z.number().int(),
   level: z.number().int(),
   status: ZKycStatus,
-  legalName: z.string(),
-  dateOfBirth: z.date(),
+  /** The personal fields are null unless the caller holds COMPLIANCE (kyc/document-access.ts). */
+  legalName: z.string().nullable(),
+  dateOfBirth: z.date().nullable(),
   country: z.string(),
   documentType: ZDocumentType,
-  documentNumber: z.string(),
+  documentNumber: z.string().nullable(),
   rejectReason: z.string().nullable(),
   reviewedAt: z.date().nullable(),
   createdAt: z.date(),

@@ -1,3 +1,4 @@
+import { redactKycPersonalData } from "../../../kyc/document-access";
 import { listKycQueue } from "../../../services/kyc-review";
 import { sectionProcedure } from "../../../trpc";
 import { ZKycQueueInput, ZKycQueueOutput } from "./kyc.types";
@@ -6,4 +7,7 @@ import { ZKycQueueInput, ZKycQueueOutput } from "./kyc.types";
 export const listKycQueueProcedure = sectionProcedure("kyc")
   .input(ZKycQueueInput)
   .output(ZKycQueueOutput)
-  .query(({ ctx, input }) => listKycQueue(ctx.services.db, input));
+  .query(async ({ ctx, input }) => {
+    const queue = await listKycQueue(ctx.services.db, input);
+    return { ...queue, rows: queue.rows.map((row) => redactKycPersonalData(row, ctx.actor.roles)) };
+  });

@@ -1,9 +1,16 @@
+import { redactKycPersonalData } from "../../../kyc/document-access";
 import { findUserProfile } from "../../../services/user-profiles";
 import { sectionProcedure } from "../../../trpc";
 import { ZUserProfileInput, ZUserProfileOutput } from "./users.types";
 
-/** One trader's account, KYC history, balances and recent orders. */
+/** One trader's account (KYC personal data for compliance only), KYC history, balances and recent orders. */
 export const getUserProfileProcedure = sectionProcedure("users")
   .input(ZUserProfileInput)
   .output(ZUserProfileOutput)
-  .query(({ ctx, input }) => findUserProfile(ctx.services, input.id));
+  .query(async ({ ctx, input }) => {
+    const profile = await findUserProfile(ctx.services, input.id);
+    const kycSubmissions = profile.kycSubmissions.map((s) =>
+      redactKycPersonalData(s, ctx.actor.roles),
+    );
+    return { ...profile, kycSubmissions };
+  });

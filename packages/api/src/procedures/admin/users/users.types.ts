@@ -38,7 +38,8 @@ export const ZUserProfileOutput = z.object({
     z.object({
       id: z.number().int(),
       status: ZKycStatus,
-      legalName: z.string(),
+      /** Null unless the caller holds COMPLIANCE (kyc/document-access.ts). */
+      legalName: z.string().nullable(),
       country: z.string(),
       documentType: z.string(),
       rejectReason: z.string().nullable(),

@@ -19,6 +19,9 @@ import { requireSection } from "@/server/staff-guard";
 
 export const metadata: Metadata = { title: "KYC submission" };
 
+/** Shown in place of personal data to staff without the COMPLIANCE role (the API sends null). */
+const COMPLIANCE_ONLY = "Compliance only";
+
 function ageOf(dateOfBirth: Date, now: Date): number {
   const years = now.getUTCFullYear() - dateOfBirth.getUTCFullYear();
   const before =
@@ -74,19 +77,21 @@ export default async function KycSubmissionPage({ params }: { params: Promise<{ 
                 [
                   "Legal name",
                   <span key="n" className="font-medium text-ink">
-                    {submission.legalName}
+                    {submission.legalName ?? COMPLIANCE_ONLY}
                   </span>,
                 ],
                 [
                   "Date of birth",
-                  `${submission.dateOfBirth.toISOString().slice(0, 10)} (age ${ageOf(submission.dateOfBirth, now)})`,
+                  submission.dateOfBirth
+                    ? `${submission.dateOfBirth.toISOString().slice(0, 10)} (age ${ageOf(submission.dateOfBirth, now)})`
+                    : COMPLIANCE_ONLY,
                 ],
                 ["Country", `${countryName(submission.country)} (${submission.country})`],
                 ["Document", KYC_DOCUMENT_TYPE_LABELS[submission.documentType]],
                 [
                   "Document number",
                   <span key="d" className="font-mono text-ink">
-                    {submission.documentNumber}
+                    {submission.documentNumber ?? COMPLIANCE_ONLY}
                   </span>,
                 ],
                 ["Submitted", formatUtc(submission.createdAt)],

@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { DataTable } from "@/components/data-table";
 import { KycLevelBadge, KycStatusBadge } from "@/components/kyc/kyc-status-badge";
 import { PageBody } from "@/components/page-body";
+import { SuspendUserForm } from "@/components/users/suspend-user-form";
 import { formatUtc } from "@/lib/time-format";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
@@ -74,6 +75,7 @@ export default async function UserProfilePage({ params }: { params: Promise<{ id
         <Stat label="KYC submissions" value={String(user.kycSubmissions.length)} />
         <Stat label="Registered (UTC)" value={formatUtc(user.createdAt).replace(" UTC", "")} />
       </section>
+      {user.status === "ACTIVE" ? <SuspendUserForm userId={user.id} /> : null}
 
       <Section title="KYC history">
         <DataTable
@@ -89,7 +91,7 @@ export default async function UserProfilePage({ params }: { params: Promise<{ id
               <td className="px-4">
                 <KycStatusBadge status={s.status} />
               </td>
-              <td className="px-4 text-ink">{s.legalName}</td>
+              <td className="px-4 text-ink">{s.legalName ?? "Compliance only"}</td>
               <td className="px-4 text-ink-muted">{countryName(s.country)}</td>
               <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">
                 {formatUtc(s.createdAt).replace(" UTC", "")}

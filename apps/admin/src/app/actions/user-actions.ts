@@ -1,0 +1,36 @@
+"use server";
+
+import { spokenErrorCode } from "@exchange/ui/server";
+import { revalidatePath } from "next/cache";
+import { adminApi } from "@/server/admin-api";
+
+export interface SuspendState {
+  error?: string;
+  done?: boolean;
+}
+
+/**
+ * Suspends a trader: their log-in, sessions and open sockets end at once (the API checks the
+ * role and audits it with the reason).
+ */
+export async function suspendUserAction(
+  _previous: SuspendState,
+  form: FormData,
+): Promise<SuspendState> {
+  const id = Number(form.get("userId"));
+  const reason = String(form.get("reason") ?? "").trim();
+  if (!Number.isSafeInteger(id) || id <= 0) return { error: "No such user." };
+  if (reason.length < 3) return { error: "Say why, in a few words." };
+  try {
+    await (await adminApi()).users.suspend({ id, reason: reason.slice(0, 500) });
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause;
+    const code = (error as { code?: string }).code;
+    if (spokenErrorCode(cause) || code === "FORBIDDEN" || code === "NOT_FOUND") {
+      return { error: (error as Error).message };
+    }
+    throw error;
+  }
+  revalidatePath(`/users/${id}`);
+  return { done: true };
+}

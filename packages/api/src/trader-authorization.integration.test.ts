@@ -1,0 +1,262 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createEngineSandbox, EngineProcess } from "@exchange/engine/testing";
+import { WorkerProcess } from "@exchange/worker/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Actor, Services } from "./context";
+import { traderRouter } from "./routers/trader-router";
+import { closeServices, createServices } from "./services/create-services";
+import { syncReferenceData } from "./services/reference-data";
+import { eventually } from "./testing/eventually";
+import { callTraderApi } from "./testing/test-services";
+import { createTestUser, signInTestUser, type TestUser } from "./testing/test-users";
+
+/**
+ * Every trader procedure and who may call it, with three callers: anonymous, another user, and
+ * the owner of the data in play (a resting order, a balance, a KYC submission, two-factor on).
+ * `public` rows answer anyone; `user` rows refuse anonymous callers, and another user may call
+ * them only to act on their own account: the owner's data never shows in their answer and is
+ * never changed. A procedure added to traderRouter without a row fails the completeness test:
+ * add its row, with a call that changes nothing the other rows look at.
+ */
+type TraderApi = ReturnType<typeof callTraderApi>;
+interface Fixture {
+  owner: TestUser;
+  orderId: number;
+}
+const PROCEDURES: Array<{
+  path: string;
+  access: "public" | "user";
+  call: (api: TraderApi, fixture: Fixture) => Promise<unknown>;
+}> = [
+  { path: "health", access: "public", call: (api) => api.health() },
+  { path: "me", access: "user", call: (api) => api.me() },
+  {
+    path: "auth.register",
+    access: "public",
+    call: (api) => api.auth.register({ email: "not-an-email", password: "short" }),
+  },
+  {
+    path: "auth.resendVerification",
+    access: "public",
+    call: (api) => api.auth.resendVerification({ email: `nobody-${crypto.randomUUID()}@x.test` }),
+  },
+  {
+    path: "auth.verifyEmail",
+    access: "public",
+    call: (api) => api.auth.verifyEmail({ token: "A".repeat(43) }),
+  },
+  {
+    path: "auth.requestPasswordReset",
+    access: "public",
+    call: (api) => api.auth.requestPasswordReset({ email: `nobody-${crypto.randomUUID()}@x.test` }),
+  },
+  {
+    path: "auth.resetPassword",
+    access: "public",
+    call: (api) => api.auth.resetPassword({ token: "A".repeat(43), password: "some-password-1" }),
+  },
+  {
+    path: "security.twoFactorStatus",
+    access: "user",
+    call: (api) => api.security.twoFactorStatus(),
+  },
+  { path: "security.beginTwoFactor", access: "user", call: (api) => api.security.beginTwoFactor() },
+  {
+    path: "security.confirmTwoFactor",
+    access: "user",
+    call: (api) => api.security.confirmTwoFactor({ code: "000000" }),
+  },
+  {
+    path: "security.disableTwoFactor",
+    access: "user",
+    call: (api) =>
+      api.security.disableTwoFactor({ stepUp: { password: "wrong-password-1", code: "000000" } }),
+  },
+  {
+    path: "security.confirmStepUp",
+    access: "user",
+    call: (api) => api.security.confirmStepUp({ password: "wrong-password-1" }),
+  },
+  { path: "markets.list", access: "public", call: (api) => api.markets.list() },
+  { path: "kyc.status", access: "user", call: (api) => api.kyc.status() },
+  {
+    path: "trading.placeOrder",
+    access: "user",
+    call: (api) =>
+      api.trading.placeOrder({
+        symbol: "NOPEUSDT",
+        side: "buy",
+        type: "limit",
+        price: "1",
+        quantity: "1",
+      }),
+  },
+  {
+    path: "trading.cancelOrder",
+    access: "user",
+    // Names the owner's resting order: only the owner could cancel it, and the owner's row
+    // runs last among the callers, so the other rows still see it resting.
+    call: (api, { orderId }) => api.trading.cancelOrder({ symbol: "BTCUSDT", orderId }),
+  },
+  {
+    path: "trading.cancelAll",
+    access: "user",
+    call: (api) => api.trading.cancelAll({ symbol: "ETHUSDT" }),
+  },
+  { path: "trading.openOrders", access: "user", call: (api) => api.trading.openOrders({}) },
+  { path: "trading.orderHistory", access: "user", call: (api) => api.trading.orderHistory({}) },
+  { path: "trading.tradeHistory", access: "user", call: (api) => api.trading.tradeHistory({}) },
+  { path: "trading.balances", access: "user", call: (api) => api.trading.balances() },
+  { path: "trading.streamToken", access: "user", call: (api) => api.trading.streamToken() },
+  {
+    path: "marketData.depth",
+    access: "public",
+    call: (api) => api.marketData.depth({ symbol: "BTCUSDT" }),
+  },
+  {
+    path: "marketData.trades",
+    access: "public",
+    call: (api) => api.marketData.trades({ symbol: "BTCUSDT" }),
+  },
+  {
+    path: "marketData.ticker",
+    access: "public",
+    call: (api) => api.marketData.ticker({ symbol: "BTCUSDT" }),
+  },
+  { path: "marketData.tickers", access: "public", call: (api) => api.marketData.tickers() },
+  {
+    path: "marketData.klines",
+    access: "public",
+    call: (api) => api.marketData.klines({ symbol: "BTCUSDT", interval: "1m" }),
+  },
+];
+
+const GUARD_CODES = ["FORBIDDEN", "UNAUTHORIZED"];
+const OWNER_LEGAL_NAME = "Olive Ownerdata";
+const OWNER_BTC = "1.2345";
+
+let services: Services;
+let engine: EngineProcess;
+let worker: WorkerProcess;
+let fixture: Fixture;
+let owner: Actor;
+let other: Actor;
+
+beforeAll(async () => {
+  const sandbox = await createEngineSandbox("trader-authz");
+  engine = await EngineProcess.start(sandbox);
+  worker = await WorkerProcess.start(sandbox);
+  services = await createServices({
+    ...sandbox,
+    streamTokenSecret: "trader-authorization-stream-secret",
+    documentStorageDir: mkdtempSync(join(tmpdir(), "exchange-authz-documents-")),
+  });
+  await syncReferenceData(services.db, services.engine);
+  const ownerUser = await createTestUser(services.db, { tag: "owner" });
+  const otherUser = await createTestUser(services.db, { tag: "other" });
+  owner = await signInTestUser(services, ownerUser.id);
+  other = await signInTestUser(services, otherUser.id);
+  const deposit = await services.engine.send({
+    type: "balance.deposit",
+    id: `authz-deposit:${ownerUser.id}`,
+    ts: Date.now(),
+    business: "test-deposit",
+    businessId: crypto.randomUUID(),
+    userId: ownerUser.id,
+    asset: "BTC",
+    amountAtoms: 123_450_000n,
+  });
+  expect(deposit.outcome.ok).toBe(true);
+  const placed = await callTraderApi(services, owner).trading.placeOrder({
+    symbol: "BTCUSDT",
+    side: "sell",
+    type: "limit",
+    price: "90000",
+    quantity: "0.5",
+  });
+  fixture = { owner: ownerUser, orderId: placed.order.orderId };
+  await eventually(async () => {
+    const open = await callTraderApi(services, owner).trading.openOrders({});
+    expect(open.items.map((o) => o.orderId)).toContain(fixture.orderId);
+  });
+  await services.db.kycSubmission.create({
+    data: {
+      userId: ownerUser.id,
+      status: "APPROVED",
+      legalName: OWNER_LEGAL_NAME,
+      dateOfBirth: new Date("1980-01-01"),
+      country: "FR",
+      documentType: "PASSPORT",
+      documentNumber: "OWNER-123",
+    },
+  });
+  await services.db.user.update({
+    where: { id: ownerUser.id },
+    data: { totpEnabledAt: new Date() },
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await closeServices(services);
+  await worker?.stop();
+  await engine?.kill();
+});
+
+async function outcomeOf(call: Promise<unknown>): Promise<{ value?: unknown; code?: string }> {
+  return call.then(
+    (value) => ({ value }),
+    (error: { code?: string }) => ({ code: error.code }),
+  );
+}
+
+/** Nothing of the owner's in another caller's answer: not their id, email, order, name, funds. */
+function expectNoOwnerData(value: unknown): void {
+  const text = JSON.stringify(value, (_key, v) => (typeof v === "bigint" ? String(v) : v)) ?? "";
+  expect(text).not.toContain(fixture.owner.email);
+  expect(text).not.toContain(OWNER_LEGAL_NAME);
+  expect(text).not.toContain(OWNER_BTC);
+  expect(text).not.toMatch(new RegExp(`"orderId":${fixture.orderId}\\b`));
+  expect(text).not.toMatch(new RegExp(`"id":${fixture.owner.id}\\b`));
+}
+
+/** The owner's data as it stood: the order resting, two-factor on. */
+async function expectOwnerUntouched(): Promise<void> {
+  const open = await callTraderApi(services, owner).trading.openOrders({});
+  expect(open.items.map((o) => o.orderId)).toContain(fixture.orderId);
+  await expect(callTraderApi(services, owner).security.twoFactorStatus()).resolves.toMatchObject({
+    enabled: true,
+  });
+}
+
+describe("trader procedures × callers", () => {
+  it("has a row for every trader procedure", () => {
+    const paths = Object.keys(traderRouter._def.procedures).sort();
+    expect(PROCEDURES.map((p) => p.path).sort()).toEqual(paths);
+  });
+
+  it.each(PROCEDURES)("anonymous → $path ($access)", async ({ access, call }) => {
+    const { code } = await outcomeOf(call(callTraderApi(services), fixture));
+    if (access === "public") expect(GUARD_CODES).not.toContain(code);
+    else expect(code).toBe("UNAUTHORIZED");
+  });
+
+  it.each(PROCEDURES)("another user → $path: only their own account", async ({ call }) => {
+    const { value, code } = await outcomeOf(call(callTraderApi(services, other), fixture));
+    expect(GUARD_CODES).not.toContain(code);
+    expectNoOwnerData(value);
+    await expectOwnerUntouched();
+  });
+
+  it.each(PROCEDURES)("owner → $path: allowed", async ({ call }) => {
+    const { code } = await outcomeOf(call(callTraderApi(services, owner), fixture));
+    expect(GUARD_CODES).not.toContain(code);
+  });
+
+  it("shows the owner their own data, so the checks above could fail", async () => {
+    const api = callTraderApi(services, owner);
+    expect(JSON.stringify(await api.trading.balances())).toContain(OWNER_BTC.slice(0, 4));
+    await expect(api.me()).resolves.toMatchObject({ id: fixture.owner.id });
+  });
+});

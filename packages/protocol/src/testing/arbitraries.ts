@@ -5,6 +5,7 @@
  * point is thrown at all of them.
  */
 import fc from "fast-check";
+import { stringifyWire } from "../codecs";
 
 /** Strings that broke parsers, databases or templates somewhere before. */
 const NASTY_STRINGS = [
@@ -181,6 +182,21 @@ export function hostileJsonValue(): fc.Arbitrary<unknown> {
       fc.dictionary(hostileString({ maxLength: 20 }), tie("value"), { maxKeys: 5 }),
     ),
   })).value;
+}
+
+/** JSON text of a hostile value (bigints written as decimal strings, a lone undefined as null). */
+export function hostileJsonText(): fc.Arbitrary<string> {
+  return hostileJsonValue().map((value) => stringifyWire(value) ?? "null");
+}
+
+/**
+ * Percent-encoding of any string for a URL: encodeURIComponent throws on a lone surrogate,
+ * which a hostile client sends as raw bytes all the same.
+ */
+export function percentEncode(text: string): string {
+  return [...Buffer.from(text, "utf8")]
+    .map((byte) => `%${byte.toString(16).padStart(2, "0")}`)
+    .join("");
 }
 
 /** One leaf value of any JavaScript type a transport could deliver. */

@@ -4,11 +4,13 @@ export {
   extremeDecimal,
   extremeNumber,
   hostileBytes,
+  hostileJsonText,
   hostileJsonValue,
   hostileScalar,
   hostileString,
   hugeString,
   idBeyondInt32,
   nearlyValidObject,
+  percentEncode,
 } from "./arbitraries";
 export { FUZZ_SEED, fuzz, fuzzParameters, fuzzRuns } from "./fuzz";

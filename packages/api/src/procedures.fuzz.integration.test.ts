@@ -10,7 +10,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { StaffRole } from "@exchange/db";
-import { createEngineSandbox, EngineProcess } from "@exchange/engine/testing";
+import { createEngineSandbox, EngineProcess, promptStateDigest } from "@exchange/engine/testing";
 import { stringifyWire } from "@exchange/protocol";
 import {
   deepJsonText,
@@ -220,10 +220,7 @@ function expectTyped(answer: Answer, what: unknown) {
   expect(errorCodeOf(answer.body), context).not.toBe("INTERNAL_SERVER_ERROR");
 }
 
-/**
- * The engine's state hash. The engine answers it between two batches, and an idle engine waits
- * up to its read timeout for the next one; pings make that next batch come at once.
- */
+/** An input holding a top-level integer outside Postgres INTEGER (an id, a cursor, a page). */
 function hasIntegerBeyondInt32(input: unknown): boolean {
   if (typeof input !== "object" || input === null) return false;
   return Object.values(input).some(
@@ -232,18 +229,7 @@ function hasIntegerBeyondInt32(input: unknown): boolean {
 }
 
 async function stateHash(): Promise<string> {
-  let answered = false;
-  const digest = engine.stateDigest().finally(() => {
-    answered = true;
-  });
-  for (let n = 0; !answered && n < 100; n++) {
-    await new Promise((resolve) => setTimeout(resolve, 3));
-    if (answered) break;
-    services.engine
-      .send({ type: "system.ping", id: `fuzz-ping:${crypto.randomUUID()}`, ts: Date.now() })
-      .catch(() => {});
-  }
-  return (await digest).stateHash;
+  return (await promptStateDigest(engine, services.engine)).stateHash;
 }
 
 const ROUTERS = [

@@ -4,6 +4,7 @@ import {
   deepJsonText,
   extremeDecimal,
   fuzz,
+  fuzzTimeoutMs,
   hostileJsonValue,
   hostileString,
   hugeString,
@@ -123,7 +124,9 @@ function funded(): ExchangeCore {
   return core;
 }
 
-describe("engine command decoding under generated input", { timeout: 60_000 }, () => {
+describe("engine command decoding under generated input", {
+  timeout: fuzzTimeoutMs(60_000),
+}, () => {
   // Found by the fuzzer: String(v) threw on an object whose toString is not a function, and a
   // throw while decoding a batch stopped the engine on every restart.
   it.each([

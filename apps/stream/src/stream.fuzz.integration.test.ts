@@ -11,6 +11,7 @@ import { createLogger, signStreamToken, stringifyWire } from "@exchange/protocol
 import {
   deepJsonText,
   fuzz,
+  fuzzTimeoutMs,
   hostileJsonText,
   hostileString,
   hugeString,
@@ -167,7 +168,7 @@ async function expectGatewayServes() {
   client.socket.close();
 }
 
-describe("gateway under generated client messages", { timeout: 120_000 }, () => {
+describe("gateway under generated client messages", { timeout: fuzzTimeoutMs(120_000) }, () => {
   it("answers every message of a session once, typed, in order", async () => {
     await fuzz(
       fc.asyncProperty(fc.array(clientFrame, { minLength: 1, maxLength: 8 }), async (messages) => {
@@ -276,7 +277,7 @@ describe("gateway under generated client messages", { timeout: 120_000 }, () => 
   );
 });
 
-describe("mesh publish under generated requests", { timeout: 120_000 }, () => {
+describe("mesh publish under generated requests", { timeout: fuzzTimeoutMs(120_000) }, () => {
   const body = fc.oneof(
     nearlyValidObject(
       ["c", "d"],

@@ -17,6 +17,7 @@ import {
   extremeDecimal,
   extremeNumber,
   fuzz,
+  fuzzTimeoutMs,
   hostileJsonText,
   hostileJsonValue,
   hostileString,
@@ -241,7 +242,7 @@ const ROUTERS = [
 const RUNS_PER_PROCEDURE = 40;
 
 for (const { name, router, callers } of ROUTERS) {
-  describe(`${name} procedures under generated input`, { timeout: 120_000 }, () => {
+  describe(`${name} procedures under generated input`, { timeout: fuzzTimeoutMs(120_000) }, () => {
     it.each(proceduresOf(router))(
       "$path answers typed and a refusal changes nothing",
       async (procedure) => {

@@ -17,7 +17,7 @@ import {
   kycFixtureFiles,
   testServices,
 } from "@exchange/api/testing";
-import { fuzz, hostileBytes, hostileString } from "@exchange/protocol/testing";
+import { fuzz, fuzzTimeoutMs, hostileBytes, hostileString } from "@exchange/protocol/testing";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { receiveKycSubmission } from "./kyc-submission";
@@ -180,7 +180,9 @@ function storedFileCount(): number {
   return readdirSync(storageDir, { recursive: true }).length;
 }
 
-describe("KYC upload under generated multipart requests", { timeout: 120_000 }, () => {
+describe("KYC upload under generated multipart requests", {
+  timeout: fuzzTimeoutMs(120_000),
+}, () => {
   it("answers typed, and a refusal stores no submission and no file", async () => {
     await fuzz(
       fc.asyncProperty(request, async (spec) => {

@@ -14,7 +14,7 @@ import {
 } from "@exchange/engine/testing";
 import { Journal } from "@exchange/journal";
 import { busKeys, createLogger, EngineClient, stringifyWire } from "@exchange/protocol";
-import { fuzz } from "@exchange/protocol/testing";
+import { fuzz, fuzzTimeoutMs } from "@exchange/protocol/testing";
 import fc from "fast-check";
 import { Redis } from "ioredis";
 import pg from "pg";
@@ -136,7 +136,7 @@ async function caughtUp(): Promise<void> {
   }
 }
 
-describe("projector with extreme but valid values", { timeout: 180_000 }, () => {
+describe("projector with extreme but valid values", { timeout: fuzzTimeoutMs(180_000) }, () => {
   it("keeps up, reads every accepted order back exactly, and the books reconcile", async () => {
     await fuzz(
       fc.asyncProperty(fc.array(order, { minLength: 1, maxLength: 4 }), async (orders) => {
@@ -173,7 +173,7 @@ describe("projector with extreme but valid values", { timeout: 180_000 }, () => 
           expect(rows[0]).toEqual({ price: String(priceTicks), qty: String(qtyLots) });
         }
       }),
-      200,
+      100,
     );
     const report = await reconcile(pool, new Journal(pool));
     expect(report.differences).toEqual([]);

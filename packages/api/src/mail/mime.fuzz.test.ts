@@ -1,4 +1,4 @@
-import { fuzz, hostileString, hugeString } from "@exchange/protocol/testing";
+import { fuzz, fuzzTimeoutMs, hostileString, hugeString } from "@exchange/protocol/testing";
 import fc from "fast-check";
 import nodemailer from "nodemailer";
 import { describe, expect, it } from "vitest";
@@ -63,7 +63,7 @@ const deeplyNested = fc
       "Content-Type: text/plain\n\nend\n",
   );
 
-describe("mail parsing under generated input", { timeout: 60_000 }, () => {
+describe("mail parsing under generated input", { timeout: fuzzTimeoutMs(60_000) }, () => {
   it("reads any text without a throw (the mail sink must survive every message)", async () => {
     await fuzz(
       fc.property(

@@ -27,6 +27,14 @@ export function fuzzRuns(ciRuns: number): number {
   return runs;
 }
 
+/**
+ * Timeout of a fuzz test (vitest's `{ timeout }`): the CI budget, or a day when FUZZ_RUNS asks
+ * for a long run.
+ */
+export function fuzzTimeoutMs(ciMs: number): number {
+  return process.env.FUZZ_RUNS ? 86_400_000 : ciMs;
+}
+
 /** fast-check parameters of a property with a CI budget of `ciRuns` cases. */
 export function fuzzParameters<T>(ciRuns: number): fc.Parameters<T> {
   const path = process.env.FUZZ_PATH;

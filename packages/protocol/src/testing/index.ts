@@ -13,4 +13,4 @@ export {
   nearlyValidObject,
   percentEncode,
 } from "./arbitraries";
-export { FUZZ_SEED, fuzz, fuzzParameters, fuzzRuns } from "./fuzz";
+export { FUZZ_SEED, fuzz, fuzzParameters, fuzzRuns, fuzzTimeoutMs } from "./fuzz";

@@ -255,9 +255,10 @@ for (const { name, router, callers } of ROUTERS) {
               const actor = actors[caller] as Actor;
               const before = await stateHash();
               const answer = await callOverHttp(router, actor, encodedCall(procedure, input));
-              // finding: an id or cursor beyond int32 (kyc.submission, users.profile, …) ends in
-              // INTERNAL_SERVER_ERROR (Postgres INTEGER overflow), owned by the id bounds on all
-              // procedure inputs.
+              // finding: an id or cursor beyond int32 ends in INTERNAL_SERVER_ERROR (Prisma
+              // refuses it for an INTEGER column): trading.openOrders / orderHistory /
+              // tradeHistory `cursor`, kyc.submission / approve / reject and users.profile `id`.
+              // Owned by the id bounds on all procedure inputs.
               if (answer.status === 500 && hasIntegerBeyondInt32(input)) return;
               expectTyped(answer, { caller, input });
               if (answer.status !== 200)

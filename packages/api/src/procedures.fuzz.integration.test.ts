@@ -240,7 +240,7 @@ const ROUTERS = [
 ] as const;
 
 /** Generated cases per procedure in CI (each picks one of the router's callers). */
-const RUNS_PER_PROCEDURE = 40;
+const RUNS_PER_PROCEDURE = 32;
 
 for (const { name, router, callers } of ROUTERS) {
   describe(`${name} procedures under generated input`, { timeout: fuzzTimeoutMs(120_000) }, () => {
@@ -326,7 +326,7 @@ for (const { name, router, callers } of ROUTERS) {
           expectTyped(answer, { caller, req });
           if (answer.status !== 200) expect(await stateHash()).toBe(before);
         }),
-        300,
+        120,
       );
     });
   });

@@ -202,7 +202,7 @@ describe("KYC upload under generated multipart requests", {
         expect(await submissionCount()).toBe(rowsBefore);
         expect(storedFileCount()).toBe(filesBefore);
       }),
-      300,
+      200,
     );
   });
 

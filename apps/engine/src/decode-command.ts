@@ -25,7 +25,7 @@ export function decodeCommand(text: string | undefined): DecodedCommand {
   const fields = json as Record<string, unknown>;
   const id = typeof fields.id === "string" ? fields.id : undefined;
   if (fields.v !== PROTOCOL_VERSION) {
-    const message = `protocol version ${String(fields.v)} is not ${PROTOCOL_VERSION}`;
+    const message = `protocol version ${describeScalar(fields.v)} is not ${PROTOCOL_VERSION}`;
     return malformed(id, RejectCode.InvalidCommand, message);
   }
   const parsed = ZEngineCommand.safeParse(json);
@@ -42,4 +42,14 @@ export function decodeCommand(text: string | undefined): DecodedCommand {
 
 function malformed(id: string | undefined, code: RejectCode, message: string): DecodedCommand {
   return { ok: false, id, outcome: { ok: false, code, message, events: [] } };
+}
+
+/**
+ * A value for an error message. Not `String(value)`: a JSON object whose `toString` is not a
+ * function (`{"v":{"toString":1}}`) makes that throw, and a throw here stopped the engine.
+ */
+function describeScalar(value: unknown): string {
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (typeof value === "string") return JSON.stringify(value.slice(0, 32));
+  return value === null ? "null" : Array.isArray(value) ? "an array" : typeof value;
 }

@@ -94,24 +94,29 @@ export class StreamConnection {
 
   /** Checks size and rate at once; queues the message behind those still being handled. */
   receive(data: Buffer, isBinary: boolean): Promise<void> {
-    if (data.byteLength > this.deps.limits.maxMessageBytes) {
-      this.send(
-        errorReply(
-          StreamErrorCode.MESSAGE_TOO_LARGE,
-          `Message exceeds ${this.deps.limits.maxMessageBytes} bytes`,
-        ),
-      );
-      this.socket.close(1009, "message too large");
-      return Promise.resolve();
-    }
-    const task = this.overBudget()
-      ? this.handling.then(() =>
-          this.send(errorReply(StreamErrorCode.RATE_LIMITED, "Too many messages; slow down")),
-        )
-      : this.handling.then(() => this.handleRaw(data, isBinary));
+    // The refusal of an oversized message waits its turn like any answer: sent at once, it
+    // overtook the answers to earlier messages, which the close then dropped.
+    const task =
+      data.byteLength > this.deps.limits.maxMessageBytes
+        ? this.handling.then(() => this.refuseOversized())
+        : this.overBudget()
+          ? this.handling.then(() =>
+              this.send(errorReply(StreamErrorCode.RATE_LIMITED, "Too many messages; slow down")),
+            )
+          : this.handling.then(() => this.handleRaw(data, isBinary));
     // A failure (Redis unreachable) is the caller's to log; the next message is still handled.
     this.handling = task.catch(() => {});
     return task;
+  }
+
+  private refuseOversized(): void {
+    this.send(
+      errorReply(
+        StreamErrorCode.MESSAGE_TOO_LARGE,
+        `Message exceeds ${this.deps.limits.maxMessageBytes} bytes`,
+      ),
+    );
+    this.socket.close(1009, "message too large");
   }
 
   /** Pings the client; one that never answered the previous ping is cut off. */

@@ -79,7 +79,7 @@ export function parseClientMessage(text: string): ParsedMessage {
   if (op !== "auth" && op !== "subscribe" && op !== "unsubscribe") {
     return {
       ok: false,
-      reply: errorReply(StreamErrorCode.UNKNOWN_OP, `Unknown op: ${String(op)}`),
+      reply: errorReply(StreamErrorCode.UNKNOWN_OP, `Unknown op: ${describeOp(op)}`),
     };
   }
   const field = op === "auth" ? "token" : "channel";
@@ -87,4 +87,14 @@ export function parseClientMessage(text: string): ParsedMessage {
     ok: false,
     reply: errorReply(StreamErrorCode.MALFORMED_MESSAGE, `"${field}" must be a string`),
   };
+}
+
+/**
+ * The op for an error message. Not `String(op)`: `{"op":{"toString":1}}` makes that throw, and
+ * the client was never answered.
+ */
+function describeOp(op: unknown): string {
+  if (typeof op === "string") return op.slice(0, 32);
+  if (typeof op === "number" || typeof op === "boolean") return String(op);
+  return op === null ? "null" : Array.isArray(op) ? "an array" : typeof op;
 }

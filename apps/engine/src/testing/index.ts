@@ -5,4 +5,5 @@ export {
   type EngineSandbox,
   freePort,
 } from "./engine-process";
+export { promptStateDigest } from "./prompt-digest";
 export { BASE, QUOTE, referenceCommands, SYMBOL, seededRandom, tradingWorkload } from "./workload";

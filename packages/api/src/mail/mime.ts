@@ -69,17 +69,23 @@ function contentType(part: Part): { type: string; params: Map<string, string> } 
   return { type: type.trim().toLowerCase(), params };
 }
 
+/**
+ * Nesting deeper than any real mail (nodemailer writes at most three levels): below it a part is
+ * taken as it is, so a message nested thousands deep cannot exhaust the stack.
+ */
+const MAX_MULTIPART_DEPTH = 16;
+
 /** The non-multipart parts, depth first (multipart/alternative inside multipart/mixed…). */
-function leafParts(part: Part): Part[] {
+function leafParts(part: Part, depth = 0): Part[] {
   const { type, params } = contentType(part);
   const boundary = params.get("boundary");
-  if (!type.startsWith("multipart/") || !boundary) return [part];
+  if (!type.startsWith("multipart/") || !boundary || depth >= MAX_MULTIPART_DEPTH) return [part];
   const sections = part.body.split(`--${boundary}`);
   // Before the first boundary is the preamble; from the closing `--boundary--` on, the epilogue.
   return sections
     .slice(1)
     .filter((section) => !section.startsWith("--"))
-    .flatMap((section) => leafParts(splitPart(section.replace(/^\n/, ""))));
+    .flatMap((section) => leafParts(splitPart(section.replace(/^\n/, "")), depth + 1));
 }
 
 function decodeBody(part: Part): string {
@@ -91,7 +97,19 @@ function decodeBody(part: Part): string {
       : encoding === "quoted-printable"
         ? decodeQuotedPrintable(part.body)
         : Buffer.from(part.body, "utf8");
-  return new TextDecoder(charset).decode(bytes).replace(/\n$/, "");
+  return decoderFor(charset).decode(bytes).replace(/\n$/, "");
+}
+
+/**
+ * A decoder of `charset`, or of UTF-8 when the name is one TextDecoder does not know: a mail
+ * that names a bogus charset made TextDecoder throw, and that stopped the mail sink.
+ */
+function decoderFor(charset: string): { decode(bytes: Uint8Array): string } {
+  try {
+    return new TextDecoder(charset);
+  } catch {
+    return new TextDecoder("utf-8");
+  }
 }
 
 /** RFC 2045 §6.7: `=XX` bytes and `=` soft line breaks. */
@@ -120,7 +138,7 @@ export function decodeHeader(value: string): string {
         kind.toUpperCase() === "B"
           ? Buffer.from(data, "base64")
           : decodeQuotedPrintable(String(data).replace(/_/g, " "));
-      return new TextDecoder(charset).decode(bytes);
+      return decoderFor(charset).decode(bytes);
     });
 }
 

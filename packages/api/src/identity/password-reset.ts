@@ -1,5 +1,6 @@
 import { hashPassword } from "@exchange/db";
 import type { Services } from "../context";
+import type { OutgoingMail } from "../mail/mailer";
 import { recordAudit } from "../services/audit";
 import { normalizeEmail } from "../services/users";
 import { assertAuthTokenUsable, consumeAuthToken, retireAuthTokens } from "./auth-tokens";
@@ -19,6 +20,19 @@ export async function requestPasswordReset(
 ): Promise<void> {
   const email = normalizeEmail(input.email);
   await limitMailRequest(services, { email, ip: input.ip }, RATE_LIMITS.resetMailCooldown);
+  await mailResetLink(services, email, passwordResetMail);
+}
+
+/**
+ * Mails a reset link, worded by `compose`, to the account with this (normalised) email if it is
+ * active; does nothing otherwise. The reset request and a registration with a taken email both
+ * answer this way.
+ */
+export async function mailResetLink(
+  services: Services,
+  email: string,
+  compose: (to: string, link: string, validMinutes: number) => OutgoingMail,
+): Promise<void> {
   const user = await services.db.user.findUnique({
     where: { email },
     select: { id: true, email: true, status: true },
@@ -28,7 +42,7 @@ export async function requestPasswordReset(
     services,
     user,
     { purpose: "RESET_PASSWORD", validMs: RESET_PASSWORD_VALID_MS, path: "/reset-password" },
-    (to, link) => passwordResetMail(to, link, RESET_PASSWORD_VALID_MS / 60_000),
+    (to, link) => compose(to, link, RESET_PASSWORD_VALID_MS / 60_000),
   );
 }
 

@@ -2,10 +2,10 @@ import { hashPassword } from "@exchange/db";
 import type { Services } from "../context";
 import { createUserIfNew, normalizeEmail } from "../services/users";
 import { sendVerificationMail } from "./email-verification";
-import { ipSubject, RESET_PASSWORD_VALID_MS } from "./identity-config";
+import { ipSubject } from "./identity-config";
 import { alreadyRegisteredMail } from "./mail-templates";
+import { mailResetLink } from "./password-reset";
 import { hitRateLimit, RATE_LIMITS } from "./rate-limit";
-import { mailTokenLink } from "./token-mail";
 
 /**
  * A new trader: the account (unverified), then the verification mail. Five registrations per
@@ -33,24 +33,10 @@ export async function registerTrader(
   const created = await createUserIfNew(services.db, { email, passwordHash });
   try {
     if (created) await sendVerificationMail(services, created);
-    else await mailExistingAccount(services, email);
+    // The owner of a taken address learns that someone tried, with a way back in.
+    else await mailResetLink(services, email, alreadyRegisteredMail);
   } catch (error) {
     console.error("registration mail failed:", error);
   }
   return { email };
-}
-
-/** The "someone tried to register with your address" mail, with a password reset link. */
-async function mailExistingAccount(services: Services, email: string): Promise<void> {
-  const user = await services.db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, status: true },
-  });
-  if (user?.status !== "ACTIVE") return;
-  await mailTokenLink(
-    services,
-    user,
-    { purpose: "RESET_PASSWORD", validMs: RESET_PASSWORD_VALID_MS, path: "/reset-password" },
-    (to, link) => alreadyRegisteredMail(to, link, RESET_PASSWORD_VALID_MS / 60_000),
-  );
 }

@@ -17,12 +17,13 @@ import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
-import { connect, createServer, type Socket } from "node:net";
+import { connect, type Socket } from "node:net";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import type { Command } from "@exchange/core";
 import { EngineProcess, referenceCommands } from "@exchange/engine/testing";
 import { EngineClient } from "@exchange/protocol";
+import { freePort } from "@exchange/protocol/testing";
 import pg from "pg";
 import { provisionTestRun } from "../lib/test-run";
 
@@ -703,17 +704,6 @@ function ensureFileLimit(needed: number): void {
     { stdio: "inherit", env: { ...process.env, BENCH_WS_RAISED: "1" } },
   );
   process.exit(0);
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }
 
 function sleep(ms: number): Promise<void> {

@@ -5,9 +5,9 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 import { createDatabaseFromTemplate } from "@exchange/db/operations";
+import { freePort } from "@exchange/protocol/testing";
 
 const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
 
@@ -111,16 +111,4 @@ export class EngineProcess {
     if (this.running) this.child.kill("SIGKILL");
     await this.exited;
   }
-}
-
-/** A TCP port nothing listens on right now, for a process under test. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }

@@ -4,8 +4,8 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { freePort } from "@exchange/protocol/testing";
 import { STREAM_PATH } from "../server";
 
 const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
@@ -65,15 +65,4 @@ export class StreamProcess {
     this.child.kill("SIGTERM");
     await once(this.child, "exit");
   }
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
 }

@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { freePort } from "@exchange/engine/testing";
+import { freePort } from "@exchange/protocol/testing";
 
 const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
 

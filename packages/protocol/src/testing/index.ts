@@ -13,4 +13,5 @@ export {
   nearlyValidObject,
   percentEncode,
 } from "./arbitraries";
+export { freePort } from "./free-port";
 export { FUZZ_SEED, fuzz, fuzzParameters, fuzzRuns, fuzzTimeoutMs } from "./fuzz";

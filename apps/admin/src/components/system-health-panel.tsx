@@ -76,7 +76,15 @@ function componentRow(
   };
 }
 
+/** Consumers that work on a timer, not per event: their sequence is the last one they proved. */
+const PERIODIC_CONSUMERS = new Set(["reconciliation"]);
+
 function consumerRow(c: Consumer): Row {
+  if (c.ok && c.state === "running" && PERIODIC_CONSUMERS.has(c.name)) {
+    const detail =
+      c.processedSeq === undefined ? "No proof yet" : `Last proof at seq ${c.processedSeq}`;
+    return { name: consumerLabel(c.name), ok: true, detail, figure: "periodic" };
+  }
   const at = c.processedSeq === undefined ? "" : `at seq ${c.processedSeq}`;
   const since = c.since ? ` since ${c.since.toISOString().slice(11, 19)} UTC` : "";
   const detail =

@@ -4,8 +4,8 @@
  * long it stays current. For local development only: real staff use an authenticator app.
  */
 
-import { base32Decode, TOTP_STEP_S, totpCode } from "../packages/api/src/identity/totp";
 import { SEED_STAFF } from "../packages/db/src/seed-data";
+import { base32Decode, TOTP_STEP_S, totpCode } from "../packages/domains/src/identity/totp";
 
 const argument = process.argv[2]?.trim();
 if (!argument) {

@@ -11,7 +11,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
-import { type ParsedMail, parseMail } from "../../packages/api/src/mail/mime";
+import { type ParsedMail, parseMail } from "../../packages/domains/src/mail/mime";
 
 export interface SinkMessage extends ParsedMail {
   id: number;

@@ -9,11 +9,11 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import type { Consumer } from "./consumers/consumer";
 import { ConsumerBoard } from "./consumers/consumer-board";
+import { MarketDataJob } from "./consumers/market-data/market-data-job";
+import { Projector } from "./consumers/projector/projector";
+import { ReconciliationJob } from "./consumers/reconciliation/reconciliation-job";
 import { MarketMaker } from "./demo/market-maker";
 import { readWorkerEnv } from "./env";
-import { MarketDataJob } from "./market-data/market-data-job";
-import { Projector } from "./projector/projector";
-import { ReconciliationJob } from "./reconciliation/reconciliation-job";
 import { ReferenceDataSync } from "./reference-data-sync";
 
 const env = readWorkerEnv();

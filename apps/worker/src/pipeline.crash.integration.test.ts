@@ -26,8 +26,8 @@ import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { runAlone } from "./consumers/consumer";
-import { Projector } from "./projector/projector";
-import { reconcile } from "./reconciliation/reconcile";
+import { Projector } from "./consumers/projector/projector";
+import { reconcile } from "./consumers/reconciliation/reconcile";
 
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
 const KILLS = 12;

@@ -1,5 +1,5 @@
-import { syncReferenceData } from "@exchange/api";
 import { createDb } from "@exchange/db";
+import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import type { EngineClient, Logger } from "@exchange/protocol";
 import type { Consumer } from "./consumers/consumer";
 

@@ -14,4 +14,4 @@ export {
   mailsTo,
   type ReceivedMail,
   tokenIn,
-} from "../../../packages/api/src/testing/mail";
+} from "../../../packages/domains/src/testing/mail";

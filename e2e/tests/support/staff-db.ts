@@ -1,7 +1,7 @@
 import pg from "pg";
-import { base32Encode, newTotpSecret } from "../../../packages/api/src/identity/totp";
 import { hashPassword } from "../../../packages/db/src/password";
 import { parseSecretBoxKey, sealSecret } from "../../../packages/db/src/secret-box";
+import { base32Encode, newTotpSecret } from "../../../packages/domains/src/identity/totp";
 import { uniqueEmail } from "../../fixtures";
 
 /**

@@ -1,4 +1,4 @@
-import { base32Decode, hotp, totpStep } from "../../../packages/api/src/identity/totp";
+import { base32Decode, hotp, totpStep } from "../../../packages/domains/src/identity/totp";
 
 /**
  * Codes for test accounts' authenticators, as the person's phone would show them. The server

@@ -2,10 +2,10 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { syncReferenceData } from "../../../packages/api/src/services/reference-data";
 import { parseUnits } from "../../../packages/core/src/units";
 import { createDb } from "../../../packages/db/src/client";
 import { hashPassword } from "../../../packages/db/src/password";
+import { syncReferenceData } from "../../../packages/domains/src/markets/reference-data";
 import { EngineClient } from "../../../packages/protocol/src/engine-client";
 import { uniqueEmail } from "../../fixtures";
 

@@ -1,10 +1,11 @@
+import { AppError, AppErrorCode } from "@exchange/domains/errors";
+import { logInWithPassword } from "@exchange/domains/identity/log-in";
+import { latestMailTo, linkIn } from "@exchange/domains/testing/mail";
+import { closeServices, testServices } from "@exchange/domains/testing/test-services";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Services } from "./context";
-import { AppError, AppErrorCode } from "./errors";
-import { logInWithPassword } from "./identity/log-in";
-import { latestMailTo, linkIn } from "./testing/mail";
-import { callTraderApi, closeServices, testServices } from "./testing/test-services";
+import { callTraderApi } from "./testing/callers";
+import type { Services } from "./trpc/context";
 
 let services: Services;
 beforeAll(async () => {

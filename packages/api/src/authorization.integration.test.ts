@@ -1,12 +1,13 @@
 import type { StaffRole } from "@exchange/db";
+import { openKycDocument } from "@exchange/domains/kyc/kyc-review";
+import { submitKyc } from "@exchange/domains/kyc/kyc-submissions";
+import { KYC_FIXTURE_FIELDS, kycFixtureFiles } from "@exchange/domains/testing/kyc-fixtures";
+import { closeServices, staffActor, testServices } from "@exchange/domains/testing/test-services";
+import { createTestUser } from "@exchange/domains/testing/test-users";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor, Services } from "./context";
-import { adminRouter } from "./routers/admin-router";
-import { openKycDocument } from "./services/kyc-review";
-import { submitKyc } from "./services/kyc-submissions";
-import { KYC_FIXTURE_FIELDS, kycFixtureFiles } from "./testing/kyc-fixtures";
-import { callAdminApi, closeServices, staffActor, testServices } from "./testing/test-services";
-import { createTestUser } from "./testing/test-users";
+import { callAdminApi } from "./testing/callers";
+import { adminRouter } from "./trpc/admin/router";
+import type { Actor, Services } from "./trpc/context";
 
 let services: Services;
 beforeAll(async () => {

@@ -2,10 +2,19 @@
  * What browser code may import: router types (erased at build), the transformer, the admin
  * section table and the input schemas forms validate with. No server code.
  */
-export { AppErrorCode, type FieldErrors } from "./errors";
-export { CONSUMER_LABELS, consumerLabel, healthSummary } from "./health-summary";
-export { COUNTRIES, countryName } from "./kyc/countries";
-export { canDecideKyc, canReadKycDocuments } from "./kyc/document-access";
+export { AppErrorCode, type FieldErrors } from "@exchange/domains/errors";
+export {
+  CONSUMER_LABELS,
+  consumerLabel,
+  healthSummary,
+} from "@exchange/domains/health/health-summary";
+export {
+  canOpenSection,
+  STAFF_SECTIONS,
+  type StaffSection,
+} from "@exchange/domains/identity/staff-sections";
+export { COUNTRIES, countryName } from "@exchange/domains/kyc/countries";
+export { canDecideKyc, canReadKycDocuments } from "@exchange/domains/kyc/document-access";
 export {
   type AgeingTone,
   ageingTone,
@@ -13,7 +22,7 @@ export {
   isKycAgeFilter,
   KYC_AGE_FILTERS,
   type KycAgeFilter,
-} from "./kyc/queue-ageing";
+} from "@exchange/domains/kyc/queue-ageing";
 export {
   KYC_DOCUMENT_TYPE_LABELS,
   KYC_DOCUMENT_TYPES,
@@ -24,18 +33,17 @@ export {
   type KycDocumentType,
   type KycFileKind,
   requiredFileKinds,
-} from "./kyc/submission-rules";
+} from "@exchange/domains/kyc/submission-rules";
+export type { MarketDto } from "@exchange/domains/markets/market-contracts";
+export type { AdminRouter } from "./trpc/admin/router";
 export {
   ZEmailOnlyInput,
   ZResetPasswordInput,
-} from "./procedures/auth/email-links.types";
-export { ZEmail, ZPassword, ZRegisterInput } from "./procedures/auth/register.types";
-export type { MarketDto } from "./procedures/markets/list-markets.types";
+} from "./trpc/trader/auth/email-links.types";
+export { ZEmail, ZPassword, ZRegisterInput } from "./trpc/trader/auth/register.types";
+export type { TraderRouter } from "./trpc/trader/router";
 export {
   ZSecondFactorCode,
   ZTotpCode,
-} from "./procedures/security/two-factor.types";
-export type { AdminRouter } from "./routers/admin-router";
-export type { TraderRouter } from "./routers/trader-router";
-export { canOpenSection, STAFF_SECTIONS, type StaffSection } from "./staff-sections";
-export { transformer } from "./transformer";
+} from "./trpc/trader/security/two-factor.types";
+export { transformer } from "./trpc/transformer";

@@ -1,11 +1,11 @@
+import { AppErrorCode } from "@exchange/domains/errors";
+import { closeServices, staffActor, testServices } from "@exchange/domains/testing/test-services";
+import { createTestUser } from "@exchange/domains/testing/test-users";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor, Services } from "./context";
-import { AppErrorCode } from "./errors";
-import { adminRouter } from "./routers/admin-router";
-import { traderRouter } from "./routers/trader-router";
 import { callOverHttp, type HttpAnswer } from "./testing/http-api";
-import { closeServices, staffActor, testServices } from "./testing/test-services";
-import { createTestUser } from "./testing/test-users";
+import { adminRouter } from "./trpc/admin/router";
+import type { Actor, Services } from "./trpc/context";
+import { traderRouter } from "./trpc/trader/router";
 
 let services: Services;
 let trader: Actor;

@@ -1,7 +1,7 @@
 /** Server side of the API: routers, context, services used by the apps' auth callbacks. */
-export type { Actor, Context, Services } from "./context";
-export { AppError, AppErrorCode, type FieldErrors } from "./errors";
-export { resendVerificationMail, verifyEmail } from "./identity/email-verification";
+
+export { AppError, AppErrorCode, type FieldErrors } from "@exchange/domains/errors";
+export { resendVerificationMail, verifyEmail } from "@exchange/domains/identity/email-verification";
 export {
   type AccountKind,
   beginLogInEnrolment,
@@ -11,18 +11,26 @@ export {
   logInWithPassword,
   type PasswordStepResult,
   redeemSignInTicket,
-} from "./identity/log-in";
-export { currentSessionUser, endSession, sessionStands } from "./identity/sessions";
-export { type AdminRouter, adminRouter } from "./routers/admin-router";
-export { type TraderRouter, traderRouter } from "./routers/trader-router";
-export { closeServices, createServices, type ServicesConfig } from "./services/create-services";
-export type { DocumentStorage } from "./services/document-storage";
-export { openKycDocument } from "./services/kyc-review";
-export { type KycSubmissionInput, submitKyc } from "./services/kyc-submissions";
-export { engineMarketConfig } from "./services/market-config";
-export { DEFAULT_ORDER_RATE_LIMITS, type OrderRateLimits } from "./services/order-rate-limit";
-export { referenceDataCommands, syncReferenceData } from "./services/reference-data";
-export { findStaff, type StaffDto } from "./services/staff";
-export { findUser, registerUser, type UserDto } from "./services/users";
-export { canOpenSection, STAFF_SECTIONS, type StaffSection } from "./staff-sections";
-export { createCallerFactory } from "./trpc";
+} from "@exchange/domains/identity/log-in";
+export { currentSessionUser, endSession, sessionStands } from "@exchange/domains/identity/sessions";
+export { findStaff, type StaffDto } from "@exchange/domains/identity/staff";
+export {
+  canOpenSection,
+  STAFF_SECTIONS,
+  type StaffSection,
+} from "@exchange/domains/identity/staff-sections";
+export { findUser, registerUser, type UserDto } from "@exchange/domains/identity/users";
+export type { DocumentStorage } from "@exchange/domains/kyc/document-storage";
+export { openKycDocument } from "@exchange/domains/kyc/kyc-review";
+export { type KycSubmissionInput, submitKyc } from "@exchange/domains/kyc/kyc-submissions";
+export { engineMarketConfig } from "@exchange/domains/markets/market-config";
+export { referenceDataCommands, syncReferenceData } from "@exchange/domains/markets/reference-data";
+export { closeServices, createServices, type ServicesConfig } from "@exchange/domains/services";
+export {
+  DEFAULT_ORDER_RATE_LIMITS,
+  type OrderRateLimits,
+} from "@exchange/domains/trading/order-rate-limit";
+export { type AdminRouter, adminRouter } from "./trpc/admin/router";
+export type { Actor, Context, Services } from "./trpc/context";
+export { type TraderRouter, traderRouter } from "./trpc/trader/router";
+export { createCallerFactory } from "./trpc/trpc";

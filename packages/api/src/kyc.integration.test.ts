@@ -2,22 +2,21 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { AppError, type FieldErrors } from "@exchange/domains/errors";
+import { type KycSubmissionInput, submitKyc } from "@exchange/domains/kyc/kyc-submissions";
+import { KYC_MAX_FILE_BYTES } from "@exchange/domains/kyc/submission-rules";
+import {
+  KYC_FIXTURE_FIELDS,
+  kycFixture,
+  kycFixtureFiles,
+} from "@exchange/domains/testing/kyc-fixtures";
+import { latestMailTo } from "@exchange/domains/testing/mail";
+import { closeServices, staffActor, testServices } from "@exchange/domains/testing/test-services";
+import { createTestUser } from "@exchange/domains/testing/test-users";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor, Services } from "./context";
-import { AppError, type FieldErrors } from "./errors";
-import { KYC_MAX_FILE_BYTES } from "./kyc/submission-rules";
-import { type KycSubmissionInput, submitKyc } from "./services/kyc-submissions";
-import { KYC_FIXTURE_FIELDS, kycFixture, kycFixtureFiles } from "./testing/kyc-fixtures";
-import { latestMailTo } from "./testing/mail";
-import {
-  callAdminApi,
-  callTraderApi,
-  closeServices,
-  staffActor,
-  testServices,
-} from "./testing/test-services";
-import { createTestUser } from "./testing/test-users";
+import { callAdminApi, callTraderApi } from "./testing/callers";
+import type { Actor, Services } from "./trpc/context";
 
 const storageDir = mkdtempSync(join(tmpdir(), "exchange-kyc-it-"));
 let services: Services;

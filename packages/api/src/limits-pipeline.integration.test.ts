@@ -1,16 +1,16 @@
 import { once } from "node:events";
 import { MAX_UNITS } from "@exchange/core";
+import { syncReferenceData } from "@exchange/domains/markets/reference-data";
+import { closeServices, createServices } from "@exchange/domains/services";
+import { eventually } from "@exchange/domains/testing/eventually";
+import { createTestUser } from "@exchange/domains/testing/test-users";
 import { createEngineSandbox, EngineProcess } from "@exchange/engine/testing";
 import { StreamProcess } from "@exchange/stream/testing";
 import { WorkerProcess } from "@exchange/worker/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import type { Actor, Services } from "./context";
-import { closeServices, createServices } from "./services/create-services";
-import { syncReferenceData } from "./services/reference-data";
-import { eventually } from "./testing/eventually";
-import { callTraderApi } from "./testing/test-services";
-import { createTestUser } from "./testing/test-users";
+import { callTraderApi } from "./testing/callers";
+import type { Actor, Services } from "./trpc/context";
 
 /**
  * The largest value each limit allows, through the whole pipeline: a market whose every maximum

@@ -1,9 +1,10 @@
+import { AppError, AppErrorCode } from "@exchange/domains/errors";
+import { closeServices, testServices } from "@exchange/domains/testing/test-services";
+import { createTestUser } from "@exchange/domains/testing/test-users";
+import type { OrderRateLimits } from "@exchange/domains/trading/order-rate-limit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor, Services } from "./context";
-import { AppError, AppErrorCode } from "./errors";
-import type { OrderRateLimits } from "./services/order-rate-limit";
-import { callTraderApi, closeServices, testServices } from "./testing/test-services";
-import { createTestUser } from "./testing/test-users";
+import { callTraderApi } from "./testing/callers";
+import type { Actor, Services } from "./trpc/context";
 
 let services: Services;
 

@@ -1,6 +1,7 @@
+import { closeServices, staffActor, testServices } from "@exchange/domains/testing/test-services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Services } from "./context";
-import { callAdminApi, closeServices, staffActor, testServices } from "./testing/test-services";
+import { callAdminApi } from "./testing/callers";
+import type { Services } from "./trpc/context";
 
 let services: Services;
 beforeAll(async () => {

@@ -1,16 +1,20 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { syncReferenceData } from "@exchange/domains/markets/reference-data";
+import { closeServices, createServices } from "@exchange/domains/services";
+import { eventually } from "@exchange/domains/testing/eventually";
+import {
+  createTestUser,
+  signInTestUser,
+  type TestUser,
+} from "@exchange/domains/testing/test-users";
 import { createEngineSandbox, EngineProcess } from "@exchange/engine/testing";
 import { WorkerProcess } from "@exchange/worker/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor, Services } from "./context";
-import { traderRouter } from "./routers/trader-router";
-import { closeServices, createServices } from "./services/create-services";
-import { syncReferenceData } from "./services/reference-data";
-import { eventually } from "./testing/eventually";
-import { callTraderApi } from "./testing/test-services";
-import { createTestUser, signInTestUser, type TestUser } from "./testing/test-users";
+import { callTraderApi } from "./testing/callers";
+import type { Actor, Services } from "./trpc/context";
+import { traderRouter } from "./trpc/trader/router";
 
 /**
  * Every trader procedure and who may call it, with three callers: anonymous, another user, and

@@ -2,25 +2,21 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { RejectCode } from "@exchange/core";
+import { AppError } from "@exchange/domains/errors";
+import { submitKyc } from "@exchange/domains/kyc/kyc-submissions";
+import { syncReferenceData } from "@exchange/domains/markets/reference-data";
+import { closeServices, createServices } from "@exchange/domains/services";
+import { eventually } from "@exchange/domains/testing/eventually";
+import { KYC_FIXTURE_FIELDS, kycFixtureFiles } from "@exchange/domains/testing/kyc-fixtures";
+import { staffActor, UNLIMITED_ORDER_RATES } from "@exchange/domains/testing/test-services";
+import { createTestUser } from "@exchange/domains/testing/test-users";
 import { createEngineSandbox, EngineProcess } from "@exchange/engine/testing";
 import { busKeys, verifyStreamToken } from "@exchange/protocol";
 import { WorkerProcess } from "@exchange/worker/testing";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Actor, Services } from "./context";
-import { AppError } from "./errors";
-import { closeServices, createServices } from "./services/create-services";
-import { submitKyc } from "./services/kyc-submissions";
-import { syncReferenceData } from "./services/reference-data";
-import { eventually } from "./testing/eventually";
-import { KYC_FIXTURE_FIELDS, kycFixtureFiles } from "./testing/kyc-fixtures";
-import {
-  callAdminApi,
-  callTraderApi,
-  staffActor,
-  UNLIMITED_ORDER_RATES,
-} from "./testing/test-services";
-import { createTestUser } from "./testing/test-users";
+import { callAdminApi, callTraderApi } from "./testing/callers";
+import type { Actor, Services } from "./trpc/context";
 
 const STREAM_SECRET = "trading-test-stream-secret";
 let services: Services;

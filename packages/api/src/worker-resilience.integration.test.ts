@@ -1,15 +1,16 @@
 import type { Command } from "@exchange/core";
+import { marketDirectory } from "@exchange/domains/markets/market-directory";
+import { syncReferenceData } from "@exchange/domains/markets/reference-data";
+import { closeServices, createServices } from "@exchange/domains/services";
+import { eventually } from "@exchange/domains/testing/eventually";
+import { staffActor } from "@exchange/domains/testing/test-services";
 import { createEngineSandbox, EngineProcess, type EngineSandbox } from "@exchange/engine/testing";
 import { busKeys } from "@exchange/protocol";
 import { WorkerProcess } from "@exchange/worker/testing";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Services } from "./context";
-import { closeServices, createServices } from "./services/create-services";
-import { marketDirectory } from "./services/market-directory";
-import { syncReferenceData } from "./services/reference-data";
-import { eventually } from "./testing/eventually";
-import { callAdminApi, callTraderApi, staffActor } from "./testing/test-services";
+import { callAdminApi, callTraderApi } from "./testing/callers";
+import type { Services } from "./trpc/context";
 
 /**
  * The real worker process against a read model that refuses one order: a Postgres trigger

@@ -1,8 +1,8 @@
 import type { AnyTRPCRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import type { SuperJSONResult } from "superjson";
-import type { Actor, Services } from "../context";
-import { transformer } from "../transformer";
+import type { Actor, Services } from "../trpc/context";
+import { transformer } from "../trpc/transformer";
 
 /** What a browser receives for one call: the HTTP status and tRPC's JSON answer. */
 export interface HttpAnswer {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 
 /**
- * The `data` of each channel's pushes, as apps/worker/src/market-data/messages.ts writes them
+ * The `data` of each channel's pushes, as apps/worker/src/consumers/market-data/messages.ts writes them
  * (decimal strings for money, epoch milliseconds for times). Parsed, not trusted: a push that
  * does not match is dropped and the panel re-reads the API instead, so a change on the server
  * side degrades to polling rather than to wrong numbers.

@@ -1,0 +1,27 @@
+import { healthProcedure } from "../trader/health";
+import { router } from "../trpc";
+import { kycAdminRouter } from "./kyc/router";
+import { listAdminMarketsProcedure } from "./list-admin-markets";
+import { auditVocabularyProcedure, listAuditProcedure } from "./list-audit";
+import { listProductsProcedure, listWithdrawalQueueProcedure } from "./list-queues";
+import { listReconciliationProcedure } from "./list-reconciliation-reports";
+import { createEnrolmentLinkProcedure } from "./staff/create-enrolment-link";
+import { listStaffProcedure } from "./staff/list-staff";
+import { staffMeProcedure } from "./staff-me";
+import { usersAdminRouter } from "./users/router";
+
+/** The API the admin console serves to staff. Every procedure but `health` needs a staff role. */
+export const adminRouter = router({
+  health: healthProcedure,
+  me: staffMeProcedure,
+  kyc: kycAdminRouter,
+  users: usersAdminRouter,
+  withdrawals: router({ queue: listWithdrawalQueueProcedure }),
+  products: router({ list: listProductsProcedure }),
+  markets: router({ list: listAdminMarketsProcedure }),
+  reconciliation: router({ list: listReconciliationProcedure }),
+  audit: router({ list: listAuditProcedure, vocabulary: auditVocabularyProcedure }),
+  staff: router({ list: listStaffProcedure, createEnrolmentLink: createEnrolmentLinkProcedure }),
+});
+
+export type AdminRouter = typeof adminRouter;

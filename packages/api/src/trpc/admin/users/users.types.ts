@@ -1,0 +1,55 @@
+import { ZRowId } from "@exchange/domains/input-bounds";
+import { ZOrderDto } from "@exchange/domains/trading/order-contracts";
+import { z } from "zod";
+import { ZKycStatus } from "../kyc/kyc.types";
+
+const ZUserStatus = z.enum(["ACTIVE", "SUSPENDED"]);
+
+export const ZSearchUsersInput = z.object({
+  /** An email fragment or a user id (`42` or `#42`); empty lists the newest accounts. */
+  query: z.string().trim().max(254).default(""),
+});
+
+export const ZSearchUsersOutput = z.object({
+  rows: z.array(
+    z.object({
+      id: z.number().int(),
+      email: z.string(),
+      kycLevel: z.number().int(),
+      status: ZUserStatus,
+      emailVerifiedAt: z.date().nullable(),
+      createdAt: z.date(),
+    }),
+  ),
+  total: z.number().int(),
+});
+
+export const ZUserProfileInput = z.object({ id: ZRowId });
+
+export const ZUserProfileOutput = z.object({
+  id: z.number().int(),
+  email: z.string(),
+  kycLevel: z.number().int(),
+  status: ZUserStatus,
+  createdAt: z.date(),
+  emailVerified: z.boolean(),
+  twoFactorEnabled: z.boolean(),
+  kycSubmissions: z.array(
+    z.object({
+      id: z.number().int(),
+      status: ZKycStatus,
+      /** Null unless the caller holds COMPLIANCE (kyc/document-access.ts). */
+      legalName: z.string().nullable(),
+      country: z.string(),
+      documentType: z.string(),
+      rejectReason: z.string().nullable(),
+      createdAt: z.date(),
+      reviewedAt: z.date().nullable(),
+      reviewedBy: z.object({ name: z.string() }).nullable(),
+    }),
+  ),
+  balances: z.array(
+    z.object({ asset: z.string(), available: z.string(), frozen: z.string(), total: z.string() }),
+  ),
+  orders: z.array(ZOrderDto),
+});

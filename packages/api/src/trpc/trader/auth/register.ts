@@ -1,0 +1,13 @@
+import { registerTrader } from "@exchange/domains/identity/registration";
+import { publicProcedure } from "../../trpc";
+import { ZRegisterInput, ZRegisterOutput } from "./register.types";
+
+/**
+ * Creates a trader account, unverified, and mails the verification link. The web app then
+ * shows "check your email"; log-in opens once the link is followed. An email that already has
+ * an account gets the same answer (its owner gets a mail instead): no account discovery.
+ */
+export const registerProcedure = publicProcedure
+  .input(ZRegisterInput)
+  .output(ZRegisterOutput)
+  .mutation(({ ctx, input }) => registerTrader(ctx.services, { ...input, ip: ctx.ip }));

@@ -1,0 +1,43 @@
+import { router } from "../trpc";
+import { registerProcedure } from "./auth/register";
+import { requestPasswordResetProcedure } from "./auth/request-password-reset";
+import { resendVerificationProcedure } from "./auth/resend-verification";
+import { resetPasswordProcedure } from "./auth/reset-password";
+import { verifyEmailProcedure } from "./auth/verify-email";
+import { healthProcedure } from "./health";
+import { myKycStatusProcedure } from "./kyc/my-kyc-status";
+import { marketDataRouter } from "./market-data/router";
+import { listMarketsProcedure } from "./markets/list-markets";
+import { meProcedure } from "./me";
+import { beginTwoFactorProcedure } from "./security/begin-two-factor";
+import { confirmStepUpProcedure } from "./security/confirm-step-up";
+import { confirmTwoFactorProcedure } from "./security/confirm-two-factor";
+import { disableTwoFactorProcedure } from "./security/disable-two-factor";
+import { twoFactorStatusProcedure } from "./security/two-factor-status";
+import { tradingRouter } from "./trading/router";
+
+/** The API the trading web app serves to browsers. */
+export const traderRouter = router({
+  health: healthProcedure,
+  me: meProcedure,
+  auth: router({
+    register: registerProcedure,
+    resendVerification: resendVerificationProcedure,
+    verifyEmail: verifyEmailProcedure,
+    requestPasswordReset: requestPasswordResetProcedure,
+    resetPassword: resetPasswordProcedure,
+  }),
+  security: router({
+    twoFactorStatus: twoFactorStatusProcedure,
+    beginTwoFactor: beginTwoFactorProcedure,
+    confirmTwoFactor: confirmTwoFactorProcedure,
+    disableTwoFactor: disableTwoFactorProcedure,
+    confirmStepUp: confirmStepUpProcedure,
+  }),
+  markets: router({ list: listMarketsProcedure }),
+  kyc: router({ status: myKycStatusProcedure }),
+  trading: tradingRouter,
+  marketData: marketDataRouter,
+});
+
+export type TraderRouter = typeof traderRouter;

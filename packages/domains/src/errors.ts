@@ -1,0 +1,75 @@
+/**
+ * Every error the API means to tell a caller about. Services throw `AppError(code)`; one
+ * middleware (trpc.ts) maps the code to the transport's error. Anything else that escapes is
+ * a bug and reaches the caller only as INTERNAL, without details.
+ */
+export enum AppErrorCode {
+  /** Input failed validation; `fieldErrors` says which field and why. */
+  INVALID_INPUT = "INVALID_INPUT",
+  /** No session, or the session's account no longer exists or is suspended. */
+  UNAUTHENTICATED = "UNAUTHENTICATED",
+  /** Logged in, but this role may not do this. */
+  FORBIDDEN = "FORBIDDEN",
+  /** Email and password do not match an account. Deliberately does not say which part. */
+  INVALID_CREDENTIALS = "INVALID_CREDENTIALS",
+  /** Registration with an email that already has an account. */
+  EMAIL_TAKEN = "EMAIL_TAKEN",
+  /** The thing asked for does not exist (or is not visible to this caller). */
+  NOT_FOUND = "NOT_FOUND",
+  /** The engine refused an order or a cancel; `rejectCode` says which rule (packages/core RejectCode). */
+  ORDER_REJECTED = "ORDER_REJECTED",
+  /** A KYC submission while the user's previous one is still waiting for review. */
+  KYC_PENDING = "KYC_PENDING",
+  /** A KYC submission from a user whose identity is already verified. */
+  KYC_ALREADY_VERIFIED = "KYC_ALREADY_VERIFIED",
+  /** Approve or reject of a submission that is no longer pending (someone decided first). */
+  KYC_ALREADY_DECIDED = "KYC_ALREADY_DECIDED",
+  /** The user's KYC level does not allow this (kyc_level_limits); verifying identity would. */
+  KYC_REQUIRED = "KYC_REQUIRED",
+  /** The engine did not answer in time; the operation may or may not have happened. */
+  ENGINE_UNAVAILABLE = "ENGINE_UNAVAILABLE",
+  /** Too many attempts (log-in, registration, mails); `retryAfterS` says when to try again. */
+  RATE_LIMITED = "RATE_LIMITED",
+  /** Log-in with the right password before the emailed link was followed. */
+  EMAIL_NOT_VERIFIED = "EMAIL_NOT_VERIFIED",
+  /** A mailed link's token (or a log-in step's challenge) that does not exist. */
+  TOKEN_INVALID = "TOKEN_INVALID",
+  /** A token past its expiry: ask for a new one. */
+  TOKEN_EXPIRED = "TOKEN_EXPIRED",
+  /** A single-use token already used. */
+  TOKEN_USED = "TOKEN_USED",
+  /** A two-factor code (or recovery code) that is wrong, stale or already used. */
+  INVALID_TWO_FACTOR_CODE = "INVALID_TWO_FACTOR_CODE",
+  /** The account's two-factor state does not allow this (already on, not on, staff disabling). */
+  TWO_FACTOR_STATE = "TWO_FACTOR_STATE",
+  /**
+   * A step-up's password is wrong. Not INVALID_CREDENTIALS: the session stands, and the caller
+   * must not read it as "log in again".
+   */
+  WRONG_PASSWORD = "WRONG_PASSWORD",
+  /**
+   * A sensitive action needs the password (and two-factor code) confirmed again within the last
+   * few minutes of this session (identity/step-up.ts).
+   */
+  STEP_UP_REQUIRED = "STEP_UP_REQUIRED",
+  /** Unexpected failure; details are logged, never sent. */
+  INTERNAL = "INTERNAL",
+}
+
+/** Field name → messages, as forms display them. */
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly fieldErrors?: FieldErrors,
+    /** The engine's RejectCode, for ORDER_REJECTED. */
+    readonly rejectCode?: number,
+    /** Seconds until a RATE_LIMITED caller may try again. */
+    readonly retryAfterS?: number,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}

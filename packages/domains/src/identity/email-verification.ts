@@ -1,0 +1,90 @@
+import { recordAudit } from "../audit/audit";
+import { AppError, AppErrorCode } from "../errors";
+import type { Services } from "../services";
+import { consumeAuthToken } from "./auth-tokens";
+import { VERIFY_EMAIL_VALID_MS } from "./identity-config";
+import { verificationMail } from "./mail-templates";
+import { hashToken } from "./one-time-token";
+import { RATE_LIMITS } from "./rate-limit";
+import { limitMailRequest, mailTokenLink } from "./token-mail";
+import { normalizeEmail } from "./users";
+
+/** Mails `user` a fresh verification link (older links keep working until they expire). */
+export async function sendVerificationMail(
+  services: Services,
+  user: { id: number; email: string },
+): Promise<void> {
+  await mailTokenLink(
+    services,
+    user,
+    { purpose: "VERIFY_EMAIL", validMs: VERIFY_EMAIL_VALID_MS, path: "/verify-email" },
+    (to, link) => verificationMail(to, link, VERIFY_EMAIL_VALID_MS / 3_600_000),
+  );
+}
+
+/**
+ * "Resend the verification mail": at most one per account per minute and ten per address per
+ * hour. Answers the same whether or not the email is registered or already verified, so it
+ * cannot be used to discover accounts; only a real unverified account gets a mail.
+ */
+export async function resendVerificationMail(
+  services: Services,
+  input: { email: string; ip: string | undefined },
+): Promise<void> {
+  const email = normalizeEmail(input.email);
+  await limitMailRequest(services, { email, ip: input.ip }, RATE_LIMITS.verifyMailCooldown);
+  const user = await services.db.user.findUnique({
+    where: { email },
+    select: { id: true, email: true, emailVerifiedAt: true, status: true },
+  });
+  if (!user || user.emailVerifiedAt || user.status !== "ACTIVE") return;
+  await sendVerificationMail(services, user);
+}
+
+export type VerifyEmailResult = { email: string; alreadyVerified: boolean };
+
+/**
+ * Follows a verification link: marks the address verified and uses the token up. A link used
+ * again after success answers "already verified" rather than an error, because mail scanners
+ * often open links before people do.
+ */
+export async function verifyEmail(
+  services: Services,
+  input: { token: string; ip: string | undefined },
+): Promise<VerifyEmailResult> {
+  try {
+    return await services.db.$transaction(async (tx) => {
+      const { userId } = await consumeAuthToken(tx, {
+        token: input.token,
+        purpose: "VERIFY_EMAIL",
+      });
+      const user = await tx.user.findUniqueOrThrow({
+        where: { id: userId },
+        select: { email: true, emailVerifiedAt: true },
+      });
+      if (user.emailVerifiedAt) return { email: user.email, alreadyVerified: true };
+      await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
+      await recordAudit(tx, {
+        actor: { kind: "user", userId },
+        action: "user.email_verified",
+        target: { type: "user", id: String(userId) },
+        ip: input.ip,
+      });
+      return { email: user.email, alreadyVerified: false };
+    });
+  } catch (error) {
+    if (error instanceof AppError && error.code === AppErrorCode.TOKEN_USED) {
+      const verified = await verifiedOwnerOf(services, input.token);
+      if (verified) return { email: verified, alreadyVerified: true };
+    }
+    throw error;
+  }
+}
+
+async function verifiedOwnerOf(services: Services, token: string): Promise<string | null> {
+  const row = await services.db.authToken.findUnique({
+    where: { tokenHash: hashToken(token) },
+    select: { user: { select: { email: true, emailVerifiedAt: true } } },
+  });
+  return row?.user.emailVerifiedAt ? row.user.email : null;
+}

@@ -1,0 +1,377 @@
+import { type Db, decoyPasswordHash, type Prisma, verifyPassword } from "@exchange/db";
+import { recordAudit } from "../audit/audit";
+import { AppError, AppErrorCode } from "../errors";
+import type { Services } from "../services";
+import { ipSubject } from "./identity-config";
+import { hashToken, newToken } from "./one-time-token";
+import {
+  accountSubject,
+  checkRateLimit,
+  clearRateLimit,
+  countRateEvent,
+  RATE_LIMITS,
+} from "./rate-limit";
+import { openSession } from "./sessions";
+import { checkStaffEnrolmentLink, useStaffEnrolmentLink } from "./staff-enrolment";
+import {
+  beginTwoFactorEnrolment,
+  confirmTwoFactorEnrolment,
+  type Principal,
+  type TwoFactorEnrolment,
+  verifySecondFactor,
+} from "./two-factor";
+import { normalizeEmail } from "./users";
+
+/**
+ * Log-in in steps. The password step answers one of: signed in (a ticket), "enter your code"
+ * or, for staff without two-factor, "set it up first" (a challenge). A challenge is a random
+ * token kept in Redis for five minutes that stands for "this password was right"; it allows
+ * five wrong codes. A ticket is a one-minute, single-use token the app's Auth.js turns into a
+ * session: every check happens here, and Auth.js only redeems the outcome.
+ */
+export type AccountKind = "user" | "staff";
+
+export type PasswordStepResult =
+  | { next: "signed-in"; ticket: string }
+  | { next: "code"; challenge: string }
+  | { next: "enrol"; challenge: string };
+
+interface Challenge {
+  kind: AccountKind;
+  id: number;
+  email: string;
+  step: "code" | "enrol";
+  attempts: number;
+  /** Staff enrolment: the administrator's set-up link that opened it (identity/staff-enrolment.ts). */
+  enrolmentLinkId?: number;
+}
+
+const CHALLENGE_TTL_S = 5 * 60;
+const CHALLENGE_MAX_ATTEMPTS = 5;
+const TICKET_TTL_S = 60;
+const WRONG_CREDENTIALS = "Incorrect email or password.";
+
+interface Account {
+  id: number;
+  email: string;
+  passwordHash: string;
+  active: boolean;
+  emailVerified: boolean;
+  twoFactorOn: boolean;
+}
+
+async function findAccount(db: Db, kind: AccountKind, email: string): Promise<Account | null> {
+  if (kind === "user") {
+    const user = await db.user.findUnique({
+      where: { email },
+      select: {
+        id: true,
+        email: true,
+        passwordHash: true,
+        status: true,
+        emailVerifiedAt: true,
+        totpEnabledAt: true,
+      },
+    });
+    return user
+      ? {
+          id: user.id,
+          email: user.email,
+          passwordHash: user.passwordHash,
+          active: user.status === "ACTIVE",
+          emailVerified: user.emailVerifiedAt !== null,
+          twoFactorOn: user.totpEnabledAt !== null,
+        }
+      : null;
+  }
+  const staff = await db.staff.findUnique({
+    where: { email },
+    select: { id: true, email: true, passwordHash: true, active: true, totpEnabledAt: true },
+  });
+  return staff
+    ? {
+        id: staff.id,
+        email: staff.email,
+        passwordHash: staff.passwordHash,
+        active: staff.active,
+        emailVerified: true,
+        twoFactorOn: staff.totpEnabledAt !== null,
+      }
+    : null;
+}
+
+/**
+ * The password step. Refused up front while the account (10 failures / 15 min) or the address
+ * (30 / 15 min) is over its limit; a wrong password counts against both. The same answer and
+ * the same work for an unknown email as for a wrong password. An unverified email is told so
+ * only after the right password, so the message reveals nothing to a stranger. Staff without
+ * two-factor enrol only with an administrator's set-up link (`enrolmentToken`).
+ */
+export async function logInWithPassword(
+  services: Services,
+  input: {
+    kind: AccountKind;
+    email: string;
+    password: string;
+    ip: string | undefined;
+    enrolmentToken?: string | undefined;
+  },
+): Promise<PasswordStepResult> {
+  const email = normalizeEmail(input.email);
+  await assertLogInAllowed(services, input.kind, email, input.ip);
+  const account = await findAccount(services.db, input.kind, email);
+  const valid = await verifyPassword(
+    account?.passwordHash ?? (await decoyPasswordHash()),
+    input.password,
+  );
+  if (!account || !valid || !account.active) {
+    await countLogInFailure(services, input.kind, email, input.ip);
+    throw new AppError(AppErrorCode.INVALID_CREDENTIALS, WRONG_CREDENTIALS);
+  }
+  if (!account.emailVerified) {
+    throw new AppError(
+      AppErrorCode.EMAIL_NOT_VERIFIED,
+      "Please verify your email first: follow the link we sent you.",
+    );
+  }
+  if (account.twoFactorOn)
+    return { next: "code", challenge: await openChallenge(services, account, input.kind, "code") };
+  if (input.kind === "staff") {
+    const enrolmentLinkId = await checkStaffEnrolmentLink(services.db, {
+      staffId: account.id,
+      token: input.enrolmentToken,
+    });
+    return {
+      next: "enrol",
+      challenge: await openChallenge(services, account, input.kind, "enrol", enrolmentLinkId),
+    };
+  }
+  await clearLogInFailures(services, input.kind, email);
+  return { next: "signed-in", ticket: await issueTicket(services, input.kind, account.id) };
+}
+
+/** The code step: a TOTP or recovery code for the challenge's account. */
+export async function logInWithCode(
+  services: Services,
+  input: { challenge: string; code: string; ip: string | undefined },
+): Promise<{ ticket: string }> {
+  const challenge = await readChallenge(services, input.challenge, "code");
+  await assertLogInAllowed(services, challenge.kind, challenge.email, input.ip);
+  const principal = principalOf(challenge);
+  let method: "totp" | "recovery-code";
+  try {
+    method = await verifySecondFactor(services, principal, input);
+  } catch (error) {
+    if (error instanceof AppError && error.code === AppErrorCode.INVALID_TWO_FACTOR_CODE) {
+      await countCodeFailure(services, input.challenge, challenge, input.ip);
+    }
+    throw error;
+  }
+  return finishLogIn(services, input.challenge, challenge, method, input.ip);
+}
+
+/** Staff without two-factor, between password and console: the secret to enrol. */
+export async function beginLogInEnrolment(
+  services: Services,
+  input: { challenge: string },
+): Promise<TwoFactorEnrolment & { email: string }> {
+  const challenge = await readChallenge(services, input.challenge, "enrol");
+  const enrolment = await beginTwoFactorEnrolment(services, principalOf(challenge));
+  return { ...enrolment, email: challenge.email };
+}
+
+/** Confirms the enrolment with a code; signs in and returns the recovery codes to show once. */
+export async function confirmLogInEnrolment(
+  services: Services,
+  input: { challenge: string; code: string; ip: string | undefined },
+): Promise<{ ticket: string; recoveryCodes: string[] }> {
+  const challenge = await readChallenge(services, input.challenge, "enrol");
+  let recoveryCodes: string[];
+  try {
+    ({ recoveryCodes } = await confirmTwoFactorEnrolment(services, principalOf(challenge), {
+      ...input,
+      claim: (tx) => claimEnrolmentLink(tx, challenge),
+    }));
+  } catch (error) {
+    if (error instanceof AppError && error.code === AppErrorCode.INVALID_TWO_FACTOR_CODE) {
+      await countCodeFailure(services, input.challenge, challenge, input.ip);
+    }
+    throw error;
+  }
+  const { ticket } = await finishLogIn(services, input.challenge, challenge, "enrolment", input.ip);
+  return { ticket, recoveryCodes };
+}
+
+/**
+ * Auth.js's side: the account a ticket names, once, and the server-side session opened for it
+ * (identity/sessions.ts), which the cookie then names.
+ */
+export async function redeemSignInTicket(
+  services: Services,
+  input: { kind: AccountKind; ticket: string; sessionMaxAgeS: number },
+): Promise<{ id: number; sessionId: string }> {
+  const stored = await services.redis.getdel(ticketKey(services, input.ticket));
+  const parsed = stored ? (JSON.parse(stored) as { kind: AccountKind; id: number }) : null;
+  if (!parsed || parsed.kind !== input.kind) {
+    throw new AppError(
+      AppErrorCode.INVALID_CREDENTIALS,
+      "Your log-in expired. Please log in again.",
+    );
+  }
+  const principal = { type: parsed.kind === "user" ? "USER" : "STAFF", id: parsed.id } as const;
+  const sessionId = await openSession(services.db, principal, input.sessionMaxAgeS);
+  return { id: parsed.id, sessionId };
+}
+
+/** A ticket for an account whose checks passed elsewhere (tests and benchmarks sign in this way). */
+export async function issueTicket(
+  services: Services,
+  kind: AccountKind,
+  id: number,
+): Promise<string> {
+  const ticket = newToken();
+  await services.redis.set(
+    ticketKey(services, ticket),
+    JSON.stringify({ kind, id }),
+    "EX",
+    TICKET_TTL_S,
+  );
+  return ticket;
+}
+
+async function finishLogIn(
+  services: Services,
+  challengeToken: string,
+  challenge: Challenge,
+  method: "totp" | "recovery-code" | "enrolment",
+  ip: string | undefined,
+): Promise<{ ticket: string }> {
+  await services.redis.del(challengeKey(services, challengeToken));
+  await clearLogInFailures(services, challenge.kind, challenge.email);
+  if (challenge.kind === "staff") {
+    await recordAudit(services.db, {
+      actor: { kind: "staff", staffId: challenge.id },
+      action: "staff.login",
+      after: { secondFactor: method },
+      ip,
+    });
+  }
+  return { ticket: await issueTicket(services, challenge.kind, challenge.id) };
+}
+
+/** Uses up the set-up link with the enrolment it opened, in the same transaction. */
+async function claimEnrolmentLink(tx: Prisma.TransactionClient, challenge: Challenge) {
+  if (challenge.kind !== "staff") return;
+  const claimed =
+    challenge.enrolmentLinkId !== undefined &&
+    (await useStaffEnrolmentLink(tx, challenge.enrolmentLinkId));
+  if (!claimed) {
+    throw new AppError(
+      AppErrorCode.TWO_FACTOR_STATE,
+      "This set-up link has already been used or has expired. Ask an administrator for a new one.",
+    );
+  }
+}
+
+function principalOf(challenge: Challenge): Principal {
+  return { type: challenge.kind === "user" ? "USER" : "STAFF", id: challenge.id };
+}
+
+async function openChallenge(
+  services: Services,
+  account: Account,
+  kind: AccountKind,
+  step: Challenge["step"],
+  enrolmentLinkId?: number,
+): Promise<string> {
+  const token = newToken();
+  const challenge: Challenge = {
+    kind,
+    id: account.id,
+    email: account.email,
+    step,
+    attempts: 0,
+    ...(enrolmentLinkId === undefined ? {} : { enrolmentLinkId }),
+  };
+  await services.redis.set(
+    challengeKey(services, token),
+    JSON.stringify(challenge),
+    "EX",
+    CHALLENGE_TTL_S,
+  );
+  return token;
+}
+
+async function readChallenge(
+  services: Services,
+  token: string,
+  step: Challenge["step"],
+): Promise<Challenge> {
+  const stored = await services.redis.get(challengeKey(services, token));
+  const challenge = stored ? (JSON.parse(stored) as Challenge) : null;
+  if (!challenge || challenge.step !== step) {
+    throw new AppError(
+      AppErrorCode.TOKEN_EXPIRED,
+      "Your log-in took too long or was interrupted. Please log in again.",
+    );
+  }
+  return challenge;
+}
+
+/** A wrong code counts as a failed log-in, and a challenge dies after five of them. */
+async function countCodeFailure(
+  services: Services,
+  token: string,
+  challenge: Challenge,
+  ip: string | undefined,
+): Promise<void> {
+  await countLogInFailure(services, challenge.kind, challenge.email, ip);
+  const key = challengeKey(services, token);
+  const attempts = challenge.attempts + 1;
+  if (attempts >= CHALLENGE_MAX_ATTEMPTS) await services.redis.del(key);
+  else await services.redis.set(key, JSON.stringify({ ...challenge, attempts }), "KEEPTTL");
+}
+
+async function assertLogInAllowed(
+  services: Services,
+  kind: AccountKind,
+  email: string,
+  ip: string | undefined,
+): Promise<void> {
+  const { redis, redisPrefix: prefix } = services;
+  const what = "Too many failed log-in attempts.";
+  await checkRateLimit(redis, prefix, RATE_LIMITS.logInAccount, accountSubject(kind, email), what);
+  await checkRateLimit(redis, prefix, RATE_LIMITS.logInIp, `${kind}:${ipSubject(ip)}`, what);
+}
+
+async function countLogInFailure(
+  services: Services,
+  kind: AccountKind,
+  email: string,
+  ip: string | undefined,
+): Promise<void> {
+  const { redis, redisPrefix: prefix } = services;
+  await countRateEvent(redis, prefix, RATE_LIMITS.logInAccount, accountSubject(kind, email));
+  await countRateEvent(redis, prefix, RATE_LIMITS.logInIp, `${kind}:${ipSubject(ip)}`);
+}
+
+async function clearLogInFailures(
+  services: Services,
+  kind: AccountKind,
+  email: string,
+): Promise<void> {
+  await clearRateLimit(
+    services.redis,
+    services.redisPrefix,
+    RATE_LIMITS.logInAccount,
+    accountSubject(kind, email),
+  );
+}
+
+function challengeKey(services: Services, token: string): string {
+  return `${services.redisPrefix}login:challenge:${hashToken(token)}`;
+}
+
+function ticketKey(services: Services, token: string): string {
+  return `${services.redisPrefix}login:ticket:${hashToken(token)}`;
+}

@@ -1,0 +1,108 @@
+import type { Prisma } from "@exchange/db";
+import { recordAudit } from "../audit/audit";
+import { AppError, AppErrorCode } from "../errors";
+import type { Services } from "../services";
+import { hashToken, newToken, tokenProblem } from "./one-time-token";
+
+/**
+ * A staff member's first two-factor enrolment needs a one-time link from an administrator: a
+ * stolen staff password alone must not let anyone enrol their own authenticator and open the
+ * console. The administrator creates the link (audited) and hands it over out of band; the log-in
+ * carries its token, the password step checks it, and confirming the enrolment uses it up.
+ */
+export const STAFF_ENROLMENT_LINK_VALID_MS = 24 * 60 * 60 * 1000;
+
+const NEEDS_LINK =
+  "Setting up two-factor needs a set-up link from an administrator. Ask one for a link.";
+
+/** Creates the link's token for `staffId` (replacing any unused one); only its hash is kept. */
+export async function createStaffEnrolmentLink(
+  services: Services,
+  input: { staffId: number; adminId: number; ip: string | undefined; now?: Date },
+): Promise<{ token: string; expiresAt: Date }> {
+  const now = input.now ?? new Date();
+  const token = newToken();
+  const expiresAt = new Date(now.getTime() + STAFF_ENROLMENT_LINK_VALID_MS);
+  await services.db.$transaction(async (tx) => {
+    const staff = await tx.staff.findUnique({
+      where: { id: input.staffId },
+      select: { active: true, totpEnabledAt: true },
+    });
+    if (!staff?.active) throw new AppError(AppErrorCode.NOT_FOUND, "No such staff member.");
+    if (staff.totpEnabledAt) {
+      throw new AppError(
+        AppErrorCode.TWO_FACTOR_STATE,
+        "This staff member already uses two-factor; a set-up link is not needed.",
+      );
+    }
+    await tx.staffEnrolmentLink.updateMany({
+      where: { staffId: input.staffId, usedAt: null },
+      data: { usedAt: now },
+    });
+    await tx.staffEnrolmentLink.create({
+      data: {
+        staffId: input.staffId,
+        tokenHash: hashToken(token),
+        createdById: input.adminId,
+        expiresAt,
+      },
+    });
+    await recordAudit(tx, {
+      actor: { kind: "staff", staffId: input.adminId },
+      action: "staff.enrolment_link_created",
+      target: { type: "staff", id: String(input.staffId) },
+      after: { expiresAt: expiresAt.toISOString() },
+      ip: input.ip,
+    });
+  });
+  return { token, expiresAt };
+}
+
+/** The id of a usable link of `staffId` named by `token`, or throws (the log-in's password step). */
+export async function checkStaffEnrolmentLink(
+  db: Prisma.TransactionClient,
+  input: { staffId: number; token: string | undefined; now?: Date },
+): Promise<number> {
+  if (!input.token) throw new AppError(AppErrorCode.TWO_FACTOR_STATE, NEEDS_LINK);
+  const row = await db.staffEnrolmentLink.findUnique({
+    where: { tokenHash: hashToken(input.token) },
+    select: { id: true, staffId: true, usedAt: true, expiresAt: true },
+  });
+  if (!row || row.staffId !== input.staffId) {
+    throw new AppError(AppErrorCode.TWO_FACTOR_STATE, NEEDS_LINK);
+  }
+  const problem = tokenProblem(row, input.now ?? new Date());
+  if (problem) {
+    throw new AppError(
+      AppErrorCode.TWO_FACTOR_STATE,
+      problem === "used"
+        ? "This set-up link has already been used. Ask an administrator for a new one."
+        : "This set-up link has expired. Ask an administrator for a new one.",
+    );
+  }
+  return row.id;
+}
+
+/** Uses the link up once the enrolment is confirmed; false when someone used it first. */
+export async function useStaffEnrolmentLink(
+  tx: Prisma.TransactionClient,
+  linkId: number,
+): Promise<boolean> {
+  const used = await tx.staffEnrolmentLink.updateMany({
+    where: { id: linkId, usedAt: null, expiresAt: { gt: new Date() } },
+    data: { usedAt: new Date() },
+  });
+  return used.count === 1;
+}
+
+/** Staff as the console lists them for administrators: who still needs a set-up link. */
+export async function listStaffForAdmin(services: Services) {
+  const staff = await services.db.staff.findMany({
+    orderBy: { id: "asc" },
+    select: { id: true, email: true, name: true, roles: true, active: true, totpEnabledAt: true },
+  });
+  return staff.map(({ totpEnabledAt, ...member }) => ({
+    ...member,
+    twoFactorEnabled: totpEnabledAt !== null,
+  }));
+}

@@ -1,0 +1,271 @@
+import { openSecret, type Prisma, sealSecret } from "@exchange/db";
+import QRCode from "qrcode";
+import { recordAudit } from "../audit/audit";
+import { AppError, AppErrorCode } from "../errors";
+import type { Services } from "../services";
+import { twoFactorKeyOf } from "./identity-config";
+import { hashToken, newRecoveryCodes, normalizeRecoveryCode } from "./one-time-token";
+import { base32Decode, base32Encode, matchTotp, newTotpSecret, otpauthUri } from "./totp";
+
+/** Whose second factor: a trader or a staff member (the two tables share the columns). */
+export type Principal = { type: "USER" | "STAFF"; id: number };
+
+const ISSUER = { USER: "Exchange", STAFF: "Exchange Admin" } as const;
+
+interface TotpState {
+  email: string;
+  totpSecret: string | null;
+  totpEnabledAt: Date | null;
+  totpLastStep: bigint | null;
+}
+
+const TOTP_SELECT = {
+  email: true,
+  totpSecret: true,
+  totpEnabledAt: true,
+  totpLastStep: true,
+} as const;
+
+type Tx = Prisma.TransactionClient;
+
+async function readTotpState(tx: Tx, principal: Principal): Promise<TotpState> {
+  const where = { where: { id: principal.id }, select: TOTP_SELECT };
+  const row =
+    principal.type === "USER" ? await tx.user.findUnique(where) : await tx.staff.findUnique(where);
+  if (!row) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
+  return row;
+}
+
+async function writeTotpState(
+  tx: Tx,
+  principal: Principal,
+  data: Partial<Omit<TotpState, "email">>,
+): Promise<void> {
+  const args = { where: { id: principal.id }, data };
+  if (principal.type === "USER") await tx.user.update(args);
+  else await tx.staff.update(args);
+}
+
+export interface TwoFactorStatus {
+  enabled: boolean;
+  enabledAt: Date | null;
+  recoveryCodesLeft: number;
+}
+
+export async function twoFactorStatus(
+  services: Services,
+  principal: Principal,
+): Promise<TwoFactorStatus> {
+  const state = await readTotpState(services.db, principal);
+  const recoveryCodesLeft = await services.db.recoveryCode.count({
+    where: { ownerType: principal.type, ownerId: principal.id, usedAt: null },
+  });
+  return {
+    enabled: state.totpEnabledAt !== null,
+    enabledAt: state.totpEnabledAt,
+    recoveryCodesLeft: state.totpEnabledAt ? recoveryCodesLeft : 0,
+  };
+}
+
+export interface TwoFactorEnrolment {
+  /** The secret as people type it into an authenticator app (base32). */
+  secret: string;
+  otpauthUri: string;
+  /** The same URI as a QR code, a `data:image/png` URL. */
+  qrCodeDataUrl: string;
+}
+
+/**
+ * Starts enrolment: a fresh secret, stored encrypted but not yet in force. Until a code from
+ * it is confirmed, log-in does not ask for one, so an abandoned enrolment locks nobody out.
+ * Asking again before confirming returns the same pending secret, so a page reloaded after a
+ * mistyped code still matches what the app scanned.
+ */
+export async function beginTwoFactorEnrolment(
+  services: Services,
+  principal: Principal,
+): Promise<TwoFactorEnrolment> {
+  const key = twoFactorKeyOf(services);
+  const state = await readTotpState(services.db, principal);
+  if (state.totpEnabledAt) {
+    throw new AppError(AppErrorCode.TWO_FACTOR_STATE, "Two-factor authentication is already on.");
+  }
+  let secret: Buffer;
+  if (state.totpSecret) {
+    secret = base32Decode(openSecret(key, state.totpSecret));
+  } else {
+    secret = newTotpSecret();
+    await writeTotpState(services.db, principal, {
+      totpSecret: sealSecret(key, base32Encode(secret)),
+      totpLastStep: null,
+    });
+  }
+  const uri = otpauthUri({ issuer: ISSUER[principal.type], account: state.email, secret });
+  const qrCodeDataUrl = await QRCode.toDataURL(uri, {
+    margin: 1,
+    width: 220,
+    errorCorrectionLevel: "M",
+  });
+  return { secret: base32Encode(secret), otpauthUri: uri, qrCodeDataUrl };
+}
+
+const WRONG_CODE = "That code is not right. Check your authenticator app and try again.";
+
+function wrongCode(field = "code"): AppError {
+  return new AppError(AppErrorCode.INVALID_TWO_FACTOR_CODE, WRONG_CODE, { [field]: [WRONG_CODE] });
+}
+
+/**
+ * Puts two-factor in force once the person proves their app has the secret, and returns ten
+ * recovery codes, shown this once (only hashes are kept; a new set replaces any old one).
+ */
+export async function confirmTwoFactorEnrolment(
+  services: Services,
+  principal: Principal,
+  input: {
+    code: string;
+    ip: string | undefined;
+    now?: number;
+    /** Runs in the enrolment's transaction once the code is right; throwing undoes it all. */
+    claim?: (tx: Tx) => Promise<void>;
+  },
+): Promise<{ recoveryCodes: string[] }> {
+  const key = twoFactorKeyOf(services);
+  const recoveryCodes = newRecoveryCodes();
+  await services.db.$transaction(async (tx) => {
+    const state = await lockTotpState(tx, principal);
+    if (state.totpEnabledAt) {
+      throw new AppError(AppErrorCode.TWO_FACTOR_STATE, "Two-factor authentication is already on.");
+    }
+    if (!state.totpSecret) {
+      throw new AppError(
+        AppErrorCode.TWO_FACTOR_STATE,
+        "Start the set-up again: no secret was issued.",
+      );
+    }
+    const secret = base32Decode(openSecret(key, state.totpSecret));
+    const step = matchTotp(secret, input.code.trim(), input.now ?? Date.now(), null);
+    if (step === null) throw wrongCode();
+    await input.claim?.(tx);
+    await writeTotpState(tx, principal, { totpEnabledAt: new Date(), totpLastStep: BigInt(step) });
+    await tx.recoveryCode.deleteMany({
+      where: { ownerType: principal.type, ownerId: principal.id },
+    });
+    await tx.recoveryCode.createMany({
+      data: recoveryCodes.map((code) => ({
+        ownerType: principal.type,
+        ownerId: principal.id,
+        codeHash: hashToken(normalizeRecoveryCode(code)),
+      })),
+    });
+    await recordAudit(tx, securityEvent(principal, "two_factor_enabled", input.ip));
+  });
+  return { recoveryCodes };
+}
+
+/**
+ * Turns two-factor off. The caller has just checked the password and a code (a step-up,
+ * identity/step-up.ts). Staff may not: it is required.
+ */
+export async function disableTwoFactor(
+  services: Services,
+  principal: Principal,
+  input: { ip: string | undefined },
+): Promise<void> {
+  if (principal.type === "STAFF") {
+    throw new AppError(AppErrorCode.TWO_FACTOR_STATE, "Staff accounts must keep two-factor on.");
+  }
+  await services.db.$transaction(async (tx) => {
+    const state = await lockTotpState(tx, principal);
+    if (!state.totpEnabledAt) {
+      throw new AppError(AppErrorCode.TWO_FACTOR_STATE, "Two-factor authentication is not on.");
+    }
+    await writeTotpState(tx, principal, {
+      totpSecret: null,
+      totpEnabledAt: null,
+      totpLastStep: null,
+    });
+    await tx.recoveryCode.deleteMany({
+      where: { ownerType: principal.type, ownerId: principal.id },
+    });
+    await recordAudit(tx, securityEvent(principal, "two_factor_disabled", input.ip));
+  });
+}
+
+/**
+ * Checks the second factor at log-in: a TOTP code (never the same time step twice) or an
+ * unused recovery code (then used up). Throws INVALID_TWO_FACTOR_CODE and changes nothing
+ * otherwise. Returns which kind it was.
+ */
+export async function verifySecondFactor(
+  services: Services,
+  principal: Principal,
+  input: { code: string; ip: string | undefined; now?: number },
+): Promise<"totp" | "recovery-code"> {
+  return services.db.$transaction(async (tx) => {
+    const state = await lockTotpState(tx, principal);
+    if (!state.totpEnabledAt) {
+      throw new AppError(AppErrorCode.TWO_FACTOR_STATE, "Two-factor authentication is not on.");
+    }
+    const kind = await useSecondFactor(tx, twoFactorKeyOf(services), principal, state, input);
+    if (kind === "recovery-code") {
+      await recordAudit(tx, securityEvent(principal, "recovery_code_used", input.ip));
+    }
+    return kind;
+  });
+}
+
+/**
+ * Row lock on the account for the rest of the transaction, so two requests carrying the same
+ * code cannot both read the old `totp_last_step` and both succeed.
+ */
+async function lockTotpState(tx: Tx, principal: Principal): Promise<TotpState> {
+  if (principal.type === "USER") {
+    await tx.$queryRaw`SELECT id FROM users WHERE id = ${principal.id} FOR UPDATE`;
+  } else {
+    await tx.$queryRaw`SELECT id FROM staff WHERE id = ${principal.id} FOR UPDATE`;
+  }
+  return readTotpState(tx, principal);
+}
+
+async function useSecondFactor(
+  tx: Tx,
+  key: Buffer,
+  principal: Principal,
+  state: TotpState,
+  input: { code: string; now?: number },
+): Promise<"totp" | "recovery-code"> {
+  const code = input.code.trim();
+  if (/^\d{6}$/.test(code) && state.totpSecret) {
+    const secret = base32Decode(openSecret(key, state.totpSecret));
+    const lastStep = state.totpLastStep === null ? null : Number(state.totpLastStep);
+    const step = matchTotp(secret, code, input.now ?? Date.now(), lastStep);
+    if (step === null) throw wrongCode();
+    await writeTotpState(tx, principal, { totpLastStep: BigInt(step) });
+    return "totp";
+  }
+  const used = await tx.recoveryCode.updateMany({
+    where: {
+      ownerType: principal.type,
+      ownerId: principal.id,
+      codeHash: hashToken(normalizeRecoveryCode(code)),
+      usedAt: null,
+    },
+    data: { usedAt: new Date() },
+  });
+  if (used.count !== 1) throw wrongCode();
+  return "recovery-code";
+}
+
+function securityEvent(principal: Principal, event: string, ip: string | undefined) {
+  const kind = principal.type === "USER" ? "user" : "staff";
+  return {
+    actor:
+      principal.type === "USER"
+        ? ({ kind: "user", userId: principal.id } as const)
+        : ({ kind: "staff", staffId: principal.id } as const),
+    action: `${kind}.${event}`,
+    target: { type: kind, id: String(principal.id) },
+    ip,
+  };
+}

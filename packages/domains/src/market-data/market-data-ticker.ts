@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { marketDirectory } from "../markets/market-directory";
+import type { Services } from "../services";
+import { ZTickerDto } from "./market-data-contracts";
+import { marketDataKeys } from "./market-data-keys";
+
+type Ticker = z.output<typeof ZTickerDto>;
+
+/** The ticker as the job stores it: the DTO's fields plus when it was computed. */
+const ZStoredTicker = ZTickerDto.extend({ time: z.number().int() });
+
+/** One market's 24 h ticker. */
+export async function readTicker(services: Services, symbol: string): Promise<Ticker> {
+  await marketDirectory(services.db).get(symbol);
+  const text = await services.redis.get(marketDataKeys(services.redisPrefix).ticker(symbol));
+  return tickerOf(symbol, text);
+}
+
+/** Every market's 24 h ticker, in the markets' display order; one Redis round trip. */
+export async function readTickers(services: Services): Promise<Ticker[]> {
+  const symbols = [...(await marketDirectory(services.db).all()).values()].map((m) => m.dto.symbol);
+  if (symbols.length === 0) return [];
+  const keys = marketDataKeys(services.redisPrefix);
+  const texts = await services.redis.mget(...symbols.map((s) => keys.ticker(s)));
+  return symbols.map((symbol, i) => tickerOf(symbol, texts[i] ?? null));
+}
+
+function tickerOf(symbol: string, text: string | null): Ticker {
+  if (text === null) return emptyTicker(symbol);
+  const { time: _time, ...ticker } = ZStoredTicker.parse(JSON.parse(text));
+  return ticker;
+}
+
+/** A market that has not traded (or whose market data has not started yet). */
+function emptyTicker(symbol: string): Ticker {
+  return {
+    symbol,
+    open: null,
+    high: null,
+    low: null,
+    last: null,
+    volume: "0",
+    quoteVolume: "0",
+    change: null,
+    changePercent: null,
+    trades: 0,
+  };
+}

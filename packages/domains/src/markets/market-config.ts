@@ -1,0 +1,38 @@
+import { type MarketConfig, type MarketStatus, parseSteps, parseUnits } from "@exchange/core";
+import type { MarketDto } from "./market-contracts";
+
+/** Fee rates become parts per million in the engine: "0.001" (0.1 %) is 1000. */
+const PPM_DECIMALS = 6;
+
+const ENGINE_STATUS: Record<MarketDto["status"], MarketStatus> = {
+  TRADING: "trading",
+  CANCEL_ONLY: "cancelOnly",
+  HALTED: "halted",
+};
+
+/**
+ * A market as the engine knows it: every decimal of the database row converted exactly to
+ * integer units (price tick and lot size in atoms, quantity limits in lots, the price limit in
+ * ticks, notional limits in quote atoms). Throws UnitsError if the row is not representable — a configuration error that
+ * must be fixed, never rounded away.
+ */
+export function engineMarketConfig(market: MarketDto): MarketConfig {
+  const tickSizeAtoms = parseUnits(market.priceTick, market.quotePrecision);
+  const lotSizeAtoms = parseUnits(market.lotSize, market.basePrecision);
+  return {
+    symbol: market.symbol,
+    base: market.baseAsset,
+    quote: market.quoteAsset,
+    tickSizeAtoms,
+    lotSizeAtoms,
+    minQtyLots: parseSteps(market.minQty, market.basePrecision, lotSizeAtoms),
+    maxQtyLots: parseSteps(market.maxQty, market.basePrecision, lotSizeAtoms),
+    minNotionalAtoms: parseUnits(market.minNotional, market.quotePrecision),
+    maxPriceTicks: parseSteps(market.maxPrice, market.quotePrecision, tickSizeAtoms),
+    maxNotionalAtoms: parseUnits(market.maxNotional, market.quotePrecision),
+    maxOpenOrders: market.maxOpenOrders,
+    makerFeePpm: Number(parseUnits(market.makerFeeRate, PPM_DECIMALS)),
+    takerFeePpm: Number(parseUnits(market.takerFeeRate, PPM_DECIMALS)),
+    status: ENGINE_STATUS[market.status],
+  };
+}

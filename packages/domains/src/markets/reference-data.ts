@@ -1,0 +1,48 @@
+import { type Command, hashText, parseUnits, RejectCode } from "@exchange/core";
+import type { Db } from "@exchange/db";
+import { type EngineClient, stringifyWire } from "@exchange/protocol";
+import { decimalToString } from "../money-format";
+import { engineMarketConfig } from "./market-config";
+import { listMarkets } from "./markets";
+
+/**
+ * The engine learns assets and markets only by command. These are the commands that bring it in
+ * line with the database's reference data; their ids are derived from the data, so sending them
+ * again is answered from the engine's journal and changes nothing.
+ */
+export async function referenceDataCommands(db: Db, ts: number): Promise<Command[]> {
+  const assets = await db.asset.findMany({
+    orderBy: { code: "asc" },
+    select: { code: true, precision: true, maxAmount: true },
+  });
+  const markets = await listMarkets(db);
+  return [
+    ...assets.map(({ code, precision, maxAmount }): Command => {
+      const maxAmountAtoms = parseUnits(decimalToString(maxAmount), precision);
+      return { type: "asset.add", id: `ref:asset:${code}`, ts, code, precision, maxAmountAtoms };
+    }),
+    ...markets.map((m): Command => {
+      const { status, ...config } = engineMarketConfig(m);
+      // The id names the configuration, so a corrected market is sent anew rather than answered
+      // with the journal's verdict on the old one.
+      const id = `ref:market:${m.symbol}:${hashText(stringifyWire(config))}`;
+      return { type: "market.add", id, ts, ...config, status };
+    }),
+  ];
+}
+
+/** Sends the reference-data commands; an asset or market the engine already has is fine. */
+export async function syncReferenceData(
+  db: Db,
+  engine: EngineClient,
+  ts = Date.now(),
+): Promise<void> {
+  for (const command of await referenceDataCommands(db, ts)) {
+    const { outcome } = await engine.send(command, { timeoutMs: 30_000 });
+    const known =
+      !outcome.ok && [RejectCode.AssetExists, RejectCode.MarketExists].includes(outcome.code);
+    if (!outcome.ok && !known) {
+      throw new Error(`engine refused ${command.id}: ${outcome.message}`);
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import { resolve } from "node:path";
+import { createDb, type Db, parseSecretBoxKey, type StaffRole } from "@exchange/db";
+import { EngineClient } from "@exchange/protocol";
+import { Redis } from "ioredis";
+import type { DocumentStorage } from "./kyc/document-storage";
+import { LocalDocumentStorage } from "./kyc/document-storage";
+import type { Mailer } from "./mail/mailer";
+import { createSmtpMailer, type MailerConfig } from "./mail/mailer";
+import type { OrderRateLimits } from "./trading/order-rate-limit";
+
+/**
+ * Who is calling, as established by the app's session (next-auth) before the API runs.
+ * `sessionId` names the server-side session (identity/sessions.ts); step-up needs it.
+ */
+export type Actor =
+  | { kind: "anonymous" }
+  | { kind: "user"; userId: number; sessionId?: string }
+  | { kind: "staff"; staffId: number; roles: readonly StaffRole[]; sessionId?: string };
+
+/** Long-lived collaborators, created once per server process. */
+export interface Services {
+  db: Db;
+  engine: EngineClient;
+  /** A general Redis connection (market data snapshots, rate limits). */
+  redis: Redis;
+  /** Prefix of every Redis key and channel of this deployment. */
+  redisPrefix: string;
+  /** Identity documents (KYC uploads), outside any web root. */
+  documents: DocumentStorage;
+  /** Signs WebSocket auth tokens; only the trader-facing app has one. */
+  streamTokenSecret?: string;
+  /** Sends mail: verification and password reset (web), KYC decisions (admin). */
+  mailer?: Mailer;
+  /** Where people reach the trading web app: the base of links in mails. */
+  webPublicUrl?: string;
+  /** AES-256-GCM key of TOTP secrets at rest (see identity/two-factor.ts). */
+  twoFactorKey?: Buffer;
+  /** How often a trader may place and cancel orders; the defaults when absent. */
+  orderRateLimits?: OrderRateLimits;
+}
+
+export interface ServicesConfig {
+  databaseUrl: string;
+  redisUrl: string;
+  redisPrefix: string;
+  streamTokenSecret?: string;
+  /**
+   * Directory of uploaded identity documents; web (which stores) and admin (which reads) must
+   * share it. Defaults to `.data/documents` under the working directory.
+   */
+  documentStorageDir?: string | undefined;
+  /** Outgoing mail, with the web app's public URL for links; both apps set it. */
+  mail?: MailerConfig & { webPublicUrl: string };
+  /** Base64 of the 32-byte key that encrypts TOTP secrets (TWO_FACTOR_KEY). */
+  twoFactorKey?: string;
+  /** How often a trader may place and cancel orders (ORDER_RATE_*); defaults when absent. */
+  orderRateLimits?: OrderRateLimits;
+}
+
+/** Connects the API's collaborators. One set per server process; see `closeServices`. */
+export async function createServices(config: ServicesConfig): Promise<Services> {
+  const engine = await EngineClient.connect({
+    redisUrl: config.redisUrl,
+    prefix: config.redisPrefix,
+  });
+  const redis = new Redis(config.redisUrl, { lazyConnect: true, enableAutoPipelining: true });
+  await redis.connect();
+  return {
+    db: createDb(config.databaseUrl),
+    engine,
+    redis,
+    redisPrefix: config.redisPrefix,
+    documents: new LocalDocumentStorage(config.documentStorageDir ?? resolve(".data/documents")),
+    ...(config.streamTokenSecret ? { streamTokenSecret: config.streamTokenSecret } : {}),
+    ...(config.mail
+      ? { mailer: createSmtpMailer(config.mail), webPublicUrl: config.mail.webPublicUrl }
+      : {}),
+    ...(config.twoFactorKey ? { twoFactorKey: parseSecretBoxKey(config.twoFactorKey) } : {}),
+    ...(config.orderRateLimits ? { orderRateLimits: config.orderRateLimits } : {}),
+  };
+}
+
+export async function closeServices(services: Services): Promise<void> {
+  services.mailer?.close();
+  await Promise.all([services.db.$disconnect(), services.engine.close(), services.redis.quit()]);
+}

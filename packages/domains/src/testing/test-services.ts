@@ -1,0 +1,65 @@
+/**
+ * Real collaborators for integration tests: the run's fresh database and Redis prefix (set up
+ * by scripts/test-services.ts), and callers acting as any kind of actor.
+ */
+import { randomBytes } from "node:crypto";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { StaffRole } from "@exchange/db";
+import type { Actor, Services } from "../services";
+import { closeServices, createServices } from "../services";
+
+/**
+ * Services on the run's database and Redis prefix. Uploaded documents go to a fresh temporary
+ * directory (or `documentStorageDir`), never the developer's `.data/`.
+ */
+export function testServices(options: { documentStorageDir?: string } = {}): Promise<Services> {
+  const { DATABASE_URL, REDIS_URL, REDIS_PREFIX } = process.env;
+  if (!DATABASE_URL || !REDIS_URL || !REDIS_PREFIX) {
+    throw new Error(
+      "integration tests run under vitest's integration project (scripts/test-services.ts)",
+    );
+  }
+  return createServices({
+    databaseUrl: DATABASE_URL,
+    redisUrl: REDIS_URL,
+    redisPrefix: REDIS_PREFIX,
+    ...identityConfigFromEnv(),
+    documentStorageDir:
+      options.documentStorageDir ?? mkdtempSync(join(tmpdir(), "exchange-test-documents-")),
+    // order-rate-limit.integration.test.ts sets the limits it tests itself.
+    orderRateLimits: UNLIMITED_ORDER_RATES,
+  });
+}
+
+export { closeServices };
+
+/** Order rate limits out of the way of tests that place orders faster than any person. */
+export const UNLIMITED_ORDER_RATES = {
+  placePerSecond: 1_000_000,
+  placePerMinute: 1_000_000,
+  cancelPerSecond: 1_000_000,
+  cancelPerMinute: 1_000_000,
+};
+
+/** Mail into the run's sink and the run's two-factor key, as scripts/test-services.ts set them. */
+function identityConfigFromEnv() {
+  const { SMTP_URL, MAIL_FROM, WEB_PUBLIC_URL, TWO_FACTOR_KEY } = process.env;
+  return {
+    ...(SMTP_URL && MAIL_FROM && WEB_PUBLIC_URL
+      ? { mail: { smtpUrl: SMTP_URL, from: MAIL_FROM, webPublicUrl: WEB_PUBLIC_URL } }
+      : {}),
+    ...(TWO_FACTOR_KEY ? { twoFactorKey: TWO_FACTOR_KEY } : {}),
+  };
+}
+
+/** A random address in 10.0.0.0/8, fresh enough that tests in one run do not share one. */
+export function uniqueTestIp(): string {
+  const [a = 0, b = 0, c = 0] = randomBytes(3);
+  return `10.${a}.${b}.${c}`;
+}
+
+export function staffActor(staffId: number, ...roles: StaffRole[]): Actor {
+  return { kind: "staff", staffId, roles };
+}

@@ -1,0 +1,105 @@
+import { RejectCode } from "@exchange/core";
+import { MarketUnits } from "@exchange/protocol";
+import { describe, expect, it } from "vitest";
+import { AppError, AppErrorCode } from "../errors";
+import { engineMarketConfig } from "../markets/market-config";
+import type { MarketDto } from "../markets/market-contracts";
+import type { MarketInfo } from "../markets/market-directory";
+import { orderCommandOf } from "./order-input";
+import type { PlaceOrderInput } from "./place-order-contracts";
+
+const dto: MarketDto = {
+  symbol: "BTCUSDT",
+  baseAsset: "BTC",
+  quoteAsset: "USDT",
+  basePrecision: 8,
+  quotePrecision: 8,
+  priceTick: "0.01",
+  lotSize: "0.00001",
+  minQty: "0.00001",
+  maxQty: "1000",
+  maxPrice: "10000000",
+  minNotional: "5",
+  maxNotional: "10000000",
+  maxOpenOrders: 200,
+  makerFeeRate: "0.001",
+  takerFeeRate: "0.001",
+  status: "TRADING",
+};
+
+function marketInfo(): MarketInfo {
+  const config = engineMarketConfig(dto);
+  const units = new MarketUnits({
+    symbol: dto.symbol,
+    base: dto.baseAsset,
+    quote: dto.quoteAsset,
+    basePrecision: dto.basePrecision,
+    quotePrecision: dto.quotePrecision,
+    tickSizeAtoms: config.tickSizeAtoms,
+    lotSizeAtoms: config.lotSizeAtoms,
+  });
+  return { dto, config, units };
+}
+
+function place(input: Partial<PlaceOrderInput>, bestOppositeTicks?: bigint) {
+  return orderCommandOf(
+    { symbol: "BTCUSDT", side: "sell", type: "limit", ...input },
+    { userId: 7, market: marketInfo(), bestOppositeTicks, commandId: "c1", ts: 1 },
+  );
+}
+
+/** The error `run` throws, which must be an AppError. */
+function errorOf(run: () => unknown): AppError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
+  throw new Error("expected an AppError");
+}
+
+describe("orderCommandOf: the market's maxima", () => {
+  it("refuses the price of 1 followed by 45 zeros with the maximum in decimals", () => {
+    const error = errorOf(() => place({ price: `1${"0".repeat(45)}`, quantity: "0.00001" }));
+    expect(error.code).toBe(AppErrorCode.ORDER_REJECTED);
+    expect(error.rejectCode).toBe(RejectCode.PriceAboveMax);
+    expect(error.fieldErrors?.price).toEqual(["Price is above the maximum of 10000000 USDT."]);
+  });
+
+  it("accepts the maximum price, quantity and value themselves", () => {
+    expect(place({ price: "10000000", quantity: "1" })).toMatchObject({
+      priceTicks: 1_000_000_000n,
+      qtyLots: 100_000n,
+    });
+    expect(place({ price: "10000", quantity: "1000" })).toMatchObject({ qtyLots: 100_000_000n });
+  });
+
+  it("refuses a quantity above the maximum", () => {
+    const error = errorOf(() => place({ price: "1", quantity: "1000.00001" }));
+    expect(error.rejectCode).toBe(RejectCode.QuantityAboveMax);
+    expect(error.message).toBe("Quantity is above the maximum of 1000 BTC.");
+  });
+
+  it("refuses an order value above the maximum, limit or market buy by amount", () => {
+    const limit = errorOf(() => place({ side: "buy", price: "10000.01", quantity: "1000" }));
+    expect(limit.rejectCode).toBe(RejectCode.NotionalAboveMax);
+    expect(limit.message).toBe("Order value is above the maximum of 10000000 USDT.");
+    const spend = errorOf(() =>
+      place({ side: "buy", type: "market", quoteAmount: "10000000.01" }, 6_500_000n),
+    );
+    expect(spend.rejectCode).toBe(RejectCode.NotionalAboveMax);
+  });
+
+  it("refuses a market buy whose value at the protection price is above the maximum", () => {
+    const error = errorOf(() =>
+      place({ side: "buy", type: "market", quantity: "1000" }, 6_500_000n),
+    );
+    expect(error.rejectCode).toBe(RejectCode.NotionalAboveMax);
+  });
+
+  it("never protects a market buy above the maximum price", () => {
+    const command = place({ side: "buy", type: "market", quoteAmount: "100" }, 1_000_000_000n);
+    expect(command).toMatchObject({ priceLimitTicks: 1_000_000_000n });
+  });
+});

@@ -1,0 +1,67 @@
+import { RejectCode } from "@exchange/core";
+import { AppError, AppErrorCode } from "../errors";
+import type { MarketInfo } from "../markets/market-directory";
+
+/**
+ * The engine's rejection as a trader should read it: plain words with the market's own numbers,
+ * on the form field it concerns. The RejectCode travels along for programs.
+ */
+export function orderRejection(
+  code: RejectCode,
+  engineMessage: string,
+  market: MarketInfo,
+): AppError {
+  const { dto } = market;
+  const pair = `${dto.baseAsset}/${dto.quoteAsset}`;
+  const [field, message] = explain(code, dto, pair) ?? ["_", engineMessage];
+  return new AppError(AppErrorCode.ORDER_REJECTED, message, { [field]: [message] }, code);
+}
+
+function explain(
+  code: RejectCode,
+  m: MarketInfo["dto"],
+  pair: string,
+): [field: string, message: string] | undefined {
+  switch (code) {
+    case RejectCode.InsufficientBalance:
+      return ["quantity", "Insufficient balance for this order."];
+    case RejectCode.NotionalBelowMin:
+      return ["quantity", `Order value is below the minimum of ${m.minNotional} ${m.quoteAsset}.`];
+    case RejectCode.QuantityBelowMin:
+      return ["quantity", `Quantity is below the minimum of ${m.minQty} ${m.baseAsset}.`];
+    case RejectCode.QuantityAboveMax:
+      return ["quantity", `Quantity is above the maximum of ${m.maxQty} ${m.baseAsset}.`];
+    case RejectCode.PriceAboveMax:
+      return ["price", `Price is above the maximum of ${m.maxPrice} ${m.quoteAsset}.`];
+    case RejectCode.NotionalAboveMax:
+      return ["quantity", `Order value is above the maximum of ${m.maxNotional} ${m.quoteAsset}.`];
+    case RejectCode.TooManyOpenOrders:
+      return [
+        "_",
+        `You have ${m.maxOpenOrders} open orders on ${pair}, the most allowed: cancel one first.`,
+      ];
+    case RejectCode.InvalidQuantity:
+      return ["quantity", `Quantity must be a positive multiple of ${m.lotSize} ${m.baseAsset}.`];
+    case RejectCode.InvalidPrice:
+      return ["price", `Price must be a positive multiple of ${m.priceTick} ${m.quoteAsset}.`];
+    case RejectCode.MarketHalted:
+      return ["_", `Trading on ${pair} is halted.`];
+    case RejectCode.MarketCancelOnly:
+      return ["_", `${pair} accepts cancellations only at the moment.`];
+    case RejectCode.PostOnlyWouldTake:
+      return ["postOnly", "A post-only order would have traded at once, so it was not placed."];
+    case RejectCode.FokNotFillable:
+      return [
+        "timeInForce",
+        "The fill-or-kill order could not fill completely, so nothing traded.",
+      ];
+    case RejectCode.DuplicateClientOrderId:
+      return ["clientOrderId", "You already have an open order with this client order id."];
+    case RejectCode.OrderNotFound:
+      return ["_", "No open order matches: it may have filled or been cancelled already."];
+    case RejectCode.UnknownMarket:
+      return ["symbol", `There is no market ${m.symbol}.`];
+    default:
+      return undefined;
+  }
+}

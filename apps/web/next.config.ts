@@ -4,6 +4,8 @@ export default exchangeNextConfig({
   // Workspace packages export TypeScript source; Next compiles them like app code.
   transpilePackages: [
     "@exchange/api",
+    "@exchange/contracts",
+    "@exchange/domains",
     "@exchange/db",
     "@exchange/protocol",
     "@exchange/core",

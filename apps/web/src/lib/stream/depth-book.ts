@@ -1,4 +1,4 @@
-import { compare, decimal } from "../decimal";
+import { compare, decimal } from "@exchange/contracts/money";
 
 /** A price level as the wire carries it: [price, quantity], decimal strings. */
 export type Level = readonly [price: string, quantity: string];

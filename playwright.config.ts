@@ -87,7 +87,7 @@ export default defineConfig({
         MAIL_SINK_SMTP_PORT: String(E2E_PORTS.smtp),
         MAIL_SINK_HTTP_PORT: String(E2E_PORTS.mailInbox),
       },
-      url: `http://127.0.0.1:${E2E_PORTS.mailInbox}/health`,
+      url: `http://127.0.0.1:${E2E_PORTS.mailInbox}/api/healthz`,
       gracefulShutdown: stop,
     },
     {

@@ -1,5 +1,4 @@
-import { parseUnits } from "@exchange/core";
-import type { MarketScale } from "@exchange/protocol";
+import { type MarketScale, parseUnits } from "@exchange/contracts/money";
 import type pg from "pg";
 
 /**

@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
-import { parseUnits } from "../../../packages/core/src/units";
+import { parseUnits } from "../../../packages/contracts/src/money";
 import { createDb } from "../../../packages/db/src/client";
 import { hashPassword } from "../../../packages/db/src/password";
 import { syncReferenceData } from "../../../packages/domains/src/markets/reference-data";

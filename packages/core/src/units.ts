@@ -131,11 +131,27 @@ export function parseUnits(text: string, decimals: number): bigint {
  */
 export function formatUnits(atoms: bigint, decimals: number): string {
   checkPrecision(decimals);
-  const sign = atoms < 0n ? "-" : "";
-  const digits = (atoms < 0n ? -atoms : atoms).toString().padStart(decimals + 1, "0");
+  const text = formatFixed(atoms, decimals);
+  return decimals === 0 ? text : text.replace(/\.?0+$/, "");
+}
+
+/**
+ * Formats `units / 10^decimals` with exactly `decimals` places, trailing zeros kept:
+ * `formatFixed(12340n, 3) === "12.340"`. Any non-negative `decimals`: the product of two
+ * amounts carries the places of both, more than any asset has.
+ */
+export function formatFixed(units: bigint, decimals: number): string {
+  if (!Number.isInteger(decimals) || decimals < 0) {
+    throw new UnitsError(
+      "invalidPrecision",
+      String(decimals),
+      `decimals must be >= 0, got ${decimals}`,
+    );
+  }
+  const sign = units < 0n ? "-" : "";
+  const digits = (units < 0n ? -units : units).toString().padStart(decimals + 1, "0");
   const whole = digits.slice(0, digits.length - decimals);
-  const fraction = digits.slice(digits.length - decimals).replace(/0+$/, "");
-  return fraction.length === 0 ? `${sign}${whole}` : `${sign}${whole}.${fraction}`;
+  return decimals === 0 ? `${sign}${whole}` : `${sign}${whole}.${digits.slice(whole.length)}`;
 }
 
 /**

@@ -20,7 +20,6 @@ export { EngineClient, type EngineClientOptions, EngineTimeoutError } from "./en
 export { readEvents, readOutcome, writeEvents, writeOutcome } from "./event-json";
 export { type WireCoreEvent, ZCoreEvent } from "./events";
 export { createLogger, type Logger, type LogLevel } from "./log";
-export { type MarketScale, MarketUnits } from "./market-units";
 export {
   Counter,
   Gauge,

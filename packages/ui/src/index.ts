@@ -21,7 +21,6 @@ export { type ToastInput, ToastProvider, type ToastTone, useToast } from "./comp
 export { TwoFactorSetup } from "./components/two-factor-setup";
 export { useHydrated } from "./components/use-hydrated";
 export type { LogInInput, LogInState } from "./lib/credentials";
-export { formatRate, groupThousands } from "./lib/decimal-format";
 export { formText } from "./lib/form-text";
 export { safeRedirectPath } from "./lib/safe-redirect";
 export { refuseOversizedBatch, TRPC_MAX_BATCH_SIZE } from "./lib/trpc-batch";

@@ -1,4 +1,4 @@
-import { groupThousands } from "@exchange/ui";
+import { groupThousands } from "@exchange/contracts/money";
 
 /** A right-aligned decimal with its unit, digits lined up (tabular numerals). */
 export function AmountCell({ value, unit }: { value: string; unit?: string }) {

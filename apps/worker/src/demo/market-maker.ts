@@ -1,5 +1,6 @@
-import { type Command, parseUnits } from "@exchange/core";
-import { type EngineClient, type Logger, MarketUnits } from "@exchange/protocol";
+import { MarketUnits, parseUnits } from "@exchange/contracts/money";
+import type { Command } from "@exchange/core";
+import type { EngineClient, Logger } from "@exchange/protocol";
 import type pg from "pg";
 import type { Consumer } from "../consumers/consumer";
 import { loadMarketScales } from "../market-scales";

@@ -1,10 +1,12 @@
 import type { Redis } from "ioredis";
+import { RateLimiterRedis, RateLimiterRes } from "rate-limiter-flexible";
 import { AppError, AppErrorCode } from "../errors";
 
 /**
- * Counters in Redis that refuse an action after `limit` events within `windowMs`. A fixed
- * window opened by the first event (INCR, expiry set once): cheap, atomic across every app
- * instance, and the key's remaining life is exactly how long the person must wait.
+ * Counters in Redis (rate-limiter-flexible's RateLimiterRedis) that refuse an action after
+ * `limit` events within `windowMs`. A fixed window opened by the first event (one atomic
+ * INCRBY, expiry set once): cheap, shared by every app instance, and the key's remaining life
+ * is exactly how long the person must wait.
  */
 export interface RateLimit {
   /** Names the counter in keys and logs: `login-account`, `register-ip`… */
@@ -66,8 +68,43 @@ export function accountSubject(kind: "user" | "staff", email: string): string {
   return `${kind}:${email}`;
 }
 
-function keyOf(prefix: string, limit: RateLimit, subject: string): string {
-  return `${prefix}rl:${limit.name}:${subject}`;
+/** One limiter per Redis client, key prefix and limit: each defines its Lua script once. */
+const limiters = new WeakMap<Redis, Map<string, RateLimiterRedis>>();
+
+/**
+ * The rate-limiter-flexible counter of `limit`. Its keys are `${prefix}rl:${name}:${subject}`,
+ * under the run's Redis prefix so parallel runs and tests never share a counter.
+ */
+function limiterOf(redis: Redis, prefix: string, limit: RateLimit): RateLimiterRedis {
+  let byKey = limiters.get(redis);
+  if (!byKey) {
+    byKey = new Map();
+    limiters.set(redis, byKey);
+  }
+  const keyPrefix = `${prefix}rl:${limit.name}`;
+  const cacheKey = `${keyPrefix}|${limit.limit}|${limit.windowMs}`;
+  let limiter = byKey.get(cacheKey);
+  if (!limiter) {
+    limiter = new RateLimiterRedis({
+      storeClient: redis,
+      keyPrefix,
+      points: limit.limit,
+      // Every window is a whole number of seconds (the library counts in seconds).
+      duration: Math.ceil(limit.windowMs / 1000),
+    });
+    byKey.set(cacheKey, limiter);
+  }
+  return limiter;
+}
+
+/** The library refuses by rejecting with its result; anything else is a real failure. */
+async function consumed(attempt: Promise<RateLimiterRes>): Promise<RateLimiterRes> {
+  try {
+    return await attempt;
+  } catch (refusal) {
+    if (refusal instanceof RateLimiterRes) return refusal;
+    throw refusal;
+  }
 }
 
 /** Counts one event and says whether it was within the limit. */
@@ -77,11 +114,8 @@ export async function countRateEvent(
   limit: RateLimit,
   subject: string,
 ): Promise<ReturnType<typeof rateDecision>> {
-  const key = keyOf(prefix, limit, subject);
-  const results = await redis.multi().incr(key).pexpire(key, limit.windowMs, "NX").pttl(key).exec();
-  const count = Number(results?.[0]?.[1] ?? 0);
-  const remainingMs = Number(results?.[2]?.[1] ?? limit.windowMs);
-  return rateDecision(count, limit.limit, remainingMs);
+  const result = await consumed(limiterOf(redis, prefix, limit).consume(subject));
+  return rateDecision(result.consumedPoints, limit.limit, result.msBeforeNext);
 }
 
 /** Counts one event; throws RATE_LIMITED once over the limit. */
@@ -104,9 +138,12 @@ export async function checkRateLimit(
   subject: string,
   what?: string,
 ): Promise<void> {
-  const key = keyOf(prefix, limit, subject);
-  const [count, ttl] = await Promise.all([redis.get(key), redis.pttl(key)]);
-  const decision = rateDecision(Number(count ?? 0) + 1, limit.limit, ttl);
+  const state = await limiterOf(redis, prefix, limit).get(subject);
+  const decision = rateDecision(
+    (state?.consumedPoints ?? 0) + 1,
+    limit.limit,
+    state?.msBeforeNext ?? 0,
+  );
   if (!decision.allowed) throw rateLimitedError(decision.retryAfterMs, what);
 }
 
@@ -116,5 +153,5 @@ export async function clearRateLimit(
   limit: RateLimit,
   subject: string,
 ): Promise<void> {
-  await redis.del(keyOf(prefix, limit, subject));
+  await limiterOf(redis, prefix, limit).delete(subject);
 }

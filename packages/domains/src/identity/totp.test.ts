@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   base32Decode,
@@ -74,6 +75,31 @@ describe("base32", () => {
     const uri = otpauthUri({ issuer: "Exchange", account: "a@b.test", secret: RFC_SECRET });
     expect(uri).toBe(
       "otpauth://totp/Exchange%3Aa%40b.test?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=Exchange&algorithm=SHA1&digits=6&period=30",
+    );
+  });
+});
+
+describe("TOTP window (property)", () => {
+  it("accepts exactly the codes of the step before, of and after now, once each", () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: 20, maxLength: 20 }),
+        fc.integer({ min: 1_000_000, max: 4_000_000_000_000 }),
+        fc.integer({ min: -3, max: 3 }),
+        (bytes, nowMs, offset) => {
+          const secret = Buffer.from(bytes);
+          const step = totpStep(nowMs) + offset;
+          const code = hotp(secret, step);
+          const matched = matchTotp(secret, code, nowMs, null);
+          if (Math.abs(offset) <= 1) {
+            expect(matched).toBe(step);
+            expect(matchTotp(secret, code, nowMs, step)).toBeNull();
+          } else if (matched !== null) {
+            // Another step of the window may share the code by chance (one in a million).
+            expect(Math.abs(matched - totpStep(nowMs))).toBeLessThanOrEqual(1);
+          }
+        },
+      ),
     );
   });
 });

@@ -1,8 +1,10 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
+import { generateSync, ScureBase32Plugin, verifySync } from "otplib";
 
 /**
  * Time-based one-time passwords (RFC 6238 over RFC 4226's HOTP), as authenticator apps
- * implement them: HMAC-SHA1, 30-second steps, 6 digits. Pure: the caller passes the time.
+ * implement them: HMAC-SHA1, 30-second steps, 6 digits. The codes come from otplib; this file
+ * fixes our parameters and our replay rule. Pure: the caller passes the time.
  */
 export const TOTP_STEP_S = 30;
 export const TOTP_DIGITS = 6;
@@ -10,29 +12,27 @@ export const TOTP_DIGITS = 6;
 export const TOTP_WINDOW_STEPS = 1;
 const SECRET_BYTES = 20;
 
+type Digits = 6 | 7 | 8;
+const base32 = new ScureBase32Plugin();
+
 /** The time step a moment falls in. */
 export function totpStep(nowMs: number): number {
   return Math.floor(nowMs / 1000 / TOTP_STEP_S);
 }
 
 /** HOTP (RFC 4226 §5.3): the `digits`-digit code of one counter value. */
-export function hotp(secret: Buffer, counter: number, digits = TOTP_DIGITS): string {
-  const message = Buffer.alloc(8);
-  message.writeBigUInt64BE(BigInt(counter));
-  const mac = createHmac("sha1", secret).update(message).digest();
-  const offset = (mac[mac.length - 1] ?? 0) & 0x0f;
-  const binary = mac.readUInt32BE(offset) & 0x7fffffff;
-  return String(binary % 10 ** digits).padStart(digits, "0");
+export function hotp(secret: Buffer, counter: number, digits: Digits = TOTP_DIGITS): string {
+  return generateSync({ strategy: "hotp", secret, counter, digits });
 }
 
-export function totpCode(secret: Buffer, nowMs: number, digits = TOTP_DIGITS): string {
-  return hotp(secret, totpStep(nowMs), digits);
+export function totpCode(secret: Buffer, nowMs: number, digits: Digits = TOTP_DIGITS): string {
+  return generateSync({ secret, epoch: Math.floor(nowMs / 1000), period: TOTP_STEP_S, digits });
 }
 
 /**
  * The step whose code `code` is, within the window around `nowMs` and later than `lastStep`
- * (a step already used is a replay and never matches), or null. Every candidate is compared in
- * constant time so the answer's timing does not reveal near misses.
+ * (a step already used is a replay and never matches), or null. otplib compares every
+ * candidate in constant time, so the answer's timing does not reveal near misses.
  */
 export function matchTotp(
   secret: Buffer,
@@ -41,13 +41,17 @@ export function matchTotp(
   lastStep: number | null,
 ): number | null {
   if (!/^\d{6}$/.test(code)) return null;
-  const current = totpStep(nowMs);
-  let matched: number | null = null;
-  for (let step = current - TOTP_WINDOW_STEPS; step <= current + TOTP_WINDOW_STEPS; step++) {
-    const same = timingSafeEqual(Buffer.from(hotp(secret, step)), Buffer.from(code));
-    if (same && (lastStep === null || step > lastStep)) matched ??= step;
-  }
-  return matched;
+  const result = verifySync({
+    secret,
+    token: code,
+    // A tolerance of whole steps in seconds reaches exactly the neighbouring steps, wherever
+    // in its step `nowMs` falls.
+    epoch: Math.floor(nowMs / 1000),
+    period: TOTP_STEP_S,
+    epochTolerance: TOTP_WINDOW_STEPS * TOTP_STEP_S,
+    ...(lastStep === null ? {} : { afterTimeStep: lastStep }),
+  });
+  return result.valid && "timeStep" in result ? result.timeStep : null;
 }
 
 /** A new random secret (160 bits, as RFC 4226 recommends for HMAC-SHA1). */
@@ -55,45 +59,25 @@ export function newTotpSecret(): Buffer {
   return randomBytes(SECRET_BYTES);
 }
 
-const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-
 /** RFC 4648 base32 without padding: how authenticator apps take a secret typed by hand. */
 export function base32Encode(bytes: Buffer): string {
-  let bits = 0;
-  let value = 0;
-  let out = "";
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += BASE32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-  }
-  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
-  return out;
+  return base32.encode(bytes, { padding: false });
 }
 
 /** Reads base32, forgiving case, spaces and padding as people copy them. */
 export function base32Decode(text: string): Buffer {
   const clean = text.toUpperCase().replace(/[\s=-]/g, "");
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const char of clean) {
-    const index = BASE32.indexOf(char);
-    if (index < 0) throw new Error(`not base32: ${JSON.stringify(char)}`);
-    value = (value << 5) | index;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 0xff);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
+  const invalid = /[^A-Z2-7]/.exec(clean);
+  if (invalid) throw new Error(`not base32: ${JSON.stringify(invalid[0])}`);
+  // The decoder wants whole 8-character blocks; the padding people leave off is put back.
+  return Buffer.from(base32.decode(clean.padEnd(Math.ceil(clean.length / 8) * 8, "=")));
 }
 
-/** The `otpauth://` URI an authenticator app reads from the QR code (Key Uri Format). */
+/**
+ * The `otpauth://` URI an authenticator app reads from the QR code (Key Uri Format). Written out
+ * rather than otplib's generateURI, which leaves the label's colon unescaped and drops the
+ * algorithm, digits and period: some apps guess those wrong when absent.
+ */
 export function otpauthUri(options: { issuer: string; account: string; secret: Buffer }): string {
   const label = encodeURIComponent(`${options.issuer}:${options.account}`);
   const params = new URLSearchParams({

@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
+import { decimalText } from "@exchange/contracts/money";
 import { Prisma } from "@exchange/db";
 import { recordAudit } from "../audit/audit";
 import { AppError, AppErrorCode, type FieldErrors } from "../errors";
-import { decimalToString } from "../money-format";
 import type { Services } from "../services";
 import { sniffContentType } from "./content-sniff";
 import type { DocumentStorage } from "./document-storage";
@@ -217,7 +217,7 @@ export async function findMyKycStatus(services: Services, userId: number) {
       canTrade: l.canTrade,
       canDeposit: l.canDeposit,
       canWithdraw: l.canWithdraw,
-      dailyWithdrawalLimit: decimalToString(l.dailyWithdrawalLimit),
+      dailyWithdrawalLimit: decimalText(l.dailyWithdrawalLimit),
     })),
     latest,
   };

@@ -1,4 +1,4 @@
-import { UnitsError } from "@exchange/core";
+import { UnitsError } from "@exchange/contracts/money";
 import { describe, expect, it } from "vitest";
 import { engineMarketConfig } from "./market-config";
 import type { MarketDto } from "./market-contracts";

@@ -1,4 +1,5 @@
-import { type MarketConfig, type MarketStatus, parseSteps, parseUnits } from "@exchange/core";
+import { parseSteps, parseUnits } from "@exchange/contracts/money";
+import type { MarketConfig, MarketStatus } from "@exchange/core";
 import type { MarketDto } from "./market-contracts";
 
 /** Fee rates become parts per million in the engine: "0.001" (0.1 %) is 1000. */

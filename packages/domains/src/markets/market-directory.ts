@@ -1,6 +1,6 @@
+import { MarketUnits } from "@exchange/contracts/money";
 import type { MarketConfig } from "@exchange/core";
 import type { Db } from "@exchange/db";
-import { MarketUnits } from "@exchange/protocol";
 import { AppError, AppErrorCode } from "../errors";
 import { engineMarketConfig } from "./market-config";
 import type { MarketDto } from "./market-contracts";

@@ -1,5 +1,5 @@
+import { decimalText } from "@exchange/contracts/money";
 import type { Db } from "@exchange/db";
-import { decimalToString } from "../money-format";
 import type { MarketDto } from "./market-contracts";
 
 /** Markets a trader may see, in display order. Halted markets are listed, with their status. */
@@ -31,16 +31,16 @@ export async function listMarkets(db: Db): Promise<MarketDto[]> {
     quoteAsset: m.quoteAsset,
     basePrecision: base.precision,
     quotePrecision: quote.precision,
-    priceTick: decimalToString(m.priceTick),
-    lotSize: decimalToString(m.lotSize),
-    minQty: decimalToString(m.minQty),
-    maxQty: decimalToString(m.maxQty),
-    maxPrice: decimalToString(m.maxPrice),
-    minNotional: decimalToString(m.minNotional),
-    maxNotional: decimalToString(m.maxNotional),
+    priceTick: decimalText(m.priceTick),
+    lotSize: decimalText(m.lotSize),
+    minQty: decimalText(m.minQty),
+    maxQty: decimalText(m.maxQty),
+    maxPrice: decimalText(m.maxPrice),
+    minNotional: decimalText(m.minNotional),
+    maxNotional: decimalText(m.maxNotional),
     maxOpenOrders: m.maxOpenOrders,
-    makerFeeRate: decimalToString(m.makerFeeRate),
-    takerFeeRate: decimalToString(m.takerFeeRate),
+    makerFeeRate: decimalText(m.makerFeeRate),
+    takerFeeRate: decimalText(m.takerFeeRate),
     status: m.status,
   }));
 }

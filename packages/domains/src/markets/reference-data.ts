@@ -1,7 +1,7 @@
-import { type Command, hashText, parseUnits, RejectCode } from "@exchange/core";
+import { decimalText, parseUnits } from "@exchange/contracts/money";
+import { type Command, hashText, RejectCode } from "@exchange/core";
 import type { Db } from "@exchange/db";
 import { type EngineClient, stringifyWire } from "@exchange/protocol";
-import { decimalToString } from "../money-format";
 import { engineMarketConfig } from "./market-config";
 import { listMarkets } from "./markets";
 
@@ -18,7 +18,7 @@ export async function referenceDataCommands(db: Db, ts: number): Promise<Command
   const markets = await listMarkets(db);
   return [
     ...assets.map(({ code, precision, maxAmount }): Command => {
-      const maxAmountAtoms = parseUnits(decimalToString(maxAmount), precision);
+      const maxAmountAtoms = parseUnits(decimalText(maxAmount), precision);
       return { type: "asset.add", id: `ref:asset:${code}`, ts, code, precision, maxAmountAtoms };
     }),
     ...markets.map((m): Command => {

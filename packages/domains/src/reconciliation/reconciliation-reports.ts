@@ -1,4 +1,4 @@
-import { formatUnits } from "@exchange/core";
+import { formatUnits } from "@exchange/contracts/money";
 import type { Db } from "@exchange/db";
 import { z } from "zod";
 

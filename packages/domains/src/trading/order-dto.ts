@@ -1,4 +1,4 @@
-import type { MarketUnits } from "@exchange/protocol";
+import type { MarketUnits } from "@exchange/contracts/money";
 import type { OrderDto } from "./order-contracts";
 
 /** An order's facts in engine units, from an engine reply or from the orders read model. */

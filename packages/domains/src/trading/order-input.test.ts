@@ -1,5 +1,5 @@
+import { MarketUnits } from "@exchange/contracts/money";
 import { RejectCode } from "@exchange/core";
-import { MarketUnits } from "@exchange/protocol";
 import { describe, expect, it } from "vitest";
 import { AppError, AppErrorCode } from "../errors";
 import { engineMarketConfig } from "../markets/market-config";

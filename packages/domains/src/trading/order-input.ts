@@ -1,10 +1,11 @@
+import { UnitsError } from "@exchange/contracts/money";
 import type {
   MarketConfig,
   PlaceLimitOrderCommand,
   PlaceMarketOrderCommand,
   PlaceOrderCommand,
 } from "@exchange/core";
-import { RejectCode, UnitsError } from "@exchange/core";
+import { RejectCode } from "@exchange/core";
 import { AppError, AppErrorCode, type FieldErrors } from "../errors";
 import type { MarketInfo } from "../markets/market-directory";
 import { orderRejection } from "./order-rejections";

@@ -1,4 +1,4 @@
-import { formatUnits } from "@exchange/core";
+import { formatUnits } from "@exchange/contracts/money";
 import type { Db, Prisma } from "@exchange/db";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";

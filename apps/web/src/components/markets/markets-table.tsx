@@ -1,7 +1,8 @@
 "use client";
 
 import type { MarketDto } from "@exchange/api/client";
-import { buttonClasses, formatRate, groupThousands, MarketStatusBadge } from "@exchange/ui";
+import { formatRate, groupThousands } from "@exchange/contracts/money";
+import { buttonClasses, MarketStatusBadge } from "@exchange/ui";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useDeferredValue, useState } from "react";

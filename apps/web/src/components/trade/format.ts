@@ -1,6 +1,5 @@
 import type { MarketDto } from "@exchange/api/client";
-import { groupThousands } from "@exchange/ui";
-import { decimalsOf, toFixedDown, trimZeros } from "@/lib/decimal";
+import { decimalsOf, groupThousands, toFixedDown, trimZeros } from "@exchange/contracts/money";
 
 /** How a market's numbers are shown: prices to its tick, quantities to its lot. */
 export interface MarketFormat {

@@ -1,10 +1,10 @@
 "use client";
 
+import { compare, decimal } from "@exchange/contracts/money";
 import { MarketStatusBadge } from "@exchange/ui";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useEffect, useRef, useState } from "react";
-import { compare, decimal } from "@/lib/decimal";
 import { useTRPC } from "@/trpc/react";
 import { AssetIcon } from "../markets/asset-icon";
 import { direction, formatPercent, formatVolume, type MarketFormat, marketFormat } from "./format";

@@ -1,8 +1,15 @@
 "use client";
 
+import {
+  add,
+  compare,
+  decimal,
+  formatDecimal,
+  subtract,
+  trimZeros,
+} from "@exchange/contracts/money";
 import { useQuery } from "@tanstack/react-query";
 import { useMemo } from "react";
-import { add, compare, decimal, formatDecimal, subtract, trimZeros } from "@/lib/decimal";
 import type { Level } from "@/lib/stream/depth-book";
 import { useTRPC } from "@/trpc/react";
 import { Panel, PanelMessage } from "./panel";

@@ -1,10 +1,10 @@
 "use client";
 
-import { buttonClasses, FormAlert, formatRate, Spinner, useHydrated, useToast } from "@exchange/ui";
+import { type Decimal, decimal, formatDecimal, formatRate } from "@exchange/contracts/money";
+import { buttonClasses, FormAlert, Spinner, useHydrated, useToast } from "@exchange/ui";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
-import { type Decimal, decimal, formatDecimal } from "@/lib/decimal";
 import { useTRPC } from "@/trpc/react";
 import { formatAmount } from "./format";
 import {

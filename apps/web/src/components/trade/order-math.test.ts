@@ -1,6 +1,6 @@
 import type { MarketDto } from "@exchange/api/client";
+import { add, compare, decimal, formatDecimal } from "@exchange/contracts/money";
 import { describe, expect, it } from "vitest";
-import { add, compare, decimal, formatDecimal } from "../../lib/decimal";
 import {
   estimatedQuantity,
   feeEstimate,

@@ -13,7 +13,7 @@ import {
   quotient,
   rescale,
   trimZeros,
-} from "../../lib/decimal";
+} from "@exchange/contracts/money";
 
 /**
  * What the order form works out before sending: amounts from a percentage of the balance, the

@@ -1,5 +1,6 @@
 "use client";
 
+import { compare, decimal } from "@exchange/contracts/money";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   type CandlestickData,
@@ -14,7 +15,6 @@ import {
   type UTCTimestamp,
 } from "lightweight-charts";
 import { useEffect, useRef, useState } from "react";
-import { compare, decimal } from "@/lib/decimal";
 import { ZKlinePush } from "@/lib/stream/messages";
 import { useTRPC } from "@/trpc/react";
 import { formatVolume, type MarketFormat } from "./format";

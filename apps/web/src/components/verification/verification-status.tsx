@@ -1,4 +1,5 @@
 import { countryName, KYC_DOCUMENT_TYPE_LABELS, type KycDocumentType } from "@exchange/api/client";
+import { groupThousands, trimZeros } from "@exchange/contracts/money";
 import type { ReactNode } from "react";
 
 const TONES = {
@@ -110,7 +111,7 @@ export function LevelTable({ levels, current }: { levels: readonly LevelView[]; 
             <dt className="text-ink-faint">Daily withdrawals</dt>
             <dd className="text-right text-ink tabular-nums">
               {level.canWithdraw
-                ? `${Number(level.dailyWithdrawalLimit).toLocaleString("en-US")} USDT`
+                ? `${groupThousands(trimZeros(level.dailyWithdrawalLimit))} USDT`
                 : "—"}
             </dd>
           </dl>

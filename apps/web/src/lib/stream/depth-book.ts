@@ -1,4 +1,4 @@
-import { compare, decimal } from "../decimal";
+import { compare, decimal, trimZeros } from "@exchange/contracts/money";
 
 /** A price level as the wire carries it: [price, quantity], decimal strings. */
 export type Level = readonly [price: string, quantity: string];
@@ -41,9 +41,7 @@ export type DiffResult =
   | { status: "gap"; expectedSeq: number; firstSeq: number };
 
 /** Canonical text of a price: no trailing fractional zeros, so equal prices share a key. */
-function priceKey(price: string): string {
-  return price.includes(".") ? price.replace(/0+$/, "").replace(/\.$/, "") : price;
-}
+const priceKey = trimZeros;
 
 function isZero(quantity: string): boolean {
   return /^0*(\.0*)?$/.test(quantity);

@@ -3,12 +3,13 @@
  * the seeded markets table (the job formats with the database's scales), a projector and the
  * job in this process, and helpers to wait for them.
  */
+
+import { MarketUnits, parseUnits } from "@exchange/contracts/money";
 import type { Command } from "@exchange/core";
-import { parseUnits } from "@exchange/core";
 import { SEED_ASSETS, SEED_MARKETS } from "@exchange/db/seed-data";
 import { createEngineSandbox, EngineProcess, type EngineSandbox } from "@exchange/engine/testing";
 import { Journal, SnapshotStore } from "@exchange/journal";
-import { busKeys, createLogger, EngineClient, MarketUnits } from "@exchange/protocol";
+import { busKeys, createLogger, EngineClient } from "@exchange/protocol";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { runAlone } from "../consumer";

@@ -1,5 +1,4 @@
-import { formatUnits } from "@exchange/core";
-import { MarketUnits } from "@exchange/protocol";
+import { formatUnits, MarketUnits } from "@exchange/contracts/money";
 import type pg from "pg";
 import { loadMarketScales } from "../../market-scales";
 

@@ -1,4 +1,4 @@
-import { MarketUnits } from "@exchange/protocol";
+import { MarketUnits } from "@exchange/contracts/money";
 import { describe, expect, it } from "vitest";
 import type { OrderState } from "./market-data-state";
 import { MarketScales } from "./market-scales";

@@ -2,7 +2,7 @@
  * The JSON each channel carries (the `data` of `{"event":<channel>,"data":…}`). Every price,
  * quantity and amount is a decimal string made by MarketUnits; times are epoch milliseconds.
  */
-import type { MarketUnits } from "@exchange/protocol";
+import type { MarketUnits } from "@exchange/contracts/money";
 import { type Candle, INTERVAL_MS } from "./candles";
 import type { DepthDiff } from "./depth-book";
 import type { BalanceState, FillFact, OrderState, TradeFact } from "./market-data-state";

@@ -1,4 +1,5 @@
-import { formatRate, MarketStatusBadge } from "@exchange/ui";
+import { formatRate } from "@exchange/contracts/money";
+import { MarketStatusBadge } from "@exchange/ui";
 import type { Metadata } from "next";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatRate, groupThousands } from "./decimal-format";
+import { formatRate, groupThousands } from "./money";
 
 describe("formatRate", () => {
   it("shows a fee rate as a percentage without floating-point noise", () => {

@@ -1,6 +1,5 @@
-import { UnitsError } from "@exchange/core";
 import { describe, expect, it } from "vitest";
-import { MarketUnits } from "./market-units";
+import { MarketUnits, UnitsError } from "./money";
 
 const btcUsdt = new MarketUnits({
   symbol: "BTCUSDT",

@@ -14,7 +14,7 @@ import {
   subtract,
   toFixedDown,
   trimZeros,
-} from "./decimal";
+} from "./money";
 
 const text = (value: ReturnType<typeof decimal>) => formatDecimal(value);
 

@@ -1,5 +1,5 @@
 import { type Db, decoyPasswordHash, type Prisma, verifyPassword } from "@exchange/db";
-import { recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services } from "../services";
 import { ipSubject } from "./identity-config";

@@ -1,5 +1,5 @@
 import { hashPassword } from "@exchange/db";
-import { recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit-repository";
 import type { OutgoingMail } from "../mail/mailer";
 import type { Services } from "../services";
 import { assertAuthTokenUsable, consumeAuthToken, retireAuthTokens } from "./auth-tokens";

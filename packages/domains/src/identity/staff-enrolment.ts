@@ -1,5 +1,5 @@
 import type { Prisma } from "@exchange/db";
-import { recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services } from "../services";
 import { hashToken, newToken, tokenProblem } from "./one-time-token";

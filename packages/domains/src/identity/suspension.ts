@@ -1,4 +1,4 @@
-import { recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services } from "../services";
 import { announceRevocation, revokeAllSessions } from "./sessions";

@@ -1,6 +1,6 @@
 import { openSecret, type Prisma, sealSecret } from "@exchange/db";
 import QRCode from "qrcode";
-import { recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services } from "../services";
 import { twoFactorKeyOf } from "./identity-config";

@@ -1,5 +1,5 @@
 import type { Db, Prisma, StaffRole } from "@exchange/db";
-import { recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import type { Actor, Services } from "../services";
 import { canReadKycDocuments } from "./document-access";

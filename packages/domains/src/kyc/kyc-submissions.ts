@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Prisma } from "@exchange/db";
-import { recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode, type FieldErrors } from "../errors";
 import { decimalToString } from "../money-format";
 import type { Services } from "../services";

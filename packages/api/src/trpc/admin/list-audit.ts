@@ -1,4 +1,4 @@
-import { auditVocabulary, listAudit } from "@exchange/domains/audit/audit";
+import { auditVocabulary, listAudit } from "@exchange/domains/audit/audit-repository";
 import { ZBigRowId, ZInputDate } from "@exchange/domains/input-bounds";
 import { z } from "zod";
 import { sectionProcedure } from "../trpc";

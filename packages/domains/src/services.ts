@@ -1,10 +1,10 @@
 import { resolve } from "node:path";
-import { createDb, type Db, parseSecretBoxKey, type Prisma } from "@exchange/db";
+import { createDb, type Db, type Prisma, parseSecretBoxKey } from "@exchange/db";
 import { EngineClient } from "@exchange/protocol";
 import { Redis } from "ioredis";
+import type { StaffRole } from "./identity/identity-enums";
 import type { DocumentStorage } from "./kyc/document-storage";
 import { LocalDocumentStorage } from "./kyc/document-storage";
-import type { StaffRole } from "./identity/identity-enums";
 import type { Mailer } from "./mail/mailer";
 import { createSmtpMailer, type MailerConfig } from "./mail/mailer";
 import type { OrderRateLimits } from "./trading/order-rate-limit";

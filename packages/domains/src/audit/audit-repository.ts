@@ -1,4 +1,21 @@
-import type { Db, Prisma } from "@exchange/db";
+import type { Prisma } from "@exchange/db";
+import type { Store } from "../services";
+
+/**
+ * The audit log's repository: the only code that reads or writes `audit_log`. Entries are
+ * appended inside the caller's transaction (`recordAudit(tx, ...)`), so an action and its record
+ * commit together; the admin console's listing reads newest first with keyset pagination. Rows
+ * come back as plain values (bigint ids, JSON as `AuditJson`), never Prisma types.
+ */
+
+/** A JSON value as the log stores it in `before` and `after`. */
+export type AuditJson =
+  | string
+  | number
+  | boolean
+  | null
+  | AuditJson[]
+  | { [key: string]: AuditJson };
 
 export type AuditActor =
   | { kind: "staff"; staffId: number }
@@ -9,13 +26,13 @@ export interface AuditEntry {
   actor: AuditActor;
   action: string;
   target?: { type: string; id: string };
-  before?: Prisma.InputJsonValue;
-  after?: Prisma.InputJsonValue;
+  before?: { [key: string]: AuditJson };
+  after?: { [key: string]: AuditJson };
   ip?: string | undefined;
 }
 
 /** Appends to the audit log (append-only: the database refuses updates and deletes). */
-export async function recordAudit(db: Db | Prisma.TransactionClient, entry: AuditEntry) {
+export async function recordAudit(db: Store, entry: AuditEntry) {
   await db.auditLog.create({
     data: {
       actorType:
@@ -24,8 +41,8 @@ export async function recordAudit(db: Db | Prisma.TransactionClient, entry: Audi
       action: entry.action,
       targetType: entry.target?.type ?? null,
       targetId: entry.target?.id ?? null,
-      ...(entry.before === undefined ? {} : { before: entry.before }),
-      ...(entry.after === undefined ? {} : { after: entry.after }),
+      ...(entry.before === undefined ? {} : { before: entry.before as Prisma.InputJsonObject }),
+      ...(entry.after === undefined ? {} : { after: entry.after as Prisma.InputJsonObject }),
       ip: entry.ip ?? null,
     },
   });
@@ -44,8 +61,8 @@ export interface AuditRow {
   action: string;
   targetType: string | null;
   targetId: string | null;
-  before: Prisma.JsonValue | null;
-  after: Prisma.JsonValue | null;
+  before: AuditJson;
+  after: AuditJson;
   ip: string | null;
   createdAt: Date;
 }
@@ -83,12 +100,12 @@ function auditWhere(filter: AuditFilter): Prisma.AuditLogWhereInput {
 }
 
 /** Newest first, `limit` rows older than `before` (keyset pagination by id), narrowed by `filter`. */
-export async function listAudit(
-  db: Db,
+export async function findAuditRows(
+  db: Store,
   page: { limit: number; before?: bigint | undefined } & AuditFilter,
 ) {
   const where = auditWhere(page);
-  const rows: AuditRow[] = await db.auditLog.findMany({
+  const rows = await db.auditLog.findMany({
     where: page.before === undefined ? where : { AND: [where, { id: { lt: page.before } }] },
     orderBy: { id: "desc" },
     take: page.limit,
@@ -105,11 +122,11 @@ export async function listAudit(
       createdAt: true,
     },
   });
-  return { rows, nextBefore: rows.length === page.limit ? rows.at(-1)?.id : undefined };
+  return rows as AuditRow[];
 }
 
 /** Distinct actions and target types present in the log, for the filter's choices. */
-export async function auditVocabulary(db: Db) {
+export async function findAuditVocabulary(db: Store) {
   const [actions, targetTypes] = await Promise.all([
     db.auditLog.findMany({ distinct: ["action"], select: { action: true } }),
     db.auditLog.findMany({

@@ -1,5 +1,5 @@
 import { resolve } from "node:path";
-import { createDb, type Db, type Prisma, parseSecretBoxKey } from "@exchange/db";
+import { createDb, type Db, Prisma, parseSecretBoxKey } from "@exchange/db";
 import { EngineClient } from "@exchange/protocol";
 import { Redis } from "ioredis";
 import type { StaffRole } from "./identity/identity-enums";
@@ -31,6 +31,11 @@ export type Tx = Prisma.TransactionClient;
 /** Runs `work` in one database transaction: all its repository calls commit together or not at all. */
 export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.$transaction(work);
+}
+
+/** Whether a repository's write failed on a unique index (another row already holds the key). */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
 
 /** Long-lived collaborators, created once per server process. */

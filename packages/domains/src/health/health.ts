@@ -5,6 +5,7 @@ import {
   ZConsumerStatus,
 } from "@exchange/protocol";
 import type { Services } from "../services";
+import { findJournalHead } from "./health-repository";
 
 export interface ComponentHealth {
   ok: boolean;
@@ -65,9 +66,7 @@ async function buildReport(services: Services, nowMs: number): Promise<HealthRep
   let engineSeq: number | null = null;
   const [database, engine, statuses] = await Promise.all([
     probe(async () => {
-      const rows = await services.db.$queryRaw<Array<{ seq: string }>>`
-        SELECT coalesce(max(seq), 0)::text AS seq FROM engine_journal`;
-      engineSeq = Number(rows[0]?.seq ?? 0);
+      engineSeq = await findJournalHead(services.db);
     }),
     sharedEnginePing(services, nowMs),
     readConsumerStatuses(services).catch(() => undefined),

@@ -4,7 +4,7 @@ import {
   consumerStatusKey,
   ZConsumerStatus,
 } from "@exchange/protocol";
-import type { Services } from "../services";
+import type { Actor, Services } from "../services";
 import { findJournalHead } from "./health-repository";
 
 export interface ComponentHealth {
@@ -173,6 +173,12 @@ export function judgeConsumers(
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The report as `actor` may read it: staff see the error texts, everyone else does not. */
+export async function checkHealthFor(services: Services, actor: Actor): Promise<HealthReport> {
+  const report = await checkHealth(services);
+  return actor.kind === "staff" ? report : withoutErrorText(report);
 }
 
 /** The report without any internal error text: what callers who are not staff receive. */

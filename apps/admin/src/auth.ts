@@ -50,7 +50,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) =>
         ticket,
         sessionMaxAgeS: SESSION_MAX_AGE_S,
       });
-      const staff = await findStaff(services.db, id);
+      const staff = await findStaff(services, id);
       return { id: String(staff.id), name: staff.name, email: staff.email, sessionId };
     },
     endSession: async (sessionId) => endSession(await getServices(), sessionId),
@@ -71,11 +71,11 @@ export const currentStaff = cache(async (): Promise<SessionStaff | null> => {
   const staffId = sessionAccountId(session);
   const sessionId = sessionIdOf(session);
   if (staffId === null || sessionId === null) return null;
-  const { db } = await getServices();
+  const services = await getServices();
   // A session ended on the server (log-out) is over, whatever the cookie says.
-  if (!(await sessionStands(db, { type: "STAFF", id: staffId }, sessionId))) return null;
+  if (!(await sessionStands(services.db, { type: "STAFF", id: staffId }, sessionId))) return null;
   try {
-    return { ...(await findStaff(db, staffId)), sessionId };
+    return { ...(await findStaff(services, staffId)), sessionId };
   } catch (error) {
     // An inactive or unknown staff member is logged out, not an error.
     if (error instanceof AppError && error.code === AppErrorCode.UNAUTHENTICATED) return null;

@@ -41,7 +41,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) =>
         ticket,
         sessionMaxAgeS: SESSION_MAX_AGE_S,
       });
-      const user = await findUser(services.db, id);
+      const user = await findUser(services, id);
       return { id: String(user.id), email: user.email, sessionId };
     },
     endSession: async (sessionId) => endSession(await getServices(), sessionId),
@@ -61,8 +61,8 @@ export const currentTrader = cache(
     const userId = sessionAccountId(session);
     const sessionId = sessionIdOf(session);
     if (userId === null || sessionId === null) return null;
-    const { db } = await getServices();
-    const user = await currentSessionUser(db, { userId, sessionId });
+    const services = await getServices();
+    const user = await currentSessionUser(services.db, { userId, sessionId });
     return user ? { ...user, sessionId } : null;
   },
 );

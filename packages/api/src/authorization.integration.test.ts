@@ -1,4 +1,4 @@
-import type { StaffRole } from "@exchange/db";
+import type { StaffRole } from "@exchange/domains/identity/identity-enums";
 import { openKycDocument } from "@exchange/domains/kyc/kyc-review";
 import { submitKyc } from "@exchange/domains/kyc/kyc-submissions";
 import { KYC_FIXTURE_FIELDS, kycFixtureFiles } from "@exchange/domains/testing/kyc-fixtures";

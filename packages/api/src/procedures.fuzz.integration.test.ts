@@ -9,7 +9,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { StaffRole } from "@exchange/db";
+import type { StaffRole } from "@exchange/domains/identity/identity-enums";
 import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { uniqueTestIp } from "@exchange/domains/testing/test-services";

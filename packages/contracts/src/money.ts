@@ -53,6 +53,14 @@ export function decimalToUnits(text: string, decimals = 0): bigint {
   return text.startsWith("-") ? -parseUnits(text.slice(1), decimals) : parseUnits(text, decimals);
 }
 
+/**
+ * A stored NUMERIC(40,0) of engine units (ticks, lots, atoms) as the bigint it is: `toFixed()`
+ * gives every digit exactly. Repositories convert once, here.
+ */
+export function storedUnits(value: StoredDecimal): bigint {
+  return decimalToUnits(value.toFixed());
+}
+
 // ── Decimal values and their arithmetic ───────────────────────────────────────────────────────
 
 /** `units / 10^scale`. */

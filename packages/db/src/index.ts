@@ -3,6 +3,8 @@ export {
   ActorType,
   AssetStatus,
   AuthTokenPurpose,
+  KycDocumentType,
+  KycStatus,
   MarketStatus,
   PrincipalType,
   Prisma,

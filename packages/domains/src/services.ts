@@ -1,7 +1,8 @@
 import { resolve } from "node:path";
-import { createDb, type Db, parseSecretBoxKey, type StaffRole } from "@exchange/db";
+import { createDb, type Db, Prisma, parseSecretBoxKey } from "@exchange/db";
 import { EngineClient } from "@exchange/protocol";
 import { Redis } from "ioredis";
+import type { StaffRole } from "./identity/identity-enums";
 import type { DocumentStorage } from "./kyc/document-storage";
 import { LocalDocumentStorage } from "./kyc/document-storage";
 import type { Mailer } from "./mail/mailer";
@@ -16,6 +17,26 @@ export type Actor =
   | { kind: "anonymous" }
   | { kind: "user"; userId: number; sessionId?: string }
   | { kind: "staff"; staffId: number; roles: readonly StaffRole[]; sessionId?: string };
+
+/**
+ * The database handle a repository works on: the client, or a transaction that a service opened
+ * with `inTransaction`. Services pass it along without looking inside; only `*-repository.ts`
+ * files call Prisma on it, so a service's queries can join the caller's transaction.
+ */
+export type Store = Db | Prisma.TransactionClient;
+
+/** A transaction opened by `inTransaction`; repository functions that must not run outside one take it. */
+export type Tx = Prisma.TransactionClient;
+
+/** Runs `work` in one database transaction: all its repository calls commit together or not at all. */
+export function inTransaction<T>(db: Db, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.$transaction(work);
+}
+
+/** Whether a repository's write failed on a unique index (another row already holds the key). */
+export function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
 
 /** Long-lived collaborators, created once per server process. */
 export interface Services {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import type { StaffRole } from "@exchange/db";
 import { AppError, AppErrorCode, type FieldErrors } from "@exchange/domains/errors";
+import type { StaffRole } from "@exchange/domains/identity/identity-enums";
 import {
   hasAnyRole,
   STAFF_SECTIONS,

@@ -1,125 +1,16 @@
-import type { Db, Prisma } from "@exchange/db";
+import type { Services } from "../services";
+import { type AuditFilter, findAuditRows, findAuditVocabulary } from "./audit-repository";
 
-export type AuditActor =
-  | { kind: "staff"; staffId: number }
-  | { kind: "user"; userId: number }
-  | { kind: "system" };
-
-export interface AuditEntry {
-  actor: AuditActor;
-  action: string;
-  target?: { type: string; id: string };
-  before?: Prisma.InputJsonValue;
-  after?: Prisma.InputJsonValue;
-  ip?: string | undefined;
-}
-
-/** Appends to the audit log (append-only: the database refuses updates and deletes). */
-export async function recordAudit(db: Db | Prisma.TransactionClient, entry: AuditEntry) {
-  await db.auditLog.create({
-    data: {
-      actorType:
-        entry.actor.kind === "staff" ? "STAFF" : entry.actor.kind === "user" ? "USER" : "SYSTEM",
-      actorId: actorIdOf(entry.actor),
-      action: entry.action,
-      targetType: entry.target?.type ?? null,
-      targetId: entry.target?.id ?? null,
-      ...(entry.before === undefined ? {} : { before: entry.before }),
-      ...(entry.after === undefined ? {} : { after: entry.after }),
-      ip: entry.ip ?? null,
-    },
-  });
-}
-
-function actorIdOf(actor: AuditActor): string | null {
-  if (actor.kind === "staff") return String(actor.staffId);
-  if (actor.kind === "user") return String(actor.userId);
-  return null;
-}
-
-export interface AuditRow {
-  id: bigint;
-  actorType: string;
-  actorId: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  before: Prisma.JsonValue | null;
-  after: Prisma.JsonValue | null;
-  ip: string | null;
-  createdAt: Date;
-}
-
-/** What the audit page narrows the log by; every part optional, all parts combined. */
-export interface AuditFilter {
-  actorType?: "STAFF" | "USER" | "SYSTEM" | undefined;
-  actorId?: string | undefined;
-  /** An exact action (`kyc.approve`) or a family ending in a dot (`kyc.`). */
-  action?: string | undefined;
-  targetType?: string | undefined;
-  targetId?: string | undefined;
-  /** Inclusive lower and exclusive upper bound of the entry's time. */
-  from?: Date | undefined;
-  to?: Date | undefined;
-}
-
-function auditWhere(filter: AuditFilter): Prisma.AuditLogWhereInput {
-  const action = filter.action;
-  return {
-    ...(filter.actorType ? { actorType: filter.actorType } : {}),
-    ...(filter.actorId ? { actorId: filter.actorId } : {}),
-    ...(action ? { action: action.endsWith(".") ? { startsWith: action } : action } : {}),
-    ...(filter.targetType ? { targetType: filter.targetType } : {}),
-    ...(filter.targetId ? { targetId: filter.targetId } : {}),
-    ...(filter.from || filter.to
-      ? {
-          createdAt: {
-            ...(filter.from ? { gte: filter.from } : {}),
-            ...(filter.to ? { lt: filter.to } : {}),
-          },
-        }
-      : {}),
-  };
-}
-
-/** Newest first, `limit` rows older than `before` (keyset pagination by id), narrowed by `filter`. */
+/** Newest first, `limit` entries older than `before` (keyset pagination by id), narrowed by `filter`. */
 export async function listAudit(
-  db: Db,
+  services: Services,
   page: { limit: number; before?: bigint | undefined } & AuditFilter,
 ) {
-  const where = auditWhere(page);
-  const rows: AuditRow[] = await db.auditLog.findMany({
-    where: page.before === undefined ? where : { AND: [where, { id: { lt: page.before } }] },
-    orderBy: { id: "desc" },
-    take: page.limit,
-    select: {
-      id: true,
-      actorType: true,
-      actorId: true,
-      action: true,
-      targetType: true,
-      targetId: true,
-      before: true,
-      after: true,
-      ip: true,
-      createdAt: true,
-    },
-  });
+  const rows = await findAuditRows(services.db, page);
   return { rows, nextBefore: rows.length === page.limit ? rows.at(-1)?.id : undefined };
 }
 
 /** Distinct actions and target types present in the log, for the filter's choices. */
-export async function auditVocabulary(db: Db) {
-  const [actions, targetTypes] = await Promise.all([
-    db.auditLog.findMany({ distinct: ["action"], select: { action: true } }),
-    db.auditLog.findMany({
-      distinct: ["targetType"],
-      where: { targetType: { not: null } },
-      select: { targetType: true },
-    }),
-  ]);
-  return {
-    actions: actions.map((a) => a.action).sort(),
-    targetTypes: targetTypes.flatMap((t) => (t.targetType ? [t.targetType] : [])).sort(),
-  };
+export function auditVocabulary(services: Services) {
+  return findAuditVocabulary(services.db);
 }

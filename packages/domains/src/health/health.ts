@@ -4,7 +4,8 @@ import {
   consumerStatusKey,
   ZConsumerStatus,
 } from "@exchange/protocol";
-import type { Services } from "../services";
+import type { Actor, Services } from "../services";
+import { findJournalHead } from "./health-repository";
 
 export interface ComponentHealth {
   ok: boolean;
@@ -65,9 +66,7 @@ async function buildReport(services: Services, nowMs: number): Promise<HealthRep
   let engineSeq: number | null = null;
   const [database, engine, statuses] = await Promise.all([
     probe(async () => {
-      const rows = await services.db.$queryRaw<Array<{ seq: string }>>`
-        SELECT coalesce(max(seq), 0)::text AS seq FROM engine_journal`;
-      engineSeq = Number(rows[0]?.seq ?? 0);
+      engineSeq = await findJournalHead(services.db);
     }),
     sharedEnginePing(services, nowMs),
     readConsumerStatuses(services).catch(() => undefined),
@@ -174,6 +173,12 @@ export function judgeConsumers(
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The report as `actor` may read it: staff see the error texts, everyone else does not. */
+export async function checkHealthFor(services: Services, actor: Actor): Promise<HealthReport> {
+  const report = await checkHealth(services);
+  return actor.kind === "staff" ? report : withoutErrorText(report);
 }
 
 /** The report without any internal error text: what callers who are not staff receive. */

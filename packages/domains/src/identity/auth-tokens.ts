@@ -1,21 +1,21 @@
-import type { AuthTokenPurpose, Db, Prisma } from "@exchange/db";
 import { AppError, AppErrorCode } from "../errors";
+import type { Store, Tx } from "../services";
+import { claimAuthToken, findAuthToken, insertAuthToken } from "./auth-token-repository";
+import type { AuthTokenPurpose } from "./identity-enums";
 import { hashToken, newToken, tokenProblem } from "./one-time-token";
 
 /** Issues a mailed token for `userId`; only its hash is stored. Returns the token itself. */
 export async function issueAuthToken(
-  db: Db,
+  db: Store,
   input: { userId: number; purpose: AuthTokenPurpose; validMs: number; now?: Date },
 ): Promise<string> {
   const token = newToken();
   const now = input.now ?? new Date();
-  await db.authToken.create({
-    data: {
-      userId: input.userId,
-      purpose: input.purpose,
-      tokenHash: hashToken(token),
-      expiresAt: new Date(now.getTime() + input.validMs),
-    },
+  await insertAuthToken(db, {
+    userId: input.userId,
+    purpose: input.purpose,
+    tokenHash: hashToken(token),
+    expiresAt: new Date(now.getTime() + input.validMs),
   });
   return token;
 }
@@ -28,13 +28,10 @@ function tokenError(problem: "used" | "expired"): AppError {
 
 /** The stored token if it may be used now, else TOKEN_INVALID / TOKEN_USED / TOKEN_EXPIRED. */
 async function findUsableAuthToken(
-  tx: Prisma.TransactionClient,
+  db: Store,
   input: { token: string; purpose: AuthTokenPurpose; now: Date },
 ): Promise<{ id: number; userId: number }> {
-  const row = await tx.authToken.findUnique({
-    where: { tokenHash: hashToken(input.token) },
-    select: { id: true, userId: true, purpose: true, usedAt: true, expiresAt: true },
-  });
+  const row = await findAuthToken(db, hashToken(input.token));
   if (!row || row.purpose !== input.purpose) {
     throw new AppError(
       AppErrorCode.TOKEN_INVALID,
@@ -51,7 +48,7 @@ async function findUsableAuthToken(
  * link before doing costly work for it.
  */
 export async function assertAuthTokenUsable(
-  db: Prisma.TransactionClient,
+  db: Store,
   input: { token: string; purpose: AuthTokenPurpose; now?: Date },
 ): Promise<void> {
   await findUsableAuthToken(db, { ...input, now: input.now ?? new Date() });
@@ -63,26 +60,11 @@ export async function assertAuthTokenUsable(
  * impossible: only one of them finds `used_at` still empty.
  */
 export async function consumeAuthToken(
-  tx: Prisma.TransactionClient,
+  tx: Tx,
   input: { token: string; purpose: AuthTokenPurpose; now?: Date },
 ): Promise<{ userId: number }> {
   const now = input.now ?? new Date();
   const row = await findUsableAuthToken(tx, { ...input, now });
-  const claimed = await tx.authToken.updateMany({
-    where: { id: row.id, usedAt: null },
-    data: { usedAt: now },
-  });
-  if (claimed.count !== 1) throw tokenError("used");
+  if (!(await claimAuthToken(tx, row.id, now))) throw tokenError("used");
   return { userId: row.userId };
-}
-
-/** Retires every unused token of one purpose (a newer mail or a finished reset supersedes them). */
-export async function retireAuthTokens(
-  tx: Prisma.TransactionClient,
-  input: { userId: number; purpose: AuthTokenPurpose; now?: Date },
-): Promise<void> {
-  await tx.authToken.updateMany({
-    where: { userId: input.userId, purpose: input.purpose, usedAt: null },
-    data: { usedAt: input.now ?? new Date() },
-  });
 }

@@ -1,12 +1,14 @@
-import { recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
-import type { Services } from "../services";
+import { inTransaction, type Services } from "../services";
+import { findAuthTokenOwner } from "./auth-token-repository";
 import { consumeAuthToken } from "./auth-tokens";
 import { VERIFY_EMAIL_VALID_MS } from "./identity-config";
 import { verificationMail } from "./mail-templates";
 import { hashToken } from "./one-time-token";
 import { RATE_LIMITS } from "./rate-limit";
 import { limitMailRequest, mailTokenLink } from "./token-mail";
+import { findUserStatus, findUserStatusByEmail, markEmailVerified } from "./user-repository";
 import { normalizeEmail } from "./users";
 
 /** Mails `user` a fresh verification link (older links keep working until they expire). */
@@ -33,10 +35,7 @@ export async function resendVerificationMail(
 ): Promise<void> {
   const email = normalizeEmail(input.email);
   await limitMailRequest(services, { email, ip: input.ip }, RATE_LIMITS.verifyMailCooldown);
-  const user = await services.db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, emailVerifiedAt: true, status: true },
-  });
+  const user = await findUserStatusByEmail(services.db, email);
   if (!user || user.emailVerifiedAt || user.status !== "ACTIVE") return;
   await sendVerificationMail(services, user);
 }
@@ -53,17 +52,15 @@ export async function verifyEmail(
   input: { token: string; ip: string | undefined },
 ): Promise<VerifyEmailResult> {
   try {
-    return await services.db.$transaction(async (tx) => {
+    return await inTransaction(services.db, async (tx) => {
       const { userId } = await consumeAuthToken(tx, {
         token: input.token,
         purpose: "VERIFY_EMAIL",
       });
-      const user = await tx.user.findUniqueOrThrow({
-        where: { id: userId },
-        select: { email: true, emailVerifiedAt: true },
-      });
+      const user = await findUserStatus(tx, userId);
+      if (!user) throw new Error(`auth token of a missing user ${userId}`);
       if (user.emailVerifiedAt) return { email: user.email, alreadyVerified: true };
-      await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
+      await markEmailVerified(tx, userId);
       await recordAudit(tx, {
         actor: { kind: "user", userId },
         action: "user.email_verified",
@@ -82,9 +79,6 @@ export async function verifyEmail(
 }
 
 async function verifiedOwnerOf(services: Services, token: string): Promise<string | null> {
-  const row = await services.db.authToken.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { user: { select: { email: true, emailVerifiedAt: true } } },
-  });
-  return row?.user.emailVerifiedAt ? row.user.email : null;
+  const owner = await findAuthTokenOwner(services.db, hashToken(token));
+  return owner?.emailVerifiedAt ? owner.email : null;
 }

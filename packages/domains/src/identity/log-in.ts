@@ -1,7 +1,7 @@
-import { type Db, decoyPasswordHash, type Prisma, verifyPassword } from "@exchange/db";
-import { recordAudit } from "../audit/audit";
+import { decoyPasswordHash, verifyPassword } from "@exchange/db";
+import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
-import type { Services } from "../services";
+import type { Services, Store, Tx } from "../services";
 import { ipSubject } from "./identity-config";
 import { hashToken, newToken } from "./one-time-token";
 import {
@@ -12,7 +12,8 @@ import {
   RATE_LIMITS,
 } from "./rate-limit";
 import { openSession } from "./sessions";
-import { checkStaffEnrolmentLink, useStaffEnrolmentLink } from "./staff-enrolment";
+import { checkStaffEnrolmentLink } from "./staff-enrolment";
+import { findStaffCredentials, useStaffEnrolmentLink } from "./staff-repository";
 import {
   beginTwoFactorEnrolment,
   confirmTwoFactorEnrolment,
@@ -20,6 +21,7 @@ import {
   type TwoFactorEnrolment,
   verifySecondFactor,
 } from "./two-factor";
+import { type CredentialsRow, findUserCredentials } from "./user-repository";
 import { normalizeEmail } from "./users";
 
 /**
@@ -51,53 +53,10 @@ const CHALLENGE_MAX_ATTEMPTS = 5;
 const TICKET_TTL_S = 60;
 const WRONG_CREDENTIALS = "Incorrect email or password.";
 
-interface Account {
-  id: number;
-  email: string;
-  passwordHash: string;
-  active: boolean;
-  emailVerified: boolean;
-  twoFactorOn: boolean;
-}
+type Account = CredentialsRow;
 
-async function findAccount(db: Db, kind: AccountKind, email: string): Promise<Account | null> {
-  if (kind === "user") {
-    const user = await db.user.findUnique({
-      where: { email },
-      select: {
-        id: true,
-        email: true,
-        passwordHash: true,
-        status: true,
-        emailVerifiedAt: true,
-        totpEnabledAt: true,
-      },
-    });
-    return user
-      ? {
-          id: user.id,
-          email: user.email,
-          passwordHash: user.passwordHash,
-          active: user.status === "ACTIVE",
-          emailVerified: user.emailVerifiedAt !== null,
-          twoFactorOn: user.totpEnabledAt !== null,
-        }
-      : null;
-  }
-  const staff = await db.staff.findUnique({
-    where: { email },
-    select: { id: true, email: true, passwordHash: true, active: true, totpEnabledAt: true },
-  });
-  return staff
-    ? {
-        id: staff.id,
-        email: staff.email,
-        passwordHash: staff.passwordHash,
-        active: staff.active,
-        emailVerified: true,
-        twoFactorOn: staff.totpEnabledAt !== null,
-      }
-    : null;
+function findAccount(db: Store, kind: AccountKind, email: string): Promise<Account | null> {
+  return kind === "user" ? findUserCredentials(db, email) : findStaffCredentials(db, email);
 }
 
 /**
@@ -260,7 +219,7 @@ async function finishLogIn(
 }
 
 /** Uses up the set-up link with the enrolment it opened, in the same transaction. */
-async function claimEnrolmentLink(tx: Prisma.TransactionClient, challenge: Challenge) {
+async function claimEnrolmentLink(tx: Tx, challenge: Challenge) {
   if (challenge.kind !== "staff") return;
   const claimed =
     challenge.enrolmentLinkId !== undefined &&

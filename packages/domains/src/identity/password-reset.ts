@@ -1,13 +1,16 @@
 import { hashPassword } from "@exchange/db";
-import { recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit-repository";
 import type { OutgoingMail } from "../mail/mailer";
-import type { Services } from "../services";
-import { assertAuthTokenUsable, consumeAuthToken, retireAuthTokens } from "./auth-tokens";
+import { inTransaction, type Services } from "../services";
+import { retireAuthTokens } from "./auth-token-repository";
+import { assertAuthTokenUsable, consumeAuthToken } from "./auth-tokens";
 import { RESET_PASSWORD_VALID_MS } from "./identity-config";
 import { passwordResetMail } from "./mail-templates";
 import { accountSubject, clearRateLimit, RATE_LIMITS } from "./rate-limit";
-import { announceRevocation, revokeAllSessions } from "./sessions";
+import { revokeAllSessions } from "./session-repository";
+import { announceRevocation } from "./sessions";
 import { limitMailRequest, mailTokenLink } from "./token-mail";
+import { findUserStatusByEmail, replaceUserPassword } from "./user-repository";
 import { normalizeEmail } from "./users";
 
 /**
@@ -33,10 +36,7 @@ export async function mailResetLink(
   email: string,
   compose: (to: string, link: string, validMinutes: number) => OutgoingMail,
 ): Promise<void> {
-  const user = await services.db.user.findUnique({
-    where: { email },
-    select: { id: true, email: true, status: true },
-  });
+  const user = await findUserStatusByEmail(services.db, email);
   if (user?.status !== "ACTIVE") return;
   await mailTokenLink(
     services,
@@ -61,21 +61,13 @@ export async function resetPassword(
   await assertAuthTokenUsable(services.db, { token: input.token, purpose: "RESET_PASSWORD" });
   // Hashing is slow on purpose; do it before the transaction holds any row.
   const passwordHash = await hashPassword(input.password);
-  const user = await services.db.$transaction(async (tx) => {
+  const user = await inTransaction(services.db, async (tx) => {
     const { userId } = await consumeAuthToken(tx, {
       token: input.token,
       purpose: "RESET_PASSWORD",
     });
     await retireAuthTokens(tx, { userId, purpose: "RESET_PASSWORD" });
-    const current = await tx.user.findUniqueOrThrow({
-      where: { id: userId },
-      select: { emailVerifiedAt: true },
-    });
-    const user = await tx.user.update({
-      where: { id: userId },
-      data: { passwordHash, emailVerifiedAt: current.emailVerifiedAt ?? new Date() },
-      select: { id: true, email: true },
-    });
+    const user = await replaceUserPassword(tx, userId, passwordHash);
     await revokeAllSessions(tx, { type: "USER", id: userId });
     await recordAudit(tx, {
       actor: { kind: "user", userId },

@@ -1,7 +1,13 @@
-import type { Db, PrincipalType, Prisma } from "@exchange/db";
 import { encodeSessionRevocation, sessionRevocationChannel } from "@exchange/protocol";
-import type { Services } from "../services";
+import type { Services, Store } from "../services";
 import { newToken } from "./one-time-token";
+import {
+  findSession,
+  insertSession,
+  revokeSession,
+  type SessionPrincipal,
+} from "./session-repository";
+import { findUserStatus } from "./user-repository";
 
 /**
  * Sessions kept on the server. The apps' cookies are encrypted JWTs that name a row of
@@ -9,10 +15,6 @@ import { newToken } from "./one-time-token";
  * password reset, suspension) and a copied cookie of an ended session is refused, whatever its
  * own expiry says.
  */
-export interface SessionPrincipal {
-  type: PrincipalType;
-  id: number;
-}
 
 /**
  * Opens a session at sign-in; the sign-in itself proved the factors, so it counts as a step-up.
@@ -20,40 +22,26 @@ export interface SessionPrincipal {
  * sessions that could still be presented.
  */
 export async function openSession(
-  db: Db,
+  db: Store,
   principal: SessionPrincipal,
   maxAgeS: number,
   now = new Date(),
 ): Promise<string> {
   const id = newToken();
-  await db.authSession.deleteMany({
-    where: { principalType: principal.type, principalId: principal.id, expiresAt: { lt: now } },
-  });
-  await db.authSession.create({
-    data: {
-      id,
-      principalType: principal.type,
-      principalId: principal.id,
-      createdAt: now,
-      expiresAt: new Date(now.getTime() + maxAgeS * 1000),
-      steppedUpAt: now,
-    },
-  });
+  const expiresAt = new Date(now.getTime() + maxAgeS * 1000);
+  await insertSession(db, { id, principal, createdAt: now, expiresAt });
   return id;
 }
 
 /** Whether `sessionId` is a live session of `principal`: not revoked, not expired. */
 export async function sessionStands(
-  db: Db,
+  db: Store,
   principal: SessionPrincipal,
   sessionId: string | null,
   now = new Date(),
 ): Promise<boolean> {
   if (!sessionId) return false;
-  const row = await db.authSession.findUnique({
-    where: { id: sessionId },
-    select: { principalType: true, principalId: true, expiresAt: true, revokedAt: true },
-  });
+  const row = await findSession(db, sessionId);
   return (
     row !== null &&
     row.principalType === principal.type &&
@@ -65,14 +53,11 @@ export async function sessionStands(
 
 /** The session's trader if the account is active and the session stands, else null. */
 export async function currentSessionUser(
-  db: Db,
+  db: Store,
   session: { userId: number; sessionId: string | null },
 ): Promise<{ id: number; email: string } | null> {
   const [user, stands] = await Promise.all([
-    db.user.findUnique({
-      where: { id: session.userId },
-      select: { id: true, email: true, status: true },
-    }),
+    findUserStatus(db, session.userId),
     sessionStands(db, { type: "USER", id: session.userId }, session.sessionId),
   ]);
   if (user?.status !== "ACTIVE" || !stands) return null;
@@ -81,32 +66,12 @@ export async function currentSessionUser(
 
 /** Log-out: ends one session on the server, and a trader's open WebSocket with it. */
 export async function endSession(services: Services, sessionId: string): Promise<void> {
-  const row = await services.db.authSession.findUnique({
-    where: { id: sessionId },
-    select: { principalType: true, principalId: true },
-  });
+  const row = await findSession(services.db, sessionId);
   if (!row) return;
-  await services.db.authSession.updateMany({
-    where: { id: sessionId, revokedAt: null },
-    data: { revokedAt: new Date() },
-  });
+  await revokeSession(services.db, sessionId);
   if (row.principalType === "USER") {
     await announceRevocation(services, { userId: row.principalId, sessionId });
   }
-}
-
-/**
- * Ends every session of an account (password reset, suspension), inside the caller's
- * transaction. Call `announceRevocation` once it has committed, for a trader's sockets.
- */
-export async function revokeAllSessions(
-  tx: Prisma.TransactionClient,
-  principal: SessionPrincipal,
-): Promise<void> {
-  await tx.authSession.updateMany({
-    where: { principalType: principal.type, principalId: principal.id, revokedAt: null },
-    data: { revokedAt: new Date() },
-  });
 }
 
 /** Tells every WebSocket gateway to close the sockets of revoked sessions (null: all of them). */

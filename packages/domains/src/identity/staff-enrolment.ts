@@ -1,8 +1,13 @@
-import type { Prisma } from "@exchange/db";
-import { recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
-import type { Services } from "../services";
+import { inTransaction, type Services, type Store } from "../services";
 import { hashToken, newToken, tokenProblem } from "./one-time-token";
+import {
+  findAllStaff,
+  findStaffEnrolmentLink,
+  findStaffTwoFactorState,
+  replaceStaffEnrolmentLink,
+} from "./staff-repository";
 
 /**
  * A staff member's first two-factor enrolment needs a one-time link from an administrator: a
@@ -23,11 +28,8 @@ export async function createStaffEnrolmentLink(
   const now = input.now ?? new Date();
   const token = newToken();
   const expiresAt = new Date(now.getTime() + STAFF_ENROLMENT_LINK_VALID_MS);
-  await services.db.$transaction(async (tx) => {
-    const staff = await tx.staff.findUnique({
-      where: { id: input.staffId },
-      select: { active: true, totpEnabledAt: true },
-    });
+  await inTransaction(services.db, async (tx) => {
+    const staff = await findStaffTwoFactorState(tx, input.staffId);
     if (!staff?.active) throw new AppError(AppErrorCode.NOT_FOUND, "No such staff member.");
     if (staff.totpEnabledAt) {
       throw new AppError(
@@ -35,17 +37,12 @@ export async function createStaffEnrolmentLink(
         "This staff member already uses two-factor; a set-up link is not needed.",
       );
     }
-    await tx.staffEnrolmentLink.updateMany({
-      where: { staffId: input.staffId, usedAt: null },
-      data: { usedAt: now },
-    });
-    await tx.staffEnrolmentLink.create({
-      data: {
-        staffId: input.staffId,
-        tokenHash: hashToken(token),
-        createdById: input.adminId,
-        expiresAt,
-      },
+    await replaceStaffEnrolmentLink(tx, {
+      staffId: input.staffId,
+      tokenHash: hashToken(token),
+      createdById: input.adminId,
+      expiresAt,
+      now,
     });
     await recordAudit(tx, {
       actor: { kind: "staff", staffId: input.adminId },
@@ -60,14 +57,11 @@ export async function createStaffEnrolmentLink(
 
 /** The id of a usable link of `staffId` named by `token`, or throws (the log-in's password step). */
 export async function checkStaffEnrolmentLink(
-  db: Prisma.TransactionClient,
+  db: Store,
   input: { staffId: number; token: string | undefined; now?: Date },
 ): Promise<number> {
   if (!input.token) throw new AppError(AppErrorCode.TWO_FACTOR_STATE, NEEDS_LINK);
-  const row = await db.staffEnrolmentLink.findUnique({
-    where: { tokenHash: hashToken(input.token) },
-    select: { id: true, staffId: true, usedAt: true, expiresAt: true },
-  });
+  const row = await findStaffEnrolmentLink(db, hashToken(input.token));
   if (!row || row.staffId !== input.staffId) {
     throw new AppError(AppErrorCode.TWO_FACTOR_STATE, NEEDS_LINK);
   }
@@ -83,24 +77,9 @@ export async function checkStaffEnrolmentLink(
   return row.id;
 }
 
-/** Uses the link up once the enrolment is confirmed; false when someone used it first. */
-export async function useStaffEnrolmentLink(
-  tx: Prisma.TransactionClient,
-  linkId: number,
-): Promise<boolean> {
-  const used = await tx.staffEnrolmentLink.updateMany({
-    where: { id: linkId, usedAt: null, expiresAt: { gt: new Date() } },
-    data: { usedAt: new Date() },
-  });
-  return used.count === 1;
-}
-
 /** Staff as the console lists them for administrators: who still needs a set-up link. */
 export async function listStaffForAdmin(services: Services) {
-  const staff = await services.db.staff.findMany({
-    orderBy: { id: "asc" },
-    select: { id: true, email: true, name: true, roles: true, active: true, totpEnabledAt: true },
-  });
+  const staff = await findAllStaff(services.db);
   return staff.map(({ totpEnabledAt, ...member }) => ({
     ...member,
     twoFactorEnabled: totpEnabledAt !== null,

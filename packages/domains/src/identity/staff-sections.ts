@@ -1,4 +1,4 @@
-import type { StaffRole } from "@exchange/db";
+import type { StaffRole } from "./identity-enums";
 
 /**
  * The admin console's sections and the roles that may open each. The API enforces this on

@@ -1,5 +1,7 @@
-import type { Db, StaffRole } from "@exchange/db";
 import { AppError, AppErrorCode } from "../errors";
+import type { Services } from "../services";
+import type { StaffRole } from "./identity-enums";
+import { findActiveStaff } from "./staff-repository";
 
 export interface StaffDto {
   id: number;
@@ -8,13 +10,8 @@ export interface StaffDto {
   roles: StaffRole[];
 }
 
-const STAFF_SELECT = { id: true, email: true, name: true, roles: true } as const;
-
-export async function findStaff(db: Db, staffId: number): Promise<StaffDto> {
-  const staff = await db.staff.findUnique({
-    where: { id: staffId, active: true },
-    select: STAFF_SELECT,
-  });
+export async function findStaff(services: Services, staffId: number): Promise<StaffDto> {
+  const staff = await findActiveStaff(services.db, staffId);
   if (!staff) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in as staff.");
   return staff;
 }

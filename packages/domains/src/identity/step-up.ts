@@ -2,8 +2,9 @@ import { verifyPassword } from "@exchange/db";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services } from "../services";
 import { checkRateLimit, countRateEvent, RATE_LIMITS } from "./rate-limit";
-import type { SessionPrincipal } from "./sessions";
+import { findSession, markSessionSteppedUp, type SessionPrincipal } from "./session-repository";
 import { type Principal, verifySecondFactor } from "./two-factor";
+import { findPasswordFactors } from "./two-factor-repository";
 
 /**
  * Step-up: proving the factors again, inside a session, before a sensitive action (turning
@@ -51,17 +52,9 @@ export async function proveStepUp(
     throw error;
   }
   const { principal } = session;
-  const updated = await services.db.authSession.updateMany({
-    where: {
-      id: sessionId,
-      principalType: principal.type,
-      principalId: principal.id,
-      revokedAt: null,
-      expiresAt: { gt: new Date() },
-    },
-    data: { steppedUpAt: new Date() },
-  });
-  if (updated.count !== 1) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
+  const now = new Date();
+  const stands = await markSessionSteppedUp(services.db, { id: sessionId, principal, now });
+  if (!stands) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
 }
 
 /** Throws STEP_UP_REQUIRED unless the session proved its factors within the window. */
@@ -71,16 +64,7 @@ export async function requireRecentStepUp(
   nowMs = Date.now(),
 ): Promise<void> {
   const sessionId = requireSessionId(session);
-  const row = await services.db.authSession.findUnique({
-    where: { id: sessionId },
-    select: {
-      principalType: true,
-      principalId: true,
-      steppedUpAt: true,
-      revokedAt: true,
-      expiresAt: true,
-    },
-  });
+  const row = await findSession(services.db, sessionId);
   const recent =
     row !== null &&
     row.revokedAt === null &&
@@ -106,14 +90,7 @@ async function verifyFactors(
   principal: Principal,
   proof: StepUpProof & { ip: string | undefined },
 ): Promise<void> {
-  const where = {
-    where: { id: principal.id },
-    select: { passwordHash: true, totpEnabledAt: true },
-  };
-  const account =
-    principal.type === "USER"
-      ? await services.db.user.findUnique(where)
-      : await services.db.staff.findUnique(where);
+  const account = await findPasswordFactors(services.db, principal);
   if (!account) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
   const passwordOk = await verifyPassword(account.passwordHash, proof.password);
   if (!passwordOk) {

@@ -1,7 +1,9 @@
-import { recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
-import type { Services } from "../services";
-import { announceRevocation, revokeAllSessions } from "./sessions";
+import { inTransaction, type Services } from "../services";
+import { revokeAllSessions } from "./session-repository";
+import { announceRevocation } from "./sessions";
+import { findUserStatus, setUserStatus } from "./user-repository";
 
 /**
  * Suspends a trader: the account may no longer log in, every session ends on the server at
@@ -11,13 +13,10 @@ export async function suspendUser(
   services: Services,
   input: { userId: number; staffId: number; reason: string; ip: string | undefined },
 ): Promise<{ status: "SUSPENDED" }> {
-  await services.db.$transaction(async (tx) => {
-    const user = await tx.user.findUnique({
-      where: { id: input.userId },
-      select: { status: true },
-    });
+  await inTransaction(services.db, async (tx) => {
+    const user = await findUserStatus(tx, input.userId);
     if (!user) throw new AppError(AppErrorCode.NOT_FOUND, "No such user.");
-    await tx.user.update({ where: { id: input.userId }, data: { status: "SUSPENDED" } });
+    await setUserStatus(tx, input.userId, "SUSPENDED");
     await revokeAllSessions(tx, { type: "USER", id: input.userId });
     await recordAudit(tx, {
       actor: { kind: "staff", staffId: input.staffId },

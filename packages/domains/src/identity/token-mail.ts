@@ -1,8 +1,8 @@
-import type { AuthTokenPurpose } from "@exchange/db";
 import type { OutgoingMail } from "../mail/mailer";
 import type { Services } from "../services";
 import { issueAuthToken } from "./auth-tokens";
 import { ipSubject, mailSetup, webLink } from "./identity-config";
+import type { AuthTokenPurpose } from "./identity-enums";
 import { hitRateLimit, RATE_LIMITS, type RateLimit } from "./rate-limit";
 
 /**

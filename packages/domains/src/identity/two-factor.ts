@@ -1,49 +1,31 @@
-import { openSecret, type Prisma, sealSecret } from "@exchange/db";
+import { openSecret, sealSecret } from "@exchange/db";
 import QRCode from "qrcode";
-import { recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
-import type { Services } from "../services";
+import { inTransaction, type Services, type Store, type Tx } from "../services";
 import { twoFactorKeyOf } from "./identity-config";
 import { hashToken, newRecoveryCodes, normalizeRecoveryCode } from "./one-time-token";
 import { base32Decode, base32Encode, matchTotp, newTotpSecret, otpauthUri } from "./totp";
+import * as repository from "./two-factor-repository";
+import {
+  countUnusedRecoveryCodes,
+  type Principal,
+  replaceRecoveryCodes,
+  type TotpState,
+  useRecoveryCode,
+  writeTotpState,
+} from "./two-factor-repository";
 
 /** Whose second factor: a trader or a staff member (the two tables share the columns). */
-export type Principal = { type: "USER" | "STAFF"; id: number };
+export type { Principal };
 
 const ISSUER = { USER: "Exchange", STAFF: "Exchange Admin" } as const;
 
-interface TotpState {
-  email: string;
-  totpSecret: string | null;
-  totpEnabledAt: Date | null;
-  totpLastStep: bigint | null;
-}
-
-const TOTP_SELECT = {
-  email: true,
-  totpSecret: true,
-  totpEnabledAt: true,
-  totpLastStep: true,
-} as const;
-
-type Tx = Prisma.TransactionClient;
-
-async function readTotpState(tx: Tx, principal: Principal): Promise<TotpState> {
-  const where = { where: { id: principal.id }, select: TOTP_SELECT };
-  const row =
-    principal.type === "USER" ? await tx.user.findUnique(where) : await tx.staff.findUnique(where);
-  if (!row) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
-  return row;
-}
-
-async function writeTotpState(
-  tx: Tx,
-  principal: Principal,
-  data: Partial<Omit<TotpState, "email">>,
-): Promise<void> {
-  const args = { where: { id: principal.id }, data };
-  if (principal.type === "USER") await tx.user.update(args);
-  else await tx.staff.update(args);
+/** The account's two-factor state; a missing account means a session outlived it. */
+async function readTotpState(db: Store, principal: Principal): Promise<TotpState> {
+  const state = await repository.readTotpState(db, principal);
+  if (!state) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
+  return state;
 }
 
 export interface TwoFactorStatus {
@@ -57,9 +39,7 @@ export async function twoFactorStatus(
   principal: Principal,
 ): Promise<TwoFactorStatus> {
   const state = await readTotpState(services.db, principal);
-  const recoveryCodesLeft = await services.db.recoveryCode.count({
-    where: { ownerType: principal.type, ownerId: principal.id, usedAt: null },
-  });
+  const recoveryCodesLeft = await countUnusedRecoveryCodes(services.db, principal);
   return {
     enabled: state.totpEnabledAt !== null,
     enabledAt: state.totpEnabledAt,
@@ -132,7 +112,7 @@ export async function confirmTwoFactorEnrolment(
 ): Promise<{ recoveryCodes: string[] }> {
   const key = twoFactorKeyOf(services);
   const recoveryCodes = newRecoveryCodes();
-  await services.db.$transaction(async (tx) => {
+  await inTransaction(services.db, async (tx) => {
     const state = await lockTotpState(tx, principal);
     if (state.totpEnabledAt) {
       throw new AppError(AppErrorCode.TWO_FACTOR_STATE, "Two-factor authentication is already on.");
@@ -148,16 +128,8 @@ export async function confirmTwoFactorEnrolment(
     if (step === null) throw wrongCode();
     await input.claim?.(tx);
     await writeTotpState(tx, principal, { totpEnabledAt: new Date(), totpLastStep: BigInt(step) });
-    await tx.recoveryCode.deleteMany({
-      where: { ownerType: principal.type, ownerId: principal.id },
-    });
-    await tx.recoveryCode.createMany({
-      data: recoveryCodes.map((code) => ({
-        ownerType: principal.type,
-        ownerId: principal.id,
-        codeHash: hashToken(normalizeRecoveryCode(code)),
-      })),
-    });
+    const codeHashes = recoveryCodes.map((code) => hashToken(normalizeRecoveryCode(code)));
+    await replaceRecoveryCodes(tx, principal, codeHashes);
     await recordAudit(tx, securityEvent(principal, "two_factor_enabled", input.ip));
   });
   return { recoveryCodes };
@@ -175,7 +147,7 @@ export async function disableTwoFactor(
   if (principal.type === "STAFF") {
     throw new AppError(AppErrorCode.TWO_FACTOR_STATE, "Staff accounts must keep two-factor on.");
   }
-  await services.db.$transaction(async (tx) => {
+  await inTransaction(services.db, async (tx) => {
     const state = await lockTotpState(tx, principal);
     if (!state.totpEnabledAt) {
       throw new AppError(AppErrorCode.TWO_FACTOR_STATE, "Two-factor authentication is not on.");
@@ -185,9 +157,7 @@ export async function disableTwoFactor(
       totpEnabledAt: null,
       totpLastStep: null,
     });
-    await tx.recoveryCode.deleteMany({
-      where: { ownerType: principal.type, ownerId: principal.id },
-    });
+    await replaceRecoveryCodes(tx, principal, []);
     await recordAudit(tx, securityEvent(principal, "two_factor_disabled", input.ip));
   });
 }
@@ -202,7 +172,7 @@ export async function verifySecondFactor(
   principal: Principal,
   input: { code: string; ip: string | undefined; now?: number },
 ): Promise<"totp" | "recovery-code"> {
-  return services.db.$transaction(async (tx) => {
+  return inTransaction(services.db, async (tx) => {
     const state = await lockTotpState(tx, principal);
     if (!state.totpEnabledAt) {
       throw new AppError(AppErrorCode.TWO_FACTOR_STATE, "Two-factor authentication is not on.");
@@ -220,12 +190,9 @@ export async function verifySecondFactor(
  * code cannot both read the old `totp_last_step` and both succeed.
  */
 async function lockTotpState(tx: Tx, principal: Principal): Promise<TotpState> {
-  if (principal.type === "USER") {
-    await tx.$queryRaw`SELECT id FROM users WHERE id = ${principal.id} FOR UPDATE`;
-  } else {
-    await tx.$queryRaw`SELECT id FROM staff WHERE id = ${principal.id} FOR UPDATE`;
-  }
-  return readTotpState(tx, principal);
+  const state = await repository.lockTotpState(tx, principal);
+  if (!state) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
+  return state;
 }
 
 async function useSecondFactor(
@@ -244,16 +211,8 @@ async function useSecondFactor(
     await writeTotpState(tx, principal, { totpLastStep: BigInt(step) });
     return "totp";
   }
-  const used = await tx.recoveryCode.updateMany({
-    where: {
-      ownerType: principal.type,
-      ownerId: principal.id,
-      codeHash: hashToken(normalizeRecoveryCode(code)),
-      usedAt: null,
-    },
-    data: { usedAt: new Date() },
-  });
-  if (used.count !== 1) throw wrongCode();
+  const used = await useRecoveryCode(tx, principal, hashToken(normalizeRecoveryCode(code)));
+  if (!used) throw wrongCode();
   return "recovery-code";
 }
 

@@ -1,5 +1,7 @@
-import { type Db, hashPassword, Prisma } from "@exchange/db";
+import { hashPassword } from "@exchange/db";
 import { AppError, AppErrorCode } from "../errors";
+import type { Services, Store } from "../services";
+import { findUserRow, insertUserIfNew, type UserRow } from "./user-repository";
 
 export interface UserDto {
   id: number;
@@ -9,15 +11,7 @@ export interface UserDto {
   createdAt: Date;
 }
 
-const USER_SELECT = {
-  id: true,
-  email: true,
-  emailVerifiedAt: true,
-  kycLevel: true,
-  createdAt: true,
-} as const;
-
-function toUserDto(user: Prisma.UserGetPayload<{ select: typeof USER_SELECT }>): UserDto {
+function toUserDto(user: UserRow): UserDto {
   return {
     id: user.id,
     email: user.email,
@@ -33,7 +27,7 @@ export function normalizeEmail(email: string): string {
 }
 
 export async function registerUser(
-  db: Db,
+  db: Store,
   input: { email: string; password: string },
 ): Promise<UserDto> {
   const user = await createUserIfNew(db, {
@@ -53,22 +47,15 @@ export async function registerUser(
  * index decides, so two simultaneous registrations cannot both succeed.
  */
 export async function createUserIfNew(
-  db: Db,
+  db: Store,
   input: { email: string; passwordHash: string },
 ): Promise<UserDto | null> {
-  try {
-    const user = await db.user.create({ data: input, select: USER_SELECT });
-    return toUserDto(user);
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return null;
-    }
-    throw error;
-  }
+  const user = await insertUserIfNew(db, input);
+  return user && toUserDto(user);
 }
 
-export async function findUser(db: Db, userId: number): Promise<UserDto> {
-  const user = await db.user.findUnique({ where: { id: userId }, select: USER_SELECT });
+export async function findUser(services: Services, userId: number): Promise<UserDto> {
+  const user = await findUserRow(services.db, userId);
   if (!user) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
   return toUserDto(user);
 }

@@ -1,12 +1,19 @@
-import type { Db, Prisma, StaffRole } from "@exchange/db";
-import { recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
-import type { Actor, Services } from "../services";
-import { canReadKycDocuments } from "./document-access";
+import type { StaffRole } from "../identity/identity-enums";
+import { type Actor, inTransaction, type Services } from "../services";
+import { canReadKycDocuments, redactKycPersonalData } from "./document-access";
+import type { KycStatus } from "./kyc-enums";
 import { notifyKycDecision } from "./kyc-notifications";
+import {
+  findKycDocument,
+  findKycQueuePage,
+  findKycSubmissionDetail,
+  findSubmissionForDecision,
+  markSubmissionDecided,
+  setUserKycLevel,
+} from "./kyc-repository";
 import { type KycAgeFilter, submittedBefore } from "./queue-ageing";
-
-type KycStatus = "PENDING" | "APPROVED" | "REJECTED";
 
 export interface KycQueueQuery {
   status?: KycStatus | undefined;
@@ -20,78 +27,34 @@ export interface KycQueueQuery {
  * The review queue. Pending work is served oldest first (the longest wait is the most urgent);
  * decided submissions newest first, as history is read.
  */
-export async function listKycQueue(db: Db, query: KycQueueQuery, now = new Date()) {
-  const before = submittedBefore(query.age, now);
-  const where: Prisma.KycSubmissionWhereInput = {
-    ...(query.status ? { status: query.status } : {}),
-    ...(query.country ? { country: query.country } : {}),
-    ...(before ? { createdAt: { lte: before } } : {}),
-  };
-  const [rows, total, countries] = await Promise.all([
-    db.kycSubmission.findMany({
-      where,
-      orderBy: { id: query.status === "PENDING" ? "asc" : "desc" },
-      skip: (query.page - 1) * query.pageSize,
-      take: query.pageSize,
-      select: {
-        id: true,
-        status: true,
-        legalName: true,
-        country: true,
-        documentType: true,
-        createdAt: true,
-        reviewedAt: true,
-        user: { select: { id: true, email: true } },
-        _count: { select: { documents: true } },
-      },
-    }),
-    db.kycSubmission.count({ where }),
-    db.kycSubmission.findMany({ distinct: ["country"], select: { country: true } }),
-  ]);
-  return {
-    rows: rows.map(({ _count, ...row }) => ({ ...row, documentCount: _count.documents })),
-    total,
-    /** Countries that occur at all, for the filter's choices. */
-    countries: countries.map((c) => c.country).sort(),
-  };
+export async function listKycQueue(
+  services: Services,
+  query: KycQueueQuery,
+  viewerRoles: readonly StaffRole[],
+  now = new Date(),
+) {
+  const queue = await findKycQueuePage(services.db, {
+    status: query.status,
+    country: query.country,
+    submittedBefore: submittedBefore(query.age, now),
+    page: query.page,
+    pageSize: query.pageSize,
+  });
+  return { ...queue, rows: queue.rows.map((row) => redactKycPersonalData(row, viewerRoles)) };
 }
 
-const SUBMISSION_SELECT = {
-  id: true,
-  userId: true,
-  level: true,
-  status: true,
-  legalName: true,
-  dateOfBirth: true,
-  country: true,
-  documentType: true,
-  documentNumber: true,
-  rejectReason: true,
-  reviewedAt: true,
-  createdAt: true,
-  reviewedBy: { select: { id: true, name: true } },
-  documents: {
-    orderBy: { kind: "asc" },
-    select: { id: true, kind: true, contentType: true, sizeBytes: true, sha256: true },
-  },
-} as const satisfies Prisma.KycSubmissionSelect;
-
-/** One submission with its applicant, documents (metadata only) and the applicant's history. */
-export async function findKycSubmission(db: Db, submissionId: number) {
-  const submission = await db.kycSubmission.findUnique({
-    where: { id: submissionId },
-    select: {
-      ...SUBMISSION_SELECT,
-      user: { select: { id: true, email: true, kycLevel: true, createdAt: true, status: true } },
-    },
-  });
+/**
+ * One submission: the applicant's data (personal fields for compliance only), document metadata
+ * and earlier submissions.
+ */
+export async function findKycSubmission(
+  services: Services,
+  submissionId: number,
+  viewerRoles: readonly StaffRole[],
+) {
+  const submission = await findKycSubmissionDetail(services.db, submissionId);
   if (!submission) throw new AppError(AppErrorCode.NOT_FOUND, "No such KYC submission.");
-  const history = await db.kycSubmission.findMany({
-    where: { userId: submission.userId, id: { not: submission.id } },
-    orderBy: { id: "desc" },
-    select: { id: true, status: true, rejectReason: true, createdAt: true, reviewedAt: true },
-  });
-  return { ...submission, history };
+  return redactKycPersonalData(submission, viewerRoles);
 }
 
 export type KycDecision =
@@ -109,29 +72,19 @@ export async function decideKyc(
   reviewer: { staffId: number; ip?: string | undefined },
   decision: KycDecision,
 ) {
-  const result = await services.db.$transaction(async (tx) => {
-    const before = await tx.kycSubmission.findUnique({
-      where: { id: decision.submissionId },
-      select: {
-        status: true,
-        level: true,
-        rejectReason: true,
-        user: { select: { id: true, email: true, kycLevel: true } },
-      },
-    });
+  const result = await inTransaction(services.db, async (tx) => {
+    const before = await findSubmissionForDecision(tx, decision.submissionId);
     if (!before) throw new AppError(AppErrorCode.NOT_FOUND, "No such KYC submission.");
     const reason = decision.decision === "REJECTED" ? decision.reason : null;
     const reviewedAt = new Date();
-    const updated = await tx.kycSubmission.updateMany({
-      where: { id: decision.submissionId, status: "PENDING" },
-      data: {
-        status: decision.decision,
-        rejectReason: reason,
-        reviewedById: reviewer.staffId,
-        reviewedAt,
-      },
+    const decided = await markSubmissionDecided(tx, {
+      submissionId: decision.submissionId,
+      status: decision.decision,
+      rejectReason: reason,
+      reviewedById: reviewer.staffId,
+      reviewedAt,
     });
-    if (updated.count === 0) {
+    if (!decided) {
       throw new AppError(
         AppErrorCode.KYC_ALREADY_DECIDED,
         `This submission was already ${before.status.toLowerCase()}.`,
@@ -142,7 +95,7 @@ export async function decideKyc(
         ? Math.max(before.user.kycLevel, before.level)
         : before.user.kycLevel;
     if (levelAfter !== before.user.kycLevel) {
-      await tx.user.update({ where: { id: before.user.id }, data: { kycLevel: levelAfter } });
+      await setUserKycLevel(tx, before.user.id, levelAfter);
     }
     await recordAudit(tx, {
       actor: { kind: "staff", staffId: reviewer.staffId },
@@ -184,10 +137,7 @@ export async function openKycDocument(
   ip?: string,
 ) {
   assertMayReadDocuments(actor);
-  const document = await services.db.kycDocument.findUnique({
-    where: { id: documentId },
-    select: { storageKey: true, contentType: true, kind: true, submissionId: true },
-  });
+  const document = await findKycDocument(services.db, documentId);
   const opened = document ? await services.documents.open(document.storageKey) : null;
   if (!document || !opened) throw new AppError(AppErrorCode.NOT_FOUND, "No such document.");
   await recordAudit(services.db, {

@@ -1,11 +1,16 @@
 import { createHash } from "node:crypto";
-import { decimalText } from "@exchange/contracts/money";
-import { Prisma } from "@exchange/db";
-import { recordAudit } from "../audit/audit";
+import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode, type FieldErrors } from "../errors";
-import type { Services } from "../services";
+import { inTransaction, isUniqueViolation, type Services } from "../services";
 import { sniffContentType } from "./content-sniff";
 import type { DocumentStorage } from "./document-storage";
+import {
+  findKycLevels,
+  findKycSubmitter,
+  findLatestKycSubmission,
+  insertKycSubmission,
+  type KycDocumentRow,
+} from "./kyc-repository";
 import {
   acceptedContentTypes,
   KYC_FILE_FIELDS,
@@ -29,18 +34,6 @@ interface CheckedFile {
   contentType: string;
 }
 
-/** What a user, and their profile in admin, see of each submission. */
-export const KYC_SUBMISSION_SUMMARY = {
-  id: true,
-  status: true,
-  legalName: true,
-  country: true,
-  documentType: true,
-  rejectReason: true,
-  createdAt: true,
-  reviewedAt: true,
-} as const satisfies Prisma.KycSubmissionSelect;
-
 /**
  * A user's identity submission: every field and file checked first (nothing stored when any is
  * wrong), then the files stored, then the rows written in one transaction. If the rows cannot
@@ -57,14 +50,11 @@ export async function submitKyc(
   await assertMaySubmit(services, userId);
   const stored = await storeFiles(services.documents, files);
   try {
-    return await services.db.$transaction(async (tx) => {
-      const submission = await tx.kycSubmission.create({
-        data: {
-          userId,
-          ...fields,
-          documents: { create: stored.map(({ file, key }) => documentRow(file, key)) },
-        },
-        select: { id: true, status: true, createdAt: true },
+    return await inTransaction(services.db, async (tx) => {
+      const submission = await insertKycSubmission(tx, {
+        userId,
+        fields,
+        documents: stored.map(({ file, key }) => documentRow(file, key)),
       });
       await recordAudit(tx, {
         actor: { kind: "user", userId },
@@ -76,9 +66,7 @@ export async function submitKyc(
     });
   } catch (error) {
     await Promise.all(stored.map(({ key }) => services.documents.delete(key)));
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw pendingError();
-    }
+    if (isUniqueViolation(error)) throw pendingError();
     throw error;
   }
 }
@@ -140,14 +128,7 @@ const FILE_NAMES: Record<KycFileKind, string> = {
 
 /** Only a level-0 account without an open review may submit. */
 async function assertMaySubmit(services: Services, userId: number) {
-  const user = await services.db.user.findUnique({
-    where: { id: userId },
-    select: {
-      kycLevel: true,
-      emailVerifiedAt: true,
-      kycSubmissions: { where: { status: "PENDING" }, select: { id: true } },
-    },
-  });
+  const user = await findKycSubmitter(services.db, userId);
   if (!user) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
   if (user.emailVerifiedAt === null) {
     throw new AppError(
@@ -158,7 +139,7 @@ async function assertMaySubmit(services: Services, userId: number) {
   if (user.kycLevel >= 1) {
     throw new AppError(AppErrorCode.KYC_ALREADY_VERIFIED, "Your identity is already verified.");
   }
-  if (user.kycSubmissions.length > 0) throw pendingError();
+  if (user.pendingCount > 0) throw pendingError();
 }
 
 function pendingError() {
@@ -179,7 +160,7 @@ async function storeFiles(storage: DocumentStorage, files: readonly CheckedFile[
   }
 }
 
-function documentRow(file: CheckedFile, storageKey: string) {
+function documentRow(file: CheckedFile, storageKey: string): KycDocumentRow {
   return {
     kind: file.kind,
     storageKey,
@@ -192,18 +173,11 @@ function documentRow(file: CheckedFile, storageKey: string) {
 /** The user's own view: level, what it allows, and the latest submission's state. */
 export async function findMyKycStatus(services: Services, userId: number) {
   const [user, latest] = await Promise.all([
-    services.db.user.findUnique({
-      where: { id: userId },
-      select: { kycLevel: true, emailVerifiedAt: true },
-    }),
-    services.db.kycSubmission.findFirst({
-      where: { userId },
-      orderBy: { id: "desc" },
-      select: KYC_SUBMISSION_SUMMARY,
-    }),
+    findKycSubmitter(services.db, userId),
+    findLatestKycSubmission(services.db, userId),
   ]);
   if (!user) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
-  const levels = await services.db.kycLevelLimit.findMany({ orderBy: { level: "asc" } });
+  const levels = await findKycLevels(services.db);
   const current = levels.find((l) => l.level === user.kycLevel);
   return {
     level: user.kycLevel,
@@ -211,14 +185,7 @@ export async function findMyKycStatus(services: Services, userId: number) {
     canTrade: current?.canTrade ?? false,
     emailVerified: user.emailVerifiedAt !== null,
     /** What each level allows, so the page can show what verifying changes. */
-    levels: levels.map((l) => ({
-      level: l.level,
-      name: l.name,
-      canTrade: l.canTrade,
-      canDeposit: l.canDeposit,
-      canWithdraw: l.canWithdraw,
-      dailyWithdrawalLimit: decimalText(l.dailyWithdrawalLimit),
-    })),
+    levels,
     latest,
   };
 }

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
 import type { ZKlineDto, ZKlinesInput } from "./market-data-contracts";
+import { findKlines } from "./market-data-repository";
 
 /**
  * A market's candles of one interval, oldest first (as charts draw them): the `limit` latest,
@@ -12,35 +13,15 @@ export async function readKlines(
   input: z.output<typeof ZKlinesInput>,
 ): Promise<Array<z.output<typeof ZKlineDto>>> {
   const { units } = await marketDirectory(services.db).get(input.symbol);
-  const rows = await services.db.kline.findMany({
-    where: {
-      symbol: input.symbol,
-      interval: input.interval,
-      ...(input.before ? { openTime: { lt: input.before } } : {}),
-    },
-    orderBy: { openTime: "desc" },
-    take: input.limit,
-    select: {
-      openTime: true,
-      openTicks: true,
-      highTicks: true,
-      lowTicks: true,
-      closeTicks: true,
-      volumeLots: true,
-      quoteAtoms: true,
-      tradeCount: true,
-    },
-  });
-  // NUMERIC(40,0) read back exactly: toFixed() gives all the digits, BigInt takes them.
-  const integer = (value: { toFixed(): string }) => BigInt(value.toFixed());
+  const rows = await findKlines(services.db, input);
   return rows.reverse().map((r) => ({
     openTime: r.openTime,
-    open: units.price(integer(r.openTicks)),
-    high: units.price(integer(r.highTicks)),
-    low: units.price(integer(r.lowTicks)),
-    close: units.price(integer(r.closeTicks)),
-    volume: units.quantity(integer(r.volumeLots)),
-    quoteVolume: units.quote(integer(r.quoteAtoms)),
+    open: units.price(r.openTicks),
+    high: units.price(r.highTicks),
+    low: units.price(r.lowTicks),
+    close: units.price(r.closeTicks),
+    volume: units.quantity(r.volumeLots),
+    quoteVolume: units.quote(r.quoteAtoms),
     trades: r.tradeCount,
   }));
 }

@@ -3,6 +3,7 @@ import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
 import type { ZPublicTradeDto, ZRecentTradesInput } from "./market-data-contracts";
 import { marketDataKeys, RECENT_TRADES_KEPT } from "./market-data-keys";
+import { findMarketTrades } from "./market-data-repository";
 
 type PublicTrade = z.output<typeof ZPublicTradeDto>;
 
@@ -25,16 +26,11 @@ export async function readRecentTrades(
 ): Promise<PublicTrade[]> {
   const market = await marketDirectory(services.db).get(input.symbol);
   if (input.limit > RECENT_TRADES_KEPT) {
-    const rows = await services.db.trade.findMany({
-      where: { symbol: input.symbol },
-      orderBy: { tradeId: "desc" },
-      take: input.limit,
-      select: { tradeId: true, priceTicks: true, qtyLots: true, takerSide: true, executedAt: true },
-    });
+    const rows = await findMarketTrades(services.db, input.symbol, input.limit);
     return rows.map((r) => ({
       tradeId: r.tradeId,
-      price: market.units.price(BigInt(r.priceTicks.toFixed())),
-      quantity: market.units.quantity(BigInt(r.qtyLots.toFixed())),
+      price: market.units.price(r.priceTicks),
+      quantity: market.units.quantity(r.qtyLots),
       side: r.takerSide === "buy" ? "buy" : "sell",
       time: r.executedAt,
     }));

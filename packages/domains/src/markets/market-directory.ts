@@ -1,10 +1,10 @@
 import { MarketUnits } from "@exchange/contracts/money";
 import type { MarketConfig } from "@exchange/core";
-import type { Db } from "@exchange/db";
 import { AppError, AppErrorCode } from "../errors";
+import type { Store } from "../services";
 import { engineMarketConfig } from "./market-config";
 import type { MarketDto } from "./market-contracts";
-import { listMarkets } from "./markets";
+import { findMarkets } from "./market-repository";
 
 export interface MarketInfo {
   dto: MarketDto;
@@ -24,7 +24,7 @@ class MarketDirectory {
   private markets: Map<string, MarketInfo> | undefined;
   private loadedAt = 0;
 
-  constructor(private readonly db: Db) {}
+  constructor(private readonly db: Store) {}
 
   async get(symbol: string): Promise<MarketInfo> {
     const market = (await this.all()).get(symbol);
@@ -38,7 +38,7 @@ class MarketDirectory {
 
   async all(): Promise<Map<string, MarketInfo>> {
     if (!this.markets || Date.now() - this.loadedAt > TTL_MS) {
-      const rows = await listMarkets(this.db);
+      const rows = await findMarkets(this.db);
       this.markets = new Map(rows.map((dto) => [dto.symbol, infoOf(dto)]));
       this.loadedAt = Date.now();
     }
@@ -63,9 +63,9 @@ function infoOf(dto: MarketDto): MarketInfo {
   };
 }
 
-const directories = new WeakMap<Db, MarketDirectory>();
+const directories = new WeakMap<Store, MarketDirectory>();
 
-export function marketDirectory(db: Db): MarketDirectory {
+export function marketDirectory(db: Store): MarketDirectory {
   let directory = directories.get(db);
   if (!directory) {
     directory = new MarketDirectory(db);

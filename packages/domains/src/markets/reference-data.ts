@@ -1,24 +1,20 @@
-import { decimalText, parseUnits } from "@exchange/contracts/money";
+import { parseUnits } from "@exchange/contracts/money";
 import { type Command, hashText, RejectCode } from "@exchange/core";
-import type { Db } from "@exchange/db";
 import { type EngineClient, stringifyWire } from "@exchange/protocol";
+import type { Store } from "../services";
 import { engineMarketConfig } from "./market-config";
-import { listMarkets } from "./markets";
+import { findAssets, findMarkets } from "./market-repository";
 
 /**
  * The engine learns assets and markets only by command. These are the commands that bring it in
  * line with the database's reference data; their ids are derived from the data, so sending them
  * again is answered from the engine's journal and changes nothing.
  */
-export async function referenceDataCommands(db: Db, ts: number): Promise<Command[]> {
-  const assets = await db.asset.findMany({
-    orderBy: { code: "asc" },
-    select: { code: true, precision: true, maxAmount: true },
-  });
-  const markets = await listMarkets(db);
+export async function referenceDataCommands(db: Store, ts: number): Promise<Command[]> {
+  const [assets, markets] = await Promise.all([findAssets(db), findMarkets(db)]);
   return [
     ...assets.map(({ code, precision, maxAmount }): Command => {
-      const maxAmountAtoms = parseUnits(decimalText(maxAmount), precision);
+      const maxAmountAtoms = parseUnits(maxAmount, precision);
       return { type: "asset.add", id: `ref:asset:${code}`, ts, code, precision, maxAmountAtoms };
     }),
     ...markets.map((m): Command => {
@@ -33,7 +29,7 @@ export async function referenceDataCommands(db: Db, ts: number): Promise<Command
 
 /** Sends the reference-data commands; an asset or market the engine already has is fine. */
 export async function syncReferenceData(
-  db: Db,
+  db: Store,
   engine: EngineClient,
   ts = Date.now(),
 ): Promise<void> {

@@ -1,6 +1,8 @@
 import { formatUnits } from "@exchange/contracts/money";
-import type { Db } from "@exchange/db";
 import { z } from "zod";
+import { findAssets } from "../markets/market-repository";
+import type { Services } from "../services";
+import { findReconciliationReports } from "./reconciliation-repository";
 
 /** A difference as the reconciliation job stores it: amounts in atoms, as decimal strings. */
 const ZStoredDifference = z.object({
@@ -44,12 +46,12 @@ export interface ReconciliationReportView {
  * in the asset's precision; an asset the database no longer knows is shown in atoms.
  */
 export async function listReconciliationReports(
-  db: Db,
+  services: Services,
   limit: number,
 ): Promise<ReconciliationReportView[]> {
   const [reports, assets] = await Promise.all([
-    db.reconciliationReport.findMany({ orderBy: { id: "desc" }, take: limit }),
-    db.asset.findMany({ select: { code: true, precision: true } }),
+    findReconciliationReports(services.db, limit),
+    findAssets(services.db),
   ]);
   const precisionOf = new Map(assets.map((a) => [a.code, a.precision]));
   const inUnits = (asset: string, atoms: string) =>

@@ -6,7 +6,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { StaffRole } from "@exchange/db";
+import type { StaffRole } from "../identity/identity-enums";
 import type { Actor, Services } from "../services";
 import { closeServices, createServices } from "../services";
 

@@ -1,35 +1,9 @@
 import { formatUnits } from "@exchange/contracts/money";
-import type { Db, Prisma } from "@exchange/db";
 import { marketDirectory } from "../markets/market-directory";
-import type { Services } from "../services";
+import type { Services, Store } from "../services";
 import type { OrderDto } from "./order-contracts";
 import { type OrderFacts, toOrderDto } from "./order-dto";
-
-/** NUMERIC(40,0) read-model values hold integers in engine units. */
-const big = (value: Prisma.Decimal): bigint => BigInt(value.toFixed());
-
-type OrderRow = Prisma.OrderGetPayload<object>;
-
-export function orderFactsOfRow(row: OrderRow): OrderFacts {
-  return {
-    orderId: row.orderId,
-    clientOrderId: row.clientOrderId,
-    symbol: row.symbol,
-    side: row.side as OrderFacts["side"],
-    orderType: row.orderType as OrderFacts["orderType"],
-    priceTicks: big(row.priceTicks),
-    qtyLots: big(row.qtyLots),
-    quoteAtoms: big(row.quoteAtoms),
-    filledLots: big(row.filledLots),
-    filledQuoteAtoms: big(row.filledQuoteAtoms),
-    status: row.status,
-    timeInForce: row.timeInForce as OrderFacts["timeInForce"],
-    postOnly: row.postOnly,
-    cancelReason: row.cancelReason as OrderFacts["cancelReason"],
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  };
-}
+import { findBalances, findBestRestingPrice, findOrders, findUserTrades } from "./order-repository";
 
 export interface PageQuery {
   symbol?: string | undefined;
@@ -47,22 +21,23 @@ async function ordersPage(
   page: PageQuery,
   statuses: readonly OrderDto["status"][],
 ) {
-  const rows = await services.db.order.findMany({
-    where: {
-      userId,
-      status: { in: [...statuses] },
-      ...(page.symbol ? { symbol: page.symbol } : {}),
-      ...(page.cursor ? { orderId: { lt: page.cursor } } : {}),
-    },
-    orderBy: { orderId: "desc" },
-    take: page.limit,
-  });
-  const markets = await marketDirectory(services.db).all();
-  const items = rows.flatMap((row) => {
-    const market = markets.get(row.symbol);
-    return market ? [toOrderDto(orderFactsOfRow(row), market.units)] : [];
-  });
+  const rows = await findOrders(services.db, { userId, statuses, ...page });
+  const items = await toOrderDtos(services, rows);
   return { items, nextCursor: rows.length === page.limit ? rows.at(-1)?.orderId : undefined };
+}
+
+/** Orders in the market's decimals; an order of a market no longer listed is left out. */
+async function toOrderDtos(services: Services, rows: OrderFacts[]): Promise<OrderDto[]> {
+  const markets = await marketDirectory(services.db).all();
+  return rows.flatMap((row) => {
+    const market = markets.get(row.symbol);
+    return market ? [toOrderDto(row, market.units)] : [];
+  });
+}
+
+/** The user's latest orders in any state, newest first, with decimal amounts. */
+export async function listRecentOrders(services: Services, userId: number, limit: number) {
+  return toOrderDtos(services, await findOrders(services.db, { userId, limit }));
 }
 
 export const listOpenOrders = (s: Services, userId: number, page: PageQuery) =>
@@ -77,17 +52,7 @@ export const listOrderHistory = (s: Services, userId: number, page: PageQuery) =
  * appears twice, once per side.
  */
 export async function listMyTrades(services: Services, userId: number, page: PageQuery) {
-  const symbolFilter = page.symbol ? { symbol: page.symbol } : {};
-  const cursorFilter = page.cursor ? { tradeId: { lt: page.cursor } } : {};
-  const rows = await services.db.trade.findMany({
-    where: {
-      OR: [{ takerUserId: userId }, { makerUserId: userId }],
-      ...symbolFilter,
-      ...cursorFilter,
-    },
-    orderBy: { tradeId: "desc" },
-    take: page.limit,
-  });
+  const rows = await findUserTrades(services.db, { userId, ...page });
   const markets = await marketDirectory(services.db).all();
   const items = rows.flatMap((t) => {
     const market = markets.get(t.symbol);
@@ -96,12 +61,12 @@ export async function listMyTrades(services: Services, userId: number, page: Pag
     const fill = {
       tradeId: t.tradeId,
       symbol: t.symbol,
-      price: units.price(big(t.priceTicks)),
-      quantity: units.quantity(big(t.qtyLots)),
-      quoteAmount: units.quote(big(t.quoteAtoms)),
+      price: units.price(t.priceTicks),
+      quantity: units.quantity(t.qtyLots),
+      quoteAmount: units.quote(t.quoteAtoms),
       executedAt: t.executedAt,
     };
-    const takerSide = t.takerSide as "buy" | "sell";
+    const takerSide = t.takerSide;
     const sides = [];
     if (t.takerUserId === userId) {
       sides.push({
@@ -109,7 +74,7 @@ export async function listMyTrades(services: Services, userId: number, page: Pag
         orderId: t.takerOrderId,
         side: takerSide,
         liquidity: "taker" as const,
-        fee: units.amount(big(t.takerFeeAtoms), t.takerFeeAsset),
+        fee: units.amount(t.takerFeeAtoms, t.takerFeeAsset),
         feeAsset: t.takerFeeAsset,
       });
     }
@@ -120,7 +85,7 @@ export async function listMyTrades(services: Services, userId: number, page: Pag
         orderId: t.makerOrderId,
         side: makerSide,
         liquidity: "maker" as const,
-        fee: units.amount(big(t.makerFeeAtoms), t.makerFeeAsset),
+        fee: units.amount(t.makerFeeAtoms, t.makerFeeAsset),
         feeAsset: t.makerFeeAsset,
       });
     }
@@ -131,20 +96,11 @@ export async function listMyTrades(services: Services, userId: number, page: Pag
 
 /** Every asset with the user's available and frozen amounts (zero where they hold none). */
 export async function listBalances(services: Services, userId: number) {
-  const [assets, rows] = await Promise.all([
-    services.db.asset.findMany({
-      orderBy: { code: "asc" },
-      select: { code: true, precision: true },
-    }),
-    services.db.accountBalance.findMany({
-      where: { userId, account: { in: ["available", "frozen"] } },
-      select: { asset: true, account: true, balanceAtoms: true },
-    }),
-  ]);
+  const { assets, balances } = await findBalances(services.db, userId);
   return assets.map(({ code, precision }) => {
     const atoms = (account: string) => {
-      const row = rows.find((r) => r.asset === code && r.account === account);
-      return row ? big(row.balanceAtoms) : 0n;
+      const row = balances.find((r) => r.asset === code && r.account === account);
+      return row ? row.atoms : 0n;
     };
     const available = atoms("available");
     const frozen = atoms("frozen");
@@ -162,16 +118,10 @@ export async function listBalances(services: Services, userId: number) {
  * a sell), in ticks, from the orders read model; undefined on an empty side.
  */
 export async function bestOppositePrice(
-  db: Db,
+  db: Store,
   symbol: string,
   side: "buy" | "sell",
 ): Promise<bigint | undefined> {
   const opposite = side === "buy" ? "sell" : "buy";
-  const best = await db.order.aggregate({
-    where: { symbol, side: opposite, status: { in: [...OPEN_STATUSES] }, orderType: "limit" },
-    _min: { priceTicks: true },
-    _max: { priceTicks: true },
-  });
-  const value = side === "buy" ? best._min.priceTicks : best._max.priceTicks;
-  return value ? big(value) : undefined;
+  return findBestRestingPrice(db, { symbol, side: opposite, statuses: OPEN_STATUSES });
 }

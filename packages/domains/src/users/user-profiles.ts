@@ -1,10 +1,9 @@
-import type { Prisma } from "@exchange/db";
 import { AppError, AppErrorCode } from "../errors";
-import { KYC_SUBMISSION_SUMMARY } from "../kyc/kyc-submissions";
-import { marketDirectory } from "../markets/market-directory";
+import type { StaffRole } from "../identity/identity-enums";
+import { redactKycPersonalData } from "../kyc/document-access";
 import type { Services } from "../services";
-import { toOrderDto } from "../trading/order-dto";
-import { listBalances, orderFactsOfRow } from "../trading/order-queries";
+import { listBalances, listRecentOrders } from "../trading/order-queries";
+import { findUserAccount, findUsersMatching } from "./user-profile-repository";
 
 const SEARCH_LIMIT = 50;
 const RECENT_ORDERS = 25;
@@ -16,82 +15,31 @@ const RECENT_ORDERS = 25;
 export async function searchUsers(services: Services, query: string) {
   const text = query.trim();
   const id = /^#?\d{1,9}$/.test(text) ? Number(text.replace("#", "")) : undefined;
-  const where: Prisma.UserWhereInput = text
-    ? {
-        OR: [
-          { email: { contains: text, mode: "insensitive" } },
-          ...(id === undefined ? [] : [{ id }]),
-        ],
-      }
-    : {};
-  const [rows, total] = await Promise.all([
-    services.db.user.findMany({
-      where,
-      orderBy: { id: "desc" },
-      take: SEARCH_LIMIT,
-      select: {
-        id: true,
-        email: true,
-        kycLevel: true,
-        status: true,
-        emailVerifiedAt: true,
-        createdAt: true,
-      },
-    }),
-    services.db.user.count({ where }),
-  ]);
-  return { rows, total };
+  return findUsersMatching(services.db, { text, id, limit: SEARCH_LIMIT });
 }
 
-/** Everything compliance needs to judge an account: identity history, balances, recent orders. */
-export async function findUserProfile(services: Services, userId: number) {
-  const user = await services.db.user.findUnique({
-    where: { id: userId },
-    select: {
-      id: true,
-      email: true,
-      kycLevel: true,
-      status: true,
-      emailVerifiedAt: true,
-      totpEnabledAt: true,
-      createdAt: true,
-      kycSubmissions: {
-        orderBy: { id: "desc" },
-        select: {
-          ...KYC_SUBMISSION_SUMMARY,
-          reviewedBy: { select: { name: true } },
-        },
-      },
-    },
-  });
+/**
+ * Everything compliance needs to judge an account: identity history (personal data for
+ * compliance only), balances, recent orders.
+ */
+export async function findUserProfile(
+  services: Services,
+  userId: number,
+  viewerRoles: readonly StaffRole[],
+) {
+  const user = await findUserAccount(services.db, userId);
   if (!user) throw new AppError(AppErrorCode.NOT_FOUND, "No such user.");
   const [balances, orders] = await Promise.all([
     listBalances(services, userId),
-    recentOrders(services, userId),
+    listRecentOrders(services, userId, RECENT_ORDERS),
   ]);
   const { totpEnabledAt, emailVerifiedAt, kycSubmissions, ...account } = user;
   return {
     ...account,
     emailVerified: emailVerifiedAt !== null,
     twoFactorEnabled: totpEnabledAt !== null,
-    kycSubmissions,
+    kycSubmissions: kycSubmissions.map((s) => redactKycPersonalData(s, viewerRoles)),
     balances,
     orders,
   };
-}
-
-/** The user's latest orders in any state, newest first, with decimal amounts. */
-async function recentOrders(services: Services, userId: number) {
-  const [rows, markets] = await Promise.all([
-    services.db.order.findMany({
-      where: { userId },
-      orderBy: { orderId: "desc" },
-      take: RECENT_ORDERS,
-    }),
-    marketDirectory(services.db).all(),
-  ]);
-  return rows.flatMap((row) => {
-    const market = markets.get(row.symbol);
-    return market ? [toOrderDto(orderFactsOfRow(row), market.units)] : [];
-  });
 }

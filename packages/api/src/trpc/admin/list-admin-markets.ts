@@ -5,4 +5,4 @@ import { sectionProcedure } from "../trpc";
 /** Markets with their full configuration, for operations staff. */
 export const listAdminMarketsProcedure = sectionProcedure("markets")
   .output(ZListMarketsOutput)
-  .query(({ ctx }) => listMarkets(ctx.services.db));
+  .query(({ ctx }) => listMarkets(ctx.services));

@@ -44,9 +44,9 @@ export const ZListAuditOutput = z.object({
 export const listAuditProcedure = sectionProcedure("audit")
   .input(ZListAuditInput)
   .output(ZListAuditOutput)
-  .query(({ ctx, input }) => listAudit(ctx.services.db, input));
+  .query(({ ctx, input }) => listAudit(ctx.services, input));
 
 /** The actions and target types the log holds, for the audit page's filter choices. */
 export const auditVocabularyProcedure = sectionProcedure("audit")
   .output(z.object({ actions: z.array(z.string()), targetTypes: z.array(z.string()) }))
-  .query(({ ctx }) => auditVocabulary(ctx.services.db));
+  .query(({ ctx }) => auditVocabulary(ctx.services));

@@ -35,4 +35,4 @@ export const ZListReconciliationOutput = z.array(
 export const listReconciliationProcedure = sectionProcedure("reconciliation")
   .input(ZListReconciliationInput)
   .output(ZListReconciliationOutput)
-  .query(({ ctx, input }) => listReconciliationReports(ctx.services.db, input.limit));
+  .query(({ ctx, input }) => listReconciliationReports(ctx.services, input.limit));

@@ -12,4 +12,4 @@ export const ZStaffMeOutput = z.object({
 /** The logged-in staff member, with the roles the console's navigation is built from. */
 export const staffMeProcedure = anyStaffProcedure
   .output(ZStaffMeOutput)
-  .query(({ ctx }) => findStaff(ctx.services.db, ctx.actor.staffId));
+  .query(({ ctx }) => findStaff(ctx.services, ctx.actor.staffId));

@@ -1,4 +1,4 @@
-import { checkHealth, withoutErrorText } from "@exchange/domains/health/health";
+import { checkHealthFor } from "@exchange/domains/health/health";
 import { z } from "zod";
 import { publicProcedure } from "../trpc";
 
@@ -32,7 +32,6 @@ export const ZHealthOutput = z.object({
  * The database, the engine and the worker's consumers, for load balancers, the web footer and
  * the admin dashboard. Staff see the errors; everyone else sees states and sequences only.
  */
-export const healthProcedure = publicProcedure.output(ZHealthOutput).query(async ({ ctx }) => {
-  const report = await checkHealth(ctx.services);
-  return ctx.actor.kind === "staff" ? report : withoutErrorText(report);
-});
+export const healthProcedure = publicProcedure
+  .output(ZHealthOutput)
+  .query(({ ctx }) => checkHealthFor(ctx.services, ctx.actor));

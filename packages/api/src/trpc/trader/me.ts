@@ -13,4 +13,4 @@ export const ZMeOutput = z.object({
 /** The logged-in trader's own account. */
 export const meProcedure = protectedProcedure
   .output(ZMeOutput)
-  .query(({ ctx }) => findUser(ctx.services.db, ctx.actor.userId));
+  .query(({ ctx }) => findUser(ctx.services, ctx.actor.userId));

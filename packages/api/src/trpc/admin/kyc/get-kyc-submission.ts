@@ -1,4 +1,3 @@
-import { redactKycPersonalData } from "@exchange/domains/kyc/document-access";
 import { findKycSubmission } from "@exchange/domains/kyc/kyc-review";
 import { sectionProcedure } from "../../trpc";
 import { ZKycSubmissionInput, ZKycSubmissionOutput } from "./kyc.types";
@@ -10,6 +9,4 @@ import { ZKycSubmissionInput, ZKycSubmissionOutput } from "./kyc.types";
 export const getKycSubmissionProcedure = sectionProcedure("kyc")
   .input(ZKycSubmissionInput)
   .output(ZKycSubmissionOutput)
-  .query(async ({ ctx, input }) =>
-    redactKycPersonalData(await findKycSubmission(ctx.services.db, input.id), ctx.actor.roles),
-  );
+  .query(({ ctx, input }) => findKycSubmission(ctx.services, input.id, ctx.actor.roles));

@@ -1,4 +1,3 @@
-import { redactKycPersonalData } from "@exchange/domains/kyc/document-access";
 import { listKycQueue } from "@exchange/domains/kyc/kyc-review";
 import { sectionProcedure } from "../../trpc";
 import { ZKycQueueInput, ZKycQueueOutput } from "./kyc.types";
@@ -7,7 +6,4 @@ import { ZKycQueueInput, ZKycQueueOutput } from "./kyc.types";
 export const listKycQueueProcedure = sectionProcedure("kyc")
   .input(ZKycQueueInput)
   .output(ZKycQueueOutput)
-  .query(async ({ ctx, input }) => {
-    const queue = await listKycQueue(ctx.services.db, input);
-    return { ...queue, rows: queue.rows.map((row) => redactKycPersonalData(row, ctx.actor.roles)) };
-  });
+  .query(({ ctx, input }) => listKycQueue(ctx.services, input, ctx.actor.roles));

@@ -1,4 +1,3 @@
-import { redactKycPersonalData } from "@exchange/domains/kyc/document-access";
 import { findUserProfile } from "@exchange/domains/users/user-profiles";
 import { sectionProcedure } from "../../trpc";
 import { ZUserProfileInput, ZUserProfileOutput } from "./users.types";
@@ -7,10 +6,4 @@ import { ZUserProfileInput, ZUserProfileOutput } from "./users.types";
 export const getUserProfileProcedure = sectionProcedure("users")
   .input(ZUserProfileInput)
   .output(ZUserProfileOutput)
-  .query(async ({ ctx, input }) => {
-    const profile = await findUserProfile(ctx.services, input.id);
-    const kycSubmissions = profile.kycSubmissions.map((s) =>
-      redactKycPersonalData(s, ctx.actor.roles),
-    );
-    return { ...profile, kycSubmissions };
-  });
+  .query(({ ctx, input }) => findUserProfile(ctx.services, input.id, ctx.actor.roles));

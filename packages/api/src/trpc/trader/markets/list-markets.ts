@@ -5,4 +5,4 @@ import { publicProcedure } from "../../trpc";
 export const listMarketsProcedure = publicProcedure
   .input(ZListMarketsInput)
   .output(ZListMarketsOutput)
-  .query(({ ctx }) => listMarkets(ctx.services.db));
+  .query(({ ctx }) => listMarkets(ctx.services));

@@ -1,0 +1,94 @@
+import type { Store, Tx } from "../services";
+import type { PrincipalType } from "./identity-enums";
+
+/**
+ * Server-side sessions' repository: the only code that touches `auth_sessions`. A row names
+ * its principal (trader or staff), its expiry, when it was revoked and when its holder last
+ * proved their factors (step-up). The rules (what "stands", how recent a step-up must be) live
+ * in sessions.ts and step-up.ts; this file only stores and reads rows.
+ */
+export interface SessionPrincipal {
+  type: PrincipalType;
+  id: number;
+}
+
+export interface SessionRow {
+  principalType: PrincipalType;
+  principalId: number;
+  expiresAt: Date;
+  revokedAt: Date | null;
+  steppedUpAt: Date;
+}
+
+/** Stores a new session, dropping the principal's sessions that expired before `createdAt`. */
+export async function insertSession(
+  db: Store,
+  session: { id: string; principal: SessionPrincipal; createdAt: Date; expiresAt: Date },
+): Promise<void> {
+  const { principal, createdAt } = session;
+  await db.authSession.deleteMany({
+    where: {
+      principalType: principal.type,
+      principalId: principal.id,
+      expiresAt: { lt: createdAt },
+    },
+  });
+  await db.authSession.create({
+    data: {
+      id: session.id,
+      principalType: principal.type,
+      principalId: principal.id,
+      createdAt,
+      expiresAt: session.expiresAt,
+      steppedUpAt: createdAt,
+    },
+  });
+}
+
+export function findSession(db: Store, sessionId: string): Promise<SessionRow | null> {
+  return db.authSession.findUnique({
+    where: { id: sessionId },
+    select: {
+      principalType: true,
+      principalId: true,
+      expiresAt: true,
+      revokedAt: true,
+      steppedUpAt: true,
+    },
+  });
+}
+
+/** Marks one session revoked now (no-op when it already is). */
+export async function revokeSession(db: Store, sessionId: string): Promise<void> {
+  await db.authSession.updateMany({
+    where: { id: sessionId, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+}
+
+/** Marks every live session of the principal revoked, inside the caller's transaction. */
+export async function revokeAllSessions(tx: Tx, principal: SessionPrincipal): Promise<void> {
+  await tx.authSession.updateMany({
+    where: { principalType: principal.type, principalId: principal.id, revokedAt: null },
+    data: { revokedAt: new Date() },
+  });
+}
+
+/** Records a step-up on a live session of the principal; false when no such session stands. */
+export async function markSessionSteppedUp(
+  db: Store,
+  session: { id: string; principal: SessionPrincipal; now: Date },
+): Promise<boolean> {
+  const { principal, now } = session;
+  const updated = await db.authSession.updateMany({
+    where: {
+      id: session.id,
+      principalType: principal.type,
+      principalId: principal.id,
+      revokedAt: null,
+      expiresAt: { gt: now },
+    },
+    data: { steppedUpAt: now },
+  });
+  return updated.count === 1;
+}

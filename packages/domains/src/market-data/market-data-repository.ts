@@ -1,0 +1,62 @@
+import { storedUnits } from "@exchange/contracts/money";
+import type { Store } from "../services";
+
+/**
+ * Market data's repository: the only code that reads the `trades` and `klines` read models for
+ * public market data (the worker writes them). Engine units come back as bigints; the services
+ * turn them into the market's decimals. Recent trades, tickers and depth live in Redis, read by
+ * the services directly.
+ */
+
+/** A market's latest `limit` trades, newest first, in engine units. */
+export async function findMarketTrades(db: Store, symbol: string, limit: number) {
+  const rows = await db.trade.findMany({
+    where: { symbol },
+    orderBy: { tradeId: "desc" },
+    take: limit,
+    select: { tradeId: true, priceTicks: true, qtyLots: true, takerSide: true, executedAt: true },
+  });
+  return rows.map((r) => ({
+    tradeId: r.tradeId,
+    priceTicks: storedUnits(r.priceTicks),
+    qtyLots: storedUnits(r.qtyLots),
+    takerSide: r.takerSide,
+    executedAt: r.executedAt,
+  }));
+}
+
+/** The `limit` latest candles of one interval (opening before `before`), newest first. */
+export async function findKlines(
+  db: Store,
+  query: { symbol: string; interval: string; before?: Date | undefined; limit: number },
+) {
+  const rows = await db.kline.findMany({
+    where: {
+      symbol: query.symbol,
+      interval: query.interval,
+      ...(query.before ? { openTime: { lt: query.before } } : {}),
+    },
+    orderBy: { openTime: "desc" },
+    take: query.limit,
+    select: {
+      openTime: true,
+      openTicks: true,
+      highTicks: true,
+      lowTicks: true,
+      closeTicks: true,
+      volumeLots: true,
+      quoteAtoms: true,
+      tradeCount: true,
+    },
+  });
+  return rows.map((r) => ({
+    openTime: r.openTime,
+    openTicks: storedUnits(r.openTicks),
+    highTicks: storedUnits(r.highTicks),
+    lowTicks: storedUnits(r.lowTicks),
+    closeTicks: storedUnits(r.closeTicks),
+    volumeLots: storedUnits(r.volumeLots),
+    quoteAtoms: storedUnits(r.quoteAtoms),
+    tradeCount: r.tradeCount,
+  }));
+}

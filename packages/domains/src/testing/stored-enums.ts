@@ -1,0 +1,21 @@
+import {
+  AuthTokenPurpose,
+  KycDocumentType,
+  KycStatus,
+  PrincipalType,
+  StaffRole,
+  UserStatus,
+} from "@exchange/db";
+
+/**
+ * The values of the Prisma schema's enums, for the tests that hold the domains' own enum lists
+ * to them: tests read the schema through this kit, not by importing Prisma themselves.
+ */
+export const STORED_ENUMS = {
+  AuthTokenPurpose: Object.values(AuthTokenPurpose),
+  KycDocumentType: Object.values(KycDocumentType),
+  KycStatus: Object.values(KycStatus),
+  PrincipalType: Object.values(PrincipalType),
+  StaffRole: Object.values(StaffRole),
+  UserStatus: Object.values(UserStatus),
+};

@@ -1,0 +1,157 @@
+import { storedUnits as big } from "@exchange/contracts/money";
+import type { Prisma } from "@exchange/db";
+import type { Store } from "../services";
+import type { OrderFacts } from "./order-dto";
+
+/**
+ * Trading's read-model repository: the only code that reads the projector's `orders`, `trades`
+ * and `account_balances` tables (the worker writes them from the engine's events). NUMERIC
+ * engine units become bigints here, once; services turn them into the market's decimals.
+ * Nothing here writes: the engine is the only writer of trading state.
+ */
+
+type OrderRow = Prisma.OrderGetPayload<object>;
+
+function orderFactsOf(row: OrderRow): OrderFacts {
+  return {
+    orderId: row.orderId,
+    clientOrderId: row.clientOrderId,
+    symbol: row.symbol,
+    side: row.side as OrderFacts["side"],
+    orderType: row.orderType as OrderFacts["orderType"],
+    priceTicks: big(row.priceTicks),
+    qtyLots: big(row.qtyLots),
+    quoteAtoms: big(row.quoteAtoms),
+    filledLots: big(row.filledLots),
+    filledQuoteAtoms: big(row.filledQuoteAtoms),
+    status: row.status,
+    timeInForce: row.timeInForce as OrderFacts["timeInForce"],
+    postOnly: row.postOnly,
+    cancelReason: row.cancelReason as OrderFacts["cancelReason"],
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  };
+}
+
+/** The user's orders in `statuses` (all when absent), newest first, below `cursor`. */
+export async function findOrders(
+  db: Store,
+  query: {
+    userId: number;
+    statuses?: readonly OrderFacts["status"][];
+    symbol?: string | undefined;
+    cursor?: number | undefined;
+    limit: number;
+  },
+): Promise<OrderFacts[]> {
+  const rows = await db.order.findMany({
+    where: {
+      userId: query.userId,
+      ...(query.statuses ? { status: { in: [...query.statuses] } } : {}),
+      ...(query.symbol ? { symbol: query.symbol } : {}),
+      ...(query.cursor ? { orderId: { lt: query.cursor } } : {}),
+    },
+    orderBy: { orderId: "desc" },
+    take: query.limit,
+  });
+  return rows.map(orderFactsOf);
+}
+
+/** A fill in engine units, both sides of it. */
+export interface TradeFacts {
+  tradeId: number;
+  symbol: string;
+  priceTicks: bigint;
+  qtyLots: bigint;
+  quoteAtoms: bigint;
+  executedAt: Date;
+  takerSide: "buy" | "sell";
+  takerUserId: number;
+  takerOrderId: number;
+  takerFeeAtoms: bigint;
+  takerFeeAsset: string;
+  makerUserId: number;
+  makerOrderId: number;
+  makerFeeAtoms: bigint;
+  makerFeeAsset: string;
+}
+
+/** Fills the user took part in on either side, newest first, below `cursor`. */
+export async function findUserTrades(
+  db: Store,
+  query: {
+    userId: number;
+    symbol?: string | undefined;
+    cursor?: number | undefined;
+    limit: number;
+  },
+): Promise<TradeFacts[]> {
+  const rows = await db.trade.findMany({
+    where: {
+      OR: [{ takerUserId: query.userId }, { makerUserId: query.userId }],
+      ...(query.symbol ? { symbol: query.symbol } : {}),
+      ...(query.cursor ? { tradeId: { lt: query.cursor } } : {}),
+    },
+    orderBy: { tradeId: "desc" },
+    take: query.limit,
+  });
+  return rows.map((t) => ({
+    tradeId: t.tradeId,
+    symbol: t.symbol,
+    priceTicks: big(t.priceTicks),
+    qtyLots: big(t.qtyLots),
+    quoteAtoms: big(t.quoteAtoms),
+    executedAt: t.executedAt,
+    takerSide: t.takerSide as "buy" | "sell",
+    takerUserId: t.takerUserId,
+    takerOrderId: t.takerOrderId,
+    takerFeeAtoms: big(t.takerFeeAtoms),
+    takerFeeAsset: t.takerFeeAsset,
+    makerUserId: t.makerUserId,
+    makerOrderId: t.makerOrderId,
+    makerFeeAtoms: big(t.makerFeeAtoms),
+    makerFeeAsset: t.makerFeeAsset,
+  }));
+}
+
+/** Every asset (code order) with its precision, and the user's balance rows in atoms. */
+export async function findBalances(db: Store, userId: number) {
+  const [assets, rows] = await Promise.all([
+    db.asset.findMany({
+      orderBy: { code: "asc" },
+      select: { code: true, precision: true },
+    }),
+    db.accountBalance.findMany({
+      where: { userId, account: { in: ["available", "frozen"] } },
+      select: { asset: true, account: true, balanceAtoms: true },
+    }),
+  ]);
+  const balances = rows.map((r) => ({
+    asset: r.asset,
+    account: r.account,
+    atoms: big(r.balanceAtoms),
+  }));
+  return { assets, balances };
+}
+
+/**
+ * Best price in ticks among resting limit orders (`statuses`) on `side`: the lowest for sells,
+ * the highest for buys; undefined on an empty side.
+ */
+export async function findBestRestingPrice(
+  db: Store,
+  query: { symbol: string; side: "buy" | "sell"; statuses: readonly OrderFacts["status"][] },
+): Promise<bigint | undefined> {
+  const best = await db.order.aggregate({
+    where: {
+      symbol: query.symbol,
+      side: query.side,
+      status: { in: [...query.statuses] },
+      orderType: "limit",
+    },
+    _min: { priceTicks: true },
+    _max: { priceTicks: true },
+  });
+  const value = query.side === "sell" ? best._min.priceTicks : best._max.priceTicks;
+  return value ? big(value) : undefined;
+}

@@ -7,13 +7,6 @@
  * kill schedule (process timing still varies).
  */
 import type { Command } from "@exchange/core";
-import {
-  createEngineSandbox,
-  EngineProcess,
-  referenceCommands,
-  seededRandom,
-  tradingWorkload,
-} from "@exchange/engine/testing";
 import { Journal, recoverState } from "@exchange/journal";
 import {
   busKeys,
@@ -22,6 +15,13 @@ import {
   type EngineReply,
   EngineTimeoutError,
 } from "@exchange/protocol";
+import {
+  createEngineSandbox,
+  EngineProcess,
+  referenceCommands,
+  seededRandom,
+  tradingWorkload,
+} from "@exchange/testkit";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";

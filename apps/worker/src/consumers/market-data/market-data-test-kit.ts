@@ -6,9 +6,9 @@
 import type { Command } from "@exchange/core";
 import { parseUnits } from "@exchange/core";
 import { SEED_ASSETS, SEED_MARKETS } from "@exchange/db/seed-data";
-import { createEngineSandbox, EngineProcess, type EngineSandbox } from "@exchange/engine/testing";
 import { Journal, SnapshotStore } from "@exchange/journal";
 import { busKeys, createLogger, EngineClient, MarketUnits } from "@exchange/protocol";
+import { createEngineSandbox, EngineProcess, type EngineSandbox } from "@exchange/testkit";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { runAlone } from "../consumer";

@@ -1,12 +1,12 @@
+import { Journal } from "@exchange/journal";
+import { busKeys, createLogger, EngineClient } from "@exchange/protocol";
 import {
   createEngineSandbox,
   EngineProcess,
   type EngineSandbox,
   referenceCommands,
   tradingWorkload,
-} from "@exchange/engine/testing";
-import { Journal } from "@exchange/journal";
-import { busKeys, createLogger, EngineClient } from "@exchange/protocol";
+} from "@exchange/testkit";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -11,10 +11,10 @@ import type { Consumer } from "./consumers/consumer";
 import { ConsumerBoard } from "./consumers/consumer-board";
 import { MarketDataJob } from "./consumers/market-data/market-data-job";
 import { Projector } from "./consumers/projector/projector";
-import { ReconciliationJob } from "./consumers/reconciliation/reconciliation-job";
 import { MarketMaker } from "./demo/market-maker";
 import { readWorkerEnv } from "./env";
-import { ReferenceDataSync } from "./reference-data-sync";
+import { ReconciliationJob } from "./jobs/reconciliation/reconciliation-job";
+import { ReferenceDataSync } from "./jobs/reference-data/reference-data-sync";
 
 const env = readWorkerEnv();
 const log = createLogger("worker", env.LOG_LEVEL);

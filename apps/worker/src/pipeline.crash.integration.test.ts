@@ -27,7 +27,7 @@ import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { runAlone } from "./consumers/consumer";
 import { Projector } from "./consumers/projector/projector";
-import { reconcile } from "./consumers/reconciliation/reconcile";
+import { reconcile } from "./jobs/reconciliation/reconcile";
 
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
 const KILLS = 12;

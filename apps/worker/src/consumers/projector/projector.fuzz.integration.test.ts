@@ -19,8 +19,8 @@ import fc from "fast-check";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reconcile } from "../../jobs/reconciliation/reconcile";
 import { runAlone } from "../consumer";
-import { reconcile } from "../reconciliation/reconcile";
 import { Projector } from "./projector";
 
 const SYMBOL = "XXLUSDT";

@@ -1,7 +1,7 @@
 import type { Journal } from "@exchange/journal";
 import type { Logger } from "@exchange/protocol";
 import type pg from "pg";
-import type { Consumer } from "../consumer";
+import type { Consumer } from "../../consumers/consumer";
 import { reconcile } from "./reconcile";
 
 /** Longest single sleep between checks for `stop`, so a stop never waits out a long interval. */

@@ -1,7 +1,7 @@
 import { createDb } from "@exchange/db";
 import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import type { EngineClient, Logger } from "@exchange/protocol";
-import type { Consumer } from "./consumers/consumer";
+import type { Consumer } from "../../consumers/consumer";
 
 /**
  * Brings the engine's assets and markets in line with the database's at start-up. The commands'

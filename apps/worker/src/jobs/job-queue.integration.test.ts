@@ -39,6 +39,14 @@ const flaky: QueuedJob = {
   },
 };
 
+/** Scheduled: its first run is due at once. */
+const scheduled: QueuedJob = {
+  name: "scheduled",
+  schedule: { everyMs: 60_000 },
+  attempts: 1,
+  handler: async () => ({ processedSeq: 7 }),
+};
+
 /** Moves money: a deposit whose command id and business id derive from the run's business key. */
 const credit: QueuedJob = {
   name: "credit",
@@ -75,7 +83,7 @@ beforeAll(async () => {
     pool,
     log: createLogger("jobs-test", "fatal"),
     retryMaxMs: 200,
-    jobs: [flaky, credit],
+    jobs: [flaky, credit, scheduled],
     startedAt: STARTED_AT,
   });
   await queue.start();
@@ -100,6 +108,19 @@ describe("the job queue", () => {
       [2, true, null],
     ]);
     expect(runs[0]?.jobId).toBe(runs[1]?.jobId);
+  });
+
+  it("runs a scheduled job at once, keyed by its slot, and shows it on the board", async () => {
+    const { rows } = await eventually(async () => {
+      const found = await pool.query<{ business_key: string; ok: boolean }>(
+        "SELECT business_key, ok FROM job_runs WHERE job_name = 'scheduled'",
+      );
+      expect(found.rows).toHaveLength(1);
+      return found;
+    });
+    expect(rows[0]?.business_key).toMatch(/^scheduled:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
+    expect(rows[0]?.ok).toBe(true);
+    await eventually(async () => expect(queue.statuses.get("scheduled")?.processedSeq).toBe(7));
   });
 
   it("sends nothing twice when a run is repeated for one business key", async () => {

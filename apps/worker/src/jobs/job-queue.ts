@@ -112,7 +112,7 @@ export class JobQueue {
   private async process(job: Job<JobData, JobResult>): Promise<JobResult> {
     const queued = this.byName.get(job.name);
     if (!queued) throw new Error(`no job named ${job.name}`);
-    const businessKey = job.data.businessKey ?? `${job.name}:${job.id}`;
+    const businessKey = job.data.businessKey ?? scheduledKey(job);
     const attempt = job.attemptsStarted;
     const runId = await this.runLog.started({
       jobName: job.name,
@@ -155,6 +155,13 @@ export class JobQueue {
 /** Wait before the next attempt after `attemptsMade` failed ones: doubling, capped at `maxMs`. */
 export function retryDelayMs(attemptsMade: number, maxMs: number): number {
   return Math.min(FIRST_RETRY_MS * 2 ** Math.min(Math.max(attemptsMade - 1, 0), 30), maxMs);
+}
+
+/** A scheduled run is about its slot: `reconciliation:2026-12-05T10:15:00.000Z`. */
+function scheduledKey(job: Job): string {
+  // A job scheduler's runs are `repeat:<scheduler>:<slot in ms>`, the same for every attempt.
+  const slotMs = /^repeat:.+:(\d+)$/.exec(String(job.id))?.[1];
+  return slotMs ? `${job.name}:${new Date(Number(slotMs)).toISOString()}` : `${job.name}:${job.id}`;
 }
 
 /** BullMQ job ids may not hold `:`, which business keys use as a separator. */

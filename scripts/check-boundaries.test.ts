@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findBoundaryViolations, findCycles } from "./check-boundaries";
 
@@ -190,5 +191,28 @@ describe("the boundary check", () => {
     ]);
     expect(findCycles(edges)).toEqual([["a", "b", "c", "a"]]);
     expect(findCycles(new Map([["a", new Set(["b"])]]))).toEqual([]);
+  });
+
+  it("finds no cycle in a graph whose edges all point forward, and one once an edge points back", () => {
+    const forwardEdges = fc.array(
+      fc.tuple(fc.integer({ min: 0, max: 9 }), fc.integer({ min: 0, max: 9 })),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(forwardEdges, (pairs) => {
+        const edges = new Map<string, Set<string>>();
+        const add = (from: number, to: number) =>
+          edges.set(`p${from}`, (edges.get(`p${from}`) ?? new Set()).add(`p${to}`));
+        for (const [a, b] of pairs) if (a < b) add(a, b);
+        expect(findCycles(edges)).toEqual([]);
+        const forward = pairs.find(([a, b]) => a < b);
+        if (forward) {
+          add(forward[1], forward[0]);
+          const cycles = findCycles(edges);
+          expect(cycles.length).toBeGreaterThan(0);
+          for (const cycle of cycles) expect(cycle[0]).toBe(cycle.at(-1));
+        }
+      }),
+    );
   });
 });

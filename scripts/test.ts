@@ -1,6 +1,7 @@
 /**
- * `npm test`: everything CI checks, in order of cost — lint and format, types, unit and
- * integration tests (vitest.config.ts), then the end-to-end journeys (scripts/e2e.ts).
+ * `npm test`: everything CI checks, in order of cost — lint and format, boundaries
+ * (scripts/check-boundaries.ts), types, unit and integration tests (vitest.config.ts), then the
+ * end-to-end journeys (scripts/e2e.ts).
  * Stops at the first failing step.
  */
 import { spawnSync } from "node:child_process";
@@ -10,6 +11,7 @@ const ROOT = join(import.meta.dirname, "..");
 
 const STEPS: Array<[title: string, command: string, args: string[]]> = [
   ["lint and format", "npx", ["biome", "ci", "."]],
+  ["boundaries", "npm", ["run", "--silent", "check:boundaries"]],
   ["types", "npx", ["turbo", "run", "typecheck", "--ui=stream"]],
   ["types (scripts)", "npx", ["tsc", "-p", "tsconfig.json"]],
   ["unit and integration tests", "npx", ["vitest", "run"]],

@@ -15,8 +15,7 @@ import {
   registerUser,
   syncReferenceData,
 } from "@exchange/api";
-import { EngineProcess } from "@exchange/engine/testing";
-import { WorkerProcess } from "@exchange/worker/testing";
+import { EngineProcess, WorkerProcess } from "@exchange/testkit";
 import { randomSecret } from "../lib/dev-secrets";
 import { provisionTestRun } from "../lib/test-run";
 

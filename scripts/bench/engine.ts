@@ -12,8 +12,8 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import type { Command } from "@exchange/core";
-import { EngineProcess, referenceCommands, tradingWorkload } from "@exchange/engine/testing";
 import { EngineClient } from "@exchange/protocol";
+import { EngineProcess, referenceCommands, tradingWorkload } from "@exchange/testkit";
 import pg from "pg";
 import { provisionTestRun } from "../lib/test-run";
 

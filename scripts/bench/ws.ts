@@ -21,9 +21,9 @@ import { connect, type Socket } from "node:net";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import type { Command } from "@exchange/core";
-import { EngineProcess, referenceCommands } from "@exchange/engine/testing";
 import { EngineClient } from "@exchange/protocol";
 import { freePort } from "@exchange/protocol/testing";
+import { EngineProcess, referenceCommands } from "@exchange/testkit";
 import pg from "pg";
 import { provisionTestRun } from "../lib/test-run";
 

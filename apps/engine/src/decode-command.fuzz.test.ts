@@ -10,10 +10,10 @@ import {
   hugeString,
   nearlyValidObject,
 } from "@exchange/protocol/testing";
+import { referenceCommands } from "@exchange/testkit";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { decodeCommand } from "./decode-command";
-import { referenceCommands } from "./testing";
 
 /** Every field name any engine command has, so generated objects look like commands. */
 const COMMAND_FIELDS = [

@@ -8,11 +8,18 @@ import {
   REPLY_TO_FIELD,
   stringifyWire,
 } from "@exchange/protocol";
+import {
+  BASE,
+  createEngineSandbox,
+  EngineProcess,
+  type EngineSandbox,
+  QUOTE,
+  referenceCommands,
+  SYMBOL,
+} from "@exchange/testkit";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEngineSandbox, EngineProcess, type EngineSandbox } from "./testing/engine-process";
-import { BASE, QUOTE, referenceCommands, SYMBOL } from "./testing/workload";
 
 let sandbox: EngineSandbox;
 let engine: EngineProcess;

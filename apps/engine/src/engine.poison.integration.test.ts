@@ -8,11 +8,16 @@ import {
   REPLY_TO_FIELD,
   stringifyWire,
 } from "@exchange/protocol";
+import {
+  createEngineSandbox,
+  EngineProcess,
+  type EngineSandbox,
+  QUOTE,
+  referenceCommands,
+} from "@exchange/testkit";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createEngineSandbox, EngineProcess, type EngineSandbox } from "./testing/engine-process";
-import { QUOTE, referenceCommands } from "./testing/workload";
 
 /** The command the engine is told to throw on, as a bug in the core would. */
 const POISON_ID = "poison-1";

@@ -15,13 +15,13 @@ import {
   PROTOCOL_VERSION,
   stringifyWire,
 } from "@exchange/protocol";
+import { createEngineSandbox } from "@exchange/testkit";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, expect, it } from "vitest";
 import { Engine, type StreamEntry } from "./engine";
 import { EventPublisher } from "./event-publisher";
 import { createEngineMetrics } from "./metrics";
-import { createEngineSandbox } from "./testing/engine-process";
 
 /**
  * The first batch's append waits until the second batch's lookup has read the database; that

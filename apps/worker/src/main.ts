@@ -1,64 +1,45 @@
 /**
- * Jobs and event consumers. Each runs in its own loop on the consumer board: a failure in one
- * is retried with backoff and never stops the others; a consumer stuck on one entry raises an
- * alert. SIGTERM stops them all, letting each finish the batch in hand.
+ * The worker: the consumers of `engine.events` (consumers/registry.ts), each in its own loop on
+ * the consumer board, and the jobs (jobs/registry.ts) on a BullMQ queue. A failure in one is
+ * retried with backoff and never stops the others; a consumer stuck on one entry, or a job
+ * failing for as long, raises an alert. SIGTERM stops them all, letting each finish what it has
+ * in hand.
  */
-import { Journal, SnapshotStore } from "@exchange/journal";
-import { busKeys, createLogger, createOpsHttpServer, EngineClient } from "@exchange/protocol";
-import { Redis } from "ioredis";
-import pg from "pg";
+import { createOpsHttpServer } from "@exchange/protocol";
 import type { Consumer } from "./consumers/consumer";
 import { ConsumerBoard } from "./consumers/consumer-board";
-import { MarketDataJob } from "./consumers/market-data/market-data-job";
-import { Projector } from "./consumers/projector/projector";
-import { ReconciliationJob } from "./consumers/reconciliation/reconciliation-job";
+import { CONSUMERS } from "./consumers/registry";
 import { MarketMaker } from "./demo/market-maker";
 import { readWorkerEnv } from "./env";
-import { ReferenceDataSync } from "./reference-data-sync";
+import { JobQueue } from "./jobs/job-queue";
+import { queuedJobs } from "./jobs/registry";
+import { createWorkerContext } from "./worker-context";
 
 const env = readWorkerEnv();
-const log = createLogger("worker", env.LOG_LEVEL);
-const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 6 });
-// An idle client's error (Postgres restarted, a connection killed) must not end the process.
-pool.on("error", (error) => log.warn("idle database connection failed", { error }));
-const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
-const keys = busKeys(env.REDIS_PREFIX);
-const journal = new Journal(pool);
+const context = await createWorkerContext(env);
+const { log } = context;
 
-const projector = new Projector({ pool, redis, keys, journal, log });
-// A Redis connection of its own: each consumer blocks on its connection reading engine.events.
-const marketDataRedis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
-const marketData = new MarketDataJob({
-  pool,
-  redis: marketDataRedis,
-  keys,
-  prefix: env.REDIS_PREFIX,
-  journal,
-  // Read only (the engine writes snapshots); `kept` matters only to writers.
-  snapshots: new SnapshotStore(pool, Number.MAX_SAFE_INTEGER),
+const jobs = new JobQueue({
+  redisUrl: env.REDIS_URL,
+  redisPrefix: env.REDIS_PREFIX,
+  pool: context.pool,
   log,
-  tickerIntervalMs: env.MARKET_DATA_TICKER_MS,
+  retryMaxMs: env.CONSUMER_RETRY_MAX_MS,
+  jobs: queuedJobs(context),
 });
-const reconciliation = new ReconciliationJob({
-  pool,
-  journal,
-  log,
-  everyMs: env.RECONCILE_EVERY_MS,
-  maxLagMs: env.RECONCILE_MAX_LAG_MS,
-});
-const engine = await EngineClient.connect({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX });
-const consumers: Consumer[] = [
-  new ReferenceDataSync({ databaseUrl: env.DATABASE_URL, engine, log }),
-  projector,
-  marketData,
-  reconciliation,
+const loops: Consumer[] = [
+  ...CONSUMERS.map((definition) => definition.build(context)),
+  ...jobs.statuses.values(),
 ];
 if (env.DEMO_MARKET_MAKER === "on") {
-  consumers.push(new MarketMaker({ pool, engine, log, tickMs: env.DEMO_TICK_MS }));
+  // A loop, not a job: see jobs/registry.ts.
+  loops.push(
+    new MarketMaker({ pool: context.pool, engine: context.engine, log, tickMs: env.DEMO_TICK_MS }),
+  );
 }
 
 const board = new ConsumerBoard({
-  redis,
+  redis: context.redis,
   prefix: env.REDIS_PREFIX,
   log,
   stuckAlertMs: env.CONSUMER_STUCK_ALERT_MS,
@@ -84,11 +65,15 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, () => {
     log.info("draining", { signal });
     board.stop();
+    void jobs.close();
   });
 }
 
-log.info("worker started", { consumers: consumers.map((c) => c.name) });
-await board.run(consumers);
+log.info("worker started", { consumers: loops.map((c) => c.name) });
+const running = board.run(loops);
+await jobs.start();
+await running;
+await jobs.close();
 http?.close();
-await Promise.all([redis.quit(), marketDataRedis.quit(), pool.end(), engine.close()]);
+await context.close();
 log.info("worker stopped");

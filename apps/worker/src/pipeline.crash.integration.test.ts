@@ -7,13 +7,6 @@
  * kill schedule (process timing still varies).
  */
 import type { Command } from "@exchange/core";
-import {
-  createEngineSandbox,
-  EngineProcess,
-  referenceCommands,
-  seededRandom,
-  tradingWorkload,
-} from "@exchange/engine/testing";
 import { Journal, recoverState } from "@exchange/journal";
 import {
   busKeys,
@@ -22,12 +15,19 @@ import {
   type EngineReply,
   EngineTimeoutError,
 } from "@exchange/protocol";
+import {
+  createEngineSandbox,
+  EngineProcess,
+  referenceCommands,
+  seededRandom,
+  tradingWorkload,
+} from "@exchange/testkit";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { runAlone } from "./consumers/consumer";
 import { Projector } from "./consumers/projector/projector";
-import { reconcile } from "./consumers/reconciliation/reconcile";
+import { reconcile } from "./jobs/reconciliation/reconcile";
 
 const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
 const KILLS = 12;

@@ -1,4 +1,4 @@
-import * as db from "@exchange/db";
+import * as password from "@exchange/db/password";
 import { AppErrorCode } from "@exchange/domains/errors";
 import { closeServices, testServices } from "@exchange/domains/testing/test-services";
 import { createTestUser } from "@exchange/domains/testing/test-users";
@@ -7,8 +7,8 @@ import { callTraderApi } from "./testing/callers";
 import type { Services } from "./trpc/context";
 
 // The real hashing, watched: the test counts how often a reset hashes a password.
-vi.mock("@exchange/db", async (importOriginal) => {
-  const actual = await importOriginal<typeof db>();
+vi.mock("@exchange/db/password", async (importOriginal) => {
+  const actual = await importOriginal<typeof password>();
   return { ...actual, hashPassword: vi.fn(actual.hashPassword) };
 });
 
@@ -21,7 +21,7 @@ afterAll(() => closeServices(services));
 describe("password reset", () => {
   it("spends no password hashing on an unknown token (no CPU burned by made-up links)", async () => {
     const user = await createTestUser(services.db, { tag: "reset-cost" });
-    const hash = vi.mocked(db.hashPassword);
+    const hash = vi.mocked(password.hashPassword);
     hash.mockClear();
     await expect(
       callTraderApi(services).auth.resetPassword({
@@ -31,6 +31,8 @@ describe("password reset", () => {
     ).rejects.toMatchObject({ cause: { code: AppErrorCode.TOKEN_INVALID } });
     expect(hash).not.toHaveBeenCalled();
     const unchanged = await services.db.user.findUniqueOrThrow({ where: { id: user.id } });
-    await expect(db.verifyPassword(unchanged.passwordHash, user.password)).resolves.toBe(true);
+    await expect(password.verifyPassword(unchanged.passwordHash, user.password)).resolves.toBe(
+      true,
+    );
   });
 });

@@ -5,7 +5,7 @@ import { latestMailTo, tokenIn } from "@exchange/domains/testing/mail";
 import { closeServices, testServices } from "@exchange/domains/testing/test-services";
 import { createTestUser, signInTestUser } from "@exchange/domains/testing/test-users";
 import { streamBusChannel } from "@exchange/protocol";
-import { StreamProcess } from "@exchange/stream/testing";
+import { StreamProcess } from "@exchange/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { callTraderApi } from "./testing/callers";

@@ -1,4 +1,4 @@
-import { hashPassword } from "@exchange/db";
+import { hashPassword } from "@exchange/db/password";
 import { SEED_STAFF } from "@exchange/db/seed-data";
 import { AppErrorCode } from "@exchange/domains/errors";
 import {

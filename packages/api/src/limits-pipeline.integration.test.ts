@@ -4,9 +4,12 @@ import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { eventually } from "@exchange/domains/testing/eventually";
 import { createTestUser } from "@exchange/domains/testing/test-users";
-import { createEngineSandbox, EngineProcess } from "@exchange/engine/testing";
-import { StreamProcess } from "@exchange/stream/testing";
-import { WorkerProcess } from "@exchange/worker/testing";
+import {
+  createEngineSandbox,
+  EngineProcess,
+  StreamProcess,
+  WorkerProcess,
+} from "@exchange/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { callTraderApi } from "./testing/callers";

@@ -14,7 +14,6 @@ import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { uniqueTestIp } from "@exchange/domains/testing/test-services";
 import { createTestUser } from "@exchange/domains/testing/test-users";
-import { createEngineSandbox, EngineProcess, promptStateDigest } from "@exchange/engine/testing";
 import { stringifyWire } from "@exchange/protocol";
 import {
   deepJsonText,
@@ -30,6 +29,7 @@ import {
   nearlyValidObject,
   percentEncode,
 } from "@exchange/protocol/testing";
+import { createEngineSandbox, EngineProcess, promptStateDigest } from "@exchange/testkit";
 import type { AnyRouter } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import fc from "fast-check";

@@ -9,8 +9,7 @@ import {
   signInTestUser,
   type TestUser,
 } from "@exchange/domains/testing/test-users";
-import { createEngineSandbox, EngineProcess } from "@exchange/engine/testing";
-import { WorkerProcess } from "@exchange/worker/testing";
+import { createEngineSandbox, EngineProcess, WorkerProcess } from "@exchange/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callTraderApi } from "./testing/callers";
 import type { Actor, Services } from "./trpc/context";

@@ -4,9 +4,13 @@ import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { eventually } from "@exchange/domains/testing/eventually";
 import { staffActor } from "@exchange/domains/testing/test-services";
-import { createEngineSandbox, EngineProcess, type EngineSandbox } from "@exchange/engine/testing";
 import { busKeys } from "@exchange/protocol";
-import { WorkerProcess } from "@exchange/worker/testing";
+import {
+  createEngineSandbox,
+  EngineProcess,
+  type EngineSandbox,
+  WorkerProcess,
+} from "@exchange/testkit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callAdminApi, callTraderApi } from "./testing/callers";

@@ -105,3 +105,15 @@ export async function closeServices(services: Services): Promise<void> {
   services.mailer?.close();
   await Promise.all([services.db.$disconnect(), services.engine.close(), services.redis.quit()]);
 }
+
+/**
+ * A database handle alone, for processes that use a domain's repositories without the rest of
+ * the services (the worker's jobs). Close it with `closeStore`.
+ */
+export function openStore(databaseUrl: string): Db {
+  return createDb(databaseUrl);
+}
+
+export async function closeStore(store: Db): Promise<void> {
+  await store.$disconnect();
+}

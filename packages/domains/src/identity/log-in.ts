@@ -1,4 +1,4 @@
-import { decoyPasswordHash, verifyPassword } from "@exchange/db";
+import { decoyPasswordHash, verifyPassword } from "@exchange/db/password";
 import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services, Store, Tx } from "../services";

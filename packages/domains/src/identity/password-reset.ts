@@ -1,4 +1,4 @@
-import { hashPassword } from "@exchange/db";
+import { hashPassword } from "@exchange/db/password";
 import { recordAudit } from "../audit/audit-repository";
 import type { OutgoingMail } from "../mail/mailer";
 import { inTransaction, type Services } from "../services";

@@ -1,4 +1,4 @@
-import { hashPassword } from "@exchange/db";
+import { hashPassword } from "@exchange/db/password";
 import type { Services } from "../services";
 import { sendVerificationMail } from "./email-verification";
 import { ipSubject } from "./identity-config";

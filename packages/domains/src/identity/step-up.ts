@@ -1,4 +1,4 @@
-import { verifyPassword } from "@exchange/db";
+import { verifyPassword } from "@exchange/db/password";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services } from "../services";
 import { checkRateLimit, countRateEvent, RATE_LIMITS } from "./rate-limit";

@@ -1,4 +1,4 @@
-import { openSecret, sealSecret } from "@exchange/db";
+import { openSecret, sealSecret } from "@exchange/db/secret-box";
 import QRCode from "qrcode";
 import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";

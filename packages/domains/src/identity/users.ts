@@ -1,4 +1,4 @@
-import { hashPassword } from "@exchange/db";
+import { hashPassword } from "@exchange/db/password";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services, Store } from "../services";
 import { findUserRow, insertUserIfNew, type UserRow } from "./user-repository";

@@ -7,9 +7,9 @@
 import { MarketUnits, parseUnits } from "@exchange/contracts/money";
 import type { Command } from "@exchange/core";
 import { SEED_ASSETS, SEED_MARKETS } from "@exchange/db/seed-data";
-import { createEngineSandbox, EngineProcess, type EngineSandbox } from "@exchange/engine/testing";
 import { Journal, SnapshotStore } from "@exchange/journal";
 import { busKeys, createLogger, EngineClient } from "@exchange/protocol";
+import { createEngineSandbox, EngineProcess, type EngineSandbox } from "@exchange/testkit";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { runAlone } from "../consumer";

@@ -1,6 +1,6 @@
 import type { Command } from "@exchange/core";
-import { tradingWorkload } from "@exchange/engine/testing";
 import { Journal, recoverState } from "@exchange/journal";
+import { tradingWorkload } from "@exchange/testkit";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Candle, candleKey, foldTrades, INTERVAL_MS, KLINE_INTERVALS } from "./candles";

@@ -6,21 +6,21 @@
  */
 
 import { type Command, MAX_UNITS } from "@exchange/core";
+import { Journal } from "@exchange/journal";
+import { busKeys, createLogger, EngineClient, stringifyWire } from "@exchange/protocol";
+import { fuzz, fuzzTimeoutMs } from "@exchange/protocol/testing";
 import {
   createEngineSandbox,
   EngineProcess,
   type EngineSandbox,
   promptStateDigest,
-} from "@exchange/engine/testing";
-import { Journal } from "@exchange/journal";
-import { busKeys, createLogger, EngineClient, stringifyWire } from "@exchange/protocol";
-import { fuzz, fuzzTimeoutMs } from "@exchange/protocol/testing";
+} from "@exchange/testkit";
 import fc from "fast-check";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reconcile } from "../../jobs/reconciliation/reconcile";
 import { runAlone } from "../consumer";
-import { reconcile } from "../reconciliation/reconcile";
 import { Projector } from "./projector";
 
 const SYMBOL = "XXLUSDT";

@@ -1,17 +1,17 @@
+import { Journal } from "@exchange/journal";
+import { busKeys, createLogger, EngineClient } from "@exchange/protocol";
 import {
   createEngineSandbox,
   EngineProcess,
   type EngineSandbox,
   referenceCommands,
   tradingWorkload,
-} from "@exchange/engine/testing";
-import { Journal } from "@exchange/journal";
-import { busKeys, createLogger, EngineClient } from "@exchange/protocol";
+} from "@exchange/testkit";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reconcile } from "../../jobs/reconciliation/reconcile";
 import { runAlone } from "../consumer";
-import { reconcile } from "../reconciliation/reconcile";
 import { Projector } from "./projector";
 
 let sandbox: EngineSandbox;

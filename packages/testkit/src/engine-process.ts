@@ -5,11 +5,11 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { fileURLToPath } from "node:url";
 import { createDatabaseFromTemplate } from "@exchange/db/operations";
 import { freePort } from "@exchange/protocol/testing";
+import { appMain } from "./app-main";
 
-const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
+const MAIN = appMain("engine");
 
 export interface EngineSandbox {
   databaseUrl: string;

@@ -4,11 +4,10 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { fileURLToPath } from "node:url";
 import { freePort } from "@exchange/protocol/testing";
-import { STREAM_PATH } from "../server";
+import { appMain } from "./app-main";
 
-const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
+const MAIN = appMain("stream");
 
 export interface StreamTarget {
   redisUrl: string;
@@ -20,11 +19,7 @@ export interface StreamTarget {
 export class StreamProcess {
   private logText = "";
 
-  private constructor(
-    private readonly child: ChildProcess,
-    /** `ws://127.0.0.1:<port>/…` of the gateway's WebSocket endpoint. */
-    readonly url: string,
-  ) {
+  private constructor(private readonly child: ChildProcess) {
     const collect = (chunk: Buffer) => {
       this.logText += chunk.toString();
     };
@@ -45,15 +40,27 @@ export class StreamProcess {
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const gateway = new StreamProcess(child, `ws://127.0.0.1:${port}${STREAM_PATH}`);
+    const gateway = new StreamProcess(child);
     const deadline = Date.now() + 30_000;
-    while (!gateway.logText.includes("gateway listening")) {
+    while (gateway.announcedUrl() === undefined) {
       if (child.exitCode !== null || Date.now() > deadline) {
         throw new Error(`stream gateway did not start:\n${gateway.logText}`);
       }
       await new Promise((r) => setTimeout(r, 20));
     }
     return gateway;
+  }
+
+  /** `ws://127.0.0.1:<port>/…` of the gateway's WebSocket endpoint. */
+  get url(): string {
+    const url = this.announcedUrl();
+    if (url === undefined) throw new Error("the stream gateway has not started");
+    return url;
+  }
+
+  /** The gateway logs its socket's URL once listening: its path stays the gateway's to own. */
+  private announcedUrl(): string | undefined {
+    return /"msg":"gateway listening".*?"url":"(ws:[^"]+)"/.exec(this.logText)?.[1];
   }
 
   get log(): string {

@@ -4,10 +4,10 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { fileURLToPath } from "node:url";
 import { freePort } from "@exchange/protocol/testing";
+import { appMain } from "./app-main";
 
-const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
+const MAIN = appMain("worker");
 
 export interface WorkerTarget {
   databaseUrl: string;

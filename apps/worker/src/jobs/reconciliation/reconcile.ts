@@ -1,7 +1,7 @@
 import { type CoreSnapshot, SYSTEM_ACCOUNTS } from "@exchange/core";
 import { type Journal, recoverState, SnapshotStore } from "@exchange/journal";
 import type pg from "pg";
-import { readProjectorOffset } from "../projector/projection-writer";
+import { readProjectorOffset } from "../../consumers/projector/projection-writer";
 
 /** One account whose numbers disagree. Amounts are atoms, as decimal strings. */
 export interface Difference {

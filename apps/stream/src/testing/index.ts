@@ -1,1 +1,0 @@
-export { StreamProcess, type StreamTarget } from "./stream-process";

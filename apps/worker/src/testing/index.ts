@@ -1,1 +1,0 @@
-export { WorkerProcess, type WorkerTarget } from "./worker-process";

@@ -1,0 +1,51 @@
+import { Journal } from "@exchange/journal";
+import { type BusKeys, busKeys, createLogger, EngineClient, type Logger } from "@exchange/protocol";
+import { Redis } from "ioredis";
+import pg from "pg";
+import type { WorkerEnv } from "./env";
+
+/**
+ * What the worker's consumers and jobs are built from: its configuration and the connections it
+ * shares. A consumer that blocks on Redis takes a connection of its own (`newRedis`).
+ */
+export interface WorkerContext {
+  env: WorkerEnv;
+  log: Logger;
+  pool: pg.Pool;
+  /** Shared: the consumer board's status writes and the projector's reads. */
+  redis: Redis;
+  keys: BusKeys;
+  journal: Journal;
+  engine: EngineClient;
+  /** A Redis connection of its own, closed with the context. */
+  newRedis(): Redis;
+  close(): Promise<void>;
+}
+
+export async function createWorkerContext(env: WorkerEnv): Promise<WorkerContext> {
+  const log = createLogger("worker", env.LOG_LEVEL);
+  const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 6 });
+  // An idle client's error (Postgres restarted, a connection killed) must not end the process.
+  pool.on("error", (error) => log.warn("idle database connection failed", { error }));
+  const connect = () => new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
+  const redis = connect();
+  const extra: Redis[] = [];
+  const engine = await EngineClient.connect({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX });
+  return {
+    env,
+    log,
+    pool,
+    redis,
+    keys: busKeys(env.REDIS_PREFIX),
+    journal: new Journal(pool),
+    engine,
+    newRedis() {
+      const connection = connect();
+      extra.push(connection);
+      return connection;
+    },
+    async close() {
+      await Promise.all([redis.quit(), ...extra.map((r) => r.quit()), pool.end(), engine.close()]);
+    },
+  };
+}

@@ -1,0 +1,7 @@
+/** The processes and workloads other packages' integration tests and benchmarks run. */
+export { appMain } from "./app-main";
+export { createEngineSandbox, EngineProcess, type EngineSandbox } from "./engine-process";
+export { promptStateDigest } from "./prompt-digest";
+export { StreamProcess, type StreamTarget } from "./stream-process";
+export { WorkerProcess, type WorkerTarget } from "./worker-process";
+export { BASE, QUOTE, referenceCommands, SYMBOL, seededRandom, tradingWorkload } from "./workload";

@@ -12,6 +12,7 @@ export * from "./balance";
 export * from "./channels";
 export * from "./depth";
 export * from "./kline";
+export * from "./market";
 export * from "./market-data-keys";
 export * from "./order";
 export * from "./order-life";

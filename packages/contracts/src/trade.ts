@@ -1,4 +1,4 @@
-import type { Side } from "@exchange/core";
+import type { Side, TradeEvent } from "@exchange/core";
 import { z } from "zod";
 import { epochMs, type MarketDecimals, ZDecimal, ZSide, ZTime } from "./wire";
 
@@ -81,4 +81,59 @@ export function encodeFill(fill: FillFacts, units: MarketDecimals): FillWire {
     feeAsset: fill.feeAsset,
     executedAt: epochMs(fill.ts),
   };
+}
+
+/** A trade in engine units, as the engine reports it or the trades read model keeps it. */
+export type TradeSides = Pick<
+  TradeEvent,
+  | "symbol"
+  | "tradeId"
+  | "priceTicks"
+  | "qtyLots"
+  | "quoteAtoms"
+  | "takerSide"
+  | "takerOrderId"
+  | "takerUserId"
+  | "takerFeeAtoms"
+  | "takerFeeAsset"
+  | "makerOrderId"
+  | "makerUserId"
+  | "makerFeeAtoms"
+  | "makerFeeAsset"
+> & { ts: number | Date };
+
+/** One side of a trade with the user on that side. */
+export type UserFill = FillFacts & { userId: number };
+
+/** Both sides of a trade as their users see them: the taker's fill, then the maker's. */
+export function fillsOfTrade(trade: TradeSides): UserFill[] {
+  const common = {
+    symbol: trade.symbol,
+    tradeId: trade.tradeId,
+    priceTicks: trade.priceTicks,
+    qtyLots: trade.qtyLots,
+    quoteAtoms: trade.quoteAtoms,
+    ts: trade.ts,
+  };
+  const makerSide: Side = trade.takerSide === "buy" ? "sell" : "buy";
+  return [
+    {
+      ...common,
+      userId: trade.takerUserId,
+      orderId: trade.takerOrderId,
+      side: trade.takerSide,
+      liquidity: "taker",
+      feeAtoms: trade.takerFeeAtoms,
+      feeAsset: trade.takerFeeAsset,
+    },
+    {
+      ...common,
+      userId: trade.makerUserId,
+      orderId: trade.makerOrderId,
+      side: makerSide,
+      liquidity: "maker",
+      feeAtoms: trade.makerFeeAtoms,
+      feeAsset: trade.makerFeeAsset,
+    },
+  ];
 }

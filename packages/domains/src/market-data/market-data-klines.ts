@@ -1,7 +1,8 @@
+import { encodeKline, type KlinePushWire } from "@exchange/contracts/kline";
 import type { z } from "zod";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
-import type { ZKlineDto, ZKlinesInput } from "./market-data-contracts";
+import type { ZKlinesInput } from "./market-data-contracts";
 
 /**
  * A market's candles of one interval, oldest first (as charts draw them): the `limit` latest,
@@ -10,7 +11,7 @@ import type { ZKlineDto, ZKlinesInput } from "./market-data-contracts";
 export async function readKlines(
   services: Services,
   input: z.output<typeof ZKlinesInput>,
-): Promise<Array<z.output<typeof ZKlineDto>>> {
+): Promise<KlinePushWire[]> {
   const { units } = await marketDirectory(services.db).get(input.symbol);
   const rows = await services.db.kline.findMany({
     where: {
@@ -33,14 +34,21 @@ export async function readKlines(
   });
   // NUMERIC(40,0) read back exactly: toFixed() gives all the digits, BigInt takes them.
   const integer = (value: { toFixed(): string }) => BigInt(value.toFixed());
-  return rows.reverse().map((r) => ({
-    openTime: r.openTime,
-    open: units.price(integer(r.openTicks)),
-    high: units.price(integer(r.highTicks)),
-    low: units.price(integer(r.lowTicks)),
-    close: units.price(integer(r.closeTicks)),
-    volume: units.quantity(integer(r.volumeLots)),
-    quoteVolume: units.quote(integer(r.quoteAtoms)),
-    trades: r.tradeCount,
-  }));
+  return rows.reverse().map((r) =>
+    encodeKline(
+      {
+        symbol: input.symbol,
+        interval: input.interval,
+        openTime: r.openTime.getTime(),
+        openTicks: integer(r.openTicks),
+        highTicks: integer(r.highTicks),
+        lowTicks: integer(r.lowTicks),
+        closeTicks: integer(r.closeTicks),
+        volumeLots: integer(r.volumeLots),
+        quoteAtoms: integer(r.quoteAtoms),
+        tradeCount: r.tradeCount,
+      },
+      units,
+    ),
+  );
 }

@@ -1,13 +1,13 @@
+import type { Market } from "@exchange/contracts/market";
 import type { MarketConfig } from "@exchange/core";
 import type { Db } from "@exchange/db";
 import { MarketUnits } from "@exchange/protocol";
 import { AppError, AppErrorCode } from "../errors";
 import { engineMarketConfig } from "./market-config";
-import type { MarketDto } from "./market-contracts";
 import { listMarkets } from "./markets";
 
 export interface MarketInfo {
-  dto: MarketDto;
+  dto: Market;
   config: MarketConfig;
   units: MarketUnits;
 }
@@ -46,7 +46,7 @@ class MarketDirectory {
   }
 }
 
-function infoOf(dto: MarketDto): MarketInfo {
+function infoOf(dto: Market): MarketInfo {
   const config = engineMarketConfig(dto);
   return {
     dto,

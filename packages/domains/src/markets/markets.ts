@@ -1,9 +1,9 @@
+import type { Market } from "@exchange/contracts/market";
 import type { Db } from "@exchange/db";
 import { decimalToString } from "../money-format";
-import type { MarketDto } from "./market-contracts";
 
 /** Markets a trader may see, in display order. Halted markets are listed, with their status. */
-export async function listMarkets(db: Db): Promise<MarketDto[]> {
+export async function listMarkets(db: Db): Promise<Market[]> {
   const markets = await db.market.findMany({
     orderBy: [{ sortOrder: "asc" }, { symbol: "asc" }],
     select: {

@@ -1,9 +1,10 @@
+import { encodeBalance } from "@exchange/contracts/balance";
+import { encodeOrder, type OrderFacts, type OrderStatus } from "@exchange/contracts/order";
+import { encodeFill, fillsOfTrade } from "@exchange/contracts/trade";
 import { formatUnits } from "@exchange/core";
 import type { Db, Prisma } from "@exchange/db";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
-import type { OrderDto } from "./order-contracts";
-import { type OrderFacts, toOrderDto } from "./order-dto";
 
 /** NUMERIC(40,0) read-model values hold integers in engine units. */
 const big = (value: Prisma.Decimal): bigint => BigInt(value.toFixed());
@@ -45,7 +46,7 @@ async function ordersPage(
   services: Services,
   userId: number,
   page: PageQuery,
-  statuses: readonly OrderDto["status"][],
+  statuses: readonly OrderStatus[],
 ) {
   const rows = await services.db.order.findMany({
     where: {
@@ -60,7 +61,7 @@ async function ordersPage(
   const markets = await marketDirectory(services.db).all();
   const items = rows.flatMap((row) => {
     const market = markets.get(row.symbol);
-    return market ? [toOrderDto(orderFactsOfRow(row), market.units)] : [];
+    return market ? [encodeOrder(orderFactsOfRow(row), market.units)] : [];
   });
   return { items, nextCursor: rows.length === page.limit ? rows.at(-1)?.orderId : undefined };
 }
@@ -92,39 +93,19 @@ export async function listMyTrades(services: Services, userId: number, page: Pag
   const items = rows.flatMap((t) => {
     const market = markets.get(t.symbol);
     if (!market) return [];
-    const { units } = market;
-    const fill = {
-      tradeId: t.tradeId,
-      symbol: t.symbol,
-      price: units.price(big(t.priceTicks)),
-      quantity: units.quantity(big(t.qtyLots)),
-      quoteAmount: units.quote(big(t.quoteAtoms)),
-      executedAt: t.executedAt,
+    const trade = {
+      ...t,
+      takerSide: t.takerSide as "buy" | "sell",
+      priceTicks: big(t.priceTicks),
+      qtyLots: big(t.qtyLots),
+      quoteAtoms: big(t.quoteAtoms),
+      takerFeeAtoms: big(t.takerFeeAtoms),
+      makerFeeAtoms: big(t.makerFeeAtoms),
+      ts: t.executedAt,
     };
-    const takerSide = t.takerSide as "buy" | "sell";
-    const sides = [];
-    if (t.takerUserId === userId) {
-      sides.push({
-        ...fill,
-        orderId: t.takerOrderId,
-        side: takerSide,
-        liquidity: "taker" as const,
-        fee: units.amount(big(t.takerFeeAtoms), t.takerFeeAsset),
-        feeAsset: t.takerFeeAsset,
-      });
-    }
-    if (t.makerUserId === userId) {
-      const makerSide = takerSide === "buy" ? ("sell" as const) : ("buy" as const);
-      sides.push({
-        ...fill,
-        orderId: t.makerOrderId,
-        side: makerSide,
-        liquidity: "maker" as const,
-        fee: units.amount(big(t.makerFeeAtoms), t.makerFeeAsset),
-        feeAsset: t.makerFeeAsset,
-      });
-    }
-    return sides;
+    return fillsOfTrade(trade)
+      .filter((fill) => fill.userId === userId)
+      .map((fill) => encodeFill(fill, market.units));
   });
   return { items, nextCursor: rows.length === page.limit ? rows.at(-1)?.tradeId : undefined };
 }
@@ -141,19 +122,16 @@ export async function listBalances(services: Services, userId: number) {
       select: { asset: true, account: true, balanceAtoms: true },
     }),
   ]);
-  return assets.map(({ code, precision }) => {
+  return assets.flatMap(({ code, precision }) => {
     const atoms = (account: string) => {
       const row = rows.find((r) => r.asset === code && r.account === account);
       return row ? big(row.balanceAtoms) : 0n;
     };
-    const available = atoms("available");
-    const frozen = atoms("frozen");
-    return {
-      asset: code,
-      available: formatUnits(available, precision),
-      frozen: formatUnits(frozen, precision),
-      total: formatUnits(available + frozen, precision),
-    };
+    const balance = encodeBalance(
+      { asset: code, availableAtoms: atoms("available"), frozenAtoms: atoms("frozen") },
+      (amount) => formatUnits(amount, precision),
+    );
+    return balance ? [balance] : [];
   });
 }
 

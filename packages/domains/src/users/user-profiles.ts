@@ -1,9 +1,9 @@
+import { encodeOrder } from "@exchange/contracts/order";
 import type { Prisma } from "@exchange/db";
 import { AppError, AppErrorCode } from "../errors";
 import { KYC_SUBMISSION_SUMMARY } from "../kyc/kyc-submissions";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
-import { toOrderDto } from "../trading/order-dto";
 import { listBalances, orderFactsOfRow } from "../trading/order-queries";
 
 const SEARCH_LIMIT = 50;
@@ -92,6 +92,6 @@ async function recentOrders(services: Services, userId: number) {
   ]);
   return rows.flatMap((row) => {
     const market = markets.get(row.symbol);
-    return market ? [toOrderDto(orderFactsOfRow(row), market.units)] : [];
+    return market ? [encodeOrder(orderFactsOfRow(row), market.units)] : [];
   });
 }

@@ -17,13 +17,15 @@ import { useChannel, useOnReconnect, useStreamState } from "./stream-provider";
 
 /** Without an authenticated stream, the trader's own data is re-read this often. */
 const PRIVATE_POLL_MS = 5_000;
-/** With one, a slow safety net in case a push is ever lost. */
-const PRIVATE_SAFETY_POLL_MS = 30_000;
 
-/** How often the trader's orders, fills and balances are re-read in the background. */
-export function usePrivatePollMs(): number {
+/**
+ * How often the trader's orders, fills and balances are re-read in the background: never while
+ * an authenticated stream pushes every change (a re-read of the lagging read model could only
+ * show an older state; a reconnect re-reads instead), every few seconds without one.
+ */
+export function usePrivatePollMs(): number | false {
   const { authenticated } = useStreamState();
-  return authenticated ? PRIVATE_SAFETY_POLL_MS : PRIVATE_POLL_MS;
+  return authenticated ? false : PRIVATE_POLL_MS;
 }
 
 type Trpc = ReturnType<typeof useTRPC>;
@@ -96,8 +98,8 @@ function applyFill(queryClient: QueryClient, trpc: Trpc, fill: Fill): void {
 /**
  * Keeps the logged-in trader's panels live from the pushes alone: `@order` moves orders between
  * the open orders and the history, `@account` adds fills to the trade history, `@balance`
- * replaces a balance. A push that does not match its contract, and every reconnect (pushes may
- * have been missed meanwhile), re-read the account instead.
+ * replaces a balance. A push that does not match its contract re-reads the account instead, and
+ * so does every reconnect (pushes may have been missed meanwhile).
  */
 export function useAccountLive(enabled: boolean): void {
   const trpc = useTRPC();

@@ -1,3 +1,4 @@
+import { topicOf } from "@exchange/contracts/channels";
 import {
   ASK_FIELD_PREFIX,
   BID_FIELD_PREFIX,
@@ -24,9 +25,8 @@ export type StatefulTopic = "depth" | "ticker";
 
 /** The channel's stateful topic, or undefined for channels that stream only. */
 export function statefulTopic(busName: string): StatefulTopic | undefined {
-  if (busName.endsWith("@depth")) return "depth";
-  if (busName.endsWith("@ticker")) return "ticker";
-  return undefined;
+  const topic = topicOf(busName);
+  return topic === "depth" || topic === "ticker" ? topic : undefined;
 }
 
 interface PendingRead {

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { PRIVATE_TOPICS, UNAVAILABLE_TOPICS } from "@exchange/contracts/channels";
+import { PRIVATE_TOPICS, topicOf, UNAVAILABLE_TOPICS } from "@exchange/contracts/channels";
 import { StreamErrorCode } from "@exchange/contracts/stream-errors";
 import { type Logger, streamBusChannel } from "@exchange/protocol";
 import type { Redis } from "ioredis";
@@ -102,7 +102,7 @@ function parsePublish(body: string): ParsedPublish {
   if (!validChannel(channel)) {
     return { ok: false, code: StreamErrorCode.INVALID_CHANNEL, msg: `Invalid channel: ${channel}` };
   }
-  if (channel.endsWith("@depth")) {
+  if (topicOf(channel) === "depth") {
     return {
       ok: false,
       code: StreamErrorCode.INVALID_CHANNEL,

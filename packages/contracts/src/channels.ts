@@ -45,3 +45,8 @@ export function isPrivateTopic(topic: string): topic is PrivateTopic {
 export function isSymbol(text: string): boolean {
   return SYMBOL_PATTERN.test(text);
 }
+
+/** The topic of a channel or bus name: "depth" of `BTCUSDT@depth`, "order" of `7@order`. */
+export function topicOf(channel: string): string {
+  return channel.slice(channel.lastIndexOf("@") + 1);
+}

@@ -16,6 +16,7 @@
  *   is dropped and replaced.
  */
 
+import { channels } from "@exchange/contracts/channels";
 import { StreamErrorCode } from "@exchange/contracts/stream-errors";
 
 /** What the page shows about the live connection. */
@@ -75,7 +76,7 @@ export interface StreamError {
  * A channel no market can have, used to probe a quiet connection: unsubscribing from a channel
  * one never joined is answered `{"result":true}` and changes nothing.
  */
-const PROBE_CHANNEL = "HEARTBEAT@ticker";
+const PROBE_CHANNEL = channels.ticker("HEARTBEAT");
 
 const OPEN = 1;
 

@@ -196,3 +196,29 @@ test("[TRADING] a sell at 1 followed by 45 zeros is refused with the market's ma
   await price.fill("3000");
   await expect(price).not.toHaveAttribute("aria-invalid", "true");
 });
+
+test("[TRADING] a fill shows in open orders from the push alone", async () => {
+  await showTab(alicePage, /Open orders/);
+  await placeOrder(alicePage, { side: "Sell", type: "Limit", price: "2444.44", amount: "0.3" });
+  const order = account(alicePage).getByTestId("open-order").filter({ hasText: "2,444.44" });
+  const filled = order.getByRole("cell").nth(6);
+  await expect(filled).toHaveText("0.0000");
+
+  // From here on Alice's page cannot read her orders again: only the pushes can move them.
+  const rereads = /\/api\/trpc\/[^?]*trading\.(openOrders|orderHistory)/;
+  await alicePage.route(rereads, (route) => route.abort());
+  try {
+    await placeOrder(bobPage, { side: "Buy", type: "Market", amount: "0.1" });
+    await expect(toast(bobPage, "Buy market order filled")).toBeVisible();
+    await expect(filled).toHaveText("0.1000");
+
+    // The rest fills: the order leaves the open orders.
+    await placeOrder(bobPage, { side: "Buy", type: "Market", amount: "0.2" });
+    await expect(order).toHaveCount(0);
+    await expect(account(alicePage).getByRole("tab", { name: /Open orders/ })).toHaveText(
+      "Open orders (0)",
+    );
+  } finally {
+    await alicePage.unroute(rereads);
+  }
+});

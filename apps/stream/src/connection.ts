@@ -1,3 +1,4 @@
+import { SESSION_ENDED_CLOSE_CODE, StreamErrorCode } from "@exchange/contracts/stream-errors";
 import { type StreamTokenClaims, verifyStreamToken } from "@exchange/protocol";
 import type { WebSocket } from "ws";
 import { ChannelFeed } from "./channel-feed";
@@ -5,14 +6,7 @@ import { resolveChannel } from "./channels";
 import type { FanOut } from "./fan-out";
 import { type InitialStateReader, statefulTopic } from "./initial-state";
 import { type OutboundFrame, rawSocketOf, writeCorked } from "./outbound-frame";
-import {
-  type ClientMessage,
-  errorReply,
-  OK_REPLY,
-  parseClientMessage,
-  SESSION_ENDED_CLOSE_CODE,
-  StreamErrorCode,
-} from "./protocol";
+import { type ClientMessage, errorReply, OK_REPLY, parseClientMessage } from "./protocol";
 
 export interface ConnectionLimits {
   maxSubscriptions: number;

@@ -1,12 +1,18 @@
+import { topicOf } from "@exchange/contracts/channels";
+import {
+  ASK_FIELD_PREFIX,
+  BID_FIELD_PREFIX,
+  DEPTH_SEQ_FIELD,
+  marketDataKeys,
+  parseLevelValue,
+} from "@exchange/contracts/market-data-keys";
 import type { Redis } from "ioredis";
 
 /**
  * What a new subscriber of a stateful channel gets before the live stream: the depth snapshot
  * of `<SYMBOL>@depth`, the current ticker of `<SYMBOL>@ticker`. Read from the keys the worker's
- * market-data job writes (apps/worker market-data-keys.ts; change both together):
- * - `<prefix>md:depth:<SYMBOL>` hash: `seq`, and `b:<ticks padded to 40 digits>` /
- *   `a:<…>` → `<price>:<quantity>`; sorting the field names sorts the prices.
- * - `<prefix>md:ticker:<SYMBOL>`: the latest ticker JSON, with its `time`.
+ * market-data consumer writes (packages/contracts market-data-keys.ts): sorting the depth
+ * hash's level fields sorts the prices; the ticker is stored as published, with its `time`.
  */
 export interface InitialState {
   /** The complete frame to send after `{"result":true}`. */
@@ -19,9 +25,8 @@ export type StatefulTopic = "depth" | "ticker";
 
 /** The channel's stateful topic, or undefined for channels that stream only. */
 export function statefulTopic(busName: string): StatefulTopic | undefined {
-  if (busName.endsWith("@depth")) return "depth";
-  if (busName.endsWith("@ticker")) return "ticker";
-  return undefined;
+  const topic = topicOf(busName);
+  return topic === "depth" || topic === "ticker" ? topic : undefined;
 }
 
 interface PendingRead {
@@ -61,20 +66,21 @@ export class InitialStateReader {
 
   private async readDepth(channel: string): Promise<InitialState | null> {
     const symbol = channel.slice(0, channel.indexOf("@"));
-    const hash = await this.redis.hgetall(`${this.prefix}md:depth:${symbol}`);
-    if (hash.seq === undefined) return null;
-    const seq = Number(hash.seq);
+    const hash = await this.redis.hgetall(marketDataKeys(this.prefix).depth(symbol));
+    if (hash[DEPTH_SEQ_FIELD] === undefined) return null;
+    const seq = Number(hash[DEPTH_SEQ_FIELD]);
     const side = (prefix: string, bestFirst: "desc" | "asc") => {
       const fields = Object.keys(hash).filter((field) => field.startsWith(prefix));
       fields.sort();
       if (bestFirst === "desc") fields.reverse();
-      return fields.map((field) => {
-        const value = hash[field] as string;
-        const colon = value.indexOf(":");
-        return [value.slice(0, colon), value.slice(colon + 1)];
-      });
+      return fields.map((field) => parseLevelValue(hash[field] as string));
     };
-    const data = { type: "snapshot", seq, bids: side("b:", "desc"), asks: side("a:", "asc") };
+    const data = {
+      type: "snapshot",
+      seq,
+      bids: side(BID_FIELD_PREFIX, "desc"),
+      asks: side(ASK_FIELD_PREFIX, "asc"),
+    };
     return {
       frame: JSON.stringify({ event: channel, data }),
       // A diff is newer when it ends after the snapshot; the worker writes snapshot and diff in
@@ -85,7 +91,7 @@ export class InitialStateReader {
 
   private async readTicker(channel: string): Promise<InitialState | null> {
     const symbol = channel.slice(0, channel.indexOf("@"));
-    const text = await this.redis.get(`${this.prefix}md:ticker:${symbol}`);
+    const text = await this.redis.get(marketDataKeys(this.prefix).ticker(symbol));
     if (text === null) return { frame: "", isNewer: () => true };
     const time = (JSON.parse(text) as { time?: number }).time ?? 0;
     return {

@@ -1,10 +1,12 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { PRIVATE_TOPICS, topicOf, UNAVAILABLE_TOPICS } from "@exchange/contracts/channels";
+import { StreamErrorCode } from "@exchange/contracts/stream-errors";
 import { type Logger, streamBusChannel } from "@exchange/protocol";
 import type { Redis } from "ioredis";
 import { z } from "zod";
-import { PRIVATE_TOPICS, resolveChannel } from "./channels";
-import { errorReply, OK_REPLY, StreamErrorCode } from "./protocol";
+import { resolveChannel } from "./channels";
+import { errorReply, OK_REPLY } from "./protocol";
 
 /** Path of the internal publish endpoint (seed 001's `/v1/mesh/publish`). */
 export const MESH_PUBLISH_PATH = "/v1/mesh/publish";
@@ -27,7 +29,9 @@ const ZPublishBody = z.strictObject({
 });
 
 /** Private topics other services may push to (`@position` has no domain yet). */
-const PUBLISHABLE_PRIVATE = new Set([...PRIVATE_TOPICS].filter((t) => t !== "position"));
+const PUBLISHABLE_PRIVATE = new Set<string>(
+  PRIVATE_TOPICS.filter((t) => !UNAVAILABLE_TOPICS.includes(t)),
+);
 const USER_CHANNEL = /^([1-9]\d{0,15})@([a-z]+)$/;
 
 /**
@@ -98,7 +102,7 @@ function parsePublish(body: string): ParsedPublish {
   if (!validChannel(channel)) {
     return { ok: false, code: StreamErrorCode.INVALID_CHANNEL, msg: `Invalid channel: ${channel}` };
   }
-  if (channel.endsWith("@depth")) {
+  if (topicOf(channel) === "depth") {
     return {
       ok: false,
       code: StreamErrorCode.INVALID_CHANNEL,

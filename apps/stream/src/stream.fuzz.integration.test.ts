@@ -7,6 +7,7 @@
  */
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
+import { StreamErrorCode } from "@exchange/contracts/stream-errors";
 import { createLogger, signStreamToken, stringifyWire } from "@exchange/protocol";
 import {
   deepJsonText,
@@ -23,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { ZStreamEnv } from "./env";
 import { MESH_PUBLISH_PATH } from "./mesh-publish";
-import { parseClientMessage, StreamErrorCode } from "./protocol";
+import { parseClientMessage } from "./protocol";
 import { createStreamServer, STREAM_PATH, type StreamServer } from "./server";
 
 const SECRET = "fuzz-stream-token-secret";

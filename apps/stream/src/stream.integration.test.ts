@@ -1,12 +1,12 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
+import { StreamErrorCode } from "@exchange/contracts/stream-errors";
 import { createLogger, signStreamToken, streamBusChannel } from "@exchange/protocol";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { type StreamEnv, ZStreamEnv } from "./env";
 import { MESH_PUBLISH_PATH } from "./mesh-publish";
-import { StreamErrorCode } from "./protocol";
 import { createStreamServer, STREAM_PATH, type StreamServer } from "./server";
 
 const PREFIX = `${process.env.REDIS_PREFIX}stream:`;

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import pg from "pg";
+import { marketDataKeys } from "../../../packages/contracts/src/market-data-keys";
 import { parseUnits } from "../../../packages/contracts/src/money";
 import { createDb } from "../../../packages/db/src/client";
 import { hashPassword } from "../../../packages/db/src/password";
@@ -99,8 +100,6 @@ export async function setUpTrading(): Promise<TradingSetup> {
   };
 }
 
-/** The market-data job marks Redis with this key once it has written its state. */
-const WORKER_MARK = "md:alive";
 const WORKER_WAIT_MS = 5_000;
 
 /**
@@ -112,7 +111,9 @@ async function ensureWorker(env: ReturnType<typeof runEnv>): Promise<{ stop(): P
   try {
     const deadline = Date.now() + WORKER_WAIT_MS;
     while (Date.now() < deadline) {
-      if (await redis.exists(`${env.redisPrefix}${WORKER_MARK}`)) return { stop: async () => {} };
+      // The market-data consumer writes this mark once it has written its state.
+      if (await redis.exists(marketDataKeys(env.redisPrefix).alive))
+        return { stop: async () => {} };
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
   } finally {
@@ -149,7 +150,7 @@ async function waitForWorkerMark(env: ReturnType<typeof runEnv>, child: ChildPro
     const deadline = Date.now() + 30_000;
     while (Date.now() < deadline) {
       if (child.exitCode !== null) throw new Error(`worker exited with ${child.exitCode}`);
-      if (await redis.exists(`${env.redisPrefix}${WORKER_MARK}`)) return;
+      if (await redis.exists(marketDataKeys(env.redisPrefix).alive)) return;
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
     throw new Error("the worker did not start within 30 s");

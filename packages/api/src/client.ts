@@ -2,6 +2,8 @@
  * What browser code may import: router types (erased at build), the transformer, the admin
  * section table and the input schemas forms validate with. No server code.
  */
+
+export type { Market as MarketDto } from "@exchange/contracts/market";
 export { AppErrorCode, type FieldErrors } from "@exchange/domains/errors";
 export {
   CONSUMER_LABELS,
@@ -34,7 +36,6 @@ export {
   type KycFileKind,
   requiredFileKinds,
 } from "@exchange/domains/kyc/submission-rules";
-export type { MarketDto } from "@exchange/domains/markets/market-contracts";
 export type { AdminRouter } from "./trpc/admin/router";
 export {
   ZEmailOnlyInput,

@@ -1,11 +1,16 @@
+import type { Depth, Level } from "@exchange/contracts/depth";
+import {
+  ASK_FIELD_PREFIX,
+  BID_FIELD_PREFIX,
+  DEPTH_SEQ_FIELD,
+  marketDataKeys,
+  parseLevelValue,
+} from "@exchange/contracts/market-data-keys";
 import type { z } from "zod";
 import { AppError, AppErrorCode } from "../errors";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
-import type { ZDepthDto, ZDepthInput } from "./market-data-contracts";
-import { marketDataKeys } from "./market-data-keys";
-
-type Level = [string, string];
+import type { ZDepthInput } from "./market-data-contracts";
 
 /**
  * A market's order book, best levels first, with the sequence of the last change it includes:
@@ -15,12 +20,12 @@ type Level = [string, string];
 export async function readDepth(
   services: Services,
   input: z.output<typeof ZDepthInput>,
-): Promise<z.output<typeof ZDepthDto>> {
+): Promise<Depth> {
   await marketDirectory(services.db).get(input.symbol);
   const hash = await services.redis.hgetall(
     marketDataKeys(services.redisPrefix).depth(input.symbol),
   );
-  if (hash.seq === undefined) {
+  if (hash[DEPTH_SEQ_FIELD] === undefined) {
     throw new AppError(
       AppErrorCode.ENGINE_UNAVAILABLE,
       "The order book is not available yet. Please try again shortly.",
@@ -28,9 +33,9 @@ export async function readDepth(
   }
   return {
     symbol: input.symbol,
-    seq: Number(hash.seq),
-    bids: bestFirst(hash, "b:", "desc", input.limit),
-    asks: bestFirst(hash, "a:", "asc", input.limit),
+    seq: Number(hash[DEPTH_SEQ_FIELD]),
+    bids: bestFirst(hash, BID_FIELD_PREFIX, "desc", input.limit),
+    asks: bestFirst(hash, ASK_FIELD_PREFIX, "asc", input.limit),
   };
 }
 
@@ -44,9 +49,5 @@ function bestFirst(
   const fields = Object.keys(hash).filter((field) => field.startsWith(prefix));
   fields.sort();
   if (order === "desc") fields.reverse();
-  return fields.slice(0, limit).map((field) => {
-    const value = hash[field] as string;
-    const colon = value.indexOf(":");
-    return [value.slice(0, colon), value.slice(colon + 1)];
-  });
+  return fields.slice(0, limit).map((field) => parseLevelValue(hash[field] as string));
 }

@@ -1,7 +1,8 @@
+import { encodeKline, type KlinePushWire } from "@exchange/contracts/kline";
 import type { z } from "zod";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
-import type { ZKlineDto, ZKlinesInput } from "./market-data-contracts";
+import type { ZKlinesInput } from "./market-data-contracts";
 import { findKlines } from "./market-data-repository";
 
 /**
@@ -11,17 +12,24 @@ import { findKlines } from "./market-data-repository";
 export async function readKlines(
   services: Services,
   input: z.output<typeof ZKlinesInput>,
-): Promise<Array<z.output<typeof ZKlineDto>>> {
+): Promise<KlinePushWire[]> {
   const { units } = await marketDirectory(services.db).get(input.symbol);
   const rows = await findKlines(services.db, input);
-  return rows.reverse().map((r) => ({
-    openTime: r.openTime,
-    open: units.price(r.openTicks),
-    high: units.price(r.highTicks),
-    low: units.price(r.lowTicks),
-    close: units.price(r.closeTicks),
-    volume: units.quantity(r.volumeLots),
-    quoteVolume: units.quote(r.quoteAtoms),
-    trades: r.tradeCount,
-  }));
+  return rows.reverse().map((r) =>
+    encodeKline(
+      {
+        symbol: input.symbol,
+        interval: input.interval,
+        openTime: r.openTime.getTime(),
+        openTicks: r.openTicks,
+        highTicks: r.highTicks,
+        lowTicks: r.lowTicks,
+        closeTicks: r.closeTicks,
+        volumeLots: r.volumeLots,
+        quoteAtoms: r.quoteAtoms,
+        tradeCount: r.tradeCount,
+      },
+      units,
+    ),
+  );
 }

@@ -1,13 +1,7 @@
-import { z } from "zod";
+import { marketDataKeys } from "@exchange/contracts/market-data-keys";
+import { type Ticker, ZTickerPush } from "@exchange/contracts/ticker";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
-import { ZTickerDto } from "./market-data-contracts";
-import { marketDataKeys } from "./market-data-keys";
-
-type Ticker = z.output<typeof ZTickerDto>;
-
-/** The ticker as the job stores it: the DTO's fields plus when it was computed. */
-const ZStoredTicker = ZTickerDto.extend({ time: z.number().int() });
 
 /** One market's 24 h ticker. */
 export async function readTicker(services: Services, symbol: string): Promise<Ticker> {
@@ -27,7 +21,7 @@ export async function readTickers(services: Services): Promise<Ticker[]> {
 
 function tickerOf(symbol: string, text: string | null): Ticker {
   if (text === null) return emptyTicker(symbol);
-  const { time: _time, ...ticker } = ZStoredTicker.parse(JSON.parse(text));
+  const { time: _time, ...ticker } = ZTickerPush.parse(JSON.parse(text));
   return ticker;
 }
 

@@ -1,20 +1,10 @@
-import { z } from "zod";
+import { marketDataKeys, RECENT_TRADES_KEPT } from "@exchange/contracts/market-data-keys";
+import { encodePublicTrade, type PublicTradeWire, ZPublicTrade } from "@exchange/contracts/trade";
+import type { z } from "zod";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
-import type { ZPublicTradeDto, ZRecentTradesInput } from "./market-data-contracts";
-import { marketDataKeys, RECENT_TRADES_KEPT } from "./market-data-keys";
+import type { ZRecentTradesInput } from "./market-data-contracts";
 import { findMarketTrades } from "./market-data-repository";
-
-type PublicTrade = z.output<typeof ZPublicTradeDto>;
-
-/** A trade as the job stores it in the recent-trades list (the `<SYMBOL>@trades` message). */
-const ZStoredTrade = z.object({
-  tradeId: z.number().int(),
-  price: z.string(),
-  quantity: z.string(),
-  side: z.enum(["buy", "sell"]),
-  time: z.number().int(),
-});
 
 /**
  * A market's latest trades, newest first: from the job's list in Redis, or — for more than it
@@ -23,25 +13,28 @@ const ZStoredTrade = z.object({
 export async function readRecentTrades(
   services: Services,
   input: z.output<typeof ZRecentTradesInput>,
-): Promise<PublicTrade[]> {
+): Promise<PublicTradeWire[]> {
   const market = await marketDirectory(services.db).get(input.symbol);
   if (input.limit > RECENT_TRADES_KEPT) {
     const rows = await findMarketTrades(services.db, input.symbol, input.limit);
-    return rows.map((r) => ({
-      tradeId: r.tradeId,
-      price: market.units.price(r.priceTicks),
-      quantity: market.units.quantity(r.qtyLots),
-      side: r.takerSide === "buy" ? "buy" : "sell",
-      time: r.executedAt,
-    }));
+    return rows.map((r) =>
+      encodePublicTrade(
+        {
+          tradeId: r.tradeId,
+          priceTicks: r.priceTicks,
+          qtyLots: r.qtyLots,
+          takerSide: r.takerSide === "buy" ? "buy" : "sell",
+          ts: r.executedAt,
+        },
+        market.units,
+      ),
+    );
   }
   const texts = await services.redis.lrange(
     marketDataKeys(services.redisPrefix).trades(input.symbol),
     0,
     input.limit - 1,
   );
-  return texts.map((text) => {
-    const trade = ZStoredTrade.parse(JSON.parse(text));
-    return { ...trade, time: new Date(trade.time) };
-  });
+  // The list holds the `<SYMBOL>@trades` messages as published.
+  return texts.map((text) => ZPublicTrade.parse(JSON.parse(text)));
 }

@@ -1,9 +1,9 @@
+import type { Market } from "@exchange/contracts/market";
 import { UnitsError } from "@exchange/contracts/money";
 import { describe, expect, it } from "vitest";
 import { engineMarketConfig } from "./market-config";
-import type { MarketDto } from "./market-contracts";
 
-const btcUsdt: MarketDto = {
+const btcUsdt: Market = {
   symbol: "BTCUSDT",
   baseAsset: "BTC",
   quoteAsset: "USDT",

@@ -1,11 +1,11 @@
+import type { Market } from "@exchange/contracts/market";
 import { parseSteps, parseUnits } from "@exchange/contracts/money";
 import type { MarketConfig, MarketStatus } from "@exchange/core";
-import type { MarketDto } from "./market-contracts";
 
 /** Fee rates become parts per million in the engine: "0.001" (0.1 %) is 1000. */
 const PPM_DECIMALS = 6;
 
-const ENGINE_STATUS: Record<MarketDto["status"], MarketStatus> = {
+const ENGINE_STATUS: Record<Market["status"], MarketStatus> = {
   TRADING: "trading",
   CANCEL_ONLY: "cancelOnly",
   HALTED: "halted",
@@ -17,7 +17,7 @@ const ENGINE_STATUS: Record<MarketDto["status"], MarketStatus> = {
  * ticks, notional limits in quote atoms). Throws UnitsError if the row is not representable — a configuration error that
  * must be fixed, never rounded away.
  */
-export function engineMarketConfig(market: MarketDto): MarketConfig {
+export function engineMarketConfig(market: Market): MarketConfig {
   const tickSizeAtoms = parseUnits(market.priceTick, market.quotePrecision);
   const lotSizeAtoms = parseUnits(market.lotSize, market.basePrecision);
   return {

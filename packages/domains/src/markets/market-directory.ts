@@ -1,13 +1,13 @@
+import type { Market } from "@exchange/contracts/market";
 import { MarketUnits } from "@exchange/contracts/money";
 import type { MarketConfig } from "@exchange/core";
 import { AppError, AppErrorCode } from "../errors";
 import type { Store } from "../services";
 import { engineMarketConfig } from "./market-config";
-import type { MarketDto } from "./market-contracts";
 import { findMarkets } from "./market-repository";
 
 export interface MarketInfo {
-  dto: MarketDto;
+  dto: Market;
   config: MarketConfig;
   units: MarketUnits;
 }
@@ -46,7 +46,7 @@ class MarketDirectory {
   }
 }
 
-function infoOf(dto: MarketDto): MarketInfo {
+function infoOf(dto: Market): MarketInfo {
   const config = engineMarketConfig(dto);
   return {
     dto,

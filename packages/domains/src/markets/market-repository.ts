@@ -1,6 +1,6 @@
+import type { Market } from "@exchange/contracts/market";
 import { decimalText } from "@exchange/contracts/money";
 import type { Store } from "../services";
-import type { MarketDto } from "./market-contracts";
 
 /**
  * Reference data's repository: the only code that reads `markets` and `assets`. Decimal columns
@@ -10,7 +10,7 @@ import type { MarketDto } from "./market-contracts";
  */
 
 /** Markets a trader may see, in display order. Halted markets are listed, with their status. */
-export async function findMarkets(db: Store): Promise<MarketDto[]> {
+export async function findMarkets(db: Store): Promise<Market[]> {
   const markets = await db.market.findMany({
     orderBy: [{ sortOrder: "asc" }, { symbol: "asc" }],
     select: {

@@ -1,14 +1,14 @@
+import type { Market } from "@exchange/contracts/market";
 import { MarketUnits } from "@exchange/contracts/money";
 import { RejectCode } from "@exchange/core";
 import { describe, expect, it } from "vitest";
 import { AppError, AppErrorCode } from "../errors";
 import { engineMarketConfig } from "../markets/market-config";
-import type { MarketDto } from "../markets/market-contracts";
 import type { MarketInfo } from "../markets/market-directory";
 import { orderCommandOf } from "./order-input";
 import type { PlaceOrderInput } from "./place-order-contracts";
 
-const dto: MarketDto = {
+const dto: Market = {
   symbol: "BTCUSDT",
   baseAsset: "BTC",
   quoteAsset: "USDT",

@@ -1,8 +1,14 @@
+import { encodeBalance } from "@exchange/contracts/balance";
 import { formatUnits } from "@exchange/contracts/money";
+import {
+  encodeOrder,
+  type OrderFacts,
+  type OrderStatus,
+  type OrderWire,
+} from "@exchange/contracts/order";
+import { encodeFill, fillsOfTrade } from "@exchange/contracts/trade";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services, Store } from "../services";
-import type { OrderDto } from "./order-contracts";
-import { type OrderFacts, toOrderDto } from "./order-dto";
 import { findBalances, findBestRestingPrice, findOrders, findUserTrades } from "./order-repository";
 
 export interface PageQuery {
@@ -19,25 +25,25 @@ async function ordersPage(
   services: Services,
   userId: number,
   page: PageQuery,
-  statuses: readonly OrderDto["status"][],
+  statuses: readonly OrderStatus[],
 ) {
   const rows = await findOrders(services.db, { userId, statuses, ...page });
-  const items = await toOrderDtos(services, rows);
+  const items = await encodeOrders(services, rows);
   return { items, nextCursor: rows.length === page.limit ? rows.at(-1)?.orderId : undefined };
 }
 
 /** Orders in the market's decimals; an order of a market no longer listed is left out. */
-async function toOrderDtos(services: Services, rows: OrderFacts[]): Promise<OrderDto[]> {
+async function encodeOrders(services: Services, rows: OrderFacts[]): Promise<OrderWire[]> {
   const markets = await marketDirectory(services.db).all();
   return rows.flatMap((row) => {
     const market = markets.get(row.symbol);
-    return market ? [toOrderDto(row, market.units)] : [];
+    return market ? [encodeOrder(row, market.units)] : [];
   });
 }
 
 /** The user's latest orders in any state, newest first, with decimal amounts. */
 export async function listRecentOrders(services: Services, userId: number, limit: number) {
-  return toOrderDtos(services, await findOrders(services.db, { userId, limit }));
+  return encodeOrders(services, await findOrders(services.db, { userId, limit }));
 }
 
 export const listOpenOrders = (s: Services, userId: number, page: PageQuery) =>
@@ -57,39 +63,9 @@ export async function listMyTrades(services: Services, userId: number, page: Pag
   const items = rows.flatMap((t) => {
     const market = markets.get(t.symbol);
     if (!market) return [];
-    const { units } = market;
-    const fill = {
-      tradeId: t.tradeId,
-      symbol: t.symbol,
-      price: units.price(t.priceTicks),
-      quantity: units.quantity(t.qtyLots),
-      quoteAmount: units.quote(t.quoteAtoms),
-      executedAt: t.executedAt,
-    };
-    const takerSide = t.takerSide;
-    const sides = [];
-    if (t.takerUserId === userId) {
-      sides.push({
-        ...fill,
-        orderId: t.takerOrderId,
-        side: takerSide,
-        liquidity: "taker" as const,
-        fee: units.amount(t.takerFeeAtoms, t.takerFeeAsset),
-        feeAsset: t.takerFeeAsset,
-      });
-    }
-    if (t.makerUserId === userId) {
-      const makerSide = takerSide === "buy" ? ("sell" as const) : ("buy" as const);
-      sides.push({
-        ...fill,
-        orderId: t.makerOrderId,
-        side: makerSide,
-        liquidity: "maker" as const,
-        fee: units.amount(t.makerFeeAtoms, t.makerFeeAsset),
-        feeAsset: t.makerFeeAsset,
-      });
-    }
-    return sides;
+    return fillsOfTrade({ ...t, ts: t.executedAt })
+      .filter((fill) => fill.userId === userId)
+      .map((fill) => encodeFill(fill, market.units));
   });
   return { items, nextCursor: rows.length === page.limit ? rows.at(-1)?.tradeId : undefined };
 }
@@ -97,19 +73,16 @@ export async function listMyTrades(services: Services, userId: number, page: Pag
 /** Every asset with the user's available and frozen amounts (zero where they hold none). */
 export async function listBalances(services: Services, userId: number) {
   const { assets, balances } = await findBalances(services.db, userId);
-  return assets.map(({ code, precision }) => {
+  return assets.flatMap(({ code, precision }) => {
     const atoms = (account: string) => {
       const row = balances.find((r) => r.asset === code && r.account === account);
       return row ? row.atoms : 0n;
     };
-    const available = atoms("available");
-    const frozen = atoms("frozen");
-    return {
-      asset: code,
-      available: formatUnits(available, precision),
-      frozen: formatUnits(frozen, precision),
-      total: formatUnits(available + frozen, precision),
-    };
+    const balance = encodeBalance(
+      { asset: code, availableAtoms: atoms("available"), frozenAtoms: atoms("frozen") },
+      (amount) => formatUnits(amount, precision),
+    );
+    return balance ? [balance] : [];
   });
 }
 

@@ -1,7 +1,7 @@
 import { storedUnits as big } from "@exchange/contracts/money";
+import type { OrderFacts } from "@exchange/contracts/order";
 import type { Prisma } from "@exchange/db";
 import type { Store } from "../services";
-import type { OrderFacts } from "./order-dto";
 
 /**
  * Trading's read-model repository: the only code that reads the projector's `orders`, `trades`

@@ -1,5 +1,5 @@
+import { ZOrder } from "@exchange/contracts/order";
 import { z } from "zod";
-import { ZOrderDto } from "./order-contracts";
 
 /**
  * Place an order. Decimal strings in the market's units; the API converts them exactly (a price
@@ -28,7 +28,7 @@ export type PlaceOrderInput = z.infer<typeof ZPlaceOrderInput>;
 
 /** The order as the engine accepted it, with whatever filled at once, and its trades. */
 export const ZPlaceOrderOutput = z.object({
-  order: ZOrderDto,
+  order: ZOrder,
   fills: z.array(
     z.object({
       tradeId: z.number().int(),

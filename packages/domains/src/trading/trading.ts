@@ -1,3 +1,6 @@
+import { encodeOrder } from "@exchange/contracts/order";
+import { foldOrderLife } from "@exchange/contracts/order-life";
+import type { MarketDecimals } from "@exchange/contracts/wire";
 import type { CoreEvent } from "@exchange/core";
 import { STREAM_TOKEN_TTL_MS, signStreamToken } from "@exchange/protocol";
 import { AppError, AppErrorCode } from "../errors";
@@ -5,7 +8,6 @@ import { assertCanTrade } from "../kyc/kyc-levels";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
 import { callEngine } from "./engine-calls";
-import { type OrderFacts, toOrderDto } from "./order-dto";
 import { orderCommandOf } from "./order-input";
 import { bestOppositePrice } from "./order-queries";
 import { orderRejection } from "./order-rejections";
@@ -41,47 +43,20 @@ export async function placeOrder(services: Services, userId: number, input: Plac
 }
 
 /** The accepted order and its immediate fills, from the engine's events (no read-model lag). */
-function placedOrder(events: readonly CoreEvent[], units: Parameters<typeof toOrderDto>[1]) {
+function placedOrder(events: readonly CoreEvent[], units: MarketDecimals) {
   const accepted = events.find((e): e is Event<"order.accepted"> => e.type === "order.accepted");
   if (!accepted)
     throw new AppError(AppErrorCode.INTERNAL, "engine accepted an order without order.accepted");
-  const at = new Date(accepted.ts);
-  const facts: OrderFacts = {
-    orderId: accepted.orderId,
-    clientOrderId: accepted.clientOrderId,
-    symbol: accepted.symbol,
-    side: accepted.side,
-    orderType: accepted.orderType,
-    priceTicks: accepted.priceTicks,
-    qtyLots: accepted.qtyLots,
-    quoteAtoms: accepted.quoteAtoms,
-    filledLots: 0n,
-    filledQuoteAtoms: 0n,
-    status: "OPEN",
-    timeInForce: accepted.timeInForce,
-    postOnly: accepted.postOnly,
-    cancelReason: null,
-    createdAt: at,
-    updatedAt: at,
-  };
-  for (const event of events) {
-    if (!("orderId" in event) || event.orderId !== accepted.orderId) continue;
-    if (
-      event.type === "order.filled" ||
-      event.type === "order.partiallyFilled" ||
-      event.type === "order.cancelled"
-    ) {
-      facts.filledLots = event.filledLots;
-      facts.filledQuoteAtoms = event.filledQuoteAtoms;
-      facts.status =
-        event.type === "order.filled"
-          ? "FILLED"
-          : event.type === "order.cancelled"
-            ? "CANCELLED"
-            : "PARTIALLY_FILLED";
-      facts.cancelReason = event.type === "order.cancelled" ? event.reason : null;
-    }
-  }
+  const life = foldOrderLife(accepted, events);
+  const order = encodeOrder(
+    {
+      ...accepted,
+      ...life,
+      createdAt: accepted.ts,
+      updatedAt: accepted.ts,
+    },
+    units,
+  );
   const fills = events
     .filter((e): e is Event<"trade"> => e.type === "trade" && e.takerOrderId === accepted.orderId)
     .map((t) => ({
@@ -91,7 +66,7 @@ function placedOrder(events: readonly CoreEvent[], units: Parameters<typeof toOr
       fee: units.amount(t.takerFeeAtoms, t.takerFeeAsset),
       feeAsset: t.takerFeeAsset,
     }));
-  return { order: toOrderDto(facts, units), fills };
+  return { order, fills };
 }
 
 export async function cancelOrder(

@@ -1,4 +1,5 @@
 import type { TraderRouter } from "@exchange/api/client";
+import type { KlineInterval } from "@exchange/contracts/kline";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { useTRPC } from "@/trpc/react";
 
@@ -12,9 +13,6 @@ export type DepthDto = Outputs["depth"];
 export type PublicTradeDto = Outputs["trades"][number];
 export type TickerDto = Outputs["ticker"];
 export type KlineDto = Outputs["klines"][number];
-
-export const KLINE_INTERVALS = ["1m", "5m", "15m", "1h", "4h", "1d"] as const;
-export type KlineInterval = (typeof KLINE_INTERVALS)[number];
 
 export const DEPTH_LEVELS = 50;
 export const RECENT_TRADES = 50;

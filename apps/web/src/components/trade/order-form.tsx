@@ -2,7 +2,7 @@
 
 import { type Decimal, decimal, formatDecimal, formatRate } from "@exchange/contracts/money";
 import { buttonClasses, FormAlert, Spinner, useHydrated, useToast } from "@exchange/ui";
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "@/trpc/react";
@@ -22,7 +22,7 @@ import {
 } from "./order-math";
 import { Panel } from "./panel";
 import { useTrade } from "./trade-context";
-import { usePrivatePollMs, useRefreshAccount } from "./use-account-live";
+import { applyOrder, usePrivatePollMs, useRefreshAccount } from "./use-account-live";
 import { useTicker } from "./use-market-data";
 
 type OrderType = "limit" | "market";
@@ -85,6 +85,7 @@ export function OrderForm() {
 function PlaceOrderForm() {
   const { market, format, picked } = useTrade();
   const trpc = useTRPC();
+  const queryClient = useQueryClient();
   const toast = useToast();
   const refreshAccount = useRefreshAccount();
   const hydrated = useHydrated();
@@ -243,6 +244,8 @@ function PlaceOrderForm() {
       {
         onSuccess: ({ order, fills }) => {
           unconfirmed.current = null;
+          // The reply is worked out from the engine's events: show it before any push or re-read.
+          applyOrder(queryClient, trpc, order);
           refreshAccount();
           setQuantity("");
           setSpend("");

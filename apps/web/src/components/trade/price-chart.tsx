@@ -1,5 +1,7 @@
 "use client";
 
+import { channels } from "@exchange/contracts/channels";
+import { KLINE_INTERVALS, type KlineInterval } from "@exchange/contracts/kline";
 import { compare, decimal } from "@exchange/contracts/money";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
@@ -15,10 +17,10 @@ import {
   type UTCTimestamp,
 } from "lightweight-charts";
 import { useEffect, useRef, useState } from "react";
-import { ZKlinePush } from "@/lib/stream/messages";
+import { parsePush } from "@/lib/stream/messages";
 import { useTRPC } from "@/trpc/react";
 import { formatVolume, type MarketFormat } from "./format";
-import { KLINE_INTERVALS, type KlineDto, type KlineInterval, klinesQuery } from "./market-data-api";
+import { type KlineDto, klinesQuery } from "./market-data-api";
 import { Panel, PanelMessage } from "./panel";
 import { useChannel, useOnReconnect } from "./stream-provider";
 import { useTrade } from "./trade-context";
@@ -178,13 +180,13 @@ export default function PriceChart() {
   }, [klines.data]);
 
   // The live candle.
-  useChannel(`${market.symbol}@kline_${interval}`, (data) => {
-    const parsed = ZKlinePush.safeParse(data);
-    if (!parsed.success || parsed.data.interval !== interval) {
+  useChannel(channels.kline(market.symbol, interval), (data) => {
+    const push = parsePush("kline", data);
+    if (push?.interval !== interval) {
       void queryClient.invalidateQueries({ queryKey: klinesOptions.queryKey });
       return;
     }
-    const bar = barOf(parsed.data);
+    const bar = barOf(push);
     const last = lastBarRef.current;
     // The chart only accepts the latest bar or a newer one.
     if (last && bar.time < last.time) return;

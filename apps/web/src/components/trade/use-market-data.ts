@@ -1,10 +1,11 @@
 "use client";
 
+import { channels } from "@exchange/contracts/channels";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useMemo, useState } from "react";
 import { type DepthBook, type Level, sortedLevels } from "@/lib/stream/depth-book";
 import { DepthSync } from "@/lib/stream/depth-sync";
-import { ZDepthPush, ZTickerPush, ZTradePush } from "@/lib/stream/messages";
+import { parsePush } from "@/lib/stream/messages";
 import { useTRPC } from "@/trpc/react";
 import {
   depthQuery,
@@ -44,7 +45,7 @@ export function useDepth(symbol: string, levels: number): DepthView {
   const trpc = useTRPC();
   const stream = useStreamClient();
   const queryClient = useQueryClient();
-  const channel = `${symbol}@depth`;
+  const channel = channels.depth(symbol);
   const depth = useQuery({
     ...depthQuery(trpc, symbol),
     refetchInterval: useFallbackPolling(),
@@ -98,10 +99,10 @@ export function useDepth(symbol: string, levels: number): DepthView {
   }, [depth.data, depth.dataUpdatedAt, symbol, sync]);
 
   useChannel(channel, (data) => {
-    const parsed = ZDepthPush.safeParse(data);
-    if (!parsed.success) return;
-    if (parsed.data.type === "snapshot") sync.streamSnapshot(parsed.data);
-    else sync.diff(parsed.data);
+    const push = parsePush("depth", data);
+    if (!push) return;
+    if (push.type === "snapshot") sync.streamSnapshot(push);
+    else sync.diff(push);
   });
   useOnReconnect(() => sync.reconnected());
 
@@ -120,13 +121,13 @@ export function useRecentTrades(symbol: string) {
     refetchInterval: useFallbackPolling(),
   });
 
-  useChannel(`${symbol}@trades`, (data) => {
-    const parsed = ZTradePush.safeParse(data);
-    if (!parsed.success) {
+  useChannel(channels.trades(symbol), (data) => {
+    const push = parsePush("trades", data);
+    if (!push) {
       void queryClient.invalidateQueries({ queryKey: options.queryKey });
       return;
     }
-    const trade: PublicTradeDto = parsed.data;
+    const trade: PublicTradeDto = push;
     queryClient.setQueryData(options.queryKey, (previous) => {
       if (!previous) return [trade];
       if (previous.some((t) => t.tradeId === trade.tradeId)) return previous;
@@ -149,10 +150,10 @@ export function useTicker(symbol: string) {
     refetchInterval: useFallbackPolling(),
   });
 
-  useChannel(`${symbol}@ticker`, (data) => {
-    const parsed = ZTickerPush.safeParse(data);
-    if (parsed.success && parsed.data.symbol === symbol) {
-      const next: TickerDto = parsed.data;
+  useChannel(channels.ticker(symbol), (data) => {
+    const push = parsePush("ticker", data);
+    if (push?.symbol === symbol) {
+      const next: TickerDto = push;
       queryClient.setQueryData(options.queryKey, next);
     } else {
       void queryClient.invalidateQueries({ queryKey: options.queryKey });

@@ -16,6 +16,9 @@
  *   is dropped and replaced.
  */
 
+import { channels } from "@exchange/contracts/channels";
+import { StreamErrorCode } from "@exchange/contracts/stream-errors";
+
 /** What the page shows about the live connection. */
 export type StreamStatus =
   /** Opening the first connection. */
@@ -69,14 +72,11 @@ export interface StreamError {
   msg: string;
 }
 
-/** Error codes of apps/stream/src/protocol.ts that the client acts on. */
-const RATE_LIMITED = 6;
-
 /**
  * A channel no market can have, used to probe a quiet connection: unsubscribing from a channel
  * one never joined is answered `{"result":true}` and changes nothing.
  */
-const PROBE_CHANNEL = "HEARTBEAT@ticker";
+const PROBE_CHANNEL = channels.ticker("HEARTBEAT");
 
 const OPEN = 1;
 
@@ -236,7 +236,7 @@ export class StreamClient {
       if (reply === true) return;
       this.live.delete(channel);
       // Refused for the rate limit: the gateway did not take it; ask again shortly.
-      if (reply.code === RATE_LIMITED) {
+      if (reply.code === StreamErrorCode.RATE_LIMITED) {
         setTimeout(() => {
           if (this.listeners.has(channel)) this.sendSubscribe(channel);
         }, 1_000);

@@ -2,20 +2,7 @@
  * Candles (klines) folded from trades. Pure: the live job and the rebuild from the `trades`
  * table use these same functions, so both produce the same candles for the same trades.
  */
-
-/** Candle intervals, shortest first. */
-export const KLINE_INTERVALS = ["1m", "5m", "15m", "1h", "4h", "1d"] as const;
-export type KlineInterval = (typeof KLINE_INTERVALS)[number];
-
-const MINUTE_MS = 60_000;
-export const INTERVAL_MS: Readonly<Record<KlineInterval, number>> = {
-  "1m": MINUTE_MS,
-  "5m": 5 * MINUTE_MS,
-  "15m": 15 * MINUTE_MS,
-  "1h": 60 * MINUTE_MS,
-  "4h": 240 * MINUTE_MS,
-  "1d": 1_440 * MINUTE_MS,
-};
+import { INTERVAL_MS, KLINE_INTERVALS, type KlineInterval } from "@exchange/contracts/kline";
 
 /**
  * Start of the candle holding `tsMs`: a multiple of the interval since the Unix epoch, so a

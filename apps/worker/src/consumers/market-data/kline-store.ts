@@ -1,5 +1,6 @@
+import type { KlineInterval } from "@exchange/contracts/kline";
 import type pg from "pg";
-import { type Candle, foldTrades, type KlineInterval } from "./candles";
+import { type Candle, foldTrades } from "./candles";
 
 /** The job's row in `projector_offsets`: the last journal seq its candles include. */
 export const MARKET_DATA_OFFSET = "market-data";

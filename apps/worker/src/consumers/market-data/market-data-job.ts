@@ -1,3 +1,4 @@
+import type { TickerFacts } from "@exchange/contracts/ticker";
 import type { Journal, SnapshotStore } from "@exchange/journal";
 import type { BusKeys, Logger } from "@exchange/protocol";
 import type { Redis } from "ioredis";
@@ -12,7 +13,7 @@ import type { MarketDataState } from "./market-data-state";
 import { MarketScales } from "./market-scales";
 import { tickerMessage, tradeMessage } from "./messages";
 import { loadRecentTrades, type RecentTrade, recoverMarketData } from "./recover-market-data";
-import type { RollingTicker, TickerFacts } from "./rolling-ticker";
+import type { RollingTicker } from "./rolling-ticker";
 
 /** How often the job checks that Redis still holds its data. */
 const ALIVE_CHECK_MS = 2_000;

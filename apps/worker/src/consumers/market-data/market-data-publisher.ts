@@ -1,13 +1,15 @@
+import { channels } from "@exchange/contracts/channels";
+import {
+  DEPTH_SEQ_FIELD,
+  levelField,
+  levelValue,
+  RECENT_TRADES_KEPT,
+} from "@exchange/contracts/market-data-keys";
 import type { Logger } from "@exchange/protocol";
 import type { Redis } from "ioredis";
 import type { Candle } from "./candles";
 import type { DepthBook } from "./depth-book";
-import {
-  DEPTH_SEQ_FIELD,
-  levelField,
-  type MarketDataKeys,
-  RECENT_TRADES_KEPT,
-} from "./market-data-keys";
+import type { MarketDataKeys } from "./market-data-keys";
 import type { MarketDataBatch } from "./market-data-state";
 import type { MarketScales } from "./market-scales";
 import {
@@ -15,7 +17,6 @@ import {
   depthDiffMessage,
   fillMessage,
   klineMessage,
-  levelValue,
   orderMessage,
   tradeMessage,
 } from "./messages";
@@ -91,7 +92,7 @@ export class MarketDataPublisher {
         keys.depth(diff.symbol),
         String(diff.firstSeq - 1),
         String(diff.lastSeq),
-        keys.channel(`${diff.symbol}@depth`),
+        keys.channel(channels.depth(diff.symbol)),
         depthDiffMessage(diff, units),
         ...args,
       );
@@ -103,7 +104,7 @@ export class MarketDataPublisher {
       if (!units) continue;
       const message = tradeMessage(trade, units);
       pipeline.lpush(keys.trades(trade.symbol), message);
-      pipeline.publish(keys.channel(`${trade.symbol}@trades`), message);
+      pipeline.publish(keys.channel(channels.trades(trade.symbol)), message);
       tradeSymbols.add(trade.symbol);
     }
     for (const symbol of tradeSymbols)
@@ -111,15 +112,23 @@ export class MarketDataPublisher {
     for (const order of batch.orders) {
       const units = scales.units(order.symbol);
       if (units)
-        pipeline.publish(keys.channel(`${order.userId}@order`), orderMessage(order, units));
+        pipeline.publish(
+          keys.channel(channels.user(order.userId, "order")),
+          orderMessage(order, units),
+        );
     }
     for (const balance of batch.balances) {
       const message = balanceMessage(balance, scales);
-      if (message) pipeline.publish(keys.channel(`${balance.userId}@balance`), message);
+      if (message)
+        pipeline.publish(keys.channel(channels.user(balance.userId, "balance")), message);
     }
     for (const fill of batch.fills) {
       const units = scales.units(fill.symbol);
-      if (units) pipeline.publish(keys.channel(`${fill.userId}@account`), fillMessage(fill, units));
+      if (units)
+        pipeline.publish(
+          keys.channel(channels.user(fill.userId, "account")),
+          fillMessage(fill, units),
+        );
     }
     const results = (await pipeline.exec()) ?? [];
     for (const [error] of results) if (error) throw error;
@@ -146,7 +155,7 @@ export class MarketDataPublisher {
       const units = scales.units(candle.symbol);
       if (units)
         pipeline.publish(
-          this.keys.channel(`${candle.symbol}@kline_${candle.interval}`),
+          this.keys.channel(channels.kline(candle.symbol, candle.interval)),
           klineMessage(candle, units),
         );
     }
@@ -174,7 +183,7 @@ export class MarketDataPublisher {
       .multi()
       .del(key)
       .hset(key, ...fields);
-    if (diffMessage) multi.publish(this.keys.channel(`${book.symbol}@depth`), diffMessage);
+    if (diffMessage) multi.publish(this.keys.channel(channels.depth(book.symbol)), diffMessage);
     await multi.exec();
   }
 
@@ -183,7 +192,7 @@ export class MarketDataPublisher {
     await this.redis
       .multi()
       .set(this.keys.ticker(symbol), message)
-      .publish(this.keys.channel(`${symbol}@ticker`), message)
+      .publish(this.keys.channel(channels.ticker(symbol)), message)
       .exec();
   }
 

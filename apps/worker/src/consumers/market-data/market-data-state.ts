@@ -1,3 +1,6 @@
+import type { OrderStatus } from "@exchange/contracts/order";
+import { isFinal, progressOf, startOrderLife } from "@exchange/contracts/order-life";
+import { fillsOfTrade, type UserFill } from "@exchange/contracts/trade";
 import type { CancelReason, ExchangeCore, OrderType, Side, TimeInForce } from "@exchange/core";
 import type { WireCoreEvent } from "@exchange/protocol";
 import type { OutcomeRecord } from "../projector/outcome-batch";
@@ -5,7 +8,6 @@ import { DepthBook, type DepthDiff } from "./depth-book";
 
 type Event<T extends WireCoreEvent["type"]> = Extract<WireCoreEvent, { type: T }>;
 export type TradeFact = Event<"trade"> & { seq: number };
-export type OrderStatus = "OPEN" | "PARTIALLY_FILLED" | "FILLED" | "CANCELLED";
 
 /** An order as its owner follows it, in engine units. */
 export interface OrderState {
@@ -37,20 +39,7 @@ export interface BalanceState {
 }
 
 /** One side of a trade, as the user on that side sees it. */
-export interface FillFact {
-  userId: number;
-  orderId: number;
-  symbol: string;
-  tradeId: number;
-  side: Side;
-  liquidity: "maker" | "taker";
-  priceTicks: bigint;
-  qtyLots: bigint;
-  quoteAtoms: bigint;
-  feeAtoms: bigint;
-  feeAsset: string;
-  ts: number;
-}
+export type FillFact = UserFill;
 
 /** What one batch of outcomes changed, ready to be stored and published. */
 export interface MarketDataBatch {
@@ -165,8 +154,7 @@ export class MarketDataState {
     batch.orders = [...touchedOrders.values()].map((o) => ({ ...o }));
     batch.balances = [...touchedBalances.values()].map((b) => ({ ...b }));
     for (const order of touchedOrders.values()) {
-      if (order.status === "FILLED" || order.status === "CANCELLED")
-        this.orders.delete(order.orderId);
+      if (isFinal(order.status)) this.orders.delete(order.orderId);
     }
     return batch;
   }
@@ -184,7 +172,7 @@ export class MarketDataState {
         return;
       case "trade":
         batch.trades.push({ ...event, seq: record.seq });
-        batch.fills.push(...fillsOf(event));
+        batch.fills.push(...fillsOfTrade(event));
         return;
       case "order.accepted": {
         const order = acceptedOrder(event, record.ts);
@@ -198,15 +186,8 @@ export class MarketDataState {
         const order = this.orders.get(event.orderId);
         // Unknown only if the state was seeded wrongly; the depth check would then fail too.
         if (!order) return;
-        order.filledLots = event.filledLots;
-        order.filledQuoteAtoms = event.filledQuoteAtoms;
-        order.status =
-          event.type === "order.cancelled"
-            ? "CANCELLED"
-            : event.type === "order.filled"
-              ? "FILLED"
-              : "PARTIALLY_FILLED";
-        if (event.type === "order.cancelled") order.cancelReason = event.reason;
+        const { remainingLots: _remaining, ...progress } = progressOf(event);
+        Object.assign(order, progress);
         order.updatedAt = record.ts;
         touchedOrders.set(order.orderId, order);
         return;
@@ -252,6 +233,7 @@ function balanceKey(userId: number, asset: string): string {
 }
 
 function acceptedOrder(event: Event<"order.accepted">, ts: number): OrderState {
+  const { status, filledLots, filledQuoteAtoms, cancelReason } = startOrderLife(event);
   return {
     orderId: event.orderId,
     userId: event.userId,
@@ -264,43 +246,11 @@ function acceptedOrder(event: Event<"order.accepted">, ts: number): OrderState {
     quoteAtoms: event.quoteAtoms,
     timeInForce: event.timeInForce,
     postOnly: event.postOnly,
-    status: "OPEN",
-    filledLots: 0n,
-    filledQuoteAtoms: 0n,
-    cancelReason: null,
+    status,
+    filledLots,
+    filledQuoteAtoms,
+    cancelReason,
     createdAt: ts,
     updatedAt: ts,
   };
-}
-
-function fillsOf(trade: Event<"trade">): FillFact[] {
-  const common = {
-    symbol: trade.symbol,
-    tradeId: trade.tradeId,
-    priceTicks: trade.priceTicks,
-    qtyLots: trade.qtyLots,
-    quoteAtoms: trade.quoteAtoms,
-    ts: trade.ts,
-  };
-  const makerSide: Side = trade.takerSide === "buy" ? "sell" : "buy";
-  return [
-    {
-      ...common,
-      userId: trade.takerUserId,
-      orderId: trade.takerOrderId,
-      side: trade.takerSide,
-      liquidity: "taker",
-      feeAtoms: trade.takerFeeAtoms,
-      feeAsset: trade.takerFeeAsset,
-    },
-    {
-      ...common,
-      userId: trade.makerUserId,
-      orderId: trade.makerOrderId,
-      side: makerSide,
-      liquidity: "maker",
-      feeAtoms: trade.makerFeeAtoms,
-      feeAsset: trade.makerFeeAsset,
-    },
-  ];
 }

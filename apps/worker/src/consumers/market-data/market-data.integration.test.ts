@@ -1,9 +1,10 @@
+import { INTERVAL_MS, KLINE_INTERVALS } from "@exchange/contracts/kline";
 import type { Command } from "@exchange/core";
 import { Journal, recoverState } from "@exchange/journal";
 import { tradingWorkload } from "@exchange/testkit";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Candle, candleKey, foldTrades, INTERVAL_MS, KLINE_INTERVALS } from "./candles";
+import { type Candle, candleKey, foldTrades } from "./candles";
 import { loadAllCandles } from "./kline-store";
 import {
   type MarketDataRig,

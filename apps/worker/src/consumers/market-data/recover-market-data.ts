@@ -1,3 +1,4 @@
+import { RECENT_TRADES_KEPT } from "@exchange/contracts/market-data-keys";
 import { type Journal, recoverState, type SnapshotStore } from "@exchange/journal";
 import { readOutcome, type WireCoreEvent } from "@exchange/protocol";
 import type pg from "pg";
@@ -7,7 +8,6 @@ import {
   readMarketDataOffset,
   rebuildCandlesFromTrades,
 } from "./kline-store";
-import { RECENT_TRADES_KEPT } from "./market-data-keys";
 import { MarketDataState, type TradeFact } from "./market-data-state";
 import { RollingTicker, windowStart } from "./rolling-ticker";
 

@@ -1,6 +1,7 @@
+import { changePercent } from "@exchange/contracts/ticker";
 import { describe, expect, it } from "vitest";
 import type { Candle } from "./candles";
-import { changePercent, RollingTicker, windowStart } from "./rolling-ticker";
+import { RollingTicker, windowStart } from "./rolling-ticker";
 
 const NOW = Date.UTC(2026, 10, 20, 12, 30, 15);
 const MINUTE = 60_000;

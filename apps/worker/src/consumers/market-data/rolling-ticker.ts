@@ -1,21 +1,9 @@
+import type { TickerFacts } from "@exchange/contracts/ticker";
 import type { Candle } from "./candles";
 
 const MINUTE_MS = 60_000;
 /** The window: the current minute and the 1 439 before it. */
 export const TICKER_WINDOW_MINUTES = 1_440;
-
-/** 24 h statistics of one market in engine units; prices null when the window has no trade. */
-export interface TickerFacts {
-  symbol: string;
-  openTicks: bigint | null;
-  highTicks: bigint | null;
-  lowTicks: bigint | null;
-  /** The last trade's price, however old; null before the market's first trade. */
-  lastTicks: bigint | null;
-  volumeLots: bigint;
-  quoteAtoms: bigint;
-  trades: number;
-}
 
 /**
  * 24 h rolling statistics built from one-minute candles, as most venues compute them: the
@@ -97,18 +85,4 @@ export class RollingTicker {
 export function windowStart(nowMs: number): number {
   const minute = nowMs - (((nowMs % MINUTE_MS) + MINUTE_MS) % MINUTE_MS);
   return minute - (TICKER_WINDOW_MINUTES - 1) * MINUTE_MS;
-}
-
-/**
- * (last − open) / open in percent, truncated toward zero to two decimals ("-1.25"); null when
- * either price is missing. Display only: it moves no money, but stays exact in integers.
- */
-export function changePercent(openTicks: bigint | null, lastTicks: bigint | null): string | null {
-  if (openTicks === null || lastTicks === null || openTicks === 0n) return null;
-  const hundredths = ((lastTicks - openTicks) * 10_000n) / openTicks;
-  const sign = hundredths < 0n ? "-" : "";
-  const magnitude = hundredths < 0n ? -hundredths : hundredths;
-  const whole = magnitude / 100n;
-  const fraction = (magnitude % 100n).toString().padStart(2, "0");
-  return `${sign}${whole}.${fraction}`;
 }

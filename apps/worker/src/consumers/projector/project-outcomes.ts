@@ -1,7 +1,8 @@
+import type { OrderStatus } from "@exchange/contracts/order";
+import { progressOf, startOrderLife } from "@exchange/contracts/order-life";
 import type { WireCoreEvent } from "@exchange/protocol";
 import type { OutcomeRecord } from "./outcome-batch";
 
-type OrderStatus = "OPEN" | "PARTIALLY_FILLED" | "FILLED" | "CANCELLED";
 type Event<T extends WireCoreEvent["type"]> = Extract<WireCoreEvent, { type: T }>;
 
 export interface OrderRow {
@@ -122,16 +123,8 @@ function projectEvent(changes: ProjectionChanges, event: WireCoreEvent, place: E
       return;
     case "order.partiallyFilled":
     case "order.filled":
-      recordProgress(
-        changes,
-        event,
-        event.type === "order.filled" ? "FILLED" : "PARTIALLY_FILLED",
-        null,
-        place,
-      );
-      return;
     case "order.cancelled":
-      recordProgress(changes, event, "CANCELLED", event.reason, place);
+      recordProgress(changes, event, place);
       return;
     case "trade": {
       const { type: _type, ts: _ts, ...trade } = event;
@@ -181,11 +174,7 @@ function newOrderRow(event: Event<"order.accepted">, place: EventPlace): OrderRo
     timeInForce: event.timeInForce,
     postOnly: event.postOnly,
     clientOrderId: event.clientOrderId,
-    status: "OPEN",
-    filledLots: 0n,
-    remainingLots: event.qtyLots,
-    filledQuoteAtoms: 0n,
-    cancelReason: null,
+    ...progressAtStart(event),
     acceptedSeq: place.seq,
     updatedSeq: place.seq,
     createdAt: place.at,
@@ -196,21 +185,22 @@ function newOrderRow(event: Event<"order.accepted">, place: EventPlace): OrderRo
 function recordProgress(
   changes: ProjectionChanges,
   event: Event<"order.filled" | "order.partiallyFilled" | "order.cancelled">,
-  status: OrderStatus,
-  cancelReason: string | null,
   place: EventPlace,
 ): void {
   const progress: OrderProgressRow = {
     orderId: event.orderId,
-    status,
-    filledLots: event.filledLots,
-    remainingLots: event.remainingLots,
-    filledQuoteAtoms: event.filledQuoteAtoms,
-    cancelReason,
+    ...progressOf(event),
     updatedSeq: place.seq,
     updatedAt: place.at,
   };
   const fresh = changes.newOrders.get(event.orderId);
   if (fresh) Object.assign(fresh, progress);
   else changes.progress.set(event.orderId, progress);
+}
+
+/** Where an order stands the moment it is accepted (the same fold the API and market data use). */
+function progressAtStart(event: Event<"order.accepted">) {
+  const { status, filledLots, remainingLots, filledQuoteAtoms, cancelReason } =
+    startOrderLife(event);
+  return { status, filledLots, remainingLots, filledQuoteAtoms, cancelReason };
 }

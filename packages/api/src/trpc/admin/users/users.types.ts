@@ -1,5 +1,5 @@
+import { ZOrder } from "@exchange/contracts/order";
 import { ZRowId } from "@exchange/domains/input-bounds";
-import { ZOrderDto } from "@exchange/domains/trading/order-contracts";
 import { z } from "zod";
 import { ZKycStatus } from "../kyc/kyc.types";
 
@@ -51,5 +51,5 @@ export const ZUserProfileOutput = z.object({
   balances: z.array(
     z.object({ asset: z.string(), available: z.string(), frozen: z.string(), total: z.string() }),
   ),
-  orders: z.array(ZOrderDto),
+  orders: z.array(ZOrder),
 });

@@ -1,5 +1,8 @@
+import { ZBalance } from "@exchange/contracts/balance";
+import { ZOrder } from "@exchange/contracts/order";
+import { ZFill } from "@exchange/contracts/trade";
 import { ZRowId, ZSymbolText } from "@exchange/domains/input-bounds";
-import { pageOf, ZOrderDto, ZPageInput } from "@exchange/domains/trading/order-contracts";
+import { pageOf, ZPageInput } from "@exchange/domains/trading/order-contracts";
 import { z } from "zod";
 
 export const ZCancelOrderInput = z
@@ -23,31 +26,10 @@ export const ZCancelAllInput = z.object({ symbol: ZSymbolText });
 export const ZCancelAllOutput = z.object({ cancelled: z.number().int() });
 
 export const ZOrdersPageInput = ZPageInput;
-export const ZOrdersPage = pageOf(ZOrderDto);
+export const ZOrdersPage = pageOf(ZOrder);
 
-/** One of the caller's fills. */
-export const ZMyTradeDto = z.object({
-  tradeId: z.number().int(),
-  orderId: z.number().int(),
-  symbol: z.string(),
-  side: z.enum(["buy", "sell"]),
-  liquidity: z.enum(["maker", "taker"]),
-  price: z.string(),
-  quantity: z.string(),
-  quoteAmount: z.string(),
-  fee: z.string(),
-  feeAsset: z.string(),
-  executedAt: z.date(),
-});
-export const ZTradesPage = pageOf(ZMyTradeDto);
-
-export const ZBalanceDto = z.object({
-  asset: z.string(),
-  available: z.string(),
-  frozen: z.string(),
-  total: z.string(),
-});
-export const ZBalancesOutput = z.array(ZBalanceDto);
+export const ZTradesPage = pageOf(ZFill);
+export const ZBalancesOutput = z.array(ZBalance);
 
 /** A short-lived token for `{"op":"auth"}` on the WebSocket gateway. */
 export const ZStreamTokenOutput = z.object({ token: z.string(), expiresAt: z.date() });

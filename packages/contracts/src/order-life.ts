@@ -1,0 +1,146 @@
+import type {
+  BalanceChangedEvent,
+  CancelReason,
+  OrderAcceptedEvent,
+  OrderCancelledEvent,
+  OrderFillEvent,
+  TradeEvent,
+} from "@exchange/core";
+import type { OrderStatus } from "./order";
+
+/**
+ * An order's life as its owner follows it, worked out from the engine's events alone: the API's
+ * reply to a placement, the projector's orders read model and the market-data job's `@order`
+ * pushes all fold the same events through `advanceOrderLife`, so they cannot disagree.
+ *
+ * It lives here, not in the core: the core keeps the order itself and never needs this fold;
+ * what the fold produces (the status names, what "filled" means to a trader) is public.
+ */
+export interface OrderLife {
+  orderId: number;
+  userId: number;
+  side: OrderAcceptedEvent["side"];
+  /** Ordered quantity, or 0 for a market buy by quote amount. */
+  qtyLots: bigint;
+  status: OrderStatus;
+  filledLots: bigint;
+  /** Quantity still open (0 once final, and always 0 for a market buy by quote amount). */
+  remainingLots: bigint;
+  filledQuoteAtoms: bigint;
+  /** What the order still holds frozen: quote atoms for a buy, base atoms for a sell. */
+  frozenAtoms: bigint;
+  cancelReason: CancelReason | null;
+  /**
+   * A sell's base atoms per lot (0 for a buy): a sell freezes exactly its quantity in base
+   * (packages/core place-order.ts), so this is what it froze over what it ordered.
+   */
+  baseAtomsPerLot: bigint;
+}
+
+/** The events that move an order's life; any other event leaves it as it is. */
+export type OrderLifeEvent =
+  | OrderFillEvent
+  | OrderCancelledEvent
+  | TradeEvent
+  | BalanceChangedEvent
+  | { type: string };
+
+/** An order's life the moment the engine accepted it. */
+export function startOrderLife(accepted: OrderAcceptedEvent): OrderLife {
+  return {
+    orderId: accepted.orderId,
+    userId: accepted.userId,
+    side: accepted.side,
+    qtyLots: accepted.qtyLots,
+    status: "OPEN",
+    filledLots: 0n,
+    remainingLots: accepted.qtyLots,
+    filledQuoteAtoms: 0n,
+    frozenAtoms: accepted.frozenAtoms,
+    cancelReason: null,
+    baseAtomsPerLot:
+      accepted.side === "sell" && accepted.qtyLots > 0n
+        ? accepted.frozenAtoms / accepted.qtyLots
+        : 0n,
+  };
+}
+
+/** The life after one more of the engine's events, in journal order. Pure: `life` is not changed. */
+export function advanceOrderLife(life: OrderLife, event: OrderLifeEvent): OrderLife {
+  if (isProgress(event)) {
+    if (event.orderId !== life.orderId) return life;
+    return { ...life, ...progressOf(event) };
+  }
+  if (isTrade(event)) return settle(life, event);
+  if (isBalanceChanged(event)) return release(life, event);
+  return life;
+}
+
+/** Status, fills and remaining quantity as a fill or cancel event states them (cumulative). */
+export function progressOf(
+  event: OrderFillEvent | OrderCancelledEvent,
+): Pick<
+  OrderLife,
+  "status" | "filledLots" | "remainingLots" | "filledQuoteAtoms" | "cancelReason"
+> {
+  return {
+    status:
+      event.type === "order.cancelled"
+        ? "CANCELLED"
+        : event.type === "order.filled"
+          ? "FILLED"
+          : "PARTIALLY_FILLED",
+    filledLots: event.filledLots,
+    remainingLots: event.remainingLots,
+    filledQuoteAtoms: event.filledQuoteAtoms,
+    cancelReason: event.type === "order.cancelled" ? event.reason : null,
+  };
+}
+
+/** Whether the order will never change again. */
+export function isFinal(status: OrderStatus): boolean {
+  return status === "FILLED" || status === "CANCELLED";
+}
+
+/** A trade spends from the frozen funds of both its orders: the buyer pays the quote, the seller the base. */
+function settle(life: OrderLife, trade: TradeEvent): OrderLife {
+  if (trade.takerOrderId !== life.orderId && trade.makerOrderId !== life.orderId) return life;
+  const spent = life.side === "buy" ? trade.quoteAtoms : trade.qtyLots * life.baseAtomsPerLot;
+  return { ...life, frozenAtoms: life.frozenAtoms - spent };
+}
+
+/** Funds the order no longer needs go back to available (cancel, unused remainder). */
+function release(life: OrderLife, event: BalanceChangedEvent): OrderLife {
+  if (event.cause !== "order.release" || event.orderId !== life.orderId) return life;
+  let frozen = life.frozenAtoms;
+  for (const posting of event.postings) {
+    if (posting.account === "frozen" && posting.userId === life.userId) {
+      frozen += posting.amountAtoms;
+    }
+  }
+  return { ...life, frozenAtoms: frozen };
+}
+
+function isProgress(event: OrderLifeEvent): event is OrderFillEvent | OrderCancelledEvent {
+  return (
+    event.type === "order.filled" ||
+    event.type === "order.partiallyFilled" ||
+    event.type === "order.cancelled"
+  );
+}
+
+function isTrade(event: OrderLifeEvent): event is TradeEvent {
+  return event.type === "trade";
+}
+
+function isBalanceChanged(event: OrderLifeEvent): event is BalanceChangedEvent {
+  return event.type === "balance.changed";
+}
+
+/** The life of the order `accepted` names after `events` (its own and any others, in journal order). */
+export function foldOrderLife(
+  accepted: OrderAcceptedEvent,
+  events: readonly OrderLifeEvent[],
+): OrderLife {
+  return events.reduce(advanceOrderLife, startOrderLife(accepted));
+}

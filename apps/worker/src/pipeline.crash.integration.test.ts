@@ -22,6 +22,7 @@ import {
   type EngineReply,
   EngineTimeoutError,
 } from "@exchange/protocol";
+import { runVar } from "@exchange/protocol/testing";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
@@ -29,7 +30,7 @@ import { runAlone } from "./consumers/consumer";
 import { Projector } from "./consumers/projector/projector";
 import { reconcile } from "./consumers/reconciliation/reconcile";
 
-const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
+const SEED = Number(runVar("CRASH_SEED") ?? Date.now() % 100_000);
 const KILLS = 12;
 const SENDERS = 4;
 const TIMEOUT_MS = 1_500;

@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
-import { freePort } from "@exchange/protocol/testing";
+import { freePort, runEnv } from "@exchange/protocol/testing";
 import { STREAM_PATH } from "../server";
 
 const MAIN = fileURLToPath(new URL("../main.ts", import.meta.url));
@@ -36,7 +36,7 @@ export class StreamProcess {
     const port = await freePort();
     const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
       env: {
-        ...process.env,
+        ...runEnv(),
         REDIS_URL: target.redisUrl,
         REDIS_PREFIX: target.redisPrefix,
         STREAM_TOKEN_SECRET: target.streamTokenSecret,

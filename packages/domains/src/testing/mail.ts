@@ -2,6 +2,7 @@
  * Reading the run's mail sink (scripts/lib/mail-sink.ts) from integration tests: the latest
  * mail to an address, waiting for it to arrive, and the links in it.
  */
+import { runVar } from "@exchange/protocol/testing";
 export interface ReceivedMail {
   id: number;
   subject: string;
@@ -13,7 +14,7 @@ export interface ReceivedMail {
 }
 
 function sinkUrl(): string {
-  const url = process.env.MAIL_SINK_URL;
+  const url = runVar("MAIL_SINK_URL");
   if (!url) throw new Error("MAIL_SINK_URL is not set: run under vitest's integration project");
   return url;
 }

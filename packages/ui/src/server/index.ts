@@ -11,7 +11,7 @@ export {
   sessionAccountId,
   sessionIdOf,
 } from "./credentials-auth";
-export { lazyEnv, type ServicesEnv, servicesConfig, ZServicesEnv, ZTwoFactorKey } from "./env";
+export { rejectEnv, type ServicesEnv, servicesConfig, servicesEnvShape } from "./env";
 export { oncePerProcess } from "./once-per-process";
 export {
   clearChallenge,

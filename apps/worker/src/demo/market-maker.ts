@@ -1,5 +1,5 @@
 import { type Command, parseUnits } from "@exchange/core";
-import { type EngineClient, type Logger, MarketUnits } from "@exchange/protocol";
+import { commandIds, type EngineClient, type Logger, MarketUnits } from "@exchange/protocol";
 import type pg from "pg";
 import type { Consumer } from "../consumers/consumer";
 import { loadMarketScales } from "../market-scales";
@@ -194,7 +194,7 @@ export class MarketMaker implements Consumer {
   }
 
   private id(): string {
-    return `demo:${crypto.randomUUID()}`;
+    return commandIds.demo();
   }
 
   private sleep(): Promise<void> {

@@ -1,6 +1,7 @@
 import {
   type ConsumerState,
   type ConsumerStatus,
+  commandIds,
   consumerStatusKey,
   ZConsumerStatus,
 } from "@exchange/protocol";
@@ -97,7 +98,7 @@ async function sharedEnginePing(services: Services, nowMs: number): Promise<Comp
   if (won !== "OK") return cached?.health ?? (await awaitOthersPing(services, key));
   const health = await probe(async () => {
     const reply = await services.engine.send(
-      { id: `ping:${crypto.randomUUID()}`, ts: Date.now(), type: "system.ping" },
+      { id: commandIds.ping(), ts: Date.now(), type: "system.ping" },
       { timeoutMs: ENGINE_PING_TIMEOUT_MS },
     );
     if (!reply.outcome.ok) throw new Error(reply.outcome.message);

@@ -1,6 +1,6 @@
 import { type Command, hashText, parseUnits, RejectCode } from "@exchange/core";
 import type { Db } from "@exchange/db";
-import { type EngineClient, stringifyWire } from "@exchange/protocol";
+import { commandIds, type EngineClient, stringifyWire } from "@exchange/protocol";
 import { decimalToString } from "../money-format";
 import { engineMarketConfig } from "./market-config";
 import { listMarkets } from "./markets";
@@ -19,13 +19,20 @@ export async function referenceDataCommands(db: Db, ts: number): Promise<Command
   return [
     ...assets.map(({ code, precision, maxAmount }): Command => {
       const maxAmountAtoms = parseUnits(decimalToString(maxAmount), precision);
-      return { type: "asset.add", id: `ref:asset:${code}`, ts, code, precision, maxAmountAtoms };
+      return {
+        type: "asset.add",
+        id: commandIds.addAsset(code),
+        ts,
+        code,
+        precision,
+        maxAmountAtoms,
+      };
     }),
     ...markets.map((m): Command => {
       const { status, ...config } = engineMarketConfig(m);
       // The id names the configuration, so a corrected market is sent anew rather than answered
       // with the journal's verdict on the old one.
-      const id = `ref:market:${m.symbol}:${hashText(stringifyWire(config))}`;
+      const id = commandIds.addMarket(m.symbol, hashText(stringifyWire(config)));
       return { type: "market.add", id, ts, ...config, status };
     }),
   ];

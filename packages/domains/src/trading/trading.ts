@@ -1,5 +1,5 @@
 import type { CoreEvent } from "@exchange/core";
-import { STREAM_TOKEN_TTL_MS, signStreamToken } from "@exchange/protocol";
+import { commandIds, STREAM_TOKEN_TTL_MS, signStreamToken } from "@exchange/protocol";
 import { AppError, AppErrorCode } from "../errors";
 import { assertCanTrade } from "../kyc/kyc-levels";
 import { marketDirectory } from "../markets/market-directory";
@@ -30,9 +30,7 @@ export async function placeOrder(services: Services, userId: number, input: Plac
       input.type === "market"
         ? await bestOppositePrice(services.db, market.dto.symbol, input.side)
         : undefined,
-    commandId: input.clientOrderId
-      ? `order:${userId}:${input.clientOrderId}`
-      : `order:${userId}:${crypto.randomUUID()}`,
+    commandId: commandIds.placeOrder(userId, input.clientOrderId),
     ts: Date.now(),
   });
   const { outcome } = await callEngine(services.engine, command);
@@ -102,7 +100,7 @@ export async function cancelOrder(
   const market = await marketDirectory(services.db).get(input.symbol);
   const { outcome } = await callEngine(services.engine, {
     type: "order.cancel",
-    id: `cancel:${userId}:${crypto.randomUUID()}`,
+    id: commandIds.cancelOrder(userId),
     ts: Date.now(),
     userId,
     symbol: market.dto.symbol,
@@ -126,7 +124,7 @@ export async function cancelAllOrders(services: Services, userId: number, symbol
   const market = await marketDirectory(services.db).get(symbol);
   const { outcome } = await callEngine(services.engine, {
     type: "order.cancelAll",
-    id: `cancelAll:${userId}:${crypto.randomUUID()}`,
+    id: commandIds.cancelAllOrders(userId),
     ts: Date.now(),
     userId,
     symbol: market.dto.symbol,

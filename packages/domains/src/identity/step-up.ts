@@ -68,7 +68,7 @@ export async function proveStepUp(
 export async function requireRecentStepUp(
   services: Services,
   session: StepUpSession,
-  nowMs = Date.now(),
+  nowMs = services.clock.now(),
 ): Promise<void> {
   const sessionId = requireSessionId(session);
   const row = await services.db.authSession.findUnique({

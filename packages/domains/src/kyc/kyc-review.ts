@@ -1,4 +1,5 @@
 import type { Db, Prisma, StaffRole } from "@exchange/db";
+import { clockDate } from "@exchange/protocol";
 import { recordAudit } from "../audit/audit";
 import { AppError, AppErrorCode } from "../errors";
 import type { Actor, Services } from "../services";
@@ -20,7 +21,8 @@ export interface KycQueueQuery {
  * The review queue. Pending work is served oldest first (the longest wait is the most urgent);
  * decided submissions newest first, as history is read.
  */
-export async function listKycQueue(db: Db, query: KycQueueQuery, now = new Date()) {
+/** `now`: the services' clock, against which waiting times are measured. */
+export async function listKycQueue(db: Db, query: KycQueueQuery, now: Date) {
   const before = submittedBefore(query.age, now);
   const where: Prisma.KycSubmissionWhereInput = {
     ...(query.status ? { status: query.status } : {}),
@@ -121,7 +123,7 @@ export async function decideKyc(
     });
     if (!before) throw new AppError(AppErrorCode.NOT_FOUND, "No such KYC submission.");
     const reason = decision.decision === "REJECTED" ? decision.reason : null;
-    const reviewedAt = new Date();
+    const reviewedAt = clockDate(services.clock);
     const updated = await tx.kycSubmission.updateMany({
       where: { id: decision.submissionId, status: "PENDING" },
       data: {

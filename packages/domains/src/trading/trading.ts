@@ -31,7 +31,7 @@ export async function placeOrder(services: Services, userId: number, input: Plac
         ? await bestOppositePrice(services.db, market.dto.symbol, input.side)
         : undefined,
     commandId: commandIds.placeOrder(userId, input.clientOrderId),
-    ts: Date.now(),
+    ts: services.clock.now(),
   });
   const { outcome } = await callEngine(services.engine, command);
   if (!outcome.ok) throw orderRejection(outcome.code, outcome.message, market);
@@ -101,7 +101,7 @@ export async function cancelOrder(
   const { outcome } = await callEngine(services.engine, {
     type: "order.cancel",
     id: commandIds.cancelOrder(userId),
-    ts: Date.now(),
+    ts: services.clock.now(),
     userId,
     symbol: market.dto.symbol,
     ...(input.orderId === undefined ? {} : { orderId: input.orderId }),
@@ -125,7 +125,7 @@ export async function cancelAllOrders(services: Services, userId: number, symbol
   const { outcome } = await callEngine(services.engine, {
     type: "order.cancelAll",
     id: commandIds.cancelAllOrders(userId),
-    ts: Date.now(),
+    ts: services.clock.now(),
     userId,
     symbol: market.dto.symbol,
   });
@@ -144,7 +144,7 @@ export function issueStreamToken(
       "this server is not configured to issue stream tokens",
     );
   }
-  const expiresAt = new Date(Date.now() + STREAM_TOKEN_TTL_MS);
+  const expiresAt = new Date(services.clock.now() + STREAM_TOKEN_TTL_MS);
   return {
     token: signStreamToken(
       {

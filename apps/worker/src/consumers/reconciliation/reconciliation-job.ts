@@ -1,5 +1,5 @@
 import type { Journal } from "@exchange/journal";
-import type { Logger } from "@exchange/protocol";
+import { type Clock, clockDate, type Logger, systemClock } from "@exchange/protocol";
 import type pg from "pg";
 import type { Consumer } from "../consumer";
 import { reconcile } from "./reconcile";
@@ -14,6 +14,8 @@ export interface ReconciliationJobDeps {
   everyMs: number;
   /** A report fails when the read models hold nothing journaled more than this long ago. */
   maxLagMs: number;
+  /** When reports are due and when a run started; the system clock when absent. */
+  clock?: Clock;
 }
 
 /** Runs `reconcile` every `everyMs` and stores each result as a report for the admin console. */
@@ -29,6 +31,10 @@ export class ReconciliationJob implements Consumer {
 
   constructor(private readonly deps: ReconciliationJobDeps) {}
 
+  private get clock(): Clock {
+    return this.deps.clock ?? systemClock;
+  }
+
   /** The seq the last report proved (balanced or not). */
   get processedSeq(): number | undefined {
     return this.provedSeq;
@@ -39,7 +45,7 @@ export class ReconciliationJob implements Consumer {
   /** A report when one is due, else a nap. A failed run is retried by the board with backoff. */
   async step(): Promise<boolean> {
     if (this.stopping) return false;
-    const waitMs = this.nextAt - Date.now();
+    const waitMs = this.nextAt - this.clock.now();
     if (waitMs > 0) {
       await new Promise<void>((resolve) => {
         this.wake = resolve;
@@ -48,7 +54,7 @@ export class ReconciliationJob implements Consumer {
       return !this.stopping;
     }
     await this.runOnce();
-    this.nextAt = Date.now() + this.deps.everyMs;
+    this.nextAt = this.clock.now() + this.deps.everyMs;
     return !this.stopping;
   }
 
@@ -59,7 +65,7 @@ export class ReconciliationJob implements Consumer {
 
   async runOnce(): Promise<void> {
     const { pool, journal, log, maxLagMs } = this.deps;
-    const startedAt = new Date();
+    const startedAt = clockDate(this.clock);
     const result = await reconcile(pool, journal, { maxLagMs });
     await pool.query(
       `INSERT INTO reconciliation_reports

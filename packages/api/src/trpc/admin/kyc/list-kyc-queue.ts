@@ -1,5 +1,6 @@
 import { redactKycPersonalData } from "@exchange/domains/kyc/document-access";
 import { listKycQueue } from "@exchange/domains/kyc/kyc-review";
+import { clockDate } from "@exchange/protocol";
 import { sectionProcedure } from "../../trpc";
 import { ZKycQueueInput, ZKycQueueOutput } from "./kyc.types";
 
@@ -8,6 +9,6 @@ export const listKycQueueProcedure = sectionProcedure("kyc")
   .input(ZKycQueueInput)
   .output(ZKycQueueOutput)
   .query(async ({ ctx, input }) => {
-    const queue = await listKycQueue(ctx.services.db, input);
+    const queue = await listKycQueue(ctx.services.db, input, clockDate(ctx.services.clock));
     return { ...queue, rows: queue.rows.map((row) => redactKycPersonalData(row, ctx.actor.roles)) };
   });

@@ -4,7 +4,8 @@
  * when wrong. `inheritedEnv` is what a script hands on to the processes it starts, which then
  * validate their own variables.
  */
-import { loadEnv, sharedEnv } from "@exchange/protocol/env";
+import { loadEnv } from "@exchange/protocol";
+import { sharedEnv } from "@exchange/protocol/env";
 import { z } from "zod";
 
 const scriptEnvShape = {

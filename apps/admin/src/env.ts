@@ -1,5 +1,4 @@
-import { lazyEnv, sharedEnv } from "@exchange/protocol/env";
-import { rejectEnv, servicesEnvShape } from "@exchange/ui/server";
+import { lazyEnv, rejectEnv, servicesEnvShape, sharedEnv } from "@exchange/protocol/env";
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 

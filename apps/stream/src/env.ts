@@ -1,11 +1,5 @@
-import {
-  type EnvOf,
-  type EnvSource,
-  loadEnv,
-  parseEnv,
-  portVar,
-  sharedEnv,
-} from "@exchange/protocol/env";
+import { loadEnv } from "@exchange/protocol";
+import { type EnvOf, type EnvSource, parseEnv, portVar, sharedEnv } from "@exchange/protocol/env";
 import { z } from "zod";
 
 /** The gateway's variables. This module is the only one of the gateway that reads `process.env`. */

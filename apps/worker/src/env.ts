@@ -1,8 +1,8 @@
+import { loadEnv } from "@exchange/protocol";
 import {
   type EnvOf,
   type EnvSource,
   intVar,
-  loadEnv,
   parseEnv,
   portVar,
   sharedEnv,

@@ -1,4 +1,5 @@
-import { loadEnv, sharedEnv } from "@exchange/protocol/env";
+import { loadEnv } from "@exchange/protocol";
+import { sharedEnv } from "@exchange/protocol/env";
 import { z } from "zod";
 
 /** Variables of this package's own scripts (seed). Libraries take their config as arguments. */

@@ -9,7 +9,9 @@
  *
  * Each app or process declares its variables and validates them ONCE in its `src/env.ts`; that
  * module is the only one that reads `process.env`. Tests read the run's variables through
- * `testEnv` (`@exchange/protocol/testing`).
+ * `runVar` / `runEnv` (`@exchange/protocol/testing`). `loadEnv`, which exits the process on a bad
+ * environment, lives in load-env.ts (root export): this module stays free of Node's process API
+ * so the Next apps' instrumentation can import it in any runtime.
  */
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
@@ -98,26 +100,10 @@ export function parseEnv<Shape extends EnvShape>(options: EnvOptions<Shape>): En
     runtimeEnv: options.source,
     isServer: true,
     ...(whole ? { createFinalSchema: () => whole } : {}),
-    onValidationError: (issues) => {
-      throw new EnvError(describeIssues(options.name, issues));
-    },
+    onValidationError: rejectEnv(options.name),
   });
   // A plain object: env-core's proxy guards client access, which server processes never do.
   return { ...env } as EnvOf<Shape>;
-}
-
-/**
- * `parseEnv` for a process's entry: a bad environment prints the message on stderr and the
- * process exits with 1, without a stack trace hiding the one line that matters.
- */
-export function loadEnv<Shape extends EnvShape>(options: EnvOptions<Shape>): EnvOf<Shape> {
-  try {
-    return parseEnv(options);
-  } catch (error) {
-    if (!(error instanceof EnvError)) throw error;
-    process.stderr.write(`${error.message}\n`);
-    process.exit(1);
-  }
 }
 
 /**
@@ -131,6 +117,39 @@ export function lazyEnv<T>(parse: () => T): () => T {
     return validated.value;
   };
 }
+
+/** An env-core `onValidationError`: one EnvError naming each bad variable of `name`. */
+export function rejectEnv(name: string) {
+  return (issues: readonly EnvIssue[]): never => {
+    throw new EnvError(describeIssues(name, issues));
+  };
+}
+
+/**
+ * The variables both Next apps (web, admin) need to reach the exchange's database and engine
+ * bus; each app's env.ts adds its own and validates them once with @t3-oss/env-nextjs.
+ */
+export const servicesEnvShape = {
+  DATABASE_URL: sharedEnv.DATABASE_URL,
+  REDIS_URL: sharedEnv.REDIS_URL,
+  /** Prefix of every Redis key and channel; must match the engine's. */
+  REDIS_PREFIX: sharedEnv.REDIS_PREFIX,
+  /**
+   * Directory of uploaded identity documents, outside any web root. The web app writes it and
+   * the admin console reads it, so both must name the same directory (an absolute path; a
+   * relative one resolves against the process's working directory).
+   */
+  DOCUMENT_STORAGE_DIR: z.string().min(1).default(".data/documents"),
+  /** `development` under `next dev` (a looser script policy for React's development build). */
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  /**
+   * How many reverse proxies stand in front of the app, each appending to X-Forwarded-For. 0
+   * (the default): none, the header is ignored and the connection's address is the client's.
+   */
+  TRUSTED_PROXY_HOPS: sharedEnv.TRUSTED_PROXY_HOPS,
+  /** Least level of the server's JSON log lines. */
+  LOG_LEVEL: sharedEnv.LOG_LEVEL,
+};
 
 interface EnvIssue {
   readonly message: string;

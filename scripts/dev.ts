@@ -17,31 +17,33 @@ import { loadDevSecrets } from "./lib/dev-secrets";
 import { providePostgres, provideRedis } from "./lib/local-services";
 import { startMailSink } from "./lib/mail-sink";
 import { DEV_PORTS } from "./lib/ports";
+import { inheritedEnv, readScriptEnv } from "./lib/script-env";
 
 const ROOT = join(import.meta.dirname, "..");
 const DATA_DIR = join(ROOT, ".data");
 
 async function main(): Promise<void> {
+  const env = readScriptEnv();
   const postgres = await providePostgres({
     dataDir: DATA_DIR,
     port: DEV_PORTS.postgres,
-    fromEnv: process.env.DATABASE_URL,
+    fromEnv: env.DATABASE_URL,
   });
   const redis = await provideRedis({
     dataDir: DATA_DIR,
     port: DEV_PORTS.redis,
-    fromEnv: process.env.REDIS_URL,
+    fromEnv: env.REDIS_URL,
   });
   const mailSink = await startMailSink({ smtp: DEV_PORTS.smtp, http: DEV_PORTS.mailInbox });
   const stopServices = () => Promise.all([postgres.stop(), redis.stop(), mailSink.stop()]);
   const secrets = loadDevSecrets(join(DATA_DIR, "dev-secrets.json"));
 
-  const databaseUrl = process.env.DATABASE_URL ?? withDatabaseName(postgres.url, "exchange_dev");
-  const redisPrefix = process.env.REDIS_PREFIX ?? "ex:";
+  const databaseUrl = env.DATABASE_URL ?? withDatabaseName(postgres.url, "exchange_dev");
+  const redisPrefix = env.REDIS_PREFIX;
   await ensureDatabase(databaseUrl);
   await migrateDatabase(databaseUrl);
   const db = createDb(databaseUrl);
-  await seed(db, { twoFactorKey: secrets.TWO_FACTOR_KEY, nodeEnv: process.env.NODE_ENV });
+  await seed(db, { twoFactorKey: secrets.TWO_FACTOR_KEY, nodeEnv: env.NODE_ENV });
   await db.$disconnect();
 
   console.log(`\nPostgreSQL: ${postgres.origin}`);
@@ -69,7 +71,7 @@ Mail inbox    http://localhost:${DEV_PORTS.mailInbox}   (every mail the apps sen
     stdio: "inherit",
     detached: true,
     env: {
-      ...process.env,
+      ...inheritedEnv(),
       ...secrets,
       SMTP_URL: mailSink.smtpUrl,
       MAIL_FROM: "Exchange <no-reply@exchange.local>",
@@ -83,9 +85,9 @@ Mail inbox    http://localhost:${DEV_PORTS.mailInbox}   (every mail the apps sen
       // The web app's pages, by either name of this machine, may open gateway connections.
       STREAM_ALLOWED_ORIGINS: `http://localhost:${DEV_PORTS.web},http://127.0.0.1:${DEV_PORTS.web}`,
       // One directory for both apps: web stores KYC uploads, admin serves them to compliance.
-      DOCUMENT_STORAGE_DIR: process.env.DOCUMENT_STORAGE_DIR ?? join(DATA_DIR, "documents"),
+      DOCUMENT_STORAGE_DIR: env.DOCUMENT_STORAGE_DIR ?? join(DATA_DIR, "documents"),
       // A moving demo market for newcomers; DEMO_MARKET_MAKER=off npm run dev for a quiet one.
-      DEMO_MARKET_MAKER: process.env.DEMO_MARKET_MAKER ?? "on",
+      DEMO_MARKET_MAKER: env.DEMO_MARKET_MAKER,
       NEXT_TELEMETRY_DISABLED: "1",
       TURBO_TELEMETRY_DISABLED: "1",
     },

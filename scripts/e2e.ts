@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomSecret } from "./lib/dev-secrets";
+import { inheritedEnv } from "./lib/script-env";
 import { provisionTestRun } from "./lib/test-run";
 
 const ROOT = join(import.meta.dirname, "..");
@@ -19,7 +20,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
 
 const testRun = await provisionTestRun("e2e", { seed: true });
 const env: NodeJS.ProcessEnv = {
-  ...process.env,
+  ...inheritedEnv(),
   NEXT_TELEMETRY_DISABLED: "1",
   TURBO_TELEMETRY_DISABLED: "1",
   E2E_DATABASE_URL: testRun.databaseUrl,

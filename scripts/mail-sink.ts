@@ -4,10 +4,13 @@
  */
 import { startMailSink } from "./lib/mail-sink";
 import { DEV_PORTS } from "./lib/ports";
+import { readScriptEnv } from "./lib/script-env";
+
+const env = readScriptEnv();
 
 const sink = await startMailSink({
-  smtp: Number(process.env.MAIL_SINK_SMTP_PORT ?? DEV_PORTS.smtp),
-  http: Number(process.env.MAIL_SINK_HTTP_PORT ?? DEV_PORTS.mailInbox),
+  smtp: env.MAIL_SINK_SMTP_PORT ?? DEV_PORTS.smtp,
+  http: env.MAIL_SINK_HTTP_PORT ?? DEV_PORTS.mailInbox,
 });
 console.log(`mail sink: SMTP ${sink.smtpUrl}, inbox ${sink.inboxUrl}`);
 const stop = () => void sink.stop().then(() => process.exit(0));

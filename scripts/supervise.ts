@@ -10,6 +10,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { type FSWatcher, watch } from "node:fs";
 import { basename, resolve } from "node:path";
+import { inheritedEnv } from "./lib/script-env";
 
 const RESTART_DELAY_MS = 1_000;
 const CHANGE_SETTLE_MS = 200;
@@ -30,7 +31,7 @@ function start(): void {
   restartTimer = undefined;
   const started = spawn(process.execPath, ["--import", "tsx", entry as string], {
     stdio: "inherit",
-    env: process.env,
+    env: inheritedEnv(),
   });
   child = started;
   started.on("exit", (code, signal) => {

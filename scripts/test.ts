@@ -6,6 +6,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
+import { inheritedEnv } from "./lib/script-env";
 
 const ROOT = join(import.meta.dirname, "..");
 
@@ -24,7 +25,7 @@ for (const [title, command, args] of STEPS) {
   const { status } = spawnSync(command, args, {
     cwd: ROOT,
     stdio: "inherit",
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" },
+    env: { ...inheritedEnv(), NEXT_TELEMETRY_DISABLED: "1", TURBO_TELEMETRY_DISABLED: "1" },
   });
   console.log(
     `━━ ${title}: ${status === 0 ? "passed" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s`,

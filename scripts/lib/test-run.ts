@@ -19,6 +19,7 @@ import {
 import { Redis } from "ioredis";
 import { randomSecret } from "./dev-secrets";
 import { providePostgres, provideRedis } from "./local-services";
+import { readScriptEnv } from "./script-env";
 
 export interface TestRun {
   databaseUrl: string;
@@ -33,17 +34,18 @@ export interface TestRun {
 }
 
 export async function provisionTestRun(tag: string, options: { seed: boolean }): Promise<TestRun> {
+  const env = readScriptEnv();
   const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const scratch = join(tmpdir(), "exchange-test-services");
   const postgres = await providePostgres({
     dataDir: scratch,
     port: 54_339,
-    fromEnv: process.env.DATABASE_URL,
+    fromEnv: env.DATABASE_URL,
   });
   const redis = await provideRedis({
     dataDir: scratch,
     port: 63_799,
-    fromEnv: process.env.REDIS_URL,
+    fromEnv: env.REDIS_URL,
   });
 
   const databasePrefix = `exchange_${tag}_${runId}`;
@@ -53,7 +55,7 @@ export async function provisionTestRun(tag: string, options: { seed: boolean }):
   const twoFactorKey = randomSecret();
   if (options.seed) {
     const db = createDb(templateUrl);
-    await seed(db, { twoFactorKey, nodeEnv: process.env.NODE_ENV });
+    await seed(db, { twoFactorKey, nodeEnv: env.NODE_ENV });
     await db.$disconnect();
   }
   const databaseUrl = await createDatabaseFromTemplate(templateUrl, `${databasePrefix}_main`);

@@ -1,16 +1,17 @@
 import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { createLogger } from "@exchange/protocol";
+import { runVar } from "@exchange/protocol/testing";
 import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { type StreamEnv, ZStreamEnv } from "./env";
+import { parseStreamEnv, type StreamEnv } from "./env";
 import { createStreamServer, STREAM_PATH, type StreamServer } from "./server";
 
 const WEB_ORIGIN = "http://localhost:3000";
-const baseEnv = ZStreamEnv.parse({
-  REDIS_URL: process.env.REDIS_URL,
-  REDIS_PREFIX: `${process.env.REDIS_PREFIX}admission:`,
+const baseEnv = parseStreamEnv({
+  REDIS_URL: runVar("REDIS_URL"),
+  REDIS_PREFIX: `${runVar("REDIS_PREFIX")}admission:`,
   STREAM_TOKEN_SECRET: "admission-test-secret",
   STREAM_ALLOWED_ORIGINS: `${WEB_ORIGIN}, https://exchange.example`,
 });

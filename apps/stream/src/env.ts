@@ -1,13 +1,14 @@
-import { TRUSTED_PROXY_HOPS_MAX } from "@exchange/protocol";
+import { loadEnv } from "@exchange/protocol";
+import { type EnvOf, type EnvSource, parseEnv, portVar, sharedEnv } from "@exchange/protocol/env";
 import { z } from "zod";
 
-/** The gateway's configuration, validated once at start-up. */
-export const ZStreamEnv = z.object({
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }),
-  REDIS_PREFIX: z.string().default("ex:"),
+/** The gateway's variables. This module is the only one of the gateway that reads `process.env`. */
+const streamEnvShape = {
+  REDIS_URL: sharedEnv.REDIS_URL,
+  REDIS_PREFIX: sharedEnv.REDIS_PREFIX,
   /** Secret shared with the API, which signs the tokens clients send in `{"op":"auth"}`. */
-  STREAM_TOKEN_SECRET: z.string().min(16),
-  STREAM_PORT: z.coerce.number().int().min(1).max(65_535).default(3200),
+  STREAM_TOKEN_SECRET: sharedEnv.STREAM_TOKEN_SECRET,
+  STREAM_PORT: portVar(3200, 1),
   STREAM_HOST: z.string().default("127.0.0.1"),
   /** Most channels one connection may hold at once. */
   STREAM_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(100),
@@ -47,17 +48,18 @@ export const ZStreamEnv = z.object({
   /** Open connections allowed on this instance in all; more are refused (503). */
   STREAM_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(10_000),
   /** Reverse proxies in front of the gateway, each appending to X-Forwarded-For (0: none). */
-  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(TRUSTED_PROXY_HOPS_MAX).default(0),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-});
+  TRUSTED_PROXY_HOPS: sharedEnv.TRUSTED_PROXY_HOPS,
+  LOG_LEVEL: sharedEnv.LOG_LEVEL,
+};
 
-export type StreamEnv = z.infer<typeof ZStreamEnv>;
+export type StreamEnv = EnvOf<typeof streamEnvShape>;
 
-export function readStreamEnv(source: NodeJS.ProcessEnv = process.env): StreamEnv {
-  const parsed = ZStreamEnv.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`stream: invalid environment\n${problems.join("\n")}`);
-  }
-  return parsed.data;
+/** Validates the gateway's variables in `source`; throws an EnvError naming each bad one. */
+export function parseStreamEnv(source: EnvSource): StreamEnv {
+  return parseEnv({ name: "stream", shape: streamEnvShape, source });
+}
+
+/** The gateway's environment, validated once at start-up; a bad one exits with its message. */
+export function readStreamEnv(): StreamEnv {
+  return loadEnv({ name: "stream", shape: streamEnvShape, source: process.env });
 }

@@ -17,12 +17,13 @@ import {
   hostileString,
   hugeString,
   nearlyValidObject,
+  runVar,
 } from "@exchange/protocol/testing";
 import fc from "fast-check";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { ZStreamEnv } from "./env";
+import { parseStreamEnv } from "./env";
 import { MESH_PUBLISH_PATH } from "./mesh-publish";
 import { parseClientMessage } from "./protocol";
 import { createStreamServer, STREAM_PATH, type StreamServer } from "./server";
@@ -32,9 +33,9 @@ const PUBLISH_TOKEN = "fuzz-publish-token-0123456789";
 const MAX_MESSAGE_BYTES = 1_024;
 /** The socket layer's own limit (server.ts: 16 × the message limit). */
 const HARD_LIMIT_BYTES = MAX_MESSAGE_BYTES * 16;
-const env = ZStreamEnv.parse({
-  REDIS_URL: process.env.REDIS_URL,
-  REDIS_PREFIX: `${process.env.REDIS_PREFIX}stream-fuzz:`,
+const env = parseStreamEnv({
+  REDIS_URL: runVar("REDIS_URL"),
+  REDIS_PREFIX: `${runVar("REDIS_PREFIX")}stream-fuzz:`,
   STREAM_TOKEN_SECRET: SECRET,
   STREAM_MAX_SUBSCRIPTIONS: 50,
   // High enough that every generated message is answered for what it is, not rate-limited.

@@ -2,18 +2,19 @@ import { once } from "node:events";
 import type { AddressInfo } from "node:net";
 import { StreamErrorCode } from "@exchange/contracts/stream-errors";
 import { createLogger, signStreamToken, streamBusChannel } from "@exchange/protocol";
+import { runVar } from "@exchange/protocol/testing";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { type StreamEnv, ZStreamEnv } from "./env";
+import { parseStreamEnv, type StreamEnv } from "./env";
 import { MESH_PUBLISH_PATH } from "./mesh-publish";
 import { createStreamServer, STREAM_PATH, type StreamServer } from "./server";
 
-const PREFIX = `${process.env.REDIS_PREFIX}stream:`;
+const PREFIX = `${runVar("REDIS_PREFIX")}stream:`;
 const SECRET = "integration-test-secret";
 const PUBLISH_TOKEN = "publish-token-for-the-tests";
-const env = ZStreamEnv.parse({
-  REDIS_URL: process.env.REDIS_URL,
+const env = parseStreamEnv({
+  REDIS_URL: runVar("REDIS_URL"),
   REDIS_PREFIX: PREFIX,
   STREAM_TOKEN_SECRET: SECRET,
   STREAM_MAX_SUBSCRIPTIONS: 5,

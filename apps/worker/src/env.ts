@@ -1,37 +1,47 @@
+import { loadEnv } from "@exchange/protocol";
+import {
+  type EnvOf,
+  type EnvSource,
+  intVar,
+  parseEnv,
+  portVar,
+  sharedEnv,
+} from "@exchange/protocol/env";
 import { z } from "zod";
 
-/** The worker's configuration, validated once at start-up. */
-export const ZWorkerEnv = z.object({
-  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
-  REDIS_URL: z.url({ protocol: /^rediss?$/ }),
-  REDIS_PREFIX: z.string().default("ex:"),
+/** The worker's variables. This module is the only one of the worker that reads `process.env`. */
+const workerEnvShape = {
+  DATABASE_URL: sharedEnv.DATABASE_URL,
+  REDIS_URL: sharedEnv.REDIS_URL,
+  REDIS_PREFIX: sharedEnv.REDIS_PREFIX,
   /** Interval of the reconciliation job (ledger sums, balances against postings and the engine). */
-  RECONCILE_EVERY_MS: z.coerce.number().int().min(1_000).default(300_000),
+  RECONCILE_EVERY_MS: intVar(300_000, 1_000),
   /** Run the demo market (demo/market-maker.ts): "on" under `npm run dev`, never in production. */
   DEMO_MARKET_MAKER: z.enum(["on", "off"]).default("off"),
   /** Interval between the demo market maker's requotes. */
-  DEMO_TICK_MS: z.coerce.number().int().min(100).default(1_500),
+  DEMO_TICK_MS: intVar(1_500, 100),
   /** Least time between two 24 h tickers of one market on `<SYMBOL>@ticker`. */
-  MARKET_DATA_TICKER_MS: z.coerce.number().int().min(100).default(1_000),
+  MARKET_DATA_TICKER_MS: intVar(1_000, 100),
   /** A consumer failing (or blocked) on one entry this long raises an alert and turns health red. */
-  CONSUMER_STUCK_ALERT_MS: z.coerce.number().int().min(100).default(30_000),
+  CONSUMER_STUCK_ALERT_MS: intVar(30_000, 100),
   /** Longest wait between two attempts of a failing consumer (the backoff doubles up to it). */
-  CONSUMER_RETRY_MAX_MS: z.coerce.number().int().min(100).default(10_000),
+  CONSUMER_RETRY_MAX_MS: intVar(10_000, 100),
   /** A reconciliation fails when the read models miss an entry journaled longer ago than this. */
-  RECONCILE_MAX_LAG_MS: z.coerce.number().int().min(1_000).default(60_000),
+  RECONCILE_MAX_LAG_MS: intVar(60_000, 1_000),
   /** Port of the worker's /health and /metrics; 0 disables the HTTP server. */
-  WORKER_HTTP_PORT: z.coerce.number().int().min(0).max(65_535).default(3400),
+  WORKER_HTTP_PORT: portVar(3400),
   WORKER_HTTP_HOST: z.string().default("127.0.0.1"),
-  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
-});
+  LOG_LEVEL: sharedEnv.LOG_LEVEL,
+};
 
-export type WorkerEnv = z.infer<typeof ZWorkerEnv>;
+export type WorkerEnv = EnvOf<typeof workerEnvShape>;
 
-export function readWorkerEnv(source: NodeJS.ProcessEnv = process.env): WorkerEnv {
-  const parsed = ZWorkerEnv.safeParse(source);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
-    throw new Error(`worker: invalid environment\n${problems.join("\n")}`);
-  }
-  return parsed.data;
+/** Validates the worker's variables in `source`; throws an EnvError naming each bad one. */
+export function parseWorkerEnv(source: EnvSource): WorkerEnv {
+  return parseEnv({ name: "worker", shape: workerEnvShape, source });
+}
+
+/** The worker's environment, validated once at start-up; a bad one exits with its message. */
+export function readWorkerEnv(): WorkerEnv {
+  return loadEnv({ name: "worker", shape: workerEnvShape, source: process.env });
 }

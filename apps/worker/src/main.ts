@@ -34,7 +34,13 @@ const loops: Consumer[] = [
 if (env.DEMO_MARKET_MAKER === "on") {
   // A loop, not a job: see jobs/registry.ts.
   loops.push(
-    new MarketMaker({ pool: context.pool, engine: context.engine, log, tickMs: env.DEMO_TICK_MS }),
+    new MarketMaker({
+      pool: context.pool,
+      engine: context.engine,
+      log,
+      clock: context.clock,
+      tickMs: env.DEMO_TICK_MS,
+    }),
   );
 }
 

@@ -15,6 +15,7 @@ import {
   type EngineReply,
   EngineTimeoutError,
 } from "@exchange/protocol";
+import { runVar } from "@exchange/protocol/testing";
 import {
   createEngineSandbox,
   EngineProcess,
@@ -29,7 +30,7 @@ import { runAlone } from "./consumers/consumer";
 import { Projector } from "./consumers/projector/projector";
 import { reconcile } from "./jobs/reconciliation/reconcile";
 
-const SEED = Number(process.env.CRASH_SEED ?? Date.now() % 100_000);
+const SEED = Number(runVar("CRASH_SEED") ?? Date.now() % 100_000);
 const KILLS = 12;
 const SENDERS = 4;
 const TIMEOUT_MS = 1_500;

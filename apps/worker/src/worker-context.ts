@@ -1,5 +1,13 @@
 import { Journal } from "@exchange/journal";
-import { type BusKeys, busKeys, createLogger, EngineClient, type Logger } from "@exchange/protocol";
+import {
+  type BusKeys,
+  busKeys,
+  type Clock,
+  createLogger,
+  EngineClient,
+  type Logger,
+  systemClock,
+} from "@exchange/protocol";
 import { Redis } from "ioredis";
 import pg from "pg";
 import type { WorkerEnv } from "./env";
@@ -11,6 +19,8 @@ import type { WorkerEnv } from "./env";
 export interface WorkerContext {
   env: WorkerEnv;
   log: Logger;
+  /** The time jobs and the demo market maker see; tests set their own. */
+  clock: Clock;
   pool: pg.Pool;
   /** Shared: the consumer board's status writes and the projector's reads. */
   redis: Redis;
@@ -34,6 +44,7 @@ export async function createWorkerContext(env: WorkerEnv): Promise<WorkerContext
   return {
     env,
     log,
+    clock: systemClock,
     pool,
     redis,
     keys: busKeys(env.REDIS_PREFIX),

@@ -7,6 +7,7 @@ import { parseUnits } from "../../../packages/contracts/src/money";
 import { createDb } from "../../../packages/db/src/client";
 import { hashPassword } from "../../../packages/db/src/password";
 import { syncReferenceData } from "../../../packages/domains/src/markets/reference-data";
+import { commandIds } from "../../../packages/protocol/src/command-ids";
 import { EngineClient } from "../../../packages/protocol/src/engine-client";
 import { uniqueEmail } from "../../fixtures";
 
@@ -79,7 +80,7 @@ export async function setUpTrading(): Promise<TradingSetup> {
         const { outcome } = await engine.send(
           {
             type: "balance.deposit",
-            id: `deposit:${businessId}`,
+            id: commandIds.deposit(businessId),
             ts: Date.now(),
             business: "deposit",
             businessId,

@@ -11,6 +11,7 @@ import { latestMailTo, tokenIn } from "@exchange/domains/testing/mail";
 import { closeServices, testServices } from "@exchange/domains/testing/test-services";
 import { createTestUser, signInTestUser } from "@exchange/domains/testing/test-users";
 import { sessionRevocationChannel } from "@exchange/protocol";
+import { runVar } from "@exchange/protocol/testing";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callTraderApi } from "./testing/callers";
@@ -22,7 +23,7 @@ const revocations: string[] = [];
 
 beforeAll(async () => {
   services = await testServices();
-  listener = new Redis(process.env.REDIS_URL ?? "");
+  listener = new Redis(runVar("REDIS_URL") ?? "");
   listener.on("message", (_channel, message) => revocations.push(message));
   await listener.subscribe(sessionRevocationChannel(services.redisPrefix));
 });

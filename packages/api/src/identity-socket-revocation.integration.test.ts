@@ -5,6 +5,7 @@ import { latestMailTo, tokenIn } from "@exchange/domains/testing/mail";
 import { closeServices, testServices } from "@exchange/domains/testing/test-services";
 import { createTestUser, signInTestUser } from "@exchange/domains/testing/test-users";
 import { streamBusChannel } from "@exchange/protocol";
+import { runVar } from "@exchange/protocol/testing";
 import { StreamProcess } from "@exchange/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
@@ -20,7 +21,7 @@ let gateway: StreamProcess;
 beforeAll(async () => {
   services = { ...(await testServices()), streamTokenSecret: SECRET };
   gateway = await StreamProcess.start({
-    redisUrl: process.env.REDIS_URL ?? "",
+    redisUrl: runVar("REDIS_URL") ?? "",
     redisPrefix: services.redisPrefix,
     streamTokenSecret: SECRET,
   });

@@ -13,6 +13,7 @@ import {
 import { latestMailTo } from "@exchange/domains/testing/mail";
 import { closeServices, staffActor, testServices } from "@exchange/domains/testing/test-services";
 import { createTestUser } from "@exchange/domains/testing/test-users";
+import { ManualClock } from "@exchange/protocol";
 import { TRPCError } from "@trpc/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callAdminApi, callTraderApi } from "./testing/callers";
@@ -311,6 +312,26 @@ describe("reviewing", () => {
     expect(overdue.total).toBe(1);
     const rejected = await compliance.kyc.queue({ status: "REJECTED", country: "NZ" });
     expect(rejected.rows).toEqual([]);
+  });
+
+  it("measures waiting time on the services' clock, so a set clock ages the queue", async () => {
+    const { id } = await newApplicant();
+    const submitted = await submitKyc(services, id, {
+      ...validInput(),
+      fields: { ...KYC_FIXTURE_FIELDS, country: "IS" },
+    });
+    const query = { status: "PENDING", country: "IS", age: "24h" } as const;
+    expect((await compliance.kyc.queue(query)).rows).toEqual([]);
+
+    // The same queue read a day and an hour later: the submission is now overdue.
+    const later = new ManualClock(Date.now() + 25 * 3600 * 1000);
+    const officer = staffActor(complianceId, "COMPLIANCE");
+    const overdue = await callAdminApi({ ...services, clock: later }, officer).kyc.queue(query);
+    expect(overdue.rows.map((r) => r.id)).toEqual([submitted.id]);
+    later.set(Date.now());
+    expect(
+      (await callAdminApi({ ...services, clock: later }, officer).kyc.queue(query)).rows,
+    ).toEqual([]);
   });
 });
 

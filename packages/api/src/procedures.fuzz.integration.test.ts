@@ -28,6 +28,7 @@ import {
   idBeyondInt32,
   nearlyValidObject,
   percentEncode,
+  runEnv,
 } from "@exchange/protocol/testing";
 import { createEngineSandbox, EngineProcess, promptStateDigest } from "@exchange/testkit";
 import type { AnyRouter } from "@trpc/server";
@@ -49,7 +50,7 @@ const actors: Record<string, Actor> = {};
 beforeAll(async () => {
   const sandbox = await createEngineSandbox("fuzz-api");
   engine = await EngineProcess.start(sandbox);
-  const { SMTP_URL, MAIL_FROM, WEB_PUBLIC_URL, TWO_FACTOR_KEY } = process.env;
+  const { SMTP_URL, MAIL_FROM, WEB_PUBLIC_URL, TWO_FACTOR_KEY } = runEnv();
   services = await createServices({
     ...sandbox,
     streamTokenSecret: "fuzz-stream-token-secret",

@@ -1,6 +1,7 @@
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
+import { runVar } from "@exchange/protocol/testing";
 import { describe, expect, it } from "vitest";
 
 const SEED_CLI = fileURLToPath(new URL("./seed-cli.ts", import.meta.url));
@@ -9,8 +10,8 @@ describe("seed", () => {
   it("refuses to run in production, where its demo staff with public passwords would open the console", async () => {
     const run = promisify(execFile)(process.execPath, ["--import", "tsx", SEED_CLI], {
       env: {
-        PATH: process.env.PATH,
-        DATABASE_URL: `${process.env.DATABASE_URL}`,
+        PATH: runVar("PATH"),
+        DATABASE_URL: `${runVar("DATABASE_URL")}`,
         NODE_ENV: "production",
       },
     });

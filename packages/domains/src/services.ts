@@ -1,6 +1,13 @@
 import { resolve } from "node:path";
 import { createDb, type Db, Prisma, parseSecretBoxKey } from "@exchange/db";
-import { EngineClient } from "@exchange/protocol";
+import {
+  type Clock,
+  createLogger,
+  EngineClient,
+  type Logger,
+  type LogLevel,
+  systemClock,
+} from "@exchange/protocol";
 import { Redis } from "ioredis";
 import type { StaffRole } from "./identity/identity-enums";
 import type { DocumentStorage } from "./kyc/document-storage";
@@ -58,6 +65,10 @@ export interface Services {
   twoFactorKey?: Buffer;
   /** How often a trader may place and cancel orders; the defaults when absent. */
   orderRateLimits?: OrderRateLimits;
+  /** The process's structured log (JSON lines). */
+  log: Logger;
+  /** The time of every rule that depends on it (expiries, queue ages, command timestamps). */
+  clock: Clock;
 }
 
 export interface ServicesConfig {
@@ -76,6 +87,12 @@ export interface ServicesConfig {
   twoFactorKey?: string;
   /** How often a trader may place and cancel orders (ORDER_RATE_*); defaults when absent. */
   orderRateLimits?: OrderRateLimits;
+  /** Name of the process in its log lines (`web`, `admin`); `api` when absent. */
+  service?: string;
+  /** Least level logged (LOG_LEVEL); `info` when absent. */
+  logLevel?: LogLevel;
+  /** The system clock when absent; tests set their own. */
+  clock?: Clock;
 }
 
 /** Connects the API's collaborators. One set per server process; see `closeServices`. */
@@ -91,6 +108,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
     engine,
     redis,
     redisPrefix: config.redisPrefix,
+    log: createLogger(config.service ?? "api", config.logLevel ?? "info"),
+    clock: config.clock ?? systemClock,
     documents: new LocalDocumentStorage(config.documentStorageDir ?? resolve(".data/documents")),
     ...(config.streamTokenSecret ? { streamTokenSecret: config.streamTokenSecret } : {}),
     ...(config.mail

@@ -1,6 +1,8 @@
 export { type BusKeys, busKeys, COMMAND_FIELD, REPLY_TO_FIELD } from "./bus-keys";
 export { clientAddress, TRUSTED_PROXY_HOPS_MAX } from "./client-address";
+export { type Clock, clockDate, ManualClock, systemClock } from "./clock";
 export { stringifyWire, ZBigint, ZSafeInt, ZShortText } from "./codecs";
+export { commandIds } from "./command-ids";
 export {
   type EngineCommand,
   type EngineCommandInput,
@@ -19,6 +21,7 @@ export {
 export { EngineClient, type EngineClientOptions, EngineTimeoutError } from "./engine-client";
 export { readEvents, readOutcome, writeEvents, writeOutcome } from "./event-json";
 export { type WireCoreEvent, ZCoreEvent } from "./events";
+export { loadEnv } from "./load-env";
 export { createLogger, type Logger, type LogLevel } from "./log";
 export {
   Counter,

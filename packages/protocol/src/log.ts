@@ -41,6 +41,14 @@ export function createLogger(service: string, minLevel: LogLevel = "info"): Logg
 
 function jsonSafe(_key: string, value: unknown): unknown {
   if (typeof value === "bigint") return value.toString();
-  if (value instanceof Error) return { name: value.name, message: value.message };
+  // The stack and cause too: an unexpected error is logged once, under a reference, and this
+  // line is all an operator will have of it.
+  if (value instanceof Error)
+    return {
+      name: value.name,
+      message: value.message,
+      stack: value.stack,
+      ...(value.cause === undefined ? {} : { cause: value.cause }),
+    };
   return value;
 }

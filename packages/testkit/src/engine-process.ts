@@ -6,7 +6,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { createDatabaseFromTemplate } from "@exchange/db/operations";
-import { freePort } from "@exchange/protocol/testing";
+import { freePort, runEnv } from "@exchange/protocol/testing";
 import { appMain } from "./app-main";
 
 const MAIN = appMain("engine");
@@ -19,7 +19,7 @@ export interface EngineSandbox {
 
 /** A database and Redis prefix of its own, inside the current integration run. */
 export async function createEngineSandbox(tag: string): Promise<EngineSandbox> {
-  const { TEST_TEMPLATE_DATABASE_URL, TEST_DATABASE_PREFIX, REDIS_URL, REDIS_PREFIX } = process.env;
+  const { TEST_TEMPLATE_DATABASE_URL, TEST_DATABASE_PREFIX, REDIS_URL, REDIS_PREFIX } = runEnv();
   if (!TEST_TEMPLATE_DATABASE_URL || !TEST_DATABASE_PREFIX || !REDIS_URL || !REDIS_PREFIX) {
     throw new Error(
       "engine sandboxes exist only inside the integration run (scripts/test-services.ts)",
@@ -58,7 +58,7 @@ export class EngineProcess {
     const httpPort = await freePort();
     const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", MAIN], {
       env: {
-        ...process.env,
+        ...runEnv(),
         DATABASE_URL: sandbox.databaseUrl,
         REDIS_URL: sandbox.redisUrl,
         REDIS_PREFIX: sandbox.redisPrefix,

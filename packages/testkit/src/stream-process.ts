@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { freePort } from "@exchange/protocol/testing";
+import { freePort, runEnv } from "@exchange/protocol/testing";
 import { appMain } from "./app-main";
 
 const MAIN = appMain("stream");
@@ -31,7 +31,7 @@ export class StreamProcess {
     const port = await freePort();
     const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
       env: {
-        ...process.env,
+        ...runEnv(),
         REDIS_URL: target.redisUrl,
         REDIS_PREFIX: target.redisPrefix,
         STREAM_TOKEN_SECRET: target.streamTokenSecret,

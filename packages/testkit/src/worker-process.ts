@@ -4,7 +4,7 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { freePort } from "@exchange/protocol/testing";
+import { freePort, runEnv } from "@exchange/protocol/testing";
 import { appMain } from "./app-main";
 
 const MAIN = appMain("worker");
@@ -38,7 +38,7 @@ export class WorkerProcess {
     const httpPort = await freePort();
     const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
       env: {
-        ...process.env,
+        ...runEnv(),
         DATABASE_URL: target.databaseUrl,
         REDIS_URL: target.redisUrl,
         REDIS_PREFIX: target.redisPrefix,

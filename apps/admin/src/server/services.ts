@@ -6,6 +6,8 @@ import { adminEnv } from "@/env";
 export const getServices = oncePerProcess("exchange-admin.services", () =>
   createServices({
     ...servicesConfig(adminEnv()),
+    service: "admin",
+    logLevel: adminEnv().LOG_LEVEL,
     twoFactorKey: adminEnv().TWO_FACTOR_KEY,
     // KYC decisions are mailed to the applicant.
     mail: {

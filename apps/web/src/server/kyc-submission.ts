@@ -46,8 +46,9 @@ export async function receiveKycSubmission(
   if (!input) {
     return refusal(400, AppErrorCode.INVALID_INPUT, "Send the form as multipart/form-data.");
   }
+  const services = await caller.services();
   try {
-    const submission = await submitKyc(await caller.services(), trader.id, input);
+    const submission = await submitKyc(services, trader.id, input);
     return Response.json({ submission }, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     const status = error instanceof AppError ? STATUS_OF[error.code] : undefined;
@@ -56,7 +57,7 @@ export async function receiveKycSubmission(
     }
     // As the tRPC error formatter does: the cause stays in the log, under a reference.
     const reference = crypto.randomUUID();
-    console.error(`kyc submission failed [${reference}]:`, error);
+    services.log.error("kyc submission failed", { reference, error });
     return refusal(
       500,
       AppErrorCode.INTERNAL,

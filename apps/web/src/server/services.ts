@@ -7,6 +7,8 @@ export const getServices = oncePerProcess("exchange-web.services", () => {
   const env = webEnv();
   return createServices({
     ...servicesConfig(env),
+    service: "web",
+    logLevel: env.LOG_LEVEL,
     streamTokenSecret: env.STREAM_TOKEN_SECRET,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, webPublicUrl: env.WEB_PUBLIC_URL },
     twoFactorKey: env.TWO_FACTOR_KEY,

@@ -1,6 +1,12 @@
 import { MarketUnits, parseUnits } from "@exchange/contracts/money";
 import type { Command } from "@exchange/core";
-import type { EngineClient, Logger } from "@exchange/protocol";
+import {
+  type Clock,
+  commandIds,
+  type EngineClient,
+  type Logger,
+  systemClock,
+} from "@exchange/protocol";
 import type pg from "pg";
 import type { Consumer } from "../consumers/consumer";
 import { loadMarketScales } from "../market-scales";
@@ -33,7 +39,14 @@ export class MarketMaker implements Consumer {
   private tick = 0;
 
   constructor(
-    private readonly deps: { pool: pg.Pool; engine: EngineClient; log: Logger; tickMs: number },
+    private readonly deps: {
+      pool: pg.Pool;
+      engine: EngineClient;
+      log: Logger;
+      tickMs: number;
+      /** The commands' timestamps; the system clock when absent. */
+      clock?: Clock;
+    },
   ) {}
 
   async start(): Promise<void> {
@@ -68,7 +81,13 @@ export class MarketMaker implements Consumer {
     const stepBps = BigInt(Math.floor(this.random() * 17) - 8);
     market.midTicks += (market.midTicks * stepBps) / 10_000n;
     const symbol = market.units.scale.symbol;
-    await this.send({ type: "order.cancelAll", id: this.id(), ts: Date.now(), userId, symbol });
+    await this.send({
+      type: "order.cancelAll",
+      id: this.id(),
+      ts: (this.deps.clock ?? systemClock).now(),
+      userId,
+      symbol,
+    });
     const spacing = max((market.midTicks * LADDER_SPACING_BPS) / 10_000n, 1n);
     const quotes: Promise<unknown>[] = [];
     for (let level = 1; level <= LADDER_LEVELS; level++) {
@@ -79,7 +98,7 @@ export class MarketMaker implements Consumer {
             type: "order.place",
             orderType: "limit",
             id: this.id(),
-            ts: Date.now(),
+            ts: (this.deps.clock ?? systemClock).now(),
             userId,
             symbol,
             side,
@@ -100,7 +119,7 @@ export class MarketMaker implements Consumer {
       type: "order.place",
       orderType: "market",
       id: this.id(),
-      ts: Date.now(),
+      ts: (this.deps.clock ?? systemClock).now(),
       userId,
       symbol: market.units.scale.symbol,
       side,
@@ -122,7 +141,7 @@ export class MarketMaker implements Consumer {
         await this.retryUntilAccepted({
           type: "balance.deposit",
           id: this.id(),
-          ts: Date.now(),
+          ts: (this.deps.clock ?? systemClock).now(),
           business: "demo-funding",
           businessId: `${email}:${asset}`,
           userId,
@@ -195,7 +214,7 @@ export class MarketMaker implements Consumer {
   }
 
   private id(): string {
-    return `demo:${crypto.randomUUID()}`;
+    return commandIds.demo();
   }
 
   private sleep(): Promise<void> {

@@ -23,7 +23,8 @@ describe("error answers", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("never show an unexpected error's text, only a reference that the server logged with it", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    // The server's log: JSON lines on stdout (protocol's createLogger).
+    const logged = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
 
     const answer = await callOverHttp(failing, { services }, { path: "crash" });
 
@@ -37,7 +38,10 @@ describe("error answers", () => {
     expect(error?.message).toBe(
       `Something went wrong. Please try again (reference ${correlationId}).`,
     );
-    const [line, cause] = logged.mock.calls[0] ?? [];
+    const line = String(
+      logged.mock.calls.find(([text]) => String(text).includes('"level":"error"'))?.[0],
+    );
+    const cause = (JSON.parse(line) as { error: { message: string } }).error;
     expect(line).toContain(correlationId);
     expect(line).toContain("crash");
     expect((cause as Error).message).toBe(DATABASE_FAILURE);
@@ -52,7 +56,8 @@ describe("error answers", () => {
   });
 
   it("answer a request tRPC cannot serve (a query of a mutation) as the caller's mistake, unlogged", async () => {
-    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    // The server's log: JSON lines on stdout (protocol's createLogger).
+    const logged = vi.spyOn(process.stdout, "write").mockImplementation(() => true);
     const answer = await fetchRequestHandler({
       endpoint: "/api/trpc",
       req: new Request("http://test/api/trpc/act"),

@@ -7,12 +7,16 @@ import {
   type StaffSection,
 } from "@exchange/domains/identity/staff-sections";
 import { proveStepUp, requireRecentStepUp } from "@exchange/domains/identity/step-up";
+import { createLogger } from "@exchange/protocol";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Context } from "./context";
 import { trpcCodeOf } from "./error-codes";
 import { ZStepUpProof } from "./trader/security/step-up.types";
 import { transformer } from "./transformer";
+
+/** Unexpected errors of any procedure; errors are logged whatever LOG_LEVEL says. */
+const log = createLogger("api");
 
 const t = initTRPC.context<Context>().create({
   transformer,
@@ -46,7 +50,7 @@ const t = initTRPC.context<Context>().create({
  */
 function logInternalError(error: TRPCError, path: string | undefined): string {
   const correlationId = randomUUID();
-  console.error(`tRPC ${path ?? "?"} failed [${correlationId}]:`, error.cause ?? error);
+  log.error("procedure failed", { path: path ?? "?", correlationId, error: error.cause ?? error });
   return correlationId;
 }
 

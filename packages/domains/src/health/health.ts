@@ -1,6 +1,7 @@
 import {
   type ConsumerState,
   type ConsumerStatus,
+  commandIds,
   consumerStatusKey,
   ZConsumerStatus,
 } from "@exchange/protocol";
@@ -54,7 +55,10 @@ const reports = new WeakMap<Services, { at: number; report: Promise<HealthReport
  * the worker's consumers (the status each writes to Redis). Calling it never sends a command
  * of its own to the engine, so anonymous callers cannot load the engine through it.
  */
-export function checkHealth(services: Services, nowMs = Date.now()): Promise<HealthReport> {
+export function checkHealth(
+  services: Services,
+  nowMs = services.clock.now(),
+): Promise<HealthReport> {
   const cached = reports.get(services);
   if (cached && nowMs - cached.at < REPORT_REUSE_MS) return cached.report;
   const report = buildReport(services, nowMs);
@@ -96,7 +100,7 @@ async function sharedEnginePing(services: Services, nowMs: number): Promise<Comp
   if (won !== "OK") return cached?.health ?? (await awaitOthersPing(services, key));
   const health = await probe(async () => {
     const reply = await services.engine.send(
-      { id: `ping:${crypto.randomUUID()}`, ts: Date.now(), type: "system.ping" },
+      { id: commandIds.ping(), ts: services.clock.now(), type: "system.ping" },
       { timeoutMs: ENGINE_PING_TIMEOUT_MS },
     );
     if (!reply.outcome.ok) throw new Error(reply.outcome.message);

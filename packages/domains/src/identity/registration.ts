@@ -36,7 +36,7 @@ export async function registerTrader(
     // The owner of a taken address learns that someone tried, with a way back in.
     else await mailResetLink(services, email, alreadyRegisteredMail);
   } catch (error) {
-    console.error("registration mail failed:", error);
+    services.log.error("registration mail failed", { error });
   }
   return { email };
 }

@@ -61,7 +61,7 @@ export async function proveStepUp(
 export async function requireRecentStepUp(
   services: Services,
   session: StepUpSession,
-  nowMs = Date.now(),
+  nowMs = services.clock.now(),
 ): Promise<void> {
   const sessionId = requireSessionId(session);
   const row = await findSession(services.db, sessionId);

@@ -46,12 +46,12 @@ export async function notifyKycDecision(
   decision: KycDecisionMail,
 ): Promise<void> {
   if (!services.mailer || !services.webPublicUrl) {
-    console.warn("kyc: no mailer configured; the decision mail was not sent");
+    services.log.warn("kyc: no mailer configured; the decision mail was not sent");
     return;
   }
   try {
     await services.mailer.send(kycDecisionMail(decision, services.webPublicUrl));
   } catch (error) {
-    console.error("kyc: the decision mail could not be sent:", error);
+    services.log.error("kyc: the decision mail could not be sent", { error });
   }
 }

@@ -1,3 +1,4 @@
+import { clockDate } from "@exchange/protocol";
 import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import type { StaffRole } from "../identity/identity-enums";
@@ -31,8 +32,8 @@ export async function listKycQueue(
   services: Services,
   query: KycQueueQuery,
   viewerRoles: readonly StaffRole[],
-  now = new Date(),
 ) {
+  const now = clockDate(services.clock);
   const queue = await findKycQueuePage(services.db, {
     status: query.status,
     country: query.country,
@@ -76,7 +77,7 @@ export async function decideKyc(
     const before = await findSubmissionForDecision(tx, decision.submissionId);
     if (!before) throw new AppError(AppErrorCode.NOT_FOUND, "No such KYC submission.");
     const reason = decision.decision === "REJECTED" ? decision.reason : null;
-    const reviewedAt = new Date();
+    const reviewedAt = clockDate(services.clock);
     const decided = await markSubmissionDecided(tx, {
       submissionId: decision.submissionId,
       status: decision.decision,

@@ -1,6 +1,6 @@
 import { parseUnits } from "@exchange/contracts/money";
 import { type Command, hashText, RejectCode } from "@exchange/core";
-import { type EngineClient, stringifyWire } from "@exchange/protocol";
+import { commandIds, type EngineClient, stringifyWire } from "@exchange/protocol";
 import type { Store } from "../services";
 import { engineMarketConfig } from "./market-config";
 import { findAssets, findMarkets } from "./market-repository";
@@ -15,13 +15,20 @@ export async function referenceDataCommands(db: Store, ts: number): Promise<Comm
   return [
     ...assets.map(({ code, precision, maxAmount }): Command => {
       const maxAmountAtoms = parseUnits(maxAmount, precision);
-      return { type: "asset.add", id: `ref:asset:${code}`, ts, code, precision, maxAmountAtoms };
+      return {
+        type: "asset.add",
+        id: commandIds.addAsset(code),
+        ts,
+        code,
+        precision,
+        maxAmountAtoms,
+      };
     }),
     ...markets.map((m): Command => {
       const { status, ...config } = engineMarketConfig(m);
       // The id names the configuration, so a corrected market is sent anew rather than answered
       // with the journal's verdict on the old one.
-      const id = `ref:market:${m.symbol}:${hashText(stringifyWire(config))}`;
+      const id = commandIds.addMarket(m.symbol, hashText(stringifyWire(config)));
       return { type: "market.add", id, ts, ...config, status };
     }),
   ];

@@ -3,6 +3,7 @@
  * integration tests: the latest mail to an address, waiting for it to arrive, and the links in
  * it. MailDev parses the MIME; this only picks the fields the tests read.
  */
+import { runVar } from "@exchange/protocol/testing";
 export interface ReceivedMail {
   id: string;
   subject: string;
@@ -28,7 +29,7 @@ interface MailDevEmail {
 }
 
 function sinkUrl(): string {
-  const url = process.env.MAIL_SINK_URL;
+  const url = runVar("MAIL_SINK_URL");
   if (!url) throw new Error("MAIL_SINK_URL is not set: run under vitest's integration project");
   return url;
 }

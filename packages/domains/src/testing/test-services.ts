@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runEnv } from "@exchange/protocol/testing";
 import type { StaffRole } from "../identity/identity-enums";
 import type { Actor, Services } from "../services";
 import { closeServices, createServices } from "../services";
@@ -15,7 +16,7 @@ import { closeServices, createServices } from "../services";
  * directory (or `documentStorageDir`), never the developer's `.data/`.
  */
 export function testServices(options: { documentStorageDir?: string } = {}): Promise<Services> {
-  const { DATABASE_URL, REDIS_URL, REDIS_PREFIX } = process.env;
+  const { DATABASE_URL, REDIS_URL, REDIS_PREFIX } = runEnv();
   if (!DATABASE_URL || !REDIS_URL || !REDIS_PREFIX) {
     throw new Error(
       "integration tests run under vitest's integration project (scripts/test-services.ts)",
@@ -45,7 +46,7 @@ export const UNLIMITED_ORDER_RATES = {
 
 /** Mail into the run's sink and the run's two-factor key, as scripts/test-services.ts set them. */
 function identityConfigFromEnv() {
-  const { SMTP_URL, MAIL_FROM, WEB_PUBLIC_URL, TWO_FACTOR_KEY } = process.env;
+  const { SMTP_URL, MAIL_FROM, WEB_PUBLIC_URL, TWO_FACTOR_KEY } = runEnv();
   return {
     ...(SMTP_URL && MAIL_FROM && WEB_PUBLIC_URL
       ? { mail: { smtpUrl: SMTP_URL, from: MAIL_FROM, webPublicUrl: WEB_PUBLIC_URL } }

@@ -2,7 +2,7 @@ import { encodeOrder } from "@exchange/contracts/order";
 import { foldOrderLife } from "@exchange/contracts/order-life";
 import type { MarketDecimals } from "@exchange/contracts/wire";
 import type { CoreEvent } from "@exchange/core";
-import { STREAM_TOKEN_TTL_MS, signStreamToken } from "@exchange/protocol";
+import { commandIds, STREAM_TOKEN_TTL_MS, signStreamToken } from "@exchange/protocol";
 import { AppError, AppErrorCode } from "../errors";
 import { assertCanTrade } from "../kyc/kyc-levels";
 import { marketDirectory } from "../markets/market-directory";
@@ -32,10 +32,8 @@ export async function placeOrder(services: Services, userId: number, input: Plac
       input.type === "market"
         ? await bestOppositePrice(services.db, market.dto.symbol, input.side)
         : undefined,
-    commandId: input.clientOrderId
-      ? `order:${userId}:${input.clientOrderId}`
-      : `order:${userId}:${crypto.randomUUID()}`,
-    ts: Date.now(),
+    commandId: commandIds.placeOrder(userId, input.clientOrderId),
+    ts: services.clock.now(),
   });
   const { outcome } = await callEngine(services.engine, command);
   if (!outcome.ok) throw orderRejection(outcome.code, outcome.message, market);
@@ -77,8 +75,8 @@ export async function cancelOrder(
   const market = await marketDirectory(services.db).get(input.symbol);
   const { outcome } = await callEngine(services.engine, {
     type: "order.cancel",
-    id: `cancel:${userId}:${crypto.randomUUID()}`,
-    ts: Date.now(),
+    id: commandIds.cancelOrder(userId),
+    ts: services.clock.now(),
     userId,
     symbol: market.dto.symbol,
     ...(input.orderId === undefined ? {} : { orderId: input.orderId }),
@@ -101,8 +99,8 @@ export async function cancelAllOrders(services: Services, userId: number, symbol
   const market = await marketDirectory(services.db).get(symbol);
   const { outcome } = await callEngine(services.engine, {
     type: "order.cancelAll",
-    id: `cancelAll:${userId}:${crypto.randomUUID()}`,
-    ts: Date.now(),
+    id: commandIds.cancelAllOrders(userId),
+    ts: services.clock.now(),
     userId,
     symbol: market.dto.symbol,
   });
@@ -121,7 +119,7 @@ export function issueStreamToken(
       "this server is not configured to issue stream tokens",
     );
   }
-  const expiresAt = new Date(Date.now() + STREAM_TOKEN_TTL_MS);
+  const expiresAt = new Date(services.clock.now() + STREAM_TOKEN_TTL_MS);
   return {
     token: signStreamToken(
       {

@@ -5,12 +5,13 @@
  * replays exactly that case. `FUZZ_RUNS=<n>` (`npm run fuzz`) runs every property n times.
  */
 import fc from "fast-check";
+import { runVar } from "./env";
 
 /** The seed of this run: FUZZ_SEED when replaying, else a fresh one. */
 export const FUZZ_SEED = readSeed();
 
 function readSeed(): number {
-  const text = process.env.FUZZ_SEED;
+  const text = runVar("FUZZ_SEED");
   if (text === undefined || text === "") return Math.floor(Math.random() * 2 ** 31);
   const seed = Number(text);
   if (!Number.isSafeInteger(seed)) throw new Error(`FUZZ_SEED must be an integer, not ${text}`);
@@ -19,7 +20,7 @@ function readSeed(): number {
 
 /** Runs of one property: FUZZ_RUNS when set (a long local run), else the property's CI budget. */
 export function fuzzRuns(ciRuns: number): number {
-  const text = process.env.FUZZ_RUNS;
+  const text = runVar("FUZZ_RUNS");
   if (text === undefined || text === "") return ciRuns;
   const runs = Number(text);
   if (!Number.isSafeInteger(runs) || runs < 1)
@@ -32,12 +33,12 @@ export function fuzzRuns(ciRuns: number): number {
  * for a long run.
  */
 export function fuzzTimeoutMs(ciMs: number): number {
-  return process.env.FUZZ_RUNS ? 86_400_000 : ciMs;
+  return runVar("FUZZ_RUNS") ? 86_400_000 : ciMs;
 }
 
 /** fast-check parameters of a property with a CI budget of `ciRuns` cases. */
 export function fuzzParameters<T>(ciRuns: number): fc.Parameters<T> {
-  const path = process.env.FUZZ_PATH;
+  const path = runVar("FUZZ_PATH");
   return {
     seed: FUZZ_SEED,
     numRuns: fuzzRuns(ciRuns),

@@ -13,5 +13,6 @@ export {
   nearlyValidObject,
   percentEncode,
 } from "./arbitraries";
+export { requireRunVar, runEnv, runVar } from "./env";
 export { freePort } from "./free-port";
 export { FUZZ_SEED, fuzz, fuzzParameters, fuzzRuns, fuzzTimeoutMs } from "./fuzz";

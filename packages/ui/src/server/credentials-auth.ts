@@ -1,7 +1,10 @@
+import { createLogger } from "@exchange/protocol/log";
 import { CredentialsSignin, type NextAuthConfig, type Session, type User } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authCookieConfig } from "./auth-cookies";
+
+const log = createLogger("auth");
 
 export interface CredentialsAuthOptions {
   /** Signs and encrypts this app's sessions; never shared with the other app. */
@@ -76,7 +79,7 @@ export function credentialsAuthConfig(options: CredentialsAuthOptions): NextAuth
       // A failed log-in is expected traffic, not a server error worth a stack trace.
       error(error) {
         if (error instanceof CredentialsSignin) return;
-        console.error(error);
+        log.error("auth failed", { error });
       },
     },
   };

@@ -11,7 +11,7 @@ export {
   sessionAccountId,
   sessionIdOf,
 } from "./credentials-auth";
-export { lazyEnv, type ServicesEnv, servicesConfig, ZServicesEnv, ZTwoFactorKey } from "./env";
+export { type ServicesEnv, servicesConfig } from "./env";
 export { oncePerProcess } from "./once-per-process";
 export {
   clearChallenge,

@@ -1,8 +1,12 @@
+import { createLogger } from "@exchange/protocol/log";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { type LogInState, ZLogInInput } from "../lib/credentials";
 import { safeRedirectPath } from "../lib/safe-redirect";
+
+/** Failures of the auth library itself (a failed password is not one). */
+const log = createLogger("auth");
 
 /**
  * The log-in steps of both apps, as form actions: the password, then (when the API asks) a
@@ -123,7 +127,7 @@ export async function signInWithTicket(
   } catch (error) {
     if (error instanceof CredentialsSignin) return { email, ...expiredChallenge() };
     if (error instanceof AuthError) {
-      console.error("log-in failed:", error);
+      log.error("log-in failed", { error });
       return { email, error: "We could not log you in just now. Please try again in a moment." };
     }
     throw error;

@@ -12,12 +12,13 @@ export const reconciliationJob: JobDefinition = {
   // A run given up is superseded by the next scheduled one.
   attempts: 5,
   build:
-    ({ pool, journal, log, env }) =>
+    ({ pool, journal, log, clock, env }) =>
     async () => ({
       processedSeq: await reconcileAndReport({
         pool,
         journal,
         log,
+        clock,
         maxLagMs: env.RECONCILE_MAX_LAG_MS,
       }),
     }),

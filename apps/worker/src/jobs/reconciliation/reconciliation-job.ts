@@ -1,5 +1,5 @@
 import type { Journal } from "@exchange/journal";
-import type { Logger } from "@exchange/protocol";
+import { type Clock, clockDate, type Logger } from "@exchange/protocol";
 import type pg from "pg";
 import { reconcile } from "./reconcile";
 
@@ -7,6 +7,8 @@ export interface ReconciliationJobDeps {
   pool: pg.Pool;
   journal: Journal;
   log: Logger;
+  /** When the run started, as the report records it. */
+  clock: Clock;
   /** A report fails when the read models hold nothing journaled more than this long ago. */
   maxLagMs: number;
 }
@@ -17,7 +19,7 @@ export interface ReconciliationJobDeps {
  */
 export async function reconcileAndReport(deps: ReconciliationJobDeps): Promise<number> {
   const { pool, journal, log, maxLagMs } = deps;
-  const startedAt = new Date();
+  const startedAt = clockDate(deps.clock);
   const result = await reconcile(pool, journal, { maxLagMs });
   await pool.query(
     `INSERT INTO reconciliation_reports

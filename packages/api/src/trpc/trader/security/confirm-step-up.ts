@@ -12,5 +12,5 @@ export const confirmStepUpProcedure = protectedProcedure
       { principal: { type: "USER", id: ctx.actor.userId }, sessionId: ctx.actor.sessionId },
       { ...input, ip: ctx.ip },
     );
-    return { validUntil: new Date(Date.now() + STEP_UP_WINDOW_MS) };
+    return { validUntil: new Date(ctx.services.clock.now() + STEP_UP_WINDOW_MS) };
   });

@@ -1,0 +1,33 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { commandIds } from "./command-ids";
+
+const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
+
+describe("command ids", () => {
+  it("keep the exact strings earlier versions journaled", () => {
+    expect(commandIds.placeOrder(42, "my-order-1")).toBe("order:42:my-order-1");
+    expect(commandIds.addAsset("BTC")).toBe("ref:asset:BTC");
+    expect(commandIds.addMarket("BTC-USDT", "9f2c")).toBe("ref:market:BTC-USDT:9f2c");
+    expect(commandIds.deposit("e2e:7:USDT")).toBe("deposit:e2e:7:USDT");
+    expect(commandIds.placeOrder(42)).toMatch(new RegExp(`^order:42:${UUID}$`));
+    expect(commandIds.cancelOrder(42)).toMatch(new RegExp(`^cancel:42:${UUID}$`));
+    expect(commandIds.cancelAllOrders(42)).toMatch(new RegExp(`^cancelAll:42:${UUID}$`));
+    expect(commandIds.ping()).toMatch(new RegExp(`^ping:${UUID}$`));
+    expect(commandIds.demo()).toMatch(new RegExp(`^demo:${UUID}$`));
+  });
+
+  it("derive a retried placement's id from its key alone, and never share one across traders", () => {
+    fc.assert(
+      fc.property(fc.nat(), fc.nat(), fc.string({ minLength: 1 }), (a, b, key) => {
+        expect(commandIds.placeOrder(a, key)).toBe(commandIds.placeOrder(a, key));
+        if (a !== b) expect(commandIds.placeOrder(a, key)).not.toBe(commandIds.placeOrder(b, key));
+      }),
+    );
+  });
+
+  it("give every unkeyed send an id of its own", () => {
+    expect(commandIds.placeOrder(1)).not.toBe(commandIds.placeOrder(1));
+    expect(commandIds.cancelOrder(1)).not.toBe(commandIds.cancelOrder(1));
+  });
+});

@@ -1,0 +1,35 @@
+/**
+ * Engine command ids, built here and nowhere else.
+ *
+ * Grammar: `<prefix>:<business key>`, the parts joined by `:`.
+ * - The prefix names the kind of command (`order`, `cancel`, `ref:asset` …).
+ * - The business key names the one intent the command carries out. Where the same intent may be
+ *   sent twice (a retried request, a job run again, a restart), the key is derived from the
+ *   intent (a client order id, an asset code, a market's configuration hash), so the engine's
+ *   journal answers the repeat with its first verdict instead of acting twice. Where every send
+ *   is a new intent, the key is a random UUID.
+ *
+ * The strings are part of the journal: an id built differently by a newer version would make a
+ * retried intent look new. So the shapes below never change (command-ids.test.ts pins them); a
+ * new kind of command gets a new prefix.
+ */
+export const commandIds = {
+  /** An order; `clientOrderId` (the trader's own key) makes a retried placement idempotent. */
+  placeOrder: (userId: number, clientOrderId?: string) =>
+    // An empty key is no key (as before): `||`, not `??`.
+    `order:${userId}:${clientOrderId || crypto.randomUUID()}`,
+  /** A cancel of one order: each request is a new intent. */
+  cancelOrder: (userId: number) => `cancel:${userId}:${crypto.randomUUID()}`,
+  /** A cancel of every order of one trader in one market. */
+  cancelAllOrders: (userId: number) => `cancelAll:${userId}:${crypto.randomUUID()}`,
+  /** An asset of the reference data: known once, whatever its later edits. */
+  addAsset: (code: string) => `ref:asset:${code}`,
+  /** A market's configuration: a corrected configuration is a new intent, hence its hash. */
+  addMarket: (symbol: string, configHash: string) => `ref:market:${symbol}:${configHash}`,
+  /** A deposit credited for an external, unique business id (a chain transaction, a test's). */
+  deposit: (businessId: string) => `deposit:${businessId}`,
+  /** A liveness probe of the engine. */
+  ping: () => `ping:${crypto.randomUUID()}`,
+  /** A command of the local demo market maker (development only). */
+  demo: () => `demo:${crypto.randomUUID()}`,
+} as const;

@@ -1,16 +1,4 @@
 import { assert } from "./assert";
-import {
-  adjustBalance,
-  businessKey,
-  checkBusinessKey,
-  deposit,
-  transfer,
-  withdrawFreeze,
-  withdrawRelease,
-  withdrawSettle,
-} from "./balance-commands";
-import type { BookKind, BookLevel } from "./book/order-book";
-import { cancelAllOrders, cancelOrder } from "./cancel-order";
 import type {
   BalanceCommand,
   CancelAllOrdersCommand,
@@ -21,14 +9,26 @@ import type {
 import { CoreState, isShortText, type Rejection, reject } from "./core-state";
 import type { AcceptedResult, CommandResult, CoreEvent, RejectedResult } from "./events";
 import type { Order } from "./model";
-import { placeOrder } from "./place-order";
+import {
+  adjustBalance,
+  businessKey,
+  checkBusinessKey,
+  deposit,
+  transfer,
+  withdrawFreeze,
+  withdrawRelease,
+  withdrawSettle,
+} from "./modules/accounts/balance-commands";
+import type { BookKind, BookLevel } from "./modules/spot/book/order-book";
+import { cancelAllOrders, cancelOrder } from "./modules/spot/cancel-order";
+import { placeOrder } from "./modules/spot/place-order";
 import {
   addAsset,
   addMarket,
   assignFeeTier,
   setFeeTier,
   setMarketStatus,
-} from "./reference-commands";
+} from "./modules/spot/reference-commands";
 import { RejectCode } from "./reject-code";
 import { type CoreSnapshot, restoreState, takeSnapshot } from "./snapshot";
 import { hashText } from "./state-hash";

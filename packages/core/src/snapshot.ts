@@ -1,11 +1,11 @@
 import { assert } from "./assert";
-import type { BookKind } from "./book/order-book";
 import { CoreState } from "./core-state";
 import type { AcceptedResult, BalanceChangedEvent, CoreEvent, Posting } from "./events";
-import { getBalance } from "./ledger";
 import { LEGACY_LIMITS } from "./limits";
-import { restoreResting } from "./match-order";
 import { Asset, FeeTier, Market, Order } from "./model";
+import { getBalance } from "./modules/accounts/ledger";
+import type { BookKind } from "./modules/spot/book/order-book";
+import { restoreResting } from "./modules/spot/match-order";
 import {
   type AccountName,
   type FeeTierConfig,

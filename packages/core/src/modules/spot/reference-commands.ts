@@ -1,18 +1,18 @@
-import { assert } from "./assert";
+import { assert } from "../../assert";
 import type {
   AddAssetCommand,
   AddMarketCommand,
   AssignFeeTierCommand,
   SetFeeTierCommand,
   SetMarketStatusCommand,
-} from "./commands";
-import { type CoreState, isPositiveId, Rejection, reject } from "./core-state";
-import type { CoreEvent } from "./events";
-import { LEGACY_LIMITS, MAX_OPEN_ORDERS_CEILING, MAX_UNITS } from "./limits";
-import { Asset, FeeTier, Market } from "./model";
-import { RejectCode } from "./reject-code";
-import type { MarketConfig, MarketStatus } from "./types";
-import { MAX_PRECISION } from "./units";
+} from "../../commands";
+import { type CoreState, isPositiveId, Rejection, reject } from "../../core-state";
+import type { CoreEvent } from "../../events";
+import { LEGACY_LIMITS, MAX_OPEN_ORDERS_CEILING, MAX_UNITS } from "../../limits";
+import { Asset, FeeTier, Market } from "../../model";
+import { RejectCode } from "../../reject-code";
+import type { MarketConfig, MarketStatus } from "../../types";
+import { MAX_PRECISION } from "../../units";
 
 /** Assets, markets and fee tiers: reference data, changed by command while the core runs. */
 

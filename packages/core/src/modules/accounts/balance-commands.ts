@@ -7,9 +7,12 @@ import type {
   WithdrawFreezeCommand,
   WithdrawReleaseCommand,
   WithdrawSettleCommand,
-} from "./commands";
-import { type CoreState, isPositiveId, isShortText, Rejection, reject } from "./core-state";
-import type { BalanceCause, CoreEvent, Posting } from "./events";
+} from "../../commands";
+import { type CoreState, isPositiveId, isShortText, Rejection, reject } from "../../core-state";
+import type { BalanceCause, CoreEvent, Posting } from "../../events";
+import type { Asset } from "../../model";
+import { RejectCode } from "../../reject-code";
+import { TRANSFER_ACCOUNTS } from "../../types";
 import {
   creditAvailable,
   debitAvailable,
@@ -19,9 +22,6 @@ import {
   postSystem,
   release,
 } from "./ledger";
-import type { Asset } from "./model";
-import { RejectCode } from "./reject-code";
-import { TRANSFER_ACCOUNTS } from "./types";
 
 /**
  * Balance commands: ViaBTC's `balance.update` generalised into named two-sided moves. Each is

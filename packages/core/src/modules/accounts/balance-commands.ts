@@ -1,3 +1,8 @@
+import { type CoreState, isPositiveId, isShortText, Rejection, reject } from "../../core-state";
+import type { BalanceCause, CoreEvent, Posting } from "../../events";
+import type { Asset } from "../../model";
+import { RejectCode } from "../../reject-code";
+import { TRANSFER_ACCOUNTS } from "../../types";
 import type {
   AdjustBalanceCommand,
   BalanceCommand,
@@ -7,12 +12,7 @@ import type {
   WithdrawFreezeCommand,
   WithdrawReleaseCommand,
   WithdrawSettleCommand,
-} from "../../commands";
-import { type CoreState, isPositiveId, isShortText, Rejection, reject } from "../../core-state";
-import type { BalanceCause, CoreEvent, Posting } from "../../events";
-import type { Asset } from "../../model";
-import { RejectCode } from "../../reject-code";
-import { TRANSFER_ACCOUNTS } from "../../types";
+} from "./commands";
 import {
   creditAvailable,
   debitAvailable,

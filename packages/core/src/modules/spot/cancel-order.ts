@@ -1,8 +1,8 @@
-import type { CancelAllOrdersCommand, CancelOrderCommand } from "../../commands";
 import { type CoreState, emitLevel, isPositiveId, Rejection, reject } from "../../core-state";
 import type { CoreEvent } from "../../events";
 import type { Market, Order } from "../../model";
 import { RejectCode } from "../../reject-code";
+import type { CancelAllOrdersCommand, CancelOrderCommand } from "./commands";
 import { removeResting } from "./match-order";
 
 /** `order.cancel` and `order.cancelAll`: allowed while a market trades or is cancel-only. */

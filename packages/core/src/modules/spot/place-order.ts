@@ -1,14 +1,14 @@
-import type {
-  PlaceLimitOrderCommand,
-  PlaceMarketOrderCommand,
-  PlaceOrderCommand,
-} from "../../commands";
 import { type CoreState, isPositiveId, isShortText, Rejection, reject } from "../../core-state";
 import type { CoreEvent } from "../../events";
 import type { Account, Market, Order } from "../../model";
 import { RejectCode } from "../../reject-code";
 import type { SelfTradePrevention, Side, TimeInForce } from "../../types";
 import { freeze, orderBalanceChanged } from "../accounts/ledger";
+import type {
+  PlaceLimitOrderCommand,
+  PlaceMarketOrderCommand,
+  PlaceOrderCommand,
+} from "./commands";
 import { canFillCompletely, executeOrder } from "./match-order";
 
 /**

@@ -66,15 +66,20 @@ export interface PlaceLimitOrderCommand extends PlaceOrderBase {
 
 /**
  * A market order gives exactly one of `qtyLots` (base quantity, either side) or `quoteAtoms`
- * (quote amount to spend, buys only). `priceLimitTicks` is a protection price: no fill above it
- * for a buy or below it for a sell. A buy by base quantity must give one, because it sets what is
- * frozen: `qtyLots × priceLimitTicks` worth of quote, the unused part released at once.
+ * (quote amount to spend, buys only), and at most one protection: `priceLimitTicks`, a price
+ * no fill may pass (none above it for a buy, below it for a sell), or `slippageBps`, from which
+ * the core sets that price off its own best opposite price when the order arrives (see
+ * `protectionPrice` in place-order.ts; rejected with `PriceLimitRequired` when that side is
+ * empty). A buy by base quantity must give one, because it sets what is frozen:
+ * `qtyLots × protection price` worth of quote, the unused part released at once.
  */
 export interface PlaceMarketOrderCommand extends PlaceOrderBase {
   orderType: "market";
   qtyLots?: bigint;
   quoteAtoms?: bigint;
   priceLimitTicks?: bigint;
+  /** Slippage allowance in basis points of the best opposite price, an integer in 1..5000. */
+  slippageBps?: number;
 }
 
 export type PlaceOrderCommand = PlaceLimitOrderCommand | PlaceMarketOrderCommand;

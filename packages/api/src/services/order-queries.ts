@@ -1,5 +1,5 @@
 import { formatUnits } from "@exchange/core";
-import type { Db, Prisma } from "@exchange/db";
+import type { Prisma } from "@exchange/db";
 import type { Services } from "../context";
 import type { OrderDto } from "../procedures/trading/order-dto";
 import { marketDirectory } from "./market-directory";
@@ -155,23 +155,4 @@ export async function listBalances(services: Services, userId: number) {
       total: formatUnits(available + frozen, precision),
     };
   });
-}
-
-/**
- * Best price on the side a new order would trade against (lowest ask for a buy, highest bid for
- * a sell), in ticks, from the orders read model; undefined on an empty side.
- */
-export async function bestOppositePrice(
-  db: Db,
-  symbol: string,
-  side: "buy" | "sell",
-): Promise<bigint | undefined> {
-  const opposite = side === "buy" ? "sell" : "buy";
-  const best = await db.order.aggregate({
-    where: { symbol, side: opposite, status: { in: [...OPEN_STATUSES] }, orderType: "limit" },
-    _min: { priceTicks: true },
-    _max: { priceTicks: true },
-  });
-  const value = side === "buy" ? best._min.priceTicks : best._max.priceTicks;
-  return value ? big(value) : undefined;
 }

@@ -8,7 +8,6 @@ import { assertCanTrade } from "./kyc-levels";
 import { marketDirectory } from "./market-directory";
 import { type OrderFacts, toOrderDto } from "./order-dto";
 import { orderCommandOf } from "./order-input";
-import { bestOppositePrice } from "./order-queries";
 import { orderRejection } from "./order-rejections";
 
 type Event<T extends CoreEvent["type"]> = Extract<CoreEvent, { type: T }>;
@@ -26,10 +25,6 @@ export async function placeOrder(services: Services, userId: number, input: Plac
   const command = orderCommandOf(input, {
     userId,
     market,
-    bestOppositeTicks:
-      input.type === "market"
-        ? await bestOppositePrice(services.db, market.dto.symbol, input.side)
-        : undefined,
     commandId: input.clientOrderId
       ? `order:${userId}:${input.clientOrderId}`
       : `order:${userId}:${crypto.randomUUID()}`,

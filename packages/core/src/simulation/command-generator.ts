@@ -274,7 +274,8 @@ export class CommandGenerator {
 
   /**
    * A market order's protection: a price limit near the mid, or a slippage off the core's best
-   * price (now and then out of range, or both at once, which the core rejects).
+   * price (now and then out of range, or both at once, which the core rejects). Up to 3 %, so
+   * that the bound falls inside the simulated books and its rounding is tested by real fills.
    */
   private protection(
     m: MarketModel,
@@ -282,7 +283,7 @@ export class CommandGenerator {
   ): { priceLimitTicks?: bigint; slippageBps?: number } {
     const priceLimitTicks = BigInt(m.midTicks + (side === "buy" ? 8 : -8));
     if (this.prng.chance(0.6)) return { priceLimitTicks };
-    const slippageBps = this.prng.chance(0.05) ? this.prng.int(-1, 6_000) : this.prng.int(1, 800);
+    const slippageBps = this.prng.chance(0.05) ? this.prng.int(-1, 6_000) : this.prng.int(1, 300);
     return this.prng.chance(0.03) ? { priceLimitTicks, slippageBps } : { slippageBps };
   }
 

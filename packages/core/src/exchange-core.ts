@@ -2,7 +2,7 @@ import type { Command } from "./commands";
 import { CoreState, reject } from "./core-state";
 import type { CommandResult } from "./events";
 import type { Order } from "./model";
-import { COMMAND_RUNNERS, runPlaceOrder } from "./modules";
+import { COMMAND_RUNNERS, runCancelOrder, runPlaceOrder } from "./modules";
 import { checkEnvelope, rejected } from "./modules/command-runner";
 import type { BookKind, BookLevel } from "./modules/spot/book/order-book";
 import { RejectCode } from "./reject-code";
@@ -94,11 +94,14 @@ export class ExchangeCore {
   /**
    * Runs one command through its module's runner (`modules/index.ts`). Commands come in many
    * shapes, so a read of a field they share is megamorphic (a stub-cache probe each time): read
-   * `type` once, and send the hot type, `order.place`, straight to its runner before the table.
+   * `type` once, and send the hot types, `order.place` and `order.cancel`, straight to their
+   * runners; the table's lookup by a varying key is a megamorphic keyed load (measured at
+   * about 100 instructions per cancel, README "Modules").
    */
   apply(command: Command): CommandResult {
     const type = command.type;
     if (type === "order.place") return runPlaceOrder(this.state, command);
+    if (type === "order.cancel") return runCancelOrder(this.state, command);
     const run = COMMAND_RUNNERS[type];
     if (run !== undefined) return run(this.state, command);
     return unknownCommand(command);

@@ -4,7 +4,7 @@ import { accountsModule } from "./accounts";
 import type { CommandRunner, CommandRunners } from "./command-runner";
 import { spotModule } from "./spot";
 
-export { runPlaceOrder } from "./spot";
+export { runCancelOrder, runPlaceOrder } from "./spot";
 
 /** Every module of the core. Adding one: see "How to add a module" in the README. */
 export const MODULES = [accountsModule, spotModule] as const;

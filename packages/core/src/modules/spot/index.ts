@@ -2,10 +2,10 @@ import { assert } from "../../assert";
 import type { Command } from "../../commands";
 import type { CoreState, Rejection } from "../../core-state";
 import type { CommandResult, CoreEvent } from "../../events";
-import { checkEnvelope, rejected, runnerOf } from "../command-runner";
+import { checkEnvelope, finish, rejected, runnerOf } from "../command-runner";
 import type { CoreModule } from "../core-module";
 import { cancelAllOrders, cancelOrder } from "./cancel-order";
-import type { PlaceOrderCommand, SpotCommand } from "./commands";
+import type { CancelOrderCommand, PlaceOrderCommand, SpotCommand } from "./commands";
 import { placeOrder } from "./place-order";
 import { addMarket, assignFeeTier, setFeeTier, setMarketStatus } from "./reference-commands";
 import { type SpotSnapshot, spotSnapshot } from "./snapshot";
@@ -24,7 +24,7 @@ export const spotModule: CoreModule<SpotCommand, SpotSnapshot> = {
     "feeTier.set": runnerOf(setFeeTier),
     "feeTier.assign": runnerOf(assignFeeTier),
     "order.place": runPlaceOrder,
-    "order.cancel": runnerOf(cancelOrder),
+    "order.cancel": runCancelOrder,
     "order.cancelAll": runnerOf(cancelAllOrders),
   },
   snapshot: spotSnapshot,
@@ -46,6 +46,20 @@ export function runPlaceOrder(s: CoreState, command: Command): CommandResult {
     return placeRejected(c, rejection);
   }
   return { accepted: true, commandId: id, repeated: false, events };
+}
+
+/**
+ * `order.cancel`, the other hot command (about a third of a busy market's commands), also called
+ * directly: through the table it would pay a megamorphic keyed lookup, and reads of `id` and
+ * `ts` in the shared `runnerOf` closure that every command type has made megamorphic.
+ */
+export function runCancelOrder(s: CoreState, command: Command): CommandResult {
+  const c = command as CancelOrderCommand;
+  const id = c.id;
+  const bad = checkEnvelope(id, c.ts);
+  if (bad !== null) return rejected(c, bad);
+  const events: CoreEvent[] = [];
+  return finish(c, id, cancelOrder(s, c, events), events);
 }
 
 function placeRejected(c: PlaceOrderCommand, rejection: Rejection): CommandResult {

@@ -342,6 +342,14 @@ describe("orders the engine refuses", () => {
       );
       expect(result).toMatchObject({ rejectCode });
     }
+    // Trading again, so that later tests meet ETHUSDT as they found it.
+    await services.engine.send({
+      type: "market.setStatus",
+      id: `status:trading:${crypto.randomUUID()}`,
+      ts: Date.now(),
+      symbol: "ETHUSDT",
+      status: "trading",
+    });
   });
 });
 

@@ -1,10 +1,10 @@
 import { assert } from "./assert";
-import { FastBook } from "./book/fast-book";
-import { NaiveBook } from "./book/naive-book";
-import type { BookKind, OrderBook } from "./book/order-book";
 import type { AcceptedResult, CoreEvent } from "./events";
 import { IdMap } from "./id-map";
 import { Account, type Asset, FeeTier, type Market, Order, type Withdrawal } from "./model";
+import { FastBook } from "./modules/spot/book/fast-book";
+import { NaiveBook } from "./modules/spot/book/naive-book";
+import type { BookKind, OrderBook } from "./modules/spot/book/order-book";
 import type { RejectCode } from "./reject-code";
 import type { OrderType, SelfTradePrevention, Side, TimeInForce } from "./types";
 

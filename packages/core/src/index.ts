@@ -1,6 +1,5 @@
 // packages/core: the pure, deterministic matching and balance engine. See README.md.
 export { InvariantError } from "./assert";
-export type { BookKind, BookLevel } from "./book/order-book";
 export type * from "./commands";
 export type * from "./events";
 export {
@@ -13,6 +12,8 @@ export {
   type WithdrawalView,
 } from "./exchange-core";
 export { LEGACY_LIMITS, MAX_OPEN_ORDERS_CEILING, MAX_UNITS } from "./limits";
+export type { BookKind, BookLevel } from "./modules/spot/book/order-book";
+export { MAX_SLIPPAGE_BPS, MIN_SLIPPAGE_BPS } from "./modules/spot/place-order";
 export { RejectCode } from "./reject-code";
 export type * from "./snapshot";
 export { hashText } from "./state-hash";

@@ -39,3 +39,8 @@ export const LEGACY_LIMITS = {
   maxOpenOrders: MAX_OPEN_ORDERS_CEILING,
   maxAmountAtoms: MAX_UNITS,
 } as const;
+
+/** A configured maximum: a positive bigint no larger than the hard ceiling (limits.ts). */
+export function isWithinCeiling(value: unknown): value is bigint {
+  return typeof value === "bigint" && value > 0n && value <= MAX_UNITS;
+}

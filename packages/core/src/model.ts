@@ -1,4 +1,4 @@
-import type { OrderBook } from "./book/order-book";
+import type { OrderBook } from "./modules/spot/book/order-book";
 import type {
   MarketConfig,
   MarketStatus,

@@ -54,7 +54,11 @@ export enum RejectCode {
   NotionalBelowMin = 404,
   /** The combination of order options is not allowed (e.g. post-only IOC, quote amount on a sell). */
   InvalidOrderOptions = 405,
-  /** A market buy by base quantity needs a protection price to know what to freeze. */
+  /**
+   * A market order has no protection price: a buy by base quantity gave none (it needs one to
+   * know what to freeze), or it gave `slippageBps` while the other side of the book is empty,
+   * so there is no best price to measure the slippage from.
+   */
   PriceLimitRequired = 406,
   /** The user already has an open order with this client order id. */
   DuplicateClientOrderId = 407,

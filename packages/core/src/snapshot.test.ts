@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { BookKind } from "./book/order-book";
 import type { Command } from "./commands";
 import { ExchangeCore } from "./exchange-core";
+import type { BookKind } from "./modules/spot/book/order-book";
 import { createTestCore, fundUsers, type TestCommands } from "./test-kit";
 
 /** A state with resting orders on both sides, fills, fees, a pending withdrawal and receipts. */

@@ -1,4 +1,3 @@
-import type { BookKind } from "./book/order-book";
 import type {
   Command,
   PlaceLimitOrderCommand,
@@ -13,6 +12,7 @@ import type {
   RejectedResult,
 } from "./events";
 import { ExchangeCore } from "./exchange-core";
+import type { BookKind } from "./modules/spot/book/order-book";
 import type { Side } from "./types";
 
 /**

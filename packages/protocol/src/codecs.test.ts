@@ -51,6 +51,17 @@ describe("engine command schemas", () => {
     expect(ZEngineCommand.safeParse(wire).success).toBe(false);
   });
 
+  it("decodes both forms of a market order's protection: a price limit (old journals) and a slippage", () => {
+    const market = { ...limitBuy, orderType: "market", qtyLots: 3n } as Record<string, unknown>;
+    delete market.priceTicks;
+    for (const protection of [{ priceLimitTicks: 5_250_000n }, { slippageBps: 500 }]) {
+      const command = { ...market, ...protection };
+      expect(ZEngineCommand.parse(JSON.parse(stringifyWire(command)))).toEqual(command);
+    }
+    const fractional = JSON.parse(stringifyWire({ ...market, slippageBps: 2.5 }));
+    expect(ZEngineCommand.safeParse(fractional).success).toBe(false);
+  });
+
   it("names the failing field", () => {
     const wire = JSON.parse(stringifyWire({ ...limitBuy, qtyLots: "1.5" }));
     const result = ZEngineCommand.safeParse(wire);

@@ -17,6 +17,10 @@ import {
  * first result — and `ts`, the sender's clock in epoch milliseconds; the engine never reads a
  * clock of its own (SPEC §2, determinism). Schemas check shape and types; the core checks
  * ranges and rules and rejects with a RejectCode.
+ *
+ * Changes within version 1 only add optional fields (the market order's `slippageBps`), so
+ * every journal entry written before a change still decodes, and replays, exactly as it ran;
+ * a change that alters what an existing field means needs version 2 and a decoder for both.
  */
 export const PROTOCOL_VERSION = 1;
 
@@ -85,7 +89,11 @@ export const ZCoreCommand = z.discriminatedUnion("type", [
       orderType: z.literal("market"),
       qtyLots: ZBigint.optional(),
       quoteAtoms: ZBigint.optional(),
+      // At most one protection: an explicit price limit (every journal entry written before
+      // slippage has this form, and it replays as it ran) or a slippage allowance from which
+      // the core sets the limit off its own best price. Both given: the core rejects.
       priceLimitTicks: ZBigint.optional(),
+      slippageBps: ZSafeInt.optional(),
     }),
   ]),
   command("order.cancel", {

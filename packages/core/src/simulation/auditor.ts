@@ -54,6 +54,24 @@ export class Auditor {
   private readonly mirror = new Map<string, bigint>();
   private readonly lastSeq = new Map<string, number>();
   private readonly markets = new Map<string, MarketView>();
+  /** A market order's slippage bound, set before it runs: taker side and 10 000 × the bound. */
+  private slippageBound: { side: "buy" | "sell"; scaledTicks: bigint } | null = null;
+
+  /**
+   * Before a command runs: a market order with a slippage notes the bound its fills must keep,
+   * from the best opposite price it meets (best × (1 ± bps / 10 000)).
+   */
+  beforeCommand(core: ExchangeCore, command: Command): void {
+    this.slippageBound = null;
+    if (command.type !== "order.place" || command.orderType !== "market") return;
+    const bps = command.slippageBps;
+    if (bps === undefined || !Number.isSafeInteger(bps)) return;
+    const opposite = command.side === "buy" ? "sell" : "buy";
+    const best = core.bestPrice(command.symbol, opposite);
+    if (best === null) return;
+    const allowance = command.side === "buy" ? 10_000n + BigInt(bps) : 10_000n - BigInt(bps);
+    this.slippageBound = { side: command.side, scaledTicks: best * allowance };
+  }
 
   checkCommand(core: ExchangeCore, command: Command, result: CommandResult): void {
     if (!result.accepted && result.events.some((e) => e.type !== "order.rejected")) {
@@ -66,8 +84,10 @@ export class Auditor {
     const touched = new Set<number>();
     for (const event of result.events) {
       if (event.type === "balance.changed") this.checkPostings(event, touched);
-      else if (event.type === "trade") this.checkTrade(core, event);
-      else if (event.type === "book.levelChanged") this.checkLevelEvent(core, event);
+      else if (event.type === "trade") {
+        this.checkTrade(core, event);
+        this.checkSlippage(event);
+      } else if (event.type === "book.levelChanged") this.checkLevelEvent(core, event);
       else if (event.type === "order.accepted") this.checkAccepted(core, event);
       else if (event.type === "market.added") this.markets.delete(event.symbol);
     }
@@ -76,6 +96,15 @@ export class Auditor {
     for (const userId of touched) this.checkUser(core, userId);
     const credited = result.accepted ? creditedUser(command) : null;
     if (credited !== null) this.checkHoldings(core, credited.userId, credited.asset);
+  }
+
+  private checkSlippage(t: TradeEvent): void {
+    const bound = this.slippageBound;
+    if (bound === null) return;
+    const scaled = t.priceTicks * 10_000n;
+    if (bound.side === "buy" ? scaled > bound.scaledTicks : scaled < bound.scaledTicks) {
+      fail(`trade ${t.tradeId} at ${t.priceTicks} ticks is beyond the order's slippage`);
+    }
   }
 
   private checkLevelEvent(core: ExchangeCore, e: BookLevelChangedEvent): void {

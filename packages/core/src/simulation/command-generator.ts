@@ -259,18 +259,32 @@ export class CommandGenerator {
       symbol: m.symbol,
       side,
     };
-    const protection = BigInt(m.midTicks + (side === "buy" ? 8 : -8));
     const stp = this.prng.pick(STP_MODES);
     if (side === "buy" && this.prng.chance(0.5)) {
       const quoteAtoms = BigInt(this.prng.int(1, m.quoteScale));
       return this.prng.chance(0.5)
         ? { ...base, quoteAtoms, stp }
-        : { ...base, quoteAtoms, priceLimitTicks: protection, stp };
+        : { ...base, quoteAtoms, ...this.protection(m, side), stp };
     }
     if (side === "buy" || this.prng.chance(0.5)) {
-      return { ...base, qtyLots: this.qty(), priceLimitTicks: protection, stp };
+      return { ...base, qtyLots: this.qty(), ...this.protection(m, side), stp };
     }
     return { ...base, qtyLots: this.qty(), stp };
+  }
+
+  /**
+   * A market order's protection: a price limit near the mid, or a slippage off the core's best
+   * price (now and then out of range, or both at once, which the core rejects). Up to 3 %, so
+   * that the bound falls inside the simulated books and its rounding is tested by real fills.
+   */
+  private protection(
+    m: MarketModel,
+    side: Side,
+  ): { priceLimitTicks?: bigint; slippageBps?: number } {
+    const priceLimitTicks = BigInt(m.midTicks + (side === "buy" ? 8 : -8));
+    if (this.prng.chance(0.6)) return { priceLimitTicks };
+    const slippageBps = this.prng.chance(0.05) ? this.prng.int(-1, 6_000) : this.prng.int(1, 300);
+    return this.prng.chance(0.03) ? { priceLimitTicks, slippageBps } : { slippageBps };
   }
 
   private randomOpen(): OpenOrder | undefined {

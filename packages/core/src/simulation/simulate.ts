@@ -119,6 +119,7 @@ class Simulation {
   }
 
   step(index: number, command: Command): CommandResult {
+    this.auditor.beforeCommand(this.fast, command);
     const result = this.fast.apply(command);
     const reference = this.naive.apply(command);
     if (!isSame(result, reference)) {

@@ -41,10 +41,10 @@ function marketInfo(): MarketInfo {
   return { dto, config, units };
 }
 
-function place(input: Partial<PlaceOrderInput>, bestOppositeTicks?: bigint) {
+function place(input: Partial<PlaceOrderInput>) {
   return orderCommandOf(
     { symbol: "BTCUSDT", side: "sell", type: "limit", ...input },
-    { userId: 7, market: marketInfo(), bestOppositeTicks, commandId: "c1", ts: 1 },
+    { userId: 7, market: marketInfo(), commandId: "c1", ts: 1 },
   );
 }
 
@@ -85,21 +85,21 @@ describe("orderCommandOf: the market's maxima", () => {
     const limit = errorOf(() => place({ side: "buy", price: "10000.01", quantity: "1000" }));
     expect(limit.rejectCode).toBe(RejectCode.NotionalAboveMax);
     expect(limit.message).toBe("Order value is above the maximum of 10000000 USDT.");
-    const spend = errorOf(() =>
-      place({ side: "buy", type: "market", quoteAmount: "10000000.01" }, 6_500_000n),
-    );
+    const spend = errorOf(() => place({ side: "buy", type: "market", quoteAmount: "10000000.01" }));
     expect(spend.rejectCode).toBe(RejectCode.NotionalAboveMax);
   });
 
-  it("refuses a market buy whose value at the protection price is above the maximum", () => {
-    const error = errorOf(() =>
-      place({ side: "buy", type: "market", quantity: "1000" }, 6_500_000n),
-    );
-    expect(error.rejectCode).toBe(RejectCode.NotionalAboveMax);
-  });
-
-  it("never protects a market buy above the maximum price", () => {
-    const command = place({ side: "buy", type: "market", quoteAmount: "100" }, 1_000_000_000n);
-    expect(command).toMatchObject({ priceLimitTicks: 1_000_000_000n });
+  // A market buy's value at its protection price, and the cap of that price at the market's
+  // maximum, are the core's now that it sets the price (core: market-slippage.test.ts).
+  it("sends a market order's slippage to the engine in basis points, 5 % unless asked", () => {
+    const byDefault = place({ side: "buy", type: "market", quantity: "1000" });
+    expect(byDefault).toMatchObject({
+      orderType: "market",
+      qtyLots: 100_000_000n,
+      slippageBps: 500,
+    });
+    expect(byDefault).not.toHaveProperty("priceLimitTicks");
+    const asked = place({ side: "sell", type: "market", quantity: "1", slippagePercent: 0.25 });
+    expect(asked).toMatchObject({ slippageBps: 25 });
   });
 });

@@ -1,6 +1,5 @@
 import { UnitsError } from "@exchange/contracts/money";
 import type {
-  MarketConfig,
   PlaceLimitOrderCommand,
   PlaceMarketOrderCommand,
   PlaceOrderCommand,
@@ -15,8 +14,6 @@ import type { PlaceOrderInput } from "./place-order-contracts";
 export interface OrderContext {
   userId: number;
   market: MarketInfo;
-  /** Best opposite price in ticks, for a market order's protection limit; undefined if none. */
-  bestOppositeTicks: bigint | undefined;
   commandId: string;
   ts: number;
 }
@@ -57,11 +54,8 @@ function beyondMaximum(c: PlaceOrderCommand, market: MarketInfo): RejectCode | u
   if (c.quoteAtoms !== undefined) {
     return c.quoteAtoms > m.maxNotionalAtoms ? RejectCode.NotionalAboveMax : undefined;
   }
-  const qtyLots = c.qtyLots ?? 0n;
-  if (qtyLots > m.maxQtyLots) return RejectCode.QuantityAboveMax;
-  if (c.side === "sell" || c.priceLimitTicks === undefined) return undefined;
-  const notional = units.notional(c.priceLimitTicks, qtyLots);
-  return notional > m.maxNotionalAtoms ? RejectCode.NotionalAboveMax : undefined;
+  // A market buy's value at its protection price is the engine's to check: it sets that price.
+  return (c.qtyLots ?? 0n) > m.maxQtyLots ? RejectCode.QuantityAboveMax : undefined;
 }
 
 type Fail = (field: string, message: string) => void;
@@ -105,11 +99,7 @@ function marketCommand(
     fail("quantity", "Give a quantity or an amount to spend, not both.");
   if (input.side === "sell" && input.quoteAmount !== undefined)
     fail("quoteAmount", "A market sell takes a quantity.");
-  if (ctx.bestOppositeTicks === undefined) {
-    fail("_", "There are no orders on the other side of the book to trade with.");
-    return undefined;
-  }
-  const priceLimitTicks = protectionLimit(input, ctx.bestOppositeTicks, ctx.market.config);
+  const slippageBps = slippageBasisPoints(input);
   if (byQuote) {
     const quoteAtoms = positive(
       "quoteAmount",
@@ -120,12 +110,12 @@ function marketCommand(
     );
     return quoteAtoms === undefined
       ? undefined
-      : { ...common(input, ctx), orderType: "market", quoteAtoms, priceLimitTicks };
+      : { ...common(input, ctx), orderType: "market", quoteAtoms, slippageBps };
   }
   const qtyLots = positive("quantity", input.quantity, (t) => units.parseQuantity(t), ctx, fail);
   return qtyLots === undefined
     ? undefined
-    : { ...common(input, ctx), orderType: "market", qtyLots, priceLimitTicks };
+    : { ...common(input, ctx), orderType: "market", qtyLots, slippageBps };
 }
 
 function common(input: PlaceOrderInput, ctx: OrderContext) {
@@ -141,20 +131,12 @@ function common(input: PlaceOrderInput, ctx: OrderContext) {
 }
 
 /**
- * The worst price a market order may fill at: the best opposite price moved by the slippage
- * allowance, in whole ticks (rounded toward the best price, so the bound is never looser than
- * asked), never below one tick and never above the market's maximum price. Slippage arrives as a percentage and is held as integer
- * basis points from here on.
+ * The slippage allowance in integer basis points (the input is a percentage, 0.1 to 50). The
+ * engine sets the protection price from its own best opposite price when the order arrives,
+ * and refuses the order when that side is empty (see `protectionPrice` in the core).
  */
-function protectionLimit(input: PlaceOrderInput, bestTicks: bigint, m: MarketConfig): bigint {
-  const basisPoints = BigInt(Math.round((input.slippagePercent ?? DEFAULT_SLIPPAGE_PERCENT) * 100));
-  const limit =
-    input.side === "buy"
-      ? (bestTicks * (10_000n + basisPoints)) / 10_000n
-      : (bestTicks * (10_000n - basisPoints)) / 10_000n;
-  // No resting order is priced above the market's maximum, so the cap loosens nothing.
-  if (limit > m.maxPriceTicks) return m.maxPriceTicks;
-  return limit > 0n ? limit : 1n;
+function slippageBasisPoints(input: PlaceOrderInput): number {
+  return Math.round((input.slippagePercent ?? DEFAULT_SLIPPAGE_PERCENT) * 100);
 }
 
 /** Parses a required positive decimal, recording a readable error on its field. */

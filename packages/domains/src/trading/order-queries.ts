@@ -8,8 +8,8 @@ import {
 } from "@exchange/contracts/order";
 import { encodeFill, fillsOfTrade } from "@exchange/contracts/trade";
 import { marketDirectory } from "../markets/market-directory";
-import type { Services, Store } from "../services";
-import { findBalances, findBestRestingPrice, findOrders, findUserTrades } from "./order-repository";
+import type { Services } from "../services";
+import { findBalances, findOrders, findUserTrades } from "./order-repository";
 
 export interface PageQuery {
   symbol?: string | undefined;
@@ -84,17 +84,4 @@ export async function listBalances(services: Services, userId: number) {
     );
     return balance ? [balance] : [];
   });
-}
-
-/**
- * Best price on the side a new order would trade against (lowest ask for a buy, highest bid for
- * a sell), in ticks, from the orders read model; undefined on an empty side.
- */
-export async function bestOppositePrice(
-  db: Store,
-  symbol: string,
-  side: "buy" | "sell",
-): Promise<bigint | undefined> {
-  const opposite = side === "buy" ? "sell" : "buy";
-  return findBestRestingPrice(db, { symbol, side: opposite, statuses: OPEN_STATUSES });
 }

@@ -55,6 +55,9 @@ function explain(
         "timeInForce",
         "The fill-or-kill order could not fill completely, so nothing traded.",
       ];
+    case RejectCode.PriceLimitRequired:
+      // What the API sends (a slippage) leaves one cause: no best price to measure it from.
+      return ["_", "There are no orders on the other side of the book to trade with."];
     case RejectCode.DuplicateClientOrderId:
       return ["clientOrderId", "You already have an open order with this client order id."];
     case RejectCode.OrderNotFound:

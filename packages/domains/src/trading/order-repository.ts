@@ -133,25 +133,3 @@ export async function findBalances(db: Store, userId: number) {
   }));
   return { assets, balances };
 }
-
-/**
- * Best price in ticks among resting limit orders (`statuses`) on `side`: the lowest for sells,
- * the highest for buys; undefined on an empty side.
- */
-export async function findBestRestingPrice(
-  db: Store,
-  query: { symbol: string; side: "buy" | "sell"; statuses: readonly OrderFacts["status"][] },
-): Promise<bigint | undefined> {
-  const best = await db.order.aggregate({
-    where: {
-      symbol: query.symbol,
-      side: query.side,
-      status: { in: [...query.statuses] },
-      orderType: "limit",
-    },
-    _min: { priceTicks: true },
-    _max: { priceTicks: true },
-  });
-  const value = query.side === "sell" ? best._min.priceTicks : best._max.priceTicks;
-  return value ? big(value) : undefined;
-}

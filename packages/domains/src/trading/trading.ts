@@ -9,7 +9,6 @@ import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
 import { callEngine } from "./engine-calls";
 import { orderCommandOf } from "./order-input";
-import { bestOppositePrice } from "./order-queries";
 import { orderRejection } from "./order-rejections";
 import type { PlaceOrderInput } from "./place-order-contracts";
 
@@ -28,10 +27,6 @@ export async function placeOrder(services: Services, userId: number, input: Plac
   const command = orderCommandOf(input, {
     userId,
     market,
-    bestOppositeTicks:
-      input.type === "market"
-        ? await bestOppositePrice(services.db, market.dto.symbol, input.side)
-        : undefined,
     commandId: commandIds.placeOrder(userId, input.clientOrderId),
     ts: services.clock.now(),
   });

@@ -1,15 +1,15 @@
+import { type CoreState, isPositiveId, isShortText, Rejection, reject } from "../../core-state";
+import type { CoreEvent } from "../../events";
+import type { Account, Market, Order } from "../../model";
+import { RejectCode } from "../../reject-code";
+import type { SelfTradePrevention, Side, TimeInForce } from "../../types";
+import { freeze, orderBalanceChanged } from "../accounts/ledger";
 import type {
   PlaceLimitOrderCommand,
   PlaceMarketOrderCommand,
   PlaceOrderCommand,
 } from "./commands";
-import { type CoreState, isPositiveId, isShortText, Rejection, reject } from "./core-state";
-import type { CoreEvent } from "./events";
-import { freeze, orderBalanceChanged } from "./ledger";
 import { canFillCompletely, executeOrder } from "./match-order";
-import type { Account, Market, Order } from "./model";
-import { RejectCode } from "./reject-code";
-import type { SelfTradePrevention, Side, TimeInForce } from "./types";
 
 /**
  * `order.place`: every check first, then freeze and match. Funds frozen on acceptance:
@@ -27,6 +27,11 @@ const MAX_CLIENT_ORDER_ID_LENGTH = 64;
  * market's range (and none can reach an event).
  */
 const UNBOUNDED_SELL_TICKS = 0n;
+/** A market order's slippage allowance, in basis points of the best opposite price: 0.01 %… */
+export const MIN_SLIPPAGE_BPS = 1;
+/** …to 50 %, the widest the trading API offers. */
+export const MAX_SLIPPAGE_BPS = 5_000;
+const BPS_SCALE = 10_000n;
 
 export function placeOrder(
   s: CoreState,
@@ -229,7 +234,11 @@ function wouldTake(market: Market, side: Side, priceTicks: bigint): boolean {
 }
 
 /** What `order.place` is frozen for, given a market order's size; see the module comment. */
-function marketOrderFreeze(market: Market, c: PlaceMarketOrderCommand): bigint | Rejection {
+function marketOrderFreeze(
+  market: Market,
+  c: PlaceMarketOrderCommand,
+  limitTicks: bigint | undefined,
+): bigint | Rejection {
   if (c.quoteAtoms !== undefined) {
     if (c.side !== "buy")
       return reject(RejectCode.InvalidOrderOptions, "only a buy can give a quote amount");
@@ -248,11 +257,52 @@ function marketOrderFreeze(market: Market, c: PlaceMarketOrderCommand): bigint |
   if (bad !== null) return bad;
   const qtyLots = c.qtyLots as bigint;
   if (c.side === "sell") return qtyLots * market.lotSizeAtoms;
-  if (c.priceLimitTicks === undefined) {
+  if (limitTicks === undefined) {
     return reject(RejectCode.PriceLimitRequired, "a market buy by quantity needs priceLimitTicks");
   }
-  const notional = qtyLots * c.priceLimitTicks * market.quotePerTickLot;
+  const notional = qtyLots * limitTicks * market.quotePerTickLot;
   return checkMaxNotional(market, notional, "order value at the protection price") ?? notional;
+}
+
+/**
+ * A market order's protection price: its `priceLimitTicks`, or, given `slippageBps`, the best
+ * opposite price at this moment (the moment it matches) moved by that many basis points.
+ * Rounded to whole ticks toward the best price — down for a buy, up for a sell — so the bound
+ * is never looser than asked: a buy never fills above best × (1 + bps / 10 000), a sell never
+ * below best × (1 − bps / 10 000). Capped at the market's maximum price, above which no order
+ * rests, so the cap loosens nothing. Undefined when the order gives neither (no protection: a
+ * sell, or a buy by quote amount, as journals written before slippage hold them).
+ */
+function protectionPrice(
+  market: Market,
+  c: PlaceMarketOrderCommand,
+): bigint | undefined | Rejection {
+  const bps = c.slippageBps;
+  if (bps === undefined) return c.priceLimitTicks;
+  if (c.priceLimitTicks !== undefined) {
+    return reject(RejectCode.InvalidOrderOptions, "give priceLimitTicks or slippageBps, not both");
+  }
+  if (!Number.isSafeInteger(bps) || bps < MIN_SLIPPAGE_BPS || bps > MAX_SLIPPAGE_BPS) {
+    return reject(
+      RejectCode.InvalidOrderOptions,
+      `slippageBps must be an integer in ${MIN_SLIPPAGE_BPS}..${MAX_SLIPPAGE_BPS}`,
+    );
+  }
+  const best = market.book.best(c.side === "buy" ? "sell" : "buy");
+  if (best === null) {
+    return reject(
+      RejectCode.PriceLimitRequired,
+      "no best price to measure slippage from: the other side of the book is empty",
+    );
+  }
+  const allowance = BigInt(bps);
+  if (c.side === "buy") {
+    const limit = (best.priceTicks * (BPS_SCALE + allowance)) / BPS_SCALE;
+    return limit > market.maxPriceTicks ? market.maxPriceTicks : limit;
+  }
+  const scaled = best.priceTicks * (BPS_SCALE - allowance);
+  // A ceiling division; at most 50 % below a price of at least one tick, so at least one tick.
+  return (scaled + BPS_SCALE - 1n) / BPS_SCALE;
 }
 
 function placeMarket(
@@ -271,7 +321,9 @@ function placeMarket(
     const bad = checkPrice(market, c.priceLimitTicks, "priceLimitTicks");
     if (bad !== null) return bad;
   }
-  const frozen = marketOrderFreeze(market, c);
+  const limitTicks = protectionPrice(market, c);
+  if (limitTicks instanceof Rejection) return limitTicks;
+  const frozen = marketOrderFreeze(market, c, limitTicks);
   if (typeof frozen !== "bigint") return frozen;
   const account = fundedAccount(s, market, c, frozen);
   if (account instanceof Rejection) return account;
@@ -281,7 +333,7 @@ function placeMarket(
     market,
     c.side,
     "market",
-    c.priceLimitTicks ?? unbounded,
+    limitTicks ?? unbounded,
     c.qtyLots ?? 0n,
     c.quoteAtoms ?? 0n,
     "IOC",
@@ -290,7 +342,7 @@ function placeMarket(
     c.clientOrderId ?? null,
     c.ts,
   );
-  acceptOrder(order, c.priceLimitTicks ?? 0n, frozen, events);
+  acceptOrder(order, limitTicks ?? 0n, frozen, events);
   executeOrder(s, order, events);
   return null;
 }

@@ -1,9 +1,9 @@
+import { type CoreState, emitLevel, isPositiveId, Rejection, reject } from "../../core-state";
+import type { CoreEvent } from "../../events";
+import type { Market, Order } from "../../model";
+import { RejectCode } from "../../reject-code";
 import type { CancelAllOrdersCommand, CancelOrderCommand } from "./commands";
-import { type CoreState, emitLevel, isPositiveId, Rejection, reject } from "./core-state";
-import type { CoreEvent } from "./events";
 import { removeResting } from "./match-order";
-import type { Market, Order } from "./model";
-import { RejectCode } from "./reject-code";
 
 /** `order.cancel` and `order.cancelAll`: allowed while a market trades or is cancel-only. */
 

@@ -1,5 +1,5 @@
-import type { Order } from "../model";
-import type { Side } from "../types";
+import type { Order } from "../../../model";
+import type { Side } from "../../../types";
 
 /** One price level as seen from outside: total resting quantity at a price. */
 export interface BookLevel {

@@ -1,6 +1,6 @@
-import { assert } from "../assert";
-import type { Order } from "../model";
-import type { Side } from "../types";
+import { assert } from "../../../assert";
+import type { Order } from "../../../model";
+import type { Side } from "../../../types";
 import type { BookLevel, OrderBook } from "./order-book";
 
 /**

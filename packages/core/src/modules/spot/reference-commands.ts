@@ -1,62 +1,24 @@
-import { assert } from "./assert";
+import { assert } from "../../assert";
+import { type CoreState, isPositiveId, Rejection, reject } from "../../core-state";
+import type { CoreEvent } from "../../events";
+import { isWithinCeiling, LEGACY_LIMITS, MAX_OPEN_ORDERS_CEILING, MAX_UNITS } from "../../limits";
+import { FeeTier, Market } from "../../model";
+import { RejectCode } from "../../reject-code";
+import type { MarketConfig, MarketStatus } from "../../types";
 import type {
-  AddAssetCommand,
   AddMarketCommand,
   AssignFeeTierCommand,
   SetFeeTierCommand,
   SetMarketStatusCommand,
 } from "./commands";
-import { type CoreState, isPositiveId, Rejection, reject } from "./core-state";
-import type { CoreEvent } from "./events";
-import { LEGACY_LIMITS, MAX_OPEN_ORDERS_CEILING, MAX_UNITS } from "./limits";
-import { Asset, FeeTier, Market } from "./model";
-import { RejectCode } from "./reject-code";
-import type { MarketConfig, MarketStatus } from "./types";
-import { MAX_PRECISION } from "./units";
 
-/** Assets, markets and fee tiers: reference data, changed by command while the core runs. */
+/** Markets and fee tiers: the spot module's reference data, changed by command while the core runs. */
 
-const CODE_PATTERN = /^[A-Z0-9]{1,16}$/;
 const SYMBOL_PATTERN = /^[A-Z0-9]{2,32}$/;
 const STATUSES: readonly MarketStatus[] = ["trading", "cancelOnly", "halted"];
 /** Fee rates above 10 % are surely a typo in ppm. */
 const MAX_FEE_PPM = 100_000;
 const FULL_SCALE_PPM = 1_000_000;
-
-export function addAsset(s: CoreState, c: AddAssetCommand, events: CoreEvent[]): Rejection | null {
-  if (typeof c.code !== "string" || !CODE_PATTERN.test(c.code)) {
-    return reject(RejectCode.InvalidAssetConfig, "asset code must be 1-16 of A-Z and 0-9");
-  }
-  if (!Number.isInteger(c.precision) || c.precision < 0 || c.precision > MAX_PRECISION) {
-    return reject(
-      RejectCode.InvalidAssetConfig,
-      `asset precision must be an integer in 0..${MAX_PRECISION}`,
-    );
-  }
-  const maxAmountAtoms = c.maxAmountAtoms ?? LEGACY_LIMITS.maxAmountAtoms;
-  if (!isWithinCeiling(maxAmountAtoms)) {
-    return reject(
-      RejectCode.InvalidAssetConfig,
-      `asset maximum amount must be a bigint in 1..${MAX_UNITS} atoms`,
-    );
-  }
-  if (s.assets.has(c.code)) return reject(RejectCode.AssetExists, `asset ${c.code} exists`);
-  const asset = new Asset(c.code, c.precision, maxAmountAtoms, s.assetList.length);
-  s.assets.set(asset.code, asset);
-  s.assetList.push(asset);
-  events.push({
-    type: "asset.added",
-    code: asset.code,
-    precision: asset.precision,
-    maxAmountAtoms: asset.maxAmountAtoms,
-  });
-  return null;
-}
-
-/** A configured maximum: a positive bigint no larger than the hard ceiling (limits.ts). */
-function isWithinCeiling(value: unknown): value is bigint {
-  return typeof value === "bigint" && value > 0n && value <= MAX_UNITS;
-}
 
 function isFeePpm(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= MAX_FEE_PPM;

@@ -1,7 +1,7 @@
-import { assert } from "./assert";
-import type { BalanceCause, BalanceChangedEvent, Posting } from "./events";
-import type { Account, Asset, Balance } from "./model";
-import type { SystemAccount } from "./types";
+import { assert } from "../../assert";
+import type { BalanceCause, BalanceChangedEvent, Posting } from "../../events";
+import type { Account, Asset, Balance } from "../../model";
+import type { SystemAccount } from "../../types";
 
 /**
  * Debits are posted as `0n - amount`, never `-amount`: in this V8 unary minus on a bigint is a

@@ -1,3 +1,8 @@
+import { type CoreState, isPositiveId, isShortText, Rejection, reject } from "../../core-state";
+import type { BalanceCause, CoreEvent, Posting } from "../../events";
+import type { Asset } from "../../model";
+import { RejectCode } from "../../reject-code";
+import { TRANSFER_ACCOUNTS } from "../../types";
 import type {
   AdjustBalanceCommand,
   BalanceCommand,
@@ -8,8 +13,6 @@ import type {
   WithdrawReleaseCommand,
   WithdrawSettleCommand,
 } from "./commands";
-import { type CoreState, isPositiveId, isShortText, Rejection, reject } from "./core-state";
-import type { BalanceCause, CoreEvent, Posting } from "./events";
 import {
   creditAvailable,
   debitAvailable,
@@ -19,9 +22,6 @@ import {
   postSystem,
   release,
 } from "./ledger";
-import type { Asset } from "./model";
-import { RejectCode } from "./reject-code";
-import { TRANSFER_ACCOUNTS } from "./types";
 
 /**
  * Balance commands: ViaBTC's `balance.update` generalised into named two-sided moves. Each is

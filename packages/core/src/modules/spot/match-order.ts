@@ -1,7 +1,8 @@
-import { assert } from "./assert";
-import type { OrderBook } from "./book/order-book";
-import { type CoreState, emitLevel } from "./core-state";
-import type { CoreEvent, OrderFillEvent, Posting } from "./events";
+import { assert } from "../../assert";
+import { type CoreState, emitLevel } from "../../core-state";
+import type { CoreEvent, OrderFillEvent, Posting } from "../../events";
+import type { Asset, FeeTier, Market, Order } from "../../model";
+import type { CancelReason, SelfTradePrevention, Side } from "../../types";
 import {
   creditAvailable,
   debitFrozen,
@@ -9,9 +10,8 @@ import {
   postFee,
   postRounding,
   release,
-} from "./ledger";
-import type { Asset, FeeTier, Market, Order } from "./model";
-import type { CancelReason, SelfTradePrevention, Side } from "./types";
+} from "../accounts/ledger";
+import type { OrderBook } from "./book/order-book";
 
 /**
  * Matching and settlement. A taker walks the opposite side of the book in price-time priority

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { BookKind } from "./book/order-book";
-import type { ExchangeCore } from "./exchange-core";
-import { RejectCode } from "./reject-code";
+import type { ExchangeCore } from "../../exchange-core";
+import { RejectCode } from "../../reject-code";
 import {
   BTC_PER_LOT,
   createTestCore,
@@ -12,7 +11,8 @@ import {
   placedId,
   type TestCommands,
   typesOf,
-} from "./test-kit";
+} from "../../test-kit";
+import type { BookKind } from "./book/order-book";
 
 const FUNDS_USDT = 100_000_000_000_000n;
 const FUNDS_BTC = 100_000_000_000n;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from "vitest";
-import type { Command } from "./commands";
-import { RejectCode } from "./reject-code";
+import type { Command } from "../../commands";
+import { RejectCode } from "../../reject-code";
 import {
   createTestCore,
   eventsOf,
   expectAccepted,
   expectRejected,
   type TestCommands,
-} from "./test-kit";
+} from "../../test-kit";
 
 function freeze(
   cmd: TestCommands,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import type { AddMarketCommand } from "./commands";
-import { ExchangeCore } from "./exchange-core";
-import { MAX_OPEN_ORDERS_CEILING, MAX_UNITS } from "./limits";
-import { RejectCode } from "./reject-code";
+import type { AddMarketCommand } from "../../commands";
+import { ExchangeCore } from "../../exchange-core";
+import { MAX_OPEN_ORDERS_CEILING, MAX_UNITS } from "../../limits";
+import { RejectCode } from "../../reject-code";
 import {
   createTestCore,
   eventsOf,
@@ -10,7 +10,7 @@ import {
   expectRejected,
   fundUsers,
   TestCommands,
-} from "./test-kit";
+} from "../../test-kit";
 
 type MarketBody = Omit<AddMarketCommand, "id" | "ts">;
 

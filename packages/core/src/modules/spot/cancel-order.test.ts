@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { BookKind } from "./book/order-book";
-import { RejectCode } from "./reject-code";
+import { RejectCode } from "../../reject-code";
 import {
   createTestCore,
   eventsOf,
@@ -9,7 +8,8 @@ import {
   fundUsers,
   placedId,
   typesOf,
-} from "./test-kit";
+} from "../../test-kit";
+import type { BookKind } from "./book/order-book";
 
 const FUNDS_USDT = 100_000_000_000_000n;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Account, Asset, FeeTier, Market, Order } from "../model";
-import { Prng } from "../simulation/prng";
-import type { Side } from "../types";
+import { Account, Asset, FeeTier, Market, Order } from "../../../model";
+import { Prng } from "../../../simulation/prng";
+import type { Side } from "../../../types";
 import { FastBook } from "./fast-book";
 import { NaiveBook } from "./naive-book";
 import type { OrderBook } from "./order-book";

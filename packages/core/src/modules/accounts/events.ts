@@ -1,0 +1,59 @@
+import type { AccountName, AssetConfig } from "../../types";
+
+/** Events of the accounts module: the ledger's postings, and assets. */
+
+/**
+ * One leg of a ledger entry. The postings of one `balance.changed` event sum to zero per asset.
+ * Positive adds to the account, negative takes from it.
+ */
+export interface Posting {
+  account: AccountName;
+  /** Owner of an `"available"` or `"frozen"` account; 0 for system accounts. */
+  userId: number;
+  asset: string;
+  /** Signed change, in atoms. */
+  amountAtoms: bigint;
+  /** The account's balance after this posting, in atoms. */
+  balanceAtoms: bigint;
+}
+
+/**
+ * What moved money.
+ * - `"order.freeze"`: an accepted order's funds, available → frozen.
+ * - `"order.release"`: funds an order no longer needs (cancel, unused remainder, price improvement).
+ * - `"trade"`: settlement of one fill, fees included.
+ * - `"deposit"`, `"withdraw.freeze"`, `"withdraw.settle"`, `"withdraw.release"`, `"transfer"`,
+ *   `"adjust"`: the balance command of that name.
+ */
+export type BalanceCause =
+  | "order.freeze"
+  | "order.release"
+  | "trade"
+  | "deposit"
+  | "withdraw.freeze"
+  | "withdraw.settle"
+  | "withdraw.release"
+  | "transfer"
+  | "adjust";
+
+/** A balanced set of postings. Order events carry `orderId`; trades `tradeId`; balance commands their key. */
+export interface BalanceChangedEvent {
+  type: "balance.changed";
+  cause: BalanceCause;
+  /** The order concerned, or 0. */
+  orderId: number;
+  /** The trade settled, or 0. */
+  tradeId: number;
+  /** The balance command's business, or "". */
+  business: string;
+  /** The balance command's business id, or "". */
+  businessId: string;
+  postings: Posting[];
+}
+
+export interface AssetAddedEvent extends AssetConfig {
+  type: "asset.added";
+}
+
+/** Everything the accounts module emits. */
+export type AccountsEvent = BalanceChangedEvent | AssetAddedEvent;

@@ -1,0 +1,137 @@
+import type { RejectCode } from "../../reject-code";
+import type {
+  CancelReason,
+  FeeTierConfig,
+  MarketConfig,
+  MarketStatus,
+  OrderType,
+  SelfTradePrevention,
+  Side,
+  TimeInForce,
+} from "../../types";
+
+/** Events of the spot module: orders, trades, books, markets and fee tiers. */
+
+export interface OrderAcceptedEvent {
+  type: "order.accepted";
+  symbol: string;
+  orderId: number;
+  userId: number;
+  clientOrderId: string | null;
+  side: Side;
+  orderType: OrderType;
+  /** Limit price, or a market order's protection price, or 0 for an unbounded market order. */
+  priceTicks: bigint;
+  /** Quantity, or 0 for a market buy by quote amount. */
+  qtyLots: bigint;
+  /** Quote amount of a market buy by quote amount, otherwise 0. */
+  quoteAtoms: bigint;
+  timeInForce: TimeInForce;
+  postOnly: boolean;
+  stp: SelfTradePrevention;
+  /** What was frozen on acceptance, in atoms of the quote (buy) or base (sell) asset. */
+  frozenAtoms: bigint;
+  ts: number;
+}
+
+/** An `order.place` was rejected; the command result carries the same code and message. */
+export interface OrderRejectedEvent {
+  type: "order.rejected";
+  symbol: string;
+  userId: number;
+  clientOrderId: string | null;
+  code: RejectCode;
+  message: string;
+}
+
+/** Progress of an order after a fill; `filled` once nothing remains. */
+export interface OrderFillEvent {
+  type: "order.partiallyFilled" | "order.filled";
+  symbol: string;
+  orderId: number;
+  userId: number;
+  /** Cumulative filled quantity. */
+  filledLots: bigint;
+  /** Quantity still open (0 for a market buy by quote amount). */
+  remainingLots: bigint;
+  /** Cumulative quote value of the fills. */
+  filledQuoteAtoms: bigint;
+}
+
+export interface OrderCancelledEvent {
+  type: "order.cancelled";
+  symbol: string;
+  orderId: number;
+  userId: number;
+  reason: CancelReason;
+  filledLots: bigint;
+  /** Quantity that will now never fill (0 for a market buy by quote amount). */
+  remainingLots: bigint;
+  filledQuoteAtoms: bigint;
+}
+
+/** One fill between a taker and a resting maker, at the maker's price. */
+export interface TradeEvent {
+  type: "trade";
+  symbol: string;
+  tradeId: number;
+  priceTicks: bigint;
+  qtyLots: bigint;
+  /** priceTicks × qtyLots × quote atoms per tick-lot: exactly what the buyer paid before fees. */
+  quoteAtoms: bigint;
+  takerSide: Side;
+  takerOrderId: number;
+  takerUserId: number;
+  /** Fee charged to the taker, in atoms of what the taker received. */
+  takerFeeAtoms: bigint;
+  takerFeeAsset: string;
+  makerOrderId: number;
+  makerUserId: number;
+  makerFeeAtoms: bigint;
+  makerFeeAsset: string;
+  ts: number;
+}
+
+/** A price level's new total; 0 when the level is gone. `seq` rises by one per event per market. */
+export interface BookLevelChangedEvent {
+  type: "book.levelChanged";
+  symbol: string;
+  side: Side;
+  priceTicks: bigint;
+  qtyLots: bigint;
+  seq: number;
+}
+
+export interface MarketStatusChangedEvent {
+  type: "market.statusChanged";
+  symbol: string;
+  status: MarketStatus;
+  previous: MarketStatus;
+}
+
+export interface MarketAddedEvent extends MarketConfig {
+  type: "market.added";
+}
+
+export interface FeeTierSetEvent extends FeeTierConfig {
+  type: "feeTier.set";
+}
+
+export interface FeeTierAssignedEvent {
+  type: "feeTier.assigned";
+  userId: number;
+  tier: number;
+}
+
+/** Everything the spot module emits. */
+export type SpotEvent =
+  | OrderAcceptedEvent
+  | OrderRejectedEvent
+  | OrderFillEvent
+  | OrderCancelledEvent
+  | TradeEvent
+  | BookLevelChangedEvent
+  | MarketStatusChangedEvent
+  | MarketAddedEvent
+  | FeeTierSetEvent
+  | FeeTierAssignedEvent;

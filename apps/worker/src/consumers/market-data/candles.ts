@@ -2,7 +2,12 @@
  * Candles (klines) folded from trades. Pure: the live job and the rebuild from the `trades`
  * table use these same functions, so both produce the same candles for the same trades.
  */
-import { INTERVAL_MS, KLINE_INTERVALS, type KlineInterval } from "@exchange/contracts/kline";
+import {
+  INTERVAL_MS,
+  KLINE_INTERVALS,
+  type KlineFacts,
+  type KlineInterval,
+} from "@exchange/contracts/kline";
 
 /**
  * Start of the candle holding `tsMs`: a multiple of the interval since the Unix epoch, so a
@@ -27,17 +32,7 @@ export interface CandleTrade {
 }
 
 /** One candle, or a batch's part of one (merged into the stored candle by `mergeCandles`). */
-export interface Candle {
-  symbol: string;
-  interval: KlineInterval;
-  openTime: number;
-  openTicks: bigint;
-  highTicks: bigint;
-  lowTicks: bigint;
-  closeTicks: bigint;
-  volumeLots: bigint;
-  quoteAtoms: bigint;
-  tradeCount: number;
+export interface Candle extends KlineFacts {
   firstTradeId: number;
   lastTradeId: number;
   /** Journal sequence of the last trade folded in. */

@@ -209,7 +209,8 @@ test("[TRADING] a fill shows in open orders from the push alone", async () => {
   await alicePage.route(rereads, (route) => route.abort());
   try {
     await placeOrder(bobPage, { side: "Buy", type: "Market", amount: "0.1" });
-    await expect(toast(bobPage, "Buy market order filled")).toBeVisible();
+    // An earlier journey's toast may still show on Bob's page: this one names its own fill.
+    await expect(toast(bobPage, "0.1000 ETH at 2,444.44 USDT")).toBeVisible();
     await expect(filled).toHaveText("0.1000");
 
     // The rest fills: the order leaves the open orders.

@@ -153,7 +153,7 @@ async function prepareTraders(): Promise<string[]> {
     ...sandbox,
     streamTokenSecret: secrets.STREAM_TOKEN_SECRET,
   });
-  await syncReferenceData(services.db, services.engine);
+  await syncReferenceData(services.db, services.engine, services.clock.now());
   const cookies: string[] = [];
   for (let i = 0; i < USERS; i++) {
     const email = `bench-${i}@example.test`;

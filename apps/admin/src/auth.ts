@@ -73,7 +73,7 @@ export const currentStaff = cache(async (): Promise<SessionStaff | null> => {
   if (staffId === null || sessionId === null) return null;
   const services = await getServices();
   // A session ended on the server (log-out) is over, whatever the cookie says.
-  if (!(await sessionStands(services.db, { type: "STAFF", id: staffId }, sessionId))) return null;
+  if (!(await sessionStands(services, { type: "STAFF", id: staffId }, sessionId))) return null;
   try {
     return { ...(await findStaff(services, staffId)), sessionId };
   } catch (error) {

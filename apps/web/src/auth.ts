@@ -62,7 +62,7 @@ export const currentTrader = cache(
     const sessionId = sessionIdOf(session);
     if (userId === null || sessionId === null) return null;
     const services = await getServices();
-    const user = await currentSessionUser(services.db, { userId, sessionId });
+    const user = await currentSessionUser(services, { userId, sessionId });
     return user ? { ...user, sessionId } : null;
   },
 );

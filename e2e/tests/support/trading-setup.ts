@@ -51,7 +51,7 @@ export async function setUpTrading(): Promise<TradingSetup> {
   const db = createDb(env.databaseUrl);
   const engine = await EngineClient.connect({ redisUrl: env.redisUrl, prefix: env.redisPrefix });
   // Idempotent: the commands' ids name the configuration, so a repeat changes nothing.
-  await syncReferenceData(db, engine);
+  await syncReferenceData(db, engine, Date.now());
   const worker = await ensureWorker(env);
   const precisions = new Map(
     (await db.asset.findMany({ select: { code: true, precision: true } })).map((a) => [

@@ -47,17 +47,17 @@ describe("server-side sessions", () => {
     const actor = await signInTestUser(services, user.id);
     const other = await signInTestUser(services, user.id);
     await expect(
-      currentSessionUser(services.db, { userId: user.id, sessionId: actor.sessionId }),
+      currentSessionUser(services, { userId: user.id, sessionId: actor.sessionId }),
     ).resolves.toMatchObject({ id: user.id });
 
     await endSession(services, actor.sessionId);
     // The cookie still decodes to the same user and session: the server says no.
     await expect(
-      currentSessionUser(services.db, { userId: user.id, sessionId: actor.sessionId }),
+      currentSessionUser(services, { userId: user.id, sessionId: actor.sessionId }),
     ).resolves.toBeNull();
     // Only that session: the same user's other device stays signed in.
     await expect(
-      currentSessionUser(services.db, { userId: user.id, sessionId: other.sessionId }),
+      currentSessionUser(services, { userId: user.id, sessionId: other.sessionId }),
     ).resolves.toMatchObject({ id: user.id });
     await waitForRevocation({ u: user.id, s: actor.sessionId });
   });
@@ -67,10 +67,10 @@ describe("server-side sessions", () => {
     const bob = await createTestUser(services.db, { tag: "bob" });
     const aliceSession = await signInTestUser(services, alice.id);
     await expect(
-      currentSessionUser(services.db, { userId: bob.id, sessionId: aliceSession.sessionId }),
+      currentSessionUser(services, { userId: bob.id, sessionId: aliceSession.sessionId }),
     ).resolves.toBeNull();
     await expect(
-      sessionStands(services.db, { type: "STAFF", id: alice.id }, aliceSession.sessionId),
+      sessionStands(services, { type: "STAFF", id: alice.id }, aliceSession.sessionId),
     ).resolves.toBe(false);
     const expired = await openSession(
       services.db,
@@ -79,13 +79,13 @@ describe("server-side sessions", () => {
       new Date(Date.now() - 61_000),
     );
     await expect(
-      currentSessionUser(services.db, { userId: alice.id, sessionId: expired }),
+      currentSessionUser(services, { userId: alice.id, sessionId: expired }),
     ).resolves.toBeNull();
     // The next sign-in sweeps the account's expired sessions away.
     await signInTestUser(services, alice.id);
     expect(await services.db.authSession.count({ where: { id: expired } })).toBe(0);
     await expect(
-      currentSessionUser(services.db, { userId: alice.id, sessionId: null }),
+      currentSessionUser(services, { userId: alice.id, sessionId: null }),
     ).resolves.toBeNull();
   });
 
@@ -100,7 +100,7 @@ describe("server-side sessions", () => {
     await callTraderApi(services).auth.resetPassword({ token, password: "brand-new-pass-9" });
     for (const { sessionId } of sessions) {
       await expect(
-        currentSessionUser(services.db, { userId: user.id, sessionId }),
+        currentSessionUser(services, { userId: user.id, sessionId }),
       ).resolves.toBeNull();
     }
     await waitForRevocation({ u: user.id, s: null });
@@ -111,7 +111,7 @@ describe("server-side sessions", () => {
     const actor = await signInTestUser(services, user.id);
     await services.db.user.update({ where: { id: user.id }, data: { status: "SUSPENDED" } });
     await expect(
-      currentSessionUser(services.db, { userId: user.id, sessionId: actor.sessionId }),
+      currentSessionUser(services, { userId: user.id, sessionId: actor.sessionId }),
     ).resolves.toBeNull();
   });
 });

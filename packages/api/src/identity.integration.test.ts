@@ -167,16 +167,16 @@ describe("password reset", () => {
     ).rejects.toMatchObject({ code: "BAD_REQUEST" });
     const before = await signedInActor(user.id);
     await expect(
-      currentSessionUser(services.db, { userId: user.id, sessionId: before.sessionId }),
+      currentSessionUser(services, { userId: user.id, sessionId: before.sessionId }),
     ).resolves.toMatchObject({ id: user.id });
     await callTraderApi(services).auth.resetPassword({ token, password: "new-password-77" });
     // Sessions begun before the reset are over on the server; a new log-in's session stands.
     await expect(
-      currentSessionUser(services.db, { userId: user.id, sessionId: before.sessionId }),
+      currentSessionUser(services, { userId: user.id, sessionId: before.sessionId }),
     ).resolves.toBeNull();
     const after = await signedInActor(user.id);
     await expect(
-      currentSessionUser(services.db, { userId: user.id, sessionId: after.sessionId }),
+      currentSessionUser(services, { userId: user.id, sessionId: after.sessionId }),
     ).resolves.toMatchObject({ id: user.id });
 
     await expect(logIn(address)).rejects.toMatchObject({ code: AppErrorCode.INVALID_CREDENTIALS });

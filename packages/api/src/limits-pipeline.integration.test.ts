@@ -118,7 +118,7 @@ beforeAll(async () => {
   engine = await EngineProcess.start(sandbox);
   worker = await WorkerProcess.start(sandbox);
   gateway = await StreamProcess.start({ ...sandbox, streamTokenSecret: STREAM_SECRET });
-  await syncReferenceData(services.db, services.engine);
+  await syncReferenceData(services.db, services.engine, services.clock.now());
   const trader = async (tag: string): Promise<Actor> => {
     const user = await createTestUser(services.db, { tag, kycLevel: 1 });
     return { kind: "user", userId: user.id };

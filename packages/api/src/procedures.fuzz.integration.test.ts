@@ -60,7 +60,7 @@ beforeAll(async () => {
       : {}),
     ...(TWO_FACTOR_KEY ? { twoFactorKey: TWO_FACTOR_KEY } : {}),
   });
-  await syncReferenceData(services.db, services.engine);
+  await syncReferenceData(services.db, services.engine, services.clock.now());
   const trader = await createTestUser(services.db, { tag: "fuzz" });
   await fund(trader.id);
   actors.anonymous = { kind: "anonymous" };

@@ -156,7 +156,7 @@ beforeAll(async () => {
     streamTokenSecret: "trader-authorization-stream-secret",
     documentStorageDir: mkdtempSync(join(tmpdir(), "exchange-authz-documents-")),
   });
-  await syncReferenceData(services.db, services.engine);
+  await syncReferenceData(services.db, services.engine, services.clock.now());
   const ownerUser = await createTestUser(services.db, { tag: "owner" });
   const otherUser = await createTestUser(services.db, { tag: "other" });
   owner = await signInTestUser(services, ownerUser.id);

@@ -94,7 +94,7 @@ beforeAll(async () => {
     documentStorageDir: mkdtempSync(join(tmpdir(), "exchange-trading-documents-")),
     orderRateLimits: UNLIMITED_ORDER_RATES,
   });
-  await syncReferenceData(services.db, services.engine);
+  await syncReferenceData(services.db, services.engine, services.clock.now());
   [alice, bob, carol] = await Promise.all([
     newTrader("alice"),
     newTrader("bob"),

@@ -42,7 +42,7 @@ async function send(command: Command): Promise<number> {
 }
 
 async function order(id: string, userId: number, side: "buy" | "sell", price: string) {
-  const { units } = await marketDirectory(services.db).get("BTCUSDT");
+  const { units } = await marketDirectory(services).get("BTCUSDT");
   return send({
     type: "order.place",
     orderType: "limit",
@@ -94,8 +94,8 @@ beforeAll(async () => {
     RECONCILE_MAX_LAG_MS: "1000",
   });
   services = await createServices(sandbox);
-  await syncReferenceData(services.db, services.engine);
-  const { units } = await marketDirectory(services.db).get("BTCUSDT");
+  await syncReferenceData(services.db, services.engine, services.clock.now());
+  const { units } = await marketDirectory(services).get("BTCUSDT");
   for (const [userId, asset, amount] of [
     [SELLER, "BTC", "1"],
     [BUYER, "USDT", "100000"],

@@ -40,6 +40,8 @@ export interface HealthReport {
 }
 
 const ENGINE_PING_TIMEOUT_MS = 2_000;
+/** How often a process waiting for another's engine ping looks for its answer. */
+const PING_POLL_MS = 100;
 /** At most one `system.ping` per this interval reaches the engine, from all API processes. */
 export const ENGINE_PING_EVERY_MS = 5_000;
 /** How long one process reuses its last report: a flood of health calls costs one probe. */
@@ -106,16 +108,19 @@ async function sharedEnginePing(services: Services, nowMs: number): Promise<Comp
     if (!reply.outcome.ok) throw new Error(reply.outcome.message);
   });
   await redis
-    .set(key, JSON.stringify({ at: Date.now(), health }), "PX", ENGINE_PING_EVERY_MS * 6)
+    .set(key, JSON.stringify({ at: services.clock.now(), health }), "PX", ENGINE_PING_EVERY_MS * 6)
     .catch(() => {});
   return health;
 }
 
-/** First call of all: another process is pinging; wait for its answer rather than guess. */
+/**
+ * First call of all: another process is pinging; wait for its answer rather than guess. The wait
+ * counts its own polls rather than reading a clock, so a clock a test has stopped cannot hold it.
+ */
 async function awaitOthersPing(services: Services, key: string): Promise<ComponentHealth> {
-  const deadline = Date.now() + ENGINE_PING_TIMEOUT_MS + 500;
-  while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
+  const polls = Math.ceil((ENGINE_PING_TIMEOUT_MS + 500) / PING_POLL_MS);
+  for (let poll = 0; poll < polls; poll++) {
+    await new Promise((resolve) => setTimeout(resolve, PING_POLL_MS));
     const cached = parseCachedPing(await services.redis.get(key).catch(() => null));
     if (cached) return cached.health;
   }

@@ -38,14 +38,14 @@ export async function claimAuthToken(tx: Tx, tokenId: number, now: Date): Promis
   return claimed.count === 1;
 }
 
-/** Marks every unused token of one purpose of the user used. */
+/** Marks every unused token of one purpose of the user used at `now`. */
 export async function retireAuthTokens(
   tx: Tx,
-  input: { userId: number; purpose: AuthTokenPurpose; now?: Date },
+  input: { userId: number; purpose: AuthTokenPurpose; now: Date },
 ): Promise<void> {
   await tx.authToken.updateMany({
     where: { userId: input.userId, purpose: input.purpose, usedAt: null },
-    data: { usedAt: input.now ?? new Date() },
+    data: { usedAt: input.now },
   });
 }
 

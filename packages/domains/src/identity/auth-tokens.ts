@@ -4,13 +4,13 @@ import { claimAuthToken, findAuthToken, insertAuthToken } from "./auth-token-rep
 import type { AuthTokenPurpose } from "./identity-enums";
 import { hashToken, newToken, tokenProblem } from "./one-time-token";
 
-/** Issues a mailed token for `userId`; only its hash is stored. Returns the token itself. */
+/** Issues a mailed token for `userId`, valid `validMs` from `now`; only its hash is stored. Returns the token itself. */
 export async function issueAuthToken(
   db: Store,
-  input: { userId: number; purpose: AuthTokenPurpose; validMs: number; now?: Date },
+  input: { userId: number; purpose: AuthTokenPurpose; validMs: number; now: Date },
 ): Promise<string> {
   const token = newToken();
-  const now = input.now ?? new Date();
+  const { now } = input;
   await insertAuthToken(db, {
     userId: input.userId,
     purpose: input.purpose,
@@ -49,9 +49,9 @@ async function findUsableAuthToken(
  */
 export async function assertAuthTokenUsable(
   db: Store,
-  input: { token: string; purpose: AuthTokenPurpose; now?: Date },
+  input: { token: string; purpose: AuthTokenPurpose; now: Date },
 ): Promise<void> {
-  await findUsableAuthToken(db, { ...input, now: input.now ?? new Date() });
+  await findUsableAuthToken(db, input);
 }
 
 /**
@@ -61,10 +61,9 @@ export async function assertAuthTokenUsable(
  */
 export async function consumeAuthToken(
   tx: Tx,
-  input: { token: string; purpose: AuthTokenPurpose; now?: Date },
+  input: { token: string; purpose: AuthTokenPurpose; now: Date },
 ): Promise<{ userId: number }> {
-  const now = input.now ?? new Date();
-  const row = await findUsableAuthToken(tx, { ...input, now });
-  if (!(await claimAuthToken(tx, row.id, now))) throw tokenError("used");
+  const row = await findUsableAuthToken(tx, input);
+  if (!(await claimAuthToken(tx, row.id, input.now))) throw tokenError("used");
   return { userId: row.userId };
 }

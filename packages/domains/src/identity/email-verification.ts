@@ -1,3 +1,4 @@
+import { clockDate } from "@exchange/protocol";
 import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import { inTransaction, type Services } from "../services";
@@ -51,16 +52,18 @@ export async function verifyEmail(
   services: Services,
   input: { token: string; ip: string | undefined },
 ): Promise<VerifyEmailResult> {
+  const now = clockDate(services.clock);
   try {
     return await inTransaction(services.db, async (tx) => {
       const { userId } = await consumeAuthToken(tx, {
         token: input.token,
         purpose: "VERIFY_EMAIL",
+        now,
       });
       const user = await findUserStatus(tx, userId);
       if (!user) throw new Error(`auth token of a missing user ${userId}`);
       if (user.emailVerifiedAt) return { email: user.email, alreadyVerified: true };
-      await markEmailVerified(tx, userId);
+      await markEmailVerified(tx, userId, now);
       await recordAudit(tx, {
         actor: { kind: "user", userId },
         action: "user.email_verified",

@@ -1,4 +1,5 @@
 import { decoyPasswordHash, verifyPassword } from "@exchange/db/password";
+import { clockDate } from "@exchange/protocol";
 import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services, Store, Tx } from "../services";
@@ -99,6 +100,7 @@ export async function logInWithPassword(
     const enrolmentLinkId = await checkStaffEnrolmentLink(services.db, {
       staffId: account.id,
       token: input.enrolmentToken,
+      now: clockDate(services.clock),
     });
     return {
       next: "enrol",
@@ -149,7 +151,7 @@ export async function confirmLogInEnrolment(
   try {
     ({ recoveryCodes } = await confirmTwoFactorEnrolment(services, principalOf(challenge), {
       ...input,
-      claim: (tx) => claimEnrolmentLink(tx, challenge),
+      claim: (tx) => claimEnrolmentLink(tx, challenge, clockDate(services.clock)),
     }));
   } catch (error) {
     if (error instanceof AppError && error.code === AppErrorCode.INVALID_TWO_FACTOR_CODE) {
@@ -178,7 +180,8 @@ export async function redeemSignInTicket(
     );
   }
   const principal = { type: parsed.kind === "user" ? "USER" : "STAFF", id: parsed.id } as const;
-  const sessionId = await openSession(services.db, principal, input.sessionMaxAgeS);
+  const now = clockDate(services.clock);
+  const sessionId = await openSession(services.db, principal, input.sessionMaxAgeS, now);
   return { id: parsed.id, sessionId };
 }
 
@@ -219,11 +222,11 @@ async function finishLogIn(
 }
 
 /** Uses up the set-up link with the enrolment it opened, in the same transaction. */
-async function claimEnrolmentLink(tx: Tx, challenge: Challenge) {
+async function claimEnrolmentLink(tx: Tx, challenge: Challenge, now: Date) {
   if (challenge.kind !== "staff") return;
   const claimed =
     challenge.enrolmentLinkId !== undefined &&
-    (await useStaffEnrolmentLink(tx, challenge.enrolmentLinkId));
+    (await useStaffEnrolmentLink(tx, challenge.enrolmentLinkId, now));
   if (!claimed) {
     throw new AppError(
       AppErrorCode.TWO_FACTOR_STATE,

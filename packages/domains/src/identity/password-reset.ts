@@ -1,4 +1,5 @@
 import { hashPassword } from "@exchange/db/password";
+import { clockDate } from "@exchange/protocol";
 import { recordAudit } from "../audit/audit-repository";
 import type { OutgoingMail } from "../mail/mailer";
 import { inTransaction, type Services } from "../services";
@@ -58,17 +59,19 @@ export async function resetPassword(
   services: Services,
   input: { token: string; password: string; ip: string | undefined },
 ): Promise<{ email: string }> {
-  await assertAuthTokenUsable(services.db, { token: input.token, purpose: "RESET_PASSWORD" });
+  const now = clockDate(services.clock);
+  await assertAuthTokenUsable(services.db, { token: input.token, purpose: "RESET_PASSWORD", now });
   // Hashing is slow on purpose; do it before the transaction holds any row.
   const passwordHash = await hashPassword(input.password);
   const user = await inTransaction(services.db, async (tx) => {
     const { userId } = await consumeAuthToken(tx, {
       token: input.token,
       purpose: "RESET_PASSWORD",
+      now,
     });
-    await retireAuthTokens(tx, { userId, purpose: "RESET_PASSWORD" });
-    const user = await replaceUserPassword(tx, userId, passwordHash);
-    await revokeAllSessions(tx, { type: "USER", id: userId });
+    await retireAuthTokens(tx, { userId, purpose: "RESET_PASSWORD", now });
+    const user = await replaceUserPassword(tx, userId, passwordHash, now);
+    await revokeAllSessions(tx, { type: "USER", id: userId }, now);
     await recordAudit(tx, {
       actor: { kind: "user", userId },
       action: "user.password_reset",

@@ -58,19 +58,23 @@ export function findSession(db: Store, sessionId: string): Promise<SessionRow | 
   });
 }
 
-/** Marks one session revoked now (no-op when it already is). */
-export async function revokeSession(db: Store, sessionId: string): Promise<void> {
+/** Marks one session revoked at `now` (no-op when it already is). */
+export async function revokeSession(db: Store, sessionId: string, now: Date): Promise<void> {
   await db.authSession.updateMany({
     where: { id: sessionId, revokedAt: null },
-    data: { revokedAt: new Date() },
+    data: { revokedAt: now },
   });
 }
 
-/** Marks every live session of the principal revoked, inside the caller's transaction. */
-export async function revokeAllSessions(tx: Tx, principal: SessionPrincipal): Promise<void> {
+/** Marks every live session of the principal revoked at `now`, inside the caller's transaction. */
+export async function revokeAllSessions(
+  tx: Tx,
+  principal: SessionPrincipal,
+  now: Date,
+): Promise<void> {
   await tx.authSession.updateMany({
     where: { principalType: principal.type, principalId: principal.id, revokedAt: null },
-    data: { revokedAt: new Date() },
+    data: { revokedAt: now },
   });
 }
 

@@ -1,4 +1,4 @@
-import { encodeSessionRevocation, sessionRevocationChannel } from "@exchange/protocol";
+import { clockDate, encodeSessionRevocation, sessionRevocationChannel } from "@exchange/protocol";
 import type { Services, Store } from "../services";
 import { newToken } from "./one-time-token";
 import {
@@ -16,8 +16,11 @@ import { findUserStatus } from "./user-repository";
  * own expiry says.
  */
 
+/** What checking a session needs: the database and the time the expiry is compared with. */
+export type SessionClockServices = Pick<Services, "db" | "clock">;
+
 /**
- * Opens a session at sign-in; the sign-in itself proved the factors, so it counts as a step-up.
+ * Opens a session at `now`, at sign-in; the sign-in itself proved the factors, so it counts as a step-up.
  * The account's sessions that expired are dropped on the way, so the table stays as small as the
  * sessions that could still be presented.
  */
@@ -25,7 +28,7 @@ export async function openSession(
   db: Store,
   principal: SessionPrincipal,
   maxAgeS: number,
-  now = new Date(),
+  now: Date,
 ): Promise<string> {
   const id = newToken();
   const expiresAt = new Date(now.getTime() + maxAgeS * 1000);
@@ -33,15 +36,15 @@ export async function openSession(
   return id;
 }
 
-/** Whether `sessionId` is a live session of `principal`: not revoked, not expired. */
+/** Whether `sessionId` is a live session of `principal`: not revoked, not expired on the services' clock. */
 export async function sessionStands(
-  db: Store,
+  services: SessionClockServices,
   principal: SessionPrincipal,
   sessionId: string | null,
-  now = new Date(),
 ): Promise<boolean> {
   if (!sessionId) return false;
-  const row = await findSession(db, sessionId);
+  const now = clockDate(services.clock);
+  const row = await findSession(services.db, sessionId);
   return (
     row !== null &&
     row.principalType === principal.type &&
@@ -53,12 +56,12 @@ export async function sessionStands(
 
 /** The session's trader if the account is active and the session stands, else null. */
 export async function currentSessionUser(
-  db: Store,
+  services: SessionClockServices,
   session: { userId: number; sessionId: string | null },
 ): Promise<{ id: number; email: string } | null> {
   const [user, stands] = await Promise.all([
-    findUserStatus(db, session.userId),
-    sessionStands(db, { type: "USER", id: session.userId }, session.sessionId),
+    findUserStatus(services.db, session.userId),
+    sessionStands(services, { type: "USER", id: session.userId }, session.sessionId),
   ]);
   if (user?.status !== "ACTIVE" || !stands) return null;
   return { id: user.id, email: user.email };
@@ -68,7 +71,7 @@ export async function currentSessionUser(
 export async function endSession(services: Services, sessionId: string): Promise<void> {
   const row = await findSession(services.db, sessionId);
   if (!row) return;
-  await revokeSession(services.db, sessionId);
+  await revokeSession(services.db, sessionId, clockDate(services.clock));
   if (row.principalType === "USER") {
     await announceRevocation(services, { userId: row.principalId, sessionId });
   }

@@ -1,3 +1,4 @@
+import { clockDate } from "@exchange/protocol";
 import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import { inTransaction, type Services, type Store } from "../services";
@@ -25,7 +26,7 @@ export async function createStaffEnrolmentLink(
   services: Services,
   input: { staffId: number; adminId: number; ip: string | undefined; now?: Date },
 ): Promise<{ token: string; expiresAt: Date }> {
-  const now = input.now ?? new Date();
+  const now = input.now ?? clockDate(services.clock);
   const token = newToken();
   const expiresAt = new Date(now.getTime() + STAFF_ENROLMENT_LINK_VALID_MS);
   await inTransaction(services.db, async (tx) => {
@@ -58,14 +59,14 @@ export async function createStaffEnrolmentLink(
 /** The id of a usable link of `staffId` named by `token`, or throws (the log-in's password step). */
 export async function checkStaffEnrolmentLink(
   db: Store,
-  input: { staffId: number; token: string | undefined; now?: Date },
+  input: { staffId: number; token: string | undefined; now: Date },
 ): Promise<number> {
   if (!input.token) throw new AppError(AppErrorCode.TWO_FACTOR_STATE, NEEDS_LINK);
   const row = await findStaffEnrolmentLink(db, hashToken(input.token));
   if (!row || row.staffId !== input.staffId) {
     throw new AppError(AppErrorCode.TWO_FACTOR_STATE, NEEDS_LINK);
   }
-  const problem = tokenProblem(row, input.now ?? new Date());
+  const problem = tokenProblem(row, input.now);
   if (problem) {
     throw new AppError(
       AppErrorCode.TWO_FACTOR_STATE,

@@ -92,11 +92,11 @@ export function findStaffEnrolmentLink(
   });
 }
 
-/** Uses the link up if it is unused and unexpired; false when someone used it first. */
-export async function useStaffEnrolmentLink(tx: Tx, linkId: number): Promise<boolean> {
+/** Uses the link up at `now` if it is unused and unexpired; false when someone used it first. */
+export async function useStaffEnrolmentLink(tx: Tx, linkId: number, now: Date): Promise<boolean> {
   const used = await tx.staffEnrolmentLink.updateMany({
-    where: { id: linkId, usedAt: null, expiresAt: { gt: new Date() } },
-    data: { usedAt: new Date() },
+    where: { id: linkId, usedAt: null, expiresAt: { gt: now } },
+    data: { usedAt: now },
   });
   return used.count === 1;
 }

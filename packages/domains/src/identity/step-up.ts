@@ -1,4 +1,5 @@
 import { verifyPassword } from "@exchange/db/password";
+import { clockDate } from "@exchange/protocol";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services } from "../services";
 import { checkRateLimit, countRateEvent, RATE_LIMITS } from "./rate-limit";
@@ -52,7 +53,7 @@ export async function proveStepUp(
     throw error;
   }
   const { principal } = session;
-  const now = new Date();
+  const now = clockDate(services.clock);
   const stands = await markSessionSteppedUp(services.db, { id: sessionId, principal, now });
   if (!stands) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
 }

@@ -1,3 +1,4 @@
+import { clockDate } from "@exchange/protocol";
 import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import { inTransaction, type Services } from "../services";
@@ -17,7 +18,7 @@ export async function suspendUser(
     const user = await findUserStatus(tx, input.userId);
     if (!user) throw new AppError(AppErrorCode.NOT_FOUND, "No such user.");
     await setUserStatus(tx, input.userId, "SUSPENDED");
-    await revokeAllSessions(tx, { type: "USER", id: input.userId });
+    await revokeAllSessions(tx, { type: "USER", id: input.userId }, clockDate(services.clock));
     await recordAudit(tx, {
       actor: { kind: "staff", staffId: input.staffId },
       action: "user.suspended",

@@ -1,3 +1,4 @@
+import { clockDate } from "@exchange/protocol";
 import type { OutgoingMail } from "../mail/mailer";
 import type { Services } from "../services";
 import { issueAuthToken } from "./auth-tokens";
@@ -20,6 +21,7 @@ export async function mailTokenLink(
     userId: user.id,
     purpose: link.purpose,
     validMs: link.validMs,
+    now: clockDate(services.clock),
   });
   await mailer.send(compose(user.email, webLink(webPublicUrl, link.path, { token })));
 }

@@ -71,15 +71,16 @@ export async function replaceRecoveryCodes(
   });
 }
 
-/** Uses up the unused recovery code with this hash; false when there is none. */
+/** Uses up, at `now`, the unused recovery code with this hash; false when there is none. */
 export async function useRecoveryCode(
   tx: Tx,
   principal: Principal,
   codeHash: string,
+  now: Date,
 ): Promise<boolean> {
   const used = await tx.recoveryCode.updateMany({
     where: { ownerType: principal.type, ownerId: principal.id, codeHash, usedAt: null },
-    data: { usedAt: new Date() },
+    data: { usedAt: now },
   });
   return used.count === 1;
 }

@@ -124,10 +124,14 @@ export async function confirmTwoFactorEnrolment(
       );
     }
     const secret = base32Decode(openSecret(key, state.totpSecret));
-    const step = matchTotp(secret, input.code.trim(), input.now ?? Date.now(), null);
+    const nowMs = input.now ?? services.clock.now();
+    const step = matchTotp(secret, input.code.trim(), nowMs, null);
     if (step === null) throw wrongCode();
     await input.claim?.(tx);
-    await writeTotpState(tx, principal, { totpEnabledAt: new Date(), totpLastStep: BigInt(step) });
+    await writeTotpState(tx, principal, {
+      totpEnabledAt: new Date(nowMs),
+      totpLastStep: BigInt(step),
+    });
     const codeHashes = recoveryCodes.map((code) => hashToken(normalizeRecoveryCode(code)));
     await replaceRecoveryCodes(tx, principal, codeHashes);
     await recordAudit(tx, securityEvent(principal, "two_factor_enabled", input.ip));
@@ -177,7 +181,11 @@ export async function verifySecondFactor(
     if (!state.totpEnabledAt) {
       throw new AppError(AppErrorCode.TWO_FACTOR_STATE, "Two-factor authentication is not on.");
     }
-    const kind = await useSecondFactor(tx, twoFactorKeyOf(services), principal, state, input);
+    const now = input.now ?? services.clock.now();
+    const kind = await useSecondFactor(tx, twoFactorKeyOf(services), principal, state, {
+      code: input.code,
+      now,
+    });
     if (kind === "recovery-code") {
       await recordAudit(tx, securityEvent(principal, "recovery_code_used", input.ip));
     }
@@ -200,18 +208,19 @@ async function useSecondFactor(
   key: Buffer,
   principal: Principal,
   state: TotpState,
-  input: { code: string; now?: number },
+  input: { code: string; now: number },
 ): Promise<"totp" | "recovery-code"> {
   const code = input.code.trim();
   if (/^\d{6}$/.test(code) && state.totpSecret) {
     const secret = base32Decode(openSecret(key, state.totpSecret));
     const lastStep = state.totpLastStep === null ? null : Number(state.totpLastStep);
-    const step = matchTotp(secret, code, input.now ?? Date.now(), lastStep);
+    const step = matchTotp(secret, code, input.now, lastStep);
     if (step === null) throw wrongCode();
     await writeTotpState(tx, principal, { totpLastStep: BigInt(step) });
     return "totp";
   }
-  const used = await useRecoveryCode(tx, principal, hashToken(normalizeRecoveryCode(code)));
+  const codeHash = hashToken(normalizeRecoveryCode(code));
+  const used = await useRecoveryCode(tx, principal, codeHash, new Date(input.now));
   if (!used) throw wrongCode();
   return "recovery-code";
 }

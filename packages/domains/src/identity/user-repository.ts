@@ -100,9 +100,9 @@ export async function findUserCredentials(
     : null;
 }
 
-/** Sets the trader's email verified now. */
-export async function markEmailVerified(tx: Tx, userId: number): Promise<void> {
-  await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: new Date() } });
+/** Sets the trader's email verified at `now`. */
+export async function markEmailVerified(tx: Tx, userId: number, now: Date): Promise<void> {
+  await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: now } });
 }
 
 /** Replaces the password; a reset proves the email too, so it counts as verified from now. */
@@ -110,6 +110,7 @@ export async function replaceUserPassword(
   tx: Tx,
   userId: number,
   passwordHash: string,
+  now: Date,
 ): Promise<{ id: number; email: string }> {
   const current = await tx.user.findUniqueOrThrow({
     where: { id: userId },
@@ -117,7 +118,7 @@ export async function replaceUserPassword(
   });
   return tx.user.update({
     where: { id: userId },
-    data: { passwordHash, emailVerifiedAt: current.emailVerifiedAt ?? new Date() },
+    data: { passwordHash, emailVerifiedAt: current.emailVerifiedAt ?? now },
     select: { id: true, email: true },
   });
 }

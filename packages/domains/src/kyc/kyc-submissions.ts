@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { clockDate } from "@exchange/protocol";
 import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode, type FieldErrors } from "../errors";
 import { inTransaction, isUniqueViolation, type Services } from "../services";
@@ -44,7 +45,7 @@ export async function submitKyc(
   services: Services,
   userId: number,
   input: KycSubmissionInput,
-  now = new Date(),
+  now = clockDate(services.clock),
 ) {
   const { fields, files } = checkSubmission(input, now);
   await assertMaySubmit(services, userId);

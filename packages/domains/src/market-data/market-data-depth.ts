@@ -21,7 +21,7 @@ export async function readDepth(
   services: Services,
   input: z.output<typeof ZDepthInput>,
 ): Promise<Depth> {
-  await marketDirectory(services.db).get(input.symbol);
+  await marketDirectory(services).get(input.symbol);
   const hash = await services.redis.hgetall(
     marketDataKeys(services.redisPrefix).depth(input.symbol),
   );

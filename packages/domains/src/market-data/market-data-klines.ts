@@ -13,7 +13,7 @@ export async function readKlines(
   services: Services,
   input: z.output<typeof ZKlinesInput>,
 ): Promise<KlinePushWire[]> {
-  const { units } = await marketDirectory(services.db).get(input.symbol);
+  const { units } = await marketDirectory(services).get(input.symbol);
   const rows = await findKlines(services.db, input);
   return rows.reverse().map((r) =>
     encodeKline(

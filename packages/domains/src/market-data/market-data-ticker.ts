@@ -5,14 +5,14 @@ import type { Services } from "../services";
 
 /** One market's 24 h ticker. */
 export async function readTicker(services: Services, symbol: string): Promise<Ticker> {
-  await marketDirectory(services.db).get(symbol);
+  await marketDirectory(services).get(symbol);
   const text = await services.redis.get(marketDataKeys(services.redisPrefix).ticker(symbol));
   return tickerOf(symbol, text);
 }
 
 /** Every market's 24 h ticker, in the markets' display order; one Redis round trip. */
 export async function readTickers(services: Services): Promise<Ticker[]> {
-  const symbols = [...(await marketDirectory(services.db).all()).values()].map((m) => m.dto.symbol);
+  const symbols = [...(await marketDirectory(services).all()).values()].map((m) => m.dto.symbol);
   if (symbols.length === 0) return [];
   const keys = marketDataKeys(services.redisPrefix);
   const texts = await services.redis.mget(...symbols.map((s) => keys.ticker(s)));

@@ -14,7 +14,7 @@ export async function readRecentTrades(
   services: Services,
   input: z.output<typeof ZRecentTradesInput>,
 ): Promise<PublicTradeWire[]> {
-  const market = await marketDirectory(services.db).get(input.symbol);
+  const market = await marketDirectory(services).get(input.symbol);
   if (input.limit > RECENT_TRADES_KEPT) {
     const rows = await findMarketTrades(services.db, input.symbol, input.limit);
     return rows.map((r) =>

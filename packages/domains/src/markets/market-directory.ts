@@ -1,8 +1,9 @@
 import type { Market } from "@exchange/contracts/market";
 import { MarketUnits } from "@exchange/contracts/money";
 import type { MarketConfig } from "@exchange/core";
+import type { Clock } from "@exchange/protocol";
 import { AppError, AppErrorCode } from "../errors";
-import type { Store } from "../services";
+import type { Services, Store } from "../services";
 import { engineMarketConfig } from "./market-config";
 import { findMarkets } from "./market-repository";
 
@@ -15,16 +16,23 @@ export interface MarketInfo {
 /** How long a process trusts its copy of the markets table (markets change rarely, by ops). */
 const TTL_MS = 10_000;
 
+/** A process's copy of the markets table and when (on the callers' clock) it was read. */
+interface CachedMarkets {
+  markets: Map<string, MarketInfo>;
+  loadedAt: number;
+}
+
 /**
  * Markets by symbol with their unit translators, cached per process for a few seconds: every
  * order and every history row needs them, and reading the markets table each time would double
- * the database work of placing an order.
+ * the database work of placing an order. The age is read on the caller's clock.
  */
 class MarketDirectory {
-  private markets: Map<string, MarketInfo> | undefined;
-  private loadedAt = 0;
-
-  constructor(private readonly db: Store) {}
+  constructor(
+    private readonly db: Store,
+    private readonly cache: { current?: CachedMarkets },
+    private readonly clock: Clock,
+  ) {}
 
   async get(symbol: string): Promise<MarketInfo> {
     const market = (await this.all()).get(symbol);
@@ -37,12 +45,15 @@ class MarketDirectory {
   }
 
   async all(): Promise<Map<string, MarketInfo>> {
-    if (!this.markets || Date.now() - this.loadedAt > TTL_MS) {
-      const rows = await findMarkets(this.db);
-      this.markets = new Map(rows.map((dto) => [dto.symbol, infoOf(dto)]));
-      this.loadedAt = Date.now();
-    }
-    return this.markets;
+    const now = this.clock.now();
+    const cached = this.cache.current;
+    // A negative age means a clock was set back (tests set one): the copy is read again.
+    const age = cached ? now - cached.loadedAt : -1;
+    if (cached && age >= 0 && age <= TTL_MS) return cached.markets;
+    const rows = await findMarkets(this.db);
+    const markets = new Map(rows.map((dto): [string, MarketInfo] => [dto.symbol, infoOf(dto)]));
+    this.cache.current = { markets, loadedAt: now };
+    return markets;
   }
 }
 
@@ -63,13 +74,14 @@ function infoOf(dto: Market): MarketInfo {
   };
 }
 
-const directories = new WeakMap<Store, MarketDirectory>();
+/** One cached copy per database handle, shared by every clock that reads through it. */
+const caches = new WeakMap<Store, { current?: CachedMarkets }>();
 
-export function marketDirectory(db: Store): MarketDirectory {
-  let directory = directories.get(db);
-  if (!directory) {
-    directory = new MarketDirectory(db);
-    directories.set(db, directory);
+export function marketDirectory(services: Pick<Services, "db" | "clock">): MarketDirectory {
+  let cache = caches.get(services.db);
+  if (!cache) {
+    cache = {};
+    caches.set(services.db, cache);
   }
-  return directory;
+  return new MarketDirectory(services.db, cache, services.clock);
 }

@@ -34,11 +34,14 @@ export async function referenceDataCommands(db: Store, ts: number): Promise<Comm
   ];
 }
 
-/** Sends the reference-data commands; an asset or market the engine already has is fine. */
+/**
+ * Sends the reference-data commands, stamped `ts` (the caller's clock); an asset or market the
+ * engine already has is fine.
+ */
 export async function syncReferenceData(
   db: Store,
   engine: EngineClient,
-  ts = Date.now(),
+  ts: number,
 ): Promise<void> {
   for (const command of await referenceDataCommands(db, ts)) {
     const { outcome } = await engine.send(command, { timeoutMs: 30_000 });

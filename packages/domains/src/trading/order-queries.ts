@@ -34,7 +34,7 @@ async function ordersPage(
 
 /** Orders in the market's decimals; an order of a market no longer listed is left out. */
 async function encodeOrders(services: Services, rows: OrderFacts[]): Promise<OrderWire[]> {
-  const markets = await marketDirectory(services.db).all();
+  const markets = await marketDirectory(services).all();
   return rows.flatMap((row) => {
     const market = markets.get(row.symbol);
     return market ? [encodeOrder(row, market.units)] : [];
@@ -59,7 +59,7 @@ export const listOrderHistory = (s: Services, userId: number, page: PageQuery) =
  */
 export async function listMyTrades(services: Services, userId: number, page: PageQuery) {
   const rows = await findUserTrades(services.db, { userId, ...page });
-  const markets = await marketDirectory(services.db).all();
+  const markets = await marketDirectory(services).all();
   const items = rows.flatMap((t) => {
     const market = markets.get(t.symbol);
     if (!market) return [];

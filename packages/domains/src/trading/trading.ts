@@ -21,7 +21,7 @@ type Event<T extends CoreEvent["type"]> = Extract<CoreEvent, { type: T }>;
  */
 export async function placeOrder(services: Services, userId: number, input: PlaceOrderInput) {
   const [market] = await Promise.all([
-    marketDirectory(services.db).get(input.symbol),
+    marketDirectory(services).get(input.symbol),
     assertCanTrade(services.db, userId),
   ]);
   const command = orderCommandOf(input, {
@@ -67,7 +67,7 @@ export async function cancelOrder(
   userId: number,
   input: { symbol: string; orderId?: number | undefined; clientOrderId?: string | undefined },
 ) {
-  const market = await marketDirectory(services.db).get(input.symbol);
+  const market = await marketDirectory(services).get(input.symbol);
   const { outcome } = await callEngine(services.engine, {
     type: "order.cancel",
     id: commandIds.cancelOrder(userId),
@@ -91,7 +91,7 @@ export async function cancelOrder(
 }
 
 export async function cancelAllOrders(services: Services, userId: number, symbol: string) {
-  const market = await marketDirectory(services.db).get(symbol);
+  const market = await marketDirectory(services).get(symbol);
   const { outcome } = await callEngine(services.engine, {
     type: "order.cancelAll",
     id: commandIds.cancelAllOrders(userId),

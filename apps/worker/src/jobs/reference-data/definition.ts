@@ -8,9 +8,9 @@ export const referenceDataJob: JobDefinition = {
   // As before the queue: retried (with capped backoff) until the engine answers.
   attempts: 1_000_000,
   build:
-    ({ env, engine, log }) =>
+    ({ env, engine, log, clock }) =>
     async () => {
-      await syncReferenceDataOnce({ databaseUrl: env.DATABASE_URL, engine, log });
+      await syncReferenceDataOnce({ databaseUrl: env.DATABASE_URL, engine, log, clock });
       return {};
     },
 };

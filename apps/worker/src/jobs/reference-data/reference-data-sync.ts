@@ -1,6 +1,6 @@
 import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeStore, openStore } from "@exchange/domains/services";
-import type { EngineClient, Logger } from "@exchange/protocol";
+import type { Clock, EngineClient, Logger } from "@exchange/protocol";
 
 /**
  * Brings the engine's assets and markets in line with the database's. The commands' ids name
@@ -11,10 +11,11 @@ export async function syncReferenceDataOnce(deps: {
   databaseUrl: string;
   engine: EngineClient;
   log: Logger;
+  clock: Clock;
 }): Promise<void> {
   const db = openStore(deps.databaseUrl);
   try {
-    await syncReferenceData(db, deps.engine);
+    await syncReferenceData(db, deps.engine, deps.clock.now());
     deps.log.info("reference data synced to the engine");
   } finally {
     await closeStore(db);

@@ -40,7 +40,7 @@ async function order(
   qty: string,
   at: number,
 ) {
-  const { units } = await marketDirectory(services.db).get("BTCUSDT");
+  const { units } = await marketDirectory(services).get("BTCUSDT");
   await send({
     type: "order.place",
     orderType: "limit",
@@ -69,8 +69,8 @@ beforeAll(async () => {
   engine = await EngineProcess.start(sandbox);
   worker = await WorkerProcess.start(sandbox);
   services = await createServices(sandbox);
-  await syncReferenceData(services.db, services.engine);
-  const { units } = await marketDirectory(services.db).get("BTCUSDT");
+  await syncReferenceData(services.db, services.engine, services.clock.now());
+  const { units } = await marketDirectory(services).get("BTCUSDT");
   for (const [userId, asset, amount] of [
     [SELLER, "BTC", "1"],
     [BUYER, "USDT", "100000"],

@@ -183,6 +183,12 @@ describe("the largest value each limit allows", () => {
       price: "1",
       quantity: MAX,
     });
+    // Market data publishes one depth diff per batch of engine events: were the resting sell and
+    // the buy that takes it in one batch, no push would ever show the level. Let it rest first.
+    await eventually(async () => {
+      const depth = await api().marketData.depth({ symbol: SYMBOL });
+      expect(depth.asks).toEqual([["1", MAX]]);
+    });
     const bulk = await api(bulkBuyer).trading.placeOrder({
       symbol: SYMBOL,
       side: "buy",

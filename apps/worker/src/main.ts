@@ -5,7 +5,7 @@
  * failing for as long, raises an alert. SIGTERM stops them all, letting each finish what it has
  * in hand.
  */
-import { createOpsHttpServer } from "@exchange/protocol";
+import { clockDate, createOpsHttpServer } from "@exchange/protocol";
 import type { Consumer } from "./consumers/consumer";
 import { ConsumerBoard } from "./consumers/consumer-board";
 import { CONSUMERS } from "./consumers/registry";
@@ -26,6 +26,7 @@ const jobs = new JobQueue({
   log,
   retryMaxMs: env.CONSUMER_RETRY_MAX_MS,
   jobs: queuedJobs(context),
+  startedAt: clockDate(context.clock),
 });
 const loops: Consumer[] = [
   ...CONSUMERS.map((definition) => definition.build(context)),

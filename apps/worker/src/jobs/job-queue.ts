@@ -20,8 +20,8 @@ export interface JobQueueDeps {
   log: Logger;
   retryMaxMs: number;
   jobs: readonly QueuedJob[];
-  /** When this worker started: names the runs made at start. */
-  startedAt?: Date;
+  /** When this worker started (by the worker's clock): names the runs made at start. */
+  startedAt: Date;
 }
 
 interface JobData {
@@ -51,7 +51,7 @@ export class JobQueue {
 
   /** Schedules every job, queues the runs made at start, and starts taking jobs. */
   async start(): Promise<void> {
-    const startKey = (this.deps.startedAt ?? new Date()).toISOString();
+    const startKey = this.deps.startedAt.toISOString();
     for (const job of this.deps.jobs) {
       if ("everyMs" in job.schedule) {
         await this.queue.upsertJobScheduler(

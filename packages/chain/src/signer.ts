@@ -18,7 +18,7 @@
  * no chain access, the chain adapter fills them and broadcasts the raw transaction returned.
  */
 import { HDKey } from "@scure/bip32";
-import { mnemonicToSeedSync, validateMnemonic } from "@scure/bip39";
+import { generateMnemonic, mnemonicToSeedSync, validateMnemonic } from "@scure/bip39";
 import { wordlist } from "@scure/bip39/wordlists/english.js";
 import { type Address, bytesToHex, type Hex, isAddress } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
@@ -85,6 +85,11 @@ export function createSigner(mnemonic: string): Signer {
     signFromDepositAddress: async (userId: number, transaction: Eip1559Request) =>
       sign(deposits.deriveChild(checkAddressIndex(userId)), transaction),
   });
+}
+
+/** A fresh random mnemonic for a new wallet (24 words, 256 bits of entropy): dev and tests. */
+export function generateSignerMnemonic(): string {
+  return generateMnemonic(wordlist, 256);
 }
 
 /** Whitespace is not part of a mnemonic: an environment file may wrap or pad it. */

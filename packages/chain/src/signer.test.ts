@@ -3,10 +3,18 @@ import { HDKey } from "@scure/bip32";
 import { entropyToMnemonic, generateMnemonic, mnemonicToSeedSync } from "@scure/bip39";
 import { wordlist } from "@scure/bip39/wordlists/english.js";
 import fc from "fast-check";
-import { bytesToHex, getAddress, parseTransaction, recoverTransactionAddress } from "viem";
+import {
+  type Address,
+  bytesToHex,
+  encodeFunctionData,
+  erc20Abi,
+  getAddress,
+  parseTransaction,
+  recoverTransactionAddress,
+} from "viem";
 import { mnemonicToAccount } from "viem/accounts";
 import { describe, expect, it } from "vitest";
-import { EVM_ACCOUNT_PATH, parseAccountXpub } from "./hd-wallet";
+import { ADDRESS_INDEX_MAX, EVM_ACCOUNT_PATH, parseAccountXpub } from "./hd-wallet";
 import {
   HARDHAT_ACCOUNT_XPUB,
   HARDHAT_ADDRESSES,
@@ -15,6 +23,17 @@ import {
 import { createSigner, type Eip1559Request, type SignerErrorCode } from "./signer";
 
 const signer = createSigner(HARDHAT_MNEMONIC);
+
+/** A token contract on the local chain; the signer never needs to know which. */
+const TOKEN = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+
+const tokenSweep = (to: Address): Eip1559Request => ({
+  ...transfer,
+  to: TOKEN,
+  value: 0n,
+  gas: 60_000n,
+  data: encodeFunctionData({ abi: erc20Abi, functionName: "transfer", args: [to, 25_000_000n] }),
+});
 
 const transfer: Eip1559Request = {
   chainId: 31_337,
@@ -64,20 +83,50 @@ describe("signing", () => {
     });
   });
 
-  it("signs a sweep from user i's deposit address", async () => {
+  it("signs a sweep of ether from user i's deposit address to the hot wallet", async () => {
     const sweep = { ...transfer, to: signer.hotWalletAddress, nonce: 0 };
     for (const userId of [0, 1, 2]) {
-      const raw = await signer.signFromDepositAddress(userId, sweep);
+      const raw = await signer.signSweep(userId, sweep);
       const sender = await recoverTransactionAddress({ serializedTransaction: raw as never });
       expect(sender).toBe(HARDHAT_ADDRESSES[userId]);
     }
   });
 
+  it("signs a sweep of tokens: an ERC-20 transfer to the hot wallet", async () => {
+    const raw = await signer.signSweep(1, tokenSweep(signer.hotWalletAddress));
+    expect(await recoverTransactionAddress({ serializedTransaction: raw as never })).toBe(
+      HARDHAT_ADDRESSES[1],
+    );
+    expect(parseTransaction(raw).data).toBe(tokenSweep(signer.hotWalletAddress).data);
+  });
+
+  it("refuses from a deposit address anything but a sweep to the hot wallet", async () => {
+    const elsewhere = HARDHAT_ADDRESSES[2];
+    const approve = encodeFunctionData({
+      abi: erc20Abi,
+      functionName: "approve",
+      args: [signer.hotWalletAddress, 10n ** 30n],
+    });
+    const refused: Eip1559Request[] = [
+      { ...transfer, to: elsewhere },
+      { ...transfer, to: signer.hotWalletAddress, data: "0xdeadbeef" },
+      tokenSweep(elsewhere),
+      { ...tokenSweep(signer.hotWalletAddress), value: 1n },
+      { ...tokenSweep(signer.hotWalletAddress), data: approve },
+    ];
+    for (const transaction of refused) {
+      await expect(signer.signSweep(1, transaction)).rejects.toMatchObject({
+        code: "not_a_sweep",
+      });
+    }
+  });
+
   it("signs from the address the xpub derives, for any user id", async () => {
     const addresses = parseAccountXpub(signer.accountXpub);
+    const sweep = { ...transfer, to: signer.hotWalletAddress };
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 0x7fff_ffff }), async (userId) => {
-        const raw = await signer.signFromDepositAddress(userId, transfer);
+      fc.asyncProperty(fc.integer({ min: 0, max: ADDRESS_INDEX_MAX }), async (userId) => {
+        const raw = await signer.signSweep(userId, sweep);
         const sender = await recoverTransactionAddress({ serializedTransaction: raw as never });
         expect(sender).toBe(addresses.addressAt(userId));
       }),
@@ -86,7 +135,9 @@ describe("signing", () => {
   });
 
   it("refuses a user id that names no deposit address", async () => {
-    await expect(signer.signFromDepositAddress(-1, transfer)).rejects.toMatchObject({
+    await expect(
+      signer.signSweep(-1, { ...transfer, to: signer.hotWalletAddress }),
+    ).rejects.toMatchObject({
       code: "index_out_of_range",
     });
   });
@@ -165,7 +216,7 @@ describe("no key material leaves the signer", () => {
     const views = [
       JSON.stringify(fresh),
       String(fresh),
-      `${fresh.signFromHotWallet}${fresh.signFromDepositAddress}`,
+      `${fresh.signFromHotWallet}${fresh.signSweep}`,
       inspect(fresh, { depth: Number.POSITIVE_INFINITY, showHidden: true, getters: true }),
     ];
     for (const view of views) {

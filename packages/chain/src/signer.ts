@@ -20,7 +20,15 @@
 import { HDKey } from "@scure/bip32";
 import { generateMnemonic, mnemonicToSeedSync, validateMnemonic } from "@scure/bip39";
 import { wordlist } from "@scure/bip39/wordlists/english.js";
-import { type Address, bytesToHex, type Hex, isAddress } from "viem";
+import {
+  type Address,
+  bytesToHex,
+  decodeFunctionData,
+  erc20Abi,
+  type Hex,
+  isAddress,
+  isAddressEqual,
+} from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { checkAddressIndex, DEPOSIT_BRANCH, EVM_ACCOUNT_PATH, publicKeyAddress } from "./hd-wallet";
 
@@ -35,7 +43,9 @@ export type SignerErrorCode =
   /** Not a BIP39 English mnemonic (unknown word, wrong count or checksum). */
   | "mnemonic_invalid"
   /** A transaction field out of its range (a bug of the caller, never signed). */
-  | "transaction_invalid";
+  | "transaction_invalid"
+  /** A transaction from a deposit address that does not move funds to the hot wallet. */
+  | "not_a_sweep";
 
 export class SignerError extends Error {
   override name = "SignerError";
@@ -68,22 +78,29 @@ export interface Signer {
   readonly hotWalletAddress: Address;
   /** Signs a transaction sent by the hot wallet (withdrawals, gas for sweeps); raw hex. */
   signFromHotWallet(transaction: Eip1559Request): Promise<Hex>;
-  /** Signs a transaction sent by user `userId`'s deposit address (a sweep); raw hex. */
-  signFromDepositAddress(userId: number, transaction: Eip1559Request): Promise<Hex>;
+  /**
+   * Signs a sweep from user `userId`'s deposit address: ether to the hot wallet (no call data),
+   * or an ERC-20 `transfer(hotWallet, amount)` with no ether. Anything else is refused, so a
+   * caller of the signer cannot send users' deposits elsewhere. Raw hex.
+   */
+  signSweep(userId: number, transaction: Eip1559Request): Promise<Hex>;
 }
 
 /** Builds the signer from `SIGNER_MNEMONIC`; throws SignerError `mnemonic_invalid`. */
 export function createSigner(mnemonic: string): Signer {
   const account = accountKey(mnemonic);
   const hotWallet = account.deriveChild(HOT_WALLET_BRANCH).deriveChild(HOT_WALLET_INDEX);
+  const hotWalletAddress = publicKeyAddress(hotWallet);
   const deposits = account.deriveChild(DEPOSIT_BRANCH);
   return Object.freeze({
     accountXpub: account.publicExtendedKey,
-    hotWalletAddress: publicKeyAddress(hotWallet),
+    hotWalletAddress,
     signFromHotWallet: (transaction: Eip1559Request) => sign(hotWallet, transaction),
     // async, so a bad user id rejects like every other refusal instead of throwing.
-    signFromDepositAddress: async (userId: number, transaction: Eip1559Request) =>
-      sign(deposits.deriveChild(checkAddressIndex(userId)), transaction),
+    signSweep: async (userId: number, transaction: Eip1559Request) => {
+      checkSweep(transaction, hotWalletAddress);
+      return sign(deposits.deriveChild(checkAddressIndex(userId)), transaction);
+    },
   });
 }
 
@@ -135,4 +152,29 @@ function checkTransaction(transaction: Eip1559Request): void {
   ];
   const broken = rules.find(([holds]) => !holds);
   if (broken) throw new SignerError("transaction_invalid", `Not signed: ${broken[1]}.`);
+}
+
+/** Ether to the hot wallet, or a token `transfer` to it; the signature can move nothing else. */
+function checkSweep(transaction: Eip1559Request, hotWallet: Address): void {
+  const { to, data = "0x", value = 0n } = transaction;
+  const isHotWallet = (address: Address | undefined) =>
+    address !== undefined && isAddress(address) && isAddressEqual(address, hotWallet);
+  const sweepsEther = data === "0x" && isHotWallet(to);
+  const sweepsToken = value === 0n && isHotWallet(tokenRecipient(data));
+  if (!sweepsEther && !sweepsToken) {
+    throw new SignerError(
+      "not_a_sweep",
+      "Not signed: a deposit address sends only to the hot wallet (ether, or an ERC-20 transfer).",
+    );
+  }
+}
+
+/** The recipient of an ERC-20 `transfer` call; undefined for any other data. */
+function tokenRecipient(data: Hex): Address | undefined {
+  try {
+    const call = decodeFunctionData({ abi: erc20Abi, data });
+    return call.functionName === "transfer" ? call.args[0] : undefined;
+  } catch {
+    return undefined;
+  }
 }

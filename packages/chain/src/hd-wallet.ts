@@ -64,10 +64,10 @@ export interface DepositAddresses {
 
 /** Validates an account-level xpub (`WALLET_XPUB`); throws HdWalletError with a code. */
 export function parseAccountXpub(xpub: string): DepositAddresses {
-  const account = decodeXpub(xpub.trim());
-  const branch = account.deriveChild(DEPOSIT_BRANCH);
+  const accountXpub = xpub.trim();
+  const branch = decodeXpub(accountXpub).deriveChild(DEPOSIT_BRANCH);
   return {
-    accountXpub: xpub.trim(),
+    accountXpub,
     addressAt: (index) => publicKeyAddress(branch.deriveChild(checkAddressIndex(index))),
   };
 }

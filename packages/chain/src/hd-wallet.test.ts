@@ -34,12 +34,18 @@ function codeOf(run: () => unknown): HdWalletErrorCode | "no error" {
 
 describe("deposit addresses from the account xpub", () => {
   it("gives Hardhat's published accounts at m/44'/60'/0'/0/0…2 from the xpub alone", () => {
-    expect([0, 1, 2].map((index) => hardhat.addressAt(index))).toEqual(HARDHAT_ADDRESSES);
+    expect([0, 1, 2].map((index) => hardhat.depositAddress(index))).toEqual(HARDHAT_ADDRESSES);
+  });
+
+  it("gives the hot wallet's address, m/44'/60'/0'/1/0, from the xpub alone", () => {
+    const reference = mnemonicToAccount(HARDHAT_MNEMONIC, { changeIndex: 1, addressIndex: 0 });
+    expect(hardhat.hotWalletAddress).toBe(reference.address);
+    expect(HARDHAT_ADDRESSES).not.toContain(hardhat.hotWalletAddress);
   });
 
   it("gives the same address for a user every time, checksummed by EIP-55", () => {
-    const address = hardhat.addressAt(ADDRESS_INDEX_MAX);
-    expect(parseAccountXpub(HARDHAT_ACCOUNT_XPUB).addressAt(ADDRESS_INDEX_MAX)).toBe(address);
+    const address = hardhat.depositAddress(ADDRESS_INDEX_MAX);
+    expect(parseAccountXpub(HARDHAT_ACCOUNT_XPUB).depositAddress(ADDRESS_INDEX_MAX)).toBe(address);
     expect(getAddress(address.toLowerCase())).toBe(address);
   });
 
@@ -48,7 +54,7 @@ describe("deposit addresses from the account xpub", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: ADDRESS_INDEX_MAX }), (index) => {
         const fromKey = mnemonicToAccount(HARDHAT_MNEMONIC, { addressIndex: index }).address;
-        expect(hardhat.addressAt(index)).toBe(fromKey);
+        expect(hardhat.depositAddress(index)).toBe(fromKey);
       }),
       { numRuns: 25 },
     );
@@ -64,7 +70,7 @@ describe("deposit addresses from the account xpub", () => {
           const root = HDKey.fromMasterSeed(mnemonicToSeedSync(mnemonic));
           const addresses = parseAccountXpub(root.derive(EVM_ACCOUNT_PATH).publicExtendedKey);
           const fromKey = mnemonicToAccount(mnemonic, { addressIndex: index }).address;
-          expect(addresses.addressAt(index)).toBe(fromKey);
+          expect(addresses.depositAddress(index)).toBe(fromKey);
         },
       ),
       { numRuns: 10 },
@@ -109,7 +115,9 @@ describe("refusing what is not an account xpub", () => {
   });
 
   it("accepts surrounding whitespace, as an environment file may add", () => {
-    expect(parseAccountXpub(` ${HARDHAT_ACCOUNT_XPUB}\n`).addressAt(0)).toBe(HARDHAT_ADDRESSES[0]);
+    expect(parseAccountXpub(` ${HARDHAT_ACCOUNT_XPUB}\n`).depositAddress(0)).toBe(
+      HARDHAT_ADDRESSES[0],
+    );
   });
 });
 
@@ -117,7 +125,7 @@ describe("address index bounds", () => {
   it("accepts every non-hardened index, the range of user ids", () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: ADDRESS_INDEX_MAX }), (index) => {
-        expect(hardhat.addressAt(index)).toMatch(/^0x[0-9a-fA-F]{40}$/);
+        expect(hardhat.depositAddress(index)).toMatch(/^0x[0-9a-fA-F]{40}$/);
       }),
       { numRuns: 30 },
     );
@@ -132,7 +140,7 @@ describe("address index bounds", () => {
     );
     fc.assert(
       fc.property(outside, (index) => {
-        expect(codeOf(() => hardhat.addressAt(index))).toBe("index_out_of_range");
+        expect(codeOf(() => hardhat.depositAddress(index))).toBe("index_out_of_range");
       }),
     );
   });

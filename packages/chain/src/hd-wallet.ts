@@ -5,14 +5,20 @@
  *
  * Paths (BIP44, `m / purpose' / coin_type' / account' / change / address_index`):
  * - `m/44'/60'/0'` is the account: purpose 44 (BIP44), coin type 60 (Ether, SLIP-44; every EVM
- *   chain shares it, as wallets do), account 0. Its xpub is `WALLET_XPUB`. The first three
- *   levels are hardened, so the xpub cannot derive them and a leaked child private key together
- *   with the xpub does not reveal keys of other accounts.
+ *   chain shares it, as wallets do), account 0. Its xpub is `WALLET_XPUB`.
  * - `m/44'/60'/0'/0/i` is user i's deposit address: the external branch (0) that wallets use for
  *   receiving, and the index is the user id, so each user has one stable address without a table
  *   of allocations and any process with the xpub derives the same one.
+ * - `m/44'/60'/0'/1/0` is the hot wallet: index 0 of the internal branch (BIP44's "change"), so
+ *   it is never a user's deposit address whatever the user id, and any process with the xpub
+ *   knows where sweeps go and whose balance to watch.
  * - The indices are non-hardened (a public key cannot derive hardened children), so they are
  *   below 2^31: 0 ≤ i ≤ 2^31 − 1, which bounds user ids exactly (INT4 ids, input-bounds.ts).
+ *
+ * Caution (BIP32): the xpub together with the private key of ANY one of its non-hardened
+ * children yields the account's private key, hence every deposit key and the hot wallet's. So
+ * the signer never exports a child key, not even one deposit key for a manual rescue; the
+ * hardened levels above keep such a leak inside this one account.
  *
  * Addresses are EIP-55 checksummed (viem's `publicKeyToAddress`).
  */
@@ -26,6 +32,12 @@ export const EVM_ACCOUNT_PATH = "m/44'/60'/0'";
 
 /** BIP44 `change` level of deposit addresses: the external (receiving) branch. */
 export const DEPOSIT_BRANCH = 0;
+
+/** BIP44 `change` level of the exchange's own addresses: the internal branch. */
+export const HOT_WALLET_BRANCH = 1;
+
+/** The hot wallet's index on its branch: one hot wallet per chain family. */
+export const HOT_WALLET_INDEX = 0;
 
 /** Highest non-hardened child index (2^31 − 1), hence the highest user id with an address. */
 export const ADDRESS_INDEX_MAX = 0x7fff_ffff;
@@ -54,22 +66,31 @@ export class HdWalletError extends Error {
   }
 }
 
-/** An account's public side: derives deposit addresses and nothing else. */
-export interface DepositAddresses {
-  /** The account xpub it was made from, as given. */
+/** An account's public side: the exchange's addresses, and no key. */
+export interface WalletAddresses {
+  /** The account xpub they derive from, trimmed. */
   readonly accountXpub: string;
-  /** The EIP-55 address of `m/44'/60'/0'/0/index`. */
-  addressAt(index: number): Address;
+  /** The EIP-55 address of `m/44'/60'/0'/1/0`, where sweeps go and withdrawals come from. */
+  readonly hotWalletAddress: Address;
+  /** The EIP-55 deposit address of user `userId`: `m/44'/60'/0'/0/<userId>`. */
+  depositAddress(userId: number): Address;
 }
 
 /** Validates an account-level xpub (`WALLET_XPUB`); throws HdWalletError with a code. */
-export function parseAccountXpub(xpub: string): DepositAddresses {
+export function parseAccountXpub(xpub: string): WalletAddresses {
   const accountXpub = xpub.trim();
-  const branch = decodeXpub(accountXpub).deriveChild(DEPOSIT_BRANCH);
+  const account = decodeXpub(accountXpub);
+  const deposits = account.deriveChild(DEPOSIT_BRANCH);
   return {
     accountXpub,
-    addressAt: (index) => publicKeyAddress(branch.deriveChild(checkAddressIndex(index))),
+    hotWalletAddress: publicKeyAddress(hotWalletNode(account)),
+    depositAddress: (userId) => publicKeyAddress(deposits.deriveChild(checkAddressIndex(userId))),
   };
+}
+
+/** The hot wallet's node below an account node (public or private). */
+export function hotWalletNode(account: HDKey): HDKey {
+  return account.deriveChild(HOT_WALLET_BRANCH).deriveChild(HOT_WALLET_INDEX);
 }
 
 /** `index` if it can name a non-hardened child (a user id with an address), else throws. */

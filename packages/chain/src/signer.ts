@@ -4,7 +4,8 @@
  * addresses) and signed raw transactions, never a key. Only a signer process imports this module
  * (a boundary rule says so); web, admin, the API and the worker get the xpub alone.
  *
- * Keys, all under the BIP44 account `m/44'/60'/0'` (hd-wallet.ts says why):
+ * Keys, all under the BIP44 account `m/44'/60'/0'` (hd-wallet.ts says why, and why no child key
+ * may ever leave this module):
  * - deposit address of user i: `m/44'/60'/0'/0/i` (the external branch);
  * - hot wallet: `m/44'/60'/0'/1/0`, index 0 of the internal branch (BIP44's "change"), so it
  *   can never be a user's deposit address whatever the user id, and it is not one of the
@@ -30,13 +31,13 @@ import {
   isAddressEqual,
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
-import { checkAddressIndex, DEPOSIT_BRANCH, EVM_ACCOUNT_PATH, publicKeyAddress } from "./hd-wallet";
-
-/** BIP44 `change` level of the exchange's own addresses: the internal branch. */
-export const HOT_WALLET_BRANCH = 1;
-
-/** The hot wallet's index on its branch: one hot wallet per chain family. */
-export const HOT_WALLET_INDEX = 0;
+import {
+  checkAddressIndex,
+  DEPOSIT_BRANCH,
+  EVM_ACCOUNT_PATH,
+  hotWalletNode,
+  publicKeyAddress,
+} from "./hd-wallet";
 
 /** Why the signer refused. */
 export type SignerErrorCode =
@@ -89,7 +90,7 @@ export interface Signer {
 /** Builds the signer from `SIGNER_MNEMONIC`; throws SignerError `mnemonic_invalid`. */
 export function createSigner(mnemonic: string): Signer {
   const account = accountKey(mnemonic);
-  const hotWallet = account.deriveChild(HOT_WALLET_BRANCH).deriveChild(HOT_WALLET_INDEX);
+  const hotWallet = hotWalletNode(account);
   const hotWalletAddress = publicKeyAddress(hotWallet);
   const deposits = account.deriveChild(DEPOSIT_BRANCH);
   return Object.freeze({

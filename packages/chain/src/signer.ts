@@ -111,7 +111,7 @@ export function generateSignerMnemonic(): string {
 }
 
 /** Whitespace is not part of a mnemonic: an environment file may wrap or pad it. */
-export function normalizeMnemonic(mnemonic: string): string {
+function normalizeMnemonic(mnemonic: string): string {
   return mnemonic.trim().split(/\s+/).join(" ");
 }
 
@@ -134,7 +134,10 @@ async function sign(node: HDKey, transaction: Eip1559Request): Promise<Hex> {
   checkTransaction(transaction);
   if (!node.privateKey) throw new Error("The signer's nodes are private.");
   const account = privateKeyToAccount(bytesToHex(node.privateKey));
-  return account.signTransaction({ ...transaction, type: "eip1559" });
+  // Field by field, so the signature covers exactly what was checked, whatever else the object holds.
+  const { chainId, nonce, to, value, data, gas, maxFeePerGas, maxPriorityFeePerGas } = transaction;
+  const fields = { chainId, nonce, to, value, data, gas, maxFeePerGas, maxPriorityFeePerGas };
+  return account.signTransaction({ type: "eip1559", ...fields });
 }
 
 /** The fields a signature commits to must be in range; the adapter filled them from the chain. */

@@ -89,6 +89,16 @@ module.exports = {
       to: { path: ["^packages/api/", "(^|/)node_modules/@trpc/"] },
     },
     {
+      name: "keys-only-in-the-signer",
+      comment:
+        "Private keys never reach web, admin, the API, the domains or the worker: only the signer " +
+        "module of packages/chain holds the mnemonic, and only a signer process (apps/signer) " +
+        "imports it. Everything else derives deposit addresses from WALLET_XPUB (hd-wallet.ts).",
+      severity: "error",
+      from: { pathNot: ["^packages/chain/src/", "^apps/signer/"] },
+      to: { path: "^packages/chain/src/signer" },
+    },
+    {
       name: "no-unresolvable-import",
       comment:
         "An import the check cannot resolve would hide a boundary from every rule above. The " +

@@ -31,6 +31,10 @@ const CLEAN: Record<string, string> = {
   "apps/engine/package.json": manifest("@x/engine", ["@x/core"]),
   "packages/journal/package.json": manifest("@x/journal"),
   "packages/journal/src/index.ts": "export const journal = [];\n",
+  "packages/chain/package.json": manifest("@x/chain"),
+  "packages/chain/src/signer.ts": `export const sign = (tx: string) => tx;\n`,
+  "apps/signer/package.json": manifest("@x/signer", ["@x/chain"]),
+  "apps/signer/src/main.ts": `import { sign } from "../../../packages/chain/src/signer";\nexport const main = sign;\n`,
   "node_modules/left-pad/package.json": JSON.stringify({ name: "left-pad", main: "index.js" }),
   "node_modules/left-pad/index.js": "module.exports = (s) => s;\n",
   "apps/engine/src/main.ts": `import { add } from "../../../packages/core/src/index";\nexport const main = add;\n`,
@@ -95,6 +99,14 @@ const BREACHES: Record<string, { files: Record<string, string>; expected: string
     expected: [
       "domains-know-no-transport: packages/domains/src/trading/routed.ts → packages/api/src/router.ts",
       "no-package-cycle (imports): packages/api → packages/domains → packages/api",
+    ],
+  },
+  keysOutsideSigner: {
+    files: {
+      "packages/api/src/withdraw.ts": `import { sign } from "../../chain/src/signer";\nexport const w = sign;\n`,
+    },
+    expected: [
+      "keys-only-in-the-signer: packages/api/src/withdraw.ts → packages/chain/src/signer.ts",
     ],
   },
   importCycle: {

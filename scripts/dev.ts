@@ -13,7 +13,7 @@ import {
   seed,
   withDatabaseName,
 } from "@exchange/db/operations";
-import { loadDevSecrets } from "./lib/dev-secrets";
+import { appSecrets, loadDevSecrets } from "./lib/dev-secrets";
 import { providePostgres, provideRedis } from "./lib/local-services";
 import { startMailSink } from "./lib/mail-sink";
 import { DEV_PORTS } from "./lib/ports";
@@ -72,7 +72,8 @@ Mail inbox    http://localhost:${DEV_PORTS.mailInbox}   (every mail the apps sen
     detached: true,
     env: {
       ...inheritedEnv(),
-      ...secrets,
+      // Every secret but the signer's mnemonic, and the xpub deposit addresses derive from.
+      ...appSecrets(secrets),
       SMTP_URL: mailSink.smtpUrl,
       MAIL_FROM: "Exchange <no-reply@exchange.local>",
       WEB_PUBLIC_URL: `http://localhost:${DEV_PORTS.web}`,

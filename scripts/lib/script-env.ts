@@ -30,7 +30,12 @@ export function readScriptEnv() {
   return loadEnv({ name: "scripts", shape: scriptEnvShape, source: process.env });
 }
 
-/** This script's whole environment, to hand on to a process it starts. */
-export function inheritedEnv(): Record<string, string | undefined> {
-  return { ...process.env };
+/** Variables a script never hands on: the signer's secret goes to the signer alone, by name. */
+const NOT_INHERITED = ["SIGNER_MNEMONIC"];
+
+/** This script's environment, to hand on to a process it starts, without the signer's secret. */
+export function inheritedEnv(source: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const env = { ...source };
+  for (const name of NOT_INHERITED) delete env[name];
+  return env;
 }

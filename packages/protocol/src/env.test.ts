@@ -69,3 +69,39 @@ describe("environment loader", () => {
     );
   });
 });
+
+describe("wallet variables", () => {
+  const wallet = { SIGNER_MNEMONIC: sharedEnv.SIGNER_MNEMONIC, WALLET_XPUB: sharedEnv.WALLET_XPUB };
+  const xpub =
+    "xpub6Ce9NcJvTk36xtLSrJLZqE7wtgA5deCeYs7rSQtreh4cj6ByPtrg9sD7V2FNFLPnf8heNP3FGkeV9qwfzvZNSd54JoNXVsXFYSYwHsnJxqP";
+  const mnemonic = "test test test test test test test test test test test junk";
+  const parse = (source: Record<string, string>) =>
+    parseEnv({ name: "signer", shape: wallet, source });
+
+  it("accepts a mnemonic padded by an environment file, trimmed, and an account xpub", () => {
+    expect(parse({ SIGNER_MNEMONIC: ` ${mnemonic}\n`, WALLET_XPUB: `${xpub}\n` })).toEqual({
+      SIGNER_MNEMONIC: mnemonic,
+      WALLET_XPUB: xpub,
+    });
+  });
+
+  it("names a mnemonic of the wrong shape without quoting it", () => {
+    for (const wrong of [
+      mnemonic.replace(" junk", ""),
+      `${mnemonic} junk`,
+      mnemonic.toUpperCase(),
+    ]) {
+      const run = () => parse({ SIGNER_MNEMONIC: wrong, WALLET_XPUB: xpub });
+      expect(run).toThrow(/\n {2}SIGNER_MNEMONIC: Use a BIP39 English mnemonic/);
+      expect(run).not.toThrow(/test/i);
+    }
+  });
+
+  it("refuses an extended private key or a cut xpub where the xpub belongs", () => {
+    for (const wrong of [`xprv${xpub.slice(4)}`, xpub.slice(0, -1), ""]) {
+      expect(() => parse({ SIGNER_MNEMONIC: mnemonic, WALLET_XPUB: wrong })).toThrow(
+        /\n {2}WALLET_XPUB: Use the base58 xpub/,
+      );
+    }
+  });
+});

@@ -51,6 +51,33 @@ export const twoFactorKeyVar = z
     "Use 32 random bytes in base64 (openssl rand -base64 32).",
   );
 
+const MNEMONIC_WORD_COUNTS = [12, 15, 18, 21, 24];
+
+/**
+ * The signer's BIP39 mnemonic, checked here for its shape (12, 15, 18, 21 or 24 lowercase words);
+ * the signer (`@exchange/chain/signer`) checks the word list and checksum when it starts. The
+ * message never quotes the value.
+ */
+export const mnemonicVar = z
+  .string()
+  .trim()
+  .refine(
+    (text) => /^[a-z\s]+$/.test(text) && MNEMONIC_WORD_COUNTS.includes(text.split(/\s+/).length),
+    "Use a BIP39 English mnemonic of 12 to 24 words (npm run dev makes one in .data/dev-secrets.json).",
+  );
+
+/**
+ * An account-level extended public key, checked here for its shape (base58, `xpub`, 111
+ * characters); `parseAccountXpub` (`@exchange/chain`) checks its checksum and depth at start.
+ */
+export const xpubVar = z
+  .string()
+  .trim()
+  .regex(
+    /^xpub[1-9A-HJ-NP-Za-km-z]{107}$/,
+    "Use the base58 xpub of m/44'/60'/0' (xpub…, 111 characters).",
+  );
+
 /** Variables with the same meaning in every process that names them. */
 export const sharedEnv = {
   DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }),
@@ -71,6 +98,13 @@ export const sharedEnv = {
   TWO_FACTOR_KEY: twoFactorKeyVar,
   /** Signs the short-lived tokens browsers send to the WebSocket gateway (web and stream). */
   STREAM_TOKEN_SECRET: z.string().min(16),
+  /**
+   * The wallet's mnemonic: every private key of deposit addresses and the hot wallet derives from
+   * it. Only the signer names it; web, admin, the API and the worker never get it.
+   */
+  SIGNER_MNEMONIC: mnemonicVar,
+  /** The signer's account xpub (m/44'/60'/0'): deposit addresses derive from it, no key does. */
+  WALLET_XPUB: xpubVar,
 } as const;
 
 /** A bad environment: the message names every variable at fault. */

@@ -71,6 +71,10 @@ export const sharedEnv = {
   TWO_FACTOR_KEY: twoFactorKeyVar,
   /** Signs the short-lived tokens browsers send to the WebSocket gateway (web and stream). */
   STREAM_TOKEN_SECRET: z.string().min(16),
+  /** JSON-RPC endpoint of the EVM chain (`npm run dev`: the local Hardhat node on 8545). */
+  CHAIN_RPC_URL: z.url({ protocol: /^https?$/ }),
+  /** That chain's id (31337 for the local node); a node answering another id is refused. */
+  CHAIN_ID: z.coerce.number().int().positive(),
 } as const;
 
 /** A bad environment: the message names every variable at fault. */

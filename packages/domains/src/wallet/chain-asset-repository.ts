@@ -8,7 +8,9 @@ import type { Store } from "../services";
  * is a row, and a local chain's start records where it deployed its token.
  */
 
-export type ChainAssetKind = "NATIVE" | "ERC20";
+/** How a chain carries an asset: its own coin, or an ERC-20 token contract. */
+export const CHAIN_ASSET_KINDS = ["NATIVE", "ERC20"] as const;
+export type ChainAssetKind = (typeof CHAIN_ASSET_KINDS)[number];
 
 export interface ChainAsset {
   chainKey: string;

@@ -1,4 +1,5 @@
 import { requireRunVar } from "@exchange/protocol/testing";
+import fc from "fast-check";
 import {
   type Address,
   createTestClient,
@@ -103,6 +104,29 @@ describe("the EVM adapter on the local chain", () => {
     const all = await adapter.tokenTransfers(range, [token]);
     expect(all.map((t) => t.value)).toEqual([5_000_000n, 1_500_000n]);
     expect(await adapter.tokenBalance(token, to)).toBe(1_500_000n);
+  });
+
+  it("reads back any token amount exactly, far beyond a JS number's precision", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.bigInt({ min: 1n, max: 2n ** 200n }), async (amount) => {
+        const to = freshAddress();
+        const hash = await wallet.writeContract({
+          address: token,
+          abi: MINT_ABI,
+          functionName: "mint",
+          args: [to, amount],
+        });
+        const { blockNumber } = await mined(hash);
+        const [transfer] = await adapter.tokenTransfers(
+          { from: blockNumber, to: blockNumber },
+          [token],
+          [to],
+        );
+        expect(transfer?.value).toBe(amount);
+        expect(await adapter.tokenBalance(token, to)).toBe(amount);
+      }),
+      { numRuns: 15 },
+    );
   });
 
   it("broadcasts a transaction signed elsewhere, priced by its fee estimate", async () => {

@@ -73,7 +73,7 @@ export const sharedEnv = {
   STREAM_TOKEN_SECRET: z.string().min(16),
   /** JSON-RPC endpoint of the EVM chain (`npm run dev`: the local Hardhat node on 8545). */
   CHAIN_RPC_URL: z.url({ protocol: /^https?$/ }),
-  /** That chain's id (31337 for the local node); a node answering another id is refused. */
+  /** That chain's id (31337 for the local node), to check against `eth_chainId` before use. */
   CHAIN_ID: z.coerce.number().int().positive(),
 } as const;
 

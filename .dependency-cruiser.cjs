@@ -38,6 +38,32 @@ module.exports = {
       to: { pathNot: ["^packages/core/src/", "(^|/)node_modules/(vitest|fast-check|@vitest)/"] },
     },
     {
+      name: "chain-imports-only-chain-clients",
+      comment:
+        "packages/chain talks to blockchains and nothing else: it imports viem, @scure and Node's " +
+        "own modules. Its tests may also use the test runner, property testing and the run's variables.",
+      severity: "error",
+      from: { path: "^packages/chain/src/", pathNot: TEST_FILE },
+      to: {
+        dependencyTypesNot: ["core"],
+        pathNot: ["^packages/chain/src/", "(^|/)node_modules/(viem|@scure)/"],
+      },
+    },
+    {
+      name: "chain-tests-use-only-test-tools",
+      comment: "packages/chain's tests add vitest, fast-check and @exchange/protocol/testing only.",
+      severity: "error",
+      from: { path: `^packages/chain/src/.*${TEST_FILE}` },
+      to: {
+        dependencyTypesNot: ["core"],
+        pathNot: [
+          "^packages/chain/src/",
+          "(^|/)node_modules/(viem|@scure|vitest|fast-check|@vitest)/",
+          "^packages/protocol/src/testing/",
+        ],
+      },
+    },
+    {
       name: "no-app-imports-another-app",
       comment:
         "An app is a process: another app spawns it (packages/testkit), never imports it. " +

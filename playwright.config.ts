@@ -22,6 +22,9 @@ const serviceEnv = {
   DOCUMENT_STORAGE_DIR: required("E2E_DOCUMENT_STORAGE_DIR"),
   STREAM_PUBLIC_URL: `ws://127.0.0.1:${E2E_PORTS.stream}/exchange-stream`,
   TWO_FACTOR_KEY: required("E2E_TWO_FACTOR_KEY"),
+  // The run's local chain (scripts/e2e.ts starts it; its token's address is in chain_assets).
+  CHAIN_RPC_URL: required("E2E_CHAIN_RPC_URL"),
+  CHAIN_ID: required("E2E_CHAIN_ID"),
   SMTP_URL: `smtp://127.0.0.1:${E2E_PORTS.smtp}`,
   MAIL_FROM: "Exchange <no-reply@exchange.test>",
   WEB_PUBLIC_URL: `http://127.0.0.1:${E2E_PORTS.web}`,

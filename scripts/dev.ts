@@ -1,6 +1,7 @@
 /**
  * `npm run dev`: the whole exchange on one machine. Finds or starts PostgreSQL and Redis
- * (lib/local-services.ts), migrates and seeds the `exchange_dev` database, then runs every
+ * (lib/local-services.ts), migrates and seeds the `exchange_dev` database, starts the local
+ * chain (lib/chain-node.ts) and records its token's address there, then runs every
  * app's `dev` task through Turbo. Ctrl-C stops the apps and any server started here.
  */
 import { spawn } from "node:child_process";
@@ -13,6 +14,7 @@ import {
   seed,
   withDatabaseName,
 } from "@exchange/db/operations";
+import { recordChainToken, startChainNode } from "./lib/chain-node";
 import { appSecrets, loadDevSecrets } from "./lib/dev-secrets";
 import { providePostgres, provideRedis } from "./lib/local-services";
 import { startMailSink } from "./lib/mail-sink";
@@ -35,7 +37,9 @@ async function main(): Promise<void> {
     fromEnv: env.REDIS_URL,
   });
   const mailSink = await startMailSink({ smtp: DEV_PORTS.smtp, http: DEV_PORTS.mailInbox });
-  const stopServices = () => Promise.all([postgres.stop(), redis.stop(), mailSink.stop()]);
+  const chain = await startChainNode({ port: DEV_PORTS.chain });
+  const stopServices = () =>
+    Promise.all([postgres.stop(), redis.stop(), mailSink.stop(), chain.stop()]);
   const secrets = loadDevSecrets(join(DATA_DIR, "dev-secrets.json"));
 
   const databaseUrl = env.DATABASE_URL ?? withDatabaseName(postgres.url, "exchange_dev");
@@ -45,10 +49,15 @@ async function main(): Promise<void> {
   const db = createDb(databaseUrl);
   await seed(db, { twoFactorKey: secrets.TWO_FACTOR_KEY, nodeEnv: env.NODE_ENV });
   await db.$disconnect();
+  // After the seed, which creates the token's row; every start is a fresh chain.
+  await recordChainToken(databaseUrl, chain);
 
   console.log(`\nPostgreSQL: ${postgres.origin}`);
   console.log(`Redis:      ${redis.origin}`);
   console.log(`Mail sink:  SMTP ${mailSink.smtpUrl}, inbox ${mailSink.inboxUrl}`);
+  console.log(
+    `Chain:      ${chain.rpcUrl} (id ${chain.chainId}), USDT token ${chain.tokenAddress}`,
+  );
   printSeedCredentials();
   console.log(`
 Trading web   http://localhost:${DEV_PORTS.web}
@@ -56,6 +65,7 @@ Admin console http://localhost:${DEV_PORTS.admin}
 WebSocket     ws://localhost:${DEV_PORTS.stream}/exchange-stream
 Worker health http://localhost:${DEV_PORTS.worker}/health   (and /metrics)
 Mail inbox    http://localhost:${DEV_PORTS.mailInbox}   (every mail the apps send lands here)
+Local chain   ${chain.rpcUrl}   (JSON-RPC, chain id ${chain.chainId}; a fresh chain each start)
 `);
 
   const turboArgs = [
@@ -80,6 +90,8 @@ Mail inbox    http://localhost:${DEV_PORTS.mailInbox}   (every mail the apps sen
       DATABASE_URL: databaseUrl,
       REDIS_URL: redis.url,
       REDIS_PREFIX: redisPrefix,
+      CHAIN_RPC_URL: chain.rpcUrl,
+      CHAIN_ID: String(chain.chainId),
       STREAM_PORT: String(DEV_PORTS.stream),
       WORKER_HTTP_PORT: String(DEV_PORTS.worker),
       STREAM_PUBLIC_URL: `ws://localhost:${DEV_PORTS.stream}/exchange-stream`,

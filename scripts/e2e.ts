@@ -1,12 +1,14 @@
 /**
  * `npm run test:e2e`: a fresh seeded database and Redis prefix, production builds of web and
  * admin, then Playwright (which starts engine, gateway and both apps: playwright.config.ts).
+ * A local chain of the run's own (lib/chain-node.ts, a free port) serves the wallet's journeys.
  * Extra arguments go to Playwright (`npm run test:e2e -- e2e/tests/auth.spec.ts`).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { recordChainToken, startChainNode } from "./lib/chain-node";
 import { randomSecret } from "./lib/dev-secrets";
 import { inheritedEnv } from "./lib/script-env";
 import { provisionTestRun } from "./lib/test-run";
@@ -18,7 +20,11 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv): number {
   return result.status ?? 1;
 }
 
-const testRun = await provisionTestRun("e2e", { seed: true });
+const chain = await startChainNode({ port: 0 });
+const testRun = await provisionTestRun("e2e", {
+  seed: true,
+  afterSeed: (templateUrl) => recordChainToken(templateUrl, chain),
+});
 const env: NodeJS.ProcessEnv = {
   ...inheritedEnv(),
   NEXT_TELEMETRY_DISABLED: "1",
@@ -32,6 +38,8 @@ const env: NodeJS.ProcessEnv = {
   // Identity documents uploaded during the run, removed with it.
   E2E_DOCUMENT_STORAGE_DIR: mkdtempSync(join(tmpdir(), "exchange-e2e-documents-")),
   E2E_TWO_FACTOR_KEY: testRun.twoFactorKey,
+  E2E_CHAIN_RPC_URL: chain.rpcUrl,
+  E2E_CHAIN_ID: String(chain.chainId),
 };
 
 let status = run(
@@ -40,6 +48,6 @@ let status = run(
   env,
 );
 if (status === 0) status = run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
-await testRun.teardown();
+await Promise.all([testRun.teardown(), chain.stop()]);
 rmSync(env.E2E_DOCUMENT_STORAGE_DIR as string, { recursive: true, force: true });
 process.exit(status);

@@ -8,6 +8,8 @@ export const DEV_PORTS = {
   /** The local mail sink (scripts/lib/mail-sink.ts): SMTP in, and its inbox over HTTP. */
   smtp: 1025,
   mailInbox: 8025,
+  /** The local EVM chain's JSON-RPC (scripts/lib/chain-node.ts; tests and E2E use free ports). */
+  chain: 8545,
   /** Project-local servers, used only when nothing answers at the standard ports. */
   postgres: 54_329,
   redis: 63_790,

@@ -33,7 +33,13 @@ export interface TestRun {
   teardown(): Promise<void>;
 }
 
-export async function provisionTestRun(tag: string, options: { seed: boolean }): Promise<TestRun> {
+export interface TestRunOptions {
+  seed: boolean;
+  /** Runs on the seeded template before any copy is made (e.g. recording the chain's token). */
+  afterSeed?: (templateUrl: string) => Promise<void>;
+}
+
+export async function provisionTestRun(tag: string, options: TestRunOptions): Promise<TestRun> {
   const env = readScriptEnv();
   const runId = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
   const scratch = join(tmpdir(), "exchange-test-services");
@@ -58,6 +64,7 @@ export async function provisionTestRun(tag: string, options: { seed: boolean }):
     await seed(db, { twoFactorKey, nodeEnv: env.NODE_ENV });
     await db.$disconnect();
   }
+  await options.afterSeed?.(templateUrl);
   const databaseUrl = await createDatabaseFromTemplate(templateUrl, `${databasePrefix}_main`);
   const redisPrefix = `test:${tag}:${runId}:`;
 

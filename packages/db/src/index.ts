@@ -3,6 +3,7 @@ export {
   ActorType,
   AssetStatus,
   AuthTokenPurpose,
+  ChainAssetKind,
   KycDocumentType,
   KycStatus,
   MarketStatus,

@@ -13,6 +13,30 @@ export const SEED_ASSETS = [
   { code: "USDT", name: "Tether USD", precision: 8, maxAmount: "1000000000000" },
 ] as const;
 
+/**
+ * The local development chain's assets (`evm-local`: the Hardhat node of dev and the tests). The
+ * token's contract address is not here: the chain node's start deploys the token and records
+ * its address (scripts/lib/chain-node.ts) once the seed has run.
+ */
+export const SEED_CHAIN_ASSETS = [
+  {
+    chainKey: "evm-local",
+    assetCode: "ETH",
+    kind: "NATIVE",
+    decimals: 18,
+    confirmations: 3,
+    minDeposit: "0.001",
+  },
+  {
+    chainKey: "evm-local",
+    assetCode: "USDT",
+    kind: "ERC20",
+    decimals: 6,
+    confirmations: 3,
+    minDeposit: "1",
+  },
+] as const;
+
 export const SEED_MARKETS = [
   {
     symbol: "BTCUSDT",

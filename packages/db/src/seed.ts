@@ -1,11 +1,18 @@
 /**
- * Idempotent seed: assets, markets, one staff member per role and a demo trader. Safe to run on
+ * Idempotent seed: assets, markets, the local chain's assets, one staff member per role and a demo trader. Safe to run on
  * every `npm run dev`; existing rows keep their data (passwords are not reset).
  */
 import type { Db } from "./client";
 import { hashPassword } from "./password";
 import { parseSecretBoxKey, sealSecret } from "./secret-box";
-import { SEED_ASSETS, SEED_DEMO_BOTS, SEED_MARKETS, SEED_STAFF, SEED_TRADERS } from "./seed-data";
+import {
+  SEED_ASSETS,
+  SEED_CHAIN_ASSETS,
+  SEED_DEMO_BOTS,
+  SEED_MARKETS,
+  SEED_STAFF,
+  SEED_TRADERS,
+} from "./seed-data";
 
 export interface SeedOptions {
   /**
@@ -32,6 +39,15 @@ export async function seed(db: Db, options: SeedOptions): Promise<void> {
   }
   for (const market of SEED_MARKETS) {
     await db.market.upsert({ where: { symbol: market.symbol }, create: market, update: {} });
+  }
+  for (const chainAsset of SEED_CHAIN_ASSETS) {
+    const { chainKey, assetCode } = chainAsset;
+    // `update: {}` keeps a contract address the chain node recorded before the seed ran.
+    await db.chainAsset.upsert({
+      where: { chainKey_assetCode: { chainKey, assetCode } },
+      create: chainAsset,
+      update: {},
+    });
   }
   const key = options.twoFactorKey ? parseSecretBoxKey(options.twoFactorKey) : undefined;
   for (const { password, role, totpSecret, ...staff } of SEED_STAFF) {

@@ -105,6 +105,10 @@ export const sharedEnv = {
   SIGNER_MNEMONIC: mnemonicVar,
   /** The signer's account xpub (m/44'/60'/0'): deposit addresses derive from it, no key does. */
   WALLET_XPUB: xpubVar,
+  /** JSON-RPC endpoint of the EVM chain (`npm run dev`: the local Hardhat node on 8545). */
+  CHAIN_RPC_URL: z.url({ protocol: /^https?$/ }),
+  /** That chain's id (31337 for the local node), to check against `eth_chainId` before use. */
+  CHAIN_ID: z.coerce.number().int().positive(),
 } as const;
 
 /** A bad environment: the message names every variable at fault. */

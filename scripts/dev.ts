@@ -5,6 +5,7 @@
  * app's `dev` task through Turbo. Ctrl-C stops the apps and any server started here.
  */
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { createDb } from "@exchange/db";
 import {
@@ -14,7 +15,12 @@ import {
   seed,
   withDatabaseName,
 } from "@exchange/db/operations";
-import { recordChainToken, startChainNode } from "./lib/chain-node";
+import {
+  LOCAL_CHAIN_FILE,
+  type LocalChainFacts,
+  recordChainToken,
+  startChainNode,
+} from "./lib/chain-node";
 import { appSecrets, loadDevSecrets } from "./lib/dev-secrets";
 import { providePostgres, provideRedis } from "./lib/local-services";
 import { startMailSink } from "./lib/mail-sink";
@@ -51,6 +57,12 @@ async function main(): Promise<void> {
   await db.$disconnect();
   // After the seed, which creates the token's row; every start is a fresh chain.
   await recordChainToken(databaseUrl, chain);
+  const chainFacts: LocalChainFacts = {
+    rpcUrl: chain.rpcUrl,
+    chainId: chain.chainId,
+    tokenAddress: chain.tokenAddress,
+  };
+  writeFileSync(join(ROOT, LOCAL_CHAIN_FILE), JSON.stringify(chainFacts, null, 2));
 
   console.log(`\nPostgreSQL: ${postgres.origin}`);
   console.log(`Redis:      ${redis.origin}`);
@@ -65,7 +77,8 @@ Admin console http://localhost:${DEV_PORTS.admin}
 WebSocket     ws://localhost:${DEV_PORTS.stream}/exchange-stream
 Worker health http://localhost:${DEV_PORTS.worker}/health   (and /metrics)
 Mail inbox    http://localhost:${DEV_PORTS.mailInbox}   (every mail the apps send lands here)
-Local chain   ${chain.rpcUrl}   (JSON-RPC, chain id ${chain.chainId}; a fresh chain each start)
+Local chain   ${chain.rpcUrl}   (JSON-RPC, chain id ${chain.chainId}; a fresh chain each start;
+              test funds: npm run chain:fund -- <address> <ETH | USDT> <amount>)
 `);
 
   const turboArgs = [

@@ -39,6 +39,16 @@ export interface ChainNode {
 
 /** The chain's key in `chain_assets`, and the asset its token stands for. */
 export const LOCAL_CHAIN_KEY = "evm-local";
+
+/** Where `npm run dev` leaves its chain's facts for `npm run chain:fund` (under the repo root). */
+export const LOCAL_CHAIN_FILE = ".data/local-chain.json";
+
+/** What `npm run chain:fund` needs to know of the running dev chain. */
+export interface LocalChainFacts {
+  rpcUrl: string;
+  chainId: number;
+  tokenAddress: string;
+}
 const TOKEN_ASSET = "USDT";
 
 const HOST = "127.0.0.1";

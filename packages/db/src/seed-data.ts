@@ -26,6 +26,13 @@ export const SEED_CHAIN_ASSETS = [
     decimals: 18,
     confirmations: 3,
     minDeposit: "0.001",
+    largeDeposit: "100",
+    minWithdrawal: "0.001",
+    withdrawalFeeFloor: "0.0001",
+    autoApproveMax: "0.5",
+    dualApprovalMin: "5",
+    hotWalletWarning: "1",
+    hotWalletLow: "0.1",
   },
   {
     chainKey: "evm-local",
@@ -34,6 +41,13 @@ export const SEED_CHAIN_ASSETS = [
     decimals: 6,
     confirmations: 3,
     minDeposit: "1",
+    largeDeposit: "100000",
+    minWithdrawal: "2",
+    withdrawalFeeFloor: "1",
+    autoApproveMax: "1000",
+    dualApprovalMin: "10000",
+    hotWalletWarning: "1000",
+    hotWalletLow: "100",
   },
 ] as const;
 

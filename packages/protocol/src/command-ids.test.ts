@@ -10,6 +10,10 @@ describe("command ids", () => {
     expect(commandIds.addAsset("BTC")).toBe("ref:asset:BTC");
     expect(commandIds.addMarket("BTC-USDT", "9f2c")).toBe("ref:market:BTC-USDT:9f2c");
     expect(commandIds.deposit("e2e:7:USDT")).toBe("deposit:e2e:7:USDT");
+    const withdrawal = "0b7e2f2c-4a3e-4b6e-9c1e-5d2f9a8b7c6d";
+    expect(commandIds.withdrawFreeze(withdrawal)).toBe(`withdraw:freeze:${withdrawal}`);
+    expect(commandIds.withdrawSettle(withdrawal)).toBe(`withdraw:settle:${withdrawal}`);
+    expect(commandIds.withdrawRelease(withdrawal)).toBe(`withdraw:release:${withdrawal}`);
     expect(commandIds.placeOrder(42)).toMatch(new RegExp(`^order:42:${UUID}$`));
     expect(commandIds.cancelOrder(42)).toMatch(new RegExp(`^cancel:42:${UUID}$`));
     expect(commandIds.cancelAllOrders(42)).toMatch(new RegExp(`^cancelAll:42:${UUID}$`));

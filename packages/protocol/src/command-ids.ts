@@ -28,6 +28,12 @@ export const commandIds = {
   addMarket: (symbol: string, configHash: string) => `ref:market:${symbol}:${configHash}`,
   /** A deposit credited for an external, unique business id (a chain transaction, a test's). */
   deposit: (businessId: string) => `deposit:${businessId}`,
+  /** The freeze of one withdrawal (its id is the withdrawal's, fixed at request). */
+  withdrawFreeze: (withdrawalId: string) => `withdraw:freeze:${withdrawalId}`,
+  /** The settlement of one confirmed withdrawal. */
+  withdrawSettle: (withdrawalId: string) => `withdraw:settle:${withdrawalId}`,
+  /** The release of one rejected, cancelled or failed withdrawal. */
+  withdrawRelease: (withdrawalId: string) => `withdraw:release:${withdrawalId}`,
   /** A liveness probe of the engine. */
   ping: () => `ping:${crypto.randomUUID()}`,
   /** A command of the local demo market maker (development only). */

@@ -13,8 +13,11 @@ import { SYMBOL_PATTERN } from "./wire";
 export const PUBLIC_TOPICS = ["depth", "trades", "ticker", "markprice"] as const;
 export type PublicTopic = (typeof PUBLIC_TOPICS)[number];
 
-/** `@order` (order.ts), `@balance` (balance.ts), `@account` (the user's fills, trade.ts), `@position`. */
-export const PRIVATE_TOPICS = ["balance", "order", "account", "position"] as const;
+/**
+ * `@order` (order.ts), `@balance` (balance.ts), `@account` (the user's fills, trade.ts),
+ * `@wallet` (deposits and withdrawals, wallet.ts), `@position`.
+ */
+export const PRIVATE_TOPICS = ["balance", "order", "account", "wallet", "position"] as const;
 export type PrivateTopic = (typeof PRIVATE_TOPICS)[number];
 
 /** Private topics whose domain (perpetual contracts) does not exist yet. */

@@ -9,7 +9,7 @@
 CREATE TYPE "DepositStatus" AS ENUM ('CONFIRMING', 'BELOW_MINIMUM', 'HELD', 'CREDITED', 'DROPPED', 'REJECTED');
 
 -- CreateEnum
-CREATE TYPE "WithdrawalStatus" AS ENUM ('PENDING_APPROVAL', 'APPROVED', 'BROADCAST', 'CONFIRMED', 'REJECTED', 'CANCELLED', 'FAILED');
+CREATE TYPE "WithdrawalStatus" AS ENUM ('REQUESTED', 'PENDING_APPROVAL', 'APPROVED', 'BROADCAST', 'CONFIRMED', 'REJECTED', 'CANCELLED', 'FAILED');
 
 -- CreateEnum
 CREATE TYPE "ApprovalDecision" AS ENUM ('APPROVE', 'REJECT');
@@ -99,6 +99,7 @@ CREATE TABLE "withdrawals" (
     "approved_at" TIMESTAMP(3),
     "broadcast_at" TIMESTAMP(3),
     "ended_at" TIMESTAMP(3),
+    "engine_done_at" TIMESTAMP(3),
     "updated_at" TIMESTAMP(3) NOT NULL,
 
     CONSTRAINT "withdrawals_pkey" PRIMARY KEY ("id")

@@ -119,9 +119,10 @@ module.exports = {
       comment:
         "Private keys never reach web, admin, the API, the domains or the worker: only the signer " +
         "module of packages/chain holds the mnemonic, and only a signer process (apps/signer) " +
-        "imports it. Everything else derives deposit addresses from WALLET_XPUB (hd-wallet.ts).",
+        "imports it (and the test kit, which makes each test's wallet). Everything else derives " +
+        "deposit addresses from WALLET_XPUB (hd-wallet.ts).",
       severity: "error",
-      from: { pathNot: ["^packages/chain/src/", "^apps/signer/"] },
+      from: { pathNot: ["^packages/chain/src/", "^apps/signer/", "^packages/testkit/"] },
       to: { path: "^packages/chain/src/signer" },
     },
     {

@@ -4,4 +4,7 @@
  * hierarchical-deterministic deposit addresses. Private keys live only in the signer module
  * (`@exchange/chain/signer`), which this index does not export.
  */
+
+export * from "./chain-adapter";
+export { createEvmAdapter, type EvmAdapterOptions, sameAddress } from "./evm-adapter";
 export * from "./hd-wallet";

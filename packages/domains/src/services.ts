@@ -15,6 +15,7 @@ import { LocalDocumentStorage } from "./kyc/document-storage";
 import type { Mailer } from "./mail/mailer";
 import { createSmtpMailer, type MailerConfig } from "./mail/mailer";
 import type { OrderRateLimits } from "./trading/order-rate-limit";
+import { type ChainConfig, connectWalletChain, type WalletChain } from "./wallet/wallet-chain";
 
 /**
  * Who is calling, as established by the app's session (next-auth) before the API runs.
@@ -65,6 +66,8 @@ export interface Services {
   twoFactorKey?: Buffer;
   /** How often a trader may place and cancel orders; the defaults when absent. */
   orderRateLimits?: OrderRateLimits;
+  /** The chain deposits and withdrawals go through; absent when the process has no chain. */
+  wallet?: WalletChain;
   /** The process's structured log (JSON lines). */
   log: Logger;
   /** The time of every rule that depends on it (expiries, queue ages, command timestamps). */
@@ -93,6 +96,8 @@ export interface ServicesConfig {
   logLevel?: LogLevel;
   /** The system clock when absent; tests set their own. */
   clock?: Clock;
+  /** The wallet's chain (CHAIN_KEY, CHAIN_RPC_URL, CHAIN_ID, WALLET_XPUB); no wallet when absent. */
+  chain?: ChainConfig;
 }
 
 /** Connects the API's collaborators. One set per server process; see `closeServices`. */
@@ -117,6 +122,7 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
       : {}),
     ...(config.twoFactorKey ? { twoFactorKey: parseSecretBoxKey(config.twoFactorKey) } : {}),
     ...(config.orderRateLimits ? { orderRateLimits: config.orderRateLimits } : {}),
+    ...(config.chain ? { wallet: connectWalletChain(config.chain) } : {}),
   };
 }
 

@@ -109,6 +109,11 @@ export const sharedEnv = {
   CHAIN_RPC_URL: z.url({ protocol: /^https?$/ }),
   /** That chain's id (31337 for the local node), to check against `eth_chainId` before use. */
   CHAIN_ID: z.coerce.number().int().positive(),
+  /** That chain's key in `chain_assets` (the assets it carries): `evm-local` in dev and tests. */
+  CHAIN_KEY: z
+    .string()
+    .regex(/^[a-z0-9-]{1,32}$/, "Use the chain's key in chain_assets, e.g. evm-local.")
+    .default("evm-local"),
 } as const;
 
 /** A bad environment: the message names every variable at fault. */
@@ -187,6 +192,14 @@ export const servicesEnvShape = {
   TRUSTED_PROXY_HOPS: sharedEnv.TRUSTED_PROXY_HOPS,
   /** Least level of the server's JSON log lines. */
   LOG_LEVEL: sharedEnv.LOG_LEVEL,
+  /**
+   * The wallet's chain. Optional: without all three the apps run, and the wallet's pages say
+   * deposits and withdrawals are unavailable.
+   */
+  WALLET_XPUB: sharedEnv.WALLET_XPUB.optional(),
+  CHAIN_RPC_URL: sharedEnv.CHAIN_RPC_URL.optional(),
+  CHAIN_ID: sharedEnv.CHAIN_ID.optional(),
+  CHAIN_KEY: sharedEnv.CHAIN_KEY,
 };
 
 interface EnvIssue {

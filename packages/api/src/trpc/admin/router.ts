@@ -1,5 +1,6 @@
 import { healthProcedure } from "../trader/health";
 import { router } from "../trpc";
+import { financeAdminRouter } from "./finance/router";
 import { kycAdminRouter } from "./kyc/router";
 import { listAdminMarketsProcedure } from "./list-admin-markets";
 import { auditVocabularyProcedure, listAuditProcedure } from "./list-audit";
@@ -17,6 +18,7 @@ export const adminRouter = router({
   kyc: kycAdminRouter,
   users: usersAdminRouter,
   withdrawals: router({ queue: listWithdrawalQueueProcedure }),
+  finance: financeAdminRouter,
   products: router({ list: listProductsProcedure }),
   markets: router({ list: listAdminMarketsProcedure }),
   reconciliation: router({ list: listReconciliationProcedure }),

@@ -15,6 +15,7 @@ import { confirmTwoFactorProcedure } from "./security/confirm-two-factor";
 import { disableTwoFactorProcedure } from "./security/disable-two-factor";
 import { twoFactorStatusProcedure } from "./security/two-factor-status";
 import { tradingRouter } from "./trading/router";
+import { walletRouter } from "./wallet/router";
 
 /** The API the trading web app serves to browsers. */
 export const traderRouter = router({
@@ -38,6 +39,7 @@ export const traderRouter = router({
   kyc: router({ status: myKycStatusProcedure }),
   trading: tradingRouter,
   marketData: marketDataRouter,
+  wallet: walletRouter,
 });
 
 export type TraderRouter = typeof traderRouter;

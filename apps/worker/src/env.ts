@@ -32,6 +32,14 @@ const workerEnvShape = {
   WORKER_HTTP_PORT: portVar(3400),
   WORKER_HTTP_HOST: z.string().default("127.0.0.1"),
   LOG_LEVEL: sharedEnv.LOG_LEVEL,
+  /**
+   * The wallet's chain (the chain watcher, sweeps' bookkeeping, the hot wallet's lines). Optional:
+   * without all three the worker runs without the wallet's consumers and jobs.
+   */
+  WALLET_XPUB: sharedEnv.WALLET_XPUB.optional(),
+  CHAIN_RPC_URL: sharedEnv.CHAIN_RPC_URL.optional(),
+  CHAIN_ID: sharedEnv.CHAIN_ID.optional(),
+  CHAIN_KEY: sharedEnv.CHAIN_KEY,
 };
 
 export type WorkerEnv = EnvOf<typeof workerEnvShape>;

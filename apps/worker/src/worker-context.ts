@@ -1,3 +1,6 @@
+import type { Db } from "@exchange/db";
+import { closeStore, openStore } from "@exchange/domains/services";
+import { connectWalletChain, type WalletChain } from "@exchange/domains/wallet/wallet-chain";
 import { Journal } from "@exchange/journal";
 import {
   type BusKeys,
@@ -27,6 +30,10 @@ export interface WorkerContext {
   keys: BusKeys;
   journal: Journal;
   engine: EngineClient;
+  /** The domains' database handle (their repositories), for the wallet's consumers and jobs. */
+  store: Db;
+  /** The wallet's chain; absent when the environment names none. */
+  wallet?: WalletChain;
   /** A Redis connection of its own, closed with the context. */
   newRedis(): Redis;
   close(): Promise<void>;
@@ -41,6 +48,8 @@ export async function createWorkerContext(env: WorkerEnv): Promise<WorkerContext
   const redis = connect();
   const extra: Redis[] = [];
   const engine = await EngineClient.connect({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX });
+  const store = openStore(env.DATABASE_URL);
+  const wallet = walletChainOf(env);
   return {
     env,
     log,
@@ -50,13 +59,32 @@ export async function createWorkerContext(env: WorkerEnv): Promise<WorkerContext
     keys: busKeys(env.REDIS_PREFIX),
     journal: new Journal(pool),
     engine,
+    store,
+    ...(wallet ? { wallet } : {}),
     newRedis() {
       const connection = connect();
       extra.push(connection);
       return connection;
     },
     async close() {
-      await Promise.all([redis.quit(), ...extra.map((r) => r.quit()), pool.end(), engine.close()]);
+      await Promise.all([
+        redis.quit(),
+        ...extra.map((r) => r.quit()),
+        pool.end(),
+        engine.close(),
+        closeStore(store),
+      ]);
     },
   };
+}
+
+function walletChainOf(env: WorkerEnv): WalletChain | undefined {
+  const { WALLET_XPUB, CHAIN_RPC_URL, CHAIN_ID, CHAIN_KEY } = env;
+  if (!WALLET_XPUB || !CHAIN_RPC_URL || !CHAIN_ID) return undefined;
+  return connectWalletChain({
+    key: CHAIN_KEY,
+    rpcUrl: CHAIN_RPC_URL,
+    chainId: CHAIN_ID,
+    walletXpub: WALLET_XPUB,
+  });
 }

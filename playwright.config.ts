@@ -25,6 +25,7 @@ const serviceEnv = {
   // The run's local chain (scripts/e2e.ts starts it; its token's address is in chain_assets).
   CHAIN_RPC_URL: required("E2E_CHAIN_RPC_URL"),
   CHAIN_ID: required("E2E_CHAIN_ID"),
+  WALLET_XPUB: required("E2E_WALLET_XPUB"),
   SMTP_URL: `smtp://127.0.0.1:${E2E_PORTS.smtp}`,
   MAIL_FROM: "Exchange <no-reply@exchange.test>",
   WEB_PUBLIC_URL: `http://127.0.0.1:${E2E_PORTS.web}`,

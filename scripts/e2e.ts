@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createSigner, generateSignerMnemonic } from "@exchange/chain/signer";
 import { recordChainToken, startChainNode } from "./lib/chain-node";
 import { randomSecret } from "./lib/dev-secrets";
 import { inheritedEnv } from "./lib/script-env";
@@ -25,6 +26,8 @@ const testRun = await provisionTestRun("e2e", {
   seed: true,
   afterSeed: (templateUrl) => recordChainToken(templateUrl, chain),
 });
+// The run's wallet: the signer alone gets the mnemonic, every other process the xpub.
+const signerMnemonic = generateSignerMnemonic();
 const env: NodeJS.ProcessEnv = {
   ...inheritedEnv(),
   NEXT_TELEMETRY_DISABLED: "1",
@@ -40,6 +43,8 @@ const env: NodeJS.ProcessEnv = {
   E2E_TWO_FACTOR_KEY: testRun.twoFactorKey,
   E2E_CHAIN_RPC_URL: chain.rpcUrl,
   E2E_CHAIN_ID: String(chain.chainId),
+  E2E_SIGNER_MNEMONIC: signerMnemonic,
+  E2E_WALLET_XPUB: createSigner(signerMnemonic).accountXpub,
 };
 
 let status = run(

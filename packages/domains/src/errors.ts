@@ -52,6 +52,12 @@ export enum AppErrorCode {
    * few minutes of this session (identity/step-up.ts).
    */
   STEP_UP_REQUIRED = "STEP_UP_REQUIRED",
+  /** This process has no chain configured (CHAIN_RPC_URL, WALLET_XPUB): deposits and withdrawals wait. */
+  WALLET_UNAVAILABLE = "WALLET_UNAVAILABLE",
+  /** An asset the wallet's chain does not carry, or carries with deposits and withdrawals off. */
+  UNSUPPORTED_ASSET = "UNSUPPORTED_ASSET",
+  /** A finance decision on a deposit no longer waiting for one (someone decided first). */
+  DEPOSIT_ALREADY_DECIDED = "DEPOSIT_ALREADY_DECIDED",
   /** Unexpected failure; details are logged, never sent. */
   INTERNAL = "INTERNAL",
 }

@@ -1,6 +1,6 @@
 import { AppError, AppErrorCode } from "../errors";
 import type { Store } from "../services";
-import { levelAllowsTrading } from "./kyc-repository";
+import { levelAllowsDeposit, levelAllowsTrading } from "./kyc-repository";
 
 /**
  * Refuses a user whose KYC level may not trade. The `kyc_level_limits` row of the user's level
@@ -12,5 +12,14 @@ export async function assertCanTrade(db: Store, userId: number): Promise<void> {
   throw new AppError(
     AppErrorCode.KYC_REQUIRED,
     "Verify your identity to start trading. It takes a few minutes.",
+  );
+}
+
+/** Refuses a user whose KYC level may not deposit (the level's `can_deposit`). */
+export async function assertCanDeposit(db: Store, userId: number): Promise<void> {
+  if (await levelAllowsDeposit(db, userId)) return;
+  throw new AppError(
+    AppErrorCode.KYC_REQUIRED,
+    "Verify your identity to deposit. It takes a few minutes.",
   );
 }

@@ -222,3 +222,12 @@ export function findKycDocument(db: Store, documentId: number) {
     select: { storageKey: true, contentType: true, kind: true, submissionId: true },
   });
 }
+
+/** Whether the user's KYC level may deposit (`kyc_level_limits.can_deposit`); no row: no. */
+export async function levelAllowsDeposit(db: Store, userId: number): Promise<boolean> {
+  const rows = await db.$queryRaw<Array<{ can_deposit: boolean | null }>>`
+    SELECT l.can_deposit
+      FROM users u LEFT JOIN kyc_level_limits l ON l.level = u.kyc_level
+     WHERE u.id = ${userId}`;
+  return rows[0]?.can_deposit === true;
+}

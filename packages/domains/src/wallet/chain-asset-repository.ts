@@ -85,3 +85,25 @@ export async function recordTokenContract(
     );
   }
 }
+
+/** An enabled asset of a chain with what its deposits need: the engine's precision, the large line. */
+export interface DepositAsset extends ChainAsset {
+  /** Places of one engine atom of the asset (`assets.precision`). */
+  precision: number;
+  /** In whole units, a decimal string: a deposit of at least this is held for finance. */
+  largeDeposit: string;
+}
+
+/** The chain's enabled assets with their deposit rules, asset-code order. */
+export async function findDepositAssets(db: Store, chainKey: string): Promise<DepositAsset[]> {
+  const rows = await db.chainAsset.findMany({
+    where: { chainKey, enabled: true },
+    orderBy: { assetCode: "asc" },
+    select: { ...SELECT, largeDeposit: true, asset: { select: { precision: true } } },
+  });
+  return rows.map(({ largeDeposit, asset, ...row }) => ({
+    ...toChainAsset(row),
+    precision: asset.precision,
+    largeDeposit: decimalText(largeDeposit),
+  }));
+}

@@ -40,6 +40,8 @@ const workerEnvShape = {
   CHAIN_RPC_URL: sharedEnv.CHAIN_RPC_URL.optional(),
   CHAIN_ID: sharedEnv.CHAIN_ID.optional(),
   CHAIN_KEY: sharedEnv.CHAIN_KEY,
+  /** Pause of the chain watcher between passes once it has caught up with the chain's head. */
+  CHAIN_WATCH_POLL_MS: intVar(1_000, 50),
 };
 
 export type WorkerEnv = EnvOf<typeof workerEnvShape>;

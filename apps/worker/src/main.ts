@@ -6,6 +6,7 @@
  * in hand.
  */
 import { clockDate, createOpsHttpServer } from "@exchange/protocol";
+import { chainWatcherOf } from "./chain-watcher/chain-watcher";
 import type { Consumer } from "./consumers/consumer";
 import { ConsumerBoard } from "./consumers/consumer-board";
 import { CONSUMERS } from "./consumers/registry";
@@ -32,6 +33,9 @@ const loops: Consumer[] = [
   ...CONSUMERS.map((definition) => definition.build(context)),
   ...jobs.statuses.values(),
 ];
+// A loop following the chain's blocks, not engine.events (chain-watcher/chain-watcher.ts).
+const chainWatcher = chainWatcherOf(context);
+if (chainWatcher) loops.push(chainWatcher);
 if (env.DEMO_MARKET_MAKER === "on") {
   // A loop, not a job: see jobs/registry.ts.
   loops.push(

@@ -15,12 +15,8 @@ import {
   seed,
   withDatabaseName,
 } from "@exchange/db/operations";
-import {
-  LOCAL_CHAIN_FILE,
-  type LocalChainFacts,
-  recordChainToken,
-  startChainNode,
-} from "./lib/chain-node";
+import { LOCAL_CHAIN_FILE, type LocalChainFacts, startChainNode } from "./lib/chain-node";
+import { recordChainToken } from "./lib/chain-token";
 import { appSecrets, loadDevSecrets } from "./lib/dev-secrets";
 import { providePostgres, provideRedis } from "./lib/local-services";
 import { startMailSink } from "./lib/mail-sink";

@@ -3,7 +3,8 @@
  * and a local chain for this run, exported to the test workers through the environment (see
  * lib/test-run.ts and lib/chain-node.ts).
  */
-import { type ChainNode, recordChainToken, startChainNode } from "./lib/chain-node";
+import { type ChainNode, startChainNode } from "./lib/chain-node";
+import { recordChainToken } from "./lib/chain-token";
 import { type MailSink, startMailSink } from "./lib/mail-sink";
 import { provisionTestRun, type TestRun } from "./lib/test-run";
 

@@ -15,8 +15,6 @@ import { createRequire } from "node:module";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { createDb } from "@exchange/db";
-import { recordTokenContract } from "@exchange/domains/wallet/chain-asset-repository";
 import {
   type Abi,
   type Address,
@@ -49,7 +47,8 @@ export interface LocalChainFacts {
   chainId: number;
   tokenAddress: string;
 }
-const TOKEN_ASSET = "USDT";
+/** The asset the local chain's token stands for. */
+export const TOKEN_ASSET = "USDT";
 
 const HOST = "127.0.0.1";
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -75,20 +74,6 @@ export async function startChainNode(options: { port: number }): Promise<ChainNo
   } catch (error) {
     await stop();
     throw error;
-  }
-}
-
-/** Writes the node's token address into `chain_assets` of a seeded database. */
-export async function recordChainToken(databaseUrl: string, node: ChainNode): Promise<void> {
-  const db = createDb(databaseUrl);
-  try {
-    await recordTokenContract(db, {
-      chainKey: LOCAL_CHAIN_KEY,
-      assetCode: TOKEN_ASSET,
-      contractAddress: node.tokenAddress,
-    });
-  } finally {
-    await db.$disconnect();
   }
 }
 

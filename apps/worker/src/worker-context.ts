@@ -1,5 +1,4 @@
-import type { Db } from "@exchange/db";
-import { closeStore, openStore } from "@exchange/domains/services";
+import { closeStore, openStore, type Services } from "@exchange/domains/services";
 import { connectWalletChain, type WalletChain } from "@exchange/domains/wallet/wallet-chain";
 import { Journal } from "@exchange/journal";
 import {
@@ -31,7 +30,7 @@ export interface WorkerContext {
   journal: Journal;
   engine: EngineClient;
   /** The domains' database handle (their repositories), for the wallet's consumers and jobs. */
-  store: Db;
+  store: Services["db"];
   /** The wallet's chain; absent when the environment names none. */
   wallet?: WalletChain;
   /** A Redis connection of its own, closed with the context. */

@@ -1,6 +1,5 @@
 import type { BlockHeader, NativeTransfer, TokenTransfer } from "@exchange/chain";
-import type { Db } from "@exchange/db";
-import { inTransaction } from "../services";
+import { inTransaction, type Services } from "../services";
 import { type DepositAsset, findDepositAssets } from "./chain-asset-repository";
 import {
   findChainBlocks,
@@ -46,7 +45,7 @@ import type { WalletChain } from "./wallet-chain";
  */
 
 export interface WatchDeps extends DepositDeps {
-  db: Db;
+  db: Services["db"];
   chain: WalletChain;
 }
 

@@ -66,6 +66,26 @@ const PROCEDURES: Array<{
     access: ["ADMIN", "FINANCE"],
     call: (api) => api.withdrawals.queue(),
   },
+  {
+    path: "finance.deposits.list",
+    access: ["ADMIN", "FINANCE"],
+    call: (api) => api.finance.deposits.list({}),
+  },
+  {
+    path: "finance.deposits.clear",
+    access: ["ADMIN", "FINANCE"],
+    call: (api) => api.finance.deposits.clear({ id: MISSING_ID }),
+  },
+  {
+    path: "finance.deposits.refuse",
+    access: ["ADMIN", "FINANCE"],
+    call: (api) => api.finance.deposits.refuse({ id: MISSING_ID, reason: "Matrix test." }),
+  },
+  {
+    path: "finance.deposits.acknowledgeReorg",
+    access: ["ADMIN", "FINANCE"],
+    call: (api) => api.finance.deposits.acknowledgeReorg({ id: MISSING_ID, note: "Matrix test." }),
+  },
   { path: "products.list", access: ["ADMIN", "OPERATIONS"], call: (api) => api.products.list() },
   { path: "markets.list", access: ["ADMIN", "OPERATIONS"], call: (api) => api.markets.list() },
   {

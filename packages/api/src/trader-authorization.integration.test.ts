@@ -129,6 +129,13 @@ const PROCEDURES: Array<{
     call: (api) => api.marketData.ticker({ symbol: "BTCUSDT" }),
   },
   { path: "marketData.tickers", access: "public", call: (api) => api.marketData.tickers() },
+  { path: "wallet.balances", access: "user", call: (api) => api.wallet.balances() },
+  {
+    path: "wallet.deposits.address",
+    access: "user",
+    call: (api) => api.wallet.deposits.address({ asset: "ETH" }),
+  },
+  { path: "wallet.deposits.list", access: "user", call: (api) => api.wallet.deposits.list({}) },
   {
     path: "marketData.klines",
     access: "public",

@@ -23,6 +23,13 @@ export const SECTION_PAGES: Record<
     emptyTitle: "No withdrawals awaiting approval",
     emptyHint: "Withdrawals that need a finance decision appear here, oldest first.",
   },
+  deposits: {
+    href: "/deposits",
+    description:
+      "Deposits found on chain. Held ones (large amount, blocklisted sender) wait for finance to clear or refuse; credited ones whose block was reorganised away need acknowledging.",
+    emptyTitle: "No deposits match",
+    emptyHint: "Deposits appear here as the chain watcher finds them, newest first.",
+  },
   products: {
     href: "/products",
     description: "Savings product templates and the instances generated from them.",

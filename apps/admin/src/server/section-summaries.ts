@@ -28,6 +28,13 @@ export async function summarizeSection(
         figure: String((await api.withdrawals.queue()).total),
         caption: "awaiting approval",
       };
+    case "deposits": {
+      const held = (await api.finance.deposits.list({ status: "HELD", limit: 200 })).deposits;
+      return {
+        figure: held.length >= 200 ? "200+" : String(held.length),
+        caption: "held for review",
+      };
+    }
     case "products":
       return { figure: String((await api.products.list()).total), caption: "savings products" };
     case "markets": {

@@ -9,6 +9,7 @@ export const STAFF_SECTIONS = {
   kyc: { title: "KYC", roles: ["COMPLIANCE"] },
   users: { title: "Users", roles: ["COMPLIANCE"] },
   withdrawals: { title: "Withdrawals", roles: ["FINANCE"] },
+  deposits: { title: "Deposits", roles: ["FINANCE"] },
   products: { title: "Products", roles: ["OPERATIONS"] },
   markets: { title: "Markets", roles: ["OPERATIONS"] },
   reconciliation: { title: "Reconciliation", roles: ["FINANCE"] },

@@ -1,10 +1,8 @@
 import { router } from "../../../trpc";
-import {
-  acknowledgeReorgProcedure,
-  clearDepositProcedure,
-  refuseDepositProcedure,
-} from "./deposit-decisions";
+import { acknowledgeReorgProcedure } from "./acknowledge-reorg";
+import { clearDepositProcedure } from "./clear-deposit";
 import { listFinanceDepositsProcedure } from "./list-deposits";
+import { refuseDepositProcedure } from "./refuse-deposit";
 
 /** Deposits as finance reviews them: held and reorganised ones to clear, refuse or acknowledge. */
 export const depositsAdminRouter = router({

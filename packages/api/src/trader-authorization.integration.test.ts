@@ -136,6 +136,7 @@ const PROCEDURES: Array<{
     call: (api) => api.wallet.deposits.address({ asset: "ETH" }),
   },
   { path: "wallet.deposits.list", access: "user", call: (api) => api.wallet.deposits.list({}) },
+  { path: "wallet.deposits.assets", access: "user", call: (api) => api.wallet.deposits.assets() },
   {
     path: "marketData.klines",
     access: "public",

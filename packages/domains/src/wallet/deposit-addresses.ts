@@ -38,6 +38,21 @@ export async function depositAddressOf(
   };
 }
 
+/** The assets the wallet's chain takes deposits of (enabled ones), asset-code order. */
+export async function listDepositAssets(services: Services) {
+  const chain = requireWallet(services);
+  const assets = await findDepositAssets(services.db, chain.key);
+  return {
+    network: chain.key,
+    assets: assets.map((a) => ({
+      asset: a.assetCode,
+      minDeposit: a.minDeposit,
+      confirmationsRequired: a.confirmations,
+      contractAddress: a.contractAddress,
+    })),
+  };
+}
+
 /** The wallet's chain, or WALLET_UNAVAILABLE when this process has none. */
 export function requireWallet(services: Services): WalletChain {
   if (!services.wallet) {

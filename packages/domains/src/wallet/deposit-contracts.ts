@@ -34,6 +34,19 @@ export const ZDepositAddress = z.object({
 });
 export type DepositAddressView = z.infer<typeof ZDepositAddress>;
 
+/** An asset the chain takes deposits of, for the Deposit page's picker. */
+export const ZDepositAssetsOutput = z.object({
+  network: z.string(),
+  assets: z.array(
+    z.object({
+      asset: z.string(),
+      minDeposit: z.string(),
+      confirmationsRequired: z.number().int(),
+      contractAddress: z.string().nullable(),
+    }),
+  ),
+});
+
 export const ZMyDepositsInput = z.object({
   asset: ZAssetCode.optional(),
   limit: z.number().int().min(1).max(100).default(50),

@@ -15,6 +15,7 @@ export async function SiteHeader() {
         <nav aria-label="Main" className="flex items-center">
           <NavLink href="/markets">Markets</NavLink>
           <NavLink href="/trade">Trade</NavLink>
+          {trader ? <NavLink href="/wallet">Wallet</NavLink> : null}
         </nav>
         <div className="ml-auto flex items-center gap-2">
           {trader ? (

@@ -1,0 +1,231 @@
+"use client";
+
+import { buttonClasses, Spinner, useToast } from "@exchange/ui";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { AssetIcon } from "@/components/markets/asset-icon";
+import { formatAmount } from "@/components/trade/format";
+import { StreamProvider } from "@/components/trade/stream-provider";
+import { useTRPC } from "@/trpc/react";
+import { DepositHistory } from "./deposit-history";
+import { useWalletLive } from "./use-wallet-live";
+import { WalletCard } from "./wallet-card";
+
+/** The local development chain: a newcomer funds their address with `npm run chain:fund`. */
+const LOCAL_NETWORK = "evm-local";
+
+/**
+ * The Deposit page: pick an asset, see the network, the address (copy, QR), the minimum and the
+ * confirmations, and the deposits of that asset with their confirmations rising live.
+ */
+export function DepositScreen({ streamUrl, asset }: { streamUrl: string; asset: string }) {
+  return (
+    <StreamProvider url={streamUrl} authenticated>
+      <Live />
+      <div className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-8 sm:px-6">
+        <header className="flex flex-col gap-1">
+          <Link href="/wallet" className="text-xs text-ink-muted hover:text-ink">
+            ← Wallet
+          </Link>
+          <h1 className="text-2xl font-semibold tracking-tight">Deposit</h1>
+        </header>
+        <DepositBody initialAsset={asset} />
+      </div>
+    </StreamProvider>
+  );
+}
+
+function Live() {
+  useWalletLive();
+  return null;
+}
+
+function DepositBody({ initialAsset }: { initialAsset: string }) {
+  const trpc = useTRPC();
+  const router = useRouter();
+  const assets = useQuery(trpc.wallet.deposits.assets.queryOptions());
+  const [asset, setAsset] = useState(initialAsset);
+  if (assets.isPending) {
+    return (
+      <p className="flex items-center gap-2 text-[13px] text-ink-muted">
+        <Spinner /> Loading…
+      </p>
+    );
+  }
+  if (assets.isError) {
+    return (
+      <p role="alert" className="rounded-lg border border-down/40 bg-down/10 px-4 py-3 text-down">
+        {assets.error.message}
+      </p>
+    );
+  }
+  const choose = (code: string) => {
+    setAsset(code);
+    router.replace(`/wallet/deposit?asset=${code}`, { scroll: false });
+  };
+  const supported = assets.data.assets.some((a) => a.asset === asset);
+  return (
+    <>
+      <WalletCard title="Asset">
+        <fieldset className="flex flex-wrap gap-2">
+          <legend className="sr-only">Asset to deposit</legend>
+          {assets.data.assets.map((a) => (
+            <button
+              key={a.asset}
+              type="button"
+              aria-pressed={a.asset === asset}
+              data-testid="deposit-asset"
+              onClick={() => choose(a.asset)}
+              className={`flex items-center gap-2 rounded-lg px-3 py-2 text-[13px] font-medium ring-1 transition-colors ${
+                a.asset === asset
+                  ? "bg-brand/10 text-ink ring-brand"
+                  : "text-ink-muted ring-line hover:bg-hover hover:text-ink"
+              }`}
+            >
+              <AssetIcon code={a.asset} />
+              {a.asset}
+            </button>
+          ))}
+        </fieldset>
+        {supported ? null : (
+          <p role="alert" className="text-[13px] text-warn">
+            {asset} cannot be deposited here. Choose one of the assets above.
+          </p>
+        )}
+      </WalletCard>
+      {supported ? <AddressCard asset={asset} /> : null}
+      {supported ? (
+        <WalletCard title={`Recent ${asset} deposits`}>
+          <DepositHistory asset={asset} limit={10} />
+        </WalletCard>
+      ) : null}
+    </>
+  );
+}
+
+function AddressCard({ asset }: { asset: string }) {
+  const trpc = useTRPC();
+  const address = useQuery(trpc.wallet.deposits.address.queryOptions({ asset }));
+  if (address.isPending) {
+    return (
+      <WalletCard title="Your deposit address">
+        <p className="flex items-center gap-2 text-[13px] text-ink-muted">
+          <Spinner /> Preparing your address…
+        </p>
+      </WalletCard>
+    );
+  }
+  if (address.isError) {
+    return (
+      <WalletCard title="Your deposit address">
+        <p role="alert" className="text-[13px] text-down">
+          {address.error.message}
+        </p>
+      </WalletCard>
+    );
+  }
+  const a = address.data;
+  return (
+    <WalletCard title="Your deposit address" testId="deposit-address-card">
+      <div className="flex flex-col items-center gap-5 sm:flex-row sm:items-start">
+        {/* A data URL made on the server: nothing for next/image to optimise. */}
+        {/* biome-ignore lint/performance/noImgElement: data URL QR code */}
+        <img
+          src={a.qrCodeDataUrl}
+          alt={`QR code of your ${a.asset} deposit address`}
+          width={160}
+          height={160}
+          className="size-40 shrink-0 rounded-md bg-white p-1"
+          data-testid="deposit-qr"
+        />
+        <div className="flex w-full min-w-0 flex-col gap-4">
+          <div className="flex flex-col gap-1.5">
+            <span className="text-xs font-medium tracking-wide text-ink-faint uppercase">
+              Address
+            </span>
+            <div className="flex items-start gap-2">
+              <code
+                data-testid="deposit-address"
+                className="min-w-0 flex-1 rounded-md bg-canvas px-3 py-2 font-mono text-[13px] leading-5 break-all text-ink ring-1 ring-line select-all"
+              >
+                {a.address}
+              </code>
+              <CopyButton text={a.address} />
+            </div>
+          </div>
+          <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1.5 text-[13px]">
+            <dt className="text-ink-faint">Network</dt>
+            <dd className="text-ink" data-testid="deposit-network">
+              {networkName(a.network)}
+            </dd>
+            {a.contractAddress ? (
+              <>
+                <dt className="text-ink-faint">Token contract</dt>
+                <dd className="font-mono text-xs break-all text-ink-muted">{a.contractAddress}</dd>
+              </>
+            ) : null}
+            <dt className="text-ink-faint">Minimum deposit</dt>
+            <dd className="text-ink tabular-nums" data-testid="deposit-minimum">
+              {formatAmount(a.minDeposit)} {a.asset}
+            </dd>
+            <dt className="text-ink-faint">Credited after</dt>
+            <dd className="text-ink" data-testid="deposit-confirmations">
+              {a.confirmationsRequired} network confirmations
+            </dd>
+          </dl>
+        </div>
+      </div>
+      <ul className="flex flex-col gap-1 rounded-lg bg-canvas px-4 py-3 text-xs leading-5 text-ink-muted ring-1 ring-line">
+        <li>
+          Send only {a.asset} on {networkName(a.network)} to this address. Other assets or networks
+          may be lost.
+        </li>
+        <li>
+          Less than {formatAmount(a.minDeposit)} {a.asset} is not credited.
+        </li>
+        {a.network === LOCAL_NETWORK ? (
+          <li data-testid="dev-funding-hint">
+            Local development chain: fund this address with{" "}
+            <code className="font-mono text-ink">
+              npm run chain:fund -- {a.address} {a.asset} 1
+            </code>
+          </li>
+        ) : null}
+      </ul>
+    </WalletCard>
+  );
+}
+
+function CopyButton({ text }: { text: string }) {
+  const toast = useToast();
+  const [copied, setCopied] = useState(false);
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 2_000);
+    } catch {
+      toast({
+        tone: "error",
+        title: "Could not copy",
+        description: "Select the address and copy it.",
+      });
+    }
+  }
+  return (
+    <button
+      type="button"
+      onClick={copy}
+      className={`${buttonClasses("secondary", "sm")} shrink-0`}
+      data-testid="copy-address"
+    >
+      {copied ? "Copied" : "Copy"}
+    </button>
+  );
+}
+
+function networkName(network: string): string {
+  return network === LOCAL_NETWORK ? "Local EVM chain (evm-local)" : network;
+}

@@ -1,0 +1,136 @@
+"use client";
+
+import { buttonClasses, Spinner } from "@exchange/ui";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { AssetIcon } from "@/components/markets/asset-icon";
+import { formatAmount } from "@/components/trade/format";
+import { StreamProvider } from "@/components/trade/stream-provider";
+import { useTRPC } from "@/trpc/react";
+import { DepositHistory } from "./deposit-history";
+import { useWalletLive } from "./use-wallet-live";
+import { WalletCard } from "./wallet-card";
+import { WithdrawalHistorySlot } from "./withdrawal-history-slot";
+
+/** The Wallet page: balances per asset with deposit and withdraw actions, and the histories. */
+export function WalletScreen({ streamUrl }: { streamUrl: string }) {
+  return (
+    <StreamProvider url={streamUrl} authenticated>
+      <WalletLive />
+      <div className="mx-auto flex w-full max-w-5xl flex-col gap-6 px-4 py-8 sm:px-6">
+        <header className="flex flex-col gap-1">
+          <h1 className="text-2xl font-semibold tracking-tight">Wallet</h1>
+          <p className="text-[13px] text-ink-muted">
+            Your funds on the exchange. Deposits are credited once the network has confirmed them.
+          </p>
+        </header>
+        <WalletCard title="Balances" testId="wallet-balances">
+          <Balances />
+        </WalletCard>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <WalletCard
+            title="Deposits"
+            actions={
+              <Link href="/wallet/deposit" className={buttonClasses("ghost", "sm")}>
+                New deposit
+              </Link>
+            }
+          >
+            <DepositHistory />
+          </WalletCard>
+          <WalletCard title="Withdrawals">
+            <WithdrawalHistorySlot />
+          </WalletCard>
+        </div>
+      </div>
+    </StreamProvider>
+  );
+}
+
+function WalletLive() {
+  useWalletLive();
+  return null;
+}
+
+const COLUMNS = ["Available", "In orders", "Pending withdrawal", "Total"] as const;
+
+function Balances() {
+  const trpc = useTRPC();
+  const balances = useQuery(trpc.wallet.balances.queryOptions());
+  if (balances.isPending) {
+    return (
+      <p className="flex items-center gap-2 text-[13px] text-ink-muted">
+        <Spinner /> Loading balances…
+      </p>
+    );
+  }
+  if (balances.isError) {
+    return (
+      <p role="alert" className="text-[13px] text-down">
+        {balances.error.message}
+      </p>
+    );
+  }
+  return (
+    <div className="-mx-4 overflow-x-auto sm:mx-0">
+      <table className="w-full min-w-[640px] text-[13px]">
+        <thead>
+          <tr className="text-left text-xs text-ink-faint">
+            <th className="px-4 pb-2 font-medium sm:pl-0">Asset</th>
+            {COLUMNS.map((column) => (
+              <th key={column} className="px-4 pb-2 text-right font-medium">
+                {column}
+              </th>
+            ))}
+            <th className="pb-2">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {balances.data.balances.map((b) => (
+            <tr key={b.asset} data-testid="wallet-balance" data-asset={b.asset}>
+              <td className="h-12 px-4 sm:pl-0">
+                <span className="flex items-center gap-2 font-medium">
+                  <AssetIcon code={b.asset} />
+                  {b.asset}
+                </span>
+              </td>
+              <Amount value={b.available} testId="balance-available" />
+              <Amount value={b.inOrders} />
+              <Amount value={b.pendingWithdrawal} />
+              <Amount value={b.total} testId="balance-total" />
+              <td className="px-4 sm:pr-0">
+                <span className="flex justify-end gap-1.5">
+                  <Link
+                    href={`/wallet/deposit?asset=${b.asset}`}
+                    className={buttonClasses("secondary", "sm")}
+                  >
+                    Deposit
+                  </Link>
+                  <Link
+                    href={`/wallet/withdraw?asset=${b.asset}`}
+                    className={buttonClasses("ghost", "sm")}
+                  >
+                    Withdraw
+                  </Link>
+                </span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Amount({ value, testId }: { value: string; testId?: string }) {
+  return (
+    <td
+      data-testid={testId}
+      className={`px-4 text-right tabular-nums ${value === "0" ? "text-ink-faint" : "text-ink"}`}
+    >
+      {formatAmount(value)}
+    </td>
+  );
+}

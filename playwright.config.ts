@@ -113,6 +113,8 @@ export default defineConfig({
         WORKER_HTTP_PORT: String(E2E_PORTS.worker),
         // The degraded-state journey waits for the alert; production keeps the 30 s default.
         CONSUMER_STUCK_ALERT_MS: "3000",
+        // The deposit journey watches confirmations rise block by block.
+        CHAIN_WATCH_POLL_MS: "200",
       },
       wait: { stdout: /projector started/ },
       gracefulShutdown: stop,

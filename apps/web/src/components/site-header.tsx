@@ -12,12 +12,15 @@ export async function SiteHeader() {
     <header className="sticky top-0 z-20 border-b border-line bg-surface/95 backdrop-blur">
       <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-3 sm:gap-6 sm:px-6">
         <BrandMark href={HOME_PATH} label="Exchange home" />
-        <nav aria-label="Main" className="flex items-center">
+        <nav
+          aria-label="Main"
+          className="flex min-w-0 items-center overflow-x-auto [scrollbar-width:none]"
+        >
           <NavLink href="/markets">Markets</NavLink>
           <NavLink href="/trade">Trade</NavLink>
           {trader ? <NavLink href="/wallet">Wallet</NavLink> : null}
         </nav>
-        <div className="ml-auto flex items-center gap-2">
+        <div className="ml-auto flex shrink-0 items-center gap-2">
           {trader ? (
             <>
               <VerificationLink />

@@ -71,12 +71,70 @@ function Balances() {
       </p>
     );
   }
+  const rows = balances.data.balances;
   return (
-    <div className="-mx-4 overflow-x-auto sm:mx-0">
+    <>
+      <BalanceCards balances={rows} />
+      <BalanceTable balances={rows} />
+    </>
+  );
+}
+
+/** One asset's line, as `wallet.balances` answers it (decimal strings). */
+interface Balance {
+  asset: string;
+  available: string;
+  inOrders: string;
+  pendingWithdrawal: string;
+  total: string;
+}
+
+/** On a phone: one block per asset, its figures in two columns, its actions below. */
+function BalanceCards({ balances }: { balances: Balance[] }) {
+  return (
+    <ul className="flex flex-col divide-y divide-line sm:hidden">
+      {balances.map((b) => (
+        <li key={b.asset} className="flex flex-col gap-3 py-3" data-testid="wallet-balance-card">
+          <span className="flex items-center gap-2 font-medium">
+            <AssetIcon code={b.asset} />
+            {b.asset}
+            <span className="ml-auto tabular-nums">{formatAmount(b.total)}</span>
+          </span>
+          <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs">
+            <dt className="text-ink-faint">Available</dt>
+            <dd className="text-right tabular-nums">{formatAmount(b.available)}</dd>
+            <dt className="text-ink-faint">In orders</dt>
+            <dd className="text-right tabular-nums">{formatAmount(b.inOrders)}</dd>
+            <dt className="text-ink-faint">Pending withdrawal</dt>
+            <dd className="text-right tabular-nums">{formatAmount(b.pendingWithdrawal)}</dd>
+          </dl>
+          <BalanceActions asset={b.asset} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function BalanceActions({ asset }: { asset: string }) {
+  return (
+    <span className="flex gap-1.5 sm:justify-end">
+      <Link href={`/wallet/deposit?asset=${asset}`} className={buttonClasses("secondary", "sm")}>
+        Deposit
+      </Link>
+      <Link href={`/wallet/withdraw?asset=${asset}`} className={buttonClasses("ghost", "sm")}>
+        Withdraw
+      </Link>
+    </span>
+  );
+}
+
+function BalanceTable({ balances }: { balances: Balance[] }) {
+  return (
+    <div className="hidden overflow-x-auto sm:block">
       <table className="w-full min-w-[640px] text-[13px]">
         <thead>
           <tr className="text-left text-xs text-ink-faint">
-            <th className="px-4 pb-2 font-medium sm:pl-0">Asset</th>
+            <th className="pb-2 pr-4 font-medium">Asset</th>
             {COLUMNS.map((column) => (
               <th key={column} className="px-4 pb-2 text-right font-medium">
                 {column}
@@ -88,9 +146,9 @@ function Balances() {
           </tr>
         </thead>
         <tbody className="divide-y divide-line">
-          {balances.data.balances.map((b) => (
+          {balances.map((b) => (
             <tr key={b.asset} data-testid="wallet-balance" data-asset={b.asset}>
-              <td className="h-12 px-4 sm:pl-0">
+              <td className="h-12 pr-4">
                 <span className="flex items-center gap-2 font-medium">
                   <AssetIcon code={b.asset} />
                   {b.asset}
@@ -100,21 +158,8 @@ function Balances() {
               <Amount value={b.inOrders} />
               <Amount value={b.pendingWithdrawal} />
               <Amount value={b.total} testId="balance-total" />
-              <td className="px-4 sm:pr-0">
-                <span className="flex justify-end gap-1.5">
-                  <Link
-                    href={`/wallet/deposit?asset=${b.asset}`}
-                    className={buttonClasses("secondary", "sm")}
-                  >
-                    Deposit
-                  </Link>
-                  <Link
-                    href={`/wallet/withdraw?asset=${b.asset}`}
-                    className={buttonClasses("ghost", "sm")}
-                  >
-                    Withdraw
-                  </Link>
-                </span>
+              <td className="pl-4">
+                <BalanceActions asset={b.asset} />
               </td>
             </tr>
           ))}

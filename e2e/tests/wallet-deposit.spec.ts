@@ -1,7 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { fundOnLocalChain } from "../../packages/chain/src/local-faucet";
-import { WEB_URL } from "../fixtures";
-import { logInTrader } from "./support/sessions";
+import { ADMIN_URL, WEB_URL } from "../fixtures";
+import { logInToAdmin, logInTrader, sectionNav } from "./support/sessions";
 import { setUpTrading, type TestTrader, type TradingSetup } from "./support/trading-setup";
 
 /**
@@ -13,13 +13,18 @@ import { setUpTrading, type TestTrader, type TradingSetup } from "./support/trad
 const RPC_URL = process.env.E2E_CHAIN_RPC_URL ?? "";
 const SHOTS = process.env.E2E_SCREENSHOT_DIR;
 
+// Both journeys mine blocks on the run's one chain: one at a time, so each counts its own.
+test.describe.configure({ mode: "serial" });
+
 let setup: TradingSetup;
 let trader: TestTrader;
+let whale: TestTrader;
 
 test.beforeAll(async () => {
   if (!RPC_URL) throw new Error("E2E_CHAIN_RPC_URL is not set: run with npm run test:e2e");
   setup = await setUpTrading();
   trader = await setup.createTrader({ USDT: "100" });
+  whale = await setup.createTrader({});
 });
 
 test.afterAll(() => setup?.close());
@@ -87,4 +92,43 @@ test("[WALLET] a deposit on chain shows its confirmations rising, then the credi
   await expect(eth.getByTestId("balance-available")).toHaveText("0.25");
   await expect(page.getByTestId("deposit-history")).toContainText("Credited");
   await shoot(page, "wallet");
+});
+
+test("[WALLET] a large deposit waits for finance, who clears it in admin, and the trader sees it credited", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  await logInTrader(page, whale);
+  await page.goto(`${WEB_URL}/wallet/deposit?asset=ETH`);
+  const address = (await page.getByTestId("deposit-address").textContent())?.trim() ?? "";
+  expect(address).toMatch(/^0x[0-9a-fA-F]{40}$/);
+
+  // At least the asset's large-deposit line (100 ETH in the seed): held for review.
+  await fundOnLocalChain({ rpcUrl: RPC_URL, to: address, amountUnits: 150n * 10n ** 18n });
+  const status = page.getByTestId("deposit-row").first().getByTestId("deposit-status");
+  await expect(status).toHaveText("Held for review");
+  await mineBlock();
+  await mineBlock();
+
+  const admin = await (await browser.newContext()).newPage();
+  await logInToAdmin(admin, "FINANCE");
+  await sectionNav(admin).getByRole("link", { name: "Deposits" }).click();
+  await expect(admin.getByRole("heading", { name: "Deposits", level: 1 })).toBeVisible();
+  await admin.goto(`${ADMIN_URL}/deposits?status=HELD&flagged=yes`);
+  const row = admin.getByTestId("deposit-row").filter({ hasText: `#${whale.id}` });
+  await expect(row.getByTestId("deposit-flag")).toHaveText("Large amount");
+  await shoot(admin, "admin-deposits");
+  await row.getByRole("button", { name: "Clear" }).click();
+  await expect(row).toHaveCount(0);
+  await admin.goto(`${ADMIN_URL}/deposits`);
+  await expect(
+    admin.getByTestId("deposit-row").filter({ hasText: `#${whale.id}` }),
+  ).toHaveAttribute("data-status", "CREDITED");
+  await admin.context().close();
+
+  await expect(status).toHaveText("Credited");
+  await page.goto(`${WEB_URL}/wallet`);
+  const eth = page.getByTestId("wallet-balance").filter({ hasText: "ETH" });
+  await expect(eth.getByTestId("balance-available")).toHaveText("150");
 });

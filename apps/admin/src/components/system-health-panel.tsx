@@ -85,7 +85,9 @@ function consumerRow(c: Consumer): Row {
       c.processedSeq === undefined ? "No proof yet" : `Last proof at seq ${c.processedSeq}`;
     return { name: consumerLabel(c.name), ok: true, detail, figure: "periodic" };
   }
-  const at = c.processedSeq === undefined ? "" : `at seq ${c.processedSeq}`;
+  // The chain watcher's position is a block of the chain, not a seq of the engine's journal.
+  const unit = c.name === "chain-watcher" ? "block" : "seq";
+  const at = c.processedSeq === undefined ? "" : `at ${unit} ${c.processedSeq}`;
   const since = c.since ? ` since ${c.since.toISOString().slice(11, 19)} UTC` : "";
   const detail =
     c.state === "stuck" || c.state === "retrying"

@@ -17,23 +17,8 @@ export function AccountMenu({ email }: { email: string }) {
           {email}
         </span>
       </div>
-      {/* On a phone the header has room for its icon only; the name stays for assistive tech. */}
-      <Link href="/account/security" aria-label="Security" className={buttonClasses("ghost", "sm")}>
-        <svg
-          viewBox="0 0 24 24"
-          fill="none"
-          stroke="currentColor"
-          strokeWidth="1.5"
-          aria-hidden="true"
-          className="size-4 sm:hidden"
-        >
-          <path
-            strokeLinecap="round"
-            strokeLinejoin="round"
-            d="M12 3 4.5 6v5.25c0 4.5 3.2 8.4 7.5 9.75 4.3-1.35 7.5-5.25 7.5-9.75V6L12 3Z"
-          />
-        </svg>
-        <span className="max-sm:hidden">Security</span>
+      <Link href="/account/security" className={buttonClasses("ghost", "sm")}>
+        Security
       </Link>
       <LogOutButton logOut={logOut} />
     </div>

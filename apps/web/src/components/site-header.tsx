@@ -10,17 +10,17 @@ export async function SiteHeader() {
   const trader = await currentTrader();
   return (
     <header className="sticky top-0 z-20 border-b border-line bg-surface/95 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-3 px-3 sm:gap-6 sm:px-6">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 px-3 sm:h-14 sm:flex-nowrap sm:gap-6 sm:px-6">
         <BrandMark href={HOME_PATH} label="Exchange home" />
         <nav
           aria-label="Main"
-          className="flex min-w-0 items-center overflow-x-auto [scrollbar-width:none]"
+          className="flex min-w-0 items-center overflow-x-auto [scrollbar-width:none] max-sm:order-last max-sm:-mx-1 max-sm:w-full max-sm:border-t max-sm:border-line"
         >
           <NavLink href="/markets">Markets</NavLink>
           <NavLink href="/trade">Trade</NavLink>
           {trader ? <NavLink href="/wallet">Wallet</NavLink> : null}
         </nav>
-        <div className="ml-auto flex shrink-0 items-center gap-2">
+        <div className="ml-auto flex h-14 shrink-0 items-center gap-2">
           {trader ? (
             <>
               <VerificationLink />

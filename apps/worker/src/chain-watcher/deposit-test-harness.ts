@@ -22,8 +22,11 @@ import { reconcile } from "../jobs/reconciliation/reconcile";
 
 export interface DepositHarness {
   sandbox: EngineSandbox;
+  /** The xpub of the services' wallet (a worker given it watches the same addresses). */
+  walletXpub: string;
   services: Services;
   engine: EngineProcess;
+  /** The worker: projector and market data, and the chain watcher when asked for. */
   worker: WorkerProcess;
   pool: pg.Pool;
   deps: WatchDeps;
@@ -33,28 +36,29 @@ export interface DepositHarness {
 export async function startDepositHarness(
   tag: string,
   chain: { rpcUrl: string; chainId: number },
+  options: { workerWatches?: boolean } = {},
 ): Promise<DepositHarness> {
   const sandbox = await createEngineSandbox(tag);
   const engine = await Engine.start(sandbox);
-  // The worker projects the engine's events (balances, postings); the run sets no WALLET_XPUB,
-  // so it watches no chain: the test drives the watcher's passes itself.
-  const worker = await WorkerProcess.start(sandbox);
+  const walletXpub = randomAccountXpub();
+  // The worker projects the engine's events (balances, postings). The run sets no WALLET_XPUB,
+  // so by default it watches no chain and the test drives the watcher's passes itself.
+  const worker = await WorkerProcess.start(
+    sandbox,
+    options.workerWatches ? watcherEnv(chain, walletXpub) : {},
+  );
   const services = await createServices({
     ...sandbox,
     logLevel: "error",
-    chain: {
-      key: "evm-local",
-      rpcUrl: chain.rpcUrl,
-      chainId: chain.chainId,
-      walletXpub: randomAccountXpub(),
-    },
+    chain: { key: "evm-local", rpcUrl: chain.rpcUrl, chainId: chain.chainId, walletXpub },
   });
   await syncReferenceData(services.db, services.engine, services.clock.now());
   const pool = new pg.Pool({ connectionString: sandbox.databaseUrl });
   const wallet = services.wallet;
   if (!wallet) throw new Error("the services have no wallet");
-  return {
+  const harness: DepositHarness = {
     sandbox,
+    walletXpub,
     services,
     engine,
     worker,
@@ -63,9 +67,23 @@ export async function startDepositHarness(
     async close() {
       await closeServices(services);
       await pool.end();
-      await worker.stop();
+      await harness.worker.stop();
       await engine.kill();
     },
+  };
+  return harness;
+}
+
+/** What a worker needs to run the chain watcher on `chain` for the wallet of `walletXpub`. */
+export function watcherEnv(
+  chain: { rpcUrl: string; chainId: number },
+  walletXpub: string,
+): Record<string, string> {
+  return {
+    WALLET_XPUB: walletXpub,
+    CHAIN_RPC_URL: chain.rpcUrl,
+    CHAIN_ID: String(chain.chainId),
+    CHAIN_WATCH_POLL_MS: "100",
   };
 }
 

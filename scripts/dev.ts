@@ -15,7 +15,12 @@ import {
   seed,
   withDatabaseName,
 } from "@exchange/db/operations";
-import { LOCAL_CHAIN_FILE, type LocalChainFacts, startChainNode } from "./lib/chain-node";
+import {
+  LOCAL_CHAIN_FILE,
+  type LocalChainFacts,
+  mineOnInterval,
+  startChainNode,
+} from "./lib/chain-node";
 import { recordChainToken } from "./lib/chain-token";
 import { appSecrets, loadDevSecrets } from "./lib/dev-secrets";
 import { providePostgres, provideRedis } from "./lib/local-services";
@@ -40,6 +45,8 @@ async function main(): Promise<void> {
   });
   const mailSink = await startMailSink({ smtp: DEV_PORTS.smtp, http: DEV_PORTS.mailInbox });
   const chain = await startChainNode({ port: DEV_PORTS.chain });
+  // A block every 3 s, so a deposit made in dev reaches its confirmations by itself.
+  await mineOnInterval(chain.rpcUrl, 3_000);
   const stopServices = () =>
     Promise.all([postgres.stop(), redis.stop(), mailSink.stop(), chain.stop()]);
   const secrets = loadDevSecrets(join(DATA_DIR, "dev-secrets.json"));

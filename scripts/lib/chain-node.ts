@@ -107,6 +107,26 @@ async function waitForChain(rpcUrl: string, child: ChildProcess): Promise<number
   throw new Error(`hardhat node did not answer eth_chainId at ${rpcUrl} within 30 s`);
 }
 
+/**
+ * Besides a block per transaction, a block every `intervalMs`: on `npm run dev` a deposit then
+ * gathers its confirmations by itself, as on a real chain. Tests keep automining alone, so the
+ * blocks they count are the ones they make.
+ */
+export async function mineOnInterval(rpcUrl: string, intervalMs: number): Promise<void> {
+  const response = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      jsonrpc: "2.0",
+      id: 1,
+      method: "evm_setIntervalMining",
+      params: [intervalMs],
+    }),
+  });
+  const { error } = (await response.json()) as { error?: { message: string } };
+  if (error) throw new Error(`evm_setIntervalMining: ${error.message}`);
+}
+
 /** The chain id a node at `rpcUrl` answers, or undefined when nothing answers. */
 export async function chainIdAt(rpcUrl: string): Promise<number | undefined> {
   try {

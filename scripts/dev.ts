@@ -46,7 +46,9 @@ async function main(): Promise<void> {
   const mailSink = await startMailSink({ smtp: DEV_PORTS.smtp, http: DEV_PORTS.mailInbox });
   const chain = await startChainNode({ port: DEV_PORTS.chain });
   // A block every 3 s, so a deposit made in dev reaches its confirmations by itself.
-  await mineOnInterval(chain.rpcUrl, 3_000);
+  await mineOnInterval(chain.rpcUrl, 3_000).catch((error: unknown) =>
+    console.warn(`the local chain mines only per transaction: ${String(error)}`),
+  );
   const stopServices = () =>
     Promise.all([postgres.stop(), redis.stop(), mailSink.stop(), chain.stop()]);
   const secrets = loadDevSecrets(join(DATA_DIR, "dev-secrets.json"));

@@ -188,7 +188,7 @@ function AddressCard({ asset }: { asset: string }) {
         {a.network === LOCAL_NETWORK ? (
           <li data-testid="dev-funding-hint">
             Local development chain: fund this address with{" "}
-            <code className="font-mono text-ink">
+            <code className="font-mono break-all text-ink">
               npm run chain:fund -- {a.address} {a.asset} 1
             </code>
           </li>

@@ -20,7 +20,9 @@ export const interimWithdrawalHooks: WithdrawalHooks = {
   async completeWithdrawal(services, record) {
     const action = engineActionOf(record.status);
     if (!action) return;
-    const base = { ts: services.clock.now(), business: "withdrawal", businessId: record.id };
+    // The business key names the step: the freeze holds `withdraw.freeze` for this id already.
+    const business = action === "settle" ? "withdraw.settle" : "withdraw.release";
+    const base = { ts: services.clock.now(), business, businessId: record.id };
     const reply = await services.engine.send(
       action === "settle"
         ? {

@@ -117,7 +117,10 @@ export async function findCountedWithdrawalsSince(
   return rows.map((r) => ({ ...r, amountAtoms: BigInt(r.amountAtoms.toFixed()) }));
 }
 
-/** Whether the user has withdrawn to this address before (any earlier request). */
+/**
+ * Whether the user has withdrawn to this address before: an earlier withdrawal that finance
+ * let through or that is on its way (a rejected, cancelled or failed one does not count).
+ */
 export async function hasWithdrawnTo(
   db: Store,
   userId: number,
@@ -125,7 +128,12 @@ export async function hasWithdrawnTo(
   address: string,
 ): Promise<boolean> {
   const row = await db.withdrawal.findFirst({
-    where: { userId, chainKey, toAddress: address },
+    where: {
+      userId,
+      chainKey,
+      toAddress: address,
+      status: { in: ["APPROVED", "BROADCAST", "CONFIRMED"] },
+    },
     select: { id: true },
   });
   return row !== null;

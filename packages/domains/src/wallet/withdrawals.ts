@@ -5,6 +5,7 @@ import {
   formatDecimal,
   formatUnits,
   parseDecimal,
+  trimZeros,
 } from "@exchange/contracts/money";
 import { RejectCode } from "@exchange/core";
 import { clockDate } from "@exchange/protocol";
@@ -158,7 +159,7 @@ async function valueInUsdt(
   return usdtValueOf(atoms, precision, assetCode, price);
 }
 
-const text = (d: Decimal) => formatDecimal(d);
+const text = (d: Decimal) => trimZeros(formatDecimal(d));
 
 export async function withdrawalLimits(
   services: Services,

@@ -37,6 +37,8 @@ export const ZWithdrawalLimitsOutput = z.object({
   remainingToday: z.string(),
   limitAsset: z.string(),
   twoFactorOn: z.boolean(),
+  /** What can be withdrawn on which network (empty when this server has no chain). */
+  options: z.array(z.object({ asset: z.string(), network: z.string() })),
 });
 export type WithdrawalLimits = z.input<typeof ZWithdrawalLimitsOutput>;
 

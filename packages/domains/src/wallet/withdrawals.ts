@@ -50,6 +50,7 @@ import {
 import {
   findAssetPrecisions,
   findChainConfirmations,
+  findChainWithdrawalAssets,
   findLevelLimits,
   findWithdrawalAssetRules,
   findWithdrawalOwner,
@@ -178,6 +179,11 @@ export async function withdrawalLimits(
     remainingToday: text(remainingLimit(limit, used)),
     limitAsset: LIMIT_ASSET,
     twoFactorOn: owner.totpEnabledAt !== null,
+    options: services.wallet
+      ? (await findChainWithdrawalAssets(services.db, services.wallet.key))
+          .filter((a) => a.assetActive)
+          .map((a) => ({ asset: a.assetCode, network: a.chainKey }))
+      : [],
   };
 }
 

@@ -52,6 +52,16 @@ export enum AppErrorCode {
    * few minutes of this session (identity/step-up.ts).
    */
   STEP_UP_REQUIRED = "STEP_UP_REQUIRED",
+  /** This process has no chain configured (CHAIN_* unset): deposits and withdrawals are off. */
+  WALLET_UNAVAILABLE = "WALLET_UNAVAILABLE",
+  /** The available balance does not cover the amount (a withdrawal's amount plus its fee). */
+  INSUFFICIENT_BALANCE = "INSUFFICIENT_BALANCE",
+  /** Over the KYC level's rolling 24-hour withdrawal limit. */
+  WITHDRAWAL_LIMIT = "WITHDRAWAL_LIMIT",
+  /** A cancel, approval or rejection of a withdrawal that is no longer waiting for it. */
+  WITHDRAWAL_STATE = "WITHDRAWAL_STATE",
+  /** A second approval of one withdrawal by the same staff member. */
+  ALREADY_APPROVED = "ALREADY_APPROVED",
   /** Unexpected failure; details are logged, never sent. */
   INTERNAL = "INTERNAL",
 }

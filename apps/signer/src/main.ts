@@ -18,7 +18,6 @@ import {
 } from "@exchange/domains/wallet/withdrawal-tracking";
 import { createOpsHttpServer } from "@exchange/protocol";
 import { readSignerEnv, type SignerEnv } from "./env";
-import { interimWithdrawalHooks as hooks } from "./interim-withdrawal-hooks";
 import { SignerLoop } from "./signer-loop";
 
 const env = readSignerEnv();
@@ -47,8 +46,8 @@ const loop = new SignerLoop(
       name: "withdrawals",
       everyMs: env.SIGNER_POLL_MS,
       run: async () => {
-        await trackWithdrawals(services, { hooks, dropAfterMs: env.SIGNER_DROP_AFTER_MS });
-        await completeUnfinishedWithdrawals(services, hooks);
+        await trackWithdrawals(services, { dropAfterMs: env.SIGNER_DROP_AFTER_MS });
+        await completeUnfinishedWithdrawals(services);
         await sendApprovedWithdrawals(services, {
           signer,
           ...(exitBeforeBroadcast ? { beforeBroadcast: crashForTest } : {}),

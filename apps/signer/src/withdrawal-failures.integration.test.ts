@@ -2,6 +2,7 @@ import { signedTransactionHash } from "@exchange/chain";
 import { createSigner, generateSignerMnemonic, type Signer } from "@exchange/chain/signer";
 import { closeServices, type Services } from "@exchange/domains/services";
 import { eventually } from "@exchange/domains/testing/eventually";
+import { latestMailTo } from "@exchange/domains/testing/mail";
 import { createTestUser } from "@exchange/domains/testing/test-users";
 import { findTransactionsFor } from "@exchange/domains/wallet/chain-transaction-repository";
 import { sendApprovedWithdrawals } from "@exchange/domains/wallet/withdrawal-broadcast";
@@ -14,7 +15,6 @@ import {
   WorkerProcess,
 } from "@exchange/testkit";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { interimWithdrawalHooks as hooks } from "./interim-withdrawal-hooks";
 import {
   approvedWithdrawal,
   balanceOf,
@@ -66,7 +66,7 @@ async function freshWallet(): Promise<{ signer: Signer; services: Services }> {
 async function userWith(services: Services, tag: string, asset: string, atoms: bigint) {
   const user = await createTestUser(services.db, { tag, kycLevel: 1 });
   await creditUser(services, user.id, asset, atoms);
-  return user.id;
+  return user;
 }
 
 async function expectReleased(services: Services, userId: number, asset: string, atoms: bigint) {
@@ -82,7 +82,8 @@ describe("withdrawals the chain refuses", () => {
     const { signer, services } = await freshWallet();
     // Ether for gas, no tokens at all: the transfer reverts on chain ("TestUsd: balance").
     await fund(signer.hotWalletAddress, 1n * ETH);
-    const userId = await userWith(services, "revert", "USDT", 500n * ATOMS);
+    const user = await userWith(services, "revert", "USDT", 500n * ATOMS);
+    const userId = user.id;
     const id = await approvedWithdrawal(services, {
       userId,
       asset: "USDT",
@@ -101,7 +102,7 @@ describe("withdrawals the chain refuses", () => {
 
     expect((await sendApprovedWithdrawals(racing, { signer })).sent).toEqual([id]);
     await mineBlocks(3);
-    await trackWithdrawals(services, { hooks, dropAfterMs: DROP_AFTER_MS });
+    await trackWithdrawals(services, { dropAfterMs: DROP_AFTER_MS });
 
     const failed = await findWithdrawal(services.db, id);
     expect(failed?.status).toBe("FAILED");
@@ -114,8 +115,10 @@ describe("withdrawals the chain refuses", () => {
       await adapter.tokenBalance(await tokenContract(services), failed?.toAddress as string),
     ).toBe(0n);
     await expectReleased(services, userId, "USDT", 500n * ATOMS);
+    const mail = await latestMailTo(user.email, { subject: /failed/ });
+    expect(mail.text).toContain("failed on chain (reverted)");
     // A second pass finds nothing left to do: the release went once.
-    await trackWithdrawals(services, { hooks, dropAfterMs: DROP_AFTER_MS });
+    await trackWithdrawals(services, { dropAfterMs: DROP_AFTER_MS });
     const releases = await services.db.ledgerPosting.count({
       where: { userId, cause: "withdraw.release" },
     });
@@ -125,7 +128,8 @@ describe("withdrawals the chain refuses", () => {
   it("fails a transaction dropped for another of its nonce as dropped and releases the funds", async () => {
     const { signer, services } = await freshWallet();
     await fund(signer.hotWalletAddress, 2n * ETH);
-    const userId = await userWith(services, "dropped", "ETH", 1n * ATOMS);
+    const user = await userWith(services, "dropped", "ETH", 1n * ATOMS);
+    const userId = user.id;
     const id = await approvedWithdrawal(services, {
       userId,
       asset: "ETH",
@@ -157,7 +161,7 @@ describe("withdrawals the chain refuses", () => {
     });
     await adapter.broadcast(other);
 
-    await trackWithdrawals(services, { hooks, dropAfterMs: DROP_AFTER_MS });
+    await trackWithdrawals(services, { dropAfterMs: DROP_AFTER_MS });
 
     const failed = await findWithdrawal(services.db, id);
     expect(failed?.status).toBe("FAILED");
@@ -165,6 +169,8 @@ describe("withdrawals the chain refuses", () => {
     expect((await findTransactionsFor(services.db, "WITHDRAWAL", id))[0]?.status).toBe("DROPPED");
     expect(await adapter.nativeBalance(failed?.toAddress as string)).toBe(0n);
     await expectReleased(services, userId, "ETH", 1n * ATOMS);
+    const mail = await latestMailTo(user.email, { subject: /failed/ });
+    expect(mail.text).toContain("failed on chain (dropped)");
   }, 60_000);
 });
 
@@ -173,7 +179,7 @@ describe("a hot wallet below its low line", () => {
     const { signer, services } = await freshWallet();
     // The seed's ETH low line is 0.1: 0.5 − 0.45 (and the gas) falls below it.
     await fund(signer.hotWalletAddress, ETH / 2n);
-    const userId = await userWith(services, "lowline", "ETH", 1n * ATOMS);
+    const { id: userId, email } = await userWith(services, "lowline", "ETH", 1n * ATOMS);
     const to = freshAddress();
     const id = await approvedWithdrawal(services, {
       userId,
@@ -195,10 +201,13 @@ describe("a hot wallet below its low line", () => {
     expect((await findWithdrawal(services.db, id))?.status).toBe("BROADCAST");
     expect(await services.wallet?.adapter.nativeBalance(to)).toBe((45n * ETH) / 100n);
     await mineBlocks(3);
-    await trackWithdrawals(services, { hooks, dropAfterMs: DROP_AFTER_MS });
+    await trackWithdrawals(services, { dropAfterMs: DROP_AFTER_MS });
     expect((await findWithdrawal(services.db, id))?.status).toBe("CONFIRMED");
     await eventually(async () => {
       expect(await balanceOf(services, { userId, account: "frozen", asset: "ETH" })).toBe(0n);
     });
+    expect((await latestMailTo(email, { subject: /arrived/ })).subject).toBe(
+      "Your withdrawal arrived",
+    );
   }, 60_000);
 });

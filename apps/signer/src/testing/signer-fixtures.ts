@@ -12,7 +12,11 @@ import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { createServices, type Services } from "@exchange/domains/services";
 import { randomAccountXpub } from "@exchange/domains/testing/test-services";
 import { findSendingFacts } from "@exchange/domains/wallet/chain-transaction-repository";
-import { moveWithdrawal } from "@exchange/domains/wallet/withdrawal-repository";
+import {
+  freezeWithdrawal,
+  routeFrozenWithdrawal,
+} from "@exchange/domains/wallet/withdrawal-engine";
+import { findWithdrawal } from "@exchange/domains/wallet/withdrawal-repository";
 import { commandIds } from "@exchange/protocol";
 import { requireRunVar, runVar } from "@exchange/protocol/testing";
 import type { EngineSandbox } from "@exchange/testkit";
@@ -104,8 +108,9 @@ export async function creditUser(
 }
 
 /**
- * An APPROVED withdrawal as the withdrawals domain leaves it: the row, the engine's freeze of
- * amount + fee (its command id), then the approval. Answers its id.
+ * An APPROVED withdrawal as the withdrawals domain leaves an automatically approved one: the
+ * row (no approval required), the engine's freeze of amount + fee, then the move on. Answers
+ * its id.
  */
 export async function approvedWithdrawal(
   services: Services,
@@ -118,7 +123,6 @@ export async function approvedWithdrawal(
   },
 ): Promise<string> {
   const id = randomUUID();
-  const at = new Date(services.clock.now());
   await services.db.withdrawal.create({
     data: {
       id,
@@ -134,23 +138,11 @@ export async function approvedWithdrawal(
       riskFlags: [],
     },
   });
-  const reply = await services.engine.send({
-    type: "balance.withdrawFreeze",
-    id: commandIds.withdrawFreeze(id),
-    ts: services.clock.now(),
-    business: "withdraw.freeze",
-    businessId: id,
-    withdrawalId: id,
-    userId: request.userId,
-    asset: request.asset,
-    amountAtoms: request.amountAtoms + request.feeAtoms,
-  });
-  if (!reply.outcome.ok) throw new Error(`freeze refused: ${reply.outcome.message}`);
-  await moveWithdrawal(
-    services.db,
-    { id, from: "REQUESTED", to: "APPROVED", at },
-    { approvedAt: at },
-  );
+  const record = await findWithdrawal(services.db, id);
+  if (!record) throw new Error("the withdrawal row vanished");
+  const outcome = await freezeWithdrawal(services, record);
+  if (!outcome.ok) throw new Error(`freeze refused: ${outcome.message}`);
+  await routeFrozenWithdrawal(services, record);
   return id;
 }
 

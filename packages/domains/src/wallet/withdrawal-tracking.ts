@@ -8,6 +8,7 @@ import {
   findSendingFacts,
   recordWithdrawalConfirmations,
 } from "./chain-transaction-repository";
+import { completeWithdrawal, publishWithdrawal } from "./withdrawal-engine";
 import {
   findWithdrawal,
   findWithdrawalsAwaitingEngine,
@@ -19,20 +20,13 @@ import {
  * A sent withdrawal until its end: confirmations counted (and pushed to its owner), then at the
  * asset's confirmations CONFIRMED, or FAILED when the transaction reverted ("reverted") or was
  * dropped ("dropped"). Each move is a compare-and-set (`moveWithdrawal`), so a restarted signer
- * repeating itself moves nothing twice. After the move, `completeWithdrawal` sends the engine's
- * settle or release, marks it done, pushes and mails; a crash before that is repaired by
- * `completeUnfinishedWithdrawals` on the next pass.
+ * repeating itself moves nothing twice. After the move, `completeWithdrawal`
+ * (withdrawal-engine.ts) sends the engine's settle or release, marks it done, pushes and mails;
+ * a crash or an engine outage before that is repaired by `completeUnfinishedWithdrawals` on the
+ * next pass.
  */
 
-export interface WithdrawalHooks {
-  /** The end state's engine command (settle, or release), engine_done_at, the push and mail. */
-  completeWithdrawal(services: Services, record: WithdrawalRecord): Promise<void>;
-  /** The withdrawal's latest state to its owner's `@wallet` channel (best effort). */
-  pushWithdrawal(services: Services, record: WithdrawalRecord): Promise<void>;
-}
-
 export interface WithdrawalTrackingOptions {
-  hooks: WithdrawalHooks;
   /** An unmined transaction the node has not known for this long is dropped. */
   dropAfterMs: number;
 }
@@ -54,13 +48,12 @@ export async function trackWithdrawals(
       required,
       dropAfterMs: options.dropAfterMs,
     });
-    await applyVerdict(services, options.hooks, { withdrawal, verdict });
+    await applyVerdict(services, { withdrawal, verdict });
   }
 }
 
 async function applyVerdict(
   services: Services,
-  hooks: WithdrawalHooks,
   seen: { withdrawal: WithdrawalRecord; verdict: TransactionVerdict },
 ): Promise<void> {
   const { withdrawal, verdict } = seen;
@@ -77,7 +70,7 @@ async function applyVerdict(
         })
       ) {
         const updated = await findWithdrawal(services.db, withdrawal.id);
-        if (updated) await hooks.pushWithdrawal(services, updated);
+        if (updated) await publishWithdrawal(services, updated);
       }
       return;
     }
@@ -115,7 +108,20 @@ async function applyVerdict(
     status: moved.status,
     txHash: moved.txHash,
   });
-  await hooks.completeWithdrawal(services, moved);
+  await finishWithdrawal(services, moved);
+}
+
+/**
+ * The engine's settle or release, the push and the mail (withdrawal-engine.ts). A refusal or an
+ * engine outage is logged, not thrown: the row keeps no engine_done_at and the next pass's
+ * `completeUnfinishedWithdrawals` sends it again, while the other withdrawals go on.
+ */
+async function finishWithdrawal(services: Services, record: WithdrawalRecord): Promise<void> {
+  try {
+    await completeWithdrawal(services, record);
+  } catch (error) {
+    services.log.error("a withdrawal's end is not settled yet", { withdrawalId: record.id, error });
+  }
 }
 
 /**
@@ -123,13 +129,10 @@ async function applyVerdict(
  * crash or an engine outage between the move and its settle or release. Sent again; the
  * command's id makes a repeat harmless.
  */
-export async function completeUnfinishedWithdrawals(
-  services: Services,
-  hooks: WithdrawalHooks,
-): Promise<void> {
+export async function completeUnfinishedWithdrawals(services: Services): Promise<void> {
   const waiting = await findWithdrawalsAwaitingEngine(services.db);
   for (const withdrawal of waiting) {
     if (withdrawal.status !== "CONFIRMED" && withdrawal.status !== "FAILED") continue;
-    await hooks.completeWithdrawal(services, withdrawal);
+    await finishWithdrawal(services, withdrawal);
   }
 }

@@ -126,6 +126,8 @@ export function countPendingApproval(db: Store): Promise<number> {
 }
 
 export interface LedgerPostingRow {
+  /** `seq:event:posting`: where the posting sits in the journal. */
+  id: string;
   account: string;
   amountAtoms: bigint;
   balanceAtoms: bigint;
@@ -147,6 +149,9 @@ export async function findRecentPostings(
     orderBy: [{ seq: "desc" }, { eventIndex: "desc" }, { postingIndex: "desc" }],
     take: limit,
     select: {
+      seq: true,
+      eventIndex: true,
+      postingIndex: true,
       account: true,
       amountAtoms: true,
       balanceAtoms: true,
@@ -156,8 +161,9 @@ export async function findRecentPostings(
       postedAt: true,
     },
   });
-  return rows.map((r) => ({
+  return rows.map(({ seq, eventIndex, postingIndex, ...r }) => ({
     ...r,
+    id: `${seq}:${eventIndex}:${postingIndex}`,
     amountAtoms: storedUnits(r.amountAtoms),
     balanceAtoms: storedUnits(r.balanceAtoms),
   }));

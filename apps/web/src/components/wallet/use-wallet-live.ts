@@ -30,6 +30,7 @@ export function useWithdrawalsLive(): number | false {
       );
     }
     void queryClient.invalidateQueries(trpc.wallet.withdrawals.limits.pathFilter());
+    void queryClient.invalidateQueries(trpc.wallet.withdrawals.quote.pathFilter());
     void queryClient.invalidateQueries(trpc.trading.balances.pathFilter());
   });
   useOnReconnect(() => {

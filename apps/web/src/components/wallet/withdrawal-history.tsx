@@ -109,6 +109,7 @@ function CancelButton({ id }: { id: string }) {
       onSettled: () => {
         void queryClient.invalidateQueries(trpc.wallet.withdrawals.list.pathFilter());
         void queryClient.invalidateQueries(trpc.trading.balances.pathFilter());
+        void queryClient.invalidateQueries(trpc.wallet.withdrawals.quote.pathFilter());
       },
     }),
   );

@@ -62,6 +62,7 @@ export const ZWithdrawalDetailOutput = z.object({
   balances: z.array(ZBalance),
   postings: z.array(
     z.object({
+      id: z.string(),
       account: z.string(),
       amount: z.string(),
       balance: z.string(),

@@ -5,8 +5,9 @@
  * the engine), and sweeps credited deposits into the hot wallet on a timer. Web, admin, the API
  * and the worker get only the xpub; nothing else signs.
  *
- * At start it refuses a node of another chain (CHAIN_ID against eth_chainId) and checks that
- * the addresses the domains derive agree with its keys. SIGTERM lets the pass in hand finish.
+ * At start it refuses a node of another chain (CHAIN_ID against eth_chainId), checks that the
+ * addresses the domains derive agree with its keys, and refuses to run beside another signer of
+ * the chain (single-signer.ts). SIGTERM lets the pass in hand finish.
  */
 import { createSigner } from "@exchange/chain/signer";
 import { closeServices, createServices, type Services } from "@exchange/domains/services";
@@ -19,6 +20,7 @@ import {
 import { createOpsHttpServer } from "@exchange/protocol";
 import { readSignerEnv, type SignerEnv } from "./env";
 import { SignerLoop } from "./signer-loop";
+import { holdSignerLock } from "./single-signer";
 
 const env = readSignerEnv();
 const signer = createSigner(env.SIGNER_MNEMONIC);
@@ -38,6 +40,14 @@ const services = await createServices({
 });
 const { log } = services;
 await checkChain(services);
+const lock = await holdSignerLock(env.DATABASE_URL, env.CHAIN_KEY);
+if (!lock.held) {
+  log.fatal("signer refuses to start", {
+    reason: `another signer of chain ${env.CHAIN_KEY} is running on this database`,
+  });
+  await closeServices(services);
+  process.exit(1);
+}
 
 const exitBeforeBroadcast = env.SIGNER_TEST_EXIT_BEFORE_BROADCAST === "on";
 const loop = new SignerLoop(
@@ -97,6 +107,7 @@ log.info("signer started", {
 await loop.run();
 http?.close();
 await closeServices(services);
+await lock.release();
 log.info("signer stopped");
 
 function mailConfig(env: SignerEnv) {

@@ -211,3 +211,37 @@ describe("a hot wallet below its low line", () => {
     );
   }, 60_000);
 });
+
+describe("a crash between a transaction's verdict and its withdrawal's move", () => {
+  it("finishes the withdrawal from the recorded verdict on the next pass", async () => {
+    const { signer, services } = await freshWallet();
+    await fund(signer.hotWalletAddress, 1n * ETH);
+    const user = await userWith(services, "verdict", "ETH", 1n * ATOMS);
+    const id = await approvedWithdrawal(services, {
+      userId: user.id,
+      asset: "ETH",
+      toAddress: freshAddress(),
+      amountAtoms: ATOMS / 100n,
+      feeAtoms: ATOMS / 1_000n,
+    });
+    expect((await sendApprovedWithdrawals(services, { signer })).sent).toEqual([id]);
+    const [stored] = await findTransactionsFor(services.db, "WITHDRAWAL", id);
+    const receipt = await services.wallet?.adapter.receipt(stored?.hash as string);
+    // The row reached its verdict; the process died before moving the withdrawal.
+    await services.db.chainTransaction.update({
+      where: { hash: stored?.hash as string },
+      data: { status: "CONFIRMED", blockNumber: receipt?.blockNumber ?? null },
+    });
+
+    await trackWithdrawals(services, { dropAfterMs: DROP_AFTER_MS });
+
+    const done = await findWithdrawal(services.db, id);
+    expect(done?.status).toBe("CONFIRMED");
+    expect(done?.engineDoneAt).not.toBeNull();
+    await eventually(async () => {
+      expect(await balanceOf(services, { userId: user.id, account: "frozen", asset: "ETH" })).toBe(
+        0n,
+      );
+    });
+  }, 60_000);
+});

@@ -89,6 +89,10 @@ describe("the signer sends approved withdrawals", () => {
         expect(await statusOf(ethId)).toBe("BROADCAST");
         expect(await statusOf(usdtId)).toBe("BROADCAST");
       }, 20_000);
+      // A second signer of the chain refuses to start beside it (it would reuse the nonces).
+      await expect(SignerProcess.start({ ...sandbox, mnemonic })).rejects.toThrow(
+        /another signer of chain evm-local/,
+      );
       // On chain at once (the node mines each transaction), to the unit.
       const adapter = services.wallet?.adapter;
       expect(await adapter?.nativeBalance(to)).toBe(ETH / 4n);

@@ -75,3 +75,28 @@ export async function followTransaction(
   }
   return verdict;
 }
+
+/**
+ * The verdict of a stored transaction: followed on chain while it is open, read from its row
+ * once final. So a crash between a row's final move and its withdrawal's or sweep's move is
+ * finished by the next pass, from what was recorded.
+ */
+export async function verdictOf(
+  services: Services,
+  stored: ChainTransactionRecord,
+  rules: TrackingRules,
+): Promise<TransactionVerdict> {
+  const blockNumber = stored.blockNumber ?? 0n;
+  const confirmations = rules.required;
+  switch (stored.status) {
+    case "SIGNED":
+    case "BROADCAST":
+      return followTransaction(services, stored, rules);
+    case "CONFIRMED":
+      return { kind: "confirmed", blockNumber, confirmations };
+    case "REVERTED":
+      return { kind: "reverted", blockNumber, confirmations };
+    case "DROPPED":
+      return { kind: "dropped" };
+  }
+}

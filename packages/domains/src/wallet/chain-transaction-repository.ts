@@ -63,19 +63,6 @@ export async function insertSignedTransaction(
   await tx.chainTransaction.create({ data: { ...row, status: "SIGNED" } });
 }
 
-/** Transactions signed or sent and not yet final, oldest first: what the tracker follows. */
-export async function findOpenTransactions(
-  db: Store,
-  chainKey: string,
-  purposes: readonly ChainTransactionPurpose[],
-): Promise<ChainTransactionRecord[]> {
-  return db.chainTransaction.findMany({
-    where: { chainKey, purpose: { in: [...purposes] }, status: { in: ["SIGNED", "BROADCAST"] } },
-    orderBy: [{ createdAt: "asc" }, { nonce: "asc" }],
-    select: SELECT,
-  });
-}
-
 /** The transactions signed for one withdrawal or sweep, oldest first. */
 export async function findTransactionsFor(
   db: Store,
@@ -119,6 +106,19 @@ export async function findApprovedWithdrawals(
     where: { chainKey, status: "APPROVED" },
     orderBy: [{ approvedAt: "asc" }, { createdAt: "asc" }],
     take: limit,
+    select: WITHDRAWAL_SELECT,
+  });
+  return rows.map(toWithdrawalRecord);
+}
+
+/** BROADCAST withdrawals of the chain, oldest first: the tracker's list. */
+export async function findBroadcastWithdrawals(
+  db: Store,
+  chainKey: string,
+): Promise<WithdrawalRecord[]> {
+  const rows = await db.withdrawal.findMany({
+    where: { chainKey, status: "BROADCAST" },
+    orderBy: [{ broadcastAt: "asc" }, { createdAt: "asc" }],
     select: WITHDRAWAL_SELECT,
   });
   return rows.map(toWithdrawalRecord);

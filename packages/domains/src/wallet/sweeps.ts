@@ -13,9 +13,8 @@ import {
   sendingChain,
   storeSigned,
 } from "./chain-sender";
-import { followTransaction } from "./chain-tracking";
+import { verdictOf } from "./chain-tracking";
 import {
-  findOpenTransactions,
   findSendingFacts,
   findTransactionsFor,
   type SendingFacts,
@@ -236,41 +235,53 @@ export interface SweepTrackingOptions {
 }
 
 /**
- * One pass over sweeps' transactions: a confirmed top-up lets its token sweep go; a confirmed
- * sweep is CONFIRMED; a reverted or dropped one FAILED (its deposits wait for the next sweep).
+ * One pass over sweeps under way, from the table (so a crash between a transaction's verdict
+ * and its sweep's move is finished next time): a confirmed top-up lets its token transfer go; a
+ * confirmed transfer makes the sweep CONFIRMED; a reverted or dropped one FAILED.
  */
 export async function trackSweeps(
   services: Services,
   options: SweepTrackingOptions,
 ): Promise<void> {
   const chain = sendingChain(services);
-  const open = await findOpenTransactions(services.db, chain.key, ["SWEEP", "GAS_TOP_UP"]);
   const facts = await findSendingFacts(services.db, chain.key);
-  for (const stored of open) {
-    const sweep = await findSweep(services.db, Number(stored.referenceId));
-    if (!sweep) continue;
-    const topUp = stored.purpose === "GAS_TOP_UP";
-    // A top-up needs one block: if it is reorganised away the sweep fails for want of gas and
-    // is made again. The sweep itself waits for the asset's confirmations.
-    const required = topUp ? 1 : (facts.get(sweep.assetCode)?.confirmations ?? 1);
-    const verdict = await followTransaction(services, stored, {
-      required,
-      dropAfterMs: options.dropAfterMs,
-    });
-    if (verdict.kind === "reverted" || verdict.kind === "dropped") {
-      await moveSweep(services.db, { id: sweep.id, from: sweep.status, to: "FAILED" });
-      services.log.warn("sweep failed", { sweepId: sweep.id, reason: verdict.kind });
-    } else if (verdict.kind === "confirmed" && !topUp) {
-      await moveSweep(services.db, { id: sweep.id, from: "BROADCAST", to: "CONFIRMED" });
+  const dropAfterMs = options.dropAfterMs;
+  // A top-up needs one block: if it is reorganised away the sweep fails for want of gas and is
+  // made again. The sweep itself waits for the asset's confirmations.
+  for (const sweep of await findSweepsIn(services.db, chain.key, "FUNDING")) {
+    const topUp = await latestTransaction(services, "GAS_TOP_UP", sweep.id);
+    if (!topUp) continue;
+    const verdict = await verdictOf(services, topUp, { required: 1, dropAfterMs });
+    if (verdict.kind === "confirmed") await sweepFundedToken(services, options.signer, sweep);
+    else if (verdict.kind === "reverted" || verdict.kind === "dropped") {
+      await failSweep(services, sweep, verdict.kind);
     }
   }
-  // After the loop, and from the table rather than from this pass's verdicts, so a crash
-  // between a top-up's confirmation and its token transfer is picked up again.
-  for (const sweep of await findSweepsIn(services.db, chain.key, "FUNDING")) {
-    const topUps = await findTransactionsFor(services.db, "GAS_TOP_UP", String(sweep.id));
-    if (topUps.some((t) => t.status === "CONFIRMED")) {
-      await sweepFundedToken(services, options.signer, sweep);
+  for (const sweep of await findSweepsIn(services.db, chain.key, "BROADCAST")) {
+    const transfer = await latestTransaction(services, "SWEEP", sweep.id);
+    if (!transfer) continue;
+    const required = facts.get(sweep.assetCode)?.confirmations ?? 1;
+    const verdict = await verdictOf(services, transfer, { required, dropAfterMs });
+    if (verdict.kind === "confirmed") {
+      await moveSweep(services.db, { id: sweep.id, from: "BROADCAST", to: "CONFIRMED" });
+    } else if (verdict.kind === "reverted" || verdict.kind === "dropped") {
+      await failSweep(services, sweep, verdict.kind);
     }
+  }
+}
+
+async function latestTransaction(
+  services: Services,
+  purpose: "SWEEP" | "GAS_TOP_UP",
+  sweepId: number,
+) {
+  return (await findTransactionsFor(services.db, purpose, String(sweepId))).at(-1);
+}
+
+/** A failed sweep lets its deposits go: the next sweep of the address takes them. */
+async function failSweep(services: Services, sweep: SweepRecord, reason: string): Promise<void> {
+  if (await moveSweep(services.db, { id: sweep.id, from: sweep.status, to: "FAILED" })) {
+    services.log.warn("sweep failed", { sweepId: sweep.id, reason });
   }
 }
 

@@ -2,10 +2,11 @@ import { clockDate } from "@exchange/protocol";
 import type { Services } from "../services";
 import type { TransactionVerdict } from "./chain-decisions";
 import { sendingChain } from "./chain-sender";
-import { followTransaction } from "./chain-tracking";
+import { verdictOf } from "./chain-tracking";
 import {
-  findOpenTransactions,
+  findBroadcastWithdrawals,
   findSendingFacts,
+  findTransactionsFor,
   recordWithdrawalConfirmations,
 } from "./chain-transaction-repository";
 import { completeWithdrawal, publishWithdrawal } from "./withdrawal-engine";
@@ -37,14 +38,16 @@ export async function trackWithdrawals(
   options: WithdrawalTrackingOptions,
 ): Promise<void> {
   const chain = sendingChain(services);
-  const open = await findOpenTransactions(services.db, chain.key, ["WITHDRAWAL"]);
-  if (open.length === 0) return;
+  const sent = await findBroadcastWithdrawals(services.db, chain.key);
+  if (sent.length === 0) return;
   const facts = await findSendingFacts(services.db, chain.key);
-  for (const stored of open) {
-    const withdrawal = await findWithdrawal(services.db, stored.referenceId);
-    if (!withdrawal) continue;
+  for (const withdrawal of sent) {
+    // The newest transaction signed for it (one, unless a later version re-signs): the one
+    // whose hash the withdrawal shows.
+    const stored = (await findTransactionsFor(services.db, "WITHDRAWAL", withdrawal.id)).at(-1);
+    if (!stored) continue;
     const required = facts.get(withdrawal.assetCode)?.confirmations ?? 1;
-    const verdict = await followTransaction(services, stored, {
+    const verdict = await verdictOf(services, stored, {
       required,
       dropAfterMs: options.dropAfterMs,
     });

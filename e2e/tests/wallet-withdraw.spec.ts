@@ -100,7 +100,7 @@ async function requestOnPage(
   withdrawal: { address: string; amount: string },
 ) {
   await page.goto(`${WEB_URL}/wallet/withdraw?asset=USDT`);
-  await expect(page.getByRole("heading", { name: "Withdraw" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Withdraw", exact: true })).toBeVisible();
   await page.getByLabel("Address", { exact: true }).fill(withdrawal.address);
   await page.getByLabel("Amount (USDT)").fill(withdrawal.amount);
   await expect(page.getByTestId("withdraw-fee")).toHaveText(/^\d+(\.\d+)? USDT$/);

@@ -6,9 +6,10 @@ import { randomAccountXpub, staffActor } from "@exchange/domains/testing/test-se
 import { createTestUser } from "@exchange/domains/testing/test-users";
 import { completeWithdrawal, resumeWithdrawals } from "@exchange/domains/wallet/withdrawal-engine";
 import { findWithdrawal, moveWithdrawal } from "@exchange/domains/wallet/withdrawal-repository";
-import { runEnv } from "@exchange/protocol/testing";
+import { extremeDecimal, fuzz, hostileString, runEnv } from "@exchange/protocol/testing";
 import { createEngineSandbox, EngineProcess, WorkerProcess } from "@exchange/testkit";
 import { TRPCError } from "@trpc/server";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callAdminApi, callTraderApi } from "./testing/callers";
 import type { Actor, Services } from "./trpc/context";
@@ -397,6 +398,41 @@ describe("bad input", () => {
     const missing = await refusal(request(user));
     expect(missing.code).toBe("INVALID_TWO_FACTOR_CODE");
     expect(missing.fields.code?.[0]).toMatch(/6-digit code/);
+  });
+});
+
+describe("any typed address and amount", () => {
+  it("gets a typed answer, and a refusal freezes nothing (property)", async () => {
+    const user = await newUser("fuzz", 100n);
+    const address = fc.oneof(
+      fc.constantFrom(OUTSIDE, OUTSIDE.toLowerCase(), OUTSIDE.toUpperCase().replace("0X", "0x")),
+      fc
+        .string({ unit: fc.constantFrom(..."0123456789abcdefABCDEF"), maxLength: 44 })
+        .map((hex) => `0x${hex}`),
+      hostileString({ maxLength: 130 }),
+    );
+    const amount = fc.oneof(extremeDecimal(), hostileString({ maxLength: 90 }), fc.constant("3"));
+    let accepted = 0n;
+    await fuzz(
+      fc.asyncProperty(address, amount, async (a, m) => {
+        const answer = await request(user, { address: a, amount: m }).then(
+          (w) => ({ ok: true as const, w }),
+          (e: TRPCError) => ({ ok: false as const, e }),
+        );
+        if (answer.ok) {
+          accepted += 1n;
+          expect(answer.w.amount).toBe("3");
+          return;
+        }
+        expect(answer.e.code).not.toBe("INTERNAL_SERVER_ERROR");
+      }),
+      25,
+    );
+    const frozen = accepted * (3n * USDT + BigInt(Math.round(Number(fee) * 1e8)));
+    await eventually(async () => {
+      const b = await usdtOf(user.actor);
+      expect(BigInt(Math.round(Number(b.frozen) * 1e8))).toBe(frozen);
+    });
   });
 });
 

@@ -137,6 +137,9 @@ export async function completeWithdrawal(
   if (record.engineDoneAt !== null) return record;
   const reply = await sendToEngine(services, endCommand(services, record));
   if (!reply.outcome.ok) {
+    // Another process may have finished it meanwhile (the engine no longer holds the freeze).
+    const now = await findWithdrawal(services.db, record.id);
+    if (now?.engineDoneAt) return now;
     services.log.error("wallet: the engine refused a withdrawal's end command", {
       withdrawalId: record.id,
       status: record.status,

@@ -40,7 +40,7 @@ export default async function WithdrawPage({
             <WithdrawForm {...(initialAsset ? { initialAsset } : {})} />
           </section>
         </div>
-        <div className="lg:pt-[5.5rem]">
+        <div className="lg:pt-[6.875rem]">
           <WithdrawalHistory />
         </div>
       </div>

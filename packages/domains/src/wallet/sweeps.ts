@@ -21,7 +21,6 @@ import {
 } from "./chain-transaction-repository";
 import {
   createSweep,
-  findSweep,
   findSweepCandidates,
   findSweepsIn,
   moveSweep,

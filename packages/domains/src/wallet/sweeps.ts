@@ -52,11 +52,20 @@ export async function sweepDeposits(services: Services, signer: TransactionSigne
   const candidates = await findSweepCandidates(services.db, chain.key);
   if (candidates.length === 0) return;
   const facts = await findSendingFacts(services.db, chain.key);
+  // One sweep per address per pass too: an ether sweep would carry off the gas of a token sweep
+  // of the same address made in the same pass.
+  const swept = new Set<number>();
   for (const candidate of candidates) {
     const asset = facts.get(candidate.assetCode);
-    if (!asset) continue;
-    if (asset.kind === "NATIVE") await sweepEther(services, signer, candidate, asset);
-    else await sweepToken(services, signer, candidate, asset);
+    if (!asset || swept.has(candidate.userId)) continue;
+    swept.add(candidate.userId);
+    try {
+      if (asset.kind === "NATIVE") await sweepEther(services, signer, candidate, asset);
+      else await sweepToken(services, signer, candidate, asset);
+    } catch (error) {
+      // One address's trouble (a node refusal, a bad row) must not stop the others' sweeps.
+      services.log.error("sweep not made", { userId: candidate.userId, error });
+    }
   }
 }
 

@@ -67,7 +67,14 @@ export async function sendApprovedWithdrawals(
       outcome.waiting.push(withdrawal.id);
       continue;
     }
-    const result = await sendWithdrawal(services, options, withdrawal, asset);
+    const result = await sendWithdrawal(services, options, withdrawal, asset).catch(
+      (error: unknown) => {
+        // One withdrawal the signer refuses (a bug upstream) must not hold up the queue; it
+        // stays APPROVED, logged at each pass, for someone to look at.
+        services.log.error("withdrawal not sent", { withdrawalId: withdrawal.id, error });
+        return "failed" as const;
+      },
+    );
     if (result === "sent") outcome.sent.push(withdrawal.id);
     if (result === "waiting") {
       starved.add(withdrawal.assetCode);

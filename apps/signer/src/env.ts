@@ -31,7 +31,10 @@ const signerEnvShape = {
   SIGNER_POLL_MS: intVar(2_000, 50),
   /** Pause between two sweeps of credited deposits to the hot wallet. */
   SWEEP_EVERY_MS: intVar(60_000, 100),
-  /** A sent transaction the node has not known for this long (and not mined) is dropped. */
+  /**
+   * A sent transaction the node has not known for this long (and not mined) has its nonce
+   * cancelled; once that is mined it is dropped (its withdrawal fails, the funds are released).
+   */
   SIGNER_DROP_AFTER_MS: intVar(600_000, 1_000),
   /** Port of the signer's /health and /metrics; 0 disables the HTTP server. */
   SIGNER_HTTP_PORT: portVar(3500),

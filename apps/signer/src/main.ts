@@ -56,7 +56,7 @@ const loop = new SignerLoop(
       name: "withdrawals",
       everyMs: env.SIGNER_POLL_MS,
       run: async () => {
-        await trackWithdrawals(services, { dropAfterMs: env.SIGNER_DROP_AFTER_MS });
+        await trackWithdrawals(services, { signer, dropAfterMs: env.SIGNER_DROP_AFTER_MS });
         await completeUnfinishedWithdrawals(services);
         await sendApprovedWithdrawals(services, {
           signer,

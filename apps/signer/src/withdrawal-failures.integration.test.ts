@@ -102,7 +102,7 @@ describe("withdrawals the chain refuses", () => {
 
     expect((await sendApprovedWithdrawals(racing, { signer })).sent).toEqual([id]);
     await mineBlocks(3);
-    await trackWithdrawals(services, { dropAfterMs: DROP_AFTER_MS });
+    await trackWithdrawals(services, { signer, dropAfterMs: DROP_AFTER_MS });
 
     const failed = await findWithdrawal(services.db, id);
     expect(failed?.status).toBe("FAILED");
@@ -118,7 +118,7 @@ describe("withdrawals the chain refuses", () => {
     const mail = await latestMailTo(user.email, { subject: /failed/ });
     expect(mail.text).toContain("failed on chain (reverted)");
     // A second pass finds nothing left to do: the release went once.
-    await trackWithdrawals(services, { dropAfterMs: DROP_AFTER_MS });
+    await trackWithdrawals(services, { signer, dropAfterMs: DROP_AFTER_MS });
     const releases = await services.db.ledgerPosting.count({
       where: { userId, cause: "withdraw.release" },
     });
@@ -161,7 +161,7 @@ describe("withdrawals the chain refuses", () => {
     });
     await adapter.broadcast(other);
 
-    await trackWithdrawals(services, { dropAfterMs: DROP_AFTER_MS });
+    await trackWithdrawals(services, { signer, dropAfterMs: DROP_AFTER_MS });
 
     const failed = await findWithdrawal(services.db, id);
     expect(failed?.status).toBe("FAILED");
@@ -171,6 +171,50 @@ describe("withdrawals the chain refuses", () => {
     await expectReleased(services, userId, "ETH", 1n * ATOMS);
     const mail = await latestMailTo(user.email, { subject: /failed/ });
     expect(mail.text).toContain("failed on chain (dropped)");
+  }, 60_000);
+});
+
+describe("a transaction the node forgot", () => {
+  it("is never dropped while its nonce is free: the nonce is cancelled first, then it fails as dropped", async () => {
+    const { signer, services } = await freshWallet();
+    await fund(signer.hotWalletAddress, 2n * ETH);
+    const user = await userWith(services, "forgotten", "ETH", 1n * ATOMS);
+    const id = await approvedWithdrawal(services, {
+      userId: user.id,
+      asset: "ETH",
+      toAddress: freshAddress(),
+      amountAtoms: ATOMS / 10n,
+      feeAtoms: ATOMS / 1_000n,
+    });
+    const adapter = services.wallet?.adapter;
+    if (!services.wallet || !adapter) throw new Error("no chain");
+    const deaf: Services = {
+      ...services,
+      wallet: {
+        ...services.wallet,
+        adapter: { ...adapter, broadcast: async (raw) => signedTransactionHash(raw) },
+      },
+    };
+    // Never reaches the node, and re-sending it keeps failing past the drop time.
+    expect((await sendApprovedWithdrawals(deaf, { signer })).sent).toEqual([id]);
+    const [stored] = await findTransactionsFor(services.db, "WITHDRAWAL", id);
+    const sentBefore = await adapter.transactionCount(signer.hotWalletAddress, "latest");
+    await trackWithdrawals(deaf, { signer, dropAfterMs: 0 });
+    // Its bytes are still valid (the nonce is free): not failed, not released.
+    expect((await findWithdrawal(services.db, id))?.status).toBe("BROADCAST");
+
+    // The cancel, signed and stored like any transaction, spends the nonce on the real node.
+    await trackWithdrawals(services, { signer, dropAfterMs: 0 });
+    const [cancel] = await findTransactionsFor(services.db, "WITHDRAWAL", `cancel:${stored?.hash}`);
+    expect(cancel?.nonce).toBe(stored?.nonce);
+    expect(await adapter.transactionCount(signer.hotWalletAddress, "latest")).toBe(sentBefore + 1);
+    await trackWithdrawals(services, { signer, dropAfterMs: 0 });
+
+    const failed = await findWithdrawal(services.db, id);
+    expect(failed?.status).toBe("FAILED");
+    expect(failed?.failureReason).toBe("dropped");
+    expect(await adapter.nativeBalance(failed?.toAddress as string)).toBe(0n);
+    await expectReleased(services, user.id, "ETH", 1n * ATOMS);
   }, 60_000);
 });
 
@@ -201,7 +245,7 @@ describe("a hot wallet below its low line", () => {
     expect((await findWithdrawal(services.db, id))?.status).toBe("BROADCAST");
     expect(await services.wallet?.adapter.nativeBalance(to)).toBe((45n * ETH) / 100n);
     await mineBlocks(3);
-    await trackWithdrawals(services, { dropAfterMs: DROP_AFTER_MS });
+    await trackWithdrawals(services, { signer, dropAfterMs: DROP_AFTER_MS });
     expect((await findWithdrawal(services.db, id))?.status).toBe("CONFIRMED");
     await eventually(async () => {
       expect(await balanceOf(services, { userId, account: "frozen", asset: "ETH" })).toBe(0n);
@@ -233,7 +277,7 @@ describe("a crash between a transaction's verdict and its withdrawal's move", ()
       data: { status: "CONFIRMED", blockNumber: receipt?.blockNumber ?? null },
     });
 
-    await trackWithdrawals(services, { dropAfterMs: DROP_AFTER_MS });
+    await trackWithdrawals(services, { signer, dropAfterMs: DROP_AFTER_MS });
 
     const done = await findWithdrawal(services.db, id);
     expect(done?.status).toBe("CONFIRMED");

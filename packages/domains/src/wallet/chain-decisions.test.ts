@@ -155,9 +155,9 @@ describe("judging a sent transaction", () => {
     });
   });
 
-  it("drops one the node has not known for too long", () => {
+  it("cancels one the node has not known for too long while its nonce is free, never drops it", () => {
     expect(judgeTransaction(seen({ known: false, ageMs: 60_000 }), rules)).toEqual({
-      kind: "dropped",
+      kind: "cancel",
     });
   });
 

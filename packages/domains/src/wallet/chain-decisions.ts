@@ -92,7 +92,13 @@ export type TransactionVerdict =
   | { kind: "pending" }
   /** Unknown to the node, its nonce still free: send the same bytes again. */
   | { kind: "resend" }
-  /** Gone: its nonce was used by another transaction, or it vanished for too long. */
+  /**
+   * Unknown for too long, its nonce still free: the signed bytes stay valid for as long as the
+   * nonce is free, so it cannot be called dropped yet (a copy gossiped elsewhere could still be
+   * mined after the funds were released). Its nonce is spent by a cancelling transaction first.
+   */
+  | { kind: "cancel" }
+  /** Gone for good: its nonce was used by another transaction. */
   | { kind: "dropped" };
 
 /**
@@ -114,9 +120,10 @@ export function judgeTransaction(
   }
   if (seen.known) return { kind: "pending" };
   // Not mined and unknown: another transaction of that nonce was mined (ours never will be), or
-  // the node forgot it. Re-send the same bytes while the nonce is free, until the time is up.
+  // the node forgot it. Re-send the same bytes while the nonce is free, until the time is up;
+  // then spend the nonce (a cancel), after which it is dropped.
   if (seen.senderMinedCount > seen.nonce) return { kind: "dropped" };
-  return seen.ageMs >= rules.dropAfterMs ? { kind: "dropped" } : { kind: "resend" };
+  return seen.ageMs >= rules.dropAfterMs ? { kind: "cancel" } : { kind: "resend" };
 }
 
 /**

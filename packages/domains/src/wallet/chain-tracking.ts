@@ -1,7 +1,13 @@
+import { signedTransactionHash } from "@exchange/chain";
 import type { Services } from "../services";
-import { judgeTransaction, type TransactionVerdict } from "./chain-decisions";
-import { broadcastStored, sendingChain } from "./chain-sender";
-import { type ChainTransactionRecord, moveChainTransaction } from "./chain-transaction-repository";
+import { ETHER_TRANSFER_GAS, judgeTransaction, type TransactionVerdict } from "./chain-decisions";
+import { broadcastStored, pricedRequest, sendingChain, storeSigned } from "./chain-sender";
+import {
+  type ChainTransactionRecord,
+  findTransactionsFor,
+  moveChainTransaction,
+} from "./chain-transaction-repository";
+import type { TransactionSigner } from "./transaction-signer";
 
 /**
  * Following one stored transaction on chain: re-sending it while the node does not know it and
@@ -13,8 +19,13 @@ import { type ChainTransactionRecord, moveChainTransaction } from "./chain-trans
 export interface TrackingRules {
   /** Confirmations that make the verdict final (the asset's `confirmations`). */
   required: number;
-  /** An unmined transaction the node has not known for this long is dropped. */
+  /** An unmined transaction the node has not known for this long has its nonce cancelled. */
   dropAfterMs: number;
+  /**
+   * Who signs a cancel: the signer, and the user whose deposit address sent it (a sweep's);
+   * absent, a transaction past its time is only re-sent.
+   */
+  canceller?: { signer: TransactionSigner; userId?: number };
 }
 
 /** Looks at `stored` on chain, acts on what is not final, and answers the verdict. */
@@ -50,6 +61,9 @@ export async function followTransaction(
         raw: stored.rawTransaction,
         status: stored.status === "SIGNED" ? "SIGNED" : "BROADCAST",
       });
+      break;
+    case "cancel":
+      await cancelNonce(services, stored, rules);
       break;
     case "pending":
     case "confirming":
@@ -99,4 +113,53 @@ export async function verdictOf(
     case "DROPPED":
       return { kind: "dropped" };
   }
+}
+
+/** The reference of the transaction that cancels `hash` (same purpose, its own reference). */
+export const cancelReference = (hash: string) => `cancel:${hash}`;
+
+/**
+ * Spends the nonce of a transaction the node has forgotten: nothing from its address to the
+ * hot wallet, at the same nonce and twice today's fee, stored before it is broadcast like any
+ * other. Once it is mined the forgotten transaction can never be, and is judged dropped. Made
+ * once; re-sent while it is not mined.
+ */
+async function cancelNonce(
+  services: Services,
+  stored: ChainTransactionRecord,
+  rules: TrackingRules,
+): Promise<void> {
+  const canceller = rules.canceller;
+  if (!canceller) return;
+  const reference = cancelReference(stored.hash);
+  const [existing] = await findTransactionsFor(services.db, stored.purpose, reference);
+  if (existing) {
+    const status = existing.status === "SIGNED" ? "SIGNED" : "BROADCAST";
+    await broadcastStored(services, { hash: existing.hash, raw: existing.rawTransaction, status });
+    return;
+  }
+  const { signer, userId } = canceller;
+  const to = signer.hotWalletAddress as `0x${string}`;
+  const priced = await pricedRequest(services, { to, value: 0n, gas: ETHER_TRANSFER_GAS });
+  const request = {
+    ...priced,
+    nonce: stored.nonce,
+    maxFeePerGas: priced.maxFeePerGas * 2n,
+    maxPriorityFeePerGas: priced.maxPriorityFeePerGas * 2n,
+  };
+  const fromHotWallet = stored.fromAddress === signer.hotWalletAddress;
+  if (!fromHotWallet && userId === undefined) return;
+  const raw = fromHotWallet
+    ? await signer.signFromHotWallet(request)
+    : await signer.signSweep(userId as number, request);
+  const hash = signedTransactionHash(raw);
+  const from = stored.fromAddress;
+  const signed = { hash, raw, from, nonce: stored.nonce, purpose: stored.purpose };
+  if (!(await storeSigned(services, signed, async () => reference))) return;
+  services.log.warn("cancelling a forgotten transaction's nonce", {
+    txHash: stored.hash,
+    cancelHash: hash,
+    nonce: stored.nonce,
+  });
+  await broadcastStored(services, { hash, raw, status: "SIGNED" });
 }

@@ -259,7 +259,8 @@ export async function trackSweeps(
   for (const sweep of await findSweepsIn(services.db, chain.key, "FUNDING")) {
     const topUp = await latestTransaction(services, "GAS_TOP_UP", sweep.id);
     if (!topUp) continue;
-    const verdict = await verdictOf(services, topUp, { required: 1, dropAfterMs });
+    const canceller = { signer: options.signer };
+    const verdict = await verdictOf(services, topUp, { required: 1, dropAfterMs, canceller });
     if (verdict.kind === "confirmed") await sweepFundedToken(services, options.signer, sweep);
     else if (verdict.kind === "reverted" || verdict.kind === "dropped") {
       await failSweep(services, sweep, verdict.kind);
@@ -269,7 +270,8 @@ export async function trackSweeps(
     const transfer = await latestTransaction(services, "SWEEP", sweep.id);
     if (!transfer) continue;
     const required = facts.get(sweep.assetCode)?.confirmations ?? 1;
-    const verdict = await verdictOf(services, transfer, { required, dropAfterMs });
+    const canceller = { signer: options.signer, userId: sweep.userId };
+    const verdict = await verdictOf(services, transfer, { required, dropAfterMs, canceller });
     if (verdict.kind === "confirmed") {
       await moveSweep(services.db, { id: sweep.id, from: "BROADCAST", to: "CONFIRMED" });
     } else if (verdict.kind === "reverted" || verdict.kind === "dropped") {

@@ -9,6 +9,7 @@ import {
   findTransactionsFor,
   recordWithdrawalConfirmations,
 } from "./chain-transaction-repository";
+import type { TransactionSigner } from "./transaction-signer";
 import { completeWithdrawal, publishWithdrawal } from "./withdrawal-engine";
 import {
   findWithdrawal,
@@ -28,7 +29,9 @@ import {
  */
 
 export interface WithdrawalTrackingOptions {
-  /** An unmined transaction the node has not known for this long is dropped. */
+  /** Signs the cancel of a forgotten transaction's nonce (chain-tracking.ts). */
+  signer: TransactionSigner;
+  /** An unmined transaction the node has not known for this long has its nonce cancelled. */
   dropAfterMs: number;
 }
 
@@ -50,6 +53,7 @@ export async function trackWithdrawals(
     const verdict = await verdictOf(services, stored, {
       required,
       dropAfterMs: options.dropAfterMs,
+      canceller: { signer: options.signer },
     });
     await applyVerdict(services, { withdrawal, verdict });
   }

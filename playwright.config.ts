@@ -1,5 +1,6 @@
 /**
- * End-to-end runs against production builds of web and admin, with the engine and the gateway.
+ * End-to-end runs against production builds of web and admin, with the engine, the worker, the
+ * signer and the gateway.
  * Started by `npm run test:e2e` (scripts/e2e.ts), which builds the apps and provides a fresh
  * database and Redis prefix through E2E_* variables before Playwright reads this file.
  */
@@ -117,6 +118,21 @@ export default defineConfig({
         CHAIN_WATCH_POLL_MS: "200",
       },
       wait: { stdout: /projector started/ },
+      gracefulShutdown: stop,
+    },
+    {
+      // The only process given the wallet's mnemonic: sends approved withdrawals, sweeps deposits.
+      name: "signer",
+      command: "node --import tsx apps/signer/src/main.ts",
+      env: {
+        ...serviceEnv,
+        SIGNER_MNEMONIC: required("E2E_SIGNER_MNEMONIC"),
+        SIGNER_HTTP_PORT: String(E2E_PORTS.signer),
+        // Journeys wait for withdrawals and sweeps: poll faster than production's defaults.
+        SIGNER_POLL_MS: "500",
+        SWEEP_EVERY_MS: "5000",
+      },
+      url: `http://127.0.0.1:${E2E_PORTS.signer}/health`,
       gracefulShutdown: stop,
     },
     {

@@ -1,7 +1,8 @@
 /**
  * `npm run test:e2e`: a fresh seeded database and Redis prefix, production builds of web and
  * admin, then Playwright (which starts engine, gateway and both apps: playwright.config.ts).
- * A local chain of the run's own (lib/chain-node.ts, a free port) serves the wallet's journeys.
+ * A local chain of the run's own (lib/chain-node.ts, a free port) serves the wallet's journeys;
+ * the run's hot wallet gets opening funds on it (lib/hot-wallet-funds.ts).
  * Extra arguments go to Playwright (`npm run test:e2e -- e2e/tests/auth.spec.ts`).
  */
 import { spawnSync } from "node:child_process";
@@ -12,6 +13,7 @@ import { createSigner, generateSignerMnemonic } from "@exchange/chain/signer";
 import { startChainNode } from "./lib/chain-node";
 import { recordChainToken } from "./lib/chain-token";
 import { randomSecret } from "./lib/dev-secrets";
+import { fundLocalHotWallet } from "./lib/hot-wallet-funds";
 import { inheritedEnv } from "./lib/script-env";
 import { provisionTestRun } from "./lib/test-run";
 
@@ -29,6 +31,9 @@ const testRun = await provisionTestRun("e2e", {
 });
 // The run's wallet: the signer alone gets the mnemonic, every other process the xpub.
 const signerMnemonic = generateSignerMnemonic();
+const signer = createSigner(signerMnemonic);
+// Funds for the withdrawal journeys from the start (the signer sends from the hot wallet).
+await fundLocalHotWallet(chain, signer.hotWalletAddress);
 const env: NodeJS.ProcessEnv = {
   ...inheritedEnv(),
   NEXT_TELEMETRY_DISABLED: "1",
@@ -45,7 +50,7 @@ const env: NodeJS.ProcessEnv = {
   E2E_CHAIN_RPC_URL: chain.rpcUrl,
   E2E_CHAIN_ID: String(chain.chainId),
   E2E_SIGNER_MNEMONIC: signerMnemonic,
-  E2E_WALLET_XPUB: createSigner(signerMnemonic).accountXpub,
+  E2E_WALLET_XPUB: signer.accountXpub,
 };
 
 let status = run(

@@ -1,5 +1,5 @@
 /**
- * The development runner of the back-end processes (engine, worker, gateway):
+ * The development runner of the back-end processes (engine, worker, gateway, signer):
  * `tsx ../../scripts/supervise.ts src/main.ts` from an app's folder.
  *
  * Like a production supervisor, it starts the process again when it dies (a crash, or a
@@ -31,7 +31,8 @@ function start(): void {
   restartTimer = undefined;
   const started = spawn(process.execPath, ["--import", "tsx", entry as string], {
     stdio: "inherit",
-    env: inheritedEnv(),
+    // The signer is the one process its secret is for (npm run dev hands it to this runner alone).
+    env: name === "signer" ? { ...process.env } : inheritedEnv(),
   });
   child = started;
   started.on("exit", (code, signal) => {

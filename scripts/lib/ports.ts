@@ -5,6 +5,8 @@ export const DEV_PORTS = {
   stream: 3200,
   /** The worker's /health and /metrics (its consumers: stuck or not, and where). */
   worker: 3400,
+  /** The signer's /health and /metrics (its tasks: last good pass, failures in a row). */
+  signer: 3500,
   /** The local mail sink (scripts/lib/mail-sink.ts): SMTP in, and its inbox over HTTP. */
   smtp: 1025,
   mailInbox: 8025,
@@ -20,6 +22,7 @@ export const E2E_PORTS = {
   admin: 3110,
   stream: 3210,
   worker: 3410,
+  signer: 3510,
   smtp: 1035,
   mailInbox: 8035,
 } as const;

@@ -19,6 +19,7 @@ type AdminApi = ReturnType<typeof callAdminApi>;
 
 /** An id no row has: an allowed call gets past the guard and ends in NOT_FOUND, changing nothing. */
 const MISSING_ID = 2_000_000_000;
+const MISSING_UUID = "00000000-0000-4000-8000-000000000000";
 
 /**
  * Every admin procedure and who may call it. `public`: anyone; `staff`: any logged-in staff
@@ -85,6 +86,23 @@ const PROCEDURES: Array<{
     path: "finance.deposits.acknowledgeReorg",
     access: ["ADMIN", "FINANCE"],
     call: (api) => api.finance.deposits.acknowledgeReorg({ id: MISSING_ID, note: "Matrix test." }),
+  },
+  {
+    path: "withdrawals.detail",
+    access: ["ADMIN", "FINANCE"],
+    call: (api) => api.withdrawals.detail({ id: MISSING_UUID }),
+  },
+  // Deciding on a withdrawal is finance's alone: ADMIN without FINANCE is refused.
+  {
+    path: "withdrawals.approve",
+    access: ["FINANCE"],
+    call: (api) => api.withdrawals.approve({ id: MISSING_UUID }),
+  },
+  {
+    path: "withdrawals.reject",
+    access: ["FINANCE"],
+    call: (api) =>
+      api.withdrawals.reject({ id: MISSING_UUID, reason: "Matrix test, no such one." }),
   },
   { path: "products.list", access: ["ADMIN", "OPERATIONS"], call: (api) => api.products.list() },
   { path: "markets.list", access: ["ADMIN", "OPERATIONS"], call: (api) => api.markets.list() },

@@ -12,7 +12,7 @@ import { join } from "node:path";
 import type { StaffRole } from "@exchange/domains/identity/identity-enums";
 import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
-import { uniqueTestIp } from "@exchange/domains/testing/test-services";
+import { randomAccountXpub, uniqueTestIp } from "@exchange/domains/testing/test-services";
 import { createTestUser } from "@exchange/domains/testing/test-users";
 import { stringifyWire } from "@exchange/protocol";
 import {
@@ -50,7 +50,7 @@ const actors: Record<string, Actor> = {};
 beforeAll(async () => {
   const sandbox = await createEngineSandbox("fuzz-api");
   engine = await EngineProcess.start(sandbox);
-  const { SMTP_URL, MAIL_FROM, WEB_PUBLIC_URL, TWO_FACTOR_KEY } = runEnv();
+  const { SMTP_URL, MAIL_FROM, WEB_PUBLIC_URL, TWO_FACTOR_KEY, CHAIN_RPC_URL, CHAIN_ID } = runEnv();
   services = await createServices({
     ...sandbox,
     streamTokenSecret: "fuzz-stream-token-secret",
@@ -59,6 +59,17 @@ beforeAll(async () => {
       ? { mail: { smtpUrl: SMTP_URL, from: MAIL_FROM, webPublicUrl: WEB_PUBLIC_URL } }
       : {}),
     ...(TWO_FACTOR_KEY ? { twoFactorKey: TWO_FACTOR_KEY } : {}),
+    // The run's chain, so that wallet procedures reach their services rather than "no wallet".
+    ...(CHAIN_RPC_URL && CHAIN_ID
+      ? {
+          chain: {
+            key: "evm-local",
+            rpcUrl: CHAIN_RPC_URL,
+            chainId: Number(CHAIN_ID),
+            walletXpub: randomAccountXpub(),
+          },
+        }
+      : {}),
   });
   await syncReferenceData(services.db, services.engine, services.clock.now());
   const trader = await createTestUser(services.db, { tag: "fuzz" });
@@ -138,6 +149,7 @@ const plausible = fc.oneof(
   fc.constantFrom("a-long-enough-password-1", "x".repeat(64), "Blurred document photo."),
   fc.integer({ min: 1, max: 100 }),
   fc.boolean(),
+  fc.constantFrom("evm-local", "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed", crypto.randomUUID()),
   extremeDecimal(),
   extremeNumber(),
   idBeyondInt32(),

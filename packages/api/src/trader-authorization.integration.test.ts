@@ -142,6 +142,55 @@ const PROCEDURES: Array<{
     access: "public",
     call: (api) => api.marketData.klines({ symbol: "BTCUSDT", interval: "1m" }),
   },
+  {
+    path: "wallet.withdrawals.quote",
+    access: "user",
+    call: (api) => api.wallet.withdrawals.quote({ asset: "USDT", network: "evm-local" }),
+  },
+  {
+    path: "wallet.withdrawals.limits",
+    access: "user",
+    call: (api) => api.wallet.withdrawals.limits(),
+  },
+  {
+    path: "wallet.withdrawals.request",
+    access: "user",
+    call: (api) =>
+      api.wallet.withdrawals.request({
+        asset: "USDT",
+        network: "evm-local",
+        address: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+        amount: "10",
+        requestKey: crypto.randomUUID(),
+        password: "wrong-password-1",
+      }),
+  },
+  {
+    path: "wallet.withdrawals.cancel",
+    access: "user",
+    call: (api) => api.wallet.withdrawals.cancel({ id: crypto.randomUUID() }),
+  },
+  { path: "wallet.withdrawals.list", access: "user", call: (api) => api.wallet.withdrawals.list() },
+  {
+    path: "wallet.withdrawals.addresses.list",
+    access: "user",
+    call: (api) => api.wallet.withdrawals.addresses.list(),
+  },
+  {
+    path: "wallet.withdrawals.addresses.add",
+    access: "user",
+    call: (api) =>
+      api.wallet.withdrawals.addresses.add({
+        network: "evm-local",
+        address: "not-an-address",
+        label: "Nothing",
+      }),
+  },
+  {
+    path: "wallet.withdrawals.addresses.remove",
+    access: "user",
+    call: (api) => api.wallet.withdrawals.addresses.remove({ id: 2_000_000_000 }),
+  },
 ];
 
 const GUARD_CODES = ["FORBIDDEN", "UNAUTHORIZED"];

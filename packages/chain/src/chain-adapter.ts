@@ -78,4 +78,11 @@ export interface ChainAdapter {
   broadcast(signedTransaction: string): Promise<string>;
   nativeBalance(address: string): Promise<bigint>;
   tokenBalance(contract: string, address: string): Promise<bigint>;
+  /**
+   * Transactions sent from `address`: mined ones (`latest`), or mined plus those waiting in the
+   * node's pool (`pending`), which is the next nonce the node expects.
+   */
+  transactionCount(address: string, block: "latest" | "pending"): Promise<number>;
+  /** Whether the node knows the transaction at all (mined, or waiting in its pool). */
+  transactionKnown(txHash: string): Promise<boolean>;
 }

@@ -56,7 +56,20 @@ export function createEvmAdapter(options: EvmAdapterOptions): ChainAdapter {
         functionName: "balanceOf",
         args: [address as Address],
       }),
+    transactionCount: (address, block) =>
+      client.getTransactionCount({ address: address as Address, blockTag: block }),
+    transactionKnown: (txHash) => transactionKnown(client, txHash as Hex),
   };
+}
+
+async function transactionKnown(client: PublicClient, hash: Hex): Promise<boolean> {
+  try {
+    await client.getTransaction({ hash });
+    return true;
+  } catch (error) {
+    if ((error as Error).name === "TransactionNotFoundError") return false;
+    throw error;
+  }
 }
 
 async function blockAt(client: PublicClient, number: bigint): Promise<BlockHeader | undefined> {

@@ -7,4 +7,5 @@
 
 export * from "./chain-adapter";
 export { createEvmAdapter, type EvmAdapterOptions, sameAddress } from "./evm-adapter";
+export * from "./evm-transactions";
 export * from "./hd-wallet";

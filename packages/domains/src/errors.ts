@@ -58,6 +58,14 @@ export enum AppErrorCode {
   UNSUPPORTED_ASSET = "UNSUPPORTED_ASSET",
   /** A finance decision on a deposit no longer waiting for one (someone decided first). */
   DEPOSIT_ALREADY_DECIDED = "DEPOSIT_ALREADY_DECIDED",
+  /** The available balance does not cover the amount (a withdrawal's amount plus its fee). */
+  INSUFFICIENT_BALANCE = "INSUFFICIENT_BALANCE",
+  /** Over the KYC level's rolling 24-hour withdrawal limit. */
+  WITHDRAWAL_LIMIT = "WITHDRAWAL_LIMIT",
+  /** A cancel, approval or rejection of a withdrawal that is no longer waiting for it. */
+  WITHDRAWAL_STATE = "WITHDRAWAL_STATE",
+  /** A second approval of one withdrawal by the same staff member. */
+  ALREADY_APPROVED = "ALREADY_APPROVED",
   /** Unexpected failure; details are logged, never sent. */
   INTERNAL = "INTERNAL",
 }

@@ -2,6 +2,7 @@
 export { appMain } from "./app-main";
 export { createEngineSandbox, EngineProcess, type EngineSandbox } from "./engine-process";
 export { promptStateDigest } from "./prompt-digest";
+export { SignerProcess, type SignerTarget } from "./signer-process";
 export { StreamProcess, type StreamTarget } from "./stream-process";
 export { WorkerProcess, type WorkerTarget } from "./worker-process";
 export { BASE, QUOTE, referenceCommands, SYMBOL, seededRandom, tradingWorkload } from "./workload";

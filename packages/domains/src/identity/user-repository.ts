@@ -105,7 +105,10 @@ export async function markEmailVerified(tx: Tx, userId: number, now: Date): Prom
   await tx.user.update({ where: { id: userId }, data: { emailVerifiedAt: now } });
 }
 
-/** Replaces the password; a reset proves the email too, so it counts as verified from now. */
+/**
+ * Replaces the password; a reset proves the email too, so it counts as verified from now. Stamps
+ * `password_changed_at`: a withdrawal soon after is flagged for finance (wallet risk checks).
+ */
 export async function replaceUserPassword(
   tx: Tx,
   userId: number,
@@ -118,7 +121,7 @@ export async function replaceUserPassword(
   });
   return tx.user.update({
     where: { id: userId },
-    data: { passwordHash, emailVerifiedAt: current.emailVerifiedAt ?? now },
+    data: { passwordHash, passwordChangedAt: now, emailVerifiedAt: current.emailVerifiedAt ?? now },
     select: { id: true, email: true },
   });
 }

@@ -1,4 +1,4 @@
-import type { Deposit } from "@exchange/contracts/wallet";
+import type { Deposit, Withdrawal } from "@exchange/contracts/wallet";
 
 /**
  * A deposit push written into a cached list of deposits (newest first): replaces the deposit
@@ -19,4 +19,15 @@ export function applyDepositPush(
   const deposits = [...list.deposits];
   deposits[at] = deposit;
   return { deposits };
+}
+
+/** A withdrawal push written into a cached list: in place of its older self, or first when new. */
+export function mergeWithdrawal(
+  list: Withdrawal[] | undefined,
+  pushed: Withdrawal,
+): Withdrawal[] | undefined {
+  if (!list) return list;
+  const at = list.findIndex((w) => w.id === pushed.id);
+  if (at === -1) return [pushed, ...list];
+  return list.map((w, i) => (i === at ? pushed : w));
 }

@@ -8,9 +8,9 @@ import { formatAmount } from "@/components/trade/format";
 import { StreamProvider } from "@/components/trade/stream-provider";
 import { useTRPC } from "@/trpc/react";
 import { DepositHistory } from "./deposit-history";
-import { useWalletLive } from "./use-wallet-live";
+import { WalletLive } from "./use-wallet-live";
 import { WalletCard } from "./wallet-card";
-import { WithdrawalHistorySlot } from "./withdrawal-history-slot";
+import { WithdrawalHistory } from "./withdrawal-history";
 
 /** The Wallet page: balances per asset with deposit and withdraw actions, and the histories. */
 export function WalletScreen({ streamUrl }: { streamUrl: string }) {
@@ -38,18 +38,11 @@ export function WalletScreen({ streamUrl }: { streamUrl: string }) {
           >
             <DepositHistory />
           </WalletCard>
-          <WalletCard title="Withdrawals">
-            <WithdrawalHistorySlot />
-          </WalletCard>
+          <WithdrawalHistory />
         </div>
       </div>
     </StreamProvider>
   );
-}
-
-function WalletLive() {
-  useWalletLive();
-  return null;
 }
 
 const COLUMNS = ["Available", "In orders", "Pending withdrawal", "Total"] as const;

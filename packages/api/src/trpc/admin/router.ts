@@ -4,12 +4,13 @@ import { financeAdminRouter } from "./finance/router";
 import { kycAdminRouter } from "./kyc/router";
 import { listAdminMarketsProcedure } from "./list-admin-markets";
 import { auditVocabularyProcedure, listAuditProcedure } from "./list-audit";
-import { listProductsProcedure, listWithdrawalQueueProcedure } from "./list-queues";
+import { listProductsProcedure } from "./list-queues";
 import { listReconciliationProcedure } from "./list-reconciliation-reports";
 import { createEnrolmentLinkProcedure } from "./staff/create-enrolment-link";
 import { listStaffProcedure } from "./staff/list-staff";
 import { staffMeProcedure } from "./staff-me";
 import { usersAdminRouter } from "./users/router";
+import { withdrawalsAdminRouter } from "./withdrawals/router";
 
 /** The API the admin console serves to staff. Every procedure but `health` needs a staff role. */
 export const adminRouter = router({
@@ -17,7 +18,7 @@ export const adminRouter = router({
   me: staffMeProcedure,
   kyc: kycAdminRouter,
   users: usersAdminRouter,
-  withdrawals: router({ queue: listWithdrawalQueueProcedure }),
+  withdrawals: withdrawalsAdminRouter,
   finance: financeAdminRouter,
   products: router({ list: listProductsProcedure }),
   markets: router({ list: listAdminMarketsProcedure }),

@@ -23,6 +23,13 @@ export const SECTION_PAGES: Record<
     emptyTitle: "No withdrawals awaiting approval",
     emptyHint: "Withdrawals that need a finance decision appear here, oldest first.",
   },
+  treasury: {
+    href: "/treasury",
+    description:
+      "The hot wallet's balance of each asset against its warning and low lines, sweeps from deposit addresses, and finance's alerts.",
+    emptyTitle: "Nothing here yet",
+    emptyHint: "Sweeps and alerts appear here as the signer and the hot-wallet check record them.",
+  },
   products: {
     href: "/products",
     description: "Savings product templates and the instances generated from them.",

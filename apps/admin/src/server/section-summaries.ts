@@ -28,6 +28,15 @@ export async function summarizeSection(
         figure: String((await api.withdrawals.queue()).total),
         caption: "awaiting approval",
       };
+    case "treasury": {
+      const open = await api.finance.treasury.openAlerts();
+      return open.length === 0
+        ? { figure: "OK", caption: "no open hot-wallet alert" }
+        : {
+            figure: String(open.length),
+            caption: open.length === 1 ? "open alert" : "open alerts",
+          };
+    }
     case "products":
       return { figure: String((await api.products.list()).total), caption: "savings products" };
     case "markets": {

@@ -4,7 +4,7 @@ import {
   alertsDue,
   chainToEngineAtoms,
   decideAlerts,
-  HOT_WALLET_ALERT_KINDS,
+  type HOT_WALLET_ALERT_KINDS,
   hotWalletState,
   lineUnits,
 } from "./hot-wallet-lines";

@@ -13,7 +13,6 @@ import {
   lineUnits,
 } from "./hot-wallet-lines";
 import { findHotWalletAssets, findRecentSweeps, type HotWalletAsset } from "./treasury-repository";
-import type { WalletChain } from "./wallet-chain";
 import {
   findOpenWalletAlerts,
   findRecentWalletAlerts,
@@ -21,6 +20,7 @@ import {
   resolveWalletAlerts,
   type WalletAlertRecord,
 } from "./wallet-alert-repository";
+import type { WalletChain } from "./wallet-chain";
 
 /**
  * The hot wallet as finance watches it (issue 13 §4, seed 004 调拨): its balance of each enabled

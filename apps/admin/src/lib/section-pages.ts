@@ -45,7 +45,7 @@ export const SECTION_PAGES: Record<
   reconciliation: {
     href: "/reconciliation",
     description:
-      "Proof that the books balance: ledger postings sum to zero per asset, every projected balance equals its postings and the engine's own state.",
+      "Proof that the books balance: ledger postings sum to zero per asset, every projected balance equals its postings and the engine's own state, and the chain holds what users are owed.",
     emptyTitle: "No reconciliation has run yet",
     emptyHint: "The worker reconciles the books periodically; its reports appear here.",
   },

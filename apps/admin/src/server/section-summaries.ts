@@ -47,6 +47,9 @@ export async function summarizeSection(
     case "reconciliation": {
       const latest = (await api.reconciliation.list({ limit: 1 }))[0];
       if (!latest) return { figure: "—", caption: "no report yet" };
+      if (latest.ok && latest.chainShortfall) {
+        return { figure: "Shortfall", caption: "the chain holds less than users are owed" };
+      }
       return latest.ok
         ? { figure: "Balanced", caption: `at journal seq ${latest.seq}` }
         : { figure: String(latest.differences.length), caption: "differences found" };

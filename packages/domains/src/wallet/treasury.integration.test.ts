@@ -77,7 +77,7 @@ const fund = (amountUnits: bigint, asset: "ETH" | "USDT") =>
 const openKinds = async () =>
   (await findOpenWalletAlerts(services.db, chainKey)).map((a) => `${a.assetCode}:${a.kind}`).sort();
 
-const subject = new RegExp(`^Hot wallet low: ETH, USDT$`);
+const subject = /^Hot wallet low: ETH, USDT$/;
 
 describe("the hot-wallet check", () => {
   it("opens a warning and a low alert per asset of an empty hot wallet, and mails finance once", async () => {

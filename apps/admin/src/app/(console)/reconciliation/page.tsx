@@ -199,8 +199,8 @@ function ChainHoldings({ chain }: { chain: NonNullable<Report["chain"]> }) {
         <h2 className="text-[13px] font-semibold text-ink">On chain against what users are owed</h2>
         <p className="text-xs text-ink-faint">
           {chain.chainKey}: the hot wallet plus unswept deposit addresses (rounded down to the
-          engine's precision) against users' available and frozen balances, less withdrawals
-          already sent on chain and not yet settled. A surplus is the exchange's own funds.
+          engine's precision) against users' available and frozen balances, less withdrawals already
+          sent on chain and not yet settled. A surplus is the exchange's own funds.
         </p>
       </div>
       {chain.error ? (

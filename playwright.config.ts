@@ -113,6 +113,8 @@ export default defineConfig({
         WORKER_HTTP_PORT: String(E2E_PORTS.worker),
         // The degraded-state journey waits for the alert; production keeps the 30 s default.
         CONSUMER_STUCK_ALERT_MS: "3000",
+        // Finance's hot-wallet journey waits for its alerts; production checks every minute.
+        HOT_WALLET_CHECK_EVERY_MS: "3000",
       },
       wait: { stdout: /projector started/ },
       gracefulShutdown: stop,

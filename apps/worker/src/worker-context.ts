@@ -1,6 +1,5 @@
-import type { Db } from "@exchange/db";
 import { createSmtpMailer, type Mailer } from "@exchange/domains/mail/mailer";
-import { closeStore, openStore } from "@exchange/domains/services";
+import { closeStore, openStore, type Services } from "@exchange/domains/services";
 import { connectWalletChain, type WalletChain } from "@exchange/domains/wallet/wallet-chain";
 import { Journal } from "@exchange/journal";
 import {
@@ -32,7 +31,7 @@ export interface WorkerContext {
   journal: Journal;
   engine: EngineClient;
   /** The domains' database handle (their repositories), for the wallet's consumers and jobs. */
-  store: Db;
+  store: Services["db"];
   /** The wallet's chain; absent when the environment names none. */
   wallet?: WalletChain;
   /** Outgoing mail (SMTP_URL and MAIL_FROM); absent when the environment names none. */

@@ -34,12 +34,15 @@ test("[TREASURY] finance sees the hot wallet below its lines, with a banner acro
     await expect(card).toContainText("Low line (withdrawals wait)");
   }
   const open = page.locator('[data-testid="wallet-alert-row"][data-open="true"]');
-  await expect(open.filter({ hasText: "ETH" }).filter({ hasText: "Below low line" })).toHaveCount(
-    1,
-  );
-  await expect(
-    open.filter({ hasText: "USDT" }).filter({ hasText: "Below warning line" }),
-  ).toHaveCount(1);
+  const cell = (name: string) => page.getByRole("cell", { name, exact: true });
+  for (const [asset, kind] of [
+    ["ETH", "Below low line"],
+    ["ETH", "Below warning line"],
+    ["USDT", "Below low line"],
+    ["USDT", "Below warning line"],
+  ] as const) {
+    await expect(open.filter({ has: cell(asset) }).filter({ has: cell(kind) })).toHaveCount(1);
+  }
   await expect(page.getByText("No sweeps yet")).toBeVisible();
   await expect(sectionNav(page).getByRole("link", { name: "Hot wallet" })).toBeVisible();
 

@@ -9,25 +9,31 @@ const assetsOf = (alerts: readonly BannerAlert[], kind: BannerAlert["kind"]) => 
   ...new Set(alerts.filter((a) => a.kind === kind).map((a) => a.assetCode)),
 ];
 
+/** "ETH", "ETH and USDT", "BTC, ETH and USDT". */
+function listed(assets: readonly string[]): string {
+  if (assets.length <= 1) return assets.join("");
+  return `${assets.slice(0, -1).join(", ")} and ${assets[assets.length - 1]}`;
+}
+
 /** What the open alerts add up to, worst first, in one or two short sentences. */
 export function bannerWords(alerts: readonly BannerAlert[]): { title: string; detail: string } {
   const low = assetsOf(alerts, "HOT_WALLET_LOW");
   const warning = assetsOf(alerts, "HOT_WALLET_WARNING").filter((a) => !low.includes(a));
   const reorged = alerts.filter((a) => a.kind === "DEPOSIT_REORGED").length;
   const parts: string[] = [];
-  if (warning.length > 0) parts.push(`${warning.join(", ")} below the warning line.`);
+  if (warning.length > 0) parts.push(`${listed(warning)} below the warning line.`);
   if (reorged > 0) {
     parts.push(`${reorged} credited deposit${reorged === 1 ? " was" : "s were"} reorganised away.`);
   }
   if (low.length > 0) {
     return {
-      title: `Hot wallet low: ${low.join(", ")} withdrawals wait`,
+      title: `Hot wallet low: ${listed(low)} withdrawals wait`,
       detail: parts.join(" ") || "Top the hot wallet up above its low line.",
     };
   }
   if (warning.length > 0) {
     return {
-      title: `Hot wallet below its warning line: ${warning.join(", ")}`,
+      title: `Hot wallet below its warning line: ${listed(warning)}`,
       detail: [`Top it up before withdrawals have to wait.`, ...parts.slice(1)].join(" "),
     };
   }

@@ -187,7 +187,7 @@ function BalanceCard({ asset }: { asset: AssetLine }) {
           <dd className="text-ink-muted tabular-nums">{groupThousands(asset.warningLine)}</dd>
         </div>
         <div>
-          <dt className="text-ink-faint">Low line (withdrawals wait)</dt>
+          <dt className="text-ink-faint">Low line</dt>
           <dd className="text-ink-muted tabular-nums">{groupThousands(asset.lowLine)}</dd>
         </div>
       </dl>

@@ -23,6 +23,7 @@ export const CONSUMER_LABELS: Record<string, string> = {
   reconciliation: "Reconciliation",
   "market-maker": "Demo market maker",
   "reference-data": "Reference data sync",
+  "hot-wallet": "Hot wallet check",
   worker: "Background worker",
 };
 

@@ -78,63 +78,69 @@ export default async function TreasuryPage() {
           Alerts{" "}
           <span className="font-normal text-ink-faint">{overview.openAlerts.length} open</span>
         </h2>
-        <DataTable
-          caption="Open and recent wallet alerts"
-          columns={ALERT_COLUMNS}
-          minWidth="min-w-[860px]"
-          empty={
-            <EmptyState
-              section="treasury"
-              title="No alerts"
-              hint="An alert opens when the hot wallet falls below a line or a credited deposit is reorganised away."
-            />
-          }
-          rows={alerts.map((alert) => (
-            <tr key={alert.id} data-testid="wallet-alert-row" data-open={alert.resolvedAt === null}>
-              <td className="h-10 px-4 whitespace-nowrap text-ink-muted tabular-nums">
-                {time(alert.createdAt)}
-              </td>
-              <td className="px-4 font-semibold">{alert.assetCode}</td>
-              <td className="px-4 whitespace-nowrap">{ALERT_KINDS[alert.kind]}</td>
-              <td className="px-4 py-2 text-ink-muted">{alert.message}</td>
-              <td className="px-4 whitespace-nowrap tabular-nums">
-                {alert.resolvedAt ? (
-                  <span className="text-ink-muted">{time(alert.resolvedAt)}</span>
-                ) : (
-                  <span className="font-medium text-down">Open</span>
-                )}
-              </td>
-            </tr>
-          ))}
-        />
+        {alerts.length === 0 ? (
+          <EmptyPanel
+            title="No alerts"
+            hint="An alert opens when the hot wallet falls below a line or a credited deposit is reorganised away."
+          />
+        ) : (
+          <DataTable
+            caption="Open and recent wallet alerts"
+            columns={ALERT_COLUMNS}
+            minWidth="min-w-[860px]"
+            empty={null}
+            rows={alerts.map((alert) => (
+              <tr
+                key={alert.id}
+                data-testid="wallet-alert-row"
+                data-open={alert.resolvedAt === null}
+              >
+                <td className="h-10 px-4 whitespace-nowrap text-ink-muted tabular-nums">
+                  {time(alert.createdAt)}
+                </td>
+                <td className="px-4 font-semibold">{alert.assetCode}</td>
+                <td className="px-4 whitespace-nowrap">{ALERT_KINDS[alert.kind]}</td>
+                <td className="px-4 py-2 text-ink-muted">{alert.message}</td>
+                <td className="px-4 whitespace-nowrap tabular-nums">
+                  {alert.resolvedAt ? (
+                    <span className="text-ink-muted">{time(alert.resolvedAt)}</span>
+                  ) : (
+                    <span className="font-medium text-down">Open</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          />
+        )}
       </section>
       <section aria-label="Recent sweeps" className="flex flex-col gap-3">
         <h2 className="text-[13px] font-semibold text-ink">Recent sweeps</h2>
-        <DataTable
-          caption="Recent sweeps from deposit addresses to the hot wallet"
-          columns={SWEEP_COLUMNS}
-          empty={
-            <EmptyState
-              section="treasury"
-              title="No sweeps yet"
-              hint="Deposited funds are swept from users' deposit addresses to the hot wallet; each sweep is listed here."
-            />
-          }
-          rows={overview.sweeps.map((sweep) => (
-            <tr key={sweep.id} data-testid="sweep-row">
-              <td className="h-10 px-4 whitespace-nowrap text-ink-muted tabular-nums">
-                {time(sweep.createdAt)}
-              </td>
-              <td className="px-4 font-semibold">{sweep.assetCode}</td>
-              <td className="px-4 text-ink-muted tabular-nums">#{sweep.userId}</td>
-              <AmountCell value={sweep.amount} unit={sweep.assetCode} />
-              <td className="px-4 whitespace-nowrap">{SWEEP_STATUS[sweep.status]}</td>
-              <td className="max-w-[16rem] truncate px-4 font-mono text-xs text-ink-muted">
-                {sweep.txHash ?? "—"}
-              </td>
-            </tr>
-          ))}
-        />
+        {overview.sweeps.length === 0 ? (
+          <EmptyPanel
+            title="No sweeps yet"
+            hint="Deposited funds are swept from users' deposit addresses to the hot wallet; each sweep is listed here."
+          />
+        ) : (
+          <DataTable
+            caption="Recent sweeps from deposit addresses to the hot wallet"
+            columns={SWEEP_COLUMNS}
+            empty={null}
+            rows={overview.sweeps.map((sweep) => (
+              <tr key={sweep.id} data-testid="sweep-row">
+                <td className="h-10 px-4 whitespace-nowrap text-ink-muted tabular-nums">
+                  {time(sweep.createdAt)}
+                </td>
+                <td className="px-4 font-semibold">{sweep.assetCode}</td>
+                <td className="px-4 text-ink-muted tabular-nums">#{sweep.userId}</td>
+                <AmountCell value={sweep.amount} unit={sweep.assetCode} />
+                <td className="px-4 whitespace-nowrap">{SWEEP_STATUS[sweep.status]}</td>
+                <td className="max-w-[16rem] truncate px-4 font-mono text-xs text-ink-muted">
+                  {sweep.txHash ?? "—"}
+                </td>
+              </tr>
+            ))}
+          />
+        )}
       </section>
     </PageBody>
   );
@@ -148,7 +154,7 @@ function Balances({ chain }: { chain: Chain }) {
         <p className="text-xs text-ink-faint">Hot wallet address on {chain.key}</p>
         <p
           data-testid="hot-wallet-address"
-          className="font-mono text-[13px] break-all text-ink select-all"
+          className="font-mono text-xs break-all text-ink select-all sm:text-[13px]"
         >
           {chain.hotWalletAddress}
         </p>
@@ -191,6 +197,15 @@ function BalanceCard({ asset }: { asset: AssetLine }) {
           <dd className="text-ink-muted tabular-nums">{groupThousands(asset.lowLine)}</dd>
         </div>
       </dl>
+    </div>
+  );
+}
+
+/** An empty list's message in a panel of its own: a wide table would push it off a phone's screen. */
+function EmptyPanel({ title, hint }: { title: string; hint: string }) {
+  return (
+    <div className="rounded-lg border border-line bg-surface">
+      <EmptyState section="treasury" title={title} hint={hint} />
     </div>
   );
 }

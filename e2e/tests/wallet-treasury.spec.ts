@@ -70,3 +70,27 @@ test("[TREASURY] compliance is refused the hot wallet and sees no banner", async
   const api = await page.request.get(`${ADMIN_URL}/api/trpc/finance.treasury.overview`);
   expect(api.status()).toBe(403);
 });
+
+test("[TREASURY] finance sees the chain against users' balances in the reconciliation report", async ({
+  page,
+}) => {
+  await signInStaff(page, "FINANCE");
+  await page.goto(`${ADMIN_URL}/reconciliation`);
+  // The worker reconciles every few seconds here, the chain included.
+  const chain = page.getByRole("region", { name: "Chain holdings" });
+  await expect(async () => {
+    await page.reload();
+    await expect(chain).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000 });
+  for (const asset of ["ETH", "USDT"]) {
+    const row = chain.locator(`[data-testid="chain-holding"][data-asset="${asset}"]`);
+    await expect(row.getByTestId("chain-difference")).toHaveText(/^-?[\d,.]+ (surplus|shortfall)$/);
+  }
+  await expect(page.getByTestId("reconciliation-chain").first()).toHaveText(
+    /^Chain (covers users|shortfall)$/,
+  );
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await snap(page, "reconciliation-chain-desktop");
+  await page.setViewportSize({ width: 390, height: 844 });
+  await snap(page, "reconciliation-chain-phone");
+});

@@ -1,3 +1,4 @@
+import { groupThousands } from "@exchange/contracts/money";
 import type { Metadata } from "next";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
@@ -33,14 +34,15 @@ const DIFFERENCE_COLUMNS = [
   { header: "Actual", align: "right" },
 ] as const;
 
+// The difference first after the asset: on a phone it is what shows before the table scrolls.
 const CHAIN_COLUMNS = [
   { header: "Asset" },
-  { header: "Hot wallet", align: "right" },
-  { header: "Deposit addresses", align: "right" },
+  { header: "Difference", align: "right" },
   { header: "On chain", align: "right" },
   { header: "Owed to users", align: "right" },
+  { header: "Hot wallet", align: "right" },
+  { header: "Deposit addresses", align: "right" },
   { header: "Sent, not settled", align: "right" },
-  { header: "Difference", align: "right" },
 ] as const;
 
 const CHECK_LABELS: Record<Report["differences"][number]["kind"], string> = {
@@ -219,26 +221,31 @@ function ChainHoldings({ chain }: { chain: NonNullable<Report["chain"]> }) {
           rows={chain.assets.map((a) => (
             <tr key={a.asset} data-testid="chain-holding" data-asset={a.asset}>
               <td className="h-10 px-4 font-semibold">{a.asset}</td>
-              <AmountCell value={a.hotWallet} />
-              <AmountCell value={a.depositAddresses} />
-              <AmountCell value={a.onChain} />
-              <AmountCell value={a.liabilities} />
-              <AmountCell value={a.inFlight} />
               <td
                 data-testid="chain-difference"
                 className={`px-4 text-right whitespace-nowrap tabular-nums ${
                   a.shortfall ? "font-semibold text-down" : "text-up"
                 }`}
               >
-                {a.difference}{" "}
+                {signedThousands(a.difference)}{" "}
                 <span className="text-xs font-normal">{a.shortfall ? "shortfall" : "surplus"}</span>
               </td>
+              <AmountCell value={a.onChain} />
+              <AmountCell value={a.liabilities} />
+              <AmountCell value={a.hotWallet} />
+              <AmountCell value={a.depositAddresses} />
+              <AmountCell value={a.inFlight} />
             </tr>
           ))}
         />
       )}
     </section>
   );
+}
+
+/** "-2,500", "1,200.5": grouped like the other amounts, the sign kept. */
+function signedThousands(value: string): string {
+  return value.startsWith("-") ? `-${groupThousands(value.slice(1))}` : groupThousands(value);
 }
 
 function ChainBadge({ shortfall }: { shortfall: boolean }) {

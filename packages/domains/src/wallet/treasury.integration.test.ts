@@ -11,7 +11,12 @@ import { findActiveStaffEmailsWithRole } from "../identity/staff-repository";
 import type { Services } from "../services";
 import { latestMailTo, mailsTo } from "../testing/mail";
 import { closeServices, testServices } from "../testing/test-services";
-import { checkHotWallet, type TreasuryDeps, treasuryOverview } from "./treasury";
+import {
+  checkHotWallet,
+  isHotWalletBelowLow,
+  type TreasuryDeps,
+  treasuryOverview,
+} from "./treasury";
 import { findOpenWalletAlerts, openWalletAlert } from "./wallet-alert-repository";
 
 const rpcUrl = requireRunVar("CHAIN_RPC_URL");
@@ -124,7 +129,10 @@ describe("the hot-wallet check", () => {
   });
 
   it("resolves the low alert on a top-up between the lines, then the warning above them", async () => {
+    expect(await isHotWalletBelowLow(deps, "ETH")).toBe(true);
     await fund(ETH / 2n, "ETH");
+    expect(await isHotWalletBelowLow(deps, "ETH")).toBe(false);
+    expect(await isHotWalletBelowLow(deps, "USDT")).toBe(true);
     const between = await checkHotWallet(deps);
     expect(between.balances.find((b) => b.assetCode === "ETH")?.state).toBe("BELOW_WARNING");
     expect(between.resolved).toBe(1);

@@ -72,6 +72,19 @@ export async function readHotWalletBalances(
   return balances.filter((b): b is HotWalletBalance => b !== undefined);
 }
 
+/**
+ * Whether the hot wallet holds less of `assetCode` than its low line, read on chain now: while
+ * it does, withdrawals of the asset wait instead of being sent (seed 004, 调拨). False for an
+ * asset the chain does not carry (nothing to wait for here).
+ */
+export async function isHotWalletBelowLow(
+  deps: Pick<TreasuryDeps, "db" | "wallet">,
+  assetCode: string,
+): Promise<boolean> {
+  const balances = await readHotWalletBalances(deps);
+  return balances.find((b) => b.assetCode === assetCode)?.state === "BELOW_LOW";
+}
+
 export interface HotWalletCheck {
   balances: HotWalletBalance[];
   opened: WalletAlertRecord[];

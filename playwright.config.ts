@@ -116,6 +116,8 @@ export default defineConfig({
         CONSUMER_STUCK_ALERT_MS: "3000",
         // The deposit journey watches confirmations rise block by block.
         CHAIN_WATCH_POLL_MS: "200",
+        // Finance's hot-wallet journey waits for its alerts; production checks every minute.
+        HOT_WALLET_CHECK_EVERY_MS: "3000",
       },
       wait: { stdout: /projector started/ },
       gracefulShutdown: stop,

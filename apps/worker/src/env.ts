@@ -42,6 +42,14 @@ const workerEnvShape = {
   CHAIN_KEY: sharedEnv.CHAIN_KEY,
   /** Pause of the chain watcher between passes once it has caught up with the chain's head. */
   CHAIN_WATCH_POLL_MS: intVar(1_000, 50),
+  /** Interval of the hot-wallet check (its balances against their lines; alerts to finance). */
+  HOT_WALLET_CHECK_EVERY_MS: intVar(60_000, 1_000),
+  /**
+   * Outgoing mail (finance's hot-wallet alerts). Optional, as in the apps' tests: without both
+   * the worker opens alerts (the admin banner shows them) and logs that it mailed no one.
+   */
+  SMTP_URL: sharedEnv.SMTP_URL.optional(),
+  MAIL_FROM: sharedEnv.MAIL_FROM.optional(),
 };
 
 export type WorkerEnv = EnvOf<typeof workerEnvShape>;

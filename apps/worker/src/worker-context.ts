@@ -1,3 +1,4 @@
+import { createSmtpMailer, type Mailer } from "@exchange/domains/mail/mailer";
 import { closeStore, openStore, type Services } from "@exchange/domains/services";
 import { connectWalletChain, type WalletChain } from "@exchange/domains/wallet/wallet-chain";
 import { Journal } from "@exchange/journal";
@@ -33,6 +34,8 @@ export interface WorkerContext {
   store: Services["db"];
   /** The wallet's chain; absent when the environment names none. */
   wallet?: WalletChain;
+  /** Outgoing mail (SMTP_URL and MAIL_FROM); absent when the environment names none. */
+  mailer?: Mailer;
   /** A Redis connection of its own, closed with the context. */
   newRedis(): Redis;
   close(): Promise<void>;
@@ -49,6 +52,10 @@ export async function createWorkerContext(env: WorkerEnv): Promise<WorkerContext
   const engine = await EngineClient.connect({ redisUrl: env.REDIS_URL, prefix: env.REDIS_PREFIX });
   const store = openStore(env.DATABASE_URL);
   const wallet = walletChainOf(env);
+  const mailer =
+    env.SMTP_URL && env.MAIL_FROM
+      ? createSmtpMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM })
+      : undefined;
   return {
     env,
     log,
@@ -60,12 +67,14 @@ export async function createWorkerContext(env: WorkerEnv): Promise<WorkerContext
     engine,
     store,
     ...(wallet ? { wallet } : {}),
+    ...(mailer ? { mailer } : {}),
     newRedis() {
       const connection = connect();
       extra.push(connection);
       return connection;
     },
     async close() {
+      mailer?.close();
       await Promise.all([
         redis.quit(),
         ...extra.map((r) => r.quit()),

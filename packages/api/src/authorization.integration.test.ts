@@ -104,6 +104,17 @@ const PROCEDURES: Array<{
     call: (api) =>
       api.withdrawals.reject({ id: MISSING_UUID, reason: "Matrix test, no such one." }),
   },
+  // The hot wallet is finance's: compliance and operations are refused its balances and alerts.
+  {
+    path: "finance.treasury.overview",
+    access: ["ADMIN", "FINANCE"],
+    call: (api) => api.finance.treasury.overview({}),
+  },
+  {
+    path: "finance.treasury.openAlerts",
+    access: ["ADMIN", "FINANCE"],
+    call: (api) => api.finance.treasury.openAlerts(),
+  },
   { path: "products.list", access: ["ADMIN", "OPERATIONS"], call: (api) => api.products.list() },
   { path: "markets.list", access: ["ADMIN", "OPERATIONS"], call: (api) => api.markets.list() },
   {

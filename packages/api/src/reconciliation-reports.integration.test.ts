@@ -78,4 +78,65 @@ describe("reconciliation reports for finance", () => {
       },
     ]);
   });
+
+  it("shows the chain against users' balances in units, a shortfall marked", async () => {
+    const started = new Date("2026-11-21T10:00:00Z");
+    const asset = (code: string, figures: [string, string, string, string, string]) => ({
+      asset: code,
+      hotWalletAtoms: figures[0],
+      depositAddressesAtoms: figures[1],
+      onChainAtoms: figures[2],
+      liabilitiesAtoms: figures[3],
+      inFlightAtoms: "0",
+      differenceAtoms: figures[4],
+    });
+    const { id } = await services.db.reconciliationReport.create({
+      data: {
+        seq: 31n,
+        ok: true,
+        assetTotals: { ETH: "0", USDT: "0" },
+        differences: [],
+        startedAt: started,
+        finishedAt: new Date(started.getTime() + 80),
+        chainHoldings: {
+          chainKey: "evm-local",
+          hotWalletAddress: "0x00000000000000000000000000000000000000aa",
+          error: null,
+          assets: [
+            asset("ETH", ["200000000", "50000000", "250000000", "50000000", "200000000"]),
+            asset("USDT", ["0", "25000000000", "25000000000", "35000000000", "-10000000000"]),
+          ],
+        },
+        chainShortfall: true,
+      },
+    });
+
+    const reports = await (await financeApi()).reconciliation.list({ limit: 20 });
+    const report = reports.find((r) => r.id === id);
+
+    expect(report?.chainShortfall).toBe(true);
+    expect(report?.chain?.assets).toEqual([
+      {
+        asset: "ETH",
+        hotWallet: "2",
+        depositAddresses: "0.5",
+        onChain: "2.5",
+        liabilities: "0.5",
+        inFlight: "0",
+        difference: "2",
+        shortfall: false,
+      },
+      {
+        asset: "USDT",
+        hotWallet: "0",
+        depositAddresses: "250",
+        onChain: "250",
+        liabilities: "350",
+        inFlight: "0",
+        difference: "-100",
+        shortfall: true,
+      },
+    ]);
+    expect(reports.find((r) => r.seq === 10n)?.chain).toBeNull();
+  });
 });

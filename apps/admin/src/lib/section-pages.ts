@@ -30,6 +30,13 @@ export const SECTION_PAGES: Record<
     emptyTitle: "No deposits match",
     emptyHint: "Deposits appear here as the chain watcher finds them, newest first.",
   },
+  treasury: {
+    href: "/treasury",
+    description:
+      "The hot wallet's balance of each asset against its warning and low lines, sweeps from deposit addresses, and finance's alerts.",
+    emptyTitle: "Nothing here yet",
+    emptyHint: "Sweeps and alerts appear here as the signer and the hot-wallet check record them.",
+  },
   products: {
     href: "/products",
     description: "Savings product templates and the instances generated from them.",
@@ -45,7 +52,7 @@ export const SECTION_PAGES: Record<
   reconciliation: {
     href: "/reconciliation",
     description:
-      "Proof that the books balance: ledger postings sum to zero per asset, every projected balance equals its postings and the engine's own state.",
+      "Proof that the books balance: ledger postings sum to zero per asset, every projected balance equals its postings and the engine's own state, and the chain holds what users are owed.",
     emptyTitle: "No reconciliation has run yet",
     emptyHint: "The worker reconciles the books periodically; its reports appear here.",
   },

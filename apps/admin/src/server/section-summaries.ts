@@ -35,6 +35,15 @@ export async function summarizeSection(
         caption: "held for review",
       };
     }
+    case "treasury": {
+      const open = await api.finance.treasury.openAlerts();
+      return open.length === 0
+        ? { figure: "OK", caption: "no open hot-wallet alert" }
+        : {
+            figure: String(open.length),
+            caption: open.length === 1 ? "open alert" : "open alerts",
+          };
+    }
     case "products":
       return { figure: String((await api.products.list()).total), caption: "savings products" };
     case "markets": {
@@ -45,6 +54,9 @@ export async function summarizeSection(
     case "reconciliation": {
       const latest = (await api.reconciliation.list({ limit: 1 }))[0];
       if (!latest) return { figure: "—", caption: "no report yet" };
+      if (latest.ok && latest.chainShortfall) {
+        return { figure: "Shortfall", caption: "the chain holds less than users are owed" };
+      }
       return latest.ok
         ? { figure: "Balanced", caption: `at journal seq ${latest.seq}` }
         : { figure: String(latest.differences.length), caption: "differences found" };

@@ -1,4 +1,5 @@
 import type { WorkerContext } from "../worker-context";
+import { hotWalletJob } from "./hot-wallet/definition";
 import type { JobDefinition, QueuedJob } from "./job-definition";
 import { reconciliationJob } from "./reconciliation/definition";
 import { referenceDataJob } from "./reference-data/definition";
@@ -14,7 +15,7 @@ import { referenceDataJob } from "./reference-data/definition";
  * loop too: its quotes are a random walk held in memory, a retried tick would only repeat a
  * stale quote, and it moves no real money.
  */
-export const JOBS: readonly JobDefinition[] = [referenceDataJob, reconciliationJob];
+export const JOBS: readonly JobDefinition[] = [referenceDataJob, reconciliationJob, hotWalletJob];
 
 export function queuedJobs(context: WorkerContext): QueuedJob[] {
   return JOBS.filter((job) => job.enabled?.(context.env) ?? true).map((job) => ({

@@ -24,6 +24,7 @@ export const CONSUMER_LABELS: Record<string, string> = {
   "market-maker": "Demo market maker",
   "reference-data": "Reference data sync",
   "chain-watcher": "Deposit watcher",
+  "hot-wallet": "Hot wallet check",
   worker: "Background worker",
 };
 

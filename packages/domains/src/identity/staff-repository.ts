@@ -100,3 +100,13 @@ export async function useStaffEnrolmentLink(tx: Tx, linkId: number, now: Date): 
   });
   return used.count === 1;
 }
+
+/** The addresses of active staff members holding `role` (finance's alerts go to each), id order. */
+export async function findActiveStaffEmailsWithRole(db: Store, role: StaffRole): Promise<string[]> {
+  const rows = await db.staff.findMany({
+    where: { active: true, roles: { has: role } },
+    orderBy: { id: "asc" },
+    select: { email: true },
+  });
+  return rows.map((row) => row.email);
+}

@@ -10,6 +10,8 @@ export const STAFF_SECTIONS = {
   users: { title: "Users", roles: ["COMPLIANCE"] },
   withdrawals: { title: "Withdrawals", roles: ["FINANCE"] },
   deposits: { title: "Deposits", roles: ["FINANCE"] },
+  /** The hot wallet: balances against their lines, sweeps and finance's alerts. */
+  treasury: { title: "Hot wallet", roles: ["FINANCE"] },
   products: { title: "Products", roles: ["OPERATIONS"] },
   markets: { title: "Markets", roles: ["OPERATIONS"] },
   reconciliation: { title: "Reconciliation", roles: ["FINANCE"] },

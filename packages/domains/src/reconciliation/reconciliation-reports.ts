@@ -14,6 +14,50 @@ const ZStoredDifference = z.object({
   actual: z.string().regex(/^-?\d+$/),
 });
 const ZStoredTotals = z.record(z.string(), z.string().regex(/^-?\d+$/));
+const ZAtoms = z.string().regex(/^-?\d+$/);
+/** The chain's side as the reconciliation job stores it (apps/worker …/chain-holdings.ts). */
+const ZStoredChainHoldings = z.object({
+  chainKey: z.string(),
+  hotWalletAddress: z.string(),
+  error: z.string().nullable(),
+  assets: z.array(
+    z.object({
+      asset: z.string(),
+      hotWalletAtoms: ZAtoms,
+      depositAddressesAtoms: ZAtoms,
+      onChainAtoms: ZAtoms,
+      liabilitiesAtoms: ZAtoms,
+      inFlightAtoms: ZAtoms,
+      differenceAtoms: ZAtoms,
+    }),
+  ),
+});
+
+/** One chain asset in a report, in whole units (decimal strings). */
+export interface ChainHoldingView {
+  asset: string;
+  /** The hot wallet's balance. */
+  hotWallet: string;
+  /** What users' deposit addresses hold, not swept yet. */
+  depositAddresses: string;
+  /** hotWallet + depositAddresses. */
+  onChain: string;
+  /** Users' available and frozen balances. */
+  liabilities: string;
+  /** Withdrawals sent on chain whose frozen funds the engine has not settled yet. */
+  inFlight: string;
+  /** onChain − (liabilities − inFlight): a surplus (≥ 0) or a shortfall (< 0). */
+  difference: string;
+  shortfall: boolean;
+}
+
+export interface ChainHoldingsView {
+  chainKey: string;
+  hotWalletAddress: string;
+  /** Why the chain could not be read for this report; no assets then. */
+  error: string | null;
+  assets: ChainHoldingView[];
+}
 
 export interface ReportDifference {
   kind: z.infer<typeof ZStoredDifference>["kind"];
@@ -39,6 +83,10 @@ export interface ReconciliationReportView {
   /** Per asset, the sum of all ledger postings in whole units; "0" when the books balance. */
   assetTotals: Array<{ asset: string; total: string }>;
   differences: ReportDifference[];
+  /** The chain against users' balances; null when the worker had no chain. */
+  chain: ChainHoldingsView | null;
+  /** Some asset holds less on chain than users are owed: the report needs attention. */
+  chainShortfall: boolean;
 }
 
 /**
@@ -78,5 +126,30 @@ export async function listReconciliationReports(
         expected: inUnits(d.asset, d.expected),
         actual: inUnits(d.asset, d.actual),
       })),
+    chain: chainView(report.chainHoldings, inUnits),
+    chainShortfall: report.chainShortfall,
   }));
+}
+
+function chainView(
+  stored: unknown,
+  inUnits: (asset: string, atoms: string) => string,
+): ChainHoldingsView | null {
+  if (stored === null || stored === undefined) return null;
+  const chain = ZStoredChainHoldings.parse(stored);
+  return {
+    chainKey: chain.chainKey,
+    hotWalletAddress: chain.hotWalletAddress,
+    error: chain.error,
+    assets: chain.assets.map((a) => ({
+      asset: a.asset,
+      hotWallet: inUnits(a.asset, a.hotWalletAtoms),
+      depositAddresses: inUnits(a.asset, a.depositAddressesAtoms),
+      onChain: inUnits(a.asset, a.onChainAtoms),
+      liabilities: inUnits(a.asset, a.liabilitiesAtoms),
+      inFlight: inUnits(a.asset, a.inFlightAtoms),
+      difference: inUnits(a.asset, a.differenceAtoms),
+      shortfall: BigInt(a.differenceAtoms) < 0n,
+    })),
+  };
 }

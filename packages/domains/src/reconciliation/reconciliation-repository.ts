@@ -16,6 +16,9 @@ export interface StoredReconciliationReport {
   /** JSON as stored: checked by the caller. */
   assetTotals: unknown;
   differences: unknown;
+  /** JSON as stored, null without a chain: checked by the caller. */
+  chainHoldings: unknown;
+  chainShortfall: boolean;
 }
 
 /** The newest `limit` reports, newest first. */
@@ -36,6 +39,8 @@ export function findReconciliationReports(
       finishedAt: true,
       assetTotals: true,
       differences: true,
+      chainHoldings: true,
+      chainShortfall: true,
     },
   });
 }

@@ -12,7 +12,7 @@ export const reconciliationJob: JobDefinition = {
   // A run given up is superseded by the next scheduled one.
   attempts: 5,
   build:
-    ({ pool, journal, log, clock, env }) =>
+    ({ pool, journal, log, clock, env, wallet }) =>
     async () => ({
       processedSeq: await reconcileAndReport({
         pool,
@@ -20,6 +20,7 @@ export const reconciliationJob: JobDefinition = {
         log,
         clock,
         maxLagMs: env.RECONCILE_MAX_LAG_MS,
+        ...(wallet ? { wallet } : {}),
       }),
     }),
 };

@@ -1,6 +1,8 @@
+import type { WalletChain } from "@exchange/domains/wallet/wallet-chain";
 import type { Journal } from "@exchange/journal";
 import { type Clock, clockDate, type Logger } from "@exchange/protocol";
 import type pg from "pg";
+import { type ChainHoldings, hasShortfall, readChainHoldings } from "./chain-holdings";
 import { reconcile } from "./reconcile";
 
 export interface ReconciliationJobDeps {
@@ -11,20 +13,27 @@ export interface ReconciliationJobDeps {
   clock: Clock;
   /** A report fails when the read models hold nothing journaled more than this long ago. */
   maxLagMs: number;
+  /** The wallet's chain: the report then compares what it holds with what users are owed. */
+  wallet?: WalletChain;
 }
 
 /**
  * Runs `reconcile` once and stores the result as a report for the admin console; resolves the
- * seq it proved (balanced or not). The queue runs it every RECONCILE_EVERY_MS.
+ * seq it proved (balanced or not). The queue runs it every RECONCILE_EVERY_MS. With a chain, the
+ * report also holds the chain's side (chain-holdings.ts): a shortfall marks it as needing
+ * attention without failing the ledger's checks, which prove other things.
  */
 export async function reconcileAndReport(deps: ReconciliationJobDeps): Promise<number> {
   const { pool, journal, log, maxLagMs } = deps;
   const startedAt = clockDate(deps.clock);
   const result = await reconcile(pool, journal, { maxLagMs });
+  const chain = deps.wallet ? await chainSide(deps, deps.wallet) : null;
+  const chainShortfall = hasShortfall(chain);
   await pool.query(
     `INSERT INTO reconciliation_reports
-       (seq, engine_seq, ok, failure, asset_totals, differences, started_at, finished_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, now() AT TIME ZONE 'utc')`,
+       (seq, engine_seq, ok, failure, asset_totals, differences, started_at, finished_at,
+        chain_holdings, chain_shortfall)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, now() AT TIME ZONE 'utc', $8, $9)`,
     [
       result.seq,
       result.engineSeq,
@@ -33,8 +42,15 @@ export async function reconcileAndReport(deps: ReconciliationJobDeps): Promise<n
       JSON.stringify(result.assetTotals),
       JSON.stringify(result.differences),
       startedAt,
+      chain === null ? null : JSON.stringify(chain),
+      chainShortfall,
     ],
   );
+  if (chainShortfall) {
+    log.error("the chain holds less than users are owed", {
+      shortfalls: chain?.assets.filter((a) => BigInt(a.differenceAtoms) < 0n),
+    });
+  }
   const fields = {
     seq: result.seq,
     engineSeq: result.engineSeq,
@@ -48,4 +64,19 @@ export async function reconcileAndReport(deps: ReconciliationJobDeps): Promise<n
       first: result.differences.slice(0, 5),
     });
   return result.seq;
+}
+
+/** The chain's side, or the reason it could not be read: the ledger's report is stored anyway. */
+async function chainSide(deps: ReconciliationJobDeps, wallet: WalletChain): Promise<ChainHoldings> {
+  try {
+    return await readChainHoldings(deps.pool, wallet);
+  } catch (error) {
+    deps.log.warn("reconciliation could not read the chain", { error });
+    return {
+      chainKey: wallet.key,
+      hotWalletAddress: wallet.addresses.hotWalletAddress,
+      error: "The chain's node did not answer; the chain was not compared this time.",
+      assets: [],
+    };
+  }
 }

@@ -8,6 +8,17 @@ export const ZListReconciliationInput = z
 
 const ZDecimal = z.string();
 
+const ZChainHolding = z.object({
+  asset: z.string(),
+  hotWallet: ZDecimal,
+  depositAddresses: ZDecimal,
+  onChain: ZDecimal,
+  liabilities: ZDecimal,
+  inFlight: ZDecimal,
+  difference: ZDecimal,
+  shortfall: z.boolean(),
+});
+
 export const ZListReconciliationOutput = z.array(
   z.object({
     id: z.number().int(),
@@ -28,6 +39,15 @@ export const ZListReconciliationOutput = z.array(
         actual: ZDecimal,
       }),
     ),
+    chain: z
+      .object({
+        chainKey: z.string(),
+        hotWalletAddress: z.string(),
+        error: z.string().nullable(),
+        assets: z.array(ZChainHolding),
+      })
+      .nullable(),
+    chainShortfall: z.boolean(),
   }),
 );
 

@@ -13,10 +13,8 @@ import { createSigner } from "@exchange/chain/signer";
 import { closeServices, createServices, type Services } from "@exchange/domains/services";
 import { sweepDeposits, trackSweeps } from "@exchange/domains/wallet/sweeps";
 import { sendApprovedWithdrawals } from "@exchange/domains/wallet/withdrawal-broadcast";
-import {
-  completeUnfinishedWithdrawals,
-  trackWithdrawals,
-} from "@exchange/domains/wallet/withdrawal-tracking";
+import { resumeWithdrawals } from "@exchange/domains/wallet/withdrawal-engine";
+import { trackWithdrawals } from "@exchange/domains/wallet/withdrawal-tracking";
 import { createOpsHttpServer } from "@exchange/protocol";
 import { readSignerEnv, type SignerEnv } from "./env";
 import { SignerLoop } from "./signer-loop";
@@ -57,7 +55,8 @@ const loop = new SignerLoop(
       everyMs: env.SIGNER_POLL_MS,
       run: async () => {
         await trackWithdrawals(services, { signer, dropAfterMs: env.SIGNER_DROP_AFTER_MS });
-        await completeUnfinishedWithdrawals(services);
+        // End states whose settle or release is missing, and requests interrupted mid-freeze.
+        await resumeWithdrawals(services);
         await sendApprovedWithdrawals(services, {
           signer,
           ...(exitBeforeBroadcast ? { beforeBroadcast: crashForTest } : {}),

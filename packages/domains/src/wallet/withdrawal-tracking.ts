@@ -11,12 +11,7 @@ import {
 } from "./chain-transaction-repository";
 import type { TransactionSigner } from "./transaction-signer";
 import { completeWithdrawal, publishWithdrawal } from "./withdrawal-engine";
-import {
-  findWithdrawal,
-  findWithdrawalsAwaitingEngine,
-  moveWithdrawal,
-  type WithdrawalRecord,
-} from "./withdrawal-repository";
+import { findWithdrawal, moveWithdrawal, type WithdrawalRecord } from "./withdrawal-repository";
 
 /**
  * A sent withdrawal until its end: confirmations counted (and pushed to its owner), then at the
@@ -24,8 +19,8 @@ import {
  * dropped ("dropped"). Each move is a compare-and-set (`moveWithdrawal`), so a restarted signer
  * repeating itself moves nothing twice. After the move, `completeWithdrawal`
  * (withdrawal-engine.ts) sends the engine's settle or release, marks it done, pushes and mails;
- * a crash or an engine outage before that is repaired by `completeUnfinishedWithdrawals` on the
- * next pass.
+ * a crash or an engine outage before that is repaired by `resumeWithdrawals`
+ * (withdrawal-engine.ts) on the signer's next pass.
  */
 
 export interface WithdrawalTrackingOptions {
@@ -121,25 +116,12 @@ async function applyVerdict(
 /**
  * The engine's settle or release, the push and the mail (withdrawal-engine.ts). A refusal or an
  * engine outage is logged, not thrown: the row keeps no engine_done_at and the next pass's
- * `completeUnfinishedWithdrawals` sends it again, while the other withdrawals go on.
+ * `resumeWithdrawals` sends it again, while the other withdrawals go on.
  */
 async function finishWithdrawal(services: Services, record: WithdrawalRecord): Promise<void> {
   try {
     await completeWithdrawal(services, record);
   } catch (error) {
     services.log.error("a withdrawal's end is not settled yet", { withdrawalId: record.id, error });
-  }
-}
-
-/**
- * Withdrawals the chain ended (CONFIRMED, FAILED) whose engine command is not confirmed: a
- * crash or an engine outage between the move and its settle or release. Sent again; the
- * command's id makes a repeat harmless.
- */
-export async function completeUnfinishedWithdrawals(services: Services): Promise<void> {
-  const waiting = await findWithdrawalsAwaitingEngine(services.db);
-  for (const withdrawal of waiting) {
-    if (withdrawal.status !== "CONFIRMED" && withdrawal.status !== "FAILED") continue;
-    await finishWithdrawal(services, withdrawal);
   }
 }

@@ -99,6 +99,11 @@ describe("a reorganisation", () => {
       { id: credited.id, note: "Recovered from the user by a manual adjustment." },
     );
     expect(acknowledged).toMatchObject({ reorgedAfterCredit: true, reviewedBy: finance.id });
+    // Acknowledged, its alert is resolved: the admin banner no longer names it.
+    const resolved = await h.services.db.walletAlert.findFirstOrThrow({
+      where: { depositId: credited.id },
+    });
+    expect(resolved.resolvedAt).not.toBeNull();
     await expect(
       acknowledgeReorgedDeposit(
         h.services,

@@ -91,7 +91,7 @@ export async function pruneChainBlocks(
  */
 export async function raiseDepositReorgAlert(
   db: Store,
-  alert: { chainKey: string; assetCode: string; message: string },
+  alert: { chainKey: string; assetCode: string; depositId: number; message: string },
 ): Promise<void> {
   await db.walletAlert.create({ data: { ...alert, kind: "DEPOSIT_REORGED" } });
 }

@@ -293,6 +293,7 @@ async function undoReorganisation(
       await raiseDepositReorgAlert(tx, {
         chainKey: deposit.chainKey,
         assetCode: deposit.assetCode,
+        depositId: deposit.id,
         message: `Deposit ${deposit.id} (${deposit.txHash}) was credited, then its block left the chain.`,
       });
     }

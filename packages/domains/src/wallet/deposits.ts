@@ -17,6 +17,7 @@ import {
   moveDeposit,
 } from "./deposit-repository";
 import { type DepositAssetScale, depositView, financeDepositView } from "./deposit-views";
+import { resolveDepositAlert } from "./wallet-alert-repository";
 
 /**
  * Deposits as their owner and finance see them, and finance's decisions: clear a held deposit
@@ -161,6 +162,7 @@ export async function acknowledgeReorgedDeposit(
       reviewedAt: clockDate(services.clock),
     });
     if (!acknowledged) throw alreadyDecided();
+    await resolveDepositAlert(tx, before.id, clockDate(services.clock));
     await audit(tx, reviewer, "deposit.acknowledgeReorg", before, acknowledged, input.note);
     return acknowledged;
   });

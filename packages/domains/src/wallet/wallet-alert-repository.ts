@@ -76,6 +76,14 @@ export async function openWalletAlert(
   }
 }
 
+/** Resolves the open DEPOSIT_REORGED alert of a deposit (once finance acknowledged it). */
+export async function resolveDepositAlert(db: Store, depositId: number, at: Date): Promise<void> {
+  await db.walletAlert.updateMany({
+    where: { depositId, kind: "DEPOSIT_REORGED", resolvedAt: null },
+    data: { resolvedAt: at },
+  });
+}
+
 /** Resolves open alerts by id; answers how many it resolved (one already resolved is left as is). */
 export async function resolveWalletAlerts(db: Store, ids: number[], at: Date): Promise<number> {
   if (ids.length === 0) return 0;

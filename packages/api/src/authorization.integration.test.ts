@@ -72,19 +72,20 @@ const PROCEDURES: Array<{
     access: ["ADMIN", "FINANCE"],
     call: (api) => api.finance.deposits.list({}),
   },
+  // Deciding on a deposit or a withdrawal is finance's alone: ADMIN without FINANCE is refused.
   {
     path: "finance.deposits.clear",
-    access: ["ADMIN", "FINANCE"],
+    access: ["FINANCE"],
     call: (api) => api.finance.deposits.clear({ id: MISSING_ID }),
   },
   {
     path: "finance.deposits.refuse",
-    access: ["ADMIN", "FINANCE"],
+    access: ["FINANCE"],
     call: (api) => api.finance.deposits.refuse({ id: MISSING_ID, reason: "Matrix test." }),
   },
   {
     path: "finance.deposits.acknowledgeReorg",
-    access: ["ADMIN", "FINANCE"],
+    access: ["FINANCE"],
     call: (api) => api.finance.deposits.acknowledgeReorg({ id: MISSING_ID, note: "Matrix test." }),
   },
   {
@@ -92,7 +93,6 @@ const PROCEDURES: Array<{
     access: ["ADMIN", "FINANCE"],
     call: (api) => api.withdrawals.detail({ id: MISSING_UUID }),
   },
-  // Deciding on a withdrawal is finance's alone: ADMIN without FINANCE is refused.
   {
     path: "withdrawals.approve",
     access: ["FINANCE"],

@@ -65,7 +65,9 @@ export default async function DepositsPage({
 }: {
   searchParams: Promise<SearchParams>;
 }) {
-  await requireSection("deposits", "/deposits");
+  const staff = await requireSection("deposits", "/deposits");
+  // Deciding moves money: FINANCE itself, not ADMIN alone (the API refuses the same).
+  const canDecide = staff.roles.includes("FINANCE");
   const filters = filtersOf(await searchParams);
   const api = await adminApi();
   const page = await loadForPage(() =>
@@ -128,7 +130,7 @@ export default async function DepositsPage({
       <DataTable
         caption="Deposits, newest first"
         columns={COLUMNS}
-        rows={page.deposits.map((d) => <DepositRow key={d.id} deposit={d} />)}
+        rows={page.deposits.map((d) => <DepositRow key={d.id} deposit={d} canDecide={canDecide} />)}
         empty={
           <EmptyState section="deposits" title={section.emptyTitle} hint={section.emptyHint} />
         }
@@ -146,9 +148,9 @@ type Deposit = Awaited<
   ReturnType<Awaited<ReturnType<typeof adminApi>>["finance"]["deposits"]["list"]>
 >["deposits"][number];
 
-function DepositRow({ deposit: d }: { deposit: Deposit }) {
+function DepositRow({ deposit: d, canDecide }: { deposit: Deposit; canDecide: boolean }) {
   const reorgOpen = d.reorgedAfterCredit && d.reviewedAt === null;
-  const needsDecision = d.status === "HELD" || reorgOpen;
+  const needsDecision = canDecide && (d.status === "HELD" || reorgOpen);
   return (
     <tr
       data-testid="deposit-row"

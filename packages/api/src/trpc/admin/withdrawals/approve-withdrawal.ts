@@ -1,5 +1,5 @@
 import { approveWithdrawal } from "@exchange/domains/wallet/withdrawal-approvals";
-import { financeProcedure } from "./finance-procedure";
+import { financeProcedure } from "../finance/finance-procedure";
 import { ZApproveWithdrawalOutput, ZWithdrawalIdInput } from "./withdrawals.types";
 
 /** One finance approval; the last one required sends the withdrawal to the signer. */

@@ -1,5 +1,5 @@
 import { rejectWithdrawal } from "@exchange/domains/wallet/withdrawal-approvals";
-import { financeProcedure } from "./finance-procedure";
+import { financeProcedure } from "../finance/finance-procedure";
 import { ZRejectWithdrawalInput, ZRejectWithdrawalOutput } from "./withdrawals.types";
 
 /** Rejects a waiting withdrawal with a reason the user sees; the funds return to the user. */

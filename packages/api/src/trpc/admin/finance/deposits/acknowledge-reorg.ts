@@ -3,10 +3,10 @@ import {
   ZDepositDecisionOutput,
 } from "@exchange/domains/wallet/deposit-contracts";
 import { acknowledgeReorgedDeposit } from "@exchange/domains/wallet/deposits";
-import { sectionProcedure } from "../../../trpc";
+import { financeProcedure } from "../finance-procedure";
 
 /** Records finance's handling of a credited deposit whose block was reorganised away. */
-export const acknowledgeReorgProcedure = sectionProcedure("deposits")
+export const acknowledgeReorgProcedure = financeProcedure
   .input(ZAcknowledgeReorgInput)
   .output(ZDepositDecisionOutput)
   .mutation(async ({ ctx, input }) => ({

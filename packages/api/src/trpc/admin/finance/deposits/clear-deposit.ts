@@ -3,10 +3,10 @@ import {
   ZDepositDecisionOutput,
 } from "@exchange/domains/wallet/deposit-contracts";
 import { clearDeposit } from "@exchange/domains/wallet/deposits";
-import { sectionProcedure } from "../../../trpc";
+import { financeProcedure } from "../finance-procedure";
 
 /** Clears a held deposit: credited now if it has its confirmations, else when it reaches them. */
-export const clearDepositProcedure = sectionProcedure("deposits")
+export const clearDepositProcedure = financeProcedure
   .input(ZClearDepositInput)
   .output(ZDepositDecisionOutput)
   .mutation(async ({ ctx, input }) => ({

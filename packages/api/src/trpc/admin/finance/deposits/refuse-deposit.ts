@@ -3,10 +3,10 @@ import {
   ZRefuseDepositInput,
 } from "@exchange/domains/wallet/deposit-contracts";
 import { refuseDeposit } from "@exchange/domains/wallet/deposits";
-import { sectionProcedure } from "../../../trpc";
+import { financeProcedure } from "../finance-procedure";
 
 /** Refuses a held deposit with a reason: never credited. */
-export const refuseDepositProcedure = sectionProcedure("deposits")
+export const refuseDepositProcedure = financeProcedure
   .input(ZRefuseDepositInput)
   .output(ZDepositDecisionOutput)
   .mutation(async ({ ctx, input }) => ({

@@ -1,3 +1,4 @@
+import { decimalToUnits } from "@exchange/contracts/money";
 import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { eventually } from "@exchange/domains/testing/eventually";
@@ -389,6 +390,19 @@ describe("bad input", () => {
     expect(second.message).toMatch(/40000 USDT left/);
   });
 
+  it("lets only one of two racing requests that each fit the 24-hour limit through", async () => {
+    const user = await newUser("limit-race", 200_000n);
+    const results = await Promise.allSettled([
+      request(user, { amount: "60000" }),
+      request(user, { amount: "60000" }),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    const cause = (refused.reason as TRPCError).cause as unknown as { code: string };
+    expect(cause.code).toBe("WITHDRAWAL_LIMIT");
+    expect(await trader(user.actor).wallet.withdrawals.list()).toHaveLength(1);
+  });
+
   it("asks for the two-factor code where two-factor is on", async () => {
     const user = await newUser("totp", 100n);
     await services.db.user.update({
@@ -412,7 +426,8 @@ describe("any typed address and amount", () => {
       hostileString({ maxLength: 130 }),
     );
     const amount = fc.oneof(extremeDecimal(), hostileString({ maxLength: 90 }), fc.constant("3"));
-    let accepted = 0n;
+    // Every accepted withdrawal froze its amount plus its fee; nothing else was frozen.
+    let frozen = 0n;
     await fuzz(
       fc.asyncProperty(address, amount, async (a, m) => {
         const answer = await request(user, { address: a, amount: m }).then(
@@ -420,18 +435,16 @@ describe("any typed address and amount", () => {
           (e: TRPCError) => ({ ok: false as const, e }),
         );
         if (answer.ok) {
-          accepted += 1n;
-          expect(answer.w.amount).toBe("3");
+          frozen += decimalToUnits(answer.w.amount, 8) + decimalToUnits(answer.w.fee, 8);
           return;
         }
         expect(answer.e.code).not.toBe("INTERNAL_SERVER_ERROR");
       }),
       25,
     );
-    const frozen = accepted * (3n * USDT + BigInt(Math.round(Number(fee) * 1e8)));
     await eventually(async () => {
       const b = await usdtOf(user.actor);
-      expect(BigInt(Math.round(Number(b.frozen) * 1e8))).toBe(frozen);
+      expect(decimalToUnits(b.frozen, 8)).toBe(frozen);
     });
   });
 });

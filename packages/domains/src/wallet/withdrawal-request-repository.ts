@@ -1,4 +1,5 @@
 import type { WithdrawalStatus } from "@exchange/contracts/wallet";
+import type { Db } from "@exchange/db";
 import { isUniqueViolation, type Store } from "../services";
 import {
   toWithdrawalRecord,
@@ -23,6 +24,29 @@ export interface NewWithdrawal {
   requiredApprovals: number;
   riskFlags: string[];
   createdAt: Date;
+}
+
+/** The advisory-lock space of a user's withdrawal requests (the second key is the user id). */
+const REQUEST_LOCK_SPACE = 13_001;
+
+/**
+ * Runs `work` while holding the user's withdrawal-request lock (a transaction-scoped PostgreSQL
+ * advisory lock), so a user's requests are checked against the 24-hour limit and recorded one
+ * at a time: two racing requests that each fit the limit cannot both pass it. `work` uses its
+ * own connections; its writes commit before the lock is released, so the next request sees them.
+ */
+export function withWithdrawalRequestLock<T>(
+  db: Db,
+  userId: number,
+  work: () => Promise<T>,
+): Promise<T> {
+  return db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REQUEST_LOCK_SPACE}::int, ${userId}::int)`;
+      return work();
+    },
+    { maxWait: 10_000, timeout: 20_000 },
+  );
 }
 
 /**

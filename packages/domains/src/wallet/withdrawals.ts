@@ -34,6 +34,7 @@ import {
   findWithdrawalByRequestKey,
   hasWithdrawnTo,
   insertRequestedWithdrawal,
+  withWithdrawalRequestLock,
 } from "./withdrawal-request-repository";
 import {
   DAY_MS,
@@ -274,18 +275,23 @@ export async function requestWithdrawal(
     autoApproveMaxAtoms: thresholdAtoms(rules.autoApproveMax, rules.precision),
     dualApprovalMinAtoms: thresholdAtoms(rules.dualApprovalMin, rules.precision),
   });
-  const { created, record } = await insertRequestedWithdrawal(services.db, {
-    id: crypto.randomUUID(),
-    userId,
-    chainKey: wallet.key,
-    assetCode: rules.assetCode,
-    toAddress: address,
-    amountAtoms,
-    feeAtoms,
-    requestKey: input.requestKey,
-    requiredApprovals,
-    riskFlags,
-    createdAt: now,
+  // Checked again under the user's lock, with every earlier request recorded: two requests
+  // racing past the first check cannot both fit the 24-hour limit.
+  const { created, record } = await withWithdrawalRequestLock(services.db, userId, async () => {
+    await checkLimits(services, userId, rules, amountAtoms, now);
+    return insertRequestedWithdrawal(services.db, {
+      id: crypto.randomUUID(),
+      userId,
+      chainKey: wallet.key,
+      assetCode: rules.assetCode,
+      toAddress: address,
+      amountAtoms,
+      feeAtoms,
+      requestKey: input.requestKey,
+      requiredApprovals,
+      riskFlags,
+      createdAt: now,
+    });
   });
   if (!created) return viewOf(services, record);
   return viewOf(services, await freezeAndRoute(services, record));

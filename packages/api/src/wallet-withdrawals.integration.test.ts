@@ -1,10 +1,11 @@
 import { decimalToUnits } from "@exchange/contracts/money";
+import { base32Decode, totpCode } from "@exchange/domains/identity/totp";
 import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { eventually } from "@exchange/domains/testing/eventually";
 import { latestMailTo } from "@exchange/domains/testing/mail";
 import { randomAccountXpub, staffActor } from "@exchange/domains/testing/test-services";
-import { createTestUser } from "@exchange/domains/testing/test-users";
+import { createTestUser, signInTestUser } from "@exchange/domains/testing/test-users";
 import { completeWithdrawal, resumeWithdrawals } from "@exchange/domains/wallet/withdrawal-engine";
 import { findWithdrawal, moveWithdrawal } from "@exchange/domains/wallet/withdrawal-repository";
 import { extremeDecimal, fuzz, hostileString, runEnv } from "@exchange/protocol/testing";
@@ -412,6 +413,32 @@ describe("bad input", () => {
     const missing = await refusal(request(user));
     expect(missing.code).toBe("INVALID_TWO_FACTOR_CODE");
     expect(missing.fields.code?.[0]).toMatch(/6-digit code/);
+  });
+
+  it("accepts a right code once; a new 2FA sends the withdrawal to finance", async () => {
+    const user = await newUser("totp-right", 100n);
+    const api = trader(await signInTestUser(services, userIdOf(user.actor)));
+    const key = base32Decode((await api.security.beginTwoFactor()).secret);
+    await api.security.confirmTwoFactor({ code: totpCode(key, Date.now()) });
+    // A later time step than the one enrolment used: each step's code signs once.
+    const code = totpCode(key, Date.now() + 30_000);
+    const ask = () =>
+      api.wallet.withdrawals.request({
+        asset: "USDT",
+        network: NETWORK,
+        address: OUTSIDE,
+        amount: "10",
+        requestKey: crypto.randomUUID(),
+        code,
+      });
+    const accepted = await ask();
+    expect(accepted.status).toBe("PENDING_APPROVAL");
+    expect((await findWithdrawal(services.db, accepted.id))?.riskFlags).toContain(
+      "recent_security_change",
+    );
+    const replayed = await refusal(ask());
+    expect(replayed.code).toBe("INVALID_TWO_FACTOR_CODE");
+    expect(await api.wallet.withdrawals.list()).toHaveLength(1);
   });
 });
 

@@ -29,6 +29,8 @@ async function followVerificationMail(page: Page, email: string) {
 test("[AUTH] a trader registers, verifies by email, logs in, enrols two-factor, logs in again with a code, and turns it off with password and code", async ({
   page,
 }) => {
+  // Registration, mail, log-ins, enrolment and removal of two-factor: a long journey.
+  test.setTimeout(60_000);
   const email = uniqueEmail("journey");
   await registerThroughForm(page, email);
   // Not signed in yet: the account opens with the emailed link.

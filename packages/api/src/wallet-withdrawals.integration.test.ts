@@ -161,6 +161,29 @@ afterAll(async () => {
   await engine?.kill();
 });
 
+describe("the Wallet page's balances", () => {
+  it("offer deposits and withdrawals only for assets the chain carries", async () => {
+    const user = await newUser("wallet-page", 10n);
+    const userId = userIdOf(user.actor);
+    const reply = await services.engine.send({
+      type: "balance.deposit",
+      id: `test-deposit:${userId}:BTC`,
+      ts: Date.now(),
+      business: "test-deposit",
+      businessId: `wallet-page:${userId}:BTC`,
+      userId,
+      asset: "BTC",
+      amountAtoms: 100_000_000n,
+    });
+    expect(reply.outcome.ok).toBe(true);
+    await eventually(async () => {
+      const { balances } = await trader(user.actor).wallet.balances();
+      const onChain = Object.fromEntries(balances.map((b) => [b.asset, b.onChain]));
+      expect(onChain).toMatchObject({ BTC: false, USDT: true });
+    });
+  });
+});
+
 describe("a withdrawal's quote and limits", () => {
   it("shows the fee (never below the floor), the minimum and the most one can send", async () => {
     const user = await newUser("quote", 100n);

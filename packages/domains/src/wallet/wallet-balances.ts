@@ -3,6 +3,7 @@ import { z } from "zod";
 import { findAssets } from "../markets/market-repository";
 import type { Services } from "../services";
 import { listBalances } from "../trading/order-queries";
+import { findEnabledChainAssets } from "./chain-asset-repository";
 import { findPendingWithdrawalAtoms } from "./wallet-balance-repository";
 
 /** One asset's line on the Wallet page. Decimal strings of the asset. */
@@ -15,6 +16,8 @@ export const ZWalletBalance = z.object({
   /** Amount + fee of withdrawals on their way (frozen until settled or released). */
   pendingWithdrawal: z.string(),
   total: z.string(),
+  /** Whether the wallet's chain carries it: deposits and withdrawals are offered only then. */
+  onChain: z.boolean(),
 });
 export const ZWalletBalancesOutput = z.object({ balances: z.array(ZWalletBalance) });
 export type WalletBalance = z.infer<typeof ZWalletBalance>;
@@ -27,11 +30,13 @@ export async function listWalletBalances(
   services: Services,
   userId: number,
 ): Promise<WalletBalance[]> {
-  const [balances, pending, assets] = await Promise.all([
+  const [balances, pending, assets, chainAssets] = await Promise.all([
     listBalances(services, userId),
     findPendingWithdrawalAtoms(services.db, userId),
     findAssets(services.db),
+    services.wallet ? findEnabledChainAssets(services.db, services.wallet.key) : [],
   ]);
+  const onChain = new Set(chainAssets.map((a) => a.assetCode));
   const precisionOf = new Map(assets.map((a) => [a.code, a.precision]));
   return balances.flatMap((balance) => {
     const precision = precisionOf.get(balance.asset);
@@ -47,6 +52,7 @@ export async function listWalletBalances(
         inOrders: formatUnits(inOrders, precision),
         pendingWithdrawal: formatUnits(withdrawing, precision),
         total: balance.total,
+        onChain: onChain.has(balance.asset),
       },
     ];
   });

@@ -80,6 +80,7 @@ interface Balance {
   inOrders: string;
   pendingWithdrawal: string;
   total: string;
+  onChain: boolean;
 }
 
 /** On a phone: one block per asset, its figures in two columns, its actions below. */
@@ -101,14 +102,17 @@ function BalanceCards({ balances }: { balances: Balance[] }) {
             <dt className="text-ink-faint">Pending withdrawal</dt>
             <dd className="text-right tabular-nums">{formatAmount(b.pendingWithdrawal)}</dd>
           </dl>
-          <BalanceActions asset={b.asset} />
+          <BalanceActions asset={b.asset} onChain={b.onChain} />
         </li>
       ))}
     </ul>
   );
 }
 
-function BalanceActions({ asset }: { asset: string }) {
+function BalanceActions({ asset, onChain }: { asset: string; onChain: boolean }) {
+  if (!onChain) {
+    return <span className="text-xs text-ink-faint sm:text-right">Not on this network yet</span>;
+  }
   return (
     <span className="flex gap-1.5 sm:justify-end">
       <Link href={`/wallet/deposit?asset=${asset}`} className={buttonClasses("secondary", "sm")}>
@@ -152,7 +156,7 @@ function BalanceTable({ balances }: { balances: Balance[] }) {
               <Amount value={b.pendingWithdrawal} />
               <Amount value={b.total} testId="balance-total" />
               <td className="pl-4">
-                <BalanceActions asset={b.asset} />
+                <BalanceActions asset={b.asset} onChain={b.onChain} />
               </td>
             </tr>
           ))}

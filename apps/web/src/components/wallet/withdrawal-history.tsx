@@ -5,6 +5,7 @@ import { buttonClasses, FormAlert, Spinner } from "@exchange/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/trpc/react";
 import { useWalletPollInterval } from "./use-wallet-live";
+import { WalletCard } from "./wallet-card";
 import { WithdrawalStatusBadge } from "./withdrawal-status";
 
 const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
@@ -23,38 +24,29 @@ export function WithdrawalHistory({ asset, limit = 20 }: { asset?: string; limit
     refetchInterval: pollMs,
   });
   return (
-    <section
-      aria-label="Withdrawal history"
-      data-testid="withdrawal-history"
-      className="flex flex-col rounded-lg bg-surface ring-1 ring-line"
-    >
-      <header className="flex h-11 items-center border-b border-line px-4">
-        <h2 className="text-sm font-semibold text-ink">Withdrawal history</h2>
-      </header>
+    <WalletCard title="Withdrawals" testId="withdrawal-history">
       {list.isPending ? (
-        <p className="flex items-center gap-2 px-4 py-8 text-[13px] text-ink-muted">
-          <Spinner /> Loading…
+        <p className="flex items-center gap-2 text-[13px] text-ink-muted">
+          <Spinner /> Loading withdrawals…
         </p>
       ) : list.isError ? (
-        <div className="p-4">
-          <FormAlert>{list.error.message}</FormAlert>
-        </div>
+        <FormAlert>{list.error.message}</FormAlert>
       ) : list.data.length === 0 ? (
-        <p className="px-4 py-8 text-center text-[13px] text-ink-faint">No withdrawals yet.</p>
+        <p className="text-[13px] text-ink-muted">No withdrawals yet.</p>
       ) : (
-        <ul className="divide-y divide-line">
+        <ul className="flex flex-col divide-y divide-line">
           {list.data.map((w) => (
             <WithdrawalRow key={w.id} withdrawal={w} />
           ))}
         </ul>
       )}
-    </section>
+    </WalletCard>
   );
 }
 
 function WithdrawalRow({ withdrawal: w }: { withdrawal: Withdrawal }) {
   return (
-    <li data-testid="withdrawal-row" data-id={w.id} className="flex flex-col gap-1.5 px-4 py-3">
+    <li data-testid="withdrawal-row" data-id={w.id} className="flex flex-col gap-1.5 py-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <span className="font-medium text-ink tabular-nums">
           {w.amount} {w.asset}

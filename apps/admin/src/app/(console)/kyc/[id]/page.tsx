@@ -11,12 +11,7 @@ import { DecisionPanel } from "@/components/kyc/decision-panel";
 import { DocumentCard } from "@/components/kyc/document-card";
 import { KycLevelBadge, KycStatusBadge } from "@/components/kyc/kyc-status-badge";
 import { PageBody } from "@/components/page-body";
-import {
-  DetailCard as Card,
-  DetailHeader,
-  Facts,
-  SubHeading,
-} from "@/components/review/detail-parts";
+import { DetailCard, DetailHeader, Facts, SubHeading } from "@/components/review/detail-parts";
 import { formatUtc } from "@/lib/time-format";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
@@ -73,7 +68,7 @@ export default async function KycSubmissionPage({ params }: { params: Promise<{ 
 
       <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="grid grid-cols-1 items-start gap-4 2xl:grid-cols-2">
-          <Card title="Applicant">
+          <DetailCard title="Applicant">
             <Facts
               rows={[
                 [
@@ -100,8 +95,8 @@ export default async function KycSubmissionPage({ params }: { params: Promise<{ 
                 ["Level requested", `Level ${submission.level}`],
               ]}
             />
-          </Card>
-          <Card
+          </DetailCard>
+          <DetailCard
             title="Account"
             action={
               <Link
@@ -152,12 +147,12 @@ export default async function KycSubmissionPage({ params }: { params: Promise<{ 
                 ))}
               </ul>
             )}
-          </Card>
+          </DetailCard>
         </div>
         {pending && canDecide ? (
           <DecisionPanel submissionId={submission.id} />
         ) : (
-          <Card title="Decision">
+          <DetailCard title="Decision">
             {pending ? (
               <p className="text-xs text-ink-muted">
                 Waiting for compliance. Only staff with the Compliance role decide on identity.
@@ -176,7 +171,7 @@ export default async function KycSubmissionPage({ params }: { params: Promise<{ 
                 ) : null}
               </div>
             )}
-          </Card>
+          </DetailCard>
         )}
       </div>
     </PageBody>

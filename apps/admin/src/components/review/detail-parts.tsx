@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { AgeingBadge } from "@/components/kyc/ageing-badge";
+import { KycLevelBadge } from "@/components/kyc/kyc-status-badge";
 
 /**
  * The top line of a review page: the way back to its queue, what is under review, its status,
@@ -85,4 +86,34 @@ export function SubHeading({ children }: { children: ReactNode }) {
       {children}
     </h3>
   );
+}
+
+/** A card action leading to the user's full profile. */
+export function ProfileLink({ userId }: { userId: number }) {
+  return (
+    <Link
+      href={`/users/${userId}`}
+      className="text-xs font-medium text-brand hover:text-brand-hover"
+    >
+      Full profile →
+    </Link>
+  );
+}
+
+/** The fact rows that say who the user is; each page appends what matters to its decision. */
+export function userIdentityFacts(user: {
+  id: number;
+  email: string;
+  kycLevel: Parameters<typeof KycLevelBadge>[0]["level"];
+}): [string, ReactNode][] {
+  return [
+    ["Email", user.email],
+    [
+      "User id",
+      <span key="u" className="tabular-nums">
+        #{user.id}
+      </span>,
+    ],
+    ["KYC level", <KycLevelBadge key="l" level={user.kycLevel} />],
+  ];
 }

@@ -1,8 +1,10 @@
 import { isKycAgeFilter, KYC_AGE_FILTERS, type KycAgeFilter } from "@exchange/api/client";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { type Column, DataTable } from "@/components/data-table";
 import { FilterSelect } from "@/components/filter-bar";
 import { AgeingBadge } from "@/components/kyc/ageing-badge";
+import { Pager } from "@/components/pager";
 import { paramOf, type SearchParams } from "@/lib/search-params";
 import { formatUtc } from "@/lib/time-format";
 
@@ -102,5 +104,35 @@ export function OpenLinkCell({ href, children }: { href: string; children: React
         {children}
       </Link>
     </td>
+  );
+}
+
+/** A queue's table and, under it, the pager; `hrefOf(page)` keeps the queue's filters. */
+export function PagedTable({
+  caption,
+  columns,
+  rows,
+  empty,
+  pagerLabel,
+  page,
+  pageSize,
+  total,
+  hrefOf,
+}: {
+  caption: string;
+  columns: readonly Column[];
+  rows: readonly ReactNode[];
+  empty: ReactNode;
+  pagerLabel: string;
+  page: number;
+  pageSize: number;
+  total: number;
+  hrefOf: (page: number) => string;
+}) {
+  return (
+    <>
+      <DataTable caption={caption} columns={columns} rows={rows} empty={empty} />
+      <Pager label={pagerLabel} page={page} pageSize={pageSize} total={total} hrefOf={hrefOf} />
+    </>
   );
 }

@@ -1,16 +1,15 @@
 import { COUNTRIES, countryName, KYC_DOCUMENT_TYPE_LABELS } from "@exchange/api/client";
 import type { Metadata } from "next";
-import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { FilterBar, FilterSelect } from "@/components/filter-bar";
 import { KycStatusBadge } from "@/components/kyc/kyc-status-badge";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
-import { Pager } from "@/components/pager";
 import {
   ageFilterOf,
   OpenLinkCell,
   overdueRowClass,
+  PagedTable,
   QueueCount,
   TimeCell,
   WaitingCell,
@@ -115,14 +114,12 @@ export default async function KycQueuePage({
         />
         <WaitingFilter value={filters.age} />
       </FilterBar>
-      <DataTable
+      <PagedTable
         caption="KYC submissions"
         columns={COLUMNS}
         rows={queue.rows.map((row) => <QueueRow key={row.id} row={row} now={now} />)}
         empty={<EmptyState section="kyc" title={section.emptyTitle} hint={section.emptyHint} />}
-      />
-      <Pager
-        label="KYC pages"
+        pagerLabel="KYC pages"
         page={filters.page}
         pageSize={PAGE_SIZE}
         total={queue.total}

@@ -1,17 +1,16 @@
 import { WITHDRAWAL_STATUSES, type WithdrawalStatus } from "@exchange/contracts/wallet";
 import type { Metadata } from "next";
 import { AmountCell } from "@/components/amount-cell";
-import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/filter-bar";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
-import { Pager } from "@/components/pager";
 import {
   AssetFilter,
   ageFilterOf,
   OpenLinkCell,
   overdueRowClass,
+  PagedTable,
   QueueCount,
   TimeCell,
   WaitingCell,
@@ -131,16 +130,14 @@ export default async function WithdrawalsPage({
         />
         <WaitingFilter value={filters.age} />
       </FilterBar>
-      <DataTable
+      <PagedTable
         caption="Withdrawals"
         columns={COLUMNS}
         rows={queue.rows.map((row) => <QueueRow key={row.withdrawal.id} row={row} now={now} />)}
         empty={
           <EmptyState section="withdrawals" title={section.emptyTitle} hint={section.emptyHint} />
         }
-      />
-      <Pager
-        label="Withdrawal pages"
+        pagerLabel="Withdrawal pages"
         page={filters.page}
         pageSize={PAGE_SIZE}
         total={queue.total}

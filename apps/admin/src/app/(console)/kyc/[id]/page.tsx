@@ -9,9 +9,16 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { DecisionPanel } from "@/components/kyc/decision-panel";
 import { DocumentCard } from "@/components/kyc/document-card";
-import { KycLevelBadge, KycStatusBadge } from "@/components/kyc/kyc-status-badge";
+import { KycStatusBadge } from "@/components/kyc/kyc-status-badge";
 import { PageBody } from "@/components/page-body";
-import { DetailCard, DetailHeader, Facts, SubHeading } from "@/components/review/detail-parts";
+import {
+  DetailCard,
+  DetailHeader,
+  Facts,
+  ProfileLink,
+  SubHeading,
+  userIdentityFacts,
+} from "@/components/review/detail-parts";
 import { formatUtc } from "@/lib/time-format";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
@@ -96,27 +103,10 @@ export default async function KycSubmissionPage({ params }: { params: Promise<{ 
               ]}
             />
           </DetailCard>
-          <DetailCard
-            title="Account"
-            action={
-              <Link
-                href={`/users/${submission.user.id}`}
-                className="text-xs font-medium text-brand hover:text-brand-hover"
-              >
-                Full profile →
-              </Link>
-            }
-          >
+          <DetailCard title="Account" action={<ProfileLink userId={submission.user.id} />}>
             <Facts
               rows={[
-                ["Email", submission.user.email],
-                [
-                  "User id",
-                  <span key="u" className="tabular-nums">
-                    #{submission.user.id}
-                  </span>,
-                ],
-                ["KYC level", <KycLevelBadge key="l" level={submission.user.kycLevel} />],
+                ...userIdentityFacts(submission.user),
                 ["Account status", submission.user.status === "ACTIVE" ? "Active" : "Suspended"],
                 ["Registered", formatUtc(submission.user.createdAt)],
               ]}

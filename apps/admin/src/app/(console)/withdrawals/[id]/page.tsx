@@ -2,9 +2,15 @@ import { groupThousands } from "@exchange/contracts/money";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { KycLevelBadge } from "@/components/kyc/kyc-status-badge";
 import { PageBody } from "@/components/page-body";
-import { DetailCard, DetailHeader, Facts, SubHeading } from "@/components/review/detail-parts";
+import {
+  DetailCard,
+  DetailHeader,
+  Facts,
+  ProfileLink,
+  SubHeading,
+  userIdentityFacts,
+} from "@/components/review/detail-parts";
 import { RiskFlags, WithdrawalStatusBadge } from "@/components/withdrawals/withdrawal-badges";
 import { WithdrawalDecisionPanel } from "@/components/withdrawals/withdrawal-decision-panel";
 import { formatUtc } from "@/lib/time-format";
@@ -90,28 +96,10 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
               ]}
             />
           </DetailCard>
-          <DetailCard
-            shrinks
-            title="Trader"
-            action={
-              <Link
-                href={`/users/${detail.user.id}`}
-                className="text-xs font-medium text-brand hover:text-brand-hover"
-              >
-                Full profile →
-              </Link>
-            }
-          >
+          <DetailCard shrinks title="Trader" action={<ProfileLink userId={detail.user.id} />}>
             <Facts
               rows={[
-                ["Email", detail.user.email],
-                [
-                  "User id",
-                  <span key="u" className="tabular-nums">
-                    #{detail.user.id}
-                  </span>,
-                ],
-                ["KYC level", <KycLevelBadge key="l" level={detail.user.kycLevel} />],
+                ...userIdentityFacts(detail.user),
                 ["Two-factor", detail.user.twoFactorOn ? "On" : "Off"],
                 [
                   "Password changed",

@@ -6,9 +6,9 @@ import { EmptyState } from "@/components/empty-state";
 import { FilterBar, FilterSelect } from "@/components/filter-bar";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
+import { AssetFilter, QueueCount, TimeCell } from "@/components/review/queue-parts";
 import { paramOf, type SearchParams } from "@/lib/search-params";
 import { SECTION_PAGES } from "@/lib/section-pages";
-import { formatUtc } from "@/lib/time-format";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
 
@@ -87,14 +87,7 @@ export default async function DepositsPage({
       <PageHeader
         title="Deposits"
         description={section.description}
-        aside={
-          <span className="rounded-md bg-raised px-2.5 py-1 text-xs text-ink-muted ring-1 ring-line ring-inset">
-            <span className="font-semibold text-ink tabular-nums" data-testid="deposits-waiting">
-              {waiting}
-            </span>{" "}
-            need a decision
-          </span>
-        }
+        aside={<QueueCount count={waiting} label="need a decision" testId="deposits-waiting" />}
       />
       <FilterBar action="/deposits" label="Filter deposits">
         <FilterSelect
@@ -106,16 +99,7 @@ export default async function DepositsPage({
             ...STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
           ]}
         />
-        <FilterSelect
-          label="Asset"
-          name="asset"
-          value={filters.asset}
-          options={[
-            { value: "", label: "All assets" },
-            { value: "ETH", label: "ETH" },
-            { value: "USDT", label: "USDT" },
-          ]}
-        />
+        <AssetFilter value={filters.asset} />
         <FilterSelect
           label="Flags"
           name="flagged"
@@ -157,9 +141,7 @@ function DepositRow({ deposit: d, canDecide }: { deposit: Deposit; canDecide: bo
       data-status={d.status}
       className={needsDecision ? "bg-warn/[0.04] shadow-[inset_2px_0_0_var(--color-warn)]" : ""}
     >
-      <td className="h-11 px-4 whitespace-nowrap text-ink-muted tabular-nums">
-        {formatUtc(d.createdAt).slice(0, 16)}
-      </td>
+      <TimeCell at={d.createdAt} first />
       <td className="px-4 whitespace-nowrap tabular-nums">#{d.userId}</td>
       <AmountCell value={d.amount} unit={d.asset} />
       <td className="max-w-56 px-4 py-1.5">

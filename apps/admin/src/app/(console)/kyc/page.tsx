@@ -1,24 +1,22 @@
-import {
-  COUNTRIES,
-  countryName,
-  isKycAgeFilter,
-  KYC_AGE_FILTERS,
-  KYC_DOCUMENT_TYPE_LABELS,
-  type KycAgeFilter,
-} from "@exchange/api/client";
+import { COUNTRIES, countryName, KYC_DOCUMENT_TYPE_LABELS } from "@exchange/api/client";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { FilterBar, FilterSelect } from "@/components/filter-bar";
-import { AgeingBadge } from "@/components/kyc/ageing-badge";
 import { KycStatusBadge } from "@/components/kyc/kyc-status-badge";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
-import { Pager } from "@/components/pager";
+import {
+  ageFilterOf,
+  OpenLinkCell,
+  overdueRowClass,
+  PagedTable,
+  QueueCount,
+  TimeCell,
+  WaitingCell,
+  WaitingFilter,
+} from "@/components/review/queue-parts";
 import { hrefWith, pageParam, paramOf, type SearchParams } from "@/lib/search-params";
 import { SECTION_PAGES } from "@/lib/section-pages";
-import { formatUtc } from "@/lib/time-format";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
 
@@ -41,13 +39,12 @@ const COLUMNS = [
 function filtersOf(params: SearchParams) {
   const status = paramOf(params, "status").toUpperCase();
   const country = paramOf(params, "country").toUpperCase();
-  const age = paramOf(params, "age");
   return {
     status: (STATUSES.includes(status as never) || status === "ALL"
       ? status
       : "PENDING") as StatusFilter,
     country: COUNTRIES.some((c) => c.code === country) ? country : "",
-    age: (isKycAgeFilter(age) ? age : "any") as KycAgeFilter,
+    age: ageFilterOf(params),
     page: pageParam(params),
   };
 }
@@ -84,12 +81,11 @@ export default async function KycQueuePage({
         title="KYC"
         description={section.description}
         aside={
-          <span className="rounded-md bg-raised px-2.5 py-1 text-xs text-ink-muted ring-1 ring-line ring-inset">
-            <span className="font-semibold text-ink tabular-nums" data-testid="queue-total">
-              {queue.total}
-            </span>{" "}
-            {filters.status === "ALL" ? "submissions" : filters.status.toLowerCase()}
-          </span>
+          <QueueCount
+            count={queue.total}
+            label={filters.status === "ALL" ? "submissions" : filters.status.toLowerCase()}
+            testId="queue-total"
+          />
         }
       />
       <FilterBar action="/kyc" label="Filter submissions">
@@ -116,21 +112,14 @@ export default async function KycQueuePage({
             })),
           ]}
         />
-        <FilterSelect
-          label="Waiting"
-          name="age"
-          value={filters.age}
-          options={Object.entries(KYC_AGE_FILTERS).map(([value, { label }]) => ({ value, label }))}
-        />
+        <WaitingFilter value={filters.age} />
       </FilterBar>
-      <DataTable
+      <PagedTable
         caption="KYC submissions"
         columns={COLUMNS}
         rows={queue.rows.map((row) => <QueueRow key={row.id} row={row} now={now} />)}
         empty={<EmptyState section="kyc" title={section.emptyTitle} hint={section.emptyHint} />}
-      />
-      <Pager
-        label="KYC pages"
+        pagerLabel="KYC pages"
         page={filters.page}
         pageSize={PAGE_SIZE}
         total={queue.total}
@@ -145,23 +134,11 @@ type QueueRowData = Awaited<
 >["rows"][number];
 
 function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
-  const overdue =
-    row.status === "PENDING" && now.getTime() - row.createdAt.getTime() >= 24 * 3600 * 1000;
+  const pending = row.status === "PENDING";
   return (
-    <tr
-      data-testid="kyc-row"
-      className={overdue ? "bg-down/[0.04] shadow-[inset_2px_0_0_var(--color-down)]" : ""}
-    >
-      <td className="h-11 px-4 whitespace-nowrap">
-        {row.status === "PENDING" ? (
-          <AgeingBadge since={row.createdAt} now={now} />
-        ) : (
-          <span className="text-ink-faint">—</span>
-        )}
-      </td>
-      <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">
-        {formatUtc(row.createdAt).slice(0, 16)}
-      </td>
+    <tr data-testid="kyc-row" className={overdueRowClass(row.createdAt, pending, now)}>
+      <WaitingCell since={row.createdAt} waiting={pending} now={now} />
+      <TimeCell at={row.createdAt} />
       <td className="max-w-60 px-4 py-1.5">
         <div className="flex min-w-0 flex-col leading-tight">
           <span className="truncate font-medium text-ink">
@@ -184,14 +161,7 @@ function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
       <td className="px-4">
         <KycStatusBadge status={row.status} />
       </td>
-      <td className="px-4 text-right">
-        <Link
-          href={`/kyc/${row.id}`}
-          className="text-xs font-medium whitespace-nowrap text-brand hover:text-brand-hover"
-        >
-          Review #{row.id}
-        </Link>
-      </td>
+      <OpenLinkCell href={`/kyc/${row.id}`}>Review #{row.id}</OpenLinkCell>
     </tr>
   );
 }

@@ -1,19 +1,24 @@
-import { isKycAgeFilter, KYC_AGE_FILTERS, type KycAgeFilter } from "@exchange/api/client";
 import { WITHDRAWAL_STATUSES, type WithdrawalStatus } from "@exchange/contracts/wallet";
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AmountCell } from "@/components/amount-cell";
-import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/filter-bar";
-import { AgeingBadge } from "@/components/kyc/ageing-badge";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
-import { Pager } from "@/components/pager";
+import {
+  AssetFilter,
+  ageFilterOf,
+  OpenLinkCell,
+  overdueRowClass,
+  PagedTable,
+  QueueCount,
+  TimeCell,
+  WaitingCell,
+  WaitingFilter,
+} from "@/components/review/queue-parts";
 import { RiskFlags, WithdrawalStatusBadge } from "@/components/withdrawals/withdrawal-badges";
 import { hrefWith, pageParam, paramOf, type SearchParams } from "@/lib/search-params";
 import { SECTION_PAGES } from "@/lib/section-pages";
-import { formatUtc } from "@/lib/time-format";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
 
@@ -49,7 +54,6 @@ function filtersOf(params: SearchParams) {
   const asset = paramOf(params, "asset").toUpperCase();
   const min = paramOf(params, "min").trim();
   const max = paramOf(params, "max").trim();
-  const age = paramOf(params, "age");
   return {
     status: (WITHDRAWAL_STATUSES.includes(status as never) || status === "ALL"
       ? status
@@ -57,7 +61,7 @@ function filtersOf(params: SearchParams) {
     asset: /^[A-Z0-9]{1,20}$/.test(asset) ? asset : "",
     min: AMOUNT.test(min) ? min : "",
     max: AMOUNT.test(max) ? max : "",
-    age: (isKycAgeFilter(age) ? age : "any") as KycAgeFilter,
+    age: ageFilterOf(params),
     page: pageParam(params),
   };
 }
@@ -99,12 +103,7 @@ export default async function WithdrawalsPage({
         title="Withdrawals"
         description={section.description}
         aside={
-          <span className="rounded-md bg-raised px-2.5 py-1 text-xs text-ink-muted ring-1 ring-line ring-inset">
-            <span className="font-semibold text-ink tabular-nums" data-testid="queue-total">
-              {queue.total}
-            </span>{" "}
-            {statusLabel.toLowerCase()}
-          </span>
+          <QueueCount count={queue.total} label={statusLabel.toLowerCase()} testId="queue-total" />
         }
       />
       <FilterBar action="/withdrawals" label="Filter withdrawals">
@@ -114,16 +113,7 @@ export default async function WithdrawalsPage({
           value={filters.status}
           options={STATUS_OPTIONS}
         />
-        <FilterSelect
-          label="Asset"
-          name="asset"
-          value={filters.asset}
-          options={[
-            { value: "", label: "All assets" },
-            { value: "ETH", label: "ETH" },
-            { value: "USDT", label: "USDT" },
-          ]}
-        />
+        <AssetFilter value={filters.asset} />
         <FilterInput
           label="Amount from"
           name="min"
@@ -138,23 +128,16 @@ export default async function WithdrawalsPage({
           placeholder="any"
           width="w-28"
         />
-        <FilterSelect
-          label="Waiting"
-          name="age"
-          value={filters.age}
-          options={Object.entries(KYC_AGE_FILTERS).map(([value, { label }]) => ({ value, label }))}
-        />
+        <WaitingFilter value={filters.age} />
       </FilterBar>
-      <DataTable
+      <PagedTable
         caption="Withdrawals"
         columns={COLUMNS}
         rows={queue.rows.map((row) => <QueueRow key={row.withdrawal.id} row={row} now={now} />)}
         empty={
           <EmptyState section="withdrawals" title={section.emptyTitle} hint={section.emptyHint} />
         }
-      />
-      <Pager
-        label="Withdrawal pages"
+        pagerLabel="Withdrawal pages"
         page={filters.page}
         pageSize={PAGE_SIZE}
         total={queue.total}
@@ -171,23 +154,14 @@ type QueueRowData = Awaited<
 function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
   const w = row.withdrawal;
   const waiting = w.status === "PENDING_APPROVAL";
-  const overdue = waiting && now.getTime() - w.createdAt.getTime() >= 24 * 3600 * 1000;
   return (
     <tr
       data-testid="withdrawal-row"
       data-id={w.id}
-      className={overdue ? "bg-down/[0.04] shadow-[inset_2px_0_0_var(--color-down)]" : ""}
+      className={overdueRowClass(w.createdAt, waiting, now)}
     >
-      <td className="h-11 px-4 whitespace-nowrap">
-        {waiting ? (
-          <AgeingBadge since={w.createdAt} now={now} />
-        ) : (
-          <span className="text-ink-faint">—</span>
-        )}
-      </td>
-      <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">
-        {formatUtc(w.createdAt).slice(0, 16)}
-      </td>
+      <WaitingCell since={w.createdAt} waiting={waiting} now={now} />
+      <TimeCell at={w.createdAt} />
       <td className="max-w-56 px-4 py-1.5">
         <div className="flex min-w-0 flex-col leading-tight">
           <span className="truncate text-ink">{row.email}</span>
@@ -213,14 +187,7 @@ function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
           ) : null}
         </div>
       </td>
-      <td className="px-4 text-right">
-        <Link
-          href={`/withdrawals/${w.id}`}
-          className="text-xs font-medium whitespace-nowrap text-brand hover:text-brand-hover"
-        >
-          {waiting ? "Review" : "Open"}
-        </Link>
-      </td>
+      <OpenLinkCell href={`/withdrawals/${w.id}`}>{waiting ? "Review" : "Open"}</OpenLinkCell>
     </tr>
   );
 }

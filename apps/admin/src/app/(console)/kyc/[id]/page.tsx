@@ -7,12 +7,18 @@ import {
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
-import { AgeingBadge } from "@/components/kyc/ageing-badge";
 import { DecisionPanel } from "@/components/kyc/decision-panel";
 import { DocumentCard } from "@/components/kyc/document-card";
-import { KycLevelBadge, KycStatusBadge } from "@/components/kyc/kyc-status-badge";
+import { KycStatusBadge } from "@/components/kyc/kyc-status-badge";
 import { PageBody } from "@/components/page-body";
+import {
+  DetailCard,
+  DetailHeader,
+  Facts,
+  ProfileLink,
+  SubHeading,
+  userIdentityFacts,
+} from "@/components/review/detail-parts";
 import { formatUtc } from "@/lib/time-format";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
@@ -48,20 +54,18 @@ export default async function KycSubmissionPage({ params }: { params: Promise<{ 
   const pending = submission.status === "PENDING";
   return (
     <PageBody>
-      <header className="flex flex-wrap items-center gap-3">
-        <Link href="/kyc" className="text-xs text-ink-muted hover:text-ink">
-          ← KYC queue
-        </Link>
-        <h1 className="text-xl font-semibold tracking-tight text-ink">
-          Submission <span className="tabular-nums">#{submission.id}</span>
-        </h1>
-        <KycStatusBadge status={submission.status} />
-        {pending ? (
-          <span className="text-xs text-ink-muted">
-            waiting <AgeingBadge since={submission.createdAt} now={now} />
-          </span>
-        ) : null}
-      </header>
+      <DetailHeader
+        backHref="/kyc"
+        backLabel="KYC queue"
+        title={
+          <h1 className="text-xl font-semibold tracking-tight text-ink">
+            Submission <span className="tabular-nums">#{submission.id}</span>
+          </h1>
+        }
+        badge={<KycStatusBadge status={submission.status} />}
+        waitingSince={pending ? submission.createdAt : null}
+        now={now}
+      />
 
       <section aria-label="Documents" className="grid grid-cols-1 gap-3 md:grid-cols-3">
         {submission.documents.map((document) => (
@@ -71,7 +75,7 @@ export default async function KycSubmissionPage({ params }: { params: Promise<{ 
 
       <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="grid grid-cols-1 items-start gap-4 2xl:grid-cols-2">
-          <Card title="Applicant">
+          <DetailCard title="Applicant">
             <Facts
               rows={[
                 [
@@ -98,35 +102,16 @@ export default async function KycSubmissionPage({ params }: { params: Promise<{ 
                 ["Level requested", `Level ${submission.level}`],
               ]}
             />
-          </Card>
-          <Card
-            title="Account"
-            action={
-              <Link
-                href={`/users/${submission.user.id}`}
-                className="text-xs font-medium text-brand hover:text-brand-hover"
-              >
-                Full profile →
-              </Link>
-            }
-          >
+          </DetailCard>
+          <DetailCard title="Account" action={<ProfileLink userId={submission.user.id} />}>
             <Facts
               rows={[
-                ["Email", submission.user.email],
-                [
-                  "User id",
-                  <span key="u" className="tabular-nums">
-                    #{submission.user.id}
-                  </span>,
-                ],
-                ["KYC level", <KycLevelBadge key="l" level={submission.user.kycLevel} />],
+                ...userIdentityFacts(submission.user),
                 ["Account status", submission.user.status === "ACTIVE" ? "Active" : "Suspended"],
                 ["Registered", formatUtc(submission.user.createdAt)],
               ]}
             />
-            <h3 className="mt-4 mb-2 text-[11px] font-semibold tracking-wider text-ink-faint uppercase">
-              Earlier submissions
-            </h3>
+            <SubHeading>Earlier submissions</SubHeading>
             {submission.history.length === 0 ? (
               <p className="text-xs text-ink-muted">None: this is the first.</p>
             ) : (
@@ -152,12 +137,12 @@ export default async function KycSubmissionPage({ params }: { params: Promise<{ 
                 ))}
               </ul>
             )}
-          </Card>
+          </DetailCard>
         </div>
         {pending && canDecide ? (
           <DecisionPanel submissionId={submission.id} />
         ) : (
-          <Card title="Decision">
+          <DetailCard title="Decision">
             {pending ? (
               <p className="text-xs text-ink-muted">
                 Waiting for compliance. Only staff with the Compliance role decide on identity.
@@ -176,42 +161,9 @@ export default async function KycSubmissionPage({ params }: { params: Promise<{ 
                 ) : null}
               </div>
             )}
-          </Card>
+          </DetailCard>
         )}
       </div>
     </PageBody>
-  );
-}
-
-function Card({
-  title,
-  action,
-  children,
-}: {
-  title: string;
-  action?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <section className="flex flex-col rounded-lg border border-line bg-surface p-4">
-      <div className="mb-3 flex items-center justify-between">
-        <h2 className="text-[13px] font-semibold text-ink">{title}</h2>
-        {action}
-      </div>
-      {children}
-    </section>
-  );
-}
-
-function Facts({ rows }: { rows: ReadonlyArray<readonly [string, ReactNode]> }) {
-  return (
-    <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-5 gap-y-2 text-[13px]">
-      {rows.map(([label, value]) => (
-        <div key={label} className="contents">
-          <dt className="text-ink-faint">{label}</dt>
-          <dd className="min-w-0 text-ink-muted [overflow-wrap:anywhere]">{value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }

@@ -2,10 +2,15 @@ import { groupThousands } from "@exchange/contracts/money";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
-import { AgeingBadge } from "@/components/kyc/ageing-badge";
-import { KycLevelBadge } from "@/components/kyc/kyc-status-badge";
 import { PageBody } from "@/components/page-body";
+import {
+  DetailCard,
+  DetailHeader,
+  Facts,
+  ProfileLink,
+  SubHeading,
+  userIdentityFacts,
+} from "@/components/review/detail-parts";
 import { RiskFlags, WithdrawalStatusBadge } from "@/components/withdrawals/withdrawal-badges";
 import { WithdrawalDecisionPanel } from "@/components/withdrawals/withdrawal-decision-panel";
 import { formatUtc } from "@/lib/time-format";
@@ -34,24 +39,22 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
   const approvals = detail.decisions.filter((d) => d.decision === "APPROVE");
   return (
     <PageBody>
-      <header className="flex flex-wrap items-center gap-3">
-        <Link href="/withdrawals" className="text-xs text-ink-muted hover:text-ink">
-          ← Withdrawals
-        </Link>
-        <h1 className="text-xl font-semibold tracking-tight text-ink tabular-nums">
-          {groupThousands(w.amount)} {w.asset}
-        </h1>
-        <WithdrawalStatusBadge status={w.status} />
-        {pending ? (
-          <span className="text-xs text-ink-muted">
-            waiting <AgeingBadge since={w.createdAt} now={now} />
-          </span>
-        ) : null}
-      </header>
+      <DetailHeader
+        backHref="/withdrawals"
+        backLabel="Withdrawals"
+        title={
+          <h1 className="text-xl font-semibold tracking-tight text-ink tabular-nums">
+            {groupThousands(w.amount)} {w.asset}
+          </h1>
+        }
+        badge={<WithdrawalStatusBadge status={w.status} />}
+        waitingSince={pending ? w.createdAt : null}
+        now={now}
+      />
 
       <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="grid grid-cols-1 items-start gap-4 2xl:grid-cols-2">
-          <Card title="Withdrawal">
+          <DetailCard shrinks title="Withdrawal">
             <Facts
               rows={[
                 ["Amount", `${groupThousands(w.amount)} ${w.asset}`],
@@ -92,28 +95,11 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
                 ],
               ]}
             />
-          </Card>
-          <Card
-            title="Trader"
-            action={
-              <Link
-                href={`/users/${detail.user.id}`}
-                className="text-xs font-medium text-brand hover:text-brand-hover"
-              >
-                Full profile →
-              </Link>
-            }
-          >
+          </DetailCard>
+          <DetailCard shrinks title="Trader" action={<ProfileLink userId={detail.user.id} />}>
             <Facts
               rows={[
-                ["Email", detail.user.email],
-                [
-                  "User id",
-                  <span key="u" className="tabular-nums">
-                    #{detail.user.id}
-                  </span>,
-                ],
-                ["KYC level", <KycLevelBadge key="l" level={detail.user.kycLevel} />],
+                ...userIdentityFacts(detail.user),
                 ["Two-factor", detail.user.twoFactorOn ? "On" : "Off"],
                 [
                   "Password changed",
@@ -142,8 +128,8 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
                 ))}
               </tbody>
             </table>
-          </Card>
-          <Card title={`Ledger: ${w.asset}, latest first`}>
+          </DetailCard>
+          <DetailCard shrinks title={`Ledger: ${w.asset}, latest first`}>
             {detail.postings.length === 0 ? (
               <p className="text-xs text-ink-muted">No postings.</p>
             ) : (
@@ -180,8 +166,8 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
                 </table>
               </div>
             )}
-          </Card>
-          <Card title="Previous withdrawals">
+          </DetailCard>
+          <DetailCard shrinks title="Previous withdrawals">
             {detail.previous.length === 0 ? (
               <p className="text-xs text-ink-muted">None: this is the first.</p>
             ) : (
@@ -205,7 +191,7 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
                 ))}
               </ul>
             )}
-          </Card>
+          </DetailCard>
         </div>
         <div className="flex flex-col gap-4">
           {pending && canDecide ? (
@@ -216,13 +202,13 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
               approvedByMe={approvals.some((d) => d.staffId === staff.id)}
             />
           ) : pending ? (
-            <Card title="Decision">
+            <DetailCard shrinks title="Decision">
               <p className="text-xs text-ink-muted">
                 Waiting for finance. Only staff with the Finance role decide on withdrawals.
               </p>
-            </Card>
+            </DetailCard>
           ) : null}
-          <Card title="Decisions so far">
+          <DetailCard shrinks title="Decisions so far">
             {detail.decisions.length === 0 ? (
               <p className="text-xs text-ink-muted">
                 {detail.requiredApprovals === 0 ? "Approved automatically." : "None yet."}
@@ -243,50 +229,9 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
                 ))}
               </ul>
             )}
-          </Card>
+          </DetailCard>
         </div>
       </div>
     </PageBody>
-  );
-}
-
-function SubHeading({ children }: { children: ReactNode }) {
-  return (
-    <h3 className="mt-4 mb-2 text-[11px] font-semibold tracking-wider text-ink-faint uppercase">
-      {children}
-    </h3>
-  );
-}
-
-function Card({
-  title,
-  action,
-  children,
-}: {
-  title: string;
-  action?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <section className="flex min-w-0 flex-col rounded-lg border border-line bg-surface p-4">
-      <div className="mb-3 flex items-center justify-between">
-        <h2 className="text-[13px] font-semibold text-ink">{title}</h2>
-        {action}
-      </div>
-      {children}
-    </section>
-  );
-}
-
-function Facts({ rows }: { rows: ReadonlyArray<readonly [string, ReactNode]> }) {
-  return (
-    <dl className="grid grid-cols-[max-content_minmax(0,1fr)] gap-x-5 gap-y-2 text-[13px]">
-      {rows.map(([label, value]) => (
-        <div key={label} className="contents">
-          <dt className="text-ink-faint">{label}</dt>
-          <dd className="min-w-0 text-ink-muted [overflow-wrap:anywhere]">{value}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }

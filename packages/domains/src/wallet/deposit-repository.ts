@@ -71,22 +71,17 @@ const toRecord = (row: Row): DepositRecord => ({
 });
 
 /** A transfer the watcher found, as it is first recorded. */
-export interface NewDeposit {
-  chainKey: string;
-  txHash: string;
-  logIndex: number;
-  assetCode: string;
-  userId: number;
-  toAddress: string;
-  fromAddress: string;
-  chainAmount: bigint;
-  amountAtoms: bigint;
-  blockNumber: bigint;
-  blockHash: string;
-  confirmations: number;
-  status: DepositStatus;
-  flags: string[];
-}
+export type NewDeposit = Omit<
+  DepositRecord,
+  | "id"
+  | "reorgedAfterCredit"
+  | "reviewedBy"
+  | "reviewNote"
+  | "reviewedAt"
+  | "creditedAt"
+  | "createdAt"
+  | "updatedAt"
+>;
 
 const dataOf = (d: NewDeposit) => ({
   ...d,

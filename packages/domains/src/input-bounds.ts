@@ -32,3 +32,10 @@ export const ZInputDate = z
 
 /** A market symbol as typed by a caller; the service says whether such a market exists. */
 export const ZSymbolText = z.string().min(1).max(20);
+
+/**
+ * Text without NUL characters: PostgreSQL's text cannot hold one, so a NUL that reached a query
+ * would fail it with a server error instead of a clear refusal.
+ */
+export const hasNoNul = (text: string): boolean => !text.includes("\u0000");
+export const NO_NUL_MESSAGE = "Remove the NUL character (\\0) from the text.";

@@ -1,5 +1,5 @@
 import { ZOrder } from "@exchange/contracts/order";
-import { ZRowId } from "@exchange/domains/input-bounds";
+import { hasNoNul, NO_NUL_MESSAGE, ZRowId } from "@exchange/domains/input-bounds";
 import { z } from "zod";
 import { ZKycStatus } from "../kyc/kyc.types";
 
@@ -7,7 +7,7 @@ const ZUserStatus = z.enum(["ACTIVE", "SUSPENDED"]);
 
 export const ZSearchUsersInput = z.object({
   /** An email fragment or a user id (`42` or `#42`); empty lists the newest accounts. */
-  query: z.string().trim().max(254).default(""),
+  query: z.string().trim().max(254).refine(hasNoNul, NO_NUL_MESSAGE).default(""),
 });
 
 export const ZSearchUsersOutput = z.object({

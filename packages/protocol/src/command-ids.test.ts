@@ -14,6 +14,9 @@ describe("command ids", () => {
     expect(commandIds.withdrawFreeze(withdrawal)).toBe(`withdraw:freeze:${withdrawal}`);
     expect(commandIds.withdrawSettle(withdrawal)).toBe(`withdraw:settle:${withdrawal}`);
     expect(commandIds.withdrawRelease(withdrawal)).toBe(`withdraw:release:${withdrawal}`);
+    expect(commandIds.savingsSubscribe(withdrawal)).toBe(`savings:subscribe:${withdrawal}`);
+    expect(commandIds.savingsPayout(withdrawal)).toBe(`savings:payout:${withdrawal}`);
+    expect(commandIds.savingsRedeem(withdrawal)).toBe(`savings:redeem:${withdrawal}`);
     expect(commandIds.placeOrder(42)).toMatch(new RegExp(`^order:42:${UUID}$`));
     expect(commandIds.cancelOrder(42)).toMatch(new RegExp(`^cancel:42:${UUID}$`));
     expect(commandIds.cancelAllOrders(42)).toMatch(new RegExp(`^cancelAll:42:${UUID}$`));

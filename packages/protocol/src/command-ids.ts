@@ -34,6 +34,12 @@ export const commandIds = {
   withdrawSettle: (withdrawalId: string) => `withdraw:settle:${withdrawalId}`,
   /** The release of one rejected, cancelled or failed withdrawal. */
   withdrawRelease: (withdrawalId: string) => `withdraw:release:${withdrawalId}`,
+  /** The subscription's move of its principal into the savings pool. */
+  savingsSubscribe: (subscriptionId: string) => `savings:subscribe:${subscriptionId}`,
+  /** The payment of one repayment plan: the plan's id makes a rerun pay once. */
+  savingsPayout: (planId: string) => `savings:payout:${planId}`,
+  /** The early redemption of one subscription. */
+  savingsRedeem: (subscriptionId: string) => `savings:redeem:${subscriptionId}`,
   /** A liveness probe of the engine. */
   ping: () => `ping:${crypto.randomUUID()}`,
   /** A command of the local demo market maker (development only). */

@@ -66,6 +66,12 @@ export enum AppErrorCode {
   WITHDRAWAL_STATE = "WITHDRAWAL_STATE",
   /** A second approval of one withdrawal by the same staff member. */
   ALREADY_APPROVED = "ALREADY_APPROVED",
+  /** Early redemption of a subscription whose product's terms do not allow it. */
+  SAVINGS_REDEMPTION_NOT_ALLOWED = "SAVINGS_REDEMPTION_NOT_ALLOWED",
+  /** A second early redemption of the same subscription: the first already returned the money. */
+  SAVINGS_ALREADY_REDEEMED = "SAVINGS_ALREADY_REDEEMED",
+  /** The subscription is not active (not yet confirmed, or already matured): nothing to redeem. */
+  SAVINGS_NOT_ACTIVE = "SAVINGS_NOT_ACTIVE",
   /** Unexpected failure; details are logged, never sent. */
   INTERNAL = "INTERNAL",
 }

@@ -1,0 +1,155 @@
+import type {
+  SavingsRedemptionQuote,
+  SavingsSubscriptionDetail,
+} from "@exchange/contracts/savings";
+import type { Command } from "@exchange/core";
+import { clockDate, commandIds, type EngineReply, EngineTimeoutError } from "@exchange/protocol";
+import { AppError, AppErrorCode } from "../errors";
+import type { Services } from "../services";
+import { markSubscriptionRedeemed, withSubscriptionLock } from "./redemption-repository";
+import { type RedemptionAmounts, redemptionAmounts } from "./redemption-rules";
+import { ownSubscription, type TraderActor } from "./subscription-queries";
+import {
+  findSubscriptionPlans,
+  findSubscriptionRecord,
+  type SubscriptionRecord,
+} from "./subscription-read-repository";
+import { redemptionQuoteView, subscriptionDetailView } from "./subscription-views";
+
+/**
+ * Early redemption (issue 14 §5): the owner of an ACTIVE subscription takes the principal back
+ * before maturity, less what the product's rule keeps (the interest paid so far, or a penalty of
+ * the principal rounded up). The engine's `savings.redeem` moves the money and closes the
+ * position; its id and business key are the subscription's, so a retry after a crash is
+ * answered from the journal and returns the money once.
+ */
+
+export const SAVINGS_REDEEM_BUSINESS = "savings.redeem";
+
+const ENGINE_TIMEOUT_MS = 10_000;
+
+/** Refuses what cannot be redeemed, with the reason a user can act on. */
+function assertRedeemable(record: SubscriptionRecord): void {
+  if (record.status === "REDEEMED") {
+    throw new AppError(
+      AppErrorCode.SAVINGS_ALREADY_REDEEMED,
+      "This subscription is already redeemed; its principal was returned.",
+    );
+  }
+  if (record.status !== "ACTIVE") {
+    const why =
+      record.status === "MATURED" ? "it has matured and was paid in full" : "it is not active yet";
+    throw new AppError(
+      AppErrorCode.SAVINGS_NOT_ACTIVE,
+      `This subscription cannot be redeemed: ${why}.`,
+    );
+  }
+  if (record.earlyRedemption === "NOT_ALLOWED") {
+    throw new AppError(
+      AppErrorCode.SAVINGS_REDEMPTION_NOT_ALLOWED,
+      "This product does not allow early redemption: the principal returns at maturity.",
+    );
+  }
+}
+
+function amountsOf(record: SubscriptionRecord): RedemptionAmounts {
+  return redemptionAmounts({
+    rule: record.earlyRedemption,
+    penaltyRatePpm: record.penaltyRatePpm,
+    principalAtoms: record.amountAtoms,
+    interestPaidAtoms: record.interestPaidAtoms,
+    interestPendingAtoms: record.interestPendingAtoms,
+  });
+}
+
+/** What redeeming the caller's subscription now would return; nothing moves. */
+export async function redemptionQuote(
+  services: Services,
+  actor: TraderActor,
+  id: string,
+): Promise<SavingsRedemptionQuote> {
+  const record = await ownSubscription(services, actor, id);
+  assertRedeemable(record);
+  return redemptionQuoteView(record, amountsOf(record));
+}
+
+async function sendRedeem(
+  services: Services,
+  record: SubscriptionRecord,
+  amounts: RedemptionAmounts,
+): Promise<EngineReply> {
+  const command = {
+    type: "savings.redeem",
+    id: commandIds.savingsRedeem(record.id),
+    ts: services.clock.now(),
+    business: SAVINGS_REDEEM_BUSINESS,
+    businessId: record.id,
+    subscriptionId: record.id,
+    forfeitInterest: amounts.forfeitInterest,
+    penaltyAtoms: amounts.penaltyAtoms,
+  } as const;
+  try {
+    return await services.engine.send(command as unknown as Command, {
+      timeoutMs: ENGINE_TIMEOUT_MS,
+    });
+  } catch (error) {
+    if (error instanceof EngineTimeoutError) {
+      throw new AppError(
+        AppErrorCode.ENGINE_UNAVAILABLE,
+        "The exchange did not answer in time. Nothing was lost: try again in a moment.",
+      );
+    }
+    throw error;
+  }
+}
+
+/** What the engine credited to the user's available balance: the principal returned. */
+function creditOf(reply: EngineReply, record: SubscriptionRecord): bigint {
+  let credit = 0n;
+  for (const event of reply.outcome.events) {
+    if (event.type !== "balance.changed") continue;
+    for (const posting of event.postings) {
+      const mine = posting.account === "available" && posting.userId === record.userId;
+      if (mine && posting.asset === record.assetCode) credit += posting.amountAtoms;
+    }
+  }
+  return credit;
+}
+
+/**
+ * Redeems the caller's subscription early. Under the subscription's row lock: a second redeem,
+ * concurrent or later, finds it REDEEMED and is refused without a second command.
+ */
+export async function redeem(
+  services: Services,
+  actor: TraderActor,
+  input: { id: string },
+): Promise<SavingsSubscriptionDetail> {
+  await ownSubscription(services, actor, input.id);
+  await withSubscriptionLock(services.db, input.id, async (tx) => {
+    const record = await findSubscriptionRecord(tx, input.id);
+    if (!record) throw new AppError(AppErrorCode.NOT_FOUND, "No such subscription.");
+    assertRedeemable(record);
+    const reply = await sendRedeem(services, record, amountsOf(record));
+    if (!reply.outcome.ok) {
+      services.log.warn("savings: the engine refused an early redemption", {
+        subscriptionId: record.id,
+        code: reply.outcome.code,
+        message: reply.outcome.message,
+      });
+      throw new AppError(
+        AppErrorCode.SAVINGS_NOT_ACTIVE,
+        "This subscription can no longer be redeemed. Refresh to see its state.",
+      );
+    }
+    const credit = creditOf(reply, record);
+    await markSubscriptionRedeemed(tx, {
+      id: record.id,
+      redeemedAtoms: credit,
+      deductionAtoms: record.amountAtoms - credit,
+      endedAt: clockDate(services.clock),
+    });
+  });
+  const record = await ownSubscription(services, actor, input.id);
+  return subscriptionDetailView(record, await findSubscriptionPlans(services.db, input.id));
+}

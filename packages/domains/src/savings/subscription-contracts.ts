@@ -1,5 +1,7 @@
-import { ZSavingsSubscription } from "@exchange/contracts/savings";
+import { ZDay, ZSavingsSubscription } from "@exchange/contracts/savings";
+import { ZDecimal } from "@exchange/contracts/wire";
 import { z } from "zod";
+import { ZRowId } from "../input-bounds";
 
 /** The trader's savings procedures' inputs and outputs (beside the public shapes of contracts). */
 
@@ -21,3 +23,29 @@ export const ZSubscriptionPage = z.object({
   nextCursor: z.string().optional(),
 });
 export type SubscriptionPage = z.output<typeof ZSubscriptionPage>;
+
+const ZAmountText = z.string().trim().min(1, "Enter an amount.").max(80);
+
+export const ZSubscriptionPreviewInput = z.object({ instanceId: ZRowId, amount: ZAmountText });
+export type SubscriptionPreviewInput = z.output<typeof ZSubscriptionPreviewInput>;
+
+/** The schedule a subscription of `amount` would get; nothing is reserved by asking. */
+export const ZSubscriptionPreview = z.object({
+  instanceId: z.number().int(),
+  asset: z.string(),
+  amount: ZDecimal,
+  valueDate: ZDay,
+  maturityDate: ZDay,
+  /** The sum of the payments' interest. */
+  interestTotal: ZDecimal,
+  plans: z.array(
+    z.object({
+      seq: z.number().int(),
+      periodStart: ZDay,
+      dueDate: ZDay,
+      interest: ZDecimal,
+      principal: ZDecimal,
+    }),
+  ),
+});
+export type SubscriptionPreview = z.output<typeof ZSubscriptionPreview>;

@@ -225,3 +225,45 @@ export async function findSubscriptionPlans(
     principalAtoms: storedUnits(r.principalAtoms),
   }));
 }
+
+/** What a preview needs of an instance: its version's schedule terms and the asset's precision. */
+export interface InstanceScheduleTerms {
+  id: number;
+  assetCode: string;
+  precision: number;
+  annualRatePpm: number;
+  termDays: number;
+  payoutPeriod: SavingsPayoutPeriod;
+  valueDate: Date;
+  maturityDate: Date;
+}
+
+export async function findInstanceScheduleTerms(
+  db: Store,
+  instanceId: number,
+): Promise<InstanceScheduleTerms | undefined> {
+  const row = await db.savingsInstance.findUnique({
+    where: { id: instanceId },
+    select: {
+      id: true,
+      valueDate: true,
+      maturityDate: true,
+      product: { select: { assetCode: true } },
+      productVersion: { select: { annualRatePpm: true, termDays: true, payoutPeriod: true } },
+    },
+  });
+  if (!row) return undefined;
+  const asset = await db.asset.findUnique({
+    where: { code: row.product.assetCode },
+    select: { precision: true },
+  });
+  if (!asset) throw new Error(`no asset ${row.product.assetCode}`);
+  return {
+    id: row.id,
+    assetCode: row.product.assetCode,
+    precision: asset.precision,
+    ...row.productVersion,
+    valueDate: row.valueDate,
+    maturityDate: row.maturityDate,
+  };
+}

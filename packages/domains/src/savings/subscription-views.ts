@@ -6,16 +6,12 @@ import type {
   SavingsSubscriptionDetail,
 } from "@exchange/contracts/savings";
 import type { RedemptionAmounts } from "./redemption-rules";
+import { dayOf } from "./repayment-schedule";
 import type { PlanRecord, SubscriptionRecord } from "./subscription-read-repository";
 
 /** A rate in millionths as the wire's percent string: 52 500 → "5.25". */
 export function ppmPercent(ppm: number): string {
   return formatUnits(BigInt(ppm), 4);
-}
-
-/** A calendar day (a DATE column, midnight UTC) as "YYYY-MM-DD". */
-export function dayText(day: Date): string {
-  return day.toISOString().slice(0, 10);
 }
 
 export function subscriptionView(record: SubscriptionRecord): SavingsSubscription {
@@ -31,8 +27,8 @@ export function subscriptionView(record: SubscriptionRecord): SavingsSubscriptio
     payoutPeriod: record.payoutPeriod,
     earlyRedemption: record.earlyRedemption,
     penaltyRatePercent: ppmPercent(record.penaltyRatePpm),
-    valueDate: dayText(record.valueDate),
-    maturityDate: dayText(record.maturityDate),
+    valueDate: dayOf(record.valueDate),
+    maturityDate: dayOf(record.maturityDate),
     interestScheduled: units(record.interestScheduledAtoms),
     interestPaid: units(record.interestPaidAtoms),
     redeemed: record.redeemedAtoms === null ? null : units(record.redeemedAtoms),
@@ -45,8 +41,8 @@ export function subscriptionView(record: SubscriptionRecord): SavingsSubscriptio
 export function planView(plan: PlanRecord, precision: number): SavingsPlan {
   return {
     seq: plan.seq,
-    periodStart: dayText(plan.periodStart),
-    dueDate: dayText(plan.dueDate),
+    periodStart: dayOf(plan.periodStart),
+    dueDate: dayOf(plan.dueDate),
     interest: formatUnits(plan.interestAtoms, precision),
     principal: formatUnits(plan.principalAtoms, precision),
     status: plan.status,

@@ -1,0 +1,15 @@
+import { router } from "../../trpc";
+import { getSubscriptionProcedure } from "./get-subscription";
+import { listSubscriptionsProcedure } from "./list-subscriptions";
+import { previewSubscriptionProcedure } from "./preview-subscription";
+import { redeemSubscriptionProcedure } from "./redeem-subscription";
+import { redemptionQuoteProcedure } from "./redemption-quote";
+
+/** A trader's savings (packages/domains/src/savings): offers, subscriptions, early redemption. */
+export const savingsRouter = router({
+  preview: previewSubscriptionProcedure,
+  subscriptions: listSubscriptionsProcedure,
+  subscription: getSubscriptionProcedure,
+  redemptionQuote: redemptionQuoteProcedure,
+  redeem: redeemSubscriptionProcedure,
+});

@@ -5,8 +5,7 @@ import type {
   SavingsSubscriptionStatus,
 } from "@exchange/contracts/savings";
 import type { Store, Tx } from "../services";
-import type { PlannedPayment } from "./repayment-schedule";
-import { type Day, dayOf } from "./repayment-schedule";
+import { type Day, dateOfDay, dayOf, type PlannedPayment } from "./repayment-schedule";
 
 /**
  * The `savings_subscriptions` and `savings_plans` tables as a subscription is taken, activated

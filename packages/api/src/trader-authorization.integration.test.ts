@@ -5,7 +5,7 @@ import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { eventually } from "@exchange/domains/testing/eventually";
 import {
-  createTestOffer,
+  createTestSavingsInstance,
   createTestSubscriptionRows,
 } from "@exchange/domains/testing/savings-fixtures";
 import {
@@ -271,7 +271,7 @@ beforeAll(async () => {
     price: "90000",
     quantity: "0.5",
   });
-  const offer = await createTestOffer(services.db, { terms: { earlyRedemption: "NOT_ALLOWED" } });
+  const offer = await createTestSavingsInstance(services.db, { earlyRedemption: "NOT_ALLOWED" });
   const subscriptionId = await createTestSubscriptionRows(services.db, {
     userId: ownerUser.id,
     instanceId: offer.instanceId,

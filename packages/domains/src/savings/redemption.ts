@@ -11,8 +11,8 @@ import { type RedemptionAmounts, redemptionAmounts } from "./redemption-rules";
 import { ownSubscription, type TraderActor } from "./subscription-queries";
 import {
   findSubscriptionPlans,
-  findSubscriptionRecord,
-  type SubscriptionRecord,
+  findSubscriptionSummary,
+  type SubscriptionSummary,
 } from "./subscription-read-repository";
 import { redemptionQuoteView, subscriptionDetailView } from "./subscription-views";
 
@@ -29,20 +29,17 @@ export const SAVINGS_REDEEM_BUSINESS = "savings.redeem";
 const ENGINE_TIMEOUT_MS = 10_000;
 
 /** Refuses what cannot be redeemed, with the reason a user can act on. */
-function assertRedeemable(record: SubscriptionRecord): void {
+function assertRedeemable(record: SubscriptionSummary): void {
   if (record.status === "REDEEMED") {
     throw new AppError(
-      AppErrorCode.SAVINGS_ALREADY_REDEEMED,
+      AppErrorCode.SAVINGS_STATE,
       "This subscription is already redeemed; its principal was returned.",
     );
   }
   if (record.status !== "ACTIVE") {
     const why =
       record.status === "MATURED" ? "it has matured and was paid in full" : "it is not active yet";
-    throw new AppError(
-      AppErrorCode.SAVINGS_NOT_ACTIVE,
-      `This subscription cannot be redeemed: ${why}.`,
-    );
+    throw new AppError(AppErrorCode.SAVINGS_STATE, `This subscription cannot be redeemed: ${why}.`);
   }
   if (record.earlyRedemption === "NOT_ALLOWED") {
     throw new AppError(
@@ -52,7 +49,7 @@ function assertRedeemable(record: SubscriptionRecord): void {
   }
 }
 
-function amountsOf(record: SubscriptionRecord): RedemptionAmounts {
+function amountsOf(record: SubscriptionSummary): RedemptionAmounts {
   return redemptionAmounts({
     rule: record.earlyRedemption,
     penaltyRatePpm: record.penaltyRatePpm,
@@ -75,7 +72,7 @@ export async function redemptionQuote(
 
 async function sendRedeem(
   services: Services,
-  record: SubscriptionRecord,
+  record: SubscriptionSummary,
   amounts: RedemptionAmounts,
 ): Promise<EngineReply> {
   const command = {
@@ -104,7 +101,7 @@ async function sendRedeem(
 }
 
 /** What the engine credited to the user's available balance: the principal returned. */
-function creditOf(reply: EngineReply, record: SubscriptionRecord): bigint {
+function creditOf(reply: EngineReply, record: SubscriptionSummary): bigint {
   let credit = 0n;
   for (const event of reply.outcome.events) {
     if (event.type !== "balance.changed") continue;
@@ -127,7 +124,7 @@ export async function redeem(
 ): Promise<SavingsSubscriptionDetail> {
   await ownSubscription(services, actor, input.id);
   await withSubscriptionLock(services.db, input.id, async (tx) => {
-    const record = await findSubscriptionRecord(tx, input.id);
+    const record = await findSubscriptionSummary(tx, input.id);
     if (!record) throw new AppError(AppErrorCode.NOT_FOUND, "No such subscription.");
     assertRedeemable(record);
     const reply = await sendRedeem(services, record, amountsOf(record));
@@ -138,7 +135,7 @@ export async function redeem(
         message: reply.outcome.message,
       });
       throw new AppError(
-        AppErrorCode.SAVINGS_NOT_ACTIVE,
+        AppErrorCode.SAVINGS_STATE,
         "This subscription can no longer be redeemed. Refresh to see its state.",
       );
     }

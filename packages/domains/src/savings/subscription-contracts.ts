@@ -3,7 +3,21 @@ import { ZDecimal } from "@exchange/contracts/wire";
 import { z } from "zod";
 import { ZRowId } from "../input-bounds";
 
-/** The trader's savings procedures' inputs and outputs (beside the public shapes of contracts). */
+/**
+ * The subscription procedures' inputs and outputs (beside the public shapes of contracts). The
+ * amount is a decimal string of the asset as typed; the service converts it exactly and says
+ * what is wrong with it.
+ */
+
+const ZAmountText = z.string().trim().min(1, "Enter an amount.").max(80);
+
+export const ZSubscribeInput = z.object({
+  instanceId: ZRowId,
+  amount: ZAmountText,
+  /** The client's UUID of this submission: a double-clicked subscribe is one subscription. */
+  requestKey: z.uuid("requestKey must be a UUID."),
+});
+export type SubscribeInput = z.infer<typeof ZSubscribeInput>;
 
 export const ZSubscriptionId = z.uuid("No such subscription.");
 
@@ -23,8 +37,6 @@ export const ZSubscriptionPage = z.object({
   nextCursor: z.string().optional(),
 });
 export type SubscriptionPage = z.output<typeof ZSubscriptionPage>;
-
-const ZAmountText = z.string().trim().min(1, "Enter an amount.").max(80);
 
 export const ZSubscriptionPreviewInput = z.object({ instanceId: ZRowId, amount: ZAmountText });
 export type SubscriptionPreviewInput = z.output<typeof ZSubscriptionPreviewInput>;

@@ -1,9 +1,9 @@
 import { amountProblemMessage, formatUnits, parseAmount } from "@exchange/contracts/money";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services } from "../services";
-import { dayOf, repaymentSchedule } from "./repayment-schedule";
+import { addDays, repaymentSchedule } from "./repayment-schedule";
 import type { SubscriptionPreview, SubscriptionPreviewInput } from "./subscription-contracts";
-import { findInstanceScheduleTerms } from "./subscription-read-repository";
+import { findSubscribableInstance } from "./subscription-repository";
 
 /**
  * The plans a subscription of `amount` to an instance would create, as `repaymentSchedule`
@@ -14,7 +14,7 @@ export async function previewSubscription(
   services: Services,
   input: SubscriptionPreviewInput,
 ): Promise<SubscriptionPreview> {
-  const terms = await findInstanceScheduleTerms(services.db, input.instanceId);
+  const terms = await findSubscribableInstance(services.db, input.instanceId);
   if (!terms) throw new AppError(AppErrorCode.NOT_FOUND, "No such offer.");
   const parsed = parseAmount(input.amount, terms.precision);
   if ("problem" in parsed) {
@@ -26,7 +26,7 @@ export async function previewSubscription(
       annualRatePpm: terms.annualRatePpm,
       termDays: terms.termDays,
       payoutPeriod: terms.payoutPeriod,
-      valueDate: dayOf(terms.valueDate),
+      valueDate: terms.valueDate,
     },
     parsed.atoms,
   );
@@ -35,8 +35,8 @@ export async function previewSubscription(
     instanceId: terms.id,
     asset: terms.assetCode,
     amount: units(parsed.atoms),
-    valueDate: dayOf(terms.valueDate),
-    maturityDate: dayOf(terms.maturityDate),
+    valueDate: terms.valueDate,
+    maturityDate: addDays(terms.valueDate, terms.termDays),
     interestTotal: units(plans.reduce((sum, plan) => sum + plan.interestAtoms, 0n)),
     plans: plans.map((plan) => ({
       seq: plan.seq,

@@ -4,10 +4,10 @@ import type { Actor, Services } from "../services";
 import type { SubscriptionPage, SubscriptionPageInput } from "./subscription-contracts";
 import {
   findSubscriptionPlans,
-  findSubscriptionRecord,
+  findSubscriptionSummary,
   findUserSubscriptions,
   isUserSubscription,
-  type SubscriptionRecord,
+  type SubscriptionSummary,
 } from "./subscription-read-repository";
 import { subscriptionDetailView, subscriptionView } from "./subscription-views";
 
@@ -41,8 +41,8 @@ export async function ownSubscription(
   services: Services,
   actor: TraderActor,
   id: string,
-): Promise<SubscriptionRecord> {
-  const record = await findSubscriptionRecord(services.db, id);
+): Promise<SubscriptionSummary> {
+  const record = await findSubscriptionSummary(services.db, id);
   if (!record || record.userId !== actor.userId) {
     throw new AppError(AppErrorCode.NOT_FOUND, "No such subscription.");
   }

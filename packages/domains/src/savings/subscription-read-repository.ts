@@ -12,7 +12,7 @@ import type { Store } from "../services";
  * version and the sums of its plans. Amounts are engine atoms, `bigint` here.
  */
 
-export interface SubscriptionRecord {
+export interface SubscriptionSummary {
   id: string;
   userId: number;
   instanceId: number;
@@ -113,7 +113,7 @@ function sumInterest(plans: Row["plans"], status?: SavingsPlanStatus): bigint {
   return total;
 }
 
-function toRecord(row: Row, precision: number): SubscriptionRecord {
+function toRecord(row: Row, precision: number): SubscriptionSummary {
   const terms = row.instance.productVersion;
   const scheduled = row.plans.filter((p) => p.status !== "CANCELLED");
   return {
@@ -149,7 +149,7 @@ async function precisionsOf(db: Store, codes: string[]): Promise<Map<string, num
   return new Map(assets.map((a) => [a.code, a.precision]));
 }
 
-async function toRecords(db: Store, rows: Row[]): Promise<SubscriptionRecord[]> {
+async function toRecords(db: Store, rows: Row[]): Promise<SubscriptionSummary[]> {
   const precisions = await precisionsOf(
     db,
     rows.map((r) => r.assetCode),
@@ -162,10 +162,10 @@ async function toRecords(db: Store, rows: Row[]): Promise<SubscriptionRecord[]> 
 }
 
 /** One subscription, whoever owns it (callers check the owner). */
-export async function findSubscriptionRecord(
+export async function findSubscriptionSummary(
   db: Store,
   id: string,
-): Promise<SubscriptionRecord | undefined> {
+): Promise<SubscriptionSummary | undefined> {
   const row = await db.savingsSubscription.findUnique({
     where: { id },
     select: SUBSCRIPTION_SELECT,
@@ -180,7 +180,7 @@ export async function findUserSubscriptions(
   db: Store,
   userId: number,
   page: { cursor?: string; limit: number },
-): Promise<SubscriptionRecord[]> {
+): Promise<SubscriptionSummary[]> {
   const rows = await db.savingsSubscription.findMany({
     where: { userId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
@@ -224,46 +224,4 @@ export async function findSubscriptionPlans(
     interestAtoms: storedUnits(r.interestAtoms),
     principalAtoms: storedUnits(r.principalAtoms),
   }));
-}
-
-/** What a preview needs of an instance: its version's schedule terms and the asset's precision. */
-export interface InstanceScheduleTerms {
-  id: number;
-  assetCode: string;
-  precision: number;
-  annualRatePpm: number;
-  termDays: number;
-  payoutPeriod: SavingsPayoutPeriod;
-  valueDate: Date;
-  maturityDate: Date;
-}
-
-export async function findInstanceScheduleTerms(
-  db: Store,
-  instanceId: number,
-): Promise<InstanceScheduleTerms | undefined> {
-  const row = await db.savingsInstance.findUnique({
-    where: { id: instanceId },
-    select: {
-      id: true,
-      valueDate: true,
-      maturityDate: true,
-      product: { select: { assetCode: true } },
-      productVersion: { select: { annualRatePpm: true, termDays: true, payoutPeriod: true } },
-    },
-  });
-  if (!row) return undefined;
-  const asset = await db.asset.findUnique({
-    where: { code: row.product.assetCode },
-    select: { precision: true },
-  });
-  if (!asset) throw new Error(`no asset ${row.product.assetCode}`);
-  return {
-    id: row.id,
-    assetCode: row.product.assetCode,
-    precision: asset.precision,
-    ...row.productVersion,
-    valueDate: row.valueDate,
-    maturityDate: row.maturityDate,
-  };
 }

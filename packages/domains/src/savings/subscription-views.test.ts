@@ -1,10 +1,10 @@
 import { ZSavingsSubscriptionDetail } from "@exchange/contracts/savings";
 import { describe, expect, it } from "vitest";
 import { redemptionAmounts } from "./redemption-rules";
-import type { PlanRecord, SubscriptionRecord } from "./subscription-read-repository";
+import type { PlanRecord, SubscriptionSummary } from "./subscription-read-repository";
 import { ppmPercent, redemptionQuoteView, subscriptionDetailView } from "./subscription-views";
 
-const record: SubscriptionRecord = {
+const record: SubscriptionSummary = {
   id: "0b4a4bde-8d0f-4f0e-9d2c-6b1f7a1f0c11",
   userId: 7,
   instanceId: 3,

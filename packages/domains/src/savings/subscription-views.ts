@@ -7,14 +7,14 @@ import type {
 } from "@exchange/contracts/savings";
 import type { RedemptionAmounts } from "./redemption-rules";
 import { dayOf } from "./repayment-schedule";
-import type { PlanRecord, SubscriptionRecord } from "./subscription-read-repository";
+import type { PlanRecord, SubscriptionSummary } from "./subscription-read-repository";
 
 /** A rate in millionths as the wire's percent string: 52 500 → "5.25". */
 export function ppmPercent(ppm: number): string {
   return formatUnits(BigInt(ppm), 4);
 }
 
-export function subscriptionView(record: SubscriptionRecord): SavingsSubscription {
+export function subscriptionView(record: SubscriptionSummary): SavingsSubscription {
   const units = (atoms: bigint) => formatUnits(atoms, record.precision);
   return {
     id: record.id,
@@ -51,7 +51,7 @@ export function planView(plan: PlanRecord, precision: number): SavingsPlan {
 }
 
 export function subscriptionDetailView(
-  record: SubscriptionRecord,
+  record: SubscriptionSummary,
   plans: readonly PlanRecord[],
 ): SavingsSubscriptionDetail {
   return {
@@ -61,7 +61,7 @@ export function subscriptionDetailView(
 }
 
 export function redemptionQuoteView(
-  record: SubscriptionRecord,
+  record: SubscriptionSummary,
   amounts: RedemptionAmounts,
 ): SavingsRedemptionQuote {
   const units = (atoms: bigint) => formatUnits(atoms, record.precision);

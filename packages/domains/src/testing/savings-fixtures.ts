@@ -1,15 +1,17 @@
 import type { SavingsEarlyRedemption, SavingsPayoutPeriod } from "@exchange/contracts/savings";
 import type { Db } from "@exchange/db";
-import { addDays, dateOfDay, dayOf, repaymentSchedule } from "../savings/repayment-schedule";
+import {
+  addDays,
+  type Day,
+  dateOfDay,
+  dayOf,
+  repaymentSchedule,
+} from "../savings/repayment-schedule";
 
-/**
- * Savings rows straight in the database for tests that need an offer (or a subscription to read)
- * before the product and subscribe services are in play. Amounts are engine atoms.
- */
-
-export interface TestOfferTerms {
-  asset: string;
+/** Terms of a test product; every field has a default. Amounts in atoms. */
+export interface TestSavingsTerms {
   name: string;
+  assetCode: string;
   annualRatePpm: number;
   termDays: number;
   payoutPeriod: SavingsPayoutPeriod;
@@ -19,65 +21,69 @@ export interface TestOfferTerms {
   kycLevel: number;
   earlyRedemption: SavingsEarlyRedemption;
   penaltyRatePpm: number;
+  /** The instance's day (UTC); today by default. */
+  day: Day;
 }
 
-export const DEFAULT_TEST_OFFER: TestOfferTerms = {
-  asset: "USDT",
-  name: "USDT 30 days",
-  annualRatePpm: 50_000,
-  termDays: 30,
-  payoutPeriod: "WEEKLY",
-  dailyQuotaAtoms: 10_000n * 10n ** 8n, // 10 000 USDT (8 decimals)
-  minAmountAtoms: 10n * 10n ** 8n,
-  maxAmountAtoms: 5_000n * 10n ** 8n,
-  kycLevel: 1,
-  earlyRedemption: "PENALTY",
-  penaltyRatePpm: 10_000,
-};
-
-/** A product with one version and its instance of `day` (default: the day of `now`). */
-export async function createTestOffer(
+/**
+ * A product (version 1) and its instance for one day, written straight to the tables: for tests
+ * of what comes after the products' own services (subscriptions, payouts, redemptions).
+ */
+export async function createTestSavingsInstance(
   db: Db,
-  options: { terms?: Partial<TestOfferTerms>; now?: Date; day?: string } = {},
-): Promise<{ productId: number; instanceId: number; day: string }> {
-  const terms = { ...DEFAULT_TEST_OFFER, ...options.terms };
-  const day = options.day ?? dayOf(options.now ?? new Date());
-  const valueDate = addDays(day, 1);
+  overrides: Partial<TestSavingsTerms> = {},
+): Promise<{ productId: number; instanceId: number; day: Day }> {
+  const t: TestSavingsTerms = {
+    name: `Test savings ${crypto.randomUUID().slice(0, 8)}`,
+    assetCode: "USDT",
+    annualRatePpm: 50_000,
+    termDays: 30,
+    payoutPeriod: "AT_MATURITY",
+    dailyQuotaAtoms: 1_000_000n * 10n ** 6n,
+    minAmountAtoms: 10n ** 6n,
+    maxAmountAtoms: 100_000n * 10n ** 6n,
+    kycLevel: 1,
+    earlyRedemption: "FORFEIT_INTEREST",
+    penaltyRatePpm: 0,
+    day: dayOf(new Date()),
+    ...overrides,
+  };
   const product = await db.savingsProduct.create({
-    data: { assetCode: terms.asset, currentVersion: 1 },
+    data: { assetCode: t.assetCode, currentVersion: 1 },
     select: { id: true },
   });
   const version = await db.savingsProductVersion.create({
     data: {
       productId: product.id,
       version: 1,
-      name: terms.name,
-      annualRatePpm: terms.annualRatePpm,
-      termDays: terms.termDays,
-      payoutPeriod: terms.payoutPeriod,
-      dailyQuotaAtoms: terms.dailyQuotaAtoms.toString(),
-      minAmountAtoms: terms.minAmountAtoms.toString(),
-      maxAmountAtoms: terms.maxAmountAtoms.toString(),
-      kycLevel: terms.kycLevel,
-      earlyRedemption: terms.earlyRedemption,
-      penaltyRatePpm: terms.penaltyRatePpm,
+      name: t.name,
+      annualRatePpm: t.annualRatePpm,
+      termDays: t.termDays,
+      payoutPeriod: t.payoutPeriod,
+      dailyQuotaAtoms: t.dailyQuotaAtoms.toString(),
+      minAmountAtoms: t.minAmountAtoms.toString(),
+      maxAmountAtoms: t.maxAmountAtoms.toString(),
+      kycLevel: t.kycLevel,
+      earlyRedemption: t.earlyRedemption,
+      penaltyRatePpm: t.penaltyRatePpm,
     },
     select: { id: true },
   });
+  const valueDate = addDays(t.day, 1);
   const instance = await db.savingsInstance.create({
     data: {
       productId: product.id,
       productVersionId: version.id,
-      day: dateOfDay(day),
-      windowStart: dateOfDay(day),
-      windowEnd: dateOfDay(addDays(day, 1)),
+      day: dateOfDay(t.day),
+      windowStart: dateOfDay(t.day),
+      windowEnd: dateOfDay(valueDate),
       valueDate: dateOfDay(valueDate),
-      maturityDate: dateOfDay(addDays(valueDate, terms.termDays)),
-      quotaAtoms: terms.dailyQuotaAtoms.toString(),
+      maturityDate: dateOfDay(addDays(valueDate, t.termDays)),
+      quotaAtoms: t.dailyQuotaAtoms.toString(),
     },
     select: { id: true },
   });
-  return { productId: product.id, instanceId: instance.id, day };
+  return { productId: product.id, instanceId: instance.id, day: t.day };
 }
 
 /**

@@ -78,7 +78,9 @@ export class Auditor {
       fail("a rejected command emitted state events");
     }
     if (result.accepted && result.repeated) {
-      if (!command.type.startsWith("balance.")) fail("only balance commands may repeat");
+      if (!command.type.startsWith("balance.") && !command.type.startsWith("savings.")) {
+        fail("only balance and savings commands may repeat");
+      }
       return;
     }
     const touched = new Set<number>();

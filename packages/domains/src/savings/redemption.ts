@@ -2,7 +2,7 @@ import type {
   SavingsRedemptionQuote,
   SavingsSubscriptionDetail,
 } from "@exchange/contracts/savings";
-import type { Command } from "@exchange/core";
+import type { SavingsRedeemCommand } from "@exchange/core";
 import { clockDate, commandIds, type EngineReply, EngineTimeoutError } from "@exchange/protocol";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services } from "../services";
@@ -75,7 +75,7 @@ async function sendRedeem(
   record: SubscriptionSummary,
   amounts: RedemptionAmounts,
 ): Promise<EngineReply> {
-  const command = {
+  const command: SavingsRedeemCommand = {
     type: "savings.redeem",
     id: commandIds.savingsRedeem(record.id),
     ts: services.clock.now(),
@@ -84,9 +84,9 @@ async function sendRedeem(
     subscriptionId: record.id,
     forfeitInterest: amounts.forfeitInterest,
     penaltyAtoms: amounts.penaltyAtoms,
-  } as const;
+  };
   try {
-    return await services.engine.send(command as unknown as Command, {
+    return await services.engine.send(command, {
       timeoutMs: ENGINE_TIMEOUT_MS,
     });
   } catch (error) {

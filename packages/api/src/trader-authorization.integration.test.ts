@@ -203,6 +203,17 @@ const PROCEDURES: Array<{
     access: "user",
     call: (api, f) => api.savings.preview({ instanceId: f.instanceId, amount: "100" }),
   },
+  // Neither caller holds USDT: allowed through the guard, refused for the balance, nothing moves.
+  {
+    path: "savings.subscribe",
+    access: "user",
+    call: (api, f) =>
+      api.savings.subscribe({
+        instanceId: f.instanceId,
+        amount: "10",
+        requestKey: crypto.randomUUID(),
+      }),
+  },
   {
     path: "savings.subscriptions",
     access: "user",

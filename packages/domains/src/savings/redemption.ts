@@ -2,12 +2,12 @@ import type {
   SavingsRedemptionQuote,
   SavingsSubscriptionDetail,
 } from "@exchange/contracts/savings";
-import type { SavingsRedeemCommand } from "@exchange/core";
-import { clockDate, commandIds, type EngineReply, EngineTimeoutError } from "@exchange/protocol";
+import { clockDate, type EngineReply } from "@exchange/protocol";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services } from "../services";
 import { markSubscriptionRedeemed, withSubscriptionLock } from "./redemption-repository";
 import { type RedemptionAmounts, redemptionAmounts } from "./redemption-rules";
+import { sendRedeem } from "./savings-engine";
 import { ownSubscription, type TraderActor } from "./subscription-queries";
 import {
   findSubscriptionPlans,
@@ -20,13 +20,9 @@ import { redemptionQuoteView, subscriptionDetailView } from "./subscription-view
  * Early redemption (issue 14 §5): the owner of an ACTIVE subscription takes the principal back
  * before maturity, less what the product's rule keeps (the interest paid so far, or a penalty of
  * the principal rounded up). The engine's `savings.redeem` moves the money and closes the
- * position; its id and business key are the subscription's, so a retry after a crash is
- * answered from the journal and returns the money once.
+ * position (`sendRedeem`); its id and business key are the subscription's, so a retry after a
+ * crash is answered from the journal and returns the money once.
  */
-
-export const SAVINGS_REDEEM_BUSINESS = "savings.redeem";
-
-const ENGINE_TIMEOUT_MS = 10_000;
 
 /** Refuses what cannot be redeemed, with the reason a user can act on. */
 function assertRedeemable(record: SubscriptionSummary): void {
@@ -70,40 +66,10 @@ export async function redemptionQuote(
   return redemptionQuoteView(record, amountsOf(record));
 }
 
-async function sendRedeem(
-  services: Services,
-  record: SubscriptionSummary,
-  amounts: RedemptionAmounts,
-): Promise<EngineReply> {
-  const command: SavingsRedeemCommand = {
-    type: "savings.redeem",
-    id: commandIds.savingsRedeem(record.id),
-    ts: services.clock.now(),
-    business: SAVINGS_REDEEM_BUSINESS,
-    businessId: record.id,
-    subscriptionId: record.id,
-    forfeitInterest: amounts.forfeitInterest,
-    penaltyAtoms: amounts.penaltyAtoms,
-  };
-  try {
-    return await services.engine.send(command, {
-      timeoutMs: ENGINE_TIMEOUT_MS,
-    });
-  } catch (error) {
-    if (error instanceof EngineTimeoutError) {
-      throw new AppError(
-        AppErrorCode.ENGINE_UNAVAILABLE,
-        "The exchange did not answer in time. Nothing was lost: try again in a moment.",
-      );
-    }
-    throw error;
-  }
-}
-
 /** What the engine credited to the user's available balance: the principal returned. */
-function creditOf(reply: EngineReply, record: SubscriptionSummary): bigint {
+function creditOf(outcome: EngineReply["outcome"], record: SubscriptionSummary): bigint {
   let credit = 0n;
-  for (const event of reply.outcome.events) {
+  for (const event of outcome.events) {
     if (event.type !== "balance.changed") continue;
     for (const posting of event.postings) {
       const mine = posting.account === "available" && posting.userId === record.userId;
@@ -127,19 +93,24 @@ export async function redeem(
     const record = await findSubscriptionSummary(tx, input.id);
     if (!record) throw new AppError(AppErrorCode.NOT_FOUND, "No such subscription.");
     assertRedeemable(record);
-    const reply = await sendRedeem(services, record, amountsOf(record));
-    if (!reply.outcome.ok) {
+    const amounts = amountsOf(record);
+    const outcome = await sendRedeem(services, {
+      subscriptionId: record.id,
+      forfeitInterest: amounts.forfeitInterest,
+      penaltyAtoms: amounts.penaltyAtoms,
+    });
+    if (!outcome.ok) {
       services.log.warn("savings: the engine refused an early redemption", {
         subscriptionId: record.id,
-        code: reply.outcome.code,
-        message: reply.outcome.message,
+        code: outcome.code,
+        message: outcome.message,
       });
       throw new AppError(
         AppErrorCode.SAVINGS_STATE,
         "This subscription can no longer be redeemed. Refresh to see its state.",
       );
     }
-    const credit = creditOf(reply, record);
+    const credit = creditOf(outcome, record);
     await markSubscriptionRedeemed(tx, {
       id: record.id,
       redeemedAtoms: credit,

@@ -1,7 +1,11 @@
 import type { SavingsSubscriptionDetail } from "@exchange/contracts/savings";
 import { AppError, AppErrorCode } from "../errors";
 import type { Actor, Services } from "../services";
-import type { SubscriptionPage, SubscriptionPageInput } from "./subscription-contracts";
+import type {
+  SubscribeInput,
+  SubscriptionPage,
+  SubscriptionPageInput,
+} from "./subscription-contracts";
 import {
   findSubscriptionPlans,
   findSubscriptionSummary,
@@ -10,6 +14,7 @@ import {
   type SubscriptionSummary,
 } from "./subscription-read-repository";
 import { subscriptionDetailView, subscriptionView } from "./subscription-views";
+import { subscribe } from "./subscriptions";
 
 /** A logged-in trader, as the procedures pass them. */
 export type TraderActor = Extract<Actor, { kind: "user" }>;
@@ -58,4 +63,14 @@ export async function mySubscription(
   const record = await ownSubscription(services, actor, id);
   const plans = await findSubscriptionPlans(services.db, id);
   return subscriptionDetailView(record, plans);
+}
+
+/** Subscribes the caller (`subscribe`) and answers the subscription as they will see it. */
+export async function subscribeAsTrader(
+  services: Services,
+  actor: TraderActor,
+  input: SubscribeInput,
+): Promise<SavingsSubscriptionDetail> {
+  const record = await subscribe(services, actor.userId, input);
+  return mySubscription(services, actor, record.id);
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import type { SavingsSubscriptionDetail } from "@exchange/contracts/savings";
-import { buttonClasses, FormAlert, FormNotice, Spinner } from "@exchange/ui";
+import { buttonClasses, FormAlert, Spinner } from "@exchange/ui";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { formatAmount } from "@/components/trade/format";
@@ -103,7 +103,9 @@ export function RedeemEarly({ subscription: s }: { subscription: SavingsSubscrip
               {unit(quote.data.interestForgone)}
             </dd>
           </dl>
-          <FormNotice>Redeeming cannot be undone.</FormNotice>
+          <p className="text-[13px] text-warn">
+            Redeeming cannot be undone: the remaining payments are cancelled.
+          </p>
           <div className="flex flex-col gap-2 sm:flex-row">
             <button
               type="button"

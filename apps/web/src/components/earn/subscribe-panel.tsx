@@ -128,7 +128,7 @@ export function SubscribePanel({
       {error.form ? <FormAlert>{error.form}</FormAlert> : null}
 
       <form onSubmit={submit} noValidate className="flex flex-col gap-5" aria-label="Subscribe">
-        <div className="flex flex-col gap-1.5">
+        <div className="flex max-w-md flex-col gap-1.5">
           <div className="flex items-end gap-2">
             <div className="flex-1">
               <TextField
@@ -161,7 +161,7 @@ export function SubscribePanel({
           asset={offer.asset}
           loading={previewable && preview.isFetching && !preview.data}
           error={previewError}
-          preview={previewable && preview.data?.amount ? preview.data : undefined}
+          preview={typed && previewable && preview.data?.amount ? preview.data : undefined}
         />
 
         <button

@@ -46,7 +46,7 @@ function Detail({ subscription: s }: { subscription: SavingsSubscriptionDetail }
         <SubscriptionStatusBadge status={s.status} />
       </header>
       <WalletCard title="Summary" testId="subscription-summary">
-        <dl className="grid gap-x-6 gap-y-2 text-[13px] sm:grid-cols-[auto_1fr_auto_1fr]">
+        <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-[13px] max-sm:[&>dd]:text-right sm:grid-cols-[auto_1fr_auto_1fr]">
           <dt className="text-ink-faint">Principal</dt>
           <dd className="tabular-nums" data-testid="detail-principal">
             {unit(s.amount)}
@@ -91,35 +91,59 @@ function Detail({ subscription: s }: { subscription: SavingsSubscriptionDetail }
 
 function Schedule({ subscription: s }: { subscription: SavingsSubscriptionDetail }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[520px] text-[13px]" aria-label="Payment schedule">
-        <thead>
-          <tr className="text-left text-xs text-ink-faint">
-            <th className="pb-2 pr-3 font-medium">#</th>
-            <th className="px-3 pb-2 font-medium">Period from</th>
-            <th className="px-3 pb-2 font-medium">Paid on</th>
-            <th className="px-3 pb-2 text-right font-medium">Interest</th>
-            <th className="px-3 pb-2 text-right font-medium">Principal</th>
-            <th className="pl-3 pb-2 font-medium">Status</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {s.plans.map((plan) => (
-            <tr key={plan.seq} data-testid="plan-row" data-seq={plan.seq}>
-              <td className="h-10 pr-3 text-ink-faint tabular-nums">{plan.seq}</td>
-              <td className="px-3 whitespace-nowrap">{dayWords(plan.periodStart)}</td>
-              <td className="px-3 whitespace-nowrap">{dayWords(plan.dueDate)}</td>
-              <td className="px-3 text-right tabular-nums">{formatAmount(plan.interest)}</td>
-              <td className="px-3 text-right tabular-nums">
-                {plan.principal === "0" ? "—" : formatAmount(plan.principal)}
-              </td>
-              <td className="pl-3">
-                <PlanStatusBadge status={plan.status} />
-              </td>
+    <>
+      <ol className="flex flex-col divide-y divide-line sm:hidden" aria-label="Payment schedule">
+        {s.plans.map((plan) => (
+          <li
+            key={plan.seq}
+            data-testid="plan-card"
+            data-seq={plan.seq}
+            className="flex flex-col gap-1 py-2.5 text-[13px]"
+          >
+            <span className="flex items-center gap-2">
+              <span className="text-ink-faint tabular-nums">{plan.seq}</span>
+              <span className="flex-1">{dayWords(plan.dueDate)}</span>
+              <PlanStatusBadge status={plan.status} />
+            </span>
+            <span className="flex justify-between text-xs text-ink-muted tabular-nums">
+              <span>Interest {formatAmount(plan.interest)}</span>
+              {plan.principal === "0" ? null : (
+                <span>Principal {formatAmount(plan.principal)}</span>
+              )}
+            </span>
+          </li>
+        ))}
+      </ol>
+      <div className="hidden overflow-x-auto sm:block">
+        <table className="w-full min-w-[520px] text-[13px]" aria-label="Payment schedule">
+          <thead>
+            <tr className="text-left text-xs text-ink-faint">
+              <th className="pb-2 pr-3 font-medium">#</th>
+              <th className="px-3 pb-2 font-medium">Period from</th>
+              <th className="px-3 pb-2 font-medium">Paid on</th>
+              <th className="px-3 pb-2 text-right font-medium">Interest</th>
+              <th className="px-3 pb-2 text-right font-medium">Principal</th>
+              <th className="pl-3 pb-2 font-medium">Status</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+          </thead>
+          <tbody className="divide-y divide-line">
+            {s.plans.map((plan) => (
+              <tr key={plan.seq} data-testid="plan-row" data-seq={plan.seq}>
+                <td className="h-10 pr-3 text-ink-faint tabular-nums">{plan.seq}</td>
+                <td className="px-3 whitespace-nowrap">{dayWords(plan.periodStart)}</td>
+                <td className="px-3 whitespace-nowrap">{dayWords(plan.dueDate)}</td>
+                <td className="px-3 text-right tabular-nums">{formatAmount(plan.interest)}</td>
+                <td className="px-3 text-right tabular-nums">
+                  {plan.principal === "0" ? "—" : formatAmount(plan.principal)}
+                </td>
+                <td className="pl-3">
+                  <PlanStatusBadge status={plan.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
   );
 }

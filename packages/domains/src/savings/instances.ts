@@ -1,7 +1,8 @@
 import { formatUnits } from "@exchange/contracts/money";
 import type { SavingsInstance } from "@exchange/contracts/savings";
 import { clockDate } from "@exchange/protocol";
-import type { Services, Store } from "../services";
+import { recordAudit } from "../audit/audit-repository";
+import { inTransaction, type Services, type Store } from "../services";
 import {
   findInstanceById,
   findInstancesByDays,
@@ -63,6 +64,28 @@ export async function generateMonthsAhead(
     created += await generateInstances(services, month, options);
   }
   return created;
+}
+
+/**
+ * Operations generating a month by hand (as the job would, at once), audited with the count it
+ * created. One transaction: the audit entry and the instances commit together.
+ */
+export async function generateInstancesByStaff(
+  services: Services,
+  caller: { staffId: number; ip?: string | undefined },
+  month: string,
+): Promise<{ month: string; created: number }> {
+  return inTransaction(services.db, async (tx) => {
+    const created = await generateInstances(services, month, { store: tx });
+    await recordAudit(tx, {
+      actor: { kind: "staff", staffId: caller.staffId },
+      action: "savings.instances.generate",
+      target: { type: "savings_month", id: month },
+      after: { month, created },
+      ip: caller.ip,
+    });
+    return { month, created };
+  });
 }
 
 /** An instance as the wire shows it: its version's terms, quota, subscribed and remaining. */

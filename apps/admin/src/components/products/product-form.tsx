@@ -150,7 +150,11 @@ export function ProductForm({
       aria-label={product ? "Edit terms" : "New product"}
       className="flex flex-col gap-4"
     >
-      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div
+        className={`grid grid-cols-1 gap-4 sm:grid-cols-2 ${
+          product ? "2xl:grid-cols-3" : "lg:grid-cols-4"
+        }`}
+      >
         <div className="sm:col-span-2">
           <TextField
             label="Name"

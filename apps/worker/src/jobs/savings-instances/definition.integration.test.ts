@@ -1,7 +1,7 @@
 /**
  * The savings-instances job's run against the run's database, on a clock the test sets: a
- * product created in one month has next month's instances after the month turns only once the
- * job ran; running it again (a retry, a second worker) creates nothing twice.
+ * product created in January gets March's instances from the job's first run in February;
+ * running it again (a retry, two workers at once) creates nothing twice.
  */
 
 import { listInstances } from "@exchange/domains/savings/instances";
@@ -23,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => closeServices(services));
 
 describe("the savings-instances job", () => {
-  it("generates the month after next once the month turns, and nothing twice", async () => {
+  it("generates next month once the month turns, and nothing twice", async () => {
     const staff = await services.db.staff.findUniqueOrThrow({
       where: { email: "operations@exchange.local" },
     });

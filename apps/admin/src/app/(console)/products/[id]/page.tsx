@@ -136,6 +136,20 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
         </DetailCard>
       </div>
 
+      <section className="flex flex-col gap-3" aria-labelledby="versions-heading">
+        <h2 id="versions-heading" className="text-sm font-semibold text-ink">
+          Version history
+        </h2>
+        <DataTable
+          caption="Versions"
+          columns={VERSION_COLUMNS}
+          minWidth="min-w-[1100px]"
+          rows={versions.map((v) => (
+            <VersionRow key={v.version} version={v} current={v.version === product.version} />
+          ))}
+          empty={<EmptyState section="products" title="No versions" hint="" />}
+        />
+      </section>
       <section className="flex flex-col gap-3" aria-labelledby="instances-heading">
         <h2 id="instances-heading" className="text-sm font-semibold text-ink">
           Instances, {range.from} to {range.to}
@@ -151,21 +165,6 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
               hint="Active products get one instance per day; the daily job generates this month and the next."
             />
           }
-        />
-      </section>
-
-      <section className="flex flex-col gap-3" aria-labelledby="versions-heading">
-        <h2 id="versions-heading" className="text-sm font-semibold text-ink">
-          Version history
-        </h2>
-        <DataTable
-          caption="Versions"
-          columns={VERSION_COLUMNS}
-          minWidth="min-w-[1100px]"
-          rows={versions.map((v) => (
-            <VersionRow key={v.version} version={v} current={v.version === product.version} />
-          ))}
-          empty={<EmptyState section="products" title="No versions" hint="" />}
         />
       </section>
     </PageBody>

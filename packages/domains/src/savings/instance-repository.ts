@@ -8,7 +8,8 @@ import {
   type VersionRecord,
   versionRecordOf,
 } from "./product-repository";
-import { dayOf, dayStart, type InstanceCalendar } from "./savings-terms";
+import { dateOfDay, dayOf } from "./repayment-schedule";
+import type { InstanceCalendar } from "./savings-terms";
 
 /**
  * The savings instances' repository: the only code that reads or writes `savings_instances`.
@@ -58,11 +59,11 @@ export async function insertInstances(db: Store, instances: NewInstance[]): Prom
     data: instances.map(({ product, calendar }) => ({
       productId: product.productId,
       productVersionId: product.versionId,
-      day: dayStart(calendar.day),
+      day: dateOfDay(calendar.day),
       windowStart: calendar.windowStart,
       windowEnd: calendar.windowEnd,
-      valueDate: dayStart(calendar.valueDate),
-      maturityDate: dayStart(calendar.maturityDate),
+      valueDate: dateOfDay(calendar.valueDate),
+      maturityDate: dateOfDay(calendar.maturityDate),
       quotaAtoms: product.dailyQuotaAtoms.toString(),
     })),
     skipDuplicates: true,
@@ -136,7 +137,7 @@ export function findInstancesByDays(
 ): Promise<InstanceRecord[]> {
   return findInstanceRecords(db, {
     ...(range.productId === undefined ? {} : { productId: range.productId }),
-    day: { gte: dayStart(range.from), lte: dayStart(range.to) },
+    day: { gte: dateOfDay(range.from), lte: dateOfDay(range.to) },
   });
 }
 

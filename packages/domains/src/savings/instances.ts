@@ -13,7 +13,8 @@ import {
   type NewInstance,
 } from "./instance-repository";
 import type { ListInstancesInput } from "./product-contracts";
-import { dayOf, daysOfMonth, instanceCalendar, monthOf, nextMonth, termsOf } from "./savings-terms";
+import { dayOf } from "./repayment-schedule";
+import { daysOfMonth, instanceCalendar, monthOf, nextMonth, termsOf } from "./savings-terms";
 
 /**
  * A product's day-by-day offers. Each ACTIVE product gets one instance per day, generated ahead
@@ -38,7 +39,7 @@ export async function generateInstances(
   options: { productIds?: number[]; store?: Store } = {},
 ): Promise<number> {
   const store = options.store ?? services.db;
-  const today = dayOf(services.clock.now());
+  const today = dayOf(clockDate(services.clock));
   const days = daysOfMonth(month).filter((day) => day >= today);
   if (days.length === 0) return 0;
   const products = await findProductsToGenerate(store, options.productIds);
@@ -50,7 +51,7 @@ export async function generateInstances(
 
 /** The current month and the next: what the daily job and a new product generate. */
 export function monthsAhead(services: Pick<Services, "clock">): [string, string] {
-  const month = monthOf(services.clock.now());
+  const month = monthOf(clockDate(services.clock));
   return [month, nextMonth(month)];
 }
 

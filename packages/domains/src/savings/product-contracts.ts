@@ -18,6 +18,7 @@ import {
 import { z } from "zod";
 import type { FieldErrors } from "../errors";
 import { hasNoNul, NO_NUL_MESSAGE, ZRowId } from "../input-bounds";
+import { dayNumber } from "./repayment-schedule";
 import { isMonth, percentToPpm, type StoredTerms } from "./savings-terms";
 
 /**
@@ -156,21 +157,21 @@ export const ZListInstancesInput = z
     path: ["to"],
     message: "The range ends before it starts.",
   })
-  .refine((range) => dayNumber(range.to) - dayNumber(range.from) <= 366, {
+  .refine((range) => !bothDays(range) || dayNumber(range.to) - dayNumber(range.from) <= 366, {
     path: ["to"],
     message: "Ask for at most a year of instances at once.",
   });
 export type ListInstancesInput = z.output<typeof ZListInstancesInput>;
 
-function isDay(text: string): boolean {
-  const time = Date.parse(`${text}T00:00:00Z`);
-  return (
-    !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === text && text >= "2000"
-  );
-}
+const bothDays = (range: { from: string; to: string }) => isDay(range.from) && isDay(range.to);
 
-function dayNumber(text: string): number {
-  return Date.parse(`${text}T00:00:00Z`) / 86_400_000;
+/** A real calendar day from 2000 on (nothing is offered before). */
+function isDay(text: string): boolean {
+  try {
+    return dayNumber(text) >= dayNumber("2000-01-01");
+  } catch {
+    return false;
+  }
 }
 
 export const ZProductListOutput = z.array(ZSavingsProduct);

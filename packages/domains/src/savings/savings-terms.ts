@@ -4,6 +4,7 @@ import type {
   SavingsPayoutPeriod,
   SavingsTerms,
 } from "@exchange/contracts/savings";
+import { addDays, type Day, dateOfDay, dayOf } from "./repayment-schedule";
 
 /**
  * The savings terms between their stored form and the wire's, and the calendar of an instance.
@@ -77,50 +78,29 @@ export function storedTermsOf(terms: SavingsTerms, precision: number): StoredTer
 }
 
 // ── Days ─────────────────────────────────────────────────────────────────────────────────────
+// The one day helper is the repayment schedule's (Day, dayOf, addDays, dateOfDay).
 
-const DAY_MS = 86_400_000;
-const DAY_TEXT = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_TEXT = /^(\d{4})-(\d{2})$/;
-
-/** The UTC day of a time: "2028-02-29". */
-export function dayOf(time: Date | number): string {
-  return new Date(time).toISOString().slice(0, 10);
-}
-
-/** 00:00Z of a day. Throws on text that is not a real calendar day ("2027-02-29"). */
-export function dayStart(day: string): Date {
-  const match = DAY_TEXT.exec(day);
-  const start = match ? new Date(`${day}T00:00:00.000Z`) : undefined;
-  if (!start || Number.isNaN(start.getTime()) || dayOf(start) !== day) {
-    throw new RangeError(`not a calendar day: ${JSON.stringify(day)}`);
-  }
-  return start;
-}
-
-/** The day `days` after `day` (before, when negative). */
-export function addDays(day: string, days: number): string {
-  return dayOf(dayStart(day).getTime() + days * DAY_MS);
-}
 
 /** When an instance of `day` is open and when its interest runs (SPEC §8; the common day rule). */
 export interface InstanceCalendar {
-  day: string;
+  day: Day;
   /** Subscriptions from 00:00Z of the day … */
   windowStart: Date;
   /** … up to, not including, 00:00Z of the next. */
   windowEnd: Date;
   /** Interest accrues from the next day … */
-  valueDate: string;
+  valueDate: Day;
   /** … for `termDays` days; the principal is due on this day. */
-  maturityDate: string;
+  maturityDate: Day;
 }
 
-export function instanceCalendar(day: string, termDays: number): InstanceCalendar {
+export function instanceCalendar(day: Day, termDays: number): InstanceCalendar {
   const valueDate = addDays(day, 1);
   return {
     day,
-    windowStart: dayStart(day),
-    windowEnd: dayStart(valueDate),
+    windowStart: dateOfDay(day),
+    windowEnd: dateOfDay(valueDate),
     valueDate,
     maturityDate: addDays(valueDate, termDays),
   };
@@ -136,15 +116,15 @@ export function isMonth(month: string): boolean {
 }
 
 /** Every day of `month` ("2028-02" → "2028-02-01" … "2028-02-29"). */
-export function daysOfMonth(month: string): string[] {
+export function daysOfMonth(month: string): Day[] {
   if (!isMonth(month)) throw new RangeError(`not a month: ${JSON.stringify(month)}`);
-  const days: string[] = [];
+  const days: Day[] = [];
   for (let day = `${month}-01`; day.startsWith(month); day = addDays(day, 1)) days.push(day);
   return days;
 }
 
 /** The month of a time, and the one after it: "2028-12" → "2029-01". */
-export function monthOf(time: Date | number): string {
+export function monthOf(time: Date): string {
   return dayOf(time).slice(0, 7);
 }
 

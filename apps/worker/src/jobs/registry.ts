@@ -4,6 +4,7 @@ import type { JobDefinition, QueuedJob } from "./job-definition";
 import { reconciliationJob } from "./reconciliation/definition";
 import { referenceDataJob } from "./reference-data/definition";
 import { savingsInstancesJob } from "./savings-instances/definition";
+import { savingsSubscriptionsJob } from "./savings-subscriptions/definition";
 
 /**
  * Every job of the worker, run on the BullMQ queue (jobs/job-queue.ts). Adding one: a folder
@@ -21,6 +22,7 @@ export const JOBS: readonly JobDefinition[] = [
   reconciliationJob,
   hotWalletJob,
   savingsInstancesJob,
+  savingsSubscriptionsJob,
 ];
 
 export function queuedJobs(context: WorkerContext): QueuedJob[] {

@@ -5,6 +5,8 @@ import type { WorkerContext } from "../worker-context";
 export type JobSchedule =
   /** Repeatedly, every so many milliseconds (the first run at once), one run at a time. */
   | { everyMs: number }
+  /** At the times of a cron pattern, in UTC ("5 0 * * *": 00:05 every day), one run at a time. */
+  | { cron: string }
   /** Once each time the worker starts. */
   | { atStart: true }
   /** Only when queued for a business key (`JobQueue.enqueue`), e.g. by an admin action. */

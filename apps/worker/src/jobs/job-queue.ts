@@ -59,6 +59,12 @@ export class JobQueue {
           { every: job.schedule.everyMs },
           { name: job.name, data: {}, opts: this.jobOptions(job) },
         );
+      } else if ("cron" in job.schedule) {
+        await this.queue.upsertJobScheduler(
+          job.name,
+          { pattern: job.schedule.cron, tz: "UTC" },
+          { name: job.name, data: {}, opts: this.jobOptions(job) },
+        );
       } else if ("atStart" in job.schedule) {
         await this.enqueue(job.name, `${job.name}:${startKey}`);
       }

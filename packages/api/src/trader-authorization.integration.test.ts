@@ -137,6 +137,7 @@ const PROCEDURES: Array<{
   },
   { path: "marketData.tickers", access: "public", call: (api) => api.marketData.tickers() },
   { path: "wallet.balances", access: "user", call: (api) => api.wallet.balances() },
+  { path: "savings.offers", access: "public", call: (api) => api.savings.offers() },
   {
     path: "wallet.deposits.address",
     access: "user",

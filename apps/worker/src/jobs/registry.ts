@@ -3,6 +3,7 @@ import { hotWalletJob } from "./hot-wallet/definition";
 import type { JobDefinition, QueuedJob } from "./job-definition";
 import { reconciliationJob } from "./reconciliation/definition";
 import { referenceDataJob } from "./reference-data/definition";
+import { savingsInstancesJob } from "./savings-instances/definition";
 import { savingsSubscriptionsJob } from "./savings-subscriptions/definition";
 
 /**
@@ -20,6 +21,7 @@ export const JOBS: readonly JobDefinition[] = [
   referenceDataJob,
   reconciliationJob,
   hotWalletJob,
+  savingsInstancesJob,
   savingsSubscriptionsJob,
 ];
 

@@ -3,6 +3,7 @@ import { hotWalletJob } from "./hot-wallet/definition";
 import type { JobDefinition, QueuedJob } from "./job-definition";
 import { reconciliationJob } from "./reconciliation/definition";
 import { referenceDataJob } from "./reference-data/definition";
+import { savingsPayoutsJob } from "./savings-payouts/definition";
 
 /**
  * Every job of the worker, run on the BullMQ queue (jobs/job-queue.ts). Adding one: a folder
@@ -15,7 +16,12 @@ import { referenceDataJob } from "./reference-data/definition";
  * loop too: its quotes are a random walk held in memory, a retried tick would only repeat a
  * stale quote, and it moves no real money.
  */
-export const JOBS: readonly JobDefinition[] = [referenceDataJob, reconciliationJob, hotWalletJob];
+export const JOBS: readonly JobDefinition[] = [
+  referenceDataJob,
+  reconciliationJob,
+  hotWalletJob,
+  savingsPayoutsJob,
+];
 
 export function queuedJobs(context: WorkerContext): QueuedJob[] {
   return JOBS.filter((job) => job.enabled?.(context.env) ?? true).map((job) => ({

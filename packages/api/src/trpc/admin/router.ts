@@ -6,6 +6,7 @@ import { listAdminMarketsProcedure } from "./list-admin-markets";
 import { auditVocabularyProcedure, listAuditProcedure } from "./list-audit";
 import { listProductsProcedure } from "./list-queues";
 import { listReconciliationProcedure } from "./list-reconciliation-reports";
+import { savingsMoneyRoutes } from "./savings/money-routes";
 import { createEnrolmentLinkProcedure } from "./staff/create-enrolment-link";
 import { listStaffProcedure } from "./staff/list-staff";
 import { staffMeProcedure } from "./staff-me";
@@ -21,6 +22,7 @@ export const adminRouter = router({
   withdrawals: withdrawalsAdminRouter,
   finance: financeAdminRouter,
   products: router({ list: listProductsProcedure }),
+  savings: router({ ...savingsMoneyRoutes }),
   markets: router({ list: listAdminMarketsProcedure }),
   reconciliation: router({ list: listReconciliationProcedure }),
   audit: router({ list: listAuditProcedure, vocabulary: auditVocabularyProcedure }),

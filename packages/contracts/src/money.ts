@@ -61,6 +61,44 @@ export function storedUnits(value: StoredDecimal): bigint {
   return decimalToUnits(value.toFixed());
 }
 
+// ── Amounts typed by users ─────────────────────────────────────────────────────────────────────
+
+/** Why an amount typed by a user is not an amount of the asset. */
+export type AmountProblem = "format" | "not_positive" | "too_many_decimals";
+
+/**
+ * The typed amount in atoms of an asset with `precision` decimals, or why not. Trailing zeros
+ * beyond the precision are fine ("1.500000000"); a non-zero digit beyond it is refused, never
+ * rounded away.
+ */
+export function parseAmount(
+  text: string,
+  precision: number,
+): { atoms: bigint } | { problem: AmountProblem } {
+  const value = /^\d*\.?\d*$/.test(text) ? parseDecimal(text) : null;
+  if (value === null) return { problem: text.startsWith("-") ? "not_positive" : "format" };
+  const down = toUnits(value, precision, "down");
+  if (down !== toUnits(value, precision, "up")) return { problem: "too_many_decimals" };
+  if (down <= 0n) return { problem: "not_positive" };
+  return { atoms: down };
+}
+
+/** What to tell a user about an {@link AmountProblem} of an amount of `asset`. */
+export function amountProblemMessage(
+  problem: AmountProblem,
+  asset: string,
+  precision: number,
+): string {
+  switch (problem) {
+    case "format":
+      return "Enter the amount as a number, like 12.5.";
+    case "not_positive":
+      return "Enter an amount above zero.";
+    case "too_many_decimals":
+      return `${asset} takes at most ${precision} decimals.`;
+  }
+}
+
 // ── Decimal values and their arithmetic ───────────────────────────────────────────────────────
 
 /** `units / 10^scale`. */

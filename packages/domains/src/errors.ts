@@ -66,6 +66,14 @@ export enum AppErrorCode {
   WITHDRAWAL_STATE = "WITHDRAWAL_STATE",
   /** A second approval of one withdrawal by the same staff member. */
   ALREADY_APPROVED = "ALREADY_APPROVED",
+  /** A subscription larger than what is left of the savings instance's daily quota. */
+  SAVINGS_QUOTA_EXCEEDED = "SAVINGS_QUOTA_EXCEEDED",
+  /** A savings instance outside its subscription window (not yet open, or closed). */
+  SAVINGS_NOT_OPEN = "SAVINGS_NOT_OPEN",
+  /** A redemption of a subscription that is not active (already redeemed, matured or pending). */
+  SAVINGS_STATE = "SAVINGS_STATE",
+  /** An early redemption of a product whose terms do not allow one. */
+  SAVINGS_REDEMPTION_NOT_ALLOWED = "SAVINGS_REDEMPTION_NOT_ALLOWED",
   /** Unexpected failure; details are logged, never sent. */
   INTERNAL = "INTERNAL",
 }

@@ -88,6 +88,12 @@ export async function findKycLevels(db: Store) {
   }));
 }
 
+/** The trader's KYC level, or undefined for an unknown trader. */
+export async function findUserKycLevel(db: Store, userId: number): Promise<number | undefined> {
+  const row = await db.user.findUnique({ where: { id: userId }, select: { kycLevel: true } });
+  return row?.kycLevel;
+}
+
 /** Whether the trader's current level allows trading (false for an unknown trader or level). */
 export async function levelAllowsTrading(db: Store, userId: number): Promise<boolean> {
   const rows = await db.$queryRaw<Array<{ can_trade: boolean | null }>>`

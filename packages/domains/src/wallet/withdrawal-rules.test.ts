@@ -1,7 +1,7 @@
+import { parseAmount } from "@exchange/contracts/money";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
-  parseWithdrawalAmount,
   remainingLimit,
   requiredApprovalsOf,
   riskFlagsOf,
@@ -70,20 +70,20 @@ describe("the withdrawal fee", () => {
 
 describe("a typed amount", () => {
   it("is atoms of the asset, or a named problem", () => {
-    expect(parseWithdrawalAmount("1.5", 8)).toEqual({ atoms: 150_000_000n });
-    expect(parseWithdrawalAmount("1.500000000", 8)).toEqual({ atoms: 150_000_000n });
-    expect(parseWithdrawalAmount("0.000000001", 8)).toEqual({ problem: "too_many_decimals" });
-    expect(parseWithdrawalAmount("0", 8)).toEqual({ problem: "not_positive" });
-    expect(parseWithdrawalAmount("-1", 8)).toEqual({ problem: "not_positive" });
+    expect(parseAmount("1.5", 8)).toEqual({ atoms: 150_000_000n });
+    expect(parseAmount("1.500000000", 8)).toEqual({ atoms: 150_000_000n });
+    expect(parseAmount("0.000000001", 8)).toEqual({ problem: "too_many_decimals" });
+    expect(parseAmount("0", 8)).toEqual({ problem: "not_positive" });
+    expect(parseAmount("-1", 8)).toEqual({ problem: "not_positive" });
     for (const text of ["", "abc", "1e5", " 1", "1,5", "0x10", "."]) {
-      expect(parseWithdrawalAmount(text, 8)).toEqual({ problem: "format" });
+      expect(parseAmount(text, 8)).toEqual({ problem: "format" });
     }
   });
 
   it("never answers atoms for text it did not read exactly (property)", () => {
     fc.assert(
       fc.property(fc.string(), (text) => {
-        const result = parseWithdrawalAmount(text, 8);
+        const result = parseAmount(text, 8);
         if ("atoms" in result) {
           expect(result.atoms > 0n).toBe(true);
           expect(/^\d*\.?\d*$/.test(text)).toBe(true);

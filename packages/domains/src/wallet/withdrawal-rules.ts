@@ -52,26 +52,6 @@ export function withdrawalFeeAtoms(facts: FeeFacts): bigint {
   return chainAtoms > floorAtoms ? chainAtoms : floorAtoms;
 }
 
-/** Why an amount typed by a user is not an amount of the asset. */
-export type AmountProblem = "format" | "not_positive" | "too_many_decimals";
-
-/**
- * The typed amount in atoms of an asset with `precision` decimals, or why not. Trailing zeros
- * beyond the precision are fine ("1.500000000"); a non-zero digit beyond it is refused, never
- * rounded away.
- */
-export function parseWithdrawalAmount(
-  text: string,
-  precision: number,
-): { atoms: bigint } | { problem: AmountProblem } {
-  const value = /^\d*\.?\d*$/.test(text) ? parseDecimal(text) : null;
-  if (value === null) return { problem: text.startsWith("-") ? "not_positive" : "format" };
-  const down = toUnits(value, precision, "down");
-  if (down !== toUnits(value, precision, "up")) return { problem: "too_many_decimals" };
-  if (down <= 0n) return { problem: "not_positive" };
-  return { atoms: down };
-}
-
 export interface ApprovalThresholds {
   /** Atoms: up to this, approved automatically when nothing was flagged. */
   autoApproveMaxAtoms: bigint;

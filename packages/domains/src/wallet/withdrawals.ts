@@ -1,9 +1,11 @@
 import {
   add,
+  amountProblemMessage,
   compare,
   type Decimal,
   formatDecimal,
   formatUnits,
+  parseAmount,
   parseDecimal,
   trimZeros,
 } from "@exchange/contracts/money";
@@ -40,7 +42,6 @@ import {
   DAY_MS,
   HOUR_MS,
   LIMIT_ASSET,
-  parseWithdrawalAmount,
   remainingLimit,
   requiredApprovalsOf,
   riskFlagsOf,
@@ -298,14 +299,9 @@ export async function requestWithdrawal(
 }
 
 function amountOf(textAmount: string, rules: WithdrawalAssetRules): bigint {
-  const parsed = parseWithdrawalAmount(textAmount, rules.precision);
+  const parsed = parseAmount(textAmount, rules.precision);
   if ("problem" in parsed) {
-    const messages = {
-      format: "Enter the amount as a number, like 12.5.",
-      not_positive: "Enter an amount above zero.",
-      too_many_decimals: `${rules.assetCode} takes at most ${rules.precision} decimals.`,
-    };
-    throw invalid("amount", messages[parsed.problem]);
+    throw invalid("amount", amountProblemMessage(parsed.problem, rules.assetCode, rules.precision));
   }
   if (parsed.atoms < thresholdAtoms(rules.minWithdrawal, rules.precision)) {
     throw invalid(

@@ -1,5 +1,6 @@
 import { decimalToUnits } from "@exchange/contracts/money";
 import type { Store } from "../services";
+import { type Day, dateOfDay } from "./repayment-schedule";
 
 /**
  * The payout runs' repository: the only code that writes `savings_payout_runs`, and the payout's
@@ -17,8 +18,7 @@ export interface DuePlan {
   id: string;
   subscriptionId: string;
   seq: number;
-  /** "YYYY-MM-DD". */
-  dueDate: string;
+  dueDate: Day;
   assetCode: string;
   interestAtoms: bigint;
   principalAtoms: bigint;
@@ -30,11 +30,11 @@ export type DuePlanCursor = Pick<DuePlan, "dueDate" | "subscriptionId" | "seq">;
 /** Opens a run's row (ok null: running). */
 export async function insertPayoutRun(
   db: Store,
-  run: { asOf: string; trigger: PayoutTrigger; triggeredById: number | null; startedAt: Date },
+  run: { asOf: Day; trigger: PayoutTrigger; triggeredById: number | null; startedAt: Date },
 ): Promise<bigint> {
   const row = await db.savingsPayoutRun.create({
     data: {
-      asOf: dayDate(run.asOf),
+      asOf: dateOfDay(run.asOf),
       trigger: run.trigger,
       triggeredById: run.triggeredById,
       startedAt: run.startedAt,
@@ -59,7 +59,7 @@ export async function finishPayoutRun(
  */
 export async function findDuePlans(
   db: Store,
-  query: { asOf: string; after: DuePlanCursor | null; limit: number },
+  query: { asOf: Day; after: DuePlanCursor | null; limit: number },
 ): Promise<DuePlan[]> {
   const after = query.after ?? { dueDate: "0001-01-01", subscriptionId: ZERO_UUID, seq: 0 };
   const rows = await db.$queryRaw<
@@ -126,7 +126,7 @@ export async function cancelPendingPlan(db: Store, planId: string): Promise<bool
 /** A run's row as the admin list shows it, with who triggered it. */
 export interface PayoutRunRecord {
   id: bigint;
-  asOf: string;
+  asOf: Day;
   trigger: string;
   triggeredBy: string | null;
   startedAt: Date;
@@ -267,8 +267,3 @@ export async function findAssetPrecisions(
 }
 
 const ZERO_UUID = "00000000-0000-0000-0000-000000000000";
-
-/** A "YYYY-MM-DD" day as the Date a DATE column takes (its UTC midnight). */
-function dayDate(day: string): Date {
-  return new Date(`${day}T00:00:00.000Z`);
-}

@@ -29,6 +29,7 @@ import {
   markPlanPaid,
   type PayoutTrigger,
 } from "./payout-repository";
+import { type Day, dayNumber, dayOf } from "./repayment-schedule";
 
 /**
  * The payout run (issue 14, item 4): every PENDING plan due by a day, of an ACTIVE subscription,
@@ -54,14 +55,13 @@ const ENGINE_TIMEOUT_MS = 10_000;
 const BATCH = 200;
 /** An operations-triggered run may be for a day at most this far from today (either way). */
 const RUN_DAY_RANGE_DAYS = 366;
-const DAY_MS = 86_400_000;
 
 /** What a run needs: the worker builds it from its context, the API from its services. */
 export type PayoutDeps = Pick<Services, "db" | "engine" | "clock" | "log">;
 
 export interface RunPayoutsInput {
-  /** "YYYY-MM-DD" (UTC): plans due on or before it are paid. */
-  asOf: string;
+  /** Plans due on or before this day are paid. */
+  asOf: Day;
   trigger: PayoutTrigger;
   staffId?: number | undefined;
 }
@@ -200,8 +200,8 @@ async function sendPayout(services: PayoutDeps, plan: DuePlan): Promise<PayoutAn
 
 /** What a run of the payouts job is for, read from its business key. */
 export type PayoutRunKey =
-  | { trigger: "schedule"; asOf: string }
-  | { trigger: "operations"; asOf: string; requestId: string };
+  | { trigger: "schedule"; asOf: Day }
+  | { trigger: "operations"; asOf: Day; requestId: string };
 
 const SCHEDULED_KEY = /^savings-payouts:(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const OPERATIONS_KEY = /^savings-payouts:(\d{4}-\d{2}-\d{2}):operations:([0-9a-f-]{36})$/;
@@ -221,20 +221,18 @@ export function payoutRunKeyOf(businessKey: string): PayoutRunKey {
   throw new Error(`not a payout run's key: ${businessKey}`);
 }
 
-export function operationsRunKey(asOf: string, requestId: string): string {
+export function operationsRunKey(asOf: Day, requestId: string): string {
   return `${SAVINGS_PAYOUTS_JOB}:${asOf}:operations:${requestId}`;
 }
 
 /** Whether "YYYY-MM-DD" is a real calendar day. */
 export function isDay(day: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) return false;
-  const date = new Date(`${day}T00:00:00.000Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
-}
-
-/** The UTC day of a time. */
-export function dayOf(time: Date | number): string {
-  return new Date(time).toISOString().slice(0, 10);
+  try {
+    dayNumber(day);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -272,11 +270,10 @@ async function requesterOf(services: PayoutDeps, businessKey: string): Promise<n
 export async function requestPayoutRun(
   services: Services,
   actor: { staffId: number; ip?: string | undefined },
-  asOf: string,
-): Promise<{ asOf: string; requestedAt: Date }> {
-  const today = Date.parse(`${dayOf(services.clock.now())}T00:00:00.000Z`);
-  const day = Date.parse(`${asOf}T00:00:00.000Z`);
-  if (!isDay(asOf) || Math.abs(day - today) > RUN_DAY_RANGE_DAYS * DAY_MS) {
+  asOf: Day,
+): Promise<{ asOf: Day; requestedAt: Date }> {
+  const today = dayNumber(dayOf(clockDate(services.clock)));
+  if (!isDay(asOf) || Math.abs(dayNumber(asOf) - today) > RUN_DAY_RANGE_DAYS) {
     throw new AppError(AppErrorCode.INVALID_INPUT, "Choose a day within a year of today.", {
       asOf: ["Choose a day within a year of today."],
     });

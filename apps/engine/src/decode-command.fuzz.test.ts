@@ -57,6 +57,11 @@ const COMMAND_FIELDS = [
   "tier",
   "makerScalePpm",
   "takerScalePpm",
+  "subscriptionId",
+  "interestAtoms",
+  "principalAtoms",
+  "forfeitInterest",
+  "penaltyAtoms",
 ];
 
 const COMMAND_TYPES = [
@@ -75,6 +80,9 @@ const COMMAND_TYPES = [
   "balance.withdrawRelease",
   "balance.transfer",
   "balance.adjust",
+  "savings.subscribe",
+  "savings.payout",
+  "savings.redeem",
 ];
 
 /** Values that make a generated command likely to pass the schema and reach the core. */
@@ -89,6 +97,7 @@ const plausibleValue = fc.oneof(
   fc.constant(1_700_000_000_000),
   fc.string({ minLength: 1, maxLength: 12 }),
   fc.constantFrom({ userId: 1 }, { system: "fee" }),
+  fc.boolean(),
 );
 
 /** Raw stream entries: any text, deep JSON, and command-shaped JSON objects. */

@@ -2,6 +2,7 @@ import { assert } from "./assert";
 import type { AcceptedResult, CoreEvent } from "./events";
 import { IdMap } from "./id-map";
 import { Account, type Asset, FeeTier, type Market, Order, type Withdrawal } from "./model";
+import type { SavingsPosition } from "./modules/savings/position";
 import { FastBook } from "./modules/spot/book/fast-book";
 import { NaiveBook } from "./modules/spot/book/naive-book";
 import type { BookKind, OrderBook } from "./modules/spot/book/order-book";
@@ -40,8 +41,10 @@ export class CoreState {
   readonly orders = new IdMap<Order>();
   /** Pending withdrawals by id. */
   readonly withdrawals = new Map<string, Withdrawal>();
-  /** First accepted result of each balance-command business key. */
+  /** First accepted result of each business key (balance and savings commands). */
   readonly receipts = new Map<string, AcceptedResult>();
+  /** Open savings positions by subscription id (the savings module's). */
+  readonly savingsPositions = new Map<string, SavingsPosition>();
   nextOrderId = 1;
   nextTradeId = 1;
   /** See `findMarket`; "" before any market is found, which no symbol equals. */

@@ -55,6 +55,15 @@ export interface WithdrawalView {
   amountAtoms: bigint;
 }
 
+/** An open savings position. */
+export interface SavingsPositionView {
+  subscriptionId: string;
+  userId: number;
+  asset: string;
+  principalAtoms: bigint;
+  interestPaidAtoms: bigint;
+}
+
 export interface MarketView extends MarketConfig {
   /** Quote atoms of one lot at one tick. */
   quotePerTickLot: bigint;
@@ -156,6 +165,24 @@ export class ExchangeCore {
       });
     }
     return views;
+  }
+
+  /** Open savings positions, of one user or of everyone, by subscription id. */
+  savingsPositions(userId?: number): SavingsPositionView[] {
+    const views: SavingsPositionView[] = [];
+    for (const p of this.state.savingsPositions.values()) {
+      if (userId !== undefined && p.account.userId !== userId) continue;
+      views.push({
+        subscriptionId: p.subscriptionId,
+        userId: p.account.userId,
+        asset: p.asset.code,
+        principalAtoms: p.principalAtoms,
+        interestPaidAtoms: p.interestPaidAtoms,
+      });
+    }
+    return views.sort((a, b) =>
+      a.subscriptionId < b.subscriptionId ? -1 : a.subscriptionId > b.subscriptionId ? 1 : 0,
+    );
   }
 
   userIds(): number[] {

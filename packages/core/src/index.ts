@@ -9,6 +9,7 @@ export {
   ExchangeCore,
   type MarketView,
   type OrderView,
+  type SavingsPositionView,
   type WithdrawalView,
 } from "./exchange-core";
 export { LEGACY_LIMITS, MAX_OPEN_ORDERS_CEILING, MAX_UNITS } from "./limits";
@@ -16,6 +17,7 @@ export type { BookKind, BookLevel } from "./modules/spot/book/order-book";
 export { MAX_SLIPPAGE_BPS, MIN_SLIPPAGE_BPS } from "./modules/spot/place-order";
 export { RejectCode } from "./reject-code";
 export type * from "./snapshot";
+export { SNAPSHOT_VERSION } from "./snapshot";
 export { hashText } from "./state-hash";
 export * from "./types";
 export * from "./units";

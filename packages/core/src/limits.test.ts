@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ExchangeCore } from "./exchange-core";
 import { MAX_UNITS } from "./limits";
 import { RejectCode } from "./reject-code";
-import type { CoreSnapshot } from "./snapshot";
+import { type CoreSnapshot, SNAPSHOT_VERSION } from "./snapshot";
 import {
   createTestCore,
   eventsOf,
@@ -216,7 +216,7 @@ describe("snapshots from before the limits", () => {
     const restored = ExchangeCore.restore(legacy);
     expect(restored.market("BTCUSDT")?.maxPriceTicks).toBe(MAX_UNITS);
     expect(restored.asset("BTC")?.maxAmountAtoms).toBe(MAX_UNITS);
-    expect(restored.snapshot().version).toBe(2);
+    expect(restored.snapshot().version).toBe(SNAPSHOT_VERSION);
     expectAccepted(restored.apply(cmd.limit(1, "sell", MAX_PRICE_TICKS + 1n, 1n)));
   });
 });

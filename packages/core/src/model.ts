@@ -28,6 +28,7 @@ export class Asset {
     savings: 0n,
     loan: 0n,
     insurance: 0n,
+    savingsInterest: 0n,
   };
 
   constructor(code: string, precision: number, maxAmountAtoms: bigint, index: number) {

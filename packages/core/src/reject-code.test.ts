@@ -119,6 +119,16 @@ const TRIGGERS: Record<CoreCode, Trigger> = {
     core.apply(cmd.make({ type: "asset.add", code: "PTS", precision: 0, maxAmountAtoms: 10n }));
     return core.apply(cmd.deposit(1, "PTS", 11n));
   },
+  [RejectCode.SavingsPositionExists]: (core, cmd) => {
+    core.apply(cmd.subscribe(1, "sub-1", "USDT", 100n));
+    // Another business key (a retry with the same one would return the first result).
+    return core.apply({
+      ...cmd.subscribe(2, "sub-1", "USDT", 100n),
+      businessId: "again",
+    } as Command);
+  },
+  [RejectCode.SavingsPositionNotFound]: (core, cmd) =>
+    core.apply(cmd.payout("sub-none", "plan-1", 1n)),
 };
 
 function ethBtc(cmd: TestCommands, overrides: Record<string, unknown>): Command {
@@ -139,12 +149,13 @@ function ethBtc(cmd: TestCommands, overrides: Record<string, unknown>): Command 
 }
 
 describe("reject codes", () => {
-  it("are grouped by range: 1xx command, 2xx reference data, 3xx status, 4xx orders, 5xx cancels, 6xx balances", () => {
+  it("are grouped by range: 1xx command, 2xx reference data, 3xx status, 4xx orders, 5xx cancels, 6xx balances, 7xx savings", () => {
     const ranges = new Set(NUMERIC_CODES.map((code) => Math.floor(code / 100)));
-    expect([...ranges].sort()).toEqual([1, 2, 3, 4, 5, 6]);
+    expect([...ranges].sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
     expect(RejectCode.InvalidCommand).toBe(100);
     expect(RejectCode.OrderNotFound).toBe(500);
     expect(RejectCode.InsufficientBalance).toBe(600);
+    expect(RejectCode.SavingsPositionExists).toBe(700);
   });
 
   it.each(NUMERIC_CODES.map((code) => [RejectCode[code], code] as const))(

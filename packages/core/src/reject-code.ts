@@ -8,6 +8,7 @@
  * - 4xx: an order breaks a market rule or cannot be placed as asked.
  * - 5xx: a cancel names no open order of the user.
  * - 6xx: balances and the ledger.
+ * - 7xx: savings positions.
  */
 export enum RejectCode {
   /** A field is missing, of the wrong type or out of its range (ids, user ids, strings). */
@@ -91,4 +92,9 @@ export enum RejectCode {
   InvalidTransfer = 604,
   /** The credit would take the user's balance (available + frozen) above the asset's maximum. */
   AmountAboveMax = 605,
+
+  /** An open savings position already has this subscription id. */
+  SavingsPositionExists = 700,
+  /** No open savings position has this subscription id (never opened, or already closed). */
+  SavingsPositionNotFound = 701,
 }

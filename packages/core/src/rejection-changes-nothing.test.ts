@@ -147,6 +147,34 @@ const balances = fc.oneof(
   fc.record({ type: fc.constant("balance.withdrawRelease" as const), withdrawalId: text }),
 );
 
+/** Positions p1 (user 1, 1 000 USDT atoms, 5 paid) and p2 (user 2, 500 BTC atoms) are open. */
+const subscriptionId = mostly(fc.constantFrom("p1", "p2", "n1", "n2"), text);
+const savings = fc.oneof(
+  fc.record({
+    type: fc.constant("savings.subscribe" as const),
+    subscriptionId,
+    userId,
+    asset,
+    amountAtoms: atoms,
+  }),
+  fc.record({
+    type: fc.constant("savings.payout" as const),
+    subscriptionId,
+    interestAtoms: mostly(fc.bigInt({ min: 0n, max: 100n }), fc.constantFrom(-1n, MAX_UNITS)),
+    principalAtoms: fc.constantFrom(0n, 0n, 1_000n, 500n, 999n, 1_001n, -1_000n),
+  }),
+  fc.record({
+    type: fc.constant("savings.redeem" as const),
+    subscriptionId,
+    forfeitInterest: fc.boolean(),
+    penaltyAtoms: mostly(fc.bigInt({ min: 0n, max: 2_000n }), fc.constantFrom(-1n, MAX_UNITS)),
+  }),
+);
+const savingsKey = fc.record({
+  business: mostly(fc.constant("savings"), fc.constant("")),
+  businessId: mostly(fc.constantFrom("1", "2", "3", "4", "5", "6"), fc.constant("")),
+});
+
 const referenceData = fc.oneof(
   fc.record({
     type: fc.constant("asset.add" as const),
@@ -194,6 +222,7 @@ const command: fc.Arbitrary<Body> = fc.oneof(
   { arbitrary: marketOrder, weight: 2 },
   { arbitrary: cancels, weight: 2 },
   { arbitrary: fc.tuple(balances, businessKey).map(([b, key]) => ({ ...b, ...key })), weight: 3 },
+  { arbitrary: fc.tuple(savings, savingsKey).map(([b, key]) => ({ ...b, ...key })), weight: 2 },
   { arbitrary: referenceData, weight: 1 },
 ) as fc.Arbitrary<Body>;
 
@@ -202,7 +231,10 @@ function withoutUndefined(body: Body): Body {
   return Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined)) as Body;
 }
 
-/** BTCUSDT with users 1–3 funded and an order on each side; PTS, a small asset, and PTSUSDT. */
+/**
+ * BTCUSDT with users 1–3 funded and an order on each side; PTS, a small asset, and PTSUSDT;
+ * savings positions p1 and p2.
+ */
 function startingCore(): { core: ExchangeCore; cmd: TestCommands } {
   const { core, cmd } = createTestCore();
   fundUsers(core, cmd, [1, 2, 3]);
@@ -259,6 +291,11 @@ function startingCore(): { core: ExchangeCore; cmd: TestCommands } {
       priceTicks: 10n,
       qtyLots: 1n,
     },
+    ...[
+      cmd.subscribe(1, "p1", "USDT", 1_000n),
+      cmd.subscribe(2, "p2", "BTC", 500n),
+      cmd.payout("p1", "p1-plan-1", 5n),
+    ].map(({ id: _id, ts: _ts, ...body }) => body),
   ];
   for (const body of setup as unknown as Body[])
     expectAccepted(core.apply(cmd.make(body as never)));
@@ -269,6 +306,7 @@ describe("a rejected command", () => {
   it("leaves the state hash unchanged, whatever the command", () => {
     let rejected = 0;
     let accepted = 0;
+    let savingsAccepted = 0;
     fc.assert(
       fc.property(fc.array(command, { minLength: 1, maxLength: 30 }), (bodies) => {
         const { core, cmd } = startingCore();
@@ -277,6 +315,7 @@ describe("a rejected command", () => {
           const result = core.apply(cmd.make(withoutUndefined(body) as never));
           if (result.accepted) {
             accepted += 1;
+            if (body.type.startsWith("savings.") && !result.repeated) savingsAccepted += 1;
             continue;
           }
           rejected += 1;
@@ -289,5 +328,6 @@ describe("a rejected command", () => {
     // A property that only ever saw rejections (or acceptances) would prove little.
     expect(rejected).toBeGreaterThan(500);
     expect(accepted).toBeGreaterThan(100);
+    expect(savingsAccepted).toBeGreaterThan(20);
   }, 60_000);
 });

@@ -2,12 +2,15 @@ import { assert } from "./assert";
 import { CoreState } from "./core-state";
 import { accountsModule } from "./modules/accounts";
 import type { AccountsSnapshot } from "./modules/accounts/snapshot";
+import { savingsModule } from "./modules/savings";
+import type { SavingsSnapshot } from "./modules/savings/snapshot";
 import type { SnapshotSection } from "./modules/snapshot-section";
 import { spotModule } from "./modules/spot";
 import type { BookKind } from "./modules/spot/book/order-book";
 import type { SpotSnapshot } from "./modules/spot/snapshot";
 
 export type * from "./modules/accounts/snapshot";
+export type * from "./modules/savings/snapshot";
 export type * from "./modules/spot/snapshot";
 
 /**
@@ -16,24 +19,36 @@ export type * from "./modules/spot/snapshot";
  * hash — identically however they were reached. Each module owns some of the top-level keys
  * (its section, `modules/<name>/snapshot.ts`).
  */
-export interface CoreSnapshot extends SpotSnapshot, AccountsSnapshot {
+export interface CoreSnapshot extends SpotSnapshot, AccountsSnapshot, SavingsSnapshot {
   /**
-   * 2 since the market and asset limits (limits.ts); a version 1 snapshot, which has none,
-   * restores with the ceilings (`LEGACY_LIMITS`), as its journal's commands replay.
+   * 3 since savings (the `savingsPositions` key, and the `savingsInterest` system account at the
+   * end of each asset's `system` array); 2 since the market and asset limits (limits.ts).
+   * Older versions restore as their journals' commands replay: a version 1 snapshot, which has
+   * no limits, with the ceilings (`LEGACY_LIMITS`); version 1 and 2 with no savings positions
+   * and the system accounts they lack at 0. A restored older snapshot hashes differently from
+   * the text it was read from (the layout changed), which recovery allows for.
    */
-  version: 1 | 2;
+  version: 1 | 2 | 3;
 }
+
+/** The version `snapshot()` writes. */
+export const SNAPSHOT_VERSION = 3;
 
 type Sections = Omit<CoreSnapshot, "version">;
 
-const SECTIONS: SnapshotSection<Sections> = { ...spotModule.snapshot, ...accountsModule.snapshot };
+const SECTIONS: SnapshotSection<Sections> = {
+  ...spotModule.snapshot,
+  ...accountsModule.snapshot,
+  ...savingsModule.snapshot,
+};
 
 /**
  * The keys in the order they are written and restored. Pinned rather than grouped by module:
  * `stateHash()` and the engine's stored snapshots hash this JSON text, so the key order is part
- * of the format (the layout of version 2, written before the modules existed), and restoring in
- * it meets each key's needs (markets need assets, accounts their fee tiers, orders their
- * accounts). A new module appends its keys.
+ * of the format (the layout of version 2, written before the modules existed, then savings'
+ * key in version 3), and restoring in it meets each key's needs (markets need assets, accounts
+ * their fee tiers, orders and savings positions their accounts). A new module appends its keys
+ * and bumps the version.
  */
 const KEY_ORDER = [
   "nextOrderId",
@@ -45,6 +60,7 @@ const KEY_ORDER = [
   "orders",
   "withdrawals",
   "receipts",
+  "savingsPositions",
 ] as const satisfies readonly (keyof Sections)[];
 
 // Every module's key has its place in the order (a compile error names one that has not).
@@ -53,14 +69,17 @@ const everyKeyOrdered: Unordered extends never ? true : Unordered = true;
 void everyKeyOrdered;
 
 export function takeSnapshot(s: CoreState): CoreSnapshot {
-  const snapshot: Record<string, unknown> = { version: 2 };
+  const snapshot: Record<string, unknown> = { version: SNAPSHOT_VERSION };
   for (const key of KEY_ORDER) snapshot[key] = SECTIONS[key].write(s);
   return snapshot as unknown as CoreSnapshot;
 }
 
 /** Rebuilds a state from a snapshot; orders re-rest in id order, which keeps their priority. */
 export function restoreState(snapshot: CoreSnapshot, bookKind: BookKind): CoreState {
-  assert(snapshot.version === 1 || snapshot.version === 2, "unsupported snapshot version");
+  assert(
+    snapshot.version === 1 || snapshot.version === 2 || snapshot.version === SNAPSHOT_VERSION,
+    "unsupported snapshot version",
+  );
   const s = new CoreState(bookKind);
   for (const key of KEY_ORDER) readSection(s, key, snapshot[key]);
   return s;

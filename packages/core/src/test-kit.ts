@@ -82,6 +82,48 @@ export class TestCommands {
     return this.make({ type: "order.cancel", userId, symbol, orderId });
   }
 
+  /** Opens savings position `subscriptionId`; its business id is the subscription's id. */
+  subscribe(userId: number, subscriptionId: string, asset: string, amountAtoms: bigint): Command {
+    return this.make({
+      type: "savings.subscribe",
+      business: "savings.subscribe",
+      businessId: subscriptionId,
+      subscriptionId,
+      userId,
+      asset,
+      amountAtoms,
+    });
+  }
+
+  /** Pays plan `planId` (its business id) of a savings position. */
+  payout(
+    subscriptionId: string,
+    planId: string,
+    interestAtoms: bigint,
+    principalAtoms = 0n,
+  ): Command {
+    return this.make({
+      type: "savings.payout",
+      business: "savings.payout",
+      businessId: planId,
+      subscriptionId,
+      interestAtoms,
+      principalAtoms,
+    });
+  }
+
+  /** Redeems a savings position early; its business id is the subscription's id. */
+  redeem(subscriptionId: string, forfeitInterest: boolean, penaltyAtoms = 0n): Command {
+    return this.make({
+      type: "savings.redeem",
+      business: "savings.redeem",
+      businessId: subscriptionId,
+      subscriptionId,
+      forfeitInterest,
+      penaltyAtoms,
+    });
+  }
+
   transfer(
     from: TransferAccount,
     to: TransferAccount,

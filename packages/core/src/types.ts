@@ -64,6 +64,9 @@ export type CancelReason = "user" | "cancelAll" | "expired" | "selfTrade";
  * - `"savings"`: the savings-product pool.
  * - `"loan"`: the loan book.
  * - `"insurance"`: the insurance fund.
+ * - `"savingsInterest"`: the interest expense of savings products: interest paid on savings
+ *   goes out of it and early-redemption deductions come back into it, so it is negative by
+ *   exactly what savings have cost the exchange, net. Not open to transfers.
  */
 export type SystemAccount =
   | "fee"
@@ -74,7 +77,8 @@ export type SystemAccount =
   | "operator"
   | "savings"
   | "loan"
-  | "insurance";
+  | "insurance"
+  | "savingsInterest";
 
 /** Every system account, in the fixed order used by snapshots. */
 export const SYSTEM_ACCOUNTS: readonly SystemAccount[] = [
@@ -87,6 +91,7 @@ export const SYSTEM_ACCOUNTS: readonly SystemAccount[] = [
   "savings",
   "loan",
   "insurance",
+  "savingsInterest",
 ];
 
 /** System accounts that `balance.transfer` may move funds to or from. */

@@ -1,8 +1,8 @@
-import { type Command, ExchangeCore } from "@exchange/core";
+import { type Command, ExchangeCore, hashText, SNAPSHOT_VERSION } from "@exchange/core";
 import { ZCoreCommand } from "@exchange/protocol";
 import type { Journal, JournalEntry } from "./journal";
 import { isSetAsideOutcome, outcomeText } from "./outcome";
-import type { SnapshotStore } from "./snapshot-store";
+import type { SnapshotStore, StoredSnapshot } from "./snapshot-store";
 
 /** Journal and snapshot disagree: starting would serve a state nobody can vouch for. */
 export class RecoveryError extends Error {
@@ -38,13 +38,7 @@ export async function recoverState(
   let core = new ExchangeCore();
   let seq = 0;
   if (snapshot) {
-    core = ExchangeCore.restore(JSON.parse(snapshot.state));
-    const hash = core.stateHash();
-    if (hash !== snapshot.stateHash) {
-      throw new RecoveryError(
-        `snapshot at seq ${snapshot.seq} restores to state hash ${hash}, not the recorded ${snapshot.stateHash}`,
-      );
-    }
+    core = restoreChecked(snapshot);
     seq = snapshot.seq;
   }
   if (options.upToSeq === undefined) await assertNoSnapshotBeyond(snapshots, journalEnd);
@@ -69,6 +63,27 @@ export async function recoverState(
     replayedCommands: seq - snapshotSeq,
     replayMs: performance.now() - started,
   };
+}
+
+/**
+ * The core of a stored snapshot, refused unless it is the state that was recorded. A snapshot of
+ * the current version must restore to its recorded hash. One of an older version cannot: the
+ * layout changed since (a key or a system account added), so the restored state hashes
+ * differently even though nothing is lost; for it the stored text must still hash to the
+ * recorded hash, which shows it is intact, and the restore reads it as its version requires.
+ */
+function restoreChecked(snapshot: StoredSnapshot): ExchangeCore {
+  const parsed = JSON.parse(snapshot.state) as Parameters<typeof ExchangeCore.restore>[0];
+  const core = ExchangeCore.restore(parsed);
+  const current = parsed.version === SNAPSHOT_VERSION;
+  const hash = current ? core.stateHash() : hashText(snapshot.state);
+  if (hash !== snapshot.stateHash) {
+    const what = current ? "restores to state hash" : `(version ${parsed.version}) hashes to`;
+    throw new RecoveryError(
+      `snapshot at seq ${snapshot.seq} ${what} ${hash}, not the recorded ${snapshot.stateHash}`,
+    );
+  }
+  return core;
 }
 
 function replayEntry(core: ExchangeCore, entry: JournalEntry): void {

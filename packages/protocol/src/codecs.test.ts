@@ -62,6 +62,46 @@ describe("engine command schemas", () => {
     expect(ZEngineCommand.safeParse(fractional).success).toBe(false);
   });
 
+  it("round-trips the savings commands, and refuses a forfeit that is no boolean or a missing amount", () => {
+    const envelope = { v: 1, id: "s-1", ts: 1_700_000_000_000, subscriptionId: "sub-1" } as const;
+    const commands = [
+      {
+        ...envelope,
+        type: "savings.subscribe",
+        business: "savings.subscribe",
+        businessId: "sub-1",
+        userId: 7,
+        asset: "USDT",
+        amountAtoms: 10n ** 30n,
+      },
+      {
+        ...envelope,
+        type: "savings.payout",
+        business: "savings.payout",
+        businessId: "plan-1",
+        interestAtoms: 4_110n,
+        principalAtoms: 0n,
+      },
+      {
+        ...envelope,
+        type: "savings.redeem",
+        business: "savings.redeem",
+        businessId: "sub-1",
+        forfeitInterest: true,
+        penaltyAtoms: 0n,
+      },
+    ];
+    for (const command of commands) {
+      expect(ZEngineCommand.parse(JSON.parse(stringifyWire(command)))).toEqual(command);
+    }
+    const [, payout, redeem] = commands as [unknown, Record<string, unknown>, object];
+    const noPrincipal = { ...payout };
+    delete noPrincipal.principalAtoms;
+    for (const bad of [{ ...redeem, forfeitInterest: "true" }, noPrincipal]) {
+      expect(ZEngineCommand.safeParse(JSON.parse(stringifyWire(bad))).success).toBe(false);
+    }
+  });
+
   it("names the failing field", () => {
     const wire = JSON.parse(stringifyWire({ ...limitBuy, qtyLots: "1.5" }));
     const result = ZEngineCommand.safeParse(wire);

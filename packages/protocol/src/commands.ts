@@ -18,9 +18,10 @@ import {
  * clock of its own (SPEC §2, determinism). Schemas check shape and types; the core checks
  * ranges and rules and rejects with a RejectCode.
  *
- * Changes within version 1 only add optional fields (the market order's `slippageBps`), so
- * every journal entry written before a change still decodes, and replays, exactly as it ran;
- * a change that alters what an existing field means needs version 2 and a decoder for both.
+ * Changes within version 1 only add optional fields (the market order's `slippageBps`) or new
+ * command types (`savings.*`), so every journal entry written before a change still decodes,
+ * and replays, exactly as it ran; a change that alters what an existing field means needs
+ * version 2 and a decoder for both.
  */
 export const PROTOCOL_VERSION = 1;
 
@@ -134,6 +135,25 @@ export const ZCoreCommand = z.discriminatedUnion("type", [
     userId: ZSafeInt,
     asset: ZShortText,
     amountAtoms: ZBigint,
+  }),
+  command("savings.subscribe", {
+    ...businessKey,
+    subscriptionId: ZShortText,
+    userId: ZSafeInt,
+    asset: ZShortText,
+    amountAtoms: ZBigint,
+  }),
+  command("savings.payout", {
+    ...businessKey,
+    subscriptionId: ZShortText,
+    interestAtoms: ZBigint,
+    principalAtoms: ZBigint,
+  }),
+  command("savings.redeem", {
+    ...businessKey,
+    subscriptionId: ZShortText,
+    forfeitInterest: z.boolean(),
+    penaltyAtoms: ZBigint,
   }),
 ]);
 

@@ -46,6 +46,11 @@ function fail(message: string): never {
  *   order or trade a value above its maximum notional, no user more open orders in a market
  *   than its maximum, and a deposit, transfer or adjustment never leaves a user holding more
  *   than the asset's maximum.
+ * - savings: per asset, the `savings` system account, less what transfers moved in or out of it,
+ *   equals the sum of the open positions' principal; each open position's principal and
+ *   interest paid are what its commands said; every savings command posts exactly what its
+ *   rules give (the deduction of a redemption capped at the principal), and payouts and
+ *   redemptions of a position that is not open are rejected.
  * After each command it checks the users that command touched (others cannot have changed);
  * `auditAll` checks everyone and the zero sum of every asset across all accounts.
  */
@@ -54,6 +59,13 @@ export class Auditor {
   private readonly mirror = new Map<string, bigint>();
   private readonly lastSeq = new Map<string, number>();
   private readonly markets = new Map<string, MarketView>();
+  /** Open savings positions as their commands made them. */
+  private readonly positions = new Map<
+    string,
+    { userId: number; asset: string; principalAtoms: bigint; interestPaidAtoms: bigint }
+  >();
+  /** Per asset, what `balance.transfer` moved into the `savings` account (out: negative). */
+  private readonly savingsTransfers = new Map<string, bigint>();
   /** A market order's slippage bound, set before it runs: taker side and 10 000 × the bound. */
   private slippageBound: { side: "buy" | "sell"; scaledTicks: bigint } | null = null;
 
@@ -78,10 +90,13 @@ export class Auditor {
       fail("a rejected command emitted state events");
     }
     if (result.accepted && result.repeated) {
-      if (!command.type.startsWith("balance.")) fail("only balance commands may repeat");
+      if (!command.type.startsWith("balance.") && !command.type.startsWith("savings.")) {
+        fail("only balance and savings commands may repeat");
+      }
       return;
     }
     const touched = new Set<number>();
+    if (command.type.startsWith("savings.")) this.checkSavings(core, command, result);
     for (const event of result.events) {
       if (event.type === "balance.changed") this.checkPostings(event, touched);
       else if (event.type === "trade") {
@@ -96,6 +111,111 @@ export class Auditor {
     for (const userId of touched) this.checkUser(core, userId);
     const credited = result.accepted ? creditedUser(command) : null;
     if (credited !== null) this.checkHoldings(core, credited.userId, credited.asset);
+  }
+
+  /**
+   * A savings command's postings against the model of its position, then the model updated and
+   * compared with the core's positions and pool.
+   */
+  private checkSavings(core: ExchangeCore, command: Command, result: CommandResult): void {
+    if (command.type !== "savings.payout" && command.type !== "savings.redeem") {
+      if (command.type !== "savings.subscribe" || !result.accepted) return;
+      this.positions.set(command.subscriptionId, {
+        userId: command.userId,
+        asset: command.asset,
+        principalAtoms: command.amountAtoms,
+        interestPaidAtoms: 0n,
+      });
+      this.expectPostings(result, command.asset, [
+        ["available", command.userId, 0n - command.amountAtoms],
+        ["savings", 0, command.amountAtoms],
+      ]);
+      this.checkPositions(core, command.asset);
+      return;
+    }
+    const position = this.positions.get(command.subscriptionId);
+    if (position === undefined) {
+      if (result.accepted) fail(`position ${command.subscriptionId} is not open but was paid`);
+      return;
+    }
+    if (!result.accepted) return;
+    const { userId, asset, principalAtoms } = position;
+    const expected: [string, number, bigint][] = [];
+    if (command.type === "savings.payout") {
+      const interest = command.interestAtoms;
+      const principal = command.principalAtoms;
+      if (principal !== 0n && principal !== principalAtoms) fail("a payout of another principal");
+      if (interest > 0n)
+        expected.push(["savingsInterest", 0, 0n - interest], ["available", userId, interest]);
+      if (principal > 0n)
+        expected.push(["savings", 0, 0n - principal], ["available", userId, principal]);
+      position.interestPaidAtoms += interest;
+      if (principal > 0n) this.positions.delete(command.subscriptionId);
+    } else {
+      const claimed =
+        command.penaltyAtoms + (command.forfeitInterest ? position.interestPaidAtoms : 0n);
+      const deduction = claimed < principalAtoms ? claimed : principalAtoms;
+      expected.push(["savings", 0, 0n - principalAtoms]);
+      if (deduction < principalAtoms)
+        expected.push(["available", userId, principalAtoms - deduction]);
+      if (deduction > 0n) expected.push(["savingsInterest", 0, deduction]);
+      this.positions.delete(command.subscriptionId);
+    }
+    this.expectPostings(result, asset, expected);
+    this.checkPositions(core, asset);
+  }
+
+  private expectPostings(
+    result: CommandResult,
+    asset: string,
+    expected: [string, number, bigint][],
+  ): void {
+    const events = result.events;
+    const event = events[0];
+    if (events.length !== 1 || event?.type !== "balance.changed") {
+      fail("a savings command emitted other than one balance.changed");
+    }
+    const actual = event.postings.map(
+      (p) => `${p.account}|${p.userId}|${p.asset}|${p.amountAtoms}`,
+    );
+    const wanted = expected.map(
+      ([account, userId, amount]) => `${account}|${userId}|${asset}|${amount}`,
+    );
+    if (actual.join(",") !== wanted.join(",")) {
+      fail(`${event.cause} posted ${actual.join(", ")}; its rules give ${wanted.join(", ")}`);
+    }
+  }
+
+  /** The core's positions equal the model's, and the pool of `asset` holds their principal. */
+  private checkPositions(core: ExchangeCore, asset: string | null): void {
+    const actual = core.savingsPositions();
+    if (actual.length !== this.positions.size) {
+      fail(
+        `the core has ${actual.length} savings positions open, the commands ${this.positions.size}`,
+      );
+    }
+    const principal = new Map<string, bigint>();
+    for (const p of actual) {
+      const model = this.positions.get(p.subscriptionId);
+      if (
+        model === undefined ||
+        model.userId !== p.userId ||
+        model.asset !== p.asset ||
+        model.principalAtoms !== p.principalAtoms ||
+        model.interestPaidAtoms !== p.interestPaidAtoms
+      ) {
+        fail(`savings position ${p.subscriptionId} differs from what its commands made it`);
+      }
+      principal.set(p.asset, (principal.get(p.asset) ?? 0n) + p.principalAtoms);
+    }
+    for (const code of asset === null ? core.assetCodes() : [asset]) {
+      const pool = core.systemBalance(code, "savings") - (this.savingsTransfers.get(code) ?? 0n);
+      if (pool !== (principal.get(code) ?? 0n)) {
+        fail(
+          `the ${code} savings pool holds ${pool} of principal, positions ${principal.get(code) ?? 0n}`,
+        );
+      }
+    }
   }
 
   private checkSlippage(t: TradeEvent): void {
@@ -137,6 +257,7 @@ export class Auditor {
   /** Everything, for every user and asset. */
   auditAll(core: ExchangeCore): void {
     this.checkBooks(core);
+    this.checkPositions(core, null);
     for (const userId of core.userIds()) this.checkUser(core, userId);
     for (const asset of core.assetCodes()) {
       let total = 0n;
@@ -181,6 +302,17 @@ export class Auditor {
     }
     for (const [asset, sum] of sums) {
       if (sum !== 0n) fail(`${event.cause} postings of ${asset} sum to ${sum}`);
+    }
+    for (const p of event.postings) {
+      if (p.account === "savingsInterest" && !event.cause.startsWith("savings.")) {
+        fail(`${event.cause} posted to the savings interest account`);
+      }
+      if (p.account === "savings" && event.cause === "transfer") {
+        this.savingsTransfers.set(
+          p.asset,
+          (this.savingsTransfers.get(p.asset) ?? 0n) + p.amountAtoms,
+        );
+      }
     }
   }
 

@@ -9,8 +9,12 @@ import type { Prng } from "./prng";
  * changes, fee tiers, a market added mid-run and a sprinkle of invalid commands. Prices follow a
  * random walk per market, so about half the limit orders cross.
  *
+ * Savings commands subscribe, pay interest, pay the principal back with a last plan and redeem
+ * early, with repeated keys and bad ones: unknown or closed positions, a principal other than
+ * the position's, nothing to pay, negative amounts, penalties above the principal (capped).
+ *
  * The generator only looks at command results (never at core internals) to learn which orders
- * rest and which withdrawals are pending.
+ * rest, which withdrawals are pending and which savings positions are open.
  */
 
 interface MarketModel {
@@ -18,6 +22,11 @@ interface MarketModel {
   midTicks: number;
   /** Largest market order quote amount worth trying, in quote atoms. */
   quoteScale: number;
+}
+
+interface OpenPosition {
+  subscriptionId: string;
+  principalAtoms: bigint;
 }
 
 interface OpenOrder {
@@ -127,6 +136,9 @@ export class CommandGenerator {
   private readonly open: OpenOrder[] = [];
   private readonly openIndex = new Map<number, number>();
   private readonly withdrawals: string[] = [];
+  private readonly positions: OpenPosition[] = [];
+  /** Subscription ids whose positions closed, to try paying or redeeming them again. */
+  private readonly closedPositions: string[] = [];
   private readonly usedKeys: { business: string; businessId: string }[] = [];
   private readonly addMarketAt: number;
   private count = 0;
@@ -169,6 +181,20 @@ export class CommandGenerator {
     if (command.type === "balance.withdrawFreeze") this.withdrawals.push(command.withdrawalId);
     if (command.type === "balance.withdrawSettle" || command.type === "balance.withdrawRelease") {
       this.withdrawals.splice(this.withdrawals.indexOf(command.withdrawalId), 1);
+    }
+    if (command.type === "savings.subscribe") {
+      this.positions.push({
+        subscriptionId: command.subscriptionId,
+        principalAtoms: command.amountAtoms,
+      });
+    }
+    const closes =
+      command.type === "savings.redeem" ||
+      (command.type === "savings.payout" && command.principalAtoms > 0n);
+    if (closes) {
+      const at = this.positions.findIndex((p) => p.subscriptionId === command.subscriptionId);
+      this.positions.splice(at, 1);
+      this.closedPositions.push(command.subscriptionId);
     }
   }
 
@@ -354,7 +380,8 @@ export class CommandGenerator {
     const draw = this.prng.next();
     const asset = this.asset();
     const userId = this.user();
-    if (draw < 0.3) {
+    if (draw < 0.2) return this.savingsCommand(asset, userId);
+    if (draw < 0.4) {
       return {
         type: "balance.deposit",
         ...this.envelope(),
@@ -364,7 +391,7 @@ export class CommandGenerator {
         amountAtoms: this.amount(asset),
       };
     }
-    if (draw < 0.45) {
+    if (draw < 0.52) {
       const withdrawalId = `w${this.count}`;
       return {
         type: "balance.withdrawFreeze",
@@ -376,8 +403,8 @@ export class CommandGenerator {
         amountAtoms: this.amount(asset),
       };
     }
-    if (draw < 0.65 && this.withdrawals.length > 0) return this.finishWithdrawal();
-    if (draw < 0.85) return this.transfer(asset);
+    if (draw < 0.7 && this.withdrawals.length > 0) return this.finishWithdrawal();
+    if (draw < 0.88) return this.transfer(asset);
     const amountAtoms = this.prng.chance(0.3) ? -this.amount(asset) : this.amount(asset);
     return {
       type: "balance.adjust",
@@ -386,6 +413,72 @@ export class CommandGenerator {
       userId,
       asset,
       amountAtoms,
+    };
+  }
+
+  /** An open position's id and principal, or a closed or unknown id with a made-up principal. */
+  private savingsTarget(open: boolean): OpenPosition {
+    if (open && this.positions.length > 0) return this.prng.pick(this.positions);
+    if (this.closedPositions.length > 0 && this.prng.chance(0.7)) {
+      return { subscriptionId: this.prng.pick(this.closedPositions), principalAtoms: 1_000n };
+    }
+    return { subscriptionId: `nosuch-${this.prng.int(1, 50)}`, principalAtoms: 1_000n };
+  }
+
+  private savingsCommand(asset: string, userId: number): Command {
+    const draw = this.prng.next();
+    const env = this.envelope();
+    if (draw < 0.35) {
+      // Now and then more than anyone holds (600), or an id already open (700).
+      const taken = this.prng.chance(0.03) && this.positions.length > 0;
+      const subscriptionId = taken ? this.savingsTarget(true).subscriptionId : `sv${this.count}`;
+      return {
+        type: "savings.subscribe",
+        ...env,
+        ...this.businessKey("savings.subscribe"),
+        subscriptionId,
+        userId,
+        asset,
+        amountAtoms: this.prng.chance(0.03) ? 10n ** 25n : this.amount(asset),
+      };
+    }
+    const bad = this.prng.chance(0.1);
+    const target = this.savingsTarget(!bad || this.prng.chance(0.5));
+    if (draw < 0.75) {
+      let interestAtoms = this.prng.bigint(0, 2_000) * (asset === "ETH" ? 10n ** 9n : 1n);
+      let principalAtoms = this.prng.chance(0.25) ? target.principalAtoms : 0n;
+      if (principalAtoms === 0n && interestAtoms === 0n) interestAtoms = 1n;
+      if (bad) {
+        const kind = this.prng.int(0, 3);
+        if (kind === 0) principalAtoms = target.principalAtoms + (this.prng.chance(0.5) ? 1n : -1n);
+        if (kind === 1) [interestAtoms, principalAtoms] = [0n, 0n];
+        if (kind === 2) interestAtoms = -1n;
+      }
+      return {
+        type: "savings.payout",
+        ...env,
+        ...this.businessKey("savings.payout"),
+        subscriptionId: target.subscriptionId,
+        interestAtoms,
+        principalAtoms,
+      };
+    }
+    const penaltyDraw = this.prng.next();
+    const penaltyAtoms =
+      bad && this.prng.chance(0.3)
+        ? -1n
+        : penaltyDraw < 0.5
+          ? 0n
+          : penaltyDraw < 0.9
+            ? target.principalAtoms / this.prng.bigint(2, 100)
+            : target.principalAtoms + this.prng.bigint(0, 1_000);
+    return {
+      type: "savings.redeem",
+      ...env,
+      ...this.businessKey("savings.redeem"),
+      subscriptionId: target.subscriptionId,
+      forfeitInterest: this.prng.chance(0.5),
+      penaltyAtoms,
     };
   }
 

@@ -31,6 +31,8 @@ export interface SimulationReport {
   accepted: number;
   rejected: number;
   trades: number;
+  /** Savings commands: accepted (repeats of a key apart), repeated, and rejected by code. */
+  savings: { accepted: number; repeated: number; rejected: Record<number, number> };
   checkpoints: number;
   restores: number;
   finalHash: string;
@@ -108,6 +110,7 @@ class Simulation {
       accepted: 0,
       rejected: 0,
       trades: 0,
+      savings: { accepted: 0, repeated: 0, rejected: {} },
       checkpoints: 0,
       restores: 0,
       finalHash: "",
@@ -138,6 +141,13 @@ class Simulation {
     if (result.accepted) this.report.accepted++;
     else this.report.rejected++;
     for (const event of result.events) if (event.type === "trade") this.report.trades++;
+    if (command.type.startsWith("savings.")) {
+      const savings = this.report.savings;
+      if (!result.accepted)
+        savings.rejected[result.code] = (savings.rejected[result.code] ?? 0) + 1;
+      else if (result.repeated) savings.repeated++;
+      else savings.accepted++;
+    }
     return result;
   }
 

@@ -20,6 +20,12 @@ describe("seeded simulation", () => {
       // The workload must actually trade and reject, or it proves little.
       expect(report.trades).toBeGreaterThan(CI_OPS / 10);
       expect(report.rejected).toBeGreaterThan(CI_OPS / 20);
+      // Savings commands run, repeat their keys and meet each of their rejections.
+      expect(report.savings.accepted).toBeGreaterThan(CI_OPS / 200);
+      expect(report.savings.repeated).toBeGreaterThan(0);
+      expect(Object.keys(report.savings.rejected).map(Number).sort()).toEqual(
+        expect.arrayContaining([600, 601, 700, 701]),
+      );
     },
     120_000,
   );

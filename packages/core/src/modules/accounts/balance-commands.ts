@@ -5,7 +5,7 @@ import { RejectCode } from "../../reject-code";
 import { TRANSFER_ACCOUNTS } from "../../types";
 import type {
   AdjustBalanceCommand,
-  BalanceCommand,
+  BusinessKey,
   DepositCommand,
   TransferAccount,
   TransferCommand,
@@ -26,18 +26,22 @@ import {
 /**
  * Balance commands: ViaBTC's `balance.update` generalised into named two-sided moves. Each is
  * checked completely before it posts anything, and posts one balanced set of postings.
- * Idempotency on the business key is handled by the caller (`ExchangeCore`).
+ * Idempotency on the business key is handled by the runner (`idempotent` in `index.ts`).
+ *
+ * The checks and the event builder here serve every command that moves money on a business key
+ * (`BusinessKey`): the balance commands, and other modules' money commands such as savings.
  */
 
-const MAX_KEY_LENGTH = 128;
+/** Longest business, business id or record id (withdrawal, subscription) a command may carry. */
+export const MAX_KEY_LENGTH = 128;
 
-/** The unambiguous idempotency key of a balance command. */
-export function businessKey(c: BalanceCommand): string {
+/** The unambiguous idempotency key of a command with a business key. */
+export function businessKey(c: BusinessKey): string {
   return `${c.business.length}:${c.business}:${c.businessId}`;
 }
 
-/** Checks what every balance command shares: its business key. */
-export function checkBusinessKey(c: BalanceCommand): Rejection | null {
+/** Checks what every command with a business key shares: the key itself. */
+export function checkBusinessKey(c: BusinessKey): Rejection | null {
   if (!isShortText(c.business, MAX_KEY_LENGTH) || !isShortText(c.businessId, MAX_KEY_LENGTH)) {
     return reject(
       RejectCode.InvalidCommand,
@@ -47,11 +51,13 @@ export function checkBusinessKey(c: BalanceCommand): Rejection | null {
   return null;
 }
 
-function findAsset(s: CoreState, code: string): Asset | Rejection {
+/** The asset of `code`, or the rejection of an unknown one. */
+export function findAsset(s: CoreState, code: string): Asset | Rejection {
   return s.assets.get(code) ?? reject(RejectCode.UnknownAsset, `unknown asset ${code}`);
 }
 
-function checkPositive(amount: unknown): Rejection | null {
+/** A positive bigint amount, or 601. */
+export function checkPositive(amount: unknown): Rejection | null {
   if (typeof amount !== "bigint" || amount <= 0n) {
     return reject(RejectCode.InvalidAmount, "amount must be a positive bigint of atoms");
   }
@@ -62,7 +68,12 @@ function checkPositive(amount: unknown): Rejection | null {
  * Whether crediting `amount` keeps the user's holdings of the asset (available + frozen) within
  * the asset's maximum; only deposits, transfers and adjustments are checked, not fills.
  */
-function checkCredit(s: CoreState, userId: number, asset: Asset, amount: bigint): Rejection | null {
+export function checkCredit(
+  s: CoreState,
+  userId: number,
+  asset: Asset,
+  amount: bigint,
+): Rejection | null {
   const balance = s.accounts.get(userId)?.balances[asset.index];
   const held = balance === undefined ? 0n : balance.available + balance.frozen;
   if (held + amount <= asset.maxAmountAtoms) return null;
@@ -72,8 +83,9 @@ function checkCredit(s: CoreState, userId: number, asset: Asset, amount: bigint)
   );
 }
 
-function emitBalanceChanged(
-  c: BalanceCommand,
+/** Appends the one `balance.changed` event of a command with a business key. */
+export function emitBalanceChanged(
+  c: BusinessKey,
   cause: BalanceCause,
   postings: Posting[],
   events: CoreEvent[],

@@ -24,6 +24,11 @@ export interface Posting {
  * - `"trade"`: settlement of one fill, fees included.
  * - `"deposit"`, `"withdraw.freeze"`, `"withdraw.settle"`, `"withdraw.release"`, `"transfer"`,
  *   `"adjust"`: the balance command of that name.
+ * - `"savings.subscribe"`: user available → savings pool, opening a savings position.
+ * - `"savings.payout"`: interest from the savings interest account (and, with the last plan, the
+ *   principal from the pool) → user available.
+ * - `"savings.redeem"`: the principal from the pool → user available, less the deduction, which
+ *   goes to the savings interest account.
  */
 export type BalanceCause =
   | "order.freeze"
@@ -34,7 +39,10 @@ export type BalanceCause =
   | "withdraw.settle"
   | "withdraw.release"
   | "transfer"
-  | "adjust";
+  | "adjust"
+  | "savings.subscribe"
+  | "savings.payout"
+  | "savings.redeem";
 
 /** A balanced set of postings. Order events carry `orderId`; trades `tradeId`; balance commands their key. */
 export interface BalanceChangedEvent {

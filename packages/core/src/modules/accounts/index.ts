@@ -1,3 +1,4 @@
+import type { Command } from "../../commands";
 import type { AcceptedResult, CommandResult, CoreEvent } from "../../events";
 import {
   type CommandRunner,
@@ -18,7 +19,7 @@ import {
   withdrawRelease,
   withdrawSettle,
 } from "./balance-commands";
-import type { AccountsCommand, BalanceCommand } from "./commands";
+import type { AccountsCommand, BusinessKey } from "./commands";
 import { type AccountsSnapshot, accountsSnapshot } from "./snapshot";
 
 /**
@@ -39,8 +40,13 @@ export const accountsModule: CoreModule<AccountsCommand, AccountsSnapshot> = {
   snapshot: accountsSnapshot,
 };
 
-/** Balance commands are idempotent: a repeated business key returns the first result. */
-function idempotent<C extends BalanceCommand>(handler: Handler<C>): CommandRunner {
+/**
+ * The runner of a command with a business key (balance commands, savings commands): a repeated
+ * key returns the first accepted result, flagged `repeated`, and changes nothing; a rejection is
+ * not kept, so the key may be tried again. Receipts live in `CoreState.receipts`, which this
+ * module snapshots: the handler's events must all be `balance.changed`.
+ */
+export function idempotent<C extends Command & BusinessKey>(handler: Handler<C>): CommandRunner {
   return (s, command): CommandResult => {
     const c = command as C;
     const bad = checkEnvelope(c.id, c.ts) ?? checkBusinessKey(c);

@@ -1,3 +1,5 @@
+import { RejectCode } from "@exchange/core";
+
 /**
  * The bookkeeping of one payout run, pure: what each plan's engine answer means for its row,
  * and what the run's row says at the end. payouts.ts does the I/O around it.
@@ -7,7 +9,7 @@
  * The engine's reject code for a payout of a position it no longer holds (the subscription was
  * redeemed meanwhile): the plan is cancelled, not retried.
  */
-export const NO_OPEN_POSITION = 701;
+export const NO_OPEN_POSITION: number = RejectCode.SavingsPositionNotFound;
 
 /** At most this many failures are spelled out in a run's `error`; the rest are counted. */
 const FAILURES_SPELLED_MAX = 5;

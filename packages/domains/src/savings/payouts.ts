@@ -171,7 +171,7 @@ async function payPlan(
 }
 
 async function sendPayout(services: PayoutDeps, plan: DuePlan): Promise<PayoutAnswer> {
-  const command = {
+  const command: Command = {
     type: "savings.payout",
     id: commandIds.savingsPayout(plan.id),
     ts: services.clock.now(),
@@ -182,10 +182,7 @@ async function sendPayout(services: PayoutDeps, plan: DuePlan): Promise<PayoutAn
     principalAtoms: plan.principalAtoms,
   };
   try {
-    // `savings.payout` joins the core's `Command` with its savings module (packages/core).
-    const reply = await services.engine.send(command as unknown as Command, {
-      timeoutMs: ENGINE_TIMEOUT_MS,
-    });
+    const reply = await services.engine.send(command, { timeoutMs: ENGINE_TIMEOUT_MS });
     const outcome = reply.outcome;
     return outcome.ok
       ? { kind: "accepted" }

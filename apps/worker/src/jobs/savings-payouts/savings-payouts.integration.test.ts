@@ -146,14 +146,16 @@ async function planStatuses(subscriptionId: string) {
   return plans.map((p) => p.status);
 }
 
-/** How many times the ledger credited each of these plans to a user (once each, always). */
+/**
+ * How many engine commands credited each of these plans to a user in the ledger (once each,
+ * always; the last plan's command posts its interest and its principal).
+ */
 async function creditsPerPlan(planIds: readonly string[]) {
-  const rows = await services.db.ledgerPosting.groupBy({
-    by: ["businessId"],
-    where: { business: "savings.payout", businessId: { in: [...planIds] }, userId: { gt: 0 } },
-    _count: true,
-  });
-  return Object.fromEntries(rows.map((r) => [r.businessId, r._count]));
+  const rows = await services.db.$queryRaw<Array<{ business_id: string; commands: number }>>`
+    SELECT business_id, count(DISTINCT seq)::int AS commands FROM ledger_postings
+     WHERE business = 'savings.payout' AND user_id > 0 AND business_id = ANY(${[...planIds]})
+     GROUP BY business_id`;
+  return Object.fromEntries(rows.map((r) => [r.business_id, r.commands]));
 }
 
 async function ledgerSumsToZero() {

@@ -33,9 +33,10 @@ export async function createTestSavingsInstance(
     annualRatePpm: 50_000,
     termDays: 30,
     payoutPeriod: "AT_MATURITY",
-    dailyQuotaAtoms: 1_000_000n * 10n ** 6n,
-    minAmountAtoms: 10n ** 6n,
-    maxAmountAtoms: 100_000n * 10n ** 6n,
+    // 1 000 000, 1 and 100 000 of the seeded USDT (8 decimals).
+    dailyQuotaAtoms: 1_000_000n * 10n ** 8n,
+    minAmountAtoms: 10n ** 8n,
+    maxAmountAtoms: 100_000n * 10n ** 8n,
     kycLevel: 1,
     earlyRedemption: "FORFEIT_INTEREST",
     penaltyRatePpm: 0,

@@ -1,7 +1,6 @@
 import { formatUnits } from "@exchange/contracts/money";
 import type { SavingsPayoutRun, SavingsPool } from "@exchange/contracts/savings";
-import type { Command } from "@exchange/core";
-import { clockDate, commandIds, EngineTimeoutError } from "@exchange/protocol";
+import { clockDate } from "@exchange/protocol";
 import { findAuditRows, recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import { queueJobRun } from "../jobs/job-requests";
@@ -30,6 +29,7 @@ import {
   type PayoutTrigger,
 } from "./payout-repository";
 import { type Day, dayNumber, dayOf } from "./repayment-schedule";
+import { sendPayout } from "./savings-engine";
 
 /**
  * The payout run (issue 14, item 4): every PENDING plan due by a day, of an ACTIVE subscription,
@@ -39,8 +39,6 @@ import { type Day, dayNumber, dayOf } from "./repayment-schedule";
  * account, principal (with the last plan) from the `savings` pool.
  */
 
-/** The business of every payout command (the engine is idempotent on business + plan id). */
-export const SAVINGS_PAYOUT_BUSINESS = "savings.payout";
 /** The worker's job that runs payouts (daily, and on demand for operations). */
 export const SAVINGS_PAYOUTS_JOB = "savings-payouts";
 /** Attempts of one run of the job: each attempt pays what the earlier left. */
@@ -49,8 +47,6 @@ export const SAVINGS_PAYOUTS_ATTEMPTS = 5;
 export const PAYOUT_RUN_REQUEST_ACTION = "savings.payouts.run";
 const PAYOUT_RUN_REQUEST_TARGET = "savings-payout-request";
 
-/** How long one plan's command waits for the engine before the run counts it as failed. */
-const ENGINE_TIMEOUT_MS = 10_000;
 /** Due plans read at once. */
 const BATCH = 200;
 /** An operations-triggered run may be for a day at most this far from today (either way). */
@@ -153,7 +149,7 @@ async function payPlan(
     tallyPlan(tally, plan, { verdict: "paid", newlyPaid: await paid(clockDate(services.clock)) });
     return;
   }
-  const answer = await sendPayout(services, plan);
+  const answer = await payoutAnswer(services, plan);
   const verdict = verdictOf(answer);
   if (verdict === "paid") {
     tallyPlan(tally, plan, { verdict, newlyPaid: await paid(clockDate(services.clock)) });
@@ -170,25 +166,16 @@ async function payPlan(
   }
 }
 
-async function sendPayout(services: PayoutDeps, plan: DuePlan): Promise<PayoutAnswer> {
-  const command: Command = {
-    type: "savings.payout",
-    id: commandIds.savingsPayout(plan.id),
-    ts: services.clock.now(),
-    business: SAVINGS_PAYOUT_BUSINESS,
-    businessId: plan.id,
-    subscriptionId: plan.subscriptionId,
-    interestAtoms: plan.interestAtoms,
-    principalAtoms: plan.principalAtoms,
-  };
+async function payoutAnswer(services: PayoutDeps, plan: DuePlan): Promise<PayoutAnswer> {
   try {
-    const reply = await services.engine.send(command, { timeoutMs: ENGINE_TIMEOUT_MS });
-    const outcome = reply.outcome;
+    const outcome = await sendPayout(services, plan);
     return outcome.ok
       ? { kind: "accepted" }
       : { kind: "rejected", code: Number(outcome.code), message: outcome.message };
   } catch (error) {
-    if (error instanceof EngineTimeoutError) return { kind: "timeout" };
+    if (error instanceof AppError && error.code === AppErrorCode.ENGINE_UNAVAILABLE) {
+      return { kind: "timeout" };
+    }
     throw error;
   }
 }

@@ -20,7 +20,10 @@ export const SAVINGS_BUSINESS = {
 /** How long a savings command waits for the engine before the caller is told to retry. */
 const ENGINE_TIMEOUT_MS = 10_000;
 
-async function send(services: Services, command: Command): Promise<EngineReply["outcome"]> {
+/** What sending needs: the payout run passes the worker's parts, not a whole `Services`. */
+type EngineDeps = Pick<Services, "engine" | "clock">;
+
+async function send(services: EngineDeps, command: Command): Promise<EngineReply["outcome"]> {
   try {
     return (await services.engine.send(command, { timeoutMs: ENGINE_TIMEOUT_MS })).outcome;
   } catch (error) {
@@ -54,7 +57,7 @@ export function sendSubscribe(
 
 /** Pays one plan: its interest, and with the last plan the principal (which closes the position). */
 export function sendPayout(
-  services: Services,
+  services: EngineDeps,
   plan: { id: string; subscriptionId: string; interestAtoms: bigint; principalAtoms: bigint },
 ): Promise<EngineReply["outcome"]> {
   return send(services, {

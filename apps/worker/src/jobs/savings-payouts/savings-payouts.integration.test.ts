@@ -6,20 +6,12 @@ import {
   runPayouts,
   savingsPool,
 } from "@exchange/domains/savings/payouts";
-import {
-  addDays,
-  type Day,
-  dayOf,
-  repaymentSchedule,
-} from "@exchange/domains/savings/repayment-schedule";
+import { addDays, type Day, dayOf } from "@exchange/domains/savings/repayment-schedule";
 import {
   listSubscriptionsAdmin,
   subscriptionAdminDetail,
 } from "@exchange/domains/savings/savings-admin";
-import {
-  activateSubscription,
-  insertPendingSubscription,
-} from "@exchange/domains/savings/subscription-repository";
+import { subscribe } from "@exchange/domains/savings/subscriptions";
 import { closeServices, createServices, type Services } from "@exchange/domains/services";
 import { eventually } from "@exchange/domains/testing/eventually";
 import { createTestSavingsInstance } from "@exchange/domains/testing/savings-fixtures";
@@ -42,7 +34,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 /** USDT carries 8 places in the engine (seed data). */
 const USDT = 10n ** 8n;
 const TODAY: Day = dayOf(new Date());
-const VALUE_DATE = addDays(TODAY, 1);
 
 let sandbox: EngineSandbox;
 let engine: EngineProcess;
@@ -84,47 +75,36 @@ async function subscribed(
     amountAtoms: 10_000n * USDT,
   });
   expect(deposit.outcome.ok).toBe(true);
-  const terms = {
+  const { instanceId } = await createTestSavingsInstance(services.db, {
     annualRatePpm: 100_000,
     termDays: options.termDays ?? 30,
     payoutPeriod: options.payoutPeriod ?? "WEEKLY",
-  } as const;
-  const { instanceId } = await createTestSavingsInstance(services.db, { ...terms, day: TODAY });
-  const amountAtoms = options.amount * USDT;
-  const plans = repaymentSchedule({ ...terms, valueDate: VALUE_DATE }, amountAtoms).map((p) => ({
-    ...p,
-    id: crypto.randomUUID(),
-  }));
-  const id = crypto.randomUUID();
-  await services.db.$transaction((tx) =>
-    insertPendingSubscription(
-      tx,
-      {
-        id,
-        userId: user.id,
-        instanceId,
-        assetCode: "USDT",
-        amountAtoms,
-        requestKey: crypto.randomUUID(),
-        createdAt: new Date(),
-      },
-      plans,
-    ),
-  );
-  const reply = await send({
-    type: "savings.subscribe",
-    id: commandIds.savingsSubscribe(id),
-    ts: Date.now(),
-    business: "savings.subscribe",
-    businessId: id,
-    subscriptionId: id,
-    userId: user.id,
-    asset: "USDT",
-    amountAtoms,
+    dailyQuotaAtoms: 100_000n * USDT,
+    maxAmountAtoms: 10_000n * USDT,
+    day: TODAY,
   });
-  expect(reply.outcome).toMatchObject({ ok: true });
-  await activateSubscription(services.db, id, new Date());
-  return { user, subscriptionId: id, plans, amountAtoms };
+  const record = await subscribe(services, user.id, {
+    instanceId,
+    amount: String(options.amount),
+    requestKey: crypto.randomUUID(),
+  });
+  expect(record.status).toBe("ACTIVE");
+  const plans = await services.db.savingsPlan.findMany({
+    where: { subscriptionId: record.id },
+    orderBy: { seq: "asc" },
+    select: { id: true, dueDate: true, interestAtoms: true, principalAtoms: true },
+  });
+  return {
+    user,
+    subscriptionId: record.id,
+    amountAtoms: options.amount * USDT,
+    plans: plans.map((p) => ({
+      id: p.id,
+      dueDate: dayOf(p.dueDate),
+      interestAtoms: BigInt(p.interestAtoms.toFixed()),
+      principalAtoms: BigInt(p.principalAtoms.toFixed()),
+    })),
+  };
 }
 
 /** The user's available USDT as the projector stores it, once it has caught up to `expected`. */

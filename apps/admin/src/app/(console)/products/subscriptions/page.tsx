@@ -31,8 +31,8 @@ const COLUMNS = [
   { header: "Product" },
   { header: "Amount", align: "right" },
   { header: "Rate", align: "right" },
-  { header: "Term" },
-  { header: "Interest paid / scheduled", align: "right" },
+  { header: "Matures" },
+  { header: "Interest paid", align: "right" },
   { header: "Status" },
 ] as const;
 
@@ -106,7 +106,7 @@ export default async function SavingsSubscriptionsPage({
       <DataTable
         caption="Savings subscriptions, newest first"
         columns={COLUMNS}
-        minWidth="min-w-[980px]"
+        minWidth="min-w-[900px]"
         rows={page.subscriptions.map((s) => (
           <tr key={s.id} data-testid="subscription-row" data-status={s.status}>
             <td className="h-10 px-4 whitespace-nowrap text-ink-muted tabular-nums">
@@ -117,19 +117,18 @@ export default async function SavingsSubscriptionsPage({
                 {formatUtc(s.createdAt).replace(" UTC", "")}
               </Link>
             </td>
-            <td className="max-w-56 truncate px-4" title={s.email}>
+            <td className="max-w-52 truncate px-4" title={`${s.email} (#${s.userId})`}>
               {s.email}
-              <span className="ml-1 text-xs text-ink-faint tabular-nums">#{s.userId}</span>
             </td>
             <td className="px-4 whitespace-nowrap">{s.productName}</td>
             <AmountCell value={s.amount} unit={s.asset} />
-            <td className="px-4 text-right tabular-nums">{s.annualRatePercent} %</td>
-            <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">
-              {s.valueDate} → {s.maturityDate}
-            </td>
             <td className="px-4 text-right whitespace-nowrap tabular-nums">
-              {s.interestPaid}
-              <span className="text-ink-faint"> / {s.interestScheduled}</span>
+              {s.annualRatePercent} %
+            </td>
+            <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">{s.maturityDate}</td>
+            <td className="px-4 py-1.5 text-right whitespace-nowrap tabular-nums">
+              <span className="block">{s.interestPaid}</span>
+              <span className="block text-xs text-ink-faint">of {s.interestScheduled}</span>
             </td>
             <td className="px-4">
               <SubscriptionStatusBadge status={s.status} />

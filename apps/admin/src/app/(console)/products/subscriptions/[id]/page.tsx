@@ -37,7 +37,9 @@ export default async function SavingsSubscriptionPage({
   params: Promise<{ id: string }>;
 }) {
   const { id } = await params;
-  await requireSection("products", `/products/subscriptions/${id}`);
+  const staff = await requireSection("products", `/products/subscriptions/${id}`);
+  // A trader's full profile is compliance's section (ADMIN opens every section).
+  const seesProfiles = staff.roles.includes("ADMIN") || staff.roles.includes("COMPLIANCE");
   if (!UUID.test(id)) notFound();
   const api = await adminApi();
   const s = await loadForPage(() =>
@@ -87,7 +89,11 @@ export default async function SavingsSubscriptionPage({
             ]}
           />
         </DetailCard>
-        <DetailCard shrinks title="Trader" action={<ProfileLink userId={s.userId} />}>
+        <DetailCard
+          shrinks
+          title="Trader"
+          action={seesProfiles ? <ProfileLink userId={s.userId} /> : undefined}
+        >
           <Facts
             rows={[
               ["Email", s.email],

@@ -3,6 +3,7 @@ import { Journal, recoverState } from "@exchange/journal";
 import {
   busKeys,
   COMMAND_FIELD,
+  commandIds,
   EngineClient,
   PROTOCOL_VERSION,
   REPLY_TO_FIELD,
@@ -115,6 +116,50 @@ describe("engine commands over the bus", () => {
     const repeat = await client.send(deposit("dep-key-b", 3, 11n, "tx-77:0"));
     expect(first.outcome).toMatchObject({ ok: true, repeated: false });
     expect(repeat.outcome).toMatchObject({ ok: true, repeated: true, events: [] });
+  });
+
+  it("runs a savings position from subscription to redemption, each money move once", async () => {
+    await client.send(deposit("dep-savings", 6, 1_000_000n));
+    const key = (business: string, businessId: string) => ({ business, businessId, ts: 1 });
+    const subscribe = {
+      type: "savings.subscribe",
+      id: commandIds.savingsSubscribe("sub-e1"),
+      ...key("savings.subscribe", "sub-e1"),
+      subscriptionId: "sub-e1",
+      userId: 6,
+      asset: QUOTE,
+      amountAtoms: 400_000n,
+    } as const;
+    const payout = {
+      type: "savings.payout",
+      id: commandIds.savingsPayout("plan-e1"),
+      ...key("savings.payout", "plan-e1"),
+      subscriptionId: "sub-e1",
+      interestAtoms: 1_095n,
+      principalAtoms: 0n,
+    } as const;
+    const redeem = {
+      type: "savings.redeem",
+      id: commandIds.savingsRedeem("sub-e1"),
+      ...key("savings.redeem", "sub-e1"),
+      subscriptionId: "sub-e1",
+      forfeitInterest: true,
+      penaltyAtoms: 5n,
+    } as const;
+    for (const command of [subscribe, payout, redeem]) {
+      const reply = await client.send(command);
+      expect(reply.outcome).toMatchObject({ ok: true, repeated: false });
+      // A retry, under the same command id, is answered from the journal.
+      expect(await client.send(command)).toEqual(reply);
+    }
+    const sent = await client.send({ ...redeem, id: "redeem-again" });
+    expect(sent.outcome).toMatchObject({ ok: true, repeated: true, events: [] });
+    const late = await client.send({ ...payout, id: "payout-late", businessId: "plan-e2" });
+    expect(late.outcome).toMatchObject({ ok: false, code: RejectCode.SavingsPositionNotFound });
+    const { rows } = await db.query(
+      "SELECT count(*)::int AS n FROM engine_journal WHERE command_id LIKE 'savings:%'",
+    );
+    expect(rows[0].n).toBe(3);
   });
 
   it("rejects an order the core refuses, with its code, and journals the rejection", async () => {

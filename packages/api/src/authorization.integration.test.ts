@@ -21,6 +21,19 @@ type AdminApi = ReturnType<typeof callAdminApi>;
 const MISSING_ID = 2_000_000_000;
 const MISSING_UUID = "00000000-0000-4000-8000-000000000000";
 
+/** A savings product's terms that pass the schema. */
+const SAVINGS_TERMS = {
+  name: "Matrix test",
+  annualRatePercent: "5",
+  termDays: 30,
+  payoutPeriod: "MONTHLY",
+  dailyQuota: "1000",
+  minAmount: "1",
+  maxAmount: "100",
+  kycLevel: 0,
+  earlyRedemption: "NOT_ALLOWED",
+} as const;
+
 /**
  * Every admin procedure and who may call it. `public`: anyone; `staff`: any logged-in staff
  * member; otherwise exactly the roles listed (ADMIN is listed where it passes, so the table
@@ -115,7 +128,43 @@ const PROCEDURES: Array<{
     access: ["ADMIN", "FINANCE"],
     call: (api) => api.finance.treasury.openAlerts(),
   },
-  { path: "products.list", access: ["ADMIN", "OPERATIONS"], call: (api) => api.products.list() },
+  {
+    path: "savings.products.list",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.savings.products.list(),
+  },
+  // No such asset: past the guard, refused by the service, nothing created.
+  {
+    path: "savings.products.create",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.savings.products.create({ ...SAVINGS_TERMS, asset: "NOPE" }),
+  },
+  {
+    path: "savings.products.revise",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.savings.products.revise({ ...SAVINGS_TERMS, id: MISSING_ID }),
+  },
+  {
+    path: "savings.products.setStatus",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.savings.products.setStatus({ id: MISSING_ID, status: "PAUSED" }),
+  },
+  {
+    path: "savings.products.versions",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.savings.products.versions({ id: MISSING_ID }),
+  },
+  {
+    path: "savings.instances.list",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.savings.instances.list({ from: "2001-01-01", to: "2001-01-31" }),
+  },
+  // A month long over: past the guard, nothing to generate.
+  {
+    path: "savings.instances.generate",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.savings.instances.generate({ month: "2001-01" }),
+  },
   { path: "markets.list", access: ["ADMIN", "OPERATIONS"], call: (api) => api.markets.list() },
   {
     path: "savings.subscriptions.list",

@@ -144,6 +144,7 @@ function objectKeys(schema: unknown): string[] {
 const plausible = fc.oneof(
   fc.constantFrom("BTCUSDT", "ETHUSDT", "BTC", "USDT", "buy", "sell", "limit", "market"),
   fc.constantFrom("GTC", "IOC", "FOK", "1m", "1h", "PENDING", "APPROVED", "REJECTED"),
+  fc.constantFrom("2031-01", "2031-01-15", "2027-02-30", "MONTHLY", "PENALTY", "PAUSED"),
   fc.constantFrom("0.001", "0.5", "1", "50000", "50000.00", "1e45", `1${"0".repeat(45)}`),
   fc.constantFrom("trader@exchange.local", "new-user@example.test", "123456", "000000"),
   fc.constantFrom("a-long-enough-password-1", "x".repeat(64), "Blurred document photo."),

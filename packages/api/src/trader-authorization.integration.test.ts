@@ -130,6 +130,7 @@ const PROCEDURES: Array<{
   },
   { path: "marketData.tickers", access: "public", call: (api) => api.marketData.tickers() },
   { path: "wallet.balances", access: "user", call: (api) => api.wallet.balances() },
+  { path: "savings.offers", access: "user", call: (api) => api.savings.offers() },
   {
     path: "wallet.deposits.address",
     access: "user",

@@ -39,9 +39,10 @@ export const SECTION_PAGES: Record<
   },
   products: {
     href: "/products",
-    description: "Savings product templates and the instances generated from them.",
+    description:
+      "Savings products (templates) and the day-by-day instances traders subscribe to. Editing terms saves a new version; instances already generated keep theirs.",
     emptyTitle: "No savings products yet",
-    emptyHint: "Fixed-term products will be listed here once templates are created.",
+    emptyHint: "Create one below: it is offered to traders from today.",
   },
   markets: {
     href: "/markets",

@@ -44,8 +44,11 @@ export async function summarizeSection(
             caption: open.length === 1 ? "open alert" : "open alerts",
           };
     }
-    case "products":
-      return { figure: String((await api.products.list()).total), caption: "savings products" };
+    case "products": {
+      const products = await api.savings.products.list();
+      const active = products.filter((p) => p.status === "ACTIVE").length;
+      return { figure: String(products.length), caption: `savings products, ${active} active` };
+    }
     case "markets": {
       const markets = await api.markets.list();
       const trading = markets.filter((m) => m.status === "TRADING").length;

@@ -3,7 +3,9 @@ import { hotWalletJob } from "./hot-wallet/definition";
 import type { JobDefinition, QueuedJob } from "./job-definition";
 import { reconciliationJob } from "./reconciliation/definition";
 import { referenceDataJob } from "./reference-data/definition";
+import { savingsInstancesJob } from "./savings-instances/definition";
 import { savingsPayoutsJob } from "./savings-payouts/definition";
+import { savingsSubscriptionsJob } from "./savings-subscriptions/definition";
 
 /**
  * Every job of the worker, run on the BullMQ queue (jobs/job-queue.ts). Adding one: a folder
@@ -20,6 +22,8 @@ export const JOBS: readonly JobDefinition[] = [
   referenceDataJob,
   reconciliationJob,
   hotWalletJob,
+  savingsInstancesJob,
+  savingsSubscriptionsJob,
   savingsPayoutsJob,
 ];
 

@@ -25,6 +25,7 @@ export const CONSUMER_LABELS: Record<string, string> = {
   "reference-data": "Reference data sync",
   "chain-watcher": "Deposit watcher",
   "hot-wallet": "Hot wallet check",
+  "savings-subscriptions": "Savings subscriptions",
   worker: "Background worker",
 };
 

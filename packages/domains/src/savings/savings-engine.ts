@@ -17,13 +17,13 @@ export const SAVINGS_BUSINESS = {
   redeem: "savings.redeem",
 } as const;
 
+/** What the savings domain's money moves need: the worker's jobs have these, not all of `Services`. */
+export type SavingsServices = Pick<Services, "db" | "engine" | "clock">;
+
 /** How long a savings command waits for the engine before the caller is told to retry. */
 const ENGINE_TIMEOUT_MS = 10_000;
 
-/** What sending needs: the payout run passes the worker's parts, not a whole `Services`. */
-type EngineDeps = Pick<Services, "engine" | "clock">;
-
-async function send(services: EngineDeps, command: Command): Promise<EngineReply["outcome"]> {
+async function send(services: SavingsServices, command: Command): Promise<EngineReply["outcome"]> {
   try {
     return (await services.engine.send(command, { timeoutMs: ENGINE_TIMEOUT_MS })).outcome;
   } catch (error) {
@@ -39,7 +39,7 @@ async function send(services: EngineDeps, command: Command): Promise<EngineReply
 
 /** Moves a subscription's principal from the user's available balance into the savings pool. */
 export function sendSubscribe(
-  services: Services,
+  services: SavingsServices,
   subscription: { id: string; userId: number; assetCode: string; amountAtoms: bigint },
 ): Promise<EngineReply["outcome"]> {
   return send(services, {
@@ -57,7 +57,7 @@ export function sendSubscribe(
 
 /** Pays one plan: its interest, and with the last plan the principal (which closes the position). */
 export function sendPayout(
-  services: EngineDeps,
+  services: SavingsServices,
   plan: { id: string; subscriptionId: string; interestAtoms: bigint; principalAtoms: bigint },
 ): Promise<EngineReply["outcome"]> {
   return send(services, {
@@ -77,7 +77,7 @@ export function sendPayout(
  * with `forfeitInterest`, plus `penaltyAtoms`), which the engine computes and caps.
  */
 export function sendRedeem(
-  services: Services,
+  services: SavingsServices,
   redemption: { subscriptionId: string; forfeitInterest: boolean; penaltyAtoms: bigint },
 ): Promise<EngineReply["outcome"]> {
   return send(services, {

@@ -5,7 +5,7 @@ import { AppError, AppErrorCode } from "../errors";
 import { assertKycLevel } from "../kyc/kyc-levels";
 import { inTransaction, type Services } from "../services";
 import { repaymentSchedule } from "./repayment-schedule";
-import { sendSubscribe } from "./savings-engine";
+import { type SavingsServices, sendSubscribe } from "./savings-engine";
 import type { SubscribeInput } from "./subscription-contracts";
 import {
   activateSubscription,
@@ -71,7 +71,10 @@ export async function subscribe(
 }
 
 /** Sends the PENDING subscription's command and records the engine's verdict. */
-async function settle(services: Services, record: SubscriptionRecord): Promise<SubscriptionRecord> {
+async function settle(
+  services: SavingsServices,
+  record: SubscriptionRecord,
+): Promise<SubscriptionRecord> {
   const outcome = await sendSubscribe(services, record);
   if (outcome.ok) {
     await activateSubscription(services.db, record.id, clockDate(services.clock));
@@ -92,7 +95,7 @@ async function settle(services: Services, record: SubscriptionRecord): Promise<S
  * Finishes subscriptions a crash or an engine timeout left PENDING for over a minute: the same
  * command id again, so one the engine applied is answered from its journal and applied once.
  */
-export async function resumeSubscriptions(services: Services): Promise<number> {
+export async function resumeSubscriptions(services: SavingsServices): Promise<number> {
   const before = new Date(services.clock.now() - 60_000);
   const stale = await findStalePendingSubscriptions(services.db, before);
   for (const record of stale) {

@@ -4,9 +4,8 @@ import { financeAdminRouter } from "./finance/router";
 import { kycAdminRouter } from "./kyc/router";
 import { listAdminMarketsProcedure } from "./list-admin-markets";
 import { auditVocabularyProcedure, listAuditProcedure } from "./list-audit";
-import { listProductsProcedure } from "./list-queues";
 import { listReconciliationProcedure } from "./list-reconciliation-reports";
-import { savingsMoneyRoutes } from "./savings/money-routes";
+import { savingsAdminRouter } from "./savings/router";
 import { createEnrolmentLinkProcedure } from "./staff/create-enrolment-link";
 import { listStaffProcedure } from "./staff/list-staff";
 import { staffMeProcedure } from "./staff-me";
@@ -21,8 +20,7 @@ export const adminRouter = router({
   users: usersAdminRouter,
   withdrawals: withdrawalsAdminRouter,
   finance: financeAdminRouter,
-  products: router({ list: listProductsProcedure }),
-  savings: router({ ...savingsMoneyRoutes }),
+  savings: savingsAdminRouter,
   markets: router({ list: listAdminMarketsProcedure }),
   reconciliation: router({ list: listReconciliationProcedure }),
   audit: router({ list: listAuditProcedure, vocabulary: auditVocabularyProcedure }),

@@ -9,6 +9,7 @@ import { myKycStatusProcedure } from "./kyc/my-kyc-status";
 import { marketDataRouter } from "./market-data/router";
 import { listMarketsProcedure } from "./markets/list-markets";
 import { meProcedure } from "./me";
+import { savingsRouter } from "./savings/router";
 import { beginTwoFactorProcedure } from "./security/begin-two-factor";
 import { confirmStepUpProcedure } from "./security/confirm-step-up";
 import { confirmTwoFactorProcedure } from "./security/confirm-two-factor";
@@ -40,6 +41,7 @@ export const traderRouter = router({
   trading: tradingRouter,
   marketData: marketDataRouter,
   wallet: walletRouter,
+  savings: savingsRouter,
 });
 
 export type TraderRouter = typeof traderRouter;

@@ -2,7 +2,6 @@ import { type CoreState, isPositiveId, isShortText, Rejection, reject } from "..
 import type { CoreEvent, Posting } from "../../events";
 import { RejectCode } from "../../reject-code";
 import {
-  checkCredit,
   checkPositive,
   emitBalanceChanged,
   findAsset,
@@ -109,9 +108,10 @@ export function payout(
   if (interest === 0n && principal === 0n) {
     return reject(RejectCode.InvalidAmount, "a payout must pay interest, principal or both");
   }
+  // No check against the asset's maximum: this is the user's own principal coming back (and
+  // its interest, at most 100 % a year of it); refusing it would trap the funds in the pool. The
+  // maximum (≤ 10^30, limits.ts) leaves room: a balance stays far inside NUMERIC(40,0).
   const { account, asset } = position;
-  const full = checkCredit(s, account.userId, asset, interest + principal);
-  if (full !== null) return full;
   const postings: Posting[] = [];
   const balance = getBalance(account, asset);
   if (interest > 0n) {

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
+import { ProductsNav } from "@/components/products/products-nav";
 import { PayoutRunsPanel } from "@/components/savings/payout-runs-panel";
 import { SavingsPoolCards } from "@/components/savings/savings-pool";
 import { adminApi, loadForPage } from "@/server/admin-api";
@@ -20,6 +21,7 @@ export default async function SavingsPayoutsPage() {
         title="Savings payouts"
         description="The savings pool against the principal it holds, and the runs that pay interest and principal."
       />
+      <ProductsNav current="payouts" />
       <section aria-label="Savings pool" className="flex flex-col gap-3">
         <h2 className="text-[13px] font-semibold text-ink">Pool per asset</h2>
         <SavingsPoolCards pools={pools} />

@@ -11,6 +11,7 @@ import { FilterBar, FilterInput, FilterSelect } from "@/components/filter-bar";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
+import { ProductsNav } from "@/components/products/products-nav";
 import { QueueCount } from "@/components/review/queue-parts";
 import {
   SUBSCRIPTION_STATUS_LABELS,
@@ -80,6 +81,7 @@ export default async function SavingsSubscriptionsPage({
         description="Who holds what in which product, on which terms, and what has been paid."
         aside={<QueueCount count={page.total} label="subscriptions" testId="subscriptions-total" />}
       />
+      <ProductsNav current="subscriptions" />
       <FilterBar action="/products/subscriptions" label="Filter subscriptions">
         <FilterSelect
           label="Status"

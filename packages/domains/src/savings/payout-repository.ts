@@ -44,6 +44,25 @@ export async function insertPayoutRun(
   return row.id;
 }
 
+/**
+ * Closes the rows of runs a process left open (it stopped without finishing them) that started
+ * before `before`: not ok, with the reason. Answers how many it closed.
+ */
+export async function closeInterruptedRuns(
+  db: Store,
+  run: { before: Date; at: Date },
+): Promise<number> {
+  const closed = await db.savingsPayoutRun.updateMany({
+    where: { finishedAt: null, startedAt: { lt: run.before } },
+    data: {
+      ok: false,
+      error: "interrupted: the process stopped before the run finished",
+      finishedAt: run.at,
+    },
+  });
+  return closed.count;
+}
+
 /** Closes a run's row with its outcome. */
 export async function finishPayoutRun(
   db: Store,

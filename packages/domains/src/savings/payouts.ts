@@ -16,6 +16,7 @@ import {
 } from "./payout-outcomes";
 import {
   cancelPendingPlan,
+  closeInterruptedRuns,
   type DuePlan,
   type DuePlanCursor,
   findAssetPrecisions,
@@ -47,6 +48,11 @@ export const SAVINGS_PAYOUTS_ATTEMPTS = 5;
 export const PAYOUT_RUN_REQUEST_ACTION = "savings.payouts.run";
 const PAYOUT_RUN_REQUEST_TARGET = "savings-payout-request";
 
+/**
+ * A run still open after this long was left by a process that stopped (runs take seconds): the
+ * next run closes its row as interrupted, so the log never shows it running forever.
+ */
+const INTERRUPTED_AFTER_MS = 3_600_000;
 /** Due plans read at once. */
 const BATCH = 200;
 /** An operations-triggered run may be for a day at most this far from today (either way). */
@@ -86,11 +92,16 @@ export async function runPayouts(
   input: RunPayoutsInput,
   hooks: RunPayoutsHooks = {},
 ): Promise<RunPayoutsResult> {
+  const startedAt = clockDate(services.clock);
+  await closeInterruptedRuns(services.db, {
+    before: new Date(startedAt.getTime() - INTERRUPTED_AFTER_MS),
+    at: startedAt,
+  });
   const runId = await insertPayoutRun(services.db, {
     asOf: input.asOf,
     trigger: input.trigger,
     triggeredById: input.staffId ?? null,
-    startedAt: clockDate(services.clock),
+    startedAt,
   });
   const tally = emptyTally();
   try {

@@ -276,6 +276,31 @@ describe("a payout run", () => {
   });
 });
 
+describe("the run log", () => {
+  it("closes as interrupted a run a stopped process left open, once the next run starts", async () => {
+    const left = await services.db.savingsPayoutRun.create({
+      data: {
+        asOf: new Date(`${TODAY}T00:00:00Z`),
+        trigger: "schedule",
+        startedAt: new Date(Date.now() - 2 * 3_600_000),
+      },
+    });
+    const recent = await services.db.savingsPayoutRun.create({
+      data: { asOf: new Date(`${TODAY}T00:00:00Z`), trigger: "schedule" },
+    });
+    await runPayouts(services, { asOf: TODAY, trigger: "schedule" });
+    const closed = await services.db.savingsPayoutRun.findUniqueOrThrow({ where: { id: left.id } });
+    const running = await services.db.savingsPayoutRun.findUniqueOrThrow({
+      where: { id: recent.id },
+    });
+    expect(closed).toMatchObject({ ok: false, error: expect.stringMatching(/^interrupted/) });
+    expect(closed.finishedAt).not.toBeNull();
+    // Started minutes ago: it may still be running in another process.
+    expect(running).toMatchObject({ ok: null, finishedAt: null });
+    await services.db.savingsPayoutRun.delete({ where: { id: recent.id } });
+  });
+});
+
 describe("what operations see", () => {
   it("runs payouts for a day on the worker's queue, by whom, with totals per asset", async () => {
     const { plans, user, subscriptionId } = await subscribed("operations", { amount: 300n });

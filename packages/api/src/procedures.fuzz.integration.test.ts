@@ -12,6 +12,7 @@ import { join } from "node:path";
 import type { StaffRole } from "@exchange/domains/identity/identity-enums";
 import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
+import { createTestSavingsInstance } from "@exchange/domains/testing/savings-fixtures";
 import { randomAccountXpub, uniqueTestIp } from "@exchange/domains/testing/test-services";
 import { createTestUser } from "@exchange/domains/testing/test-users";
 import { stringifyWire } from "@exchange/protocol";
@@ -74,6 +75,8 @@ beforeAll(async () => {
   await syncReferenceData(services.db, services.engine, services.clock.now());
   const trader = await createTestUser(services.db, { tag: "fuzz" });
   await fund(trader.id);
+  // An open savings offer, so that savings procedures given a small id reach their services.
+  await createTestSavingsInstance(services.db);
   actors.anonymous = { kind: "anonymous" };
   actors.trader = { kind: "user", userId: trader.id };
   for (const role of ROLES) {

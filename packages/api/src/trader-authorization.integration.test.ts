@@ -5,6 +5,10 @@ import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { eventually } from "@exchange/domains/testing/eventually";
 import {
+  createTestSavingsInstance,
+  createTestSubscriptionRows,
+} from "@exchange/domains/testing/savings-fixtures";
+import {
   createTestUser,
   signInTestUser,
   type TestUser,
@@ -27,6 +31,9 @@ type TraderApi = ReturnType<typeof callTraderApi>;
 interface Fixture {
   owner: TestUser;
   orderId: number;
+  /** An open savings offer, and the owner's subscription to it (whose product refuses early redemption). */
+  instanceId: number;
+  subscriptionId: string;
 }
 const PROCEDURES: Array<{
   path: string;
@@ -130,7 +137,7 @@ const PROCEDURES: Array<{
   },
   { path: "marketData.tickers", access: "public", call: (api) => api.marketData.tickers() },
   { path: "wallet.balances", access: "user", call: (api) => api.wallet.balances() },
-  { path: "savings.offers", access: "user", call: (api) => api.savings.offers() },
+  { path: "savings.offers", access: "public", call: (api) => api.savings.offers() },
   {
     path: "wallet.deposits.address",
     access: "user",
@@ -192,11 +199,50 @@ const PROCEDURES: Array<{
     access: "user",
     call: (api) => api.wallet.withdrawals.addresses.remove({ id: 2_000_000_000 }),
   },
+  {
+    path: "savings.preview",
+    access: "user",
+    call: (api, f) => api.savings.preview({ instanceId: f.instanceId, amount: "100" }),
+  },
+  // Neither caller holds USDT: allowed through the guard, refused for the balance, nothing moves.
+  {
+    path: "savings.subscribe",
+    access: "user",
+    call: (api, f) =>
+      api.savings.subscribe({
+        instanceId: f.instanceId,
+        amount: "10",
+        requestKey: crypto.randomUUID(),
+      }),
+  },
+  {
+    path: "savings.subscriptions",
+    access: "user",
+    call: (api) => api.savings.subscriptions({}),
+  },
+  {
+    path: "savings.subscription",
+    access: "user",
+    call: (api, f) => api.savings.subscription({ id: f.subscriptionId }),
+  },
+  {
+    path: "savings.redemptionQuote",
+    access: "user",
+    call: (api, f) => api.savings.redemptionQuote({ id: f.subscriptionId }),
+  },
+  // The owner's product refuses early redemption: allowed through the guard, nothing moves.
+  {
+    path: "savings.redeem",
+    access: "user",
+    call: (api, f) => api.savings.redeem({ id: f.subscriptionId }),
+  },
 ];
 
 const GUARD_CODES = ["FORBIDDEN", "UNAUTHORIZED"];
 const OWNER_LEGAL_NAME = "Olive Ownerdata";
 const OWNER_BTC = "1.2345";
+/** The owner's savings principal: 777.123456 USDT (8 decimals). */
+const OWNER_SAVINGS_ATOMS = 77_712_345_600n;
 
 let services: Services;
 let engine: EngineProcess;
@@ -237,7 +283,18 @@ beforeAll(async () => {
     price: "90000",
     quantity: "0.5",
   });
-  fixture = { owner: ownerUser, orderId: placed.order.orderId };
+  const offer = await createTestSavingsInstance(services.db, { earlyRedemption: "NOT_ALLOWED" });
+  const subscriptionId = await createTestSubscriptionRows(services.db, {
+    userId: ownerUser.id,
+    instanceId: offer.instanceId,
+    amountAtoms: OWNER_SAVINGS_ATOMS,
+  });
+  fixture = {
+    owner: ownerUser,
+    orderId: placed.order.orderId,
+    instanceId: offer.instanceId,
+    subscriptionId,
+  };
   await eventually(async () => {
     const open = await callTraderApi(services, owner).trading.openOrders({});
     expect(open.items.map((o) => o.orderId)).toContain(fixture.orderId);
@@ -278,12 +335,17 @@ function expectNoOwnerData(value: unknown): void {
   expect(text).not.toContain(fixture.owner.email);
   expect(text).not.toContain(OWNER_LEGAL_NAME);
   expect(text).not.toContain(OWNER_BTC);
+  expect(text).not.toContain(fixture.subscriptionId);
+  expect(text).not.toContain("777.123456");
   expect(text).not.toMatch(new RegExp(`"orderId":${fixture.orderId}\\b`));
   expect(text).not.toMatch(new RegExp(`"id":${fixture.owner.id}\\b`));
 }
 
-/** The owner's data as it stood: the order resting, two-factor on. */
+/** The owner's data as it stood: the order resting, two-factor on, the subscription active. */
 async function expectOwnerUntouched(): Promise<void> {
+  await expect(
+    callTraderApi(services, owner).savings.subscription({ id: fixture.subscriptionId }),
+  ).resolves.toMatchObject({ status: "ACTIVE", amount: "777.123456" });
   const open = await callTraderApi(services, owner).trading.openOrders({});
   expect(open.items.map((o) => o.orderId)).toContain(fixture.orderId);
   await expect(callTraderApi(services, owner).security.twoFactorStatus()).resolves.toMatchObject({
@@ -319,5 +381,7 @@ describe("trader procedures × callers", () => {
     const api = callTraderApi(services, owner);
     expect(JSON.stringify(await api.trading.balances())).toContain(OWNER_BTC.slice(0, 4));
     await expect(api.me()).resolves.toMatchObject({ id: fixture.owner.id });
+    const savings = await api.savings.subscriptions({});
+    expect(JSON.stringify(savings)).toContain(fixture.subscriptionId);
   });
 });

@@ -19,6 +19,7 @@ export async function SiteHeader() {
           <NavLink href="/markets">Markets</NavLink>
           <NavLink href="/trade">Trade</NavLink>
           {trader ? <NavLink href="/wallet">Wallet</NavLink> : null}
+          <NavLink href="/earn">Earn</NavLink>
         </nav>
         <div className="ml-auto flex h-14 shrink-0 items-center gap-2">
           {trader ? (

@@ -1,6 +1,12 @@
 import type { SavingsEarlyRedemption, SavingsPayoutPeriod } from "@exchange/contracts/savings";
 import type { Db } from "@exchange/db";
-import { addDays, type Day, dateOfDay, dayOf } from "../savings/repayment-schedule";
+import {
+  addDays,
+  type Day,
+  dateOfDay,
+  dayOf,
+  repaymentSchedule,
+} from "../savings/repayment-schedule";
 
 /** Terms of a test product; every field has a default. Amounts in atoms. */
 export interface TestSavingsTerms {
@@ -79,4 +85,51 @@ export async function createTestSavingsInstance(
     select: { id: true },
   });
   return { productId: product.id, instanceId: instance.id, day: t.day };
+}
+
+/**
+ * An ACTIVE subscription with its plans, written without the engine: for tests that only read
+ * (no money sits in the savings pool for it).
+ */
+export async function createTestSubscriptionRows(
+  db: Db,
+  input: { userId: number; instanceId: number; amountAtoms: bigint },
+): Promise<string> {
+  const instance = await db.savingsInstance.findUniqueOrThrow({
+    where: { id: input.instanceId },
+    select: {
+      valueDate: true,
+      product: { select: { assetCode: true } },
+      productVersion: { select: { annualRatePpm: true, termDays: true, payoutPeriod: true } },
+    },
+  });
+  const id = crypto.randomUUID();
+  await db.savingsSubscription.create({
+    data: {
+      id,
+      userId: input.userId,
+      instanceId: input.instanceId,
+      assetCode: instance.product.assetCode,
+      amountAtoms: input.amountAtoms.toString(),
+      requestKey: crypto.randomUUID(),
+      status: "ACTIVE",
+      activatedAt: new Date(),
+    },
+  });
+  const plans = repaymentSchedule(
+    { ...instance.productVersion, valueDate: dayOf(instance.valueDate) },
+    input.amountAtoms,
+  );
+  await db.savingsPlan.createMany({
+    data: plans.map((plan) => ({
+      id: crypto.randomUUID(),
+      subscriptionId: id,
+      seq: plan.seq,
+      periodStart: dateOfDay(plan.periodStart),
+      dueDate: dateOfDay(plan.dueDate),
+      interestAtoms: plan.interestAtoms.toString(),
+      principalAtoms: plan.principalAtoms.toString(),
+    })),
+  });
+  return id;
 }

@@ -1,0 +1,131 @@
+"use client";
+
+import type { SavingsInstance } from "@exchange/contracts/savings";
+import { buttonClasses, Spinner } from "@exchange/ui";
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useEffect, useRef, useState } from "react";
+import { StreamProvider } from "@/components/trade/stream-provider";
+import { useAccountLive } from "@/components/trade/use-account-live";
+import { WalletCard } from "@/components/wallet/wallet-card";
+import { useTRPC } from "@/trpc/react";
+import { MySavings } from "./my-savings";
+import { OfferCard } from "./offer-card";
+import { SubscribePanel } from "./subscribe-panel";
+
+/** Offers are re-read this often: the quota left changes as others subscribe. */
+const OFFERS_POLL_MS = 15_000;
+
+/**
+ * The Earn page: today's open savings offers, a subscribe panel for the chosen one, and the
+ * trader's own subscriptions. A visitor who is not logged in sees the offers and a way to log in.
+ */
+export function EarnScreen({ streamUrl, loggedIn }: { streamUrl: string; loggedIn: boolean }) {
+  return (
+    <StreamProvider url={streamUrl} authenticated={loggedIn}>
+      <AccountLive enabled={loggedIn} />
+      <div className="mx-auto flex w-full max-w-7xl flex-col gap-6 px-4 py-8 sm:px-6">
+        <header className="flex flex-col gap-1">
+          <h1 className="text-2xl font-semibold tracking-tight">Earn</h1>
+          <p className="text-[13px] text-ink-muted">
+            Put idle funds to work at a fixed rate. Interest is paid on schedule and the principal
+            returns at maturity.
+          </p>
+        </header>
+        <Offers loggedIn={loggedIn} />
+        {loggedIn ? (
+          <div id="my-savings" className="scroll-mt-20">
+            <WalletCard title="My savings" testId="my-savings">
+              <MySavings />
+            </WalletCard>
+          </div>
+        ) : (
+          <section
+            aria-label="Log in to save"
+            className="flex flex-col items-start gap-3 rounded-xl border border-line bg-surface p-4 sm:flex-row sm:items-center sm:justify-between sm:p-6"
+          >
+            <p className="text-[13px] text-ink-muted">
+              Log in to subscribe and follow your savings and their payments.
+            </p>
+            <div className="flex gap-2">
+              <Link
+                href={`/login?next=${encodeURIComponent("/earn")}`}
+                className={buttonClasses("primary", "sm")}
+              >
+                Log in
+              </Link>
+              <Link href="/register" className={buttonClasses("ghost", "sm")}>
+                Sign up
+              </Link>
+            </div>
+          </section>
+        )}
+      </div>
+    </StreamProvider>
+  );
+}
+
+function AccountLive({ enabled }: { enabled: boolean }) {
+  useAccountLive(enabled);
+  return null;
+}
+
+function Offers({ loggedIn }: { loggedIn: boolean }) {
+  const trpc = useTRPC();
+  const offers = useQuery({
+    ...trpc.savings.offers.queryOptions(),
+    refetchInterval: OFFERS_POLL_MS,
+  });
+  const [chosenId, setChosenId] = useState<number>();
+  const panel = useRef<HTMLDivElement>(null);
+  const chosen: SavingsInstance | undefined = offers.data?.find((o) => o.id === chosenId);
+
+  useEffect(() => {
+    if (chosenId !== undefined)
+      panel.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [chosenId]);
+
+  if (offers.isPending) {
+    return (
+      <p className="flex items-center gap-2 text-[13px] text-ink-muted">
+        <Spinner /> Loading offers…
+      </p>
+    );
+  }
+  if (offers.isError) {
+    return (
+      <p role="alert" className="text-[13px] text-down">
+        {offers.error.message}
+      </p>
+    );
+  }
+  if (offers.data.length === 0) {
+    return (
+      <p className="rounded-xl border border-line bg-surface p-6 text-[13px] text-ink-muted">
+        No offers are open right now. New ones open every day at 00:00 UTC.
+      </p>
+    );
+  }
+  return (
+    <div className="flex flex-col gap-6">
+      <section aria-label="Offers">
+        <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
+          {offers.data.map((offer) => (
+            <OfferCard
+              key={offer.id}
+              offer={offer}
+              loggedIn={loggedIn}
+              selected={offer.id === chosenId}
+              onSubscribe={() => setChosenId(offer.id)}
+            />
+          ))}
+        </ul>
+      </section>
+      <div ref={panel} className="scroll-mt-20">
+        {loggedIn && chosen ? (
+          <SubscribePanel key={chosen.id} offer={chosen} onClose={() => setChosenId(undefined)} />
+        ) : null}
+      </div>
+    </div>
+  );
+}

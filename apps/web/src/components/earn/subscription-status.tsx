@@ -1,0 +1,42 @@
+import type { SavingsPlanStatus, SavingsSubscriptionStatus } from "@exchange/contracts/savings";
+import { PLAN_STATUS_WORDS, SUBSCRIPTION_STATUS_WORDS } from "./savings-words";
+
+const SUBSCRIPTION_TONES: Record<SavingsSubscriptionStatus, string> = {
+  PENDING: "bg-warn/10 text-warn ring-warn/30",
+  ACTIVE: "bg-up/10 text-up ring-up/30",
+  MATURED: "bg-raised text-ink-muted ring-line-strong",
+  REDEEMED: "bg-brand/10 text-brand ring-brand/30",
+};
+
+const PLAN_TONES: Record<SavingsPlanStatus, string> = {
+  PENDING: "bg-raised text-ink-muted ring-line-strong",
+  PAID: "bg-up/10 text-up ring-up/30",
+  CANCELLED: "bg-down/10 text-down ring-down/30",
+};
+
+const BADGE =
+  "inline-flex items-center rounded px-1.5 py-0.5 text-[11px] font-medium whitespace-nowrap ring-1 ring-inset";
+
+export function SubscriptionStatusBadge({ status }: { status: SavingsSubscriptionStatus }) {
+  return (
+    <span
+      data-testid="subscription-status"
+      data-status={status}
+      className={`${BADGE} ${SUBSCRIPTION_TONES[status]}`}
+    >
+      {SUBSCRIPTION_STATUS_WORDS[status]}
+    </span>
+  );
+}
+
+export function PlanStatusBadge({ status }: { status: SavingsPlanStatus }) {
+  return (
+    <span
+      data-testid="plan-status"
+      data-status={status}
+      className={`${BADGE} ${PLAN_TONES[status]}`}
+    >
+      {PLAN_STATUS_WORDS[status]}
+    </span>
+  );
+}

@@ -124,7 +124,7 @@ export async function findSubscriptionAdmin(
   return row ? recordOf(row) : null;
 }
 
-export interface PlanRecord {
+export interface PlanWithRun {
   seq: number;
   periodStart: string;
   dueDate: string;
@@ -136,10 +136,7 @@ export interface PlanRecord {
 }
 
 /** A subscription's plans in their order. */
-export async function findSubscriptionPlans(
-  db: Store,
-  subscriptionId: string,
-): Promise<PlanRecord[]> {
+export async function findPlansWithRuns(db: Store, subscriptionId: string): Promise<PlanWithRun[]> {
   const rows = await db.$queryRaw<
     Array<{
       seq: number;

@@ -3,13 +3,15 @@ import type { SavingsSubscriptionAdmin } from "@exchange/contracts/savings";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services } from "../services";
 import type { SubscriptionAdminDetail } from "./payout-contracts";
+import { dateOfDay } from "./repayment-schedule";
 import {
+  findPlansWithRuns,
   findSubscriptionAdmin,
-  findSubscriptionPlans,
   findSubscriptionsAdmin,
   type SubscriptionAdminFilter,
   type SubscriptionAdminRecord,
 } from "./savings-admin-repository";
+import { subscriptionView } from "./subscription-views";
 
 /** Operations' view of subscriptions: who holds what, on which terms, and what was paid. */
 
@@ -29,7 +31,7 @@ export async function subscriptionAdminDetail(
 ): Promise<SubscriptionAdminDetail> {
   const record = await findSubscriptionAdmin(services.db, id);
   if (!record) throw new AppError(AppErrorCode.NOT_FOUND, "No such subscription.");
-  const plans = await findSubscriptionPlans(services.db, id);
+  const plans = await findPlansWithRuns(services.db, id);
   const units = (atoms: bigint) => formatUnits(atoms, record.precision);
   return {
     ...subscriptionAdminView(record),
@@ -47,33 +49,17 @@ export async function subscriptionAdminDetail(
   };
 }
 
-/** A rate in millionths as the percent text the wire carries: 52 500 → "5.25". */
-export function ratePercentOf(ppm: number): string {
-  return formatUnits(BigInt(ppm), 4);
-}
-
+/** The trader's view of the subscription (subscription-views.ts), with its owner. */
 function subscriptionAdminView(record: SubscriptionAdminRecord): SavingsSubscriptionAdmin {
-  const units = (atoms: bigint) => formatUnits(atoms, record.precision);
   return {
-    id: record.id,
+    ...subscriptionView({
+      ...record,
+      valueDate: dateOfDay(record.valueDate),
+      maturityDate: dateOfDay(record.maturityDate),
+      // Not part of the view; the summary type carries it for the redemption quote.
+      interestPendingAtoms: 0n,
+    }),
     userId: record.userId,
     email: record.email,
-    instanceId: record.instanceId,
-    productName: record.productName,
-    asset: record.assetCode,
-    amount: units(record.amountAtoms),
-    status: record.status,
-    annualRatePercent: ratePercentOf(record.annualRatePpm),
-    payoutPeriod: record.payoutPeriod,
-    earlyRedemption: record.earlyRedemption,
-    penaltyRatePercent: ratePercentOf(record.penaltyRatePpm),
-    valueDate: record.valueDate,
-    maturityDate: record.maturityDate,
-    interestScheduled: units(record.interestScheduledAtoms),
-    interestPaid: units(record.interestPaidAtoms),
-    redeemed: record.redeemedAtoms === null ? null : units(record.redeemedAtoms),
-    deduction: record.deductionAtoms === null ? null : units(record.deductionAtoms),
-    createdAt: record.createdAt,
-    endedAt: record.endedAt,
   };
 }

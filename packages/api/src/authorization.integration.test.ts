@@ -167,6 +167,28 @@ const PROCEDURES: Array<{
   },
   { path: "markets.list", access: ["ADMIN", "OPERATIONS"], call: (api) => api.markets.list() },
   {
+    path: "savings.subscriptions.list",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.savings.subscriptions.list({}),
+  },
+  {
+    path: "savings.subscriptions.detail",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.savings.subscriptions.detail({ id: MISSING_UUID }),
+  },
+  {
+    path: "savings.payouts.list",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.savings.payouts.list({}),
+  },
+  // Allowed callers get past the guard and are refused the far-off day: nothing is queued.
+  {
+    path: "savings.payouts.run",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.savings.payouts.run({ asOf: "2999-01-01" }),
+  },
+  { path: "savings.pool", access: ["ADMIN", "OPERATIONS"], call: (api) => api.savings.pool() },
+  {
     path: "reconciliation.list",
     access: ["ADMIN", "FINANCE"],
     call: (api) => api.reconciliation.list(),

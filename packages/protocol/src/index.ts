@@ -1,4 +1,10 @@
-export { type BusKeys, busKeys, COMMAND_FIELD, REPLY_TO_FIELD } from "./bus-keys";
+export {
+  type BusKeys,
+  busKeys,
+  COMMAND_FIELD,
+  jobQueueKeys,
+  REPLY_TO_FIELD,
+} from "./bus-keys";
 export { clientAddress, TRUSTED_PROXY_HOPS_MAX } from "./client-address";
 export { type Clock, clockDate, ManualClock, systemClock } from "./clock";
 export { stringifyWire, ZBigint, ZSafeInt, ZShortText } from "./codecs";

@@ -1,16 +1,14 @@
-import type { Logger } from "@exchange/protocol";
+import { jobQueueKeys, type Logger } from "@exchange/protocol";
 import { type Job, Queue, Worker } from "bullmq";
 import type pg from "pg";
 import { type JobResult, jobCommandId, type QueuedJob } from "./job-definition";
 import { JobRunLog } from "./job-run-log";
 import { JobStatus } from "./job-status";
 
-/** The queue's name inside its prefix (BullMQ forbids `:` in it). */
-const QUEUE = "worker-jobs";
+/** The queue's name inside its prefix; an admin action queues a run under the same (protocol). */
+const QUEUE = jobQueueKeys.name;
 /** First retry delay; each further one doubles, up to the deps' `retryMaxMs`. */
 const FIRST_RETRY_MS = 100;
-/** Finished jobs BullMQ keeps (the run log in Postgres keeps everything). */
-const KEEP_FINISHED = 100;
 
 export interface JobQueueDeps {
   redisUrl: string;
@@ -142,18 +140,13 @@ export class JobQueue {
   }
 
   private jobOptions(job: QueuedJob) {
-    return {
-      attempts: job.attempts,
-      backoff: { type: "capped" },
-      removeOnComplete: KEEP_FINISHED,
-      removeOnFail: KEEP_FINISHED,
-    };
+    return jobQueueKeys.runOptions(job.attempts);
   }
 
   private connectionOptions() {
     return {
       connection: { url: this.deps.redisUrl, maxRetriesPerRequest: null },
-      prefix: `${this.deps.redisPrefix}bull`,
+      prefix: jobQueueKeys.prefix(this.deps.redisPrefix),
     };
   }
 }
@@ -171,6 +164,4 @@ function scheduledKey(job: Job): string {
 }
 
 /** BullMQ job ids may not hold `:`, which business keys use as a separator. */
-export function jobIdOf(businessKey: string): string {
-  return businessKey.replaceAll(":", "|");
-}
+export const jobIdOf = jobQueueKeys.jobIdOf;

@@ -4,6 +4,7 @@ import type { JobDefinition, QueuedJob } from "./job-definition";
 import { reconciliationJob } from "./reconciliation/definition";
 import { referenceDataJob } from "./reference-data/definition";
 import { savingsInstancesJob } from "./savings-instances/definition";
+import { savingsPayoutsJob } from "./savings-payouts/definition";
 import { savingsSubscriptionsJob } from "./savings-subscriptions/definition";
 
 /**
@@ -23,6 +24,7 @@ export const JOBS: readonly JobDefinition[] = [
   hotWalletJob,
   savingsInstancesJob,
   savingsSubscriptionsJob,
+  savingsPayoutsJob,
 ];
 
 export function queuedJobs(context: WorkerContext): QueuedJob[] {

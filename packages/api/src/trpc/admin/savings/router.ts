@@ -3,6 +3,7 @@ import { createProductProcedure } from "./create-product";
 import { generateInstancesProcedure } from "./generate-instances";
 import { listInstancesProcedure } from "./list-instances";
 import { listProductsProcedure } from "./list-products";
+import { savingsMoneyRoutes } from "./money-routes";
 import { productVersionsProcedure } from "./product-versions";
 import { reviseProductProcedure } from "./revise-product";
 import { setProductStatusProcedure } from "./set-product-status";
@@ -20,4 +21,6 @@ export const savingsAdminRouter = router({
     list: listInstancesProcedure,
     generate: generateInstancesProcedure,
   }),
+  // Subscriptions, payout runs and the pool (money-routes.ts).
+  ...savingsMoneyRoutes,
 });

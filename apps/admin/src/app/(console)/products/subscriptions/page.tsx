@@ -1,0 +1,157 @@
+import {
+  SAVINGS_SUBSCRIPTION_STATUSES,
+  type SavingsSubscriptionStatus,
+} from "@exchange/contracts/savings";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { AmountCell } from "@/components/amount-cell";
+import { DataTable } from "@/components/data-table";
+import { EmptyState } from "@/components/empty-state";
+import { FilterBar, FilterInput, FilterSelect } from "@/components/filter-bar";
+import { PageBody } from "@/components/page-body";
+import { PageHeader } from "@/components/page-header";
+import { Pager } from "@/components/pager";
+import { ProductsNav } from "@/components/products/products-nav";
+import { QueueCount } from "@/components/review/queue-parts";
+import {
+  SUBSCRIPTION_STATUS_LABELS,
+  SubscriptionStatusBadge,
+} from "@/components/savings/savings-badges";
+import { hrefWith, pageParam, paramOf, type SearchParams } from "@/lib/search-params";
+import { formatUtc } from "@/lib/time-format";
+import { adminApi, loadForPage } from "@/server/admin-api";
+import { requireSection } from "@/server/staff-guard";
+
+export const metadata: Metadata = { title: "Savings subscriptions" };
+
+const PAGE_SIZE = 50;
+
+const COLUMNS = [
+  { header: "Subscribed (UTC)" },
+  { header: "Trader" },
+  { header: "Product" },
+  { header: "Amount", align: "right" },
+  { header: "Rate", align: "right" },
+  { header: "Matures" },
+  { header: "Interest paid", align: "right" },
+  { header: "Status" },
+] as const;
+
+function filtersOf(params: SearchParams) {
+  const status = paramOf(params, "status").toUpperCase();
+  const product = paramOf(params, "product");
+  return {
+    status: (SAVINGS_SUBSCRIPTION_STATUSES.includes(status as SavingsSubscriptionStatus)
+      ? status
+      : "") as SavingsSubscriptionStatus | "",
+    product: /^[1-9]\d{0,8}$/.test(product) ? product : "",
+    email: paramOf(params, "email").slice(0, 254),
+    page: pageParam(params),
+  };
+}
+
+export default async function SavingsSubscriptionsPage({
+  searchParams,
+}: {
+  searchParams: Promise<SearchParams>;
+}) {
+  await requireSection("products", "/products/subscriptions");
+  const filters = filtersOf(await searchParams);
+  const api = await adminApi();
+  const page = await loadForPage(() =>
+    api.savings.subscriptions.list({
+      status: filters.status || undefined,
+      productId: filters.product ? Number(filters.product) : undefined,
+      email: filters.email || undefined,
+      offset: (filters.page - 1) * PAGE_SIZE,
+      limit: PAGE_SIZE,
+    }),
+  );
+  const hrefOf = (p: number) =>
+    hrefWith("/products/subscriptions", {
+      status: filters.status,
+      product: filters.product,
+      email: filters.email,
+      page: p > 1 ? p : undefined,
+    });
+  return (
+    <PageBody>
+      <PageHeader
+        title="Savings subscriptions"
+        description="Who holds what in which product, on which terms, and what has been paid."
+        aside={<QueueCount count={page.total} label="subscriptions" testId="subscriptions-total" />}
+      />
+      <ProductsNav current="subscriptions" />
+      <FilterBar action="/products/subscriptions" label="Filter subscriptions">
+        <FilterSelect
+          label="Status"
+          name="status"
+          value={filters.status}
+          options={[
+            { value: "", label: "All statuses" },
+            ...SAVINGS_SUBSCRIPTION_STATUSES.map((s) => ({
+              value: s,
+              label: SUBSCRIPTION_STATUS_LABELS[s],
+            })),
+          ]}
+        />
+        <FilterInput label="Product id" name="product" value={filters.product} width="w-28" />
+        <FilterInput
+          label="Trader email"
+          name="email"
+          type="search"
+          value={filters.email}
+          placeholder="part of an email"
+          width="w-56"
+        />
+      </FilterBar>
+      <DataTable
+        caption="Savings subscriptions, newest first"
+        columns={COLUMNS}
+        minWidth="min-w-[900px]"
+        rows={page.subscriptions.map((s) => (
+          <tr key={s.id} data-testid="subscription-row" data-status={s.status}>
+            <td className="h-10 px-4 whitespace-nowrap text-ink-muted tabular-nums">
+              <Link
+                href={`/products/subscriptions/${s.id}`}
+                className="text-brand hover:text-brand-hover"
+              >
+                {formatUtc(s.createdAt).replace(" UTC", "")}
+              </Link>
+            </td>
+            <td className="max-w-52 truncate px-4" title={`${s.email} (#${s.userId})`}>
+              {s.email}
+            </td>
+            <td className="px-4 whitespace-nowrap">{s.productName}</td>
+            <AmountCell value={s.amount} unit={s.asset} />
+            <td className="px-4 text-right whitespace-nowrap tabular-nums">
+              {s.annualRatePercent} %
+            </td>
+            <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">{s.maturityDate}</td>
+            <td className="px-4 py-1.5 text-right whitespace-nowrap tabular-nums">
+              <span className="block">{s.interestPaid}</span>
+              <span className="block text-xs text-ink-faint">of {s.interestScheduled}</span>
+            </td>
+            <td className="px-4">
+              <SubscriptionStatusBadge status={s.status} />
+            </td>
+          </tr>
+        ))}
+        empty={
+          <EmptyState
+            section="products"
+            title="No subscriptions"
+            hint="Subscriptions appear here as traders subscribe on the Earn page; widen the filters to see more."
+          />
+        }
+      />
+      <Pager
+        page={filters.page}
+        pageSize={PAGE_SIZE}
+        total={page.total}
+        hrefOf={hrefOf}
+        label="Subscription pages"
+      />
+    </PageBody>
+  );
+}

@@ -1,9 +1,9 @@
 import type { Metadata } from "next";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
+import { PayoutRunsPanel } from "@/components/products/payout-runs-panel";
 import { ProductsNav } from "@/components/products/products-nav";
-import { PayoutRunsPanel } from "@/components/savings/payout-runs-panel";
-import { SavingsPoolCards } from "@/components/savings/savings-pool";
+import { SavingsPoolCards } from "@/components/products/savings-pool";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
 

@@ -12,11 +12,11 @@ import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
 import { ProductsNav } from "@/components/products/products-nav";
-import { QueueCount } from "@/components/review/queue-parts";
 import {
   SUBSCRIPTION_STATUS_LABELS,
   SubscriptionStatusBadge,
-} from "@/components/savings/savings-badges";
+} from "@/components/products/savings-badges";
+import { QueueCount } from "@/components/review/queue-parts";
 import { hrefWith, pageParam, paramOf, type SearchParams } from "@/lib/search-params";
 import { formatUtc } from "@/lib/time-format";
 import { adminApi, loadForPage } from "@/server/admin-api";

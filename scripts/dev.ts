@@ -24,6 +24,7 @@ import {
   startChainNode,
 } from "./lib/chain-node";
 import { recordChainToken } from "./lib/chain-token";
+import { seedDemoSavings } from "./lib/demo-savings";
 import { appSecrets, loadDevSecrets } from "./lib/dev-secrets";
 import { fundLocalHotWallet } from "./lib/hot-wallet-funds";
 import { providePostgres, provideRedis } from "./lib/local-services";
@@ -62,6 +63,7 @@ async function main(): Promise<void> {
   await migrateDatabase(databaseUrl);
   const db = createDb(databaseUrl);
   await seed(db, { twoFactorKey: secrets.TWO_FACTOR_KEY, nodeEnv: env.NODE_ENV });
+  await seedDemoSavings(db);
   await db.$disconnect();
   // After the seed, which creates the token's row; every start is a fresh chain.
   await recordChainToken(databaseUrl, chain);

@@ -6,8 +6,8 @@ import type {
 import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import { findKycLevels } from "../kyc/kyc-repository";
-import { inTransaction, type Services, type Store } from "../services";
-import { generateMonthsAhead } from "./instances";
+import { inTransaction, type Store } from "../services";
+import { type GenerationServices, generateMonthsAhead } from "./instances";
 import {
   type CreateProductInput,
   checkTermsForAsset,
@@ -86,11 +86,14 @@ async function requireProduct(db: Store, id: number): Promise<ProductRecord> {
   return record;
 }
 
-export async function listProducts(services: Services): Promise<SavingsProduct[]> {
+export async function listProducts(services: GenerationServices): Promise<SavingsProduct[]> {
   return (await findProducts(services.db)).map(productView);
 }
 
-export async function getProduct(services: Services, id: number): Promise<SavingsProduct> {
+export async function getProduct(
+  services: GenerationServices,
+  id: number,
+): Promise<SavingsProduct> {
   return productView(await requireProduct(services.db, id));
 }
 
@@ -99,7 +102,7 @@ export async function getProduct(services: Services, id: number): Promise<Saving
  * the next generated at once, so traders can subscribe to it today.
  */
 export async function createProduct(
-  services: Services,
+  services: GenerationServices,
   caller: StaffCaller,
   input: CreateProductInput,
 ): Promise<SavingsProduct> {
@@ -125,7 +128,7 @@ export async function createProduct(
  * generated keep the version they were generated from; later ones use the new terms.
  */
 export async function reviseProduct(
-  services: Services,
+  services: GenerationServices,
   caller: StaffCaller,
   input: ReviseProductInput,
 ): Promise<SavingsProduct> {
@@ -154,7 +157,7 @@ export async function reviseProduct(
  * generates what the pause left out of this month and the next, as creating does.
  */
 export async function setProductStatus(
-  services: Services,
+  services: GenerationServices,
   caller: StaffCaller,
   input: { id: number; status: SavingsProductStatus },
 ): Promise<SavingsProduct> {
@@ -180,7 +183,7 @@ export async function setProductStatus(
 
 /** A product's versions, newest first, with who wrote each. */
 export async function productVersions(
-  services: Services,
+  services: GenerationServices,
   id: number,
 ): Promise<SavingsProductVersion[]> {
   const product = await requireProduct(services.db, id);

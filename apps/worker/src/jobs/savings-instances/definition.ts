@@ -2,15 +2,17 @@ import { generateMonthsAhead } from "@exchange/domains/savings/instances";
 import type { JobDefinition } from "../job-definition";
 
 /**
- * Generates the savings instances of this month and the next for every active product, at
- * 01:00 UTC each day. Daily rather than monthly: generation creates nothing twice, so a daily run
- * is harmless, and it catches a worker that was down on the 1st (or a product resumed since).
- * No run at start is needed: creating or resuming a product generates its instances at once,
- * and next month's exist from the first run of this month on. It moves no money.
+ * Generates the savings instances of this month and the next for every active product, when the
+ * worker starts and every six hours. More often than monthly: generation creates nothing twice,
+ * so a repeat is harmless, and it catches a worker that was down when the month turned (or a
+ * product resumed since); creating or resuming a product generates its own at once. It moves no
+ * money.
  */
+const SIX_HOURS_MS = 6 * 60 * 60_000;
+
 export const savingsInstancesJob: JobDefinition = {
   name: "savings-instances",
-  schedule: () => ({ cron: "0 1 * * *" }),
+  schedule: () => ({ everyMs: SIX_HOURS_MS }),
   attempts: 5,
   build:
     ({ store, clock, log }) =>

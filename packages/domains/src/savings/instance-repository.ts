@@ -2,12 +2,8 @@ import { storedUnits } from "@exchange/contracts/money";
 import type { SavingsProductStatus } from "@exchange/contracts/savings";
 import type { Prisma } from "@exchange/db";
 import type { Store } from "../services";
-import {
-  findAssetPrecisions,
-  VERSION_SELECT,
-  type VersionRecord,
-  versionRecordOf,
-} from "./product-repository";
+import { findAssetPrecisions } from "./asset-repository";
+import { VERSION_SELECT, type VersionRecord, versionRecordOf } from "./product-repository";
 import { dateOfDay, dayOf } from "./repayment-schedule";
 import type { InstanceCalendar } from "./savings-terms";
 

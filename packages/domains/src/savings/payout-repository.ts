@@ -272,17 +272,4 @@ export async function findPoolFigures(db: Store): Promise<PoolFigures[]> {
   }));
 }
 
-/** The precision of each asset named, for formatting atoms. */
-export async function findAssetPrecisions(
-  db: Store,
-  codes: readonly string[],
-): Promise<Map<string, number>> {
-  if (codes.length === 0) return new Map();
-  const rows = await db.asset.findMany({
-    where: { code: { in: [...new Set(codes)] } },
-    select: { code: true, precision: true },
-  });
-  return new Map(rows.map((row) => [row.code, row.precision]));
-}
-
 const ZERO_UUID = "00000000-0000-0000-0000-000000000000";

@@ -5,6 +5,7 @@ import { findAuditRows, recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import { queueJobRun } from "../jobs/job-requests";
 import type { Services } from "../services";
+import { findAssetPrecisions } from "./asset-repository";
 import {
   emptyTally,
   failureReason,
@@ -19,7 +20,6 @@ import {
   closeInterruptedRuns,
   type DuePlan,
   type DuePlanCursor,
-  findAssetPrecisions,
   findDuePlans,
   findPayoutRuns,
   findPayoutRunTotals,

@@ -1,6 +1,7 @@
-import { decimalText, storedUnits } from "@exchange/contracts/money";
+import { storedUnits } from "@exchange/contracts/money";
 import type { SavingsProductStatus } from "@exchange/contracts/savings";
 import type { Store, Tx } from "../services";
+import { findAssetPrecisions } from "./asset-repository";
 import type { StoredTerms } from "./savings-terms";
 
 /**
@@ -90,27 +91,6 @@ export function versionRecordOf(row: VersionRow): VersionRecord {
     createdByStaffId: row.createdByStaffId,
     createdAt: row.createdAt,
   };
-}
-
-/** The asset a product is offered in, as its terms are bounded by; null when none has the code. */
-export async function findTermsAsset(db: Store, code: string) {
-  const asset = await db.asset.findUnique({
-    where: { code },
-    select: { code: true, precision: true, status: true, maxAmount: true },
-  });
-  return asset ? { ...asset, maxAmount: decimalText(asset.maxAmount) } : null;
-}
-
-/** Precision of each asset, by code. */
-export async function findAssetPrecisions(
-  db: Store,
-  codes: string[],
-): Promise<Map<string, number>> {
-  const assets = await db.asset.findMany({
-    where: { code: { in: [...new Set(codes)] } },
-    select: { code: true, precision: true },
-  });
-  return new Map(assets.map((a) => [a.code, a.precision]));
 }
 
 const PRODUCT_SELECT = {

@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import { findKycLevels } from "../kyc/kyc-repository";
 import { inTransaction, type Store } from "../services";
+import { findTermsAsset } from "./asset-repository";
 import { type GenerationServices, generateMonthsAhead } from "./instances";
 import {
   type CreateProductInput,
@@ -16,7 +17,6 @@ import {
 import {
   findProduct,
   findProducts,
-  findTermsAsset,
   findVersions,
   insertProduct,
   insertVersion,

@@ -6,6 +6,7 @@ import type {
   SavingsSubscriptionStatus,
 } from "@exchange/contracts/savings";
 import type { Store } from "../services";
+import { findAssetPrecisions } from "./asset-repository";
 
 /**
  * What a subscription's owner reads of `savings_subscriptions`, with the terms of the instance's
@@ -141,16 +142,8 @@ function toRecord(row: Row, precision: number): SubscriptionSummary {
   };
 }
 
-async function precisionsOf(db: Store, codes: string[]): Promise<Map<string, number>> {
-  const assets = await db.asset.findMany({
-    where: { code: { in: [...new Set(codes)] } },
-    select: { code: true, precision: true },
-  });
-  return new Map(assets.map((a) => [a.code, a.precision]));
-}
-
 async function toRecords(db: Store, rows: Row[]): Promise<SubscriptionSummary[]> {
-  const precisions = await precisionsOf(
+  const precisions = await findAssetPrecisions(
     db,
     rows.map((r) => r.assetCode),
   );

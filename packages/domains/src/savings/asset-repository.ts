@@ -1,0 +1,26 @@
+import { decimalText } from "@exchange/contracts/money";
+import type { Store } from "../services";
+
+/** What the savings domain reads of `assets`: an asset's bounds and the decimals of its atoms. */
+
+/** The asset a product is offered in, as its terms are bounded by; null when none has the code. */
+export async function findTermsAsset(db: Store, code: string) {
+  const asset = await db.asset.findUnique({
+    where: { code },
+    select: { code: true, precision: true, status: true, maxAmount: true },
+  });
+  return asset ? { ...asset, maxAmount: decimalText(asset.maxAmount) } : null;
+}
+
+/** The precision (decimals of its atoms) of each asset named, by code; unknown codes are absent. */
+export async function findAssetPrecisions(
+  db: Store,
+  codes: readonly string[],
+): Promise<Map<string, number>> {
+  if (codes.length === 0) return new Map();
+  const assets = await db.asset.findMany({
+    where: { code: { in: [...new Set(codes)] } },
+    select: { code: true, precision: true },
+  });
+  return new Map(assets.map((a) => [a.code, a.precision]));
+}

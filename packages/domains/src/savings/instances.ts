@@ -4,7 +4,6 @@ import { clockDate } from "@exchange/protocol";
 import { recordAudit } from "../audit/audit-repository";
 import { inTransaction, type Services, type Store } from "../services";
 import {
-  findInstanceById,
   findInstancesByDays,
   findInstancesOpenAt,
   findProductsToGenerate,
@@ -13,7 +12,7 @@ import {
   type NewInstance,
 } from "./instance-repository";
 import type { ListInstancesInput } from "./product-contracts";
-import { dayOf } from "./repayment-schedule";
+import { dayOf, type ScheduleTerms } from "./repayment-schedule";
 import { daysOfMonth, instanceCalendar, monthOf, nextMonth, termsOf } from "./savings-terms";
 
 /**
@@ -139,27 +138,8 @@ export function isWindowOpen(record: Pick<InstanceRecord, "windowStart" | "windo
   return record.windowStart <= at && at < record.windowEnd;
 }
 
-/**
- * The instance `id` with its version's terms and asset precision, when traders may subscribe to
- * it now (its window contains the clock's now, its product is ACTIVE or PAUSED); null otherwise.
- * `findInstance` tells a closed window from no such instance. `store` lets a subscription read
- * it inside its own transaction.
- */
-export async function findOpenInstance(
-  services: Pick<Services, "db" | "clock">,
-  id: number,
-  store: Store = services.db,
-): Promise<InstanceRecord | null> {
-  const record = await findInstanceById(store, id);
-  if (!record || !isWindowOpen(record, clockDate(services.clock))) return null;
-  return (OFFERED_STATUSES as readonly string[]).includes(record.productStatus) ? record : null;
-}
-
-/** The instance `id` whatever its window; null when there is none. */
-export function findInstance(
-  services: Pick<Services, "db">,
-  id: number,
-  store: Store = services.db,
-): Promise<InstanceRecord | null> {
-  return findInstanceById(store, id);
+/** What the repayment schedule needs of an instance: its version's terms and its value date. */
+export function scheduleTermsOf(record: InstanceRecord): ScheduleTerms {
+  const { annualRatePpm, termDays, payoutPeriod } = record.version.terms;
+  return { annualRatePpm, termDays, payoutPeriod, valueDate: record.valueDate };
 }

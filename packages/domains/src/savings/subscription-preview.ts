@@ -1,9 +1,10 @@
 import { amountProblemMessage, formatUnits, parseAmount } from "@exchange/contracts/money";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services } from "../services";
+import { findInstanceById } from "./instance-repository";
+import { scheduleTermsOf } from "./instances";
 import { addDays, repaymentSchedule } from "./repayment-schedule";
 import type { SubscriptionPreview, SubscriptionPreviewInput } from "./subscription-contracts";
-import { findSubscribableInstance } from "./subscription-repository";
 
 /**
  * The plans a subscription of `amount` to an instance would create, as `repaymentSchedule`
@@ -14,29 +15,23 @@ export async function previewSubscription(
   services: Services,
   input: SubscriptionPreviewInput,
 ): Promise<SubscriptionPreview> {
-  const terms = await findSubscribableInstance(services.db, input.instanceId);
-  if (!terms) throw new AppError(AppErrorCode.NOT_FOUND, "No such offer.");
-  const parsed = parseAmount(input.amount, terms.precision);
+  const instance = await findInstanceById(services.db, input.instanceId);
+  if (!instance) throw new AppError(AppErrorCode.NOT_FOUND, "No such offer.");
+  const { precision } = instance;
+  const { assetCode, termDays } = instance.version.terms;
+  const parsed = parseAmount(input.amount, precision);
   if ("problem" in parsed) {
-    const message = amountProblemMessage(parsed.problem, terms.assetCode, terms.precision);
+    const message = amountProblemMessage(parsed.problem, assetCode, precision);
     throw new AppError(AppErrorCode.INVALID_INPUT, message, { amount: [message] });
   }
-  const plans = repaymentSchedule(
-    {
-      annualRatePpm: terms.annualRatePpm,
-      termDays: terms.termDays,
-      payoutPeriod: terms.payoutPeriod,
-      valueDate: terms.valueDate,
-    },
-    parsed.atoms,
-  );
-  const units = (atoms: bigint) => formatUnits(atoms, terms.precision);
+  const plans = repaymentSchedule(scheduleTermsOf(instance), parsed.atoms);
+  const units = (atoms: bigint) => formatUnits(atoms, precision);
   return {
-    instanceId: terms.id,
-    asset: terms.assetCode,
+    instanceId: instance.id,
+    asset: assetCode,
     amount: units(parsed.atoms),
-    valueDate: terms.valueDate,
-    maturityDate: addDays(terms.valueDate, terms.termDays),
+    valueDate: instance.valueDate,
+    maturityDate: addDays(instance.valueDate, termDays),
     interestTotal: units(plans.reduce((sum, plan) => sum + plan.interestAtoms, 0n)),
     plans: plans.map((plan) => ({
       seq: plan.seq,

@@ -1,94 +1,13 @@
 import { storedUnits } from "@exchange/contracts/money";
-import type {
-  SavingsEarlyRedemption,
-  SavingsPayoutPeriod,
-  SavingsSubscriptionStatus,
-} from "@exchange/contracts/savings";
+import type { SavingsSubscriptionStatus } from "@exchange/contracts/savings";
 import type { Store, Tx } from "../services";
-import { type Day, dateOfDay, dayOf, type PlannedPayment } from "./repayment-schedule";
+import { dateOfDay, type PlannedPayment } from "./repayment-schedule";
 
 /**
  * The `savings_subscriptions` and `savings_plans` tables as a subscription is taken, activated
- * or dropped; and the one instance row update that takes a share of the daily quota.
+ * or dropped; and the one instance row update that takes a share of the daily quota (the
+ * instance itself, with its version's terms, is read by `findInstanceById`).
  */
-
-/** An instance with what a subscription to it needs: its version's terms and its asset's precision. */
-export interface SubscribableInstance {
-  id: number;
-  productName: string;
-  assetCode: string;
-  precision: number;
-  windowStart: Date;
-  windowEnd: Date;
-  valueDate: Day;
-  quotaAtoms: bigint;
-  subscribedAtoms: bigint;
-  annualRatePpm: number;
-  termDays: number;
-  payoutPeriod: SavingsPayoutPeriod;
-  minAmountAtoms: bigint;
-  maxAmountAtoms: bigint;
-  kycLevel: number;
-  earlyRedemption: SavingsEarlyRedemption;
-  penaltyRatePpm: number;
-}
-
-export async function findSubscribableInstance(
-  db: Store,
-  instanceId: number,
-): Promise<SubscribableInstance | undefined> {
-  const row = await db.savingsInstance.findUnique({
-    where: { id: instanceId },
-    select: {
-      id: true,
-      windowStart: true,
-      windowEnd: true,
-      valueDate: true,
-      quotaAtoms: true,
-      subscribedAtoms: true,
-      product: { select: { assetCode: true } },
-      productVersion: {
-        select: {
-          name: true,
-          annualRatePpm: true,
-          termDays: true,
-          payoutPeriod: true,
-          minAmountAtoms: true,
-          maxAmountAtoms: true,
-          kycLevel: true,
-          earlyRedemption: true,
-          penaltyRatePpm: true,
-        },
-      },
-    },
-  });
-  if (!row) return undefined;
-  const asset = await db.asset.findUnique({
-    where: { code: row.product.assetCode },
-    select: { precision: true },
-  });
-  if (!asset) return undefined;
-  const terms = row.productVersion;
-  return {
-    id: row.id,
-    productName: terms.name,
-    assetCode: row.product.assetCode,
-    precision: asset.precision,
-    windowStart: row.windowStart,
-    windowEnd: row.windowEnd,
-    valueDate: dayOf(row.valueDate),
-    quotaAtoms: storedUnits(row.quotaAtoms),
-    subscribedAtoms: storedUnits(row.subscribedAtoms),
-    annualRatePpm: terms.annualRatePpm,
-    termDays: terms.termDays,
-    payoutPeriod: terms.payoutPeriod,
-    minAmountAtoms: storedUnits(terms.minAmountAtoms),
-    maxAmountAtoms: storedUnits(terms.maxAmountAtoms),
-    kycLevel: terms.kycLevel,
-    earlyRedemption: terms.earlyRedemption,
-    penaltyRatePpm: terms.penaltyRatePpm,
-  };
-}
 
 /**
  * Takes `amountAtoms` of the instance's quota if that much is left and its window contains

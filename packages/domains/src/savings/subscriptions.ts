@@ -4,6 +4,8 @@ import { clockDate } from "@exchange/protocol";
 import { AppError, AppErrorCode } from "../errors";
 import { assertKycLevel } from "../kyc/kyc-levels";
 import { inTransaction, type Services } from "../services";
+import { findInstanceById, type InstanceRecord } from "./instance-repository";
+import { isWindowOpen, scheduleTermsOf } from "./instances";
 import { repaymentSchedule } from "./repayment-schedule";
 import { type SavingsServices, sendSubscribe } from "./savings-engine";
 import type { SubscribeInput } from "./subscription-contracts";
@@ -11,10 +13,8 @@ import {
   activateSubscription,
   dropPendingSubscription,
   findStalePendingSubscriptions,
-  findSubscribableInstance,
   findSubscriptionByRequestKey,
   insertPendingSubscription,
-  type SubscribableInstance,
   type SubscriptionRecord,
   takeQuota,
 } from "./subscription-repository";
@@ -40,13 +40,14 @@ export async function subscribe(
   const repeat = await findSubscriptionByRequestKey(services.db, userId, input.requestKey);
   if (repeat) return repeat.status === "PENDING" ? settle(services, repeat) : repeat;
   const now = clockDate(services.clock);
-  const instance = await findSubscribableInstance(services.db, input.instanceId);
+  const instance = await findInstanceById(services.db, input.instanceId);
   if (!instance) throw new AppError(AppErrorCode.NOT_FOUND, "No such savings product.");
   assertWindowOpen(instance, now);
   const amountAtoms = amountOf(input.amount, instance);
-  await assertKycLevel(services.db, userId, instance.kycLevel, instance.productName);
+  const terms = instance.version.terms;
+  await assertKycLevel(services.db, userId, terms.kycLevel, terms.name);
   const id = crypto.randomUUID();
-  const plans = repaymentSchedule(instance, amountAtoms).map((plan) => ({
+  const plans = repaymentSchedule(scheduleTermsOf(instance), amountAtoms).map((plan) => ({
     ...plan,
     id: crypto.randomUUID(),
   }));
@@ -58,7 +59,7 @@ export async function subscribe(
         id,
         userId,
         instanceId: instance.id,
-        assetCode: instance.assetCode,
+        assetCode: terms.assetCode,
         amountAtoms,
         requestKey: input.requestKey,
         createdAt: now,
@@ -107,8 +108,8 @@ export async function resumeSubscriptions(services: SavingsServices): Promise<nu
   return stale.length;
 }
 
-function assertWindowOpen(instance: SubscribableInstance, now: Date): void {
-  if (now >= instance.windowStart && now < instance.windowEnd) return;
+function assertWindowOpen(instance: InstanceRecord, now: Date): void {
+  if (isWindowOpen(instance, now)) return;
   throw new AppError(
     AppErrorCode.SAVINGS_NOT_OPEN,
     now < instance.windowStart
@@ -117,17 +118,18 @@ function assertWindowOpen(instance: SubscribableInstance, now: Date): void {
   );
 }
 
-function amountOf(text: string, instance: SubscribableInstance): bigint {
-  const { assetCode: asset, precision } = instance;
+function amountOf(text: string, instance: InstanceRecord): bigint {
+  const { precision } = instance;
+  const { assetCode: asset, minAmountAtoms, maxAmountAtoms } = instance.version.terms;
   const parsed = parseAmount(text, precision);
   if ("problem" in parsed)
     throw invalidAmount(amountProblemMessage(parsed.problem, asset, precision));
   const show = (atoms: bigint) => `${formatUnits(atoms, precision)} ${asset}`;
-  if (parsed.atoms < instance.minAmountAtoms) {
-    throw invalidAmount(`The least you can subscribe is ${show(instance.minAmountAtoms)}.`);
+  if (parsed.atoms < minAmountAtoms) {
+    throw invalidAmount(`The least you can subscribe is ${show(minAmountAtoms)}.`);
   }
-  if (parsed.atoms > instance.maxAmountAtoms) {
-    throw invalidAmount(`The most you can subscribe at once is ${show(instance.maxAmountAtoms)}.`);
+  if (parsed.atoms > maxAmountAtoms) {
+    throw invalidAmount(`The most you can subscribe at once is ${show(maxAmountAtoms)}.`);
   }
   return parsed.atoms;
 }
@@ -139,17 +141,18 @@ function invalidAmount(message: string): AppError {
 /** Why the quota could not be taken: the window closed meanwhile, or too little is left. */
 async function quotaRefusal(
   services: Services,
-  instance: SubscribableInstance,
+  instance: InstanceRecord,
   now: Date,
 ): Promise<AppError> {
-  const fresh = await findSubscribableInstance(services.db, instance.id);
+  const fresh = await findInstanceById(services.db, instance.id);
   if (!fresh || now >= fresh.windowEnd) {
     return new AppError(AppErrorCode.SAVINGS_NOT_OPEN, "This savings offer has closed.");
   }
   const left = fresh.quotaAtoms - fresh.subscribedAtoms;
+  const asset = fresh.version.terms.assetCode;
   const message =
     left > 0n
-      ? `Only ${formatUnits(left, fresh.precision)} ${fresh.assetCode} of today's quota is left.`
+      ? `Only ${formatUnits(left, fresh.precision)} ${asset} of today's quota is left.`
       : "Today's quota of this offer is sold out. Try again tomorrow.";
   return new AppError(AppErrorCode.SAVINGS_QUOTA_EXCEEDED, message, { amount: [message] });
 }

@@ -3,7 +3,6 @@ import type { SavingsSubscriptionAdmin } from "@exchange/contracts/savings";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services } from "../services";
 import type { SubscriptionAdminDetail } from "./payout-contracts";
-import { dateOfDay } from "./repayment-schedule";
 import {
   findPlansWithRuns,
   findSubscriptionAdmin,
@@ -51,15 +50,5 @@ export async function subscriptionAdminDetail(
 
 /** The trader's view of the subscription (subscription-views.ts), with its owner. */
 function subscriptionAdminView(record: SubscriptionAdminRecord): SavingsSubscriptionAdmin {
-  return {
-    ...subscriptionView({
-      ...record,
-      valueDate: dateOfDay(record.valueDate),
-      maturityDate: dateOfDay(record.maturityDate),
-      // Not part of the view; the summary type carries it for the redemption quote.
-      interestPendingAtoms: 0n,
-    }),
-    userId: record.userId,
-    email: record.email,
-  };
+  return { ...subscriptionView(record), userId: record.userId, email: record.email };
 }

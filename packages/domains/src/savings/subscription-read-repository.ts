@@ -50,7 +50,8 @@ export interface PlanRecord {
   paidAt: Date | null;
 }
 
-const SUBSCRIPTION_SELECT = {
+/** The columns of a summary; operations' reads add the owner's email (savings-admin-repository.ts). */
+export const SUMMARY_SELECT = {
   id: true,
   userId: true,
   instanceId: true,
@@ -63,6 +64,7 @@ const SUBSCRIPTION_SELECT = {
   endedAt: true,
   instance: {
     select: {
+      productId: true,
       valueDate: true,
       maturityDate: true,
       productVersion: {
@@ -81,7 +83,8 @@ const SUBSCRIPTION_SELECT = {
 
 type Stored = Parameters<typeof storedUnits>[0];
 
-interface Row {
+/** A row of `SUMMARY_SELECT`. */
+export interface SummaryRow {
   id: string;
   userId: number;
   instanceId: number;
@@ -93,6 +96,7 @@ interface Row {
   createdAt: Date;
   endedAt: Date | null;
   instance: {
+    productId: number;
     valueDate: Date;
     maturityDate: Date;
     productVersion: {
@@ -106,7 +110,7 @@ interface Row {
   plans: { interestAtoms: Stored; status: SavingsPlanStatus }[];
 }
 
-function sumInterest(plans: Row["plans"], status?: SavingsPlanStatus): bigint {
+function sumInterest(plans: SummaryRow["plans"], status?: SavingsPlanStatus): bigint {
   let total = 0n;
   for (const plan of plans) {
     if (status === undefined || plan.status === status) total += storedUnits(plan.interestAtoms);
@@ -114,7 +118,7 @@ function sumInterest(plans: Row["plans"], status?: SavingsPlanStatus): bigint {
   return total;
 }
 
-function toRecord(row: Row, precision: number): SubscriptionSummary {
+function toRecord(row: SummaryRow, precision: number): SubscriptionSummary {
   const terms = row.instance.productVersion;
   const scheduled = row.plans.filter((p) => p.status !== "CANCELLED");
   return {
@@ -142,7 +146,8 @@ function toRecord(row: Row, precision: number): SubscriptionSummary {
   };
 }
 
-async function toRecords(db: Store, rows: Row[]): Promise<SubscriptionSummary[]> {
+/** The summaries of `rows`, in their order. */
+export async function summariesOf(db: Store, rows: SummaryRow[]): Promise<SubscriptionSummary[]> {
   const precisions = await findAssetPrecisions(
     db,
     rows.map((r) => r.assetCode),
@@ -161,10 +166,10 @@ export async function findSubscriptionSummary(
 ): Promise<SubscriptionSummary | undefined> {
   const row = await db.savingsSubscription.findUnique({
     where: { id },
-    select: SUBSCRIPTION_SELECT,
+    select: SUMMARY_SELECT,
   });
   if (!row) return undefined;
-  const [record] = await toRecords(db, [row]);
+  const [record] = await summariesOf(db, [row]);
   return record;
 }
 
@@ -179,9 +184,9 @@ export async function findUserSubscriptions(
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: page.limit,
     ...(page.cursor ? { cursor: { id: page.cursor }, skip: 1 } : {}),
-    select: SUBSCRIPTION_SELECT,
+    select: SUMMARY_SELECT,
   });
-  return toRecords(db, rows);
+  return summariesOf(db, rows);
 }
 
 /** Whether the subscription exists and belongs to the user (a cursor from someone else is ignored). */

@@ -3,7 +3,7 @@ import { RejectCode } from "@exchange/core";
 import { clockDate } from "@exchange/protocol";
 import { AppError, AppErrorCode } from "../errors";
 import { assertKycLevel } from "../kyc/kyc-levels";
-import { inTransaction, type Services } from "../services";
+import { inTransaction, isUniqueViolation, type Services } from "../services";
 import { findInstanceById, type InstanceRecord } from "./instance-repository";
 import { isWindowOpen, scheduleTermsOf } from "./instances";
 import { repaymentSchedule } from "./repayment-schedule";
@@ -66,9 +66,17 @@ export async function subscribe(
       },
       plans,
     );
+  }).catch(async (error: unknown) => {
+    // The same request sent twice at once: the other one recorded it first (its quota share
+    // was rolled back with this transaction); answer as a repeat does.
+    const first = isUniqueViolation(error)
+      ? await findSubscriptionByRequestKey(services.db, userId, input.requestKey)
+      : undefined;
+    if (!first) throw error;
+    return first;
   });
   if (!record) throw await quotaRefusal(services, instance, now);
-  return settle(services, record);
+  return record.status === "PENDING" ? settle(services, record) : record;
 }
 
 /** Sends the PENDING subscription's command and records the engine's verdict. */

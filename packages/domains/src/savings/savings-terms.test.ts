@@ -18,6 +18,7 @@ describe("rates", () => {
     expect(percentToPpm("100")).toBe(1_000_000);
     expect(percentToPpm("0.0001")).toBe(1);
     expect(ppmToPercent(52_500)).toBe("5.25");
+    expect(ppmToPercent(50_000)).toBe("5");
     expect(ppmToPercent(1)).toBe("0.0001");
     expect(ppmToPercent(0)).toBe("0");
     expect(() => percentToPpm("5.00001")).toThrow(/at most 4/);

@@ -2,7 +2,7 @@ import { ZSavingsSubscriptionDetail } from "@exchange/contracts/savings";
 import { describe, expect, it } from "vitest";
 import { redemptionAmounts } from "./redemption-rules";
 import type { PlanRecord, SubscriptionSummary } from "./subscription-read-repository";
-import { ppmPercent, redemptionQuoteView, subscriptionDetailView } from "./subscription-views";
+import { redemptionQuoteView, subscriptionDetailView } from "./subscription-views";
 
 const record: SubscriptionSummary = {
   id: "0b4a4bde-8d0f-4f0e-9d2c-6b1f7a1f0c11",
@@ -42,13 +42,6 @@ const plans: PlanRecord[] = [
 ];
 
 describe("subscription views", () => {
-  it("writes rates in millionths as percent strings", () => {
-    expect(ppmPercent(52_500)).toBe("5.25");
-    expect(ppmPercent(50_000)).toBe("5");
-    expect(ppmPercent(1)).toBe("0.0001");
-    expect(ppmPercent(0)).toBe("0");
-  });
-
   it("shows a subscription in the asset's decimals, with days as YYYY-MM-DD, in the public shape", () => {
     const view = subscriptionDetailView(record, plans);
     expect(ZSavingsSubscriptionDetail.parse(view)).toEqual(view);

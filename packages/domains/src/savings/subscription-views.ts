@@ -7,12 +7,8 @@ import type {
 } from "@exchange/contracts/savings";
 import type { RedemptionAmounts } from "./redemption-rules";
 import { dayOf } from "./repayment-schedule";
+import { ppmToPercent } from "./savings-terms";
 import type { PlanRecord, SubscriptionSummary } from "./subscription-read-repository";
-
-/** A rate in millionths as the wire's percent string: 52 500 → "5.25". */
-export function ppmPercent(ppm: number): string {
-  return formatUnits(BigInt(ppm), 4);
-}
 
 export function subscriptionView(record: SubscriptionSummary): SavingsSubscription {
   const units = (atoms: bigint) => formatUnits(atoms, record.precision);
@@ -23,10 +19,10 @@ export function subscriptionView(record: SubscriptionSummary): SavingsSubscripti
     asset: record.assetCode,
     amount: units(record.amountAtoms),
     status: record.status,
-    annualRatePercent: ppmPercent(record.annualRatePpm),
+    annualRatePercent: ppmToPercent(record.annualRatePpm),
     payoutPeriod: record.payoutPeriod,
     earlyRedemption: record.earlyRedemption,
-    penaltyRatePercent: ppmPercent(record.penaltyRatePpm),
+    penaltyRatePercent: ppmToPercent(record.penaltyRatePpm),
     valueDate: dayOf(record.valueDate),
     maturityDate: dayOf(record.maturityDate),
     interestScheduled: units(record.interestScheduledAtoms),

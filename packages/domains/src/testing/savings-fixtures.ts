@@ -1,4 +1,3 @@
-import type { SavingsEarlyRedemption, SavingsPayoutPeriod } from "@exchange/contracts/savings";
 import type { Db } from "@exchange/db";
 import {
   addDays,
@@ -7,23 +6,13 @@ import {
   dayOf,
   repaymentSchedule,
 } from "../savings/repayment-schedule";
+import type { StoredTerms } from "../savings/savings-terms";
 
-/** Terms of a test product; every field has a default. Amounts in atoms. */
-export interface TestSavingsTerms {
-  name: string;
-  assetCode: string;
-  annualRatePpm: number;
-  termDays: number;
-  payoutPeriod: SavingsPayoutPeriod;
-  dailyQuotaAtoms: bigint;
-  minAmountAtoms: bigint;
-  maxAmountAtoms: bigint;
-  kycLevel: number;
-  earlyRedemption: SavingsEarlyRedemption;
-  penaltyRatePpm: number;
+/** Terms of a test product (as a version stores them) and its instance's day; all defaulted. */
+export type TestSavingsTerms = StoredTerms & {
   /** The instance's day (UTC); today by default. */
   day: Day;
-}
+};
 
 /**
  * A product (version 1) and its instance for one day, written straight to the tables: for tests

@@ -1,5 +1,4 @@
-import { decimalToUnits } from "@exchange/contracts/money";
-import type { SavingsPlanStatus, SavingsSubscriptionStatus } from "@exchange/contracts/savings";
+import type { SavingsSubscriptionStatus } from "@exchange/contracts/savings";
 import { Prisma } from "@exchange/db";
 import type { Store } from "../services";
 import {
@@ -10,7 +9,7 @@ import {
 
 /**
  * What operations read of subscriptions: each with its owner, its product's terms (of the
- * version its instance was generated from) and the sums of its plans; one subscription's plans.
+ * version its instance was generated from) and the sums of its plans.
  * Read-only; the subscription flow and the payout run write these rows.
  */
 
@@ -95,45 +94,4 @@ export async function findSubscriptionAdmin(
 ): Promise<SubscriptionAdminRecord | null> {
   const [record] = await adminRecords(db, [id]);
   return record ?? null;
-}
-
-export interface PlanWithRun {
-  seq: number;
-  periodStart: string;
-  dueDate: string;
-  interestAtoms: bigint;
-  principalAtoms: bigint;
-  status: SavingsPlanStatus;
-  paidAt: Date | null;
-  payoutRunId: bigint | null;
-}
-
-/** A subscription's plans in their order. */
-export async function findPlansWithRuns(db: Store, subscriptionId: string): Promise<PlanWithRun[]> {
-  const rows = await db.$queryRaw<
-    Array<{
-      seq: number;
-      period_start: string;
-      due_date: string;
-      interest_atoms: string;
-      principal_atoms: string;
-      status: SavingsPlanStatus;
-      paid_at: Date | null;
-      payout_run_id: bigint | null;
-    }>
-  >`
-    SELECT seq, to_char(period_start, 'YYYY-MM-DD') AS period_start,
-           to_char(due_date, 'YYYY-MM-DD') AS due_date, interest_atoms::text,
-           principal_atoms::text, status::text AS status, paid_at, payout_run_id
-      FROM savings_plans WHERE subscription_id = ${subscriptionId}::uuid ORDER BY seq`;
-  return rows.map((row) => ({
-    seq: row.seq,
-    periodStart: row.period_start,
-    dueDate: row.due_date,
-    interestAtoms: decimalToUnits(row.interest_atoms),
-    principalAtoms: decimalToUnits(row.principal_atoms),
-    status: row.status,
-    paidAt: row.paid_at,
-    payoutRunId: row.payout_run_id,
-  }));
 }

@@ -1,16 +1,15 @@
-import { formatUnits } from "@exchange/contracts/money";
 import type { SavingsSubscriptionAdmin } from "@exchange/contracts/savings";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services } from "../services";
 import type { SubscriptionAdminDetail } from "./payout-contracts";
 import {
-  findPlansWithRuns,
   findSubscriptionAdmin,
   findSubscriptionsAdmin,
   type SubscriptionAdminFilter,
   type SubscriptionAdminRecord,
 } from "./savings-admin-repository";
-import { subscriptionView } from "./subscription-views";
+import { findSubscriptionPlans } from "./subscription-read-repository";
+import { planView, subscriptionView } from "./subscription-views";
 
 /** Operations' view of subscriptions: who holds what, on which terms, and what was paid. */
 
@@ -30,19 +29,12 @@ export async function subscriptionAdminDetail(
 ): Promise<SubscriptionAdminDetail> {
   const record = await findSubscriptionAdmin(services.db, id);
   if (!record) throw new AppError(AppErrorCode.NOT_FOUND, "No such subscription.");
-  const plans = await findPlansWithRuns(services.db, id);
-  const units = (atoms: bigint) => formatUnits(atoms, record.precision);
+  const plans = await findSubscriptionPlans(services.db, id);
   return {
     ...subscriptionAdminView(record),
     productId: record.productId,
     plans: plans.map((plan) => ({
-      seq: plan.seq,
-      periodStart: plan.periodStart,
-      dueDate: plan.dueDate,
-      interest: units(plan.interestAtoms),
-      principal: units(plan.principalAtoms),
-      status: plan.status,
-      paidAt: plan.paidAt,
+      ...planView(plan, record.precision),
       payoutRunId: plan.payoutRunId === null ? null : String(plan.payoutRunId),
     })),
   };

@@ -48,6 +48,8 @@ export interface PlanRecord {
   principalAtoms: bigint;
   status: SavingsPlanStatus;
   paidAt: Date | null;
+  /** The payout run that paid it (operations' view shows it). */
+  payoutRunId: bigint | null;
 }
 
 /** The columns of a summary; operations' reads add the owner's email (savings-admin-repository.ts). */
@@ -215,6 +217,7 @@ export async function findSubscriptionPlans(
       principalAtoms: true,
       status: true,
       paidAt: true,
+      payoutRunId: true,
     },
   });
   return rows.map((r) => ({

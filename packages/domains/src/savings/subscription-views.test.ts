@@ -38,6 +38,7 @@ const plans: PlanRecord[] = [
     principalAtoms: 1_000_500_000n,
     status: "PENDING",
     paidAt: null,
+    payoutRunId: null,
   },
 ];
 

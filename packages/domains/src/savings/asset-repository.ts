@@ -12,15 +12,30 @@ export async function findTermsAsset(db: Store, code: string) {
   return asset ? { ...asset, maxAmount: decimalText(asset.maxAmount) } : null;
 }
 
-/** The precision (decimals of its atoms) of each asset named, by code; unknown codes are absent. */
+/** The precision (decimals of its atoms) of each asset named, by code. */
+export interface AssetPrecisions {
+  /** Throws for a code that names no asset: savings rows only name existing assets, and a
+   * guessed precision would misstate every amount. */
+  get(code: string): number;
+}
+
 export async function findAssetPrecisions(
   db: Store,
   codes: readonly string[],
-): Promise<Map<string, number>> {
-  if (codes.length === 0) return new Map();
-  const assets = await db.asset.findMany({
-    where: { code: { in: [...new Set(codes)] } },
-    select: { code: true, precision: true },
-  });
-  return new Map(assets.map((a) => [a.code, a.precision]));
+): Promise<AssetPrecisions> {
+  const assets =
+    codes.length === 0
+      ? []
+      : await db.asset.findMany({
+          where: { code: { in: [...new Set(codes)] } },
+          select: { code: true, precision: true },
+        });
+  const byCode = new Map(assets.map((a) => [a.code, a.precision]));
+  return {
+    get(code) {
+      const precision = byCode.get(code);
+      if (precision === undefined) throw new Error(`savings: no asset ${code}`);
+      return precision;
+    },
+  };
 }

@@ -122,7 +122,7 @@ async function findInstanceRecords(db: Store, where: InstanceWhere): Promise<Ins
     maturityDate: dayOf(row.maturityDate),
     quotaAtoms: storedUnits(row.quotaAtoms),
     subscribedAtoms: storedUnits(row.subscribedAtoms),
-    precision: precisions.get(row.product.assetCode) ?? 0,
+    precision: precisions.get(row.product.assetCode),
   }));
 }
 

@@ -317,7 +317,7 @@ export async function listPayoutRuns(
     totals: totals
       .filter((t) => t.runId === row.id)
       .map((t) => {
-        const precision = precisions.get(t.assetCode) ?? 0;
+        const precision = precisions.get(t.assetCode);
         return {
           asset: t.assetCode,
           interest: formatUnits(t.interestAtoms, precision),

@@ -132,7 +132,7 @@ async function withCurrentTerms(db: Store, products: ProductRow[]): Promise<Prod
       status: p.status,
       version: p.currentVersion,
       terms: version.terms,
-      precision: precisions.get(p.assetCode) ?? 0,
+      precision: precisions.get(p.assetCode),
       createdAt: p.createdAt,
       updatedAt: p.updatedAt,
     };

@@ -154,11 +154,7 @@ export async function summariesOf(db: Store, rows: SummaryRow[]): Promise<Subscr
     db,
     rows.map((r) => r.assetCode),
   );
-  return rows.map((row) => {
-    const precision = precisions.get(row.assetCode);
-    if (precision === undefined) throw new Error(`no asset ${row.assetCode}`);
-    return toRecord(row, precision);
-  });
+  return rows.map((row) => toRecord(row, precisions.get(row.assetCode)));
 }
 
 /** One subscription, whoever owns it (callers check the owner). */

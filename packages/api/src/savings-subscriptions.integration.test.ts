@@ -3,6 +3,7 @@ import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { penaltyAtoms } from "@exchange/domains/savings/redemption-rules";
 import { addDays, dayOf } from "@exchange/domains/savings/repayment-schedule";
 import { closeServices, createServices } from "@exchange/domains/services";
+import { expectBooksReconciled } from "@exchange/domains/testing/books";
 import { eventually } from "@exchange/domains/testing/eventually";
 import { createTestSavingsInstance } from "@exchange/domains/testing/savings-fixtures";
 import { createTestUser } from "@exchange/domains/testing/test-users";
@@ -369,16 +370,6 @@ describe("early redemption", () => {
 
 describe("the books", () => {
   it("reconcile after every subscription and redemption above: the postings sum to zero", async () => {
-    const seq = await services.db.$queryRaw<
-      { seq: bigint }[]
-    >`SELECT max(seq) AS seq FROM engine_journal`;
-    const report = await eventually(async () => {
-      const latest = await services.db.reconciliationReport.findFirstOrThrow({
-        orderBy: { id: "desc" },
-      });
-      expect(latest.seq).toBeGreaterThanOrEqual(seq[0]?.seq ?? 0n);
-      return latest;
-    }, 15_000);
-    expect(report).toMatchObject({ ok: true, failure: null, differences: [] });
+    await expectBooksReconciled(services.db);
   });
 });

@@ -2,6 +2,7 @@ import { decimalToUnits } from "@exchange/contracts/money";
 import { base32Decode, totpCode } from "@exchange/domains/identity/totp";
 import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
+import { expectBooksReconciled } from "@exchange/domains/testing/books";
 import { eventually } from "@exchange/domains/testing/eventually";
 import { latestMailTo } from "@exchange/domains/testing/mail";
 import { randomAccountXpub, staffActor } from "@exchange/domains/testing/test-services";
@@ -539,16 +540,6 @@ describe("after a crash", () => {
 
 describe("the books", () => {
   it("reconcile after every withdrawal above", async () => {
-    const seq = await services.db.$queryRaw<
-      { seq: bigint }[]
-    >`SELECT max(seq) AS seq FROM engine_journal`;
-    const report = await eventually(async () => {
-      const latest = await services.db.reconciliationReport.findFirstOrThrow({
-        orderBy: { id: "desc" },
-      });
-      expect(latest.seq).toBeGreaterThanOrEqual(seq[0]?.seq ?? 0n);
-      return latest;
-    }, 15_000);
-    expect(report).toMatchObject({ ok: true, failure: null, differences: [] });
+    await expectBooksReconciled(services.db);
   });
 });

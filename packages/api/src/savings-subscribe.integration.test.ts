@@ -1,5 +1,9 @@
 import { AppError } from "@exchange/domains/errors";
 import { syncReferenceData } from "@exchange/domains/markets/reference-data";
+import { runPayouts } from "@exchange/domains/savings/payouts";
+import { redemptionQuote } from "@exchange/domains/savings/redemption";
+import { addDays } from "@exchange/domains/savings/repayment-schedule";
+import { sendRedeem } from "@exchange/domains/savings/savings-engine";
 import { findSubscriptionRecord } from "@exchange/domains/savings/subscription-repository";
 import { resumeSubscriptions, subscribe } from "@exchange/domains/savings/subscriptions";
 import { closeServices, createServices, type Services } from "@exchange/domains/services";
@@ -191,5 +195,65 @@ describe("subscribing to savings", () => {
     await eventually(async () =>
       expect(await usdtOf(userId)).toEqual({ available: "100", frozen: "0" }),
     );
+  });
+
+  it("records a redemption whose reply was lost when the payout run finds the position closed", async () => {
+    const userId = await fundedUser(300n);
+    const { instanceId, day } = await createTestSavingsInstance(services.db, {
+      payoutPeriod: "DAILY",
+      termDays: 10,
+      earlyRedemption: "PENALTY",
+      penaltyRatePpm: 10_000,
+    });
+    const record = await subscribe(services, userId, {
+      instanceId,
+      amount: "200",
+      requestKey: crypto.randomUUID(),
+    });
+    // The engine redeems (1 % penalty), but the reply never reaches the subscription's row.
+    const lost = await sendRedeem(services, {
+      subscriptionId: record.id,
+      forfeitInterest: false,
+      penaltyAtoms: 2n * USDT,
+    });
+    expect(lost.ok).toBe(true);
+    expect((await findSubscriptionRecord(services.db, record.id))?.status).toBe("ACTIVE");
+
+    const run = await runPayouts(services, { asOf: addDays(day, 3), trigger: "schedule" });
+    expect(run.plansPaid).toBe(0);
+    const after = await services.db.savingsSubscription.findUniqueOrThrow({
+      where: { id: record.id },
+      include: { plans: true },
+    });
+    expect(after.status).toBe("REDEEMED");
+    expect(after.redeemedAtoms?.toFixed()).toBe(String(198n * USDT));
+    expect(after.plans.every((p) => p.status === "CANCELLED")).toBe(true);
+    // Returned once: 100 kept + 198 back.
+    await eventually(async () =>
+      expect(await usdtOf(userId)).toEqual({ available: "298", frozen: "0" }),
+    );
+  });
+
+  it("does not redeem 'early' once the term is over", async () => {
+    const userId = await fundedUser(100n);
+    const { instanceId, day } = await createTestSavingsInstance(services.db, { termDays: 7 });
+    const record = await subscribe(services, userId, {
+      instanceId,
+      amount: "50",
+      requestKey: crypto.randomUUID(),
+    });
+    const actor = { kind: "user" as const, userId };
+    const beforeMaturity = new Date(`${addDays(day, 7)}T23:59:59Z`).getTime();
+    const quote = await redemptionQuote(
+      { ...services, clock: new ManualClock(beforeMaturity) },
+      actor,
+      record.id,
+    );
+    expect(quote.returned).toBe("50");
+    const atMaturity = new Date(`${addDays(day, 8)}T00:00:00Z`).getTime();
+    const refused = await refusal(
+      redemptionQuote({ ...services, clock: new ManualClock(atMaturity) }, actor, record.id),
+    );
+    expect(refused.code).toBe("SAVINGS_STATE");
   });
 });

@@ -1,4 +1,5 @@
 import { decimalToUnits } from "@exchange/contracts/money";
+import type { Db } from "@exchange/db";
 import type { Store } from "../services";
 import { type Day, dateOfDay } from "./repayment-schedule";
 
@@ -119,20 +120,24 @@ export async function findDuePlans(
  * subscription becomes MATURED. Answers whether this call made the plan PAID.
  */
 export async function markPlanPaid(
-  db: Store,
+  db: Db,
   plan: { planId: string; subscriptionId: string; runId: bigint; at: Date; closes: boolean },
 ): Promise<boolean> {
-  const paid = await db.$executeRaw`
-    UPDATE savings_plans
-       SET status = 'PAID', paid_at = coalesce(paid_at, ${plan.at}),
-           payout_run_id = coalesce(payout_run_id, ${plan.runId})
-     WHERE id = ${plan.planId}::uuid AND status <> 'PAID'`;
-  if (plan.closes) {
-    await db.$executeRaw`
-      UPDATE savings_subscriptions SET status = 'MATURED', ended_at = coalesce(ended_at, ${plan.at})
-       WHERE id = ${plan.subscriptionId}::uuid AND status = 'ACTIVE'`;
-  }
-  return paid === 1;
+  // One transaction: a maturity half-recorded (plan PAID, subscription still ACTIVE) would never
+  // be looked at again, as reruns read only PENDING plans.
+  return db.$transaction(async (tx) => {
+    const paid = await tx.$executeRaw`
+      UPDATE savings_plans
+         SET status = 'PAID', paid_at = coalesce(paid_at, ${plan.at}),
+             payout_run_id = coalesce(payout_run_id, ${plan.runId})
+       WHERE id = ${plan.planId}::uuid AND status <> 'PAID'`;
+    if (plan.closes) {
+      await tx.$executeRaw`
+        UPDATE savings_subscriptions SET status = 'MATURED', ended_at = coalesce(ended_at, ${plan.at})
+         WHERE id = ${plan.subscriptionId}::uuid AND status = 'ACTIVE'`;
+    }
+    return paid === 1;
+  });
 }
 
 /** A plan the engine could not pay because its position is closed (redeemed meanwhile). */

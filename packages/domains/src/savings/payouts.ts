@@ -29,6 +29,7 @@ import {
   markPlanPaid,
   type PayoutTrigger,
 } from "./payout-repository";
+import { recordLostRedemption } from "./redemption";
 import { type Day, dayNumber, dayOf } from "./repayment-schedule";
 import { sendPayout } from "./savings-engine";
 
@@ -166,6 +167,8 @@ async function payPlan(
     tallyPlan(tally, plan, { verdict, newlyPaid: await paid(clockDate(services.clock)) });
   } else if (verdict === "cancelled") {
     await cancelPendingPlan(services.db, plan.id);
+    // The position closed before this plan: a redemption, recorded here if its reply was lost.
+    await recordLostRedemption(services, plan.subscriptionId);
     tallyPlan(tally, plan, { verdict });
   } else {
     services.log.warn("savings: a plan's payout failed", {

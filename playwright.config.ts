@@ -75,10 +75,22 @@ export default defineConfig({
       use: BROWSER,
     },
     {
+      // The trader journeys tagged @phone, once more at a phone's size, with touch.
+      name: "phone",
+      grep: /@phone/,
+      testIgnore: /system-health\.spec\.ts/,
+      use: {
+        ...BROWSER,
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      },
+    },
+    {
       // Stalls a worker consumer on purpose: alone, once every other journey has finished.
       name: "degraded",
       testMatch: /system-health\.spec\.ts/,
-      dependencies: ["chromium"],
+      dependencies: ["chromium", "phone"],
       use: BROWSER,
     },
   ],

@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 
 interface Header {
   key: string;
@@ -21,13 +22,15 @@ const SECURITY_HEADERS: Header[] = [
 
 /**
  * The Next.js settings both apps share, around what each app adds: its transpiled workspace
- * packages, experiments, and headers of its own.
+ * packages, experiments, and headers of its own; and translations (next-intl).
  */
 export function exchangeNextConfig({
   extraHeaders = [],
   ...appConfig
 }: NextConfig & { extraHeaders?: Header[] }): NextConfig {
-  return {
+  // Each app's language, time zone and catalog per request: src/i18n/request.ts.
+  const withTranslations = createNextIntlPlugin("./src/i18n/request.ts");
+  return withTranslations({
     // A native addon (password hashing in @exchange/db): loaded by Node at run time, never bundled.
     serverExternalPackages: ["@node-rs/argon2"],
     poweredByHeader: false,
@@ -36,5 +39,5 @@ export function exchangeNextConfig({
       return [{ source: "/:path*", headers: [...SECURITY_HEADERS, ...extraHeaders] }];
     },
     ...appConfig,
-  };
+  });
 }

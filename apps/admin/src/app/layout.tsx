@@ -1,7 +1,10 @@
 import "@fontsource-variable/inter";
 import "./globals.css";
+import { TimeZoneSync } from "@exchange/ui/i18n";
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ApiProvider } from "@/trpc/react";
 
@@ -18,10 +21,14 @@ export const viewport: Viewport = { themeColor: "#0b0e11", colorScheme: "dark" }
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="min-h-dvh bg-canvas font-sans text-sm text-ink">
-        <ApiProvider>{children}</ApiProvider>
+        <NextIntlClientProvider>
+          <TimeZoneSync />
+          <ApiProvider>{children}</ApiProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,8 +1,11 @@
 import "@fontsource-variable/inter";
 import "./globals.css";
 import { ToastProvider } from "@exchange/ui";
+import { TimeZoneSync } from "@exchange/ui/i18n";
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
+import { NextIntlClientProvider } from "next-intl";
+import { getLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { StatusBar } from "@/components/status-bar";
@@ -21,16 +24,20 @@ export const viewport: Viewport = { themeColor: "#0b0e11", colorScheme: "dark" }
  */
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
+  const locale = await getLocale();
   return (
-    <html lang="en">
+    <html lang={locale}>
       <body className="flex min-h-dvh flex-col bg-canvas font-sans text-sm text-ink">
-        <ApiProvider>
-          <ToastProvider>
-            <SiteHeader />
-            <main className="flex flex-1 flex-col">{children}</main>
-            <StatusBar />
-          </ToastProvider>
-        </ApiProvider>
+        <NextIntlClientProvider>
+          <TimeZoneSync />
+          <ApiProvider>
+            <ToastProvider>
+              <SiteHeader />
+              <main className="flex flex-1 flex-col">{children}</main>
+              <StatusBar />
+            </ToastProvider>
+          </ApiProvider>
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,0 +1,33 @@
+/** The admin app's catalog in zh-CN: one file per area of the app, named by its namespace. */
+
+import audit from "./audit.json";
+import auth from "./auth.json";
+import common from "./common.json";
+import dashboard from "./dashboard.json";
+import deposits from "./deposits.json";
+import kyc from "./kyc.json";
+import markets from "./markets.json";
+import nav from "./nav.json";
+import products from "./products.json";
+import reconciliation from "./reconciliation.json";
+import staff from "./staff.json";
+import treasury from "./treasury.json";
+import users from "./users.json";
+import withdrawals from "./withdrawals.json";
+
+export default {
+  common,
+  nav,
+  auth,
+  dashboard,
+  kyc,
+  users,
+  audit,
+  staff,
+  markets,
+  products,
+  withdrawals,
+  deposits,
+  treasury,
+  reconciliation,
+};

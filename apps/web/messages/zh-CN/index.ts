@@ -1,0 +1,14 @@
+/** The web app's catalog in zh-CN: one file per area of the app, named by its namespace. */
+
+import account from "./account.json";
+import auth from "./auth.json";
+import common from "./common.json";
+import earn from "./earn.json";
+import landing from "./landing.json";
+import markets from "./markets.json";
+import nav from "./nav.json";
+import trade from "./trade.json";
+import verification from "./verification.json";
+import wallet from "./wallet.json";
+
+export default { common, landing, nav, markets, trade, wallet, earn, auth, verification, account };

@@ -4,6 +4,7 @@
  * `@exchange/ui/i18n/server`.
  */
 export { type Catalog, catalogProblems } from "./catalog";
+export { DateTime, type DateTimeFormatName, useDecimalText, useTimeZoneLabel } from "./display";
 export { type ApiErrorLike, useErrorText } from "./error-text";
 export { decimalSymbols, FORMATS, formatDecimalText, timeZoneLabel } from "./formats";
 export { LocaleSwitcher } from "./locale-switcher";

@@ -1,0 +1,142 @@
+import { join } from "node:path";
+import { type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { ADMIN_URL, WEB_URL } from "../fixtures";
+import { expectAccessible } from "./support/accessibility";
+import { useOwnClientAddressPerTest } from "./support/client-address";
+import { logInTrader, signInStaff } from "./support/sessions";
+import { setUpTrading, type TradingSetup } from "./support/trading-setup";
+
+/**
+ * [EXPERIENCE] Every page of both apps, in English and in Chinese: axe-core finds no serious or
+ * critical violation, the page speaks the chosen language (its <html lang>), and a screenshot
+ * of each is kept (test-results/screens/pages) for people to look at.
+ */
+
+useOwnClientAddressPerTest(test);
+
+const LANGUAGES = ["en", "zh-CN"] as const;
+
+let trading: TradingSetup;
+
+test.beforeAll(async () => {
+  trading = await setUpTrading();
+});
+
+test.afterAll(async () => {
+  await trading?.close();
+});
+
+/** The language cookie the header's switcher writes; logging in reads English labels. */
+async function speak(context: BrowserContext, locale: string) {
+  await context.addCookies([
+    { name: "locale", value: locale, url: WEB_URL },
+    { name: "locale", value: locale, url: ADMIN_URL },
+  ]);
+}
+
+/** Opens a page, lets its first data arrive, and checks it as a user of `locale` would. */
+async function visit(page: Page, url: string, locale: string, name: string) {
+  await page.goto(url);
+  await expect(page.locator("html")).toHaveAttribute("lang", locale);
+  await expect(page.locator("main").first()).toBeVisible();
+  // First data (queries, the stream's snapshot) settles within a moment on a quiet page.
+  await page.waitForLoadState("load");
+  await page.waitForTimeout(750);
+  await expectAccessible(page, `${name} (${locale})`);
+  await page.screenshot({
+    path: join("test-results", "screens", "pages", `${name}.${locale}.png`),
+    fullPage: true,
+  });
+}
+
+/** The href of the first link in the page's main content whose address matches `pattern`. */
+async function firstLink(page: Page, pattern: RegExp): Promise<string | undefined> {
+  const hrefs = await page
+    .locator("main a[href]")
+    .evaluateAll((links) => links.map((link) => link.getAttribute("href") ?? ""));
+  return hrefs.find((href) => pattern.test(href));
+}
+
+for (const locale of LANGUAGES) {
+  test.describe(`in ${locale}`, () => {
+    test.use({ locale });
+
+    test(`a visitor's pages @phone`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await speak(page.context(), locale);
+      for (const [path, name] of [
+        ["/", "landing"],
+        ["/markets", "markets"],
+        ["/trade/BTCUSDT", "trade-visitor"],
+        ["/login", "login"],
+        ["/register", "register"],
+        ["/forgot-password", "forgot-password"],
+        ["/reset-password?token=not-a-token", "reset-password"],
+        ["/verify-email?token=not-a-token", "verify-email"],
+        ["/no-such-page", "not-found"],
+      ] as const) {
+        await visit(page, `${WEB_URL}${path}`, locale, `web-${name}`);
+      }
+    });
+
+    test(`a trader's pages @phone`, async ({ page }) => {
+      test.setTimeout(150_000);
+      const trader = await trading.createTrader({ USDT: "25000.5", BTC: "0.12345678" });
+      await speak(page.context(), "en");
+      await logInTrader(page, trader);
+      await speak(page.context(), locale);
+      for (const [path, name] of [
+        ["/trade/BTCUSDT", "trade"],
+        ["/wallet", "wallet"],
+        ["/wallet/deposit", "deposit"],
+        ["/wallet/withdraw", "withdraw"],
+        ["/earn", "earn"],
+        ["/account/security", "security"],
+        ["/account/verification", "verification"],
+      ] as const) {
+        await visit(page, `${WEB_URL}${path}`, locale, `web-${name}`);
+      }
+      await page.goto(`${WEB_URL}/earn`);
+      const offer = await firstLink(page, /^\/earn\/[^/?]+$/);
+      if (offer) await visit(page, `${WEB_URL}${offer}`, locale, "web-earn-offer");
+    });
+
+    test("the console's pages", async ({ page }) => {
+      test.setTimeout(180_000);
+      await speak(page.context(), "en");
+      await signInStaff(page, "ADMIN");
+      await speak(page.context(), locale);
+      await visit(page, `${ADMIN_URL}/`, locale, "admin-dashboard");
+      const sections = [
+        "/kyc",
+        "/users",
+        "/withdrawals",
+        "/deposits",
+        "/treasury",
+        "/reconciliation",
+        "/products",
+        "/products/subscriptions",
+        "/products/payouts",
+        "/markets",
+        "/audit",
+        "/staff",
+      ];
+      for (const path of sections) {
+        const name = `admin-${path.slice(1).replaceAll("/", "-")}`;
+        await visit(page, `${ADMIN_URL}${path}`, locale, name);
+        // One detail page of each list that has rows: a review, a profile, a product…
+        const detail = await firstLink(page, new RegExp(`^${path}/(?!subscriptions$|payouts$)[^/?]+$`));
+        if (detail) await visit(page, `${ADMIN_URL}${detail}`, locale, `${name}-detail`);
+      }
+    });
+  });
+}
+
+test("the console's log-in page, in both languages", async ({ browser }) => {
+  for (const locale of LANGUAGES) {
+    const context = await browser.newContext({ locale });
+    const page = await context.newPage();
+    await visit(page, `${ADMIN_URL}/login`, locale, "admin-login");
+    await context.close();
+  }
+});

@@ -125,7 +125,10 @@ for (const locale of LANGUAGES) {
         const name = `admin-${path.slice(1).replaceAll("/", "-")}`;
         await visit(page, `${ADMIN_URL}${path}`, locale, name);
         // One detail page of each list that has rows: a review, a profile, a product…
-        const detail = await firstLink(page, new RegExp(`^${path}/(?!subscriptions$|payouts$)[^/?]+$`));
+        const detail = await firstLink(
+          page,
+          new RegExp(`^${path}/(?!subscriptions$|payouts$)[^/?]+$`),
+        );
         if (detail) await visit(page, `${ADMIN_URL}${detail}`, locale, `${name}-detail`);
       }
     });

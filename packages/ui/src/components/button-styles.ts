@@ -4,7 +4,7 @@ const BASE =
   "transition-colors disabled:cursor-not-allowed disabled:opacity-60";
 
 const VARIANTS = {
-  primary: "bg-brand text-brand-ink hover:bg-brand-hover",
+  primary: "bg-brand-fill text-brand-ink hover:bg-brand-fill-hover",
   secondary: "bg-raised text-ink ring-1 ring-line-strong ring-inset hover:bg-hover",
   ghost: "text-ink-muted hover:bg-raised hover:text-ink",
 } as const;

@@ -45,6 +45,7 @@ test.describe("the front page", () => {
     browser,
   }) => {
     test.setTimeout(90_000);
+    await page.setViewportSize({ width: 1440, height: 900 });
     await page.goto(`${WEB_URL}/`);
     await expect(page).toHaveURL(`${WEB_URL}/`);
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(
@@ -71,6 +72,10 @@ test.describe("the front page", () => {
     await placeLimit(buyerPage.request, { side: "buy", price: TRADE_PRICE, quantity: "0.001" });
     await expect(btc.getByTestId("landing-market-last")).toHaveText(TRADE_PRICE_SHOWN, {
       timeout: 20_000,
+    });
+    await page.screenshot({
+      path: test.info().outputPath("landing.en.desktop.png"),
+      fullPage: true,
     });
 
     // A logged-in trader is offered the way to trade and to fund the account instead.
@@ -132,9 +137,10 @@ test("[LANDING] both apps answer /favicon.ico and their icons with images", asyn
 test("[LANDING] switching the language in the header turns the page Chinese, and it stays after a reload", async ({
   page,
 }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
   await page.goto(`${WEB_URL}/markets`);
   await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await page.getByRole("banner").getByLabel("Language").selectOption("zh-CN");
+  await page.getByRole("banner").getByRole("combobox", { name: "Language" }).selectOption("zh-CN");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("市场");
   await expect(page.locator("html")).toHaveAttribute("lang", "zh-CN");
   await expect(page.getByRole("navigation", { name: "主导航" })).toBeVisible();
@@ -147,6 +153,10 @@ test("[LANDING] switching the language in the header turns the page Chinese, and
     "在账目清晰可查的平台交易数字资产",
   );
   await expectAccessible(page, "the front page in Chinese");
+  await page.screenshot({
+    path: test.info().outputPath("landing.zh-CN.desktop.png"),
+    fullPage: true,
+  });
 });
 
 test.describe("a browser that asks for Chinese, in Shanghai", () => {
@@ -199,6 +209,7 @@ test("[LANDING] @phone a visitor opens the phone menu and reaches the markets, w
   const markets = menu.getByRole("link", { name: "Markets" });
   expect((await markets.boundingBox())?.height).toBeGreaterThanOrEqual(40);
   await expectAccessible(page, "the phone menu, open");
+  await page.screenshot({ path: test.info().outputPath("menu.en.phone.png") });
   await markets.click();
 
   await expect(page).toHaveURL(`${WEB_URL}/markets`);
@@ -211,4 +222,5 @@ test("[LANDING] @phone a visitor opens the phone menu and reaches the markets, w
   );
   expect(overflow, "the page scrolls sideways").toBeLessThanOrEqual(0);
   await expectAccessible(page, "the markets page on a phone");
+  await page.screenshot({ path: test.info().outputPath("markets.en.phone.png"), fullPage: true });
 });

@@ -14,7 +14,7 @@ export async function SkipLink() {
   return (
     <a
       href="#main"
-      className="sr-only z-50 rounded-md bg-brand px-4 py-2 font-medium text-brand-ink focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      className="sr-only z-50 rounded-md bg-raised px-4 py-2 font-medium text-ink ring-2 ring-brand focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
     >
       {t("skipToContent")}
     </a>
@@ -67,10 +67,7 @@ export async function SiteHeader() {
             </>
           ) : (
             <>
-              <Link
-                href="/login"
-                className={`${buttonClasses("ghost", "sm")} hidden md:inline-flex`}
-              >
+              <Link href="/login" className={`${buttonClasses("ghost", "sm")} max-md:hidden`}>
                 {t("logIn")}
               </Link>
               <Link href="/register" className={`${buttonClasses("primary", "sm")} max-md:h-10`}>

@@ -2,7 +2,7 @@
 
 import type { MarketDto } from "@exchange/api/client";
 import { formatRate } from "@exchange/contracts/money";
-import { buttonClasses, MarketStatusBadge } from "@exchange/ui";
+import { buttonClasses } from "@exchange/ui";
 import { useDecimalText } from "@exchange/ui/i18n";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
@@ -10,6 +10,7 @@ import { type ReactNode, useDeferredValue, useState } from "react";
 import type { TickerDto } from "../trade/market-data-api";
 import { AssetIcon } from "./asset-icon";
 import { ChangeText } from "./change-text";
+import { MarketStatus } from "./market-status";
 import { useMarketsWithTickers } from "./use-markets";
 
 const COLUMNS = [
@@ -203,7 +204,7 @@ function MarketRow({ market, ticker }: { market: MarketDto; ticker: TickerDto | 
         </Link>
       </th>
       <td className="px-3">
-        <MarketStatusBadge status={market.status} />
+        <MarketStatus status={market.status} />
       </td>
       <td data-testid="market-last" className="px-3 text-right font-medium text-ink tabular-nums">
         {ticker?.last ? decimal(ticker.last) : "—"}
@@ -248,7 +249,7 @@ function MarketCard({ market, ticker }: { market: MarketDto; ticker: TickerDto |
           {ticker?.last ? decimal(ticker.last) : "—"}
         </span>
         <span className="flex min-w-0 items-center gap-2 text-xs text-ink-muted">
-          <MarketStatusBadge status={market.status} />
+          <MarketStatus status={market.status} />
           {ticker ? (
             <span className="truncate tabular-nums">
               {t("volumeShort", { volume: decimal(ticker.quoteVolume), asset: market.quoteAsset })}

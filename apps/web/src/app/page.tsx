@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { currentTrader } from "@/auth";
 import { LandingMarkets } from "@/components/landing/landing-markets";
+import { webEnv } from "@/env";
 import { getServerQueryClient, serverApi } from "@/trpc/server";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -69,7 +70,7 @@ export default async function HomePage() {
             </div>
           </div>
           <HydrationBoundary state={dehydrate(queryClient)}>
-            <LandingMarkets />
+            <LandingMarkets streamUrl={webEnv().STREAM_PUBLIC_URL} />
           </HydrationBoundary>
         </div>
       </section>

@@ -1,25 +1,46 @@
 "use client";
 
 import type { MarketDto } from "@exchange/api/client";
+import { channels } from "@exchange/contracts/channels";
 import { buttonClasses } from "@exchange/ui";
 import { useDecimalText } from "@exchange/ui/i18n";
+import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { parsePush } from "@/lib/stream/messages";
+import { useTRPC } from "@/trpc/react";
 import { AssetIcon } from "../markets/asset-icon";
 import { ChangeText } from "../markets/change-text";
-import { useMarketsWithTickers } from "../markets/use-markets";
+import { useMarketsWithTickers, withTicker } from "../markets/use-markets";
 import type { TickerDto } from "../trade/market-data-api";
+import {
+  StreamProvider,
+  useChannel,
+  useOnReconnect,
+  useStreamState,
+} from "../trade/stream-provider";
+import { useFallbackPolling } from "../trade/use-market-data";
 
 /** How many markets the front page lists; the markets page has them all. */
 export const LANDING_MARKETS = 6;
 
 /**
  * The front page's market board: the listed markets with their last price and 24 h change,
- * re-read every few seconds, each row a link to its trading page.
+ * kept live by each market's ticker channel (re-read every few seconds while the stream is
+ * down), each row a link to its trading page. Visitors connect anonymously: tickers are public.
  */
-export function LandingMarkets() {
+export function LandingMarkets({ streamUrl }: { streamUrl: string }) {
+  return (
+    <StreamProvider url={streamUrl} authenticated={false}>
+      <Board />
+    </StreamProvider>
+  );
+}
+
+function Board() {
   const t = useTranslations("landing.markets");
-  const { markets, tickers, tickerOf } = useMarketsWithTickers();
+  const stream = useStreamState();
+  const { markets, tickerOf } = useMarketsWithTickers({ refreshMs: useFallbackPolling() });
   const shown = (markets.data ?? []).filter((m) => m.status !== "HALTED").slice(0, LANDING_MARKETS);
   return (
     <section
@@ -29,7 +50,7 @@ export function LandingMarkets() {
       <div className="flex items-center justify-between gap-3 border-b border-line px-4 py-3">
         <h2 id="landing-markets" className="flex items-center gap-2 text-[15px] font-semibold">
           {t("title")}
-          {tickers.isSuccess ? (
+          {stream.status === "open" ? (
             <span className="inline-flex items-center gap-1 rounded bg-up/10 px-1.5 py-0.5 text-[11px] font-medium text-up">
               <span aria-hidden="true" className="size-1.5 animate-pulse rounded-full bg-up" />
               {t("live")}
@@ -79,8 +100,28 @@ export function LandingMarkets() {
   );
 }
 
+/** Writes `<SYMBOL>@ticker` pushes into the cached ticker list the board reads. */
+function useLiveTicker(symbol: string) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const queryKey = trpc.marketData.tickers.queryKey();
+  useChannel(channels.ticker(symbol), (data) => {
+    const push = parsePush("ticker", data);
+    if (push?.symbol !== symbol) {
+      void queryClient.invalidateQueries({ queryKey });
+      return;
+    }
+    const next: TickerDto = push;
+    queryClient.setQueryData(queryKey, (previous) => withTicker(previous, next));
+  });
+  useOnReconnect(() => {
+    void queryClient.invalidateQueries({ queryKey });
+  });
+}
+
 function BoardRow({ market, ticker }: { market: MarketDto; ticker: TickerDto | undefined }) {
   const decimal = useDecimalText();
+  useLiveTicker(market.symbol);
   return (
     <li data-testid="landing-market">
       <Link

@@ -5,11 +5,11 @@ import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useId, useRef, useState } from "react";
 
 /**
- * Below 768 px the header's sections, account and language fold into this menu: a button
- * (44 px, a thumb's size) that opens a panel under the header. It closes on a new page and on
- * Escape, which hands the focus back to the button.
+ * Below 768 px (1024 px once logged in) the header's sections, account and language fold into
+ * this menu: a button (44 px, a thumb's size) that opens a panel under the header. It closes on
+ * a new page and on Escape, which hands the focus back to the button.
  */
-export function PhoneMenu({ children }: { children: ReactNode }) {
+export function PhoneMenu({ below, children }: { below: "md" | "lg"; children: ReactNode }) {
   const t = useTranslations("nav");
   const [open, setOpen] = useState(false);
   const panelId = useId();
@@ -31,7 +31,7 @@ export function PhoneMenu({ children }: { children: ReactNode }) {
   }, [open]);
 
   return (
-    <div className="md:hidden">
+    <div className={below === "md" ? "md:hidden" : "lg:hidden"}>
       <button
         ref={button}
         type="button"

@@ -22,6 +22,16 @@ export async function SkipLink() {
 }
 
 /**
+ * Where the header folds into the phone menu: at 768 px for visitors, at 1024 px for a logged-in
+ * trader, whose header also holds the wallet, the verification badge and the account, and
+ * would not fit a tablet's width in one row. Whole class names, so Tailwind finds them.
+ */
+const FOLD = {
+  visitor: { bar: "md:flex", block: "md:block", menu: "md" },
+  trader: { bar: "lg:flex", block: "lg:block", menu: "lg" },
+} as const;
+
+/**
  * The site's header. From 768 px the sections sit in a row with the account and the language
  * beside them; on a phone they fold into one menu button, leaving the logo, the call to sign
  * up (or the verification badge) and the button.
@@ -29,6 +39,7 @@ export async function SkipLink() {
 export async function SiteHeader() {
   const t = await getTranslations("nav");
   const trader = await currentTrader();
+  const fold = FOLD[trader ? "trader" : "visitor"];
   const sections = (variant: "bar" | "stacked") => (
     <>
       <NavLink href="/markets" variant={variant}>
@@ -51,17 +62,17 @@ export async function SiteHeader() {
     <header className="sticky top-0 z-20 border-b border-line bg-surface/95 backdrop-blur">
       <div className="relative mx-auto flex h-14 max-w-7xl items-center gap-3 px-3 sm:px-6 md:gap-6">
         <BrandMark href="/" label={t("home")} />
-        <nav aria-label={t("main")} className="hidden h-full items-center md:flex">
+        <nav aria-label={t("main")} className={`hidden h-full items-center ${fold.bar}`}>
           {sections("bar")}
         </nav>
         <div className="ml-auto flex shrink-0 items-center gap-2">
-          <div className="hidden md:block">
+          <div className={`hidden ${fold.block}`}>
             <HeaderLocaleSwitcher signedIn={trader !== null} />
           </div>
           {trader ? (
             <>
               <VerificationLink />
-              <div className="hidden md:block">
+              <div className={`hidden ${fold.block}`}>
                 <AccountMenu email={trader.email} />
               </div>
             </>
@@ -75,7 +86,7 @@ export async function SiteHeader() {
               </Link>
             </>
           )}
-          <PhoneMenu>
+          <PhoneMenu below={fold.menu}>
             <nav aria-label={t("main")} className="flex flex-col gap-1">
               {sections("stacked")}
             </nav>

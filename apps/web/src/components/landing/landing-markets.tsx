@@ -11,7 +11,8 @@ import { parsePush } from "@/lib/stream/messages";
 import { useTRPC } from "@/trpc/react";
 import { AssetIcon } from "../markets/asset-icon";
 import { ChangeText } from "../markets/change-text";
-import { useMarketsWithTickers, withTicker } from "../markets/use-markets";
+import { withTicker } from "../markets/ticker-list";
+import { useMarketsWithTickers } from "../markets/use-markets";
 import type { TickerDto } from "../trade/market-data-api";
 import {
   StreamProvider,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { withTicker } from "./use-markets";
+import { withTicker } from "./ticker-list";
 
 describe("a live ticker written into the cached list", () => {
   const btc = { symbol: "BTCUSDT", last: "43000.10" };

@@ -247,7 +247,8 @@ test("[AUTH] a copied session cookie stops working once its session logs out", a
   await thief.addCookies(cookies);
   const stolen = await thief.newPage();
   await stolen.goto(`${WEB_URL}/`);
-  await expect(stolen.getByRole("link", { name: "Log in" })).toBeVisible();
+  // The front page also invites a visitor to log in: the header's link is the signed-out sign.
+  await expect(stolen.getByRole("banner").getByRole("link", { name: "Log in" })).toBeVisible();
   await expect(stolen.getByTestId("account-email")).toHaveCount(0);
   const me = await stolen.request.get(`${WEB_URL}/api/trpc/me`);
   expect(me.status()).toBe(401);

@@ -5,16 +5,19 @@ import { TimeZoneSync } from "@exchange/ui/i18n";
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
-import { SiteHeader } from "@/components/site-header";
+import { SiteHeader, SkipLink } from "@/components/site-header";
 import { StatusBar } from "@/components/status-bar";
 import { ApiProvider } from "@/trpc/react";
 
-export const metadata: Metadata = {
-  title: { default: "Exchange", template: "%s · Exchange" },
-  description: "Spot trading of digital assets.",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("landing.meta");
+  return {
+    title: { default: t("title"), template: t("titleTemplate") },
+    description: t("description"),
+  };
+}
 
 export const viewport: Viewport = { themeColor: "#0b0e11", colorScheme: "dark" };
 
@@ -32,8 +35,11 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <TimeZoneSync />
           <ApiProvider>
             <ToastProvider>
+              <SkipLink />
               <SiteHeader />
-              <main className="flex flex-1 flex-col">{children}</main>
+              <main id="main" tabIndex={-1} className="flex flex-1 flex-col outline-none">
+                {children}
+              </main>
               <StatusBar />
             </ToastProvider>
           </ApiProvider>

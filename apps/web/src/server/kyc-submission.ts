@@ -6,6 +6,7 @@ import {
   submitKyc,
 } from "@exchange/api";
 import { KYC_FILE_FIELDS, KYC_FILE_KINDS, KYC_MAX_FILE_BYTES } from "@exchange/api/client";
+import { requestClient } from "@exchange/ui/server";
 
 /** Three files at the limit plus the text fields and multipart framing. */
 const MAX_REQUEST_BYTES = KYC_FILE_KINDS.length * KYC_MAX_FILE_BYTES + 64 * 1024;
@@ -48,7 +49,8 @@ export async function receiveKycSubmission(
   }
   const services = await caller.services();
   try {
-    const submission = await submitKyc(services, trader.id, input);
+    const client = requestClient(request.headers);
+    const submission = await submitKyc(services, trader.id, { ...input, client });
     return Response.json({ submission }, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     const status = error instanceof AppError ? STATUS_OF[error.code] : undefined;

@@ -6,7 +6,6 @@ import { componentFiles, untranslatedText } from "./untranslated-text";
  * word in it comes from a catalog, and no file ever joins it.
  */
 const PENDING = new Set<string>([
-  "apps/web/src/app/account/security/page.tsx",
   "apps/web/src/app/account/verification/page.tsx",
   "apps/web/src/app/error.tsx",
   "apps/web/src/app/forgot-password/page.tsx",
@@ -32,7 +31,6 @@ const PENDING = new Set<string>([
   "apps/web/src/components/earn/subscription-detail.tsx",
   "apps/web/src/components/markets/markets-summary.tsx",
   "apps/web/src/components/markets/markets-table.tsx",
-  "apps/web/src/components/security/two-factor-panel.tsx",
   "apps/web/src/components/site-header.tsx",
   "apps/web/src/components/status-bar.tsx",
   "apps/web/src/components/trade/account-panel.tsx",

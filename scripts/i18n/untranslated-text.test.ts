@@ -47,7 +47,6 @@ const PENDING = new Set<string>([
   "apps/web/src/components/wallet/wallet-screen.tsx",
   "apps/web/src/components/wallet/withdraw-form.tsx",
   "apps/web/src/components/wallet/withdrawal-history.tsx",
-  "apps/admin/src/app/(console)/audit/page.tsx",
   "apps/admin/src/app/(console)/deposits/page.tsx",
   "apps/admin/src/app/(console)/error.tsx",
   "apps/admin/src/app/(console)/kyc/[id]/page.tsx",

@@ -49,11 +49,16 @@ export function SessionsPanel() {
     const others = sessions.data.filter((s) => !s.current);
     body = (
       <>
-        <div className="overflow-x-auto rounded-lg ring-1 ring-line">
+        <section
+          className="overflow-x-auto rounded-lg ring-1 ring-line focus-visible:outline-2"
+          aria-label={t("caption")}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a phone, and a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+          tabIndex={0}
+        >
           <table className="w-full min-w-[520px] border-collapse text-[13px]">
             <caption className="sr-only">{t("caption")}</caption>
             <thead>
-              <tr className="border-b border-line bg-raised/40 text-left text-xs text-ink-faint">
+              <tr className="border-b border-line bg-raised/40 text-left text-xs text-ink-muted">
                 <th scope="col" className="h-9 px-3 font-medium">
                   {t("device")}
                 </th>
@@ -108,7 +113,7 @@ export function SessionsPanel() {
               })}
             </tbody>
           </table>
-        </div>
+        </section>
         {others.length === 0 ? (
           <p className="text-[13px] text-ink-muted">{t("onlyThis")}</p>
         ) : (

@@ -6,7 +6,6 @@ import {
   submitKyc,
 } from "@exchange/api";
 import { KYC_FILE_FIELDS, KYC_FILE_KINDS, KYC_MAX_FILE_BYTES } from "@exchange/api/client";
-import { requestClient } from "@exchange/ui/server";
 
 /** Three files at the limit plus the text fields and multipart framing. */
 const MAX_REQUEST_BYTES = KYC_FILE_KINDS.length * KYC_MAX_FILE_BYTES + 64 * 1024;
@@ -29,7 +28,12 @@ const STATUS_OF: Partial<Record<AppErrorCode, number>> = {
  */
 export async function receiveKycSubmission(
   request: Request,
-  caller: { trader: { id: number } | null; services: () => Promise<Services> },
+  caller: {
+    trader: { id: number } | null;
+    services: () => Promise<Services>;
+    /** Where the request came from (the app's `requestClient`), for the audit entry. */
+    client?: { ip: string | undefined; userAgent: string | undefined };
+  },
 ): Promise<Response> {
   const { trader } = caller;
   if (!trader) return refusal(401, AppErrorCode.UNAUTHENTICATED, "Please log in.");
@@ -49,8 +53,7 @@ export async function receiveKycSubmission(
   }
   const services = await caller.services();
   try {
-    const client = requestClient(request.headers);
-    const submission = await submitKyc(services, trader.id, { ...input, client });
+    const submission = await submitKyc(services, trader.id, { ...input, client: caller.client });
     return Response.json({ submission }, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     const status = error instanceof AppError ? STATUS_OF[error.code] : undefined;

@@ -1,8 +1,8 @@
 import { type Browser, expect, type Page, type TestInfo, test } from "@playwright/test";
-import { WEB_URL } from "../fixtures";
+import { ADMIN_URL, WEB_URL } from "../fixtures";
 import { expectAccessible } from "./support/accessibility";
 import { randomTestAddress, useOwnClientAddressPerTest } from "./support/client-address";
-import { enrolOnPage, logInTrader } from "./support/sessions";
+import { enrolOnPage, logInTrader, signInStaff } from "./support/sessions";
 import { setUpTrading, type TestTrader, type TradingSetup } from "./support/trading-setup";
 
 useOwnClientAddressPerTest(test);
@@ -147,6 +147,37 @@ test("[SECURITY] a trader with two-factor replaces the recovery codes, and the o
   await turnOff.getByRole("button", { name: "Turn off two-factor" }).click();
   await expect(turnOff.getByText(/That code is not right/)).toBeVisible();
   await expect(page.getByTestId("two-factor-status")).toHaveText("On");
+});
+
+test("[SECURITY] compliance reads a trader's log-ins and failed log-ins in the audit log, with address and device", async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const trader = await setup.createTrader({});
+  const address = randomTestAddress();
+  const traderContext = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": address },
+  });
+  const traderPage = await traderContext.newPage();
+  await traderPage.goto(`${WEB_URL}/login`);
+  await traderPage.getByLabel("Email").fill(trader.email);
+  await traderPage.getByLabel("Password", { exact: true }).fill("not-my-password-1");
+  await traderPage.getByRole("button", { name: "Log in" }).click();
+  await expect(traderPage.getByText("Incorrect email or password.")).toBeVisible();
+  await logInTrader(traderPage, trader);
+  await traderContext.close();
+
+  await signInStaff(page, "COMPLIANCE");
+  await page.goto(`${ADMIN_URL}/audit?actorType=USER&actorId=${trader.id}`);
+  const rows = page.getByTestId("audit-row");
+  const failed = rows.filter({ hasText: "user.login_failed" });
+  await expect(failed).toHaveCount(1);
+  await expect(failed).toContainText("Log-in failed");
+  await expect(failed).toContainText(address);
+  await expect(failed).toContainText("Chrome on Linux");
+  await expect(rows.filter({ hasText: "user.logged_in" }).first()).toContainText(address);
+  await expectAccessible(page, "audit page");
 });
 
 test.describe("in Chinese", () => {

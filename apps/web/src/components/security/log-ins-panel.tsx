@@ -63,7 +63,7 @@ export function LogInsPanel() {
                 <td className="h-10 px-3 whitespace-nowrap text-ink-muted tabular-nums">
                   <DateTime at={entry.at} format="dateTimeBare" />
                 </td>
-                <td className="px-3">
+                <td className="px-3 whitespace-nowrap">
                   {/* A word as well as a colour: a failed attempt reads as one without colour. */}
                   <span
                     className={entry.result === "success" ? "text-up" : "font-medium text-down"}

@@ -86,7 +86,7 @@ export function SessionsPanel() {
                     <td className="px-3 py-2 text-ink">
                       {device}
                       {session.current ? (
-                        <span className="ml-2 rounded-full bg-brand/10 px-2 py-0.5 text-xs font-medium text-brand ring-1 ring-brand/30 ring-inset">
+                        <span className="ml-2 inline-block rounded-full whitespace-nowrap bg-brand/10 px-2 py-0.5 text-xs font-medium text-brand ring-1 ring-brand/30 ring-inset">
                           {t("thisDevice")}
                         </span>
                       ) : null}

@@ -6,7 +6,6 @@ import { componentFiles, untranslatedText } from "./untranslated-text";
  * word in it comes from a catalog, and no file ever joins it.
  */
 const PENDING = new Set<string>([
-  "apps/web/src/app/account/security/page.tsx",
   "apps/web/src/app/account/verification/page.tsx",
   "apps/web/src/app/forgot-password/page.tsx",
   "apps/web/src/app/login/code/page.tsx",
@@ -26,7 +25,6 @@ const PENDING = new Set<string>([
   "apps/web/src/components/earn/redeem-early.tsx",
   "apps/web/src/components/earn/subscribe-panel.tsx",
   "apps/web/src/components/earn/subscription-detail.tsx",
-  "apps/web/src/components/security/two-factor-panel.tsx",
   "apps/web/src/components/trade/account-panel.tsx",
   "apps/web/src/components/trade/market-bar.tsx",
   "apps/web/src/components/trade/order-book.tsx",
@@ -41,7 +39,6 @@ const PENDING = new Set<string>([
   "apps/web/src/components/wallet/wallet-screen.tsx",
   "apps/web/src/components/wallet/withdraw-form.tsx",
   "apps/web/src/components/wallet/withdrawal-history.tsx",
-  "apps/admin/src/app/(console)/audit/page.tsx",
   "apps/admin/src/app/(console)/deposits/page.tsx",
   "apps/admin/src/app/(console)/error.tsx",
   "apps/admin/src/app/(console)/kyc/[id]/page.tsx",

@@ -43,12 +43,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) =>
     cookiePrefix: "exchange-admin",
     secureCookies: await requestIsHttps(request),
     sessionMaxAgeS: SESSION_MAX_AGE_S,
-    async authenticate(ticket) {
+    async authenticate(ticket, client) {
       const services = await getServices();
       const { id, sessionId } = await redeemSignInTicket(services, {
         kind: "staff",
         ticket,
         sessionMaxAgeS: SESSION_MAX_AGE_S,
+        client,
       });
       const staff = await findStaff(services, id);
       return { id: String(staff.id), name: staff.name, email: staff.email, sessionId };

@@ -34,12 +34,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async (request) =>
     cookiePrefix: "exchange-web",
     secureCookies: await requestIsHttps(request),
     sessionMaxAgeS: SESSION_MAX_AGE_S,
-    async authenticate(ticket) {
+    async authenticate(ticket, client) {
       const services = await getServices();
       const { id, sessionId } = await redeemSignInTicket(services, {
         kind: "user",
         ticket,
         sessionMaxAgeS: SESSION_MAX_AGE_S,
+        client,
       });
       const user = await findUser(services, id);
       return { id: String(user.id), email: user.email, sessionId };

@@ -1,6 +1,7 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { sessionHandle } from "@exchange/domains/identity/session-list";
 import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { eventually } from "@exchange/domains/testing/eventually";
@@ -34,6 +35,8 @@ interface Fixture {
   /** An open savings offer, and the owner's subscription to it (whose product refuses early redemption). */
   instanceId: number;
   subscriptionId: string;
+  /** A second session of the owner's, named by its handle as their session list shows it. */
+  ownerSpareSession: string;
 }
 const PROCEDURES: Array<{
   path: string;
@@ -88,6 +91,37 @@ const PROCEDURES: Array<{
     path: "security.confirmStepUp",
     access: "user",
     call: (api) => api.security.confirmStepUp({ password: "wrong-password-1" }),
+  },
+  {
+    path: "security.changePassword",
+    access: "user",
+    call: (api) =>
+      api.security.changePassword({
+        currentPassword: "wrong-password-1",
+        newPassword: "another-password-2",
+      }),
+  },
+  { path: "security.sessions", access: "user", call: (api) => api.security.sessions() },
+  // Another user naming the owner's session is told it does not exist; the owner ends it.
+  {
+    path: "security.revokeSession",
+    access: "user",
+    call: (api, f) => api.security.revokeSession({ handle: f.ownerSpareSession }),
+  },
+  // Ends only the caller's own other sessions: never the one the owner's rows run in.
+  {
+    path: "security.revokeOtherSessions",
+    access: "user",
+    call: (api) => api.security.revokeOtherSessions(),
+  },
+  { path: "security.recentLogIns", access: "user", call: (api) => api.security.recentLogIns() },
+  {
+    path: "security.regenerateRecoveryCodes",
+    access: "user",
+    call: (api) =>
+      api.security.regenerateRecoveryCodes({
+        stepUp: { password: "wrong-password-1", code: "000000" },
+      }),
   },
   { path: "markets.list", access: "public", call: (api) => api.markets.list() },
   { path: "kyc.status", access: "user", call: (api) => api.kyc.status() },
@@ -289,11 +323,13 @@ beforeAll(async () => {
     instanceId: offer.instanceId,
     amountAtoms: OWNER_SAVINGS_ATOMS,
   });
+  const spare = await signInTestUser(services, ownerUser.id);
   fixture = {
     owner: ownerUser,
     orderId: placed.order.orderId,
     instanceId: offer.instanceId,
     subscriptionId,
+    ownerSpareSession: sessionHandle(spare.sessionId),
   };
   await eventually(async () => {
     const open = await callTraderApi(services, owner).trading.openOrders({});
@@ -351,6 +387,8 @@ async function expectOwnerUntouched(): Promise<void> {
   await expect(callTraderApi(services, owner).security.twoFactorStatus()).resolves.toMatchObject({
     enabled: true,
   });
+  const sessions = await callTraderApi(services, owner).security.sessions();
+  expect(sessions.map((s) => s.handle)).toContain(fixture.ownerSpareSession);
 }
 
 describe("trader procedures × callers", () => {

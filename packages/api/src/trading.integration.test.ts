@@ -230,6 +230,44 @@ describe("a trade between two users", () => {
     });
   });
 
+  it("records who placed and cancelled an order, from which address, in the audit log", async () => {
+    const ip = "198.51.100.77";
+    const order = await callTraderApi(services, alice, ip).trading.placeOrder({
+      symbol: "BTCUSDT",
+      side: "sell",
+      type: "limit",
+      price: "71000",
+      quantity: "0.01",
+    });
+    await callTraderApi(services, alice, ip).trading.cancelOrder({
+      symbol: "BTCUSDT",
+      orderId: order.order.orderId,
+    });
+    const entries = await services.db.auditLog.findMany({
+      where: { targetType: "order", targetId: String(order.order.orderId) },
+      orderBy: { id: "asc" },
+    });
+    expect(entries.map((e) => [e.action, e.actorType, e.actorId, e.ip])).toEqual([
+      ["order.placed", "USER", String(userIdOf(alice)), ip],
+      ["order.cancelled", "USER", String(userIdOf(alice)), ip],
+    ]);
+    expect(entries[0]?.after).toEqual({ symbol: "BTCUSDT", side: "sell", type: "limit" });
+  });
+
+  it("records nothing for an order the engine refused", async () => {
+    const before = await services.db.auditLog.count({ where: { action: "order.placed" } });
+    await refusal(
+      api(carol).trading.placeOrder({
+        symbol: "BTCUSDT",
+        side: "sell",
+        type: "limit",
+        price: "71000",
+        quantity: "0.01",
+      }),
+    );
+    expect(await services.db.auditLog.count({ where: { action: "order.placed" } })).toBe(before);
+  });
+
   it("never shows one user's orders to another", async () => {
     await eventually(async () => {
       expect((await api(alice).trading.openOrders({ limit: 50 })).items.length).toBeGreaterThan(0);

@@ -1,4 +1,5 @@
-import { formatUtc } from "@/lib/time-format";
+import { DateTime } from "@exchange/ui/i18n";
+import { useTranslations } from "next-intl";
 
 export interface AuditRowView {
   id: bigint;
@@ -10,51 +11,100 @@ export interface AuditRowView {
   before?: unknown;
   after?: unknown;
   ip: string | null;
+  /** The browser as it named itself, and the device that names (server-side summary). */
+  userAgent?: string | null;
+  device?: { browser: string | null; os: string | null } | null;
   createdAt: Date;
 }
 
+/** A translator of the `audit` namespace, as `useTranslations` or `getTranslations` give it. */
+type AuditTranslator = (key: `columns.${ColumnKey}`) => string;
+type ColumnKey = "time" | "actor" | "action" | "target" | "ip" | "device" | "change";
+
+/**
+ * The audit table's headers in the viewer's language (each time cell names its zone); with the
+ * change each entry records when `change` is set (the audit page).
+ */
+export function auditColumns(t: AuditTranslator, options: { change?: boolean } = {}) {
+  const columns = [
+    { header: t("columns.time") },
+    { header: t("columns.actor") },
+    { header: t("columns.action") },
+    { header: t("columns.target") },
+    { header: t("columns.ip") },
+    { header: t("columns.device") },
+  ];
+  return options.change ? [...columns, { header: t("columns.change") }] : columns;
+}
+
+/** English headers, for tables not yet translated (the dashboard's recent activity). */
 export const AUDIT_COLUMNS = [
-  { header: "Time (UTC)" },
+  { header: "Time" },
   { header: "Actor" },
   { header: "Action" },
   { header: "Target" },
   { header: "IP address" },
+  { header: "Device" },
 ] as const;
 
 /** The audit page's columns: the dashboard's, plus the change each entry records. */
 export const AUDIT_COLUMNS_WITH_CHANGE = [...AUDIT_COLUMNS, { header: "Change (before → after)" }];
 
-const ACTOR_LABELS: Record<string, string> = { STAFF: "Staff", USER: "Trader", SYSTEM: "System" };
-
 /** Audit entries as table rows; shared by the audit page and the dashboard's recent activity. */
 export function auditRows(rows: readonly AuditRowView[], options: { change?: boolean } = {}) {
   return rows.map((row) => (
-    <tr key={row.id.toString()} data-testid="audit-row" className="align-top">
+    <AuditRow key={row.id.toString()} row={row} change={options.change ?? false} />
+  ));
+}
+
+function AuditRow({ row, change }: { row: AuditRowView; change: boolean }) {
+  const t = useTranslations("audit");
+  const actor = row.actorType as "STAFF" | "USER" | "SYSTEM";
+  const actionKey = `actions.${row.action}` as Parameters<typeof t>[0];
+  return (
+    <tr data-testid="audit-row" className="align-top">
       <td className="h-10 px-4 py-2.5 whitespace-nowrap text-ink-muted tabular-nums">
-        {formatUtc(row.createdAt).replace(" UTC", "")}
+        <DateTime at={row.createdAt} format="dateTimeSeconds" />
       </td>
       <td className="px-4 py-2.5 whitespace-nowrap">
-        <span className="text-ink">{ACTOR_LABELS[row.actorType] ?? row.actorType}</span>
+        <span className="text-ink">{t.has(`actors.${actor}`) ? t(`actors.${actor}`) : actor}</span>
         {row.actorId ? (
           <span className="ml-1 text-ink-faint tabular-nums">#{row.actorId}</span>
         ) : null}
       </td>
       <td className="px-4 py-2">
-        <code className="rounded bg-raised px-1.5 py-0.5 font-mono text-xs text-ink ring-1 ring-line ring-inset">
-          {row.action}
-        </code>
+        <span className="flex flex-col items-start gap-1">
+          {t.has(actionKey) && typeof t.raw(actionKey) === "string" ? (
+            <span className="text-ink">{t(actionKey)}</span>
+          ) : null}
+          <code className="rounded bg-raised px-1.5 py-0.5 font-mono text-xs text-ink ring-1 ring-line ring-inset">
+            {row.action}
+          </code>
+        </span>
       </td>
       <td className="px-4 py-2.5 whitespace-nowrap text-ink-muted">
         {row.targetType ? `${row.targetType} ${row.targetId ?? ""}`.trim() : "—"}
       </td>
       <td className="px-4 py-2.5 font-mono text-xs text-ink-muted">{row.ip ?? "—"}</td>
-      {options.change ? (
+      <td className="px-4 py-2.5 text-ink-muted" title={row.userAgent ?? undefined}>
+        {row.userAgent ? <DeviceText device={row.device ?? null} /> : "—"}
+      </td>
+      {change ? (
         <td className="px-4 py-2">
           <AuditChange before={row.before} after={row.after} />
         </td>
       ) : null}
     </tr>
-  ));
+  );
+}
+
+/** "Chrome on macOS" in the viewer's language; product names stay as they are. */
+function DeviceText({ device }: { device: { browser: string | null; os: string | null } | null }) {
+  const t = useTranslations("audit.device");
+  if (device?.browser && device.os) return t("both", { browser: device.browser, os: device.os });
+  if (device?.browser) return t("browserOnly", { browser: device.browser });
+  if (device?.os) return t("osOnly", { os: device.os });
+  return t("unknown");
 }
 
 /** Fields whose value differs, as `field: before → after`; unchanged fields are left out. */

@@ -28,7 +28,12 @@ const STATUS_OF: Partial<Record<AppErrorCode, number>> = {
  */
 export async function receiveKycSubmission(
   request: Request,
-  caller: { trader: { id: number } | null; services: () => Promise<Services> },
+  caller: {
+    trader: { id: number } | null;
+    services: () => Promise<Services>;
+    /** Where the request came from (the app's `requestClient`), for the audit entry. */
+    client?: { ip: string | undefined; userAgent: string | undefined };
+  },
 ): Promise<Response> {
   const { trader } = caller;
   if (!trader) return refusal(401, AppErrorCode.UNAUTHENTICATED, "Please log in.");
@@ -48,7 +53,7 @@ export async function receiveKycSubmission(
   }
   const services = await caller.services();
   try {
-    const submission = await submitKyc(services, trader.id, input);
+    const submission = await submitKyc(services, trader.id, { ...input, client: caller.client });
     return Response.json({ submission }, { status: 201, headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     const status = error instanceof AppError ? STATUS_OF[error.code] : undefined;

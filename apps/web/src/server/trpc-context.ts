@@ -1,5 +1,5 @@
 import type { Actor, Context } from "@exchange/api";
-import { clientIp } from "@exchange/ui/server";
+import { requestClient } from "@exchange/ui/server";
 import { currentTrader } from "@/auth";
 import { getServices } from "./services";
 
@@ -9,5 +9,6 @@ export async function createTraderContext(headers: Headers): Promise<Context> {
   const actor: Actor = trader
     ? { kind: "user", userId: trader.id, sessionId: trader.sessionId }
     : { kind: "anonymous" };
-  return { actor, services, ip: clientIp(headers) };
+  const { ip, userAgent } = requestClient(headers);
+  return { actor, services, ip, userAgent };
 }

@@ -7,4 +7,6 @@ export interface Context {
   services: Services;
   /** The caller's address, for audit and rate limits; undefined when unknown. */
   ip: string | undefined;
+  /** The caller's browser (User-Agent), for audit entries and session lists; optional. */
+  userAgent?: string | undefined;
 }

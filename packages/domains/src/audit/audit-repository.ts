@@ -1,4 +1,5 @@
 import type { Prisma } from "@exchange/db";
+import { boundUserAgent } from "../identity/user-agent";
 import type { Store } from "../services";
 
 /**
@@ -29,6 +30,17 @@ export interface AuditEntry {
   before?: { [key: string]: AuditJson };
   after?: { [key: string]: AuditJson };
   ip?: string | undefined;
+  /** The browser's user agent as sent; stored bounded (identity/user-agent.ts `boundUserAgent`). */
+  userAgent?: string | undefined;
+}
+
+/**
+ * Where a request came from, as the app saw it: the trusted client address (the apps'
+ * `clientIp`) and the browser's user agent. Both optional: jobs and tests have neither.
+ */
+export interface RequestClient {
+  ip?: string | undefined;
+  userAgent?: string | undefined;
 }
 
 /** Appends to the audit log (append-only: the database refuses updates and deletes). */
@@ -44,6 +56,7 @@ export async function recordAudit(db: Store, entry: AuditEntry) {
       ...(entry.before === undefined ? {} : { before: entry.before as Prisma.InputJsonObject }),
       ...(entry.after === undefined ? {} : { after: entry.after as Prisma.InputJsonObject }),
       ip: entry.ip ?? null,
+      userAgent: boundUserAgent(entry.userAgent) ?? null,
     },
   });
 }
@@ -64,6 +77,7 @@ export interface AuditRow {
   before: AuditJson;
   after: AuditJson;
   ip: string | null;
+  userAgent: string | null;
   createdAt: Date;
 }
 
@@ -119,10 +133,24 @@ export async function findAuditRows(
       before: true,
       after: true,
       ip: true,
+      userAgent: true,
       createdAt: true,
     },
   });
   return rows as AuditRow[];
+}
+
+/** A trader's own entries among `actions`, newest first: their recent log-ins, for example. */
+export async function findUserAuditRows(
+  db: Store,
+  query: { userId: number; actions: readonly string[]; limit: number },
+) {
+  return db.auditLog.findMany({
+    where: { actorType: "USER", actorId: String(query.userId), action: { in: [...query.actions] } },
+    orderBy: { id: "desc" },
+    take: query.limit,
+    select: { id: true, action: true, after: true, ip: true, userAgent: true, createdAt: true },
+  }) as Promise<Pick<AuditRow, "id" | "action" | "after" | "ip" | "userAgent" | "createdAt">[]>;
 }
 
 /** Distinct actions and target types present in the log, for the filter's choices. */

@@ -1,6 +1,7 @@
+import { createHash } from "node:crypto";
 import { decoyPasswordHash, verifyPassword } from "@exchange/db/password";
 import { clockDate } from "@exchange/protocol";
-import { recordAudit } from "../audit/audit-repository";
+import { type RequestClient, recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services, Store, Tx } from "../services";
 import { ipSubject } from "./identity-config";
@@ -74,6 +75,8 @@ export async function logInWithPassword(
     email: string;
     password: string;
     ip: string | undefined;
+    /** The browser's user agent, for the audit of a failed attempt. */
+    userAgent?: string | undefined;
     enrolmentToken?: string | undefined;
   },
 ): Promise<PasswordStepResult> {
@@ -86,6 +89,12 @@ export async function logInWithPassword(
   );
   if (!account || !valid || !account.active) {
     await countLogInFailure(services, input.kind, email, input.ip);
+    await auditLogInFailure(
+      services,
+      { kind: input.kind, email, account },
+      "wrong-password",
+      input,
+    );
     throw new AppError(AppErrorCode.INVALID_CREDENTIALS, WRONG_CREDENTIALS);
   }
   if (!account.emailVerified) {
@@ -108,13 +117,21 @@ export async function logInWithPassword(
     };
   }
   await clearLogInFailures(services, input.kind, email);
-  return { next: "signed-in", ticket: await issueTicket(services, input.kind, account.id) };
+  return {
+    next: "signed-in",
+    ticket: await issueTicket(services, input.kind, account.id, "password"),
+  };
 }
 
 /** The code step: a TOTP or recovery code for the challenge's account. */
 export async function logInWithCode(
   services: Services,
-  input: { challenge: string; code: string; ip: string | undefined },
+  input: {
+    challenge: string;
+    code: string;
+    ip: string | undefined;
+    userAgent?: string | undefined;
+  },
 ): Promise<{ ticket: string }> {
   const challenge = await readChallenge(services, input.challenge, "code");
   await assertLogInAllowed(services, challenge.kind, challenge.email, input.ip);
@@ -125,6 +142,7 @@ export async function logInWithCode(
   } catch (error) {
     if (error instanceof AppError && error.code === AppErrorCode.INVALID_TWO_FACTOR_CODE) {
       await countCodeFailure(services, input.challenge, challenge, input.ip);
+      await auditLogInFailure(services, challenge, "wrong-code", input);
     }
     throw error;
   }
@@ -169,10 +187,16 @@ export async function confirmLogInEnrolment(
  */
 export async function redeemSignInTicket(
   services: Services,
-  input: { kind: AccountKind; ticket: string; sessionMaxAgeS: number },
+  input: {
+    kind: AccountKind;
+    ticket: string;
+    sessionMaxAgeS: number;
+    /** Where the browser signs in from: kept on the session and in the audit log. */
+    client?: RequestClient;
+  },
 ): Promise<{ id: number; sessionId: string }> {
   const stored = await services.redis.getdel(ticketKey(services, input.ticket));
-  const parsed = stored ? (JSON.parse(stored) as { kind: AccountKind; id: number }) : null;
+  const parsed = stored ? (JSON.parse(stored) as StoredTicket) : null;
   if (!parsed || parsed.kind !== input.kind) {
     throw new AppError(
       AppErrorCode.INVALID_CREDENTIALS,
@@ -181,8 +205,65 @@ export async function redeemSignInTicket(
   }
   const principal = { type: parsed.kind === "user" ? "USER" : "STAFF", id: parsed.id } as const;
   const now = clockDate(services.clock);
-  const sessionId = await openSession(services.db, principal, input.sessionMaxAgeS, now);
+  const client = input.client ?? {};
+  const sessionId = await openSession(services.db, principal, input.sessionMaxAgeS, now, client);
+  if (principal.type === "USER") {
+    await recordAudit(services.db, {
+      actor: { kind: "user", userId: parsed.id },
+      action: "user.logged_in",
+      target: { type: "user", id: String(parsed.id) },
+      ...(parsed.method ? { after: { secondFactor: parsed.method } } : {}),
+      ip: client.ip,
+      userAgent: client.userAgent,
+    });
+  }
   return { id: parsed.id, sessionId };
+}
+
+/** What a sign-in ticket stands for in Redis: the account, and how its log-in was proved. */
+interface StoredTicket {
+  kind: AccountKind;
+  id: number;
+  method?: LogInMethod;
+}
+
+/** The factor that completed a log-in, as the `user.logged_in` entry records it. */
+type LogInMethod = "password" | "totp" | "recovery-code" | "enrolment";
+
+/**
+ * A failed log-in in the audit log, with the address and browser it came from: the account's
+ * own entry when the email names one (its owner sees it among their recent log-ins), else a
+ * SYSTEM entry carrying only a short hash of the email typed, never the email or the password.
+ */
+async function auditLogInFailure(
+  services: Services,
+  attempt: { kind: AccountKind; email: string; account?: Account | null; id?: number },
+  reason: "wrong-password" | "wrong-code",
+  client: RequestClient,
+): Promise<void> {
+  const accountId = attempt.account ? attempt.account.id : attempt.id;
+  const actor =
+    accountId === undefined
+      ? ({ kind: "system" } as const)
+      : attempt.kind === "user"
+        ? ({ kind: "user", userId: accountId } as const)
+        : ({ kind: "staff", staffId: accountId } as const);
+  await recordAudit(services.db, {
+    actor,
+    action: `${attempt.kind}.login_failed`,
+    ...(accountId === undefined ? {} : { target: { type: attempt.kind, id: String(accountId) } }),
+    after:
+      accountId === undefined
+        ? { reason: "unknown-email", emailHash: emailDigest(attempt.email) }
+        : { reason },
+    ip: client.ip,
+    userAgent: client.userAgent,
+  });
+}
+
+/** 64 bits of the normalised email's SHA-256: repeated attempts at one address line up. */
+function emailDigest(email: string): string {
+  return createHash("sha256").update(email, "utf8").digest("hex").slice(0, 16);
 }
 
 /** A ticket for an account whose checks passed elsewhere (tests and benchmarks sign in this way). */
@@ -190,14 +271,11 @@ export async function issueTicket(
   services: Services,
   kind: AccountKind,
   id: number,
+  method?: LogInMethod,
 ): Promise<string> {
   const ticket = newToken();
-  await services.redis.set(
-    ticketKey(services, ticket),
-    JSON.stringify({ kind, id }),
-    "EX",
-    TICKET_TTL_S,
-  );
+  const stored: StoredTicket = { kind, id, ...(method ? { method } : {}) };
+  await services.redis.set(ticketKey(services, ticket), JSON.stringify(stored), "EX", TICKET_TTL_S);
   return ticket;
 }
 
@@ -218,7 +296,7 @@ async function finishLogIn(
       ip,
     });
   }
-  return { ticket: await issueTicket(services, challenge.kind, challenge.id) };
+  return { ticket: await issueTicket(services, challenge.kind, challenge.id, method) };
 }
 
 /** Uses up the set-up link with the enrolment it opened, in the same transaction. */

@@ -65,3 +65,27 @@ function escapeHtml(text: string): string {
     .replace(/>/g, "&gt;")
     .replace(/"/g, "&quot;");
 }
+
+/** The words of the "password changed" mail in each language the app speaks (`users.locale`). */
+const PASSWORD_CHANGED_WORDS = {
+  en: {
+    subject: "Your Exchange password was changed",
+    intro:
+      "The password of your Exchange account was just changed, and every other session of the account was logged out.",
+    action: "Reset your password",
+    outro:
+      "If this was you, there is nothing to do. If it was not, reset your password at once with the link above and turn on two-factor authentication.",
+  },
+  "zh-CN": {
+    subject: "您的 Exchange 密码已修改",
+    intro: "您的 Exchange 账户密码刚刚被修改，该账户的其他所有登录会话均已退出。",
+    action: "重置密码",
+    outro: "如果是您本人操作，无需任何处理。如果不是，请立即通过上方链接重置密码，并开启双重验证。",
+  },
+} as const;
+
+/** Tells the owner their password changed while logged in, with the way back if it was not them. */
+export function passwordChangedMail(to: string, locale: string, resetLink: string): OutgoingMail {
+  const words = locale === "zh-CN" ? PASSWORD_CHANGED_WORDS["zh-CN"] : PASSWORD_CHANGED_WORDS.en;
+  return linkMail(to, { ...words, link: resetLink });
+}

@@ -1,5 +1,6 @@
 import type { Store, Tx } from "../services";
 import type { PrincipalType } from "./identity-enums";
+import { boundUserAgent } from "./user-agent";
 
 /**
  * Server-side sessions' repository: the only code that touches `auth_sessions`. A row names
@@ -23,7 +24,14 @@ export interface SessionRow {
 /** Stores a new session, dropping the principal's sessions that expired before `createdAt`. */
 export async function insertSession(
   db: Store,
-  session: { id: string; principal: SessionPrincipal; createdAt: Date; expiresAt: Date },
+  session: {
+    id: string;
+    principal: SessionPrincipal;
+    createdAt: Date;
+    expiresAt: Date;
+    ip?: string | undefined;
+    userAgent?: string | undefined;
+  },
 ): Promise<void> {
   const { principal, createdAt } = session;
   await db.authSession.deleteMany({
@@ -41,8 +49,64 @@ export async function insertSession(
       createdAt,
       expiresAt: session.expiresAt,
       steppedUpAt: createdAt,
+      ip: session.ip ?? null,
+      userAgent: boundUserAgent(session.userAgent) ?? null,
     },
   });
+}
+
+/** A live session as its owner sees it in their list. */
+export interface LiveSessionRow {
+  id: string;
+  createdAt: Date;
+  ip: string | null;
+  userAgent: string | null;
+}
+
+/** The principal's sessions that still stand at `now` (not revoked, not expired), newest first. */
+export function findLiveSessions(
+  db: Store,
+  principal: SessionPrincipal,
+  now: Date,
+): Promise<LiveSessionRow[]> {
+  return db.authSession.findMany({
+    where: {
+      principalType: principal.type,
+      principalId: principal.id,
+      revokedAt: null,
+      expiresAt: { gt: now },
+    },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, createdAt: true, ip: true, userAgent: true },
+  });
+}
+
+/**
+ * Revokes the principal's live sessions other than `keepId` at `now`, inside the caller's
+ * transaction; answers the ids it revoked, so their sockets can be told.
+ */
+export async function revokeOtherSessions(
+  tx: Tx,
+  principal: SessionPrincipal,
+  keepId: string,
+  now: Date,
+): Promise<string[]> {
+  const others = await tx.authSession.findMany({
+    where: {
+      principalType: principal.type,
+      principalId: principal.id,
+      revokedAt: null,
+      id: { not: keepId },
+    },
+    select: { id: true },
+  });
+  if (others.length === 0) return [];
+  const ids = others.map((row) => row.id);
+  await tx.authSession.updateMany({
+    where: { id: { in: ids }, revokedAt: null },
+    data: { revokedAt: now },
+  });
+  return ids;
 }
 
 export function findSession(db: Store, sessionId: string): Promise<SessionRow | null> {

@@ -1,4 +1,5 @@
 import { clockDate, encodeSessionRevocation, sessionRevocationChannel } from "@exchange/protocol";
+import { type RequestClient, recordAudit } from "../audit/audit-repository";
 import type { Services, Store } from "../services";
 import { newToken } from "./one-time-token";
 import {
@@ -22,17 +23,26 @@ export type SessionClockServices = Pick<Services, "db" | "clock">;
 /**
  * Opens a session at `now`, at sign-in; the sign-in itself proved the factors, so it counts as a step-up.
  * The account's sessions that expired are dropped on the way, so the table stays as small as the
- * sessions that could still be presented.
+ * sessions that could still be presented. The client's address and browser are kept, so the
+ * owner can recognise the session in their list (the user agent bounded to its column).
  */
 export async function openSession(
   db: Store,
   principal: SessionPrincipal,
   maxAgeS: number,
   now: Date,
+  client: RequestClient = {},
 ): Promise<string> {
   const id = newToken();
   const expiresAt = new Date(now.getTime() + maxAgeS * 1000);
-  await insertSession(db, { id, principal, createdAt: now, expiresAt });
+  await insertSession(db, {
+    id,
+    principal,
+    createdAt: now,
+    expiresAt,
+    ip: client.ip,
+    userAgent: client.userAgent,
+  });
   return id;
 }
 
@@ -73,6 +83,13 @@ export async function endSession(services: Services, sessionId: string): Promise
   if (!row) return;
   await revokeSession(services.db, sessionId, clockDate(services.clock));
   if (row.principalType === "USER") {
+    if (row.revokedAt === null) {
+      await recordAudit(services.db, {
+        actor: { kind: "user", userId: row.principalId },
+        action: "user.logged_out",
+        target: { type: "user", id: String(row.principalId) },
+      });
+    }
     await announceRevocation(services, { userId: row.principalId, sessionId });
   }
 }

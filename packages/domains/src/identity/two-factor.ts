@@ -167,6 +167,31 @@ export async function disableTwoFactor(
 }
 
 /**
+ * A new set of ten recovery codes in place of the old (all of which stop working), shown this
+ * once. The caller has just checked the password and a code (a step-up); two-factor must be on.
+ */
+export async function regenerateRecoveryCodes(
+  services: Services,
+  principal: Principal,
+  client: { ip: string | undefined; userAgent?: string | undefined },
+): Promise<{ recoveryCodes: string[] }> {
+  const recoveryCodes = newRecoveryCodes();
+  await inTransaction(services.db, async (tx) => {
+    const state = await lockTotpState(tx, principal);
+    if (!state.totpEnabledAt) {
+      throw new AppError(AppErrorCode.TWO_FACTOR_STATE, "Two-factor authentication is not on.");
+    }
+    const codeHashes = recoveryCodes.map((code) => hashToken(normalizeRecoveryCode(code)));
+    await replaceRecoveryCodes(tx, principal, codeHashes);
+    await recordAudit(tx, {
+      ...securityEvent(principal, "recovery_codes_regenerated", client.ip),
+      userAgent: client.userAgent,
+    });
+  });
+  return { recoveryCodes };
+}
+
+/**
  * Checks the second factor at log-in: a TOTP code (never the same time step twice) or an
  * unused recovery code (then used up). Throws INVALID_TWO_FACTOR_CODE and changes nothing
  * otherwise. Returns which kind it was.

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { clockDate } from "@exchange/protocol";
-import { recordAudit } from "../audit/audit-repository";
+import { type RequestClient, recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode, type FieldErrors } from "../errors";
 import { inTransaction, isUniqueViolation, type Services } from "../services";
 import { sniffContentType } from "./content-sniff";
@@ -27,6 +27,8 @@ import {
 export interface KycSubmissionInput {
   fields: Record<string, unknown>;
   files: Partial<Record<KycFileKind, Uint8Array>>;
+  /** Where the upload came from, for the audit entry. */
+  client?: RequestClient;
 }
 
 interface CheckedFile {
@@ -62,6 +64,8 @@ export async function submitKyc(
         action: "kyc.submit",
         target: { type: "kyc_submission", id: String(submission.id) },
         after: { status: "PENDING", country: fields.country, documentType: fields.documentType },
+        ip: input.client?.ip,
+        userAgent: input.client?.userAgent,
       });
       return submission;
     });

@@ -3,11 +3,13 @@ import { foldOrderLife } from "@exchange/contracts/order-life";
 import type { MarketDecimals } from "@exchange/contracts/wire";
 import type { CoreEvent } from "@exchange/core";
 import { commandIds, STREAM_TOKEN_TTL_MS, signStreamToken } from "@exchange/protocol";
+import type { RequestClient } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import { assertCanTrade } from "../kyc/kyc-levels";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
 import { callEngine } from "./engine-calls";
+import { auditCancelAll, auditOrderAction } from "./order-audit";
 import { orderCommandOf } from "./order-input";
 import { orderRejection } from "./order-rejections";
 import type { PlaceOrderInput } from "./place-order-contracts";
@@ -17,9 +19,15 @@ type Event<T extends CoreEvent["type"]> = Extract<CoreEvent, { type: T }>;
 /**
  * Places an order through the engine. With a client order id the command id is derived from it,
  * so a retry (same user, same client order id) is answered with the first result and can never
- * place a second order: a client order id names one order for good.
+ * place a second order: a client order id names one order for good. An accepted order is
+ * audited with the address it came from (`client`).
  */
-export async function placeOrder(services: Services, userId: number, input: PlaceOrderInput) {
+export async function placeOrder(
+  services: Services,
+  userId: number,
+  input: PlaceOrderInput,
+  client: RequestClient = {},
+) {
   const [market] = await Promise.all([
     marketDirectory(services).get(input.symbol),
     assertCanTrade(services.db, userId),
@@ -32,7 +40,17 @@ export async function placeOrder(services: Services, userId: number, input: Plac
   });
   const { outcome } = await callEngine(services.engine, command);
   if (!outcome.ok) throw orderRejection(outcome.code, outcome.message, market);
-  return placedOrder(outcome.events, market.units);
+  const placed = placedOrder(outcome.events, market.units);
+  await auditOrderAction(services, {
+    action: "order.placed",
+    userId,
+    orderId: placed.order.orderId,
+    symbol: market.dto.symbol,
+    side: input.side,
+    type: input.type,
+    client,
+  });
+  return placed;
 }
 
 /** The accepted order and its immediate fills, from the engine's events (no read-model lag). */
@@ -66,6 +84,7 @@ export async function cancelOrder(
   services: Services,
   userId: number,
   input: { symbol: string; orderId?: number | undefined; clientOrderId?: string | undefined },
+  client: RequestClient = {},
 ) {
   const market = await marketDirectory(services).get(input.symbol);
   const { outcome } = await callEngine(services.engine, {
@@ -83,6 +102,13 @@ export async function cancelOrder(
   );
   if (!cancelled)
     throw new AppError(AppErrorCode.INTERNAL, "engine cancelled without order.cancelled");
+  await auditOrderAction(services, {
+    action: "order.cancelled",
+    userId,
+    orderId: cancelled.orderId,
+    symbol: market.dto.symbol,
+    client,
+  });
   return {
     orderId: cancelled.orderId,
     filledQuantity: market.units.quantity(cancelled.filledLots),
@@ -90,7 +116,12 @@ export async function cancelOrder(
   };
 }
 
-export async function cancelAllOrders(services: Services, userId: number, symbol: string) {
+export async function cancelAllOrders(
+  services: Services,
+  userId: number,
+  symbol: string,
+  client: RequestClient = {},
+) {
   const market = await marketDirectory(services).get(symbol);
   const { outcome } = await callEngine(services.engine, {
     type: "order.cancelAll",
@@ -100,7 +131,11 @@ export async function cancelAllOrders(services: Services, userId: number, symbol
     symbol: market.dto.symbol,
   });
   if (!outcome.ok) throw orderRejection(outcome.code, outcome.message, market);
-  return { cancelled: outcome.events.filter((e) => e.type === "order.cancelled").length };
+  const cancelled = outcome.events.filter((e) => e.type === "order.cancelled").length;
+  if (cancelled > 0) {
+    await auditCancelAll(services, { userId, symbol: market.dto.symbol, cancelled, client });
+  }
+  return { cancelled };
 }
 
 /** A token for the trader's WebSocket, bound to their session so that revoking it closes the socket. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { clientIp, withTrustedClientAddress } from "./client-ip";
+import { clientIp, requestClient, withTrustedClientAddress } from "./client-ip";
 
 const forged = new Headers({
   "x-forwarded-for": "203.0.113.66, ::ffff:198.51.100.7",
@@ -25,5 +25,18 @@ describe("clientIp", () => {
     expect(clientIp(new Headers({ "x-forwarded-for": "::ffff:10.0.0.7" }))).toBe("10.0.0.7");
     expect(clientIp(new Headers({ "x-forwarded-for": "2001:db8::1" }))).toBe("2001:db8::1");
     expect(clientIp(new Headers({ "x-real-ip": "192.0.2.4" }))).toBeUndefined();
+  });
+});
+
+describe("requestClient", () => {
+  it("names the trusted address and the browser, bounded to what the server stores", () => {
+    const headers = new Headers({
+      "x-forwarded-for": "198.51.100.7",
+      "user-agent": `Mozilla/5.0 ${"x".repeat(2000)}`,
+    });
+    const client = requestClient(headers);
+    expect(client.ip).toBe("198.51.100.7");
+    expect(client.userAgent?.length).toBe(512);
+    expect(requestClient(new Headers())).toEqual({ ip: undefined, userAgent: undefined });
   });
 });

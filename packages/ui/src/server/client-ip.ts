@@ -31,3 +31,19 @@ export function clientIp(headers: Headers): string | undefined {
     trustedProxyHops: 1,
   });
 }
+
+/** Longer than any real browser's; the server stores at most this much of it. */
+const USER_AGENT_MAX_CHARS = 512;
+
+/**
+ * Where a request comes from, as sessions and audit entries record it: the trusted client
+ * address (`clientIp`) and the browser's User-Agent (its own claim, for people to recognise
+ * their devices by; never for a decision).
+ */
+export function requestClient(headers: Headers): {
+  ip: string | undefined;
+  userAgent: string | undefined;
+} {
+  const userAgent = headers.get("user-agent")?.slice(0, USER_AGENT_MAX_CHARS) || undefined;
+  return { ip: clientIp(headers), userAgent };
+}

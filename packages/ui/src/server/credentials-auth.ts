@@ -3,6 +3,7 @@ import { CredentialsSignin, type NextAuthConfig, type Session, type User } from 
 import Credentials from "next-auth/providers/credentials";
 import { z } from "zod";
 import { authCookieConfig } from "./auth-cookies";
+import { requestClient } from "./client-ip";
 
 const log = createLogger("auth");
 
@@ -17,13 +18,20 @@ export interface CredentialsAuthOptions {
   /**
    * Redeems a sign-in ticket: the single-use token the API's log-in steps issue once password
    * and second factor have passed. The account's `id` and the server-side session the API
-   * opened for it become the cookie's.
+   * opened for it become the cookie's. `client` is where the browser signs in from (its address
+   * and user agent), which the session and the audit log keep.
    */
-  authenticate(ticket: string, request: Request): Promise<User & { sessionId: string }>;
+  authenticate(ticket: string, client: SignInClient): Promise<User & { sessionId: string }>;
   /** Log-out: ends the server-side session, so a copy of the cookie is refused from then on. */
   endSession(sessionId: string): Promise<void>;
   /** Whether `authenticate` refused the ticket (expired or used): an ordinary answer. */
   isWrongCredentials(error: unknown): boolean;
+}
+
+/** The signing-in browser's address and user agent, from the sign-in request's headers. */
+export interface SignInClient {
+  ip: string | undefined;
+  userAgent: string | undefined;
 }
 
 const ZTicket = z.object({ ticket: z.string().min(20).max(100) });
@@ -50,7 +58,7 @@ export function credentialsAuthConfig(options: CredentialsAuthOptions): NextAuth
           const input = ZTicket.safeParse(raw);
           if (!input.success) return null;
           try {
-            return await options.authenticate(input.data.ticket, request);
+            return await options.authenticate(input.data.ticket, requestClient(request.headers));
           } catch (error) {
             if (options.isWrongCredentials(error)) return null;
             throw error;

@@ -4,7 +4,7 @@
  * the environment, so no client component may import this entry.
  */
 export { authCookieConfig, requestIsHttps } from "./auth-cookies";
-export { clientIp, withTrustedClientAddress } from "./client-ip";
+export { clientIp, requestClient, withTrustedClientAddress } from "./client-ip";
 export {
   type CredentialsAuthOptions,
   credentialsAuthConfig,

@@ -8,6 +8,7 @@ import {
   logInFromForm,
   logInWithCodeFromForm,
   readChallenge,
+  requestClient,
   signInWithTicketInPlace,
   spokenErrorCode,
 } from "@exchange/ui/server";
@@ -28,19 +29,30 @@ async function requestIp(): Promise<string | undefined> {
   return clientIp(await headers());
 }
 
+/** The address and browser a log-in attempt comes from, for its audit entry. */
+async function requestFrom() {
+  return requestClient(await headers());
+}
+
 /**
  * Password step: then a code, or enrolment for staff who have no two-factor yet, which needs
  * the administrator's set-up link (its token comes with the form).
  */
 export async function logIn(_previous: LogInState, form: FormData): Promise<LogInState> {
   const services = await getServices();
-  const ip = await requestIp();
+  const { ip, userAgent } = await requestFrom();
   const enrol = form.get("enrol");
   const enrolmentToken = typeof enrol === "string" && enrol.length <= 100 ? enrol : undefined;
   return logInFromForm(form, {
     ...FLOW,
     checkPassword: (credentials) =>
-      logInWithPassword(services, { kind: "staff", ...credentials, ip, enrolmentToken }),
+      logInWithPassword(services, {
+        kind: "staff",
+        ...credentials,
+        ip,
+        userAgent,
+        enrolmentToken,
+      }),
   });
 }
 
@@ -50,10 +62,10 @@ export async function logInWithCodeAction(
   form: FormData,
 ): Promise<LogInState> {
   const services = await getServices();
-  const ip = await requestIp();
+  const { ip, userAgent } = await requestFrom();
   return logInWithCodeFromForm(form, {
     ...FLOW,
-    checkCode: (input) => logInWithCode(services, { ...input, ip }),
+    checkCode: (input) => logInWithCode(services, { ...input, ip, userAgent }),
   });
 }
 

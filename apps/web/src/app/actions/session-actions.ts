@@ -2,7 +2,7 @@
 
 import { logInWithCode, logInWithPassword } from "@exchange/api";
 import type { LogInState, ResendAnswer } from "@exchange/ui";
-import { clientIp, logInFromForm, logInWithCodeFromForm } from "@exchange/ui/server";
+import { clientIp, logInFromForm, logInWithCodeFromForm, requestClient } from "@exchange/ui/server";
 import { headers } from "next/headers";
 import { signIn, signOut } from "@/auth";
 import { CHALLENGE_COOKIE, HOME_PATH } from "@/lib/paths";
@@ -20,14 +20,19 @@ async function requestIp(): Promise<string | undefined> {
   return clientIp(await headers());
 }
 
+/** The address and browser a log-in attempt comes from, for its audit entry. */
+async function requestFrom() {
+  return requestClient(await headers());
+}
+
 /** The password step. Signs in, or moves on to the code step when two-factor is on. */
 export async function logIn(_previous: LogInState, form: FormData): Promise<LogInState> {
   const services = await getServices();
-  const ip = await requestIp();
+  const { ip, userAgent } = await requestFrom();
   return logInFromForm(form, {
     ...FLOW,
     checkPassword: (credentials) =>
-      logInWithPassword(services, { kind: "user", ...credentials, ip }),
+      logInWithPassword(services, { kind: "user", ...credentials, ip, userAgent }),
   });
 }
 
@@ -37,10 +42,10 @@ export async function logInWithCodeAction(
   form: FormData,
 ): Promise<LogInState> {
   const services = await getServices();
-  const ip = await requestIp();
+  const { ip, userAgent } = await requestFrom();
   return logInWithCodeFromForm(form, {
     ...FLOW,
-    checkCode: (input) => logInWithCode(services, { ...input, ip }),
+    checkCode: (input) => logInWithCode(services, { ...input, ip, userAgent }),
   });
 }
 

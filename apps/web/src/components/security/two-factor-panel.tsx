@@ -10,17 +10,22 @@ import {
   TextField,
   TwoFactorSetup,
 } from "@exchange/ui";
+import { DateTime, useErrorText } from "@exchange/ui/i18n";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { useTranslations } from "next-intl";
+import { type FormEvent, useState } from "react";
 import { useTRPC } from "@/trpc/react";
+import { SecurityCard as Card, PanelError, PanelLoading } from "./security-card";
 
 type Enrolment = { secret: string; qrCodeDataUrl: string };
 
 /**
  * Two-factor on the security page: off → set up (QR, key, confirm with a code) → recovery
- * codes shown once → on, with a way to turn it off again (a code or a recovery code).
+ * codes shown once → on, with a way to replace the recovery codes and to turn it off again
+ * (each with the password and a code or a recovery code).
  */
 export function TwoFactorPanel() {
+  const t = useTranslations("account.security.twoFactor");
   const trpc = useTRPC();
   const status = useQuery(trpc.security.twoFactorStatus.queryOptions());
   const [enrolment, setEnrolment] = useState<Enrolment>();
@@ -28,53 +33,54 @@ export function TwoFactorPanel() {
 
   if (status.isPending) {
     return (
-      <Card title="Two-factor authentication">
-        <span className="flex items-center gap-2 text-ink-muted">
-          <Spinner /> Loading…
-        </span>
+      <Card title={t("title")}>
+        <PanelLoading />
       </Card>
     );
   }
   if (status.isError) {
     return (
-      <Card title="Two-factor authentication">
-        <FormAlert>{status.error.message}</FormAlert>
+      <Card title={t("title")}>
+        <PanelError message={t("loadFailed")} onRetry={() => void status.refetch()} />
       </Card>
     );
   }
   if (recoveryCodes) {
     return (
-      <Card title="Two-factor authentication" badge={<StatusBadge on />}>
-        <FormNotice>Two-factor authentication is on.</FormNotice>
+      <Card title={t("title")} badge={<StatusBadge on />}>
+        <FormNotice>{t("isOn")}</FormNotice>
         <RecoveryCodes codes={recoveryCodes} />
         <button
           type="button"
           className={`${buttonClasses("primary", "md")} self-start`}
           onClick={() => setRecoveryCodes(undefined)}
         >
-          I have saved my recovery codes
+          {t("savedCodes")}
         </button>
       </Card>
     );
   }
   if (status.data.enabled) {
     return (
-      <Card title="Two-factor authentication" badge={<StatusBadge on />}>
+      <Card title={t("title")} badge={<StatusBadge on />}>
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1.5 text-[13px]">
-          <dt className="text-ink-faint">On since</dt>
-          <dd className="text-ink">{status.data.enabledAt?.toLocaleString() ?? "—"}</dd>
-          <dt className="text-ink-faint">Recovery codes left</dt>
+          <dt className="text-ink-faint">{t("onSince")}</dt>
+          <dd className="text-ink">
+            {status.data.enabledAt ? <DateTime at={status.data.enabledAt} /> : "—"}
+          </dd>
+          <dt className="text-ink-faint">{t("codesLeftLabel")}</dt>
           <dd className="text-ink" data-testid="recovery-codes-left">
-            {status.data.recoveryCodesLeft} of 10
+            {t("codesLeft", { count: status.data.recoveryCodesLeft })}
           </dd>
         </dl>
+        <RegenerateForm onRegenerated={setRecoveryCodes} />
         <DisableForm />
       </Card>
     );
   }
   if (enrolment) {
     return (
-      <Card title="Set up two-factor authentication" badge={<StatusBadge on={false} />}>
+      <Card title={t("setUpTitle")} badge={<StatusBadge on={false} />}>
         <TwoFactorSetup qrCodeDataUrl={enrolment.qrCodeDataUrl} secret={enrolment.secret}>
           <ConfirmForm onConfirmed={setRecoveryCodes} onCancel={() => setEnrolment(undefined)} />
         </TwoFactorSetup>
@@ -82,22 +88,21 @@ export function TwoFactorPanel() {
     );
   }
   return (
-    <Card title="Two-factor authentication" badge={<StatusBadge on={false} />}>
-      <p className="text-[13px] leading-5 text-ink-muted">
-        Ask for a code from an authenticator app on your phone each time you log in, so a stolen
-        password alone cannot open your account.
-      </p>
+    <Card title={t("title")} badge={<StatusBadge on={false} />}>
+      <p className="text-[13px] leading-5 text-ink-muted">{t("pitch")}</p>
       <BeginButton onBegun={setEnrolment} />
     </Card>
   );
 }
 
 function BeginButton({ onBegun }: { onBegun: (enrolment: Enrolment) => void }) {
+  const t = useTranslations("account.security.twoFactor");
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const begin = useMutation(trpc.security.beginTwoFactor.mutationOptions({ onSuccess: onBegun }));
   return (
     <div className="flex flex-col gap-3">
-      {begin.isError ? <FormAlert>{begin.error.message}</FormAlert> : null}
+      {begin.isError ? <FormAlert>{errorText(begin.error)}</FormAlert> : null}
       <button
         type="button"
         disabled={begin.isPending}
@@ -105,7 +110,7 @@ function BeginButton({ onBegun }: { onBegun: (enrolment: Enrolment) => void }) {
         className={`${buttonClasses("primary", "md")} self-start`}
       >
         {begin.isPending ? <Spinner /> : null}
-        Set up two-factor
+        {t("setUp")}
       </button>
     </div>
   );
@@ -118,6 +123,8 @@ function ConfirmForm({
   onConfirmed: (codes: string[]) => void;
   onCancel: () => void;
 }) {
+  const t = useTranslations("account.security.twoFactor");
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const confirm = useMutation(trpc.security.confirmTwoFactor.mutationOptions());
@@ -127,7 +134,7 @@ function ConfirmForm({
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = ZTotpCode.safeParse(code);
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message);
+    if (!parsed.success) return setError(t("enterAppCode"));
     setError(undefined);
     confirm.mutate(
       { code: parsed.data },
@@ -136,7 +143,7 @@ function ConfirmForm({
           onConfirmed(recoveryCodes);
           void queryClient.invalidateQueries(trpc.security.twoFactorStatus.queryFilter());
         },
-        onError: (failure) => setError(failure.message),
+        onError: (failure) => setError(errorText(failure)),
       },
     );
   }
@@ -144,7 +151,7 @@ function ConfirmForm({
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
       <TextField
-        label="Code from your app"
+        label={t("appCode")}
         name="code"
         autoComplete="one-time-code"
         inputMode="numeric"
@@ -163,10 +170,10 @@ function ConfirmForm({
           className={buttonClasses("primary", "md")}
         >
           {confirm.isPending ? <Spinner /> : null}
-          Turn on two-factor
+          {t("turnOn")}
         </button>
         <button type="button" onClick={onCancel} className={buttonClasses("ghost", "md")}>
-          Cancel
+          {t("cancel")}
         </button>
       </div>
     </form>
@@ -175,9 +182,83 @@ function ConfirmForm({
 
 /** Turning two-factor off asks for the password as well as a code (a step-up, rate-limited). */
 function DisableForm() {
+  const t = useTranslations("account.security.twoFactor");
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const disable = useMutation(trpc.security.disableTwoFactor.mutationOptions());
+  return (
+    <StepUpForm
+      title={t("turnOff")}
+      action={t("turnOff")}
+      danger
+      pending={disable.isPending}
+      onProof={(stepUp, done) =>
+        disable.mutate(
+          { stepUp },
+          {
+            onSuccess: () => {
+              done();
+              void queryClient.invalidateQueries(trpc.security.twoFactorStatus.queryFilter());
+            },
+            onError: (failure) => done(failure),
+          },
+        )
+      }
+    />
+  );
+}
+
+/** A new set of recovery codes, shown once; the old set stops working. */
+function RegenerateForm({ onRegenerated }: { onRegenerated: (codes: string[]) => void }) {
+  const t = useTranslations("account.security.twoFactor");
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const regenerate = useMutation(trpc.security.regenerateRecoveryCodes.mutationOptions());
+  return (
+    <StepUpForm
+      title={t("regenerateTitle")}
+      hint={t("regenerateHint")}
+      action={t("regenerate")}
+      pending={regenerate.isPending}
+      onProof={(stepUp, done) =>
+        regenerate.mutate(
+          { stepUp },
+          {
+            onSuccess: ({ recoveryCodes }) => {
+              done();
+              onRegenerated(recoveryCodes);
+              void queryClient.invalidateQueries(trpc.security.twoFactorStatus.queryFilter());
+            },
+            onError: (failure) => done(failure),
+          },
+        )
+      }
+    />
+  );
+}
+
+type Failure = Parameters<ReturnType<typeof useErrorText>>[0] & {
+  data?: { fieldErrors?: Record<string, string[] | undefined> } | null;
+};
+
+/** Password and a code (or a recovery code), for an action that needs both again. */
+function StepUpForm({
+  title,
+  hint,
+  action,
+  danger = false,
+  pending,
+  onProof,
+}: {
+  title: string;
+  hint?: string;
+  action: string;
+  danger?: boolean;
+  pending: boolean;
+  onProof: (stepUp: { password: string; code: string }, done: (failure?: Failure) => void) => void;
+}) {
+  const t = useTranslations("account.security.twoFactor");
+  const errorText = useErrorText();
   const [password, setPassword] = useState("");
   const [code, setCode] = useState("");
   const [errors, setErrors] = useState<{ password?: string; code?: string; form?: string }>({});
@@ -185,21 +266,20 @@ function DisableForm() {
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const parsed = ZSecondFactorCode.safeParse(code);
-    if (!password) return setErrors({ password: "Enter your password." });
-    if (!parsed.success) return setErrors({ code: parsed.error.issues[0]?.message });
+    if (!password) return setErrors({ password: t("enterPassword") });
+    if (!parsed.success) return setErrors({ code: t("enterCode") });
     setErrors({});
-    disable.mutate(
-      { stepUp: { password, code: parsed.data } },
-      {
-        onSuccess: () => queryClient.invalidateQueries(trpc.security.twoFactorStatus.queryFilter()),
-        onError: (failure) => {
-          const fields = failure.data?.fieldErrors;
-          if (fields?.password?.[0]) setErrors({ password: fields.password[0] });
-          else if (fields?.code?.[0]) setErrors({ code: fields.code[0] });
-          else setErrors({ form: failure.message });
-        },
-      },
-    );
+    onProof({ password, code: parsed.data }, (failure) => {
+      if (!failure) {
+        setPassword("");
+        setCode("");
+        return;
+      }
+      const fields = failure.data?.fieldErrors;
+      if (fields?.password?.[0]) setErrors({ password: errorText(failure) });
+      else if (fields?.code?.[0]) setErrors({ code: errorText(failure) });
+      else setErrors({ form: errorText(failure) });
+    });
   }
 
   return (
@@ -207,25 +287,26 @@ function DisableForm() {
       onSubmit={submit}
       noValidate
       className="flex flex-col gap-3 border-t border-line pt-5"
-      aria-label="Turn off two-factor"
+      aria-label={title}
     >
-      <h3 className="text-[13px] font-medium text-ink">Turn off two-factor</h3>
+      <h3 className="text-[13px] font-medium text-ink">{title}</h3>
+      {hint ? <p className="text-[13px] leading-5 text-ink-muted">{hint}</p> : null}
       <TextField
-        label="Password"
+        label={t("password")}
         name="password"
         type="password"
         autoComplete="current-password"
-        className="max-w-64"
+        className="sm:max-w-64"
         value={password}
         onChange={(event) => setPassword(event.target.value)}
         errors={errors.password ? [errors.password] : undefined}
         required
       />
       <TextField
-        label="Code from your app, or a recovery code"
+        label={t("codeOrRecovery")}
         name="code"
         autoComplete="one-time-code"
-        className="max-w-64 font-mono"
+        className="font-mono sm:max-w-64"
         value={code}
         onChange={(event) => setCode(event.target.value)}
         errors={errors.code ? [errors.code] : errors.form ? [errors.form] : undefined}
@@ -233,40 +314,18 @@ function DisableForm() {
       />
       <button
         type="submit"
-        disabled={disable.isPending}
-        className={`${buttonClasses("secondary", "md")} self-start text-down!`}
+        disabled={pending}
+        className={`${buttonClasses("secondary", "md")} self-start ${danger ? "text-down!" : ""}`}
       >
-        {disable.isPending ? <Spinner /> : null}
-        Turn off two-factor
+        {pending ? <Spinner /> : null}
+        {action}
       </button>
     </form>
   );
 }
 
-function Card({
-  title,
-  badge,
-  children,
-}: {
-  title: string;
-  badge?: ReactNode;
-  children: ReactNode;
-}) {
-  return (
-    <section
-      className="flex flex-col gap-5 rounded-xl border border-line bg-surface p-6"
-      aria-label={title}
-    >
-      <header className="flex items-center justify-between gap-3">
-        <h2 className="text-base font-semibold tracking-tight text-ink">{title}</h2>
-        {badge}
-      </header>
-      {children}
-    </section>
-  );
-}
-
 function StatusBadge({ on }: { on: boolean }) {
+  const t = useTranslations("account.security.twoFactor");
   return (
     <span
       data-testid="two-factor-status"
@@ -274,7 +333,7 @@ function StatusBadge({ on }: { on: boolean }) {
         on ? "bg-up/10 text-up ring-up/30" : "bg-raised text-ink-muted ring-line-strong"
       }`}
     >
-      {on ? "On" : "Off"}
+      {on ? t("on") : t("off")}
     </span>
   );
 }

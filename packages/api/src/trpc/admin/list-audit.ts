@@ -34,6 +34,9 @@ export const ZListAuditOutput = z.object({
       before: z.unknown(),
       after: z.unknown(),
       ip: z.string().nullable(),
+      userAgent: z.string().nullable(),
+      /** The browser and system the user agent names, for the Device column. */
+      device: z.object({ browser: z.string().nullable(), os: z.string().nullable() }).nullable(),
       createdAt: z.date(),
     }),
   ),

@@ -11,9 +11,15 @@ import { listMarketsProcedure } from "./markets/list-markets";
 import { meProcedure } from "./me";
 import { savingsRouter } from "./savings/router";
 import { beginTwoFactorProcedure } from "./security/begin-two-factor";
+import { changePasswordProcedure } from "./security/change-password";
 import { confirmStepUpProcedure } from "./security/confirm-step-up";
 import { confirmTwoFactorProcedure } from "./security/confirm-two-factor";
 import { disableTwoFactorProcedure } from "./security/disable-two-factor";
+import { listSessionsProcedure } from "./security/list-sessions";
+import { recentLogInsProcedure } from "./security/recent-log-ins";
+import { regenerateRecoveryCodesProcedure } from "./security/regenerate-recovery-codes";
+import { revokeOtherSessionsProcedure } from "./security/revoke-other-sessions";
+import { revokeSessionProcedure } from "./security/revoke-session";
 import { twoFactorStatusProcedure } from "./security/two-factor-status";
 import { tradingRouter } from "./trading/router";
 import { walletRouter } from "./wallet/router";
@@ -35,6 +41,12 @@ export const traderRouter = router({
     confirmTwoFactor: confirmTwoFactorProcedure,
     disableTwoFactor: disableTwoFactorProcedure,
     confirmStepUp: confirmStepUpProcedure,
+    changePassword: changePasswordProcedure,
+    sessions: listSessionsProcedure,
+    revokeSession: revokeSessionProcedure,
+    revokeOtherSessions: revokeOtherSessionsProcedure,
+    recentLogIns: recentLogInsProcedure,
+    regenerateRecoveryCodes: regenerateRecoveryCodesProcedure,
   }),
   markets: router({ list: listMarketsProcedure }),
   kyc: router({ status: myKycStatusProcedure }),

@@ -1,18 +1,20 @@
 import { buttonClasses } from "@exchange/ui";
-import type { Metadata } from "next";
 import Link from "next/link";
-import { AUDIT_COLUMNS_WITH_CHANGE, auditRows } from "@/components/audit-rows";
+import { getTranslations } from "next-intl/server";
+import { auditColumns, auditRows } from "@/components/audit-rows";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/filter-bar";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
 import { hrefWith, paramOf, type SearchParams } from "@/lib/search-params";
-import { SECTION_PAGES } from "@/lib/section-pages";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
 
-export const metadata: Metadata = { title: "Audit" };
+export async function generateMetadata() {
+  const t = await getTranslations("audit");
+  return { title: t("metaTitle") };
+}
 
 const PAGE_SIZE = 50;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -41,8 +43,13 @@ function filtersOf(params: SearchParams) {
   };
 }
 
+/**
+ * The audit log: staff actions and traders' security events and orders, newest first, with the
+ * address and device of each, narrowed by actor, action, target and day.
+ */
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireSection("audit", "/audit");
+  const t = await getTranslations("audit");
   const filters = filtersOf(await searchParams);
   const from = dayParam(filters.from);
   const toDay = dayParam(filters.to);
@@ -65,78 +72,85 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
     ]),
   );
   const query = { ...filters, actorType: filters.actorType ?? "", before: undefined };
-  const section = SECTION_PAGES.audit;
   const filtered = Object.values(query).some((value) => value);
+  const actionLabel = (action: string) => {
+    const key = `actions.${action}` as Parameters<typeof t>[0];
+    return t.has(key) && typeof t.raw(key) === "string" ? `${t(key)} · ${action}` : action;
+  };
   return (
     <PageBody>
-      <PageHeader title="Audit" description={section.description} />
-      <FilterBar action="/audit" label="Filter the audit log">
+      <PageHeader title={t("title")} description={t("description")} />
+      <FilterBar action="/audit" label={t("filter.label")}>
         <FilterSelect
-          label="Actor"
+          label={t("filter.actor")}
           name="actorType"
           value={filters.actorType ?? ""}
           options={[
-            { value: "", label: "Anyone" },
-            { value: "STAFF", label: "Staff" },
-            { value: "USER", label: "Trader" },
-            { value: "SYSTEM", label: "System" },
+            { value: "", label: t("filter.anyone") },
+            ...ACTOR_TYPES.map((type) => ({ value: type, label: t(`actors.${type}`) })),
           ]}
         />
         <FilterInput
-          label="Actor id"
+          label={t("filter.actorId")}
           name="actorId"
           value={filters.actorId}
-          placeholder="e.g. 2"
+          placeholder={t("filter.actorIdPlaceholder")}
           width="w-24"
         />
         <FilterSelect
-          label="Action"
+          label={t("filter.action")}
           name="action"
           value={filters.action}
           options={[
-            { value: "", label: "All actions" },
+            { value: "", label: t("filter.allActions") },
             ...families(vocabulary.actions).map((family) => ({
               value: family,
-              label: `${family}*`,
+              label: t("filter.family", { family }),
             })),
-            ...vocabulary.actions.map((action) => ({ value: action, label: action })),
+            ...vocabulary.actions.map((action) => ({ value: action, label: actionLabel(action) })),
           ]}
         />
         <FilterSelect
-          label="Target"
+          label={t("filter.target")}
           name="targetType"
           value={filters.targetType}
           options={[
-            { value: "", label: "Any target" },
+            { value: "", label: t("filter.anyTarget") },
             ...vocabulary.targetTypes.map((type) => ({ value: type, label: type })),
           ]}
         />
         <FilterInput
-          label="Target id"
+          label={t("filter.targetId")}
           name="targetId"
           value={filters.targetId}
-          placeholder="e.g. 17"
+          placeholder={t("filter.targetIdPlaceholder")}
           width="w-24"
         />
-        <FilterInput label="From (UTC)" name="from" type="date" value={filters.from} width="w-36" />
-        <FilterInput label="To (UTC)" name="to" type="date" value={filters.to} width="w-36" />
+        <FilterInput
+          label={t("filter.from")}
+          name="from"
+          type="date"
+          value={filters.from}
+          width="w-36"
+        />
+        <FilterInput label={t("filter.to")} name="to" type="date" value={filters.to} width="w-36" />
       </FilterBar>
       <DataTable
-        caption="Audit log"
-        columns={AUDIT_COLUMNS_WITH_CHANGE}
+        caption={t("caption")}
+        columns={auditColumns(t, { change: true })}
         rows={auditRows(page.rows, { change: true })}
         empty={
           <EmptyState
             section="audit"
-            title={filtered ? "No entries match these filters" : section.emptyTitle}
-            hint={filtered ? "Widen the date range or clear a filter." : section.emptyHint}
+            title={filtered ? t("noMatchTitle") : t("emptyTitle")}
+            hint={filtered ? t("noMatchHint") : t("emptyHint")}
           />
         }
       />
-      <nav aria-label="Audit pages" className="flex items-center justify-end gap-2">
+      <nav aria-label={t("pages")} className="flex items-center justify-end gap-2">
         {filters.before !== undefined ? (
           <Link href={hrefWith("/audit", query)} className={buttonClasses("ghost", "sm")}>
-            Newest
+            {t("newest")}
           </Link>
         ) : null}
         {page.nextBefore !== undefined ? (
@@ -144,7 +158,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             href={hrefWith("/audit", { ...query, before: page.nextBefore.toString() })}
             className={buttonClasses("secondary", "sm")}
           >
-            Older entries
+            {t("older")}
           </Link>
         ) : null}
       </nav>

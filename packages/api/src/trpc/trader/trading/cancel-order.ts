@@ -14,7 +14,10 @@ export const cancelOrderProcedure = protectedProcedure
   .output(ZCancelOrderOutput)
   .mutation(async ({ ctx, input }) => {
     await limitOrderRate(ctx.services, ctx.actor.userId, "cancel");
-    return cancelOrder(ctx.services, ctx.actor.userId, input);
+    return cancelOrder(ctx.services, ctx.actor.userId, input, {
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+    });
   });
 
 export const cancelAllProcedure = protectedProcedure
@@ -22,5 +25,8 @@ export const cancelAllProcedure = protectedProcedure
   .output(ZCancelAllOutput)
   .mutation(async ({ ctx, input }) => {
     await limitOrderRate(ctx.services, ctx.actor.userId, "cancel");
-    return cancelAllOrders(ctx.services, ctx.actor.userId, input.symbol);
+    return cancelAllOrders(ctx.services, ctx.actor.userId, input.symbol, {
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+    });
   });

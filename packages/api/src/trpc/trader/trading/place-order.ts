@@ -11,5 +11,8 @@ export const placeOrderProcedure = protectedProcedure
   .output(ZPlaceOrderOutput)
   .mutation(async ({ ctx, input }) => {
     await limitOrderRate(ctx.services, ctx.actor.userId, "place");
-    return placeOrder(ctx.services, ctx.actor.userId, input);
+    return placeOrder(ctx.services, ctx.actor.userId, input, {
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+    });
   });

@@ -1,3 +1,4 @@
+import { requestClient } from "@exchange/ui/server";
 import { currentTrader } from "@/auth";
 import { receiveKycSubmission } from "@/server/kyc-submission";
 import { getServices } from "@/server/services";
@@ -6,5 +7,9 @@ export const dynamic = "force-dynamic";
 
 /** A trader's KYC submission (multipart): see receiveKycSubmission. */
 export async function POST(request: Request) {
-  return receiveKycSubmission(request, { trader: await currentTrader(), services: getServices });
+  return receiveKycSubmission(request, {
+    trader: await currentTrader(),
+    services: getServices,
+    client: requestClient(request.headers),
+  });
 }

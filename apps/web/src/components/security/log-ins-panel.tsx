@@ -1,0 +1,89 @@
+"use client";
+
+import { DateTime, useTimeZoneLabel } from "@exchange/ui/i18n";
+import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
+import { useTRPC } from "@/trpc/react";
+import { useDeviceText } from "./device-text";
+import { PanelError, PanelLoading, SecurityCard } from "./security-card";
+
+const RESULT_KEYS = {
+  success: "success",
+  "wrong-password": "wrongPassword",
+  "wrong-code": "wrongCode",
+} as const;
+
+/** The account's last 20 log-ins and failed attempts, so the owner can spot one that was not them. */
+export function LogInsPanel() {
+  const t = useTranslations("account.security.logIns");
+  const trpc = useTRPC();
+  const logIns = useQuery(trpc.security.recentLogIns.queryOptions());
+  const deviceText = useDeviceText();
+  const zone = useTimeZoneLabel();
+
+  let body: React.ReactNode;
+  if (logIns.isPending) body = <PanelLoading />;
+  else if (logIns.isError)
+    body = <PanelError message={t("loadFailed")} onRetry={() => void logIns.refetch()} />;
+  else if (logIns.data.length === 0)
+    body = <p className="text-[13px] text-ink-muted">{t("empty")}</p>;
+  else
+    body = (
+      <section
+        className="overflow-x-auto rounded-lg ring-1 ring-line focus-visible:outline-2"
+        aria-label={t("caption")}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a phone, and a scrolling region must be reachable by keyboard (WCAG 2.1.1)
+        tabIndex={0}
+      >
+        <table className="w-full min-w-[520px] border-collapse text-[13px]">
+          <caption className="sr-only">{t("caption")}</caption>
+          <thead>
+            <tr className="border-b border-line bg-raised/40 text-left text-xs text-ink-muted">
+              <th scope="col" className="h-9 px-3 font-medium">
+                {t("time", { zone })}
+              </th>
+              <th scope="col" className="px-3 font-medium">
+                {t("result")}
+              </th>
+              <th scope="col" className="px-3 font-medium">
+                {t("address")}
+              </th>
+              <th scope="col" className="px-3 font-medium">
+                {t("device")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {logIns.data.map((entry) => (
+              <tr
+                key={entry.id.toString()}
+                data-testid="log-in-row"
+                className="border-b border-line last:border-b-0"
+              >
+                <td className="h-10 px-3 whitespace-nowrap text-ink-muted tabular-nums">
+                  <DateTime at={entry.at} format="dateTimeBare" />
+                </td>
+                <td className="px-3 whitespace-nowrap">
+                  {/* A word as well as a colour: a failed attempt reads as one without colour. */}
+                  <span
+                    className={entry.result === "success" ? "text-up" : "font-medium text-down"}
+                  >
+                    {t(RESULT_KEYS[entry.result])}
+                  </span>
+                </td>
+                <td className="px-3 font-mono text-xs text-ink-muted">{entry.ip ?? "—"}</td>
+                <td className="px-3 text-ink">{deviceText(entry.device)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    );
+
+  return (
+    <SecurityCard title={t("title")} testId="log-ins-panel">
+      <p className="text-[13px] leading-5 text-ink-muted">{t("hint")}</p>
+      {body}
+    </SecurityCard>
+  );
+}

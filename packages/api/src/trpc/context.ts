@@ -1,3 +1,4 @@
+import type { UserLocale } from "@exchange/domains/mail/mail-locale";
 import type { Actor, Services } from "@exchange/domains/services";
 
 export type { Actor, Services };
@@ -7,4 +8,9 @@ export interface Context {
   services: Services;
   /** The caller's address, for audit and rate limits; undefined when unknown. */
   ip: string | undefined;
+  /**
+   * The language of the page that called (the switcher's cookie, else the browser's
+   * Accept-Language): a new account keeps it for its mails. Undefined reads as English.
+   */
+  locale?: UserLocale;
 }

@@ -15,13 +15,14 @@ import { confirmStepUpProcedure } from "./security/confirm-step-up";
 import { confirmTwoFactorProcedure } from "./security/confirm-two-factor";
 import { disableTwoFactorProcedure } from "./security/disable-two-factor";
 import { twoFactorStatusProcedure } from "./security/two-factor-status";
+import { setLocaleProcedure } from "./set-locale";
 import { tradingRouter } from "./trading/router";
 import { walletRouter } from "./wallet/router";
 
 /** The API the trading web app serves to browsers. */
 export const traderRouter = router({
   health: healthProcedure,
-  me: meProcedure,
+  me: router({ profile: meProcedure, setLocale: setLocaleProcedure }),
   auth: router({
     register: registerProcedure,
     resendVerification: resendVerificationProcedure,

@@ -72,7 +72,7 @@ export function LoginForm({
         {forgotPasswordHref ? (
           <Link
             href={forgotPasswordHref}
-            className="-my-2 self-end py-2 text-xs font-medium text-brand hover:text-brand-hover"
+            className="-my-3 self-end py-3 text-xs font-medium text-brand hover:text-brand-hover"
           >
             {t("forgotPassword")}
           </Link>

@@ -84,7 +84,7 @@ test.describe("in Chinese", () => {
       email: SEED_TRADERS[0].email,
       password: "not-the-password-9",
     });
-    await expect(page.getByTestId("form-error")).toHaveText("邮箱或密码错误。");
+    await expect(page.getByTestId("form-error")).toHaveText("邮箱或密码不正确。");
     await expect(page.getByTestId("account-email")).toHaveCount(0);
   });
 });

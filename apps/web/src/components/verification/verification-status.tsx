@@ -173,12 +173,12 @@ export function FundingHint({
   const verified = levels.find((level) => level.canTrade && level.canWithdraw);
   const limit = limitText((verified ?? now)?.dailyWithdrawalLimit ?? "0");
   const canDeposit = emailVerified && Boolean(now?.canDeposit);
-  const sentence =
-    now?.canTrade && now.canWithdraw
-      ? t("nowVerified", { limit })
-      : canDeposit
-        ? t("nowDepositOnly", { limit })
-        : t("nowNothing");
+  const verifiedNow = Boolean(now?.canTrade && now.canWithdraw);
+  const sentence = verifiedNow
+    ? t("nowVerified", { limit })
+    : canDeposit
+      ? t("nowDepositOnly", { limit })
+      : t("nowNothing");
   return (
     <section
       data-testid="funding-hint"
@@ -190,9 +190,12 @@ export function FundingHint({
       </div>
       {canDeposit ? (
         <div className="flex shrink-0 flex-wrap gap-2">
-          <Link href="/wallet/deposit" className={buttonClasses("primary", "md")}>
-            {t("deposit")}
-          </Link>
+          {/* A verified account's status already offers "Deposit funds" above. */}
+          {verifiedNow ? null : (
+            <Link href="/wallet/deposit" className={buttonClasses("primary", "md")}>
+              {t("deposit")}
+            </Link>
+          )}
           <Link href="/wallet" className={buttonClasses("secondary", "md")}>
             {t("wallet")}
           </Link>

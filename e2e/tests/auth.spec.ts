@@ -249,7 +249,7 @@ test("[AUTH] a copied session cookie stops working once its session logs out", a
   await stolen.goto(`${WEB_URL}/`);
   await expect(stolen.getByRole("link", { name: "Log in" })).toBeVisible();
   await expect(stolen.getByTestId("account-email")).toHaveCount(0);
-  const me = await stolen.request.get(`${WEB_URL}/api/trpc/me`);
+  const me = await stolen.request.get(`${WEB_URL}/api/trpc/me.profile`);
   expect(me.status()).toBe(401);
   await thief.close();
 });

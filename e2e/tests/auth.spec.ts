@@ -250,7 +250,7 @@ test("[AUTH] a copied session cookie stops working once its session logs out", a
   // The front page also invites a visitor to log in: the header's link is the signed-out sign.
   await expect(stolen.getByRole("banner").getByRole("link", { name: "Log in" })).toBeVisible();
   await expect(stolen.getByTestId("account-email")).toHaveCount(0);
-  const me = await stolen.request.get(`${WEB_URL}/api/trpc/me`);
+  const me = await stolen.request.get(`${WEB_URL}/api/trpc/me.profile`);
   expect(me.status()).toBe(401);
   await thief.close();
 });

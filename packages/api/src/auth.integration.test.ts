@@ -138,15 +138,23 @@ describe("log-in", () => {
 
 describe("me and markets", () => {
   it("refuses `me` without a session", async () => {
-    await expect(callTraderApi(services).me()).rejects.toMatchObject({ code: "UNAUTHORIZED" });
+    await expect(callTraderApi(services).me.profile()).rejects.toMatchObject({
+      code: "UNAUTHORIZED",
+    });
   });
 
   it("answers `me` with the session's own account", async () => {
     const address = email("me");
     await callTraderApi(services).auth.register({ email: address, password: strongPassword });
     const { id } = await services.db.user.findUniqueOrThrow({ where: { email: address } });
-    const me = await callTraderApi(services, { kind: "user", userId: id }).me();
-    expect(me).toMatchObject({ id, email: address, emailVerified: false, kycLevel: 0 });
+    const me = await callTraderApi(services, { kind: "user", userId: id }).me.profile();
+    expect(me).toMatchObject({
+      id,
+      email: address,
+      emailVerified: false,
+      kycLevel: 0,
+      locale: "en",
+    });
   });
 
   it("lists both seeded markets with decimal-string parameters", async () => {

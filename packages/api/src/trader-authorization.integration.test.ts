@@ -44,7 +44,13 @@ const PROCEDURES: Array<{
   call: (api: TraderApi, fixture: Fixture) => Promise<unknown>;
 }> = [
   { path: "health", access: "public", call: (api) => api.health() },
-  { path: "me", access: "user", call: (api) => api.me() },
+  { path: "me.profile", access: "user", call: (api) => api.me.profile() },
+  {
+    path: "me.setLocale",
+    access: "user",
+    // The caller's own language only: another user's call must leave the owner's "en" alone.
+    call: (api) => api.me.setLocale({ locale: "zh-CN" }),
+  },
   {
     path: "auth.register",
     access: "public",
@@ -377,8 +383,14 @@ function expectNoOwnerData(value: unknown): void {
   expect(text).not.toMatch(new RegExp(`"id":${fixture.owner.id}\\b`));
 }
 
-/** The owner's data as it stood: the order resting, two-factor on, the subscription active. */
+/**
+ * The owner's data as it stood: the order resting, two-factor on, the subscription active, and
+ * the language of their mails still their own.
+ */
 async function expectOwnerUntouched(): Promise<void> {
+  await expect(callTraderApi(services, owner).me.profile()).resolves.toMatchObject({
+    locale: "en",
+  });
   await expect(
     callTraderApi(services, owner).savings.subscription({ id: fixture.subscriptionId }),
   ).resolves.toMatchObject({ status: "ACTIVE", amount: "777.123456" });
@@ -418,7 +430,7 @@ describe("trader procedures × callers", () => {
   it("shows the owner their own data, so the checks above could fail", async () => {
     const api = callTraderApi(services, owner);
     expect(JSON.stringify(await api.trading.balances())).toContain(OWNER_BTC.slice(0, 4));
-    await expect(api.me()).resolves.toMatchObject({ id: fixture.owner.id });
+    await expect(api.me.profile()).resolves.toMatchObject({ id: fixture.owner.id });
     const savings = await api.savings.subscriptions({});
     expect(JSON.stringify(savings)).toContain(fixture.subscriptionId);
   });

@@ -1,3 +1,4 @@
+import type { UserLocale } from "@exchange/domains/mail/mail-locale";
 import type { Actor, Services } from "@exchange/domains/services";
 
 export type { Actor, Services };
@@ -9,4 +10,9 @@ export interface Context {
   ip: string | undefined;
   /** The caller's browser (User-Agent), for audit entries and session lists; optional. */
   userAgent?: string | undefined;
+  /**
+   * The language of the page that called (the switcher's cookie, else the browser's
+   * Accept-Language): a new account keeps it for its mails. Undefined reads as English.
+   */
+  locale?: UserLocale;
 }

@@ -1,6 +1,7 @@
 import { clockDate } from "@exchange/protocol";
 import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
+import { mailLocaleOf } from "../mail/mail-locale";
 import { inTransaction, type Services } from "../services";
 import { findAuthTokenOwner } from "./auth-token-repository";
 import { consumeAuthToken } from "./auth-tokens";
@@ -12,16 +13,20 @@ import { limitMailRequest, mailTokenLink } from "./token-mail";
 import { findUserStatus, findUserStatusByEmail, markEmailVerified } from "./user-repository";
 import { normalizeEmail } from "./users";
 
-/** Mails `user` a fresh verification link (older links keep working until they expire). */
+/**
+ * Mails `user` a fresh verification link (older links keep working until they expire), in the
+ * language of their account.
+ */
 export async function sendVerificationMail(
   services: Services,
-  user: { id: number; email: string },
+  user: { id: number; email: string; locale: string },
 ): Promise<void> {
+  const locale = mailLocaleOf(user.locale);
   await mailTokenLink(
     services,
     user,
     { purpose: "VERIFY_EMAIL", validMs: VERIFY_EMAIL_VALID_MS, path: "/verify-email" },
-    (to, link) => verificationMail(to, link, VERIFY_EMAIL_VALID_MS / 3_600_000),
+    (to, link) => verificationMail(to, link, VERIFY_EMAIL_VALID_MS / 3_600_000, locale),
   );
 }
 

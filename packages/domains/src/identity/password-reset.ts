@@ -1,6 +1,7 @@
 import { hashPassword } from "@exchange/db/password";
 import { clockDate } from "@exchange/protocol";
 import { recordAudit } from "../audit/audit-repository";
+import { mailLocaleOf, type UserLocale } from "../mail/mail-locale";
 import type { OutgoingMail } from "../mail/mailer";
 import { inTransaction, type Services } from "../services";
 import { retireAuthTokens } from "./auth-token-repository";
@@ -28,22 +29,23 @@ export async function requestPasswordReset(
 }
 
 /**
- * Mails a reset link, worded by `compose`, to the account with this (normalised) email if it is
- * active; does nothing otherwise. The reset request and a registration with a taken email both
+ * Mails a reset link, worded by `compose` in the account's language, to the account with this
+ * (normalised) email if it is active; does nothing otherwise. The reset request and a registration with a taken email both
  * answer this way.
  */
 export async function mailResetLink(
   services: Services,
   email: string,
-  compose: (to: string, link: string, validMinutes: number) => OutgoingMail,
+  compose: (to: string, link: string, validMinutes: number, locale: UserLocale) => OutgoingMail,
 ): Promise<void> {
   const user = await findUserStatusByEmail(services.db, email);
   if (user?.status !== "ACTIVE") return;
+  const locale = mailLocaleOf(user.locale);
   await mailTokenLink(
     services,
     user,
     { purpose: "RESET_PASSWORD", validMs: RESET_PASSWORD_VALID_MS, path: "/reset-password" },
-    (to, link) => compose(to, link, RESET_PASSWORD_VALID_MS / 60_000),
+    (to, link) => compose(to, link, RESET_PASSWORD_VALID_MS / 60_000, locale),
   );
 }
 

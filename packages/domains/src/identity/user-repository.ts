@@ -13,6 +13,7 @@ export interface UserRow {
   email: string;
   emailVerifiedAt: Date | null;
   kycLevel: number;
+  locale: string;
   createdAt: Date;
 }
 
@@ -21,6 +22,7 @@ const USER_SELECT = {
   email: true,
   emailVerifiedAt: true,
   kycLevel: true,
+  locale: true,
   createdAt: true,
 } as const;
 
@@ -30,7 +32,7 @@ const USER_SELECT = {
  */
 export async function insertUserIfNew(
   db: Store,
-  input: { email: string; passwordHash: string },
+  input: { email: string; passwordHash: string; locale?: string },
 ): Promise<UserRow | null> {
   try {
     return await db.user.create({ data: input, select: USER_SELECT });
@@ -51,9 +53,17 @@ export interface UserStatusRow {
   email: string;
   status: UserStatus;
   emailVerifiedAt: Date | null;
+  /** The language the user reads; their mails are written in it. */
+  locale: string;
 }
 
-const STATUS_SELECT = { id: true, email: true, status: true, emailVerifiedAt: true } as const;
+const STATUS_SELECT = {
+  id: true,
+  email: true,
+  status: true,
+  emailVerifiedAt: true,
+  locale: true,
+} as const;
 
 export function findUserStatus(db: Store, userId: number): Promise<UserStatusRow | null> {
   return db.user.findUnique({ where: { id: userId }, select: STATUS_SELECT });
@@ -128,4 +138,14 @@ export async function replaceUserPassword(
 
 export async function setUserStatus(tx: Tx, userId: number, status: UserStatus): Promise<void> {
   await tx.user.update({ where: { id: userId }, data: { status } });
+}
+
+/** Records the language the user reads (the apps' switcher); false when no such user. */
+export async function updateUserLocale(
+  db: Store,
+  userId: number,
+  locale: string,
+): Promise<boolean> {
+  const updated = await db.user.updateMany({ where: { id: userId }, data: { locale } });
+  return updated.count === 1;
 }

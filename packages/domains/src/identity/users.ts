@@ -1,13 +1,16 @@
 import { hashPassword } from "@exchange/db/password";
 import { AppError, AppErrorCode } from "../errors";
+import { mailLocaleOf, type UserLocale } from "../mail/mail-locale";
 import type { Services, Store } from "../services";
-import { findUserRow, insertUserIfNew, type UserRow } from "./user-repository";
+import { findUserRow, insertUserIfNew, type UserRow, updateUserLocale } from "./user-repository";
 
 export interface UserDto {
   id: number;
   email: string;
   emailVerified: boolean;
   kycLevel: number;
+  /** The language the trader reads (a stored value the mails do not know reads as English). */
+  locale: UserLocale;
   createdAt: Date;
 }
 
@@ -17,6 +20,7 @@ function toUserDto(user: UserRow): UserDto {
     email: user.email,
     emailVerified: user.emailVerifiedAt !== null,
     kycLevel: user.kycLevel,
+    locale: mailLocaleOf(user.locale),
     createdAt: user.createdAt,
   };
 }
@@ -48,7 +52,7 @@ export async function registerUser(
  */
 export async function createUserIfNew(
   db: Store,
-  input: { email: string; passwordHash: string },
+  input: { email: string; passwordHash: string; locale?: string },
 ): Promise<UserDto | null> {
   const user = await insertUserIfNew(db, input);
   return user && toUserDto(user);
@@ -58,4 +62,17 @@ export async function findUser(services: Services, userId: number): Promise<User
   const user = await findUserRow(services.db, userId);
   if (!user) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
   return toUserDto(user);
+}
+
+/**
+ * The language the trader reads, as chosen with the apps' switcher: their mails follow it from
+ * now on. The caller is the logged-in trader, so a missing row means the session outlived it.
+ */
+export async function setUserLocale(
+  services: Services,
+  input: { userId: number; locale: UserLocale },
+): Promise<{ locale: UserLocale }> {
+  const updated = await updateUserLocale(services.db, input.userId, input.locale);
+  if (!updated) throw new AppError(AppErrorCode.UNAUTHENTICATED, "Please log in.");
+  return { locale: input.locale };
 }

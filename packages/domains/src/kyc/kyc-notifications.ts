@@ -1,39 +1,66 @@
+import { escapeHtml, type MailWords, mailLocaleOf } from "../mail/mail-locale";
 import type { OutgoingMail } from "../mail/mailer";
 import type { Services } from "../services";
 
 export interface KycDecisionMail {
   email: string;
+  /** The recipient's `users.locale`: the mail is written in it. */
+  locale: string;
   decision: "APPROVED" | "REJECTED";
   reason: string | null;
 }
 
+interface DecisionWords {
+  approvedSubject: string;
+  approvedBody: string;
+  approvedLink: string;
+  rejectedSubject: string;
+  reasonLabel: string;
+  rejectedLink: string;
+  /** The plain-text line that carries the page's address. */
+  linkLine: (page: string, label: string) => string;
+}
+
+const DECISION: MailWords<DecisionWords> = {
+  en: {
+    approvedSubject: "Your identity is verified",
+    approvedBody: "Your account is now at level 1: you can trade and withdraw.",
+    approvedLink: "See your limits",
+    rejectedSubject: "We could not verify your identity",
+    reasonLabel: "Reason:",
+    rejectedLink: "You can correct this and submit again",
+    linkLine: (page, label) => `${label} at ${page}`,
+  },
+  "zh-CN": {
+    approvedSubject: "您的身份认证已通过",
+    approvedBody: "您的账户现为 1 级：可以交易和提现。",
+    approvedLink: "查看您的额度",
+    rejectedSubject: "您的身份认证未通过",
+    reasonLabel: "原因：",
+    rejectedLink: "您可以修改后重新提交",
+    linkLine: (page, label) => `${label}：${page}`,
+  },
+};
+
 /** The mail that tells a user how their identity review ended, and where to go next. */
 export function kycDecisionMail(decision: KycDecisionMail, webPublicUrl: string): OutgoingMail {
   const page = new URL("/account/verification", webPublicUrl).toString();
+  const words = DECISION[mailLocaleOf(decision.locale)];
   if (decision.decision === "APPROVED") {
-    const text = `Your identity is verified.\n\nYour account is now at level 1: you can trade and withdraw. See your limits at ${page}\n`;
     return {
       to: decision.email,
-      subject: "Your identity is verified",
-      text,
-      html: `<p>Your identity is verified.</p><p>Your account is now at level 1: you can trade and withdraw. <a href="${page}">See your limits</a>.</p>`,
+      subject: words.approvedSubject,
+      text: `${words.approvedSubject}.\n\n${words.approvedBody} ${words.linkLine(page, words.approvedLink)}\n`,
+      html: `<p>${escapeHtml(words.approvedSubject)}.</p><p>${escapeHtml(words.approvedBody)} <a href="${page}">${escapeHtml(words.approvedLink)}</a>.</p>`,
     };
   }
   const reason = decision.reason ?? "";
   return {
     to: decision.email,
-    subject: "We could not verify your identity",
-    text: `We could not verify your identity.\n\nReason: ${reason}\n\nYou can correct this and submit again at ${page}\n`,
-    html: `<p>We could not verify your identity.</p><p><strong>Reason:</strong> ${escapeHtml(reason)}</p><p><a href="${page}">Submit again</a>.</p>`,
+    subject: words.rejectedSubject,
+    text: `${words.rejectedSubject}.\n\n${words.reasonLabel} ${reason}\n\n${words.linkLine(page, words.rejectedLink)}\n`,
+    html: `<p>${escapeHtml(words.rejectedSubject)}.</p><p><strong>${escapeHtml(words.reasonLabel)}</strong> ${escapeHtml(reason)}</p><p><a href="${page}">${escapeHtml(words.rejectedLink)}</a>.</p>`,
   };
-}
-
-function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;");
 }
 
 /**

@@ -190,7 +190,7 @@ export function findSubmissionForDecision(tx: Tx, submissionId: number) {
       status: true,
       level: true,
       rejectReason: true,
-      user: { select: { id: true, email: true, kycLevel: true } },
+      user: { select: { id: true, email: true, kycLevel: true, locale: true } },
     },
   });
 }

@@ -111,10 +111,16 @@ export async function decideKyc(
       },
       ip: reviewer.ip,
     });
-    return { email: before.user.email, kycLevel: levelAfter, reviewedAt };
+    return {
+      email: before.user.email,
+      locale: before.user.locale,
+      kycLevel: levelAfter,
+      reviewedAt,
+    };
   });
   await notifyKycDecision(services, {
     email: result.email,
+    locale: result.locale,
     decision: decision.decision,
     reason: decision.decision === "REJECTED" ? decision.reason : null,
   });

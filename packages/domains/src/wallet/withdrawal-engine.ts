@@ -158,7 +158,7 @@ export async function completeWithdrawal(
     const owner = await findWithdrawalOwner(services.db, done.userId);
     if (owner) {
       const scale = await withdrawalScaleOf(services, done);
-      await mailWithdrawalEnd(services, owner.email, withdrawalView(done, scale));
+      await mailWithdrawalEnd(services, owner, withdrawalView(done, scale));
     }
   }
   return done;

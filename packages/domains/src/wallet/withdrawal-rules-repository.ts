@@ -95,6 +95,8 @@ export async function findChainConfirmations(db: Store): Promise<Map<string, num
 export interface WithdrawalOwner {
   id: number;
   email: string;
+  /** The language the owner reads: the end-state mail is written in it. */
+  locale: string;
   kycLevel: number;
   active: boolean;
   passwordChangedAt: Date | null;
@@ -110,6 +112,7 @@ export async function findWithdrawalOwner(
     select: {
       id: true,
       email: true,
+      locale: true,
       kycLevel: true,
       status: true,
       passwordChangedAt: true,

@@ -1,5 +1,8 @@
 import Link from "next/link";
 
+/** The venue's name: a brand, written the same in every language. */
+const WORDMARK = "Exchange";
+
 /**
  * The logo: two opposing arrows (a trade) on the brand tile, and the wordmark. `tag` labels a
  * non-public app (the admin console), so staff never mistake it for the trading site.
@@ -29,7 +32,7 @@ export function BrandMark({
       </svg>
       {/* The tile alone on the narrowest phones, where the header needs the room. */}
       <span className="hidden text-[15px] font-semibold tracking-tight text-ink min-[420px]:inline">
-        Exchange
+        {WORDMARK}
       </span>
       {tag ? (
         <span className="rounded bg-raised px-1.5 py-0.5 text-[10px] font-semibold tracking-wider text-ink-muted uppercase ring-1 ring-line-strong ring-inset">

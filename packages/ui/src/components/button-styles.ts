@@ -10,7 +10,8 @@ const VARIANTS = {
 } as const;
 
 const SIZES = {
-  sm: "h-8 px-3 text-[13px]",
+  // 40 px tall on phones, where a thumb presses it.
+  sm: "h-8 px-3 text-[13px] max-sm:h-10",
   md: "h-10 px-4 text-sm",
 } as const;
 

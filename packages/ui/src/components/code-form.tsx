@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import type { LogInState } from "../lib/credentials";
 import { FormAlert } from "./form-alert";
@@ -21,6 +22,7 @@ export function CodeForm({
   /** The password step, for when the log-in in progress has expired. */
   restartHref: string;
 }) {
+  const t = useTranslations("ui.codeForm");
   const [state, action, pending] = useActionState<LogInState, FormData>(logInWithCode, {});
   return (
     <form action={action} noValidate className="flex flex-col gap-4">
@@ -31,7 +33,7 @@ export function CodeForm({
             <>
               {" "}
               <Link href={restartHref} className="font-medium underline">
-                Log in again
+                {t("restart")}
               </Link>
             </>
           ) : null}
@@ -39,18 +41,18 @@ export function CodeForm({
       ) : null}
       <input type="hidden" name="next" value={next ?? ""} />
       <TextField
-        label="Authentication code"
+        label={t("label")}
         name="code"
         autoComplete="one-time-code"
         inputMode="text"
         placeholder="123456"
-        hint="The 6-digit code from your authenticator app, or one of your recovery codes."
+        hint={t("hint")}
         className="font-mono tracking-[0.2em]"
         maxLength={20}
         required
         autoFocus
       />
-      <SubmitButton pending={pending}>Verify</SubmitButton>
+      <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
     </form>
   );
 }

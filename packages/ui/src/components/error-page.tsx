@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { buttonClasses } from "./button-styles";
 
 /** What Next.js gives an error.tsx page: the error (its digest matches the server log) and a retry. */
@@ -8,9 +9,10 @@ export interface ErrorPageProps {
 
 /** Renders the failed segment again; most failures here are a database or engine hiccup. */
 export function RetryButton({ onRetry }: { onRetry: () => void }) {
+  const t = useTranslations("ui.errorPage");
   return (
     <button type="button" onClick={onRetry} className={buttonClasses("secondary", "md")}>
-      Try again
+      {t("retry")}
     </button>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState, useState, useTransition } from "react";
 import type { LogInState } from "../lib/credentials";
 import { buttonClasses } from "./button-styles";
@@ -22,7 +23,7 @@ export interface ResendAnswer {
  */
 export function LoginForm({
   logIn,
-  emailLabel = "Email",
+  emailLabel,
   next,
   forgotPasswordHref,
   resendVerification,
@@ -38,6 +39,7 @@ export function LoginForm({
   /** Staff: the administrator's one-time set-up link's token, sent with the password step. */
   enrolmentToken?: string | undefined;
 }) {
+  const t = useTranslations("ui.loginForm");
   const [state, action, pending] = useActionState<LogInState, FormData>(logIn, {});
   return (
     <form action={action} noValidate className="flex flex-col gap-4">
@@ -50,7 +52,7 @@ export function LoginForm({
       <TextField
         // Re-mounted with each answer so it shows the email last submitted.
         key={state.email ?? ""}
-        label={emailLabel}
+        label={emailLabel ?? t("email")}
         name="email"
         type="email"
         autoComplete="username"
@@ -61,7 +63,7 @@ export function LoginForm({
       />
       <div className="flex flex-col gap-1.5">
         <TextField
-          label="Password"
+          label={t("password")}
           name="password"
           type="password"
           autoComplete="current-password"
@@ -70,13 +72,13 @@ export function LoginForm({
         {forgotPasswordHref ? (
           <Link
             href={forgotPasswordHref}
-            className="self-end text-xs font-medium text-brand hover:text-brand-hover"
+            className="-my-3 self-end py-3 text-xs font-medium text-brand hover:text-brand-hover"
           >
-            Forgot password?
+            {t("forgotPassword")}
           </Link>
         ) : null}
       </div>
-      <SubmitButton pending={pending}>Log in</SubmitButton>
+      <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
     </form>
   );
 }
@@ -88,6 +90,7 @@ function ResendVerification({
   email: string;
   resend: (email: string) => Promise<ResendAnswer>;
 }) {
+  const t = useTranslations("ui.loginForm");
   const [answer, setAnswer] = useState<ResendAnswer>();
   const [sending, startSending] = useTransition();
   return (
@@ -105,7 +108,7 @@ function ResendVerification({
         onClick={() => startSending(async () => setAnswer(await resend(email)))}
         className={`${buttonClasses("secondary", "md")} w-full`}
       >
-        {sending ? "Sending…" : "Resend verification email"}
+        {sending ? t("sending") : t("resend")}
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 
 /** What a toast is about: the colour of its edge and its icon. */
@@ -36,6 +37,7 @@ let nextId = 1;
  * readers. Wrap the app once; call `useToast()` anywhere below.
  */
 export function ToastProvider({ children }: { children: ReactNode }) {
+  const t = useTranslations("ui.toaster");
   const [toasts, setToasts] = useState<Toast[]>([]);
 
   const dismiss = useCallback((id: number) => {
@@ -62,7 +64,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     <ToastContext.Provider value={value}>
       {children}
       <section
-        aria-label="Notifications"
+        aria-label={t("region")}
         aria-live="polite"
         className="pointer-events-none fixed right-4 bottom-12 z-50 flex w-[min(22rem,calc(100vw-2rem))] flex-col gap-2"
       >
@@ -90,9 +92,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
               <button
                 type="button"
                 onClick={() => dismiss(toast.id)}
-                className="-mr-1 rounded p-0.5 text-ink-faint hover:text-ink"
+                // 40 px square for a thumb, drawn into the toast's padding.
+                className="-my-2.5 -mr-3 grid size-10 shrink-0 place-items-center rounded text-ink-faint hover:text-ink"
               >
-                <span className="sr-only">Dismiss</span>
+                <span className="sr-only">{t("dismiss")}</span>
                 <svg viewBox="0 0 20 20" fill="currentColor" aria-hidden="true" className="size-4">
                   <path d="M6.28 5.22a.75.75 0 0 0-1.06 1.06L8.94 10l-3.72 3.72a.75.75 0 1 0 1.06 1.06L10 11.06l3.72 3.72a.75.75 0 1 0 1.06-1.06L11.06 10l3.72-3.72a.75.75 0 0 0-1.06-1.06L10 8.94 6.28 5.22Z" />
                 </svg>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /**
@@ -13,20 +14,19 @@ export function TwoFactorSetup({
   secret: string;
   children: ReactNode;
 }) {
+  const t = useTranslations("ui.twoFactorSetup");
   const grouped = secret.match(/.{1,4}/g)?.join(" ") ?? secret;
   return (
     <div className="flex flex-col gap-5">
       <ol className="flex flex-col gap-1.5 text-[13px] text-ink-muted">
         <li>
-          <span className="font-medium text-ink">1.</span> Open an authenticator app (Google
-          Authenticator, 1Password, Authy…).
+          <span className="font-medium text-ink">1.</span> {t("step1")}
         </li>
         <li>
-          <span className="font-medium text-ink">2.</span> Scan the QR code, or enter the key by
-          hand.
+          <span className="font-medium text-ink">2.</span> {t("step2")}
         </li>
         <li>
-          <span className="font-medium text-ink">3.</span> Type the 6-digit code it shows.
+          <span className="font-medium text-ink">3.</span> {t("step3")}
         </li>
       </ol>
       <div className="flex flex-col items-center gap-4 rounded-lg bg-canvas p-4 ring-1 ring-line sm:flex-row sm:items-start">
@@ -34,7 +34,7 @@ export function TwoFactorSetup({
         {/* biome-ignore lint/performance/noImgElement: data URL QR code */}
         <img
           src={qrCodeDataUrl}
-          alt="QR code for your authenticator app"
+          alt={t("qrAlt")}
           width={152}
           height={152}
           className="size-38 shrink-0 rounded-md bg-white p-1"
@@ -42,7 +42,7 @@ export function TwoFactorSetup({
         />
         <div className="flex min-w-0 flex-col gap-1.5">
           <span className="text-xs font-medium text-ink-faint uppercase tracking-wide">
-            Setup key
+            {t("setupKey")}
           </span>
           <code
             className="font-mono text-[13px] leading-6 break-words text-ink select-all"
@@ -51,7 +51,7 @@ export function TwoFactorSetup({
           >
             {grouped}
           </code>
-          <span className="text-xs text-ink-faint">Time-based, 6 digits, every 30 seconds.</span>
+          <span className="text-xs text-ink-faint">{t("timeBased")}</span>
         </div>
       </div>
       {children}

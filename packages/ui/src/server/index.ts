@@ -23,6 +23,7 @@ export {
   signInWithTicket,
   signInWithTicketInPlace,
   spokenErrorCode,
+  spokenErrorText,
   type TicketSignIn,
 } from "./password-log-in";
 export { contentSecurityPolicy, type ExchangeProxyOptions, exchangeProxy } from "./proxy";

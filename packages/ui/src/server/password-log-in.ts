@@ -2,6 +2,7 @@ import { createLogger } from "@exchange/protocol/log";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError, CredentialsSignin } from "next-auth";
+import { getLocale, getTranslations } from "next-intl/server";
 import { type LogInState, ZLogInInput } from "../lib/credentials";
 import { safeRedirectPath } from "../lib/safe-redirect";
 
@@ -58,6 +59,32 @@ export function spokenErrorCode(error: unknown): string | undefined {
   return typeof code === "string" && SPOKEN_CODES.has(code) ? code : undefined;
 }
 
+interface LooseTranslator {
+  (key: string, values?: Record<string, string | number>): string;
+  has(key: string): boolean;
+}
+
+/**
+ * A spoken API error in the request's language, for a form action's answer: English reads the
+ * server's own sentence (it can be more specific), other languages the catalog's sentence for
+ * the code (`ui.errors`), as the browser's `useErrorText` does for tRPC errors.
+ */
+export async function spokenErrorText(error: unknown): Promise<string> {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = spokenErrorCode(error);
+  if (!code || (await getLocale()) === "en") return message;
+  // Keys built from the error's code: checked with `has` at run time.
+  const t = (await getTranslations("ui.errors")) as unknown as LooseTranslator;
+  const retryAfterS = (error as { retryAfterS?: unknown }).retryAfterS;
+  const seconds = typeof retryAfterS === "number" ? retryAfterS : 0;
+  return t.has(code) ? t(code, { seconds, reference: "" }) : message;
+}
+
+/** A log-in form's own words (`ui.loginForm`, `ui.codeForm`), in the request's language. */
+async function formWords(namespace: "ui.loginForm" | "ui.codeForm") {
+  return (await getTranslations(namespace)) as unknown as LooseTranslator;
+}
+
 const CHALLENGE_MAX_AGE_S = 5 * 60;
 
 /** The password step's form action. */
@@ -69,7 +96,9 @@ export async function logInFromForm(
 ): Promise<LogInState> {
   const email = String(form.get("email") ?? "");
   const input = ZLogInInput.safeParse({ email, password: String(form.get("password") ?? "") });
-  if (!email.trim() || !input.success) return { email, error: "Enter your email and password." };
+  if (!email.trim() || !input.success) {
+    return { email, error: (await formWords("ui.loginForm"))("missingCredentials") };
+  }
   const next = safeRedirectPath(form.get("next"), flow.landingPath);
   let answer: PasswordStepAnswer;
   try {
@@ -77,7 +106,11 @@ export async function logInFromForm(
   } catch (error) {
     const code = spokenErrorCode(error);
     if (!code) throw error;
-    return { email, error: (error as Error).message, unverified: code === "EMAIL_NOT_VERIFIED" };
+    return {
+      email,
+      error: await spokenErrorText(error),
+      unverified: code === "EMAIL_NOT_VERIFIED",
+    };
   }
   if (answer.next === "signed-in") return signInWithTicket(flow.signIn, answer.ticket, next, email);
   await setChallenge(flow.challengeCookie, answer.challenge);
@@ -94,24 +127,24 @@ export async function logInWithCodeFromForm(
 ): Promise<LogInState> {
   const code = String(form.get("code") ?? "").trim();
   const next = safeRedirectPath(form.get("next"), flow.landingPath);
-  if (!code) return { error: "Enter the 6-digit code from your app, or a recovery code." };
+  if (!code) return { error: (await formWords("ui.codeForm"))("missingCode") };
   const challenge = await readChallenge(flow.challengeCookie);
-  if (!challenge) return expiredChallenge();
+  if (!challenge) return await expiredChallenge();
   try {
     const { ticket } = await flow.checkCode({ challenge, code });
     await clearChallenge(flow.challengeCookie);
     return await signInWithTicket(flow.signIn, ticket, next);
   } catch (error) {
     if (!spokenErrorCode(error)) throw error;
-    return { error: (error as Error).message, restart: spokenErrorCode(error) === "TOKEN_EXPIRED" };
+    return {
+      error: await spokenErrorText(error),
+      restart: spokenErrorCode(error) === "TOKEN_EXPIRED",
+    };
   }
 }
 
-function expiredChallenge(): LogInState {
-  return {
-    error: "Your log-in took too long or was interrupted. Please log in again.",
-    restart: true,
-  };
+async function expiredChallenge(): Promise<LogInState> {
+  return { error: (await formWords("ui.codeForm"))("expired"), restart: true };
 }
 
 /** Signs in with a ticket and redirects (Next's redirect signal must propagate). */
@@ -125,10 +158,10 @@ export async function signInWithTicket(
     await signIn("credentials", { ticket, redirectTo });
     return {};
   } catch (error) {
-    if (error instanceof CredentialsSignin) return { email, ...expiredChallenge() };
+    if (error instanceof CredentialsSignin) return { email, ...(await expiredChallenge()) };
     if (error instanceof AuthError) {
       log.error("log-in failed", { error });
-      return { email, error: "We could not log you in just now. Please try again in a moment." };
+      return { email, error: (await formWords("ui.codeForm"))("signInFailed") };
     }
     throw error;
   }

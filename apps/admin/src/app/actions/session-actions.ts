@@ -11,8 +11,10 @@ import {
   requestClient,
   signInWithTicketInPlace,
   spokenErrorCode,
+  spokenErrorText,
 } from "@exchange/ui/server";
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { signIn, signOut } from "@/auth";
 import { CHALLENGE_COOKIE } from "@/lib/log-in";
 import { getServices } from "@/server/services";
@@ -82,10 +84,10 @@ export async function confirmEnrolmentAction(
   form: FormData,
 ): Promise<EnrolState> {
   const code = String(form.get("code") ?? "").trim();
-  if (!/^\d{6}$/.test(code)) return { error: "Enter the 6-digit code from your app." };
+  const t = await getTranslations("auth.enrol");
+  if (!/^\d{6}$/.test(code)) return { error: t("missingCode") };
   const challenge = await readChallenge(CHALLENGE_COOKIE);
-  if (!challenge)
-    return { error: "Your log-in took too long. Please log in again.", restart: true };
+  if (!challenge) return { error: t("tookTooLong"), restart: true };
   try {
     const { ticket, recoveryCodes } = await confirmLogInEnrolment(await getServices(), {
       challenge,
@@ -98,7 +100,7 @@ export async function confirmEnrolmentAction(
   } catch (error) {
     const errorCode = spokenErrorCode(error);
     if (!errorCode) throw error;
-    return { error: (error as Error).message, restart: errorCode === "TOKEN_EXPIRED" };
+    return { error: await spokenErrorText(error), restart: errorCode === "TOKEN_EXPIRED" };
   }
 }
 

@@ -1,11 +1,14 @@
 import { LoginForm } from "@exchange/ui";
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { logIn } from "@/app/actions/session-actions";
 import { currentStaff } from "@/auth";
 import { StaffAuthFrame } from "@/components/auth/staff-auth-frame";
 
-export const metadata: Metadata = { title: "Staff log-in" };
+export async function generateMetadata() {
+  const t = await getTranslations("auth.login");
+  return { title: t("metaTitle") };
+}
 
 export default async function LoginPage({
   searchParams,
@@ -15,18 +18,15 @@ export default async function LoginPage({
   const { next, enrol } = await searchParams;
   const enrolmentToken = typeof enrol === "string" ? enrol : undefined;
   if (await currentStaff()) redirect("/");
+  const t = await getTranslations("auth.login");
   return (
     <StaffAuthFrame
-      title="Staff log-in"
-      subtitle={
-        enrolmentToken
-          ? "Log in to set up two-factor with the link an administrator gave you."
-          : "For exchange staff only. Sign-ins need two-factor and are recorded in the audit log."
-      }
+      title={t("title")}
+      subtitle={enrolmentToken ? t("subtitleEnrol") : t("subtitle")}
     >
       <LoginForm
         logIn={logIn}
-        emailLabel="Work email"
+        emailLabel={t("workEmail")}
         next={typeof next === "string" ? next : undefined}
         enrolmentToken={enrolmentToken}
       />

@@ -9,6 +9,7 @@ import {
   TwoFactorSetup,
 } from "@exchange/ui";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { confirmEnrolmentAction, type EnrolState } from "@/app/actions/session-actions";
 
@@ -27,13 +28,14 @@ export function EnrolFlow({
   continueTo: string;
   signedIn: boolean;
 }) {
+  const t = useTranslations("auth.enrol");
   const [state, action, pending] = useActionState<EnrolState, FormData>(confirmEnrolmentAction, {});
   if (!state.recoveryCodes && !enrolment && !signedIn) {
     return (
       <div className="flex flex-col gap-4">
-        <FormAlert>Your log-in took too long or was interrupted. Please log in again.</FormAlert>
+        <FormAlert>{t("expired")}</FormAlert>
         <Link href="/login" className={`${buttonClasses("primary", "md")} w-full`}>
-          Log in again
+          {t("logInAgain")}
         </Link>
       </div>
     );
@@ -43,7 +45,7 @@ export function EnrolFlow({
       <div className="flex flex-col gap-4">
         {state.recoveryCodes ? <RecoveryCodes codes={state.recoveryCodes} /> : null}
         <Link href={continueTo} className={`${buttonClasses("primary", "md")} w-full`}>
-          Continue to the console
+          {t("continue")}
         </Link>
       </div>
     );
@@ -58,14 +60,14 @@ export function EnrolFlow({
               <>
                 {" "}
                 <Link href="/login" className="font-medium underline">
-                  Log in again
+                  {t("logInAgain")}
                 </Link>
               </>
             ) : null}
           </FormAlert>
         ) : null}
         <TextField
-          label="Code from your app"
+          label={t("codeLabel")}
           name="code"
           autoComplete="one-time-code"
           inputMode="numeric"
@@ -75,7 +77,7 @@ export function EnrolFlow({
           required
           autoFocus
         />
-        <SubmitButton pending={pending}>Turn on two-factor and continue</SubmitButton>
+        <SubmitButton pending={pending}>{t("submit")}</SubmitButton>
       </form>
     </TwoFactorSetup>
   );

@@ -1,4 +1,5 @@
 import { AuthCard, BrandMark } from "@exchange/ui";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /** The frame of the staff log-in steps: the console's mark over one focused card. */
@@ -14,6 +15,7 @@ export function StaffAuthFrame({
   /** Room for a QR code beside its key (enrolment). */
   wide?: boolean;
 }) {
+  const t = useTranslations("auth");
   return (
     <div className="relative flex min-h-dvh flex-col items-center justify-center overflow-hidden px-4 py-12">
       <div
@@ -23,7 +25,7 @@ export function StaffAuthFrame({
       <div
         className={`relative flex w-full flex-col items-center gap-8 ${wide ? "max-w-[480px]" : "max-w-[400px]"}`}
       >
-        <BrandMark href="/" label="Admin console home" tag="Admin" />
+        <BrandMark href="/" label={t("brandLabel")} tag={t("brandTag")} />
         <AuthCard title={title} subtitle={subtitle}>
           {children}
         </AuthCard>

@@ -1,18 +1,22 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuthLink } from "@/components/auth/auth-link";
 import { AuthPanel } from "@/components/auth/auth-panel";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
 
-export const metadata: Metadata = { title: "Reset your password" };
+export async function generateMetadata() {
+  const t = await getTranslations("auth.forgot");
+  return { title: t("metaTitle") };
+}
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  const t = await getTranslations("auth.forgot");
   return (
     <AuthPanel
-      title="Reset your password"
-      subtitle="Enter your account's email and we will send you a link to choose a new password."
+      title={t("title")}
+      subtitle={t("subtitle")}
       footer={
         <>
-          Remembered it? <AuthLink href="/login">Log in</AuthLink>
+          {t("remembered")} <AuthLink href="/login">{t("logIn")}</AuthLink>
         </>
       }
     >

@@ -1,19 +1,22 @@
 import { FormNotice, LoginForm, safeRedirectPath } from "@exchange/ui";
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { logIn, resendVerification } from "@/app/actions/session-actions";
 import { currentTrader } from "@/auth";
 import { AuthLink } from "@/components/auth/auth-link";
 import { AuthPanel } from "@/components/auth/auth-panel";
 import { HOME_PATH } from "@/lib/paths";
 
-export const metadata: Metadata = { title: "Log in" };
+export async function generateMetadata() {
+  const t = await getTranslations("auth.login");
+  return { title: t("metaTitle") };
+}
 
-/** Notices other pages send people here with (`?notice=`). */
-const NOTICES: Record<string, string> = {
-  "password-reset": "Your password has been changed. Log in with the new one.",
-  verified: "Your email is verified. Log in to start trading.",
-};
+/** Notices other pages send people here with (`?notice=`), by their key in `auth.login.notices`. */
+const NOTICES = ["password-reset", "verified"] as const;
+type Notice = (typeof NOTICES)[number];
+const isNotice = (value: unknown): value is Notice =>
+  typeof value === "string" && (NOTICES as readonly string[]).includes(value);
 
 export default async function LoginPage({
   searchParams,
@@ -23,19 +26,19 @@ export default async function LoginPage({
   const { next, notice } = await searchParams;
   const nextPath = typeof next === "string" ? next : undefined;
   if (await currentTrader()) redirect(safeRedirectPath(nextPath, HOME_PATH));
-  const noticeText = typeof notice === "string" ? NOTICES[notice] : undefined;
+  const t = await getTranslations("auth.login");
   return (
     <AuthPanel
-      title="Log in"
-      subtitle="Welcome back. Log in to trade and manage your account."
+      title={t("title")}
+      subtitle={t("subtitle")}
       footer={
         <>
-          New to Exchange? <AuthLink href="/register">Create an account</AuthLink>
+          {t("newHere")} <AuthLink href="/register">{t("createAccount")}</AuthLink>
         </>
       }
     >
       <div className="flex flex-col gap-4">
-        {noticeText ? <FormNotice>{noticeText}</FormNotice> : null}
+        {isNotice(notice) ? <FormNotice>{t(`notices.${notice}`)}</FormNotice> : null}
         <LoginForm
           logIn={logIn}
           next={nextPath}

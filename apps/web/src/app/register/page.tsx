@@ -1,25 +1,26 @@
-import type { Metadata } from "next";
-import Link from "next/link";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { currentTrader } from "@/auth";
+import { AuthLink } from "@/components/auth/auth-link";
 import { AuthPanel } from "@/components/auth/auth-panel";
 import { RegisterForm } from "@/components/auth/register-form";
 import { HOME_PATH } from "@/lib/paths";
 
-export const metadata: Metadata = { title: "Create account" };
+export async function generateMetadata() {
+  const t = await getTranslations("auth.register");
+  return { title: t("metaTitle") };
+}
 
 export default async function RegisterPage() {
   if (await currentTrader()) redirect(HOME_PATH);
+  const t = await getTranslations("auth.register");
   return (
     <AuthPanel
-      title="Create your account"
-      subtitle="Register with your email to start trading spot markets."
+      title={t("title")}
+      subtitle={t("subtitle")}
       footer={
         <>
-          Already registered?{" "}
-          <Link href="/login" className="font-medium text-brand hover:text-brand-hover">
-            Log in
-          </Link>
+          {t("alreadyRegistered")} <AuthLink href="/login">{t("logIn")}</AuthLink>
         </>
       }
     >

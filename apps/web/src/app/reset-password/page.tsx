@@ -1,9 +1,12 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuthLink } from "@/components/auth/auth-link";
 import { AuthPanel } from "@/components/auth/auth-panel";
 import { ResetPasswordForm } from "@/components/auth/reset-password-form";
 
-export const metadata: Metadata = { title: "Choose a new password" };
+export async function generateMetadata() {
+  const t = await getTranslations("auth.reset");
+  return { title: t("metaTitle") };
+}
 
 /** Where the reset mail's link lands. The token is checked (and used up) on submit. */
 export default async function ResetPasswordPage({
@@ -12,13 +15,14 @@ export default async function ResetPasswordPage({
   searchParams: Promise<{ token?: string | string[] }>;
 }) {
   const { token } = await searchParams;
+  const t = await getTranslations("auth.reset");
   return (
     <AuthPanel
-      title="Choose a new password"
-      subtitle="Your old password stops working as soon as you save the new one."
+      title={t("title")}
+      subtitle={t("subtitle")}
       footer={
         <>
-          Link expired? <AuthLink href="/forgot-password">Send a new one</AuthLink>
+          {t("linkExpired")} <AuthLink href="/forgot-password">{t("sendNew")}</AuthLink>
         </>
       }
     >

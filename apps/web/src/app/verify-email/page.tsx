@@ -1,15 +1,18 @@
 import { verifyEmail } from "@exchange/api";
 import { buttonClasses, FormAlert, FormNotice } from "@exchange/ui";
-import { clientIp, spokenErrorCode } from "@exchange/ui/server";
-import type { Metadata } from "next";
+import { clientIp, spokenErrorCode, spokenErrorText } from "@exchange/ui/server";
 import { headers } from "next/headers";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { AuthLink } from "@/components/auth/auth-link";
 import { AuthPanel } from "@/components/auth/auth-panel";
 import { ResendForm } from "@/components/auth/resend-form";
 import { getServices } from "@/server/services";
 
-export const metadata: Metadata = { title: "Verify your email" };
+export async function generateMetadata() {
+  const t = await getTranslations("auth.verifyEmail");
+  return { title: t("metaTitle") };
+}
 // Uses a single-use token: never prerendered, never cached.
 export const dynamic = "force-dynamic";
 
@@ -25,13 +28,14 @@ export default async function VerifyEmailPage({
 }) {
   const { token } = await searchParams;
   const outcome = await verify(typeof token === "string" ? token : "");
+  const t = await getTranslations("auth.verifyEmail");
   return (
     <AuthPanel
-      title={outcome.ok ? "Email verified" : "We could not verify your email"}
-      subtitle={outcome.ok ? "Your account is ready." : "The link did not work."}
+      title={outcome.ok ? t("verifiedTitle") : t("failedTitle")}
+      subtitle={outcome.ok ? t("verifiedSubtitle") : t("failedSubtitle")}
       footer={
         <>
-          Need help? <AuthLink href="/login">Back to log in</AuthLink>
+          {t("needHelp")} <AuthLink href="/login">{t("backToLogIn")}</AuthLink>
         </>
       }
     >
@@ -39,22 +43,20 @@ export default async function VerifyEmailPage({
         <div className="flex flex-col gap-4">
           <FormNotice>
             {outcome.alreadyVerified
-              ? `${outcome.email} was already verified.`
-              : `${outcome.email} is verified. Thank you.`}
+              ? t("alreadyVerified", { email: outcome.email })
+              : t("verified", { email: outcome.email })}
           </FormNotice>
           <Link
             href="/login?notice=verified"
             className={`${buttonClasses("primary", "md")} w-full`}
           >
-            Log in
+            {t("logIn")}
           </Link>
         </div>
       ) : (
         <div className="flex flex-col gap-4">
           <FormAlert>{outcome.message}</FormAlert>
-          <p className="text-[13px] text-ink-muted">
-            Enter your email and we will send a new link.
-          </p>
+          <p className="text-[13px] text-ink-muted">{t("askNewLink")}</p>
           <ResendForm />
         </div>
       )}
@@ -64,13 +66,14 @@ export default async function VerifyEmailPage({
 
 async function verify(token: string): Promise<Outcome> {
   if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) {
-    return { ok: false, message: "This link is not valid. Please check it or ask for a new one." };
+    const t = await getTranslations("auth.verifyEmail");
+    return { ok: false, message: t("invalidLink") };
   }
   try {
     const ip = clientIp(await headers());
     return { ok: true, ...(await verifyEmail(await getServices(), { token, ip })) };
   } catch (error) {
     if (!spokenErrorCode(error)) throw error;
-    return { ok: false, message: (error as Error).message };
+    return { ok: false, message: await spokenErrorText(error) };
   }
 }

@@ -9,16 +9,21 @@ import {
   TextField,
   useHydrated,
 } from "@exchange/ui";
+import { useErrorText } from "@exchange/ui/i18n";
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
-import { z } from "zod";
 import { useTRPC } from "@/trpc/react";
+import { useFieldErrors } from "./field-errors";
 
 /**
  * Asks for a reset link. The answer is the same whether or not the email has an account, so
  * the form cannot be used to find out who is registered.
  */
 export function ForgotPasswordForm() {
+  const t = useTranslations("auth.forgot");
+  const errorText = useErrorText();
+  const fieldText = useFieldErrors();
   const trpc = useTRPC();
   const request = useMutation(trpc.auth.requestPasswordReset.mutationOptions());
   const [sentTo, setSentTo] = useState<string>();
@@ -30,24 +35,20 @@ export function ForgotPasswordForm() {
     event.preventDefault();
     setFormError(undefined);
     const parsed = ZEmailOnlyInput.safeParse({ email: formText(event.currentTarget, "email") });
-    if (!parsed.success) return setFieldErrors(z.flattenError(parsed.error).fieldErrors);
+    if (!parsed.success) return setFieldErrors(fieldText.fromIssues(parsed.error.issues));
     setFieldErrors({});
     request.mutate(parsed.data, {
       onSuccess: () => setSentTo(parsed.data.email),
-      onError: (error) => setFormError(error.message),
+      onError: (error) => setFormError(errorText(error)),
     });
   }
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      {sentTo ? (
-        <FormNotice>
-          If an account exists for {sentTo}, a reset link is on its way. It expires in 30 minutes.
-        </FormNotice>
-      ) : null}
+      {sentTo ? <FormNotice>{t("sent", { email: sentTo })}</FormNotice> : null}
       {formError ? <FormAlert>{formError}</FormAlert> : null}
       <TextField
-        label="Email"
+        label={t("email")}
         name="email"
         type="email"
         autoComplete="email"
@@ -57,7 +58,7 @@ export function ForgotPasswordForm() {
         autoFocus
       />
       <SubmitButton pending={request.isPending} disabled={!hydrated}>
-        Send reset link
+        {t("submit")}
       </SubmitButton>
     </form>
   );

@@ -2,21 +2,26 @@
 
 import { type FieldErrors, ZRegisterInput } from "@exchange/api/client";
 import { FormAlert, formText, SubmitButton, TextField, useHydrated } from "@exchange/ui";
+import { useErrorText } from "@exchange/ui/i18n";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
-import { z } from "zod";
 import { useTRPC } from "@/trpc/react";
+import { useFieldErrors } from "./field-errors";
 
 type Field = "email" | "password";
 
 /**
  * Registration. Checks the form with the API's own schema first (instant feedback, same
- * messages), then lets the server decide (taken emails, rate limits, anything the browser
+ * rules), then lets the server decide (taken emails, rate limits, anything the browser
  * cannot know), then sends the person to "check your email": the account opens once the
- * mailed link is followed.
+ * mailed link is followed. The account keeps the page's language for its mails.
  */
 export function RegisterForm() {
+  const t = useTranslations("auth.register");
+  const errorText = useErrorText();
+  const fieldText = useFieldErrors();
   const trpc = useTRPC();
   const router = useRouter();
   const register = useMutation(trpc.auth.register.mutationOptions());
@@ -37,7 +42,7 @@ export function RegisterForm() {
       password: formText(form, "password"),
     });
     if (!parsed.success) {
-      setFieldErrors(z.flattenError(parsed.error).fieldErrors);
+      setFieldErrors(fieldText.fromIssues(parsed.error.issues));
       return;
     }
     setFieldErrors({});
@@ -47,9 +52,9 @@ export function RegisterForm() {
       onError: (error) => {
         const serverFieldErrors = error.data?.fieldErrors;
         if (serverFieldErrors && Object.keys(serverFieldErrors).length > 0) {
-          setFieldErrors(serverFieldErrors);
+          setFieldErrors(fieldText.fromServer(serverFieldErrors));
         } else {
-          setFormError(error.message);
+          setFormError(errorText(error));
         }
       },
     });
@@ -63,7 +68,7 @@ export function RegisterForm() {
     <form onSubmit={submit} method="post" noValidate className="flex flex-col gap-4">
       {formError ? <FormAlert>{formError}</FormAlert> : null}
       <TextField
-        label="Email"
+        label={t("email")}
         name="email"
         type="email"
         autoComplete="email"
@@ -74,17 +79,17 @@ export function RegisterForm() {
         autoFocus
       />
       <TextField
-        label="Password"
+        label={t("password")}
         name="password"
         type="password"
         autoComplete="new-password"
         onChange={() => edited("password")}
         errors={fieldErrors.password}
-        hint="At least 10 characters, with a letter and a digit."
+        hint={t("passwordHint")}
         required
       />
       <SubmitButton pending={pending} disabled={!hydrated}>
-        Create account
+        {t("submit")}
       </SubmitButton>
     </form>
   );

@@ -1,11 +1,13 @@
 "use client";
 
 import { buttonClasses, FormAlert, FormNotice, type ResendAnswer } from "@exchange/ui";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { resendVerification } from "@/app/actions/session-actions";
 
 /** "Resend the email" on the check-your-email and expired-link pages. */
 export function ResendButton({ email }: { email: string }) {
+  const t = useTranslations("auth.checkEmail");
   const [answer, setAnswer] = useState<ResendAnswer>();
   const [sending, startSending] = useTransition();
   return (
@@ -23,7 +25,7 @@ export function ResendButton({ email }: { email: string }) {
         onClick={() => startSending(async () => setAnswer(await resendVerification(email)))}
         className={`${buttonClasses("secondary", "md")} w-full`}
       >
-        {sending ? "Sending…" : "Resend the email"}
+        {sending ? t("sending") : t("resend")}
       </button>
     </div>
   );

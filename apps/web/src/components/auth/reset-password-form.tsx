@@ -2,14 +2,20 @@
 
 import { type FieldErrors, ZPassword } from "@exchange/api/client";
 import { FormAlert, formText, SubmitButton, TextField, useHydrated } from "@exchange/ui";
+import { useErrorText } from "@exchange/ui/i18n";
 import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "@/trpc/react";
+import { useFieldErrors } from "./field-errors";
 
 /** The new password, twice; the server checks the token and the password policy again. */
 export function ResetPasswordForm({ token }: { token: string }) {
+  const t = useTranslations("auth.reset");
+  const errorText = useErrorText();
+  const fieldText = useFieldErrors();
   const trpc = useTRPC();
   const router = useRouter();
   const reset = useMutation(trpc.auth.resetPassword.mutationOptions());
@@ -24,9 +30,9 @@ export function ResetPasswordForm({ token }: { token: string }) {
     const confirm = formText(event.currentTarget, "confirm");
     const parsed = ZPassword.safeParse(password);
     if (!parsed.success) {
-      return setFieldErrors({ password: parsed.error.issues.map((issue) => issue.message) });
+      return setFieldErrors(fieldText.fromIssues(parsed.error.issues, "password"));
     }
-    if (confirm !== password) return setFieldErrors({ confirm: ["The passwords do not match."] });
+    if (confirm !== password) return setFieldErrors({ confirm: [t("mismatch")] });
     setFieldErrors({});
     reset.mutate(
       { token, password },
@@ -34,8 +40,8 @@ export function ResetPasswordForm({ token }: { token: string }) {
         onSuccess: () => router.push("/login?notice=password-reset"),
         onError: (error) => {
           const serverFieldErrors = error.data?.fieldErrors;
-          if (serverFieldErrors?.password) setFieldErrors(serverFieldErrors);
-          else setFormError(error.message);
+          if (serverFieldErrors?.password) setFieldErrors(fieldText.fromServer(serverFieldErrors));
+          else setFormError(errorText(error));
         },
       },
     );
@@ -47,22 +53,22 @@ export function ResetPasswordForm({ token }: { token: string }) {
         <FormAlert>
           {formError}{" "}
           <Link href="/forgot-password" className="font-medium underline">
-            Send a new link
+            {t("sendNewLink")}
           </Link>
         </FormAlert>
       ) : null}
       <TextField
-        label="New password"
+        label={t("password")}
         name="password"
         type="password"
         autoComplete="new-password"
         errors={fieldErrors.password}
-        hint="At least 10 characters, with a letter and a digit."
+        hint={t("passwordHint")}
         required
         autoFocus
       />
       <TextField
-        label="Confirm new password"
+        label={t("confirm")}
         name="confirm"
         type="password"
         autoComplete="new-password"
@@ -70,7 +76,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
         required
       />
       <SubmitButton pending={reset.isPending || reset.isSuccess} disabled={!hydrated}>
-        Save new password
+        {t("submit")}
       </SubmitButton>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { type ChangeEvent, useEffect, useId, useState } from "react";
 
 /**
@@ -21,6 +22,7 @@ export function FilePicker({
   errors?: readonly string[] | undefined;
   onPick: (file: File | null) => void;
 }) {
+  const t = useTranslations("verification.kycForm");
   const id = useId();
   const [preview, setPreview] = useState<{ url: string | null; name: string } | null>(null);
   useEffect(
@@ -75,7 +77,7 @@ export function FilePicker({
               />
             </svg>
             <span className="text-xs text-ink-muted">
-              {preview ? preview.name : "Choose a file"}
+              {preview ? preview.name : t("chooseFile")}
             </span>
           </span>
         )}

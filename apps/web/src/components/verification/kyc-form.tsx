@@ -2,7 +2,6 @@
 
 import {
   COUNTRIES,
-  KYC_DOCUMENT_TYPE_LABELS,
   KYC_DOCUMENT_TYPES,
   KYC_FILE_FIELDS,
   KYC_MAX_FILE_BYTES,
@@ -12,29 +11,17 @@ import {
   requiredFileKinds,
 } from "@exchange/api/client";
 import { buttonClasses, FormAlert, Spinner, TextField, useToast } from "@exchange/ui";
+import { useErrorText } from "@exchange/ui/i18n";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { useLocale, useTranslations } from "next-intl";
+import { type FormEvent, useMemo, useState } from "react";
+import { countryNameIn } from "./country-name";
 import { FilePicker } from "./file-picker";
 
 type Errors = Record<string, string[]>;
 
 const IMAGE_TYPES = "image/jpeg,image/png,image/webp";
 const MAX_MB = KYC_MAX_FILE_BYTES / (1024 * 1024);
-
-const FILE_COPY: Record<KycFileKind, { label: string; hint: string }> = {
-  FRONT: {
-    label: "Document front",
-    hint: `The side with your photo. JPEG, PNG, WebP or PDF, up to ${MAX_MB} MB.`,
-  },
-  BACK: {
-    label: "Document back",
-    hint: `The reverse side. JPEG, PNG, WebP or PDF, up to ${MAX_MB} MB.`,
-  },
-  SELFIE: {
-    label: "Selfie with the document",
-    hint: `Your face and the document in one photo, up to ${MAX_MB} MB.`,
-  },
-};
 
 /** The latest date of birth that is old enough today, for the date picker's upper bound. */
 function latestAdultBirthDate(): string {
@@ -44,10 +31,8 @@ function latestAdultBirthDate(): string {
 }
 
 /** Checks a browser can make before uploading; the server checks the bytes themselves. */
-function fileHint(file: File | null): string | undefined {
-  return file && file.size > KYC_MAX_FILE_BYTES
-    ? `The file is larger than ${MAX_MB} MB.`
-    : undefined;
+function fileTooLarge(file: File | null): boolean {
+  return file !== null && file.size > KYC_MAX_FILE_BYTES;
 }
 
 /**
@@ -59,6 +44,8 @@ export function KycForm({
 }: {
   previous?: { legalName: string; country: string; documentType: KycDocumentType } | undefined;
 }) {
+  const t = useTranslations("verification");
+  const errorText = useErrorText();
   const router = useRouter();
   const toast = useToast();
   const [documentType, setDocumentType] = useState<KycDocumentType>(
@@ -71,7 +58,7 @@ export function KycForm({
 
   function pick(kind: KycFileKind, file: File | null) {
     setFiles((current) => ({ ...current, [kind]: file }));
-    const problem = fileHint(file);
+    const problem = fileTooLarge(file) ? t("kycForm.fileTooLarge", { mb: MAX_MB }) : undefined;
     setErrors(({ [KYC_FILE_FIELDS[kind]]: _stale, _: _form, ...rest }) =>
       problem ? { ...rest, [KYC_FILE_FIELDS[kind]]: [problem] } : rest,
     );
@@ -91,26 +78,31 @@ export function KycForm({
     try {
       const response = await fetch("/api/kyc/submissions", { method: "POST", body: form });
       const body = (await response.json().catch(() => ({}))) as {
-        error?: { message?: string; fieldErrors?: Errors };
+        error?: { message?: string; code?: string; fieldErrors?: Errors };
       };
       if (response.ok) {
         setErrors({});
         toast({
           tone: "success",
-          title: "Submitted for review",
-          description: "We'll email you when it's decided.",
+          title: t("kycForm.submitted"),
+          description: t("kycForm.submittedBody"),
         });
         router.refresh();
         return;
       }
       const fieldErrors = body.error?.fieldErrors ?? {};
+      // The route's answer in the viewer's language by its code; its own sentence in English.
+      const said = (fallback: string) =>
+        body.error?.message
+          ? errorText({ message: body.error.message, data: { appCode: body.error.code } })
+          : fallback;
       setErrors(
         Object.keys(fieldErrors).length > 0
-          ? { ...fieldErrors, _: [body.error?.message ?? "Check the highlighted fields."] }
-          : { _: [body.error?.message ?? "The submission was not accepted. Please try again."] },
+          ? { ...fieldErrors, _: [said(t("kycForm.checkFields"))] }
+          : { _: [said(t("kycForm.notAccepted"))] },
       );
     } catch {
-      setErrors({ _: ["The exchange could not be reached. Check your connection and try again."] });
+      setErrors({ _: [t("kycForm.unreachable")] });
     } finally {
       setPending(false);
     }
@@ -120,48 +112,50 @@ export function KycForm({
     <form
       onSubmit={submit}
       noValidate
-      aria-label="Identity verification"
+      aria-label={t("kycForm.label")}
       className="flex flex-col gap-5"
     >
       {errors._ ? <FormAlert>{errors._.join(" ")}</FormAlert> : null}
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <TextField
-          label="Full legal name"
+          label={t("kycForm.legalName")}
           name="legalName"
           autoComplete="name"
           defaultValue={previous?.legalName}
-          hint="Exactly as printed on your document."
+          hint={t("kycForm.legalNameHint")}
           errors={errors.legalName}
         />
         <TextField
-          label="Date of birth"
+          label={t("kycForm.dateOfBirth")}
           name="dateOfBirth"
           type="date"
           max={latestAdultBirthDate()}
           autoComplete="bday"
-          hint={`You must be ${KYC_MINIMUM_AGE_YEARS} or older.`}
+          hint={t("kycForm.dateOfBirthHint", { age: KYC_MINIMUM_AGE_YEARS })}
           errors={errors.dateOfBirth}
           className="[color-scheme:dark]"
         />
         <CountrySelect defaultValue={previous?.country} errors={errors.country} />
         <TextField
-          label="Document number"
+          label={t("kycForm.documentNumber")}
           name="documentNumber"
           autoComplete="off"
           spellCheck={false}
-          hint="Letters and digits as printed."
+          hint={t("kycForm.documentNumberHint")}
           errors={errors.documentNumber}
           className="font-mono uppercase"
         />
       </div>
 
       <fieldset className="flex min-w-0 flex-col gap-1.5">
-        <legend className="mb-1.5 text-[13px] font-medium text-ink-muted">Document type</legend>
-        <div className="grid grid-cols-3 gap-1 rounded-md bg-canvas p-0.5 ring-1 ring-line ring-inset">
+        <legend className="mb-1.5 text-[13px] font-medium text-ink-muted">
+          {t("kycForm.documentType")}
+        </legend>
+        <div className="grid grid-cols-1 gap-1 rounded-md bg-canvas p-0.5 ring-1 ring-line ring-inset min-[420px]:grid-cols-3">
           {KYC_DOCUMENT_TYPES.map((type) => (
             <label
               key={type}
-              className={`relative flex h-9 cursor-pointer items-center justify-center rounded text-[13px] font-medium transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand ${
+              className={`relative flex h-10 cursor-pointer items-center justify-center rounded text-[13px] font-medium transition-colors has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand ${
                 documentType === type
                   ? "bg-raised text-ink ring-1 ring-line-strong ring-inset"
                   : "text-ink-muted hover:text-ink"
@@ -175,7 +169,7 @@ export function KycForm({
                 onChange={() => setDocumentType(type)}
                 className="absolute inset-0 cursor-pointer appearance-none rounded opacity-0"
               />
-              {KYC_DOCUMENT_TYPE_LABELS[type]}
+              {t(`documentTypes.${type}`)}
             </label>
           ))}
         </div>
@@ -188,9 +182,9 @@ export function KycForm({
         {kinds.map((kind) => (
           <FilePicker
             key={kind}
-            label={FILE_COPY[kind].label}
+            label={t(`kycForm.files.${kind}.label`)}
             name={KYC_FILE_FIELDS[kind]}
-            hint={FILE_COPY[kind].hint}
+            hint={t(`kycForm.files.${kind}.hint`, { mb: MAX_MB })}
             accept={kind === "SELFIE" ? IMAGE_TYPES : `${IMAGE_TYPES},application/pdf`}
             errors={errors[KYC_FILE_FIELDS[kind]]}
             onPick={(file) => pick(kind, file)}
@@ -199,9 +193,7 @@ export function KycForm({
       </div>
 
       <div className="flex flex-wrap items-center justify-between gap-3 border-t border-line pt-4">
-        <p className="max-w-md text-xs text-ink-faint">
-          Your documents are kept apart from the website and only our compliance team can open them.
-        </p>
+        <p className="max-w-md text-xs text-ink-faint">{t("kycForm.privacy")}</p>
         <button
           type="submit"
           disabled={pending}
@@ -209,7 +201,7 @@ export function KycForm({
           className={buttonClasses("primary")}
         >
           {pending ? <Spinner /> : null}
-          Submit for review
+          {t("kycForm.submit")}
         </button>
       </div>
     </form>
@@ -223,11 +215,21 @@ function CountrySelect({
   defaultValue?: string | undefined;
   errors?: string[] | undefined;
 }) {
+  const t = useTranslations("verification.kycForm");
+  const locale = useLocale();
+  // Names in the viewer's language, in that language's order.
+  const countries = useMemo(() => {
+    const collator = new Intl.Collator(locale);
+    return COUNTRIES.map((country) => ({
+      code: country.code,
+      name: countryNameIn(locale, country.code),
+    })).sort((a, b) => collator.compare(a.name, b.name));
+  }, [locale]);
   const invalid = Boolean(errors?.length);
   return (
     <div className="flex flex-col gap-1.5">
       <label htmlFor="kyc-country" className="text-[13px] font-medium text-ink-muted">
-        Issuing country
+        {t("country")}
       </label>
       <select
         id="kyc-country"
@@ -239,9 +241,9 @@ function CountrySelect({
         }`}
       >
         <option value="" disabled>
-          Choose a country
+          {t("chooseCountry")}
         </option>
-        {COUNTRIES.map((country) => (
+        {countries.map((country) => (
           <option key={country.code} value={country.code}>
             {country.name}
           </option>
@@ -250,7 +252,7 @@ function CountrySelect({
       {invalid ? (
         <p className="text-[13px] text-down">{errors?.join(" ")}</p>
       ) : (
-        <p className="text-xs text-ink-faint">The country that issued your document.</p>
+        <p className="text-xs text-ink-faint">{t("countryHint")}</p>
       )}
     </div>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { traderApi } from "@/server/trader-api";
 
 /**
@@ -6,8 +7,9 @@ import { traderApi } from "@/server/trader-api";
  * Read on each render, so it changes as soon as compliance decides.
  */
 export async function VerificationLink() {
-  const me = await (await traderApi()).me().catch(() => null);
+  const me = await (await traderApi()).me.profile().catch(() => null);
   if (!me) return null;
+  const t = await getTranslations("verification.link");
   const verified = me.kycLevel >= 1;
   return (
     <Link
@@ -23,7 +25,7 @@ export async function VerificationLink() {
         aria-hidden="true"
         className={`size-1.5 rounded-full ${verified ? "bg-up" : "bg-warn"}`}
       />
-      {verified ? `Verified · L${me.kycLevel}` : "Verify identity"}
+      {verified ? t("verified", { level: me.kycLevel }) : t("verify")}
     </Link>
   );
 }

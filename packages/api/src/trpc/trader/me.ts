@@ -1,4 +1,5 @@
 import { findUser } from "@exchange/domains/identity/users";
+import { USER_LOCALES } from "@exchange/domains/mail/mail-locale";
 import { z } from "zod";
 import { protectedProcedure } from "../trpc";
 
@@ -7,6 +8,8 @@ export const ZMeOutput = z.object({
   email: z.string(),
   emailVerified: z.boolean(),
   kycLevel: z.number().int(),
+  /** The language the trader reads, and their mails are written in. */
+  locale: z.enum(USER_LOCALES),
   createdAt: z.date(),
 });
 

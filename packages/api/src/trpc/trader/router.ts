@@ -21,13 +21,14 @@ import { regenerateRecoveryCodesProcedure } from "./security/regenerate-recovery
 import { revokeOtherSessionsProcedure } from "./security/revoke-other-sessions";
 import { revokeSessionProcedure } from "./security/revoke-session";
 import { twoFactorStatusProcedure } from "./security/two-factor-status";
+import { setLocaleProcedure } from "./set-locale";
 import { tradingRouter } from "./trading/router";
 import { walletRouter } from "./wallet/router";
 
 /** The API the trading web app serves to browsers. */
 export const traderRouter = router({
   health: healthProcedure,
-  me: meProcedure,
+  me: router({ profile: meProcedure, setLocale: setLocaleProcedure }),
   auth: router({
     register: registerProcedure,
     resendVerification: resendVerificationProcedure,

@@ -1,11 +1,14 @@
 import { safeRedirectPath } from "@exchange/ui";
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { currentStaff } from "@/auth";
 import { EnrolFlow } from "@/components/auth/enrol-flow";
 import { StaffAuthFrame } from "@/components/auth/staff-auth-frame";
 import { currentEnrolment } from "@/server/log-in-enrolment";
 
-export const metadata: Metadata = { title: "Set up two-factor" };
+export async function generateMetadata() {
+  const t = await getTranslations("auth.enrol");
+  return { title: t("metaTitle") };
+}
 
 /**
  * Staff without two-factor land here after their password: the console opens only once they
@@ -18,19 +21,20 @@ export default async function StaffEnrolPage({
 }) {
   const { next } = await searchParams;
   const [enrolment, staff] = await Promise.all([currentEnrolment(), currentStaff()]);
+  const t = await getTranslations("auth.enrol");
   // No redirect when neither exists: right after confirming, this page re-renders before the
   // new session cookie is readable, and must keep showing the recovery codes (EnrolFlow's
   // state) instead of bouncing through /login.
   return (
     <StaffAuthFrame
       wide
-      title="Set up two-factor authentication"
+      title={t("title")}
       subtitle={
         enrolment
-          ? `Staff accounts need two-factor. Enrol ${enrolment.email} to open the console.`
+          ? t("subtitleEnrol", { email: enrolment.email })
           : staff
-            ? "Two-factor authentication is on. Save your recovery codes, then open the console."
-            : "Staff accounts need two-factor to open the console."
+            ? t("subtitleDone")
+            : t("subtitle")
       }
     >
       <EnrolFlow

@@ -1,13 +1,16 @@
 import { CodeForm } from "@exchange/ui";
 import { readChallenge } from "@exchange/ui/server";
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { logInWithCodeAction } from "@/app/actions/session-actions";
 import { AuthLink } from "@/components/auth/auth-link";
 import { AuthPanel } from "@/components/auth/auth-panel";
 import { CHALLENGE_COOKIE } from "@/lib/paths";
 
-export const metadata: Metadata = { title: "Two-factor authentication" };
+export async function generateMetadata() {
+  const t = await getTranslations("auth.code");
+  return { title: t("metaTitle") };
+}
 
 /** The log-in's second step, reached from the password step when two-factor is on. */
 export default async function LogInCodePage({
@@ -17,13 +20,14 @@ export default async function LogInCodePage({
 }) {
   const { next } = await searchParams;
   if (!(await readChallenge(CHALLENGE_COOKIE))) redirect("/login");
+  const t = await getTranslations("auth.code");
   return (
     <AuthPanel
-      title="Two-factor authentication"
-      subtitle="Your account is protected with two-factor. Enter the code from your authenticator app."
+      title={t("title")}
+      subtitle={t("subtitle")}
       footer={
         <>
-          Not you? <AuthLink href="/login">Log in with another account</AuthLink>
+          {t("notYou")} <AuthLink href="/login">{t("otherAccount")}</AuthLink>
         </>
       }
     >

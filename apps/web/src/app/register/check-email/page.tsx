@@ -1,9 +1,12 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AuthLink } from "@/components/auth/auth-link";
 import { AuthPanel } from "@/components/auth/auth-panel";
 import { ResendButton } from "@/components/auth/resend-button";
 
-export const metadata: Metadata = { title: "Check your email" };
+export async function generateMetadata() {
+  const t = await getTranslations("auth.checkEmail");
+  return { title: t("metaTitle") };
+}
 
 /** After registration: the account opens once the mailed link is followed. */
 export default async function CheckEmailPage({
@@ -13,13 +16,14 @@ export default async function CheckEmailPage({
 }) {
   const { email } = await searchParams;
   const address = typeof email === "string" ? email : undefined;
+  const t = await getTranslations("auth.checkEmail");
   return (
     <AuthPanel
-      title="Check your email"
-      subtitle="One more step to open your account."
+      title={t("title")}
+      subtitle={t("subtitle")}
       footer={
         <>
-          Verified already? <AuthLink href="/login">Log in</AuthLink>
+          {t("verifiedAlready")} <AuthLink href="/login">{t("logIn")}</AuthLink>
         </>
       }
     >
@@ -27,16 +31,17 @@ export default async function CheckEmailPage({
         <div className="flex items-start gap-3 rounded-lg bg-canvas p-4 ring-1 ring-line">
           <MailIcon />
           <p className="text-[13px] leading-5 text-ink-muted">
-            We sent a verification link to{" "}
-            <strong className="font-medium text-ink" data-testid="sent-to">
-              {address ?? "your email address"}
-            </strong>
-            . Open it to verify your address, then log in. The link expires in 24 hours.
+            {t.rich("sentTo", {
+              address: address ?? t("yourAddress"),
+              b: (chunks) => (
+                <strong className="font-medium text-ink" data-testid="sent-to">
+                  {chunks}
+                </strong>
+              ),
+            })}
           </p>
         </div>
-        <p className="text-xs text-ink-faint">
-          Nothing arrived after a few minutes? Check your spam folder, or send it again.
-        </p>
+        <p className="text-xs text-ink-faint">{t("nothingArrived")}</p>
         {address ? <ResendButton email={address} /> : null}
       </div>
     </AuthPanel>

@@ -1,4 +1,6 @@
-import { compare, decimal, groupThousands, quotient } from "@exchange/contracts/money";
+import { compare, decimal, quotient } from "@exchange/contracts/money";
+import { formatDecimalText } from "@exchange/ui/i18n";
+import { useLocale, useTranslations } from "next-intl";
 
 /** How much of an instance's daily quota subscriptions took: a bar and the numbers. */
 export function QuotaBar({
@@ -10,6 +12,8 @@ export function QuotaBar({
   subscribed: string;
   asset: string;
 }) {
+  const t = useTranslations("products.detail");
+  const locale = useLocale();
   const total = decimal(quota);
   const used = decimal(subscribed);
   // Display only: the share in tenths of a percent, never used for money.
@@ -25,8 +29,8 @@ export function QuotaBar({
         <div className={`h-full ${full ? "bg-down" : "bg-brand"}`} style={{ width }} />
       </div>
       <span className="text-[11px] text-ink-faint tabular-nums">
-        {groupThousands(subscribed)} / {groupThousands(quota)} {asset}
-        {full ? " · sold out" : ""}
+        {formatDecimalText(subscribed, locale)} / {formatDecimalText(quota, locale)} {asset}
+        {full ? ` · ${t("soldOut")}` : ""}
       </span>
     </div>
   );

@@ -1,5 +1,7 @@
 import { WITHDRAWAL_STATUSES, type WithdrawalStatus } from "@exchange/contracts/wallet";
-import type { Metadata } from "next";
+import { DateTime, timeZoneLabel } from "@exchange/ui/i18n";
+import { useTranslations } from "next-intl";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { AmountCell } from "@/components/amount-cell";
 import { EmptyState } from "@/components/empty-state";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/filter-bar";
@@ -12,42 +14,48 @@ import {
   overdueRowClass,
   PagedTable,
   QueueCount,
-  TimeCell,
   WaitingCell,
   WaitingFilter,
 } from "@/components/review/queue-parts";
 import { RiskFlags, WithdrawalStatusBadge } from "@/components/withdrawals/withdrawal-badges";
 import { hrefWith, pageParam, paramOf, type SearchParams } from "@/lib/search-params";
-import { SECTION_PAGES } from "@/lib/section-pages";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
 
-export const metadata: Metadata = { title: "Withdrawals" };
+export async function generateMetadata() {
+  const t = await getTranslations("withdrawals");
+  return { title: t("title") };
+}
 
 const PAGE_SIZE = 50;
 type StatusFilter = WithdrawalStatus | "ALL";
-const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
-  { value: "PENDING_APPROVAL", label: "Pending approval" },
-  { value: "APPROVED", label: "Approved" },
-  { value: "BROADCAST", label: "Broadcast" },
-  { value: "CONFIRMED", label: "Confirmed" },
-  { value: "REJECTED", label: "Rejected" },
-  { value: "CANCELLED", label: "Cancelled" },
-  { value: "FAILED", label: "Failed" },
-  { value: "ALL", label: "All statuses" },
+/** The statuses finance filters by, in the order a withdrawal passes them. */
+const STATUS_FILTERS: readonly StatusFilter[] = [
+  "PENDING_APPROVAL",
+  "APPROVED",
+  "BROADCAST",
+  "CONFIRMED",
+  "REJECTED",
+  "CANCELLED",
+  "FAILED",
+  "ALL",
 ];
 const AMOUNT = /^(\d+(\.\d*)?|\.\d+)$/;
 
-const COLUMNS = [
-  { header: "Waiting" },
-  { header: "Requested (UTC)" },
-  { header: "Trader" },
-  { header: "Amount", align: "right" },
-  { header: "Destination" },
-  { header: "Risk" },
-  { header: "Status" },
-  { header: "" },
-] as const;
+async function columnsOf() {
+  const t = await getTranslations("withdrawals.columns");
+  const zone = timeZoneLabel(await getTimeZone(), await getLocale());
+  return [
+    { header: t("waiting") },
+    { header: t("requested", { zone }) },
+    { header: t("trader") },
+    { header: t("amount"), align: "right" },
+    { header: t("destination") },
+    { header: t("risk") },
+    { header: t("status") },
+    { header: "" },
+  ] as const;
+}
 
 function filtersOf(params: SearchParams) {
   const status = paramOf(params, "status").toUpperCase();
@@ -86,7 +94,8 @@ export default async function WithdrawalsPage({
     }),
   );
   const now = new Date();
-  const section = SECTION_PAGES.withdrawals;
+  const t = await getTranslations("withdrawals");
+  const locale = await getLocale();
   const hrefOf = (page: number) =>
     hrefWith("/withdrawals", {
       status: filters.status === "PENDING_APPROVAL" ? undefined : filters.status,
@@ -96,48 +105,62 @@ export default async function WithdrawalsPage({
       age: filters.age === "any" ? undefined : filters.age,
       page: page === 1 ? undefined : page,
     });
-  const statusLabel = STATUS_OPTIONS.find((o) => o.value === filters.status)?.label ?? "";
+  const statusLabel = t(`status.${filters.status}`);
+  const unfiltered =
+    filters.status === "PENDING_APPROVAL" &&
+    !filters.asset &&
+    !filters.min &&
+    !filters.max &&
+    filters.age === "any";
   return (
     <PageBody>
       <PageHeader
-        title="Withdrawals"
-        description={section.description}
+        title={t("title")}
+        description={t("description")}
         aside={
-          <QueueCount count={queue.total} label={statusLabel.toLowerCase()} testId="queue-total" />
+          <QueueCount
+            count={queue.total}
+            label={statusLabel.toLocaleLowerCase(locale)}
+            testId="queue-total"
+          />
         }
       />
-      <FilterBar action="/withdrawals" label="Filter withdrawals">
+      <FilterBar action="/withdrawals" label={t("filters.label")}>
         <FilterSelect
-          label="Status"
+          label={t("filters.status")}
           name="status"
           value={filters.status}
-          options={STATUS_OPTIONS}
+          options={STATUS_FILTERS.map((value) => ({ value, label: t(`status.${value}`) }))}
         />
         <AssetFilter value={filters.asset} />
         <FilterInput
-          label="Amount from"
+          label={t("filters.amountFrom")}
           name="min"
           value={filters.min}
           placeholder="0"
           width="w-28"
         />
         <FilterInput
-          label="Amount to"
+          label={t("filters.amountTo")}
           name="max"
           value={filters.max}
-          placeholder="any"
+          placeholder={t("filters.any")}
           width="w-28"
         />
         <WaitingFilter value={filters.age} />
       </FilterBar>
       <PagedTable
-        caption="Withdrawals"
-        columns={COLUMNS}
+        caption={t("caption")}
+        columns={await columnsOf()}
         rows={queue.rows.map((row) => <QueueRow key={row.withdrawal.id} row={row} now={now} />)}
         empty={
-          <EmptyState section="withdrawals" title={section.emptyTitle} hint={section.emptyHint} />
+          <EmptyState
+            section="withdrawals"
+            title={unfiltered ? t("empty.pendingTitle") : t("empty.filteredTitle")}
+            hint={unfiltered ? t("empty.pendingHint") : t("empty.filteredHint")}
+          />
         }
-        pagerLabel="Withdrawal pages"
+        pagerLabel={t("pagerLabel")}
         page={filters.page}
         pageSize={PAGE_SIZE}
         total={queue.total}
@@ -152,6 +175,7 @@ type QueueRowData = Awaited<
 >["rows"][number];
 
 function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
+  const t = useTranslations("withdrawals");
   const w = row.withdrawal;
   const waiting = w.status === "PENDING_APPROVAL";
   return (
@@ -161,7 +185,9 @@ function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
       className={overdueRowClass(w.createdAt, waiting, now)}
     >
       <WaitingCell since={w.createdAt} waiting={waiting} now={now} />
-      <TimeCell at={w.createdAt} />
+      <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">
+        <DateTime at={w.createdAt} format="dateTimeBare" />
+      </td>
       <td className="max-w-56 px-4 py-1.5">
         <div className="flex min-w-0 flex-col leading-tight">
           <span className="truncate text-ink">{row.email}</span>
@@ -182,12 +208,12 @@ function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
           <WithdrawalStatusBadge status={w.status} />
           {waiting ? (
             <span className="text-[11px] text-ink-faint tabular-nums">
-              {row.approvals}/{row.requiredApprovals} approvals
+              {t("approvalsCount", { approvals: row.approvals, required: row.requiredApprovals })}
             </span>
           ) : null}
         </div>
       </td>
-      <OpenLinkCell href={`/withdrawals/${w.id}`}>{waiting ? "Review" : "Open"}</OpenLinkCell>
+      <OpenLinkCell href={`/withdrawals/${w.id}`}>{waiting ? t("review") : t("open")}</OpenLinkCell>
     </tr>
   );
 }

@@ -30,7 +30,8 @@ const RISK_FLAGS = ["velocity", "new_address", "recent_security_change"] as cons
 type RiskFlag = (typeof RISK_FLAGS)[number];
 const isRiskFlag = (flag: string): flag is RiskFlag => RISK_FLAGS.includes(flag as RiskFlag);
 
-export function RiskFlags({ flags }: { flags: readonly string[] }) {
+/** `wrap` lets a flag's words break over lines, for a narrow table column. */
+export function RiskFlags({ flags, wrap = false }: { flags: readonly string[]; wrap?: boolean }) {
   const t = useTranslations("withdrawals.risk");
   if (flags.length === 0) return <span className="text-xs text-ink-faint">{t("none")}</span>;
   return (
@@ -43,7 +44,7 @@ export function RiskFlags({ flags }: { flags: readonly string[] }) {
             key={flag}
             data-testid="risk-flag"
             title={label}
-            className="rounded bg-warn/10 px-1.5 py-0.5 text-[11px] whitespace-nowrap text-warn ring-1 ring-warn/30 ring-inset"
+            className={`rounded bg-warn/10 px-1.5 py-0.5 text-[11px] text-warn ring-1 ring-warn/30 ring-inset ${wrap ? "leading-snug" : "whitespace-nowrap"}`}
           >
             {label}
           </span>

@@ -83,7 +83,7 @@ function ProductRow({ product: p }: { product: SavingsProduct }) {
       <td className="max-w-64 px-4 py-2">
         <Link
           href={`/products/${p.id}`}
-          className="block truncate font-medium text-ink hover:text-brand"
+          className="block truncate font-medium text-ink hover:text-brand max-sm:py-3"
         >
           {p.name}
         </Link>

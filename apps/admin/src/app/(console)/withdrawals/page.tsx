@@ -5,6 +5,7 @@ import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { AmountCell } from "@/components/amount-cell";
 import { EmptyState } from "@/components/empty-state";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/filter-bar";
+import { AgeingBadge } from "@/components/kyc/ageing-badge";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
 import {
@@ -14,7 +15,6 @@ import {
   overdueRowClass,
   PagedTable,
   QueueCount,
-  WaitingCell,
   WaitingFilter,
 } from "@/components/review/queue-parts";
 import { RiskFlags, WithdrawalStatusBadge } from "@/components/withdrawals/withdrawal-badges";
@@ -46,7 +46,6 @@ async function columnsOf() {
   const t = await getTranslations("withdrawals.columns");
   const zone = timeZoneLabel(await getTimeZone(), await getLocale());
   return [
-    { header: t("waiting") },
     { header: t("requested", { zone }) },
     { header: t("trader") },
     { header: t("amount"), align: "right" },
@@ -184,24 +183,37 @@ function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
       data-id={w.id}
       className={overdueRowClass(w.createdAt, waiting, now)}
     >
-      <WaitingCell since={w.createdAt} waiting={waiting} now={now} />
-      <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">
-        <DateTime at={w.createdAt} format="dateTimeBare" />
+      {/* When it was asked for and, while it waits, for how long: one column, so the queue fits
+          a 1280 px console without scrolling sideways. */}
+      <td className="h-11 px-4 py-1.5 whitespace-nowrap text-ink-muted tabular-nums">
+        <DateTime at={w.createdAt} format="dateTimeBare" className="block" />
+        {waiting ? (
+          <span className="block text-xs" title={t("columns.waiting")}>
+            <AgeingBadge since={w.createdAt} now={now} />
+          </span>
+        ) : null}
       </td>
-      <td className="max-w-56 px-4 py-1.5">
-        <div className="flex min-w-0 flex-col leading-tight">
-          <span className="truncate text-ink">{row.email}</span>
+      <td className="px-4 py-1.5">
+        <div className="flex max-w-40 min-w-0 flex-col leading-tight">
+          <span className="truncate text-ink" title={row.email}>
+            {row.email}
+          </span>
           <span className="text-xs text-ink-faint tabular-nums">#{row.userId}</span>
         </div>
       </td>
       <AmountCell value={w.amount} unit={w.asset} />
-      <td className="max-w-44 px-4">
-        <span className="block truncate font-mono text-xs text-ink-muted" title={w.address}>
+      <td className="px-4">
+        <span
+          className="block max-w-32 truncate font-mono text-xs text-ink-muted"
+          title={w.address}
+        >
           {w.address}
         </span>
       </td>
       <td className="px-4 py-1.5">
-        <RiskFlags flags={row.riskFlags} />
+        <span className="block max-w-32">
+          <RiskFlags flags={row.riskFlags} wrap />
+        </span>
       </td>
       <td className="px-4 py-1.5 whitespace-nowrap">
         <div className="flex flex-col items-start gap-0.5">

@@ -179,9 +179,11 @@ function InstanceRow({ instance: i, today }: { instance: SavingsInstance; today:
           <span className="ml-2 text-[11px] font-medium text-brand">{t("detail.openNow")}</span>
         ) : null}
       </td>
-      <td className="px-4 text-xs whitespace-nowrap text-ink-muted tabular-nums">
-        <DateTime at={i.windowStart} format="dateTimeBare" /> →{" "}
-        <DateTime at={i.windowEnd} format="dateTimeBare" />
+      <td className="px-4 py-1 text-xs whitespace-nowrap text-ink-muted tabular-nums">
+        <DateTime at={i.windowStart} format="dateTimeBare" className="block" />
+        <span className="block">
+          → <DateTime at={i.windowEnd} format="dateTimeBare" />
+        </span>
       </td>
       <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">{i.valueDate}</td>
       <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">{i.maturityDate}</td>
@@ -216,7 +218,9 @@ function VersionRow({ version: v, current }: { version: SavingsProductVersion; c
           </span>
         ) : null}
       </td>
-      <td className="max-w-44 px-4 py-2 break-words text-ink">{v.name}</td>
+      <td className="px-4 py-2 text-ink">
+        <span className="block max-w-36 break-words">{v.name}</span>
+      </td>
       <td className="px-4 py-2 text-right whitespace-nowrap text-ink tabular-nums">
         {t("rate", { rate: v.annualRatePercent })}
       </td>
@@ -229,10 +233,12 @@ function VersionRow({ version: v, current }: { version: SavingsProductVersion; c
         {amount(v.minAmount)} – {amount(v.maxAmount)}
       </td>
       <td className="px-4 py-2 text-right text-ink-muted tabular-nums">{v.kycLevel}</td>
-      <td className="max-w-52 px-4 py-2 text-xs text-ink-muted">
-        {v.earlyRedemption === "PENALTY"
-          ? t("earlyRedemption.penaltyShort", { rate: v.penaltyRatePercent })
-          : t(`earlyRedemption.${v.earlyRedemption}`)}
+      <td className="px-4 py-2 text-xs text-ink-muted">
+        <span className="block max-w-40">
+          {v.earlyRedemption === "PENALTY"
+            ? t("earlyRedemption.penaltyShort", { rate: v.penaltyRatePercent })
+            : t(`earlyRedemption.${v.earlyRedemption}`)}
+        </span>
       </td>
     </tr>
   );

@@ -21,7 +21,7 @@ export function QuotaBar({
   const full = compare(used, total) >= 0;
   const width = `${Math.min(100, permille / 10)}%`;
   return (
-    <div className="flex min-w-44 flex-col gap-1">
+    <div className="flex min-w-36 flex-col gap-1">
       <div
         aria-hidden="true"
         className="h-1.5 w-full overflow-hidden rounded-full bg-raised ring-1 ring-line ring-inset"

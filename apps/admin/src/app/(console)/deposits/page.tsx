@@ -1,6 +1,7 @@
 import { DateTime, timeZoneLabel } from "@exchange/ui/i18n";
 import { useTranslations } from "next-intl";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
 import { DepositActions } from "@/components/deposits/deposit-actions";
@@ -12,6 +13,7 @@ import { AssetFilter, QueueCount } from "@/components/review/queue-parts";
 import { paramOf, type SearchParams } from "@/lib/search-params";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
+import { Loading } from "./loading-state";
 
 export async function generateMetadata() {
   const t = await getTranslations("deposits");
@@ -58,11 +60,17 @@ function filtersOf(params: SearchParams) {
   };
 }
 
-export default async function DepositsPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+/** The section's guard first (a refused member gets its 403), then the page as it loads. */
+export default async function Route(props: { searchParams: Promise<SearchParams> }) {
+  await requireSection("deposits", "/deposits");
+  return (
+    <Suspense fallback={<Loading />}>
+      <DepositsPage {...props} />
+    </Suspense>
+  );
+}
+
+async function DepositsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireSection("deposits", "/deposits");
   // Deciding moves money: FINANCE itself, not ADMIN alone (the API refuses the same).
   const canDecide = staff.roles.includes("FINANCE");

@@ -2,6 +2,7 @@ import type { SavingsProduct } from "@exchange/contracts/savings";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
@@ -14,13 +15,24 @@ import { ProductsNav } from "@/components/products/products-nav";
 import { OpenLinkCell } from "@/components/review/queue-parts";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
+import { Loading } from "./loading-state";
 
 export async function generateMetadata() {
   const t = await getTranslations("products");
   return { title: t("title") };
 }
 
-export default async function ProductsPage() {
+/** The section's guard first (a refused member gets its 403), then the page as it loads. */
+export default async function Route() {
+  await requireSection("products", "/products");
+  return (
+    <Suspense fallback={<Loading />}>
+      <ProductsPage />
+    </Suspense>
+  );
+}
+
+async function ProductsPage() {
   await requireSection("products", "/products");
   const api = await adminApi();
   const [products, markets] = await loadForPage(() =>

@@ -1,7 +1,7 @@
 import { DateTime, formatDecimalText, timeZoneLabel } from "@exchange/ui/i18n";
 import { useLocale, useTranslations } from "next-intl";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
@@ -9,6 +9,7 @@ import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
+import { Loading } from "./loading-state";
 
 export async function generateMetadata() {
   const t = await getTranslations("reconciliation");
@@ -19,7 +20,17 @@ type Report = Awaited<
   ReturnType<Awaited<ReturnType<typeof adminApi>>["reconciliation"]["list"]>
 >[number];
 
-export default async function ReconciliationPage() {
+/** The section's guard first (a refused member gets its 403), then the page as it loads. */
+export default async function Route() {
+  await requireSection("reconciliation", "/reconciliation");
+  return (
+    <Suspense fallback={<Loading />}>
+      <ReconciliationPage />
+    </Suspense>
+  );
+}
+
+async function ReconciliationPage() {
   await requireSection("reconciliation", "/reconciliation");
   const api = await adminApi();
   const reports = await loadForPage(() => api.reconciliation.list({ limit: 20 }));

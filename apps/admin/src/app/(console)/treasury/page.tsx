@@ -1,7 +1,7 @@
 import { DateTime, formatDecimalText, timeZoneLabel } from "@exchange/ui/i18n";
 import { useLocale, useTranslations } from "next-intl";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/page-header";
 import { HotWalletStateBadge } from "@/components/treasury/hot-wallet-state-badge";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
+import { Loading } from "./loading-state";
 
 export async function generateMetadata() {
   const t = await getTranslations("treasury");
@@ -24,7 +25,17 @@ type AssetLine = NonNullable<Chain["assets"]>[number];
 
 const time = (date: Date) => <DateTime at={date} format="dateTimeBare" />;
 
-export default async function TreasuryPage() {
+/** The section's guard first (a refused member gets its 403), then the page as it loads. */
+export default async function Route() {
+  await requireSection("treasury", "/treasury");
+  return (
+    <Suspense fallback={<Loading />}>
+      <TreasuryPage />
+    </Suspense>
+  );
+}
+
+async function TreasuryPage() {
   await requireSection("treasury", "/treasury");
   const api = await adminApi();
   const overview = await loadForPage(() => api.finance.treasury.overview({}));

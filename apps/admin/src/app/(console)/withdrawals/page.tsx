@@ -2,6 +2,7 @@ import { WITHDRAWAL_STATUSES, type WithdrawalStatus } from "@exchange/contracts/
 import { DateTime, timeZoneLabel } from "@exchange/ui/i18n";
 import { useTranslations } from "next-intl";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { AmountCell } from "@/components/amount-cell";
 import { EmptyState } from "@/components/empty-state";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/filter-bar";
@@ -21,6 +22,7 @@ import { RiskFlags, WithdrawalStatusBadge } from "@/components/withdrawals/withd
 import { hrefWith, pageParam, paramOf, type SearchParams } from "@/lib/search-params";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
+import { Loading } from "./loading-state";
 
 export async function generateMetadata() {
   const t = await getTranslations("withdrawals");
@@ -73,11 +75,17 @@ function filtersOf(params: SearchParams) {
   };
 }
 
-export default async function WithdrawalsPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+/** The section's guard first (a refused member gets its 403), then the page as it loads. */
+export default async function Route(props: { searchParams: Promise<SearchParams> }) {
+  await requireSection("withdrawals", "/withdrawals");
+  return (
+    <Suspense fallback={<Loading />}>
+      <WithdrawalsPage {...props} />
+    </Suspense>
+  );
+}
+
+async function WithdrawalsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireSection("withdrawals", "/withdrawals");
   const filters = filtersOf(await searchParams);
   const api = await adminApi();
@@ -194,7 +202,7 @@ function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
         ) : null}
       </td>
       <td className="px-4 py-1.5">
-        <div className="flex max-w-40 min-w-0 flex-col leading-tight">
+        <div className="flex max-w-36 min-w-0 flex-col leading-tight">
           <span className="truncate text-ink" title={row.email}>
             {row.email}
           </span>

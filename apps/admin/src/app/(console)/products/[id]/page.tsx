@@ -148,8 +148,7 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
           columns={[
             { header: t("detail.day") },
             { header: t("detail.window", { zone }) },
-            { header: t("detail.valueDate") },
-            { header: t("detail.maturity") },
+            { header: t("detail.valueAndMaturity") },
             { header: t("detail.version"), align: "right" },
             { header: t("detail.quotaUsed") },
             { header: t("detail.remaining"), align: "right" },
@@ -185,8 +184,10 @@ function InstanceRow({ instance: i, today }: { instance: SavingsInstance; today:
           → <DateTime at={i.windowEnd} format="dateTimeBare" />
         </span>
       </td>
-      <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">{i.valueDate}</td>
-      <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">{i.maturityDate}</td>
+      <td className="px-4 text-xs whitespace-nowrap text-ink-muted tabular-nums">
+        <span className="block">{i.valueDate}</span>
+        <span className="block">{i.maturityDate}</span>
+      </td>
       <td className="px-4 text-right text-ink-muted tabular-nums">
         {t("version", { version: i.version })}
       </td>
@@ -219,7 +220,7 @@ function VersionRow({ version: v, current }: { version: SavingsProductVersion; c
         ) : null}
       </td>
       <td className="px-4 py-2 text-ink">
-        <span className="block max-w-36 break-words">{v.name}</span>
+        <span className="block max-w-32 break-words">{v.name}</span>
       </td>
       <td className="px-4 py-2 text-right whitespace-nowrap text-ink tabular-nums">
         {t("rate", { rate: v.annualRatePercent })}
@@ -234,7 +235,7 @@ function VersionRow({ version: v, current }: { version: SavingsProductVersion; c
       </td>
       <td className="px-4 py-2 text-right text-ink-muted tabular-nums">{v.kycLevel}</td>
       <td className="px-4 py-2 text-xs text-ink-muted">
-        <span className="block max-w-40">
+        <span className="block max-w-36">
           {v.earlyRedemption === "PENALTY"
             ? t("earlyRedemption.penaltyShort", { rate: v.penaltyRatePercent })
             : t(`earlyRedemption.${v.earlyRedemption}`)}

@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
 import { PayoutRunsPanel } from "@/components/products/payout-runs-panel";
@@ -6,13 +7,24 @@ import { ProductsNav } from "@/components/products/products-nav";
 import { SavingsPoolCards } from "@/components/products/savings-pool";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
+import { Loading } from "./loading-state";
 
 export async function generateMetadata() {
   const t = await getTranslations("products.payouts");
   return { title: t("title") };
 }
 
-export default async function SavingsPayoutsPage() {
+/** The section's guard first (a refused member gets its 403), then the page as it loads. */
+export default async function Route() {
+  await requireSection("products", "/products/payouts");
+  return (
+    <Suspense fallback={<Loading />}>
+      <SavingsPayoutsPage />
+    </Suspense>
+  );
+}
+
+async function SavingsPayoutsPage() {
   const staff = await requireSection("products", "/products/payouts");
   const api = await adminApi();
   const { pools } = await loadForPage(() => api.savings.pool());

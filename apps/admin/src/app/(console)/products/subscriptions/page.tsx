@@ -5,6 +5,7 @@ import {
 import { DateTime, formatDecimalText, timeZoneLabel } from "@exchange/ui/i18n";
 import Link from "next/link";
 import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
@@ -18,6 +19,7 @@ import { QueueCount } from "@/components/review/queue-parts";
 import { hrefWith, pageParam, paramOf, type SearchParams } from "@/lib/search-params";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
+import { Loading } from "./loading-state";
 
 export async function generateMetadata() {
   const t = await getTranslations("products.subscriptions");
@@ -39,11 +41,17 @@ function filtersOf(params: SearchParams) {
   };
 }
 
-export default async function SavingsSubscriptionsPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+/** The section's guard first (a refused member gets its 403), then the page as it loads. */
+export default async function Route(props: { searchParams: Promise<SearchParams> }) {
+  await requireSection("products", "/products/subscriptions");
+  return (
+    <Suspense fallback={<Loading />}>
+      <SavingsSubscriptionsPage {...props} />
+    </Suspense>
+  );
+}
+
+async function SavingsSubscriptionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireSection("products", "/products/subscriptions");
   const filters = filtersOf(await searchParams);
   const api = await adminApi();
@@ -103,32 +111,33 @@ export default async function SavingsSubscriptionsPage({
         columns={[
           { header: t("subscribed", { zone }) },
           { header: t("trader") },
-          { header: t("product") },
+          { header: t("productAndRate") },
           { header: t("amount"), align: "right" },
-          { header: t("rate"), align: "right" },
           { header: t("matures") },
           { header: t("interestPaid"), align: "right" },
           { header: t("status") },
         ]}
-        minWidth="min-w-[900px]"
+        minWidth="min-w-[820px]"
         rows={page.subscriptions.map((s) => (
           <tr key={s.id} data-testid="subscription-row" data-status={s.status}>
             <td className="h-10 px-4 whitespace-nowrap text-ink-muted tabular-nums">
               <Link
                 href={`/products/subscriptions/${s.id}`}
-                className="text-brand hover:text-brand-hover"
+                className="text-brand hover:text-brand-hover max-sm:inline-block max-sm:py-3"
               >
                 <DateTime at={s.createdAt} format="dateTimeBare" />
               </Link>
             </td>
-            <td className="max-w-52 truncate px-4" title={`${s.email} (#${s.userId})`}>
-              {s.email}
+            <td className="px-4" title={`${s.email} (#${s.userId})`}>
+              <span className="block max-w-40 truncate">{s.email}</span>
             </td>
-            <td className="px-4 whitespace-nowrap">{s.productName}</td>
+            <td className="px-4 py-1.5">
+              <span className="block max-w-40 break-words">{s.productName}</span>
+              <span className="block text-xs text-ink-faint tabular-nums">
+                {s.annualRatePercent}%
+              </span>
+            </td>
             <AmountCell value={s.amount} unit={s.asset} />
-            <td className="px-4 text-right whitespace-nowrap tabular-nums">
-              {s.annualRatePercent}%
-            </td>
             <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">{s.maturityDate}</td>
             <td className="px-4 py-1.5 text-right whitespace-nowrap tabular-nums">
               <span className="block">{amount(s.interestPaid)}</span>

@@ -1,9 +1,13 @@
 import { useTranslations } from "next-intl";
 import { PageBody } from "@/components/page-body";
 
-/** Shown while the server reads the page: it says so, in the shape of what is coming. */
-export default function Loading() {
-  const t = useTranslations("reconciliation");
+/**
+ * Shown while the server reads the page: it says so, in the shape of what is coming. A Suspense
+ * boundary inside the page rather than a route `loading.tsx`, so the section guard answers (403)
+ * before anything streams.
+ */
+export function Loading() {
+  const t = useTranslations("products");
   return (
     <PageBody>
       <div role="status" data-testid="page-loading" className="flex flex-col gap-3">

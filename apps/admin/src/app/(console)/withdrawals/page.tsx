@@ -127,7 +127,7 @@ async function WithdrawalsPage({ searchParams }: { searchParams: Promise<SearchP
         aside={
           <QueueCount
             count={queue.total}
-            label={statusLabel.toLocaleLowerCase(locale)}
+            label={t("queueLabel", { status: statusLabel.toLocaleLowerCase(locale) })}
             testId="queue-total"
           />
         }

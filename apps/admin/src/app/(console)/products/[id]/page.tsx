@@ -235,7 +235,7 @@ function VersionRow({ version: v, current }: { version: SavingsProductVersion; c
       </td>
       <td className="px-4 py-2 text-right text-ink-muted tabular-nums">{v.kycLevel}</td>
       <td className="px-4 py-2 text-xs text-ink-muted">
-        <span className="block max-w-36">
+        <span className="block max-w-28">
           {v.earlyRedemption === "PENALTY"
             ? t("earlyRedemption.penaltyShort", { rate: v.penaltyRatePercent })
             : t(`earlyRedemption.${v.earlyRedemption}`)}

@@ -1,18 +1,19 @@
 "use client";
 
 import { buttonClasses, FormAlert, Spinner } from "@exchange/ui";
+import { type ApiErrorLike, useErrorText } from "@exchange/ui/i18n";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "@/trpc/react";
 
 type Mode = "idle" | "refuse" | "acknowledge";
 
-function messageOf(error: unknown): string {
+/** A field's refusal (the server's words for it), else the API error in the viewer's language. */
+function fieldProblemOf(error: unknown): string | null {
   const data = (error as { data?: { fieldErrors?: Record<string, string[]> } } | null)?.data;
-  const field = data?.fieldErrors?.reason?.[0] ?? data?.fieldErrors?.note?.[0];
-  if (field) return field;
-  return error instanceof Error ? error.message : "The decision was not saved.";
+  return data?.fieldErrors?.reason?.[0] ?? data?.fieldErrors?.note?.[0] ?? null;
 }
 
 /**
@@ -29,6 +30,8 @@ export function DepositActions({
   held: boolean;
   reorged: boolean;
 }) {
+  const t = useTranslations("deposits.actions");
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const router = useRouter();
   const [mode, setMode] = useState<Mode>("idle");
@@ -44,12 +47,15 @@ export function DepositActions({
       setText("");
       router.refresh();
     },
-    onError: (e: unknown) => setProblem(messageOf(e)),
+    onError: (e: unknown) =>
+      setProblem(
+        fieldProblemOf(e) ?? (e instanceof Error ? errorText(e as ApiErrorLike) : t("notSaved")),
+      ),
   };
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (text.trim().length < 3) return setProblem("Say why, in a few words.");
+    if (text.trim().length < 3) return setProblem(t("sayWhy"));
     setProblem(null);
     if (mode === "refuse") refuse.mutate({ id: depositId, reason: text }, done);
     else acknowledge.mutate({ id: depositId, note: text }, done);
@@ -60,24 +66,28 @@ export function DepositActions({
       <form onSubmit={submit} noValidate className="flex min-w-64 flex-col gap-2 py-2">
         {problem ? <FormAlert>{problem}</FormAlert> : null}
         <input
-          aria-label={mode === "refuse" ? "Reason for refusing" : "What finance did"}
+          aria-label={mode === "refuse" ? t("refuseLabel") : t("acknowledgeLabel")}
           value={text}
           maxLength={500}
           onChange={(event) => setText(event.target.value)}
-          placeholder={mode === "refuse" ? "Why is it refused?" : "What was done about it?"}
-          className="h-8 rounded-md bg-canvas px-2.5 text-[13px] text-ink ring-1 ring-line-strong ring-inset outline-none focus:ring-2 focus:ring-brand"
+          placeholder={mode === "refuse" ? t("refusePlaceholder") : t("acknowledgePlaceholder")}
+          className="h-8 rounded-md bg-canvas max-sm:h-10 px-2.5 text-[13px] text-ink ring-1 ring-line-strong ring-inset outline-none focus:ring-2 focus:ring-brand"
         />
         <span className="flex gap-1.5">
-          <button type="submit" disabled={busy} className={buttonClasses("secondary", "sm")}>
+          <button
+            type="submit"
+            disabled={busy}
+            className={`${buttonClasses("secondary", "sm")} max-sm:h-10`}
+          >
             {busy ? <Spinner /> : null}
-            {mode === "refuse" ? "Refuse deposit" : "Acknowledge"}
+            {mode === "refuse" ? t("refuseSubmit") : t("acknowledgeSubmit")}
           </button>
           <button
             type="button"
             onClick={() => setMode("idle")}
-            className={buttonClasses("ghost", "sm")}
+            className={`${buttonClasses("ghost", "sm")} max-sm:h-10`}
           >
-            Cancel
+            {t("cancel")}
           </button>
         </span>
       </form>
@@ -96,17 +106,17 @@ export function DepositActions({
                 setProblem(null);
                 clear.mutate({ id: depositId }, done);
               }}
-              className="inline-flex h-7 items-center gap-1.5 rounded-md bg-up px-2.5 text-xs font-semibold text-white hover:bg-up/90 disabled:opacity-60"
+              className="inline-flex h-8 items-center max-sm:h-10 gap-1.5 rounded-md bg-up px-2.5 text-xs font-semibold text-white hover:bg-up/90 disabled:opacity-60"
             >
               {clear.isPending ? <Spinner /> : null}
-              Clear
+              {t("clear")}
             </button>
             <button
               type="button"
               onClick={() => setMode("refuse")}
-              className={buttonClasses("ghost", "sm")}
+              className={`${buttonClasses("ghost", "sm")} max-sm:h-10`}
             >
-              <span className="text-down">Refuse…</span>
+              <span className="text-down">{t("refuse")}</span>
             </button>
           </>
         ) : null}
@@ -114,9 +124,9 @@ export function DepositActions({
           <button
             type="button"
             onClick={() => setMode("acknowledge")}
-            className={buttonClasses("secondary", "sm")}
+            className={`${buttonClasses("secondary", "sm")} max-sm:h-10`}
           >
-            Acknowledge…
+            {t("acknowledge")}
           </button>
         ) : null}
       </span>

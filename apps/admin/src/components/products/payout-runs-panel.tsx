@@ -1,25 +1,15 @@
 "use client";
 
-import { groupThousands } from "@exchange/contracts/money";
 import type { SavingsPayoutRun } from "@exchange/contracts/savings";
 import { buttonClasses } from "@exchange/ui";
+import { DateTime, useDecimalText, useErrorText, useTimeZoneLabel } from "@exchange/ui/i18n";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useState } from "react";
 import { DataTable } from "@/components/data-table";
-import { formatUtc } from "@/lib/time-format";
 import { useTRPC } from "@/trpc/react";
 import { RunOutcomeBadge } from "./savings-badges";
-
-const COLUMNS = [
-  { header: "As of" },
-  { header: "Trigger" },
-  { header: "Started (UTC)" },
-  { header: "Duration", align: "right" },
-  { header: "Plans paid", align: "right" },
-  { header: "Paid (interest / principal)", align: "right" },
-  { header: "Outcome" },
-] as const;
 
 /** While a requested run has not finished, the list is read again this often. */
 const POLL_MS = 1_000;
@@ -37,6 +27,8 @@ const today = () => new Date().toISOString().slice(0, 10);
  * the request) has finished, then the page's pool figures are read again.
  */
 export function PayoutRunsPanel({ canRun }: { canRun: boolean }) {
+  const t = useTranslations("products.payouts");
+  const zone = useTimeZoneLabel();
   const trpc = useTRPC();
   const router = useRouter();
   const [awaiting, setAwaiting] = useState<{ asOf: string; requestedAt: Date } | null>(null);
@@ -59,9 +51,9 @@ export function PayoutRunsPanel({ canRun }: { canRun: boolean }) {
     }
   }, [awaiting, list, router]);
   return (
-    <section aria-label="Payout runs" className="flex flex-col gap-3">
+    <section aria-label={t("runs")} className="flex flex-col gap-3">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <h2 className="text-[13px] font-semibold text-ink">Payout runs</h2>
+        <h2 className="text-[13px] font-semibold text-ink">{t("runs")}</h2>
         {canRun ? (
           <RunPayoutsForm
             busy={awaiting !== null}
@@ -78,20 +70,46 @@ export function PayoutRunsPanel({ canRun }: { canRun: boolean }) {
           data-testid="payout-run-waiting"
           className="rounded-md bg-warn/10 px-3 py-2 text-xs text-warn ring-1 ring-warn/30 ring-inset"
         >
-          Payouts as of {awaiting.asOf} are queued; this list updates when the run ends.
+          {t("queued", { date: awaiting.asOf })}
         </p>
       ) : null}
       <DataTable
-        caption="Payout runs, newest first"
-        columns={COLUMNS}
+        caption={t("runsCaption")}
+        columns={[
+          { header: t("asOf") },
+          { header: t("trigger") },
+          { header: t("started", { zone }) },
+          { header: t("duration"), align: "right" },
+          { header: t("plansPaid"), align: "right" },
+          { header: t("paidTotals"), align: "right" },
+          { header: t("outcome") },
+        ]}
         minWidth="min-w-[900px]"
         rows={list.map((run) => <RunRow key={run.id} run={run} />)}
         empty={
-          <p className="px-4 py-8 text-center text-[13px] text-ink-muted">
-            {runs.isPending
-              ? "Loading runs…"
-              : "No payout run yet. The daily run starts at 00:05 UTC; operations can run one for a date."}
-          </p>
+          runs.isError ? (
+            <div
+              role="alert"
+              data-testid="payout-runs-error"
+              className="flex flex-col items-center gap-3 px-4 py-8 text-center text-[13px] text-down"
+            >
+              {t("loadFailed")}
+              <button
+                type="button"
+                onClick={() => void runs.refetch()}
+                className={`${buttonClasses("secondary", "sm")} max-sm:h-10`}
+              >
+                {t("retry")}
+              </button>
+            </div>
+          ) : (
+            <p
+              role={runs.isPending ? "status" : undefined}
+              className="px-4 py-8 text-center text-[13px] text-ink-muted"
+            >
+              {runs.isPending ? t("loadingRuns") : t("noRuns")}
+            </p>
+          )
         }
       />
     </section>
@@ -99,21 +117,23 @@ export function PayoutRunsPanel({ canRun }: { canRun: boolean }) {
 }
 
 function RunRow({ run }: { run: SavingsPayoutRun }) {
+  const t = useTranslations("products.payouts");
+  const amount = useDecimalText();
   const durationMs = run.finishedAt ? run.finishedAt.getTime() - run.startedAt.getTime() : null;
   return (
     <tr data-testid="payout-run-row" data-run-id={run.id} className="align-top">
       <td className="h-10 px-4 py-2.5 font-semibold whitespace-nowrap tabular-nums">{run.asOf}</td>
       <td className="px-4 py-2.5 whitespace-nowrap">
-        {run.trigger === "operations" ? "Operations" : "Daily schedule"}
+        {run.trigger === "operations" ? t("operations") : t("daily")}
         {run.triggeredBy ? (
           <span className="block text-xs text-ink-faint">{run.triggeredBy}</span>
         ) : null}
       </td>
       <td className="px-4 py-2.5 whitespace-nowrap text-ink-muted tabular-nums">
-        {formatUtc(run.startedAt).replace(" UTC", "")}
+        <DateTime at={run.startedAt} format="dateTimeBare" />
       </td>
       <td className="px-4 py-2.5 text-right whitespace-nowrap text-ink-muted tabular-nums">
-        {durationMs === null ? "—" : formatDuration(durationMs)}
+        {durationMs === null ? "—" : <Duration ms={durationMs} />}
       </td>
       <td className="px-4 py-2.5 text-right tabular-nums" data-testid="run-plans-paid">
         {run.plansPaid}
@@ -122,10 +142,15 @@ function RunRow({ run }: { run: SavingsPayoutRun }) {
         {run.totals.length === 0 ? (
           <span className="text-ink-faint">—</span>
         ) : (
-          run.totals.map((t) => (
-            <span key={t.asset} className="block" data-testid="run-total" data-asset={t.asset}>
-              {groupThousands(t.interest)} / {groupThousands(t.principal)}
-              <span className="ml-1 text-xs text-ink-faint">{t.asset}</span>
+          run.totals.map((total) => (
+            <span
+              key={total.asset}
+              className="block"
+              data-testid="run-total"
+              data-asset={total.asset}
+            >
+              {amount(total.interest)} / {amount(total.principal)}
+              <span className="ml-1 text-xs text-ink-faint">{total.asset}</span>
             </span>
           ))
         )}
@@ -142,10 +167,15 @@ function RunRow({ run }: { run: SavingsPayoutRun }) {
   );
 }
 
-function formatDuration(ms: number): string {
-  if (ms < 1_000) return `${ms} ms`;
-  if (ms < 60_000) return `${(ms / 1_000).toFixed(1)} s`;
-  return `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1_000)} s`;
+/** How long a run took: milliseconds, tenths of seconds, or minutes and seconds. */
+function Duration({ ms }: { ms: number }) {
+  const t = useTranslations("products.payouts");
+  if (ms < 1_000) return t("ms", { value: ms });
+  if (ms < 60_000) return t("seconds", { value: (ms / 1_000).toFixed(1) });
+  return t("minutes", {
+    minutes: Math.floor(ms / 60_000),
+    seconds: Math.round((ms % 60_000) / 1_000),
+  });
 }
 
 /** A day (today by default) and a confirm step: a run pays real money to every due plan. */
@@ -156,6 +186,8 @@ function RunPayoutsForm({
   busy: boolean;
   onQueued: (asOf: string, requestedAt: Date) => void;
 }) {
+  const t = useTranslations("products.payouts");
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const run = useMutation(trpc.savings.payouts.run.mutationOptions());
   const [asOf, setAsOf] = useState(today);
@@ -177,13 +209,9 @@ function RunPayoutsForm({
     );
   };
   return (
-    <form
-      onSubmit={submit}
-      aria-label="Run payouts for a date"
-      className="flex flex-wrap items-end gap-2"
-    >
+    <form onSubmit={submit} aria-label={t("runLabel")} className="flex flex-wrap items-end gap-2">
       <label className="flex flex-col gap-1 text-[11px] font-medium tracking-wide text-ink-faint uppercase">
-        Pay plans due by
+        {t("dueBy")}
         <input
           type="date"
           name="asOf"
@@ -193,31 +221,39 @@ function RunPayoutsForm({
             setAsOf(e.target.value);
             setConfirming(false);
           }}
-          className="h-8 w-40 rounded-md bg-canvas px-2.5 text-[13px] text-ink ring-1 ring-line-strong ring-inset outline-none [color-scheme:dark] hover:ring-ink-faint focus:ring-2 focus:ring-brand"
+          className="h-8 w-40 rounded-md max-sm:h-10 bg-canvas px-2.5 text-[13px] text-ink ring-1 ring-line-strong ring-inset outline-none [color-scheme:dark] hover:ring-ink-faint focus:ring-2 focus:ring-brand"
         />
       </label>
       {confirming ? (
         <>
-          <span className="self-center text-xs text-warn">Pay every plan due by {asOf}?</span>
+          <span className="self-center text-xs text-warn">{t("confirm", { date: asOf })}</span>
           <button
             type="button"
-            className={buttonClasses("ghost", "sm")}
+            className={`${buttonClasses("ghost", "sm")} max-sm:h-10`}
             onClick={() => setConfirming(false)}
           >
-            Cancel
+            {t("cancel")}
           </button>
-          <button type="submit" disabled={run.isPending} className={buttonClasses("primary", "sm")}>
-            {run.isPending ? "Queueing…" : "Yes, run payouts"}
+          <button
+            type="submit"
+            disabled={run.isPending}
+            className={`${buttonClasses("primary", "sm")} max-sm:h-10`}
+          >
+            {run.isPending ? t("queueing") : t("yes")}
           </button>
         </>
       ) : (
-        <button type="submit" disabled={busy} className={buttonClasses("secondary", "sm")}>
-          Run payouts for a date
+        <button
+          type="submit"
+          disabled={busy}
+          className={`${buttonClasses("secondary", "sm")} max-sm:h-10`}
+        >
+          {t("run")}
         </button>
       )}
       {run.error ? (
         <span role="alert" className="w-full text-xs text-down">
-          {run.error.message}
+          {errorText(run.error)}
         </span>
       ) : null}
     </form>

@@ -8,29 +8,19 @@ import {
   type SavingsProduct,
 } from "@exchange/contracts/savings";
 import { buttonClasses, TextField } from "@exchange/ui";
+import { type ApiErrorLike, useErrorText } from "@exchange/ui/i18n";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useTRPC } from "@/trpc/react";
-import { PAYOUT_PERIOD_LABELS } from "./product-badges";
-
-const EARLY_REDEMPTION_LABELS: Record<SavingsEarlyRedemption, string> = {
-  NOT_ALLOWED: "Not allowed",
-  FORFEIT_INTEREST: "Allowed, interest paid so far forfeited",
-  PENALTY: "Allowed, with a penalty on the principal",
-};
 
 type FieldErrors = Record<string, string[]>;
 
-/** The field errors and the message of an API refusal, as the form shows them. */
-function problemOf(error: unknown): { message: string; fields: FieldErrors } {
-  const data = (error as { data?: { fieldErrors?: FieldErrors; appCode?: string } } | null)?.data;
-  const fields = data?.fieldErrors ?? {};
-  if (Object.keys(fields).length > 0) {
-    return { message: "Check the fields marked below.", fields };
-  }
-  const message = error instanceof Error ? error.message : "Saving failed. Try again.";
-  return { message, fields };
+/** The field errors of an API refusal, and whether it named any field. */
+function fieldErrorsOf(error: unknown): FieldErrors {
+  const data = (error as { data?: { fieldErrors?: FieldErrors } } | null)?.data;
+  return data?.fieldErrors ?? {};
 }
 
 function SelectField({
@@ -92,6 +82,9 @@ export function ProductForm({
   assets: readonly string[];
   onDone?: () => void;
 }) {
+  const t = useTranslations("products.form");
+  const tp = useTranslations("products.period");
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const router = useRouter();
   const create = useMutation(trpc.savings.products.create.mutationOptions());
@@ -122,7 +115,16 @@ export function ProductForm({
     };
     setProblem(null);
     const callbacks = {
-      onError: (error: unknown) => setProblem(problemOf(error)),
+      onError: (error: unknown) => {
+        const fields = fieldErrorsOf(error);
+        const message =
+          Object.keys(fields).length > 0
+            ? t("checkFields")
+            : error instanceof Error
+              ? errorText(error as ApiErrorLike)
+              : t("failed");
+        setProblem({ message, fields });
+      },
     };
     if (product) {
       revise.mutate(
@@ -147,7 +149,7 @@ export function ProductForm({
     <form
       onSubmit={submit}
       noValidate
-      aria-label={product ? "Edit terms" : "New product"}
+      aria-label={product ? t("editLabel") : t("newLabel")}
       className="flex flex-col gap-4"
     >
       <div
@@ -157,7 +159,7 @@ export function ProductForm({
       >
         <div className="sm:col-span-2">
           <TextField
-            label="Name"
+            label={t("name")}
             name="name"
             defaultValue={product?.name}
             maxLength={80}
@@ -166,19 +168,19 @@ export function ProductForm({
         </div>
         {product ? (
           <TextField
-            label="Asset"
+            label={t("asset")}
             name="asset"
             value={product.asset}
             readOnly
-            hint="A product keeps its asset."
+            hint={t("assetKept")}
           />
         ) : (
           <>
             <TextField
-              label="Asset"
+              label={t("asset")}
               name="asset"
               list="product-assets"
-              placeholder="USDT"
+              placeholder={t("assetPlaceholder")}
               autoCapitalize="characters"
               errors={errors("asset")}
             />
@@ -190,7 +192,7 @@ export function ProductForm({
           </>
         )}
         <TextField
-          label="Annual rate (%)"
+          label={t("annualRate")}
           name="annualRatePercent"
           inputMode="decimal"
           placeholder="5.25"
@@ -198,7 +200,7 @@ export function ProductForm({
           errors={errors("annualRatePercent")}
         />
         <TextField
-          label="Term (days)"
+          label={t("term")}
           name="termDays"
           inputMode="numeric"
           placeholder="30"
@@ -206,33 +208,33 @@ export function ProductForm({
           errors={errors("termDays")}
         />
         <SelectField
-          label="Interest paid"
+          label={t("interestPaid")}
           name="payoutPeriod"
           value={product?.payoutPeriod ?? "MONTHLY"}
           options={SAVINGS_PAYOUT_PERIODS.map((p) => ({
             value: p,
-            label: PAYOUT_PERIOD_LABELS[p],
+            label: tp(p),
           }))}
           errors={errors("payoutPeriod")}
         />
         <TextField
-          label="Daily quota"
+          label={t("dailyQuota")}
           name="dailyQuota"
           inputMode="decimal"
           placeholder="100000"
           defaultValue={product?.dailyQuota}
-          hint="All subscriptions of one day together."
+          hint={t("dailyQuotaHint")}
           errors={errors("dailyQuota")}
         />
         <TextField
-          label="KYC level required"
+          label={t("kycLevel")}
           name="kycLevel"
           inputMode="numeric"
           defaultValue={product?.kycLevel ?? 1}
           errors={errors("kycLevel")}
         />
         <TextField
-          label="Minimum per subscription"
+          label={t("min")}
           name="minAmount"
           inputMode="decimal"
           placeholder="10"
@@ -240,7 +242,7 @@ export function ProductForm({
           errors={errors("minAmount")}
         />
         <TextField
-          label="Maximum per subscription"
+          label={t("max")}
           name="maxAmount"
           inputMode="decimal"
           placeholder="5000"
@@ -248,19 +250,19 @@ export function ProductForm({
           errors={errors("maxAmount")}
         />
         <SelectField
-          label="Early redemption"
+          label={t("earlyRedemption")}
           name="earlyRedemption"
           value={rule}
           onChange={(value) => setRule(value as SavingsEarlyRedemption)}
           options={SAVINGS_EARLY_REDEMPTIONS.map((r) => ({
             value: r,
-            label: EARLY_REDEMPTION_LABELS[r],
+            label: t(`rule.${r}`),
           }))}
           errors={errors("earlyRedemption")}
         />
         {rule === "PENALTY" ? (
           <TextField
-            label="Penalty (% of principal)"
+            label={t("penalty")}
             name="penaltyRatePercent"
             inputMode="decimal"
             placeholder="1"
@@ -271,18 +273,14 @@ export function ProductForm({
       </div>
       <div className="flex flex-wrap items-center gap-3">
         <button type="submit" disabled={pending} className={buttonClasses("primary", "md")}>
-          {product ? `Save as version ${product.version + 1}` : "Create product"}
+          {product ? t("saveVersion", { version: product.version + 1 }) : t("create")}
         </button>
         {onDone ? (
           <button type="button" onClick={onDone} className={buttonClasses("ghost", "md")}>
-            Cancel
+            {t("cancel")}
           </button>
         ) : null}
-        <span className="text-xs text-ink-faint">
-          {product
-            ? "Instances already generated keep their terms; instances generated from now on use the new version."
-            : "Instances for the rest of this month and all of next month are generated at once."}
-        </span>
+        <span className="text-xs text-ink-faint">{product ? t("editNote") : t("createNote")}</span>
       </div>
       {problem ? (
         <p role="alert" className="text-[13px] text-down">

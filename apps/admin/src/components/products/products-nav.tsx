@@ -1,20 +1,22 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 
 /**
  * The Products section's pages: the templates and their instances, the subscriptions traders
  * hold, and the payout runs that pay them.
  */
 const PAGES = [
-  { key: "products", href: "/products", label: "Products" },
-  { key: "subscriptions", href: "/products/subscriptions", label: "Subscriptions" },
-  { key: "payouts", href: "/products/payouts", label: "Payout runs" },
+  { key: "products", href: "/products" },
+  { key: "subscriptions", href: "/products/subscriptions" },
+  { key: "payouts", href: "/products/payouts" },
 ] as const;
 
 export type ProductsPage = (typeof PAGES)[number]["key"];
 
 export function ProductsNav({ current }: { current: ProductsPage }) {
+  const t = useTranslations("products.nav");
   return (
-    <nav aria-label="Products section" className="border-b border-line">
+    <nav aria-label={t("label")} className="border-b border-line">
       <ul className="-mb-px flex gap-1 overflow-x-auto">
         {PAGES.map((page) => {
           const active = page.key === current;
@@ -23,13 +25,13 @@ export function ProductsNav({ current }: { current: ProductsPage }) {
               <Link
                 href={page.href}
                 aria-current={active ? "page" : undefined}
-                className={`inline-flex h-9 items-center border-b-2 px-3 text-[13px] font-medium whitespace-nowrap transition-colors ${
+                className={`inline-flex h-10 items-center border-b-2 px-3 text-[13px] font-medium whitespace-nowrap transition-colors ${
                   active
                     ? "border-brand text-ink"
                     : "border-transparent text-ink-muted hover:border-line-strong hover:text-ink"
                 }`}
               >
-                {page.label}
+                {t(page.key)}
               </Link>
             </li>
           );

@@ -1,43 +1,59 @@
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 
 export interface BannerAlert {
   kind: "HOT_WALLET_WARNING" | "HOT_WALLET_LOW" | "DEPOSIT_REORGED";
   assetCode: string;
 }
 
+/** The banner's sentences by key (`treasury.banner.*`), with their values filled in. */
+export type BannerText = (
+  key:
+    | "lowTitle"
+    | "warningTitle"
+    | "reorgTitle"
+    | "warningPart"
+    | "reorgPart"
+    | "topUpLow"
+    | "topUpWarning",
+  values?: { assets?: string; count?: number },
+) => string;
+
 const assetsOf = (alerts: readonly BannerAlert[], kind: BannerAlert["kind"]) => [
   ...new Set(alerts.filter((a) => a.kind === kind).map((a) => a.assetCode)),
 ];
 
-/** "ETH", "ETH and USDT", "BTC, ETH and USDT". */
-function listed(assets: readonly string[]): string {
-  if (assets.length <= 1) return assets.join("");
-  return `${assets.slice(0, -1).join(", ")} and ${assets[assets.length - 1]}`;
+/** "ETH", "ETH and USDT", "ETH和USDT": the list in the viewer's language. */
+function listed(assets: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { type: "conjunction" }).format(assets);
 }
 
 /** What the open alerts add up to, worst first, in one or two short sentences. */
-export function bannerWords(alerts: readonly BannerAlert[]): { title: string; detail: string } {
+export function bannerWords(
+  alerts: readonly BannerAlert[],
+  text: BannerText,
+  locale: string,
+): { title: string; detail: string } {
   const low = assetsOf(alerts, "HOT_WALLET_LOW");
   const warning = assetsOf(alerts, "HOT_WALLET_WARNING").filter((a) => !low.includes(a));
   const reorged = alerts.filter((a) => a.kind === "DEPOSIT_REORGED").length;
-  const parts: string[] = [];
-  if (warning.length > 0) parts.push(`${listed(warning)} below the warning line.`);
-  if (reorged > 0) {
-    parts.push(`${reorged} credited deposit${reorged === 1 ? " was" : "s were"} reorganised away.`);
-  }
+  const warningPart =
+    warning.length > 0 ? text("warningPart", { assets: listed(warning, locale) }) : null;
+  const reorgPart = reorged > 0 ? text("reorgPart", { count: reorged }) : null;
   if (low.length > 0) {
+    const parts = [warningPart, reorgPart].filter((part) => part !== null);
     return {
-      title: `Hot wallet low: ${listed(low)} withdrawals wait`,
-      detail: parts.join(" ") || "Top the hot wallet up above its low line.",
+      title: text("lowTitle", { assets: listed(low, locale) }),
+      detail: parts.join(" ") || text("topUpLow"),
     };
   }
   if (warning.length > 0) {
     return {
-      title: `Hot wallet below its warning line: ${listed(warning)}`,
-      detail: [`Top it up before withdrawals have to wait.`, ...parts.slice(1)].join(" "),
+      title: text("warningTitle", { assets: listed(warning, locale) }),
+      detail: [text("topUpWarning"), reorgPart].filter((part) => part !== null).join(" "),
     };
   }
-  return { title: "A credited deposit was reorganised away", detail: parts.join(" ") };
+  return { title: text("reorgTitle"), detail: reorgPart ?? "" };
 }
 
 /**
@@ -45,9 +61,11 @@ export function bannerWords(alerts: readonly BannerAlert[]): { title: string; de
  * the hot-wallet section. Low (withdrawals wait) shows in red, the rest in amber.
  */
 export function WalletAlertBanner({ alerts }: { alerts: readonly BannerAlert[] }) {
+  const t = useTranslations("treasury.banner");
+  const locale = useLocale();
   if (alerts.length === 0) return null;
   const severe = alerts.some((a) => a.kind === "HOT_WALLET_LOW" || a.kind === "DEPOSIT_REORGED");
-  const words = bannerWords(alerts);
+  const words = bannerWords(alerts, (key, values) => t(key, values), locale);
   const look = severe
     ? "border-down/40 bg-down/10 text-down"
     : "border-warn/40 bg-warn/10 text-warn";
@@ -67,9 +85,9 @@ export function WalletAlertBanner({ alerts }: { alerts: readonly BannerAlert[] }
       <span className="min-w-0 text-ink-muted">{words.detail}</span>
       <Link
         href="/treasury"
-        className="ml-auto shrink-0 font-medium whitespace-nowrap text-ink underline-offset-2 hover:underline"
+        className="ml-auto inline-flex min-h-10 shrink-0 items-center font-medium whitespace-nowrap text-ink underline-offset-2 hover:underline"
       >
-        Open Hot wallet →
+        {t("open")}
       </Link>
     </div>
   );

@@ -1,30 +1,30 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { DecisionPanel } from "@/components/review/decision-panel";
 import { useTRPC } from "@/trpc/react";
 
 /** Reasons finance gives most, so a rejection is quick and worded the same way each time. */
-const COMMON_REASONS = [
-  "The destination address is linked to fraud or a sanctions list.",
-  "We could not confirm this withdrawal with you. Contact support.",
-  "Unusual activity on your account. Contact support before withdrawing.",
-];
+const COMMON_REASONS = ["fraud", "unconfirmed", "unusual"] as const;
 
 function ApprovalsProgress({ approvals, required }: { approvals: number; required: number }) {
+  const t = useTranslations("withdrawals.decide");
   return (
     <p className="text-xs text-ink-muted" data-testid="approvals-progress">
-      {approvals} of {required} approval{required === 1 ? "" : "s"}
-      {required > 1 ? " — each from a different finance member" : ""}
+      {t(required > 1 ? "progressDual" : "progress", { approvals, required })}
     </p>
   );
 }
 
-const ALREADY_APPROVED = (
-  <p className="rounded-md bg-raised px-3 py-2 text-xs text-ink-muted ring-1 ring-line ring-inset">
-    You approved this withdrawal. The second approval must come from another finance member.
-  </p>
-);
+function AlreadyApproved() {
+  const t = useTranslations("withdrawals.decide");
+  return (
+    <p className="rounded-md bg-raised px-3 py-2 text-xs text-ink-muted ring-1 ring-line ring-inset">
+      {t("alreadyApproved")}
+    </p>
+  );
+}
 
 /**
  * Finance's decision on a withdrawal. The server also checks that a second approval comes from
@@ -41,6 +41,7 @@ export function WithdrawalDecisionPanel({
   requiredApprovals: number;
   approvedByMe: boolean;
 }) {
+  const t = useTranslations("withdrawals.decide");
   const trpc = useTRPC();
   const approve = useMutation(trpc.withdrawals.approve.mutationOptions());
   const reject = useMutation(trpc.withdrawals.reject.mutationOptions());
@@ -48,15 +49,15 @@ export function WithdrawalDecisionPanel({
   return (
     <DecisionPanel
       copy={{
-        approveLabel: sendsToChain ? "Approve — send to the chain" : "Approve (first of two)",
-        rejectLabel: "Reject and return the funds",
-        reader: "user",
-        placeholder: "Why is this withdrawal refused?",
+        approveLabel: sendsToChain ? t("approveSend") : t("approveFirst"),
+        rejectLabel: t("reject"),
+        reader: t("reader"),
+        placeholder: t("placeholder"),
       }}
-      commonReasons={COMMON_REASONS}
+      commonReasons={COMMON_REASONS.map((reason) => t(`reasons.${reason}`))}
       reasonRows={3}
       summary={<ApprovalsProgress approvals={approvals} required={requiredApprovals} />}
-      notice={approvedByMe ? ALREADY_APPROVED : null}
+      notice={approvedByMe ? <AlreadyApproved /> : null}
       approve={{
         pending: approve.isPending,
         run: (_, callbacks) => approve.mutate({ id: withdrawalId }, callbacks),

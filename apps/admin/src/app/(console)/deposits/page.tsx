@@ -1,4 +1,7 @@
-import type { Metadata } from "next";
+import { DateTime, timeZoneLabel } from "@exchange/ui/i18n";
+import { useTranslations } from "next-intl";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
 import { DepositActions } from "@/components/deposits/deposit-actions";
@@ -6,13 +9,16 @@ import { EmptyState } from "@/components/empty-state";
 import { FilterBar, FilterSelect } from "@/components/filter-bar";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
-import { AssetFilter, QueueCount, TimeCell } from "@/components/review/queue-parts";
+import { AssetFilter, QueueCount } from "@/components/review/queue-parts";
 import { paramOf, type SearchParams } from "@/lib/search-params";
-import { SECTION_PAGES } from "@/lib/section-pages";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
+import { Loading } from "./loading-state";
 
-export const metadata: Metadata = { title: "Deposits" };
+export async function generateMetadata() {
+  const t = await getTranslations("deposits");
+  return { title: t("title") };
+}
 
 const STATUSES = [
   "CONFIRMING",
@@ -24,30 +30,24 @@ const STATUSES = [
 ] as const;
 type Status = (typeof STATUSES)[number];
 
-const STATUS_LABELS: Record<Status, string> = {
-  CONFIRMING: "Confirming",
-  BELOW_MINIMUM: "Below minimum",
-  HELD: "Held",
-  CREDITED: "Credited",
-  DROPPED: "Dropped",
-  REJECTED: "Refused",
-};
+/** The flags the watcher raises on a deposit; finance reads them in their own words. */
+const FLAGS = ["large_amount", "blocklisted_sender", "engine_refused"] as const;
+type Flag = (typeof FLAGS)[number];
+const isFlag = (flag: string): flag is Flag => FLAGS.includes(flag as Flag);
 
-const FLAG_LABELS: Record<string, string> = {
-  large_amount: "Large amount",
-  blocklisted_sender: "Blocklisted sender",
-  engine_refused: "Engine refused",
-};
-
-const COLUMNS = [
-  { header: "Found (UTC)" },
-  { header: "Trader" },
-  { header: "Amount", align: "right" },
-  { header: "From / transaction" },
-  { header: "Flags" },
-  { header: "Status" },
-  { header: "" },
-] as const;
+async function columnsOf(canDecide: boolean) {
+  const t = await getTranslations("deposits.columns");
+  const zone = timeZoneLabel(await getTimeZone(), await getLocale());
+  return [
+    { header: t("found", { zone }) },
+    { header: t("trader") },
+    { header: t("amount"), align: "right" },
+    { header: t("from") },
+    { header: t("flags") },
+    { header: t("status") },
+    { header: canDecide ? t("decision") : "", align: "right" },
+  ] as const;
+}
 
 function filtersOf(params: SearchParams) {
   const status = paramOf(params, "status").toUpperCase();
@@ -60,11 +60,17 @@ function filtersOf(params: SearchParams) {
   };
 }
 
-export default async function DepositsPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+/** The section's guard first (a refused member gets its 403), then the page as it loads. */
+export default async function Route(props: { searchParams: Promise<SearchParams> }) {
+  await requireSection("deposits", "/deposits");
+  return (
+    <Suspense fallback={<Loading />}>
+      <DepositsPage {...props} />
+    </Suspense>
+  );
+}
+
+async function DepositsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const staff = await requireSection("deposits", "/deposits");
   // Deciding moves money: FINANCE itself, not ADMIN alone (the API refuses the same).
   const canDecide = staff.roles.includes("FINANCE");
@@ -78,51 +84,54 @@ export default async function DepositsPage({
       limit: 100,
     }),
   );
-  const section = SECTION_PAGES.deposits;
+  const t = await getTranslations("deposits");
+  const filtered = filters.status !== "" || filters.asset !== "" || filters.flagged !== "";
   const waiting = page.deposits.filter(
     (d) => d.status === "HELD" || (d.reorgedAfterCredit && d.reviewedAt === null),
   ).length;
   return (
     <PageBody>
       <PageHeader
-        title="Deposits"
-        description={section.description}
-        aside={<QueueCount count={waiting} label="need a decision" testId="deposits-waiting" />}
+        title={t("title")}
+        description={t("description")}
+        aside={<QueueCount count={waiting} label={t("needDecision")} testId="deposits-waiting" />}
       />
-      <FilterBar action="/deposits" label="Filter deposits">
+      <FilterBar action="/deposits" label={t("filters.label")}>
         <FilterSelect
-          label="Status"
+          label={t("filters.status")}
           name="status"
           value={filters.status}
           options={[
-            { value: "", label: "All statuses" },
-            ...STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
+            { value: "", label: t("filters.allStatuses") },
+            ...STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) })),
           ]}
         />
         <AssetFilter value={filters.asset} />
         <FilterSelect
-          label="Flags"
+          label={t("filters.flags")}
           name="flagged"
           value={filters.flagged}
           options={[
-            { value: "", label: "Flagged or not" },
-            { value: "yes", label: "Flagged only" },
-            { value: "no", label: "Not flagged" },
+            { value: "", label: t("filters.flaggedOrNot") },
+            { value: "yes", label: t("filters.flaggedOnly") },
+            { value: "no", label: t("filters.notFlagged") },
           ]}
         />
       </FilterBar>
       <DataTable
-        caption="Deposits, newest first"
-        columns={COLUMNS}
+        caption={t("caption")}
+        columns={await columnsOf(canDecide)}
         rows={page.deposits.map((d) => <DepositRow key={d.id} deposit={d} canDecide={canDecide} />)}
         empty={
-          <EmptyState section="deposits" title={section.emptyTitle} hint={section.emptyHint} />
+          <EmptyState
+            section="deposits"
+            title={filtered ? t("empty.filteredTitle") : t("empty.title")}
+            hint={filtered ? t("empty.filteredHint") : t("empty.hint")}
+          />
         }
       />
       {page.nextBeforeId === null ? null : (
-        <p className="text-xs text-ink-faint">
-          Showing the newest 100. Narrow the filters to see older deposits.
-        </p>
+        <p className="text-xs text-ink-faint">{t("newestOnly")}</p>
       )}
     </PageBody>
   );
@@ -133,6 +142,7 @@ type Deposit = Awaited<
 >["deposits"][number];
 
 function DepositRow({ deposit: d, canDecide }: { deposit: Deposit; canDecide: boolean }) {
+  const t = useTranslations("deposits");
   const reorgOpen = d.reorgedAfterCredit && d.reviewedAt === null;
   const needsDecision = canDecide && (d.status === "HELD" || reorgOpen);
   return (
@@ -141,7 +151,9 @@ function DepositRow({ deposit: d, canDecide }: { deposit: Deposit; canDecide: bo
       data-status={d.status}
       className={needsDecision ? "bg-warn/[0.04] shadow-[inset_2px_0_0_var(--color-warn)]" : ""}
     >
-      <TimeCell at={d.createdAt} first />
+      <td className="h-11 px-4 whitespace-nowrap text-ink-muted tabular-nums">
+        <DateTime at={d.createdAt} format="dateTimeBare" />
+      </td>
       <td className="px-4 whitespace-nowrap tabular-nums">#{d.userId}</td>
       <AmountCell value={d.amount} unit={d.asset} />
       <td className="max-w-56 px-4 py-1.5">
@@ -150,7 +162,7 @@ function DepositRow({ deposit: d, canDecide }: { deposit: Deposit; canDecide: bo
             {d.fromAddress}
           </span>
           <span className="truncate font-mono text-[11px] text-ink-faint" title={d.txHash}>
-            {d.txHash} · block {d.blockNumber}
+            {d.txHash} · {t("block", { number: d.blockNumber })}
           </span>
         </div>
       </td>
@@ -158,10 +170,10 @@ function DepositRow({ deposit: d, canDecide }: { deposit: Deposit; canDecide: bo
         <span className="flex flex-wrap gap-1">
           {d.flags.map((flag) => (
             <Flag key={flag} tone="warn">
-              {FLAG_LABELS[flag] ?? flag}
+              {isFlag(flag) ? t(`flag.${flag}`) : flag}
             </Flag>
           ))}
-          {d.reorgedAfterCredit ? <Flag tone="down">Reorganised after credit</Flag> : null}
+          {d.reorgedAfterCredit ? <Flag tone="down">{t("flag.reorged")}</Flag> : null}
           {d.flags.length === 0 && !d.reorgedAfterCredit ? (
             <span className="text-ink-faint">—</span>
           ) : null}
@@ -170,7 +182,7 @@ function DepositRow({ deposit: d, canDecide }: { deposit: Deposit; canDecide: bo
       <td className="px-4 py-1.5 whitespace-nowrap">
         <div className="flex flex-col leading-tight">
           <span className="text-ink">
-            {STATUS_LABELS[d.status]}
+            {t(`status.${d.status}`)}
             {d.status === "CONFIRMING" ? (
               <span className="text-ink-faint tabular-nums">
                 {" "}

@@ -1,64 +1,71 @@
 import type { SavingsProduct } from "@exchange/contracts/savings";
-import type { Metadata } from "next";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
+import { getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
 import { GenerateMonth } from "@/components/products/product-actions";
-import {
-  PAYOUT_PERIOD_LABELS,
-  ProductStatusBadge,
-  termLabel,
-} from "@/components/products/product-badges";
+import { ProductStatusBadge } from "@/components/products/product-badges";
 import { ProductForm } from "@/components/products/product-form";
 import { ProductsNav } from "@/components/products/products-nav";
 import { OpenLinkCell } from "@/components/review/queue-parts";
-import { SECTION_PAGES } from "@/lib/section-pages";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
+import { Loading } from "./loading-state";
 
-export const metadata: Metadata = { title: "Products" };
+export async function generateMetadata() {
+  const t = await getTranslations("products");
+  return { title: t("title") };
+}
 
-const COLUMNS = [
-  { header: "Product" },
-  { header: "Asset" },
-  { header: "Annual rate", align: "right" },
-  { header: "Term", align: "right" },
-  { header: "Interest paid" },
-  { header: "Daily quota", align: "right" },
-  { header: "Status" },
-  { header: "Version", align: "right" },
-  { header: "" },
-] as const;
+/** The section's guard first (a refused member gets its 403), then the page as it loads. */
+export default async function Route() {
+  await requireSection("products", "/products");
+  return (
+    <Suspense fallback={<Loading />}>
+      <ProductsPage />
+    </Suspense>
+  );
+}
 
-export default async function ProductsPage() {
+async function ProductsPage() {
   await requireSection("products", "/products");
   const api = await adminApi();
   const [products, markets] = await loadForPage(() =>
     Promise.all([api.savings.products.list(), api.markets.list()]),
   );
   const assets = [...new Set(markets.flatMap((m) => [m.baseAsset, m.quoteAsset]))].sort();
-  const section = SECTION_PAGES.products;
+  const t = await getTranslations("products");
   const nextMonth = new Date();
   nextMonth.setUTCDate(1);
   nextMonth.setUTCMonth(nextMonth.getUTCMonth() + 1);
   return (
     <PageBody>
       <PageHeader
-        title="Products"
-        description={section.description}
+        title={t("title")}
+        description={t("description")}
         aside={<GenerateMonth defaultMonth={nextMonth.toISOString().slice(0, 7)} />}
       />
       <ProductsNav current="products" />
       <DataTable
-        caption="Savings products"
-        columns={COLUMNS}
+        caption={t("list.caption")}
+        columns={[
+          { header: t("list.product") },
+          { header: t("list.asset") },
+          { header: t("list.annualRate"), align: "right" },
+          { header: t("list.term"), align: "right" },
+          { header: t("list.interestPaid") },
+          { header: t("list.dailyQuota"), align: "right" },
+          { header: t("list.status") },
+          { header: t("list.version"), align: "right" },
+          { header: "" },
+        ]}
         rows={products.map((p) => <ProductRow key={p.id} product={p} />)}
-        empty={
-          <EmptyState section="products" title={section.emptyTitle} hint={section.emptyHint} />
-        }
+        empty={<EmptyState section="products" title={t("emptyTitle")} hint={t("emptyHint")} />}
       />
       <details
         className="group rounded-lg border border-line bg-surface"
@@ -71,7 +78,7 @@ export default async function ProductsPage() {
           >
             ›
           </span>
-          New product
+          {t("list.newProduct")}
         </summary>
         <div className="border-t border-line p-4">
           <ProductForm assets={assets} />
@@ -82,28 +89,33 @@ export default async function ProductsPage() {
 }
 
 function ProductRow({ product: p }: { product: SavingsProduct }) {
+  const t = useTranslations("products");
   return (
     <tr data-testid="product-row" data-id={p.id}>
       <td className="max-w-64 px-4 py-2">
         <Link
           href={`/products/${p.id}`}
-          className="block truncate font-medium text-ink hover:text-brand"
+          className="block truncate font-medium text-ink hover:text-brand max-sm:py-3"
         >
           {p.name}
         </Link>
       </td>
       <td className="px-4 text-ink-muted">{p.asset}</td>
-      <td className="px-4 text-right text-ink tabular-nums">{p.annualRatePercent}%</td>
-      <td className="px-4 text-right whitespace-nowrap text-ink-muted tabular-nums">
-        {termLabel(p.termDays)}
+      <td className="px-4 text-right text-ink tabular-nums">
+        {t("rate", { rate: p.annualRatePercent })}
       </td>
-      <td className="px-4 text-ink-muted">{PAYOUT_PERIOD_LABELS[p.payoutPeriod]}</td>
+      <td className="px-4 text-right whitespace-nowrap text-ink-muted tabular-nums">
+        {t("term", { days: p.termDays })}
+      </td>
+      <td className="px-4 text-ink-muted">{t(`period.${p.payoutPeriod}`)}</td>
       <AmountCell value={p.dailyQuota} unit={p.asset} />
       <td className="px-4">
         <ProductStatusBadge status={p.status} />
       </td>
-      <td className="px-4 text-right text-ink-muted tabular-nums">v{p.version}</td>
-      <OpenLinkCell href={`/products/${p.id}`}>Open</OpenLinkCell>
+      <td className="px-4 text-right text-ink-muted tabular-nums">
+        {t("version", { version: p.version })}
+      </td>
+      <OpenLinkCell href={`/products/${p.id}`}>{t("list.open")}</OpenLinkCell>
     </tr>
   );
 }

@@ -1,80 +1,64 @@
-import { groupThousands } from "@exchange/contracts/money";
-import type { Metadata } from "next";
+import { DateTime, formatDecimalText, timeZoneLabel } from "@exchange/ui/i18n";
+import { useLocale, useTranslations } from "next-intl";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { type ReactNode, Suspense } from "react";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
-import { SECTION_PAGES } from "@/lib/section-pages";
-import { formatUtc } from "@/lib/time-format";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
+import { Loading } from "./loading-state";
 
-export const metadata: Metadata = { title: "Reconciliation" };
+export async function generateMetadata() {
+  const t = await getTranslations("reconciliation");
+  return { title: t("title") };
+}
 
 type Report = Awaited<
   ReturnType<Awaited<ReturnType<typeof adminApi>>["reconciliation"]["list"]>
 >[number];
 
-const REPORT_COLUMNS = [
-  { header: "Finished (UTC)" },
-  { header: "Proved seq", align: "right" },
-  { header: "Engine seq", align: "right" },
-  { header: "Result" },
-  { header: "Chain" },
-  { header: "Differences", align: "right" },
-  { header: "Took", align: "right" },
-] as const;
+/** The section's guard first (a refused member gets its 403), then the page as it loads. */
+export default async function Route() {
+  await requireSection("reconciliation", "/reconciliation");
+  return (
+    <Suspense fallback={<Loading />}>
+      <ReconciliationPage />
+    </Suspense>
+  );
+}
 
-const DIFFERENCE_COLUMNS = [
-  { header: "Check" },
-  { header: "Asset" },
-  { header: "Account" },
-  { header: "Expected", align: "right" },
-  { header: "Actual", align: "right" },
-] as const;
-
-// The difference first after the asset: on a phone it is what shows before the table scrolls.
-const CHAIN_COLUMNS = [
-  { header: "Asset" },
-  { header: "Difference", align: "right" },
-  { header: "On chain", align: "right" },
-  { header: "Owed to users", align: "right" },
-  { header: "Hot wallet", align: "right" },
-  { header: "Deposit addresses", align: "right" },
-  { header: "Sent, not settled", align: "right" },
-] as const;
-
-const CHECK_LABELS: Record<Report["differences"][number]["kind"], string> = {
-  "ledger-not-zero": "Postings do not sum to zero",
-  "balance-vs-postings": "Balance ≠ its postings",
-  "projection-vs-engine": "Projection ≠ engine state",
-};
-
-export default async function ReconciliationPage() {
+async function ReconciliationPage() {
   await requireSection("reconciliation", "/reconciliation");
   const api = await adminApi();
   const reports = await loadForPage(() => api.reconciliation.list({ limit: 20 }));
-  const section = SECTION_PAGES.reconciliation;
+  const t = await getTranslations("reconciliation");
+  const zone = timeZoneLabel(await getTimeZone(), await getLocale());
   const latest = reports[0];
   return (
     <PageBody>
-      <PageHeader title="Reconciliation" description={section.description} />
+      <PageHeader title={t("title")} description={t("description")} />
       {latest ? <LatestReport report={latest} /> : null}
       <DataTable
-        caption="Recent reconciliation reports"
-        columns={REPORT_COLUMNS}
+        caption={t("caption")}
+        columns={[
+          { header: t("columns.finished", { zone }) },
+          { header: t("columns.provedSeq"), align: "right" },
+          { header: t("columns.engineSeq"), align: "right" },
+          { header: t("columns.result") },
+          { header: t("columns.chain") },
+          { header: t("columns.differences"), align: "right" },
+          { header: t("columns.took"), align: "right" },
+        ]}
         empty={
-          <EmptyState
-            section="reconciliation"
-            title={section.emptyTitle}
-            hint={section.emptyHint}
-          />
+          <EmptyState section="reconciliation" title={t("emptyTitle")} hint={t("emptyHint")} />
         }
         rows={reports.map((report) => (
           <tr key={report.id} data-testid="reconciliation-row">
             <td className="h-10 px-4 whitespace-nowrap text-ink-muted tabular-nums">
-              {formatUtc(report.finishedAt).replace(" UTC", "")}
+              <DateTime at={report.finishedAt} format="dateTimeBare" />
             </td>
             <td className="px-4 text-right tabular-nums">{report.seq.toString()}</td>
             <td className="px-4 text-right text-ink-muted tabular-nums">
@@ -88,7 +72,7 @@ export default async function ReconciliationPage() {
             </td>
             <td className="px-4 text-right tabular-nums">{report.differences.length}</td>
             <td className="px-4 text-right text-ink-muted tabular-nums">
-              {report.finishedAt.getTime() - report.startedAt.getTime()} ms
+              {t("took", { ms: report.finishedAt.getTime() - report.startedAt.getTime() })}
             </td>
           </tr>
         ))}
@@ -99,29 +83,30 @@ export default async function ReconciliationPage() {
 
 /** The newest report in full: its per-asset totals and every difference it found. */
 function LatestReport({ report }: { report: Report }) {
+  const t = useTranslations("reconciliation");
+  const locale = useLocale();
+  const num = (chunks: ReactNode) => <span className="text-ink tabular-nums">{chunks}</span>;
+  const when = () => <DateTime at={report.finishedAt} />;
   return (
-    <section aria-label="Latest report" className="flex flex-col gap-4">
+    <section aria-label={t("latest.label")} className="flex flex-col gap-4">
       <div className="flex flex-wrap items-center gap-3 rounded-lg border border-line bg-surface px-4 py-3">
         <ResultBadge ok={report.ok} />
         {report.chain ? <ChainBadge shortfall={report.chainShortfall} /> : null}
         <p className="text-[13px] text-ink-muted">
-          Latest report proved journal seq{" "}
-          <span className="text-ink tabular-nums">{report.seq.toString()}</span>
-          {report.engineSeq === null ? null : (
-            <>
-              {" "}
-              (engine at <span className="tabular-nums">{report.engineSeq.toString()}</span>)
-            </>
-          )}
-          , finished {formatUtc(report.finishedAt)}.{" "}
+          {report.engineSeq === null
+            ? t.rich("latest.proved", { seq: report.seq.toString(), num, when })
+            : t.rich("latest.provedWithEngine", {
+                seq: report.seq.toString(),
+                engineSeq: report.engineSeq.toString(),
+                num,
+                when,
+              })}{" "}
           {report.ok
-            ? "Every asset's postings sum to zero and every balance matches the engine."
+            ? t("latest.ok")
             : report.failure
-              ? "The read models are too far behind the engine to prove the books now."
-              : `${report.differences.length} difference(s) need attention.`}
-          {report.chainShortfall
-            ? " The chain holds less than users are owed: this needs attention."
-            : null}
+              ? t("latest.behind")
+              : t("latest.differences", { count: report.differences.length })}
+          {report.chainShortfall ? ` ${t("latest.shortfall")}` : null}
         </p>
       </div>
       {report.failure ? (
@@ -140,13 +125,13 @@ function LatestReport({ report }: { report: Report }) {
             data-testid="asset-total"
             className="rounded-lg border border-line bg-surface px-4 py-3"
           >
-            <p className="text-xs text-ink-faint">{asset} postings sum</p>
+            <p className="text-xs text-ink-faint">{t("latest.postingsSum", { asset })}</p>
             <p
               className={`mt-1 text-lg font-semibold tabular-nums ${
                 total === "0" ? "text-ink" : "text-down"
               }`}
             >
-              {total}
+              {formatDecimalText(total, locale)}
             </p>
           </div>
         ))}
@@ -154,17 +139,25 @@ function LatestReport({ report }: { report: Report }) {
       {report.chain ? <ChainHoldings chain={report.chain} /> : null}
       {report.differences.length > 0 ? (
         <DataTable
-          caption="Differences in the latest report"
-          columns={DIFFERENCE_COLUMNS}
+          caption={t("differences.caption")}
+          columns={[
+            { header: t("differences.check") },
+            { header: t("differences.asset") },
+            { header: t("differences.account") },
+            { header: t("differences.expected"), align: "right" },
+            { header: t("differences.actual"), align: "right" },
+          ]}
           empty={null}
           rows={report.differences.map((d, index) => (
             // Differences have no identity of their own; their order is the report's.
             // biome-ignore lint/suspicious/noArrayIndexKey: a stored report never reorders.
             <tr key={index} data-testid="reconciliation-difference">
-              <td className="h-10 px-4">{CHECK_LABELS[d.kind]}</td>
+              <td className="h-10 px-4">{t(`differences.kind.${d.kind}`)}</td>
               <td className="px-4 font-semibold">{d.asset}</td>
               <td className="px-4 text-ink-muted">
-                {d.userId === null ? (d.account ?? "—") : `user #${d.userId} ${d.account ?? ""}`}
+                {d.userId === null
+                  ? (d.account ?? "—")
+                  : t("differences.user", { id: d.userId, account: d.account ?? "" })}
               </td>
               <AmountCell value={d.expected} unit={d.asset} />
               <AmountCell value={d.actual} unit={d.asset} />
@@ -177,6 +170,7 @@ function LatestReport({ report }: { report: Report }) {
 }
 
 function ResultBadge({ ok }: { ok: boolean }) {
+  const t = useTranslations("reconciliation.badge");
   const look = ok ? "bg-up/10 text-up ring-up/25" : "bg-down/10 text-down ring-down/25";
   return (
     <span
@@ -184,7 +178,7 @@ function ResultBadge({ ok }: { ok: boolean }) {
       className={`inline-flex items-center gap-1.5 rounded px-1.5 py-0.5 text-xs font-medium ring-1 ring-inset ${look}`}
     >
       <span aria-hidden="true" className="size-1.5 rounded-full bg-current" />
-      {ok ? "Balanced" : "Differences"}
+      {ok ? t("balanced") : t("differences")}
     </span>
   );
 }
@@ -195,15 +189,13 @@ function ResultBadge({ ok }: { ok: boolean }) {
  * attention.
  */
 function ChainHoldings({ chain }: { chain: NonNullable<Report["chain"]> }) {
+  const t = useTranslations("reconciliation.chain");
+  const locale = useLocale();
   return (
-    <section aria-label="Chain holdings" className="flex flex-col gap-3">
+    <section aria-label={t("label")} className="flex flex-col gap-3">
       <div className="flex flex-col gap-1">
-        <h2 className="text-[13px] font-semibold text-ink">On chain against what users are owed</h2>
-        <p className="text-xs text-ink-faint">
-          {chain.chainKey}: the hot wallet plus unswept deposit addresses (rounded down to the
-          engine's precision) against users' available and frozen balances, less withdrawals already
-          sent on chain and not yet settled. A surplus is the exchange's own funds.
-        </p>
+        <h2 className="text-[13px] font-semibold text-ink">{t("heading")}</h2>
+        <p className="text-xs text-ink-faint">{t("explain", { chain: chain.chainKey })}</p>
       </div>
       {chain.error ? (
         <p
@@ -214,8 +206,18 @@ function ChainHoldings({ chain }: { chain: NonNullable<Report["chain"]> }) {
         </p>
       ) : (
         <DataTable
-          caption="Chain holdings in the latest report"
-          columns={CHAIN_COLUMNS}
+          caption={t("caption")}
+          // The difference first after the asset: on a phone it is what shows before the table
+          // scrolls.
+          columns={[
+            { header: t("asset") },
+            { header: t("difference"), align: "right" },
+            { header: t("onChain"), align: "right" },
+            { header: t("owed"), align: "right" },
+            { header: t("hotWallet"), align: "right" },
+            { header: t("depositAddresses"), align: "right" },
+            { header: t("inFlight"), align: "right" },
+          ]}
           minWidth="min-w-[900px]"
           empty={null}
           rows={chain.assets.map((a) => (
@@ -227,8 +229,10 @@ function ChainHoldings({ chain }: { chain: NonNullable<Report["chain"]> }) {
                   a.shortfall ? "font-semibold text-down" : "text-up"
                 }`}
               >
-                {signedThousands(a.difference)}{" "}
-                <span className="text-xs font-normal">{a.shortfall ? "shortfall" : "surplus"}</span>
+                {formatDecimalText(a.difference, locale)}{" "}
+                <span className="text-xs font-normal">
+                  {a.shortfall ? t("shortfall") : t("surplus")}
+                </span>
               </td>
               <AmountCell value={a.onChain} />
               <AmountCell value={a.liabilities} />
@@ -243,12 +247,8 @@ function ChainHoldings({ chain }: { chain: NonNullable<Report["chain"]> }) {
   );
 }
 
-/** "-2,500", "1,200.5": grouped like the other amounts, the sign kept. */
-function signedThousands(value: string): string {
-  return value.startsWith("-") ? `-${groupThousands(value.slice(1))}` : groupThousands(value);
-}
-
 function ChainBadge({ shortfall }: { shortfall: boolean }) {
+  const t = useTranslations("reconciliation.badge");
   const look = shortfall ? "bg-down/10 text-down ring-down/25" : "bg-up/10 text-up ring-up/25";
   return (
     <span
@@ -256,7 +256,7 @@ function ChainBadge({ shortfall }: { shortfall: boolean }) {
       className={`inline-flex items-center gap-1.5 rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset ${look}`}
     >
       <span aria-hidden="true" className="size-1.5 rounded-full bg-current" />
-      {shortfall ? "Chain shortfall" : "Chain covers users"}
+      {shortfall ? t("chainShortfall") : t("chainCovers")}
     </span>
   );
 }

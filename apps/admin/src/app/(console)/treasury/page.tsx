@@ -1,18 +1,21 @@
-import { groupThousands } from "@exchange/contracts/money";
-import type { Metadata } from "next";
-import type { ReactNode } from "react";
+import { DateTime, formatDecimalText, timeZoneLabel } from "@exchange/ui/i18n";
+import { useLocale, useTranslations } from "next-intl";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { type ReactNode, Suspense } from "react";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
 import { HotWalletStateBadge } from "@/components/treasury/hot-wallet-state-badge";
-import { SECTION_PAGES } from "@/lib/section-pages";
-import { formatUtc } from "@/lib/time-format";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
+import { Loading } from "./loading-state";
 
-export const metadata: Metadata = { title: "Hot wallet" };
+export async function generateMetadata() {
+  const t = await getTranslations("treasury");
+  return { title: t("title") };
+}
 
 type Overview = Awaited<
   ReturnType<Awaited<ReturnType<typeof adminApi>>["finance"]["treasury"]["overview"]>
@@ -20,43 +23,24 @@ type Overview = Awaited<
 type Chain = NonNullable<Overview["chain"]>;
 type AssetLine = NonNullable<Chain["assets"]>[number];
 
-const ALERT_COLUMNS = [
-  { header: "Opened (UTC)" },
-  { header: "Asset" },
-  { header: "Alert" },
-  { header: "What happened" },
-  { header: "Resolved (UTC)" },
-] as const;
+const time = (date: Date) => <DateTime at={date} format="dateTimeBare" />;
 
-const SWEEP_COLUMNS = [
-  { header: "Time (UTC)" },
-  { header: "Asset" },
-  { header: "User" },
-  { header: "Amount", align: "right" },
-  { header: "Status" },
-  { header: "Transaction" },
-] as const;
+/** The section's guard first (a refused member gets its 403), then the page as it loads. */
+export default async function Route() {
+  await requireSection("treasury", "/treasury");
+  return (
+    <Suspense fallback={<Loading />}>
+      <TreasuryPage />
+    </Suspense>
+  );
+}
 
-const ALERT_KINDS: Record<Overview["recentAlerts"][number]["kind"], string> = {
-  HOT_WALLET_WARNING: "Below warning line",
-  HOT_WALLET_LOW: "Below low line",
-  DEPOSIT_REORGED: "Deposit reorganised",
-};
-
-const SWEEP_STATUS: Record<Overview["sweeps"][number]["status"], string> = {
-  FUNDING: "Funding gas",
-  BROADCAST: "Sent",
-  CONFIRMED: "Confirmed",
-  FAILED: "Failed",
-};
-
-const time = (date: Date) => formatUtc(date).replace(" UTC", "");
-
-export default async function TreasuryPage() {
+async function TreasuryPage() {
   await requireSection("treasury", "/treasury");
   const api = await adminApi();
   const overview = await loadForPage(() => api.finance.treasury.overview({}));
-  const section = SECTION_PAGES.treasury;
+  const t = await getTranslations("treasury");
+  const zone = timeZoneLabel(await getTimeZone(), await getLocale());
   // Open alerts first (they may be older than the recent ones), then the rest, newest first.
   const alerts = [
     ...overview.openAlerts,
@@ -64,29 +48,27 @@ export default async function TreasuryPage() {
   ];
   return (
     <PageBody>
-      <PageHeader title="Hot wallet" description={section.description} />
-      {overview.chain ? (
-        <Balances chain={overview.chain} />
-      ) : (
-        <Notice>
-          No chain is configured for this console (CHAIN_RPC_URL, CHAIN_ID, WALLET_XPUB), so there
-          is no hot wallet to show.
-        </Notice>
-      )}
-      <section aria-label="Alerts" className="flex flex-col gap-3">
+      <PageHeader title={t("title")} description={t("description")} />
+      {overview.chain ? <Balances chain={overview.chain} /> : <Notice>{t("noChain")}</Notice>}
+      <section aria-label={t("alerts.heading")} className="flex flex-col gap-3">
         <h2 className="text-[13px] font-semibold text-ink">
-          Alerts{" "}
-          <span className="font-normal text-ink-faint">{overview.openAlerts.length} open</span>
+          {t("alerts.heading")}{" "}
+          <span className="font-normal text-ink-faint">
+            {t("alerts.open", { count: overview.openAlerts.length })}
+          </span>
         </h2>
         {alerts.length === 0 ? (
-          <EmptyPanel
-            title="No alerts"
-            hint="An alert opens when the hot wallet falls below a line or a credited deposit is reorganised away."
-          />
+          <EmptyPanel title={t("alerts.emptyTitle")} hint={t("alerts.emptyHint")} />
         ) : (
           <DataTable
-            caption="Open and recent wallet alerts"
-            columns={ALERT_COLUMNS}
+            caption={t("alerts.caption")}
+            columns={[
+              { header: t("alerts.opened", { zone }) },
+              { header: t("alerts.asset") },
+              { header: t("alerts.alert") },
+              { header: t("alerts.message") },
+              { header: t("alerts.resolved", { zone }) },
+            ]}
             minWidth="min-w-[860px]"
             empty={null}
             rows={alerts.map((alert) => (
@@ -99,13 +81,13 @@ export default async function TreasuryPage() {
                   {time(alert.createdAt)}
                 </td>
                 <td className="px-4 font-semibold">{alert.assetCode}</td>
-                <td className="px-4 whitespace-nowrap">{ALERT_KINDS[alert.kind]}</td>
+                <td className="px-4 whitespace-nowrap">{t(`alerts.kind.${alert.kind}`)}</td>
                 <td className="px-4 py-2 text-ink-muted">{alert.message}</td>
                 <td className="px-4 whitespace-nowrap tabular-nums">
                   {alert.resolvedAt ? (
                     <span className="text-ink-muted">{time(alert.resolvedAt)}</span>
                   ) : (
-                    <span className="font-medium text-down">Open</span>
+                    <span className="font-medium text-down">{t("alerts.stillOpen")}</span>
                   )}
                 </td>
               </tr>
@@ -113,17 +95,21 @@ export default async function TreasuryPage() {
           />
         )}
       </section>
-      <section aria-label="Recent sweeps" className="flex flex-col gap-3">
-        <h2 className="text-[13px] font-semibold text-ink">Recent sweeps</h2>
+      <section aria-label={t("sweeps.heading")} className="flex flex-col gap-3">
+        <h2 className="text-[13px] font-semibold text-ink">{t("sweeps.heading")}</h2>
         {overview.sweeps.length === 0 ? (
-          <EmptyPanel
-            title="No sweeps yet"
-            hint="Deposited funds are swept from users' deposit addresses to the hot wallet; each sweep is listed here."
-          />
+          <EmptyPanel title={t("sweeps.emptyTitle")} hint={t("sweeps.emptyHint")} />
         ) : (
           <DataTable
-            caption="Recent sweeps from deposit addresses to the hot wallet"
-            columns={SWEEP_COLUMNS}
+            caption={t("sweeps.caption")}
+            columns={[
+              { header: t("sweeps.time", { zone }) },
+              { header: t("sweeps.asset") },
+              { header: t("sweeps.user") },
+              { header: t("sweeps.amount"), align: "right" },
+              { header: t("sweeps.status") },
+              { header: t("sweeps.transaction") },
+            ]}
             empty={null}
             rows={overview.sweeps.map((sweep) => (
               <tr key={sweep.id} data-testid="sweep-row">
@@ -133,7 +119,7 @@ export default async function TreasuryPage() {
                 <td className="px-4 font-semibold">{sweep.assetCode}</td>
                 <td className="px-4 text-ink-muted tabular-nums">#{sweep.userId}</td>
                 <AmountCell value={sweep.amount} unit={sweep.assetCode} />
-                <td className="px-4 whitespace-nowrap">{SWEEP_STATUS[sweep.status]}</td>
+                <td className="px-4 whitespace-nowrap">{t(`sweeps.statusName.${sweep.status}`)}</td>
                 <td className="max-w-[16rem] truncate px-4 font-mono text-xs text-ink-muted">
                   {sweep.txHash ?? "—"}
                 </td>
@@ -148,10 +134,11 @@ export default async function TreasuryPage() {
 
 /** The hot wallet's address, and each asset's balance against its two lines. */
 function Balances({ chain }: { chain: Chain }) {
+  const t = useTranslations("treasury");
   return (
-    <section aria-label="Balances" className="flex flex-col gap-3">
+    <section aria-label={t("balances")} className="flex flex-col gap-3">
       <div className="flex flex-col gap-1 rounded-lg border border-line bg-surface px-4 py-3">
-        <p className="text-xs text-ink-faint">Hot wallet address on {chain.key}</p>
+        <p className="text-xs text-ink-faint">{t("address", { chain: chain.key })}</p>
         <p
           data-testid="hot-wallet-address"
           className="font-mono text-xs break-all text-ink select-all sm:text-[13px]"
@@ -160,7 +147,7 @@ function Balances({ chain }: { chain: Chain }) {
         </p>
       </div>
       {chain.assets === null ? (
-        <Notice>The chain's node did not answer: balances are unknown right now.</Notice>
+        <Notice>{t("nodeSilent")}</Notice>
       ) : (
         <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-3">
           {chain.assets.map((asset) => (
@@ -173,6 +160,9 @@ function Balances({ chain }: { chain: Chain }) {
 }
 
 function BalanceCard({ asset }: { asset: AssetLine }) {
+  const t = useTranslations("treasury");
+  const locale = useLocale();
+  const amount = (value: string) => formatDecimalText(value, locale);
   return (
     <div
       data-testid="hot-wallet-balance"
@@ -184,17 +174,17 @@ function BalanceCard({ asset }: { asset: AssetLine }) {
         <HotWalletStateBadge state={asset.state} />
       </div>
       <p className="text-2xl font-semibold tracking-tight text-ink tabular-nums">
-        {groupThousands(asset.balance)}
+        {amount(asset.balance)}
         <span className="ml-1.5 text-xs font-normal text-ink-faint">{asset.assetCode}</span>
       </p>
       <dl className="grid grid-cols-2 gap-2 border-t border-line pt-2 text-xs">
         <div>
-          <dt className="text-ink-faint">Warning line</dt>
-          <dd className="text-ink-muted tabular-nums">{groupThousands(asset.warningLine)}</dd>
+          <dt className="text-ink-faint">{t("warningLine")}</dt>
+          <dd className="text-ink-muted tabular-nums">{amount(asset.warningLine)}</dd>
         </div>
         <div>
-          <dt className="text-ink-faint">Low line</dt>
-          <dd className="text-ink-muted tabular-nums">{groupThousands(asset.lowLine)}</dd>
+          <dt className="text-ink-faint">{t("lowLine")}</dt>
+          <dd className="text-ink-muted tabular-nums">{amount(asset.lowLine)}</dd>
         </div>
       </dl>
     </div>

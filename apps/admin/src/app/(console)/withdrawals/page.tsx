@@ -1,8 +1,12 @@
 import { WITHDRAWAL_STATUSES, type WithdrawalStatus } from "@exchange/contracts/wallet";
-import type { Metadata } from "next";
+import { DateTime, timeZoneLabel } from "@exchange/ui/i18n";
+import { useTranslations } from "next-intl";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { AmountCell } from "@/components/amount-cell";
 import { EmptyState } from "@/components/empty-state";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/filter-bar";
+import { AgeingBadge } from "@/components/kyc/ageing-badge";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
 import {
@@ -12,42 +16,47 @@ import {
   overdueRowClass,
   PagedTable,
   QueueCount,
-  TimeCell,
-  WaitingCell,
   WaitingFilter,
 } from "@/components/review/queue-parts";
 import { RiskFlags, WithdrawalStatusBadge } from "@/components/withdrawals/withdrawal-badges";
 import { hrefWith, pageParam, paramOf, type SearchParams } from "@/lib/search-params";
-import { SECTION_PAGES } from "@/lib/section-pages";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
+import { Loading } from "./loading-state";
 
-export const metadata: Metadata = { title: "Withdrawals" };
+export async function generateMetadata() {
+  const t = await getTranslations("withdrawals");
+  return { title: t("title") };
+}
 
 const PAGE_SIZE = 50;
 type StatusFilter = WithdrawalStatus | "ALL";
-const STATUS_OPTIONS: { value: StatusFilter; label: string }[] = [
-  { value: "PENDING_APPROVAL", label: "Pending approval" },
-  { value: "APPROVED", label: "Approved" },
-  { value: "BROADCAST", label: "Broadcast" },
-  { value: "CONFIRMED", label: "Confirmed" },
-  { value: "REJECTED", label: "Rejected" },
-  { value: "CANCELLED", label: "Cancelled" },
-  { value: "FAILED", label: "Failed" },
-  { value: "ALL", label: "All statuses" },
+/** The statuses finance filters by, in the order a withdrawal passes them. */
+const STATUS_FILTERS: readonly StatusFilter[] = [
+  "PENDING_APPROVAL",
+  "APPROVED",
+  "BROADCAST",
+  "CONFIRMED",
+  "REJECTED",
+  "CANCELLED",
+  "FAILED",
+  "ALL",
 ];
 const AMOUNT = /^(\d+(\.\d*)?|\.\d+)$/;
 
-const COLUMNS = [
-  { header: "Waiting" },
-  { header: "Requested (UTC)" },
-  { header: "Trader" },
-  { header: "Amount", align: "right" },
-  { header: "Destination" },
-  { header: "Risk" },
-  { header: "Status" },
-  { header: "" },
-] as const;
+async function columnsOf() {
+  const t = await getTranslations("withdrawals.columns");
+  const zone = timeZoneLabel(await getTimeZone(), await getLocale());
+  return [
+    { header: t("requested", { zone }) },
+    { header: t("trader") },
+    { header: t("amount"), align: "right" },
+    { header: t("destination") },
+    { header: t("risk") },
+    { header: t("status") },
+    { header: "" },
+  ] as const;
+}
 
 function filtersOf(params: SearchParams) {
   const status = paramOf(params, "status").toUpperCase();
@@ -66,11 +75,17 @@ function filtersOf(params: SearchParams) {
   };
 }
 
-export default async function WithdrawalsPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+/** The section's guard first (a refused member gets its 403), then the page as it loads. */
+export default async function Route(props: { searchParams: Promise<SearchParams> }) {
+  await requireSection("withdrawals", "/withdrawals");
+  return (
+    <Suspense fallback={<Loading />}>
+      <WithdrawalsPage {...props} />
+    </Suspense>
+  );
+}
+
+async function WithdrawalsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireSection("withdrawals", "/withdrawals");
   const filters = filtersOf(await searchParams);
   const api = await adminApi();
@@ -86,7 +101,8 @@ export default async function WithdrawalsPage({
     }),
   );
   const now = new Date();
-  const section = SECTION_PAGES.withdrawals;
+  const t = await getTranslations("withdrawals");
+  const locale = await getLocale();
   const hrefOf = (page: number) =>
     hrefWith("/withdrawals", {
       status: filters.status === "PENDING_APPROVAL" ? undefined : filters.status,
@@ -96,48 +112,62 @@ export default async function WithdrawalsPage({
       age: filters.age === "any" ? undefined : filters.age,
       page: page === 1 ? undefined : page,
     });
-  const statusLabel = STATUS_OPTIONS.find((o) => o.value === filters.status)?.label ?? "";
+  const statusLabel = t(`status.${filters.status}`);
+  const unfiltered =
+    filters.status === "PENDING_APPROVAL" &&
+    !filters.asset &&
+    !filters.min &&
+    !filters.max &&
+    filters.age === "any";
   return (
     <PageBody>
       <PageHeader
-        title="Withdrawals"
-        description={section.description}
+        title={t("title")}
+        description={t("description")}
         aside={
-          <QueueCount count={queue.total} label={statusLabel.toLowerCase()} testId="queue-total" />
+          <QueueCount
+            count={queue.total}
+            label={t("queueLabel", { status: statusLabel.toLocaleLowerCase(locale) })}
+            testId="queue-total"
+          />
         }
       />
-      <FilterBar action="/withdrawals" label="Filter withdrawals">
+      <FilterBar action="/withdrawals" label={t("filters.label")}>
         <FilterSelect
-          label="Status"
+          label={t("filters.status")}
           name="status"
           value={filters.status}
-          options={STATUS_OPTIONS}
+          options={STATUS_FILTERS.map((value) => ({ value, label: t(`status.${value}`) }))}
         />
         <AssetFilter value={filters.asset} />
         <FilterInput
-          label="Amount from"
+          label={t("filters.amountFrom")}
           name="min"
           value={filters.min}
           placeholder="0"
           width="w-28"
         />
         <FilterInput
-          label="Amount to"
+          label={t("filters.amountTo")}
           name="max"
           value={filters.max}
-          placeholder="any"
+          placeholder={t("filters.any")}
           width="w-28"
         />
         <WaitingFilter value={filters.age} />
       </FilterBar>
       <PagedTable
-        caption="Withdrawals"
-        columns={COLUMNS}
+        caption={t("caption")}
+        columns={await columnsOf()}
         rows={queue.rows.map((row) => <QueueRow key={row.withdrawal.id} row={row} now={now} />)}
         empty={
-          <EmptyState section="withdrawals" title={section.emptyTitle} hint={section.emptyHint} />
+          <EmptyState
+            section="withdrawals"
+            title={unfiltered ? t("empty.pendingTitle") : t("empty.filteredTitle")}
+            hint={unfiltered ? t("empty.pendingHint") : t("empty.filteredHint")}
+          />
         }
-        pagerLabel="Withdrawal pages"
+        pagerLabel={t("pagerLabel")}
         page={filters.page}
         pageSize={PAGE_SIZE}
         total={queue.total}
@@ -152,6 +182,7 @@ type QueueRowData = Awaited<
 >["rows"][number];
 
 function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
+  const t = useTranslations("withdrawals");
   const w = row.withdrawal;
   const waiting = w.status === "PENDING_APPROVAL";
   return (
@@ -160,34 +191,49 @@ function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
       data-id={w.id}
       className={overdueRowClass(w.createdAt, waiting, now)}
     >
-      <WaitingCell since={w.createdAt} waiting={waiting} now={now} />
-      <TimeCell at={w.createdAt} />
-      <td className="max-w-56 px-4 py-1.5">
-        <div className="flex min-w-0 flex-col leading-tight">
-          <span className="truncate text-ink">{row.email}</span>
+      {/* When it was asked for and, while it waits, for how long: one column, so the queue fits
+          a 1280 px console without scrolling sideways. */}
+      <td className="h-11 px-4 py-1.5 whitespace-nowrap text-ink-muted tabular-nums">
+        <DateTime at={w.createdAt} format="dateTimeBare" className="block" />
+        {waiting ? (
+          <span className="block text-xs" title={t("columns.waiting")}>
+            <AgeingBadge since={w.createdAt} now={now} />
+          </span>
+        ) : null}
+      </td>
+      <td className="px-4 py-1.5">
+        <div className="flex max-w-36 min-w-0 flex-col leading-tight">
+          <span className="truncate text-ink" title={row.email}>
+            {row.email}
+          </span>
           <span className="text-xs text-ink-faint tabular-nums">#{row.userId}</span>
         </div>
       </td>
       <AmountCell value={w.amount} unit={w.asset} />
-      <td className="max-w-44 px-4">
-        <span className="block truncate font-mono text-xs text-ink-muted" title={w.address}>
+      <td className="px-4">
+        <span
+          className="block max-w-32 truncate font-mono text-xs text-ink-muted"
+          title={w.address}
+        >
           {w.address}
         </span>
       </td>
       <td className="px-4 py-1.5">
-        <RiskFlags flags={row.riskFlags} />
+        <span className="block max-w-32">
+          <RiskFlags flags={row.riskFlags} wrap />
+        </span>
       </td>
       <td className="px-4 py-1.5 whitespace-nowrap">
         <div className="flex flex-col items-start gap-0.5">
           <WithdrawalStatusBadge status={w.status} />
           {waiting ? (
             <span className="text-[11px] text-ink-faint tabular-nums">
-              {row.approvals}/{row.requiredApprovals} approvals
+              {t("approvalsCount", { approvals: row.approvals, required: row.requiredApprovals })}
             </span>
           ) : null}
         </div>
       </td>
-      <OpenLinkCell href={`/withdrawals/${w.id}`}>{waiting ? "Review" : "Open"}</OpenLinkCell>
+      <OpenLinkCell href={`/withdrawals/${w.id}`}>{waiting ? t("review") : t("open")}</OpenLinkCell>
     </tr>
   );
 }

@@ -1,55 +1,24 @@
-import { groupThousands } from "@exchange/contracts/money";
 import type { SavingsInstance, SavingsProductVersion } from "@exchange/contracts/savings";
-import type { Metadata } from "next";
+import { DateTime, formatDecimalText, timeZoneLabel } from "@exchange/ui/i18n";
 import { notFound } from "next/navigation";
+import { useLocale, useTranslations } from "next-intl";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { PageBody } from "@/components/page-body";
 import { EditTerms, ProductStatusButton } from "@/components/products/product-actions";
-import {
-  PAYOUT_PERIOD_LABELS,
-  ProductStatusBadge,
-  termLabel,
-} from "@/components/products/product-badges";
+import { ProductStatusBadge } from "@/components/products/product-badges";
 import { ProductsNav } from "@/components/products/products-nav";
 import { QuotaBar } from "@/components/products/quota-bar";
 import { DetailCard, DetailHeader, Facts } from "@/components/review/detail-parts";
-import { formatUtc } from "@/lib/time-format";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
 
-export const metadata: Metadata = { title: "Product" };
-
-const EARLY_REDEMPTION: Record<SavingsProductVersion["earlyRedemption"], string> = {
-  NOT_ALLOWED: "Not allowed",
-  FORFEIT_INTEREST: "Allowed; interest paid so far is taken back",
-  PENALTY: "Allowed with a penalty",
-};
-
-const INSTANCE_COLUMNS = [
-  { header: "Day (UTC)" },
-  { header: "Window (UTC)" },
-  { header: "Value date" },
-  { header: "Maturity" },
-  { header: "Version", align: "right" },
-  { header: "Quota used" },
-  { header: "Remaining", align: "right" },
-] as const;
-
-const VERSION_COLUMNS = [
-  { header: "Version" },
-  { header: "Saved (UTC)" },
-  { header: "By" },
-  { header: "Name" },
-  { header: "Rate", align: "right" },
-  { header: "Term", align: "right" },
-  { header: "Paid" },
-  { header: "Daily quota", align: "right" },
-  { header: "Min – max", align: "right" },
-  { header: "KYC", align: "right" },
-  { header: "Early redemption" },
-] as const;
+export async function generateMetadata() {
+  const t = await getTranslations("products.detail");
+  return { title: t("title") };
+}
 
 /** This month's first day and next month's last, UTC. */
 function currentAndNextMonth(now: Date): { from: string; to: string } {
@@ -78,12 +47,16 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
   const product = products.find((p) => p.id === id);
   if (!product) notFound();
   const today = new Date().toISOString().slice(0, 10);
+  const t = await getTranslations("products");
+  const locale = await getLocale();
+  const zone = timeZoneLabel(await getTimeZone(), locale);
+  const amount = (value: string) => formatDecimalText(value, locale);
   return (
     <PageBody>
       <ProductsNav current="products" />
       <DetailHeader
         backHref="/products"
-        backLabel="Products"
+        backLabel={t("title")}
         title={
           <h1 className="text-xl font-semibold tracking-tight text-ink" data-testid="product-name">
             {product.name}
@@ -95,7 +68,7 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
       />
       <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <DetailCard
-          title={`Current terms · version ${product.version}`}
+          title={t("detail.currentTerms", { version: product.version })}
           action={
             <span className="flex items-start gap-2">
               <ProductStatusButton product={product} />
@@ -104,65 +77,88 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
         >
           <Facts
             rows={[
-              ["Asset", product.asset],
-              ["Annual rate", `${product.annualRatePercent}%`],
-              ["Term", termLabel(product.termDays)],
-              ["Interest paid", PAYOUT_PERIOD_LABELS[product.payoutPeriod]],
-              ["Daily quota", `${groupThousands(product.dailyQuota)} ${product.asset}`],
+              [t("detail.asset"), product.asset],
+              [t("detail.annualRate"), t("rate", { rate: product.annualRatePercent })],
+              [t("detail.term"), t("term", { days: product.termDays })],
+              [t("detail.interestPaid"), t(`period.${product.payoutPeriod}`)],
+              [t("detail.dailyQuota"), `${amount(product.dailyQuota)} ${product.asset}`],
               [
-                "Per subscription",
-                `${groupThousands(product.minAmount)} – ${groupThousands(product.maxAmount)} ${product.asset}`,
+                t("detail.perSubscription"),
+                `${amount(product.minAmount)} – ${amount(product.maxAmount)} ${product.asset}`,
               ],
-              ["KYC level", String(product.kycLevel)],
+              [t("detail.kycLevel"), String(product.kycLevel)],
               [
-                "Early redemption",
+                t("detail.earlyRedemption"),
                 product.earlyRedemption === "PENALTY"
-                  ? `${EARLY_REDEMPTION.PENALTY} of ${product.penaltyRatePercent}% of the principal`
-                  : EARLY_REDEMPTION[product.earlyRedemption],
+                  ? t("earlyRedemption.penaltyOf", { rate: product.penaltyRatePercent })
+                  : t(`earlyRedemption.${product.earlyRedemption}`),
               ],
-              ["Created", formatUtc(product.createdAt)],
+              [t("detail.created"), <DateTime key="c" at={product.createdAt} />],
             ]}
           />
           <div className="mt-4">
             <EditTerms product={product} />
           </div>
         </DetailCard>
-        <DetailCard title="Status">
+        <DetailCard title={t("detail.status")}>
           <p className="text-[13px] text-ink-muted">
-            {product.status === "ACTIVE"
-              ? "Active: the daily job generates an instance for every day of this month and the next."
-              : "Paused: no new instances are generated. Instances already generated stay on offer until their day ends; resuming fills in this month and the next."}
+            {product.status === "ACTIVE" ? t("detail.activeExplain") : t("detail.pausedExplain")}
           </p>
         </DetailCard>
       </div>
 
       <section className="flex flex-col gap-3" aria-labelledby="versions-heading">
         <h2 id="versions-heading" className="text-sm font-semibold text-ink">
-          Version history
+          {t("detail.versions")}
         </h2>
+        {/* Terms and payout share a cell, and the author sits under the time, so the history fits
+            a 1280 px console without scrolling sideways. */}
         <DataTable
-          caption="Versions"
-          columns={VERSION_COLUMNS}
-          minWidth="min-w-[1100px]"
+          caption={t("detail.versionsCaption")}
+          columns={[
+            { header: t("detail.version") },
+            { header: t("detail.saved", { zone }) },
+            { header: t("detail.name") },
+            { header: t("detail.rate"), align: "right" },
+            { header: t("detail.termAndPaid") },
+            { header: t("detail.dailyQuota"), align: "right" },
+            { header: t("detail.minMax"), align: "right" },
+            { header: t("detail.kyc"), align: "right" },
+            { header: t("detail.earlyRedemption") },
+          ]}
+          minWidth="min-w-[880px]"
           rows={versions.map((v) => (
             <VersionRow key={v.version} version={v} current={v.version === product.version} />
           ))}
-          empty={<EmptyState section="products" title="No versions" hint="" />}
+          empty={
+            <EmptyState
+              section="products"
+              title={t("detail.noVersions")}
+              hint={t("detail.noVersionsHint")}
+            />
+          }
         />
       </section>
       <section className="flex flex-col gap-3" aria-labelledby="instances-heading">
         <h2 id="instances-heading" className="text-sm font-semibold text-ink">
-          Instances, {range.from} to {range.to}
+          {t("detail.instances", { from: range.from, to: range.to })}
         </h2>
         <DataTable
-          caption="Instances"
-          columns={INSTANCE_COLUMNS}
+          caption={t("detail.instancesCaption")}
+          columns={[
+            { header: t("detail.day") },
+            { header: t("detail.window", { zone }) },
+            { header: t("detail.valueAndMaturity") },
+            { header: t("detail.version"), align: "right" },
+            { header: t("detail.quotaUsed") },
+            { header: t("detail.remaining"), align: "right" },
+          ]}
           rows={instances.map((i) => <InstanceRow key={i.id} instance={i} today={today} />)}
           empty={
             <EmptyState
               section="products"
-              title="No instances in this range"
-              hint="Active products get one instance per day; the daily job generates this month and the next."
+              title={t("detail.noInstances")}
+              hint={t("detail.noInstancesHint")}
             />
           }
         />
@@ -172,19 +168,29 @@ export default async function ProductPage({ params }: { params: Promise<{ id: st
 }
 
 function InstanceRow({ instance: i, today }: { instance: SavingsInstance; today: string }) {
+  const t = useTranslations("products");
   const isToday = i.day === today;
   return (
     <tr data-testid="instance-row" data-day={i.day} className={isToday ? "bg-brand/5" : ""}>
       <td className="px-4 py-1.5 whitespace-nowrap text-ink tabular-nums">
         {i.day}
-        {isToday ? <span className="ml-2 text-[11px] font-medium text-brand">open now</span> : null}
+        {isToday ? (
+          <span className="ml-2 text-[11px] font-medium text-brand">{t("detail.openNow")}</span>
+        ) : null}
+      </td>
+      <td className="px-4 py-1 text-xs whitespace-nowrap text-ink-muted tabular-nums">
+        <DateTime at={i.windowStart} format="dateTimeBare" className="block" />
+        <span className="block">
+          → <DateTime at={i.windowEnd} format="dateTimeBare" />
+        </span>
       </td>
       <td className="px-4 text-xs whitespace-nowrap text-ink-muted tabular-nums">
-        {formatUtc(i.windowStart).slice(0, 16)} → {formatUtc(i.windowEnd).slice(0, 16)}
+        <span className="block">{i.valueDate}</span>
+        <span className="block">{i.maturityDate}</span>
       </td>
-      <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">{i.valueDate}</td>
-      <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">{i.maturityDate}</td>
-      <td className="px-4 text-right text-ink-muted tabular-nums">v{i.version}</td>
+      <td className="px-4 text-right text-ink-muted tabular-nums">
+        {t("version", { version: i.version })}
+      </td>
       <td className="px-4 py-1.5">
         <QuotaBar quota={i.quota} subscribed={i.subscribed} asset={i.asset} />
       </td>
@@ -194,31 +200,46 @@ function InstanceRow({ instance: i, today }: { instance: SavingsInstance; today:
 }
 
 function VersionRow({ version: v, current }: { version: SavingsProductVersion; current: boolean }) {
+  const t = useTranslations("products");
+  const locale = useLocale();
+  const amount = (value: string) => formatDecimalText(value, locale);
   return (
-    <tr data-testid="version-row" data-version={v.version}>
-      <td className="px-4 py-1.5 whitespace-nowrap text-ink tabular-nums">
-        v{v.version}
-        {current ? <span className="ml-2 text-[11px] font-medium text-brand">current</span> : null}
+    <tr data-testid="version-row" data-version={v.version} className="align-top">
+      <td className="px-4 py-2 whitespace-nowrap text-ink tabular-nums">
+        {t("version", { version: v.version })}
+        {current ? (
+          <span className="ml-2 text-[11px] font-medium text-brand">{t("detail.current")}</span>
+        ) : null}
       </td>
-      <td className="px-4 text-xs whitespace-nowrap text-ink-muted tabular-nums">
-        {formatUtc(v.createdAt)}
+      <td className="px-4 py-2 text-xs text-ink-muted tabular-nums">
+        <DateTime at={v.createdAt} format="dateTimeBare" className="block whitespace-nowrap" />
+        {v.createdBy ? (
+          <span className="block max-w-44 truncate text-ink-faint" title={v.createdBy}>
+            {t("detail.by", { name: v.createdBy })}
+          </span>
+        ) : null}
       </td>
-      <td className="max-w-48 truncate px-4 text-ink-muted">{v.createdBy ?? "—"}</td>
-      <td className="max-w-56 truncate px-4 text-ink">{v.name}</td>
-      <td className="px-4 text-right text-ink tabular-nums">{v.annualRatePercent}%</td>
-      <td className="px-4 text-right whitespace-nowrap text-ink-muted tabular-nums">
-        {termLabel(v.termDays)}
+      <td className="px-4 py-2 text-ink">
+        <span className="block max-w-32 break-words">{v.name}</span>
       </td>
-      <td className="px-4 text-ink-muted">{PAYOUT_PERIOD_LABELS[v.payoutPeriod]}</td>
+      <td className="px-4 py-2 text-right whitespace-nowrap text-ink tabular-nums">
+        {t("rate", { rate: v.annualRatePercent })}
+      </td>
+      <td className="px-4 py-2 whitespace-nowrap text-ink-muted">
+        <span className="block tabular-nums">{t("term", { days: v.termDays })}</span>
+        <span className="block text-xs text-ink-faint">{t(`period.${v.payoutPeriod}`)}</span>
+      </td>
       <AmountCell value={v.dailyQuota} unit={v.asset} />
-      <td className="px-4 text-right whitespace-nowrap text-ink-muted tabular-nums">
-        {groupThousands(v.minAmount)} – {groupThousands(v.maxAmount)}
+      <td className="px-4 py-2 text-right whitespace-nowrap text-ink-muted tabular-nums">
+        {amount(v.minAmount)} – {amount(v.maxAmount)}
       </td>
-      <td className="px-4 text-right text-ink-muted tabular-nums">{v.kycLevel}</td>
-      <td className="px-4 text-ink-muted">
-        {v.earlyRedemption === "PENALTY"
-          ? `Penalty ${v.penaltyRatePercent}%`
-          : EARLY_REDEMPTION[v.earlyRedemption]}
+      <td className="px-4 py-2 text-right text-ink-muted tabular-nums">{v.kycLevel}</td>
+      <td className="px-4 py-2 text-xs text-ink-muted">
+        <span className="block max-w-28">
+          {v.earlyRedemption === "PENALTY"
+            ? t("earlyRedemption.penaltyShort", { rate: v.penaltyRatePercent })
+            : t(`earlyRedemption.${v.earlyRedemption}`)}
+        </span>
       </td>
     </tr>
   );

@@ -2,8 +2,10 @@ import {
   SAVINGS_SUBSCRIPTION_STATUSES,
   type SavingsSubscriptionStatus,
 } from "@exchange/contracts/savings";
-import type { Metadata } from "next";
+import { DateTime, formatDecimalText, timeZoneLabel } from "@exchange/ui/i18n";
 import Link from "next/link";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
+import { Suspense } from "react";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
@@ -12,30 +14,19 @@ import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
 import { Pager } from "@/components/pager";
 import { ProductsNav } from "@/components/products/products-nav";
-import {
-  SUBSCRIPTION_STATUS_LABELS,
-  SubscriptionStatusBadge,
-} from "@/components/products/savings-badges";
+import { SubscriptionStatusBadge } from "@/components/products/savings-badges";
 import { QueueCount } from "@/components/review/queue-parts";
 import { hrefWith, pageParam, paramOf, type SearchParams } from "@/lib/search-params";
-import { formatUtc } from "@/lib/time-format";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
+import { Loading } from "./loading-state";
 
-export const metadata: Metadata = { title: "Savings subscriptions" };
+export async function generateMetadata() {
+  const t = await getTranslations("products.subscriptions");
+  return { title: t("title") };
+}
 
 const PAGE_SIZE = 50;
-
-const COLUMNS = [
-  { header: "Subscribed (UTC)" },
-  { header: "Trader" },
-  { header: "Product" },
-  { header: "Amount", align: "right" },
-  { header: "Rate", align: "right" },
-  { header: "Matures" },
-  { header: "Interest paid", align: "right" },
-  { header: "Status" },
-] as const;
 
 function filtersOf(params: SearchParams) {
   const status = paramOf(params, "status").toUpperCase();
@@ -50,11 +41,17 @@ function filtersOf(params: SearchParams) {
   };
 }
 
-export default async function SavingsSubscriptionsPage({
-  searchParams,
-}: {
-  searchParams: Promise<SearchParams>;
-}) {
+/** The section's guard first (a refused member gets its 403), then the page as it loads. */
+export default async function Route(props: { searchParams: Promise<SearchParams> }) {
+  await requireSection("products", "/products/subscriptions");
+  return (
+    <Suspense fallback={<Loading />}>
+      <SavingsSubscriptionsPage {...props} />
+    </Suspense>
+  );
+}
+
+async function SavingsSubscriptionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   await requireSection("products", "/products/subscriptions");
   const filters = filtersOf(await searchParams);
   const api = await adminApi();
@@ -67,6 +64,10 @@ export default async function SavingsSubscriptionsPage({
       limit: PAGE_SIZE,
     }),
   );
+  const t = await getTranslations("products.subscriptions");
+  const locale = await getLocale();
+  const zone = timeZoneLabel(await getTimeZone(), locale);
+  const amount = (value: string) => formatDecimalText(value, locale);
   const hrefOf = (p: number) =>
     hrefWith("/products/subscriptions", {
       status: filters.status,
@@ -77,80 +78,86 @@ export default async function SavingsSubscriptionsPage({
   return (
     <PageBody>
       <PageHeader
-        title="Savings subscriptions"
-        description="Who holds what in which product, on which terms, and what has been paid."
-        aside={<QueueCount count={page.total} label="subscriptions" testId="subscriptions-total" />}
+        title={t("title")}
+        description={t("description")}
+        aside={<QueueCount count={page.total} label={t("count")} testId="subscriptions-total" />}
       />
       <ProductsNav current="subscriptions" />
-      <FilterBar action="/products/subscriptions" label="Filter subscriptions">
+      <FilterBar action="/products/subscriptions" label={t("filters")}>
         <FilterSelect
-          label="Status"
+          label={t("status")}
           name="status"
           value={filters.status}
           options={[
-            { value: "", label: "All statuses" },
+            { value: "", label: t("allStatuses") },
             ...SAVINGS_SUBSCRIPTION_STATUSES.map((s) => ({
               value: s,
-              label: SUBSCRIPTION_STATUS_LABELS[s],
+              label: t(`statusName.${s}`),
             })),
           ]}
         />
-        <FilterInput label="Product id" name="product" value={filters.product} width="w-28" />
+        <FilterInput label={t("productId")} name="product" value={filters.product} width="w-28" />
         <FilterInput
-          label="Trader email"
+          label={t("email")}
           name="email"
           type="search"
           value={filters.email}
-          placeholder="part of an email"
+          placeholder={t("emailPlaceholder")}
           width="w-56"
         />
       </FilterBar>
       <DataTable
-        caption="Savings subscriptions, newest first"
-        columns={COLUMNS}
-        minWidth="min-w-[900px]"
+        caption={t("caption")}
+        columns={[
+          { header: t("subscribed", { zone }) },
+          { header: t("trader") },
+          { header: t("productAndRate") },
+          { header: t("amount"), align: "right" },
+          { header: t("matures") },
+          { header: t("interestPaid"), align: "right" },
+          { header: t("status") },
+        ]}
+        minWidth="min-w-[820px]"
         rows={page.subscriptions.map((s) => (
           <tr key={s.id} data-testid="subscription-row" data-status={s.status}>
             <td className="h-10 px-4 whitespace-nowrap text-ink-muted tabular-nums">
               <Link
                 href={`/products/subscriptions/${s.id}`}
-                className="text-brand hover:text-brand-hover"
+                className="text-brand hover:text-brand-hover max-sm:inline-block max-sm:py-3"
               >
-                {formatUtc(s.createdAt).replace(" UTC", "")}
+                <DateTime at={s.createdAt} format="dateTimeBare" />
               </Link>
             </td>
-            <td className="max-w-52 truncate px-4" title={`${s.email} (#${s.userId})`}>
-              {s.email}
+            <td className="px-4" title={`${s.email} (#${s.userId})`}>
+              <span className="block max-w-40 truncate">{s.email}</span>
             </td>
-            <td className="px-4 whitespace-nowrap">{s.productName}</td>
+            <td className="px-4 py-1.5">
+              <span className="block max-w-40 break-words">{s.productName}</span>
+              <span className="block text-xs text-ink-faint tabular-nums">
+                {s.annualRatePercent}%
+              </span>
+            </td>
             <AmountCell value={s.amount} unit={s.asset} />
-            <td className="px-4 text-right whitespace-nowrap tabular-nums">
-              {s.annualRatePercent} %
-            </td>
             <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">{s.maturityDate}</td>
             <td className="px-4 py-1.5 text-right whitespace-nowrap tabular-nums">
-              <span className="block">{s.interestPaid}</span>
-              <span className="block text-xs text-ink-faint">of {s.interestScheduled}</span>
+              <span className="block">{amount(s.interestPaid)}</span>
+              <span className="block text-xs text-ink-faint">
+                {t("of", { amount: amount(s.interestScheduled) })}
+              </span>
             </td>
             <td className="px-4">
               <SubscriptionStatusBadge status={s.status} />
             </td>
           </tr>
         ))}
-        empty={
-          <EmptyState
-            section="products"
-            title="No subscriptions"
-            hint="Subscriptions appear here as traders subscribe on the Earn page; widen the filters to see more."
-          />
-        }
+        empty={<EmptyState section="products" title={t("emptyTitle")} hint={t("emptyHint")} />}
       />
       <Pager
         page={filters.page}
         pageSize={PAGE_SIZE}
         total={page.total}
         hrefOf={hrefOf}
-        label="Subscription pages"
+        label={t("pager")}
       />
     </PageBody>
   );

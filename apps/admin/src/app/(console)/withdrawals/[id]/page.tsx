@@ -1,7 +1,7 @@
-import { groupThousands } from "@exchange/contracts/money";
-import type { Metadata } from "next";
+import { DateTime, formatDecimalText, timeZoneLabel } from "@exchange/ui/i18n";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { PageBody } from "@/components/page-body";
 import {
   DetailCard,
@@ -13,11 +13,18 @@ import {
 } from "@/components/review/detail-parts";
 import { RiskFlags, WithdrawalStatusBadge } from "@/components/withdrawals/withdrawal-badges";
 import { WithdrawalDecisionPanel } from "@/components/withdrawals/withdrawal-decision-panel";
-import { formatUtc } from "@/lib/time-format";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
 
-export const metadata: Metadata = { title: "Withdrawal" };
+export async function generateMetadata() {
+  const t = await getTranslations("withdrawals");
+  return { title: t("detailTitle") };
+}
+
+/** A moment in a fact list, or a dash when it has not happened. */
+function when(at: Date | null) {
+  return at ? <DateTime at={at} /> : "—";
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -37,14 +44,18 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
   const pending = w.status === "PENDING_APPROVAL";
   const canDecide = staff.roles.includes("FINANCE");
   const approvals = detail.decisions.filter((d) => d.decision === "APPROVE");
+  const t = await getTranslations("withdrawals.detail");
+  const locale = await getLocale();
+  const zone = timeZoneLabel(await getTimeZone(), locale);
+  const amount = (value: string) => formatDecimalText(value, locale);
   return (
     <PageBody>
       <DetailHeader
         backHref="/withdrawals"
-        backLabel="Withdrawals"
+        backLabel={(await getTranslations("withdrawals"))("title")}
         title={
           <h1 className="text-xl font-semibold tracking-tight text-ink tabular-nums">
-            {groupThousands(w.amount)} {w.asset}
+            {amount(w.amount)} {w.asset}
           </h1>
         }
         badge={<WithdrawalStatusBadge status={w.status} />}
@@ -54,29 +65,32 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
 
       <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="grid grid-cols-1 items-start gap-4 2xl:grid-cols-2">
-          <DetailCard shrinks title="Withdrawal">
+          <DetailCard shrinks title={t("card")}>
             <Facts
               rows={[
-                ["Amount", `${groupThousands(w.amount)} ${w.asset}`],
-                ["Network fee", `${w.fee} ${w.asset}`],
-                ["Network", w.network],
+                [t("amount"), `${amount(w.amount)} ${w.asset}`],
+                [t("fee"), `${amount(w.fee)} ${w.asset}`],
+                [t("network"), w.network],
                 [
-                  "Destination",
+                  t("destination"),
                   <span key="a" className="font-mono text-xs text-ink">
                     {w.address}
                   </span>,
                 ],
-                ["Risk", <RiskFlags key="r" flags={detail.riskFlags} />],
+                [t("risk"), <RiskFlags key="r" flags={detail.riskFlags} />],
                 [
-                  "Approvals",
-                  `${approvals.length} of ${detail.requiredApprovals} required${detail.requiredApprovals === 0 ? " (automatic)" : ""}`,
+                  t("approvals"),
+                  t(detail.requiredApprovals === 0 ? "approvalsAutomatic" : "approvalsOf", {
+                    approvals: approvals.length,
+                    required: detail.requiredApprovals,
+                  }),
                 ],
-                ["Requested", formatUtc(w.createdAt)],
-                ["Approved", w.approvedAt ? formatUtc(w.approvedAt) : "—"],
-                ["Broadcast", w.broadcastAt ? formatUtc(w.broadcastAt) : "—"],
-                ["Ended", w.endedAt ? formatUtc(w.endedAt) : "—"],
+                [t("requested"), when(w.createdAt)],
+                [t("approved"), when(w.approvedAt)],
+                [t("broadcast"), when(w.broadcastAt)],
+                [t("ended"), when(w.endedAt)],
                 [
-                  "Transaction",
+                  t("transaction"),
                   w.txHash ? (
                     <span key="t" className="font-mono text-xs">
                       {w.txHash}
@@ -85,10 +99,10 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
                     "—"
                   ),
                 ],
-                ...(w.rejectReason ? [["Reject reason", w.rejectReason] as const] : []),
-                ...(w.failureReason ? [["Failure", w.failureReason] as const] : []),
+                ...(w.rejectReason ? [[t("rejectReason"), w.rejectReason] as const] : []),
+                ...(w.failureReason ? [[t("failure"), w.failureReason] as const] : []),
                 [
-                  "Id",
+                  t("id"),
                   <span key="i" className="font-mono text-xs">
                     {w.id}
                   </span>,
@@ -96,70 +110,66 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
               ]}
             />
           </DetailCard>
-          <DetailCard shrinks title="Trader" action={<ProfileLink userId={detail.user.id} />}>
+          <DetailCard shrinks title={t("trader")} action={<ProfileLink userId={detail.user.id} />}>
             <Facts
               rows={[
                 ...userIdentityFacts(detail.user),
-                ["Two-factor", detail.user.twoFactorOn ? "On" : "Off"],
-                [
-                  "Password changed",
-                  detail.user.passwordChangedAt ? formatUtc(detail.user.passwordChangedAt) : "—",
-                ],
+                [t("twoFactor"), detail.user.twoFactorOn ? t("on") : t("off")],
+                [t("passwordChanged"), when(detail.user.passwordChangedAt)],
               ]}
             />
-            <SubHeading>Balances</SubHeading>
+            <SubHeading>{t("balances")}</SubHeading>
+            {detail.balances.length === 0 ? (
+              <p className="text-xs text-ink-muted">{t("noBalances")}</p>
+            ) : null}
             <table className="w-full text-[13px]" data-testid="user-balances">
               <thead className="text-[11px] text-ink-faint">
                 <tr>
-                  <th className="py-1 text-left font-medium">Asset</th>
-                  <th className="py-1 text-right font-medium">Available</th>
-                  <th className="py-1 text-right font-medium">Frozen</th>
+                  <th className="py-1 text-left font-medium">{t("asset")}</th>
+                  <th className="py-1 text-right font-medium">{t("available")}</th>
+                  <th className="py-1 text-right font-medium">{t("frozen")}</th>
                 </tr>
               </thead>
               <tbody className="tabular-nums">
                 {detail.balances.map((b) => (
                   <tr key={b.asset} className="border-t border-line">
                     <td className="py-1 text-ink">{b.asset}</td>
-                    <td className="py-1 text-right text-ink-muted">
-                      {groupThousands(b.available)}
-                    </td>
-                    <td className="py-1 text-right text-ink-muted">{groupThousands(b.frozen)}</td>
+                    <td className="py-1 text-right text-ink-muted">{amount(b.available)}</td>
+                    <td className="py-1 text-right text-ink-muted">{amount(b.frozen)}</td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </DetailCard>
-          <DetailCard shrinks title={`Ledger: ${w.asset}, latest first`}>
+          <DetailCard shrinks title={t("ledger", { asset: w.asset })}>
             {detail.postings.length === 0 ? (
-              <p className="text-xs text-ink-muted">No postings.</p>
+              <p className="text-xs text-ink-muted">{t("noPostings")}</p>
             ) : (
               <div className="overflow-x-auto">
                 <table className="w-full min-w-[28rem] text-xs" data-testid="user-postings">
                   <thead className="text-[11px] text-ink-faint">
                     <tr>
-                      <th className="py-1 text-left font-medium">Posted (UTC)</th>
-                      <th className="py-1 text-left font-medium">Cause</th>
-                      <th className="py-1 text-left font-medium">Account</th>
-                      <th className="py-1 text-right font-medium">Amount</th>
-                      <th className="py-1 text-right font-medium">Balance</th>
+                      <th className="py-1 text-left font-medium">{t("posted", { zone })}</th>
+                      <th className="py-1 text-left font-medium">{t("cause")}</th>
+                      <th className="py-1 text-left font-medium">{t("account")}</th>
+                      <th className="py-1 text-right font-medium">{t("amount")}</th>
+                      <th className="py-1 text-right font-medium">{t("balance")}</th>
                     </tr>
                   </thead>
                   <tbody className="tabular-nums">
                     {detail.postings.map((p) => (
                       <tr key={p.id} className="border-t border-line">
                         <td className="py-1 pr-2 whitespace-nowrap text-ink-muted">
-                          {formatUtc(p.postedAt).slice(0, 16)}
+                          <DateTime at={p.postedAt} format="dateTimeBare" />
                         </td>
                         <td className="py-1 pr-2 text-ink">{p.cause}</td>
                         <td className="py-1 pr-2 text-ink-muted">{p.account}</td>
                         <td
                           className={`py-1 text-right ${p.amount.startsWith("-") ? "text-down" : "text-up"}`}
                         >
-                          {groupThousands(p.amount)}
+                          {amount(p.amount)}
                         </td>
-                        <td className="py-1 text-right text-ink-muted">
-                          {groupThousands(p.balance)}
-                        </td>
+                        <td className="py-1 text-right text-ink-muted">{amount(p.balance)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -167,9 +177,9 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
               </div>
             )}
           </DetailCard>
-          <DetailCard shrinks title="Previous withdrawals">
+          <DetailCard shrinks title={t("previous")}>
             {detail.previous.length === 0 ? (
-              <p className="text-xs text-ink-muted">None: this is the first.</p>
+              <p className="text-xs text-ink-muted">{t("noPrevious")}</p>
             ) : (
               <ul className="flex flex-col gap-2" data-testid="previous-withdrawals">
                 {detail.previous.map((p) => (
@@ -178,14 +188,14 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
                     className="flex flex-wrap items-center gap-2 rounded-md bg-raised/50 px-3 py-2 text-xs ring-1 ring-line ring-inset"
                   >
                     <Link href={`/withdrawals/${p.id}`} className="text-brand tabular-nums">
-                      {groupThousands(p.amount)} {p.asset}
+                      {amount(p.amount)} {p.asset}
                     </Link>
                     <WithdrawalStatusBadge status={p.status} />
                     <span className="min-w-0 truncate font-mono text-ink-faint" title={p.address}>
                       {p.address}
                     </span>
                     <span className="ml-auto text-ink-faint tabular-nums">
-                      {formatUtc(p.createdAt).slice(0, 16)}
+                      <DateTime at={p.createdAt} />
                     </span>
                   </li>
                 ))}
@@ -202,27 +212,27 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
               approvedByMe={approvals.some((d) => d.staffId === staff.id)}
             />
           ) : pending ? (
-            <DetailCard shrinks title="Decision">
-              <p className="text-xs text-ink-muted">
-                Waiting for finance. Only staff with the Finance role decide on withdrawals.
-              </p>
+            <DetailCard shrinks title={t("decision")}>
+              <p className="text-xs text-ink-muted">{t("waitingForFinance")}</p>
             </DetailCard>
           ) : null}
-          <DetailCard shrinks title="Decisions so far">
+          <DetailCard shrinks title={t("decisions")}>
             {detail.decisions.length === 0 ? (
               <p className="text-xs text-ink-muted">
-                {detail.requiredApprovals === 0 ? "Approved automatically." : "None yet."}
+                {detail.requiredApprovals === 0 ? t("approvedAutomatically") : t("noneYet")}
               </p>
             ) : (
               <ul className="flex flex-col gap-2 text-[13px]" data-testid="withdrawal-decisions">
                 {detail.decisions.map((d) => (
                   <li key={d.staffId} className="flex flex-col gap-0.5">
                     <span className={d.decision === "APPROVE" ? "text-up" : "text-down"}>
-                      {d.decision === "APPROVE" ? "Approved" : "Rejected"} by{" "}
-                      <span className="text-ink">{d.staffName}</span>
+                      {t.rich(d.decision === "APPROVE" ? "approvedBy" : "rejectedBy", {
+                        staff: d.staffName,
+                        name: (chunks) => <span className="text-ink">{chunks}</span>,
+                      })}
                     </span>
                     <span className="text-xs text-ink-faint tabular-nums">
-                      {formatUtc(d.createdAt)}
+                      <DateTime at={d.createdAt} />
                     </span>
                     {d.reason ? <span className="text-xs text-ink-muted">“{d.reason}”</span> : null}
                   </li>

@@ -1,35 +1,21 @@
-import { groupThousands } from "@exchange/contracts/money";
-import type { Metadata } from "next";
+import { DateTime, formatDecimalText, timeZoneLabel } from "@exchange/ui/i18n";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
 import { PageBody } from "@/components/page-body";
 import { PlanStatusBadge, SubscriptionStatusBadge } from "@/components/products/savings-badges";
 import { DetailCard, DetailHeader, Facts, ProfileLink } from "@/components/review/detail-parts";
-import { formatUtc } from "@/lib/time-format";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
 
-export const metadata: Metadata = { title: "Savings subscription" };
+export async function generateMetadata() {
+  const t = await getTranslations("products.subscription");
+  return { title: t("title") };
+}
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-const PLAN_COLUMNS = [
-  { header: "#", align: "right" },
-  { header: "Interest from" },
-  { header: "Due" },
-  { header: "Interest", align: "right" },
-  { header: "Principal", align: "right" },
-  { header: "Status" },
-  { header: "Paid (UTC)" },
-] as const;
-
-const REDEMPTION: Record<string, string> = {
-  NOT_ALLOWED: "Not allowed",
-  FORFEIT_INTEREST: "Allowed, interest paid is forfeited",
-  PENALTY: "Allowed with a penalty",
-};
 
 export default async function SavingsSubscriptionPage({
   params,
@@ -48,14 +34,19 @@ export default async function SavingsSubscriptionPage({
       throw error;
     }),
   );
+  const t = await getTranslations("products.subscription");
+  const tp = await getTranslations("products.period");
+  const locale = await getLocale();
+  const zone = timeZoneLabel(await getTimeZone(), locale);
+  const amount = (value: string) => formatDecimalText(value, locale);
   return (
     <PageBody>
       <DetailHeader
         backHref="/products/subscriptions"
-        backLabel="Subscriptions"
+        backLabel={t("back")}
         title={
           <h1 className="text-xl font-semibold tracking-tight text-ink tabular-nums">
-            {groupThousands(s.amount)} {s.asset} · {s.productName}
+            {amount(s.amount)} {s.asset} · {s.productName}
           </h1>
         }
         badge={<SubscriptionStatusBadge status={s.status} />}
@@ -63,60 +54,75 @@ export default async function SavingsSubscriptionPage({
         now={new Date()}
       />
       <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-2">
-        <DetailCard shrinks title="Subscription">
+        <DetailCard shrinks title={t("card")}>
           <Facts
             rows={[
-              ["Amount", `${groupThousands(s.amount)} ${s.asset}`],
-              ["Annual rate", `${s.annualRatePercent} %`],
-              ["Interest paid", `${s.interestPaid} of ${s.interestScheduled} ${s.asset}`],
-              ["Value date", s.valueDate],
-              ["Maturity", s.maturityDate],
-              ["Payout period", s.payoutPeriod.replace("_", " ").toLowerCase()],
+              [t("amount"), `${amount(s.amount)} ${s.asset}`],
+              [t("annualRate"), `${s.annualRatePercent}%`],
               [
-                "Early redemption",
+                t("interestPaid"),
+                t("interestOf", {
+                  paid: amount(s.interestPaid),
+                  scheduled: amount(s.interestScheduled),
+                  asset: s.asset,
+                }),
+              ],
+              [t("valueDate"), s.valueDate],
+              [t("maturity"), s.maturityDate],
+              [t("payoutPeriod"), tp(s.payoutPeriod)],
+              [
+                t("earlyRedemption"),
                 s.earlyRedemption === "PENALTY"
-                  ? `${REDEMPTION.PENALTY} of ${s.penaltyRatePercent} %`
-                  : (REDEMPTION[s.earlyRedemption] ?? s.earlyRedemption),
+                  ? t("redemption.penaltyOf", { rate: s.penaltyRatePercent })
+                  : t(`redemption.${s.earlyRedemption}`),
               ],
               ...(s.redeemed === null
                 ? []
                 : ([
-                    ["Returned", `${s.redeemed} ${s.asset}`],
-                    ["Deducted", `${s.deduction ?? "0"} ${s.asset}`],
+                    [t("returned"), `${amount(s.redeemed)} ${s.asset}`],
+                    [t("deducted"), `${amount(s.deduction ?? "0")} ${s.asset}`],
                   ] as const)),
-              ["Subscribed", formatUtc(s.createdAt)],
-              ["Ended", s.endedAt ? formatUtc(s.endedAt) : "—"],
+              [t("subscribed"), <DateTime key="s" at={s.createdAt} />],
+              [t("ended"), s.endedAt ? <DateTime key="e" at={s.endedAt} /> : "—"],
             ]}
           />
         </DetailCard>
         <DetailCard
           shrinks
-          title="Trader"
+          title={t("trader")}
           action={seesProfiles ? <ProfileLink userId={s.userId} /> : undefined}
         >
           <Facts
             rows={[
-              ["Email", s.email],
-              ["User id", `#${s.userId}`],
+              [t("email"), s.email],
+              [t("userId"), `#${s.userId}`],
               [
-                "Product",
+                t("product"),
                 <Link
                   key="p"
                   href={`/products/subscriptions?product=${s.productId}`}
                   className="text-brand hover:text-brand-hover"
                 >
-                  All subscriptions of this product
+                  {t("allOfProduct")}
                 </Link>,
               ],
             ]}
           />
         </DetailCard>
       </div>
-      <section aria-label="Repayment plan" className="flex flex-col gap-3">
-        <h2 className="text-[13px] font-semibold text-ink">Repayment plan</h2>
+      <section aria-label={t("plan")} className="flex flex-col gap-3">
+        <h2 className="text-[13px] font-semibold text-ink">{t("plan")}</h2>
         <DataTable
-          caption="The subscription's plans in their order"
-          columns={PLAN_COLUMNS}
+          caption={t("planCaption")}
+          columns={[
+            { header: t("seq"), align: "right" },
+            { header: t("interestFrom") },
+            { header: t("due") },
+            { header: t("interest"), align: "right" },
+            { header: t("principal"), align: "right" },
+            { header: t("status") },
+            { header: t("paid", { zone }) },
+          ]}
           rows={s.plans.map((plan) => (
             <tr key={plan.seq} data-testid="plan-row" data-status={plan.status}>
               <td className="h-10 px-4 text-right text-ink-muted tabular-nums">{plan.seq}</td>
@@ -130,14 +136,16 @@ export default async function SavingsSubscriptionPage({
                 <PlanStatusBadge status={plan.status} />
               </td>
               <td className="px-4 whitespace-nowrap text-ink-muted tabular-nums">
-                {plan.paidAt ? formatUtc(plan.paidAt).replace(" UTC", "") : "—"}
+                {plan.paidAt ? <DateTime at={plan.paidAt} format="dateTimeBare" /> : "—"}
                 {plan.payoutRunId ? (
-                  <span className="ml-1 text-xs text-ink-faint">run {plan.payoutRunId}</span>
+                  <span className="ml-1 text-xs text-ink-faint">
+                    {t("run", { id: plan.payoutRunId })}
+                  </span>
                 ) : null}
               </td>
             </tr>
           ))}
-          empty={<p className="px-4 py-8 text-center text-[13px] text-ink-muted">No plans.</p>}
+          empty={<p className="px-4 py-8 text-center text-[13px] text-ink-muted">{t("noPlans")}</p>}
         />
       </section>
     </PageBody>

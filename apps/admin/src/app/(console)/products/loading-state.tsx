@@ -1,0 +1,22 @@
+import { useTranslations } from "next-intl";
+import { PageBody } from "@/components/page-body";
+
+/**
+ * Shown while the server reads the page: it says so, in the shape of what is coming. A Suspense
+ * boundary inside the page rather than a route `loading.tsx`, so the section guard answers (403)
+ * before anything streams.
+ */
+export function Loading() {
+  const t = useTranslations("products");
+  return (
+    <PageBody>
+      <div role="status" data-testid="page-loading" className="flex flex-col gap-3">
+        <p className="text-[13px] text-ink-muted">{t("loading")}</p>
+        <div
+          aria-hidden="true"
+          className="h-64 animate-pulse rounded-lg border border-line bg-surface"
+        />
+      </div>
+    </PageBody>
+  );
+}

@@ -1,6 +1,6 @@
-import type { SavingsInstance } from "@exchange/contracts/savings";
+"use client";
 
-("use client");
+import type { SavingsInstance } from "@exchange/contracts/savings";
 
 import { buttonClasses } from "@exchange/ui";
 import Link from "next/link";

@@ -50,17 +50,17 @@ function SubscriptionCards({ items }: { items: SavingsSubscription[] }) {
               <SubscriptionStatusBadge status={s.status} />
             </span>
             <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs">
-              <dt className="text-ink-faint">{t("principal")}</dt>
+              <dt className="text-ink-muted">{t("principal")}</dt>
               <dd className="text-right tabular-nums">
                 {amount(s.amount)} {s.asset}
               </dd>
-              <dt className="text-ink-faint">{t("rate")}</dt>
+              <dt className="text-ink-muted">{t("rate")}</dt>
               <dd className="text-right tabular-nums">{s.annualRatePercent}%</dd>
-              <dt className="text-ink-faint">{t("interest")}</dt>
+              <dt className="text-ink-muted">{t("interest")}</dt>
               <dd className="text-right tabular-nums">
                 {amount(s.interestPaid)} / {amount(s.interestScheduled)}
               </dd>
-              <dt className="text-ink-faint">{t("maturity")}</dt>
+              <dt className="text-ink-muted">{t("maturity")}</dt>
               <dd className="text-right">
                 <SavingsDay day={s.maturityDate} />
               </dd>
@@ -80,7 +80,7 @@ function SubscriptionTable({ items }: { items: SavingsSubscription[] }) {
     <div className="hidden overflow-x-auto sm:block">
       <table className="w-full min-w-[720px] text-[13px]" aria-label={t("title")}>
         <thead>
-          <tr className="text-left text-xs text-ink-faint">
+          <tr className="text-left text-xs text-ink-muted">
             <th className="pb-2 pr-4 font-medium">{t("product")}</th>
             <th className="px-4 pb-2 font-medium">{t("status")}</th>
             <th className="px-4 pb-2 text-right font-medium">{t("principal")}</th>

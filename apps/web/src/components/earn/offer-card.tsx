@@ -44,7 +44,7 @@ export function OfferCard({
           <h3 id={titleId} className="truncate text-sm font-semibold text-ink">
             {offer.name}
           </h3>
-          <span className="text-xs text-ink-faint">
+          <span className="text-xs text-ink-muted">
             {offer.asset} · {t("term", { days: offer.termDays })}
           </span>
         </div>
@@ -52,22 +52,22 @@ export function OfferCard({
           <span className="text-xl font-semibold text-up tabular-nums" data-testid="offer-rate">
             {offer.annualRatePercent}%
           </span>
-          <span className="text-[11px] text-ink-faint">{t("offer.aYear")}</span>
+          <span className="text-[11px] text-ink-muted">{t("offer.aYear")}</span>
         </div>
       </header>
 
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-[13px]">
-        <dt className="text-ink-faint">{t("offer.payout")}</dt>
+        <dt className="text-ink-muted">{t("offer.payout")}</dt>
         <dd className="text-right text-ink">{t(`payoutPeriod.${offer.payoutPeriod}`)}</dd>
-        <dt className="text-ink-faint">{t("offer.amount")}</dt>
+        <dt className="text-ink-muted">{t("offer.amount")}</dt>
         <dd className="text-right text-ink tabular-nums" data-testid="offer-amount-range">
           {amount(offer.minAmount)} – {amount(offer.maxAmount)} {offer.asset}
         </dd>
-        <dt className="text-ink-faint">{t("offer.verification")}</dt>
+        <dt className="text-ink-muted">{t("offer.verification")}</dt>
         <dd className="text-right text-ink">
           {offer.kycLevel > 0 ? t("offer.identityVerified") : t("offer.noneNeeded")}
         </dd>
-        <dt className="text-ink-faint">{t("offer.earlyRedemption")}</dt>
+        <dt className="text-ink-muted">{t("offer.earlyRedemption")}</dt>
         <dd className="text-right text-ink" data-testid="offer-early-redemption">
           {t(`earlyRedemption.${offer.earlyRedemption}`, { penalty: offer.penaltyRatePercent })}
         </dd>
@@ -75,7 +75,7 @@ export function OfferCard({
 
       <div className="flex flex-col gap-1.5">
         <div className="flex justify-between text-xs">
-          <span className="text-ink-faint">{t("offer.leftToday")}</span>
+          <span className="text-ink-muted">{t("offer.leftToday")}</span>
           <span className="text-ink-muted tabular-nums" data-testid="offer-remaining">
             {t("offer.leftOf", {
               left: amount(offer.remaining),

@@ -200,7 +200,7 @@ export function SubscribePanel({
               {t("max")}
             </button>
           </div>
-          <p className="text-xs text-ink-faint tabular-nums" data-testid="subscribe-available">
+          <p className="text-xs text-ink-muted tabular-nums" data-testid="subscribe-available">
             {balances.data
               ? t("available", { amount: amountText(available), asset: offer.asset })
               : t("availableLoading")}
@@ -282,7 +282,7 @@ function SchedulePreview({
       >
         <table className="w-full text-[13px]">
           <thead className="sticky top-0 bg-surface">
-            <tr className="text-left text-xs text-ink-faint">
+            <tr className="text-left text-xs text-ink-muted">
               <th className="px-3 py-2 font-medium">#</th>
               <th className="px-3 py-2 font-medium">{t("paidOn", { zone })}</th>
               <th className="px-3 py-2 text-right font-medium">{t("interest")}</th>
@@ -292,7 +292,7 @@ function SchedulePreview({
           <tbody className="divide-y divide-line">
             {preview.plans.map((plan) => (
               <tr key={plan.seq}>
-                <td className="px-3 py-1.5 text-ink-faint tabular-nums">{plan.seq}</td>
+                <td className="px-3 py-1.5 text-ink-muted tabular-nums">{plan.seq}</td>
                 <td className="px-3 py-1.5 whitespace-nowrap">
                   <SavingsDay day={plan.dueDate} zone={false} />
                 </td>

@@ -55,37 +55,37 @@ function Detail({ subscription: s }: { subscription: SavingsSubscriptionDetail }
       </header>
       <WalletCard title={t("summary")} testId="subscription-summary">
         <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-2 text-[13px] max-sm:[&>dd]:text-right sm:grid-cols-[auto_1fr_auto_1fr]">
-          <dt className="text-ink-faint">{t("principal")}</dt>
+          <dt className="text-ink-muted">{t("principal")}</dt>
           <dd className="tabular-nums" data-testid="detail-principal">
             {unit(s.amount)}
           </dd>
-          <dt className="text-ink-faint">{t("annualRate")}</dt>
+          <dt className="text-ink-muted">{t("annualRate")}</dt>
           <dd className="tabular-nums">{s.annualRatePercent}%</dd>
-          <dt className="text-ink-faint">{t("interestPaid")}</dt>
+          <dt className="text-ink-muted">{t("interestPaid")}</dt>
           <dd className="tabular-nums" data-testid="detail-interest-paid">
             {unit(s.interestPaid)}
           </dd>
-          <dt className="text-ink-faint">{t("interestScheduled")}</dt>
+          <dt className="text-ink-muted">{t("interestScheduled")}</dt>
           <dd className="tabular-nums">{unit(s.interestScheduled)}</dd>
-          <dt className="text-ink-faint">{t("interestFrom")}</dt>
+          <dt className="text-ink-muted">{t("interestFrom")}</dt>
           <dd>
             <SavingsDay day={s.valueDate} />
           </dd>
-          <dt className="text-ink-faint">{t("maturity")}</dt>
+          <dt className="text-ink-muted">{t("maturity")}</dt>
           <dd>
             <SavingsDay day={s.maturityDate} />
           </dd>
-          <dt className="text-ink-faint">{t("payout")}</dt>
+          <dt className="text-ink-muted">{t("payout")}</dt>
           <dd>{earn(`payoutPeriod.${s.payoutPeriod}`)}</dd>
-          <dt className="text-ink-faint">{t("earlyRedemption")}</dt>
+          <dt className="text-ink-muted">{t("earlyRedemption")}</dt>
           <dd>{earn(`earlyRedemption.${s.earlyRedemption}`, { penalty: s.penaltyRatePercent })}</dd>
           {s.redeemed !== null ? (
             <>
-              <dt className="text-ink-faint">{t("returned")}</dt>
+              <dt className="text-ink-muted">{t("returned")}</dt>
               <dd className="tabular-nums" data-testid="detail-redeemed">
                 {unit(s.redeemed)}
               </dd>
-              <dt className="text-ink-faint">{t("kept")}</dt>
+              <dt className="text-ink-muted">{t("kept")}</dt>
               <dd className="tabular-nums" data-testid="detail-deduction">
                 {unit(s.deduction ?? "0")}
               </dd>
@@ -116,7 +116,7 @@ function Schedule({ subscription: s }: { subscription: SavingsSubscriptionDetail
             className="flex flex-col gap-1 py-2.5 text-[13px]"
           >
             <span className="flex items-center gap-2">
-              <span className="text-ink-faint tabular-nums">{plan.seq}</span>
+              <span className="text-ink-muted tabular-nums">{plan.seq}</span>
               <span className="flex-1">
                 <SavingsDay day={plan.dueDate} />
               </span>
@@ -134,7 +134,7 @@ function Schedule({ subscription: s }: { subscription: SavingsSubscriptionDetail
       <div className="hidden overflow-x-auto sm:block">
         <table className="w-full min-w-[520px] text-[13px]" aria-label={t("scheduleLabel")}>
           <thead>
-            <tr className="text-left text-xs text-ink-faint">
+            <tr className="text-left text-xs text-ink-muted">
               <th className="pb-2 pr-3 font-medium">#</th>
               <th className="px-3 pb-2 font-medium">{t("periodFrom", { zone })}</th>
               <th className="px-3 pb-2 font-medium">{t("paidOn", { zone })}</th>
@@ -146,7 +146,7 @@ function Schedule({ subscription: s }: { subscription: SavingsSubscriptionDetail
           <tbody className="divide-y divide-line">
             {s.plans.map((plan) => (
               <tr key={plan.seq} data-testid="plan-row" data-seq={plan.seq}>
-                <td className="h-10 pr-3 text-ink-faint tabular-nums">{plan.seq}</td>
+                <td className="h-10 pr-3 text-ink-muted tabular-nums">{plan.seq}</td>
                 <td className="px-3 whitespace-nowrap">
                   <SavingsDay day={plan.periodStart} zone={false} />
                 </td>

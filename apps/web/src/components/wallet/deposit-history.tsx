@@ -74,10 +74,10 @@ function DepositRow({ deposit }: { deposit: Deposit }) {
         <span className="font-medium tabular-nums text-ink">
           +{amount(deposit.amount)} {deposit.asset}
         </span>
-        <span className="text-xs text-ink-faint tabular-nums">
+        <span className="text-xs text-ink-muted tabular-nums">
           <DateTime at={deposit.createdAt} format="dateTime" />
         </span>
-        <span className="truncate font-mono text-xs text-ink-faint">
+        <span className="truncate font-mono text-xs text-ink-muted">
           <span className="sr-only">{t("transaction")} </span>
           <span aria-hidden="true">{shortHash(deposit.txHash)}</span>
           <span className="sr-only">{deposit.txHash}</span>

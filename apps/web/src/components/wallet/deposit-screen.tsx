@@ -139,7 +139,7 @@ function AddressCard({ asset }: { asset: string }) {
         />
         <div className="flex w-full min-w-0 flex-col gap-4">
           <div className="flex flex-col gap-1.5">
-            <span className="text-xs font-medium tracking-wide text-ink-faint uppercase">
+            <span className="text-xs font-medium tracking-wide text-ink-muted uppercase">
               {t("address")}
             </span>
             <div className="flex items-start gap-2">
@@ -153,21 +153,21 @@ function AddressCard({ asset }: { asset: string }) {
             </div>
           </div>
           <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1.5 text-[13px]">
-            <dt className="text-ink-faint">{t("network")}</dt>
+            <dt className="text-ink-muted">{t("network")}</dt>
             <dd className="text-ink" data-testid="deposit-network">
               {network}
             </dd>
             {a.contractAddress ? (
               <>
-                <dt className="text-ink-faint">{t("tokenContract")}</dt>
+                <dt className="text-ink-muted">{t("tokenContract")}</dt>
                 <dd className="font-mono text-xs break-all text-ink-muted">{a.contractAddress}</dd>
               </>
             ) : null}
-            <dt className="text-ink-faint">{t("minimum")}</dt>
+            <dt className="text-ink-muted">{t("minimum")}</dt>
             <dd className="text-ink tabular-nums" data-testid="deposit-minimum">
               {amount(a.minDeposit)} {a.asset}
             </dd>
-            <dt className="text-ink-faint">{t("creditedAfter")}</dt>
+            <dt className="text-ink-muted">{t("creditedAfter")}</dt>
             <dd className="text-ink" data-testid="deposit-confirmations">
               {t("confirmations", { count: a.confirmationsRequired })}
             </dd>

@@ -130,11 +130,11 @@ function BalanceCards({ balances }: { balances: Balance[] }) {
             </span>
           </span>
           <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs">
-            <dt className="text-ink-faint">{t("available")}</dt>
+            <dt className="text-ink-muted">{t("available")}</dt>
             <dd className="text-right tabular-nums">{amount(b.available)}</dd>
-            <dt className="text-ink-faint">{t("inOrders")}</dt>
+            <dt className="text-ink-muted">{t("inOrders")}</dt>
             <dd className="text-right tabular-nums">{amount(b.inOrders)}</dd>
-            <dt className="text-ink-faint">{t("pendingWithdrawal")}</dt>
+            <dt className="text-ink-muted">{t("pendingWithdrawal")}</dt>
             <dd className="text-right tabular-nums">{amount(b.pendingWithdrawal)}</dd>
           </dl>
           <BalanceActions asset={b.asset} onChain={b.onChain} />
@@ -147,7 +147,7 @@ function BalanceCards({ balances }: { balances: Balance[] }) {
 function BalanceActions({ asset, onChain }: { asset: string; onChain: boolean }) {
   const t = useTranslations("wallet.balances");
   if (!onChain) {
-    return <span className="text-xs text-ink-faint sm:text-right">{t("notOnChain")}</span>;
+    return <span className="text-xs text-ink-muted sm:text-right">{t("notOnChain")}</span>;
   }
   return (
     <span className="flex gap-1.5 max-sm:[&>a]:flex-1 sm:justify-end">
@@ -174,7 +174,7 @@ function BalanceTable({ balances }: { balances: Balance[] }) {
     <div className="hidden overflow-x-auto sm:block">
       <table className="w-full min-w-[640px] text-[13px]">
         <thead>
-          <tr className="text-left text-xs text-ink-faint">
+          <tr className="text-left text-xs text-ink-muted">
             <th className="pb-2 pr-4 font-medium">{t("asset")}</th>
             {columns.map((column) => (
               <th key={column} className="px-4 pb-2 text-right font-medium">
@@ -216,7 +216,7 @@ function Amount({ value, testId }: { value: string; testId?: string }) {
   return (
     <td
       data-testid={testId}
-      className={`px-4 text-right tabular-nums ${zero ? "text-ink-faint" : "text-ink"}`}
+      className={`px-4 text-right tabular-nums ${zero ? "text-ink-muted" : "text-ink"}`}
     >
       {amount(value)}
     </td>

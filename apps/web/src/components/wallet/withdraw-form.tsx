@@ -234,7 +234,7 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
         />
         {saved.length > 0 ? (
           <div className="flex flex-wrap items-center gap-2">
-            <label htmlFor={`${pickerId}-book`} className="text-xs text-ink-faint">
+            <label htmlFor={`${pickerId}-book`} className="text-xs text-ink-muted">
               {t("addressBook")}
             </label>
             <select
@@ -311,7 +311,7 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
             {t("max")}
           </button>
         </div>
-        <p className="text-xs text-ink-faint tabular-nums">
+        <p className="text-xs text-ink-muted tabular-nums">
           {quote.data
             ? t("available", { amount: amountText(quote.data.available), asset: chosen.asset })
             : t("availableLoading")}

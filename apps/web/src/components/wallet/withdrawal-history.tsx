@@ -58,7 +58,7 @@ function WithdrawalRow({ withdrawal: w }: { withdrawal: Withdrawal }) {
           {amount(w.amount)} {w.asset}
         </span>
         <WithdrawalStatusBadge status={w.status} />
-        <span className="ml-auto text-xs text-ink-faint tabular-nums">
+        <span className="ml-auto text-xs text-ink-muted tabular-nums">
           <DateTime at={w.createdAt} format="dateTime" />
         </span>
       </div>
@@ -75,7 +75,7 @@ function WithdrawalRow({ withdrawal: w }: { withdrawal: Withdrawal }) {
         </p>
       ) : null}
       {w.txHash ? (
-        <p className="min-w-0 truncate font-mono text-xs text-ink-faint">
+        <p className="min-w-0 truncate font-mono text-xs text-ink-muted">
           {t("transaction")} <span data-testid="withdrawal-tx">{w.txHash}</span>
         </p>
       ) : null}
@@ -90,7 +90,7 @@ function WithdrawalRow({ withdrawal: w }: { withdrawal: Withdrawal }) {
         </p>
       ) : null}
       {w.endedAt && w.status !== "FAILED" ? (
-        <p className="text-xs text-ink-faint tabular-nums">
+        <p className="text-xs text-ink-muted tabular-nums">
           {t("ended", { at: format.dateTime(w.endedAt, "dateTime") })}
         </p>
       ) : null}

@@ -99,7 +99,7 @@ test("[FUNDS] a new trader with no funds is shown how to fund the account", asyn
   await page.goto(`${WEB_URL}/wallet/withdraw?asset=USDT`);
   await expect(page.getByTestId("withdraw-fund-hint")).toContainText("no USDT to withdraw");
   await page.getByLabel("Address", { exact: true }).fill("0x1234");
-  await page.getByLabel("Amount (USDT)").fill("12.5");
+  await page.getByLabel("Amount (USDT)").fill("1000");
   await page.getByLabel("Password").fill(trader.password);
   await page.getByRole("button", { name: "Withdraw", exact: true }).click();
   await expect(page.getByText(/does not cover this amount plus the network fee/)).toBeVisible();
@@ -151,6 +151,10 @@ test("[FUNDS] @phone from the balance to the deposit address, and a subscription
   await page.goto(`${WEB_URL}/wallet`);
   const card = page.locator('[data-testid="wallet-balance-card"][data-asset="USDT"]');
   await expect(card.getByTestId("balance-card-total")).toHaveText("500.5");
+  // Funded, so no call to a first deposit: the empty history just says deposits appear there.
+  await expect(page.getByTestId("funding-hint")).toHaveCount(0);
+  await expect(page.getByTestId("no-deposits")).toContainText("No deposits yet.");
+  await expect(page.getByTestId("no-deposits")).not.toContainText("to start trading");
   await expectNoSidewaysScroll(page);
   const deposit = card.getByRole("link", { name: "Deposit" });
   await expectTouchable(deposit);

@@ -39,13 +39,21 @@ export function WalletScreen({ streamUrl }: { streamUrl: string }) {
               </Link>
             }
           >
-            <DepositHistory emptyHint="fund" />
+            <Deposits />
           </WalletCard>
           <WithdrawalHistory />
         </div>
       </div>
     </StreamProvider>
   );
+}
+
+/** The deposit history; while the account holds nothing, its empty state is a first deposit. */
+function Deposits() {
+  const trpc = useTRPC();
+  const balances = useQuery(trpc.wallet.balances.queryOptions());
+  const unfunded = balances.data ? isUnfunded(balances.data.balances) : false;
+  return <DepositHistory emptyHint={unfunded ? "fund" : "wait"} />;
 }
 
 function Balances() {

@@ -104,7 +104,9 @@ async function requestOnPage(
   await page.getByLabel("Address", { exact: true }).fill(withdrawal.address);
   await page.getByLabel("Amount (USDT)").fill(withdrawal.amount);
   await expect(page.getByTestId("withdraw-fee")).toHaveText(/^\d+(\.\d+)? USDT$/);
-  await expect(page.getByTestId("withdraw-receive")).toHaveText(`${withdrawal.amount} USDT`);
+  // Amounts are grouped in thousands as the viewer's locale writes them ("1,500").
+  const grouped = withdrawal.amount.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  await expect(page.getByTestId("withdraw-receive")).toHaveText(`${grouped} USDT`);
   await page.getByLabel("Password").fill(trader.password);
 }
 
@@ -187,7 +189,7 @@ test("[WALLET] a rejected withdrawal returns the funds and shows finance's reaso
 }) => {
   await logInTrader(page, trader);
   await page.goto(`${WEB_URL}/wallet/withdraw?asset=USDT`);
-  const available = page.getByText(/^Available: [\d.]+ USDT$/);
+  const available = page.getByText(/^Available: [\d,.]+ USDT$/);
   await expect(available).toBeVisible();
   const before = await available.textContent();
   await requestOnPage(page, trader, { address: freshAddress(), amount: "300" });

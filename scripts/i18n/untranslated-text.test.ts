@@ -6,13 +6,6 @@ import { componentFiles, untranslatedText } from "./untranslated-text";
  * word in it comes from a catalog, and no file ever joins it.
  */
 const PENDING = new Set<string>([
-  "apps/web/src/app/wallet/withdraw/page.tsx",
-  "apps/web/src/components/earn/earn-screen.tsx",
-  "apps/web/src/components/earn/my-savings.tsx",
-  "apps/web/src/components/earn/offer-card.tsx",
-  "apps/web/src/components/earn/redeem-early.tsx",
-  "apps/web/src/components/earn/subscribe-panel.tsx",
-  "apps/web/src/components/earn/subscription-detail.tsx",
   "apps/web/src/components/trade/account-panel.tsx",
   "apps/web/src/components/trade/market-bar.tsx",
   "apps/web/src/components/trade/order-book.tsx",
@@ -20,11 +13,6 @@ const PENDING = new Set<string>([
   "apps/web/src/components/trade/price-chart.tsx",
   "apps/web/src/components/trade/recent-trades.tsx",
   "apps/web/src/components/trade/trading-screen.tsx",
-  "apps/web/src/components/wallet/deposit-history.tsx",
-  "apps/web/src/components/wallet/deposit-screen.tsx",
-  "apps/web/src/components/wallet/wallet-screen.tsx",
-  "apps/web/src/components/wallet/withdraw-form.tsx",
-  "apps/web/src/components/wallet/withdrawal-history.tsx",
   "apps/admin/src/app/(console)/error.tsx",
   "apps/admin/src/app/(console)/kyc/[id]/page.tsx",
   "apps/admin/src/app/(console)/kyc/page.tsx",

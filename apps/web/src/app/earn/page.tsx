@@ -1,9 +1,12 @@
-import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { currentTrader } from "@/auth";
 import { EarnScreen } from "@/components/earn/earn-screen";
 import { webEnv } from "@/env";
 
-export const metadata: Metadata = { title: "Earn" };
+export async function generateMetadata() {
+  const t = await getTranslations("earn");
+  return { title: t("title") };
+}
 
 /** Public: anyone sees the offers; a logged-in trader subscribes and follows their savings. */
 export default async function EarnPage() {

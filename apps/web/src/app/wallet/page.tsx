@@ -1,10 +1,13 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { currentTrader } from "@/auth";
 import { WalletScreen } from "@/components/wallet/wallet-screen";
 import { webEnv } from "@/env";
 
-export const metadata: Metadata = { title: "Wallet" };
+export async function generateMetadata() {
+  const t = await getTranslations("wallet");
+  return { title: t("title") };
+}
 
 /** The trader's funds: balances per asset, deposits and withdrawals with their live states. */
 export default async function WalletPage() {

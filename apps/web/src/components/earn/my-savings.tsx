@@ -1,37 +1,30 @@
 "use client";
 
 import type { SavingsSubscription } from "@exchange/contracts/savings";
-import { Spinner } from "@exchange/ui";
+import { useTimeZoneLabel } from "@exchange/ui/i18n";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
-import { formatAmount } from "@/components/trade/format";
+import { useTranslations } from "next-intl";
+import { useAmountText } from "@/components/wallet/amount-text";
+import { PanelError, PanelLoading } from "@/components/wallet/panel-states";
 import { useTRPC } from "@/trpc/react";
-import { dayWords } from "./savings-words";
+import { SavingsDay } from "./savings-day";
 import { SubscriptionStatusBadge } from "./subscription-status";
 
 /** The trader's subscriptions, newest first: status, principal, rate, interest, maturity. */
 export function MySavings() {
+  const t = useTranslations("earn.mySavings");
   const trpc = useTRPC();
   const list = useQuery(trpc.savings.subscriptions.queryOptions({}));
-  if (list.isPending) {
-    return (
-      <p className="flex items-center gap-2 text-[13px] text-ink-muted">
-        <Spinner /> Loading your savings…
-      </p>
-    );
-  }
+  if (list.isPending) return <PanelLoading>{t("loading")}</PanelLoading>;
   if (list.isError) {
-    return (
-      <p role="alert" className="text-[13px] text-down">
-        {list.error.message}
-      </p>
-    );
+    return <PanelError error={list.error} onRetry={() => void list.refetch()} />;
   }
   const items = list.data.items;
   if (items.length === 0) {
     return (
       <p className="text-[13px] text-ink-muted" data-testid="my-savings-empty">
-        Nothing saved yet. Pick an offer above to start earning.
+        {t("empty")}
       </p>
     );
   }
@@ -43,12 +36,10 @@ export function MySavings() {
   );
 }
 
-function interestLine(s: SavingsSubscription): string {
-  return `${formatAmount(s.interestPaid)} / ${formatAmount(s.interestScheduled)}`;
-}
-
 /** On a phone: one block per subscription. */
 function SubscriptionCards({ items }: { items: SavingsSubscription[] }) {
+  const t = useTranslations("earn.mySavings");
+  const amount = useAmountText();
   return (
     <ul className="flex flex-col divide-y divide-line sm:hidden">
       {items.map((s) => (
@@ -59,16 +50,20 @@ function SubscriptionCards({ items }: { items: SavingsSubscription[] }) {
               <SubscriptionStatusBadge status={s.status} />
             </span>
             <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs">
-              <dt className="text-ink-faint">Principal</dt>
+              <dt className="text-ink-muted">{t("principal")}</dt>
               <dd className="text-right tabular-nums">
-                {formatAmount(s.amount)} {s.asset}
+                {amount(s.amount)} {s.asset}
               </dd>
-              <dt className="text-ink-faint">Rate</dt>
+              <dt className="text-ink-muted">{t("rate")}</dt>
               <dd className="text-right tabular-nums">{s.annualRatePercent}%</dd>
-              <dt className="text-ink-faint">Interest paid / scheduled</dt>
-              <dd className="text-right tabular-nums">{interestLine(s)}</dd>
-              <dt className="text-ink-faint">Maturity</dt>
-              <dd className="text-right">{dayWords(s.maturityDate)}</dd>
+              <dt className="text-ink-muted">{t("interest")}</dt>
+              <dd className="text-right tabular-nums">
+                {amount(s.interestPaid)} / {amount(s.interestScheduled)}
+              </dd>
+              <dt className="text-ink-muted">{t("maturity")}</dt>
+              <dd className="text-right">
+                <SavingsDay day={s.maturityDate} />
+              </dd>
             </dl>
           </Link>
         </li>
@@ -78,19 +73,22 @@ function SubscriptionCards({ items }: { items: SavingsSubscription[] }) {
 }
 
 function SubscriptionTable({ items }: { items: SavingsSubscription[] }) {
+  const t = useTranslations("earn.mySavings");
+  const amount = useAmountText();
+  const zone = useTimeZoneLabel();
   return (
     <div className="hidden overflow-x-auto sm:block">
-      <table className="w-full min-w-[720px] text-[13px]" aria-label="My savings">
+      <table className="w-full min-w-[720px] text-[13px]" aria-label={t("title")}>
         <thead>
-          <tr className="text-left text-xs text-ink-faint">
-            <th className="pb-2 pr-4 font-medium">Product</th>
-            <th className="px-4 pb-2 font-medium">Status</th>
-            <th className="px-4 pb-2 text-right font-medium">Principal</th>
-            <th className="px-4 pb-2 text-right font-medium">Rate</th>
-            <th className="px-4 pb-2 text-right font-medium">Interest paid / scheduled</th>
-            <th className="px-4 pb-2 font-medium">Maturity</th>
+          <tr className="text-left text-xs text-ink-muted">
+            <th className="pb-2 pr-4 font-medium">{t("product")}</th>
+            <th className="px-4 pb-2 font-medium">{t("status")}</th>
+            <th className="px-4 pb-2 text-right font-medium">{t("principal")}</th>
+            <th className="px-4 pb-2 text-right font-medium">{t("rate")}</th>
+            <th className="px-4 pb-2 text-right font-medium">{t("interest")}</th>
+            <th className="px-4 pb-2 font-medium">{t("maturityIn", { zone })}</th>
             <th className="pb-2">
-              <span className="sr-only">Details</span>
+              <span className="sr-only">{t("details")}</span>
             </th>
           </tr>
         </thead>
@@ -102,20 +100,22 @@ function SubscriptionTable({ items }: { items: SavingsSubscription[] }) {
                 <SubscriptionStatusBadge status={s.status} />
               </td>
               <td className="px-4 text-right tabular-nums" data-testid="subscription-principal">
-                {formatAmount(s.amount)} {s.asset}
+                {amount(s.amount)} {s.asset}
               </td>
               <td className="px-4 text-right tabular-nums">{s.annualRatePercent}%</td>
               <td className="px-4 text-right tabular-nums" data-testid="subscription-interest">
-                {interestLine(s)} {s.asset}
+                {amount(s.interestPaid)} / {amount(s.interestScheduled)} {s.asset}
               </td>
-              <td className="px-4 whitespace-nowrap">{dayWords(s.maturityDate)}</td>
+              <td className="px-4 whitespace-nowrap">
+                <SavingsDay day={s.maturityDate} zone={false} />
+              </td>
               <td className="pl-4 text-right">
                 <Link
                   href={`/earn/${s.id}`}
-                  className="font-medium text-brand hover:underline"
-                  aria-label={`Details of ${s.productName}`}
+                  className="inline-flex min-h-10 items-center font-medium text-brand hover:underline"
+                  aria-label={t("detailsOf", { name: s.productName })}
                 >
-                  Details
+                  {t("details")}
                 </Link>
               </td>
             </tr>

@@ -1,14 +1,13 @@
+"use client";
+
 import type { SavingsInstance } from "@exchange/contracts/savings";
+
 import { buttonClasses } from "@exchange/ui";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { AssetIcon } from "@/components/markets/asset-icon";
-import { formatAmount } from "@/components/trade/format";
-import {
-  earlyRedemptionWords,
-  PAYOUT_PERIOD_WORDS,
-  remainingPercent,
-  termWords,
-} from "./savings-words";
+import { useAmountText } from "@/components/wallet/amount-text";
+import { remainingPercent } from "./savings-words";
 
 /**
  * One open offer: the rate first, then the terms a subscriber weighs, today's quota left as a
@@ -25,6 +24,8 @@ export function OfferCard({
   selected: boolean;
   onSubscribe: () => void;
 }) {
+  const t = useTranslations("earn");
+  const amount = useAmountText();
   const left = remainingPercent(offer.remaining, offer.quota);
   const soldOut = offer.remaining === "0";
   const titleId = `offer-${offer.id}-title`;
@@ -43,49 +44,53 @@ export function OfferCard({
           <h3 id={titleId} className="truncate text-sm font-semibold text-ink">
             {offer.name}
           </h3>
-          <span className="text-xs text-ink-faint">
-            {offer.asset} · {termWords(offer.termDays)}
+          <span className="text-xs text-ink-muted">
+            {offer.asset} · {t("term", { days: offer.termDays })}
           </span>
         </div>
         <div className="flex flex-col items-end">
           <span className="text-xl font-semibold text-up tabular-nums" data-testid="offer-rate">
             {offer.annualRatePercent}%
           </span>
-          <span className="text-[11px] text-ink-faint">a year</span>
+          <span className="text-[11px] text-ink-muted">{t("offer.aYear")}</span>
         </div>
       </header>
 
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-[13px]">
-        <dt className="text-ink-faint">Payout</dt>
-        <dd className="text-right text-ink">{PAYOUT_PERIOD_WORDS[offer.payoutPeriod]}</dd>
-        <dt className="text-ink-faint">Amount</dt>
-        <dd className="text-right text-ink tabular-nums">
-          {formatAmount(offer.minAmount)} – {formatAmount(offer.maxAmount)} {offer.asset}
+        <dt className="text-ink-muted">{t("offer.payout")}</dt>
+        <dd className="text-right text-ink">{t(`payoutPeriod.${offer.payoutPeriod}`)}</dd>
+        <dt className="text-ink-muted">{t("offer.amount")}</dt>
+        <dd className="text-right text-ink tabular-nums" data-testid="offer-amount-range">
+          {amount(offer.minAmount)} – {amount(offer.maxAmount)} {offer.asset}
         </dd>
-        <dt className="text-ink-faint">Verification</dt>
+        <dt className="text-ink-muted">{t("offer.verification")}</dt>
         <dd className="text-right text-ink">
-          {offer.kycLevel > 0 ? "Identity verified" : "None needed"}
+          {offer.kycLevel > 0 ? t("offer.identityVerified") : t("offer.noneNeeded")}
         </dd>
-        <dt className="text-ink-faint">Early redemption</dt>
+        <dt className="text-ink-muted">{t("offer.earlyRedemption")}</dt>
         <dd className="text-right text-ink" data-testid="offer-early-redemption">
-          {earlyRedemptionWords(offer.earlyRedemption, offer.penaltyRatePercent)}
+          {t(`earlyRedemption.${offer.earlyRedemption}`, { penalty: offer.penaltyRatePercent })}
         </dd>
       </dl>
 
       <div className="flex flex-col gap-1.5">
         <div className="flex justify-between text-xs">
-          <span className="text-ink-faint">Left today</span>
+          <span className="text-ink-muted">{t("offer.leftToday")}</span>
           <span className="text-ink-muted tabular-nums" data-testid="offer-remaining">
-            {formatAmount(offer.remaining)} of {formatAmount(offer.quota)} {offer.asset}
+            {t("offer.leftOf", {
+              left: amount(offer.remaining),
+              quota: amount(offer.quota),
+              asset: offer.asset,
+            })}
           </span>
         </div>
         <div
           role="progressbar"
-          aria-label={`${offer.name}: quota left today`}
+          aria-label={t("offer.quotaLabel", { name: offer.name })}
           aria-valuemin={0}
           aria-valuemax={100}
           aria-valuenow={left}
-          aria-valuetext={`${left}% left`}
+          aria-valuetext={t("offer.quotaValue", { percent: left })}
           className="h-1.5 overflow-hidden rounded-full bg-raised"
         >
           <div className="h-full rounded-full bg-brand" style={{ width: `${left}%` }} />
@@ -100,14 +105,14 @@ export function OfferCard({
           aria-pressed={selected}
           className={`${buttonClasses(selected ? "secondary" : "primary", "md")} mt-auto w-full`}
         >
-          {soldOut ? "Sold out today" : selected ? "Selected" : "Subscribe"}
+          {soldOut ? t("offer.soldOut") : selected ? t("offer.selected") : t("offer.subscribe")}
         </button>
       ) : (
         <Link
           href={`/login?next=${encodeURIComponent("/earn")}`}
           className={`${buttonClasses("secondary", "md")} mt-auto w-full`}
         >
-          Log in to subscribe
+          {t("offer.logInToSubscribe")}
         </Link>
       )}
     </li>

@@ -2,9 +2,12 @@
 
 import type { SavingsSubscriptionDetail } from "@exchange/contracts/savings";
 import { buttonClasses, FormAlert, Spinner } from "@exchange/ui";
+import { type ApiErrorLike, useErrorText } from "@exchange/ui/i18n";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
-import { formatAmount } from "@/components/trade/format";
+import { useAmountText } from "@/components/wallet/amount-text";
+import { PanelError, PanelLoading } from "@/components/wallet/panel-states";
 import { WalletCard } from "@/components/wallet/wallet-card";
 import { useTRPC } from "@/trpc/react";
 
@@ -13,6 +16,9 @@ import { useTRPC } from "@/trpc/react";
  * up), then a confirm. A product that does not allow it says so instead.
  */
 export function RedeemEarly({ subscription: s }: { subscription: SavingsSubscriptionDetail }) {
+  const t = useTranslations("earn.redeem");
+  const amount = useAmountText();
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [asking, setAsking] = useState(false);
@@ -26,11 +32,8 @@ export function RedeemEarly({ subscription: s }: { subscription: SavingsSubscrip
 
   if (s.earlyRedemption === "NOT_ALLOWED") {
     return (
-      <WalletCard title="Early redemption">
-        <p className="text-[13px] text-ink-muted">
-          This product cannot be redeemed early: the principal returns with the last payment on its
-          maturity day.
-        </p>
+      <WalletCard title={t("title")}>
+        <p className="text-[13px] text-ink-muted">{t("notAllowed")}</p>
       </WalletCard>
     );
   }
@@ -50,62 +53,56 @@ export function RedeemEarly({ subscription: s }: { subscription: SavingsSubscrip
       }
       setAsking(false);
     } catch (error) {
-      setFailure((error as Error).message);
+      setFailure(errorText(error as ApiErrorLike));
       void queryClient.invalidateQueries(trpc.savings.subscription.pathFilter());
     }
   }
 
-  const unit = (value: string) => `${formatAmount(value)} ${s.asset}`;
+  const unit = (value: string) => `${amount(value)} ${s.asset}`;
   return (
-    <WalletCard title="Early redemption" testId="redeem-early">
+    <WalletCard title={t("title")} testId="redeem-early">
       {failure ? <FormAlert>{failure}</FormAlert> : null}
       {!asking ? (
         <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-          <p className="text-[13px] text-ink-muted">
-            Take the principal back now. The remaining payments are cancelled.
-          </p>
+          <p className="text-[13px] text-ink-muted">{t("intro")}</p>
           <button
             type="button"
             onClick={() => setAsking(true)}
             className={`${buttonClasses("secondary", "md")} w-full sm:w-auto`}
           >
-            Redeem early
+            {t("start")}
           </button>
         </div>
       ) : quote.isPending ? (
-        <p className="flex items-center gap-2 text-[13px] text-ink-muted">
-          <Spinner /> Working out what you would get back…
-        </p>
+        <PanelLoading>{t("quoting")}</PanelLoading>
       ) : quote.isError ? (
-        <FormAlert>{quote.error.message}</FormAlert>
+        <PanelError error={quote.error} onRetry={() => void quote.refetch()} />
       ) : (
         <div className="flex flex-col gap-4">
           <dl
             data-testid="redemption-quote"
             className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-2 rounded-md bg-raised px-4 py-3 text-[13px] ring-1 ring-line ring-inset"
           >
-            <dt className="text-ink-muted">Principal</dt>
+            <dt className="text-ink-muted">{t("principal")}</dt>
             <dd className="text-right tabular-nums">{unit(quote.data.principal)}</dd>
             <dt className="text-ink-muted">
               {s.earlyRedemption === "PENALTY"
-                ? `Penalty (${s.penaltyRatePercent}%)`
-                : "Interest paid, taken back"}
+                ? t("penalty", { penalty: s.penaltyRatePercent })
+                : t("forfeit")}
             </dt>
             <dd className="text-right text-down tabular-nums" data-testid="quote-deduction">
               −{unit(quote.data.deduction)}
             </dd>
-            <dt className="font-medium text-ink">Returned to your balance</dt>
+            <dt className="font-medium text-ink">{t("returned")}</dt>
             <dd className="text-right font-medium tabular-nums" data-testid="quote-returned">
               {unit(quote.data.returned)}
             </dd>
-            <dt className="text-ink-muted">Interest you give up</dt>
+            <dt className="text-ink-muted">{t("forgone")}</dt>
             <dd className="text-right tabular-nums" data-testid="quote-forgone">
               {unit(quote.data.interestForgone)}
             </dd>
           </dl>
-          <p className="text-[13px] text-warn">
-            Redeeming cannot be undone: the remaining payments are cancelled.
-          </p>
+          <p className="text-[13px] text-warn">{t("warning")}</p>
           <div className="flex flex-col gap-2 sm:flex-row">
             <button
               type="button"
@@ -114,7 +111,7 @@ export function RedeemEarly({ subscription: s }: { subscription: SavingsSubscrip
               className={`${buttonClasses("primary", "md")} w-full sm:w-auto`}
             >
               {redeem.isPending ? <Spinner /> : null}
-              {redeem.isPending ? "Redeeming…" : "Confirm redemption"}
+              {redeem.isPending ? t("redeeming") : t("confirm")}
             </button>
             <button
               type="button"
@@ -122,7 +119,7 @@ export function RedeemEarly({ subscription: s }: { subscription: SavingsSubscrip
               disabled={redeem.isPending}
               className={`${buttonClasses("ghost", "md")} w-full sm:w-auto`}
             >
-              Keep earning
+              {t("keep")}
             </button>
           </div>
         </div>

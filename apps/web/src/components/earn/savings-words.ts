@@ -1,60 +1,53 @@
 import { compare, formatDecimal, parseDecimal, quotient } from "@exchange/contracts/money";
-import type {
-  SavingsEarlyRedemption,
-  SavingsPayoutPeriod,
-  SavingsPlanStatus,
-  SavingsSubscriptionStatus,
-} from "@exchange/contracts/savings";
+import type { createFormatter } from "next-intl";
 
-/** How the Earn pages put a product's terms and a subscription's states into words. */
+/**
+ * What the Earn pages compute before putting a product into words; the words themselves are the
+ * catalog's (`earn.payoutPeriod`, `earn.earlyRedemption`, `earn.subscriptionStatus`, …).
+ */
 
-export const PAYOUT_PERIOD_WORDS: Record<SavingsPayoutPeriod, string> = {
-  DAILY: "Interest daily",
-  WEEKLY: "Interest weekly",
-  MONTHLY: "Interest monthly",
-  AT_MATURITY: "Interest at maturity",
-};
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-/** The early-redemption rule, in words a subscriber decides on. */
-export function earlyRedemptionWords(rule: SavingsEarlyRedemption, penaltyPercent: string): string {
-  switch (rule) {
-    case "NOT_ALLOWED":
-      return "No early redemption: the principal returns at maturity";
-    case "FORFEIT_INTEREST":
-      return "Redeem any time; interest already paid is taken back";
-    case "PENALTY":
-      return `Redeem any time for a ${penaltyPercent}% penalty on the principal`;
-  }
+/**
+ * The moment a savings day begins. Savings days (value date, payment days, maturity) are UTC
+ * calendar days: "2027-01-05" begins at 2027-01-05T00:00Z, which a viewer in GMT+8 reads as
+ * 08:00 on the 5th and one in New York as 19:00 on the 4th; null for text that is not a day.
+ */
+export function savingsDayStart(day: string): Date | null {
+  if (!DAY.test(day)) return null;
+  const at = new Date(`${day}T00:00:00Z`);
+  return Number.isNaN(at.getTime()) || at.toISOString().slice(0, 10) !== day ? null : at;
 }
 
-export const SUBSCRIPTION_STATUS_WORDS: Record<SavingsSubscriptionStatus, string> = {
-  PENDING: "Confirming",
-  ACTIVE: "Earning",
-  MATURED: "Matured, paid out",
-  REDEEMED: "Redeemed early",
-};
+/** A savings day without its zone, for a column whose header names it. */
+const DAY_BARE = {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+} as const;
 
-export const PLAN_STATUS_WORDS: Record<SavingsPlanStatus, string> = {
-  PENDING: "Scheduled",
-  PAID: "Paid",
-  CANCELLED: "Cancelled",
-};
-
-/** "30 days", "1 day". */
-export function termWords(days: number): string {
-  return days === 1 ? "1 day" : `${days} days`;
+/**
+ * A savings day as the moment it begins in the formatter's zone and language: "7 Dec 2026, 08:00
+ * GMT+8" (the app's named "dateTime" format), or without the zone where a header names it.
+ */
+export function savingsDayText(
+  format: Pick<ReturnType<typeof createFormatter>, "dateTime">,
+  day: string,
+  zone = true,
+): string {
+  const at = savingsDayStart(day);
+  if (!at) return day;
+  return zone ? format.dateTime(at, "dateTime") : format.dateTime(at, DAY_BARE);
 }
 
-/** "2027-01-05" → "5 Jan 2027" (the day is UTC, and so is its display). */
-export function dayWords(day: string): string {
-  const date = new Date(`${day}T00:00:00Z`);
-  if (Number.isNaN(date.getTime())) return day;
-  return date.toLocaleDateString("en-GB", {
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    timeZone: "UTC",
-  });
+/** The next moment a new savings day begins (00:00 UTC) after `now`: when new offers open. */
+export function nextSavingsDay(now: Date): Date {
+  const next = new Date(now);
+  next.setUTCHours(24, 0, 0, 0);
+  return next;
 }
 
 /** The share of the quota still open, 0–100 with one decimal, for the bar; 0 when unknown. */

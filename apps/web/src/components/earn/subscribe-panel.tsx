@@ -3,13 +3,17 @@
 import { parseDecimal } from "@exchange/contracts/money";
 import type { SavingsInstance } from "@exchange/contracts/savings";
 import { buttonClasses, FormAlert, FormNotice, Spinner, TextField } from "@exchange/ui";
+import { type ApiErrorLike, useErrorText, useTimeZoneLabel } from "@exchange/ui/i18n";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useRef, useState } from "react";
-import { formatAmount } from "@/components/trade/format";
 import { usePrivatePollMs } from "@/components/trade/use-account-live";
+import { useAmountText } from "@/components/wallet/amount-text";
+import { PanelLoading, TOUCH } from "@/components/wallet/panel-states";
 import { useTRPC } from "@/trpc/react";
-import { dayWords, leastOf, termWords } from "./savings-words";
+import { SavingsDay, useSavingsDayText } from "./savings-day";
+import { leastOf } from "./savings-words";
 
 /** How long the amount rests before its schedule is asked for. */
 const PREVIEW_DELAY_MS = 300;
@@ -36,6 +40,12 @@ export function SubscribePanel({
   offer: SavingsInstance;
   onClose: () => void;
 }) {
+  const t = useTranslations("earn.subscribe");
+  const earn = useTranslations("earn");
+  const amountText = useAmountText();
+  const dayText = useSavingsDayText();
+  const errorText = useErrorText();
+  const locale = useLocale();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const balances = useQuery({
@@ -59,6 +69,24 @@ export function SubscribePanel({
   const subscribe = useMutation(trpc.savings.subscribe.mutationOptions());
   const max = leastOf(available, offer.maxAmount, offer.remaining) ?? "0";
 
+  /**
+   * What a refused amount reads as: the server's own sentence in English, in other languages the
+   * offer's bounds from the catalog (the server's field sentences are English only).
+   */
+  function failureText(failure: ApiErrorLike): { field?: string; form?: string } {
+    const data = (failure as { data?: { fieldErrors?: Record<string, string[]> } }).data;
+    const field = data?.fieldErrors?.amount?.[0];
+    if (!field) return { form: errorText(failure) };
+    if (locale === "en") return { field };
+    return {
+      field: t("amountProblem", {
+        min: amountText(offer.minAmount),
+        max: amountText(offer.maxAmount),
+        asset: offer.asset,
+      }),
+    };
+  }
+
   function edit(next: string) {
     setAmount(next);
     setError({});
@@ -69,7 +97,7 @@ export function SubscribePanel({
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (subscribe.isPending) return;
-    if (!typed) return setError({ field: "Enter an amount." });
+    if (!typed) return setError({ field: t("required") });
     setError({});
     try {
       const subscription = await subscribe.mutateAsync({
@@ -78,7 +106,13 @@ export function SubscribePanel({
         requestKey: requestKey.current,
       });
       requestKey.current = crypto.randomUUID();
-      setDone(`Subscribed ${formatAmount(subscription.amount)} ${offer.asset} to ${offer.name}.`);
+      setDone(
+        t("done", {
+          amount: amountText(subscription.amount),
+          asset: offer.asset,
+          name: offer.name,
+        }),
+      );
       setAmount("");
       for (const filter of [
         trpc.savings.subscriptions.pathFilter(),
@@ -89,54 +123,68 @@ export function SubscribePanel({
         void queryClient.invalidateQueries(filter);
       }
     } catch (failure) {
-      const data = (failure as { data?: { fieldErrors?: Record<string, string[]> } }).data;
-      const field = data?.fieldErrors?.amount?.[0];
-      setError(field ? { field } : { form: (failure as Error).message });
+      setError(failureText(failure as ApiErrorLike));
     }
   }
 
-  const previewError = preview.isError ? preview.error.message : undefined;
+  const previewFailure = preview.isError ? failureText(preview.error) : undefined;
+  const previewError = previewFailure?.field ?? previewFailure?.form;
   return (
     <section
-      aria-label={`Subscribe to ${offer.name}`}
+      aria-label={t("heading", { name: offer.name })}
       data-testid="subscribe-panel"
       className="flex min-w-0 flex-col gap-5 rounded-xl border border-line bg-surface p-4 sm:p-6"
     >
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex flex-col gap-0.5">
           <h2 className="text-base font-semibold tracking-tight text-ink">
-            Subscribe to {offer.name}
+            {t("heading", { name: offer.name })}
           </h2>
           <p className="text-[13px] text-ink-muted">
-            {offer.annualRatePercent}% a year for {termWords(offer.termDays)}: interest from{" "}
-            {dayWords(offer.valueDate)}, principal back on {dayWords(offer.maturityDate)}.
+            {t("summary", {
+              rate: offer.annualRatePercent,
+              term: earn("term", { days: offer.termDays }),
+              from: dayText(offer.valueDate),
+              until: dayText(offer.maturityDate),
+            })}
           </p>
         </div>
-        <button type="button" onClick={onClose} className={buttonClasses("ghost", "sm")}>
-          Close
+        <button
+          type="button"
+          onClick={onClose}
+          className={`${buttonClasses("ghost", "sm")} ${TOUCH}`}
+        >
+          {t("close")}
         </button>
       </header>
 
       {done ? (
         <FormNotice>
-          <span data-testid="subscribe-done">{done}</span>{" "}
+          <span data-testid="subscribe-done" role="status">
+            {done}
+          </span>{" "}
           <Link href="#my-savings" className="font-medium text-brand hover:underline">
-            See it in My savings
+            {t("seeIt")}
           </Link>
         </FormNotice>
       ) : null}
       {error.form ? <FormAlert>{error.form}</FormAlert> : null}
 
-      <form onSubmit={submit} noValidate className="flex flex-col gap-5" aria-label="Subscribe">
+      <form
+        onSubmit={submit}
+        noValidate
+        className="flex flex-col gap-5"
+        aria-label={t("formLabel")}
+      >
         <div className="flex max-w-md flex-col gap-1.5">
           <div className="flex items-end gap-2">
             <div className="flex-1">
               <TextField
-                label={`Amount (${offer.asset})`}
+                label={t("amount", { asset: offer.asset })}
                 name="amount"
                 inputMode="decimal"
                 autoComplete="off"
-                placeholder={`${formatAmount(offer.minAmount)} – ${formatAmount(offer.maxAmount)}`}
+                placeholder={`${amountText(offer.minAmount)} – ${amountText(offer.maxAmount)}`}
                 className="tabular-nums"
                 value={amount}
                 onChange={(e) => edit(e.target.value)}
@@ -149,11 +197,13 @@ export function SubscribePanel({
               onClick={() => edit(max)}
               className={`${buttonClasses("secondary", "md")} ${error.field ? "mb-6" : ""}`}
             >
-              Max
+              {t("max")}
             </button>
           </div>
-          <p className="text-xs text-ink-faint tabular-nums" data-testid="subscribe-available">
-            Available: {balances.data ? `${formatAmount(available)} ${offer.asset}` : "…"}
+          <p className="text-xs text-ink-muted tabular-nums" data-testid="subscribe-available">
+            {balances.data
+              ? t("available", { amount: amountText(available), asset: offer.asset })
+              : t("availableLoading")}
           </p>
         </div>
 
@@ -170,7 +220,7 @@ export function SubscribePanel({
           className={`${buttonClasses("primary", "md")} w-full sm:w-auto sm:self-start`}
         >
           {subscribe.isPending ? <Spinner /> : null}
-          {subscribe.isPending ? "Subscribing…" : "Confirm subscription"}
+          {subscribe.isPending ? t("subscribing") : t("confirm")}
         </button>
       </form>
     </section>
@@ -196,61 +246,65 @@ function SchedulePreview({
   error: string | undefined;
   preview: Preview | undefined;
 }) {
-  if (error) return <p className="text-[13px] text-down">{error}</p>;
-  if (loading) {
+  const t = useTranslations("earn.subscribe");
+  const amount = useAmountText();
+  const zone = useTimeZoneLabel();
+  if (error) {
     return (
-      <p className="flex items-center gap-2 text-[13px] text-ink-muted">
-        <Spinner /> Working out the schedule…
+      <p role="alert" className="text-[13px] text-down">
+        {error}
       </p>
     );
   }
-  if (!preview) {
-    return (
-      <p className="text-[13px] text-ink-faint">
-        Enter an amount to see each payment before you confirm.
-      </p>
-    );
-  }
+  if (loading) return <PanelLoading>{t("previewLoading")}</PanelLoading>;
+  if (!preview) return <p className="text-[13px] text-ink-muted">{t("previewPrompt")}</p>;
   return (
     <div className="flex flex-col gap-3" data-testid="subscribe-preview">
       <dl className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-1.5 rounded-md bg-raised px-4 py-3 text-[13px] ring-1 ring-line ring-inset">
-        <dt className="text-ink-muted">Principal</dt>
+        <dt className="text-ink-muted">{t("principal")}</dt>
         <dd className="text-right text-ink tabular-nums">
-          {formatAmount(preview.amount)} {asset}
+          {amount(preview.amount)} {asset}
         </dd>
-        <dt className="text-ink-muted">Total interest</dt>
+        <dt className="text-ink-muted">{t("totalInterest")}</dt>
         <dd className="text-right font-medium text-up tabular-nums" data-testid="preview-interest">
-          {formatAmount(preview.interestTotal)} {asset}
+          {amount(preview.interestTotal)} {asset}
         </dd>
-        <dt className="text-ink-muted">Principal back on</dt>
-        <dd className="text-right text-ink">{dayWords(preview.maturityDate)}</dd>
+        <dt className="text-ink-muted">{t("principalBackOn")}</dt>
+        <dd className="text-right text-ink">
+          <SavingsDay day={preview.maturityDate} />
+        </dd>
       </dl>
-      <div className="max-h-64 overflow-auto rounded-md ring-1 ring-line ring-inset">
-        <table className="w-full text-[13px]" aria-label="Payment schedule">
+      <section
+        className="max-h-64 overflow-auto rounded-md ring-1 ring-line ring-inset"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+        tabIndex={0}
+        aria-label={t("schedule")}
+      >
+        <table className="w-full text-[13px]">
           <thead className="sticky top-0 bg-surface">
-            <tr className="text-left text-xs text-ink-faint">
+            <tr className="text-left text-xs text-ink-muted">
               <th className="px-3 py-2 font-medium">#</th>
-              <th className="px-3 py-2 font-medium">Paid on</th>
-              <th className="px-3 py-2 text-right font-medium">Interest</th>
-              <th className="px-3 py-2 text-right font-medium">Principal</th>
+              <th className="px-3 py-2 font-medium">{t("paidOn", { zone })}</th>
+              <th className="px-3 py-2 text-right font-medium">{t("interest")}</th>
+              <th className="px-3 py-2 text-right font-medium">{t("principal")}</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-line">
             {preview.plans.map((plan) => (
               <tr key={plan.seq}>
-                <td className="px-3 py-1.5 text-ink-faint tabular-nums">{plan.seq}</td>
-                <td className="px-3 py-1.5 whitespace-nowrap">{dayWords(plan.dueDate)}</td>
-                <td className="px-3 py-1.5 text-right tabular-nums">
-                  {formatAmount(plan.interest)}
+                <td className="px-3 py-1.5 text-ink-muted tabular-nums">{plan.seq}</td>
+                <td className="px-3 py-1.5 whitespace-nowrap">
+                  <SavingsDay day={plan.dueDate} zone={false} />
                 </td>
+                <td className="px-3 py-1.5 text-right tabular-nums">{amount(plan.interest)}</td>
                 <td className="px-3 py-1.5 text-right tabular-nums">
-                  {plan.principal === "0" ? "—" : formatAmount(plan.principal)}
+                  {plan.principal === "0" ? "—" : amount(plan.principal)}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </div>
   );
 }

@@ -1,5 +1,7 @@
+"use client";
+
 import type { SavingsPlanStatus, SavingsSubscriptionStatus } from "@exchange/contracts/savings";
-import { PLAN_STATUS_WORDS, SUBSCRIPTION_STATUS_WORDS } from "./savings-words";
+import { useTranslations } from "next-intl";
 
 const SUBSCRIPTION_TONES: Record<SavingsSubscriptionStatus, string> = {
   PENDING: "bg-warn/10 text-warn ring-warn/30",
@@ -18,25 +20,27 @@ const BADGE =
   "inline-flex items-center rounded px-1.5 py-0.5 text-[11px] font-medium whitespace-nowrap ring-1 ring-inset";
 
 export function SubscriptionStatusBadge({ status }: { status: SavingsSubscriptionStatus }) {
+  const t = useTranslations("earn.subscriptionStatus");
   return (
     <span
       data-testid="subscription-status"
       data-status={status}
       className={`${BADGE} ${SUBSCRIPTION_TONES[status]}`}
     >
-      {SUBSCRIPTION_STATUS_WORDS[status]}
+      {t(status)}
     </span>
   );
 }
 
 export function PlanStatusBadge({ status }: { status: SavingsPlanStatus }) {
+  const t = useTranslations("earn.planStatus");
   return (
     <span
       data-testid="plan-status"
       data-status={status}
       className={`${BADGE} ${PLAN_TONES[status]}`}
     >
-      {PLAN_STATUS_WORDS[status]}
+      {t(status)}
     </span>
   );
 }

@@ -1,15 +1,17 @@
 "use client";
 
-import { buttonClasses, Spinner, useToast } from "@exchange/ui";
+import { buttonClasses, useToast } from "@exchange/ui";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { AssetIcon } from "@/components/markets/asset-icon";
-import { formatAmount } from "@/components/trade/format";
 import { StreamProvider } from "@/components/trade/stream-provider";
 import { useTRPC } from "@/trpc/react";
+import { useAmountText } from "./amount-text";
 import { DepositHistory } from "./deposit-history";
+import { PanelError, PanelLoading, TOUCH } from "./panel-states";
 import { useWalletLive } from "./use-wallet-live";
 import { WalletCard } from "./wallet-card";
 
@@ -21,15 +23,19 @@ const LOCAL_NETWORK = "evm-local";
  * confirmations, and the deposits of that asset with their confirmations rising live.
  */
 export function DepositScreen({ streamUrl, asset }: { streamUrl: string; asset: string }) {
+  const t = useTranslations("wallet.deposit");
   return (
     <StreamProvider url={streamUrl} authenticated>
       <Live />
       <div className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-8 sm:px-6">
         <header className="flex flex-col gap-1">
-          <Link href="/wallet" className="text-xs text-ink-muted hover:text-ink">
-            ← Wallet
+          <Link
+            href="/wallet"
+            className="inline-flex min-h-10 items-center self-start text-xs text-ink-muted hover:text-ink sm:min-h-0"
+          >
+            {t("back")}
           </Link>
-          <h1 className="text-2xl font-semibold tracking-tight">Deposit</h1>
+          <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
         </header>
         <DepositBody initialAsset={asset} />
       </div>
@@ -43,23 +49,14 @@ function Live() {
 }
 
 function DepositBody({ initialAsset }: { initialAsset: string }) {
+  const t = useTranslations("wallet.deposit");
   const trpc = useTRPC();
   const router = useRouter();
   const assets = useQuery(trpc.wallet.deposits.assets.queryOptions());
   const [asset, setAsset] = useState(initialAsset);
-  if (assets.isPending) {
-    return (
-      <p className="flex items-center gap-2 text-[13px] text-ink-muted">
-        <Spinner /> Loading…
-      </p>
-    );
-  }
+  if (assets.isPending) return <PanelLoading>{t("loadingAssets")}</PanelLoading>;
   if (assets.isError) {
-    return (
-      <p role="alert" className="rounded-lg border border-down/40 bg-down/10 px-4 py-3 text-down">
-        {assets.error.message}
-      </p>
-    );
+    return <PanelError error={assets.error} onRetry={() => void assets.refetch()} />;
   }
   const choose = (code: string) => {
     setAsset(code);
@@ -68,9 +65,9 @@ function DepositBody({ initialAsset }: { initialAsset: string }) {
   const supported = assets.data.assets.some((a) => a.asset === asset);
   return (
     <>
-      <WalletCard title="Asset">
+      <WalletCard title={t("asset")}>
         <fieldset className="flex flex-wrap gap-2">
-          <legend className="sr-only">Asset to deposit</legend>
+          <legend className="sr-only">{t("assetLegend")}</legend>
           {assets.data.assets.map((a) => (
             <button
               key={a.asset}
@@ -78,7 +75,7 @@ function DepositBody({ initialAsset }: { initialAsset: string }) {
               aria-pressed={a.asset === asset}
               data-testid="deposit-asset"
               onClick={() => choose(a.asset)}
-              className={`flex items-center gap-2 rounded-lg px-3 py-2 text-[13px] font-medium ring-1 transition-colors ${
+              className={`flex min-h-10 items-center gap-2 rounded-lg px-3 py-2 text-[13px] font-medium ring-1 transition-colors ${
                 a.asset === asset
                   ? "bg-brand/10 text-ink ring-brand"
                   : "text-ink-muted ring-line hover:bg-hover hover:text-ink"
@@ -91,13 +88,13 @@ function DepositBody({ initialAsset }: { initialAsset: string }) {
         </fieldset>
         {supported ? null : (
           <p role="alert" className="text-[13px] text-warn">
-            {asset} cannot be deposited here. Choose one of the assets above.
+            {t("unsupported", { asset })}
           </p>
         )}
       </WalletCard>
       {supported ? <AddressCard asset={asset} /> : null}
       {supported ? (
-        <WalletCard title={`Recent ${asset} deposits`}>
+        <WalletCard title={t("recent", { asset })}>
           <DepositHistory asset={asset} limit={10} />
         </WalletCard>
       ) : null}
@@ -106,35 +103,35 @@ function DepositBody({ initialAsset }: { initialAsset: string }) {
 }
 
 function AddressCard({ asset }: { asset: string }) {
+  const t = useTranslations("wallet.deposit");
+  const amount = useAmountText();
   const trpc = useTRPC();
   const address = useQuery(trpc.wallet.deposits.address.queryOptions({ asset }));
   if (address.isPending) {
     return (
-      <WalletCard title="Your deposit address">
-        <p className="flex items-center gap-2 text-[13px] text-ink-muted">
-          <Spinner /> Preparing your address…
-        </p>
+      <WalletCard title={t("addressTitle")}>
+        <PanelLoading>{t("preparing")}</PanelLoading>
       </WalletCard>
     );
   }
   if (address.isError) {
     return (
-      <WalletCard title="Your deposit address">
-        <p role="alert" className="text-[13px] text-down">
-          {address.error.message}
-        </p>
+      <WalletCard title={t("addressTitle")}>
+        <PanelError error={address.error} onRetry={() => void address.refetch()} />
       </WalletCard>
     );
   }
   const a = address.data;
+  const network =
+    a.network === LOCAL_NETWORK ? t("localNetwork", { network: a.network }) : a.network;
   return (
-    <WalletCard title="Your deposit address" testId="deposit-address-card">
+    <WalletCard title={t("addressTitle")} testId="deposit-address-card">
       <div className="flex flex-col items-center gap-5 sm:flex-row sm:items-start">
         {/* A data URL made on the server: nothing for next/image to optimise. */}
         {/* biome-ignore lint/performance/noImgElement: data URL QR code */}
         <img
           src={a.qrCodeDataUrl}
-          alt={`QR code of your ${a.asset} deposit address`}
+          alt={t("qrAlt", { asset: a.asset })}
           width={160}
           height={160}
           className="size-40 shrink-0 rounded-md bg-white p-1"
@@ -142,8 +139,8 @@ function AddressCard({ asset }: { asset: string }) {
         />
         <div className="flex w-full min-w-0 flex-col gap-4">
           <div className="flex flex-col gap-1.5">
-            <span className="text-xs font-medium tracking-wide text-ink-faint uppercase">
-              Address
+            <span className="text-xs font-medium tracking-wide text-ink-muted uppercase">
+              {t("address")}
             </span>
             <div className="flex items-start gap-2">
               <code
@@ -156,41 +153,34 @@ function AddressCard({ asset }: { asset: string }) {
             </div>
           </div>
           <dl className="grid grid-cols-[auto_1fr] gap-x-6 gap-y-1.5 text-[13px]">
-            <dt className="text-ink-faint">Network</dt>
+            <dt className="text-ink-muted">{t("network")}</dt>
             <dd className="text-ink" data-testid="deposit-network">
-              {networkName(a.network)}
+              {network}
             </dd>
             {a.contractAddress ? (
               <>
-                <dt className="text-ink-faint">Token contract</dt>
+                <dt className="text-ink-muted">{t("tokenContract")}</dt>
                 <dd className="font-mono text-xs break-all text-ink-muted">{a.contractAddress}</dd>
               </>
             ) : null}
-            <dt className="text-ink-faint">Minimum deposit</dt>
+            <dt className="text-ink-muted">{t("minimum")}</dt>
             <dd className="text-ink tabular-nums" data-testid="deposit-minimum">
-              {formatAmount(a.minDeposit)} {a.asset}
+              {amount(a.minDeposit)} {a.asset}
             </dd>
-            <dt className="text-ink-faint">Credited after</dt>
+            <dt className="text-ink-muted">{t("creditedAfter")}</dt>
             <dd className="text-ink" data-testid="deposit-confirmations">
-              {a.confirmationsRequired} network confirmations
+              {t("confirmations", { count: a.confirmationsRequired })}
             </dd>
           </dl>
         </div>
       </div>
       <ul className="flex flex-col gap-1 rounded-lg bg-canvas px-4 py-3 text-xs leading-5 text-ink-muted ring-1 ring-line">
-        <li>
-          Send only {a.asset} on {networkName(a.network)} to this address. Other assets or networks
-          may be lost.
-        </li>
-        <li>
-          Less than {formatAmount(a.minDeposit)} {a.asset} is not credited.
-        </li>
+        <li>{t("sendOnly", { asset: a.asset, network })}</li>
+        <li>{t("belowMinimum", { minimum: amount(a.minDeposit), asset: a.asset })}</li>
         {a.network === LOCAL_NETWORK ? (
           <li data-testid="dev-funding-hint">
-            Local development chain: fund this address with{" "}
-            <code className="font-mono break-all text-ink">
-              npm run chain:fund -- {a.address} {a.asset} 1
-            </code>
+            {t("localFunding")}{" "}
+            <code className="font-mono break-all text-ink">{fundCommand(a.address, a.asset)}</code>
           </li>
         ) : null}
       </ul>
@@ -199,6 +189,7 @@ function AddressCard({ asset }: { asset: string }) {
 }
 
 function CopyButton({ text }: { text: string }) {
+  const t = useTranslations("wallet.deposit");
   const toast = useToast();
   const [copied, setCopied] = useState(false);
   async function copy() {
@@ -209,23 +200,29 @@ function CopyButton({ text }: { text: string }) {
     } catch {
       toast({
         tone: "error",
-        title: "Could not copy",
-        description: "Select the address and copy it.",
+        title: t("copyFailed"),
+        description: t("copyFailedHint"),
       });
     }
   }
   return (
-    <button
-      type="button"
-      onClick={copy}
-      className={`${buttonClasses("secondary", "sm")} shrink-0`}
-      data-testid="copy-address"
-    >
-      {copied ? "Copied" : "Copy"}
-    </button>
+    <>
+      <button
+        type="button"
+        onClick={copy}
+        className={`${buttonClasses("secondary", "sm")} ${TOUCH} shrink-0`}
+        data-testid="copy-address"
+      >
+        {copied ? t("copied") : t("copy")}
+      </button>
+      <span className="sr-only" aria-live="polite">
+        {copied ? t("copiedAnnounce") : ""}
+      </span>
+    </>
   );
 }
 
-function networkName(network: string): string {
-  return network === LOCAL_NETWORK ? "Local EVM chain (evm-local)" : network;
+/** The development chain's faucet, as a newcomer types it (a command: not translated). */
+function fundCommand(address: string, asset: string): string {
+  return `npm run chain:fund -- ${address} ${asset} 1`;
 }

@@ -3,11 +3,15 @@
 import { add, formatDecimal, parseDecimal, trimZeros } from "@exchange/contracts/money";
 import type { Withdrawal } from "@exchange/contracts/wallet";
 import { buttonClasses, FormAlert, FormNotice, Spinner, TextField } from "@exchange/ui";
+import { useErrorText } from "@exchange/ui/i18n";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useId, useRef, useState } from "react";
 import { useTRPC } from "@/trpc/react";
-import { WITHDRAWAL_STATUS_LABELS } from "./withdrawal-status";
+import { useAmountText } from "./amount-text";
+import { PanelError, PanelLoading, TOUCH } from "./panel-states";
+import { withdrawAmountProblem } from "./withdraw-checks";
 
 type Errors = Partial<
   Record<"asset" | "address" | "amount" | "code" | "password" | "label" | "form", string>
@@ -30,6 +34,11 @@ function sum(a: string, b: string): string | undefined {
  * so a retry or a double click cannot send twice.
  */
 export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
+  const t = useTranslations("wallet.withdraw");
+  const status = useTranslations("wallet.withdrawalStatus");
+  const locale = useLocale();
+  const errorText = useErrorText();
+  const amountText = useAmountText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const limits = useQuery(trpc.wallet.withdrawals.limits.queryOptions());
@@ -56,30 +65,32 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
   const requestKey = useRef<string>(crypto.randomUUID());
   const pickerId = useId();
 
-  if (limits.isPending) {
-    return (
-      <p className="flex items-center gap-2 text-[13px] text-ink-muted">
-        <Spinner /> Loading…
-      </p>
-    );
+  if (limits.isPending) return <PanelLoading>{t("loading")}</PanelLoading>;
+  if (limits.isError) {
+    return <PanelError error={limits.error} onRetry={() => void limits.refetch()} />;
   }
-  if (limits.isError) return <FormAlert>{limits.error.message}</FormAlert>;
   if (!limits.data.canWithdraw) {
     return (
       <FormNotice>
-        Verify your identity to withdraw.{" "}
+        {t("verifyFirst")}{" "}
         <Link href="/account/verification" className="font-medium text-brand hover:underline">
-          Start verification
+          {t("startVerification")}
         </Link>
       </FormNotice>
     );
   }
-  if (!chosen) return <FormAlert>Withdrawals are not available right now.</FormAlert>;
+  if (!chosen) return <FormAlert>{t("unavailable")}</FormAlert>;
 
   const twoFactorOn = limits.data.twoFactorOn;
   const fee = quote.data?.fee;
   const total = fee && amount ? sum(amount, fee) : undefined;
   const saved = (book.data ?? []).filter((a) => a.network === network);
+
+  /** A field's message from the server: its own sentence in English, the catalog's otherwise. */
+  function serverFieldText(field: keyof Errors, message: string): string {
+    if (locale === "en") return message;
+    return field === "form" ? message : t(`fieldProblem.${field}`);
+  }
 
   function edit() {
     setDone(undefined);
@@ -90,13 +101,24 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
     event.preventDefault();
     if (request.isPending || !chosen) return;
     const missing: Errors = {};
-    if (!address.trim()) missing.address = "Enter the address to send to.";
-    if (!amount.trim()) missing.amount = "Enter an amount.";
-    if (!secret) {
-      if (twoFactorOn) missing.code = "Enter the 6-digit code from your authenticator app.";
-      else missing.password = "Enter your password to confirm the withdrawal.";
+    if (!address.trim()) missing.address = t("required.address");
+    if (!amount.trim()) missing.amount = t("required.amount");
+    else if (quote.data) {
+      const problem = withdrawAmountProblem(amount, quote.data);
+      if (problem) {
+        missing.amount = t(`amountProblem.${problem}`, {
+          asset: chosen.asset,
+          decimals: quote.data.precision,
+          minimum: amountText(quote.data.minWithdrawal),
+          max: amountText(quote.data.maxAmount),
+        });
+      }
     }
-    if (saveToBook && !label.trim()) missing.label = "Give the address a label.";
+    if (!secret) {
+      if (twoFactorOn) missing.code = t("required.code");
+      else missing.password = t("required.password");
+    }
+    if (saveToBook && !label.trim()) missing.label = t("required.label");
     if (Object.keys(missing).length > 0) return setErrors(missing);
     setErrors({});
     try {
@@ -134,20 +156,26 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
       const next: Errors = {};
       for (const field of FIELDS) {
         const message = fields[field]?.[0];
-        if (message) next[field === "network" ? "asset" : field] = message;
+        const shown = field === "network" ? "asset" : field;
+        if (message) next[shown] = serverFieldText(shown, message);
       }
-      if (Object.keys(next).length === 0) next.form = (failure as Error).message;
+      if (Object.keys(next).length === 0) {
+        next.form = errorText(failure as Parameters<typeof errorText>[0]);
+      }
       setErrors(next);
     }
   }
 
   return (
-    <form onSubmit={submit} noValidate className="flex flex-col gap-5" aria-label="Withdraw">
+    <form onSubmit={submit} noValidate className="flex flex-col gap-5" aria-label={t("formLabel")}>
       {done ? (
         <FormNotice>
-          <span data-testid="withdraw-done">
-            Withdrawal of {done.amount} {done.asset} requested:{" "}
-            {WITHDRAWAL_STATUS_LABELS[done.status].toLowerCase()}.
+          <span data-testid="withdraw-done" role="status">
+            {t("done", {
+              amount: amountText(done.amount),
+              asset: done.asset,
+              status: status(done.status).toLowerCase(),
+            })}
           </span>
         </FormNotice>
       ) : null}
@@ -156,7 +184,7 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
       <div className="grid gap-4 sm:grid-cols-2">
         <div className="flex flex-col gap-1.5">
           <label htmlFor={`${pickerId}-asset`} className="text-[13px] font-medium text-ink-muted">
-            Asset
+            {t("asset")}
           </label>
           <select
             id={`${pickerId}-asset`}
@@ -178,7 +206,7 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
           {errors.asset ? <p className="text-[13px] text-down">{errors.asset}</p> : null}
         </div>
         <div className="flex flex-col gap-1.5">
-          <span className="text-[13px] font-medium text-ink-muted">Network</span>
+          <span className="text-[13px] font-medium text-ink-muted">{t("network")}</span>
           <span
             data-testid="withdraw-network"
             className="flex h-10 items-center rounded-md bg-raised px-3 text-sm text-ink ring-1 ring-line ring-inset"
@@ -190,7 +218,7 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
 
       <div className="flex flex-col gap-2">
         <TextField
-          label="Address"
+          label={t("address")}
           name="address"
           autoComplete="off"
           spellCheck={false}
@@ -202,12 +230,12 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
             edit();
           }}
           errors={errors.address ? [errors.address] : undefined}
-          hint="Check it on the receiving wallet: a withdrawal on chain cannot be undone."
+          hint={t("addressHint")}
         />
         {saved.length > 0 ? (
           <div className="flex flex-wrap items-center gap-2">
-            <label htmlFor={`${pickerId}-book`} className="text-xs text-ink-faint">
-              Address book
+            <label htmlFor={`${pickerId}-book`} className="text-xs text-ink-muted">
+              {t("addressBook")}
             </label>
             <select
               id={`${pickerId}-book`}
@@ -216,9 +244,9 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
                 if (e.target.value) setAddress(e.target.value);
                 edit();
               }}
-              className="h-8 max-w-full min-w-0 flex-1 truncate rounded-md bg-canvas px-2 text-[13px] text-ink ring-1 ring-line-strong ring-inset sm:flex-none"
+              className="h-10 max-w-full sm:h-8 min-w-0 flex-1 truncate rounded-md bg-canvas px-2 text-[13px] text-ink ring-1 ring-line-strong ring-inset sm:flex-none"
             >
-              <option value="">Pick a saved address…</option>
+              <option value="">{t("pickSaved")}</option>
               {saved.map((a) => (
                 <option key={a.id} value={a.address}>
                   {a.label} · {a.address.slice(0, 8)}…{a.address.slice(-6)}
@@ -227,21 +255,21 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
             </select>
           </div>
         ) : null}
-        <label className="flex items-center gap-2 text-[13px] text-ink-muted">
+        <label className="flex min-h-10 items-center gap-2 self-start text-[13px] text-ink-muted sm:min-h-0">
           <input
             type="checkbox"
             checked={saveToBook}
             onChange={(e) => setSaveToBook(e.target.checked)}
             className="size-4 accent-brand"
           />
-          Save to address book
+          {t("saveToBook")}
         </label>
         {saveToBook ? (
           <TextField
-            label="Label"
+            label={t("label")}
             name="label"
             maxLength={40}
-            placeholder="My hardware wallet"
+            placeholder={t("labelPlaceholder")}
             value={label}
             onChange={(e) => setLabel(e.target.value)}
             errors={errors.label ? [errors.label] : undefined}
@@ -253,11 +281,15 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
         <div className="flex items-end gap-2">
           <div className="flex-1">
             <TextField
-              label={`Amount (${chosen.asset})`}
+              label={t("amount", { asset: chosen.asset })}
               name="amount"
               inputMode="decimal"
               autoComplete="off"
-              placeholder={quote.data ? `At least ${quote.data.minWithdrawal}` : "0.00"}
+              placeholder={
+                quote.data
+                  ? t("atLeast", { minimum: amountText(quote.data.minWithdrawal) })
+                  : "0.00"
+              }
               className="tabular-nums"
               value={amount}
               onChange={(e) => {
@@ -276,45 +308,74 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
             }}
             className={`${buttonClasses("secondary", "md")} ${errors.amount ? "mb-6" : ""}`}
           >
-            Max
+            {t("max")}
           </button>
         </div>
-        <p className="text-xs text-ink-faint tabular-nums">
-          Available: {quote.data ? `${quote.data.available} ${chosen.asset}` : "…"}
+        <p className="text-xs text-ink-muted tabular-nums">
+          {quote.data
+            ? t("available", { amount: amountText(quote.data.available), asset: chosen.asset })
+            : t("availableLoading")}
         </p>
+        {quote.data && quote.data.maxAmount === "0" ? (
+          <p className="text-xs text-ink-muted" data-testid="withdraw-fund-hint">
+            {t("nothingToWithdraw", { asset: chosen.asset })}{" "}
+            <Link
+              href={`/wallet/deposit?asset=${chosen.asset}`}
+              className="font-medium text-brand hover:underline"
+            >
+              {t("depositAsset", { asset: chosen.asset })}
+            </Link>
+          </p>
+        ) : null}
       </div>
 
       <dl
         data-testid="withdraw-summary"
         className="grid grid-cols-[1fr_auto] gap-x-4 gap-y-2 rounded-md bg-raised px-4 py-3 text-[13px] ring-1 ring-line ring-inset"
       >
-        <dt className="text-ink-muted">Network fee</dt>
+        <dt className="text-ink-muted">{t("fee")}</dt>
         <dd className="text-right text-ink tabular-nums" data-testid="withdraw-fee">
           {quote.isError ? (
-            <span className="text-down">{quote.error.message}</span>
+            <span className="inline-flex flex-wrap items-center justify-end gap-2 text-down">
+              {errorText(quote.error)}
+              <button
+                type="button"
+                onClick={() => void quote.refetch()}
+                className={`${buttonClasses("secondary", "sm")} ${TOUCH}`}
+              >
+                {t("retry")}
+              </button>
+            </span>
           ) : fee ? (
-            `${fee} ${chosen.asset}`
+            `${amountText(fee)} ${chosen.asset}`
           ) : (
-            "…"
+            <>
+              <span aria-hidden="true">…</span>
+              <span className="sr-only">{t("feeLoading")}</span>
+            </>
           )}
         </dd>
-        <dt className="text-ink-muted">Arrives at the address</dt>
+        <dt className="text-ink-muted">{t("receive")}</dt>
         <dd className="text-right text-ink tabular-nums" data-testid="withdraw-receive">
-          {amount && parseDecimal(amount) ? `${amount} ${chosen.asset}` : "—"}
+          {amount && parseDecimal(amount) ? `${amountText(amount.trim())} ${chosen.asset}` : "—"}
         </dd>
-        <dt className="text-ink-muted">Taken from your balance</dt>
+        <dt className="text-ink-muted">{t("total")}</dt>
         <dd className="text-right font-medium text-ink tabular-nums" data-testid="withdraw-total">
-          {total ? `${total} ${chosen.asset}` : "—"}
+          {total ? `${amountText(total)} ${chosen.asset}` : "—"}
         </dd>
-        <dt className="text-ink-muted">24-hour limit left</dt>
+        <dt className="text-ink-muted">{t("limitLeft")}</dt>
         <dd className="text-right text-ink tabular-nums" data-testid="withdraw-limit-left">
-          {limits.data.remainingToday} of {limits.data.dailyLimit} {limits.data.limitAsset}
+          {t("limitOf", {
+            left: amountText(limits.data.remainingToday),
+            limit: amountText(limits.data.dailyLimit),
+            asset: limits.data.limitAsset,
+          })}
         </dd>
       </dl>
 
       {twoFactorOn ? (
         <TextField
-          label="Two-factor code"
+          label={t("code")}
           name="code"
           autoComplete="one-time-code"
           inputMode="numeric"
@@ -324,11 +385,11 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
           value={secret}
           onChange={(e) => setSecret(e.target.value)}
           errors={errors.code ? [errors.code] : undefined}
-          hint="From your authenticator app, or a recovery code."
+          hint={t("codeHint")}
         />
       ) : (
         <TextField
-          label="Password"
+          label={t("password")}
           name="password"
           type="password"
           autoComplete="current-password"
@@ -336,7 +397,7 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
           value={secret}
           onChange={(e) => setSecret(e.target.value)}
           errors={errors.password ? [errors.password] : undefined}
-          hint="Your account has no two-factor authentication: confirm with your password."
+          hint={t("passwordHint")}
         />
       )}
 
@@ -346,7 +407,7 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
         className={`${buttonClasses("primary", "md")} w-full sm:w-auto sm:self-start`}
       >
         {request.isPending ? <Spinner /> : null}
-        {request.isPending ? "Sending…" : "Withdraw"}
+        {request.isPending ? t("sending") : t("submit")}
       </button>
     </form>
   );

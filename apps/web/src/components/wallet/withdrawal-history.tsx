@@ -1,14 +1,16 @@
 "use client";
 
 import type { Withdrawal } from "@exchange/contracts/wallet";
-import { buttonClasses, FormAlert, Spinner } from "@exchange/ui";
+import { buttonClasses, Spinner } from "@exchange/ui";
+import { DateTime, useErrorText } from "@exchange/ui/i18n";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useFormatter, useTranslations } from "next-intl";
 import { useTRPC } from "@/trpc/react";
+import { useAmountText } from "./amount-text";
+import { PanelError, PanelLoading, TOUCH } from "./panel-states";
 import { useWalletPollInterval } from "./use-wallet-live";
 import { WalletCard } from "./wallet-card";
 import { WithdrawalStatusBadge } from "./withdrawal-status";
-
-const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /**
  * The trader's withdrawals with their live state (`@wallet` pushes; a poll without a stream):
@@ -17,6 +19,7 @@ const TIME = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle
  * the page's <WalletLive />.
  */
 export function WithdrawalHistory({ asset, limit = 20 }: { asset?: string; limit?: number }) {
+  const t = useTranslations("wallet.withdrawals");
   const trpc = useTRPC();
   const pollMs = useWalletPollInterval();
   const list = useQuery({
@@ -24,15 +27,15 @@ export function WithdrawalHistory({ asset, limit = 20 }: { asset?: string; limit
     refetchInterval: pollMs,
   });
   return (
-    <WalletCard title="Withdrawals" testId="withdrawal-history">
+    <WalletCard title={t("title")} testId="withdrawal-history">
       {list.isPending ? (
-        <p className="flex items-center gap-2 text-[13px] text-ink-muted">
-          <Spinner /> Loading withdrawals…
-        </p>
+        <PanelLoading>{t("loading")}</PanelLoading>
       ) : list.isError ? (
-        <FormAlert>{list.error.message}</FormAlert>
+        <PanelError error={list.error} onRetry={() => void list.refetch()} />
       ) : list.data.length === 0 ? (
-        <p className="text-[13px] text-ink-muted">No withdrawals yet.</p>
+        <p className="text-[13px] text-ink-muted" data-testid="no-withdrawals">
+          {t("empty")}
+        </p>
       ) : (
         <ul className="flex flex-col divide-y divide-line">
           {list.data.map((w) => (
@@ -45,49 +48,51 @@ export function WithdrawalHistory({ asset, limit = 20 }: { asset?: string; limit
 }
 
 function WithdrawalRow({ withdrawal: w }: { withdrawal: Withdrawal }) {
+  const t = useTranslations("wallet.withdrawals");
+  const format = useFormatter();
+  const amount = useAmountText();
   return (
     <li data-testid="withdrawal-row" data-id={w.id} className="flex flex-col gap-1.5 py-3">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
         <span className="font-medium text-ink tabular-nums">
-          {w.amount} {w.asset}
+          {amount(w.amount)} {w.asset}
         </span>
         <WithdrawalStatusBadge status={w.status} />
-        <span className="ml-auto text-xs text-ink-faint tabular-nums">
-          {TIME.format(w.createdAt)}
+        <span className="ml-auto text-xs text-ink-muted tabular-nums">
+          <DateTime at={w.createdAt} format="dateTime" />
         </span>
       </div>
       <div className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-1 text-xs text-ink-muted">
-        <span className="min-w-0 truncate font-mono" title={w.address}>
-          To {w.address}
+        <span className="min-w-0 max-w-full truncate font-mono">
+          {t("to", { address: w.address })}
         </span>
-        <span className="tabular-nums">
-          Fee {w.fee} {w.asset}
-        </span>
+        <span className="tabular-nums">{t("fee", { fee: amount(w.fee), asset: w.asset })}</span>
         <span>{w.network}</span>
       </div>
       {w.status === "BROADCAST" ? (
         <p className="text-xs text-ink-muted tabular-nums">
-          {w.confirmations} of {w.confirmationsRequired} confirmations
+          {t("confirmations", { done: w.confirmations, required: w.confirmationsRequired })}
         </p>
       ) : null}
       {w.txHash ? (
-        <p className="min-w-0 truncate font-mono text-xs text-ink-faint" title={w.txHash}>
-          Transaction <span data-testid="withdrawal-tx">{w.txHash}</span>
+        <p className="min-w-0 truncate font-mono text-xs text-ink-muted">
+          {t("transaction")} <span data-testid="withdrawal-tx">{w.txHash}</span>
         </p>
       ) : null}
       {w.rejectReason ? (
         <p className="text-xs text-down" data-testid="withdrawal-reason">
-          Rejected: {w.rejectReason}
+          {t("rejected", { reason: w.rejectReason })}
         </p>
       ) : null}
       {w.status === "FAILED" ? (
         <p className="text-xs text-down">
-          The network did not take it ({w.failureReason ?? "failed"}); the funds are back in your
-          balance.
+          {w.failureReason ? t("failedBecause", { reason: w.failureReason }) : t("failed")}
         </p>
       ) : null}
       {w.endedAt && w.status !== "FAILED" ? (
-        <p className="text-xs text-ink-faint tabular-nums">Ended {TIME.format(w.endedAt)}</p>
+        <p className="text-xs text-ink-muted tabular-nums">
+          {t("ended", { at: format.dateTime(w.endedAt, "dateTime") })}
+        </p>
       ) : null}
       {w.status === "PENDING_APPROVAL" ? <CancelButton id={w.id} /> : null}
     </li>
@@ -95,6 +100,8 @@ function WithdrawalRow({ withdrawal: w }: { withdrawal: Withdrawal }) {
 }
 
 function CancelButton({ id }: { id: string }) {
+  const t = useTranslations("wallet.withdrawals");
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const cancel = useMutation(
@@ -112,12 +119,16 @@ function CancelButton({ id }: { id: string }) {
         type="button"
         disabled={cancel.isPending}
         onClick={() => cancel.mutate({ id })}
-        className={buttonClasses("secondary", "sm")}
+        className={`${buttonClasses("secondary", "sm")} ${TOUCH}`}
       >
         {cancel.isPending ? <Spinner /> : null}
-        Cancel withdrawal
+        {t("cancel")}
       </button>
-      {cancel.isError ? <span className="text-xs text-down">{cancel.error.message}</span> : null}
+      {cancel.isError ? (
+        <span role="alert" className="text-xs text-down">
+          {errorText(cancel.error)}
+        </span>
+      ) : null}
     </div>
   );
 }

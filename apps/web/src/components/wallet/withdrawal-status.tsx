@@ -1,16 +1,7 @@
-import type { WithdrawalStatus } from "@exchange/contracts/wallet";
+"use client";
 
-/** What each state means to the person who asked for the money. */
-export const WITHDRAWAL_STATUS_LABELS: Record<WithdrawalStatus, string> = {
-  REQUESTED: "Requested",
-  PENDING_APPROVAL: "Waiting for approval",
-  APPROVED: "Approved, sending",
-  BROADCAST: "On chain, confirming",
-  CONFIRMED: "Completed",
-  REJECTED: "Rejected",
-  CANCELLED: "Cancelled",
-  FAILED: "Failed, funds returned",
-};
+import type { WithdrawalStatus } from "@exchange/contracts/wallet";
+import { useTranslations } from "next-intl";
 
 const TONES: Record<WithdrawalStatus, string> = {
   REQUESTED: "bg-raised text-ink-muted ring-line-strong",
@@ -23,14 +14,16 @@ const TONES: Record<WithdrawalStatus, string> = {
   FAILED: "bg-down/10 text-down ring-down/30",
 };
 
+/** A withdrawal's state, in words that say what it means to the person who asked for the money. */
 export function WithdrawalStatusBadge({ status }: { status: WithdrawalStatus }) {
+  const t = useTranslations("wallet.withdrawalStatus");
   return (
     <span
       data-testid="withdrawal-status"
       data-status={status}
       className={`inline-flex items-center rounded px-1.5 py-0.5 text-[11px] font-medium whitespace-nowrap ring-1 ring-inset ${TONES[status]}`}
     >
-      {WITHDRAWAL_STATUS_LABELS[status]}
+      {t(status)}
     </span>
   );
 }

@@ -1,9 +1,12 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { currentTrader } from "@/auth";
 import { SubscriptionDetailScreen } from "@/components/earn/subscription-detail";
 
-export const metadata: Metadata = { title: "Savings" };
+export async function generateMetadata() {
+  const t = await getTranslations("earn.detail");
+  return { title: t("pageTitle") };
+}
 
 /** One of the trader's subscriptions: its schedule, and early redemption. */
 export default async function SubscriptionPage({ params }: { params: Promise<{ id: string }> }) {

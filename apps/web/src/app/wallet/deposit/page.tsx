@@ -1,10 +1,13 @@
-import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { currentTrader } from "@/auth";
 import { DepositScreen } from "@/components/wallet/deposit-screen";
 import { webEnv } from "@/env";
 
-export const metadata: Metadata = { title: "Deposit" };
+export async function generateMetadata() {
+  const t = await getTranslations("wallet.deposit");
+  return { title: t("title") };
+}
 
 interface DepositPageProps {
   searchParams: Promise<{ asset?: string | string[] }>;

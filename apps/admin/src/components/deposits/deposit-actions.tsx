@@ -106,7 +106,7 @@ export function DepositActions({
                 setProblem(null);
                 clear.mutate({ id: depositId }, done);
               }}
-              className="inline-flex h-8 items-center max-sm:h-10 gap-1.5 rounded-md bg-up px-2.5 text-xs font-semibold text-white hover:bg-up/90 disabled:opacity-60"
+              className="inline-flex h-8 items-center max-sm:h-10 gap-1.5 rounded-md bg-up-fill px-2.5 text-xs font-semibold text-white hover:bg-up-fill/90 disabled:opacity-60"
             >
               {clear.isPending ? <Spinner /> : null}
               {t("clear")}

@@ -716,7 +716,7 @@ function AmountField({
             // Digits and one point only: anything else would be refused by the API anyway.
             if (/^\d*\.?\d*$/.test(text)) onChange(text);
           }}
-          className="min-w-0 flex-1 bg-transparent text-right text-sm text-ink tabular-nums outline-none placeholder:text-ink-faint"
+          className="min-w-0 flex-1 self-stretch bg-transparent text-right text-sm text-ink tabular-nums outline-none placeholder:text-ink-faint"
           placeholder="0"
         />
         <span className="shrink-0 text-xs text-ink-faint">{unit}</span>

@@ -184,13 +184,13 @@ function BookRow({
   const price = format.price(row.price);
   const amount = format.quantity(row.quantity);
   // A button per level: Tab reaches it, Enter or Space puts its price in the order form, and
-  // its name says which side it is on, not only its colour.
+  // its name starts with the side it is on ("Ask 2,345.67 …"), not only its colour.
   return (
     <li className="shrink-0" data-testid={side === "ask" ? "book-ask" : "book-bid"}>
       <button
         type="button"
         onClick={() => onPick(row.price)}
-        aria-label={t(side === "ask" ? "usePriceAsk" : "usePriceBid", { price, amount })}
+        title={t("usePrice", { price })}
         className="relative grid h-5 w-full grid-cols-3 items-center px-3 text-xs tabular-nums hover:bg-hover focus-visible:bg-hover focus-visible:outline-offset-[-2px] max-md:h-10"
       >
         <span
@@ -198,6 +198,7 @@ function BookRow({
           className={`absolute inset-y-0 right-0 ${side === "ask" ? "bg-down/12" : "bg-up/12"}`}
           style={{ width: `${row.barPermille / 10}%` }}
         />
+        <span className="sr-only">{t(side)} </span>
         <span
           data-testid="book-price"
           className={`relative text-left ${side === "ask" ? "text-down" : "text-up"}`}

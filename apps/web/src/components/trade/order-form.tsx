@@ -298,7 +298,9 @@ function PlaceOrderForm() {
 
   const pending = place.isPending;
   const tradable = market.status === "TRADING";
-  const sideTone = side === "buy" ? "bg-up hover:bg-up/90" : "bg-down hover:bg-down/90";
+  // The deep "fill" strengths: white text reads on them at 4.5:1.
+  const sideTone =
+    side === "buy" ? "bg-up-fill hover:bg-up-fill/90" : "bg-down-fill hover:bg-down-fill/90";
 
   return (
     <form
@@ -323,8 +325,8 @@ function PlaceOrderForm() {
             className={`h-8 rounded text-[13px] font-semibold transition-colors max-md:h-10 ${
               side === option
                 ? option === "buy"
-                  ? "bg-up text-white"
-                  : "bg-down text-white"
+                  ? "bg-up-fill text-white"
+                  : "bg-down-fill text-white"
                 : "text-ink-muted hover:text-ink"
             }`}
           >

@@ -50,15 +50,12 @@ export function RecentTrades() {
                 <button
                   type="button"
                   onClick={() => pickPrice(trade.price)}
-                  aria-label={t(
-                    trade.side === "buy" ? "trades.usePriceBuy" : "trades.usePriceSell",
-                    {
-                      price,
-                      amount,
-                    },
-                  )}
+                  title={t("book.usePrice", { price })}
                   className="grid h-5 w-full grid-cols-3 items-center px-3 text-xs tabular-nums hover:bg-hover focus-visible:bg-hover focus-visible:outline-offset-[-2px] max-md:h-10"
                 >
+                  <span className="sr-only">
+                    {t(trade.side === "buy" ? "trades.bought" : "trades.sold")}{" "}
+                  </span>
                   <span
                     className={`flex items-center gap-1 text-left ${
                       trade.side === "buy" ? "text-up" : "text-down"

@@ -98,6 +98,7 @@ test("[TRADING] a just-cancelled order is at the top of the history with the tim
   page,
 }) => {
   test.setTimeout(60_000);
+  await page.setViewportSize({ width: 1440, height: 900 });
   const trader = await setup.createTrader({ USDT: "1000" });
   await openAsTrader(page, trader);
   await placeLimit(page, "Buy", "11.11", "1");
@@ -117,13 +118,17 @@ test("[TRADING] a just-cancelled order is at the top of the history with the tim
 
   await account(page).getByRole("tab", { name: "Order history" }).click();
   const panel = account(page);
-  await expect(panel.getByRole("columnheader", { name: /^Last update \(.+\)$/ })).toBeVisible();
-  await expect(panel.getByRole("columnheader", { name: /^Placed \(.+\)$/ })).toBeVisible();
+  await expect(
+    panel.getByRole("columnheader", { name: /^Last update · placed \(.+\)$/ }),
+  ).toBeVisible();
   const rows = panel.getByTestId("history-order");
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText("11.11");
   await expect(rows.first()).toContainText("Cancelled");
   await expect(rows.nth(1)).toContainText("22.22");
+  // Nothing of the row is cut off beside the book: the last column shows whole.
+  const status = panel.getByRole("columnheader", { name: "Status" });
+  await expect(status).toBeInViewport({ ratio: 1 });
   // Both times, machine-readable: placed before it changed.
   const instant = (cell: Locator) => cell.locator("time").getAttribute("datetime");
   const placed = Date.parse((await instant(rows.first().getByTestId("history-placed"))) ?? "");

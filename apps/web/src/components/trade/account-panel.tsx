@@ -276,8 +276,7 @@ function OrderHistory({ symbol }: { symbol: string | undefined }) {
       empty={t("emptyHistory")}
       head={
         <>
-          <Th>{t("updated", { zone })}</Th>
-          <Th>{t("placed", { zone })}</Th>
+          <Th>{t("updatedPlaced", { zone })}</Th>
           <Th>{t("market")}</Th>
           <Th>{t("side")}</Th>
           <Th>{t("type")}</Th>
@@ -298,13 +297,13 @@ function OrderHistory({ symbol }: { symbol: string | undefined }) {
             className="border-b border-line/60 hover:bg-hover"
           >
             <Td>
-              <span data-testid="history-updated">
+              {/* Both times in one cell: the change the list is ordered by, and below it when
+                  the order was placed (so a table of ten columns still fits beside the book). */}
+              <span data-testid="history-updated" className="block">
                 <DateTime at={order.updatedAt} format="dateTimeBare" />
               </span>
-            </Td>
-            <Td muted>
-              <span data-testid="history-placed">
-                <DateTime at={order.createdAt} format="dateTimeBare" />
+              <span data-testid="history-placed" className="block text-[11px] text-ink-muted">
+                {t("placedAt")} <DateTime at={order.createdAt} format="dateTimeBare" />
               </span>
             </Td>
             <Td>{f?.pair ?? order.symbol}</Td>
@@ -508,7 +507,7 @@ function Th({ children, right }: { children?: ReactNode; right?: boolean }) {
   return (
     <th
       scope="col"
-      className={`h-7 px-3 font-normal whitespace-nowrap ${right ? "text-right" : "text-left"}`}
+      className={`h-7 px-2.5 font-normal whitespace-nowrap ${right ? "text-right" : "text-left"}`}
     >
       {children}
     </th>
@@ -518,7 +517,7 @@ function Th({ children, right }: { children?: ReactNode; right?: boolean }) {
 function Td({ children, right, muted }: { children: ReactNode; right?: boolean; muted?: boolean }) {
   return (
     <td
-      className={`h-7 px-3 whitespace-nowrap ${right ? "text-right" : "text-left"} ${
+      className={`h-7 px-2.5 py-1 whitespace-nowrap ${right ? "text-right" : "text-left"} ${
         muted ? "text-ink-muted" : "text-ink"
       }`}
     >

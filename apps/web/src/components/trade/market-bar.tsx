@@ -45,7 +45,13 @@ export function MarketBar() {
     >
       <MarketSelector />
       {/* Only the figures scroll sideways on a narrow screen; the market list must not be cut. */}
-      <div className="flex min-w-0 flex-1 items-center gap-6 overflow-x-auto">
+      <section
+        // Focusable, so a keyboard can scroll the figures a narrow screen cuts.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus
+        tabIndex={0}
+        aria-label={t("figures")}
+        className="flex min-w-0 flex-1 items-center gap-6 overflow-x-auto"
+      >
         <div className="flex shrink-0 flex-col">
           <span className="flex items-center gap-1">
             <span
@@ -85,7 +91,7 @@ export function MarketBar() {
         <Figure label={t("volume", { asset: format.quote })}>
           {ticker ? formatVolume(ticker.quoteVolume) : "—"}
         </Figure>
-      </div>
+      </section>
       <div className="flex shrink-0 items-center gap-3">
         {market.status !== "TRADING" ? <MarketStatusBadge status={market.status} /> : null}
         <LiveBadge />

@@ -267,15 +267,15 @@ export default function PriceChart() {
           </dl>
         ) : null}
         {klines.isPending ? (
-          <div className="absolute inset-0 flex bg-surface">
+          <div className="absolute inset-0 z-10 flex bg-surface">
             <PanelMessage loading>{t("loading")}</PanelMessage>
           </div>
         ) : klines.isError ? (
-          <div className="absolute inset-0 flex bg-surface">
+          <div className="absolute inset-0 z-10 flex bg-surface">
             <PanelError onRetry={() => void klines.refetch()}>{t("failed")}</PanelError>
           </div>
         ) : klines.data.length === 0 && !legend ? (
-          <div className="absolute inset-0 flex">
+          <div className="absolute inset-0 z-10 flex">
             <PanelMessage>{t("empty")}</PanelMessage>
           </div>
         ) : null}

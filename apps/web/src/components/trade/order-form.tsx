@@ -362,9 +362,9 @@ function PlaceOrderForm() {
           <span className="text-ink-muted">
             {balances.isError
               ? t("form.availableFailed")
-              : available === null
-                ? "…"
-                : `${formatAmount(available)} ${spendAsset}`}
+              : balances.isPending
+                ? t("form.availableLoading")
+                : `${available === null ? "0" : formatAmount(available)} ${spendAsset}`}
           </span>
         </span>
       </fieldset>

@@ -6,13 +6,6 @@ import { componentFiles, untranslatedText } from "./untranslated-text";
  * word in it comes from a catalog, and no file ever joins it.
  */
 const PENDING = new Set<string>([
-  "apps/web/src/components/trade/account-panel.tsx",
-  "apps/web/src/components/trade/market-bar.tsx",
-  "apps/web/src/components/trade/order-book.tsx",
-  "apps/web/src/components/trade/order-form.tsx",
-  "apps/web/src/components/trade/price-chart.tsx",
-  "apps/web/src/components/trade/recent-trades.tsx",
-  "apps/web/src/components/trade/trading-screen.tsx",
   "apps/admin/src/app/(console)/error.tsx",
   "apps/admin/src/app/(console)/kyc/[id]/page.tsx",
   "apps/admin/src/app/(console)/kyc/page.tsx",

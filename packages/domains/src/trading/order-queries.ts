@@ -9,7 +9,7 @@ import {
 import { encodeFill, fillsOfTrade } from "@exchange/contracts/trade";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
-import { findBalances, findOrders, findUserTrades } from "./order-repository";
+import { findBalances, findOrders, findUserTrades, type OrderSort } from "./order-repository";
 
 export interface PageQuery {
   symbol?: string | undefined;
@@ -20,14 +20,15 @@ export interface PageQuery {
 const OPEN_STATUSES = ["OPEN", "PARTIALLY_FILLED"] as const;
 const CLOSED_STATUSES = ["FILLED", "CANCELLED"] as const;
 
-/** A page of the user's orders in the given statuses, newest first, keyed by order id. */
+/** A page of the user's orders in the given statuses, newest first by `sort`, keyed by order id. */
 async function ordersPage(
   services: Services,
   userId: number,
   page: PageQuery,
   statuses: readonly OrderStatus[],
+  sort: OrderSort,
 ) {
-  const rows = await findOrders(services.db, { userId, statuses, ...page });
+  const rows = await findOrders(services.db, { userId, statuses, sort, ...page });
   const items = await encodeOrders(services, rows);
   return { items, nextCursor: rows.length === page.limit ? rows.at(-1)?.orderId : undefined };
 }
@@ -46,11 +47,16 @@ export async function listRecentOrders(services: Services, userId: number, limit
   return encodeOrders(services, await findOrders(services.db, { userId, limit }));
 }
 
+/** Resting orders, the latest placed first. */
 export const listOpenOrders = (s: Services, userId: number, page: PageQuery) =>
-  ordersPage(s, userId, page, OPEN_STATUSES);
+  ordersPage(s, userId, page, OPEN_STATUSES, "placed");
 
+/**
+ * Filled and cancelled orders, the latest change first: an order cancelled a moment ago is at
+ * the top, however long ago it was placed.
+ */
 export const listOrderHistory = (s: Services, userId: number, page: PageQuery) =>
-  ordersPage(s, userId, page, CLOSED_STATUSES);
+  ordersPage(s, userId, page, CLOSED_STATUSES, "lastChange");
 
 /**
  * The user's fills, newest first, each from the user's side: the taker's side and fee when the

@@ -33,7 +33,16 @@ function orderFactsOf(row: OrderRow): OrderFacts {
   };
 }
 
-/** The user's orders in `statuses` (all when absent), newest first, below `cursor`. */
+/**
+ * How a list of orders is ordered, newest first:
+ * - `placed`: by order id, the order they were placed in (open orders, a profile's latest);
+ * - `lastChange`: by the time of the order's last change (its fill or cancel), then by id, so a
+ *   history shows what just happened at the top. Only final orders are listed this way: their
+ *   last change never moves, so the cursor (an order id) names a fixed place in the list.
+ */
+export type OrderSort = "placed" | "lastChange";
+
+/** The user's orders in `statuses` (all when absent), newest first by `sort`, after `cursor`. */
 export async function findOrders(
   db: Store,
   query: {
@@ -42,16 +51,50 @@ export async function findOrders(
     symbol?: string | undefined;
     cursor?: number | undefined;
     limit: number;
+    sort?: OrderSort;
   },
 ): Promise<OrderFacts[]> {
+  const where = {
+    userId: query.userId,
+    ...(query.statuses ? { status: { in: [...query.statuses] } } : {}),
+    ...(query.symbol ? { symbol: query.symbol } : {}),
+  };
+  if (query.sort === "lastChange") return findOrdersByLastChange(db, where, query);
   const rows = await db.order.findMany({
-    where: {
-      userId: query.userId,
-      ...(query.statuses ? { status: { in: [...query.statuses] } } : {}),
-      ...(query.symbol ? { symbol: query.symbol } : {}),
-      ...(query.cursor ? { orderId: { lt: query.cursor } } : {}),
-    },
+    where: { ...where, ...(query.cursor ? { orderId: { lt: query.cursor } } : {}) },
     orderBy: { orderId: "desc" },
+    take: query.limit,
+  });
+  return rows.map(orderFactsOf);
+}
+
+/**
+ * Newest change first (index `orders_user_id_updated_at_order_id_idx`). The cursor is the last
+ * order of the previous page: the page goes on after its (updated_at, order_id). A cursor that
+ * is not one of the user's orders ends the list rather than starting it again.
+ */
+async function findOrdersByLastChange(
+  db: Store,
+  where: Prisma.OrderWhereInput & { userId: number },
+  query: { cursor?: number | undefined; limit: number },
+): Promise<OrderFacts[]> {
+  let after: Prisma.OrderWhereInput = {};
+  if (query.cursor) {
+    const from = await db.order.findFirst({
+      where: { orderId: query.cursor, userId: where.userId },
+      select: { updatedAt: true },
+    });
+    if (!from) return [];
+    after = {
+      OR: [
+        { updatedAt: { lt: from.updatedAt } },
+        { updatedAt: from.updatedAt, orderId: { lt: query.cursor } },
+      ],
+    };
+  }
+  const rows = await db.order.findMany({
+    where: { ...where, ...after },
+    orderBy: [{ updatedAt: "desc" }, { orderId: "desc" }],
     take: query.limit,
   });
   return rows.map(orderFactsOf);

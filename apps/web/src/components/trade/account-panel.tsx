@@ -1,22 +1,26 @@
 "use client";
 
-import { buttonClasses, Spinner, useHydrated, useToast } from "@exchange/ui";
+import { buttonClasses, Spinner, useToast } from "@exchange/ui";
+import { DateTime, useErrorText, useTimeZoneLabel } from "@exchange/ui/i18n";
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { type ReactNode, useEffect, useState } from "react";
 import { useTRPC } from "@/trpc/react";
-import { formatAmount, formatDateTime, type MarketFormat, marketFormat } from "./format";
-import { Panel, PanelMessage, PanelTabs } from "./panel";
+import { formatAmount, type MarketFormat, marketFormat } from "./format";
+import { Panel, PanelError, PanelMessage, PanelTabs } from "./panel";
 import { useTrade } from "./trade-context";
 import { usePrivatePollMs, useRefreshAccount } from "./use-account-live";
 
 type Tab = "open" | "orders" | "trades" | "assets";
+type Translate = ReturnType<typeof useTranslations<"trade.account">>;
 
 const PAGE_SIZE = 20;
 
 /** The trader's own side of the market: open orders, order and trade history, balances. */
 export function AccountPanel() {
   const { loggedIn, market } = useTrade();
+  const t = useTranslations("trade.account");
   const [tab, setTab] = useState<Tab>("open");
   const [allMarkets, setAllMarkets] = useState(false);
   const trpc = useTRPC();
@@ -31,11 +35,14 @@ export function AccountPanel() {
   const tabs = [
     {
       id: "open" as const,
-      label: `Open orders${openCount === undefined ? "" : ` (${openCount === 200 ? "200+" : openCount})`}`,
+      label:
+        openCount === undefined
+          ? t("open")
+          : t("openCount", { count: openCount === 200 ? "200+" : String(openCount) }),
     },
-    { id: "orders" as const, label: "Order history" },
-    { id: "trades" as const, label: "Trade history" },
-    { id: "assets" as const, label: "Assets" },
+    { id: "orders" as const, label: t("history") },
+    { id: "trades" as const, label: t("trades") },
+    { id: "assets" as const, label: t("assets") },
   ];
 
   return (
@@ -43,7 +50,11 @@ export function AccountPanel() {
       area="account"
       testId="account-panel"
       className={loggedIn ? "min-h-80" : "min-h-40"}
-      title={<PanelTabs label="Your account" tabs={tabs} current={tab} onChange={setTab} />}
+      title={
+        <div className="min-w-0 overflow-x-auto">
+          <PanelTabs label={t("tabs")} tabs={tabs} current={tab} onChange={setTab} />
+        </div>
+      }
       actions={
         loggedIn && tab !== "assets" ? (
           <label className="hidden items-center gap-1.5 text-xs text-ink-muted sm:flex">
@@ -51,9 +62,9 @@ export function AccountPanel() {
               type="checkbox"
               checked={allMarkets}
               onChange={(event) => setAllMarkets(event.target.checked)}
-              className="size-3.5 accent-brand"
+              className="size-3.5 accent-brand focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand"
             />
-            All markets
+            {t("allMarkets")}
           </label>
         ) : null
       }
@@ -61,13 +72,16 @@ export function AccountPanel() {
       {!loggedIn ? (
         <PanelMessage>
           <span>
-            <Link
-              href={`/login?next=${encodeURIComponent(`/trade/${market.symbol}`)}`}
-              className="font-medium text-brand hover:text-brand-hover"
-            >
-              Log in
-            </Link>{" "}
-            to see your orders, trades and balances.
+            {t.rich("logInPrompt", {
+              link: (chunks) => (
+                <Link
+                  href={`/login?next=${encodeURIComponent(`/trade/${market.symbol}`)}`}
+                  className="inline-flex items-center font-medium text-brand hover:text-brand-hover max-md:min-h-10"
+                >
+                  {chunks}
+                </Link>
+              ),
+            })}
           </span>
         </PanelMessage>
       ) : tab === "open" ? (
@@ -96,6 +110,9 @@ function useFormats(): (symbol: string) => MarketFormat | undefined {
 function OpenOrders({ symbol }: { symbol: string | undefined }) {
   const trpc = useTRPC();
   const { market, format } = useTrade();
+  const t = useTranslations("trade.account");
+  const zone = useTimeZoneLabel();
+  const errorText = useErrorText();
   const toast = useToast();
   const refreshAccount = useRefreshAccount();
   const formats = useFormats();
@@ -124,9 +141,9 @@ function OpenOrders({ symbol }: { symbol: string | undefined }) {
     cancel.mutate(
       { symbol: order.symbol, orderId: order.orderId },
       {
-        onSuccess: () => toast({ tone: "success", title: "Order cancelled" }),
+        onSuccess: () => toast({ tone: "success", title: t("cancelled") }),
         onError: (error) =>
-          toast({ tone: "error", title: "Could not cancel the order", description: error.message }),
+          toast({ tone: "error", title: t("cancelFailed"), description: errorText(error) }),
         onSettled: () => {
           refreshAccount();
           setCancelling((current) => {
@@ -151,14 +168,10 @@ function OpenOrders({ symbol }: { symbol: string | undefined }) {
         onSuccess: ({ cancelled }) =>
           toast({
             tone: "success",
-            title: `${cancelled} ${format.pair} order${cancelled === 1 ? "" : "s"} cancelled`,
+            title: t("cancelledMany", { count: cancelled, pair: format.pair }),
           }),
         onError: (error) =>
-          toast({
-            tone: "error",
-            title: "Could not cancel the orders",
-            description: error.message,
-          }),
+          toast({ tone: "error", title: t("cancelManyFailed"), description: errorText(error) }),
         onSettled: refreshAccount,
       },
     );
@@ -167,30 +180,32 @@ function OpenOrders({ symbol }: { symbol: string | undefined }) {
   return (
     <Table
       query={orders}
-      empty="No open orders."
+      loading={t("loadingOpen")}
+      failed={t("failedOpen")}
+      empty={t("emptyOpen")}
       head={
         <>
-          <Th>Time</Th>
-          <Th>Market</Th>
-          <Th>Side</Th>
-          <Th>Type</Th>
-          <Th right>Price</Th>
-          <Th right>Amount</Th>
-          <Th right>Filled</Th>
+          <Th>{t("placed", { zone })}</Th>
+          <Th>{t("market")}</Th>
+          <Th>{t("side")}</Th>
+          <Th>{t("type")}</Th>
+          <Th right>{t("price")}</Th>
+          <Th right>{t("amount")}</Th>
+          <Th right>{t("filled")}</Th>
           <Th right>
             <button
               type="button"
               onClick={cancelEverything}
               disabled={hereCount === 0 || cancelAll.isPending}
-              className={`rounded px-1.5 py-0.5 font-medium whitespace-nowrap disabled:opacity-40 ${
+              className={`rounded px-1.5 py-0.5 font-medium whitespace-nowrap disabled:opacity-40 max-md:min-h-10 ${
                 confirmAll ? "bg-down/15 text-down" : "text-brand hover:text-brand-hover"
               }`}
             >
               {cancelAll.isPending
-                ? "Cancelling…"
+                ? t("cancelling")
                 : confirmAll
-                  ? `Confirm: cancel ${hereCount}`
-                  : `Cancel all ${format.pair}`}
+                  ? t("confirmCancelAll", { count: hereCount })
+                  : t("cancelAll", { pair: format.pair })}
             </button>
           </Th>
         </>
@@ -205,14 +220,14 @@ function OpenOrders({ symbol }: { symbol: string | undefined }) {
             className="border-b border-line/60 hover:bg-hover"
           >
             <Td muted>
-              <Time at={order.createdAt} />
+              <DateTime at={order.createdAt} format="dateTimeBare" />
             </Td>
             <Td>{f?.pair ?? order.symbol}</Td>
             <Td>
               <SideLabel side={order.side} />
             </Td>
-            <Td muted>{typeLabel(order)}</Td>
-            <Td right>{order.price && f ? f.price(order.price) : "Market"}</Td>
+            <Td muted>{typeLabel(order, t)}</Td>
+            <Td right>{order.price && f ? f.price(order.price) : t("marketPrice")}</Td>
             <Td right>{order.quantity && f ? f.quantity(order.quantity) : "—"}</Td>
             <Td right muted>
               {f ? f.quantity(order.filledQuantity) : order.filledQuantity}
@@ -222,11 +237,11 @@ function OpenOrders({ symbol }: { symbol: string | undefined }) {
                 type="button"
                 onClick={() => cancelOne(order)}
                 disabled={cancelling.has(order.orderId)}
-                aria-label={`Cancel order ${order.orderId}`}
-                className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium text-ink-muted hover:bg-raised hover:text-ink disabled:opacity-50"
+                aria-label={t("cancelOrder", { id: order.orderId })}
+                className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium text-ink-muted hover:bg-raised hover:text-ink disabled:opacity-50 max-md:min-h-10"
               >
                 {cancelling.has(order.orderId) ? <Spinner /> : null}
-                Cancel
+                {t("cancel")}
               </button>
             </Td>
           </tr>
@@ -236,8 +251,14 @@ function OpenOrders({ symbol }: { symbol: string | undefined }) {
   );
 }
 
+/**
+ * Filled and cancelled orders, the latest change first (as the API lists them), with both the
+ * time the order was placed and the time of its last change.
+ */
 function OrderHistory({ symbol }: { symbol: string | undefined }) {
   const trpc = useTRPC();
+  const t = useTranslations("trade.account");
+  const zone = useTimeZoneLabel();
   const formats = useFormats();
   const orders = useInfiniteQuery({
     ...trpc.trading.orderHistory.infiniteQueryOptions(
@@ -250,18 +271,20 @@ function OrderHistory({ symbol }: { symbol: string | undefined }) {
   return (
     <Table
       query={orders}
-      empty="No filled or cancelled orders yet."
+      loading={t("loadingHistory")}
+      failed={t("failedHistory")}
+      empty={t("emptyHistory")}
       head={
         <>
-          <Th>Time</Th>
-          <Th>Market</Th>
-          <Th>Side</Th>
-          <Th>Type</Th>
-          <Th right>Price</Th>
-          <Th right>Avg price</Th>
-          <Th right>Amount</Th>
-          <Th right>Filled</Th>
-          <Th right>Status</Th>
+          <Th>{t("updatedPlaced", { zone })}</Th>
+          <Th>{t("market")}</Th>
+          <Th>{t("side")}</Th>
+          <Th>{t("type")}</Th>
+          <Th right>{t("price")}</Th>
+          <Th right>{t("avgPrice")}</Th>
+          <Th right>{t("amount")}</Th>
+          <Th right>{t("filled")}</Th>
+          <Th right>{t("status")}</Th>
         </>
       }
     >
@@ -273,16 +296,23 @@ function OrderHistory({ symbol }: { symbol: string | undefined }) {
             data-testid="history-order"
             className="border-b border-line/60 hover:bg-hover"
           >
-            <Td muted>
-              <Time at={order.updatedAt} />
+            <Td>
+              {/* Both times in one cell: the change the list is ordered by, and below it when
+                  the order was placed (so a table of ten columns still fits beside the book). */}
+              <span data-testid="history-updated" className="block">
+                <DateTime at={order.updatedAt} format="dateTimeBare" />
+              </span>
+              <span data-testid="history-placed" className="block text-[11px] text-ink-muted">
+                {t("placedAt")} <DateTime at={order.createdAt} format="dateTimeBare" />
+              </span>
             </Td>
             <Td>{f?.pair ?? order.symbol}</Td>
             <Td>
               <SideLabel side={order.side} />
             </Td>
-            <Td muted>{typeLabel(order)}</Td>
+            <Td muted>{typeLabel(order, t)}</Td>
             <Td right>
-              {order.price && f && order.type === "limit" ? f.price(order.price) : "Market"}
+              {order.price && f && order.type === "limit" ? f.price(order.price) : t("marketPrice")}
             </Td>
             <Td right>{order.averagePrice && f ? f.price(order.averagePrice) : "—"}</Td>
             <Td right>
@@ -294,7 +324,7 @@ function OrderHistory({ symbol }: { symbol: string | undefined }) {
             </Td>
             <Td right>{f ? f.quantity(order.filledQuantity) : order.filledQuantity}</Td>
             <Td right muted>
-              {statusLabel(order.status, order.cancelReason)}
+              {statusLabel(order.status, order.cancelReason, t)}
             </Td>
           </tr>
         );
@@ -305,6 +335,8 @@ function OrderHistory({ symbol }: { symbol: string | undefined }) {
 
 function TradeHistory({ symbol }: { symbol: string | undefined }) {
   const trpc = useTRPC();
+  const t = useTranslations("trade.account");
+  const zone = useTimeZoneLabel();
   const formats = useFormats();
   const trades = useInfiniteQuery({
     ...trpc.trading.tradeHistory.infiniteQueryOptions(
@@ -317,17 +349,19 @@ function TradeHistory({ symbol }: { symbol: string | undefined }) {
   return (
     <Table
       query={trades}
-      empty="No trades yet."
+      loading={t("loadingTrades")}
+      failed={t("failedTrades")}
+      empty={t("emptyTrades")}
       head={
         <>
-          <Th>Time</Th>
-          <Th>Market</Th>
-          <Th>Side</Th>
-          <Th right>Price</Th>
-          <Th right>Amount</Th>
-          <Th right>Total</Th>
-          <Th right>Fee</Th>
-          <Th right>Role</Th>
+          <Th>{t("time", { zone })}</Th>
+          <Th>{t("market")}</Th>
+          <Th>{t("side")}</Th>
+          <Th right>{t("price")}</Th>
+          <Th right>{t("amount")}</Th>
+          <Th right>{t("total")}</Th>
+          <Th right>{t("fee")}</Th>
+          <Th right>{t("role")}</Th>
         </>
       }
     >
@@ -340,7 +374,7 @@ function TradeHistory({ symbol }: { symbol: string | undefined }) {
             className="border-b border-line/60 hover:bg-hover"
           >
             <Td muted>
-              <Time at={trade.executedAt} />
+              <DateTime at={trade.executedAt} format="dateTimeBare" />
             </Td>
             <Td>{f?.pair ?? trade.symbol}</Td>
             <Td>
@@ -353,7 +387,7 @@ function TradeHistory({ symbol }: { symbol: string | undefined }) {
               {formatAmount(trade.fee)} {trade.feeAsset}
             </Td>
             <Td right muted>
-              {trade.liquidity === "maker" ? "Maker" : "Taker"}
+              {trade.liquidity === "maker" ? t("maker") : t("taker")}
             </Td>
           </tr>
         );
@@ -364,21 +398,27 @@ function TradeHistory({ symbol }: { symbol: string | undefined }) {
 
 function Balances() {
   const trpc = useTRPC();
+  const t = useTranslations("trade.account");
   const balances = useQuery({
     ...trpc.trading.balances.queryOptions(),
     refetchInterval: usePrivatePollMs(),
   });
-  if (balances.isPending) return <PanelMessage>Loading balances…</PanelMessage>;
-  if (balances.isError) return <PanelMessage>Balances are unavailable right now.</PanelMessage>;
+  if (balances.isPending) return <PanelMessage loading>{t("loadingBalances")}</PanelMessage>;
+  if (balances.isError) {
+    return <PanelError onRetry={() => void balances.refetch()}>{t("failedBalances")}</PanelError>;
+  }
+  if (balances.data.length === 0) return <PanelMessage>{t("emptyBalances")}</PanelMessage>;
   return (
-    <div className="min-h-0 flex-1 overflow-auto">
+    // Focusable, so a keyboard can scroll a table wider or taller than the panel.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus
+    <div tabIndex={0} className="min-h-0 flex-1 overflow-auto">
       <table className="w-full min-w-[32rem] border-collapse text-xs tabular-nums">
         <thead className="sticky top-0 bg-surface">
           <tr className="text-[11px] text-ink-faint">
-            <Th>Asset</Th>
-            <Th right>Total</Th>
-            <Th right>Available</Th>
-            <Th right>In orders</Th>
+            <Th>{t("asset")}</Th>
+            <Th right>{t("total")}</Th>
+            <Th right>{t("available")}</Th>
+            <Th right>{t("inOrders")}</Th>
           </tr>
         </thead>
         <tbody>
@@ -411,6 +451,8 @@ function Balances() {
 function Table({
   query,
   head,
+  loading,
+  failed,
   empty,
   children,
 }: {
@@ -420,17 +462,23 @@ function Table({
     hasNextPage: boolean;
     isFetchingNextPage: boolean;
     fetchNextPage: () => unknown;
+    refetch: () => unknown;
     data?: { pages: { items: unknown[] }[] } | undefined;
   };
   head: ReactNode;
+  loading: string;
+  failed: string;
   empty: string;
   children: ReactNode;
 }) {
-  if (query.isPending) return <PanelMessage>Loading…</PanelMessage>;
-  if (query.isError) return <PanelMessage>This list is unavailable right now.</PanelMessage>;
+  const t = useTranslations("trade.account");
+  if (query.isPending) return <PanelMessage loading>{loading}</PanelMessage>;
+  if (query.isError) return <PanelError onRetry={() => void query.refetch()}>{failed}</PanelError>;
   const count = query.data?.pages.reduce((sum, page) => sum + page.items.length, 0) ?? 0;
   return (
-    <div className="min-h-0 flex-1 overflow-auto">
+    // Focusable, so a keyboard can scroll a table wider or taller than the panel.
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus
+    <div tabIndex={0} className="min-h-0 flex-1 overflow-auto">
       <table className="w-full min-w-[40rem] border-collapse text-xs tabular-nums">
         <thead className="sticky top-0 z-10 bg-surface">
           <tr className="text-[11px] text-ink-faint">{head}</tr>
@@ -444,10 +492,10 @@ function Table({
             type="button"
             onClick={() => query.fetchNextPage()}
             disabled={query.isFetchingNextPage}
-            className={buttonClasses("ghost", "sm")}
+            className={`${buttonClasses("ghost", "sm")} max-md:h-10`}
           >
             {query.isFetchingNextPage ? <Spinner /> : null}
-            Load more
+            {t("loadMore")}
           </button>
         </div>
       ) : null}
@@ -459,7 +507,7 @@ function Th({ children, right }: { children?: ReactNode; right?: boolean }) {
   return (
     <th
       scope="col"
-      className={`h-7 px-3 font-normal whitespace-nowrap ${right ? "text-right" : "text-left"}`}
+      className={`h-7 px-2.5 font-normal whitespace-nowrap ${right ? "text-right" : "text-left"}`}
     >
       {children}
     </th>
@@ -469,7 +517,7 @@ function Th({ children, right }: { children?: ReactNode; right?: boolean }) {
 function Td({ children, right, muted }: { children: ReactNode; right?: boolean; muted?: boolean }) {
   return (
     <td
-      className={`h-7 px-3 whitespace-nowrap ${right ? "text-right" : "text-left"} ${
+      className={`h-7 px-2.5 py-1 whitespace-nowrap ${right ? "text-right" : "text-left"} ${
         muted ? "text-ink-muted" : "text-ink"
       }`}
     >
@@ -478,35 +526,35 @@ function Td({ children, right, muted }: { children: ReactNode; right?: boolean; 
   );
 }
 
+/** Buy or sell in words, not only in colour. */
 function SideLabel({ side }: { side: "buy" | "sell" }) {
+  const t = useTranslations("trade.side");
   return (
-    <span className={`font-medium ${side === "buy" ? "text-up" : "text-down"}`}>
-      {side === "buy" ? "Buy" : "Sell"}
-    </span>
+    <span className={`font-medium ${side === "buy" ? "text-up" : "text-down"}`}>{t(side)}</span>
   );
 }
 
-/** Dates render in the trader's zone, which only the browser knows. */
-function Time({ at }: { at: Date }) {
-  const hydrated = useHydrated();
-  return <>{hydrated ? formatDateTime(new Date(at)) : ""}</>;
+function typeLabel(
+  order: { type: string; postOnly: boolean; timeInForce: string },
+  t: Translate,
+): string {
+  if (order.type === "market") return t("marketType");
+  if (order.postOnly) return t("limitPostOnly");
+  return order.timeInForce === "GTC" ? t("limitType") : t("limitTif", { tif: order.timeInForce });
 }
 
-function typeLabel(order: { type: string; postOnly: boolean; timeInForce: string }): string {
-  if (order.type === "market") return "Market";
-  if (order.postOnly) return "Limit · Post only";
-  return order.timeInForce === "GTC" ? "Limit" : `Limit · ${order.timeInForce}`;
-}
+const CANCEL_REASONS = {
+  user: "cancelled",
+  cancelAll: "cancelled",
+  expired: "expired",
+  selfTrade: "selfTrade",
+} as const;
 
-const CANCEL_REASONS: Record<string, string> = {
-  user: "Cancelled",
-  cancelAll: "Cancelled",
-  expired: "Expired",
-  selfTrade: "Cancelled (self-trade)",
-};
-
-function statusLabel(status: string, cancelReason: string | null): string {
-  if (status === "FILLED") return "Filled";
-  if (status === "CANCELLED") return CANCEL_REASONS[cancelReason ?? "user"] ?? "Cancelled";
-  return status === "PARTIALLY_FILLED" ? "Partly filled" : "Open";
+function statusLabel(status: string, cancelReason: string | null, t: Translate): string {
+  if (status === "FILLED") return t("statuses.filled");
+  if (status === "CANCELLED") {
+    const reason = CANCEL_REASONS[(cancelReason ?? "user") as keyof typeof CANCEL_REASONS];
+    return t(`statuses.${reason ?? "cancelled"}`);
+  }
+  return t(status === "PARTIALLY_FILLED" ? "statuses.partlyFilled" : "statuses.open");
 }

@@ -58,13 +58,6 @@ export function direction(value: string | null | undefined): "up" | "down" | "fl
   return value.startsWith("-") ? "down" : "up";
 }
 
-const clock = new Intl.DateTimeFormat(undefined, {
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hour12: false,
-});
-
 const dateTime = new Intl.DateTimeFormat(undefined, {
   year: "numeric",
   month: "2-digit",
@@ -75,8 +68,41 @@ const dateTime = new Intl.DateTimeFormat(undefined, {
   hour12: false,
 });
 
-/** "14:03:27" in the trader's time zone. */
-export const formatClock = (at: Date): string => clock.format(at);
-
-/** "2026-11-20 14:03:27"-like, in the trader's locale and time zone. */
+/** "2026-11-20 14:03:27"-like, in the browser's locale and time zone (the wallet's lists). */
 export const formatDateTime = (at: Date): string => dateTime.format(at);
+
+/**
+ * The chart's time labels in the viewer's language and zone (the chart itself counts UTC
+ * seconds): the axis shows the hour, or the day at midnight; the crosshair the full moment.
+ */
+export function chartTimes(locale: string, timeZone: string) {
+  const hourMinute = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  });
+  const dayMonth = new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "short" });
+  const full = new Intl.DateTimeFormat(locale, {
+    timeZone,
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZoneName: "short",
+  });
+  const midnight = (at: Date) => {
+    const parts = hourMinute.formatToParts(at);
+    const value = (type: string) => parts.find((part) => part.type === type)?.value;
+    return value("hour") === "00" && value("minute") === "00";
+  };
+  return {
+    tickMark(time: number): string {
+      const at = new Date(time * 1000);
+      return midnight(at) ? dayMonth.format(at) : hourMinute.format(at);
+    },
+    crosshair: (time: number): string => full.format(new Date(time * 1000)),
+  };
+}

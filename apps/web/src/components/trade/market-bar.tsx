@@ -4,11 +4,13 @@ import { compare, decimal } from "@exchange/contracts/money";
 import { MarketStatusBadge } from "@exchange/ui";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { AssetIcon } from "../markets/asset-icon";
 import { direction, formatPercent, formatVolume, type MarketFormat, marketFormat } from "./format";
 import type { TickerDto } from "./market-data-api";
+import { MoveArrow } from "./order-book";
 import { useStreamState } from "./stream-provider";
 import { useTrade } from "./trade-context";
 import { useTicker } from "./use-market-data";
@@ -16,6 +18,7 @@ import { useTicker } from "./use-market-data";
 /** The strip above the panels: which market, its price and 24 h figures, and the live status. */
 export function MarketBar() {
   const { market, format } = useTrade();
+  const t = useTranslations("trade.bar");
   const ticker = useTicker(market.symbol).data;
   const last = ticker?.last ?? null;
   const previousLast = useRef<string | null>(null);
@@ -42,20 +45,32 @@ export function MarketBar() {
     >
       <MarketSelector />
       {/* Only the figures scroll sideways on a narrow screen; the market list must not be cut. */}
-      <div className="flex min-w-0 flex-1 items-center gap-6 overflow-x-auto">
+      <section
+        // Focusable, so a keyboard can scroll the figures a narrow screen cuts.
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus
+        tabIndex={0}
+        aria-label={t("figures")}
+        className="flex min-w-0 flex-1 items-center gap-6 overflow-x-auto"
+      >
         <div className="flex shrink-0 flex-col">
-          <span
-            data-testid="ticker-last"
-            className={`text-lg leading-6 font-semibold tabular-nums ${
-              tick === "up" ? "text-up" : tick === "down" ? "text-down" : "text-ink"
-            }`}
-          >
-            {last ? format.price(last) : "—"}
+          <span className="flex items-center gap-1">
+            <span
+              data-testid="ticker-last"
+              className={`text-lg leading-6 font-semibold tabular-nums ${
+                tick === "up" ? "text-up" : tick === "down" ? "text-down" : "text-ink"
+              }`}
+            >
+              {last ? format.price(last) : "—"}
+            </span>
+            <MoveArrow
+              move={tick}
+              className={tick === "up" ? "text-up" : tick === "down" ? "text-down" : ""}
+            />
           </span>
-          <span className="text-[11px] text-ink-faint">Last price</span>
+          <span className="text-[11px] text-ink-faint">{t("lastPrice")}</span>
         </div>
         <Figure
-          label="24h change"
+          label={t("change")}
           testId="ticker-change"
           tone={change === "up" ? "text-up" : change === "down" ? "text-down" : "text-ink"}
         >
@@ -68,15 +83,15 @@ export function MarketBar() {
             "—"
           )}
         </Figure>
-        <Figure label="24h high">{ticker?.high ? format.price(ticker.high) : "—"}</Figure>
-        <Figure label="24h low">{ticker?.low ? format.price(ticker.low) : "—"}</Figure>
-        <Figure label={`24h volume (${format.base})`} testId="ticker-volume">
+        <Figure label={t("high")}>{ticker?.high ? format.price(ticker.high) : "—"}</Figure>
+        <Figure label={t("low")}>{ticker?.low ? format.price(ticker.low) : "—"}</Figure>
+        <Figure label={t("volume", { asset: format.base })} testId="ticker-volume">
           {ticker ? formatVolume(ticker.volume) : "—"}
         </Figure>
-        <Figure label={`24h volume (${format.quote})`}>
+        <Figure label={t("volume", { asset: format.quote })}>
           {ticker ? formatVolume(ticker.quoteVolume) : "—"}
         </Figure>
-      </div>
+      </section>
       <div className="flex shrink-0 items-center gap-3">
         {market.status !== "TRADING" ? <MarketStatusBadge status={market.status} /> : null}
         <LiveBadge />
@@ -136,21 +151,26 @@ function MarketQuote({
   );
 }
 
-/** Whether the page is receiving live data. */
+/**
+ * Whether the page is receiving live data: "Live" only once the connection has delivered some
+ * (an open socket that has sent nothing yet is still connecting, as far as a trader can tell).
+ */
 function LiveBadge() {
-  const { status, authenticated } = useStreamState();
+  const t = useTranslations("trade.bar");
+  const { status, authenticated, flowing } = useStreamState();
   const look =
-    status === "open"
-      ? { dot: "bg-up", label: "Live" }
+    status === "open" && flowing
+      ? { dot: "bg-up", label: t("live") }
       : status === "reconnecting"
-        ? { dot: "bg-warn animate-pulse", label: "Reconnecting…" }
-        : { dot: "bg-ink-faint animate-pulse", label: "Connecting…" };
+        ? { dot: "bg-warn animate-pulse", label: t("reconnecting") }
+        : { dot: "bg-ink-faint animate-pulse", label: t("connecting") };
   return (
     <span
       data-testid="stream-status"
       data-authenticated={authenticated}
+      role="status"
       className="flex items-center gap-1.5 text-[11px] text-ink-muted"
-      title="Live data connection"
+      title={t("liveTitle")}
     >
       <span aria-hidden="true" className={`size-1.5 rounded-full ${look.dot}`} />
       {look.label}
@@ -161,6 +181,7 @@ function LiveBadge() {
 /** The pair's name; opens the list of markets to switch to. */
 function MarketSelector() {
   const { market, format } = useTrade();
+  const t = useTranslations("trade.bar");
   const trpc = useTRPC();
   const markets = useQuery(trpc.markets.list.queryOptions());
   const [open, setOpen] = useState(false);
@@ -199,7 +220,7 @@ function MarketSelector() {
         aria-haspopup="listbox"
         onClick={() => setOpen((value) => !value)}
         data-testid="market-selector"
-        className="flex items-center gap-2 rounded-md px-1.5 py-1 hover:bg-raised"
+        className="flex items-center gap-2 rounded-md px-1.5 py-1 hover:bg-raised max-md:min-h-10"
       >
         <AssetIcon code={market.baseAsset} />
         <span className="text-base font-semibold text-ink">
@@ -218,7 +239,7 @@ function MarketSelector() {
             clipRule="evenodd"
           />
         </svg>
-        <span className="sr-only">Switch market</span>
+        <span className="sr-only">{t("switchMarket")}</span>
       </button>
       {open ? (
         <div className="absolute top-full left-0 z-30 mt-1 w-72 rounded-md bg-raised p-2 shadow-xl shadow-black/50 ring-1 ring-line-strong">
@@ -226,20 +247,20 @@ function MarketSelector() {
             type="search"
             value={search}
             onChange={(event) => setSearch(event.target.value)}
-            placeholder="Search markets"
-            aria-label="Search markets"
+            placeholder={t("searchMarkets")}
+            aria-label={t("searchMarkets")}
             // biome-ignore lint/a11y/noAutofocus: the list opened to pick from it
             autoFocus
             className="mb-2 h-8 w-full rounded bg-canvas px-2.5 text-[13px] text-ink ring-1 ring-line-strong ring-inset outline-none placeholder:text-ink-faint focus:ring-brand"
           />
-          <ul aria-label="Markets" className="max-h-72 overflow-y-auto">
+          <ul aria-label={t("markets")} className="max-h-72 overflow-y-auto">
             {shown.map((m) => (
               <li key={m.symbol}>
                 <Link
                   href={`/trade/${m.symbol}`}
                   onClick={() => setOpen(false)}
                   aria-current={m.symbol === market.symbol ? "page" : undefined}
-                  className={`flex items-center gap-2 rounded px-2 py-1.5 text-[13px] hover:bg-hover ${
+                  className={`flex items-center gap-2 rounded px-2 py-1.5 text-[13px] hover:bg-hover max-md:min-h-10 ${
                     m.symbol === market.symbol ? "bg-hover" : ""
                   }`}
                 >
@@ -257,7 +278,7 @@ function MarketSelector() {
               </li>
             ))}
             {shown.length === 0 ? (
-              <li className="px-2 py-3 text-center text-xs text-ink-faint">No markets match.</li>
+              <li className="px-2 py-3 text-center text-xs text-ink-faint">{t("noMarkets")}</li>
             ) : null}
           </ul>
         </div>

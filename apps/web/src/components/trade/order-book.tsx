@@ -9,10 +9,11 @@ import {
   trimZeros,
 } from "@exchange/contracts/money";
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { useMemo } from "react";
 import type { Level } from "@/lib/stream/depth-book";
 import { useTRPC } from "@/trpc/react";
-import { Panel, PanelMessage } from "./panel";
+import { Panel, PanelError, PanelMessage } from "./panel";
 import { useTrade } from "./trade-context";
 import { usePrivatePollMs } from "./use-account-live";
 import { useDepth, useTicker } from "./use-market-data";
@@ -67,6 +68,7 @@ function rowsOf(levels: readonly Level[]): Row[] {
  */
 export function OrderBook() {
   const { market, format, pickPrice, loggedIn } = useTrade();
+  const t = useTranslations("trade.book");
   const depth = useDepth(market.symbol, LEVELS);
   const mine = useMyPrices(market.symbol, loggedIn);
   const ticker = useTicker(market.symbol);
@@ -77,28 +79,31 @@ export function OrderBook() {
   const spread =
     bestAsk && bestBid ? formatDecimal(subtract(decimal(bestAsk), decimal(bestBid))) : null;
   const last = ticker.data?.last ?? null;
-  const lastTone =
+  // Where the last trade sits against the book: at or above the best ask (buyers took), at or
+  // below the best bid (sellers took). Told by an arrow as well as the colour.
+  const lastMove =
     last && bestAsk && compare(decimal(last), decimal(bestAsk)) >= 0
-      ? "text-up"
+      ? "up"
       : last && bestBid && compare(decimal(last), decimal(bestBid)) <= 0
-        ? "text-down"
-        : "text-ink";
+        ? "down"
+        : "flat";
+  const lastTone = lastMove === "up" ? "text-up" : lastMove === "down" ? "text-down" : "text-ink";
 
   return (
-    <Panel title="Order book" area="book" testId="order-book" className="md:min-h-[30rem]">
+    <Panel title={t("title")} area="book" testId="order-book" className="md:min-h-[30rem]">
       <div className="grid h-6 shrink-0 grid-cols-3 items-center px-3 text-[11px] text-ink-faint">
-        <span>Price ({format.quote})</span>
-        <span className="text-right">Amount ({format.base})</span>
-        <span className="text-right">Total ({format.base})</span>
+        <span>{t("price", { asset: format.quote })}</span>
+        <span className="text-right">{t("amount", { asset: format.base })}</span>
+        <span className="text-right">{t("total", { asset: format.base })}</span>
       </div>
       {depth.failed ? (
-        <PanelMessage>The order book is unavailable right now.</PanelMessage>
+        <PanelError onRetry={depth.retry}>{t("failed")}</PanelError>
       ) : !depth.ready ? (
-        <PanelMessage>Loading the book…</PanelMessage>
+        <PanelMessage loading>{t("loading")}</PanelMessage>
       ) : (
         <>
           {/* Asks: nearest the spread at the bottom; levels beyond the panel's height are cut. */}
-          <ol aria-label="Asks" className={`flex-col-reverse ${SIDE_LIST}`}>
+          <ol aria-label={t("asks")} className={`flex-col-reverse ${SIDE_LIST}`}>
             {asks.map((row) => (
               <BookRow
                 key={row.price}
@@ -108,22 +113,24 @@ export function OrderBook() {
                 mine={mine.has(`sell:${trimZeros(row.price)}`)}
               />
             ))}
-            {asks.length === 0 ? <EmptySide>No asks</EmptySide> : null}
+            {asks.length === 0 ? <EmptySide>{t("noAsks")}</EmptySide> : null}
           </ol>
           <div className="flex h-9 shrink-0 items-center gap-3 border-y border-line px-3">
+            <span className="sr-only">{t("lastPrice")}</span>
             <span
               data-testid="book-last-price"
               className={`text-base font-semibold tabular-nums ${lastTone}`}
             >
               {last ? format.price(last) : "—"}
             </span>
+            <MoveArrow move={lastMove} className={lastTone} />
             {spread ? (
               <span className="ml-auto text-[11px] text-ink-faint tabular-nums">
-                Spread {format.price(spread)}
+                {t("spread", { value: format.price(spread) })}
               </span>
             ) : null}
           </div>
-          <ol aria-label="Bids" className={`flex-col ${SIDE_LIST}`}>
+          <ol aria-label={t("bids")} className={`flex-col ${SIDE_LIST}`}>
             {bids.map((row) => (
               <BookRow
                 key={row.price}
@@ -133,7 +140,7 @@ export function OrderBook() {
                 mine={mine.has(`buy:${trimZeros(row.price)}`)}
               />
             ))}
-            {bids.length === 0 ? <EmptySide>No bids</EmptySide> : null}
+            {bids.length === 0 ? <EmptySide>{t("noBids")}</EmptySide> : null}
           </ol>
         </>
       )}
@@ -173,33 +180,38 @@ function BookRow({
   mine: boolean;
 }) {
   const { format } = useTrade();
+  const t = useTranslations("trade.book");
   const price = format.price(row.price);
+  const amount = format.quantity(row.quantity);
+  // A button per level: Tab reaches it, Enter or Space puts its price in the order form, and
+  // its name starts with the side it is on ("Ask 2,345.67 …"), not only its colour.
   return (
     <li className="shrink-0" data-testid={side === "ask" ? "book-ask" : "book-bid"}>
       <button
         type="button"
         onClick={() => onPick(row.price)}
-        title={`Use ${price} as the order price`}
-        className="relative grid h-5 w-full grid-cols-3 items-center px-3 text-xs tabular-nums hover:bg-hover"
+        title={t("usePrice", { price })}
+        className="relative grid h-5 w-full grid-cols-3 items-center px-3 text-xs tabular-nums hover:bg-hover focus-visible:bg-hover focus-visible:outline-offset-[-2px] max-md:h-10"
       >
         <span
           aria-hidden="true"
           className={`absolute inset-y-0 right-0 ${side === "ask" ? "bg-down/12" : "bg-up/12"}`}
           style={{ width: `${row.barPermille / 10}%` }}
         />
+        <span className="sr-only">{t(side)} </span>
         <span
           data-testid="book-price"
           className={`relative text-left ${side === "ask" ? "text-down" : "text-up"}`}
         >
           {mine ? (
             <span
-              title="Your order rests at this price"
+              title={t("yours")}
               className="absolute top-1/2 -left-2 size-1 -translate-y-1/2 rounded-full bg-warn"
             />
           ) : null}
           {price}
         </span>
-        <span className="relative text-right text-ink">{format.quantity(row.quantity)}</span>
+        <span className="relative text-right text-ink">{amount}</span>
         <span className="relative text-right text-ink-muted">
           {format.quantity(row.cumulative)}
         </span>
@@ -210,4 +222,22 @@ function BookRow({
 
 function EmptySide({ children }: { children: string }) {
   return <li className="px-3 py-2 text-xs text-ink-faint">{children}</li>;
+}
+
+/** ▲ / ▼ beside a price that moved, so the direction never rests on colour alone. */
+export function MoveArrow({
+  move,
+  className,
+}: {
+  move: "up" | "down" | "flat";
+  className?: string;
+}) {
+  const t = useTranslations("trade.bar");
+  if (move === "flat") return null;
+  return (
+    <span className={`text-xs ${className ?? ""}`}>
+      <span aria-hidden="true">{move === "up" ? "▲" : "▼"}</span>
+      <span className="sr-only">{t(move)}</span>
+    </span>
+  );
 }

@@ -1,12 +1,16 @@
 "use client";
 
+import type { MarketDto } from "@exchange/api/client";
 import { type Decimal, decimal, formatDecimal, formatRate } from "@exchange/contracts/money";
 import { buttonClasses, FormAlert, Spinner, useHydrated, useToast } from "@exchange/ui";
+import { useErrorText } from "@exchange/ui/i18n";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { formatAmount } from "./format";
+import { depositHref, REJECT, rejectionOf, type Shortfall, shortfallOf } from "./order-feedback";
 import {
   estimatedQuantity,
   feeEstimate,
@@ -34,6 +38,8 @@ type Field = "price" | "quantity" | "quoteAmount" | "postOnly" | "timeInForce" |
 type FieldErrors = Partial<Record<Field, string[]>>;
 
 const PERCENTS = [25, 50, 75, 100] as const;
+/** Their codes read the same in every language, as on every exchange. */
+const TIMES_IN_FORCE: readonly TimeInForce[] = ["GTC", "IOC", "FOK"];
 const FIELDS: readonly Field[] = ["price", "quantity", "quoteAmount", "postOnly", "timeInForce"];
 
 /** A fresh client order id for each new order; reused only to retry the same one. */
@@ -44,8 +50,11 @@ function newClientOrderId(): string {
 /** What an error from placeOrder carries (packages/api trpc.ts error formatter). */
 interface ApiErrorData {
   appCode?: string;
+  rejectCode?: number;
   fieldErrors?: Record<string, string[]>;
 }
+
+type Translate = ReturnType<typeof useTranslations<"trade">>;
 
 function errorDataOf(error: unknown): ApiErrorData | undefined {
   const data = (error as { data?: unknown } | null)?.data;
@@ -55,25 +64,26 @@ function errorDataOf(error: unknown): ApiErrorData | undefined {
 /** Places limit and market orders; logged-out visitors get a prompt to log in instead. */
 export function OrderForm() {
   const { loggedIn, market, format } = useTrade();
+  const t = useTranslations("trade.form");
   return (
     <Panel area="form" testId="order-form" className={loggedIn ? "min-h-[26rem]" : ""}>
       {loggedIn ? (
         <PlaceOrderForm key={market.symbol} />
       ) : (
         <div className="flex flex-1 flex-col items-center justify-center gap-4 px-6 py-8 text-center">
-          <p className="text-sm font-medium text-ink">Log in to trade {format.pair}</p>
-          <p className="max-w-60 text-xs text-ink-muted">
-            The market is open to everyone. Placing orders needs an account.
+          <p className="text-sm font-medium text-ink">
+            {t("loggedOutTitle", { pair: format.pair })}
           </p>
+          <p className="max-w-60 text-xs text-ink-muted">{t("loggedOutText")}</p>
           <div className="flex gap-2">
             <Link
               href={`/login?next=${encodeURIComponent(`/trade/${market.symbol}`)}`}
-              className={buttonClasses("primary", "sm")}
+              className={`${buttonClasses("primary", "sm")} max-md:h-10`}
             >
-              Log in
+              {t("logIn")}
             </Link>
-            <Link href="/register" className={buttonClasses("secondary", "sm")}>
-              Sign up
+            <Link href="/register" className={`${buttonClasses("secondary", "sm")} max-md:h-10`}>
+              {t("signUp")}
             </Link>
           </div>
         </div>
@@ -84,6 +94,9 @@ export function OrderForm() {
 
 function PlaceOrderForm() {
   const { market, format, picked } = useTrade();
+  const t = useTranslations("trade");
+  const locale = useLocale();
+  const errorText = useErrorText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const toast = useToast();
@@ -106,6 +119,8 @@ function PlaceOrderForm() {
   const [errors, setErrors] = useState<FieldErrors>({});
   /** The last refusal was the KYC level: show the way to verification instead of a field error. */
   const [kycRequired, setKycRequired] = useState(false);
+  /** The last refusal was the balance: the asset to deposit, offered beside the message. */
+  const [refusedFor, setRefusedFor] = useState<string | null>(null);
   /** The last submission that may have reached the engine unconfirmed, to retry it safely. */
   const unconfirmed = useRef<{ fingerprint: string; clientOrderId: string } | null>(null);
 
@@ -151,6 +166,9 @@ function PlaceOrderForm() {
         ? market.makerFeeRate
         : higherRate(market.makerFeeRate, market.takerFeeRate);
   const fee = quantityValue && value ? feeEstimate(market, side, rate, quantityValue, value) : null;
+  // What the order takes from the balance: the quote to pay on a buy, the base to sell.
+  const needed = side === "buy" ? value : quantityValue;
+  const shortfall = shortfallOf(available, needed);
 
   function spendAndPrice(amount: Decimal | null, at: Decimal | null): Decimal | null {
     return amount && at ? estimatedQuantity(market, amount, at) : null;
@@ -176,7 +194,7 @@ function PlaceOrderForm() {
       setQuantity(quantityFromQuote(market, available, percent, priceValue));
       clearError("quantity");
     } else {
-      setErrors({ price: ["Enter a price first: the amount depends on it."] });
+      setErrors({ price: [t("form.priceFirst")] });
     }
   }
 
@@ -184,9 +202,9 @@ function PlaceOrderForm() {
     const problems: FieldErrors = {};
     const need = (field: Field, text: string): string | undefined => {
       const plain = normalised(text);
-      if (!text.trim()) problems[field] = ["Required."];
-      else if (plain === null) problems[field] = ["Enter a number, like 0.5."];
-      else if (!positiveOrNull(plain)) problems[field] = ["Must be greater than zero."];
+      if (!text.trim()) problems[field] = [t("form.required")];
+      else if (plain === null) problems[field] = [t("form.notANumber")];
+      else if (!positiveOrNull(plain)) problems[field] = [t("form.notPositive")];
       return plain ?? undefined;
     };
     /** The market's maxima, on fields that are otherwise fine. */
@@ -199,8 +217,8 @@ function PlaceOrderForm() {
         quantity: parsed(figures.quantity),
         spend: parsed(figures.quoteAmount),
       });
-      for (const [field, messages] of Object.entries(found)) {
-        problems[field as Field] ??= messages;
+      for (const [field, problem] of Object.entries(found)) {
+        problems[field as Field] ??= [t(`reject.${problem.key}`, problem.values)];
       }
     };
     const base = { symbol: market.symbol, side, type } as const;
@@ -231,6 +249,7 @@ function PlaceOrderForm() {
       return;
     }
     setErrors({});
+    setRefusedFor(null);
     // The same order sent again after an unconfirmed attempt keeps its id: the API answers a
     // repeated client order id with the first result, so it can never be placed twice.
     const fingerprint = JSON.stringify(input);
@@ -251,8 +270,8 @@ function PlaceOrderForm() {
           setSpend("");
           toast({
             tone: order.status === "CANCELLED" && !filled(order) ? "info" : "success",
-            title: orderOutcome(order),
-            description: orderSummary(order, fills.length, format),
+            title: orderOutcome(order, t),
+            description: orderSummary(order, fills.length, format, t),
           });
         },
         onError: (error) => {
@@ -260,7 +279,18 @@ function PlaceOrderForm() {
           const appCode = data?.appCode;
           if (appCode !== "ENGINE_UNAVAILABLE" && data !== undefined) unconfirmed.current = null;
           setKycRequired(appCode === "KYC_REQUIRED");
-          setErrors(appCode === "KYC_REQUIRED" ? {} : fieldErrorsOf(error, data, byTotal));
+          setRefusedFor(data?.rejectCode === REJECT.InsufficientBalance ? spendAsset : null);
+          setErrors(
+            appCode === "KYC_REQUIRED"
+              ? {}
+              : fieldErrorsOf(error, data, {
+                  byTotal,
+                  t,
+                  market,
+                  english: locale === "en",
+                  errorText,
+                }),
+          );
         },
       },
     );
@@ -268,17 +298,19 @@ function PlaceOrderForm() {
 
   const pending = place.isPending;
   const tradable = market.status === "TRADING";
-  const sideTone = side === "buy" ? "bg-up hover:bg-up/90" : "bg-down hover:bg-down/90";
+  // The deep "fill" strengths: white text reads on them at 4.5:1.
+  const sideTone =
+    side === "buy" ? "bg-up-fill hover:bg-up-fill/90" : "bg-down-fill hover:bg-down-fill/90";
 
   return (
     <form
       onSubmit={submit}
       noValidate
       className="flex flex-1 flex-col gap-3 p-3"
-      aria-label="Place order"
+      aria-label={t("form.title")}
     >
       <fieldset
-        aria-label="Side"
+        aria-label={t("form.side")}
         className="min-w-0 grid grid-cols-2 gap-1 rounded-md bg-canvas p-0.5"
       >
         {(["buy", "sell"] as const).map((option) => (
@@ -290,20 +322,23 @@ function PlaceOrderForm() {
               setSide(option);
               clearError("quantity", "quoteAmount");
             }}
-            className={`h-8 rounded text-[13px] font-semibold transition-colors ${
+            className={`h-8 rounded text-[13px] font-semibold transition-colors max-md:h-10 ${
               side === option
                 ? option === "buy"
-                  ? "bg-up text-white"
-                  : "bg-down text-white"
+                  ? "bg-up-fill text-white"
+                  : "bg-down-fill text-white"
                 : "text-ink-muted hover:text-ink"
             }`}
           >
-            {option === "buy" ? "Buy" : "Sell"}
+            {t(`side.${option}`)}
           </button>
         ))}
       </fieldset>
 
-      <fieldset aria-label="Order type" className="min-w-0 flex items-center gap-4 text-[13px]">
+      <fieldset
+        aria-label={t("form.orderType")}
+        className="min-w-0 flex items-center gap-2 text-[13px]"
+      >
         {(["limit", "market"] as const).map((option) => (
           <button
             key={option}
@@ -313,32 +348,51 @@ function PlaceOrderForm() {
               setType(option);
               setErrors({});
             }}
-            className={`font-medium ${type === option ? "text-ink" : "text-ink-faint hover:text-ink-muted"}`}
+            className={`h-7 rounded px-1.5 font-medium max-md:h-10 ${
+              type === option
+                ? "text-ink underline decoration-brand decoration-2 underline-offset-4"
+                : "text-ink-faint hover:text-ink-muted"
+            }`}
           >
-            {option === "limit" ? "Limit" : "Market"}
+            {t(`form.${option}`)}
           </button>
         ))}
         <span className="ml-auto text-xs text-ink-faint tabular-nums" data-testid="available">
-          Avbl{" "}
+          {t("form.available")}{" "}
           <span className="text-ink-muted">
-            {available === null ? "—" : `${formatAmount(available)} ${spendAsset}`}
+            {balances.isError
+              ? t("form.availableFailed")
+              : balances.isPending
+                ? t("form.availableLoading")
+                : `${available === null ? "0" : formatAmount(available)} ${spendAsset}`}
           </span>
         </span>
       </fieldset>
+      {balances.isError ? (
+        <button
+          type="button"
+          onClick={() => void balances.refetch()}
+          className="self-end text-xs font-medium text-brand hover:text-brand-hover max-md:min-h-10"
+        >
+          {t("retry")}
+        </button>
+      ) : shortfall && !refusedFor ? (
+        <FundingHint shortfall={shortfall} asset={spendAsset} />
+      ) : null}
 
       {errors._ ? <FormAlert>{errors._.join(" ")}</FormAlert> : null}
       {kycRequired ? (
         <FormAlert>
-          Verify your identity to start trading.{" "}
+          {t("form.verify")}{" "}
           <Link href="/account/verification" className="font-semibold text-ink underline">
-            Verify now
+            {t("form.verifyNow")}
           </Link>
         </FormAlert>
       ) : null}
 
       {type === "limit" ? (
         <AmountField
-          label="Price"
+          label={t("form.price")}
           unit={market.quoteAsset}
           value={price}
           onChange={(text) => {
@@ -349,14 +403,14 @@ function PlaceOrderForm() {
         />
       ) : (
         <div className="flex h-9 items-center justify-between rounded-md bg-raised/60 px-3 text-[13px] text-ink-faint">
-          <span>Price</span>
-          <span>Best market price</span>
+          <span>{t("form.price")}</span>
+          <span>{t("form.bestPrice")}</span>
         </div>
       )}
 
       {byTotal ? (
         <AmountField
-          label="Total"
+          label={t("form.total")}
           unit={market.quoteAsset}
           value={spend}
           onChange={(text) => {
@@ -364,10 +418,11 @@ function PlaceOrderForm() {
             clearError("quoteAmount");
           }}
           errors={errors.quoteAmount}
+          refusedFor={refusedFor}
         />
       ) : (
         <AmountField
-          label="Amount"
+          label={t("form.amount")}
           unit={market.baseAsset}
           value={quantity}
           onChange={(text) => {
@@ -375,17 +430,18 @@ function PlaceOrderForm() {
             clearError("quantity");
           }}
           errors={errors.quantity}
+          refusedFor={refusedFor}
         />
       )}
 
-      <fieldset aria-label="Share of available balance" className="min-w-0 grid grid-cols-4 gap-1">
+      <fieldset aria-label={t("form.shares")} className="min-w-0 grid grid-cols-4 gap-1">
         {PERCENTS.map((percent) => (
           <button
             key={percent}
             type="button"
             disabled={!available}
             onClick={() => fillPercent(percent)}
-            className="h-6 rounded bg-raised text-[11px] font-medium text-ink-muted tabular-nums ring-1 ring-line ring-inset hover:text-ink disabled:opacity-50"
+            className="h-6 rounded bg-raised text-[11px] font-medium text-ink-muted tabular-nums ring-1 ring-line ring-inset hover:text-ink disabled:opacity-50 max-md:h-10"
           >
             {percent}%
           </button>
@@ -393,7 +449,7 @@ function PlaceOrderForm() {
       </fieldset>
 
       {type === "market" && side === "buy" ? (
-        <label className="flex items-center gap-2 text-xs text-ink-muted">
+        <label className="flex items-center gap-2 text-xs text-ink-muted max-md:min-h-10">
           <input
             type="checkbox"
             checked={marketBuyBy === "quantity"}
@@ -401,18 +457,15 @@ function PlaceOrderForm() {
               setMarketBuyBy(event.target.checked ? "quantity" : "total");
               clearError("quantity", "quoteAmount");
             }}
-            className="size-3.5 accent-brand"
+            className={CHECKBOX}
           />
-          Buy a set amount of {market.baseAsset} instead of spending a total
+          {t("form.buyByQuantity", { asset: market.baseAsset })}
         </label>
       ) : null}
 
       {type === "limit" ? (
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2 text-xs text-ink-muted">
-          <label
-            className="flex items-center gap-2"
-            title="Only rest on the book as a maker; never take."
-          >
+          <label className="flex items-center gap-2 max-md:min-h-10" title={t("form.postOnlyHint")}>
             <input
               type="checkbox"
               checked={postOnly}
@@ -420,14 +473,12 @@ function PlaceOrderForm() {
                 setPostOnly(event.target.checked);
                 clearError("postOnly", "timeInForce");
               }}
-              className="size-3.5 accent-brand"
+              className={CHECKBOX}
             />
-            Post only
+            {t("form.postOnly")}
           </label>
           <label className="ml-auto flex items-center gap-2">
-            <span title="Good till cancelled, immediate or cancel, fill or kill">
-              Time in force
-            </span>
+            <span title={t("form.timeInForceHint")}>{t("form.timeInForce")}</span>
             <select
               value={postOnly ? "GTC" : timeInForce}
               disabled={postOnly}
@@ -435,11 +486,13 @@ function PlaceOrderForm() {
                 setTimeInForce(event.target.value as TimeInForce);
                 clearError("timeInForce", "postOnly");
               }}
-              className="h-6 rounded bg-canvas px-1.5 text-xs text-ink ring-1 ring-line-strong ring-inset outline-none focus:ring-brand disabled:opacity-60"
+              className="h-6 rounded bg-canvas px-1.5 text-xs text-ink ring-1 ring-line-strong ring-inset outline-none focus:ring-2 focus:ring-brand disabled:opacity-60 max-md:h-10"
             >
-              <option value="GTC">GTC</option>
-              <option value="IOC">IOC</option>
-              <option value="FOK">FOK</option>
+              {TIMES_IN_FORCE.map((tif) => (
+                <option key={tif} value={tif}>
+                  {tif}
+                </option>
+              ))}
             </select>
           </label>
         </div>
@@ -447,22 +500,26 @@ function PlaceOrderForm() {
       <FieldMessage errors={errors.postOnly ?? errors.timeInForce} />
 
       <dl className="flex flex-col gap-1 border-t border-line pt-2 text-xs">
-        <Row label={type === "market" ? "Value (est.)" : "Value"}>
+        <Row label={type === "market" ? t("form.valueEstimate") : t("form.value")}>
           <span data-testid="order-value">
             {value ? `${format.total(formatDecimal(value))} ${market.quoteAsset}` : "—"}
           </span>
         </Row>
         {byTotal ? (
-          <Row label="Amount (est.)">
+          <Row label={t("form.amountEstimate")}>
             {quantityValue
               ? `${format.quantity(formatDecimal(quantityValue))} ${market.baseAsset}`
               : "—"}
           </Row>
         ) : null}
-        <Row label={`Fee (${formatRate(rate)}${type === "limit" && !postOnly ? " max" : ""})`}>
+        <Row
+          label={t(type === "limit" && !postOnly ? "form.feeMax" : "form.fee", {
+            rate: formatRate(rate),
+          })}
+        >
           <span data-testid="fee-estimate">{fee ? `≈ ${fee.amount} ${fee.asset}` : "—"}</span>
         </Row>
-        <Row label="Minimum value">
+        <Row label={t("form.minimum")}>
           {format.total(market.minNotional)} {market.quoteAsset}
         </Row>
       </dl>
@@ -474,37 +531,57 @@ function PlaceOrderForm() {
         className={`mt-auto inline-flex h-10 w-full items-center justify-center gap-2 rounded-md text-sm font-semibold text-white transition-colors disabled:cursor-not-allowed disabled:opacity-60 ${sideTone}`}
       >
         {pending ? <Spinner /> : null}
-        {!tradable ? "Trading paused" : `${side === "buy" ? "Buy" : "Sell"} ${market.baseAsset}`}
+        {!tradable
+          ? t("form.paused")
+          : t("form.submit", { side: t(`side.${side}`), asset: market.baseAsset })}
       </button>
     </form>
   );
 }
 
-/** The API's errors on the form's own fields; a field the form lacks goes to the form alert. */
+/**
+ * The API's errors on the form's own fields, in the trader's language: the engine's refusals by
+ * their reject code with the market's numbers; other field errors as the API words them in
+ * English, or the error's sentence in another language. A field the form lacks goes to the form
+ * alert.
+ */
 function fieldErrorsOf(
   error: unknown,
   data: ApiErrorData | undefined,
-  byTotal: boolean,
+  context: {
+    byTotal: boolean;
+    t: Translate;
+    market: MarketDto;
+    english: boolean;
+    errorText: ReturnType<typeof useErrorText>;
+  },
 ): FieldErrors {
-  if (data?.appCode === "UNAUTHENTICATED") {
-    return { _: ["Your session has ended. Log in again to trade."] };
-  }
+  const { byTotal, t } = context;
+  // A quantity error on a market buy by total belongs to the total the trader typed.
+  const fieldOf = (key: string): Field => {
+    const mapped = key === "quantity" && byTotal ? "quoteAmount" : key;
+    return FIELDS.find((f) => f === mapped) ?? "_";
+  };
+  if (data?.appCode === "UNAUTHENTICATED") return { _: [t("form.sessionEnded")] };
   if (data === undefined || data.appCode === "ENGINE_UNAVAILABLE") {
-    return {
-      _: [
-        "The exchange did not confirm the order in time. Check your open orders; sending it again is safe, it cannot be placed twice.",
-      ],
-    };
+    return { _: [t("form.unconfirmed")] };
   }
+  const rejection =
+    data.rejectCode === undefined ? null : rejectionOf(data.rejectCode, context.market);
+  if (rejection) {
+    return { [fieldOf(rejection.field)]: [t(`reject.${rejection.key}`, rejection.values)] };
+  }
+  const message = context.errorText(error as Parameters<typeof context.errorText>[0]);
   const result: FieldErrors = {};
   for (const [key, messages] of Object.entries(data.fieldErrors ?? {})) {
-    // A quantity error on a market buy by total belongs to the total the trader typed.
-    const mapped = key === "quantity" && byTotal ? "quoteAmount" : key;
-    const field = FIELDS.find((f) => f === mapped) ?? "_";
-    result[field] = [...(result[field] ?? []), ...messages];
+    const field = fieldOf(key);
+    result[field] = [...(result[field] ?? []), ...(context.english ? messages : [message])];
   }
   if (Object.keys(result).length === 0) {
-    result._ = [error instanceof Error ? error.message : "The order was not placed."];
+    result._ = [error instanceof Error && message ? message : t("form.notPlaced")];
+  }
+  for (const field of Object.keys(result) as Field[]) {
+    result[field] = [...new Set(result[field])];
   }
   return result;
 }
@@ -512,45 +589,82 @@ function fieldErrorsOf(
 const filled = (order: { filledQuantity: string }) => decimal(order.filledQuantity).units > 0n;
 
 /** "Buy limit order placed", "… filled", "… partly filled, rest cancelled", … */
-function orderOutcome(order: {
-  side: string;
-  type: string;
-  status: string;
-  filledQuantity: string;
-}) {
-  const what = `${order.side === "buy" ? "Buy" : "Sell"} ${order.type} order`;
+function orderOutcome(
+  order: { side: "buy" | "sell"; type: "limit" | "market"; status: string; filledQuantity: string },
+  t: Translate,
+): string {
+  const what = { what: t(`form.what.${order.side}_${order.type}`) };
   switch (order.status) {
     case "FILLED":
-      return `${what} filled`;
+      return t("form.outcome.filled", what);
     case "PARTIALLY_FILLED":
-      return `${what} placed, partly filled`;
+      return t("form.outcome.partlyFilled", what);
     case "CANCELLED":
-      return filled(order) ? `${what} partly filled, rest cancelled` : `${what} not filled`;
+      return filled(order)
+        ? t("form.outcome.restCancelled", what)
+        : t("form.outcome.notFilled", what);
     default:
-      return `${what} placed`;
+      return t("form.outcome.placed", what);
   }
 }
 
 function orderSummary(
   order: {
-    side: string;
-    type: string;
     price: string | null;
     quantity: string | null;
-    quoteAmount: string | null;
     filledQuantity: string;
     averagePrice: string | null;
   },
   fills: number,
   format: ReturnType<typeof useTrade>["format"],
+  t: Translate,
 ): string {
+  const assets = { base: format.base, quote: format.quote };
   if (fills > 0 && order.averagePrice) {
-    return `${format.quantity(order.filledQuantity)} ${format.base} at ${format.price(order.averagePrice)} ${format.quote} avg`;
+    return t("form.summaryAverage", {
+      ...assets,
+      quantity: format.quantity(order.filledQuantity),
+      price: format.price(order.averagePrice),
+    });
   }
   if (order.price && order.quantity) {
-    return `${format.quantity(order.quantity)} ${format.base} at ${format.price(order.price)} ${format.quote}`;
+    return t("form.summary", {
+      ...assets,
+      quantity: format.quantity(order.quantity),
+      price: format.price(order.price),
+    });
   }
   return format.pair;
+}
+
+/** Checkboxes show the page's focus ring too (the base style hides it on inputs). */
+const CHECKBOX =
+  "size-3.5 accent-brand focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand";
+
+/** The way to fund the order: what is missing, and the asset's deposit page. */
+function FundingHint({ shortfall, asset }: { shortfall: Shortfall; asset: string }) {
+  const t = useTranslations("trade.form");
+  return (
+    <p
+      data-testid="funding-hint"
+      className="flex flex-wrap items-center justify-end gap-x-2 text-xs text-ink-muted"
+    >
+      <span>{t(shortfall === "zero" ? "fundingZero" : "fundingShort", { asset })}</span>
+      <DepositLink asset={asset} />
+    </p>
+  );
+}
+
+function DepositLink({ asset }: { asset: string }) {
+  const t = useTranslations("trade.form");
+  return (
+    <Link
+      href={depositHref(asset)}
+      className="inline-flex items-center font-semibold text-brand underline-offset-2 hover:text-brand-hover hover:underline max-md:min-h-10"
+    >
+      {t("deposit", { asset })}
+    </Link>
+  );
 }
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -569,19 +683,22 @@ function AmountField({
   value,
   onChange,
   errors,
+  refusedFor,
 }: {
   label: string;
   unit: string;
   value: string;
   onChange: (text: string) => void;
   errors: string[] | undefined;
+  /** The balance refused the order: the asset to deposit, offered beside the message. */
+  refusedFor?: string | null;
 }) {
   const id = useId();
   const invalid = Boolean(errors?.length);
   return (
     <div className="flex flex-col gap-1">
       <div
-        className={`flex h-9 items-center gap-2 rounded-md bg-canvas px-3 ring-1 ring-inset transition-shadow focus-within:ring-2 ${
+        className={`flex h-9 items-center gap-2 rounded-md bg-canvas px-3 ring-1 ring-inset transition-shadow focus-within:ring-2 max-md:h-11 ${
           invalid ? "ring-down" : "ring-line-strong hover:ring-ink-faint focus-within:ring-brand"
         }`}
       >
@@ -601,12 +718,13 @@ function AmountField({
             // Digits and one point only: anything else would be refused by the API anyway.
             if (/^\d*\.?\d*$/.test(text)) onChange(text);
           }}
-          className="min-w-0 flex-1 bg-transparent text-right text-sm text-ink tabular-nums outline-none placeholder:text-ink-faint"
+          className="min-w-0 flex-1 self-stretch bg-transparent text-right text-sm text-ink tabular-nums outline-none placeholder:text-ink-faint"
           placeholder="0"
         />
         <span className="shrink-0 text-xs text-ink-faint">{unit}</span>
       </div>
       <FieldMessage id={`${id}-errors`} errors={errors} />
+      {invalid && refusedFor ? <DepositLink asset={refusedFor} /> : null}
     </div>
   );
 }

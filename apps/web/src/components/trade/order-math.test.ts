@@ -96,8 +96,8 @@ describe("order form maxima", () => {
   it("flags the price of 1 followed by 45 zeros before it is sent", () => {
     const price = decimal(`1${"0".repeat(45)}`);
     expect(maximaProblems(BTCUSDT, { price, quantity: decimal("0.00001"), spend: null })).toEqual({
-      price: ["Price is above the maximum of 10000000 USDT."],
-      quantity: ["Order value is above the maximum of 10000000 USDT."],
+      price: { key: "priceAboveMax", values: { max: "10000000", asset: "USDT" } },
+      quantity: { key: "notionalAboveMax", values: { max: "10000000", asset: "USDT" } },
     });
   });
 
@@ -111,8 +111,8 @@ describe("order form maxima", () => {
         spend: decimal("10000000.00000001"),
       }),
     ).toEqual({
-      quantity: ["Quantity is above the maximum of 1000 BTC."],
-      quoteAmount: ["Order value is above the maximum of 10000000 USDT."],
+      quantity: { key: "quantityAboveMax", values: { max: "1000", asset: "BTC" } },
+      quoteAmount: { key: "notionalAboveMax", values: { max: "10000000", asset: "USDT" } },
     });
   });
 });

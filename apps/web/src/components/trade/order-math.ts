@@ -14,6 +14,7 @@ import {
   rescale,
   trimZeros,
 } from "@exchange/contracts/money";
+import type { RejectKey } from "./order-feedback";
 
 /**
  * What the order form works out before sending: amounts from a percentage of the balance, the
@@ -115,25 +116,38 @@ export interface OrderFigures {
   spend: Decimal | null;
 }
 
+/** A problem the form finds itself, as a `trade.reject` message and its values. */
+export interface FormProblem {
+  key: RejectKey;
+  values: Record<string, string | number>;
+}
+
 /**
- * The market's maxima the order breaks, by form field, in the words the API uses (it and the
+ * The market's maxima the order breaks, by form field, as the API words them (it and the
  * engine check them again): the trader learns it before sending.
  */
 export function maximaProblems(
   market: MarketDto,
   { price, quantity, spend }: OrderFigures,
-): Partial<Record<"price" | "quantity" | "quoteAmount", string[]>> {
+): Partial<Record<"price" | "quantity" | "quoteAmount", FormProblem>> {
   const above = (value: Decimal | null, max: string) =>
     value !== null && compare(value, decimal(max)) > 0;
-  const tooLarge = [
-    `Order value is above the maximum of ${market.maxNotional} ${market.quoteAsset}.`,
-  ];
-  const problems: Partial<Record<"price" | "quantity" | "quoteAmount", string[]>> = {};
+  const tooLarge: FormProblem = {
+    key: "notionalAboveMax",
+    values: { max: market.maxNotional, asset: market.quoteAsset },
+  };
+  const problems: Partial<Record<"price" | "quantity" | "quoteAmount", FormProblem>> = {};
   if (above(price, market.maxPrice)) {
-    problems.price = [`Price is above the maximum of ${market.maxPrice} ${market.quoteAsset}.`];
+    problems.price = {
+      key: "priceAboveMax",
+      values: { max: market.maxPrice, asset: market.quoteAsset },
+    };
   }
   if (above(quantity, market.maxQty)) {
-    problems.quantity = [`Quantity is above the maximum of ${market.maxQty} ${market.baseAsset}.`];
+    problems.quantity = {
+      key: "quantityAboveMax",
+      values: { max: market.maxQty, asset: market.baseAsset },
+    };
   } else if (price && quantity && above(notional(price, quantity), market.maxNotional)) {
     problems.quantity = tooLarge;
   }

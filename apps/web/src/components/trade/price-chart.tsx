@@ -3,6 +3,7 @@
 import { channels } from "@exchange/contracts/channels";
 import { KLINE_INTERVALS, type KlineInterval } from "@exchange/contracts/kline";
 import { compare, decimal } from "@exchange/contracts/money";
+import { useTimeZoneLabel } from "@exchange/ui/i18n";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   type CandlestickData,
@@ -16,12 +17,13 @@ import {
   type ISeriesApi,
   type UTCTimestamp,
 } from "lightweight-charts";
+import { useLocale, useTimeZone, useTranslations } from "next-intl";
 import { useEffect, useRef, useState } from "react";
 import { parsePush } from "@/lib/stream/messages";
 import { useTRPC } from "@/trpc/react";
-import { formatVolume, type MarketFormat } from "./format";
+import { chartTimes, formatVolume, type MarketFormat } from "./format";
 import { type KlineDto, klinesQuery } from "./market-data-api";
-import { Panel, PanelMessage } from "./panel";
+import { Panel, PanelError, PanelMessage } from "./panel";
 import { useChannel, useOnReconnect } from "./stream-provider";
 import { useTrade } from "./trade-context";
 import { useFallbackPolling } from "./use-market-data";
@@ -78,6 +80,10 @@ function barOf(
 /** Candlesticks with volume; the latest candle moves with every trade (`@kline_<interval>`). */
 export default function PriceChart() {
   const { market, format } = useTrade();
+  const t = useTranslations("trade.chart");
+  const locale = useLocale();
+  const timeZone = useTimeZone() ?? "UTC";
+  const zone = useTimeZoneLabel();
   const [interval, setChartInterval] = useState<KlineInterval>(() => storedInterval());
   const trpc = useTRPC();
   const queryClient = useQueryClient();
@@ -95,10 +101,12 @@ export default function PriceChart() {
   const barsByTime = useRef(new Map<UTCTimestamp, Bar>());
   const [legend, setLegend] = useState<Bar["source"] | null>(null);
 
-  // The chart itself, once per market (its price format is the market's).
+  // The chart itself, once per market (its price format is the market's) and per language and
+  // zone (its time labels are the viewer's).
   useEffect(() => {
     const container = containerRef.current;
     if (!container) return;
+    const times = chartTimes(locale, timeZone);
     const chart = createChart(container, {
       autoSize: true,
       layout: {
@@ -118,10 +126,11 @@ export default function PriceChart() {
         barSpacing: 8,
         timeVisible: true,
         secondsVisible: false,
-        tickMarkFormatter: (time: number) => localTickMark(time),
+        tickMarkFormatter: (time: number) => times.tickMark(time),
       },
       localization: {
-        timeFormatter: (time: number) => new Date(time * 1000).toLocaleString(),
+        locale,
+        timeFormatter: (time: number) => times.crosshair(time),
       },
     });
     const candles = chart.addSeries(CandlestickSeries, {
@@ -162,7 +171,7 @@ export default function PriceChart() {
       volumeRef.current = null;
       lastBarRef.current = null;
     };
-  }, [format]);
+  }, [format, locale, timeZone]);
 
   // History from the API (on load, interval change, reconnect).
   useEffect(() => {
@@ -215,14 +224,14 @@ export default function PriceChart() {
       testId="price-chart"
       className="h-[22rem] sm:h-[26rem] xl:h-auto"
       title={
-        <fieldset aria-label="Candle interval" className="flex items-center gap-0.5">
+        <fieldset aria-label={t("intervals")} className="flex items-center gap-0.5">
           {KLINE_INTERVALS.map((option) => (
             <button
               key={option}
               type="button"
               aria-pressed={option === interval}
               onClick={() => chooseInterval(option)}
-              className={`rounded px-2 py-0.5 text-xs font-medium tabular-nums transition-colors ${
+              className={`rounded px-2 py-0.5 text-xs font-medium tabular-nums transition-colors max-md:min-h-10 max-md:min-w-10 ${
                 option === interval
                   ? "bg-raised text-ink"
                   : "text-ink-faint hover:bg-raised hover:text-ink-muted"
@@ -233,6 +242,7 @@ export default function PriceChart() {
           ))}
         </fieldset>
       }
+      actions={<span className="text-[11px] text-ink-faint">{t("zone", { zone })}</span>}
     >
       <div className="relative min-h-0 flex-1">
         <div ref={containerRef} className="absolute inset-0" />
@@ -241,26 +251,32 @@ export default function PriceChart() {
             data-testid="chart-legend"
             className="pointer-events-none absolute top-1.5 left-3 z-10 flex flex-wrap gap-x-3 text-[11px] tabular-nums"
           >
-            <LegendItem label="O" value={format.price(legend.open)} />
-            <LegendItem label="H" value={format.price(legend.high)} />
-            <LegendItem label="L" value={format.price(legend.low)} />
-            <LegendItem label="C" value={format.price(legend.close)} testId="chart-close" />
-            <LegendItem label="V" value={formatVolume(legend.volume)} testId="chart-volume" />
+            <LegendItem label={t("open")} value={format.price(legend.open)} />
+            <LegendItem label={t("high")} value={format.price(legend.high)} />
+            <LegendItem label={t("low")} value={format.price(legend.low)} />
+            <LegendItem
+              label={t("close")}
+              value={format.price(legend.close)}
+              testId="chart-close"
+            />
+            <LegendItem
+              label={t("volume")}
+              value={formatVolume(legend.volume)}
+              testId="chart-volume"
+            />
           </dl>
         ) : null}
         {klines.isPending ? (
-          <div className="absolute inset-0 flex">
-            <PanelMessage>Loading the chart…</PanelMessage>
+          <div className="absolute inset-0 z-10 flex bg-surface">
+            <PanelMessage loading>{t("loading")}</PanelMessage>
           </div>
         ) : klines.isError ? (
-          <div className="absolute inset-0 flex">
-            <PanelMessage>The chart is unavailable right now.</PanelMessage>
+          <div className="absolute inset-0 z-10 flex bg-surface">
+            <PanelError onRetry={() => void klines.refetch()}>{t("failed")}</PanelError>
           </div>
         ) : klines.data.length === 0 && !legend ? (
-          <div className="absolute inset-0 flex">
-            <PanelMessage>
-              No trades yet: the first candle appears with the first trade.
-            </PanelMessage>
+          <div className="absolute inset-0 z-10 flex">
+            <PanelMessage>{t("empty")}</PanelMessage>
           </div>
         ) : null}
       </div>
@@ -307,17 +323,4 @@ function storedInterval(): KlineInterval {
   } catch {
     return "1m";
   }
-}
-
-const hourMinute = new Intl.DateTimeFormat(undefined, {
-  hour: "2-digit",
-  minute: "2-digit",
-  hour12: false,
-});
-const dayMonth = new Intl.DateTimeFormat(undefined, { day: "numeric", month: "short" });
-
-/** Axis labels in the trader's time zone (the chart itself works in UTC seconds). */
-function localTickMark(time: number): string {
-  const at = new Date(time * 1000);
-  return at.getHours() === 0 && at.getMinutes() === 0 ? dayMonth.format(at) : hourMinute.format(at);
 }

@@ -42,13 +42,18 @@ export function StreamProvider({
       }),
   );
 
+  // React may unmount and mount the provider again at once (strict mode's second pass, a
+  // re-keyed parent): the stop waits a tick, and a start meanwhile keeps the same connection
+  // instead of opening a second one and abandoning the first mid-handshake.
+  const pendingStop = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => {
+    clearTimeout(pendingStop.current);
     client.start();
     const online = () => client.reconnectNow();
     window.addEventListener("online", online);
     return () => {
       window.removeEventListener("online", online);
-      client.stop();
+      pendingStop.current = setTimeout(() => client.stop(), 0);
     };
   }, [client]);
 
@@ -61,7 +66,12 @@ export function useStreamClient(): StreamClient {
   return client;
 }
 
-const SERVER_STATE: StreamState = { status: "connecting", authenticated: false, connections: 0 };
+const SERVER_STATE: StreamState = {
+  status: "connecting",
+  authenticated: false,
+  connections: 0,
+  flowing: false,
+};
 
 /** The connection's status, re-rendering on change. */
 export function useStreamState(): StreamState {

@@ -2,7 +2,7 @@
 
 import { channels } from "@exchange/contracts/channels";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { type DepthBook, type Level, sortedLevels } from "@/lib/stream/depth-book";
 import { DepthSync } from "@/lib/stream/depth-sync";
 import { parsePush } from "@/lib/stream/messages";
@@ -33,6 +33,8 @@ export interface DepthView {
   ready: boolean;
   /** The book could not be loaded at all. */
   failed: boolean;
+  /** Reads the book again (after a failure). */
+  retry: () => void;
 }
 
 /**
@@ -108,7 +110,9 @@ export function useDepth(symbol: string, levels: number): DepthView {
 
   const bids = useMemo(() => (book ? sortedLevels(book.bids, "bids", levels) : []), [book, levels]);
   const asks = useMemo(() => (book ? sortedLevels(book.asks, "asks", levels) : []), [book, levels]);
-  return { bids, asks, ready: book !== null, failed: !book && depth.isError };
+  const { refetch } = depth;
+  const retry = useCallback(() => void refetch(), [refetch]);
+  return { bids, asks, ready: book !== null, failed: !book && depth.isError, retry };
 }
 
 /** The latest public trades of `symbol`, newest first, kept live by `<SYMBOL>@trades`. */

@@ -2,7 +2,13 @@ import { ORDER_STATUSES, type Order, type OrderStatus } from "@exchange/contract
 import type { Fill } from "@exchange/contracts/trade";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { applyFillPush, applyOrderPush, type Page, type Pages } from "./account-cache";
+import {
+  applyFillPush,
+  applyOrderPush,
+  byLastChange,
+  type Page,
+  type Pages,
+} from "./account-cache";
 
 function order(
   orderId: number,
@@ -95,8 +101,45 @@ describe("the trader's lists moved by pushes", () => {
           expect(ids(open).includes(orderId)).toBe(!final);
           expect(historyIds.includes(orderId)).toBe(final);
         }
-        for (const list of [ids(open), historyIds]) {
-          expect(list).toEqual([...new Set(list)].sort((a, b) => b - a));
+        // Open orders: latest placed first. History: latest change first.
+        expect(ids(open)).toEqual([...new Set(ids(open))].sort((a, b) => b - a));
+        const historyItems = history.pages.flatMap((page) => page.items);
+        expect(new Set(historyIds).size).toBe(historyIds.length);
+        expect(historyItems).toEqual([...historyItems].sort(byLastChange));
+      }),
+    );
+  });
+
+  it("puts an old order cancelled just now at the top of the history", () => {
+    const history: Pages<Order> = {
+      pages: [{ items: [order(9, "FILLED", 500), order(8, "CANCELLED", 400)] }],
+      pageParams: [null],
+    };
+    const cancelledNow = order(2, "CANCELLED", 600);
+    const after = applyOrderPush(history, cancelledNow, "history", undefined);
+    expect(ids(after.pages[0] as Page<Order>)).toEqual([2, 9, 8]);
+  });
+
+  it("orders the history by last change, then by id, whatever order the pushes came in", () => {
+    const item = fc.record({
+      orderId: fc.integer({ min: 1, max: 1_000 }),
+      updatedAtMs: fc.integer({ min: 0, max: 5 }),
+    });
+    fc.assert(
+      fc.property(fc.uniqueArray(item, { selector: (i) => i.orderId, maxLength: 30 }), (items) => {
+        let history: Page<Order> = { items: [] };
+        for (const { orderId, updatedAtMs } of items) {
+          history = applyOrderPush(
+            history,
+            order(orderId, "FILLED", updatedAtMs),
+            "history",
+            undefined,
+          );
+        }
+        for (const [a, b] of history.items.slice(1).map((o, i) => [history.items[i], o] as const)) {
+          if (!a) continue;
+          const later = a.updatedAt.getTime() - b.updatedAt.getTime();
+          expect(later > 0 || (later === 0 && a.orderId > b.orderId)).toBe(true);
         }
       }),
     );

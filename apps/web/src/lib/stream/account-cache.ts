@@ -41,7 +41,7 @@ export function applyOrderPush<D extends CachedList<Order> | undefined>(
     ...page,
     items: page.items.filter((o) => o.orderId !== order.orderId),
   }));
-  if (belongs) insertNewestFirst(without, order, (o) => o.orderId);
+  if (belongs) insertNewestFirst(without, order, list === "history" ? byLastChange : byPlaced);
   return withPages(data, without);
 }
 
@@ -58,7 +58,7 @@ export function applyFillPush<D extends CachedList<Fill> | undefined>(
   );
   if (listed) return data;
   const copy = pages.map((page) => ({ ...page, items: [...page.items] }));
-  insertNewestFirst(copy, fill, (f) => f.tradeId);
+  insertNewestFirst(copy, fill, (a, b) => b.tradeId - a.tradeId);
   return withPages(data, copy);
 }
 
@@ -71,9 +71,21 @@ function withPages<T, D extends CachedList<T>>(data: D, pages: Page<T>[]): D {
   return pages[0] as D;
 }
 
-/** Lists are newest first by id; a new item goes into the first page, in id order. */
-function insertNewestFirst<T>(pages: Page<T>[], item: T, id: (item: T) => number): void {
+type Comparator<T> = (a: T, b: T) => number;
+
+/** Open orders: the latest placed first, as the API lists them (by id). */
+export const byPlaced: Comparator<Pick<Order, "orderId">> = (a, b) => b.orderId - a.orderId;
+
+/**
+ * The order history: the latest change (fill or cancel) first, then the latest placed, as the
+ * API lists it, so an order cancelled just now goes to the top however old it is.
+ */
+export const byLastChange: Comparator<Pick<Order, "orderId" | "updatedAt">> = (a, b) =>
+  b.updatedAt.getTime() - a.updatedAt.getTime() || b.orderId - a.orderId;
+
+/** A new item goes into the first page, in the list's order. */
+function insertNewestFirst<T>(pages: Page<T>[], item: T, order: Comparator<T>): void {
   const first = pages[0];
   if (!first) return;
-  first.items = [...first.items, item].sort((a, b) => id(b) - id(a));
+  first.items = [...first.items, item].sort(order);
 }

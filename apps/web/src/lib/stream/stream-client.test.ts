@@ -177,3 +177,34 @@ describe("StreamClient", () => {
     expect(stream.getState().status).toBe("closed");
   });
 });
+
+describe("StreamClient, opening and closing", () => {
+  it("never closes a socket mid-handshake: it waits for the open, then closes it", () => {
+    const stream = client();
+    stream.start();
+    const socket = sockets[0] as FakeSocket;
+    const close = vi.spyOn(socket, "close");
+    stream.stop();
+    // Closing now would make the browser warn "closed before the connection is established".
+    expect(close).not.toHaveBeenCalled();
+    socket.open();
+    expect(close).toHaveBeenCalledTimes(1);
+    expect(socket.sent).toEqual([]);
+    expect(stream.getState().status).toBe("closed");
+  });
+
+  it("says data is flowing only once the connection delivered some, not when it opened", () => {
+    const stream = client();
+    stream.subscribe("BTCUSDT@depth", () => {});
+    stream.start();
+    const socket = sockets[0] as FakeSocket;
+    socket.open();
+    expect(stream.getState()).toMatchObject({ status: "open", flowing: false });
+    socket.ok();
+    expect(stream.getState().flowing).toBe(false);
+    socket.push({ event: "BTCUSDT@depth", data: { type: "snapshot" } });
+    expect(stream.getState().flowing).toBe(true);
+    socket.drop();
+    expect(stream.getState()).toMatchObject({ status: "reconnecting", flowing: false });
+  });
+});

@@ -36,6 +36,11 @@ export interface StreamState {
   authenticated: boolean;
   /** Connections opened so far (a change means a reconnect happened). */
   connections: number;
+  /**
+   * The current connection has delivered data (a snapshot or a push), not just opened: the
+   * page says "Live" only from here on.
+   */
+  flowing: boolean;
 }
 
 /** The part of the browser's WebSocket this client uses (a fake one in tests). */
@@ -78,6 +83,7 @@ export interface StreamError {
  */
 const PROBE_CHANNEL = channels.ticker("HEARTBEAT");
 
+const CONNECTING = 0;
 const OPEN = 1;
 
 type Operation =
@@ -95,7 +101,12 @@ export class StreamClient {
   private readonly listeners = new Map<string, Set<StreamListener>>();
   private readonly stateListeners = new Set<(state: StreamState) => void>();
   private readonly reconnectListeners = new Set<() => void>();
-  private state: StreamState = { status: "connecting", authenticated: false, connections: 0 };
+  private state: StreamState = {
+    status: "connecting",
+    authenticated: false,
+    connections: 0,
+    flowing: false,
+  };
   private socket: SocketLike | null = null;
   /** Channels subscribed on the current connection. */
   private readonly live = new Set<string>();
@@ -146,7 +157,7 @@ export class StreamClient {
     this.stopped = true;
     clearTimeout(this.reconnectTimer);
     this.dropConnection();
-    this.setState({ status: "closed", authenticated: false });
+    this.setState({ status: "closed", authenticated: false, flowing: false });
   }
 
   /** Listens to a channel; the returned function stops listening. */
@@ -201,6 +212,7 @@ export class StreamClient {
       status: "open",
       authenticated: false,
       connections: this.state.connections + 1,
+      flowing: false,
     });
     this.armIdleProbe();
     for (const channel of this.listeners.keys()) this.sendSubscribe(channel);
@@ -278,6 +290,7 @@ export class StreamClient {
     if (typeof message !== "object" || message === null) return;
     const frame = message as { event?: unknown; data?: unknown; result?: unknown };
     if (typeof frame.event === "string") {
+      if (!this.state.flowing) this.setState({ flowing: true });
       for (const listener of this.listeners.get(frame.event) ?? []) listener(frame.data);
       return;
     }
@@ -297,7 +310,7 @@ export class StreamClient {
     if (!this.socket) return;
     this.dropConnection();
     if (this.stopped) return;
-    this.setState({ status: "reconnecting", authenticated: false });
+    this.setState({ status: "reconnecting", authenticated: false, flowing: false });
     const ceiling = Math.min(
       this.options.reconnectMaxMs,
       this.options.reconnectBaseMs * 2 ** this.attempt,
@@ -325,9 +338,15 @@ export class StreamClient {
     this.inFlight = null;
     this.queue = [];
     for (const pending of waiting) pending.settle({ code: -1, msg: "connection lost" });
-    if (socket) {
-      socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
-      if (socket.readyState <= OPEN) socket.close(1000, "client reconnecting");
+    if (!socket) return;
+    socket.onopen = socket.onmessage = socket.onclose = socket.onerror = null;
+    if (socket.readyState === CONNECTING) {
+      // Closing a socket mid-handshake makes the browser warn "WebSocket is closed before the
+      // connection is established" (a page left, or a component mounted twice, at once): let
+      // the handshake finish, then close it quietly. A failed handshake closes by itself.
+      socket.onopen = () => socket.close(1000, "client gone");
+    } else if (socket.readyState === OPEN) {
+      socket.close(1000, "client reconnecting");
     }
   }
 

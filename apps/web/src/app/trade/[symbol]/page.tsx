@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { currentTrader } from "@/auth";
 import { depthInput, tradesInput } from "@/components/trade/market-data-api";
 import { TradingScreen } from "@/components/trade/trading-screen";
@@ -18,7 +19,9 @@ async function findMarket(symbol: string) {
 
 export async function generateMetadata({ params }: TradePageProps): Promise<Metadata> {
   const market = await findMarket((await params).symbol);
-  return { title: market ? `${market.baseAsset}/${market.quoteAsset}` : "Trade" };
+  if (market) return { title: `${market.baseAsset}/${market.quoteAsset}` };
+  const t = await getTranslations("trade");
+  return { title: t("pageTitle") };
 }
 
 /**

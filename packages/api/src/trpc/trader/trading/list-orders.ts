@@ -13,7 +13,7 @@ export const openOrdersProcedure = protectedProcedure
   .output(ZOrdersPage)
   .query(({ ctx, input }) => listOpenOrders(ctx.services, ctx.actor.userId, input));
 
-/** The caller's filled and cancelled orders, newest first. */
+/** The caller's filled and cancelled orders, the latest change (fill or cancel) first. */
 export const orderHistoryProcedure = protectedProcedure
   .input(ZOrdersPageInput)
   .output(ZOrdersPage)

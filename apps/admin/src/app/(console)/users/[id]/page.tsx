@@ -82,13 +82,15 @@ export default async function UserProfilePage({ params }: { params: Promise<{ id
   );
 }
 
-function Stat({ label, value }: { label: string; value: ReactNode }) {
+function Stat({ label, value, testId }: { label: string; value: ReactNode; testId?: string }) {
   return (
     <div className="flex min-w-0 flex-col gap-0.5 rounded-lg border border-line bg-surface px-4 py-3">
       <span className="text-[11px] font-medium tracking-wide text-ink-faint uppercase">
         {label}
       </span>
-      <span className="text-sm font-semibold text-ink tabular-nums">{value}</span>
+      <span className="text-sm font-semibold text-ink tabular-nums" data-testid={testId}>
+        {value}
+      </span>
     </div>
   );
 }

@@ -32,6 +32,6 @@ export function healthLine(t: DashboardText, health: HealthLike): string {
     );
   }
   return t("health.degraded", {
-    problems: problems.length > 0 ? problems.join("; ") : t("health.checking"),
+    problems: problems.length > 0 ? problems.join(t("health.separator")) : t("health.checking"),
   });
 }

@@ -179,6 +179,7 @@ test.describe("in Chinese", () => {
       await expect(nav.getByRole("link", { name: section })).toBeVisible();
     }
     await expect(page.getByRole("heading", { name: "概览", level: 1 })).toBeVisible();
+
     await nav.getByRole("link", { name: "身份认证" }).click();
     await expect(page.getByRole("heading", { name: "身份认证", level: 1 })).toBeVisible();
     await expect(page.getByRole("columnheader", { name: "等待时长" })).toBeVisible();
@@ -263,7 +264,8 @@ test("[ADMIN] a document panel says it is loading, offers a retry when the photo
   });
 
   await signInComplianceAdmin(page);
-  await page.goto(`${ADMIN_URL}/kyc/${submissionId}`);
+  // The page's load event waits for its images, which this test holds back.
+  await page.goto(`${ADMIN_URL}/kyc/${submissionId}`, { waitUntil: "domcontentloaded" });
   const front = page.getByTestId("kyc-document-front");
   await expect(front.getByRole("status")).toHaveText("Loading document…");
   await expectAccessible(page, "KYC review while its documents load");
@@ -280,6 +282,9 @@ test("[ADMIN] a document panel says it is loading, offers a retry when the photo
     )
     .toBeGreaterThan(0);
   await expect(front.getByRole("status")).toHaveCount(0);
+  await page.screenshot({
+    fullPage: true,
+  });
 });
 
 test("[ADMIN] the console's main pages pass axe", async ({ page }) => {
@@ -300,4 +305,7 @@ test("[ADMIN] the console's main pages pass axe", async ({ page }) => {
   await page.getByTestId("user-row").first().getByRole("link").click();
   await expect(page.getByRole("table", { name: "Balances" })).toBeVisible();
   await expectAccessible(page, "a user profile");
+  await page.screenshot({
+    fullPage: true,
+  });
 });

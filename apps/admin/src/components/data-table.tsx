@@ -45,7 +45,15 @@ export function DataTable({
 }) {
   return (
     <div className="overflow-hidden rounded-lg border border-line bg-surface">
-      <div className="overflow-x-auto">
+      {/*
+        A wide table scrolls sideways; focusable, so a keyboard can scroll it too. Not a named
+        region: pages already name their sections, and a second name would shadow theirs.
+      */}
+      <div
+        className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand"
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling container must take focus to scroll by keyboard
+        tabIndex={0}
+      >
         <table
           className={`w-full ${minWidth} border-collapse text-[13px]`}
           aria-busy={state === "loading" ? true : undefined}

@@ -94,7 +94,7 @@ export function DecisionPanel({
           setProblem(null);
           approve.run(undefined, done);
         }}
-        className="inline-flex h-10 items-center justify-center gap-2 rounded-md bg-up text-sm font-semibold text-white transition-colors hover:bg-up/90 disabled:opacity-60"
+        className="inline-flex h-10 items-center justify-center gap-2 rounded-md bg-up-fill text-sm font-semibold text-white transition-colors hover:bg-up-fill/90 disabled:opacity-60"
       >
         {approve.pending ? <Spinner /> : null}
         {copy.approveLabel}

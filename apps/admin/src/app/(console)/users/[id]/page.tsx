@@ -62,6 +62,7 @@ export default async function UserProfilePage({ params }: { params: Promise<{ id
         <Stat
           label={t("stats.registered")}
           value={<DateTime at={user.createdAt} format="dateTime" />}
+          testId="profile-registered"
         />
       </section>
       {user.status === "ACTIVE" ? <SuspendUserForm userId={user.id} /> : null}

@@ -18,7 +18,12 @@ export function ConsoleSidebar({ roles }: { roles: readonly StaffRole[] }) {
   return (
     <aside className="border-b border-line bg-surface lg:sticky lg:top-0 lg:flex lg:h-dvh lg:flex-col lg:border-r lg:border-b-0">
       <SidebarMenu
-        brand={<BrandMark href="/" label={t("brandLabel")} tag={t("brandTag")} />}
+        brand={
+          // The tag's leading space keeps the wordmark and the tag two words for assistive
+          // technology (the link's visible text "Exchange Admin" is then part of its name);
+          // at the start of its box the space takes no room on screen.
+          <BrandMark href="/" label={t("brandLabel")} tag={` ${t("brandTag")}`} />
+        }
         menuLabel={t("menu")}
         openLabel={t("openMenu")}
         closeLabel={t("closeMenu")}

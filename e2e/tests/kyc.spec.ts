@@ -361,8 +361,11 @@ test("[KYC] documents reach compliance only: finance and admin are refused, page
     const funded = await trading.createTrader({ USDT: "2500", BTC: "0.5" });
     await compliance.page.goto(`${ADMIN_URL}/users/${funded.id}`);
     const balances = compliance.page.getByRole("table", { name: "Balances" });
-    await expect(balances.getByRole("row").filter({ hasText: "USDT" })).toContainText("2500");
-    await expect(balances.getByRole("row").filter({ hasText: "BTC" })).toContainText("0.5");
+    // At each asset's precision (8 places), grouped in thousands.
+    await expect(balances.getByRole("row").filter({ hasText: "USDT" })).toContainText(
+      "2,500.00000000",
+    );
+    await expect(balances.getByRole("row").filter({ hasText: "BTC" })).toContainText("0.50000000");
     await snap(compliance.page, "admin-user-profile-funded");
   } finally {
     await trading.close();

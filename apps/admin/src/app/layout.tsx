@@ -4,14 +4,17 @@ import { TimeZoneSync } from "@exchange/ui/i18n";
 import type { Metadata, Viewport } from "next";
 import { connection } from "next/server";
 import { NextIntlClientProvider } from "next-intl";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ApiProvider } from "@/trpc/react";
 
-export const metadata: Metadata = {
-  title: { default: "Admin console", template: "%s · Exchange admin" },
-  robots: { index: false, follow: false },
-};
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("common.metadata");
+  return {
+    title: { default: t("title"), template: `%s · ${t("title")}` },
+    robots: { index: false, follow: false },
+  };
+}
 
 export const viewport: Viewport = { themeColor: "#0b0e11", colorScheme: "dark" };
 

@@ -2,16 +2,25 @@ import type { StaffSection } from "@exchange/api/client";
 import { STAFF_SECTIONS } from "@exchange/api/client";
 import { buttonClasses } from "@exchange/ui";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { currentStaff } from "@/auth";
-import { sectionTitle } from "@/lib/section-pages";
-import { ROLE_LABELS } from "@/lib/staff-roles";
 
 /** The 403 page of a section: says which section, which roles open it, and the way back. */
 export async function AccessDenied({ section }: { section: StaffSection }) {
-  const staff = await currentStaff();
-  const title = sectionTitle(section);
-  const allowed = ["ADMIN" as const, ...STAFF_SECTIONS[section].roles].map((r) => ROLE_LABELS[r]);
-  const held = staff?.roles.map((r) => ROLE_LABELS[r]).join(", ") || "none";
+  const [staff, t, nav, format] = await Promise.all([
+    currentStaff(),
+    getTranslations("common"),
+    getTranslations("nav"),
+    getFormatter(),
+  ]);
+  const title = nav(`sections.${section}.title`);
+  const allowed = ["ADMIN" as const, ...STAFF_SECTIONS[section].roles].map((r) => t(`roles.${r}`));
+  const held = staff?.roles.length
+    ? format.list(
+        staff.roles.map((r) => t(`roles.${r}`)),
+        { type: "unit" },
+      )
+    : t("accessDenied.none");
   return (
     <div className="flex flex-1 items-center justify-center px-4 py-20">
       <section className="flex max-w-md flex-col items-center gap-4 text-center">
@@ -31,16 +40,21 @@ export async function AccessDenied({ section }: { section: StaffSection }) {
             />
           </svg>
         </span>
-        <p className="text-xs font-semibold tracking-wider text-down tabular-nums">ERROR 403</p>
+        <p className="text-xs font-semibold tracking-wider text-down tabular-nums">
+          {t("accessDenied.eyebrow")}
+        </p>
         <h1 className="text-xl font-semibold tracking-tight text-ink">
-          You don&apos;t have access to {title}
+          {t("accessDenied.title", { section: title })}
         </h1>
         <p className="text-[13px] text-ink-muted">
-          {title} is open to {allowed.join(" and ")} staff. Your roles: {held}. Ask an administrator
-          if your work needs it.
+          {t("accessDenied.body", {
+            section: title,
+            allowed: format.list(allowed, { type: "conjunction" }),
+            held,
+          })}
         </p>
-        <Link href="/" className={buttonClasses("secondary", "md")}>
-          Back to dashboard
+        <Link href="/" className={`${buttonClasses("secondary", "md")} min-h-10`}>
+          {t("accessDenied.back")}
         </Link>
       </section>
     </div>

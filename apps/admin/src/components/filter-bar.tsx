@@ -1,5 +1,6 @@
 import { buttonClasses } from "@exchange/ui";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /**
@@ -15,6 +16,7 @@ export function FilterBar({
   label: string;
   children: ReactNode;
 }) {
+  const t = useTranslations("common.filters");
   return (
     <form
       action={action}
@@ -24,11 +26,11 @@ export function FilterBar({
     >
       {children}
       <div className="ml-auto flex items-center gap-2">
-        <Link href={action} className={buttonClasses("ghost", "sm")}>
-          Reset
+        <Link href={action} className={`${buttonClasses("ghost", "sm")} min-h-10 sm:min-h-0`}>
+          {t("reset")}
         </Link>
-        <button type="submit" className={buttonClasses("primary", "sm")}>
-          Apply
+        <button type="submit" className={`${buttonClasses("primary", "sm")} min-h-10 sm:min-h-0`}>
+          {t("apply")}
         </button>
       </div>
     </form>
@@ -36,7 +38,7 @@ export function FilterBar({
 }
 
 const CONTROL =
-  "h-8 rounded-md bg-canvas px-2.5 text-[13px] text-ink ring-1 ring-line-strong ring-inset outline-none hover:ring-ink-faint focus:ring-2 focus:ring-brand";
+  "h-10 sm:h-8 rounded-md bg-canvas px-2.5 text-[13px] text-ink ring-1 ring-line-strong ring-inset outline-none hover:ring-ink-faint focus:ring-2 focus:ring-brand";
 
 export function FilterSelect({
   label,

@@ -1,6 +1,6 @@
 import type { StaffSection } from "@exchange/api/client";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { SECTION_PAGES, sectionTitle } from "@/lib/section-pages";
 import { type Column, DataTable } from "./data-table";
 import { EmptyState } from "./empty-state";
 import { PageBody } from "./page-body";
@@ -20,12 +20,13 @@ export function QueuePage({
   total: number;
   totalLabel: string;
 }) {
-  const page = SECTION_PAGES[section];
+  const t = useTranslations("nav.sections");
+  const title = t(`${section}.title`);
   return (
     <PageBody>
       <PageHeader
-        title={sectionTitle(section)}
-        description={page.description}
+        title={title}
+        description={t(`${section}.description`)}
         aside={
           <span className="rounded-md bg-raised px-2.5 py-1 text-xs text-ink-muted ring-1 ring-line ring-inset">
             <span className="font-semibold text-ink tabular-nums">{total}</span> {totalLabel}
@@ -33,10 +34,16 @@ export function QueuePage({
         }
       />
       <DataTable
-        caption={sectionTitle(section)}
+        caption={title}
         columns={columns}
         rows={rows}
-        empty={<EmptyState section={section} title={page.emptyTitle} hint={page.emptyHint} />}
+        empty={
+          <EmptyState
+            section={section}
+            title={t(`${section}.emptyTitle`)}
+            hint={t(`${section}.emptyHint`)}
+          />
+        }
       />
     </PageBody>
   );

@@ -1,4 +1,5 @@
-import { ROLE_LABELS, type StaffRole } from "@/lib/staff-roles";
+import { useTranslations } from "next-intl";
+import type { StaffRole } from "@/lib/staff-roles";
 
 /** One colour per role, so a glance at the top bar says whose console this is. */
 const ROLE_COLORS: Record<StaffRole, string> = {
@@ -9,12 +10,13 @@ const ROLE_COLORS: Record<StaffRole, string> = {
 };
 
 export function RoleBadge({ role }: { role: StaffRole }) {
+  const t = useTranslations("common.roles");
   return (
     <span
       data-testid="role-badge"
-      className={`inline-flex items-center rounded px-1.5 py-0.5 text-[11px] font-semibold tracking-wide uppercase ring-1 ring-inset ${ROLE_COLORS[role]}`}
+      className={`inline-flex items-center rounded px-1.5 py-0.5 text-[11px] font-semibold tracking-wide whitespace-nowrap uppercase ring-1 ring-inset ${ROLE_COLORS[role]}`}
     >
-      {ROLE_LABELS[role]}
+      {t(role)}
     </span>
   );
 }

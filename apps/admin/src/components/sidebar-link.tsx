@@ -12,7 +12,7 @@ export function SidebarLink({ href, children }: { href: string; children: ReactN
     <Link
       href={href}
       aria-current={current ? "page" : undefined}
-      className={`relative flex h-9 shrink-0 items-center gap-2.5 rounded-md px-3 text-[13px] font-medium whitespace-nowrap transition-colors ${
+      className={`relative flex h-10 shrink-0 lg:h-9 items-center gap-2.5 rounded-md px-3 text-[13px] font-medium whitespace-nowrap transition-colors focus-visible:outline-2 focus-visible:outline-brand ${
         current
           ? "bg-raised text-ink before:absolute before:inset-y-2 before:left-0 before:w-0.5 before:rounded-full before:bg-brand"
           : "text-ink-muted hover:bg-raised/60 hover:text-ink"

@@ -1,9 +1,24 @@
 import { STAFF_SECTIONS, type StaffSection } from "@exchange/api/client";
 
-/** How each admin section presents itself: where it lives and what it is for. */
+/**
+ * Where each admin section lives. What it is called and what its page says, in the viewer's
+ * language, is in the `nav` catalog: `nav.sections.<section>.{title, description, emptyTitle,
+ * emptyHint}` (`useTranslations("nav")`, or `getTranslations("nav")` in an async page).
+ *
+ * The English fields below are kept for pages not yet reading the catalog; they are the same
+ * words as the English catalog and go once the last page has moved.
+ */
 export const SECTION_PAGES: Record<
   StaffSection,
-  { href: `/${string}`; description: string; emptyTitle: string; emptyHint: string }
+  {
+    href: `/${string}`;
+    /** @deprecated read `nav.sections.<section>.description` */
+    description: string;
+    /** @deprecated read `nav.sections.<section>.emptyTitle` */
+    emptyTitle: string;
+    /** @deprecated read `nav.sections.<section>.emptyHint` */
+    emptyHint: string;
+  }
 > = {
   kyc: {
     href: "/kyc",
@@ -75,6 +90,7 @@ export const SECTION_PAGES: Record<
 /** Sections in navigation order. */
 export const SECTION_ORDER = Object.keys(STAFF_SECTIONS) as StaffSection[];
 
+/** The English title; @deprecated read `nav.sections.<section>.title` in the viewer's language. */
 export function sectionTitle(section: StaffSection): string {
   return STAFF_SECTIONS[section].title;
 }

@@ -1,5 +1,6 @@
 import type { StaffSection } from "@exchange/api/client";
-import { formatUtc } from "@/lib/time-format";
+import { timeZoneLabel } from "@exchange/ui/i18n";
+import { getFormatter, getLocale, getTimeZone, getTranslations } from "next-intl/server";
 import type { adminApi } from "./admin-api";
 
 type AdminApi = Awaited<ReturnType<typeof adminApi>>;
@@ -10,72 +11,101 @@ export interface SectionSummary {
   caption: string;
 }
 
-/** Each section's headline, read through the same guarded procedure its page uses. */
+/** At most this many held deposits are counted; more shows as "200+". */
+const HELD_DEPOSITS_COUNTED = 200;
+
+/**
+ * Each section's headline, read through the same guarded procedure its page uses, in the
+ * viewer's language. A section whose figure cannot be read says so instead of failing the page.
+ */
 export async function summarizeSection(
   api: AdminApi,
   section: StaffSection,
 ): Promise<SectionSummary> {
+  const t = await getTranslations("dashboard.summaries");
+  try {
+    return await readSummary(api, section, t);
+  } catch {
+    return { figure: "—", caption: t("unavailable") };
+  }
+}
+
+type SummaryText = Awaited<ReturnType<typeof getTranslations<"dashboard.summaries">>>;
+
+async function readSummary(
+  api: AdminApi,
+  section: StaffSection,
+  t: SummaryText,
+): Promise<SectionSummary> {
+  const format = await getFormatter();
+  const count = (value: number) => format.number(value, "count");
   switch (section) {
     case "kyc":
       return {
-        figure: String((await api.kyc.queue({ status: "PENDING", pageSize: 1 })).total),
-        caption: "pending review",
+        figure: count((await api.kyc.queue({ status: "PENDING", pageSize: 1 })).total),
+        caption: t("kyc"),
       };
     case "users":
-      return { figure: String((await api.users.search({})).total), caption: "registered traders" };
+      return { figure: count((await api.users.search({})).total), caption: t("users") };
     case "withdrawals":
-      return {
-        figure: String((await api.withdrawals.queue()).total),
-        caption: "awaiting approval",
-      };
+      return { figure: count((await api.withdrawals.queue()).total), caption: t("withdrawals") };
     case "deposits": {
-      const held = (await api.finance.deposits.list({ status: "HELD", limit: 200 })).deposits;
+      const held = (
+        await api.finance.deposits.list({ status: "HELD", limit: HELD_DEPOSITS_COUNTED })
+      ).deposits;
       return {
-        figure: held.length >= 200 ? "200+" : String(held.length),
-        caption: "held for review",
+        figure:
+          held.length >= HELD_DEPOSITS_COUNTED
+            ? `${count(HELD_DEPOSITS_COUNTED)}+`
+            : count(held.length),
+        caption: t("deposits"),
       };
     }
     case "treasury": {
       const open = await api.finance.treasury.openAlerts();
       return open.length === 0
-        ? { figure: "OK", caption: "no open hot-wallet alert" }
-        : {
-            figure: String(open.length),
-            caption: open.length === 1 ? "open alert" : "open alerts",
-          };
+        ? { figure: t("treasuryOk"), caption: t("treasuryQuiet") }
+        : { figure: count(open.length), caption: t("treasuryAlerts", { count: open.length }) };
     }
     case "products": {
       const products = await api.savings.products.list();
       const active = products.filter((p) => p.status === "ACTIVE").length;
-      return { figure: String(products.length), caption: `savings products, ${active} active` };
+      return { figure: count(products.length), caption: t("products", { active }) };
     }
     case "markets": {
       const markets = await api.markets.list();
       const trading = markets.filter((m) => m.status === "TRADING").length;
-      return { figure: String(markets.length), caption: `markets, ${trading} trading` };
+      return { figure: count(markets.length), caption: t("markets", { trading }) };
     }
     case "reconciliation": {
       const latest = (await api.reconciliation.list({ limit: 1 }))[0];
-      if (!latest) return { figure: "—", caption: "no report yet" };
+      if (!latest) return { figure: "—", caption: t("reconciliationNone") };
       if (latest.ok && latest.chainShortfall) {
-        return { figure: "Shortfall", caption: "the chain holds less than users are owed" };
+        return { figure: t("shortfall"), caption: t("shortfallCaption") };
       }
       return latest.ok
-        ? { figure: "Balanced", caption: `at journal seq ${latest.seq}` }
-        : { figure: String(latest.differences.length), caption: "differences found" };
+        ? { figure: t("balanced"), caption: t("balancedCaption", { seq: String(latest.seq) }) }
+        : { figure: count(latest.differences.length), caption: t("differences") };
     }
     case "staff": {
       const pending = (await api.staff.list()).filter((s) => s.active && !s.twoFactorEnabled);
-      return { figure: String(pending.length), caption: "without two-factor yet" };
+      return { figure: count(pending.length), caption: t("staff") };
     }
     case "audit": {
       const latest = (await api.audit.list({ limit: 1 })).rows[0];
-      return latest
-        ? {
-            figure: formatUtc(latest.createdAt).slice(11, 16),
-            caption: `last entry (UTC), ${latest.action}`,
-          }
-        : { figure: "—", caption: "no entries yet" };
+      if (!latest) return { figure: "—", caption: t("auditNone") };
+      const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
+      return {
+        figure: format.dateTime(latest.createdAt, {
+          hour: "2-digit",
+          minute: "2-digit",
+          hourCycle: "h23",
+        }),
+        caption: t("auditLast", {
+          zone: timeZoneLabel(timeZone, locale, latest.createdAt),
+          action: latest.action,
+        }),
+      };
     }
   }
 }

@@ -62,3 +62,9 @@ export function findUserAccount(db: Store, userId: number) {
     },
   });
 }
+
+/** Each asset's precision (decimal places), by code: the profile shows balances at it. */
+export async function findAssetPrecisions(db: Store): Promise<Map<string, number>> {
+  const assets = await db.asset.findMany({ select: { code: true, precision: true } });
+  return new Map(assets.map((a) => [a.code, a.precision]));
+}

@@ -1,9 +1,11 @@
 import { AppError, AppErrorCode } from "../errors";
 import type { StaffRole } from "../identity/identity-enums";
 import { redactKycPersonalData } from "../kyc/document-access";
+import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
 import { listBalances, listRecentOrders } from "../trading/order-queries";
-import { findUserAccount, findUsersMatching } from "./user-profile-repository";
+import { type ProfileOrder, profileOrder } from "./profile-orders";
+import { findAssetPrecisions, findUserAccount, findUsersMatching } from "./user-profile-repository";
 
 const SEARCH_LIMIT = 50;
 const RECENT_ORDERS = 25;
@@ -20,7 +22,8 @@ export async function searchUsers(services: Services, query: string) {
 
 /**
  * Everything compliance needs to judge an account: identity history (personal data for
- * compliance only), balances, recent orders.
+ * compliance only), balances with their asset's precision, and recent orders with what they
+ * filled at (profile-orders.ts).
  */
 export async function findUserProfile(
   services: Services,
@@ -29,9 +32,11 @@ export async function findUserProfile(
 ) {
   const user = await findUserAccount(services.db, userId);
   if (!user) throw new AppError(AppErrorCode.NOT_FOUND, "No such user.");
-  const [balances, orders] = await Promise.all([
+  const [balances, orders, markets, precisions] = await Promise.all([
     listBalances(services, userId),
     listRecentOrders(services, userId, RECENT_ORDERS),
+    marketDirectory(services).all(),
+    findAssetPrecisions(services.db),
   ]);
   const { totpEnabledAt, emailVerifiedAt, kycSubmissions, ...account } = user;
   return {
@@ -39,7 +44,11 @@ export async function findUserProfile(
     emailVerified: emailVerifiedAt !== null,
     twoFactorEnabled: totpEnabledAt !== null,
     kycSubmissions: kycSubmissions.map((s) => redactKycPersonalData(s, viewerRoles)),
-    balances,
-    orders,
+    balances: balances.map((b) => ({ ...b, precision: precisions.get(b.asset) ?? 0 })),
+    // listRecentOrders leaves out orders of markets no longer listed, so each has its units.
+    orders: orders.flatMap((o): ProfileOrder[] => {
+      const market = markets.get(o.symbol);
+      return market ? [profileOrder(o, market.units)] : [];
+    }),
   };
 }

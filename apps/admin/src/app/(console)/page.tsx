@@ -1,6 +1,7 @@
 import { canOpenSection } from "@exchange/api/client";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { AUDIT_COLUMNS, auditRows } from "@/components/audit-rows";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
@@ -8,18 +9,22 @@ import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
 import { SectionCard } from "@/components/section-card";
 import { SystemHealthPanel } from "@/components/system-health-panel";
-import { SECTION_ORDER, SECTION_PAGES } from "@/lib/section-pages";
+import { SECTION_ORDER } from "@/lib/section-pages";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { summarizeSection } from "@/server/section-summaries";
 import { requireStaff } from "@/server/staff-guard";
 
-export const metadata: Metadata = { title: "Dashboard" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("dashboard");
+  return { title: t("title") };
+}
 
 const RECENT_AUDIT_ROWS = 6;
 
 export default async function DashboardPage() {
   const staff = await requireStaff("/");
   const api = await adminApi();
+  const [t, nav] = await Promise.all([getTranslations("dashboard"), getTranslations("nav")]);
   const sections = SECTION_ORDER.filter((section) => canOpenSection(staff.roles, section));
   const seesAudit = canOpenSection(staff.roles, "audit");
   const [summaries, health, recent] = await loadForPage(() =>
@@ -32,11 +37,8 @@ export default async function DashboardPage() {
   const firstName = staff.name.split(/\s+/)[0] ?? staff.name;
   return (
     <PageBody>
-      <PageHeader
-        title="Dashboard"
-        description={`Welcome back, ${firstName}. These are the sections your roles open.`}
-      />
-      <div className="grid grid-cols-2 gap-3 xl:grid-cols-4">
+      <PageHeader title={t("title")} description={t("welcome", { name: firstName })} />
+      <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
         {sections.map((section, index) => (
           <SectionCard
             key={section}
@@ -47,22 +49,25 @@ export default async function DashboardPage() {
       </div>
       {recent ? (
         <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-[minmax(0,1fr)_20rem]">
-          <section className="flex flex-col gap-3">
+          <section className="flex min-w-0 flex-col gap-3">
             <div className="flex items-center justify-between">
-              <h2 className="text-[13px] font-semibold text-ink">Recent activity</h2>
-              <Link href="/audit" className="text-xs font-medium text-brand hover:text-brand-hover">
-                Full audit log →
+              <h2 className="text-[13px] font-semibold text-ink">{t("recentActivity")}</h2>
+              <Link
+                href="/audit"
+                className="inline-flex min-h-10 items-center text-xs font-medium text-brand hover:text-brand-hover"
+              >
+                {t("fullAuditLog")}
               </Link>
             </div>
             <DataTable
-              caption="Recent audit entries"
+              caption={t("recentAudit")}
               columns={AUDIT_COLUMNS}
               rows={auditRows(recent.rows)}
               empty={
                 <EmptyState
                   section="audit"
-                  title={SECTION_PAGES.audit.emptyTitle}
-                  hint={SECTION_PAGES.audit.emptyHint}
+                  title={nav("sections.audit.emptyTitle")}
+                  hint={nav("sections.audit.emptyHint")}
                 />
               }
             />

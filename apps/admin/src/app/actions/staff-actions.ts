@@ -2,6 +2,7 @@
 
 import { spokenErrorCode } from "@exchange/ui/server";
 import { headers } from "next/headers";
+import { getTranslations } from "next-intl/server";
 import { adminApi } from "@/server/admin-api";
 
 export interface EnrolmentLinkState {
@@ -17,7 +18,9 @@ export async function createEnrolmentLinkAction(
   form: FormData,
 ): Promise<EnrolmentLinkState> {
   const staffId = Number(form.get("staffId"));
-  if (!Number.isSafeInteger(staffId) || staffId <= 0) return { error: "No such staff member." };
+  if (!Number.isSafeInteger(staffId) || staffId <= 0) {
+    return { error: (await getTranslations("staff.link"))("noSuchStaff") };
+  }
   try {
     const { token, expiresAt } = await (await adminApi()).staff.createEnrolmentLink({ staffId });
     return {

@@ -2,6 +2,7 @@
 
 import { spokenErrorCode } from "@exchange/ui/server";
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { adminApi } from "@/server/admin-api";
 
 export interface SuspendState {
@@ -19,8 +20,9 @@ export async function suspendUserAction(
 ): Promise<SuspendState> {
   const id = Number(form.get("userId"));
   const reason = String(form.get("reason") ?? "").trim();
-  if (!Number.isSafeInteger(id) || id <= 0) return { error: "No such user." };
-  if (reason.length < 3) return { error: "Say why, in a few words." };
+  const t = await getTranslations("users.suspend");
+  if (!Number.isSafeInteger(id) || id <= 0) return { error: t("noSuchUser") };
+  if (reason.length < 3) return { error: t("sayWhy") };
   try {
     await (await adminApi()).users.suspend({ id, reason: reason.slice(0, 500) });
   } catch (error) {

@@ -2,6 +2,7 @@
 
 import { buttonClasses, FormAlert, Spinner } from "@exchange/ui";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useState } from "react";
 
 /** How the panel learns whether a save worked; matches the callbacks react-query's mutate takes. */
@@ -22,12 +23,15 @@ export type DecisionCopy = {
   placeholder: string;
 };
 
-function messageOf(error: unknown): string {
+function messageOf(error: unknown, notSaved: string): string {
   const data = (error as { data?: { fieldErrors?: Record<string, string[]> } } | null)?.data;
   const field = data?.fieldErrors?.reason?.[0];
   if (field) return field;
-  return error instanceof Error ? error.message : "The decision was not saved.";
+  return error instanceof Error ? error.message : notSaved;
 }
+
+/** A common reason's chip: its first sentence, in either language's full stop. */
+const firstSentence = (text: string) => text.split(/[.。]/)[0] ?? text;
 
 /**
  * Approve, or reject with a reason the requester will read. The server re-checks every rule;
@@ -51,19 +55,20 @@ export function DecisionPanel({
   summary?: ReactNode;
   notice?: ReactNode;
 }) {
+  const t = useTranslations("common.decision");
   const router = useRouter();
   const [reason, setReason] = useState("");
   const [problem, setProblem] = useState<string | null>(null);
   const busy = approve.pending || reject.pending;
   const done: DecisionCallbacks = {
     onSuccess: () => router.refresh(),
-    onError: (e) => setProblem(messageOf(e)),
+    onError: (e) => setProblem(messageOf(e, t("notSaved"))),
   };
 
   function submitRejection(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (reason.trim().length < 5) {
-      setProblem(`Give the ${copy.reader} a reason they can act on.`);
+      setProblem(t("reasonTooShort", { reader: copy.reader }));
       return;
     }
     setProblem(null);
@@ -72,12 +77,12 @@ export function DecisionPanel({
 
   return (
     <section
-      aria-label="Decision"
+      aria-label={t("title")}
       className="flex flex-col gap-4 rounded-lg border border-line bg-surface p-4"
     >
       <div className="flex items-center justify-between">
-        <h2 className="text-[13px] font-semibold text-ink">Decision</h2>
-        <span className="text-[11px] text-ink-faint">Recorded in the audit log</span>
+        <h2 className="text-[13px] font-semibold text-ink">{t("title")}</h2>
+        <span className="text-[11px] text-ink-faint">{t("audited")}</span>
       </div>
       {summary}
       {problem ? <FormAlert>{problem}</FormAlert> : null}
@@ -89,17 +94,18 @@ export function DecisionPanel({
           setProblem(null);
           approve.run(undefined, done);
         }}
-        className="inline-flex h-10 items-center justify-center gap-2 rounded-md bg-up text-sm font-semibold text-white transition-colors hover:bg-up/90 disabled:opacity-60"
+        className="inline-flex h-10 items-center justify-center gap-2 rounded-md bg-up-fill text-sm font-semibold text-white transition-colors hover:bg-up-fill/90 disabled:opacity-60"
       >
         {approve.pending ? <Spinner /> : null}
         {copy.approveLabel}
       </button>
       <div className="flex items-center gap-3 text-[11px] text-ink-faint uppercase">
-        <span className="h-px flex-1 bg-line" /> or <span className="h-px flex-1 bg-line" />
+        <span className="h-px flex-1 bg-line" /> {t("or")} <span className="h-px flex-1 bg-line" />
       </div>
       <form onSubmit={submitRejection} noValidate className="flex flex-col gap-2">
         <label htmlFor="reject-reason" className="text-[13px] font-medium text-ink-muted">
-          Reason for rejection <span className="text-ink-faint">(shown to the {copy.reader})</span>
+          {t("reasonLabel")}{" "}
+          <span className="text-ink-faint">{t("reasonReader", { reader: copy.reader })}</span>
         </label>
         <textarea
           id="reject-reason"
@@ -117,13 +123,17 @@ export function DecisionPanel({
               key={text}
               type="button"
               onClick={() => setReason(text)}
-              className="rounded bg-raised px-2 py-1 text-left text-[11px] text-ink-muted ring-1 ring-line ring-inset hover:text-ink"
+              className="min-h-10 rounded bg-raised px-2 py-1 text-left text-[11px] text-ink-muted ring-1 ring-line ring-inset hover:text-ink sm:min-h-0"
             >
-              {text.split(".")[0]}
+              {firstSentence(text)}
             </button>
           ))}
         </div>
-        <button type="submit" disabled={busy} className={`${buttonClasses("secondary")} mt-1`}>
+        <button
+          type="submit"
+          disabled={busy}
+          className={`${buttonClasses("secondary")} mt-1 min-h-10`}
+        >
           {reject.pending ? <Spinner /> : null}
           <span className="text-down">{copy.rejectLabel}</span>
         </button>

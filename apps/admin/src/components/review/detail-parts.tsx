@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { AgeingBadge } from "@/components/kyc/ageing-badge";
 import { KycLevelBadge } from "@/components/kyc/kyc-status-badge";
@@ -23,16 +24,20 @@ export function DetailHeader({
   waitingSince: Date | null;
   now: Date;
 }) {
+  const t = useTranslations("common.detail");
   return (
     <header className="flex flex-wrap items-center gap-3">
-      <Link href={backHref} className="text-xs text-ink-muted hover:text-ink">
+      <Link
+        href={backHref}
+        className="inline-flex min-h-10 items-center text-xs text-ink-muted hover:text-ink"
+      >
         ← {backLabel}
       </Link>
       {title}
       {badge}
       {waitingSince ? (
         <span className="text-xs text-ink-muted">
-          waiting <AgeingBadge since={waitingSince} now={now} />
+          {t("waiting")} <AgeingBadge since={waitingSince} now={now} />
         </span>
       ) : null}
     </header>
@@ -90,30 +95,44 @@ export function SubHeading({ children }: { children: ReactNode }) {
 
 /** A card action leading to the user's full profile. */
 export function ProfileLink({ userId }: { userId: number }) {
+  const t = useTranslations("common.detail");
   return (
     <Link
       href={`/users/${userId}`}
-      className="text-xs font-medium text-brand hover:text-brand-hover"
+      className="inline-flex min-h-10 items-center text-xs font-medium text-brand hover:text-brand-hover"
     >
-      Full profile →
+      {t("fullProfile")}
     </Link>
   );
 }
 
-/** The fact rows that say who the user is; each page appends what matters to its decision. */
-export function userIdentityFacts(user: {
-  id: number;
+/** The labels of {@link userIdentityFacts}, in the viewer's language (`common.detail`). */
+export interface IdentityLabels {
   email: string;
-  kycLevel: Parameters<typeof KycLevelBadge>[0]["level"];
-}): [string, ReactNode][] {
+  userId: string;
+  kycLevel: string;
+}
+
+/**
+ * The fact rows that say who the user is; each page appends what matters to its decision.
+ * Pass `labels` from `common.detail` (email, userId, kycLevel); without them they are English.
+ */
+export function userIdentityFacts(
+  user: {
+    id: number;
+    email: string;
+    kycLevel: Parameters<typeof KycLevelBadge>[0]["level"];
+  },
+  labels: IdentityLabels = { email: "Email", userId: "User id", kycLevel: "KYC level" },
+): [string, ReactNode][] {
   return [
-    ["Email", user.email],
+    [labels.email, user.email],
     [
-      "User id",
+      labels.userId,
       <span key="u" className="tabular-nums">
         #{user.id}
       </span>,
     ],
-    ["KYC level", <KycLevelBadge key="l" level={user.kycLevel} />],
+    [labels.kycLevel, <KycLevelBadge key="l" level={user.kycLevel} />],
   ];
 }

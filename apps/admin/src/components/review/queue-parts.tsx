@@ -1,12 +1,13 @@
 import { isKycAgeFilter, KYC_AGE_FILTERS, type KycAgeFilter } from "@exchange/api/client";
+import { DateTime } from "@exchange/ui/i18n";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { type Column, DataTable } from "@/components/data-table";
 import { FilterSelect } from "@/components/filter-bar";
 import { AgeingBadge } from "@/components/kyc/ageing-badge";
 import { Pager } from "@/components/pager";
 import { paramOf, type SearchParams } from "@/lib/search-params";
-import { formatUtc } from "@/lib/time-format";
 
 /** A waiting item older than this is overdue: its row is marked so it is picked up first. */
 const OVERDUE_AFTER_MS = 24 * 3600 * 1000;
@@ -39,25 +40,30 @@ export function ageFilterOf(params: SearchParams): KycAgeFilter {
 
 /** Filters a queue by how long its items have waited. */
 export function WaitingFilter({ value }: { value: KycAgeFilter }) {
+  const t = useTranslations("common.queue");
   return (
     <FilterSelect
-      label="Waiting"
+      label={t("waiting")}
       name="age"
       value={value}
-      options={Object.entries(KYC_AGE_FILTERS).map(([value, { label }]) => ({ value, label }))}
+      options={(Object.keys(KYC_AGE_FILTERS) as KycAgeFilter[]).map((age) => ({
+        value: age,
+        label: t(`ageFilters.${age}`),
+      }))}
     />
   );
 }
 
 /** Filters a finance queue by the assets the wallet holds. */
 export function AssetFilter({ value }: { value: string }) {
+  const t = useTranslations("common.queue");
   return (
     <FilterSelect
-      label="Asset"
+      label={t("asset")}
       name="asset"
       value={value}
       options={[
-        { value: "", label: "All assets" },
+        { value: "", label: t("allAssets") },
         { value: "ETH", label: "ETH" },
         { value: "USDT", label: "USDT" },
       ]}
@@ -84,11 +90,14 @@ export function WaitingCell({ since, waiting, now }: { since: Date; waiting: boo
   );
 }
 
-/** When the item arrived, to the minute; `first` gives it the row height when it leads the row. */
+/**
+ * When the item arrived, in the viewer's zone (or UTC as staff chose); the column's header names
+ * the zone (`zoneLabel()`). `first` gives it the row height when it leads the row.
+ */
 export function TimeCell({ at, first = false }: { at: Date; first?: boolean }) {
   return (
     <td className={`${first ? "h-11 " : ""}px-4 whitespace-nowrap text-ink-muted tabular-nums`}>
-      {formatUtc(at).slice(0, 16)}
+      <DateTime at={at} format="dateTimeBare" />
     </td>
   );
 }
@@ -99,7 +108,7 @@ export function OpenLinkCell({ href, children }: { href: string; children: React
     <td className="px-4 text-right">
       <Link
         href={href}
-        className="text-xs font-medium whitespace-nowrap text-brand hover:text-brand-hover"
+        className="inline-flex min-h-10 items-center text-xs font-medium whitespace-nowrap text-brand hover:text-brand-hover"
       >
         {children}
       </Link>

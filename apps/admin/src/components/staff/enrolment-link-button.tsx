@@ -1,11 +1,14 @@
 "use client";
 
 import { buttonClasses } from "@exchange/ui";
+import { useFormatter, useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { createEnrolmentLinkAction, type EnrolmentLinkState } from "@/app/actions/staff-actions";
 
 /** "Create set-up link" for one staff member; shows the link once, to copy and hand over. */
 export function EnrolmentLinkButton({ staffId, name }: { staffId: number; name: string }) {
+  const t = useTranslations("staff.link");
+  const format = useFormatter();
   const [state, action, pending] = useActionState<EnrolmentLinkState, FormData>(
     createEnrolmentLinkAction,
     {},
@@ -16,10 +19,10 @@ export function EnrolmentLinkButton({ staffId, name }: { staffId: number; name: 
       <button
         type="submit"
         disabled={pending}
-        className={buttonClasses("secondary", "sm")}
-        aria-label={`Create a two-factor set-up link for ${name}`}
+        className={`${buttonClasses("secondary", "sm")} min-h-10 sm:min-h-0`}
+        aria-label={t("createFor", { name })}
       >
-        {state.link ? "Create a new link" : "Create set-up link"}
+        {state.link ? t("createAgain") : t("create")}
       </button>
       {state.link ? (
         <output
@@ -29,9 +32,9 @@ export function EnrolmentLinkButton({ staffId, name }: { staffId: number; name: 
           {state.link}
         </output>
       ) : null}
-      {state.link ? (
+      {state.link && state.expiresAt ? (
         <span className="text-xs text-ink-faint">
-          Works once, until {state.expiresAt?.slice(0, 16).replace("T", " ")} UTC. Shown only now.
+          {t("expires", { time: format.dateTime(new Date(state.expiresAt), "dateTime") })}
         </span>
       ) : null}
       {state.error ? (

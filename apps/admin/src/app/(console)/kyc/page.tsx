@@ -1,7 +1,10 @@
-import { COUNTRIES, countryName, KYC_DOCUMENT_TYPE_LABELS } from "@exchange/api/client";
+import { COUNTRIES } from "@exchange/api/client";
 import type { Metadata } from "next";
+import { useLocale, useTranslations } from "next-intl";
+import { getLocale, getTranslations } from "next-intl/server";
 import { EmptyState } from "@/components/empty-state";
 import { FilterBar, FilterSelect } from "@/components/filter-bar";
+import { countryDisplayName } from "@/components/kyc/country-name";
 import { KycStatusBadge } from "@/components/kyc/kyc-status-badge";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
@@ -16,25 +19,18 @@ import {
   WaitingFilter,
 } from "@/components/review/queue-parts";
 import { hrefWith, pageParam, paramOf, type SearchParams } from "@/lib/search-params";
-import { SECTION_PAGES } from "@/lib/section-pages";
+import { zoneLabel } from "@/lib/zone-label";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
 
-export const metadata: Metadata = { title: "KYC" };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("kyc");
+  return { title: t("title") };
+}
 
 const PAGE_SIZE = 50;
 const STATUSES = ["PENDING", "APPROVED", "REJECTED"] as const;
 type StatusFilter = (typeof STATUSES)[number] | "ALL";
-
-const COLUMNS = [
-  { header: "Waiting" },
-  { header: "Submitted (UTC)" },
-  { header: "Applicant" },
-  { header: "Country" },
-  { header: "Document" },
-  { header: "Status" },
-  { header: "" },
-] as const;
 
 function filtersOf(params: SearchParams) {
   const status = paramOf(params, "status").toUpperCase();
@@ -57,17 +53,31 @@ export default async function KycQueuePage({
   await requireSection("kyc", "/kyc");
   const filters = filtersOf(await searchParams);
   const api = await adminApi();
-  const queue = await loadForPage(() =>
-    api.kyc.queue({
-      status: filters.status === "ALL" ? undefined : filters.status,
-      country: filters.country || undefined,
-      age: filters.age,
-      page: filters.page,
-      pageSize: PAGE_SIZE,
-    }),
-  );
+  const [queue, t, nav, zone, locale] = await Promise.all([
+    loadForPage(() =>
+      api.kyc.queue({
+        status: filters.status === "ALL" ? undefined : filters.status,
+        country: filters.country || undefined,
+        age: filters.age,
+        page: filters.page,
+        pageSize: PAGE_SIZE,
+      }),
+    ),
+    getTranslations("kyc"),
+    getTranslations("nav.sections.kyc"),
+    zoneLabel(),
+    getLocale(),
+  ]);
   const now = new Date();
-  const section = SECTION_PAGES.kyc;
+  const columns = [
+    { header: t("columns.waiting") },
+    { header: t("columns.submitted", { zone }) },
+    { header: t("columns.applicant") },
+    { header: t("columns.country") },
+    { header: t("columns.document") },
+    { header: t("columns.status") },
+    { header: "" },
+  ] as const;
   const hrefOf = (page: number) =>
     hrefWith("/kyc", {
       status: filters.status === "PENDING" ? undefined : filters.status,
@@ -78,48 +88,46 @@ export default async function KycQueuePage({
   return (
     <PageBody>
       <PageHeader
-        title="KYC"
-        description={section.description}
+        title={t("title")}
+        description={nav("description")}
         aside={
           <QueueCount
             count={queue.total}
-            label={filters.status === "ALL" ? "submissions" : filters.status.toLowerCase()}
+            label={t(`count.${filters.status}`)}
             testId="queue-total"
           />
         }
       />
-      <FilterBar action="/kyc" label="Filter submissions">
+      <FilterBar action="/kyc" label={t("filterLabel")}>
         <FilterSelect
-          label="Status"
+          label={t("status")}
           name="status"
           value={filters.status}
-          options={[
-            { value: "PENDING", label: "Pending review" },
-            { value: "APPROVED", label: "Approved" },
-            { value: "REJECTED", label: "Rejected" },
-            { value: "ALL", label: "All statuses" },
-          ]}
+          options={(["PENDING", "APPROVED", "REJECTED", "ALL"] as const).map((status) => ({
+            value: status,
+            label: t(`statusOptions.${status}`),
+          }))}
         />
         <FilterSelect
-          label="Country"
+          label={t("country")}
           name="country"
           value={filters.country}
           options={[
-            { value: "", label: "All countries" },
+            { value: "", label: t("allCountries") },
             ...queue.countries.map((code) => ({
               value: code,
-              label: `${countryName(code)} (${code})`,
+              label: `${countryDisplayName(code, locale)} (${code})`,
             })),
           ]}
         />
         <WaitingFilter value={filters.age} />
       </FilterBar>
       <PagedTable
-        caption="KYC submissions"
-        columns={COLUMNS}
+        caption={t("caption")}
+        columns={columns}
         rows={queue.rows.map((row) => <QueueRow key={row.id} row={row} now={now} />)}
-        empty={<EmptyState section="kyc" title={section.emptyTitle} hint={section.emptyHint} />}
-        pagerLabel="KYC pages"
+        empty={<EmptyState section="kyc" title={nav("emptyTitle")} hint={nav("emptyHint")} />}
+        pagerLabel={t("pagerLabel")}
         page={filters.page}
         pageSize={PAGE_SIZE}
         total={queue.total}
@@ -134,6 +142,8 @@ type QueueRowData = Awaited<
 >["rows"][number];
 
 function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
+  const t = useTranslations("kyc");
+  const locale = useLocale();
   const pending = row.status === "PENDING";
   return (
     <tr data-testid="kyc-row" className={overdueRowClass(row.createdAt, pending, now)}>
@@ -142,26 +152,33 @@ function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
       <td className="max-w-60 px-4 py-1.5">
         <div className="flex min-w-0 flex-col leading-tight">
           <span className="truncate font-medium text-ink">
-            {row.legalName ?? "Name: compliance only"}
+            {row.legalName ?? t("nameComplianceOnly")}
           </span>
           <span className="truncate text-xs text-ink-faint">
             {row.user.email} <span className="tabular-nums">#{row.user.id}</span>
           </span>
         </div>
       </td>
-      <td className="px-4 whitespace-nowrap text-ink-muted" title={countryName(row.country)}>
-        <span className="font-mono text-xs text-ink">{row.country}</span>
+      <td className="px-4 whitespace-nowrap text-ink-muted">
+        <span
+          className="font-mono text-xs text-ink"
+          title={countryDisplayName(row.country, locale)}
+        >
+          {row.country}
+        </span>
       </td>
       <td className="px-4 py-1.5 whitespace-nowrap">
         <div className="flex flex-col leading-tight">
-          <span className="text-ink-muted">{KYC_DOCUMENT_TYPE_LABELS[row.documentType]}</span>
-          <span className="text-xs text-ink-faint tabular-nums">{row.documentCount} files</span>
+          <span className="text-ink-muted">{t(`documentTypes.${row.documentType}`)}</span>
+          <span className="text-xs text-ink-faint tabular-nums">
+            {t("files", { count: row.documentCount })}
+          </span>
         </div>
       </td>
       <td className="px-4">
         <KycStatusBadge status={row.status} />
       </td>
-      <OpenLinkCell href={`/kyc/${row.id}`}>Review #{row.id}</OpenLinkCell>
+      <OpenLinkCell href={`/kyc/${row.id}`}>{t("review", { id: String(row.id) })}</OpenLinkCell>
     </tr>
   );
 }

@@ -1,48 +1,54 @@
 import { formatRate } from "@exchange/contracts/money";
 import { MarketStatusBadge } from "@exchange/ui";
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
-import { SECTION_PAGES } from "@/lib/section-pages";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
 
-export const metadata: Metadata = { title: "Markets" };
-
-const COLUMNS = [
-  { header: "Symbol" },
-  { header: "Status" },
-  { header: "Precision", align: "right" },
-  { header: "Price tick", align: "right" },
-  { header: "Lot size", align: "right" },
-  { header: "Min qty", align: "right" },
-  { header: "Max qty", align: "right" },
-  { header: "Max price", align: "right" },
-  { header: "Min notional", align: "right" },
-  { header: "Max notional", align: "right" },
-  { header: "Max open orders", align: "right" },
-  { header: "Maker", align: "right" },
-  { header: "Taker", align: "right" },
-] as const;
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("markets");
+  return { title: t("title") };
+}
 
 export default async function MarketsPage() {
   await requireSection("markets", "/markets");
   const api = await adminApi();
-  const markets = await loadForPage(() => api.markets.list());
-  const page = SECTION_PAGES.markets;
+  const [markets, t, nav] = await Promise.all([
+    loadForPage(() => api.markets.list()),
+    getTranslations("markets"),
+    getTranslations("nav.sections.markets"),
+  ]);
+  const right = "right" as const;
+  const columns = [
+    { header: t("columns.symbol") },
+    { header: t("columns.status") },
+    { header: t("columns.precision"), align: right },
+    { header: t("columns.priceTick"), align: right },
+    { header: t("columns.lotSize"), align: right },
+    { header: t("columns.minQty"), align: right },
+    { header: t("columns.maxQty"), align: right },
+    { header: t("columns.maxPrice"), align: right },
+    { header: t("columns.minNotional"), align: right },
+    { header: t("columns.maxNotional"), align: right },
+    { header: t("columns.maxOpenOrders"), align: right },
+    { header: t("columns.maker"), align: right },
+    { header: t("columns.taker"), align: right },
+  ];
   return (
     <PageBody>
-      <PageHeader title="Markets" description={page.description} />
+      <PageHeader title={t("title")} description={nav("description")} />
       <DataTable
-        caption="Markets"
-        columns={COLUMNS}
-        empty={<EmptyState section="markets" title={page.emptyTitle} hint={page.emptyHint} />}
+        caption={t("title")}
+        columns={columns}
+        empty={<EmptyState section="markets" title={nav("emptyTitle")} hint={nav("emptyHint")} />}
         rows={markets.map((m) => (
           <tr key={m.symbol} data-testid="market-row">
-            <th scope="row" className="h-11 px-4 text-left font-normal">
+            <th scope="row" className="h-11 px-4 text-left font-normal whitespace-nowrap">
               <span className="font-semibold text-ink">{m.baseAsset}</span>
               <span className="text-ink-faint">/{m.quoteAsset}</span>
               <span className="ml-2 font-mono text-xs text-ink-faint">{m.symbol}</span>
@@ -50,8 +56,11 @@ export default async function MarketsPage() {
             <td className="px-4">
               <MarketStatusBadge status={m.status} />
             </td>
-            <td className="px-4 text-right text-ink-muted tabular-nums">
-              {m.basePrecision} / {m.quotePrecision}
+            <td className="px-4 text-right text-ink-muted tabular-nums" title={t("precisionHint")}>
+              {t("precisionValue", {
+                base: String(m.basePrecision),
+                quote: String(m.quotePrecision),
+              })}
             </td>
             <AmountCell value={m.priceTick} unit={m.quoteAsset} />
             <AmountCell value={m.lotSize} unit={m.baseAsset} />

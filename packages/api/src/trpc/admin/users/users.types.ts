@@ -49,7 +49,25 @@ export const ZUserProfileOutput = z.object({
     }),
   ),
   balances: z.array(
-    z.object({ asset: z.string(), available: z.string(), frozen: z.string(), total: z.string() }),
+    z.object({
+      asset: z.string(),
+      available: z.string(),
+      frozen: z.string(),
+      total: z.string(),
+      /** The asset's decimal places: the profile shows every amount of it with that many. */
+      precision: z.number().int().min(0),
+    }),
   ),
-  orders: z.array(ZOrder),
+  /** Recent orders, each with its limit and average fill apart (domains/users/profile-orders.ts). */
+  orders: z.array(
+    ZOrder.extend({
+      baseAsset: z.string(),
+      quoteAsset: z.string(),
+      limitPrice: z.string().nullable(),
+      averageFillPrice: z.string().nullable(),
+      priceDecimals: z.number().int().min(0),
+      quantityDecimals: z.number().int().min(0),
+      quoteDecimals: z.number().int().min(0),
+    }),
+  ),
 });

@@ -37,19 +37,6 @@ export function auditColumns(t: AuditTranslator, options: { change?: boolean } =
   return options.change ? [...columns, { header: t("columns.change") }] : columns;
 }
 
-/** English headers, for tables not yet translated (the dashboard's recent activity). */
-export const AUDIT_COLUMNS = [
-  { header: "Time" },
-  { header: "Actor" },
-  { header: "Action" },
-  { header: "Target" },
-  { header: "IP address" },
-  { header: "Device" },
-] as const;
-
-/** The audit page's columns: the dashboard's, plus the change each entry records. */
-export const AUDIT_COLUMNS_WITH_CHANGE = [...AUDIT_COLUMNS, { header: "Change (before → after)" }];
-
 /** Audit entries as table rows; shared by the audit page and the dashboard's recent activity. */
 export function auditRows(rows: readonly AuditRowView[], options: { change?: boolean } = {}) {
   return rows.map((row) => (

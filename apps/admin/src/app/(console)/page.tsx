@@ -2,7 +2,7 @@ import { canOpenSection } from "@exchange/api/client";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { AUDIT_COLUMNS, auditRows } from "@/components/audit-rows";
+import { auditColumns, auditRows } from "@/components/audit-rows";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { PageBody } from "@/components/page-body";
@@ -24,7 +24,11 @@ const RECENT_AUDIT_ROWS = 6;
 export default async function DashboardPage() {
   const staff = await requireStaff("/");
   const api = await adminApi();
-  const [t, nav] = await Promise.all([getTranslations("dashboard"), getTranslations("nav")]);
+  const [t, nav, audit] = await Promise.all([
+    getTranslations("dashboard"),
+    getTranslations("nav"),
+    getTranslations("audit"),
+  ]);
   const sections = SECTION_ORDER.filter((section) => canOpenSection(staff.roles, section));
   const seesAudit = canOpenSection(staff.roles, "audit");
   const [summaries, health, recent] = await loadForPage(() =>
@@ -61,7 +65,7 @@ export default async function DashboardPage() {
             </div>
             <DataTable
               caption={t("recentAudit")}
-              columns={AUDIT_COLUMNS}
+              columns={auditColumns(audit)}
               rows={auditRows(recent.rows)}
               empty={
                 <EmptyState

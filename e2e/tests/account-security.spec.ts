@@ -74,8 +74,9 @@ test("[SECURITY] @phone a trader sees both sessions, changes the password, and t
 
   // The other browser, still holding its cookie, is logged out on its next request.
   await other.page.reload();
-  await expect(other.page.getByRole("link", { name: "Log in" }).first()).toBeVisible();
   await expect(other.page.getByTestId("account-email")).toHaveCount(0);
+  await other.page.goto(`${WEB_URL}/account/security`);
+  await expect(other.page).toHaveURL(/\/login\?next=/);
   await other.context.close();
 
   // This one stays, and the new password is the one that works from now on.

@@ -22,7 +22,7 @@ export function ConsoleSidebar({ roles }: { roles: readonly StaffRole[] }) {
           // The tag's leading space keeps the wordmark and the tag two words for assistive
           // technology (the link's visible text "Exchange Admin" is then part of its name);
           // at the start of its box the space takes no room on screen.
-          <BrandMark href="/" label={t("brandLabel")} tag={` ${t("brandTag")}`} />
+          <BrandMark href="/" label={t("brandLabel")} tag={t("brandTag")} />
         }
         menuLabel={t("menu")}
         openLabel={t("openMenu")}

@@ -13,7 +13,7 @@ export function BrandMark({
   tag,
 }: {
   href: string;
-  /** The link's accessible name, e.g. "Exchange home". */
+  /** The link's accessible name, e.g. "Exchange home": it must contain the visible words. */
   label: string;
   tag?: string;
 }) {
@@ -34,6 +34,8 @@ export function BrandMark({
       <span className="hidden text-[15px] font-semibold tracking-tight text-ink min-[420px]:inline">
         {WORDMARK}
       </span>
+      {/* A space between the words, so the accessible name reads "Exchange Admin", as shown. */}
+      {tag ? " " : null}
       {tag ? (
         <span className="rounded bg-raised px-1.5 py-0.5 text-[10px] font-semibold tracking-wider text-ink-muted uppercase ring-1 ring-line-strong ring-inset">
           {tag}

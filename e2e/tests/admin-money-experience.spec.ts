@@ -36,6 +36,9 @@ async function sql(text: string, values: unknown[]): Promise<pg.QueryResult> {
 }
 
 test.beforeAll(async ({ browser }) => {
+  // A funded trader, a withdrawal through the web form and a deposit row: more than the default
+  // 30 s on a busy machine.
+  test.setTimeout(120_000);
   const setup = await setUpTrading();
   trader = await setup.createTrader({ USDT: "5000" });
   await setup.close();

@@ -43,11 +43,63 @@ async function visit(page: Page, url: string, locale: string, name: string) {
   await page.waitForLoadState("load");
   await page.waitForTimeout(750);
   await expectAccessible(page, `${name} (${locale})`);
+  if (locale !== "en") await expectNoEnglish(page, `${name} (${locale})`);
   await page.screenshot({
     path: join("test-results", "screens", "pages", `${name}.${locale}.png`),
     fullPage: true,
   });
 }
+
+/**
+ * Words a Chinese reader should not meet: English left in the page's own text. Data (emails,
+ * names people typed, asset codes and symbols, ids, addresses) and the brand are not words of
+ * the app's and are left out; so is what the page marks `translate="no"`.
+ */
+async function expectNoEnglish(page: Page, context: string) {
+  // Every text node on its own (words of neighbouring elements must not run together), except
+  // those inside what is not the app's words.
+  const text = await page.locator("body").evaluate((body) => {
+    const skip = '[translate="no"], script, style, code, kbd';
+    const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
+    const parts: string[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.parentElement?.closest(skip)) parts.push(node.nodeValue ?? "");
+    }
+    return parts.join(" ");
+  });
+  const words = text
+    .replace(/\S+@\S+/g, " ")
+    .replace(/\b0x[0-9a-f]+\b/gi, " ")
+    .match(/\b[A-Za-z][a-z]{2,}\b/g);
+  const english = [...new Set(words ?? [])].filter((word) => !NOT_ENGLISH.has(word));
+  expect.soft(english, `English words on ${context}`).toEqual([]);
+}
+
+/**
+ * Names that stay as they are in Chinese: the brand, each language's own name in the switcher,
+ * "Maker" / "Taker" (as Chinese venues write them), the local chain's key (evm-local), browsers
+ * and systems.
+ */
+const NOT_ENGLISH = new Set([
+  "Exchange",
+  "English",
+  "Maker",
+  "Taker",
+  "evm",
+  "local",
+  "Chrome",
+  "Chromium",
+  "Firefox",
+  "Safari",
+  "Edge",
+  "Linux",
+  "Windows",
+  "Android",
+  "macOS",
+  "iOS",
+  "Google",
+  "Authenticator",
+]);
 
 /** The href of the first link in the page's main content whose address matches `pattern`. */
 async function firstLink(page: Page, pattern: RegExp): Promise<string | undefined> {

@@ -69,7 +69,8 @@ function AuditRow({ row, change }: { row: AuditRowView; change: boolean }) {
           </code>
         </span>
       </td>
-      <td className="px-4 py-2.5 whitespace-nowrap text-ink-muted">
+      {/* An identifier ("user 42"), not words: browsers' translators leave it alone too. */}
+      <td className="px-4 py-2.5 whitespace-nowrap text-ink-muted" translate="no">
         {row.targetType ? `${row.targetType} ${row.targetId ?? ""}`.trim() : "—"}
       </td>
       <td className="px-4 py-2.5 font-mono text-xs text-ink-muted">{row.ip ?? "—"}</td>

@@ -55,7 +55,11 @@ function TopBarView({
           {initials}
         </span>
         <div className="flex min-w-0 flex-col leading-tight">
-          <span className="truncate text-[13px] font-medium text-ink" data-testid="staff-name">
+          <span
+            className="truncate text-[13px] font-medium text-ink"
+            data-testid="staff-name"
+            translate="no"
+          >
             {staff.name}
           </span>
           <span className="hidden truncate text-xs text-ink-faint xl:block">{staff.email}</span>

@@ -17,7 +17,7 @@ export function StaffAuthFrame({
 }) {
   const t = useTranslations("auth");
   return (
-    <div className="relative flex min-h-dvh flex-col items-center justify-center overflow-hidden px-4 py-12">
+    <main className="relative flex min-h-dvh flex-col items-center justify-center overflow-hidden px-4 py-12">
       <div
         aria-hidden="true"
         className="pointer-events-none absolute inset-x-0 top-0 h-96 bg-[radial-gradient(ellipse_at_top,--theme(--color-brand/10%),transparent_65%)]"
@@ -30,6 +30,6 @@ export function StaffAuthFrame({
           {children}
         </AuthCard>
       </div>
-    </div>
+    </main>
   );
 }

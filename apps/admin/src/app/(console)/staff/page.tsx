@@ -40,7 +40,7 @@ export default async function StaffPage() {
           <tr key={member.id} data-testid="staff-row">
             <td className="h-12 px-4 text-right text-ink-muted tabular-nums">#{member.id}</td>
             <td className="px-4 text-ink">
-              {member.name}
+              <span translate="no">{member.name}</span>
               {member.active ? null : (
                 <span className="ml-2 text-xs text-ink-faint">{t("inactive")}</span>
               )}

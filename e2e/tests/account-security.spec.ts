@@ -170,7 +170,8 @@ test("[SECURITY] compliance reads a trader's log-ins and failed log-ins in the a
   await traderContext.close();
 
   await signInStaff(page, "COMPLIANCE");
-  await page.goto(`${ADMIN_URL}/audit?actorType=USER&actorId=${trader.id}`);
+  // Everything that happened to the account, whoever did it (a failed attempt is nobody's own).
+  await page.goto(`${ADMIN_URL}/audit?targetType=user&targetId=${trader.id}`);
   const rows = page.getByTestId("audit-row");
   const failed = rows.filter({ hasText: "user.login_failed" });
   await expect(failed).toHaveCount(1);

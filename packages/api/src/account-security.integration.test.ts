@@ -5,13 +5,13 @@ import {
   logInWithPassword,
   redeemSignInTicket,
 } from "@exchange/domains/identity/log-in";
-import { sessionHandle } from "@exchange/domains/identity/session-list";
+import { revokeMyOtherSessions, sessionHandle } from "@exchange/domains/identity/session-list";
 import { currentSessionUser } from "@exchange/domains/identity/sessions";
 import { base32Decode, totpCode } from "@exchange/domains/identity/totp";
 import { verifySecondFactor } from "@exchange/domains/identity/two-factor";
 import { submitKyc } from "@exchange/domains/kyc/kyc-submissions";
 import { KYC_FIXTURE_FIELDS, kycFixtureFiles } from "@exchange/domains/testing/kyc-fixtures";
-import { latestMailTo } from "@exchange/domains/testing/mail";
+import { latestMailTo, tokenIn } from "@exchange/domains/testing/mail";
 import { closeServices, testServices, uniqueTestIp } from "@exchange/domains/testing/test-services";
 import { createTestUser, type TestUser } from "@exchange/domains/testing/test-users";
 import { sessionRevocationChannel } from "@exchange/protocol";
@@ -79,6 +79,19 @@ async function waitForRevocation(expected: { u: number; s: string | null }): Pro
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   throw new Error(`no revocation ${JSON.stringify(expected)}`);
+}
+
+/** Failed attempts at the account: the actor is the system (whoever typed), the account the target. */
+function failedLogInsAt(userId: number) {
+  return services.db.auditLog.findMany({
+    where: {
+      actorType: "SYSTEM",
+      targetType: "user",
+      targetId: String(userId),
+      action: "user.login_failed",
+    },
+    orderBy: { id: "desc" },
+  });
 }
 
 function auditOf(userId: number, action: string) {
@@ -184,6 +197,39 @@ describe("changing the password while logged in", () => {
     expect(mail.text).toContain("/forgot-password");
   });
 
+  it("kills a reset link mailed before the change, so it cannot undo it", async () => {
+    const user = await createTestUser(services.db, { tag: "reset-then-change" });
+    await callTraderApi(services, undefined, uniqueTestIp()).auth.requestPasswordReset({
+      email: user.email,
+    });
+    const token = tokenIn(await latestMailTo(user.email), "/reset-password");
+    const here = await signInFrom(user, { ip: uniqueTestIp(), userAgent: MAC_CHROME });
+    await here.api.security.changePassword({
+      currentPassword: user.password,
+      newPassword: "a-brand-new-pass-8",
+    });
+
+    const refused = await appErrorOf(
+      callTraderApi(services).auth.resetPassword({ token, password: "the-thiefs-pass-1" }),
+    );
+    expect(refused.code).toBe(AppErrorCode.TOKEN_USED);
+    expect(await stands(user, here.sessionId)).toBe(true);
+  });
+
+  it("refuses an account-wide change from a session revoked in the meantime", async () => {
+    const user = await createTestUser(services.db, { tag: "revoked-meanwhile" });
+    const owner = await signInFrom(user, { ip: uniqueTestIp(), userAgent: MAC_CHROME });
+    const thief = await signInFrom(user, { ip: uniqueTestIp(), userAgent: IPHONE_SAFARI });
+    await owner.api.security.revokeSession({ handle: sessionHandle(thief.sessionId) });
+
+    // The thief's request passed the door before the revocation; the change itself re-checks.
+    const refused = await appErrorOf(
+      revokeMyOtherSessions(services, { userId: user.id, sessionId: thief.sessionId }, {}),
+    );
+    expect(refused.code).toBe(AppErrorCode.UNAUTHENTICATED);
+    expect(await stands(user, owner.sessionId)).toBe(true);
+  });
+
   it("changes nothing when the current password is wrong", async () => {
     const user = await createTestUser(services.db, { tag: "wrong-current" });
     const here = await signInFrom(user, { ip: uniqueTestIp(), userAgent: MAC_CHROME });
@@ -252,7 +298,8 @@ describe("log-ins in the audit log", () => {
       client: { ip, userAgent: MAC_CHROME },
     });
 
-    const [failed] = await auditOf(user.id, "user.login_failed");
+    expect(await auditOf(user.id, "user.login_failed")).toEqual([]);
+    const [failed] = await failedLogInsAt(user.id);
     expect(failed).toMatchObject({
       ip,
       userAgent: IPHONE_SAFARI,

@@ -146,7 +146,13 @@ export async function findUserAuditRows(
   query: { userId: number; actions: readonly string[]; limit: number },
 ) {
   return db.auditLog.findMany({
-    where: { actorType: "USER", actorId: String(query.userId), action: { in: [...query.actions] } },
+    // By target: a failed attempt's actor is SYSTEM, and the (target_type, target_id) index holds
+    // only account events (orders are audited against the order), however busy the account.
+    where: {
+      targetType: "user",
+      targetId: String(query.userId),
+      action: { in: [...query.actions] },
+    },
     orderBy: { id: "desc" },
     take: query.limit,
     select: { id: true, action: true, after: true, ip: true, userAgent: true, createdAt: true },

@@ -4,9 +4,10 @@ import { findUserAuditRows, type RequestClient, recordAudit } from "../audit/aud
 import { AppError, AppErrorCode } from "../errors";
 import { inTransaction, type Services } from "../services";
 import { findUserMailTarget } from "./account-security-repository";
+import { retireAuthTokens } from "./auth-token-repository";
 import { mailSetup, webLink } from "./identity-config";
 import { passwordChangedMail } from "./mail-templates";
-import { announceEach, requireSessionId } from "./session-list";
+import { announceEach, requireSessionId, requireStandingSession } from "./session-list";
 import { revokeOtherSessions } from "./session-repository";
 import { proveStepUp } from "./step-up";
 import { type DeviceSummary, summarizeUserAgent } from "./user-agent";
@@ -29,8 +30,9 @@ const SAME_PASSWORD = "Choose a password different from your current one.";
 /**
  * Changes the password: the current password (and a code where two-factor is on) proves the
  * person at the keyboard holds the account, counted against the step-up limit like any other
- * confirmation. Then, in one transaction, the hash changes (`passwordChangedAt` with it), every
- * OTHER session ends (a thief's among them) and the change is audited; this session stays.
+ * confirmation. Then, in one transaction that first checks this session still stands, the hash
+ * changes (`passwordChangedAt` with it), open reset links die, every OTHER session ends (a
+ * thief's among them) and the change is audited; this session stays.
  * Afterwards the ended sessions' sockets close and the owner is mailed, in their language.
  */
 export async function changePassword(
@@ -48,7 +50,10 @@ export async function changePassword(
   const passwordHash = await hashPassword(input.newPassword);
   const now = clockDate(services.clock);
   const ended = await inTransaction(services.db, async (tx) => {
+    await requireStandingSession(tx, session.userId, sessionId, now);
     await replaceUserPassword(tx, session.userId, passwordHash, now);
+    // A reset link mailed before the change must not undo it.
+    await retireAuthTokens(tx, { userId: session.userId, purpose: "RESET_PASSWORD", now });
     const ids = await revokeOtherSessions(tx, principal, sessionId, now);
     await recordAudit(tx, {
       actor: { kind: "user", userId: session.userId },
@@ -102,7 +107,6 @@ async function mailPasswordChanged(services: Services, userId: number): Promise<
 export type LogInResult = "success" | "wrong-password" | "wrong-code";
 
 export interface LogInView {
-  id: bigint;
   at: Date;
   ip: string | null;
   device: DeviceSummary | null;
@@ -119,7 +123,6 @@ export async function recentLogIns(services: Services, userId: number): Promise<
     limit: RECENT_LOG_INS_LIMIT,
   });
   return rows.map((row) => ({
-    id: row.id,
     at: row.createdAt,
     ip: row.ip,
     device: summarizeUserAgent(row.userAgent),

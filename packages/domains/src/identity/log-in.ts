@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { createHmac } from "node:crypto";
 import { decoyPasswordHash, verifyPassword } from "@exchange/db/password";
 import { clockDate } from "@exchange/protocol";
 import { type RequestClient, recordAudit } from "../audit/audit-repository";
@@ -231,9 +231,11 @@ interface StoredTicket {
 type LogInMethod = "password" | "totp" | "recovery-code" | "enrolment";
 
 /**
- * A failed log-in in the audit log, with the address and browser it came from: the account's
- * own entry when the email names one (its owner sees it among their recent log-ins), else a
- * SYSTEM entry carrying only a short hash of the email typed, never the email or the password.
+ * A failed log-in in the audit log, with the address and browser it came from. Whoever typed the
+ * password is unknown, so the actor is SYSTEM, never the account holder; the account, when the
+ * email names one, is the target (its owner sees the attempt among their recent log-ins). For an
+ * unknown email the entry keeps only a keyed digest of what was typed, and only when it looks
+ * like an email: never the email itself, and never a password pasted into the email field.
  */
 async function auditLogInFailure(
   services: Services,
@@ -242,29 +244,35 @@ async function auditLogInFailure(
   client: RequestClient,
 ): Promise<void> {
   const accountId = attempt.account ? attempt.account.id : attempt.id;
-  const actor =
-    accountId === undefined
-      ? ({ kind: "system" } as const)
-      : attempt.kind === "user"
-        ? ({ kind: "user", userId: accountId } as const)
-        : ({ kind: "staff", staffId: accountId } as const);
   await recordAudit(services.db, {
-    actor,
+    actor: { kind: "system" },
     action: `${attempt.kind}.login_failed`,
     ...(accountId === undefined ? {} : { target: { type: attempt.kind, id: String(accountId) } }),
     after:
       accountId === undefined
-        ? { reason: "unknown-email", emailHash: emailDigest(attempt.email) }
+        ? { reason: "unknown-email", emailDigest: emailDigest(services, attempt.email) }
         : { reason },
     ip: client.ip,
     userAgent: client.userAgent,
   });
 }
 
-/** 64 bits of the normalised email's SHA-256: repeated attempts at one address line up. */
-function emailDigest(email: string): string {
-  return createHash("sha256").update(email, "utf8").digest("hex").slice(0, 16);
+/**
+ * 64 bits of an HMAC of the typed email under a key derived from the server's two-factor key:
+ * repeated attempts at one address line up, but staff cannot confirm a guessed address without
+ * the key. Nothing is kept for text that is not an email (a password in the wrong field), nor
+ * where the process has no key.
+ */
+function emailDigest(services: Services, typed: string): string | null {
+  if (!services.twoFactorKey || !LOOKS_LIKE_EMAIL.test(typed)) return null;
+  const key = createHmac("sha256", services.twoFactorKey).update("audit:email-digest").digest();
+  return createHmac("sha256", key)
+    .update(typed.trim().toLowerCase(), "utf8")
+    .digest("hex")
+    .slice(0, 16);
 }
+
+const LOOKS_LIKE_EMAIL = /^[^\s@]{1,64}@[^\s@]+\.[^\s@]+$/;
 
 /** A ticket for an account whose checks passed elsewhere (tests and benchmarks sign in this way). */
 export async function issueTicket(

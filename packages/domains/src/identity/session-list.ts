@@ -2,9 +2,10 @@ import { createHash } from "node:crypto";
 import { clockDate } from "@exchange/protocol";
 import { type RequestClient, recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
-import { inTransaction, type Services } from "../services";
+import { inTransaction, type Services, type Tx } from "../services";
 import {
   findLiveSessions,
+  lockSessionsAndCheck,
   revokeOtherSessions,
   revokeSession,
   type SessionPrincipal,
@@ -73,7 +74,9 @@ export async function revokeMySession(
   const rows = await findLiveSessions(services.db, userPrincipal(session.userId), now);
   const target = rows.find((row) => sessionHandle(row.id) === input.handle);
   if (!target) throw new AppError(AppErrorCode.NOT_FOUND, "That session has already ended.");
+  const sessionId = requireSessionId(session.sessionId);
   await inTransaction(services.db, async (tx) => {
+    await requireStandingSession(tx, session.userId, sessionId, now);
     await revokeSession(tx, target.id, now);
     await recordAudit(tx, {
       actor: { kind: "user", userId: session.userId },
@@ -96,6 +99,7 @@ export async function revokeMyOtherSessions(
   const keepId = requireSessionId(session.sessionId);
   const now = clockDate(services.clock);
   const revoked = await inTransaction(services.db, async (tx) => {
+    await requireStandingSession(tx, session.userId, keepId, now);
     const ids = await revokeOtherSessions(tx, userPrincipal(session.userId), keepId, now);
     await recordAudit(tx, {
       actor: { kind: "user", userId: session.userId },
@@ -118,6 +122,25 @@ export async function announceEach(
   sessionIds: readonly string[],
 ): Promise<void> {
   for (const sessionId of sessionIds) await announceRevocation(services, { userId, sessionId });
+}
+
+/**
+ * Inside an account-wide change's transaction: waits for any other change to the account's
+ * sessions, then refuses unless the caller's session still stands (it may have been revoked
+ * while the request was on its way, or while its password was being hashed).
+ */
+export async function requireStandingSession(
+  tx: Tx,
+  userId: number,
+  sessionId: string,
+  now: Date,
+): Promise<void> {
+  if (!(await lockSessionsAndCheck(tx, userPrincipal(userId), sessionId, now))) {
+    throw new AppError(
+      AppErrorCode.UNAUTHENTICATED,
+      "Your session has ended. Please log in again.",
+    );
+  }
 }
 
 export function requireSessionId(sessionId: string | undefined): string {

@@ -160,3 +160,23 @@ export async function markSessionSteppedUp(
   });
   return updated.count === 1;
 }
+
+/**
+ * Locks every session row of the principal (in id order, so two callers never deadlock) and
+ * says whether `sessionId` still stands at `now`. Account-wide changes (a new password, logging
+ * sessions out) run behind it, one at a time per account, so a session revoked a moment ago can
+ * no longer make one.
+ */
+export async function lockSessionsAndCheck(
+  tx: Tx,
+  principal: SessionPrincipal,
+  sessionId: string,
+  now: Date,
+): Promise<boolean> {
+  const rows = await tx.$queryRaw<{ id: string; revoked_at: Date | null; expires_at: Date }[]>`
+    SELECT id, revoked_at, expires_at FROM auth_sessions
+    WHERE principal_type = ${principal.type}::"PrincipalType" AND principal_id = ${principal.id}
+    ORDER BY id FOR UPDATE`;
+  const own = rows.find((row) => row.id === sessionId);
+  return own !== undefined && own.revoked_at === null && own.expires_at > now;
+}

@@ -17,8 +17,12 @@ export interface DeviceSummary {
 export function boundUserAgent(raw: string | null | undefined): string | undefined {
   if (!raw) return undefined;
   // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
-  const clean = raw.replace(/[\u0000-\u001f\u007f]/g, " ").trim();
-  return clean.length === 0 ? undefined : clean.slice(0, USER_AGENT_MAX_CHARS);
+  // Cut, then trim: a cut can end on a space.
+  const clean = raw
+    .replace(/[\u0000-\u001f\u007f]/g, " ")
+    .slice(0, USER_AGENT_MAX_CHARS)
+    .trim();
+  return clean.length === 0 ? undefined : clean;
 }
 
 /** Order matters: Edge and Opera also say "Chrome", Chrome also says "Safari". */

@@ -54,9 +54,10 @@ export function LogInsPanel() {
             </tr>
           </thead>
           <tbody>
-            {logIns.data.map((entry) => (
+            {logIns.data.map((entry, index) => (
               <tr
-                key={entry.id.toString()}
+                // The list is re-read whole and never reordered: time and place are a stable key.
+                key={`${entry.at.toISOString()}:${index}`}
                 data-testid="log-in-row"
                 className="border-b border-line last:border-b-0"
               >

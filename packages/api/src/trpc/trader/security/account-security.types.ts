@@ -41,8 +41,8 @@ export const ZRevokeSessionInput = z.object({
 
 export const ZRevokeOtherSessionsOutput = z.object({ revoked: z.number().int().min(0) });
 
+/** No audit id: ids are global, and their gaps would tell a trader how busy the venue is. */
 export const ZLogInView = z.object({
-  id: z.bigint(),
   at: z.date(),
   ip: z.string().nullable(),
   device: ZDevice.nullable(),

@@ -45,7 +45,12 @@ async function visit(page: Page, url: string, locale: string, name: string) {
   await expectAccessible(page, `${name} (${locale})`);
   if (locale !== "en") await expectNoEnglish(page, `${name} (${locale})`);
   await page.screenshot({
-    path: join("test-results", "screens", "pages", `${name}.${locale}.png`),
+    path: join(
+      "test-results",
+      "screens",
+      "pages",
+      `${name}.${locale}.${test.info().project.name}.png`,
+    ),
     fullPage: true,
   });
 }

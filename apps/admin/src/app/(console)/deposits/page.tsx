@@ -9,11 +9,11 @@ import { EmptyState } from "@/components/empty-state";
 import { FilterBar, FilterSelect } from "@/components/filter-bar";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
+import { PageLoading } from "@/components/page-loading";
 import { AssetFilter, QueueCount } from "@/components/review/queue-parts";
 import { paramOf, type SearchParams } from "@/lib/search-params";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
-import { Loading } from "./loading-state";
 
 export async function generateMetadata() {
   const t = await getTranslations("deposits");
@@ -64,7 +64,7 @@ function filtersOf(params: SearchParams) {
 export default async function Route(props: { searchParams: Promise<SearchParams> }) {
   await requireSection("deposits", "/deposits");
   return (
-    <Suspense fallback={<Loading />}>
+    <Suspense fallback={<PageLoading message="deposits.loading" />}>
       <DepositsPage {...props} />
     </Suspense>
   );

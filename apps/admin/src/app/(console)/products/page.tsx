@@ -8,6 +8,7 @@ import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
+import { PageLoading } from "@/components/page-loading";
 import { GenerateMonth } from "@/components/products/product-actions";
 import { ProductStatusBadge } from "@/components/products/product-badges";
 import { ProductForm } from "@/components/products/product-form";
@@ -15,7 +16,6 @@ import { ProductsNav } from "@/components/products/products-nav";
 import { OpenLinkCell } from "@/components/review/queue-parts";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
-import { Loading } from "./loading-state";
 
 export async function generateMetadata() {
   const t = await getTranslations("products");
@@ -26,7 +26,7 @@ export async function generateMetadata() {
 export default async function Route() {
   await requireSection("products", "/products");
   return (
-    <Suspense fallback={<Loading />}>
+    <Suspense fallback={<PageLoading message="products.loading" />}>
       <ProductsPage />
     </Suspense>
   );

@@ -7,9 +7,9 @@ import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
+import { PageLoading } from "@/components/page-loading";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
-import { Loading } from "./loading-state";
 
 export async function generateMetadata() {
   const t = await getTranslations("reconciliation");
@@ -24,7 +24,7 @@ type Report = Awaited<
 export default async function Route() {
   await requireSection("reconciliation", "/reconciliation");
   return (
-    <Suspense fallback={<Loading />}>
+    <Suspense fallback={<PageLoading message="reconciliation.loading" />}>
       <ReconciliationPage />
     </Suspense>
   );

@@ -7,10 +7,10 @@ import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
+import { PageLoading } from "@/components/page-loading";
 import { HotWalletStateBadge } from "@/components/treasury/hot-wallet-state-badge";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
-import { Loading } from "./loading-state";
 
 export async function generateMetadata() {
   const t = await getTranslations("treasury");
@@ -29,7 +29,7 @@ const time = (date: Date) => <DateTime at={date} format="dateTimeBare" />;
 export default async function Route() {
   await requireSection("treasury", "/treasury");
   return (
-    <Suspense fallback={<Loading />}>
+    <Suspense fallback={<PageLoading message="treasury.loading" />}>
       <TreasuryPage />
     </Suspense>
   );

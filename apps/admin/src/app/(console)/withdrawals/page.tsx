@@ -9,6 +9,7 @@ import { FilterBar, FilterInput, FilterSelect } from "@/components/filter-bar";
 import { AgeingBadge } from "@/components/kyc/ageing-badge";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
+import { PageLoading } from "@/components/page-loading";
 import {
   AssetFilter,
   ageFilterOf,
@@ -22,7 +23,6 @@ import { RiskFlags, WithdrawalStatusBadge } from "@/components/withdrawals/withd
 import { hrefWith, pageParam, paramOf, type SearchParams } from "@/lib/search-params";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
-import { Loading } from "./loading-state";
 
 export async function generateMetadata() {
   const t = await getTranslations("withdrawals");
@@ -79,7 +79,7 @@ function filtersOf(params: SearchParams) {
 export default async function Route(props: { searchParams: Promise<SearchParams> }) {
   await requireSection("withdrawals", "/withdrawals");
   return (
-    <Suspense fallback={<Loading />}>
+    <Suspense fallback={<PageLoading message="withdrawals.loading" />}>
       <WithdrawalsPage {...props} />
     </Suspense>
   );

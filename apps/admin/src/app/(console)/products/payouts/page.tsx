@@ -2,12 +2,12 @@ import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
+import { PageLoading } from "@/components/page-loading";
 import { PayoutRunsPanel } from "@/components/products/payout-runs-panel";
 import { ProductsNav } from "@/components/products/products-nav";
 import { SavingsPoolCards } from "@/components/products/savings-pool";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
-import { Loading } from "./loading-state";
 
 export async function generateMetadata() {
   const t = await getTranslations("products.payouts");
@@ -18,7 +18,7 @@ export async function generateMetadata() {
 export default async function Route() {
   await requireSection("products", "/products/payouts");
   return (
-    <Suspense fallback={<Loading />}>
+    <Suspense fallback={<PageLoading message="products.payouts.loading" />}>
       <SavingsPayoutsPage />
     </Suspense>
   );

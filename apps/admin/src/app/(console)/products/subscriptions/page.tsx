@@ -12,6 +12,7 @@ import { EmptyState } from "@/components/empty-state";
 import { FilterBar, FilterInput, FilterSelect } from "@/components/filter-bar";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
+import { PageLoading } from "@/components/page-loading";
 import { Pager } from "@/components/pager";
 import { ProductsNav } from "@/components/products/products-nav";
 import { SubscriptionStatusBadge } from "@/components/products/savings-badges";
@@ -19,7 +20,6 @@ import { QueueCount } from "@/components/review/queue-parts";
 import { hrefWith, pageParam, paramOf, type SearchParams } from "@/lib/search-params";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
-import { Loading } from "./loading-state";
 
 export async function generateMetadata() {
   const t = await getTranslations("products.subscriptions");
@@ -45,7 +45,7 @@ function filtersOf(params: SearchParams) {
 export default async function Route(props: { searchParams: Promise<SearchParams> }) {
   await requireSection("products", "/products/subscriptions");
   return (
-    <Suspense fallback={<Loading />}>
+    <Suspense fallback={<PageLoading message="products.subscriptions.loading" />}>
       <SavingsSubscriptionsPage {...props} />
     </Suspense>
   );

@@ -1,5 +1,6 @@
 import type { MarketDto } from "@exchange/api/client";
 import { decimalsOf, groupThousands, toFixedDown, trimZeros } from "@exchange/contracts/money";
+import { FORMATS } from "@exchange/ui/i18n";
 
 /** How a market's numbers are shown: prices to its tick, quantities to its lot. */
 export interface MarketFormat {
@@ -83,16 +84,8 @@ export function chartTimes(locale: string, timeZone: string) {
     hourCycle: "h23",
   });
   const dayMonth = new Intl.DateTimeFormat(locale, { timeZone, day: "numeric", month: "short" });
-  const full = new Intl.DateTimeFormat(locale, {
-    timeZone,
-    year: "numeric",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-    timeZoneName: "short",
-  });
+  // The chart formats outside React: the app's named format, applied by hand.
+  const full = new Intl.DateTimeFormat(locale, { timeZone, ...FORMATS.dateTime.dateTime });
   const midnight = (at: Date) => {
     const parts = hourMinute.formatToParts(at);
     const value = (type: string) => parts.find((part) => part.type === type)?.value;

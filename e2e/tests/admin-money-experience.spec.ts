@@ -44,7 +44,8 @@ test.beforeAll(async ({ browser }) => {
   await setup.close();
 
   // The trader asks for the withdrawal on the Withdraw page, as traders do.
-  const context = await browser.newContext();
+  // In English: the trader's side is not what this journey reads, and its helpers read English labels.
+  const context = await browser.newContext({ locale: "en" });
   const page = await context.newPage();
   await logInTrader(page, trader);
   await page.goto(`${WEB_URL}/wallet/withdraw?asset=USDT`);

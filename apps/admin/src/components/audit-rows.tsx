@@ -104,12 +104,16 @@ function AuditChange({ before, after }: { before: unknown; after: unknown }) {
   );
   if (keys.length === 0) return <span className="text-ink-faint">—</span>;
   return (
-    <dl className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 gap-y-0.5 font-mono text-[11px]">
+    // Recorded fields and values as stored: data, not the console's words.
+    <dl
+      className="grid grid-cols-[auto_minmax(0,1fr)] gap-x-2 gap-y-0.5 font-mono text-[11px]"
+      translate="no"
+    >
       {keys.map((key) => (
         <div key={key} className="contents" data-testid="audit-change">
           <dt className="text-ink-faint">{key}</dt>
           <dd className="min-w-0 break-words">
-            {key in was ? <span className="text-down/90">{show(was[key])}</span> : null}
+            {key in was ? <span className="text-down">{show(was[key])}</span> : null}
             {key in was && key in now ? <span className="text-ink-faint"> → </span> : null}
             {key in now ? <span className="text-up">{show(now[key])}</span> : null}
           </dd>

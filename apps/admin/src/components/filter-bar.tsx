@@ -49,14 +49,19 @@ export function FilterSelect({
   label: string;
   name: string;
   value: string;
-  options: ReadonlyArray<{ value: string; label: string }>;
+  /** `code`: the label is (or shows) an identifier such as "user.login_failed", not words. */
+  options: ReadonlyArray<{ value: string; label: string; code?: boolean }>;
 }) {
   return (
     <label className="flex flex-col gap-1 text-[11px] font-medium tracking-wide text-ink-faint uppercase">
       {label}
       <select name={name} defaultValue={value} className={`${CONTROL} min-w-36 normal-case`}>
         {options.map((option) => (
-          <option key={option.value} value={option.value}>
+          <option
+            key={option.value}
+            value={option.value}
+            translate={option.code ? "no" : undefined}
+          >
             {option.label}
           </option>
         ))}

@@ -6,7 +6,7 @@ export function PageHeader({
   aside,
 }: {
   title: string;
-  description: string;
+  description: ReactNode;
   aside?: ReactNode;
 }) {
   return (

@@ -41,7 +41,13 @@ export default async function DashboardPage() {
   const firstName = staff.name.split(/\s+/)[0] ?? staff.name;
   return (
     <PageBody>
-      <PageHeader title={t("title")} description={t("welcome", { name: firstName })} />
+      <PageHeader
+        title={t("title")}
+        description={t.rich("welcome", {
+          name: firstName,
+          person: (chunks) => <span translate="no">{chunks}</span>,
+        })}
+      />
       <div className="grid grid-cols-1 gap-3 sm:grid-cols-2 xl:grid-cols-4">
         {sections.map((section, index) => (
           <SectionCard

@@ -46,7 +46,9 @@ function SubscriptionCards({ items }: { items: SavingsSubscription[] }) {
         <li key={s.id} data-testid="my-subscription-card" data-subscription-id={s.id}>
           <Link href={`/earn/${s.id}`} className="flex flex-col gap-2 py-3">
             <span className="flex items-center gap-2">
-              <span className="min-w-0 flex-1 truncate font-medium text-ink">{s.productName}</span>
+              <span className="min-w-0 flex-1 truncate font-medium text-ink" translate="no">
+                {s.productName}
+              </span>
               <SubscriptionStatusBadge status={s.status} />
             </span>
             <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs">
@@ -95,7 +97,9 @@ function SubscriptionTable({ items }: { items: SavingsSubscription[] }) {
         <tbody className="divide-y divide-line">
           {items.map((s) => (
             <tr key={s.id} data-testid="my-subscription" data-subscription-id={s.id}>
-              <td className="h-12 pr-4 font-medium text-ink">{s.productName}</td>
+              <td className="h-12 pr-4 font-medium text-ink" translate="no">
+                {s.productName}
+              </td>
               <td className="px-4">
                 <SubscriptionStatusBadge status={s.status} />
               </td>

@@ -42,7 +42,7 @@ export function OfferCard({
         <AssetIcon code={offer.asset} />
         <div className="flex min-w-0 flex-1 flex-col">
           <h3 id={titleId} className="truncate text-sm font-semibold text-ink">
-            {offer.name}
+            <span translate="no">{offer.name}</span>
           </h3>
           <span className="text-xs text-ink-muted">
             {offer.asset} · {t("term", { days: offer.termDays })}

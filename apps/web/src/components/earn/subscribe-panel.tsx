@@ -131,14 +131,17 @@ export function SubscribePanel({
   const previewError = previewFailure?.field ?? previewFailure?.form;
   return (
     <section
-      aria-label={t("heading", { name: offer.name })}
+      aria-label={t.markup("heading", { name: offer.name, product: (chunks) => chunks })}
       data-testid="subscribe-panel"
       className="flex min-w-0 flex-col gap-5 rounded-xl border border-line bg-surface p-4 sm:p-6"
     >
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div className="flex flex-col gap-0.5">
           <h2 className="text-base font-semibold tracking-tight text-ink">
-            {t("heading", { name: offer.name })}
+            {t.rich("heading", {
+              name: offer.name,
+              product: (chunks) => <span translate="no">{chunks}</span>,
+            })}
           </h2>
           <p className="text-[13px] text-ink-muted">
             {t("summary", {

@@ -50,7 +50,9 @@ function Detail({ subscription: s }: { subscription: SavingsSubscriptionDetail }
   return (
     <>
       <header className="flex flex-wrap items-center gap-3">
-        <h1 className="text-2xl font-semibold tracking-tight">{s.productName}</h1>
+        <h1 className="text-2xl font-semibold tracking-tight" translate="no">
+          {s.productName}
+        </h1>
         <SubscriptionStatusBadge status={s.status} />
       </header>
       <WalletCard title={t("summary")} testId="subscription-summary">

@@ -106,8 +106,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             ...families(vocabulary.actions).map((family) => ({
               value: family,
               label: t("filter.family", { family }),
+              code: true,
             })),
-            ...vocabulary.actions.map((action) => ({ value: action, label: actionLabel(action) })),
+            ...vocabulary.actions.map((action) => ({
+              value: action,
+              label: actionLabel(action),
+              code: true,
+            })),
           ]}
         />
         <FilterSelect
@@ -116,7 +121,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           value={filters.targetType}
           options={[
             { value: "", label: t("filter.anyTarget") },
-            ...vocabulary.targetTypes.map((type) => ({ value: type, label: type })),
+            ...vocabulary.targetTypes.map((type) => {
+              const key = `targetTypes.${type}` as Parameters<typeof t>[0];
+              return t.has(key)
+                ? { value: type, label: t(key) }
+                : { value: type, label: type, code: true };
+            }),
           ]}
         />
         <FilterInput

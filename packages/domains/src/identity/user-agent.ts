@@ -16,9 +16,9 @@ export interface DeviceSummary {
 /** The header as stored: control characters removed, trimmed, at most 512 characters. */
 export function boundUserAgent(raw: string | null | undefined): string | undefined {
   if (!raw) return undefined;
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
   // Cut, then trim: a cut can end on a space.
   const clean = raw
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point.
     .replace(/[\u0000-\u001f\u007f]/g, " ")
     .slice(0, USER_AGENT_MAX_CHARS)
     .trim();

@@ -54,10 +54,10 @@ export function LogInsPanel() {
             </tr>
           </thead>
           <tbody>
-            {logIns.data.map((entry, index) => (
+            {logIns.data.map((entry) => (
               <tr
-                // The list is re-read whole and never reordered: time and place are a stable key.
-                key={`${entry.at.toISOString()}:${index}`}
+                // No id reaches the browser (audit ids are global): the attempt's own facts.
+                key={`${entry.at.toISOString()}:${entry.result}:${entry.ip ?? ""}`}
                 data-testid="log-in-row"
                 className="border-b border-line last:border-b-0"
               >

@@ -94,7 +94,17 @@ async function readSummary(
     case "audit": {
       const latest = (await api.audit.list({ limit: 1 })).rows[0];
       if (!latest) return { figure: "—", caption: t("auditNone") };
-      const [locale, timeZone] = await Promise.all([getLocale(), getTimeZone()]);
+      const [locale, timeZone, audit] = await Promise.all([
+        getLocale(),
+        getTimeZone(),
+        getTranslations("audit"),
+      ]);
+      // The action as the audit page names it, in the viewer's language; the code if unnamed.
+      const actionKey = `actions.${latest.action}` as Parameters<typeof audit>[0];
+      const action =
+        audit.has(actionKey) && typeof audit.raw(actionKey) === "string"
+          ? audit(actionKey)
+          : latest.action;
       return {
         figure: format.dateTime(latest.createdAt, {
           hour: "2-digit",
@@ -103,7 +113,7 @@ async function readSummary(
         }),
         caption: t("auditLast", {
           zone: timeZoneLabel(timeZone, locale, latest.createdAt),
-          action: latest.action,
+          action,
         }),
       };
     }

@@ -115,7 +115,7 @@ export interface IdentityLabels {
 
 /**
  * The fact rows that say who the user is; each page appends what matters to its decision.
- * Pass `labels` from `common.detail` (email, userId, kycLevel); without them they are English.
+ * `labels` come from `common.detail` (email, userId, kycLevel), in the viewer's language.
  */
 export function userIdentityFacts(
   user: {
@@ -123,7 +123,7 @@ export function userIdentityFacts(
     email: string;
     kycLevel: Parameters<typeof KycLevelBadge>[0]["level"];
   },
-  labels: IdentityLabels = { email: "Email", userId: "User id", kycLevel: "KYC level" },
+  labels: IdentityLabels,
 ): [string, ReactNode][] {
   return [
     [labels.email, user.email],

@@ -45,6 +45,8 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
   const canDecide = staff.roles.includes("FINANCE");
   const approvals = detail.decisions.filter((d) => d.decision === "APPROVE");
   const t = await getTranslations("withdrawals.detail");
+  const identity = await getTranslations("common.detail");
+  const ledger = await getTranslations("withdrawals.ledger");
   const locale = await getLocale();
   const zone = timeZoneLabel(await getTimeZone(), locale);
   const amount = (value: string) => formatDecimalText(value, locale);
@@ -113,7 +115,11 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
           <DetailCard shrinks title={t("trader")} action={<ProfileLink userId={detail.user.id} />}>
             <Facts
               rows={[
-                ...userIdentityFacts(detail.user),
+                ...userIdentityFacts(detail.user, {
+                  email: identity("email"),
+                  userId: identity("userId"),
+                  kycLevel: identity("kycLevel"),
+                }),
                 [t("twoFactor"), detail.user.twoFactorOn ? t("on") : t("off")],
                 [t("passwordChanged"), when(detail.user.passwordChangedAt)],
               ]}
@@ -162,8 +168,15 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
                         <td className="py-1 pr-2 whitespace-nowrap text-ink-muted">
                           <DateTime at={p.postedAt} format="dateTimeBare" />
                         </td>
-                        <td className="py-1 pr-2 text-ink">{p.cause}</td>
-                        <td className="py-1 pr-2 text-ink-muted">{p.account}</td>
+                        {/* The engine's own name for the cause: a code, shown as recorded. */}
+                        <td className="py-1 pr-2 font-mono text-xs text-ink" translate="no">
+                          {p.cause}
+                        </td>
+                        <td className="py-1 pr-2 text-ink-muted">
+                          {p.account === "available" || p.account === "frozen"
+                            ? ledger(`accounts.${p.account}`)
+                            : p.account}
+                        </td>
                         <td
                           className={`py-1 text-right ${p.amount.startsWith("-") ? "text-down" : "text-up"}`}
                         >

@@ -6,9 +6,10 @@
 export type { Market as MarketDto } from "@exchange/contracts/market";
 export { AppErrorCode, type FieldErrors } from "@exchange/domains/errors";
 export {
-  CONSUMER_LABELS,
-  consumerLabel,
-  healthSummary,
+  HEALTH_CONSUMERS,
+  type HealthLike,
+  type HealthProblem,
+  healthProblems,
 } from "@exchange/domains/health/health-summary";
 export {
   canOpenSection,

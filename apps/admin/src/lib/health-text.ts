@@ -1,10 +1,7 @@
-import type { healthSummary } from "@exchange/api/client";
+import { type HealthLike, healthProblems } from "@exchange/api/client";
 import type { useTranslations } from "next-intl";
 
 /** The dashboard catalog's translator, as both the server panel and the client badge hold it. */
-/** A health report as the API sends it (database, engine, worker consumers). */
-type HealthLike = Parameters<typeof healthSummary>[0];
-
 export type DashboardText = ReturnType<typeof useTranslations<"dashboard">>;
 
 /** A worker consumer's name in the viewer's language; an unknown consumer keeps its own name. */
@@ -14,23 +11,23 @@ export function consumerName(t: DashboardText, name: string): string {
 }
 
 /**
- * One line that says what is wrong, in the viewer's language (the API's `healthSummary` says it
- * in English for the trading site's footer). Internal errors are not part of it.
+ * One line that says what is wrong, in the viewer's language, from the health domain's reading
+ * of the report (`healthProblems`). Internal errors are not part of it.
  */
 export function healthLine(t: DashboardText, health: HealthLike): string {
   if (health.ok) return t("health.allOk");
-  const problems: string[] = [];
-  if (!health.database.ok) problems.push(t("health.problemDatabase"));
-  if (!health.engine.ok) problems.push(t("health.problemEngine"));
-  for (const c of health.consumers) {
-    if (c.ok) continue;
-    const consumer = consumerName(t, c.name);
-    problems.push(
-      c.state === "silent"
-        ? t("health.problemSilent", { consumer })
-        : t("health.problemStuck", { consumer }),
-    );
-  }
+  const problems = healthProblems(health).map((problem) => {
+    switch (problem.kind) {
+      case "database":
+        return t("health.problemDatabase");
+      case "engine":
+        return t("health.problemEngine");
+      case "silent":
+        return t("health.problemSilent", { consumer: consumerName(t, problem.consumer) });
+      case "stuck":
+        return t("health.problemStuck", { consumer: consumerName(t, problem.consumer) });
+    }
+  });
   return t("health.degraded", {
     problems: problems.length > 0 ? problems.join(t("health.separator")) : t("health.checking"),
   });

@@ -1,10 +1,11 @@
 "use client";
 
+import { type HealthProblem, healthProblems } from "@exchange/api/client";
 import { useTimeZoneLabel } from "@exchange/ui/i18n";
 import { useQuery } from "@tanstack/react-query";
 import { useFormatter, useTranslations } from "next-intl";
 import { useTRPC } from "@/trpc/react";
-import { consumerKey, type HealthProblem, healthProblems } from "./health-problems";
+import { consumerKey } from "./health-problems";
 
 const HEALTH_POLL_MS = 30_000;
 

@@ -1,46 +1,37 @@
 import { describe, expect, it } from "vitest";
-import { healthSummary } from "./health-summary";
+import { type HealthLike, healthProblems } from "./health-summary";
 
-const up = { ok: true };
-const healthy = {
+const healthy: HealthLike = {
   ok: true,
-  database: up,
-  engine: up,
-  consumers: [{ name: "market-data", ok: true, state: "running", processedSeq: 90 }],
+  database: { ok: true },
+  engine: { ok: true },
+  consumers: [{ name: "projector", ok: true, state: "running", processedSeq: 9 }],
 };
 
-describe("the one-line health summary", () => {
-  it("says all is well only when the report is ok", () => {
-    expect(healthSummary(healthy)).toBe("All systems operational");
+describe("reading a health report", () => {
+  it("finds nothing wrong when the venue is up", () => {
+    expect(healthProblems(healthy)).toEqual([]);
   });
 
-  it("names a stuck consumer, its entry and since when", () => {
-    const summary = healthSummary({
-      ...healthy,
-      ok: false,
-      consumers: [
-        {
-          name: "market-data",
-          ok: false,
-          state: "stuck",
-          processedSeq: 90,
-          stuckSeq: 91,
-          since: new Date("2026-12-04T20:31:05.123Z"),
-        },
-      ],
-    });
-    expect(summary).toBe("Degraded: market data stuck at sequence 91 since 20:31:05 UTC");
-  });
-
-  it("lists every problem: engine, database and a worker that stopped writing", () => {
-    const summary = healthSummary({
+  it("names the database, the engine, a silent consumer and where a stuck one is held", () => {
+    const since = new Date("2026-12-06T08:02:37Z");
+    const problems = healthProblems({
       ok: false,
       database: { ok: false },
       engine: { ok: false },
-      consumers: [{ name: "worker", ok: false, state: "silent" }],
+      consumers: [
+        { name: "projector", ok: false, state: "stuck", processedSeq: 41, since },
+        { name: "market-data", ok: false, state: "stuck", stuckSeq: 7 },
+        { name: "worker", ok: false, state: "silent" },
+        { name: "reconciliation", ok: true, state: "running" },
+      ],
     });
-    expect(summary).toBe(
-      "Degraded: database unreachable; matching engine offline; background worker not running",
-    );
+    expect(problems).toEqual([
+      { kind: "database" },
+      { kind: "engine" },
+      { kind: "stuck", consumer: "projector", seq: 42, since },
+      { kind: "stuck", consumer: "market-data", seq: 7, since: undefined },
+      { kind: "silent", consumer: "worker" },
+    ]);
   });
 });

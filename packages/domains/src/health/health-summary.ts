@@ -1,6 +1,7 @@
 /**
- * One line that says what is wrong with the exchange, from a health report: the web footer and
- * the admin console show it. Pure, so both apps (and their tests) phrase it the same way.
+ * What is wrong with the exchange, read from a health report as data: the web footer and the
+ * admin console put it into the viewer's language. Pure, so both apps (and their tests) read a
+ * report the same way.
  */
 export interface HealthLike {
   ok: boolean;
@@ -16,37 +17,43 @@ export interface HealthLike {
   }>;
 }
 
-/** What each worker consumer keeps, in the words people who see the footer use. */
-export const CONSUMER_LABELS: Record<string, string> = {
-  projector: "Order and balance history",
-  "market-data": "Market data",
-  reconciliation: "Reconciliation",
-  "market-maker": "Demo market maker",
-  "reference-data": "Reference data sync",
-  "chain-watcher": "Deposit watcher",
-  "hot-wallet": "Hot wallet check",
-  "savings-subscriptions": "Savings subscriptions",
-  worker: "Background worker",
-};
+/** The worker's consumers and jobs a report can name; each app's catalog has words for each. */
+export const HEALTH_CONSUMERS = [
+  "projector",
+  "market-data",
+  "reconciliation",
+  "market-maker",
+  "reference-data",
+  "chain-watcher",
+  "hot-wallet",
+  "savings-subscriptions",
+  "savings-instances",
+  "savings-payouts",
+  "worker",
+] as const;
 
-export const consumerLabel = (name: string) => CONSUMER_LABELS[name] ?? name;
+export type HealthProblem =
+  | { kind: "database" }
+  | { kind: "engine" }
+  /** A consumer that has stopped reporting. */
+  | { kind: "silent"; consumer: string }
+  /** A consumer held on one event; `seq` is the event it cannot get past, when known. */
+  | { kind: "stuck"; consumer: string; seq?: number; since?: Date };
 
-export function healthSummary(health: HealthLike): string {
-  if (health.ok) return "All systems operational";
-  const problems: string[] = [];
-  if (!health.database.ok) problems.push("database unreachable");
-  if (!health.engine.ok) problems.push("matching engine offline");
+/** Every problem in the report, in the order people are told of them (empty when all is well). */
+export function healthProblems(health: HealthLike): HealthProblem[] {
+  if (health.ok) return [];
+  const problems: HealthProblem[] = [];
+  if (!health.database.ok) problems.push({ kind: "database" });
+  if (!health.engine.ok) problems.push({ kind: "engine" });
   for (const c of health.consumers) {
     if (c.ok) continue;
-    problems.push(`${consumerLabel(c.name).toLowerCase()} ${consumerProblem(c)}`);
+    if (c.state === "silent") {
+      problems.push({ kind: "silent", consumer: c.name });
+      continue;
+    }
+    const seq = c.stuckSeq ?? (c.processedSeq === undefined ? undefined : c.processedSeq + 1);
+    problems.push({ kind: "stuck", consumer: c.name, seq, since: c.since });
   }
-  return `Degraded: ${problems.join("; ") || "checking"}`;
-}
-
-function consumerProblem(c: HealthLike["consumers"][number]): string {
-  if (c.state === "silent") return "not running";
-  const seq = c.stuckSeq ?? (c.processedSeq === undefined ? undefined : c.processedSeq + 1);
-  const at = seq === undefined ? "" : ` at sequence ${seq}`;
-  const since = c.since ? ` since ${c.since.toISOString().slice(11, 19)} UTC` : "";
-  return `stuck${at}${since}`;
+  return problems;
 }

@@ -6,6 +6,7 @@ import { useTranslations } from "next-intl";
 import { useTRPC } from "@/trpc/react";
 import { useDeviceText } from "./device-text";
 import { PanelError, PanelLoading, SecurityCard } from "./security-card";
+import { SecurityTable } from "./security-table";
 
 const RESULT_KEYS = {
   success: "success",
@@ -29,56 +30,36 @@ export function LogInsPanel() {
     body = <p className="text-[13px] text-ink-muted">{t("empty")}</p>;
   else
     body = (
-      <section
-        className="overflow-x-auto rounded-lg ring-1 ring-line focus-visible:outline-2"
-        aria-label={t("caption")}
-        // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a phone, and a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-        tabIndex={0}
+      <SecurityTable
+        caption={t("caption")}
+        columns={[
+          { label: t("time", { zone }) },
+          { label: t("result") },
+          { label: t("address") },
+          { label: t("device") },
+        ]}
       >
-        <table className="w-full min-w-[520px] border-collapse text-[13px]">
-          <caption className="sr-only">{t("caption")}</caption>
-          <thead>
-            <tr className="border-b border-line bg-raised/40 text-left text-xs text-ink-muted">
-              <th scope="col" className="h-9 px-3 font-medium">
-                {t("time", { zone })}
-              </th>
-              <th scope="col" className="px-3 font-medium">
-                {t("result")}
-              </th>
-              <th scope="col" className="px-3 font-medium">
-                {t("address")}
-              </th>
-              <th scope="col" className="px-3 font-medium">
-                {t("device")}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {logIns.data.map((entry) => (
-              <tr
-                // No id reaches the browser (audit ids are global): the attempt's own facts.
-                key={`${entry.at.toISOString()}:${entry.result}:${entry.ip ?? ""}`}
-                data-testid="log-in-row"
-                className="border-b border-line last:border-b-0"
-              >
-                <td className="h-10 px-3 whitespace-nowrap text-ink-muted tabular-nums">
-                  <DateTime at={entry.at} format="dateTimeBare" />
-                </td>
-                <td className="px-3 whitespace-nowrap">
-                  {/* A word as well as a colour: a failed attempt reads as one without colour. */}
-                  <span
-                    className={entry.result === "success" ? "text-up" : "font-medium text-down"}
-                  >
-                    {t(RESULT_KEYS[entry.result])}
-                  </span>
-                </td>
-                <td className="px-3 font-mono text-xs text-ink-muted">{entry.ip ?? "—"}</td>
-                <td className="px-3 text-ink">{deviceText(entry.device)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+        {logIns.data.map((entry) => (
+          <tr
+            // No id reaches the browser (audit ids are global): the attempt's own facts.
+            key={`${entry.at.toISOString()}:${entry.result}:${entry.ip ?? ""}`}
+            data-testid="log-in-row"
+            className="border-b border-line last:border-b-0"
+          >
+            <td className="h-10 px-3 whitespace-nowrap text-ink-muted tabular-nums">
+              <DateTime at={entry.at} format="dateTimeBare" />
+            </td>
+            <td className="px-3 whitespace-nowrap">
+              {/* A word as well as a colour: a failed attempt reads as one without colour. */}
+              <span className={entry.result === "success" ? "text-up" : "font-medium text-down"}>
+                {t(RESULT_KEYS[entry.result])}
+              </span>
+            </td>
+            <td className="px-3 font-mono text-xs text-ink-muted">{entry.ip ?? "—"}</td>
+            <td className="px-3 text-ink">{deviceText(entry.device)}</td>
+          </tr>
+        ))}
+      </SecurityTable>
     );
 
   return (

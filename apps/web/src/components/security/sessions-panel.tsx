@@ -8,6 +8,7 @@ import { useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { useDeviceText } from "./device-text";
 import { PanelError, PanelLoading, SecurityCard } from "./security-card";
+import { SecurityTable } from "./security-table";
 
 /**
  * Every browser logged in to the account: when, from where, on what; this one marked. Any
@@ -49,71 +50,53 @@ export function SessionsPanel() {
     const others = sessions.data.filter((s) => !s.current);
     body = (
       <>
-        <section
-          className="overflow-x-auto rounded-lg ring-1 ring-line focus-visible:outline-2"
-          aria-label={t("caption")}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a phone, and a scrolling region must be reachable by keyboard (WCAG 2.1.1)
-          tabIndex={0}
+        <SecurityTable
+          caption={t("caption")}
+          columns={[
+            { label: t("device") },
+            { label: t("address") },
+            { label: t("since", { zone }) },
+            { label: t("actions"), hidden: true },
+          ]}
         >
-          <table className="w-full min-w-[520px] border-collapse text-[13px]">
-            <caption className="sr-only">{t("caption")}</caption>
-            <thead>
-              <tr className="border-b border-line bg-raised/40 text-left text-xs text-ink-muted">
-                <th scope="col" className="h-9 px-3 font-medium">
-                  {t("device")}
-                </th>
-                <th scope="col" className="px-3 font-medium">
-                  {t("address")}
-                </th>
-                <th scope="col" className="px-3 font-medium">
-                  {t("since", { zone })}
-                </th>
-                <th scope="col" className="px-3 text-right font-medium">
-                  <span className="sr-only">{t("actions")}</span>
-                </th>
+          {sessions.data.map((session) => {
+            const device = deviceText(session.device);
+            const address = session.ip ?? t("unknownAddress");
+            return (
+              <tr
+                key={session.handle}
+                data-testid="session-row"
+                className="border-b border-line last:border-b-0"
+              >
+                <td className="px-3 py-2 text-ink">
+                  {device}
+                  {session.current ? (
+                    <span className="ml-2 inline-block rounded-full whitespace-nowrap bg-brand/10 px-2 py-0.5 text-xs font-medium text-brand ring-1 ring-brand/30 ring-inset">
+                      {t("thisDevice")}
+                    </span>
+                  ) : null}
+                </td>
+                <td className="px-3 py-2 font-mono text-xs text-ink-muted">{address}</td>
+                <td className="px-3 py-2 whitespace-nowrap text-ink-muted tabular-nums">
+                  <DateTime at={session.createdAt} format="dateTimeBare" />
+                </td>
+                <td className="px-3 py-1.5 text-right">
+                  {session.current ? null : (
+                    <button
+                      type="button"
+                      disabled={revoke.isPending}
+                      onClick={() => revoke.mutate({ handle: session.handle })}
+                      aria-label={t("revokeLabel", { device, address })}
+                      className={buttonClasses("ghost", "md")}
+                    >
+                      {t("revoke")}
+                    </button>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {sessions.data.map((session) => {
-                const device = deviceText(session.device);
-                const address = session.ip ?? t("unknownAddress");
-                return (
-                  <tr
-                    key={session.handle}
-                    data-testid="session-row"
-                    className="border-b border-line last:border-b-0"
-                  >
-                    <td className="px-3 py-2 text-ink">
-                      {device}
-                      {session.current ? (
-                        <span className="ml-2 inline-block rounded-full whitespace-nowrap bg-brand/10 px-2 py-0.5 text-xs font-medium text-brand ring-1 ring-brand/30 ring-inset">
-                          {t("thisDevice")}
-                        </span>
-                      ) : null}
-                    </td>
-                    <td className="px-3 py-2 font-mono text-xs text-ink-muted">{address}</td>
-                    <td className="px-3 py-2 whitespace-nowrap text-ink-muted tabular-nums">
-                      <DateTime at={session.createdAt} format="dateTimeBare" />
-                    </td>
-                    <td className="px-3 py-1.5 text-right">
-                      {session.current ? null : (
-                        <button
-                          type="button"
-                          disabled={revoke.isPending}
-                          onClick={() => revoke.mutate({ handle: session.handle })}
-                          aria-label={t("revokeLabel", { device, address })}
-                          className={buttonClasses("ghost", "md")}
-                        >
-                          {t("revoke")}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </section>
+            );
+          })}
+        </SecurityTable>
         {others.length === 0 ? (
           <p className="text-[13px] text-ink-muted">{t("onlyThis")}</p>
         ) : (

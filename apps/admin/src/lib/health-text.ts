@@ -17,17 +17,14 @@ export function consumerName(t: DashboardText, name: string): string {
 export function healthLine(t: DashboardText, health: HealthLike): string {
   if (health.ok) return t("health.allOk");
   const problems = healthProblems(health).map((problem) => {
-    switch (problem.kind) {
-      case "database":
-        return t("health.problemDatabase");
-      case "engine":
-        return t("health.problemEngine");
-      case "silent":
-        return t("health.problemSilent", { consumer: consumerName(t, problem.consumer) });
-      case "stuck":
-        return t("health.problemStuck", { consumer: consumerName(t, problem.consumer) });
-    }
+    if (problem.kind === "database") return t("health.problemDatabase");
+    if (problem.kind === "engine") return t("health.problemEngine");
+    const consumer = consumerName(t, problem.consumer);
+    return problem.kind === "silent"
+      ? t("health.problemSilent", { consumer })
+      : t("health.problemStuck", { consumer });
   });
+
   return t("health.degraded", {
     problems: problems.length > 0 ? problems.join(t("health.separator")) : t("health.checking"),
   });

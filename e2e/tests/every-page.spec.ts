@@ -75,6 +75,7 @@ async function expectNoEnglish(page: Page, context: string) {
   const words = text
     .replace(/\S+@\S+/g, " ")
     .replace(/\b0x[0-9a-f]+\b/gi, " ")
+    .replace(/\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/gi, " ")
     .match(/\b[A-Za-z][a-z]{2,}\b/g);
   const english = [...new Set(words ?? [])].filter((word) => !NOT_ENGLISH.has(word));
   expect.soft(english, `English words on ${context}`).toEqual([]);

@@ -77,7 +77,7 @@ function DepositRow({ deposit }: { deposit: Deposit }) {
         <span className="text-xs text-ink-muted tabular-nums">
           <DateTime at={deposit.createdAt} format="dateTime" />
         </span>
-        <span className="truncate font-mono text-xs text-ink-muted">
+        <span translate="no" className="truncate font-mono text-xs text-ink-muted">
           <span className="sr-only">{t("transaction")} </span>
           <span aria-hidden="true">{shortHash(deposit.txHash)}</span>
           <span className="sr-only">{deposit.txHash}</span>

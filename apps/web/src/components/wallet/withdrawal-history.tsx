@@ -63,7 +63,7 @@ function WithdrawalRow({ withdrawal: w }: { withdrawal: Withdrawal }) {
         </span>
       </div>
       <div className="flex min-w-0 flex-wrap items-center gap-x-4 gap-y-1 text-xs text-ink-muted">
-        <span className="min-w-0 max-w-full truncate font-mono">
+        <span translate="no" className="min-w-0 max-w-full truncate font-mono">
           {t("to", { address: w.address })}
         </span>
         <span className="tabular-nums">{t("fee", { fee: amount(w.fee), asset: w.asset })}</span>
@@ -75,7 +75,7 @@ function WithdrawalRow({ withdrawal: w }: { withdrawal: Withdrawal }) {
         </p>
       ) : null}
       {w.txHash ? (
-        <p className="min-w-0 truncate font-mono text-xs text-ink-muted">
+        <p translate="no" className="min-w-0 truncate font-mono text-xs text-ink-muted">
           {t("transaction")} <span data-testid="withdrawal-tx">{w.txHash}</span>
         </p>
       ) : null}

@@ -158,10 +158,18 @@ function DepositRow({ deposit: d, canDecide }: { deposit: Deposit; canDecide: bo
       <AmountCell value={d.amount} unit={d.asset} />
       <td className="max-w-56 px-4 py-1.5">
         <div className="flex min-w-0 flex-col leading-tight">
-          <span className="truncate font-mono text-xs text-ink" title={d.fromAddress}>
+          <span
+            translate="no"
+            className="truncate font-mono text-xs text-ink"
+            title={d.fromAddress}
+          >
             {d.fromAddress}
           </span>
-          <span className="truncate font-mono text-[11px] text-ink-faint" title={d.txHash}>
+          <span
+            translate="no"
+            className="truncate font-mono text-[11px] text-ink-faint"
+            title={d.txHash}
+          >
             {d.txHash} · {t("block", { number: d.blockNumber })}
           </span>
         </div>

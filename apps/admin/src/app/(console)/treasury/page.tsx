@@ -120,7 +120,10 @@ async function TreasuryPage() {
                 <td className="px-4 text-ink-muted tabular-nums">#{sweep.userId}</td>
                 <AmountCell value={sweep.amount} unit={sweep.assetCode} />
                 <td className="px-4 whitespace-nowrap">{t(`sweeps.statusName.${sweep.status}`)}</td>
-                <td className="max-w-[16rem] truncate px-4 font-mono text-xs text-ink-muted">
+                <td
+                  translate="no"
+                  className="max-w-[16rem] truncate px-4 font-mono text-xs text-ink-muted"
+                >
                   {sweep.txHash ?? "—"}
                 </td>
               </tr>

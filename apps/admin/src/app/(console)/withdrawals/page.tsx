@@ -212,6 +212,7 @@ function QueueRow({ row, now }: { row: QueueRowData; now: Date }) {
       <AmountCell value={w.amount} unit={w.asset} />
       <td className="px-4">
         <span
+          translate="no"
           className="block max-w-32 truncate font-mono text-xs text-ink-muted"
           title={w.address}
         >

@@ -75,7 +75,7 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
                 [t("network"), w.network],
                 [
                   t("destination"),
-                  <span key="a" className="font-mono text-xs text-ink">
+                  <span key="a" translate="no" className="font-mono text-xs text-ink">
                     {w.address}
                   </span>,
                 ],
@@ -94,7 +94,7 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
                 [
                   t("transaction"),
                   w.txHash ? (
-                    <span key="t" className="font-mono text-xs">
+                    <span key="t" translate="no" className="font-mono text-xs">
                       {w.txHash}
                     </span>
                   ) : (
@@ -105,7 +105,7 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
                 ...(w.failureReason ? [[t("failure"), w.failureReason] as const] : []),
                 [
                   t("id"),
-                  <span key="i" className="font-mono text-xs">
+                  <span key="i" translate="no" className="font-mono text-xs">
                     {w.id}
                   </span>,
                 ],
@@ -204,7 +204,11 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
                       {amount(p.amount)} {p.asset}
                     </Link>
                     <WithdrawalStatusBadge status={p.status} />
-                    <span className="min-w-0 truncate font-mono text-ink-faint" title={p.address}>
+                    <span
+                      translate="no"
+                      className="min-w-0 truncate font-mono text-ink-faint"
+                      title={p.address}
+                    >
                       {p.address}
                     </span>
                     <span className="ml-auto text-ink-faint tabular-nums">

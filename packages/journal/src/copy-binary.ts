@@ -1,0 +1,50 @@
+/**
+ * PostgreSQL's binary COPY format for the journal's rows (seq bigint, command_id text, command
+ * text, ok boolean, outcome text): a signature, then per row a field count and each field as
+ * length + bytes, then a -1 trailer. Text fields are their UTF-8 bytes as they are, so nothing
+ * is escaped and each string is encoded once, straight into one buffer for the whole batch.
+ * https://www.postgresql.org/docs/current/sql-copy.html#id-1.9.3.55.9.4
+ */
+import type { JournalEntry } from "./journal";
+
+const SIGNATURE = Buffer.from("PGCOPY\n\xff\r\n\0", "latin1");
+/** Signature, flags (int32 0) and header extension length (int32 0). */
+const HEADER_BYTES = SIGNATURE.length + 8;
+const FIELDS = 5;
+/** Per row: field count (int16), four length words (int32), seq (int64), ok (1 byte). */
+const FIXED_ROW_BYTES = 2 + 4 * FIELDS + 8 + 1;
+
+export function encodeJournalCopy(entries: readonly JournalEntry[]): Buffer {
+  let size = HEADER_BYTES + 2;
+  for (const e of entries) {
+    size +=
+      FIXED_ROW_BYTES +
+      Buffer.byteLength(e.commandId) +
+      Buffer.byteLength(e.command) +
+      Buffer.byteLength(e.outcome);
+  }
+  const out = Buffer.allocUnsafe(size);
+  SIGNATURE.copy(out, 0);
+  let at = out.writeInt32BE(0, SIGNATURE.length);
+  at = out.writeInt32BE(0, at);
+  for (const e of entries) {
+    at = out.writeInt16BE(FIELDS, at);
+    at = out.writeInt32BE(8, at);
+    at = out.writeBigInt64BE(BigInt(e.seq), at);
+    at = writeText(out, at, e.commandId);
+    at = writeText(out, at, e.command);
+    at = out.writeInt32BE(1, at);
+    at = out.writeUInt8(e.ok ? 1 : 0, at);
+    at = writeText(out, at, e.outcome);
+  }
+  at = out.writeInt16BE(-1, at);
+  if (at !== size) throw new Error(`journal COPY buffer is ${at} bytes, expected ${size}`);
+  return out;
+}
+
+/** A length word, then the text's UTF-8 bytes; returns the offset after them. */
+function writeText(out: Buffer, at: number, text: string): number {
+  const written = out.write(text, at + 4, "utf8");
+  out.writeInt32BE(written, at);
+  return at + 4 + written;
+}

@@ -1,6 +1,7 @@
 import { RejectCode } from "@exchange/core";
 import {
   type CommandOutcome,
+  decodeHotCommand,
   type EngineCommand,
   PROTOCOL_VERSION,
   ZEngineCommand,
@@ -28,6 +29,8 @@ export function decodeCommand(text: string | undefined): DecodedCommand {
     const message = `protocol version ${describeScalar(fields.v)} is not ${PROTOCOL_VERSION}`;
     return malformed(id, RejectCode.InvalidCommand, message);
   }
+  const hot = decodeHotCommand(fields);
+  if (hot) return { ok: true, command: hot, text: text ?? "" };
   const parsed = ZEngineCommand.safeParse(json);
   if (parsed.success) return { ok: true, command: parsed.data, text: text ?? "" };
   const issue = parsed.error.issues[0];

@@ -244,14 +244,17 @@ describe("malformed commands", () => {
     );
     const command = JSON.stringify({ v: 99, id: "v99", ts: 1, type: "system.ping" });
     await redis.xadd(keys.commands, "*", COMMAND_FIELD, command, REPLY_TO_FIELD, channel);
-    expect(JSON.parse(await answer)).toMatchObject({
-      id: "v99",
-      outcome: {
-        ok: false,
-        code: RejectCode.InvalidCommand,
-        message: expect.stringMatching(/version 99/),
+    // Replies arrive as one JSON array per batch and sender.
+    expect(JSON.parse(await answer)).toMatchObject([
+      {
+        id: "v99",
+        outcome: {
+          ok: false,
+          code: RejectCode.InvalidCommand,
+          message: expect.stringMatching(/version 99/),
+        },
       },
-    });
+    ]);
     listener.disconnect();
   });
 });

@@ -114,7 +114,8 @@ describe("a command that throws in the core", () => {
     // The third start sets it aside: the sender gets InternalError, nothing is applied.
     engine = await EngineProcess.start(sandbox, FAULT);
     expect(engine.log).toMatch(/will be set aside","commandIds":\["poison-1"\]/);
-    const reply = JSON.parse(await answer);
+    // Replies arrive as one JSON array per batch and sender.
+    const [reply] = JSON.parse(await answer);
     expect(reply).toMatchObject({
       id: POISON_ID,
       seq: before.seq + 1,

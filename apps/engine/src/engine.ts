@@ -29,7 +29,8 @@ interface AppliedBatch {
   entryIds: string[];
   rows: JournalEntry[];
   published: PublishedOutcome[];
-  replies: Array<[channel: string, text: string]>;
+  /** Reply texts by channel: each sender gets one message per batch, a JSON array. */
+  replies: Map<string, string[]>;
   /** Commands set aside in this batch, for the dead-letter stream once journaled. */
   deadLetters: DeadLetter[];
   /** The core's sequence after this batch. */
@@ -161,7 +162,7 @@ export class Engine {
       entryIds: entries.map(([id]) => id),
       rows: [],
       published: [],
-      replies: [],
+      replies: new Map(),
       deadLetters: [],
       lastSeq: 0,
     };
@@ -169,12 +170,15 @@ export class Engine {
       const [entryId, fields] = entries[i] as StreamEntry;
       const replyTo = field(fields, REPLY_TO_FIELD);
       const reply = (id: string, seq: number | null, outcome: string) => {
-        if (replyTo) batch.replies.push([replyTo, replyText(id, seq, outcome)]);
+        if (!replyTo) return;
+        const texts = batch.replies.get(replyTo);
+        if (texts) texts.push(replyText(id, seq, outcome));
+        else batch.replies.set(replyTo, [replyText(id, seq, outcome)]);
       };
       const d = decoded[i];
       if (!d) continue;
       if (!d.ok) {
-        metrics.commands.inc(1, { result: "malformed" });
+        metrics.commandsBy.malformed.inc();
         log.warn("rejected malformed command", {
           entryId,
           reason: d.outcome.ok ? "" : d.outcome.message,
@@ -192,7 +196,7 @@ export class Engine {
         answered.get(command.id) ??
         this.inFlight.get(command.id);
       if (earlier) {
-        metrics.commands.inc(1, { result: "duplicate" });
+        metrics.commandsBy.duplicate.inc();
         reply(command.id, earlier.seq, earlier.outcome);
         continue;
       }
@@ -201,7 +205,7 @@ export class Engine {
       const seq = ++this.seq;
       if (poison) batch.deadLetters.push({ seq, entryId, command: d.text, poison });
       const outcome = outcomeText(result);
-      metrics.commands.inc(1, { result: result.accepted ? "accepted" : "rejected" });
+      (result.accepted ? metrics.commandsBy.accepted : metrics.commandsBy.rejected).inc();
       batch.rows.push({
         seq,
         commandId: command.id,
@@ -269,7 +273,7 @@ export class Engine {
     metrics.journalWriteSeconds.observe((performance.now() - journalStarted) / 1000);
     const pipeline = redis.pipeline();
     publisher.queue(pipeline, batch.published);
-    for (const [channel, text] of batch.replies) pipeline.publish(channel, text);
+    for (const [channel, texts] of batch.replies) pipeline.publish(channel, `[${texts.join(",")}]`);
     for (const dead of batch.deadLetters) queueDeadLetter(pipeline, keys, dead);
     pipeline.xack(keys.commands, keys.engineGroup, ...batch.entryIds);
     await pipeline.exec();

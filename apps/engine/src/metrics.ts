@@ -34,8 +34,16 @@ export function createEngineMetrics() {
     ),
     replayCommands: new Gauge("engine_replay_commands", "Commands replayed at the last start-up"),
   };
+  /** The per-command counters, labels written once (they are counted on every command). */
+  const commandsBy = {
+    accepted: metrics.commands.labelled({ result: "accepted" }),
+    rejected: metrics.commands.labelled({ result: "rejected" }),
+    duplicate: metrics.commands.labelled({ result: "duplicate" }),
+    malformed: metrics.commands.labelled({ result: "malformed" }),
+  };
   return {
     ...metrics,
+    commandsBy,
     render: () => renderMetrics(Object.values(metrics)),
   };
 }

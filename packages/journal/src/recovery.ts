@@ -1,5 +1,5 @@
 import { type Command, ExchangeCore, hashText, SNAPSHOT_VERSION } from "@exchange/core";
-import { ZCoreCommand } from "@exchange/protocol";
+import { decodeHotCommand, ZCoreCommand } from "@exchange/protocol";
 import type { Journal, JournalEntry } from "./journal";
 import { isSetAsideOutcome, outcomeText } from "./outcome";
 import type { SnapshotStore, StoredSnapshot } from "./snapshot-store";
@@ -88,17 +88,25 @@ function restoreChecked(snapshot: StoredSnapshot): ExchangeCore {
 
 function replayEntry(core: ExchangeCore, entry: JournalEntry): void {
   if (!entry.ok && isSetAsideOutcome(entry.outcome)) return;
-  const parsed = ZCoreCommand.safeParse(JSON.parse(entry.command));
-  if (!parsed.success) {
-    throw new RecoveryError(`journal seq ${entry.seq} holds a command that no longer decodes`);
-  }
-  const replayed = outcomeText(core.apply(parsed.data as Command));
+  const command = decodeJournaled(entry);
+  const replayed = outcomeText(core.apply(command));
   if (replayed !== entry.outcome) {
     throw new RecoveryError(
       `replaying seq ${entry.seq} (${entry.commandId}) gives another outcome than the journal's: ` +
         describeDifference(replayed, entry.outcome),
     );
   }
+}
+
+function decodeJournaled(entry: JournalEntry): Command {
+  const json = JSON.parse(entry.command) as Record<string, unknown>;
+  const hot = decodeHotCommand(json);
+  if (hot) return hot as Command;
+  const parsed = ZCoreCommand.safeParse(json);
+  if (!parsed.success) {
+    throw new RecoveryError(`journal seq ${entry.seq} holds a command that no longer decodes`);
+  }
+  return parsed.data as Command;
 }
 
 /** Where two outcome texts part, with a little context of each: enough to see which field. */

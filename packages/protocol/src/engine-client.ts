@@ -71,7 +71,9 @@ export class EngineClient {
           reject(new EngineTimeoutError(command.id, timeoutMs));
         }, timeoutMs),
       };
-      this.waiters.set(command.id, [...(this.waiters.get(command.id) ?? []), waiter]);
+      const waiting = this.waiters.get(command.id);
+      if (waiting) waiting.push(waiter);
+      else this.waiters.set(command.id, [waiter]);
     });
     const wire = stringifyWire({ v: PROTOCOL_VERSION, ...command });
     this.redis
@@ -89,23 +91,27 @@ export class EngineClient {
     return this.keys.replies(this.clientId);
   }
 
-  /** Replies come only from the engine: read with the fast reader, not re-validated. */
+  /**
+   * The engine sends each client one message per batch: a JSON array of its replies. They come
+   * only from the engine: read with the fast reader, not re-validated.
+   */
   private receive(message: string): void {
-    const parsed = safeJson(message) as
-      | { id?: unknown; seq?: unknown; outcome?: unknown }
-      | undefined;
-    if (typeof parsed?.id !== "string") return;
-    const waiting = this.waiters.get(parsed.id);
-    if (!waiting) return;
-    this.waiters.delete(parsed.id);
-    const reply: EngineReply = {
-      id: parsed.id,
-      seq: typeof parsed.seq === "number" ? parsed.seq : null,
-      outcome: readOutcome(parsed.outcome),
-    };
-    for (const waiter of waiting) {
-      clearTimeout(waiter.timer);
-      waiter.resolve(reply);
+    const parsed = safeJson(message);
+    if (!Array.isArray(parsed)) return;
+    for (const item of parsed as Array<{ id?: unknown; seq?: unknown; outcome?: unknown }>) {
+      if (typeof item?.id !== "string") continue;
+      const waiting = this.waiters.get(item.id);
+      if (!waiting) continue;
+      this.waiters.delete(item.id);
+      const reply: EngineReply = {
+        id: item.id,
+        seq: typeof item.seq === "number" ? item.seq : null,
+        outcome: readOutcome(item.outcome),
+      };
+      for (const waiter of waiting) {
+        clearTimeout(waiter.timer);
+        waiter.resolve(reply);
+      }
     }
   }
 

@@ -27,6 +27,7 @@ export {
 export { EngineClient, type EngineClientOptions, EngineTimeoutError } from "./engine-client";
 export { readEvents, readOutcome, writeEvents, writeOutcome } from "./event-json";
 export { type WireCoreEvent, ZCoreEvent } from "./events";
+export { decodeHotCommand } from "./hot-commands";
 export { loadEnv } from "./load-env";
 export { createLogger, type Logger, type LogLevel } from "./log";
 export {

@@ -26,6 +26,13 @@ export class Counter implements Series {
     this.values.set(key, (this.values.get(key) ?? 0) + by);
   }
 
+  /** One labelled series, its label text written once: for counters on a hot path. */
+  labelled(labels: Labels): { inc(by?: number): void } {
+    const key = labelText(labels);
+    if (!this.values.has(key)) this.values.set(key, 0);
+    return { inc: (by = 1) => this.values.set(key, (this.values.get(key) ?? 0) + by) };
+  }
+
   render(): string[] {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} counter`];
     for (const [labels, value] of this.values) lines.push(`${this.name}${labels} ${value}`);

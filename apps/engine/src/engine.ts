@@ -1,11 +1,10 @@
-import { type ExchangeCore, hashText } from "@exchange/core";
+import type { ExchangeCore } from "@exchange/core";
 import {
   type Journal,
   type JournalEntry,
   outcomeText,
   type PoisonCommand,
   type PoisonCommandStore,
-  type SnapshotStore,
   setAsideResult,
 } from "@exchange/journal";
 import {
@@ -53,23 +52,16 @@ export const STOPS_BEFORE_SET_ASIDE = 2;
 /** Approximate length `engine.deadletter` is trimmed to (the poison table keeps every command). */
 const DEAD_LETTERS_RETAINED = 10_000;
 
-export interface SnapshotPolicy {
-  everyCommands: number;
-  everyMs: number;
-}
-
 export interface EngineDeps {
   core: ExchangeCore;
   /** Sequence of the last journaled command (from recovery). */
   seq: number;
   journal: Journal;
-  snapshots: SnapshotStore;
   publisher: EventPublisher;
   redis: Redis;
   keys: BusKeys;
   metrics: EngineMetrics;
   log: Logger;
-  snapshotPolicy: SnapshotPolicy;
   /** Where a command that throws in the core is counted before the engine stops. */
   poison: PoisonCommandStore;
   /**
@@ -94,9 +86,6 @@ export interface EngineDeps {
  */
 export class Engine {
   private seq: number;
-  private commandsSinceSnapshot = 0;
-  private lastSnapshotAt = performance.now();
-  private snapshotInFlight = false;
   private readonly idleTasks: Array<() => void> = [];
   /** The batch being made durable (a chain: batches persist strictly in order). */
   private persisting: Promise<void> = Promise.resolve();
@@ -120,9 +109,9 @@ export class Engine {
    * before that batch is in the journal, and batches are journaled strictly in order.
    */
   async processBatch(entries: readonly StreamEntry[]): Promise<void> {
-    // Under steady load the pipeline is never empty; stop at a consistent point when a snapshot
-    // is due or a query (stateDigest) waits, so neither starves.
-    if (this.idleTasks.length > 0 || this.snapshotDue()) await this.idle();
+    // Under steady load the pipeline is never empty; stop at a consistent point when a query
+    // (stateDigest) waits, so it does not starve.
+    if (this.idleTasks.length > 0) await this.idle();
     let batch: AppliedBatch;
     try {
       batch = await this.apply(entries);
@@ -280,7 +269,6 @@ export class Engine {
     for (const dead of batch.deadLetters) this.announceSetAside(dead);
     for (const row of batch.rows) this.inFlight.delete(row.commandId);
     metrics.journalSeq.set(batch.lastSeq);
-    this.commandsSinceSnapshot += batch.rows.length;
     // Only when no later batch has been applied is the core's state exactly the journal's.
     if (batch.lastSeq === this.seq) this.betweenBatches();
   }
@@ -296,7 +284,7 @@ export class Engine {
     });
   }
 
-  /** Called by the loop when a read returns nothing: time-based snapshots and queued queries. */
+  /** Called by the loop when a read returns nothing: queued queries. */
   async idle(): Promise<void> {
     await this.drain();
     this.betweenBatches();
@@ -316,38 +304,9 @@ export class Engine {
   }
 
   private betweenBatches(): void {
-    // A state a throwing command may have half-changed is never snapshotted nor queried.
+    // A state a throwing command may have half-changed is never queried.
     if (this.broken) return;
     for (const task of this.idleTasks.splice(0)) task();
-    this.maybeSnapshot();
-  }
-
-  private snapshotDue(): boolean {
-    const { everyCommands, everyMs } = this.deps.snapshotPolicy;
-    if (this.snapshotInFlight || this.commandsSinceSnapshot === 0) return false;
-    return (
-      this.commandsSinceSnapshot >= everyCommands ||
-      performance.now() - this.lastSnapshotAt >= everyMs
-    );
-  }
-
-  private maybeSnapshot(): void {
-    if (!this.snapshotDue()) return;
-    // The image is taken synchronously (the state cannot move under it); only the write is async.
-    const state = JSON.stringify(this.deps.core.snapshot());
-    const snapshot = { seq: this.seq, stateHash: hashText(state), state };
-    this.commandsSinceSnapshot = 0;
-    this.lastSnapshotAt = performance.now();
-    this.snapshotInFlight = true;
-    this.deps.snapshots
-      .save(snapshot)
-      .then(() => this.deps.log.info("snapshot saved", { seq: snapshot.seq, bytes: state.length }))
-      .catch((error) =>
-        this.deps.log.error("snapshot failed; the journal still holds everything", { error }),
-      )
-      .finally(() => {
-        this.snapshotInFlight = false;
-      });
   }
 }
 

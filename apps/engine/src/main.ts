@@ -15,6 +15,7 @@ import { EventPublisher } from "./event-publisher";
 import { createEngineHttpServer } from "./http-server";
 import { createEngineMetrics } from "./metrics";
 import { republishUnpublished } from "./republish";
+import { startSnapshotThread } from "./snapshot-thread";
 
 const env = readEngineEnv();
 const log = createLogger("engine", env.LOG_LEVEL);
@@ -27,6 +28,10 @@ const reader = redis.duplicate();
 const keys = busKeys(env.REDIS_PREFIX);
 const journal = new Journal(pool);
 const snapshots = new SnapshotStore(pool, env.ENGINE_SNAPSHOTS_KEPT);
+const snapshotPolicy = {
+  everyCommands: env.ENGINE_SNAPSHOT_EVERY_COMMANDS,
+  everyMs: env.ENGINE_SNAPSHOT_EVERY_MS,
+};
 const poison = new PoisonCommandStore(pool);
 const publisher = new EventPublisher(redis, keys, env.ENGINE_EVENTS_RETAINED);
 
@@ -60,16 +65,11 @@ async function start(): Promise<void> {
     core: recovered.core,
     seq: recovered.seq,
     journal,
-    snapshots,
     publisher,
     redis,
     keys,
     metrics,
     log,
-    snapshotPolicy: {
-      everyCommands: env.ENGINE_SNAPSHOT_EVERY_COMMANDS,
-      everyMs: env.ENGINE_SNAPSHOT_EVERY_MS,
-    },
     poison,
     setAside,
     faultCommandId: env.ENGINE_TEST_FAULT_COMMAND_ID,
@@ -84,6 +84,12 @@ async function start(): Promise<void> {
     log,
   });
   await loop.ensureGroup();
+  const snapshotThread = startSnapshotThread({
+    databaseUrl: env.DATABASE_URL,
+    policy: snapshotPolicy,
+    kept: env.ENGINE_SNAPSHOTS_KEPT,
+    logLevel: env.LOG_LEVEL,
+  });
   const http = env.ENGINE_HTTP_PORT ? createEngineHttpServer(engine, metrics) : undefined;
   if (http)
     await new Promise<void>((resolve) =>
@@ -102,6 +108,7 @@ async function start(): Promise<void> {
     seq: recovered.seq,
   });
   await loop.run();
+  await snapshotThread.stop();
   http?.close();
   await Promise.all([redis.quit(), reader.quit(), pool.end()]);
   log.info("engine stopped", { seq: engine.journalSeq });

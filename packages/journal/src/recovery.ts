@@ -1,13 +1,9 @@
-import { type Command, ExchangeCore, hashText, SNAPSHOT_VERSION } from "@exchange/core";
-import { decodeHotCommand, ZCoreCommand } from "@exchange/protocol";
-import type { Journal, JournalEntry } from "./journal";
-import { isSetAsideOutcome, outcomeText } from "./outcome";
+import { ExchangeCore, hashText, SNAPSHOT_VERSION } from "@exchange/core";
+import type { Journal } from "./journal";
+import { RecoveryError, replayJournal } from "./replay";
 import type { SnapshotStore, StoredSnapshot } from "./snapshot-store";
 
-/** Journal and snapshot disagree: starting would serve a state nobody can vouch for. */
-export class RecoveryError extends Error {
-  override name = "RecoveryError";
-}
+export { RecoveryError };
 
 export interface RecoveredState {
   core: ExchangeCore;
@@ -44,18 +40,7 @@ export async function recoverState(
   if (options.upToSeq === undefined) await assertNoSnapshotBeyond(snapshots, journalEnd);
   const snapshotSeq = seq;
   const started = performance.now();
-  for await (const page of journal.read(seq, lastSeq)) {
-    for (const entry of page) {
-      if (entry.seq !== seq + 1) {
-        throw new RecoveryError(`the journal skips from seq ${seq} to seq ${entry.seq}`);
-      }
-      replayEntry(core, entry);
-      seq = entry.seq;
-    }
-  }
-  if (seq !== lastSeq) {
-    throw new RecoveryError(`replay stopped at seq ${seq} but the journal ends at seq ${lastSeq}`);
-  }
+  seq = await replayJournal(core, journal, seq, lastSeq, { verifyOutcomes: true });
   return {
     core,
     seq,
@@ -72,7 +57,7 @@ export async function recoverState(
  * differently even though nothing is lost; for it the stored text must still hash to the
  * recorded hash, which shows it is intact, and the restore reads it as its version requires.
  */
-function restoreChecked(snapshot: StoredSnapshot): ExchangeCore {
+export function restoreChecked(snapshot: StoredSnapshot): ExchangeCore {
   const parsed = JSON.parse(snapshot.state) as Parameters<typeof ExchangeCore.restore>[0];
   const core = ExchangeCore.restore(parsed);
   const current = parsed.version === SNAPSHOT_VERSION;
@@ -84,37 +69,6 @@ function restoreChecked(snapshot: StoredSnapshot): ExchangeCore {
     );
   }
   return core;
-}
-
-function replayEntry(core: ExchangeCore, entry: JournalEntry): void {
-  if (!entry.ok && isSetAsideOutcome(entry.outcome)) return;
-  const command = decodeJournaled(entry);
-  const replayed = outcomeText(core.apply(command));
-  if (replayed !== entry.outcome) {
-    throw new RecoveryError(
-      `replaying seq ${entry.seq} (${entry.commandId}) gives another outcome than the journal's: ` +
-        describeDifference(replayed, entry.outcome),
-    );
-  }
-}
-
-function decodeJournaled(entry: JournalEntry): Command {
-  const json = JSON.parse(entry.command) as Record<string, unknown>;
-  const hot = decodeHotCommand(json);
-  if (hot) return hot as Command;
-  const parsed = ZCoreCommand.safeParse(json);
-  if (!parsed.success) {
-    throw new RecoveryError(`journal seq ${entry.seq} holds a command that no longer decodes`);
-  }
-  return parsed.data as Command;
-}
-
-/** Where two outcome texts part, with a little context of each: enough to see which field. */
-function describeDifference(replayed: string, journaled: string): string {
-  let at = 0;
-  while (at < replayed.length && replayed[at] === journaled[at]) at++;
-  const excerpt = (text: string) => JSON.stringify(text.slice(Math.max(0, at - 60), at + 60));
-  return `from character ${at}, replay ${excerpt(replayed)}, journal ${excerpt(journaled)}`;
 }
 
 /** A snapshot newer than the journal's end means the journal lost what the snapshot saw. */

@@ -30,6 +30,8 @@ const HOUSEKEEPING_MS = 1_000;
 export class CommandLoop {
   private stopping = false;
   private lastHousekeepingAt = 0;
+  /** Commands per entry lately (senders batch theirs), so a read holds about `batchMax` commands. */
+  private commandsPerEntry = 1;
 
   constructor(private readonly options: CommandLoopOptions) {}
 
@@ -46,8 +48,10 @@ export class CommandLoop {
     let cursor = "0";
     while (!this.stopping) {
       const entries = await this.read(cursor);
-      if (entries.length > 0) await this.options.engine.processBatch(entries);
-      else {
+      if (entries.length > 0) {
+        const commands = await this.options.engine.processBatch(entries);
+        this.commandsPerEntry = 0.8 * this.commandsPerEntry + 0.2 * (commands / entries.length);
+      } else {
         if (cursor === "0") cursor = ">";
         await this.options.engine.idle();
       }
@@ -61,7 +65,8 @@ export class CommandLoop {
   }
 
   private async read(cursor: string): Promise<StreamEntry[]> {
-    const { redis, keys, consumer, batchMax } = this.options;
+    const { redis, keys, consumer } = this.options;
+    const count = Math.max(1, Math.floor(this.options.batchMax / this.commandsPerEntry));
     // New entries may wait a little; the pending re-read must not block on an empty history.
     const result = (
       cursor === ">"
@@ -70,7 +75,7 @@ export class CommandLoop {
             keys.engineGroup,
             consumer,
             "COUNT",
-            batchMax,
+            count,
             "BLOCK",
             BLOCK_MS,
             "STREAMS",
@@ -82,7 +87,7 @@ export class CommandLoop {
             keys.engineGroup,
             consumer,
             "COUNT",
-            batchMax,
+            count,
             "STREAMS",
             keys.commands,
             cursor,

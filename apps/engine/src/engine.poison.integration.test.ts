@@ -6,6 +6,7 @@ import {
   EngineClient,
   PROTOCOL_VERSION,
   REPLY_TO_FIELD,
+  readReplyLines,
   stringifyWire,
 } from "@exchange/protocol";
 import {
@@ -114,12 +115,13 @@ describe("a command that throws in the core", () => {
     // The third start sets it aside: the sender gets InternalError, nothing is applied.
     engine = await EngineProcess.start(sandbox, FAULT);
     expect(engine.log).toMatch(/will be set aside","commandIds":\["poison-1"\]/);
-    // Replies arrive as one JSON array per batch and sender.
-    const [reply] = JSON.parse(await answer);
-    expect(reply).toMatchObject({
-      id: POISON_ID,
-      seq: before.seq + 1,
-      outcome: { ok: false, code: RejectCode.InternalError, message: SET_ASIDE_MESSAGE },
+    // Replies arrive as lines of one message per batch and sender.
+    const [reply] = readReplyLines(await answer);
+    expect(reply).toMatchObject({ id: POISON_ID, seq: before.seq + 1 });
+    expect(JSON.parse(reply?.outcomeText ?? "")).toMatchObject({
+      ok: false,
+      code: RejectCode.InternalError,
+      message: SET_ASIDE_MESSAGE,
     });
     expect(JSON.stringify(reply)).not.toMatch(/injected fault/);
     const { rows } = await db.query(
@@ -158,7 +160,9 @@ describe("a command that throws in the core", () => {
     // The exchange keeps serving new commands, and a retry of the poison command gets the same answer.
     const next = await client.send(deposit("after-1", 2, 3n));
     expect(next).toMatchObject({ seq: before.seq + 3, outcome: { ok: true } });
-    expect((await client.send(deposit(POISON_ID, 1, 5n))).outcome).toEqual(reply.outcome);
+    expect((await client.send(deposit(POISON_ID, 1, 5n))).outcome).toEqual(
+      JSON.parse(reply?.outcomeText ?? ""),
+    );
     expect(engine.running).toBe(true);
   });
 

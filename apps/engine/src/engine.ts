@@ -13,10 +13,12 @@ import {
   type EngineCommand,
   type Logger,
   REPLY_TO_FIELD,
+  replyLine,
+  splitCommands,
   writeOutcome,
 } from "@exchange/protocol";
 import type { ChainableCommander, Redis } from "ioredis";
-import { decodeCommand } from "./decode-command";
+import { type DecodedCommand, decodeCommand } from "./decode-command";
 import type { EventPublisher, PublishedOutcome } from "./event-publisher";
 import type { EngineMetrics } from "./metrics";
 
@@ -28,12 +30,14 @@ interface AppliedBatch {
   entryIds: string[];
   rows: JournalEntry[];
   published: PublishedOutcome[];
-  /** Reply texts by channel: each sender gets one message per batch, a JSON array. */
+  /** Reply lines by channel: each sender gets one message per batch (bus-frames.ts). */
   replies: Map<string, string[]>;
   /** Commands set aside in this batch, for the dead-letter stream once journaled. */
   deadLetters: DeadLetter[];
   /** The core's sequence after this batch. */
   lastSeq: number;
+  /** Commands the batch's entries held (each entry holds one or more). */
+  commands: number;
 }
 
 interface DeadLetter {
@@ -108,7 +112,7 @@ export class Engine {
    * the previous batch is durable. Nothing of a batch is replied, published or acknowledged
    * before that batch is in the journal, and batches are journaled strictly in order.
    */
-  async processBatch(entries: readonly StreamEntry[]): Promise<void> {
+  async processBatch(entries: readonly StreamEntry[]): Promise<number> {
     // Under steady load the pipeline is never empty; stop at a consistent point when a query
     // (stateDigest) waits, so it does not starve.
     if (this.idleTasks.length > 0) await this.idle();
@@ -125,6 +129,7 @@ export class Engine {
     // A failure is rethrown by the next call (or drain); never an unhandled rejection.
     current.catch(() => {});
     await previous;
+    return batch.commands;
   }
 
   /** Waits until everything applied is durable and published; rethrows a persistence failure. */
@@ -134,13 +139,13 @@ export class Engine {
 
   private async apply(entries: readonly StreamEntry[]): Promise<AppliedBatch> {
     const { journal, metrics, log } = this.deps;
-    const decoded = entries.map(([, fields]) => decodeCommand(field(fields, COMMAND_FIELD)));
+    const decoded = receivedCommands(entries);
     // Commands already applied are answered, never applied again: those still being persisted
     // from the in-flight map — captured before the lookup, since the previous batch may finish
     // (and leave the map) while the lookup runs — and older ones from the journal.
     const earlierInFlight = new Map<string, { seq: number; outcome: string }>();
     const unknown = new Set<string>();
-    for (const d of decoded) {
+    for (const { command: d } of decoded) {
       if (!d.ok || d.command.type === "system.ping") continue;
       const inFlight = this.inFlight.get(d.command.id);
       if (inFlight) earlierInFlight.set(d.command.id, inFlight);
@@ -154,18 +159,15 @@ export class Engine {
       replies: new Map(),
       deadLetters: [],
       lastSeq: 0,
+      commands: decoded.length,
     };
-    for (let i = 0; i < entries.length; i++) {
-      const [entryId, fields] = entries[i] as StreamEntry;
-      const replyTo = field(fields, REPLY_TO_FIELD);
+    for (const { entryId, replyTo, command: d } of decoded) {
       const reply = (id: string, seq: number | null, outcome: string) => {
         if (!replyTo) return;
-        const texts = batch.replies.get(replyTo);
-        if (texts) texts.push(replyText(id, seq, outcome));
-        else batch.replies.set(replyTo, [replyText(id, seq, outcome)]);
+        const lines = batch.replies.get(replyTo);
+        if (lines) lines.push(replyLine(id, seq, outcome));
+        else batch.replies.set(replyTo, [replyLine(id, seq, outcome)]);
       };
-      const d = decoded[i];
-      if (!d) continue;
       if (!d.ok) {
         metrics.commandsBy.malformed.inc();
         log.warn("rejected malformed command", {
@@ -262,7 +264,7 @@ export class Engine {
     metrics.journalWriteSeconds.observe((performance.now() - journalStarted) / 1000);
     const pipeline = redis.pipeline();
     publisher.queue(pipeline, batch.published);
-    for (const [channel, texts] of batch.replies) pipeline.publish(channel, `[${texts.join(",")}]`);
+    for (const [channel, lines] of batch.replies) pipeline.publish(channel, lines.join("\n"));
     for (const dead of batch.deadLetters) queueDeadLetter(pipeline, keys, dead);
     pipeline.xack(keys.commands, keys.engineGroup, ...batch.entryIds);
     await pipeline.exec();
@@ -361,8 +363,19 @@ export class FatalEngineError extends Error {
 
 const PONG = writeOutcome({ ok: true, repeated: false, events: [] });
 
-function replyText(id: string, seq: number | null, outcome: string): string {
-  return `{"id":${JSON.stringify(id)},"seq":${seq},"outcome":${outcome}}`;
+/** Every command of a batch's entries, decoded, with the entry it came in and its reply channel. */
+function receivedCommands(entries: readonly StreamEntry[]) {
+  const received: Array<{ entryId: string; replyTo: string | undefined; command: DecodedCommand }> =
+    [];
+  for (const [entryId, fields] of entries) {
+    const replyTo = field(fields, REPLY_TO_FIELD);
+    const texts = field(fields, COMMAND_FIELD);
+    // A pending entry deleted from the stream has no fields: one malformed command, unanswerable.
+    for (const text of texts === undefined ? [undefined] : splitCommands(texts)) {
+      received.push({ entryId, replyTo, command: decodeCommand(text) });
+    }
+  }
+  return received;
 }
 
 function field(fields: readonly string[] | null, name: string): string | undefined {

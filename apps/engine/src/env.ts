@@ -17,7 +17,7 @@ const engineEnvShape = {
   REDIS_PREFIX: sharedEnv.REDIS_PREFIX,
   /** Name of this consumer in the engine's group; one engine per group is the design. */
   ENGINE_CONSUMER: z.string().min(1).default("engine-1"),
-  /** Most stream entries read and applied as one batch. */
+  /** About how many commands are read and applied as one batch (entries carry several). */
   ENGINE_BATCH_MAX: z.coerce.number().int().min(1).max(10_000).default(2_000),
   /** A snapshot is taken after this many journaled commands… */
   ENGINE_SNAPSHOT_EVERY_COMMANDS: intVar(100_000, 1),

@@ -1,4 +1,5 @@
 import { Redis } from "ioredis";
+import { COMMAND_SEPARATOR, type ReplyLine, readReplyLines } from "./bus-frames";
 import { type BusKeys, busKeys, COMMAND_FIELD, REPLY_TO_FIELD } from "./bus-keys";
 import { stringifyWire } from "./codecs";
 import { type EngineCommandInput, PROTOCOL_VERSION } from "./commands";
@@ -15,6 +16,12 @@ export class EngineTimeoutError extends Error {
     this.name = "EngineTimeoutError";
   }
 }
+
+/**
+ * Commands one stream entry carries at most: enough to make a busy sender's Redis writes cheap,
+ * few enough that an engine batch of `ENGINE_BATCH_MAX` entries stays a size it can journal.
+ */
+const COMMANDS_PER_ENTRY_MAX = 64;
 
 interface Waiter {
   resolve(reply: EngineReply): void;
@@ -39,6 +46,8 @@ export class EngineClient {
   private readonly keys: BusKeys;
   private readonly waiters = new Map<string, Waiter[]>();
   private readonly defaultTimeoutMs: number;
+  /** Wire texts sent in this turn of the event loop, written as one stream entry at its end. */
+  private outbox: Array<{ id: string; wire: string }> = [];
 
   private constructor(
     private readonly redis: Redis,
@@ -76,10 +85,23 @@ export class EngineClient {
       else this.waiters.set(command.id, [waiter]);
     });
     const wire = stringifyWire({ v: PROTOCOL_VERSION, ...command });
-    this.redis
-      .xadd(this.keys.commands, "*", COMMAND_FIELD, wire, REPLY_TO_FIELD, this.replyChannel)
-      .catch((error: Error) => this.fail(command.id, error));
+    const waiting = this.outbox.push({ id: command.id, wire });
+    if (waiting === 1) setImmediate(() => this.flush());
+    else if (waiting >= COMMANDS_PER_ENTRY_MAX) this.flush();
     return reply;
+  }
+
+  /** Writes the turn's commands as one entry (see bus-frames.ts); a failed write fails them all. */
+  private flush(): void {
+    if (this.outbox.length === 0) return;
+    const sent = this.outbox;
+    this.outbox = [];
+    const texts = sent.map((s) => s.wire).join(COMMAND_SEPARATOR);
+    this.redis
+      .xadd(this.keys.commands, "*", COMMAND_FIELD, texts, REPLY_TO_FIELD, this.replyChannel)
+      .catch((error: Error) => {
+        for (const { id } of sent) this.fail(id, error);
+      });
   }
 
   async close(): Promise<void> {
@@ -92,22 +114,16 @@ export class EngineClient {
   }
 
   /**
-   * The engine sends each client one message per batch: a JSON array of its replies. They come
-   * only from the engine: read with the fast reader, not re-validated.
+   * The engine sends each client one message per batch, a line per reply (bus-frames.ts). They
+   * come only from the engine: read with the fast reader, not re-validated, and an outcome is
+   * parsed only when the caller reads it.
    */
   private receive(message: string): void {
-    const parsed = safeJson(message);
-    if (!Array.isArray(parsed)) return;
-    for (const item of parsed as Array<{ id?: unknown; seq?: unknown; outcome?: unknown }>) {
-      if (typeof item?.id !== "string") continue;
-      const waiting = this.waiters.get(item.id);
+    for (const line of readReplyLines(message)) {
+      const waiting = this.waiters.get(line.id);
       if (!waiting) continue;
-      this.waiters.delete(item.id);
-      const reply: EngineReply = {
-        id: item.id,
-        seq: typeof item.seq === "number" ? item.seq : null,
-        outcome: readOutcome(item.outcome),
-      };
+      this.waiters.delete(line.id);
+      const reply = lazyReply(line);
       for (const waiter of waiting) {
         clearTimeout(waiter.timer);
         waiter.resolve(reply);
@@ -131,10 +147,16 @@ export class EngineClient {
   }
 }
 
-function safeJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return undefined;
-  }
+/** A reply whose outcome is parsed on first read (an enumerable property, so it compares). */
+function lazyReply(line: ReplyLine): EngineReply {
+  let outcome: EngineReply["outcome"] | undefined;
+  const reply = { id: line.id, seq: line.seq } as EngineReply;
+  Object.defineProperty(reply, "outcome", {
+    enumerable: true,
+    get: () => {
+      outcome ??= readOutcome(JSON.parse(line.outcomeText));
+      return outcome;
+    },
+  });
+  return reply;
 }

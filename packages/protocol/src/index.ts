@@ -1,3 +1,4 @@
+export { COMMAND_SEPARATOR, readReplyLines, replyLine, splitCommands } from "./bus-frames";
 export {
   type BusKeys,
   busKeys,

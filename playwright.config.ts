@@ -5,6 +5,7 @@
  * database and Redis prefix through E2E_* variables before Playwright reads this file.
  */
 import { defineConfig, devices } from "@playwright/test";
+import { ENGINE_NODE_FLAGS } from "./packages/testkit/src/engine-node-flags";
 import { E2E_PORTS } from "./scripts/lib/ports";
 
 const required = (name: string): string => {
@@ -109,7 +110,7 @@ export default defineConfig({
     },
     {
       name: "engine",
-      command: "node --import tsx apps/engine/src/main.ts",
+      command: `node ${ENGINE_NODE_FLAGS.join(" ")} --import tsx apps/engine/src/main.ts`,
       // Its health port shifted like the others, so a run beside `npm run dev` does not collide.
       env: { ...serviceEnv, ENGINE_HTTP_PORT: "3310" },
       wait: { stdout: /engine started/ },

@@ -1,6 +1,7 @@
 /**
  * The development runner of the back-end processes (engine, worker, gateway, signer):
- * `tsx ../../scripts/supervise.ts src/main.ts` from an app's folder.
+ * `tsx ../../scripts/supervise.ts src/main.ts [node flags…]` from an app's folder (the flags go
+ * to the process's Node, e.g. the engine's heap settings).
  *
  * Like a production supervisor, it starts the process again when it dies (a crash, or a
  * `kill -9` to watch the engine recover from its journal); like `tsx watch`, it restarts it
@@ -16,8 +17,11 @@ const RESTART_DELAY_MS = 1_000;
 const CHANGE_SETTLE_MS = 200;
 
 const entry = process.argv[2];
+const nodeFlags = process.argv.slice(3);
 if (!entry) {
-  console.error("usage: tsx scripts/supervise.ts <entry.ts>  (run from the app's folder)");
+  console.error(
+    "usage: tsx scripts/supervise.ts <entry.ts> [node flags…]  (run from the app's folder)",
+  );
   process.exit(2);
 }
 const name = basename(process.cwd());
@@ -29,7 +33,7 @@ let restartTimer: NodeJS.Timeout | undefined;
 
 function start(): void {
   restartTimer = undefined;
-  const started = spawn(process.execPath, ["--import", "tsx", entry as string], {
+  const started = spawn(process.execPath, [...nodeFlags, "--import", "tsx", entry as string], {
     stdio: "inherit",
     // The signer is the one process its secret is for (npm run dev hands it to this runner alone).
     env: name === "signer" ? { ...process.env } : inheritedEnv(),

@@ -16,6 +16,7 @@ import { EngineClient } from "@exchange/protocol";
 import { EngineProcess, referenceCommands, tradingWorkload } from "@exchange/testkit";
 import pg from "pg";
 import { provisionTestRun } from "../lib/test-run";
+import { meterCpu } from "./lib/process-cpu";
 
 const SUSTAINED_COMMANDS = Number(process.env.BENCH_COMMANDS ?? 200_000);
 const CONCURRENCY = 4_000;
@@ -48,6 +49,11 @@ try {
   for (const command of referenceCommands()) await client.send(command);
   const sustained = await measureSustained();
   console.log(`sustained: ${sustained.ordersPerSec} orders/s acknowledged after the journal`);
+  console.log(
+    `cpu while sustained (cores): ${Object.entries(sustained.cpuCores)
+      .map(([name, cores]) => `${name} ${cores}`)
+      .join(", ")}`,
+  );
   console.log(`projector: caught up ${sustained.projectorLagMs} ms after the last acknowledgement`);
 
   const at1k = await measureAtRate(1_000);
@@ -64,6 +70,7 @@ try {
     JSON.stringify({
       ordersPerSec: sustained.ordersPerSec,
       projectorLagMs: sustained.projectorLagMs,
+      cpuCoresSustained: sustained.cpuCores,
       p50MsAt1k: at1k.p50,
       p99MsAt1k: at1k.p99,
       p999MsAt1k: at1k.p999,
@@ -86,6 +93,7 @@ async function measureSustained() {
   // Warm up (JIT, connections), then a closed loop of CONCURRENCY commands in flight.
   await Promise.all(Array.from({ length: 5_000 }, () => client.send(nextCommand())));
   let sent = 0;
+  const cpu = meterCpu(processGroups());
   const started = performance.now();
   const lane = async () => {
     while (sent < SUSTAINED_COMMANDS) {
@@ -95,12 +103,14 @@ async function measureSustained() {
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, lane));
   const elapsedS = (performance.now() - started) / 1000;
+  const cpuCores = cpu.stop();
   const acknowledgedAt = performance.now();
   const { seq } = await engine.stateDigest();
   while ((await projectedSeq()) < seq) await new Promise((r) => setTimeout(r, 20));
   return {
     ordersPerSec: Math.round(sent / elapsedS),
     projectorLagMs: Math.round(performance.now() - acknowledgedAt),
+    cpuCores,
   };
 }
 
@@ -141,6 +151,18 @@ async function measureReplay() {
     ms: recovered.replayMs,
     perSec: Math.round(recovered.replayedCommands / (recovered.replayMs / 1000)),
   };
+}
+
+/** Who uses the machine while the benchmark runs: its processes, and the services' parts of it. */
+function processGroups() {
+  const database = new URL(run.databaseUrl).pathname.slice(1);
+  return [
+    { name: "engine", matches: (pid: number) => pid === engine.child.pid },
+    { name: "worker", matches: (pid: number) => pid === worker.pid },
+    { name: "clients", matches: (pid: number) => pid === process.pid },
+    { name: "postgres", matches: (_: number, line: string) => line.includes(` ${database} `) },
+    { name: "redis", matches: (_: number, line: string) => line.startsWith("redis-server") },
+  ];
 }
 
 async function projectedSeq(): Promise<number> {

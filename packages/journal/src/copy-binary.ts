@@ -14,32 +14,51 @@ const FIELDS = 5;
 /** Per row: field count (int16), four length words (int32), seq (int64), ok (1 byte). */
 const FIXED_ROW_BYTES = 2 + 4 * FIELDS + 8 + 1;
 
-export function encodeJournalCopy(entries: readonly JournalEntry[]): Buffer {
-  let size = HEADER_BYTES + 2;
-  for (const e of entries) {
-    size +=
-      FIXED_ROW_BYTES +
-      Buffer.byteLength(e.commandId) +
-      Buffer.byteLength(e.command) +
-      Buffer.byteLength(e.outcome);
+/**
+ * Encodes batches into one buffer it reuses (the engine journals one batch at a time), writing
+ * each text once: the buffer is sized for the worst case of three UTF-8 bytes per UTF-16 unit,
+ * so no text is measured first and none can be cut short.
+ */
+export class JournalCopyEncoder {
+  private buffer = Buffer.allocUnsafe(0);
+  private inUse = false;
+
+  /** The batch's COPY data; `release()` once it has been written, before the next `encode`. */
+  encode(entries: readonly JournalEntry[]): Buffer {
+    let worstCase = HEADER_BYTES + 2;
+    for (const e of entries) {
+      worstCase += FIXED_ROW_BYTES + 3 * (e.commandId.length + e.command.length + e.outcome.length);
+    }
+    // Overlapping appends (never the engine's) get a buffer of their own.
+    const out =
+      this.inUse || this.buffer.length < worstCase
+        ? Buffer.allocUnsafe(Math.max(worstCase, this.inUse ? 0 : 2 * this.buffer.length))
+        : this.buffer;
+    if (!this.inUse) {
+      this.buffer = out;
+      this.inUse = true;
+    }
+    SIGNATURE.copy(out, 0);
+    let at = out.writeInt32BE(0, SIGNATURE.length);
+    at = out.writeInt32BE(0, at);
+    for (const e of entries) {
+      at = out.writeInt16BE(FIELDS, at);
+      at = out.writeInt32BE(8, at);
+      at = out.writeBigInt64BE(BigInt(e.seq), at);
+      at = writeText(out, at, e.commandId);
+      at = writeText(out, at, e.command);
+      at = out.writeInt32BE(1, at);
+      at = out.writeUInt8(e.ok ? 1 : 0, at);
+      at = writeText(out, at, e.outcome);
+    }
+    at = out.writeInt16BE(-1, at);
+    return out.subarray(0, at);
   }
-  const out = Buffer.allocUnsafe(size);
-  SIGNATURE.copy(out, 0);
-  let at = out.writeInt32BE(0, SIGNATURE.length);
-  at = out.writeInt32BE(0, at);
-  for (const e of entries) {
-    at = out.writeInt16BE(FIELDS, at);
-    at = out.writeInt32BE(8, at);
-    at = out.writeBigInt64BE(BigInt(e.seq), at);
-    at = writeText(out, at, e.commandId);
-    at = writeText(out, at, e.command);
-    at = out.writeInt32BE(1, at);
-    at = out.writeUInt8(e.ok ? 1 : 0, at);
-    at = writeText(out, at, e.outcome);
+
+  release(data: Buffer): void {
+    if (data.buffer === this.buffer.buffer && data.byteOffset === this.buffer.byteOffset)
+      this.inUse = false;
   }
-  at = out.writeInt16BE(-1, at);
-  if (at !== size) throw new Error(`journal COPY buffer is ${at} bytes, expected ${size}`);
-  return out;
 }
 
 /** A length word, then the text's UTF-8 bytes; returns the offset after them. */

@@ -1,6 +1,6 @@
 import type pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
-import { encodeJournalCopy } from "./copy-binary";
+import { JournalCopyEncoder } from "./copy-binary";
 
 interface JournalRow {
   seq: string;
@@ -30,14 +30,22 @@ export interface JournalEntry {
  * commands is answered or acknowledged.
  */
 export class Journal {
+  private readonly encoder = new JournalCopyEncoder();
+
   constructor(private readonly pool: pg.Pool) {}
 
   async append(entries: readonly JournalEntry[]): Promise<void> {
     if (entries.length === 0) return;
     // Binary COPY rather than a multi-row INSERT: no statement of 50 000 parameters to build and
     // parse, no escaping, and each text encoded once into one buffer (docs/performance.md).
-    const data = encodeJournalCopy(entries);
-    const client = await this.pool.connect();
+    const data = this.encoder.encode(entries);
+    let client: pg.PoolClient;
+    try {
+      client = await this.pool.connect();
+    } catch (error) {
+      this.encoder.release(data);
+      throw error;
+    }
     try {
       await new Promise<void>((resolve, reject) => {
         const stream = client.query(
@@ -54,6 +62,8 @@ export class Journal {
       // A connection that failed mid-COPY is not put back in the pool.
       client.release(error as Error);
       throw error;
+    } finally {
+      this.encoder.release(data);
     }
   }
 

@@ -8,6 +8,7 @@ import { once } from "node:events";
 import { createDatabaseFromTemplate } from "@exchange/db/operations";
 import { freePort, runEnv } from "@exchange/protocol/testing";
 import { appMain } from "./app-main";
+import { ENGINE_NODE_FLAGS } from "./engine-node-flags";
 
 const MAIN = appMain("engine");
 
@@ -56,17 +57,21 @@ export class EngineProcess {
     nodeArgs: string[] = [],
   ): Promise<EngineProcess> {
     const httpPort = await freePort();
-    const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", MAIN], {
-      env: {
-        ...runEnv(),
-        DATABASE_URL: sandbox.databaseUrl,
-        REDIS_URL: sandbox.redisUrl,
-        REDIS_PREFIX: sandbox.redisPrefix,
-        ENGINE_HTTP_PORT: String(httpPort),
-        ...extraEnv,
+    const child = spawn(
+      process.execPath,
+      [...ENGINE_NODE_FLAGS, ...nodeArgs, "--import", "tsx", MAIN],
+      {
+        env: {
+          ...runEnv(),
+          DATABASE_URL: sandbox.databaseUrl,
+          REDIS_URL: sandbox.redisUrl,
+          REDIS_PREFIX: sandbox.redisPrefix,
+          ENGINE_HTTP_PORT: String(httpPort),
+          ...extraEnv,
+        },
+        stdio: ["ignore", "pipe", "pipe"],
       },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    );
     const engine = new EngineProcess(child, httpPort);
     await engine.waitForLog(/"engine started"|refusing to start|engine crashed/);
     return engine;

@@ -6,8 +6,13 @@
  *    keeping CONCURRENCY commands in flight), and how long the projector needed to catch up;
  * 2. place-order latency through the client (send → reply) at fixed rates of 1 k and 5 k
  *    orders/s (an open loop: commands leave on schedule whether or not replies have come);
- * 3. replay speed: the engine restarted with its snapshots removed replays the whole journal.
- * The last line is one JSON object with the figures.
+ * 3. restart: the journal filled to JOURNAL_COMMANDS (1 M) through the engine, which snapshots
+ *    as it runs; the engine stopped and started again, timed from the process's start to its
+ *    first answer;
+ * 4. replay speed: the engine restarted with its snapshots removed replays the whole journal,
+ *    comparing every outcome with the journaled one.
+ * Every acknowledgement waits for the journal's commit (synchronous_commit as the server has it,
+ * printed). The last line is one JSON object with the figures.
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";
@@ -19,6 +24,7 @@ import { provisionTestRun } from "../lib/test-run";
 import { meterCpu } from "./lib/process-cpu";
 
 const SUSTAINED_COMMANDS = Number(process.env.BENCH_COMMANDS ?? 200_000);
+const JOURNAL_COMMANDS = Number(process.env.BENCH_JOURNAL_COMMANDS ?? 1_000_000);
 const CONCURRENCY = 4_000;
 const RATE_SECONDS = 5;
 const ROOT = join(import.meta.dirname, "..", "..");
@@ -45,6 +51,11 @@ const client = await EngineClient.connect({
 const workload = tradingWorkload({ seed: 7, users: 200, idPrefix: "bench" });
 const nextCommand = () => workload.next().value as Command;
 
+const durability = await synchronousCommit();
+console.log(
+  `synchronous_commit: ${durability} (each acknowledgement waits for the journal's commit)`,
+);
+
 try {
   for (const command of referenceCommands()) await client.send(command);
   const sustained = await measureSustained();
@@ -60,6 +71,12 @@ try {
   console.log(`at 1k/s: p50 ${at1k.p50} ms, p99 ${at1k.p99} ms, p99.9 ${at1k.p999} ms`);
   const at5k = await measureAtRate(5_000);
   console.log(`at 5k/s: p50 ${at5k.p50} ms, p99 ${at5k.p99} ms, p99.9 ${at5k.p999} ms`);
+
+  const restart = await measureRestart();
+  console.log(
+    `restart: ${restart.journaled} journaled commands, serving after ${restart.ms} ms ` +
+      `(from the snapshot at seq ${restart.snapshotSeq}, ${restart.replayed} replayed)`,
+  );
 
   const replay = await measureReplay();
   console.log(
@@ -77,13 +94,16 @@ try {
       p50MsAt5k: at5k.p50,
       p99MsAt5k: at5k.p99,
       p999MsAt5k: at5k.p999,
+      restartMs: restart.ms,
+      restartJournaled: restart.journaled,
       replayPerSec: replay.perSec,
       replayedCommands: replay.commands,
+      synchronousCommit: durability,
     }),
   );
 } finally {
   await client.close();
-  worker.kill("SIGTERM");
+  if (worker.exitCode === null) worker.kill("SIGTERM");
   await engine.stop();
   await pool.end();
   await run.teardown();
@@ -140,12 +160,56 @@ async function measureAtRate(perSecond: number) {
   return { p50: at(0.5), p99: at(0.99), p999: at(0.999) };
 }
 
+/**
+ * Fills the journal to JOURNAL_COMMANDS through the engine (the worker stopped: its projection
+ * was measured above), then restarts the engine and times it to its first answer.
+ */
+async function measureRestart() {
+  worker.kill("SIGTERM");
+  let { seq } = await engine.stateDigest();
+  const lane = async () => {
+    while (seq < JOURNAL_COMMANDS) {
+      seq++;
+      await client.send(nextCommand());
+    }
+  };
+  await Promise.all(Array.from({ length: CONCURRENCY }, lane));
+  // Let the snapshot thread take the snapshot the policy says is due, as a running engine would.
+  await new Promise((r) => setTimeout(r, 2_000));
+  await engine.stop();
+  const started = performance.now();
+  engine = await EngineProcess.start(sandbox, {}, nodeArgs);
+  await client.send({ type: "system.ping", id: `restart-ping-${Date.now()}`, ts: 1 });
+  const ms = Math.round(performance.now() - started);
+  const recovered = recoveredLine();
+  return {
+    journaled: recovered.seq,
+    ms,
+    snapshotSeq: recovered.snapshotSeq,
+    replayed: recovered.replayedCommands,
+  };
+}
+
+function recoveredLine() {
+  const line = engine.log.split("\n").find((l) => l.includes('"state recovered"')) ?? "{}";
+  return JSON.parse(line) as {
+    seq: number;
+    snapshotSeq: number;
+    replayedCommands: number;
+    replayMs: number;
+  };
+}
+
+async function synchronousCommit(): Promise<string> {
+  const { rows } = await pool.query<{ synchronous_commit: string }>("SHOW synchronous_commit");
+  return rows[0]?.synchronous_commit ?? "unknown";
+}
+
 async function measureReplay() {
   await engine.stop();
   await pool.query("DELETE FROM engine_snapshots");
   engine = await EngineProcess.start(sandbox, {}, nodeArgs);
-  const line = engine.log.split("\n").find((l) => l.includes('"state recovered"')) ?? "{}";
-  const recovered = JSON.parse(line) as { replayedCommands: number; replayMs: number };
+  const recovered = recoveredLine();
   return {
     commands: recovered.replayedCommands,
     ms: recovered.replayMs,

@@ -16,7 +16,7 @@
  */
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, tmpdir } from "node:os";
+import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, type Plugin } from "esbuild";
 import {
@@ -26,6 +26,7 @@ import {
   median,
   type RecordedFigure,
 } from "../bench/compare-figures";
+import { inheritedEnv } from "../lib/script-env";
 
 const HERE = import.meta.dirname;
 const RECORD_FILE = join(HERE, "instructions.json");
@@ -54,6 +55,8 @@ const VALGRIND_FLAGS = ["--tool=cachegrind", "--cache-sim=no", "--cachegrind-out
 interface InstructionRecord {
   /** What the figures depend on besides the code: they are compared only on the same. */
   arch: string;
+  /** Informational: V8 and the C library pick code by processor features, a few % apart. */
+  cpu: string;
   node: string;
   valgrind: string;
   nodeFlags: string[];
@@ -130,8 +133,11 @@ async function bundleProgram(outdir: string): Promise<string> {
 
 /** Instructions executed by one run of the program (start-up and exit included). */
 async function countInstructions(program: string, args: string[]): Promise<number> {
-  const child = spawn("valgrind", [...VALGRIND_FLAGS, "node", ...NODE_FLAGS, program, ...args], {
+  const node = [process.execPath, ...NODE_FLAGS, program, ...args];
+  const child = spawn("valgrind", [...VALGRIND_FLAGS, ...node], {
     stdio: ["ignore", "ignore", "pipe"],
+    // Only the flags above: options from the caller's environment would change the counts.
+    env: { ...inheritedEnv(), NODE_OPTIONS: "" },
   });
   let stderr = "";
   child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
@@ -183,6 +189,10 @@ function readRecord(): InstructionRecord | null {
   }
 }
 
+function processorModel(): string {
+  return cpus()[0]?.model.replace(/\s+/g, " ").trim() ?? "unknown";
+}
+
 /** Why recorded figures cannot be compared with this machine's, or null when they can. */
 function incomparable(record: InstructionRecord): string | null {
   const major = (version: string) => version.split(".")[0];
@@ -226,6 +236,7 @@ function writeRecord(measured: Record<string, number>, previous: InstructionReco
   }
   const record: InstructionRecord = {
     arch: process.arch,
+    cpu: processorModel(),
     node: process.version,
     valgrind: valgrindVersion() ?? "",
     nodeFlags: NODE_FLAGS,
@@ -282,6 +293,11 @@ function judge(
   );
   const rows = compareFigures(recorded, measured);
   console.log(formatComparison(rows));
+  if (record.cpu !== processorModel()) {
+    console.log(
+      `recorded on ${record.cpu}, this is ${processorModel()}: counts may differ a little`,
+    );
+  }
   const reason = incomparable(record);
   if (reason !== null) {
     console.log(`not gated: ${reason}; re-record on this machine class to gate here`);

@@ -28,6 +28,8 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const BASELINE_FILE = join(import.meta.dirname, "baseline.json");
 /** A run that takes longer than this is stuck (a benchmark that never exits): it is stopped. */
 const RUN_TIMEOUT_MS = 10 * 60_000;
+/** How long a benchmark may stay silent after printing its figures before it is stopped. */
+const SILENCE_AFTER_FIGURES_MS = 60_000;
 
 interface Benchmark {
   /** Prefix of its figures in the baseline: `engine.ordersPerSec`. */
@@ -151,13 +153,6 @@ async function runOnce(
   });
   let stdout = "";
   let stderr = "";
-  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
-    stdout += chunk;
-    if (verbose) process.stdout.write(chunk);
-  });
-  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
-    stderr += chunk;
-  });
   const stopGroup = (signal: NodeJS.Signals) => {
     try {
       if (child.pid !== undefined) process.kill(-child.pid, signal);
@@ -165,9 +160,24 @@ async function runOnce(
       // The group is gone already.
     }
   };
+  // A benchmark that printed its figures and then stays silent is done but not exiting (a
+  // server it started keeps it alive): its figures stand, and its group is stopped.
+  let afterFigures: NodeJS.Timeout | undefined;
+  child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
+    stdout += chunk;
+    if (verbose) process.stdout.write(chunk);
+    clearTimeout(afterFigures);
+    if (lastJsonLine(stdout) !== null) {
+      afterFigures = setTimeout(() => stopGroup("SIGTERM"), SILENCE_AFTER_FIGURES_MS);
+    }
+  });
+  child.stderr?.setEncoding("utf8").on("data", (chunk: string) => {
+    stderr += chunk;
+  });
   const timer = setTimeout(() => stopGroup("SIGKILL"), RUN_TIMEOUT_MS);
   const status = await new Promise<number | null>((resolve) => child.on("close", resolve));
   clearTimeout(timer);
+  clearTimeout(afterFigures);
   // Whatever the benchmark left running (a web server it failed to stop) goes with it.
   stopGroup("SIGTERM");
   return lastJsonLine(stdout) ?? new Error(`exit ${status}, no JSON last line\n${tail(stderr)}`);

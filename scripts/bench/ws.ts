@@ -1,23 +1,26 @@
 /**
- * `npm run bench:ws`: many WebSocket subscribers on one market while trades flow through the
- * real pipeline — bench → Redis → engine → Postgres journal → engine.events → worker
- * (market-data job) → Redis pub/sub → gateway → clients — in a database and Redis prefix of
- * its own. Each client subscribes to the market's trades, depth and ticker; every trade is a
- * maker order resting and a taker order lifting it, so each one sends two depth diffs and one
- * trade to every client. Latency is measured at the client, from the command's timestamp (the
- * bench's clock when it sent the command that made the trade or the book change) to the
- * moment the frame is handled — it includes the engine's journal write, the worker, Redis and
- * the gateway, and the client's own queue.
+ * `npm run bench:ws`: many WebSocket subscribers over several markets while trades flow through
+ * the real pipeline — bench → Redis → engine → Postgres journal → engine.events → worker
+ * (market-data job) → Redis pub/sub → gateway(s) → clients — in a database and Redis prefix of
+ * its own. Each client subscribes to one market's trades, depth and ticker (clients spread
+ * evenly over markets and gateways); every trade is a maker order resting and a taker order
+ * lifting it, so each one sends depth diffs and one trade to every client of its market. The
+ * markets trade independently, one after the other, evenly spaced. Latency is measured at the
+ * client, from the command's timestamp (the bench's clock when it sent the command that made
+ * the trade or the book change) to the moment the frame is handled — it includes the engine's
+ * journal write, the worker, Redis, the gateway and the client's own queue. The clients run in
+ * processes of their own (scripts/bench/ws-clients.ts), so that measuring does not queue
+ * behind itself; their CPU is printed beside the gateways'.
  * The last line is one JSON object with the figures.
  *
- * Knobs (environment): BENCH_WS_CLIENTS (10000), BENCH_WS_TRADES_PER_SEC (2),
- * BENCH_WS_SECONDS (20), BENCH_WS_GATEWAYS (1).
+ * Knobs (environment): BENCH_WS_CLIENTS (10000), BENCH_WS_MARKETS (4),
+ * BENCH_WS_TRADES_PER_SEC (2, per market), BENCH_WS_SECONDS (20), BENCH_WS_GATEWAYS (1),
+ * BENCH_WS_CLIENT_PROCESSES (2). BENCH_PROFILE=1 writes CPU profiles of the gateways and the
+ * worker to /tmp/bench-ws-profile.
  */
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
-import { connect, type Socket } from "node:net";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import type { Command } from "@exchange/core";
@@ -26,14 +29,30 @@ import { freePort } from "@exchange/protocol/testing";
 import { EngineProcess, referenceCommands } from "@exchange/testkit";
 import pg from "pg";
 import { provisionTestRun } from "../lib/test-run";
+import {
+  type ClientsConfig,
+  type ClientsReport,
+  clientsEnv,
+  DEPTH_KEY_STRIDE,
+  type FrameTimes,
+} from "./ws-clients";
 
 const CLIENTS = Number(process.env.BENCH_WS_CLIENTS ?? 10_000);
+const MARKETS = Number(process.env.BENCH_WS_MARKETS ?? 4);
 const TRADES_PER_SEC = Number(process.env.BENCH_WS_TRADES_PER_SEC ?? 2);
 const SECONDS = Number(process.env.BENCH_WS_SECONDS ?? 20);
 const GATEWAYS = Number(process.env.BENCH_WS_GATEWAYS ?? 1);
+const CLIENT_PROCESSES = Number(process.env.BENCH_WS_CLIENT_PROCESSES ?? 2);
+const PROFILE_ARGS = process.env.BENCH_PROFILE
+  ? ["--cpu-prof", "--cpu-prof-dir=/tmp/bench-ws-profile"]
+  : [];
 const WARM_UP_MS = 3_000;
-const SYMBOL = "BTCUSDT";
-const CHANNELS = [`${SYMBOL}@trades`, `${SYMBOL}@depth`, `${SYMBOL}@ticker`];
+const QUOTE = "USDT";
+/** Base assets of the markets, BTC first (the engine's reference market). */
+const BASES = ["BTC", "ETH", "SOL", "XRP", "ADA", "DOT", "LTC", "BNB"];
+if (MARKETS < 1 || MARKETS > BASES.length)
+  throw new Error(`BENCH_WS_MARKETS must be 1 to ${BASES.length}`);
+const SYMBOLS = BASES.slice(0, MARKETS).map((base) => `${base}${QUOTE}`);
 const ROOT = join(import.meta.dirname, "..", "..");
 const MAKER = 1;
 const TAKER = 2;
@@ -47,12 +66,11 @@ const sandbox = {
   redisPrefix: run.redisPrefix,
 };
 const children: ChildProcess[] = [];
-const sockets: Socket[] = [];
 let engine: EngineProcess | undefined;
 let client: EngineClient | undefined;
 
 try {
-  await insertReferenceRows(run.databaseUrl);
+  await insertMarketRows(run.databaseUrl);
   engine = await EngineProcess.start(sandbox);
   client = await EngineClient.connect({
     redisUrl: run.redisUrl,
@@ -60,61 +78,72 @@ try {
     defaultTimeoutMs: 30_000,
   });
   const engineClient = client;
-  for (const command of referenceCommands()) await engineClient.send(command);
-  await fundAndSeedBook(engineClient);
+  for (const command of [...referenceCommands(), ...extraMarketCommands()])
+    await engineClient.send(command);
+  await fundAndSeedBooks(engineClient);
 
-  const worker = startChild("worker", "apps/worker/src/main.ts", {
-    RECONCILE_EVERY_MS: "3600000",
-    DEMO_MARKET_MAKER: "off",
-    LOG_LEVEL: "info",
-  });
+  const worker = startChild(
+    "worker",
+    "apps/worker/src/main.ts",
+    {
+      RECONCILE_EVERY_MS: "3600000",
+      DEMO_MARKET_MAKER: "off",
+      LOG_LEVEL: "info",
+    },
+    { profile: true },
+  );
   await waitForLine(worker, /"market data started"/);
   const ports: number[] = [];
   const gatewayPids: Array<number | undefined> = [];
   for (let i = 0; i < GATEWAYS; i++) {
     const port = await freePort();
-    const gateway = startChild(`gateway${i}`, "apps/stream/src/main.ts", {
-      STREAM_PORT: String(port),
-      STREAM_HOST: "127.0.0.1",
-      STREAM_TOKEN_SECRET: "bench-stream-token-secret",
-      STREAM_HEARTBEAT_MS: "60000",
-      // Every bench client connects from this machine's one address.
-      STREAM_MAX_CONNECTIONS_PER_IP: String(CLIENTS),
-      STREAM_MAX_CONNECTIONS: String(CLIENTS),
-      LOG_LEVEL: "info",
-    });
+    const gateway = startChild(
+      `gateway${i}`,
+      "apps/stream/src/main.ts",
+      {
+        STREAM_PORT: String(port),
+        STREAM_HOST: "127.0.0.1",
+        STREAM_TOKEN_SECRET: "bench-stream-token-secret",
+        STREAM_HEARTBEAT_MS: "60000",
+        // Every bench client connects from this machine's one address.
+        STREAM_MAX_CONNECTIONS_PER_IP: String(CLIENTS),
+        STREAM_MAX_CONNECTIONS: String(CLIENTS),
+        LOG_LEVEL: "info",
+      },
+      { profile: true },
+    );
     await waitForLine(gateway, /"gateway listening"/);
     ports.push(port);
     gatewayPids.push(gateway.pid);
   }
 
-  const frames = createFrameLog();
   const published = await tapEngineEvents(run.redisUrl, `${run.redisPrefix}engine.events`);
   const relayed = await tapWorkerPublishes(run.redisUrl, `${run.redisPrefix}stream:`);
-  let measuring = false;
-  const received = { trades: 0, depth: 0, snapshots: 0, tickers: 0, gaps: 0 };
   const connectStarted = performance.now();
-  await connectClients(ports, frames, received, () => measuring);
+  const measurers = await startMeasurers(ports);
   const connectMs = Math.round(performance.now() - connectStarted);
-  console.log(`${CLIENTS} clients subscribed to ${CHANNELS.join(", ")} in ${connectMs} ms`);
+  console.log(
+    `${CLIENTS} clients in ${CLIENT_PROCESSES} processes subscribed over ${GATEWAYS} gateway(s) to ${SYMBOLS.join(", ")} (@trades, @depth, @ticker) in ${connectMs} ms`,
+  );
 
   // Warm up, then measure a steady flow.
   const flow = startTradeFlow(engineClient);
   await sleep(WARM_UP_MS);
-  const before = { ...received };
   const processes = {
     engine: engine.child.pid,
     worker: worker.pid,
     gateways: gatewayPids,
+    clients: measurers.pids,
     bench: process.pid,
   };
   const cpuBefore = cpuSeconds(processes);
   const machineBefore = machineCpu();
-  measuring = true;
+  measurers.measure(true);
   await sleep(SECONDS * 1_000);
-  measuring = false;
+  measurers.measure(false);
   const cpuAfter = cpuSeconds(processes);
   const machine = machineCpuSince(machineBefore);
+  const load = loadavg().map((l) => Number(l.toFixed(1)));
   const cpuPercent = Object.fromEntries(
     Object.keys(cpuBefore).map((name) => [
       name,
@@ -123,49 +152,47 @@ try {
   );
   const tradesMade = await flow.stop();
   await sleep(1_000);
-
   await published.stop();
   relayed.stop();
-  const fromCommand = { trades: frames.latencies("trades"), depth: frames.latencies("depth") };
+  const reports = await measurers.report();
+
+  const frames = mergeReports(reports);
+  const fromCommand = {
+    trades: frames.latencies("trades"),
+    depth: frames.latencies("depth"),
+  };
   const fromPublish = {
     trades: frames.latencies("trades", (key) => published.tradeAt.get(key)),
     depth: frames.latencies("depth", (key) => published.bookSeqAt.get(key)),
   };
-  const all = sorted([...fromCommand.trades, ...fromCommand.depth]);
-  const allFromPublish = sorted([...fromPublish.trades, ...fromPublish.depth]);
-  const counted = {
-    trades: received.trades - before.trades,
-    depth: received.depth - before.depth,
+  const fromWorker = {
+    trades: frames.latencies("trades", (key) => relayed.tradeAt.get(key)),
+    depth: frames.latencies("depth", (key) => relayed.bookSeqAt.get(key)),
   };
-  const framesPerSec = Math.round((counted.trades + counted.depth) / SECONDS);
+  const all = fromCommand.trades.plus(fromCommand.depth);
+  const allFromPublish = fromPublish.trades.plus(fromPublish.depth);
+  const received = sumReceived(reports);
+  const framesPerSec = Math.round(all.count / SECONDS);
   console.log(
-    `flow: ${tradesMade} trades in ${SECONDS + WARM_UP_MS / 1000} s; measured ${counted.trades} trade frames and ${counted.depth} depth diffs (${framesPerSec} frames/s to clients)`,
+    `flow: ${tradesMade} trades over ${MARKETS} markets in ${SECONDS + WARM_UP_MS / 1000} s; measured ${fromCommand.trades.count} trade frames and ${fromCommand.depth.count} depth diffs (${framesPerSec} frames/s to clients)`,
   );
   for (const [name, values] of Object.entries(fromCommand))
-    console.log(`${name} from command ts: ${summary(sorted(values))}`);
+    console.log(`${name} from command ts: ${values.summary()}`);
   for (const [name, values] of Object.entries(fromPublish))
-    console.log(`${name} from engine.events publish: ${summary(sorted(values))}`);
+    console.log(`${name} from engine.events publish: ${values.summary()}`);
   const workerLag = {
     trades: lagBetween(published.tradeAt, relayed.tradeAt),
     depth: lagBetween(published.bookSeqAt, relayed.bookSeqAt),
   };
   for (const [name, values] of Object.entries(workerLag))
-    console.log(`${name}, engine.events → worker's PUBLISH: ${summary(sorted(values))}`);
-  const fromWorker = {
-    trades: frames.latencies("trades", (key) => relayed.tradeAt.get(key)),
-    depth: frames.latencies("depth", (key) => relayed.bookSeqAt.get(key)),
-  };
+    console.log(`${name}, engine.events → worker's PUBLISH: ${values.summary()}`);
   for (const [name, values] of Object.entries(fromWorker))
-    console.log(
-      `${name}, worker's PUBLISH → client (gateway + client): ${summary(sorted(values))}`,
-    );
+    console.log(`${name}, worker's PUBLISH → client (gateway + client): ${values.summary()}`);
   console.log(`sequence gaps seen by clients: ${received.gaps}`);
   console.log(
     `CPU while measuring (% of one core): ${Object.entries(cpuPercent)
       .map(([name, percent]) => `${name} ${percent}`)
-      .join(", ")}; load average ${loadavg()
-      .map((l) => l.toFixed(1))
-      .join(" ")}`,
+      .join(", ")}; load average ${load.join(" ")}`,
   );
   console.log(
     `machine CPU while measuring (% of all cores): ${Object.entries(machine)
@@ -175,29 +202,32 @@ try {
   console.log(
     JSON.stringify({
       subscribers: CLIENTS,
+      markets: SYMBOLS,
       gateways: GATEWAYS,
-      channels: CHANNELS,
-      tradesPerSec: TRADES_PER_SEC,
+      clientProcesses: CLIENT_PROCESSES,
+      tradesPerSecPerMarket: TRADES_PER_SEC,
       seconds: SECONDS,
       framesPerSec,
-      p50Ms: pct(all, 0.5),
-      p99Ms: pct(all, 0.99),
-      maxMs: all.at(-1) ?? 0,
-      p50MsFromPublish: pct(allFromPublish, 0.5),
-      p99MsFromPublish: pct(allFromPublish, 0.99),
-      maxMsFromPublish: allFromPublish.at(-1) ?? 0,
-      p99MsTrades: pct(sorted(fromCommand.trades), 0.99),
-      p99MsDepth: pct(sorted(fromCommand.depth), 0.99),
+      p50Ms: all.pct(0.5),
+      p99Ms: all.pct(0.99),
+      p999Ms: all.pct(0.999),
+      maxMs: all.max(),
+      p50MsFromPublish: allFromPublish.pct(0.5),
+      p99MsFromPublish: allFromPublish.pct(0.99),
+      maxMsFromPublish: allFromPublish.max(),
+      p99MsTrades: fromCommand.trades.pct(0.99),
+      p99MsDepth: fromCommand.depth.pct(0.99),
+      p99MsWorker: workerLag.trades.plus(workerLag.depth).pct(0.99),
       depthGaps: received.gaps,
       connectMs,
       cpuPercent,
       machineCpuPercent: machine,
+      loadAverage: load,
     }),
   );
 } finally {
-  for (const socket of sockets) socket.destroy();
   await client?.close();
-  for (const child of children) child.kill("SIGTERM");
+  for (const child of children) if (child.exitCode === null) child.kill("SIGTERM");
   await Promise.all(
     children.map((child) => (child.exitCode === null ? once(child, "exit") : null)),
   );
@@ -205,27 +235,45 @@ try {
   await run.teardown();
 }
 
-/** The market and its assets, as the engine's reference commands define them. */
-async function insertReferenceRows(databaseUrl: string): Promise<void> {
+/** Assets and markets as rows (the worker formats with them): all like the reference market. */
+async function insertMarketRows(databaseUrl: string): Promise<void> {
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
     // referenceCommands(): BTC 8 places, USDT 6; tick 0.01 USDT, lot 0.0001 BTC.
     await db.query(
-      `INSERT INTO assets (code, name, precision) VALUES ('BTC', 'Bitcoin', 8), ('USDT', 'Tether USD', 6)`,
+      `INSERT INTO assets (code, name, precision) VALUES ('${QUOTE}', 'Tether USD', 6)`,
     );
-    await db.query(
-      `INSERT INTO markets (symbol, base_asset, quote_asset, price_tick, lot_size, min_qty, max_qty,
-         min_notional, maker_fee_rate, taker_fee_rate, updated_at)
-       VALUES ('BTCUSDT', 'BTC', 'USDT', 0.01, 0.0001, 0.0001, 100, 0.000001, 0.001, 0.002, now())`,
-    );
+    for (const symbol of SYMBOLS) {
+      const base = symbol.slice(0, -QUOTE.length);
+      await db.query(`INSERT INTO assets (code, name, precision) VALUES ($1, $1, 8)`, [base]);
+      await db.query(
+        `INSERT INTO markets (symbol, base_asset, quote_asset, price_tick, lot_size, min_qty, max_qty,
+           min_notional, maker_fee_rate, taker_fee_rate, updated_at)
+         VALUES ($1, $2, $3, 0.01, 0.0001, 0.0001, 100, 0.000001, 0.001, 0.002, now())`,
+        [symbol, base, QUOTE],
+      );
+    }
   } finally {
     await db.end();
   }
 }
 
-/** Funds the two traders and rests twenty levels a side away from where trades happen. */
-async function fundAndSeedBook(engineClient: EngineClient): Promise<void> {
+/** The markets after the reference one (BTCUSDT), with the same scales and fees. */
+function extraMarketCommands(): Command[] {
+  const reference = referenceCommands().find((c) => c.type === "market.add");
+  if (!reference) throw new Error("the reference commands add no market");
+  return SYMBOLS.slice(1).flatMap((symbol): Command[] => {
+    const base = symbol.slice(0, -QUOTE.length);
+    return [
+      { type: "asset.add", id: `bench-ws:asset:${base}`, ts: 1, code: base, precision: 8 },
+      { ...reference, id: `bench-ws:market:${symbol}`, symbol, base, quote: QUOTE },
+    ];
+  });
+}
+
+/** Funds the two traders and rests twenty levels a side on every market, away from the trades. */
+async function fundAndSeedBooks(engineClient: EngineClient): Promise<void> {
   const deposit = (userId: number, asset: string, amountAtoms: bigint): Command => ({
     type: "balance.deposit",
     id: `bench-ws:deposit:${userId}:${asset}`,
@@ -237,29 +285,33 @@ async function fundAndSeedBook(engineClient: EngineClient): Promise<void> {
     amountAtoms,
   });
   for (const userId of [MAKER, TAKER]) {
-    await engineClient.send(deposit(userId, "BTC", 1_000_000n * 100_000_000n));
-    await engineClient.send(deposit(userId, "USDT", 10n ** 12n * 1_000_000n));
+    for (const symbol of SYMBOLS)
+      await engineClient.send(deposit(userId, symbol.slice(0, -QUOTE.length), 10n ** 14n));
+    await engineClient.send(deposit(userId, QUOTE, 10n ** 18n));
   }
-  for (let i = 1; i <= 20; i++) {
-    for (const side of ["buy", "sell"] as const) {
-      await engineClient.send({
-        type: "order.place",
-        orderType: "limit",
-        id: `bench-ws:level:${side}:${i}`,
-        ts: Date.now(),
-        userId: MAKER,
-        symbol: SYMBOL,
-        side,
-        priceTicks: side === "buy" ? 4_900_000n - BigInt(i) : 5_100_000n + BigInt(i),
-        qtyLots: BigInt(i),
-      });
+  for (const symbol of SYMBOLS) {
+    for (let i = 1; i <= 20; i++) {
+      for (const side of ["buy", "sell"] as const) {
+        await engineClient.send({
+          type: "order.place",
+          orderType: "limit",
+          id: `bench-ws:level:${symbol}:${side}:${i}`,
+          ts: Date.now(),
+          userId: MAKER,
+          symbol,
+          side,
+          priceTicks: side === "buy" ? 4_900_000n - BigInt(i) : 5_100_000n + BigInt(i),
+          qtyLots: BigInt(i),
+        });
+      }
     }
   }
 }
 
 /**
- * Every 1/TRADES_PER_SEC seconds: a maker rests a sell at 50 000 and a taker lifts it with an
- * IOC buy — one trade, two depth diffs (the level appears, then goes).
+ * TRADES_PER_SEC trades a second on every market, the markets taking turns at even spacing: a
+ * maker rests a sell at 50 000 and a taker lifts it with an IOC buy — one trade and the depth
+ * diffs of the level appearing and going.
  */
 function startTradeFlow(engineClient: EngineClient) {
   let running = true;
@@ -273,34 +325,25 @@ function startTradeFlow(engineClient: EngineClient) {
     return sent;
   };
   const loop = (async () => {
-    const intervalMs = 1_000 / TRADES_PER_SEC;
+    const intervalMs = 1_000 / TRADES_PER_SEC / MARKETS;
     const started = performance.now();
     while (running) {
       n++;
       const common = {
+        type: "order.place",
         orderType: "limit",
-        userId: 0,
-        symbol: SYMBOL,
+        symbol: SYMBOLS[n % MARKETS] as string,
         priceTicks: 5_000_000n,
+        qtyLots: 10n,
       } as const;
       // Both leave at once: the engine applies them in order, so the sell rests before the buy.
+      void send({ ...common, id: `bench-ws:m${n}`, ts: Date.now(), userId: MAKER, side: "sell" });
       void send({
         ...common,
-        type: "order.place",
-        id: `bench-ws:m${n}`,
-        ts: Date.now(),
-        userId: MAKER,
-        side: "sell",
-        qtyLots: 10n,
-      });
-      void send({
-        ...common,
-        type: "order.place",
         id: `bench-ws:t${n}`,
         ts: Date.now(),
         userId: TAKER,
         side: "buy",
-        qtyLots: 10n,
         timeInForce: "IOC",
       }).then((reply) => {
         if (reply.outcome.events.some((e) => e.type === "trade")) trades++;
@@ -320,98 +363,133 @@ function startTradeFlow(engineClient: EngineClient) {
 }
 
 /**
- * Opens the clients (a few hundred handshakes at a time), each subscribing to CHANNELS, and
- * records each frame's latency. Frames are read as bytes, not JSON-parsed: with ten thousand
- * clients in this one process, the measuring must cost less than what it measures.
- * Handshakes go a few hundred at a time.
+ * Starts CLIENT_PROCESSES measuring processes, each with its share of the clients, and waits
+ * until every client is subscribed.
  */
-async function connectClients(
-  ports: number[],
-  frames: FrameLog,
-  received: { trades: number; depth: number; snapshots: number; tickers: number; gaps: number },
-  measuring: () => boolean,
-): Promise<void> {
-  const tradesPrefix = Buffer.from(`{"event":"${SYMBOL}@trades"`);
-  const depthPrefix = Buffer.from(`{"event":"${SYMBOL}@depth","data":{"type":"diff"`);
-  const snapshotPrefix = Buffer.from(`{"event":"${SYMBOL}@depth","data":{"type":"snapshot"`);
-  const timeKey = Buffer.from('"time":');
-  const tradeIdKey = Buffer.from('"tradeId":');
-  const seqKey = Buffer.from('"seq":');
-  const firstSeqKey = Buffer.from('"firstSeq":');
-  const lastSeqKey = Buffer.from('"lastSeq":');
-
-  const open = async (index: number) => {
-    let replies = 0;
-    let bookSeq = -1;
-    let subscribed: () => void = () => {};
-    let refused: (error: Error) => void = () => {};
-    const done = new Promise<void>((resolve, reject) => {
-      subscribed = resolve;
-      refused = reject;
-    });
-    const client = await openProbeClient(ports[index % ports.length] as number, (data) => {
-      const now = Date.now();
-      if (startsWith(data, tradesPrefix)) {
-        received.trades++;
-        if (measuring())
-          frames.add("trades", integerAfter(data, tradeIdKey), integerAfter(data, timeKey), now);
-      } else if (startsWith(data, depthPrefix)) {
-        received.depth++;
-        const firstSeq = integerAfter(data, firstSeqKey);
-        if (firstSeq !== bookSeq + 1) received.gaps++;
-        bookSeq = integerAfter(data, lastSeqKey);
-        if (measuring()) frames.add("depth", bookSeq, integerAfter(data, timeKey), now);
-      } else if (startsWith(data, snapshotPrefix)) {
-        received.snapshots++;
-        bookSeq = integerAfter(data, seqKey);
-      } else if (data[2] === 0x72 /* {"result" */) {
-        if (++replies === CHANNELS.length) subscribed();
-      } else if (data[2] === 0x63 /* {"code" */) {
-        refused(new Error(`gateway refused: ${data.toString()}`));
-      } else received.tickers++;
-    });
-    sockets.push(client.socket);
-    for (const channel of CHANNELS) client.sendText(JSON.stringify({ op: "subscribe", channel }));
-    await done;
-  };
-  const PARALLEL = 250;
-  for (let i = 0; i < CLIENTS; i += PARALLEL) {
-    await Promise.all(
-      Array.from({ length: Math.min(PARALLEL, CLIENTS - i) }, (_, j) => open(i + j)),
+async function startMeasurers(ports: number[]) {
+  const share = Math.ceil(CLIENTS / CLIENT_PROCESSES);
+  const measurers: ChildProcess[] = [];
+  for (let first = 0; first < CLIENTS; first += share) {
+    const config: ClientsConfig = {
+      ports,
+      symbols: SYMBOLS,
+      firstIndex: first,
+      count: Math.min(share, CLIENTS - first),
+    };
+    measurers.push(
+      startChild(`clients${measurers.length}`, "scripts/bench/ws-clients.ts", clientsEnv(config), {
+        ipc: true,
+      }),
     );
   }
+  await Promise.all(measurers.map((m) => nextMessage(m, "ready")));
+  return {
+    pids: measurers.map((m) => m.pid),
+    measure(on: boolean): void {
+      for (const m of measurers) m.send({ type: "measure", on });
+    },
+    async report(): Promise<ClientsReport[]> {
+      const reports = measurers.map((m) => nextMessage(m, "report"));
+      for (const m of measurers) m.send({ type: "report" });
+      return (await Promise.all(reports)) as ClientsReport[];
+    },
+  };
+}
+
+function nextMessage(child: ChildProcess, type: string): Promise<unknown> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (message: { type: string; message?: string }) => {
+      if (message.type === "failed") reject(new Error(`measuring clients: ${message.message}`));
+      if (message.type !== type) return;
+      child.off("message", onMessage);
+      resolve(message);
+    };
+    child.on("message", onMessage);
+    child.once("exit", (code) => reject(new Error(`measuring clients exited (${code})`)));
+  });
+}
+
+function sumReceived(reports: ClientsReport[]): ClientsReport["received"] {
+  const total = { trades: 0, depth: 0, snapshots: 0, tickers: 0, gaps: 0 };
+  for (const { received } of reports)
+    for (const name of Object.keys(total) as Array<keyof typeof total>)
+      total[name] += received[name];
+  return total;
+}
+
+/** The frames every measuring process saw, merged by kind and key. */
+function mergeReports(reports: ClientsReport[]) {
+  const byKind = { trades: [] as FrameTimes, depth: [] as FrameTimes };
+  for (const report of reports) {
+    byKind.trades.push(...report.trades);
+    byKind.depth.push(...report.depth);
+  }
+  return {
+    /** Latencies of one kind, from the command's timestamp or from `origin(key)` when given. */
+    latencies(kind: "trades" | "depth", origin?: (key: number) => number | undefined): Histogram {
+      const histogram = createHistogram();
+      for (const [key, commandMs, counts] of byKind[kind]) {
+        const from = origin ? origin(key) : commandMs;
+        if (from === undefined) continue;
+        for (const [atMs, clients] of counts) histogram.add(atMs - from, clients);
+      }
+      return histogram;
+    },
+  };
 }
 
 /**
- * Every frame measured: what it was (a trade by id, a depth diff by its last book sequence),
- * the command's timestamp it carries, and when the client handled it. Kept in flat arrays:
- * millions of frames per run.
+ * Counts of whole milliseconds (every latency here is a difference of two Date.now()). A
+ * function, not a class: the bench's top-level code runs before a class below it is defined.
  */
-function createFrameLog() {
-  const kinds: Array<"trades" | "depth"> = [];
-  const keys: number[] = [];
-  const commandMs: number[] = [];
-  const receivedMs: number[] = [];
-  return {
-    add(kind: "trades" | "depth", key: number, fromMs: number, atMs: number): void {
-      kinds.push(kind);
-      keys.push(key);
-      commandMs.push(fromMs);
-      receivedMs.push(atMs);
+function createHistogram(): Histogram {
+  const counts = new Map<number, number>();
+  const histogram: Histogram = {
+    count: 0,
+    counts,
+    add(ms: number, times = 1): void {
+      counts.set(ms, (counts.get(ms) ?? 0) + times);
+      histogram.count += times;
     },
-    /** Latencies of one kind, from the command's timestamp or from `origin(key)` when given. */
-    latencies(kind: "trades" | "depth", origin?: (key: number) => number | undefined): number[] {
-      const out: number[] = [];
-      for (let i = 0; i < kinds.length; i++) {
-        if (kinds[i] !== kind) continue;
-        const from = origin ? origin(keys[i] as number) : commandMs[i];
-        if (from !== undefined) out.push((receivedMs[i] as number) - from);
+    plus(other: Histogram): Histogram {
+      const sum = createHistogram();
+      for (const source of [counts, other.counts])
+        for (const [ms, times] of source) sum.add(ms, times);
+      return sum;
+    },
+    pct(q: number): number {
+      if (histogram.count === 0) return 0;
+      const rank = Math.min(histogram.count - 1, Math.floor(q * histogram.count));
+      let seen = 0;
+      for (const ms of [...counts.keys()].sort((a, b) => a - b)) {
+        seen += counts.get(ms) ?? 0;
+        if (seen > rank) return ms;
       }
-      return out;
+      return 0;
+    },
+    max(): number {
+      return histogram.count === 0 ? 0 : Math.max(...counts.keys());
+    },
+    summary(): string {
+      return `p50 ${histogram.pct(0.5)} ms, p99 ${histogram.pct(0.99)} ms, p99.9 ${histogram.pct(0.999)} ms, max ${histogram.max()} ms (${histogram.count} frames)`;
     },
   };
+  return histogram;
 }
-type FrameLog = ReturnType<typeof createFrameLog>;
+interface Histogram {
+  count: number;
+  readonly counts: ReadonlyMap<number, number>;
+  add(ms: number, times?: number): void;
+  plus(other: Histogram): Histogram;
+  pct(q: number): number;
+  max(): number;
+  summary(): string;
+}
+
+/** Market index times DEPTH_KEY_STRIDE plus the book sequence: the clients' depth key. */
+function depthKey(symbol: string, seq: number): number {
+  return SYMBOLS.indexOf(symbol) * DEPTH_KEY_STRIDE + seq;
+}
 
 /**
  * Reads engine.events alongside the worker, to learn when the engine published each trade and
@@ -438,8 +516,8 @@ async function tapEngineEvents(redisUrl: string, stream: string) {
         for (const result of batch.results ?? []) {
           for (const event of result.outcome.events) {
             if (event.type === "trade") tradeAt.set(event.tradeId as number, publishedMs);
-            if (event.type === "book.levelChanged" && event.symbol === SYMBOL)
-              bookSeqAt.set(event.seq as number, publishedMs);
+            if (event.type === "book.levelChanged" && SYMBOLS.includes(event.symbol as string))
+              bookSeqAt.set(depthKey(event.symbol as string, event.seq as number), publishedMs);
           }
         }
       }
@@ -457,8 +535,8 @@ async function tapEngineEvents(redisUrl: string, stream: string) {
 }
 
 /**
- * Subscribes to the market's bus channels like a gateway does, to learn when the worker
- * published each trade and diff (this process's clock, as for the clients).
+ * Subscribes to the markets' bus channels like a gateway does, to learn when the worker
+ * published each trade and diff (this machine's clock, as for the clients).
  */
 async function tapWorkerPublishes(redisUrl: string, channelPrefix: string) {
   const { Redis } = await import("ioredis");
@@ -467,22 +545,35 @@ async function tapWorkerPublishes(redisUrl: string, channelPrefix: string) {
   const bookSeqAt = new Map<number, number>();
   const tradeIdKey = Buffer.from('"tradeId":');
   const lastSeqKey = Buffer.from('"lastSeq":');
-  redis.on("messageBuffer", (channel: Buffer, message: Buffer) => {
+  redis.on("messageBuffer", (channelBytes: Buffer, message: Buffer) => {
     const now = Date.now();
-    if (channel.toString().endsWith("@trades")) tradeAt.set(integerAfter(message, tradeIdKey), now);
-    else bookSeqAt.set(integerAfter(message, lastSeqKey), now);
+    const channel = channelBytes.toString().slice(channelPrefix.length);
+    const [symbol, topic] = channel.split("@") as [string, string];
+    if (topic === "trades") tradeAt.set(integerAfter(message, tradeIdKey), now);
+    else bookSeqAt.set(depthKey(symbol, integerAfter(message, lastSeqKey)), now);
   });
-  await redis.subscribe(`${channelPrefix}${SYMBOL}@trades`, `${channelPrefix}${SYMBOL}@depth`);
+  await redis.subscribe(
+    ...SYMBOLS.flatMap((s) => [`${channelPrefix}${s}@trades`, `${channelPrefix}${s}@depth`]),
+  );
   return { tradeAt, bookSeqAt, stop: () => redis.disconnect() };
 }
 
-function lagBetween(from: Map<number, number>, to: Map<number, number>): number[] {
-  const lags: number[] = [];
+function lagBetween(from: Map<number, number>, to: Map<number, number>): Histogram {
+  const lags = createHistogram();
   for (const [key, at] of to) {
     const start = from.get(key);
-    if (start !== undefined) lags.push(at - start);
+    if (start !== undefined) lags.add(at - start);
   }
   return lags;
+}
+
+/** The non-negative integer after `key` in `data` (a millisecond time or a sequence). */
+function integerAfter(data: Buffer, key: Buffer): number {
+  let at = data.indexOf(key) + key.length;
+  let value = 0;
+  for (let c = data[at]; c !== undefined && c >= 0x30 && c <= 0x39; c = data[++at])
+    value = value * 10 + (c - 0x30);
+  return value;
 }
 
 /** CPU seconds (user + system) each process has used so far, from /proc (Linux). */
@@ -521,117 +612,23 @@ function machineCpuSince(before: number[]): Record<string, number> {
   return { user: share(0, 1), system: share(2), softirq: share(5, 6), idle: share(3, 4) };
 }
 
-function sorted(values: number[]): number[] {
-  return values.sort((a, b) => a - b);
-}
-
-function pct(values: number[], q: number): number {
-  return values.length === 0
-    ? 0
-    : (values[Math.min(values.length - 1, Math.floor(q * values.length))] ?? 0);
-}
-
-function summary(values: number[]): string {
-  return `p50 ${pct(values, 0.5)} ms, p99 ${pct(values, 0.99)} ms, max ${values.at(-1) ?? 0} ms (${values.length} frames)`;
-}
-
-/**
- * A WebSocket client cut down to what measuring needs (RFC 6455: the upgrade, masked text
- * frames out, unmasked frames in, pong for ping). Ten thousand of them share this process
- * with the measuring; a full client library would cost more per frame than the gateway does.
- */
-function openProbeClient(
-  port: number,
-  onText: (payload: Buffer) => void,
-): Promise<{ socket: Socket; sendText(text: string): void }> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, "127.0.0.1");
-    socket.setNoDelay(true);
-    const send = (opcode: number, payload: Buffer) => {
-      if (payload.length > 125) throw new Error("the probe client sends short frames only");
-      const mask = randomBytes(4);
-      const frame = Buffer.alloc(6 + payload.length);
-      frame[0] = 0x80 | opcode;
-      frame[1] = 0x80 | payload.length;
-      mask.copy(frame, 2);
-      for (let i = 0; i < payload.length; i++)
-        frame[6 + i] = (payload[i] as number) ^ (mask[i % 4] as number);
-      socket.write(frame);
-    };
-    const client = { socket, sendText: (text: string) => send(0x1, Buffer.from(text)) };
-    let pending: Buffer | undefined;
-    let upgraded = false;
-    socket.once("error", reject);
-    socket.on("connect", () =>
-      socket.write(
-        `GET /exchange-stream HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nUpgrade: websocket\r\n` +
-          `Connection: Upgrade\r\nSec-WebSocket-Key: ${randomBytes(16).toString("base64")}\r\n` +
-          "Sec-WebSocket-Version: 13\r\n\r\n",
-      ),
-    );
-    socket.on("data", (chunk: Buffer) => {
-      let data = pending ? Buffer.concat([pending, chunk]) : chunk;
-      pending = undefined;
-      if (!upgraded) {
-        const end = data.indexOf("\r\n\r\n");
-        if (end < 0) {
-          pending = data;
-          return;
-        }
-        if (!data.subarray(0, 16).toString().startsWith("HTTP/1.1 101")) {
-          reject(new Error(`upgrade refused: ${data.subarray(0, end).toString()}`));
-          return;
-        }
-        upgraded = true;
-        resolve(client);
-        data = data.subarray(end + 4);
-      }
-      let at = 0;
-      while (at + 2 <= data.length) {
-        const opcode = (data[at] as number) & 0x0f;
-        let length = (data[at + 1] as number) & 0x7f;
-        let header = 2;
-        if (length === 126) {
-          if (at + 4 > data.length) break;
-          length = data.readUInt16BE(at + 2);
-          header = 4;
-        } else if (length === 127) {
-          if (at + 10 > data.length) break;
-          length = Number(data.readBigUInt64BE(at + 2));
-          header = 10;
-        }
-        if (at + header + length > data.length) break;
-        const payload = data.subarray(at + header, at + header + length);
-        if (opcode === 0x1) onText(payload);
-        else if (opcode === 0x9) send(0xa, Buffer.from(payload));
-        at += header + length;
-      }
-      if (at < data.length) pending = Buffer.from(data.subarray(at));
-    });
-  });
-}
-
-function startsWith(data: Buffer, prefix: Buffer): boolean {
-  return (
-    data.length >= prefix.length && data.compare(prefix, 0, prefix.length, 0, prefix.length) === 0
-  );
-}
-
-/** The non-negative integer after `key` in `data` (a millisecond time or a sequence). */
-function integerAfter(data: Buffer, key: Buffer): number {
-  let at = data.indexOf(key) + key.length;
-  let value = 0;
-  for (let c = data[at]; c !== undefined && c >= 0x30 && c <= 0x39; c = data[++at])
-    value = value * 10 + (c - 0x30);
-  return value;
-}
-
-function startChild(name: string, main: string, extraEnv: Record<string, string>): ChildProcess {
+function startChild(
+  name: string,
+  main: string,
+  extraEnv: Record<string, string>,
+  options: { ipc?: boolean; profile?: boolean } = {},
+): ChildProcess {
   const limit = fileLimits().hard;
+  const nodeArgs = options.profile ? PROFILE_ARGS.join(" ") : "";
   // `ulimit` raises the soft limit of open files up to the hard one for the child alone.
   const child = spawn(
     "/bin/sh",
-    ["-c", `ulimit -n ${limit}; exec "$0" --import tsx "$1"`, process.execPath, join(ROOT, main)],
+    [
+      "-c",
+      `ulimit -n ${limit}; exec "$0" ${nodeArgs} --import tsx "$1"`,
+      process.execPath,
+      join(ROOT, main),
+    ],
     {
       env: {
         ...process.env,
@@ -640,7 +637,7 @@ function startChild(name: string, main: string, extraEnv: Record<string, string>
         REDIS_PREFIX: run.redisPrefix,
         ...extraEnv,
       },
-      stdio: ["ignore", "pipe", "pipe"],
+      stdio: options.ipc ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],
     },
   );
   const lines: string[] = [];

@@ -55,6 +55,9 @@ export function createStreamServer({
   revocationsReady.catch((error) => log.error("session revocation subscribe failed", { error }));
   const wss = new WebSocketServer({
     noServer: true,
+    // Pushes are framed once and written to every subscriber as the same bytes
+    // (outbound-frame.ts); compression would make them per connection.
+    perMessageDeflate: false,
     maxPayload: env.STREAM_MAX_MESSAGE_BYTES * HARD_PAYLOAD_FACTOR,
   });
 

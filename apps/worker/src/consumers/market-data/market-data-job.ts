@@ -5,7 +5,7 @@ import type { Redis } from "ioredis";
 import type pg from "pg";
 import type { Consumer, EntryRange } from "../consumer";
 import { OutcomeSource } from "../projector/outcome-source";
-import { foldTrades } from "./candles";
+import { type Candle, foldTrades } from "./candles";
 import { storeCandles } from "./kline-store";
 import { type MarketDataKeys, marketDataKeys } from "./market-data-keys";
 import { MarketDataPublisher } from "./market-data-publisher";
@@ -15,6 +15,11 @@ import { tickerMessage, tradeMessage } from "./messages";
 import { loadRecentTrades, type RecentTrade, recoverMarketData } from "./recover-market-data";
 import type { RollingTicker } from "./rolling-ticker";
 
+/**
+ * Batches whose candles may still be on their way to Postgres while later batches are
+ * published; past this the job waits for the stores (back-pressure under a flood).
+ */
+const STORES_IN_FLIGHT_MAX = 4;
 /** How often the job checks that Redis still holds its data. */
 const ALIVE_CHECK_MS = 2_000;
 /** Least time between two reloads of the market scales for a market the job cannot format. */
@@ -38,13 +43,17 @@ export interface MarketDataJobDeps {
 /**
  * Market data from the engine's outcomes: depth snapshot and diffs, trades, 24 h tickers and
  * candles in Postgres, and every user's order, balance and fill pushes. Each batch: fold
- * (pure); then, at once, store the candles with the offset (one statement) and publish the
- * book, trades and pushes (one pipeline); then publish the merged candles. The offset in
- * Postgres is the truth: a restart rebuilds the book from the engine's journal at that offset
- * and goes on from there. A crash between the store and the publish either repeats a batch's
- * pushes — each carries its key (book sequence, trade id, order state), so clients drop what
- * they hold — or loses them, and a depth client then sees a gap in the sequence numbers.
- * Never a candle twice or a candle missing.
+ * (pure); publish the book, trades and pushes (one pipeline); and queue the store of its
+ * candles with the offset (one statement), then the publish of the merged candles. The next
+ * batch does not wait for that store: a commit takes milliseconds, and a book change that
+ * follows another (a taker lifting the order a maker just rested) would otherwise wait for the
+ * first one's commit before reaching any screen. Stores run one at a time, in batch order; at
+ * most STORES_IN_FLIGHT_MAX batches are ahead of them. The offset in Postgres is the truth: a
+ * restart rebuilds the book from the engine's journal at that offset and goes on from there.
+ * A crash with stores in flight, or between a store and a publish, either repeats pushes —
+ * each carries its key (book sequence, trade id, order state), so clients drop what they
+ * hold — or loses them, and a depth client then sees a gap in the sequence numbers. Never a
+ * candle twice or a candle missing.
  */
 export class MarketDataJob implements Consumer {
   readonly name = "market-data";
@@ -55,7 +64,14 @@ export class MarketDataJob implements Consumer {
   private source: OutcomeSource | undefined;
   private entries: EntryRange | undefined;
   private ready = false;
+  /** The last seq whose candles and offset are stored. */
   private offset = 0;
+  /** The last seq folded into the books and published (ahead of `offset` while stores run). */
+  private appliedSeq = 0;
+  /** The candle stores queued, in batch order; never rejects (a failure lands in storeFailure). */
+  private storing: Promise<void> = Promise.resolve();
+  private storesInFlight = 0;
+  private storeFailure: unknown;
   private state: MarketDataState | undefined;
   private ticker: RollingTicker | undefined;
   private scales: MarketScales | undefined;
@@ -103,10 +119,14 @@ export class MarketDataJob implements Consumer {
     const { pool, journal, snapshots, log } = this.deps;
     this.ready = false;
     this.entries = undefined;
+    // Stores queued before a failure settle first, so the offset read below is final.
+    await this.storing;
+    this.storeFailure = undefined;
     this.scales = await MarketScales.load(pool);
     this.scalesLoadedAt = this.now();
     const recovered = await recoverMarketData({ pool, journal, snapshots, nowMs: this.now() });
     this.offset = recovered.offset;
+    this.appliedSeq = recovered.offset;
     this.state = recovered.state;
     this.ticker = recovered.ticker;
     await this.writeEverything(recovered.recentTrades);
@@ -121,7 +141,8 @@ export class MarketDataJob implements Consumer {
   }
 
   async step(maxEntries: number): Promise<boolean> {
-    if (this.stopping) return false;
+    if (this.stopping) return this.finish();
+    this.throwIfStoreFailed();
     const records = await (this.source as OutcomeSource).next(maxEntries);
     const first = records[0];
     const last = records.at(-1);
@@ -132,7 +153,19 @@ export class MarketDataJob implements Consumer {
     }
     await this.publishDueTickers();
     await this.checkRedisKeptData();
-    return !this.stopping;
+    return this.stopping ? this.finish() : true;
+  }
+
+  /** Lets the queued stores finish, so a clean stop leaves the offset at what was published. */
+  private async finish(): Promise<false> {
+    await this.storing;
+    this.throwIfStoreFailed();
+    return false;
+  }
+
+  /** A failed store fails the step: the consumer restarts from the stored offset. */
+  private throwIfStoreFailed(): void {
+    if (this.storeFailure !== undefined) throw this.storeFailure;
   }
 
   stop(): void {
@@ -157,18 +190,40 @@ export class MarketDataJob implements Consumer {
       [...batch.depth.map((d) => d.symbol), ...batch.trades.map((t) => t.symbol)],
       batch.addedMarkets,
     );
-    // The book, trades and pushes need nothing from Postgres: they leave while the candles and
-    // the offset are stored, so a database round trip never delays a diff.
-    const [candles] = await Promise.all([
-      storeCandles(this.deps.pool, [...parts.values()], batch.lastSeq),
-      this.publisher.publishBatch(batch, scales, state.books),
-    ]);
-    this.offset = batch.lastSeq;
-    for (const candle of candles) {
-      this.ticker?.update(candle);
-      this.dirtyTickers.add(candle.symbol);
-    }
-    await this.publisher.publishCandles(candles, scales);
+    // The book, trades and pushes need nothing from Postgres: they leave at once, and the
+    // candles and the offset are stored behind them, so a database round trip never delays a
+    // diff, this batch's or the next one's.
+    const stored = this.queueStore([...parts.values()], batch.lastSeq, scales);
+    await this.publisher.publishBatch(batch, scales, state.books);
+    this.appliedSeq = batch.lastSeq;
+    if (this.storesInFlight > STORES_IN_FLIGHT_MAX) await stored;
+  }
+
+  /**
+   * Stores a batch's candle parts with its offset once the stores before it are done, then
+   * publishes the candles as merged. Settles (never rejects) when this store is done.
+   */
+  private queueStore(parts: Candle[], lastSeq: number, scales: MarketScales): Promise<void> {
+    this.storesInFlight += 1;
+    const store = async () => {
+      if (this.storeFailure !== undefined) return;
+      const candles = await storeCandles(this.deps.pool, parts, lastSeq);
+      this.offset = lastSeq;
+      for (const candle of candles) {
+        this.ticker?.update(candle);
+        this.dirtyTickers.add(candle.symbol);
+      }
+      await this.publisher.publishCandles(candles, scales);
+    };
+    this.storing = this.storing
+      .then(store)
+      .catch((error: unknown) => {
+        this.storeFailure ??= error;
+      })
+      .finally(() => {
+        this.storesInFlight -= 1;
+      });
+    return this.storing;
   }
 
   /**
@@ -253,8 +308,9 @@ export class MarketDataJob implements Consumer {
     this.deps.log.warn("Redis lost the market data; writing it again", { seq: this.offset });
     const state = this.state as MarketDataState;
     const { pool, journal } = this.deps;
+    // The books in memory are at appliedSeq: the recent trades must reach as far.
     await this.writeEverything(
-      await loadRecentTrades(pool, journal, [...state.books.keys()], this.offset),
+      await loadRecentTrades(pool, journal, [...state.books.keys()], this.appliedSeq),
     );
   }
 }

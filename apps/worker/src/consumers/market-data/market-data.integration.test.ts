@@ -536,3 +536,68 @@ describe("restarts", () => {
     ).toMatchObject({ trades: 3, last: "1990.01" });
   });
 });
+
+describe("a slow candle store", () => {
+  it("holds back no book change or trade; the candles land once Postgres answers", async () => {
+    const feed = await subscribe(channel("DOGEUSDT@*"));
+    const storedSeq = running.job.publishedSeq;
+    const doge = (id: string, fields: Record<string, unknown>) =>
+      ({ id: `md-slow:${id}`, ts: Date.now(), ...fields }) as Command;
+    const order = (id: string, userId: number, side: string, priceTicks: bigint) =>
+      doge(id, {
+        type: "order.place",
+        orderType: "limit",
+        userId,
+        symbol: "DOGEUSDT",
+        side,
+        priceTicks,
+        qtyLots: 1n,
+      });
+    // The job's offset row locked: every candle store waits on it.
+    const lock = await rig.pool.connect();
+    try {
+      await lock.query("BEGIN");
+      await lock.query("SELECT seq FROM projector_offsets WHERE name = 'market-data' FOR UPDATE");
+      // One engine batch each: two deposits, two resting sells, a buy that lifts the first.
+      for (const command of [
+        doge("deposit-doge", {
+          type: "balance.deposit",
+          business: "deposit",
+          businessId: "md-slow-doge",
+          userId: 301,
+          asset: "DOGE",
+          amountAtoms: 10n * 100_000_000n,
+        }),
+        doge("deposit-usdt", {
+          type: "balance.deposit",
+          business: "deposit",
+          businessId: "md-slow-usdt",
+          userId: 302,
+          asset: "USDT",
+          amountAtoms: 1_000_000_000n,
+        }),
+        order("sell-1", 301, "sell", 2_000n),
+        order("sell-2", 301, "sell", 2_100n),
+        order("buy", 302, "buy", 2_000n),
+      ])
+        await rig.client.send(command);
+      const { core } = await recoverState(new Journal(rig.pool), null);
+      const bookSeq = core.depth("DOGEUSDT", 1)?.seq;
+      const pushed = await waitFor(
+        () => feed.messages.map(([ch, m]) => [ch, JSON.parse(m)] as const),
+        (all) =>
+          all.some(([ch, m]) => ch.endsWith("@depth") && m.lastSeq === bookSeq) &&
+          all.some(([ch]) => ch.endsWith("@trades")),
+      );
+      expect(pushed.filter(([ch]) => ch.endsWith("@trades"))).toHaveLength(1);
+      expect(running.job.publishedSeq).toBe(storedSeq);
+    } finally {
+      await lock.query("ROLLBACK");
+      lock.release();
+      feed.close();
+    }
+    await rig.caughtUp(running.job);
+    await projectorCaughtUp();
+    expect(await storedCandles()).toEqual(await candlesFromTrades());
+  });
+});

@@ -72,16 +72,24 @@ async function runWorker(): Promise<void> {
     else void handleNext(req, res);
   });
   server.listen(port, hostname);
-  const stop = () => void stopWorker(server, () => trpc.close());
-  process.once("SIGTERM", stop);
-  process.once("SIGINT", stop);
+  let stopping = false;
+  // Kept after the first signal: the primary passes on the one the process group also got.
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void stopWorker(server, () => trpc.close());
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
 }
 
 async function stopWorker(server: Server, closeApi: () => Promise<void>): Promise<void> {
   setTimeout(() => process.exit(0), STOP_GRACE_MS).unref();
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
+    // Kept-alive connections would hold `close` open until the grace ends.
     server.closeIdleConnections();
+    setTimeout(() => server.closeAllConnections(), 1_000).unref();
   });
   await closeApi();
   process.exit(0);

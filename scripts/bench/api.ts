@@ -10,6 +10,7 @@
  * JSON object with the figures; the run stops every process it started.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   closeServices,
@@ -29,6 +30,7 @@ const USERS = 40;
 const CONCURRENCY = 64;
 const BATCH = 10;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
 /** The open-loop phase's fixed arrival rate (orders/s, one per request): the latency target's. */
 const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 500);
 
@@ -62,27 +64,33 @@ try {
   const sessions = await prepareTraders();
 
   if (process.env.BENCH_PROBE) await probe(sessions[0] ?? "");
-  const single = await measure(sessions, 1);
+  // Every process of the server compiles and optimises its code on the first requests: a short
+  // unmeasured run first, so the phases measure the server as it runs.
+  await closedLoop(sessions, (cookie) => placeOrders(cookie, 1), WARM_UP_SECONDS);
+  const cpu = (phase: () => Promise<Phase>) => withServerCpu(web, phase);
+  const single = await cpu(() => measure(sessions, 1));
   console.log(
-    `one order per request: ${single.ordersPerSec} orders/s, p50 ${single.p50} ms, p99 ${single.p99} ms`,
+    `one order per request: ${single.ordersPerSec} orders/s, p50 ${single.p50} ms, p99 ${single.p99} ms, server CPU ${single.serverCpuMs} ms/order, client ${single.clientCpuMs}`,
   );
-  const batched = await measure(sessions, BATCH);
+  const batched = await cpu(() => measure(sessions, BATCH));
   console.log(
-    `${BATCH} orders per request: ${batched.ordersPerSec} orders/s, p50 ${batched.p50} ms, p99 ${batched.p99} ms`,
+    `${BATCH} orders per request: ${batched.ordersPerSec} orders/s, p50 ${batched.p50} ms, p99 ${batched.p99} ms, server CPU ${batched.serverCpuMs} ms/order, client ${batched.clientCpuMs}`,
   );
-  const steady = await measureOpenLoop(sessions, STEADY_RATE);
+  const steady = await cpu(() => measureOpenLoop(sessions, STEADY_RATE));
   console.log(
-    `open loop at ${STEADY_RATE} orders/s: ${steady.ordersPerSec} orders/s answered, p50 ${steady.p50} ms, p99 ${steady.p99} ms, ${steady.failed} failed`,
+    `open loop at ${STEADY_RATE} orders/s: ${steady.ordersPerSec} orders/s answered, p50 ${steady.p50} ms, p99 ${steady.p99} ms, ${steady.failed} failed, server CPU ${steady.serverCpuMs} ms/order, client ${steady.clientCpuMs}`,
   );
-  const ceiling = await measureCeiling(sessions);
+  const ceiling = await cpu(() => measureCeiling(sessions));
   console.log(
-    `ceiling, cached markets.list: ${ceiling.ordersPerSec} requests/s, p50 ${ceiling.p50} ms, p99 ${ceiling.p99} ms`,
+    `ceiling, cached markets.list: ${ceiling.ordersPerSec} requests/s, p50 ${ceiling.p50} ms, p99 ${ceiling.p99} ms, server CPU ${ceiling.serverCpuMs} ms/request, client ${ceiling.clientCpuMs}`,
   );
   console.log(
     JSON.stringify({
       ordersPerSec: single.ordersPerSec,
       p50Ms: single.p50,
       p99Ms: single.p99,
+      serverCpuMsPerOrder: single.serverCpuMs,
+      clientCpuMsPerOrder: single.clientCpuMs,
       batchedOrdersPerSec: batched.ordersPerSec,
       batchedP50Ms: batched.p50,
       batchedP99Ms: batched.p99,
@@ -93,6 +101,7 @@ try {
       ceilingRequestsPerSec: ceiling.ordersPerSec,
       ceilingP50Ms: ceiling.p50,
       ceilingP99Ms: ceiling.p99,
+      ceilingServerCpuMs: ceiling.serverCpuMs,
       concurrency: CONCURRENCY,
       batch: BATCH,
     }),
@@ -230,12 +239,23 @@ async function logIn(ticket: string): Promise<string> {
   return session.split(";")[0] ?? "";
 }
 
-/** Non-crossing limit orders a few ticks off 50 000, so every one rests and none runs out of funds. */
+/**
+ * Non-crossing limit orders a few ticks off 50 000, immediate-or-cancel: each one is accepted,
+ * finds nothing to match and ends, so none runs out of funds and no trader reaches the market's
+ * open-order limit (200) however many the run places.
+ */
 function orderInput(n: number) {
   const side = n % 2 === 0 ? "buy" : "sell";
   const offset = 1 + (n % 500);
   const price = side === "buy" ? 45_000 - offset : 55_000 + offset;
-  return { symbol: "BTCUSDT", side, type: "limit", price: `${price}.00`, quantity: "0.001" };
+  return {
+    symbol: "BTCUSDT",
+    side,
+    type: "limit",
+    price: `${price}.00`,
+    quantity: "0.001",
+    timeInForce: "IOC",
+  };
 }
 
 /** One tRPC request placing `batch` orders as `cookie`'s trader; returns how many it placed. */
@@ -268,7 +288,6 @@ function measure(cookies: string[], batch: number) {
 async function measureOpenLoop(cookies: string[], rate: number) {
   const total = Math.round(rate * SECONDS);
   const latencies: number[] = [];
-  let failed = 0;
   const inFlight: Promise<void>[] = [];
   const started = performance.now();
   for (let i = 0; i < total; i++) {
@@ -279,13 +298,13 @@ async function measureOpenLoop(cookies: string[], rate: number) {
     inFlight.push(
       placeOrders(cookie, 1).then(
         () => void latencies.push(performance.now() - due),
-        () => void failed++,
+        () => undefined,
       ),
     );
   }
   await Promise.all(inFlight);
   const seconds = (performance.now() - started) / 1000;
-  return { ...summary(latencies, latencies.length, seconds), failed };
+  return { ...summary(latencies, latencies.length, seconds), failed: total - latencies.length };
 }
 
 /**
@@ -303,13 +322,17 @@ function measureCeiling(cookies: string[]) {
 
 /**
  * CONCURRENCY clients, each sending its next request when the previous one is answered, for
- * SECONDS. `send` returns how many items (orders) its request carried; each item's latency is
- * its request's.
+ * `seconds` (SECONDS unless told). `send` returns how many items (orders) its request carried;
+ * each item's latency is its request's.
  */
-async function closedLoop(cookies: string[], send: (cookie: string) => Promise<number>) {
+async function closedLoop(
+  cookies: string[],
+  send: (cookie: string) => Promise<number>,
+  seconds = SECONDS,
+) {
   const latencies: number[] = [];
   let items = 0;
-  const deadline = performance.now() + SECONDS * 1000;
+  const deadline = performance.now() + seconds * 1000;
   const client = async (lane: number) => {
     const cookie = cookies[lane % cookies.length] ?? "";
     while (performance.now() < deadline) {
@@ -325,12 +348,58 @@ async function closedLoop(cookies: string[], send: (cookie: string) => Promise<n
   return summary(latencies, items, (performance.now() - started) / 1000);
 }
 
+/** What a phase measured: items (orders or requests) answered, their rate and latencies. */
+interface Phase {
+  items: number;
+  ordersPerSec: number;
+  p50: number;
+  p99: number;
+}
+
 /** Throughput and latency quantiles (ms, two decimals) of one phase. */
-function summary(latencies: number[], items: number, seconds: number) {
+function summary(latencies: number[], items: number, seconds: number): Phase {
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     Math.round((latencies[Math.floor(q * (latencies.length - 1))] ?? 0) * 100) / 100;
-  return { ordersPerSec: Math.round(items / seconds), p50: at(0.5), p99: at(0.99) };
+  return { items, ordersPerSec: Math.round(items / seconds), p50: at(0.5), p99: at(0.99) };
+}
+
+/**
+ * Runs a phase and adds the web server's CPU time per item answered (every process of its
+ * group, user + system): a figure that holds when other work shares the machine, unlike rates.
+ */
+async function withServerCpu<T extends Phase>(server: ChildProcess, phase: () => Promise<T>) {
+  const before = groupCpuMs(server.pid ?? 0);
+  const clientBefore = process.cpuUsage();
+  const result = await phase();
+  const used = groupCpuMs(server.pid ?? 0) - before;
+  const client = process.cpuUsage(clientBefore);
+  const perItem = (ms: number) => Math.round((ms / Math.max(1, result.items)) * 1000) / 1000;
+  return {
+    ...result,
+    serverCpuMs: perItem(used),
+    clientCpuMs: perItem((client.user + client.system) / 1000),
+  };
+}
+
+/** CPU time (ms) of the live processes of a process group, from /proc (Linux). */
+function groupCpuMs(groupId: number): number {
+  const ticksPerMs = 100 / 1000; // USER_HZ
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // Exited since the listing.
+    }
+    // Fields after the command (which may hold spaces): state ppid pgrp … utime(14) stime(15).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) !== groupId) continue;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / ticksPerMs;
 }
 
 /** BENCH_PROBE=1: sequential timings of single requests, to see where a request's time goes. */

@@ -58,7 +58,9 @@ export class SessionCookies {
     const key = `${name}=${value}`;
     let claims = this.decoded.get(key);
     if (claims === undefined) {
-      claims = claimsOf(await decode({ token: value, secret: this.secret, salt: name }).catch(() => null));
+      claims = claimsOf(
+        await decode({ token: value, secret: this.secret, salt: name }).catch(() => null),
+      );
       this.decoded.set(key, claims);
       if (this.decoded.size > MAX_DECODED) {
         const oldest = this.decoded.keys().next().value;

@@ -29,8 +29,11 @@ export interface OrderAuditEntry {
   client: RequestClient;
 }
 
-/** How long an entry waits for others to share its INSERT. */
-const FLUSH_EVERY_MS = 5;
+/**
+ * How long an entry waits for others to share its INSERT. A statement costs ~0.8 ms of the
+ * process's CPU through Prisma, one row or twenty, so the wait is what makes batches.
+ */
+const FLUSH_EVERY_MS = 10;
 
 /** Entries written per INSERT at most. */
 const MAX_BATCH = 1_000;

@@ -5,7 +5,7 @@ import type { CoreEvent } from "@exchange/core";
 import { commandIds, STREAM_TOKEN_TTL_MS, signStreamToken } from "@exchange/protocol";
 import type { RequestClient } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
-import { assertCanTrade } from "../kyc/kyc-levels";
+import { assertCanTradeRemembered } from "../kyc/kyc-levels";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
 import { callEngine } from "./engine-calls";
@@ -30,7 +30,7 @@ export async function placeOrder(
 ) {
   const [market] = await Promise.all([
     marketDirectory(services).get(input.symbol),
-    assertCanTrade(services.db, userId),
+    assertCanTradeRemembered(services, userId),
   ]);
   const command = orderCommandOf(input, {
     userId,

@@ -162,8 +162,9 @@ export default defineConfig({
       gracefulShutdown: stop,
     },
     {
+      // As in production: a process per core behind one port, the trader API on its lean path.
       name: "web",
-      command: `npx next start apps/web --port ${E2E_PORTS.web} --hostname 127.0.0.1`,
+      command: `node --import tsx apps/web/server.ts --port ${E2E_PORTS.web} --hostname 127.0.0.1`,
       env: serviceEnv,
       url: WEB_URL,
       gracefulShutdown: stop,

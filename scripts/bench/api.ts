@@ -1,12 +1,16 @@
 /**
  * `npm run bench:api`: placing orders through the trading API as browsers do — tRPC over HTTP
- * to a production build of the web app (`next start`), each request carrying a real next-auth
- * session cookie — with the real engine and worker behind it, in a database and Redis prefix
- * of its own. A closed loop of CONCURRENCY clients, each placing one order per request (and a
- * second run with BATCH orders per HTTP request, as tRPC's batch link sends them), measures
- * orders/s and per-order latency. The last line is one JSON object with the figures.
+ * to a production build of the web app as it runs in production (apps/web/server.ts: a process
+ * per core behind one port), each request carrying a real next-auth session cookie — with the
+ * real engine and worker behind it, in a database and Redis prefix of its own. A closed loop of
+ * CONCURRENCY clients, each placing one order per request (and a second run with BATCH orders
+ * per HTTP request, as tRPC's batch link sends them), measures orders/s and per-order latency;
+ * an open loop at STEADY_RATE orders/s measures latency at a fixed load. Knobs: BENCH_SECONDS
+ * (each phase's length), BENCH_STEADY_RATE, BENCH_PROFILE=1, BENCH_PROBE=1. The last line is one
+ * JSON object with the figures; the run stops every process it started.
  */
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import {
   closeServices,
@@ -26,6 +30,9 @@ const USERS = 40;
 const CONCURRENCY = 64;
 const BATCH = 10;
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const WARM_UP_SECONDS = Number(process.env.BENCH_WARM_UP_SECONDS ?? 3);
+/** The open-loop phase's fixed arrival rate (orders/s, one per request): the latency target's. */
+const STEADY_RATE = Number(process.env.BENCH_STEADY_RATE ?? 500);
 
 const run = await provisionTestRun("benchapi", { seed: true });
 const sandbox = {
@@ -43,6 +50,8 @@ const secrets = {
   WEB_PUBLIC_URL: "http://127.0.0.1",
 };
 const children: ChildProcess[] = [];
+/** Orders sent so far, across phases: each one's price offset follows from it. */
+let ordersSent = 0;
 let engine: EngineProcess | undefined;
 let worker: WorkerProcess | undefined;
 
@@ -55,33 +64,50 @@ try {
   const sessions = await prepareTraders();
 
   if (process.env.BENCH_PROBE) await probe(sessions[0] ?? "");
-  const single = await measure(sessions, 1);
+  // Every process of the server compiles and optimises its code on the first requests: a short
+  // unmeasured run first, so the phases measure the server as it runs.
+  await closedLoop(sessions, (cookie) => placeOrders(cookie, 1), WARM_UP_SECONDS);
+  const cpu = (phase: () => Promise<Phase>) => withServerCpu(web, phase);
+  const single = await cpu(() => measure(sessions, 1));
   console.log(
-    `one order per request: ${single.ordersPerSec} orders/s, p50 ${single.p50} ms, p99 ${single.p99} ms`,
+    `one order per request: ${single.ordersPerSec} orders/s, p50 ${single.p50} ms, p99 ${single.p99} ms, server CPU ${single.serverCpuMs} ms/order, client ${single.clientCpuMs}`,
   );
-  const batched = await measure(sessions, BATCH);
+  const batched = await cpu(() => measure(sessions, BATCH));
   console.log(
-    `${BATCH} orders per request: ${batched.ordersPerSec} orders/s, p50 ${batched.p50} ms, p99 ${batched.p99} ms`,
+    `${BATCH} orders per request: ${batched.ordersPerSec} orders/s, p50 ${batched.p50} ms, p99 ${batched.p99} ms, server CPU ${batched.serverCpuMs} ms/order, client ${batched.clientCpuMs}`,
   );
-  const ceiling = await measureCeiling(sessions);
+  const steady = await cpu(() => measureOpenLoop(sessions, STEADY_RATE));
   console.log(
-    `ceiling, cached markets.list: ${ceiling.ordersPerSec} requests/s, p50 ${ceiling.p50} ms, p99 ${ceiling.p99} ms`,
+    `open loop at ${STEADY_RATE} orders/s: ${steady.ordersPerSec} orders/s answered, p50 ${steady.p50} ms, p99 ${steady.p99} ms, ${steady.failed} failed, server CPU ${steady.serverCpuMs} ms/order, client ${steady.clientCpuMs}`,
+  );
+  const ceiling = await cpu(() => measureCeiling(sessions));
+  console.log(
+    `ceiling, cached markets.list: ${ceiling.ordersPerSec} requests/s, p50 ${ceiling.p50} ms, p99 ${ceiling.p99} ms, server CPU ${ceiling.serverCpuMs} ms/request, client ${ceiling.clientCpuMs}`,
   );
   console.log(
     JSON.stringify({
       ordersPerSec: single.ordersPerSec,
       p50Ms: single.p50,
       p99Ms: single.p99,
+      serverCpuMsPerOrder: single.serverCpuMs,
+      clientCpuMsPerOrder: single.clientCpuMs,
       batchedOrdersPerSec: batched.ordersPerSec,
       batchedP50Ms: batched.p50,
       batchedP99Ms: batched.p99,
+      steadyRate: STEADY_RATE,
+      steadyP50Ms: steady.p50,
+      steadyP99Ms: steady.p99,
+      steadyFailed: steady.failed,
       ceilingRequestsPerSec: ceiling.ordersPerSec,
+      ceilingP50Ms: ceiling.p50,
+      ceilingP99Ms: ceiling.p99,
+      ceilingServerCpuMs: ceiling.serverCpuMs,
       concurrency: CONCURRENCY,
       batch: BATCH,
     }),
   );
 } finally {
-  for (const child of children) stopGroup(child);
+  await Promise.all(children.map(stopGroup));
   await worker?.stop();
   await engine?.stop();
   await run.teardown();
@@ -101,7 +127,8 @@ function build(): void {
 }
 
 async function startWeb(): Promise<ChildProcess> {
-  // BENCH_PROFILE=1 writes a CPU profile of the web server to /tmp/bench-api-profile on exit.
+  // BENCH_PROFILE=1 writes a CPU profile of each web server process to /tmp/bench-api-profile on
+  // exit (the cluster's workers inherit the flags).
   const profile = process.env.BENCH_PROFILE
     ? ["--cpu-prof", "--cpu-prof-dir=/tmp/bench-api-profile"]
     : [];
@@ -109,9 +136,9 @@ async function startWeb(): Promise<ChildProcess> {
     process.execPath,
     [
       ...profile,
-      join(ROOT, "node_modules", "next", "dist", "bin", "next"),
-      "start",
-      "apps/web",
+      "--import",
+      "tsx",
+      join(ROOT, "apps", "web", "server.ts"),
       "--port",
       String(PORT),
       "--hostname",
@@ -119,6 +146,8 @@ async function startWeb(): Promise<ChildProcess> {
     ],
     {
       cwd: ROOT,
+      // A process group of its own, so stopGroup ends the server and every process it forked.
+      detached: true,
       stdio: process.env.BENCH_VERBOSE ? "inherit" : "ignore",
       env: {
         ...process.env,
@@ -144,7 +173,7 @@ async function startWeb(): Promise<ChildProcess> {
       return child;
     await new Promise((r) => setTimeout(r, 250));
   }
-  throw new Error("next start did not come up");
+  throw new Error("the web server did not come up");
 }
 
 /** Registered, funded and logged-in traders: one session cookie each. */
@@ -210,32 +239,72 @@ async function logIn(ticket: string): Promise<string> {
   return session.split(";")[0] ?? "";
 }
 
-/** Non-crossing limit orders a few ticks off 50 000, so every one rests and none runs out of funds. */
+/**
+ * Non-crossing limit orders a few ticks off 50 000, immediate-or-cancel: each one is accepted,
+ * finds nothing to match and ends, so none runs out of funds and no trader reaches the market's
+ * open-order limit (200) however many the run places.
+ */
 function orderInput(n: number) {
   const side = n % 2 === 0 ? "buy" : "sell";
   const offset = 1 + (n % 500);
   const price = side === "buy" ? 45_000 - offset : 55_000 + offset;
-  return { symbol: "BTCUSDT", side, type: "limit", price: `${price}.00`, quantity: "0.001" };
+  return {
+    symbol: "BTCUSDT",
+    side,
+    type: "limit",
+    price: `${price}.00`,
+    quantity: "0.001",
+    timeInForce: "IOC",
+  };
+}
+
+/** One tRPC request placing `batch` orders as `cookie`'s trader; returns how many it placed. */
+async function placeOrders(cookie: string, batch: number): Promise<number> {
+  const inputs = Array.from({ length: batch }, () => orderInput(ordersSent++));
+  const path = Array.from({ length: batch }, () => "trading.placeOrder").join(",");
+  const body = Object.fromEntries(inputs.map((input, i) => [i, { json: input }]));
+  const response = await fetch(`${WEB}/api/trpc/${path}?batch=1`, {
+    method: "POST",
+    headers: { "content-type": "application/json", cookie },
+    body: JSON.stringify(body),
+  });
+  const results = (await response.json()) as Array<{ result?: unknown; error?: unknown }>;
+  for (const result of results) {
+    if (!result.result) throw new Error(`order refused: ${JSON.stringify(result.error)}`);
+  }
+  return results.length;
 }
 
 /** Places `batch` orders per HTTP request from CONCURRENCY closed-loop clients. */
 function measure(cookies: string[], batch: number) {
-  let n = 0;
-  return closedLoop(cookies, async (cookie) => {
-    const inputs = Array.from({ length: batch }, () => orderInput(n++));
-    const path = Array.from({ length: batch }, () => "trading.placeOrder").join(",");
-    const body = Object.fromEntries(inputs.map((input, i) => [i, { json: input }]));
-    const response = await fetch(`${WEB}/api/trpc/${path}?batch=1`, {
-      method: "POST",
-      headers: { "content-type": "application/json", cookie },
-      body: JSON.stringify(body),
-    });
-    const results = (await response.json()) as Array<{ result?: unknown; error?: unknown }>;
-    for (const result of results) {
-      if (!result.result) throw new Error(`order refused: ${JSON.stringify(result.error)}`);
-    }
-    return results.length;
-  });
+  return closedLoop(cookies, (cookie) => placeOrders(cookie, batch));
+}
+
+/**
+ * Orders arriving at a fixed `rate` per second, one per request, whatever the answers: each
+ * order's latency counts from when it was due, not from when it was sent, so a stalled server
+ * shows in the figures instead of slowing the clients down (no coordinated omission).
+ */
+async function measureOpenLoop(cookies: string[], rate: number) {
+  const total = Math.round(rate * SECONDS);
+  const latencies: number[] = [];
+  const inFlight: Promise<void>[] = [];
+  const started = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    const cookie = cookies[i % cookies.length] ?? "";
+    inFlight.push(
+      placeOrders(cookie, 1).then(
+        () => void latencies.push(performance.now() - due),
+        () => undefined,
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  const seconds = (performance.now() - started) / 1000;
+  return { ...summary(latencies, latencies.length, seconds), failed: total - latencies.length };
 }
 
 /**
@@ -253,13 +322,17 @@ function measureCeiling(cookies: string[]) {
 
 /**
  * CONCURRENCY clients, each sending its next request when the previous one is answered, for
- * SECONDS. `send` returns how many items (orders) its request carried; each item's latency is
- * its request's.
+ * `seconds` (SECONDS unless told). `send` returns how many items (orders) its request carried;
+ * each item's latency is its request's.
  */
-async function closedLoop(cookies: string[], send: (cookie: string) => Promise<number>) {
+async function closedLoop(
+  cookies: string[],
+  send: (cookie: string) => Promise<number>,
+  seconds = SECONDS,
+) {
   const latencies: number[] = [];
   let items = 0;
-  const deadline = performance.now() + SECONDS * 1000;
+  const deadline = performance.now() + seconds * 1000;
   const client = async (lane: number) => {
     const cookie = cookies[lane % cookies.length] ?? "";
     while (performance.now() < deadline) {
@@ -272,11 +345,61 @@ async function closedLoop(cookies: string[], send: (cookie: string) => Promise<n
   };
   const started = performance.now();
   await Promise.all(Array.from({ length: CONCURRENCY }, (_, lane) => client(lane)));
-  const seconds = (performance.now() - started) / 1000;
+  return summary(latencies, items, (performance.now() - started) / 1000);
+}
+
+/** What a phase measured: items (orders or requests) answered, their rate and latencies. */
+interface Phase {
+  items: number;
+  ordersPerSec: number;
+  p50: number;
+  p99: number;
+}
+
+/** Throughput and latency quantiles (ms, two decimals) of one phase. */
+function summary(latencies: number[], items: number, seconds: number): Phase {
   latencies.sort((a, b) => a - b);
   const at = (q: number) =>
     Math.round((latencies[Math.floor(q * (latencies.length - 1))] ?? 0) * 100) / 100;
-  return { ordersPerSec: Math.round(items / seconds), p50: at(0.5), p99: at(0.99) };
+  return { items, ordersPerSec: Math.round(items / seconds), p50: at(0.5), p99: at(0.99) };
+}
+
+/**
+ * Runs a phase and adds the web server's CPU time per item answered (every process of its
+ * group, user + system): a figure that holds when other work shares the machine, unlike rates.
+ */
+async function withServerCpu<T extends Phase>(server: ChildProcess, phase: () => Promise<T>) {
+  const before = groupCpuMs(server.pid ?? 0);
+  const clientBefore = process.cpuUsage();
+  const result = await phase();
+  const used = groupCpuMs(server.pid ?? 0) - before;
+  const client = process.cpuUsage(clientBefore);
+  const perItem = (ms: number) => Math.round((ms / Math.max(1, result.items)) * 1000) / 1000;
+  return {
+    ...result,
+    serverCpuMs: perItem(used),
+    clientCpuMs: perItem((client.user + client.system) / 1000),
+  };
+}
+
+/** CPU time (ms) of the live processes of a process group, from /proc (Linux). */
+function groupCpuMs(groupId: number): number {
+  const ticksPerMs = 100 / 1000; // USER_HZ
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // Exited since the listing.
+    }
+    // Fields after the command (which may hold spaces): state ppid pgrp … utime(14) stime(15).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) !== groupId) continue;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / ticksPerMs;
 }
 
 /** BENCH_PROBE=1: sequential timings of single requests, to see where a request's time goes. */
@@ -305,9 +428,23 @@ async function probe(cookie: string) {
   });
 }
 
-function stopGroup(child: ChildProcess): void {
+/**
+ * Ends a child's whole process group (the server and any process it forked) and waits for the
+ * child to exit, so its connections are closed before the run's databases are dropped; a group
+ * still there after a few seconds is killed.
+ */
+async function stopGroup(child: ChildProcess): Promise<void> {
+  if (!child.pid || child.exitCode !== null) return;
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  signalGroup(child.pid, "SIGTERM");
+  const timer = setTimeout(() => signalGroup(child.pid ?? 0, "SIGKILL"), 10_000);
+  await exited;
+  clearTimeout(timer);
+}
+
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
-    if (child.pid) process.kill(-child.pid, "SIGTERM");
+    process.kill(-pid, signal);
   } catch {
     // Already gone.
   }

@@ -16,8 +16,7 @@ import NextAuth from "next-auth";
 import { cache } from "react";
 import { webEnv } from "@/env";
 import { getServices } from "@/server/services";
-
-const SESSION_MAX_AGE_S = 24 * 60 * 60;
+import { SESSION_COOKIE_PREFIX, SESSION_MAX_AGE_S } from "@/server/session-cookie";
 
 /**
  * Trader sessions. The log-in actions (app/actions/session-actions.ts) run the API's steps —
@@ -31,7 +30,7 @@ const SESSION_MAX_AGE_S = 24 * 60 * 60;
 export const { handlers, auth, signIn, signOut } = NextAuth(async (request) =>
   credentialsAuthConfig({
     secret: webEnv().AUTH_SECRET,
-    cookiePrefix: "exchange-web",
+    cookiePrefix: SESSION_COOKIE_PREFIX,
     secureCookies: await requestIsHttps(request),
     sessionMaxAgeS: SESSION_MAX_AGE_S,
     async authenticate(ticket, client) {

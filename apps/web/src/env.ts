@@ -30,6 +30,11 @@ const webEnvShape = {
   /** Cancels (one order or all of a market) one trader may send per second and per minute. */
   ORDER_RATE_CANCEL_PER_SECOND: ZRate.optional(),
   ORDER_RATE_CANCEL_PER_MINUTE: ZRate.optional(),
+  /**
+   * Processes the production server (server.ts) runs behind its one port; unset: one per core.
+   * `next start` and `next dev` are one process whatever this says.
+   */
+  WEB_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
 };
 
 /**

@@ -12,6 +12,10 @@ export {
   type PasswordStepResult,
   redeemSignInTicket,
 } from "@exchange/domains/identity/log-in";
+export {
+  SESSION_STANDING_TTL_MS,
+  SessionStandingCache,
+} from "@exchange/domains/identity/session-standing-cache";
 export { currentSessionUser, endSession, sessionStands } from "@exchange/domains/identity/sessions";
 export { findStaff, type StaffDto } from "@exchange/domains/identity/staff";
 export {

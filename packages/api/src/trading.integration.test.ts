@@ -10,6 +10,7 @@ import { eventually } from "@exchange/domains/testing/eventually";
 import { KYC_FIXTURE_FIELDS, kycFixtureFiles } from "@exchange/domains/testing/kyc-fixtures";
 import { staffActor, UNLIMITED_ORDER_RATES } from "@exchange/domains/testing/test-services";
 import { createTestUser } from "@exchange/domains/testing/test-users";
+import { flushOrderAudit } from "@exchange/domains/trading/order-audit";
 import { busKeys, verifyStreamToken } from "@exchange/protocol";
 import { createEngineSandbox, EngineProcess, WorkerProcess } from "@exchange/testkit";
 import { TRPCError } from "@trpc/server";
@@ -243,6 +244,7 @@ describe("a trade between two users", () => {
       symbol: "BTCUSDT",
       orderId: order.order.orderId,
     });
+    await flushOrderAudit(services);
     const entries = await services.db.auditLog.findMany({
       where: { targetType: "order", targetId: String(order.order.orderId) },
       orderBy: { id: "asc" },
@@ -252,6 +254,31 @@ describe("a trade between two users", () => {
       ["order.cancelled", "USER", String(userIdOf(alice)), ip],
     ]);
     expect(entries[0]?.after).toEqual({ symbol: "BTCUSDT", side: "sell", type: "limit" });
+  });
+
+  it("records a placement retried with its client order id once in the audit log", async () => {
+    const place = () =>
+      api(alice).trading.placeOrder({
+        symbol: "BTCUSDT",
+        side: "sell",
+        type: "limit",
+        price: "72000",
+        quantity: "0.01",
+        clientOrderId: "audit-once-1",
+      });
+    // Two at once (one batch of the audit queue), then one more after they are written.
+    const [first, concurrent] = await Promise.all([place(), place()]);
+    await flushOrderAudit(services);
+    const later = await place();
+    await flushOrderAudit(services);
+    expect([concurrent.order.orderId, later.order.orderId]).toEqual([
+      first.order.orderId,
+      first.order.orderId,
+    ]);
+    const entries = await services.db.auditLog.count({
+      where: { action: "order.placed", targetType: "order", targetId: String(first.order.orderId) },
+    });
+    expect(entries).toBe(1);
   });
 
   it("records nothing for an order the engine refused", async () => {
@@ -265,6 +292,7 @@ describe("a trade between two users", () => {
         quantity: "0.01",
       }),
     );
+    await flushOrderAudit(services);
     expect(await services.db.auditLog.count({ where: { action: "order.placed" } })).toBe(before);
   });
 

@@ -14,6 +14,7 @@ import type { DocumentStorage } from "./kyc/document-storage";
 import { LocalDocumentStorage } from "./kyc/document-storage";
 import type { Mailer } from "./mail/mailer";
 import { createSmtpMailer, type MailerConfig } from "./mail/mailer";
+import { flushOrderAudit } from "./trading/order-audit";
 import type { OrderRateLimits } from "./trading/order-rate-limit";
 import { type ChainConfig, connectWalletChain, type WalletChain } from "./wallet/wallet-chain";
 
@@ -127,6 +128,8 @@ export async function createServices(config: ServicesConfig): Promise<Services> 
 }
 
 export async function closeServices(services: Services): Promise<void> {
+  // Queued order audit entries go to the database before its pool closes.
+  await flushOrderAudit(services).catch(() => undefined);
   services.mailer?.close();
   await Promise.all([services.db.$disconnect(), services.engine.close(), services.redis.quit()]);
 }

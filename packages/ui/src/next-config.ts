@@ -12,7 +12,7 @@ interface Header {
  * received over HTTP, so local runs are unaffected). The Content-Security-Policy differs per
  * request (its script nonce): each app's proxy.ts sets it.
  */
-const SECURITY_HEADERS: Header[] = [
+export const SECURITY_HEADERS: Header[] = [
   { key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" },
   { key: "X-Frame-Options", value: "DENY" },
   { key: "X-Content-Type-Options", value: "nosniff" },

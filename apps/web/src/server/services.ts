@@ -1,11 +1,10 @@
-import { createServices, DEFAULT_ORDER_RATE_LIMITS } from "@exchange/api";
+import { createServices, DEFAULT_ORDER_RATE_LIMITS, type ServicesConfig } from "@exchange/api";
 import { oncePerProcess, servicesConfig } from "@exchange/ui/server";
-import { webEnv } from "@/env";
+import { type WebEnv, webEnv } from "../env";
 
-/** One set of connections (Prisma pool, engine bus client, SMTP pool) per server process. */
-export const getServices = oncePerProcess("exchange-web.services", () => {
-  const env = webEnv();
-  return createServices({
+/** The web app's connections and settings as `createServices` takes them. */
+export function webServicesConfig(env: WebEnv): ServicesConfig {
+  return {
     ...servicesConfig(env),
     service: "web",
     logLevel: env.LOG_LEVEL,
@@ -20,5 +19,10 @@ export const getServices = oncePerProcess("exchange-web.services", () => {
       cancelPerMinute:
         env.ORDER_RATE_CANCEL_PER_MINUTE ?? DEFAULT_ORDER_RATE_LIMITS.cancelPerMinute,
     },
-  });
-});
+  };
+}
+
+/** One set of connections (Prisma pool, engine bus client, SMTP pool) per server process. */
+export const getServices = oncePerProcess("exchange-web.services", () =>
+  createServices(webServicesConfig(webEnv())),
+);

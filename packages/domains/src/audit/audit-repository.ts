@@ -47,8 +47,7 @@ export interface RequestClient {
 export async function recordAudit(db: Store, entry: AuditEntry) {
   await db.auditLog.create({
     data: {
-      actorType:
-        entry.actor.kind === "staff" ? "STAFF" : entry.actor.kind === "user" ? "USER" : "SYSTEM",
+      actorType: actorTypeOf(entry.actor),
       actorId: actorIdOf(entry.actor),
       action: entry.action,
       targetType: entry.target?.type ?? null,
@@ -59,6 +58,50 @@ export async function recordAudit(db: Store, entry: AuditEntry) {
       userAgent: boundUserAgent(entry.userAgent) ?? null,
     },
   });
+}
+
+/** An entry as a batched writer keeps it until it is written. */
+export interface QueuedAuditEntry extends AuditEntry {
+  /** When it happened (the row's `created_at`), not when the batch is written. */
+  at: Date;
+  /**
+   * The action happens once per target (an order is placed once): left out when the log already
+   * holds it, so a retried request that the engine answered from its journal is not recorded
+   * twice.
+   */
+  oncePerTarget: boolean;
+}
+
+/** Appends many entries in one INSERT (see `QueuedAuditEntry` for what each may leave out). */
+export async function recordAuditBatch(db: Store, entries: readonly QueuedAuditEntry[]) {
+  if (entries.length === 0) return;
+  const column = <T>(value: (entry: QueuedAuditEntry) => T) => entries.map(value);
+  await db.$executeRaw`
+    INSERT INTO audit_log
+      (actor_type, actor_id, action, target_type, target_id, "after", ip, user_agent, created_at)
+    SELECT e.actor_type::"ActorType", e.actor_id, e.action, e.target_type, e.target_id,
+           e."after", e.ip, e.user_agent, e.created_at AT TIME ZONE 'UTC'
+      FROM unnest(
+        ${column((e) => actorTypeOf(e.actor))}::text[],
+        ${column((e) => actorIdOf(e.actor))}::text[],
+        ${column((e) => e.action)}::text[],
+        ${column((e) => e.target?.type ?? null)}::text[],
+        ${column((e) => e.target?.id ?? null)}::text[],
+        ${column((e) => (e.after === undefined ? null : JSON.stringify(e.after)))}::jsonb[],
+        ${column((e) => e.ip ?? null)}::text[],
+        ${column((e) => boundUserAgent(e.userAgent) ?? null)}::text[],
+        ${column((e) => e.at.toISOString())}::timestamptz[],
+        ${column((e) => e.oncePerTarget)}::boolean[]
+      ) AS e(actor_type, actor_id, action, target_type, target_id, "after", ip, user_agent,
+             created_at, once_per_target)
+     WHERE NOT e.once_per_target OR NOT EXISTS (
+       SELECT 1 FROM audit_log a
+        WHERE a.target_type = e.target_type AND a.target_id = e.target_id AND a.action = e.action
+     )`;
+}
+
+function actorTypeOf(actor: AuditActor): "STAFF" | "USER" | "SYSTEM" {
+  return actor.kind === "staff" ? "STAFF" : actor.kind === "user" ? "USER" : "SYSTEM";
 }
 
 function actorIdOf(actor: AuditActor): string | null {

@@ -1,8 +1,19 @@
 import type { Market } from "@exchange/contracts/market";
 import type { Services } from "../services";
+import { marketDirectory } from "./market-directory";
 import { findMarkets } from "./market-repository";
 
-/** Markets a trader may see, in display order. Halted markets are listed, with their status. */
+/** Markets as the table holds them now, in display order: for staff, who change them. */
 export function listMarkets(services: Services): Promise<Market[]> {
   return findMarkets(services.db);
+}
+
+/**
+ * Markets a trader may see, in display order; halted markets are listed, with their status.
+ * From the process's market directory, which every order already trusts: a change shows within
+ * its few seconds, and the list costs no query (every page asks for it).
+ */
+export async function listTraderMarkets(services: Services): Promise<Market[]> {
+  const markets = await marketDirectory(services).all();
+  return Array.from(markets.values(), (market) => market.dto);
 }

@@ -5,7 +5,7 @@ import type { CoreEvent } from "@exchange/core";
 import { commandIds, STREAM_TOKEN_TTL_MS, signStreamToken } from "@exchange/protocol";
 import type { RequestClient } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
-import { assertCanTrade } from "../kyc/kyc-levels";
+import { assertCanTradeRemembered } from "../kyc/kyc-levels";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
 import { callEngine } from "./engine-calls";
@@ -30,7 +30,7 @@ export async function placeOrder(
 ) {
   const [market] = await Promise.all([
     marketDirectory(services).get(input.symbol),
-    assertCanTrade(services.db, userId),
+    assertCanTradeRemembered(services, userId),
   ]);
   const command = orderCommandOf(input, {
     userId,
@@ -41,7 +41,7 @@ export async function placeOrder(
   const { outcome } = await callEngine(services.engine, command);
   if (!outcome.ok) throw orderRejection(outcome.code, outcome.message, market);
   const placed = placedOrder(outcome.events, market.units);
-  await auditOrderAction(services, {
+  auditOrderAction(services, {
     action: "order.placed",
     userId,
     orderId: placed.order.orderId,
@@ -102,7 +102,7 @@ export async function cancelOrder(
   );
   if (!cancelled)
     throw new AppError(AppErrorCode.INTERNAL, "engine cancelled without order.cancelled");
-  await auditOrderAction(services, {
+  auditOrderAction(services, {
     action: "order.cancelled",
     userId,
     orderId: cancelled.orderId,
@@ -133,7 +133,7 @@ export async function cancelAllOrders(
   if (!outcome.ok) throw orderRejection(outcome.code, outcome.message, market);
   const cancelled = outcome.events.filter((e) => e.type === "order.cancelled").length;
   if (cancelled > 0) {
-    await auditCancelAll(services, { userId, symbol: market.dto.symbol, cancelled, client });
+    auditCancelAll(services, { userId, symbol: market.dto.symbol, cancelled, client });
   }
   return { cancelled };
 }

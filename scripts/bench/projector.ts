@@ -5,7 +5,8 @@
  * whole journal in a process of its own (scripts/bench/lib/run-projector.ts), as after an outage
  * or under lag, when it reads from the journal. Prints commands/s, the CPU the projector used
  * per command and that of its PostgreSQL backends (when /proc shows them); the last line is one
- * JSON object. BENCH_PROFILE=1 writes the projector's CPU profile to /tmp/bench-projector-profile.
+ * JSON object. BENCH_PROFILE=1 writes the projector's CPU profile to /tmp/bench-projector-profile;
+ * BENCH_BATCH sets the most outcomes per read-model transaction (the projector's own by default).
  */
 import { spawn } from "node:child_process";
 import { join } from "node:path";

@@ -30,7 +30,8 @@ await projector.start();
 const fromSeq = projector.projectedSeq;
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
-while (projector.projectedSeq < targetSeq) await projector.step(projector.batchMax);
+const batch = Number(process.env.BENCH_BATCH ?? projector.batchMax);
+while (projector.projectedSeq < targetSeq) await projector.step(batch);
 const ms = performance.now() - started;
 const cpu = process.cpuUsage(cpuBefore);
 console.log(

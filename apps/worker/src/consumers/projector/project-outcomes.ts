@@ -103,9 +103,14 @@ export function projectOutcomes(records: readonly OutcomeRecord[]): ProjectionCh
     changes.lastSeq = Math.max(changes.lastSeq, record.seq);
     if (!record.outcome.ok || record.outcome.repeated) continue;
     const at = new Date(record.ts);
-    record.outcome.events.forEach((event, eventIndex) => {
-      projectEvent(changes, event, { seq: record.seq, eventIndex, at });
-    });
+    const { events } = record.outcome;
+    for (let eventIndex = 0; eventIndex < events.length; eventIndex++) {
+      projectEvent(changes, events[eventIndex] as WireCoreEvent, {
+        seq: record.seq,
+        eventIndex,
+        at,
+      });
+    }
   }
   return changes;
 }
@@ -126,38 +131,72 @@ function projectEvent(changes: ProjectionChanges, event: WireCoreEvent, place: E
     case "order.cancelled":
       recordProgress(changes, event, place);
       return;
-    case "trade": {
-      const { type: _type, ts: _ts, ...trade } = event;
-      changes.trades.push({ ...trade, seq: place.seq, executedAt: place.at });
+    case "trade":
+      changes.trades.push(tradeRow(event, place));
       return;
-    }
     case "balance.changed":
-      event.postings.forEach((posting, postingIndex) => {
-        changes.postings.push({
-          seq: place.seq,
-          eventIndex: place.eventIndex,
-          postingIndex,
-          ...posting,
-          cause: event.cause,
-          orderId: event.orderId,
-          tradeId: event.tradeId,
-          business: event.business,
-          businessId: event.businessId,
-          postedAt: place.at,
-        });
-        changes.balances.set(`${posting.userId}|${posting.account}|${posting.asset}`, {
-          userId: posting.userId,
-          account: posting.account,
-          asset: posting.asset,
-          balanceAtoms: posting.balanceAtoms,
-          updatedSeq: place.seq,
-          updatedAt: place.at,
-        });
-      });
+      recordPostings(changes, event, place);
       return;
     default:
       // Book levels feed market data; reference-data events change no read model here.
       return;
+  }
+}
+
+/** The trade's fields written out: a rest spread copies through the runtime's slow path. */
+function tradeRow(event: Event<"trade">, place: EventPlace): TradeRow {
+  return {
+    symbol: event.symbol,
+    tradeId: event.tradeId,
+    priceTicks: event.priceTicks,
+    qtyLots: event.qtyLots,
+    quoteAtoms: event.quoteAtoms,
+    takerSide: event.takerSide,
+    takerOrderId: event.takerOrderId,
+    takerUserId: event.takerUserId,
+    takerFeeAtoms: event.takerFeeAtoms,
+    takerFeeAsset: event.takerFeeAsset,
+    makerOrderId: event.makerOrderId,
+    makerUserId: event.makerUserId,
+    makerFeeAtoms: event.makerFeeAtoms,
+    makerFeeAsset: event.makerFeeAsset,
+    seq: place.seq,
+    executedAt: place.at,
+  };
+}
+
+function recordPostings(
+  changes: ProjectionChanges,
+  event: Event<"balance.changed">,
+  place: EventPlace,
+): void {
+  const { postings } = event;
+  for (let postingIndex = 0; postingIndex < postings.length; postingIndex++) {
+    const posting = postings[postingIndex] as (typeof postings)[number];
+    changes.postings.push({
+      seq: place.seq,
+      eventIndex: place.eventIndex,
+      postingIndex,
+      account: posting.account,
+      userId: posting.userId,
+      asset: posting.asset,
+      amountAtoms: posting.amountAtoms,
+      balanceAtoms: posting.balanceAtoms,
+      cause: event.cause,
+      orderId: event.orderId,
+      tradeId: event.tradeId,
+      business: event.business,
+      businessId: event.businessId,
+      postedAt: place.at,
+    });
+    changes.balances.set(`${posting.userId}|${posting.account}|${posting.asset}`, {
+      userId: posting.userId,
+      account: posting.account,
+      asset: posting.asset,
+      balanceAtoms: posting.balanceAtoms,
+      updatedSeq: place.seq,
+      updatedAt: place.at,
+    });
   }
 }
 

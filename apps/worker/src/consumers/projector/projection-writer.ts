@@ -1,4 +1,8 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
+import { BinaryCopyRows } from "./binary-copy";
 import type { ProjectionChanges } from "./project-outcomes";
 
 export const PROJECTOR_NAME = "projector";
@@ -18,17 +22,33 @@ export async function readProjectorOffset(pool: pg.Pool | pg.PoolClient): Promis
 
 /**
  * Writes one batch's changes and the new offset in a single transaction: a crash leaves the read
- * models either before or after the batch, never half-way. Each table is written with one
- * statement over unnest() arrays, whatever the batch size.
+ * models either before or after the batch, never half-way. The rows a batch adds (orders,
+ * trades, postings) go in by binary COPY; the rows it changes (earlier orders, balances) by one
+ * statement over unnest() arrays. `afterSeq` is the offset the batch follows: the stored offset
+ * is locked and checked against it first, so a batch already projected is skipped (re-delivery
+ * writes nothing twice) and a projector that fell out of step (another one moved the offset)
+ * fails the batch and resumes from the stored offset.
  */
-export async function writeProjection(pool: pg.Pool, changes: ProjectionChanges): Promise<void> {
+export async function writeProjection(
+  pool: pg.Pool,
+  changes: ProjectionChanges,
+  afterSeq: number,
+): Promise<void> {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    await insertOrders(client, changes);
+    const stored = await lockProjectorOffset(client);
+    if (stored >= changes.lastSeq) {
+      await client.query("ROLLBACK");
+      return;
+    }
+    if (stored !== afterSeq) {
+      throw new Error(`projector offset is ${stored}, the batch follows ${afterSeq}: resuming`);
+    }
+    await copyOrders(client, changes);
     await updateOrders(client, changes);
-    await insertTrades(client, changes);
-    await insertPostings(client, changes);
+    await copyTrades(client, changes);
+    await copyPostings(client, changes);
     await upsertBalances(client, changes);
     await client.query(
       `INSERT INTO projector_offsets (name, seq, updated_at) VALUES ($1, $2, now())
@@ -44,40 +64,57 @@ export async function writeProjection(pool: pg.Pool, changes: ProjectionChanges)
   }
 }
 
-async function insertOrders(client: pg.PoolClient, { newOrders }: ProjectionChanges) {
-  if (newOrders.size === 0) return;
-  const o = [...newOrders.values()];
-  await client.query(
-    `INSERT INTO orders (order_id, user_id, symbol, side, order_type, price_ticks, qty_lots, quote_atoms,
+async function lockProjectorOffset(client: pg.PoolClient): Promise<number> {
+  const { rows } = await client.query<{ seq: string }>(
+    "SELECT seq FROM projector_offsets WHERE name = $1 FOR UPDATE",
+    [PROJECTOR_NAME],
+  );
+  return Number(rows[0]?.seq ?? 0);
+}
+
+/** Streams one binary COPY payload into `table (columns)`. */
+async function copyRows(
+  client: pg.PoolClient,
+  target: string,
+  rows: BinaryCopyRows,
+): Promise<void> {
+  if (rows.rowCount === 0) return;
+  const stream = client.query(copyFrom(`COPY ${target} FROM STDIN (FORMAT binary)`));
+  await pipeline(Readable.from([rows.finish()]), stream);
+}
+
+async function copyOrders(client: pg.PoolClient, { newOrders }: ProjectionChanges) {
+  const rows = new BinaryCopyRows(20);
+  for (const o of newOrders.values()) {
+    rows
+      .row()
+      .int4(o.orderId)
+      .int4(o.userId)
+      .text(o.symbol)
+      .text(o.side)
+      .text(o.orderType)
+      .numeric(o.priceTicks)
+      .numeric(o.qtyLots)
+      .numeric(o.quoteAtoms)
+      .text(o.timeInForce)
+      .bool(o.postOnly)
+      .text(o.clientOrderId)
+      .text(o.status)
+      .numeric(o.filledLots)
+      .numeric(o.remainingLots)
+      .numeric(o.filledQuoteAtoms)
+      .text(o.cancelReason)
+      .int8(o.acceptedSeq)
+      .int8(o.updatedSeq)
+      .timestamp(o.createdAt)
+      .timestamp(o.updatedAt);
+  }
+  await copyRows(
+    client,
+    `orders (order_id, user_id, symbol, side, order_type, price_ticks, qty_lots, quote_atoms,
        time_in_force, post_only, client_order_id, status, filled_lots, remaining_lots, filled_quote_atoms,
-       cancel_reason, accepted_seq, updated_seq, created_at, updated_at)
-     SELECT * FROM unnest($1::int[], $2::int[], $3::text[], $4::text[], $5::text[], $6::numeric[],
-       $7::numeric[], $8::numeric[], $9::text[], $10::boolean[], $11::text[], $12::"OrderStatus"[],
-       $13::numeric[], $14::numeric[], $15::numeric[], $16::text[], $17::bigint[], $18::bigint[],
-       $19::timestamp[], $20::timestamp[])
-     ON CONFLICT (order_id) DO NOTHING`,
-    [
-      o.map((r) => r.orderId),
-      o.map((r) => r.userId),
-      o.map((r) => r.symbol),
-      o.map((r) => r.side),
-      o.map((r) => r.orderType),
-      text(o.map((r) => r.priceTicks)),
-      text(o.map((r) => r.qtyLots)),
-      text(o.map((r) => r.quoteAtoms)),
-      o.map((r) => r.timeInForce),
-      o.map((r) => r.postOnly),
-      o.map((r) => r.clientOrderId),
-      o.map((r) => r.status),
-      text(o.map((r) => r.filledLots)),
-      text(o.map((r) => r.remainingLots)),
-      text(o.map((r) => r.filledQuoteAtoms)),
-      o.map((r) => r.cancelReason),
-      o.map((r) => r.acceptedSeq),
-      o.map((r) => r.updatedSeq),
-      utc(o.map((r) => r.createdAt)),
-      utc(o.map((r) => r.updatedAt)),
-    ],
+       cancel_reason, accepted_seq, updated_seq, created_at, updated_at)`,
+    rows,
   );
 }
 
@@ -105,64 +142,62 @@ async function updateOrders(client: pg.PoolClient, { progress }: ProjectionChang
   );
 }
 
-async function insertTrades(client: pg.PoolClient, { trades }: ProjectionChanges) {
-  if (trades.length === 0) return;
-  const t = trades;
-  await client.query(
-    `INSERT INTO trades (trade_id, symbol, price_ticks, qty_lots, quote_atoms, taker_side, taker_order_id,
+async function copyTrades(client: pg.PoolClient, { trades }: ProjectionChanges) {
+  const rows = new BinaryCopyRows(16);
+  for (const t of trades) {
+    rows
+      .row()
+      .int4(t.tradeId)
+      .text(t.symbol)
+      .numeric(t.priceTicks)
+      .numeric(t.qtyLots)
+      .numeric(t.quoteAtoms)
+      .text(t.takerSide)
+      .int4(t.takerOrderId)
+      .int4(t.takerUserId)
+      .numeric(t.takerFeeAtoms)
+      .text(t.takerFeeAsset)
+      .int4(t.makerOrderId)
+      .int4(t.makerUserId)
+      .numeric(t.makerFeeAtoms)
+      .text(t.makerFeeAsset)
+      .int8(t.seq)
+      .timestamp(t.executedAt);
+  }
+  await copyRows(
+    client,
+    `trades (trade_id, symbol, price_ticks, qty_lots, quote_atoms, taker_side, taker_order_id,
        taker_user_id, taker_fee_atoms, taker_fee_asset, maker_order_id, maker_user_id, maker_fee_atoms,
-       maker_fee_asset, seq, executed_at)
-     SELECT * FROM unnest($1::int[], $2::text[], $3::numeric[], $4::numeric[], $5::numeric[], $6::text[],
-       $7::int[], $8::int[], $9::numeric[], $10::text[], $11::int[], $12::int[], $13::numeric[], $14::text[],
-       $15::bigint[], $16::timestamp[])
-     ON CONFLICT (trade_id) DO NOTHING`,
-    [
-      t.map((r) => r.tradeId),
-      t.map((r) => r.symbol),
-      text(t.map((r) => r.priceTicks)),
-      text(t.map((r) => r.qtyLots)),
-      text(t.map((r) => r.quoteAtoms)),
-      t.map((r) => r.takerSide),
-      t.map((r) => r.takerOrderId),
-      t.map((r) => r.takerUserId),
-      text(t.map((r) => r.takerFeeAtoms)),
-      t.map((r) => r.takerFeeAsset),
-      t.map((r) => r.makerOrderId),
-      t.map((r) => r.makerUserId),
-      text(t.map((r) => r.makerFeeAtoms)),
-      t.map((r) => r.makerFeeAsset),
-      t.map((r) => r.seq),
-      utc(t.map((r) => r.executedAt)),
-    ],
+       maker_fee_asset, seq, executed_at)`,
+    rows,
   );
 }
 
-async function insertPostings(client: pg.PoolClient, { postings }: ProjectionChanges) {
-  if (postings.length === 0) return;
-  const p = postings;
-  await client.query(
-    `INSERT INTO ledger_postings (seq, event_index, posting_index, user_id, account, asset, amount_atoms,
-       balance_atoms, cause, order_id, trade_id, business, business_id, posted_at)
-     SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::text[], $6::text[],
-       $7::numeric[], $8::numeric[], $9::text[], $10::int[], $11::int[], $12::text[], $13::text[],
-       $14::timestamp[])
-     ON CONFLICT DO NOTHING`,
-    [
-      p.map((r) => r.seq),
-      p.map((r) => r.eventIndex),
-      p.map((r) => r.postingIndex),
-      p.map((r) => r.userId),
-      p.map((r) => r.account),
-      p.map((r) => r.asset),
-      text(p.map((r) => r.amountAtoms)),
-      text(p.map((r) => r.balanceAtoms)),
-      p.map((r) => r.cause),
-      p.map((r) => r.orderId),
-      p.map((r) => r.tradeId),
-      p.map((r) => r.business),
-      p.map((r) => r.businessId),
-      utc(p.map((r) => r.postedAt)),
-    ],
+async function copyPostings(client: pg.PoolClient, { postings }: ProjectionChanges) {
+  const rows = new BinaryCopyRows(14);
+  for (const p of postings) {
+    rows
+      .row()
+      .int8(p.seq)
+      .int4(p.eventIndex)
+      .int4(p.postingIndex)
+      .int4(p.userId)
+      .text(p.account)
+      .text(p.asset)
+      .numeric(p.amountAtoms)
+      .numeric(p.balanceAtoms)
+      .text(p.cause)
+      .int4(p.orderId)
+      .int4(p.tradeId)
+      .text(p.business)
+      .text(p.businessId)
+      .timestamp(p.postedAt);
+  }
+  await copyRows(
+    client,
+    `ledger_postings (seq, event_index, posting_index, user_id, account, asset, amount_atoms,
+       balance_atoms, cause, order_id, trade_id, business, business_id, posted_at)`,
+    rows,
   );
 }
 

@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 import type pg from "pg";
 import type { Consumer, EntryRange } from "../consumer";
 import { OutcomeSource } from "./outcome-source";
-import { projectOutcomes } from "./project-outcomes";
+import { type ProjectionChanges, projectOutcomes } from "./project-outcomes";
 import { readProjectorOffset, writeProjection } from "./projection-writer";
 
 export interface ProjectorDeps {
@@ -13,6 +13,11 @@ export interface ProjectorDeps {
   keys: BusKeys;
   journal: Journal;
   log: Logger;
+}
+
+interface ProjectionBatch {
+  entries: EntryRange;
+  changes: ProjectionChanges;
 }
 
 /**
@@ -29,6 +34,8 @@ export class Projector implements Consumer {
   private offset = 0;
   private source: OutcomeSource | undefined;
   private entries: EntryRange | undefined;
+  /** The batch after the one being written, read ahead. */
+  private ahead: Promise<ProjectionBatch | undefined> | undefined;
 
   constructor(private readonly deps: ProjectorDeps) {}
 
@@ -47,6 +54,7 @@ export class Projector implements Consumer {
 
   async start(): Promise<void> {
     this.entries = undefined;
+    this.ahead = undefined;
     this.offset = await readProjectorOffset(this.deps.pool);
     this.source = new OutcomeSource(this.deps, this.offset + 1);
     this.deps.log.info("projector started", { fromSeq: this.offset + 1 });
@@ -54,17 +62,31 @@ export class Projector implements Consumer {
 
   async step(maxEntries: number): Promise<boolean> {
     if (this.stopping) return false;
+    const batch = await (this.ahead ?? this.readBatch(maxEntries));
+    this.ahead = undefined;
+    if (!batch) return !this.stopping;
+    this.entries = batch.entries;
+    // The next batch is read and folded while this one is written: the database stores one
+    // while this process parses the other. A failure below discards it (start() reads again).
+    this.ahead = this.readBatch(maxEntries);
+    this.ahead.catch(() => {});
+    await writeProjection(this.deps.pool, batch.changes, this.offset);
+    this.offset = batch.changes.lastSeq;
+    this.entries = undefined;
+    this.deps.log.debug("projected", { fromSeq: batch.entries.fromSeq, seq: this.offset });
+    return !this.stopping;
+  }
+
+  /** The next outcomes from the source, folded into read-model changes; none when idle. */
+  private async readBatch(maxEntries: number): Promise<ProjectionBatch | undefined> {
     const records = await (this.source as OutcomeSource).next(maxEntries);
     const first = records[0];
     const last = records.at(-1);
-    if (!first || !last) return !this.stopping;
-    this.entries = { fromSeq: first.seq, toSeq: last.seq };
-    const changes = projectOutcomes(records);
-    await writeProjection(this.deps.pool, changes);
-    this.offset = changes.lastSeq;
-    this.entries = undefined;
-    this.deps.log.debug("projected", { outcomes: records.length, seq: this.offset });
-    return !this.stopping;
+    if (!first || !last) return undefined;
+    return {
+      entries: { fromSeq: first.seq, toSeq: last.seq },
+      changes: projectOutcomes(records),
+    };
   }
 
   stop(): void {

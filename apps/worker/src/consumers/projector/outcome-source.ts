@@ -14,13 +14,17 @@ interface PublishedBatch {
 }
 
 /**
- * Every journaled outcome after a given seq, in order, exactly once: tails `engine.events` and,
- * whenever what it receives does not follow on (first start, a restart, a trimmed stream, a
- * batch the engine republished), fills the gap from the journal, which holds every outcome.
- * The stream is only the fast path; the journal is the truth.
+ * Every journaled outcome after a given seq, in order, exactly once: catches up from the journal
+ * at start, then tails `engine.events` and, whenever what it receives does not follow on (a
+ * trimmed stream, a batch the engine republished, a batch published while it caught up), fills
+ * the gap from the journal, which holds every outcome. The stream is only the fast path; the
+ * journal is the truth. Once tailing, a consumer that lags reads the stream's backlog, not the
+ * journal: cheaper for PostgreSQL, which the projector's writes already keep busy.
  */
 export class OutcomeSource {
   private streamCursor = "$";
+  /** Caught up from the journal once: from then on the stream comes first. */
+  private tailing = false;
 
   constructor(
     private readonly deps: { redis: Redis; keys: BusKeys; journal: Journal; log: Logger },
@@ -29,8 +33,11 @@ export class OutcomeSource {
 
   /** Waits up to BLOCK_MS for news; returns the outcomes that follow on, possibly none. */
   async next(maxRecords: number): Promise<OutcomeRecord[]> {
-    const fromJournal = await this.readJournal(maxRecords);
-    if (fromJournal.length > 0) return fromJournal;
+    if (!this.tailing) {
+      const fromJournal = await this.readJournal(maxRecords);
+      if (fromJournal.length > 0) return fromJournal;
+      this.tailing = true;
+    }
     const batches = await this.readStream();
     const records: OutcomeRecord[] = [];
     for (const batch of batches) {

@@ -62,7 +62,7 @@ const BENCHMARKS: Benchmark[] = [
     name: "engine",
     script: "bench:engine",
     args: [],
-    env: { BENCH_COMMANDS: "50000" },
+    env: { BENCH_COMMANDS: "50000", BENCH_JOURNAL_COMMANDS: "200000" },
     ignored: [],
   },
   { name: "api", script: "bench:api", args: [], env: { BENCH_SECONDS: "5" }, ignored: [] },

@@ -31,14 +31,14 @@ export class OutcomeSource {
     private nextSeq: number,
   ) {}
 
-  /** Waits up to BLOCK_MS for news; returns the outcomes that follow on, possibly none. */
-  async next(maxRecords: number): Promise<OutcomeRecord[]> {
+  /** Waits up to `blockMs` for news; returns the outcomes that follow on, possibly none. */
+  async next(maxRecords: number, blockMs = BLOCK_MS): Promise<OutcomeRecord[]> {
     if (!this.tailing) {
       const fromJournal = await this.readJournal(maxRecords);
       if (fromJournal.length > 0) return fromJournal;
       this.tailing = true;
     }
-    const batches = await this.readStream();
+    const batches = await this.readStream(blockMs);
     const records: OutcomeRecord[] = [];
     for (const batch of batches) {
       if (batch.to < this.nextSeq) continue; // already applied (e.g. from the journal)
@@ -78,13 +78,13 @@ export class OutcomeSource {
     return records;
   }
 
-  private async readStream(): Promise<PublishedBatch[]> {
+  private async readStream(blockMs: number): Promise<PublishedBatch[]> {
     const { redis, keys } = this.deps;
     const result = (await redis.xread(
       "COUNT",
       100,
       "BLOCK",
-      BLOCK_MS,
+      Math.max(1, Math.round(blockMs)),
       "STREAMS",
       keys.events,
       this.streamCursor,

@@ -15,6 +15,14 @@ export interface ProjectorDeps {
   log: Logger;
 }
 
+/**
+ * How long a read that brought only a few outcomes keeps gathering more. Under a light load the
+ * engine publishes a batch per command or two; a read-model transaction of eight statements for
+ * each took a whole core at 1 000 orders/s. Gathering for a moment makes it one transaction per
+ * few dozen commands, and the read models are at most this much later.
+ */
+const GATHER_MS = 20;
+
 interface ProjectionBatch {
   entries: EntryRange;
   changes: ProjectionChanges;
@@ -79,7 +87,15 @@ export class Projector implements Consumer {
 
   /** The next outcomes from the source, folded into read-model changes; none when idle. */
   private async readBatch(maxEntries: number): Promise<ProjectionBatch | undefined> {
-    const records = await (this.source as OutcomeSource).next(maxEntries);
+    const source = this.source as OutcomeSource;
+    const records = await source.next(maxEntries);
+    const gatherUntil = performance.now() + GATHER_MS;
+    while (records.length > 0 && records.length < maxEntries && !this.stopping) {
+      const left = gatherUntil - performance.now();
+      if (left <= 0) break;
+      for (const record of await source.next(maxEntries - records.length, left))
+        records.push(record);
+    }
     const first = records[0];
     const last = records.at(-1);
     if (!first || !last) return undefined;

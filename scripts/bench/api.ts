@@ -67,7 +67,7 @@ try {
   // Every process of the server compiles and optimises its code on the first requests: a short
   // unmeasured run first, so the phases measure the server as it runs.
   await closedLoop(sessions, (cookie) => placeOrders(cookie, 1), WARM_UP_SECONDS);
-  const cpu = (phase: () => Promise<Phase>) => withServerCpu(web, phase);
+  const cpu = <T extends Phase>(phase: () => Promise<T>) => withServerCpu(web, phase);
   const single = await cpu(() => measure(sessions, 1));
   console.log(
     `one order per request: ${single.ordersPerSec} orders/s, p50 ${single.p50} ms, p99 ${single.p99} ms, server CPU ${single.serverCpuMs} ms/order, client ${single.clientCpuMs}`,

@@ -12,10 +12,11 @@
  * figure's direction and tolerance (edit those in the file). `--verbose` shows each run's output.
  */
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { availableParallelism, cpus } from "node:os";
 import { join } from "node:path";
 import { inheritedEnv } from "../lib/script-env";
+import { writeFormattedJson } from "../lib/write-json";
 import {
   compareFigures,
   formatComparison,
@@ -286,7 +287,7 @@ function record(
     runs,
     figures: recordFigures(previous, measured, ignored),
   };
-  writeFileSync(BASELINE_FILE, `${JSON.stringify(baseline, null, 2)}\n`);
+  writeFormattedJson(BASELINE_FILE, baseline);
   console.log(
     `recorded ${Object.keys(measured).length} medians for ${machine} in ${BASELINE_FILE}`,
   );

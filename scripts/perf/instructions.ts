@@ -15,7 +15,7 @@
  * times and prints the spread (to check that the figures repeat).
  */
 import { spawn, spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { availableParallelism, cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { build, type Plugin } from "esbuild";
@@ -27,6 +27,7 @@ import {
   type RecordedFigure,
 } from "../bench/compare-figures";
 import { inheritedEnv } from "../lib/script-env";
+import { writeFormattedJson } from "../lib/write-json";
 
 const HERE = import.meta.dirname;
 const RECORD_FILE = join(HERE, "instructions.json");
@@ -245,7 +246,7 @@ function writeRecord(measured: Record<string, number>, previous: InstructionReco
     recordedAt: new Date().toISOString().slice(0, 10),
     figures,
   };
-  writeFileSync(RECORD_FILE, `${JSON.stringify(record, null, 2)}\n`);
+  writeFormattedJson(RECORD_FILE, record);
   console.log(`recorded ${Object.keys(measured).length} figures in ${RECORD_FILE}`);
 }
 

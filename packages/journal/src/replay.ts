@@ -11,8 +11,10 @@ export class RecoveryError extends Error {
 export interface ReplayOptions {
   /**
    * Compare each replayed outcome with the journaled one, to the byte. Start-up does: the state
-   * it serves must be the one whose outcomes were published. The snapshotter, which replays
-   * what start-up will verify again, only checks accept / reject.
+   * it serves must be the one whose outcomes were published. The snapshotter only checks
+   * accept / reject (its replica restarts from the last snapshot after any failure), so a
+   * snapshot holds what the core makes of the journal, and a start-up from it compares the
+   * outcomes of everything after it.
    */
   verifyOutcomes: boolean;
 }

@@ -110,3 +110,36 @@ describe("Snapshotter", () => {
     expect(later?.stateHash).toBe(engineCore.stateHash());
   });
 });
+
+describe("Snapshotter after a failed replay", () => {
+  it("starts again from the latest snapshot instead of applying a page twice", async () => {
+    const engineCore = new ExchangeCore();
+    const workload = tradingWorkload({ seed: 5, users: 5, idPrefix: "f" });
+    let seq = await journalled(engineCore, [...referenceCommands(), ...trading(30, workload)], 0);
+    const snapshots = new SnapshotStore(pool, 3);
+    const policy = { everyCommands: 10, everyMs: 3_600_000 };
+    /** A journal whose second page read fails once, after the first page was applied. */
+    class FlakyJournal extends Journal {
+      failNext = false;
+      override async *read(afterSeq: number, toSeq: number, options = {}) {
+        let pages = 0;
+        for await (const page of super.read(afterSeq, toSeq, { ...options, pageSize: 10 })) {
+          if (this.failNext && ++pages === 2) {
+            this.failNext = false;
+            throw new Error("connection lost");
+          }
+          yield page;
+        }
+      }
+    }
+    const journal = new FlakyJournal(pool);
+    const snapshotter = new Snapshotter(journal, snapshots, policy);
+    await snapshotter.snapshotIfDue();
+    seq = await journalled(engineCore, trading(40, workload), seq);
+    journal.failNext = true;
+    await expect(snapshotter.snapshotIfDue()).rejects.toThrow("connection lost");
+    const retried = await snapshotter.snapshotIfDue();
+    expect(retried?.seq).toBe(seq);
+    expect(retried?.stateHash).toBe(engineCore.stateHash());
+  });
+});

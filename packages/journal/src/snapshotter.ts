@@ -39,7 +39,16 @@ export class Snapshotter {
     const end = await this.journal.lastSeq();
     const replica = await this.loadReplica(end);
     if (!this.due(end)) return undefined;
-    this.seq = await replayJournal(replica, this.journal, this.seq, end, { verifyOutcomes: false });
+    try {
+      this.seq = await replayJournal(replica, this.journal, this.seq, end, {
+        verifyOutcomes: false,
+      });
+    } catch (error) {
+      // Part of the journal may have been applied: the replica no longer matches `seq`. The
+      // next attempt starts again from the latest snapshot rather than apply anything twice.
+      this.replica = undefined;
+      throw error;
+    }
     const state = JSON.stringify(replica.snapshot());
     const snapshot = { seq: this.seq, stateHash: hashText(state), state };
     await this.snapshots.save(snapshot);

@@ -16,35 +16,53 @@ interface PublishedBatch {
 /**
  * Every journaled outcome after a given seq, in order, exactly once: catches up from the journal
  * at start, then tails `engine.events` and, whenever what it receives does not follow on (a
- * trimmed stream, a batch the engine republished, a batch published while it caught up), fills
+ * trimmed stream, a batch the engine republished), fills
  * the gap from the journal, which holds every outcome. The stream is only the fast path; the
  * journal is the truth. Once tailing, a consumer that lags reads the stream's backlog, not the
  * journal: cheaper for PostgreSQL, which the projector's writes already keep busy.
  */
 export class OutcomeSource {
-  private streamCursor = "$";
-  /** Caught up from the journal once: from then on the stream comes first. */
+  /** Set where the stream ends each time the journal is caught up from. */
+  private streamCursor = "0-0";
+  /** Caught up from the journal: the stream comes first until a gap. */
   private tailing = false;
+  /** Batches read from the stream and not yet wholly returned (`next` returns `maxRecords`). */
+  private unread: PublishedBatch[] = [];
 
   constructor(
     private readonly deps: { redis: Redis; keys: BusKeys; journal: Journal; log: Logger },
     private nextSeq: number,
   ) {}
 
-  /** Waits up to `blockMs` for news; returns the outcomes that follow on, possibly none. */
+  /** Waits up to `blockMs` for news; returns at most `maxRecords` outcomes that follow on. */
   async next(maxRecords: number, blockMs = BLOCK_MS): Promise<OutcomeRecord[]> {
     if (!this.tailing) {
+      // Where the stream ends now, before the journal is read: a batch published meanwhile is
+      // then read from the stream (or skipped as already applied), never missed.
+      this.streamCursor = await this.streamEnd();
+      this.unread = [];
       const fromJournal = await this.readJournal(maxRecords);
       if (fromJournal.length > 0) return fromJournal;
       this.tailing = true;
     }
-    const batches = await this.readStream(blockMs);
+    const batches = this.unread.length > 0 ? this.unread : await this.readStream(blockMs);
+    this.unread = [];
     const records: OutcomeRecord[] = [];
-    for (const batch of batches) {
+    for (let i = 0; i < batches.length; i++) {
+      const batch = batches[i] as PublishedBatch;
       if (batch.to < this.nextSeq) continue; // already applied (e.g. from the journal)
-      if (batch.from > this.nextSeq) return [...records, ...(await this.readJournal(maxRecords))];
+      if (batch.from > this.nextSeq) {
+        // A gap: catch up from the journal until it has no more, then tail again.
+        this.tailing = false;
+        return records;
+      }
       for (const result of batch.results) {
         if (result.seq < this.nextSeq) continue;
+        if (records.length >= maxRecords) {
+          // The rest is read at the next call (what this call took is skipped by its seq).
+          this.unread = batches.slice(i);
+          return records;
+        }
         records.push({
           seq: result.seq,
           commandId: result.id,
@@ -76,6 +94,13 @@ export class OutcomeSource {
     }
     if (records.length > 0) this.nextSeq = (records.at(-1)?.seq ?? this.nextSeq - 1) + 1;
     return records;
+  }
+
+  /** The id of the stream's last entry ("0-0" when empty): where tailing starts. */
+  private async streamEnd(): Promise<string> {
+    const { redis, keys } = this.deps;
+    const last = await redis.xrevrange(keys.events, "+", "-", "COUNT", 1);
+    return last[0]?.[0] ?? "0-0";
   }
 
   private async readStream(blockMs: number): Promise<PublishedBatch[]> {

@@ -434,10 +434,11 @@ async function probe(cookie: string) {
  * still there after a few seconds is killed.
  */
 async function stopGroup(child: ChildProcess): Promise<void> {
-  if (!child.pid || child.exitCode !== null) return;
+  const pid = child.pid;
+  if (!pid || child.exitCode !== null) return;
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  signalGroup(child.pid, "SIGTERM");
-  const timer = setTimeout(() => signalGroup(child.pid ?? 0, "SIGKILL"), 10_000);
+  signalGroup(pid, "SIGTERM");
+  const timer = setTimeout(() => signalGroup(pid, "SIGKILL"), 10_000);
   await exited;
   clearTimeout(timer);
 }

@@ -1,4 +1,4 @@
-import type { BusKeys, Logger } from "@exchange/protocol";
+import { type BusKeys, COMMANDS_PER_ENTRY_MAX, type Logger } from "@exchange/protocol";
 import type { Redis } from "ioredis";
 import type { Engine, StreamEntry } from "./engine";
 import type { EngineMetrics } from "./metrics";
@@ -30,8 +30,11 @@ const HOUSEKEEPING_MS = 1_000;
 export class CommandLoop {
   private stopping = false;
   private lastHousekeepingAt = 0;
-  /** Commands per entry lately (senders batch theirs), so a read holds about `batchMax` commands. */
-  private commandsPerEntry = 1;
+  /**
+   * Commands per entry lately (senders batch theirs), so a read holds about `batchMax` commands.
+   * It starts at the most an entry holds: the first read after a start may meet a backlog.
+   */
+  private commandsPerEntry = COMMANDS_PER_ENTRY_MAX;
 
   constructor(private readonly options: CommandLoopOptions) {}
 

@@ -210,7 +210,7 @@ export class Engine {
     }
     batch.lastSeq = this.seq;
     metrics.batches.inc();
-    metrics.batchSize.observe(entries.length);
+    metrics.batchSize.observe(decoded.length);
     return batch;
   }
 

@@ -84,12 +84,15 @@ async function start(): Promise<void> {
     log,
   });
   await loop.ensureGroup();
-  const snapshotThread = startSnapshotThread({
-    databaseUrl: env.DATABASE_URL,
-    policy: snapshotPolicy,
-    kept: env.ENGINE_SNAPSHOTS_KEPT,
-    logLevel: env.LOG_LEVEL,
-  });
+  const snapshotThread = startSnapshotThread(
+    {
+      databaseUrl: env.DATABASE_URL,
+      policy: snapshotPolicy,
+      kept: env.ENGINE_SNAPSHOTS_KEPT,
+      logLevel: env.LOG_LEVEL,
+    },
+    log,
+  );
   const http = env.ENGINE_HTTP_PORT ? createEngineHttpServer(engine, metrics) : undefined;
   if (http)
     await new Promise<void>((resolve) =>

@@ -6,7 +6,7 @@
  */
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { Journal, type SnapshotPolicy, SnapshotStore, Snapshotter } from "@exchange/journal";
-import { createLogger, type LogLevel } from "@exchange/protocol";
+import { createLogger, type Logger, type LogLevel } from "@exchange/protocol";
 import pg from "pg";
 
 export interface SnapshotThreadOptions {
@@ -19,16 +19,45 @@ export interface SnapshotThreadOptions {
 /** How often the thread looks at the journal's end (at most; sooner when the policy is shorter). */
 const POLL_MS = 1_000;
 
-/** Starts the thread; `stop()` lets a snapshot in progress finish, then ends it. */
-export function startSnapshotThread(options: SnapshotThreadOptions): { stop(): Promise<void> } {
-  const worker = new Worker(new URL("./snapshot-thread-entry.mjs", import.meta.url), {
-    workerData: options,
-  });
-  const exited = new Promise<void>((resolve) => worker.once("exit", () => resolve()));
+/** After the thread fails, how long until it is started again. */
+const RESTART_AFTER_MS = 5_000;
+/** How long `stop()` lets a snapshot in progress finish before ending the thread. */
+const STOP_WAIT_MS = 10_000;
+
+/**
+ * Starts the thread, and starts it again if it fails: snapshots only shorten a restart, so a
+ * failing thread is logged, never the engine's end. `stop()` lets a snapshot in progress finish
+ * (for up to STOP_WAIT_MS), then ends it.
+ */
+export function startSnapshotThread(
+  options: SnapshotThreadOptions,
+  log: Logger,
+): { stop(): Promise<void> } {
+  let stopping = false;
+  let worker: Worker;
+  let exited: Promise<void>;
+  const start = () => {
+    worker = new Worker(new URL("./snapshot-thread-entry.mjs", import.meta.url), {
+      workerData: options,
+    });
+    worker.on("error", (error) => log.error("snapshot thread failed", { error }));
+    exited = new Promise<void>((resolve) =>
+      worker.once("exit", (code) => {
+        resolve();
+        if (stopping) return;
+        log.error("snapshot thread stopped; starting it again", { code });
+        setTimeout(() => stopping || start(), RESTART_AFTER_MS).unref();
+      }),
+    );
+  };
+  start();
   return {
     async stop() {
+      stopping = true;
       worker.postMessage("stop");
+      const deadline = setTimeout(() => void worker.terminate(), STOP_WAIT_MS);
       await exited;
+      clearTimeout(deadline);
     },
   };
 }
@@ -36,6 +65,8 @@ export function startSnapshotThread(options: SnapshotThreadOptions): { stop(): P
 async function runThread(options: SnapshotThreadOptions): Promise<void> {
   const log = createLogger("engine.snapshots", options.logLevel);
   const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 2 });
+  // An idle connection the server drops is replaced at the next query, not a crash.
+  pool.on("error", (error) => log.warn("snapshot thread lost a database connection", { error }));
   const snapshotter = new Snapshotter(
     new Journal(pool),
     new SnapshotStore(pool, options.kept),
@@ -43,9 +74,11 @@ async function runThread(options: SnapshotThreadOptions): Promise<void> {
   );
   let stopping = false;
   let wake: () => void = () => {};
+  let timer: NodeJS.Timeout | undefined;
   parentPort?.on("message", (message) => {
     if (message !== "stop") return;
     stopping = true;
+    clearTimeout(timer);
     wake();
   });
   const pollMs = Math.min(POLL_MS, options.policy.everyMs);
@@ -65,7 +98,7 @@ async function runThread(options: SnapshotThreadOptions): Promise<void> {
     if (stopping) break;
     await new Promise<void>((resolve) => {
       wake = resolve;
-      setTimeout(resolve, pollMs);
+      timer = setTimeout(resolve, pollMs);
     });
   }
   await pool.end();

@@ -13,6 +13,8 @@ const HEADER_BYTES = SIGNATURE.length + 8;
 const FIELDS = 5;
 /** Per row: field count (int16), four length words (int32), seq (int64), ok (1 byte). */
 const FIXED_ROW_BYTES = 2 + 4 * FIELDS + 8 + 1;
+/** The most a kept buffer grows to: a normal batch fits many times over. */
+const KEPT_BYTES_MAX = 64 * 1024 * 1024;
 
 /**
  * Encodes batches into one buffer it reuses (the engine journals one batch at a time), writing
@@ -29,36 +31,55 @@ export class JournalCopyEncoder {
     for (const e of entries) {
       worstCase += FIXED_ROW_BYTES + 3 * (e.commandId.length + e.command.length + e.outcome.length);
     }
-    // Overlapping appends (never the engine's) get a buffer of their own.
-    const out =
-      this.inUse || this.buffer.length < worstCase
-        ? Buffer.allocUnsafe(Math.max(worstCase, this.inUse ? 0 : 2 * this.buffer.length))
-        : this.buffer;
-    if (!this.inUse) {
-      this.buffer = out;
-      this.inUse = true;
+    // Overlapping appends (never the engine's) get a buffer of their own; so does a batch that
+    // would grow the kept one past KEPT_BYTES_MAX (a backlog read at once).
+    if (this.inUse || worstCase > KEPT_BYTES_MAX) {
+      return encodeInto(Buffer.allocUnsafe(worstCase), entries);
     }
-    SIGNATURE.copy(out, 0);
-    let at = out.writeInt32BE(0, SIGNATURE.length);
-    at = out.writeInt32BE(0, at);
-    for (const e of entries) {
-      at = out.writeInt16BE(FIELDS, at);
-      at = out.writeInt32BE(8, at);
-      at = out.writeBigInt64BE(BigInt(e.seq), at);
-      at = writeText(out, at, e.commandId);
-      at = writeText(out, at, e.command);
-      at = out.writeInt32BE(1, at);
-      at = out.writeUInt8(e.ok ? 1 : 0, at);
-      at = writeText(out, at, e.outcome);
+    if (this.buffer.length < worstCase) {
+      this.buffer = Buffer.allocUnsafe(
+        Math.min(KEPT_BYTES_MAX, Math.max(worstCase, 2 * this.buffer.length)),
+      );
     }
-    at = out.writeInt16BE(-1, at);
-    return out.subarray(0, at);
+    const data = encodeInto(this.buffer, entries);
+    this.inUse = true;
+    return data;
   }
 
+  /** The batch is written: its buffer may hold the next one. */
   release(data: Buffer): void {
-    if (data.buffer === this.buffer.buffer && data.byteOffset === this.buffer.byteOffset)
-      this.inUse = false;
+    if (this.owns(data)) this.inUse = false;
   }
+
+  /** The write failed: its socket may still hold the buffer, so it is never written again. */
+  discard(data: Buffer): void {
+    if (!this.owns(data)) return;
+    this.buffer = Buffer.allocUnsafe(0);
+    this.inUse = false;
+  }
+
+  private owns(data: Buffer): boolean {
+    return data.buffer === this.buffer.buffer && data.byteOffset === this.buffer.byteOffset;
+  }
+}
+
+/** The batch's COPY data at the start of `out` (large enough for the worst case). */
+function encodeInto(out: Buffer, entries: readonly JournalEntry[]): Buffer {
+  SIGNATURE.copy(out, 0);
+  let at = out.writeInt32BE(0, SIGNATURE.length);
+  at = out.writeInt32BE(0, at);
+  for (const e of entries) {
+    at = out.writeInt16BE(FIELDS, at);
+    at = out.writeInt32BE(8, at);
+    at = out.writeBigInt64BE(BigInt(e.seq), at);
+    at = writeText(out, at, e.commandId);
+    at = writeText(out, at, e.command);
+    at = out.writeInt32BE(1, at);
+    at = out.writeUInt8(e.ok ? 1 : 0, at);
+    at = writeText(out, at, e.outcome);
+  }
+  at = out.writeInt16BE(-1, at);
+  return out.subarray(0, at);
 }
 
 /** A length word, then the text's UTF-8 bytes; returns the offset after them. */

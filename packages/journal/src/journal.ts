@@ -43,7 +43,7 @@ export class Journal {
     try {
       client = await this.pool.connect();
     } catch (error) {
-      this.encoder.release(data);
+      this.encoder.discard(data);
       throw error;
     }
     try {
@@ -58,12 +58,12 @@ export class Journal {
         stream.end(data);
       });
       client.release();
-    } catch (error) {
-      // A connection that failed mid-COPY is not put back in the pool.
-      client.release(error as Error);
-      throw error;
-    } finally {
       this.encoder.release(data);
+    } catch (error) {
+      // A connection that failed mid-COPY is not put back in the pool, nor its buffer reused.
+      client.release(error as Error);
+      this.encoder.discard(data);
+      throw error;
     }
   }
 

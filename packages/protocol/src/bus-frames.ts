@@ -2,9 +2,10 @@
  * How many commands and replies share one Redis message on the engine bus. At tens of thousands
  * of commands a second the cost is per Redis entry and per JSON parse, not per byte, so:
  *
- * - a sender puts every command it sends in one turn of its event loop into one `engine.commands`
- *   entry: the `c` field holds their wire texts, one per line (JSON text never holds a raw line
- *   break, so a line is always one command);
+ * - a sender puts every command it sends in one turn of its event loop (at most
+ *   COMMANDS_PER_ENTRY_MAX) into one `engine.commands` entry: the `c` field holds their wire
+ *   texts, one per line (`stringifyWire` never writes a raw line break, so a line is one
+ *   command; a hand-written entry must be one command or one per line);
  * - the engine answers each sender once per batch: one message on its reply channel, one line
  *   per reply, `<id as JSON>\t<seq or null>\t<outcome JSON>` (neither JSON holds a raw tab or
  *   line break). A sender reads the id and seq of every line and parses an outcome only when
@@ -12,6 +13,12 @@
  */
 
 export const COMMAND_SEPARATOR = "\n";
+
+/**
+ * Commands one stream entry carries at most: enough to make a busy sender's Redis writes cheap,
+ * few enough that a batch of the engine's `ENGINE_BATCH_MAX` commands is a few entries.
+ */
+export const COMMANDS_PER_ENTRY_MAX = 64;
 
 /** The wire texts of an entry's `c` field (one for an entry written by hand). */
 export function splitCommands(field: string): string[] {

@@ -1,5 +1,10 @@
 import { Redis } from "ioredis";
-import { COMMAND_SEPARATOR, type ReplyLine, readReplyLines } from "./bus-frames";
+import {
+  COMMAND_SEPARATOR,
+  COMMANDS_PER_ENTRY_MAX,
+  type ReplyLine,
+  readReplyLines,
+} from "./bus-frames";
 import { type BusKeys, busKeys, COMMAND_FIELD, REPLY_TO_FIELD } from "./bus-keys";
 import { stringifyWire } from "./codecs";
 import { type EngineCommandInput, PROTOCOL_VERSION } from "./commands";
@@ -16,12 +21,6 @@ export class EngineTimeoutError extends Error {
     this.name = "EngineTimeoutError";
   }
 }
-
-/**
- * Commands one stream entry carries at most: enough to make a busy sender's Redis writes cheap,
- * few enough that an engine batch of `ENGINE_BATCH_MAX` entries stays a size it can journal.
- */
-const COMMANDS_PER_ENTRY_MAX = 64;
 
 interface Waiter {
   resolve(reply: EngineReply): void;

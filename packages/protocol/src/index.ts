@@ -1,4 +1,10 @@
-export { COMMAND_SEPARATOR, readReplyLines, replyLine, splitCommands } from "./bus-frames";
+export {
+  COMMAND_SEPARATOR,
+  COMMANDS_PER_ENTRY_MAX,
+  readReplyLines,
+  replyLine,
+  splitCommands,
+} from "./bus-frames";
 export {
   type BusKeys,
   busKeys,

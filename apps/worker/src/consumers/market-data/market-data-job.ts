@@ -72,6 +72,8 @@ export class MarketDataJob implements Consumer {
   private storing: Promise<void> = Promise.resolve();
   private storesInFlight = 0;
   private storeFailure: unknown;
+  /** The entries of the batch whose store failed: the failure is theirs, not the next step's. */
+  private failedEntries: EntryRange | undefined;
   private state: MarketDataState | undefined;
   private ticker: RollingTicker | undefined;
   private scales: MarketScales | undefined;
@@ -122,6 +124,7 @@ export class MarketDataJob implements Consumer {
     // Stores queued before a failure settle first, so the offset read below is final.
     await this.storing;
     this.storeFailure = undefined;
+    this.failedEntries = undefined;
     this.scales = await MarketScales.load(pool);
     this.scalesLoadedAt = this.now();
     const recovered = await recoverMarketData({ pool, journal, snapshots, nowMs: this.now() });
@@ -163,9 +166,14 @@ export class MarketDataJob implements Consumer {
     return false;
   }
 
-  /** A failed store fails the step: the consumer restarts from the stored offset. */
+  /**
+   * A failed store fails the step: the consumer restarts from the stored offset. The entries in
+   * hand are the failed batch's, so a failure that repeats is seen as stuck on that batch.
+   */
   private throwIfStoreFailed(): void {
-    if (this.storeFailure !== undefined) throw this.storeFailure;
+    if (this.storeFailure === undefined) return;
+    this.entries = this.failedEntries;
+    throw this.storeFailure;
   }
 
   stop(): void {
@@ -193,7 +201,7 @@ export class MarketDataJob implements Consumer {
     // The book, trades and pushes need nothing from Postgres: they leave at once, and the
     // candles and the offset are stored behind them, so a database round trip never delays a
     // diff, this batch's or the next one's.
-    const stored = this.queueStore([...parts.values()], batch.lastSeq, scales);
+    const stored = this.queueStore([...parts.values()], batch.lastSeq, scales, this.entries);
     await this.publisher.publishBatch(batch, scales, state.books);
     this.appliedSeq = batch.lastSeq;
     if (this.storesInFlight > STORES_IN_FLIGHT_MAX) await stored;
@@ -203,7 +211,12 @@ export class MarketDataJob implements Consumer {
    * Stores a batch's candle parts with its offset once the stores before it are done, then
    * publishes the candles as merged. Settles (never rejects) when this store is done.
    */
-  private queueStore(parts: Candle[], lastSeq: number, scales: MarketScales): Promise<void> {
+  private queueStore(
+    parts: Candle[],
+    lastSeq: number,
+    scales: MarketScales,
+    entries: EntryRange | undefined,
+  ): Promise<void> {
     this.storesInFlight += 1;
     const store = async () => {
       if (this.storeFailure !== undefined) return;
@@ -218,7 +231,9 @@ export class MarketDataJob implements Consumer {
     this.storing = this.storing
       .then(store)
       .catch((error: unknown) => {
-        this.storeFailure ??= error;
+        if (this.storeFailure !== undefined) return;
+        this.storeFailure = error;
+        this.failedEntries = entries;
       })
       .finally(() => {
         this.storesInFlight -= 1;

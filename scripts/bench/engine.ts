@@ -14,20 +14,18 @@
  * Every acknowledgement waits for the journal's commit (synchronous_commit as the server has it,
  * printed). The last line is one JSON object with the figures.
  */
-import { spawn } from "node:child_process";
-import { join } from "node:path";
 import type { Command } from "@exchange/core";
 import { EngineClient } from "@exchange/protocol";
-import { EngineProcess, referenceCommands, tradingWorkload } from "@exchange/testkit";
+import { EngineProcess, referenceCommands } from "@exchange/testkit";
 import pg from "pg";
 import { provisionTestRun } from "../lib/test-run";
+import { benchWorkload, createBenchMarket, projectedSeq, startWorker } from "./lib/bench-services";
 import { meterCpu } from "./lib/process-cpu";
 
 const SUSTAINED_COMMANDS = Number(process.env.BENCH_COMMANDS ?? 200_000);
 const JOURNAL_COMMANDS = Number(process.env.BENCH_JOURNAL_COMMANDS ?? 1_000_000);
 const CONCURRENCY = 4_000;
 const RATE_SECONDS = 5;
-const ROOT = join(import.meta.dirname, "..", "..");
 
 const run = await provisionTestRun("bench", { seed: false });
 const sandbox = {
@@ -42,14 +40,13 @@ const nodeArgs = process.env.BENCH_PROFILE
   : [];
 await createBenchMarket(run.databaseUrl);
 let engine = await EngineProcess.start(sandbox, {}, nodeArgs);
-const worker = startWorker();
+const worker = startWorker(run);
 const client = await EngineClient.connect({
   redisUrl: run.redisUrl,
   prefix: run.redisPrefix,
   defaultTimeoutMs: 60_000,
 });
-const workload = tradingWorkload({ seed: 7, users: 200, idPrefix: "bench" });
-const nextCommand = () => workload.next().value as Command;
+const nextCommand = benchWorkload();
 
 const durability = await synchronousCommit();
 console.log(
@@ -126,7 +123,7 @@ async function measureSustained() {
   const cpuCores = cpu.stop();
   const acknowledgedAt = performance.now();
   const { seq } = await engine.stateDigest();
-  while ((await projectedSeq()) < seq) await new Promise((r) => setTimeout(r, 20));
+  while ((await projectedSeq(pool)) < seq) await new Promise((r) => setTimeout(r, 20));
   return {
     ordersPerSec: Math.round(sent / elapsedS),
     projectorLagMs: Math.round(performance.now() - acknowledgedAt),
@@ -229,47 +226,6 @@ function processGroups() {
   ];
 }
 
-async function projectedSeq(): Promise<number> {
-  const { rows } = await pool.query<{ seq: string }>(
-    "SELECT seq FROM projector_offsets WHERE name = 'projector'",
-  );
-  return Number(rows[0]?.seq ?? 0);
-}
-
-function startWorker() {
-  return spawn(process.execPath, ["--import", "tsx", join(ROOT, "apps/worker/src/main.ts")], {
-    env: {
-      ...process.env,
-      DATABASE_URL: run.databaseUrl,
-      REDIS_URL: run.redisUrl,
-      REDIS_PREFIX: run.redisPrefix,
-      LOG_LEVEL: "warn",
-      RECONCILE_EVERY_MS: "3600000",
-      // No operations port: the benchmark may run beside `npm run dev`.
-      WORKER_HTTP_PORT: "0",
-    },
-    stdio: "inherit",
-  });
-}
-
 function round2(value: number): number {
   return Math.round(value * 100) / 100;
-}
-
-/**
- * The workload's market as database rows (the same configuration as `referenceCommands`), so the
- * worker's market-data job has its scale and the reference-data sync finds nothing new.
- */
-async function createBenchMarket(databaseUrl: string): Promise<void> {
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
-  await db.query(
-    `INSERT INTO assets (code, name, precision) VALUES ('BTC', 'Bitcoin', 8), ('USDT', 'Tether USD', 6)`,
-  );
-  await db.query(
-    `INSERT INTO markets (symbol, base_asset, quote_asset, price_tick, lot_size, min_qty, max_qty,
-       min_notional, maker_fee_rate, taker_fee_rate, updated_at)
-     VALUES ('BTCUSDT', 'BTC', 'USDT', 0.01, 0.0001, 0.0001, 100, 0.000001, 0.001, 0.002, now())`,
-  );
-  await db.end();
 }

@@ -11,6 +11,7 @@ import { clientAddress } from "@exchange/protocol/client-address";
 import { refuseOversizedBatch } from "@exchange/ui";
 import { LOCALE_COOKIE, pickLocale } from "@exchange/ui/i18n";
 import { SECURITY_HEADERS } from "@exchange/ui/next-config";
+import { contentSecurityPolicy, freshNonce } from "@exchange/ui/server";
 import { createHTTPHandler } from "@trpc/server/adapters/standalone";
 import type { WebEnv } from "../env";
 import { webServicesConfig } from "./services";
@@ -36,9 +37,6 @@ const MAX_BODY_BYTES = 1024 * 1024;
 /** Longer than any real browser's; the server stores at most this much of it. */
 const USER_AGENT_MAX_CHARS = 512;
 
-/** JSON answers load no script, style or frame: the strictest policy. */
-const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
-
 export interface TrpcHttp {
   /** Answers one `/api/trpc/*` request. */
   handle(req: IncomingMessage, res: ServerResponse): void;
@@ -53,6 +51,11 @@ export async function startTrpcHttp(env: WebEnv): Promise<TrpcHttp> {
   await standings.listen();
   const cookies = new SessionCookies(env.AUTH_SECRET);
   const session = { cookies, standings };
+  const policyOptions = {
+    trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+    connectSources: [new URL(env.STREAM_PUBLIC_URL).origin],
+    development: false,
+  };
   const handler = createHTTPHandler({
     router: traderRouter,
     basePath: `${ENDPOINT}/`,
@@ -75,7 +78,8 @@ export async function startTrpcHttp(env: WebEnv): Promise<TrpcHttp> {
   return {
     handle(req, res) {
       for (const { key, value } of SECURITY_HEADERS) res.setHeader(key, value);
-      res.setHeader("Content-Security-Policy", API_CONTENT_SECURITY_POLICY);
+      // The pages' policy with a nonce of its own, as the proxy gives every answer of the app.
+      res.setHeader("Content-Security-Policy", contentSecurityPolicy(freshNonce(), policyOptions));
       const refusal = refuseOversizedBatch(new Request(`http://api${req.url ?? "/"}`), {
         endpoint: ENDPOINT,
       });

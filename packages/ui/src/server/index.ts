@@ -26,4 +26,9 @@ export {
   spokenErrorText,
   type TicketSignIn,
 } from "./password-log-in";
-export { contentSecurityPolicy, type ExchangeProxyOptions, exchangeProxy } from "./proxy";
+export {
+  contentSecurityPolicy,
+  type ExchangeProxyOptions,
+  exchangeProxy,
+  freshNonce,
+} from "./proxy";

@@ -35,14 +35,18 @@ export function contentSecurityPolicy(nonce: string, options: ExchangeProxyOptio
   return directives.join("; ");
 }
 
+/** A script nonce for one response: 122 random bits, base64. */
+export function freshNonce(): string {
+  return btoa(crypto.randomUUID());
+}
+
 /**
  * The `proxy` of both apps, run before every route: a fresh nonce and the policy that names it
  * (on the request, where Next reads it, and on the response), and the client's address as the
  * trusted proxies report it (see withTrustedClientAddress).
  */
 export function exchangeProxy(request: NextRequest, options: ExchangeProxyOptions): NextResponse {
-  const nonce = btoa(crypto.randomUUID());
-  const policy = contentSecurityPolicy(nonce, options);
+  const policy = contentSecurityPolicy(freshNonce(), options);
   const headers = withTrustedClientAddress(request.headers, options.trustedProxyHops);
   headers.set("content-security-policy", policy);
   const response = NextResponse.next({ request: { headers } });

@@ -65,7 +65,7 @@ test("[WALLET] a deposit on chain shows its confirmations rising, then the credi
     .getByRole("link", { name: "Deposit" })
     .click();
 
-  await expect(page.getByRole("heading", { name: "Deposit" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Deposit", exact: true })).toBeVisible();
   await expect(page.getByTestId("deposit-confirmations")).toHaveText("3 network confirmations");
   await expect(page.getByTestId("deposit-minimum")).toHaveText("0.001 ETH");
   await expect(page.getByTestId("deposit-qr")).toBeVisible();

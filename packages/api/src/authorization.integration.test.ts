@@ -76,6 +76,17 @@ const PROCEDURES: Array<{
     call: (api) => api.users.suspend({ id: MISSING_ID, reason: "Matrix test, no such user." }),
   },
   {
+    path: "users.apiKeys.list",
+    access: ["ADMIN", "COMPLIANCE"],
+    call: (api) => api.users.apiKeys.list({ userId: MISSING_ID }),
+  },
+  {
+    path: "users.apiKeys.revoke",
+    access: ["ADMIN", "COMPLIANCE"],
+    call: (api) =>
+      api.users.apiKeys.revoke({ userId: MISSING_ID, id: MISSING_ID, reason: "Matrix test." }),
+  },
+  {
     path: "withdrawals.queue",
     access: ["ADMIN", "FINANCE"],
     call: (api) => api.withdrawals.queue(),

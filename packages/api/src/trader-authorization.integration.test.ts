@@ -114,6 +114,27 @@ const PROCEDURES: Array<{
     access: "user",
     call: (api, f) => api.security.revokeSession({ handle: f.ownerSpareSession }),
   },
+  { path: "apiKeys.list", access: "user", call: (api) => api.apiKeys.list() },
+  // Neither caller has two-factor on: allowed through the guard, refused by the domain.
+  {
+    path: "apiKeys.create",
+    access: "user",
+    call: (api) =>
+      api.apiKeys.create({
+        label: "matrix",
+        kind: "HMAC",
+        trade: true,
+        withdraw: true,
+        ipAllowList: [],
+        expiresInDays: null,
+        code: "123456",
+      }),
+  },
+  {
+    path: "apiKeys.revoke",
+    access: "user",
+    call: (api) => api.apiKeys.revoke({ id: 2_000_000_000 }),
+  },
   // Ends only the caller's own other sessions: never the one the owner's rows run in.
   {
     path: "security.revokeOtherSessions",

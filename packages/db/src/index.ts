@@ -1,6 +1,8 @@
 export { createDb, type Db } from "./client";
 export {
   ActorType,
+  ApiKeyKind,
+  ApiKeyPermission,
   AssetStatus,
   AuthTokenPurpose,
   ChainAssetKind,

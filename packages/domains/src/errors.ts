@@ -74,6 +74,22 @@ export enum AppErrorCode {
   SAVINGS_STATE = "SAVINGS_STATE",
   /** An early redemption of a product whose terms do not allow one. */
   SAVINGS_REDEMPTION_NOT_ALLOWED = "SAVINGS_REDEMPTION_NOT_ALLOWED",
+  /** A trader already has the most live API keys allowed (30); revoking one makes room. */
+  API_KEY_LIMIT = "API_KEY_LIMIT",
+  /** A change to an API key that no longer allows it (revoking a revoked key). */
+  API_KEY_STATE = "API_KEY_STATE",
+  /** A signed request's key is not of the form keys have (Binance -2014). */
+  API_KEY_FORMAT_INVALID = "API_KEY_FORMAT_INVALID",
+  /** A signed request's key is unknown, revoked or expired (Binance -2015). */
+  API_KEY_INVALID = "API_KEY_INVALID",
+  /** A signed request's signature does not match its payload under the key (Binance -1022). */
+  API_SIGNATURE_INVALID = "API_SIGNATURE_INVALID",
+  /** A signed request's timestamp is outside its recvWindow, or ahead of the server (Binance -1021). */
+  API_TIMESTAMP_OUTSIDE_WINDOW = "API_TIMESTAMP_OUTSIDE_WINDOW",
+  /** A signed request from an address the key's allow-list does not hold (Binance -2015). */
+  API_IP_NOT_ALLOWED = "API_IP_NOT_ALLOWED",
+  /** A signed request the key's permissions do not cover (Binance -2015). */
+  API_PERMISSION_MISSING = "API_PERMISSION_MISSING",
   /** Unexpected failure; details are logged, never sent. */
   INTERNAL = "INTERNAL",
 }

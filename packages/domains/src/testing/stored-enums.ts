@@ -1,4 +1,6 @@
 import {
+  ApiKeyKind,
+  ApiKeyPermission,
   AuthTokenPurpose,
   ChainAssetKind,
   KycDocumentType,
@@ -13,6 +15,8 @@ import {
  * to them: tests read the schema through this kit, not by importing Prisma themselves.
  */
 export const STORED_ENUMS = {
+  ApiKeyKind: Object.values(ApiKeyKind),
+  ApiKeyPermission: Object.values(ApiKeyPermission),
   AuthTokenPurpose: Object.values(AuthTokenPurpose),
   ChainAssetKind: Object.values(ChainAssetKind),
   KycDocumentType: Object.values(KycDocumentType),

@@ -1,4 +1,5 @@
 import { router } from "../trpc";
+import { apiKeysRouter } from "./api-keys/router";
 import { registerProcedure } from "./auth/register";
 import { requestPasswordResetProcedure } from "./auth/request-password-reset";
 import { resendVerificationProcedure } from "./auth/resend-verification";
@@ -55,6 +56,7 @@ export const traderRouter = router({
   marketData: marketDataRouter,
   wallet: walletRouter,
   savings: savingsRouter,
+  apiKeys: apiKeysRouter,
 });
 
 export type TraderRouter = typeof traderRouter;

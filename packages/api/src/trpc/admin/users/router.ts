@@ -1,5 +1,7 @@
 import { router } from "../../trpc";
 import { getUserProfileProcedure } from "./get-user-profile";
+import { listUserApiKeysProcedure } from "./list-user-api-keys";
+import { revokeUserApiKeyProcedure } from "./revoke-user-api-key";
 import { searchUsersProcedure } from "./search-users";
 import { suspendUserProcedure } from "./suspend-user";
 
@@ -7,4 +9,5 @@ export const usersAdminRouter = router({
   search: searchUsersProcedure,
   profile: getUserProfileProcedure,
   suspend: suspendUserProcedure,
+  apiKeys: router({ list: listUserApiKeysProcedure, revoke: revokeUserApiKeyProcedure }),
 });

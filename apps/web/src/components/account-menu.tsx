@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { logOut } from "@/app/actions/session-actions";
 
-/** The logged-in trader's identity, their security settings and the way out (wide screens). */
+/** The logged-in trader's identity, their security settings, API keys and the way out (wide screens). */
 export function AccountMenu({ email }: { email: string }) {
   const t = useTranslations("nav");
   return (
@@ -22,6 +22,9 @@ export function AccountMenu({ email }: { email: string }) {
       <Link href="/account/security" className={buttonClasses("ghost", "sm")}>
         {t("security")}
       </Link>
+      <Link href="/account/api-keys" className={buttonClasses("ghost", "sm")}>
+        {t("apiKeys")}
+      </Link>
       <LogOutForm />
     </div>
   );
@@ -37,6 +40,9 @@ export function PhoneAccountMenu({ email }: { email: string }) {
       </p>
       <Link href="/account/security" className={buttonClasses("secondary", "md")}>
         {t("security")}
+      </Link>
+      <Link href="/account/api-keys" className={buttonClasses("secondary", "md")}>
+        {t("apiKeys")}
       </Link>
       <LogOutForm wide />
     </div>

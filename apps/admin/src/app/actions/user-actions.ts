@@ -36,3 +36,42 @@ export async function suspendUserAction(
   revalidatePath(`/users/${id}`);
   return { done: true };
 }
+
+export interface RevokeApiKeyState {
+  error?: string;
+  done?: boolean;
+}
+
+/**
+ * Revokes a trader's API key with a reason: the trading gateways refuse it from then on (the
+ * API checks the role and audits it with the reason).
+ */
+export async function revokeUserApiKeyAction(
+  _previous: RevokeApiKeyState,
+  form: FormData,
+): Promise<RevokeApiKeyState> {
+  const userId = Number(form.get("userId"));
+  const id = Number(form.get("keyId"));
+  const reason = String(form.get("reason") ?? "").trim();
+  const t = await getTranslations("users.apiKeys");
+  if (![userId, id].every((n) => Number.isSafeInteger(n) && n > 0))
+    return { error: t("noSuchKey") };
+  if (reason.length < 3) return { error: t("sayWhy") };
+  try {
+    await (await adminApi()).users.apiKeys.revoke({ userId, id, reason: reason.slice(0, 500) });
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause;
+    const code = (error as { code?: string }).code;
+    if (
+      spokenErrorCode(cause) ||
+      code === "FORBIDDEN" ||
+      code === "NOT_FOUND" ||
+      code === "CONFLICT"
+    ) {
+      return { error: (error as Error).message };
+    }
+    throw error;
+  }
+  revalidatePath(`/users/${userId}`);
+  return { done: true };
+}

@@ -6,6 +6,7 @@ import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { KycLevelBadge } from "@/components/kyc/kyc-status-badge";
 import { PageBody } from "@/components/page-body";
+import { ApiKeysTable } from "@/components/users/api-keys-section";
 import { BalancesTable, KycHistoryTable, OrdersTable } from "@/components/users/profile-tables";
 import { SuspendUserForm } from "@/components/users/suspend-user-form";
 import { zoneLabel } from "@/lib/zone-label";
@@ -22,13 +23,14 @@ export default async function UserProfilePage({ params }: { params: Promise<{ id
   await requireSection("users", `/users/${id}`);
   if (!/^[1-9]\d{0,8}$/.test(id)) notFound();
   const api = await adminApi();
-  const [user, t, zone] = await Promise.all([
+  const [user, apiKeys, t, zone] = await Promise.all([
     loadForPage(() =>
       api.users.profile({ id: Number(id) }).catch((error: { code?: string }) => {
         if (error.code === "NOT_FOUND") notFound();
         throw error;
       }),
     ),
+    loadForPage(() => api.users.apiKeys.list({ userId: Number(id) })),
     getTranslations("users"),
     zoneLabel(),
   ]);
@@ -78,6 +80,9 @@ export default async function UserProfilePage({ params }: { params: Promise<{ id
       </div>
       <Section title={t("recentOrders")}>
         <OrdersTable orders={user.orders} zone={zone} />
+      </Section>
+      <Section title={t("apiKeys.title")}>
+        <ApiKeysTable userId={user.id} keys={apiKeys} />
       </Section>
     </PageBody>
   );

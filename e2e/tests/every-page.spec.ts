@@ -150,6 +150,7 @@ for (const locale of LANGUAGES) {
         ["/wallet/withdraw", "withdraw"],
         ["/earn", "earn"],
         ["/account/security", "security"],
+        ["/account/api-keys", "api-keys"],
         ["/account/verification", "verification"],
       ] as const) {
         await visit(page, `${WEB_URL}${path}`, locale, `web-${name}`);

@@ -21,7 +21,9 @@ export function SecurityTable({
 }) {
   return (
     <section
-      className="overflow-x-auto rounded-lg ring-1 ring-line focus-visible:outline-2"
+      // Relative, so a header's screen-reader-only label (absolutely placed) stays inside the
+      // scroller: otherwise it is placed past a wide table's right edge and widens the page.
+      className="relative overflow-x-auto rounded-lg ring-1 ring-line focus-visible:outline-2"
       aria-label={caption}
       // biome-ignore lint/a11y/noNoninteractiveTabindex: it scrolls sideways on a phone, and a scrolling region must be reachable by keyboard (WCAG 2.1.1)
       tabIndex={0}

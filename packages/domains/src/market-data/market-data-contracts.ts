@@ -32,3 +32,17 @@ export const ZKlinesInput = z.object({
   limit: z.number().int().min(1).max(1000).default(300),
 });
 export const ZKlinesOutput = z.array(ZKline);
+
+/**
+ * Candles in a time range, as Binance's klines query asks: from `startTime` onwards (the
+ * `limit` first), or up to `endTime` (the `limit` last), or both; the latest without either.
+ */
+export const ZKlinesRangeInput = z.object({
+  symbol: ZSymbol,
+  interval: ZKlineInterval,
+  /** Candles opening at or after this time. */
+  startTime: ZInputDate.optional(),
+  /** Candles opening at or before this time. */
+  endTime: ZInputDate.optional(),
+  limit: z.number().int().min(1).max(1000).default(500),
+});

@@ -1,0 +1,28 @@
+import { readTicker } from "@exchange/domains/market-data/market-data-ticker";
+import { binanceDecimal } from "../binance-decimal";
+import { marketsOf } from "../binance-markets";
+import { symbolSelection } from "../binance-params";
+import type { BinanceRoute } from "../binance-route";
+import { smallTickerWeight } from "./book-ticker";
+
+/**
+ * `GET /api/v3/ticker/price`: the last trade's price of one market (an object), of `symbols`,
+ * or of every market (a list); "0.00000000" before a market's first trade.
+ */
+export const tickerPriceRoute: BinanceRoute = {
+  method: "GET",
+  path: "/api/v3/ticker/price",
+  security: { kind: "public" },
+  weight: smallTickerWeight,
+  handle: async ({ services }, query) => {
+    const selection = symbolSelection(query);
+    const markets = await marketsOf(services, selection);
+    const rows = await Promise.all(
+      markets.map(async ({ dto }) => {
+        const ticker = await readTicker(services, dto.symbol);
+        return { symbol: dto.symbol, price: binanceDecimal(ticker.last) };
+      }),
+    );
+    return selection.kind === "one" ? rows[0] : rows;
+  },
+};

@@ -22,6 +22,7 @@ import {
   GatewayProcess,
   WorkerProcess,
 } from "@exchange/testkit";
+import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callTraderApi } from "./testing/callers";
 
@@ -287,6 +288,69 @@ describe("bad requests", () => {
         { path, status, code },
       );
       if (msg) expect((answer.body as { msg: string }).msg).toBe(msg);
+    }
+  });
+});
+
+describe("any query", () => {
+  it("gets a Binance answer: JSON, a 2XX or a 4XX with a code, never a server error", async () => {
+    const paths = [
+      "depth",
+      "trades",
+      "klines",
+      "ticker/24hr",
+      "ticker/price",
+      "ticker/bookTicker",
+      "exchangeInfo",
+    ];
+    const name = fc.constantFrom(
+      "symbol",
+      "symbols",
+      "limit",
+      "interval",
+      "startTime",
+      "endTime",
+      "x",
+    );
+    const value = fc.oneof(
+      fc.string(),
+      fc.constantFrom(
+        "BTCUSDT",
+        "1m",
+        "0",
+        "5001",
+        "-1",
+        '["BTCUSDT"]',
+        '["BTCUSDT",1]',
+        "%",
+        "\u0000",
+      ),
+    );
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...paths),
+        fc.array(fc.tuple(name, value), { maxLength: 4 }),
+        async (path, pairs) => {
+          const query = pairs.map(([k, v]) => `${k}=${encodeURIComponent(v)}`).join("&");
+          const answer = await get(`/api/v3/${path}?${query}`);
+          expect(answer.status).toBeLessThan(500);
+          if (answer.status >= 400) {
+            expect(answer.body).toEqual({ code: expect.any(Number), msg: expect.any(String) });
+            expect((answer.body as { code: number }).code).toBeLessThan(0);
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
+    for (const raw of [
+      "depth?symbol=%ZZ",
+      "depth?%",
+      "depth?symbol=%E0%A4%A",
+      "depth?symbol[]=BTCUSDT",
+      "klines?=&&=1",
+    ]) {
+      const answer = await get(`/api/v3/${raw}`);
+      expect({ raw, status: answer.status }).toEqual({ raw, status: 400 });
     }
   });
 });

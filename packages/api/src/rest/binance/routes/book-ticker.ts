@@ -36,7 +36,7 @@ export async function bestPrices(services: Services, symbol: string): Promise<Be
 
 /** Binance's weights of the price and book tickers: 2 for one symbol, 4 for several or all. */
 export function smallTickerWeight(query: RawQuery): number {
-  return namedSymbolCount(query) === 1 ? 2 : 4;
+  return query.symbols === undefined && namedSymbolCount(query) === 1 ? 2 : 4;
 }
 
 /**

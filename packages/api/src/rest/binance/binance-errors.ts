@@ -60,6 +60,7 @@ export type BinanceCodeValue = (typeof BinanceCode)[keyof typeof BinanceCode];
 const STATUS_OF: Partial<Record<BinanceCodeValue, number>> = {
   [BinanceCode.UNKNOWN]: 500,
   [BinanceCode.DISCONNECTED]: 503,
+  [BinanceCode.UNAUTHORIZED]: 401,
   [BinanceCode.TOO_MANY_REQUESTS]: 429,
   [BinanceCode.NOT_FOUND]: 404,
   [BinanceCode.BAD_API_KEY_FMT]: 401,

@@ -58,7 +58,12 @@ redis.call('DEL', KEYS[3])
 return {2, used, banMs}`;
 const CHARGE_SHA = createHash("sha1").update(CHARGE_SCRIPT).digest("hex");
 
-export class WeightLimiter {
+/** Charges a request's weight to its client's address and says whether it may run. */
+export interface WeightCharge {
+  charge(address: string, weight: number, nowMs: number): Promise<WeightVerdict>;
+}
+
+export class WeightLimiter implements WeightCharge {
   constructor(
     private readonly redis: Redis,
     private readonly prefix: string,

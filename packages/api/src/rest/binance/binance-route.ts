@@ -14,16 +14,28 @@ export interface SignedCaller {
 }
 
 /**
+ * A signed request as its check needs it. Binance signs the query string and the form body
+ * exactly as sent (`totalParams` = query string + body), so both come raw, beside the parsed
+ * parameters.
+ */
+export interface SignedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  /** The query string as sent, without its `?`; "" when none. */
+  queryString: string;
+  /** The `application/x-www-form-urlencoded` body as sent; "" when none. */
+  body: string;
+  /** Every parameter of both; a name in both is the query string's, as Binance reads it. */
+  params: RawQuery;
+  /** The client's address (for a key's IP allow-list). */
+  ip: string;
+}
+
+/**
  * The slot the signed routes fill: checks a request's key, signature, timestamp and the key's
  * permission, and answers the caller or throws a BinanceError (-1021, -1022, -2014, -2015).
  */
 export type SignedRequestCheck = (
-  request: {
-    headers: Record<string, string | string[] | undefined>;
-    query: RawQuery;
-    body: unknown;
-    ip: string;
-  },
+  request: SignedRequest,
   permission: ApiKeyPermission,
 ) => Promise<SignedCaller>;
 

@@ -3,7 +3,7 @@ import { clientAddress, type Logger, type OpsRoutes } from "@exchange/protocol";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { BinanceError, binanceErrors, toBinanceError } from "./binance-errors";
 import type { RawQuery } from "./binance-params";
-import type { WeightLimiter, WeightVerdict } from "./binance-rate-limit";
+import type { WeightCharge, WeightVerdict } from "./binance-rate-limit";
 import type { BinanceRoute, SignedCaller, SignedRequestCheck } from "./binance-route";
 import { publicBinanceRoutes } from "./routes";
 
@@ -15,7 +15,7 @@ export interface BinanceRequestObserver {
 
 export interface BinanceServerOptions {
   services: Services;
-  limiter: WeightLimiter;
+  limiter: WeightCharge;
   /** Weight per minute, as exchangeInfo announces it. */
   weightPerMinute: number;
   /** Reverse proxies in front of the gateway (TRUSTED_PROXY_HOPS), for the client's address. */
@@ -32,6 +32,9 @@ export interface BinanceServerOptions {
 
 /** The Prometheus exposition format's content type. */
 const METRICS_CONTENT_TYPE = "text/plain; version=0.0.4";
+
+/** Largest form body accepted: a signed order's parameters are a few hundred bytes. */
+const FORM_BODY_LIMIT_BYTES = 16_384;
 
 /** Weight of a request to a path we do not serve: charged, so scanning is not free. */
 const UNKNOWN_ROUTE_WEIGHT = 1;
@@ -55,6 +58,12 @@ declare module "fastify" {
 export function createBinanceServer(options: BinanceServerOptions): FastifyInstance {
   const app = Fastify({ logger: false, return503OnClosing: true });
   const routes = [...publicBinanceRoutes(options), ...(options.extraRoutes ?? [])];
+  // Binance's clients send signed parameters as a form body; kept raw, since it is signed as sent.
+  app.addContentTypeParser(
+    "application/x-www-form-urlencoded",
+    { parseAs: "string", bodyLimit: FORM_BODY_LIMIT_BYTES },
+    (_request, body, done) => done(null, body),
+  );
   app.addHook("onRequest", (request, reply) => chargeWeight(options, request, reply));
   app.addHook("onResponse", async (request, reply) => observe(options, request, reply));
   for (const route of routes) registerRoute(app, options, route);
@@ -90,7 +99,7 @@ function registerRoute(app: FastifyInstance, options: BinanceServerOptions, rout
     url: route.path,
     config: { binance: route },
     handler: async (request) => {
-      const query = (request.query ?? {}) as RawQuery;
+      const query = paramsOf(request);
       const caller = await signedCaller(options, route, request, query);
       return route.handle(
         { services: options.services, nowMs: options.services.clock.now(), ...caller },
@@ -110,10 +119,43 @@ async function signedCaller(
   if (route.security.kind === "public") return {};
   if (!options.signedCheck) throw binanceErrors.unauthorized();
   const caller = await options.signedCheck(
-    { headers: request.headers, query, body: request.body, ip: addressOf(options, request) },
+    {
+      headers: request.headers,
+      queryString: queryStringOf(request),
+      body: formBodyOf(request),
+      params: query,
+      ip: addressOf(options, request),
+    },
     route.security.permission,
   );
   return { caller };
+}
+
+/** The query string as sent, without its `?`. */
+function queryStringOf(request: FastifyRequest): string {
+  const mark = request.url.indexOf("?");
+  return mark < 0 ? "" : request.url.slice(mark + 1);
+}
+
+function formBodyOf(request: FastifyRequest): string {
+  return typeof request.body === "string" ? request.body : "";
+}
+
+/**
+ * A request's parameters: the form body's, then the query string's over them (Binance: a
+ * parameter sent in both is read from the query string). A name sent twice in one part is an
+ * array, which the parameter readers refuse (-1101).
+ */
+function paramsOf(request: FastifyRequest): RawQuery {
+  const query = (request.query ?? {}) as RawQuery;
+  const body = formBodyOf(request);
+  if (body === "") return query;
+  const params: RawQuery = {};
+  for (const [name, value] of new URLSearchParams(body)) {
+    const previous = params[name];
+    params[name] = previous === undefined ? value : [previous, value].flat();
+  }
+  return { ...params, ...query };
 }
 
 async function chargeWeight(

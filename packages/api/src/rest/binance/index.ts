@@ -3,6 +3,7 @@ export { BinanceCode, BinanceError, binanceErrors, toBinanceError } from "./bina
 export type { RawQuery } from "./binance-params";
 export {
   BINANCE_WEIGHT_LIMITS,
+  type WeightCharge,
   WeightLimiter,
   type WeightLimits,
   type WeightVerdict,
@@ -12,6 +13,7 @@ export type {
   BinanceRoute,
   BinanceRouteContext,
   SignedCaller,
+  SignedRequest,
   SignedRequestCheck,
 } from "./binance-route";
 export {

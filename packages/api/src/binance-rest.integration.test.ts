@@ -31,6 +31,7 @@ let engine: EngineProcess;
 let worker: WorkerProcess;
 let gateway: GatewayProcess;
 let redisPrefix: string;
+let currentSandbox: Awaited<ReturnType<typeof createEngineSandbox>>;
 const WEIGHT_PER_MINUTE = 300;
 
 interface Answer {
@@ -68,6 +69,7 @@ async function trader(tag: string): Promise<Actor> {
 
 beforeAll(async () => {
   const sandbox = await createEngineSandbox("binance");
+  currentSandbox = sandbox;
   redisPrefix = sandbox.redisPrefix;
   engine = await EngineProcess.start(sandbox);
   worker = await WorkerProcess.start(sandbox);
@@ -391,5 +393,16 @@ describe("request weight", () => {
     const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
     expect(metrics).toContain('gateway_requests_total{route="/api/v3/depth",status="200"}');
     expect(metrics).toContain('gateway_rate_limit_refusals_total{verdict="banned"} 1');
+  });
+});
+
+describe("the process", () => {
+  it("stops on SIGTERM: logs it has closed its stores, and its port no longer answers", async () => {
+    const second = await GatewayProcess.start(currentSandbox);
+    const answer = await fetch(`${second.url}/api/v3/depth?symbol=BTCUSDT&limit=5`);
+    expect(answer.status).toBe(200);
+    await second.stop();
+    expect(second.log).toContain('"msg":"gateway stopped"');
+    await expect(fetch(`${second.url}/api/v3/ping`)).rejects.toThrow();
   });
 });

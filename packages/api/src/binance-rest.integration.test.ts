@@ -159,6 +159,10 @@ describe("public market data", () => {
         expect.objectContaining({ filterType: "MIN_NOTIONAL", minNotional: "5.00000000" }),
       ]),
     });
+    // Binance's futures markets: none here (ccxt's binance class asks for them while loading).
+    for (const path of ["/fapi/v1/exchangeInfo", "/dapi/v1/exchangeInfo"]) {
+      expect(await get(path)).toMatchObject({ status: 200, body: { symbols: [] } });
+    }
     const one = await get("/api/v3/exchangeInfo?symbol=ETHUSDT");
     expect((one.body as typeof info).symbols.map((s) => s.symbol)).toEqual(["ETHUSDT"]);
     const list = await get(
@@ -202,6 +206,28 @@ describe("public market data", () => {
       quoteQty: "10000.00000000",
       isBuyerMaker: false,
     });
+    const aggregate = {
+      a: trades[0]?.id,
+      p: "50000.00000000",
+      q: "0.20000000",
+      f: trades[0]?.id,
+      l: trades[0]?.id,
+      T: trades[0]?.time,
+      m: false,
+      M: true,
+    };
+    expect((await get("/api/v3/aggTrades?symbol=BTCUSDT")).body).toEqual([aggregate]);
+    await eventually(async () => {
+      const fromId = await get(`/api/v3/aggTrades?symbol=BTCUSDT&fromId=${trades[0]?.id}`);
+      expect(fromId.body).toEqual([aggregate]);
+    });
+    const time = Number(trades[0]?.time);
+    const window = await get(
+      `/api/v3/aggTrades?symbol=BTCUSDT&startTime=${time - 1_000}&endTime=${time}`,
+    );
+    expect(window.body).toEqual([aggregate]);
+    const later = await get(`/api/v3/aggTrades?symbol=BTCUSDT&fromId=${Number(trades[0]?.id) + 1}`);
+    expect(later.body).toEqual([]);
     await eventually(async () => {
       const ticker = await get("/api/v3/ticker/24hr?symbol=BTCUSDT");
       expect(ticker.body).toMatchObject({
@@ -281,6 +307,8 @@ describe("bad requests", () => {
       ["/api/v3/klines?symbol=BTCUSDT&interval=1m&startTime=2&endTime=1", 400, -1023],
       ["/api/v3/ticker/price?symbol=BTCUSDT&symbols=%5B%22BTCUSDT%22%5D", 400, -1101],
       ["/api/v3/ticker/price?symbols=%5B%22BTCUSDT%22%2C%22NOPE%22%5D", 400, -1121],
+      ["/api/v3/aggTrades?symbol=BTCUSDT&fromId=2147483648", 400, -1130],
+      ["/api/v3/aggTrades?symbol=BTCUSDT&startTime=0&endTime=3600001", 400, -1130],
       ["/api/v3/nothing-here", 404, -1099],
       ["/api/v3/order", 404, -1099],
     ];
@@ -299,6 +327,7 @@ describe("any query", () => {
     const paths = [
       "depth",
       "trades",
+      "aggTrades",
       "klines",
       "ticker/24hr",
       "ticker/price",

@@ -46,3 +46,15 @@ export const ZKlinesRangeInput = z.object({
   endTime: ZInputDate.optional(),
   limit: z.number().int().min(1).max(1000).default(500),
 });
+
+/** A market's trades from an id or within a time range, oldest first (Binance's aggTrades). */
+export const ZTradesRangeInput = z.object({
+  symbol: ZSymbol,
+  /** Trades with this id and after. */
+  fromId: z.number().int().min(0).max(2_147_483_647).optional(),
+  /** Trades executed at or after this time. */
+  startTime: ZInputDate.optional(),
+  /** Trades executed at or before this time. */
+  endTime: ZInputDate.optional(),
+  limit: z.number().int().min(1).max(1000).default(500),
+});

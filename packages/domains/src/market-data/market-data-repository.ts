@@ -26,6 +26,43 @@ export async function findMarketTrades(db: Store, symbol: string, limit: number)
 }
 
 /**
+ * A market's trades from an id or within a time range, oldest first, at most `limit`: from
+ * `fromId` (inclusive), else from `from` (inclusive) up to `to` (inclusive), in engine units.
+ */
+export async function findMarketTradesInRange(
+  db: Store,
+  query: {
+    symbol: string;
+    fromId?: number | undefined;
+    from?: Date | undefined;
+    to?: Date | undefined;
+    limit: number;
+  },
+) {
+  const executedAt = {
+    ...(query.from ? { gte: query.from } : {}),
+    ...(query.to ? { lte: query.to } : {}),
+  };
+  const rows = await db.trade.findMany({
+    where: {
+      symbol: query.symbol,
+      ...(query.fromId !== undefined ? { tradeId: { gte: query.fromId } } : {}),
+      ...(query.from || query.to ? { executedAt } : {}),
+    },
+    orderBy: { tradeId: "asc" },
+    take: query.limit,
+    select: { tradeId: true, priceTicks: true, qtyLots: true, takerSide: true, executedAt: true },
+  });
+  return rows.map((r) => ({
+    tradeId: r.tradeId,
+    priceTicks: storedUnits(r.priceTicks),
+    qtyLots: storedUnits(r.qtyLots),
+    takerSide: r.takerSide,
+    executedAt: r.executedAt,
+  }));
+}
+
+/**
  * Candles of one interval opening within [from, to], newest first; with `from`, the `limit`
  * earliest of the range (then still answered newest first), else the `limit` latest.
  */

@@ -1,7 +1,9 @@
 import type { BinanceRoute } from "../binance-route";
+import { aggTradesRoute } from "./agg-trades";
 import { bookTickerRoute } from "./book-ticker";
 import { depthRoute } from "./depth";
 import { exchangeInfoRoute } from "./exchange-info";
+import { futuresExchangeInfoRoutes } from "./futures-exchange-info";
 import { klinesRoute } from "./klines";
 import { pingRoute } from "./ping";
 import { ticker24hrRoute } from "./ticker-24hr";
@@ -17,9 +19,11 @@ export function publicBinanceRoutes(limits: { weightPerMinute: number }): Binanc
     exchangeInfoRoute(limits),
     depthRoute,
     tradesRoute,
+    aggTradesRoute,
     klinesRoute,
     ticker24hrRoute,
     tickerPriceRoute,
     bookTickerRoute,
+    ...futuresExchangeInfoRoutes(),
   ];
 }

@@ -24,6 +24,7 @@ import {
 } from "@exchange/testkit";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publicBinanceRoutes } from "./rest/binance/routes";
 import { callTraderApi } from "./testing/callers";
 
 let services: Services;
@@ -40,11 +41,18 @@ interface Answer {
   body: unknown;
 }
 
+/** Each route's answer schema by path: every successful answer below is held to its route's. */
+const ANSWERS = new Map(
+  publicBinanceRoutes({ weightPerMinute: WEIGHT_PER_MINUTE }).map((r) => [r.path, r.answer]),
+);
+
 /** A GET from `ip` (the gateway trusts one proxy hop, so each test can be its own client). */
 async function get(path: string, ip = uniqueTestIp()): Promise<Answer> {
   const response = await fetch(`${gateway.url}${path}`, { headers: { "x-forwarded-for": ip } });
-  const text = await response.text();
-  return { status: response.status, headers: response.headers, body: JSON.parse(text) };
+  const body: unknown = JSON.parse(await response.text());
+  const schema = ANSWERS.get(path.split("?")[0] ?? "");
+  if (response.status === 200 && schema) schema.parse(body);
+  return { status: response.status, headers: response.headers, body };
 }
 
 async function fund(actor: Actor, asset: string, amountAtoms: bigint) {

@@ -1,4 +1,5 @@
 import type { Services } from "@exchange/domains/services";
+import type { z } from "zod";
 import type { RawQuery } from "./binance-params";
 
 /**
@@ -47,8 +48,11 @@ export interface BinanceRouteContext {
   caller?: SignedCaller;
 }
 
-/** One Binance endpoint: its path, its request weight and its handler. */
-export interface BinanceRoute {
+/**
+ * One Binance endpoint: its path, its request weight, the schema of its answer (Binance's
+ * shape, for the API reference and the tests that hold answers to it) and its handler.
+ */
+export interface BinanceRoute<Answer = unknown> {
   method: "GET" | "POST" | "PUT" | "DELETE";
   /** Binance's path, such as `/api/v3/depth`. */
   path: string;
@@ -59,8 +63,10 @@ export interface BinanceRoute {
    * it is validated (a bad request is charged too), so it must accept any input.
    */
   weight(query: RawQuery): number;
+  /** What a successful answer is, in Binance's shape. */
+  answer: z.ZodType<Answer>;
   /** Parses the query (throwing BinanceError), reads through the domains, answers Binance's JSON. */
-  handle(context: BinanceRouteContext, query: RawQuery): Promise<unknown>;
+  handle(context: BinanceRouteContext, query: RawQuery): Promise<Answer>;
 }
 
 /** A limit as a weight table reads it: the default when the value is not a plain number. */

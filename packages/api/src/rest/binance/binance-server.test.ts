@@ -1,6 +1,7 @@
 import type { Services } from "@exchange/domains/services";
 import { createLogger, ManualClock } from "@exchange/protocol";
 import { describe, expect, it } from "vitest";
+import { z } from "zod";
 import type { WeightCharge, WeightVerdict } from "./binance-rate-limit";
 import type { BinanceRoute, SignedRequest } from "./binance-route";
 import { createBinanceServer } from "./binance-server";
@@ -27,6 +28,7 @@ const signedEcho: BinanceRoute = {
   path: "/api/v3/order/test",
   security: { kind: "signed", permission: "trade" },
   weight: () => 1,
+  answer: z.unknown(),
   handle: async ({ caller }, params) => ({ caller, params }),
 };
 
@@ -35,6 +37,7 @@ const failing: BinanceRoute = {
   path: "/api/v3/broken",
   security: { kind: "public" },
   weight: () => 1,
+  answer: z.unknown(),
   handle: async () => {
     throw new Error("password=hunter2 in a stack trace");
   },

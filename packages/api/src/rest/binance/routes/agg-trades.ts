@@ -3,12 +3,13 @@ import {
   readRecentTrades,
   readTradesInRange,
 } from "@exchange/domains/market-data/market-data-trades";
+import { z } from "zod";
 import { binanceDecimal } from "../binance-decimal";
 import { binanceErrors } from "../binance-errors";
 import { marketOf } from "../binance-markets";
 import { integerParam, limitParam, requiredSymbol, timeRangeParams } from "../binance-params";
 import type { BinanceRoute } from "../binance-route";
-import { epochOf } from "../binance-wire";
+import { epochOf, ZBinanceDecimal } from "../binance-wire";
 
 /** Largest trade id the trades read model holds (a 32-bit column). */
 const MAX_TRADE_ID = 2_147_483_647;
@@ -22,11 +23,23 @@ const MAX_WINDOW_MS = 3_600_000;
  * or within `startTime`–`endTime` (at most an hour apart, as Binance). Weight 4. ccxt's binance
  * class reads trades here by default.
  */
-export const aggTradesRoute: BinanceRoute = {
+export const ZBinanceAggTrade = z.object({
+  a: z.number().int(),
+  p: ZBinanceDecimal,
+  q: ZBinanceDecimal,
+  f: z.number().int(),
+  l: z.number().int(),
+  T: z.number().int(),
+  m: z.boolean(),
+  M: z.boolean(),
+});
+
+export const aggTradesRoute: BinanceRoute<z.infer<typeof ZBinanceAggTrade>[]> = {
   method: "GET",
   path: "/api/v3/aggTrades",
   security: { kind: "public" },
   weight: () => 4,
+  answer: z.array(ZBinanceAggTrade),
   handle: async ({ services }, query) => {
     const symbol = requiredSymbol(query);
     const fromId = integerParam(query, "fromId");

@@ -1,19 +1,24 @@
 import { AppError, AppErrorCode } from "@exchange/domains/errors";
 import { readDepth } from "@exchange/domains/market-data/market-data-depth";
 import type { Services } from "@exchange/domains/services";
+import { z } from "zod";
 import { binanceDecimal } from "../binance-decimal";
 import { marketsOf } from "../binance-markets";
 import { type RawQuery, symbolSelection } from "../binance-params";
 import type { BinanceRoute } from "../binance-route";
-import { namedSymbolCount } from "../binance-wire";
+import { namedSymbolCount, oneOrList, ZBinanceDecimal } from "../binance-wire";
 
 /** Best bid and ask of a market, in Binance's form; zeros for an empty side. */
-export interface BestPrices {
-  bidPrice: string;
-  bidQty: string;
-  askPrice: string;
-  askQty: string;
-}
+export const ZBestPrices = z.object({
+  bidPrice: ZBinanceDecimal,
+  bidQty: ZBinanceDecimal,
+  askPrice: ZBinanceDecimal,
+  askQty: ZBinanceDecimal,
+});
+export type BestPrices = z.infer<typeof ZBestPrices>;
+
+export const ZBinanceBookTicker = ZBestPrices.extend({ symbol: z.string() });
+const ZBookTickerAnswer = oneOrList(ZBinanceBookTicker);
 
 /**
  * The top of a market's book from the market-data snapshot. A market whose snapshot is not
@@ -43,11 +48,12 @@ export function smallTickerWeight(query: RawQuery): number {
  * `GET /api/v3/ticker/bookTicker`: best bid and ask of one market (an object), of `symbols`,
  * or of every market (a list).
  */
-export const bookTickerRoute: BinanceRoute = {
+export const bookTickerRoute: BinanceRoute<z.infer<typeof ZBookTickerAnswer>> = {
   method: "GET",
   path: "/api/v3/ticker/bookTicker",
   security: { kind: "public" },
   weight: smallTickerWeight,
+  answer: ZBookTickerAnswer,
   handle: async ({ services }, query) => {
     const selection = symbolSelection(query);
     const markets = await marketsOf(services, selection);
@@ -57,6 +63,6 @@ export const bookTickerRoute: BinanceRoute = {
         ...(await bestPrices(services, dto.symbol)),
       })),
     );
-    return selection.kind === "one" ? rows[0] : rows;
+    return selection.kind === "one" ? (rows[0] as (typeof rows)[number]) : rows;
   },
 };

@@ -1,11 +1,20 @@
 import type { Level } from "@exchange/contracts/depth";
 import { readDepth } from "@exchange/domains/market-data/market-data-depth";
+import { z } from "zod";
 import { binanceDecimal } from "../binance-decimal";
 import { marketOf } from "../binance-markets";
 import { limitParam, type RawQuery, requiredSymbol } from "../binance-params";
 import { type BinanceRoute, lenientLimit } from "../binance-route";
+import { ZBinanceDecimal } from "../binance-wire";
 
 const DEFAULT_LIMIT = 100;
+
+const ZLevel = z.tuple([ZBinanceDecimal, ZBinanceDecimal]);
+export const ZBinanceDepth = z.object({
+  lastUpdateId: z.number().int(),
+  bids: z.array(ZLevel),
+  asks: z.array(ZLevel),
+});
 
 /** Binance's depth weights by limit: 1–100 → 5, 101–500 → 25, 501–1000 → 50, above → 250. */
 export function depthWeight(query: RawQuery): number {
@@ -22,11 +31,12 @@ export function depthWeight(query: RawQuery): number {
  * snapshot the market-data job keeps in Redis: it rises by one per change of the book, and the
  * `<symbol>@depth` diffs carry the same numbers as their first and last sequence.
  */
-export const depthRoute: BinanceRoute = {
+export const depthRoute: BinanceRoute<z.infer<typeof ZBinanceDepth>> = {
   method: "GET",
   path: "/api/v3/depth",
   security: { kind: "public" },
   weight: depthWeight,
+  answer: ZBinanceDepth,
   handle: async ({ services }, query) => {
     const symbol = requiredSymbol(query);
     const limit = limitParam(query, {

@@ -1,4 +1,5 @@
 import type { Market } from "@exchange/contracts/market";
+import { z } from "zod";
 import { binanceDecimal } from "../binance-decimal";
 import { marketsOf } from "../binance-markets";
 import { type RawQuery, symbolSelection } from "../binance-params";
@@ -17,11 +18,55 @@ export const BINANCE_ORDER_TYPES = [
 ] as const;
 
 /** Our market states in Binance's words: cancel-only is a BREAK (no new orders), halted a HALT. */
-const STATUS: Record<Market["status"], string> = {
+const STATUS: Record<Market["status"], "TRADING" | "BREAK" | "HALT"> = {
   TRADING: "TRADING",
   CANCEL_ONLY: "BREAK",
   HALTED: "HALT",
 };
+
+const ZFilter = z.looseObject({ filterType: z.string() });
+
+export const ZBinanceSymbol = z.object({
+  symbol: z.string(),
+  status: z.enum(["TRADING", "BREAK", "HALT"]),
+  baseAsset: z.string(),
+  baseAssetPrecision: z.number().int(),
+  quoteAsset: z.string(),
+  quotePrecision: z.number().int(),
+  quoteAssetPrecision: z.number().int(),
+  baseCommissionPrecision: z.number().int(),
+  quoteCommissionPrecision: z.number().int(),
+  orderTypes: z.array(z.enum(BINANCE_ORDER_TYPES)),
+  icebergAllowed: z.boolean(),
+  ocoAllowed: z.boolean(),
+  otoAllowed: z.boolean(),
+  quoteOrderQtyMarketAllowed: z.boolean(),
+  allowTrailingStop: z.boolean(),
+  cancelReplaceAllowed: z.boolean(),
+  isSpotTradingAllowed: z.boolean(),
+  isMarginTradingAllowed: z.boolean(),
+  filters: z.array(ZFilter),
+  permissions: z.array(z.string()),
+  permissionSets: z.array(z.array(z.string())),
+  defaultSelfTradePreventionMode: z.string(),
+  allowedSelfTradePreventionModes: z.array(z.string()),
+});
+
+export const ZBinanceExchangeInfo = z.object({
+  timezone: z.literal("UTC"),
+  serverTime: z.number().int(),
+  rateLimits: z.array(
+    z.object({
+      rateLimitType: z.literal("REQUEST_WEIGHT"),
+      interval: z.literal("MINUTE"),
+      intervalNum: z.number().int(),
+      limit: z.number().int(),
+    }),
+  ),
+  exchangeFilters: z.array(ZFilter),
+  symbols: z.array(ZBinanceSymbol),
+});
+type BinanceExchangeInfo = z.infer<typeof ZBinanceExchangeInfo>;
 
 /** The request-weight budget as exchangeInfo announces it (the server's configured limit). */
 export interface AnnouncedLimits {
@@ -32,21 +77,22 @@ export interface AnnouncedLimits {
  * `GET /api/v3/exchangeInfo`: every market (or `symbol` / `symbols`) with its assets,
  * precisions, order types and filters. Weight 20.
  */
-export function exchangeInfoRoute(limits: AnnouncedLimits): BinanceRoute {
+export function exchangeInfoRoute(limits: AnnouncedLimits): BinanceRoute<BinanceExchangeInfo> {
   return {
     method: "GET",
     path: "/api/v3/exchangeInfo",
     security: { kind: "public" },
     weight: () => 20,
+    answer: ZBinanceExchangeInfo,
     handle: async ({ services, nowMs }, query: RawQuery) => {
       const markets = await marketsOf(services, symbolSelection(query));
       return {
-        timezone: "UTC",
+        timezone: "UTC" as const,
         serverTime: nowMs,
         rateLimits: [
           {
-            rateLimitType: "REQUEST_WEIGHT",
-            interval: "MINUTE",
+            rateLimitType: "REQUEST_WEIGHT" as const,
+            interval: "MINUTE" as const,
             intervalNum: 1,
             limit: limits.weightPerMinute,
           },
@@ -58,7 +104,7 @@ export function exchangeInfoRoute(limits: AnnouncedLimits): BinanceRoute {
   };
 }
 
-function binanceSymbol(market: Market) {
+function binanceSymbol(market: Market): z.infer<typeof ZBinanceSymbol> {
   return {
     symbol: market.symbol,
     status: STATUS[market.status],
@@ -69,7 +115,7 @@ function binanceSymbol(market: Market) {
     quoteAssetPrecision: market.quotePrecision,
     baseCommissionPrecision: market.basePrecision,
     quoteCommissionPrecision: market.quotePrecision,
-    orderTypes: BINANCE_ORDER_TYPES,
+    orderTypes: [...BINANCE_ORDER_TYPES],
     icebergAllowed: false,
     ocoAllowed: true,
     otoAllowed: false,

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { BinanceRoute } from "../binance-route";
 
 /** `GET /api/v3/ping`: connectivity; answers `{}`. Weight 1. */
@@ -6,5 +7,6 @@ export const pingRoute: BinanceRoute = {
   path: "/api/v3/ping",
   security: { kind: "public" },
   weight: () => 1,
+  answer: z.object({}),
   handle: async () => ({}),
 };

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { BinanceRoute } from "../binance-route";
 
 /** `GET /api/v3/time`: the server's clock, `{"serverTime": epoch ms}`. Weight 1. */
@@ -6,5 +7,6 @@ export const timeRoute: BinanceRoute = {
   path: "/api/v3/time",
   security: { kind: "public" },
   weight: () => 1,
+  answer: z.object({ serverTime: z.number().int() }),
   handle: async ({ nowMs }) => ({ serverTime: nowMs }),
 };

@@ -9,11 +9,11 @@
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
-import { Agent, request } from "node:http";
 import { loadavg } from "node:os";
 import { join } from "node:path";
 import { freePort } from "@exchange/protocol/testing";
 import { Redis } from "ioredis";
+import { type HttpRun, httpClosedLoop } from "./lib/http-closed-loop";
 
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -23,11 +23,7 @@ const DEPTH_KEY = `bench-gateway-server:${process.pid}:depth`;
 const KINDS = ["fastify", "node-http"] as const;
 const ROUTES = { ping: "/api/v3/ping", depth: "/api/v3/depth?limit=100" } as const;
 
-interface Run {
-  requestsPerSec: number;
-  p50Ms: number;
-  p99Ms: number;
-}
+type Run = HttpRun;
 
 async function seedBook(redis: Redis): Promise<void> {
   const fields: Record<string, string> = { seq: "12345" };
@@ -53,43 +49,6 @@ async function startCandidate(kind: string, port: number): Promise<ChildProcess>
   return child;
 }
 
-function get(agent: Agent, port: number, path: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const req = request({ host: "127.0.0.1", port, path, agent }, (response) => {
-      response.resume();
-      response.on("end", () =>
-        response.statusCode === 200 ? resolve() : reject(new Error(`${response.statusCode}`)),
-      );
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
-
-/** CONNECTIONS loops, each sending its next request when the last is answered. */
-async function closedLoop(port: number, path: string, seconds: number): Promise<Run> {
-  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
-  const latencies: number[] = [];
-  const endAt = performance.now() + seconds * 1_000;
-  const loop = async () => {
-    while (performance.now() < endAt) {
-      const started = performance.now();
-      await get(agent, port, path);
-      latencies.push(performance.now() - started);
-    }
-  };
-  await Promise.all(Array.from({ length: CONNECTIONS }, loop));
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    Math.round((latencies[Math.floor(q * (latencies.length - 1))] ?? 0) * 100) / 100;
-  return {
-    requestsPerSec: Math.round(latencies.length / seconds),
-    p50Ms: at(0.5),
-    p99Ms: at(0.99),
-  };
-}
-
 const median = (values: number[]) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
@@ -102,9 +61,13 @@ async function main(): Promise<void> {
     for (const kind of order) {
       const port = await freePort();
       const child = await startCandidate(kind, port);
-      await closedLoop(port, ROUTES.ping, 1);
+      const base = `http://127.0.0.1:${port}`;
+      await httpClosedLoop(`${base}${ROUTES.ping}`, { connections: CONNECTIONS, seconds: 1 });
       for (const [route, path] of Object.entries(ROUTES)) {
-        const run = await closedLoop(port, path, SECONDS);
+        const run = await httpClosedLoop(`${base}${path}`, {
+          connections: CONNECTIONS,
+          seconds: SECONDS,
+        });
         const name = `${kind} ${route}`;
         runs[name] = [...(runs[name] ?? []), run];
         console.log(

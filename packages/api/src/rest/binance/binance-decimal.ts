@@ -1,4 +1,4 @@
-import { decimal, formatDecimal, multiply, quotient, trimZeros } from "@exchange/contracts/money";
+import { decimal, formatDecimal, multiply, quotient } from "@exchange/contracts/money";
 
 /**
  * Binance writes every price and quantity with 8 decimals ("0.01000000", "50000.00000000"), and
@@ -10,13 +10,20 @@ export const BINANCE_DECIMALS = 8;
 
 const ZERO = "0.00000000";
 
-/** A wire decimal ("0.01", "50000", "-1.5") in Binance's form; null (no value yet) is zero. */
+/** A plain decimal as the contracts' encoders write it: digits, an optional point and digits. */
+const WIRE_DECIMAL = /^-?\d+(?:\.\d+)?$/;
+
+/**
+ * A wire decimal ("0.01", "50000", "-1.5") in Binance's form; null (no value yet) is zero.
+ * Text only (a book of a thousand levels is two thousand of these per answer): the fraction's
+ * trailing zeros are dropped and it is padded to 8, so the value is unchanged.
+ */
 export function binanceDecimal(text: string | null): string {
   if (text === null) return ZERO;
-  const plain = trimZeros(formatDecimal(decimal(text)));
-  const point = plain.indexOf(".");
-  const whole = point < 0 ? plain : plain.slice(0, point);
-  const fraction = point < 0 ? "" : plain.slice(point + 1);
+  if (!WIRE_DECIMAL.test(text)) throw new RangeError(`not a decimal: ${JSON.stringify(text)}`);
+  const point = text.indexOf(".");
+  const whole = point < 0 ? text : text.slice(0, point);
+  const fraction = point < 0 ? "" : text.slice(point + 1).replace(/0+$/, "");
   return `${whole}.${fraction.padEnd(BINANCE_DECIMALS, "0")}`;
 }
 

@@ -22,6 +22,14 @@ describe("Binance error answers", () => {
     });
     expect(toBinanceError(unknownMarket).body).toEqual({ code: -1121, msg: "Invalid symbol." });
     expect(toBinanceError(new AppError(AppErrorCode.ENGINE_UNAVAILABLE, "later")).status).toBe(503);
+    const throttled = toBinanceError(
+      new AppError(AppErrorCode.RATE_LIMITED, "slow", {}, undefined, 3),
+    );
+    expect([throttled.code, throttled.status, throttled.retryAfterS]).toEqual([-1015, 429, 3]);
+    const rejected = toBinanceError(
+      new AppError(AppErrorCode.ORDER_REJECTED, "Insufficient balance for this order."),
+    );
+    expect(rejected.body).toEqual({ code: -2010, msg: "Insufficient balance for this order." });
     const internal = toBinanceError(new Error("connection string postgres://secret"));
     expect(internal.body).toEqual({
       code: -1000,

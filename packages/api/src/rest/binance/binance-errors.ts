@@ -36,6 +36,8 @@ export const BinanceCode = {
   BAD_SYMBOL: -1121,
   /** A parameter's value outside what the route accepts. */
   INVALID_PARAMETER: -1130,
+  /** Too many orders placed or cancelled: the trader's order rate limit. */
+  TOO_MANY_ORDERS: -1015,
   /** An order refused by a market filter (tick, lot, notional). */
   FILTER_FAILURE: -1013,
   /** The engine refused a new order. */
@@ -62,6 +64,7 @@ const STATUS_OF: Partial<Record<BinanceCodeValue, number>> = {
   [BinanceCode.DISCONNECTED]: 503,
   [BinanceCode.UNAUTHORIZED]: 401,
   [BinanceCode.TOO_MANY_REQUESTS]: 429,
+  [BinanceCode.TOO_MANY_ORDERS]: 429,
   [BinanceCode.NOT_FOUND]: 404,
   [BinanceCode.BAD_API_KEY_FMT]: 401,
   [BinanceCode.REJECTED_MBX_KEY]: 401,
@@ -124,6 +127,9 @@ export const binanceErrors = {
     ),
   empty: (param: string) =>
     new BinanceError(BinanceCode.PARAM_EMPTY, `Parameter '${param}' was empty.`),
+  tooManyOrders: (retryAfterS: number) =>
+    new BinanceError(BinanceCode.TOO_MANY_ORDERS, "Too many new orders.", { retryAfterS }),
+  newOrderRejected: (message: string) => new BinanceError(BinanceCode.NEW_ORDER_REJECTED, message),
   badInterval: () => new BinanceError(BinanceCode.BAD_INTERVAL, "Invalid interval."),
   badSymbol: () => new BinanceError(BinanceCode.BAD_SYMBOL, "Invalid symbol."),
   invalidParameter: (param: string) =>
@@ -165,7 +171,10 @@ export function toBinanceError(error: unknown): BinanceError {
     case AppErrorCode.INVALID_INPUT:
       return binanceErrors.invalidParameter(Object.keys(error.fieldErrors ?? {})[0] ?? "input");
     case AppErrorCode.RATE_LIMITED:
-      return binanceErrors.tooMuchWeight(0, error.retryAfterS ?? 60);
+      return binanceErrors.tooManyOrders(error.retryAfterS ?? 1);
+    case AppErrorCode.ORDER_REJECTED:
+      // The signed order routes refine this by reject code (filters are -1013).
+      return binanceErrors.newOrderRejected(error.message);
     default:
       return binanceErrors.unknown();
   }

@@ -103,6 +103,25 @@ describe("the Binance REST server", () => {
     expect(broken.json()).toMatchObject({ code: -1000 });
   });
 
+  it("refuses a body it cannot read as the caller's mistake (4XX), never a 500", async () => {
+    const { app } = server({ signed: true });
+    for (const [type, payload] of [
+      ["application/json", "{"],
+      ["application/x-www-form-urlencoded", "x".repeat(20_000)],
+      ["text/xml", "<order/>"],
+    ] as const) {
+      const answer = await app.inject({
+        method: "POST",
+        url: "/api/v3/order/test",
+        headers: { "content-type": type },
+        payload,
+      });
+      expect(answer.statusCode).toBeGreaterThanOrEqual(400);
+      expect(answer.statusCode).toBeLessThan(500);
+      expect(answer.json()).toMatchObject({ code: -1000, msg: "Malformed request." });
+    }
+  });
+
   it("keeps signed routes shut (-1002) until their check is wired", async () => {
     const { app } = server();
     const answer = await app.inject({ method: "POST", url: "/api/v3/order/test" });

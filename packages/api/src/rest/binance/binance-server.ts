@@ -1,7 +1,7 @@
 import type { Services } from "@exchange/domains/services";
 import { clientAddress, type Logger, type OpsRoutes } from "@exchange/protocol";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
-import { BinanceError, binanceErrors, toBinanceError } from "./binance-errors";
+import { BinanceCode, BinanceError, binanceErrors, toBinanceError } from "./binance-errors";
 import type { RawQuery } from "./binance-params";
 import type { WeightCharge, WeightVerdict } from "./binance-rate-limit";
 import type { BinanceRoute, SignedCaller, SignedRequestCheck } from "./binance-route";
@@ -67,21 +67,13 @@ export function createBinanceServer(options: BinanceServerOptions): FastifyInsta
   app.addHook("onRequest", (request, reply) => chargeWeight(options, request, reply));
   app.addHook("onResponse", async (request, reply) => observe(options, request, reply));
   for (const route of routes) registerRoute(app, options, route);
-  for (const [path, answer] of Object.entries(options.opsRoutes ?? {})) {
-    app.get(path, { config: { ops: true } }, async (_request, reply) => {
-      const result = await answer();
-      if ("text" in result) {
-        return reply.status(result.status).type(METRICS_CONTENT_TYPE).send(result.text);
-      }
-      return reply.status(result.status).send(result.json);
-    });
-  }
+  registerOpsRoutes(app, options.opsRoutes ?? {});
   app.setNotFoundHandler(async () => {
     throw binanceErrors.notFound();
   });
   app.setErrorHandler(async (error, request, reply) => {
     const answer = binanceAnswerOf(error);
-    if (answer.code === binanceErrors.unknown().code) {
+    if (answer.code === BinanceCode.UNKNOWN) {
       options.log.error("binance route failed", {
         route: request.routeOptions.url ?? "unmatched",
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
@@ -91,6 +83,18 @@ export function createBinanceServer(options: BinanceServerOptions): FastifyInsta
     return reply.status(answer.status).send(answer.body);
   });
   return app;
+}
+
+function registerOpsRoutes(app: FastifyInstance, opsRoutes: OpsRoutes) {
+  for (const [path, answer] of Object.entries(opsRoutes)) {
+    app.get(path, { config: { ops: true } }, async (_request, reply) => {
+      const result = await answer();
+      if ("text" in result) {
+        return reply.status(result.status).type(METRICS_CONTENT_TYPE).send(result.text);
+      }
+      return reply.status(result.status).send(result.json);
+    });
+  }
 }
 
 function registerRoute(app: FastifyInstance, options: BinanceServerOptions, route: BinanceRoute) {
@@ -216,7 +220,7 @@ function binanceAnswerOf(error: unknown): BinanceError {
   if (error instanceof BinanceError) return error;
   const status = (error as { statusCode?: unknown }).statusCode;
   if (typeof status === "number" && status >= 400 && status < 500) {
-    return new BinanceError(binanceErrors.unknown().code, "Malformed request.", { status });
+    return new BinanceError(BinanceCode.UNKNOWN, "Malformed request.", { status });
   }
   return toBinanceError(error);
 }

@@ -109,10 +109,18 @@ module.exports = {
     {
       name: "domains-know-no-transport",
       comment:
-        "Domains serve every transport (tRPC today, REST next): they never import the API package or tRPC.",
+        "Domains serve every transport (tRPC, the Binance REST): they never import the API package, tRPC or the HTTP server.",
       severity: "error",
       from: { path: "^packages/domains/" },
-      to: { path: ["^packages/api/", "(^|/)node_modules/@trpc/"] },
+      to: { path: ["^packages/api/", "(^|/)node_modules/(@trpc|fastify)/"] },
+    },
+    {
+      name: "transports-stand-apart",
+      comment:
+        "The Binance REST transport and the tRPC transports share the domains, not each other: a REST route never goes through a tRPC procedure, nor the reverse.",
+      severity: "error",
+      from: { path: "^packages/api/src/rest/" },
+      to: { path: ["^packages/api/src/trpc/", "(^|/)node_modules/@trpc/"] },
     },
     {
       name: "keys-only-in-the-signer",

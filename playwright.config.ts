@@ -1,6 +1,6 @@
 /**
  * End-to-end runs against production builds of web and admin, with the engine, the worker, the
- * signer and the gateway.
+ * signer, the stream gateway and the trading gateway.
  * Started by `npm run test:e2e` (scripts/e2e.ts), which builds the apps and provides a fresh
  * database and Redis prefix through E2E_* variables before Playwright reads this file.
  */
@@ -45,6 +45,7 @@ const ADMIN_URL = `http://127.0.0.1:${E2E_PORTS.admin}`;
 process.env.E2E_WEB_URL = WEB_URL;
 process.env.E2E_ADMIN_URL = ADMIN_URL;
 process.env.E2E_MAIL_URL = `http://127.0.0.1:${E2E_PORTS.mailInbox}`;
+process.env.E2E_GATEWAY_URL = `http://127.0.0.1:${E2E_PORTS.gateway}`;
 
 const stop = { signal: "SIGTERM", timeout: 5_000 } as const;
 
@@ -159,6 +160,14 @@ export default defineConfig({
         STREAM_ALLOWED_ORIGINS: `http://127.0.0.1:${E2E_PORTS.web}`,
       },
       url: `http://127.0.0.1:${E2E_PORTS.stream}/health`,
+      gracefulShutdown: stop,
+    },
+    {
+      // The trading gateway: Binance-compatible REST for bots (the API-key journeys use it).
+      name: "gateway",
+      command: "node --import tsx apps/gateway/src/main.ts",
+      env: { ...serviceEnv, GATEWAY_PORT: String(E2E_PORTS.gateway) },
+      url: `http://127.0.0.1:${E2E_PORTS.gateway}/health`,
       gracefulShutdown: stop,
     },
     {

@@ -3,6 +3,8 @@ export const DEV_PORTS = {
   web: 3000,
   admin: 3100,
   stream: 3200,
+  /** The trading gateway: Binance-compatible REST (`/api/v3/…`), with its /health and /metrics. */
+  gateway: 3600,
   /** The worker's /health and /metrics (its consumers: stuck or not, and where). */
   worker: 3400,
   /** The signer's /health and /metrics (its tasks: last good pass, failures in a row). */
@@ -21,6 +23,7 @@ export const E2E_PORTS = {
   web: 3010,
   admin: 3110,
   stream: 3210,
+  gateway: 3610,
   worker: 3410,
   signer: 3510,
   smtp: 1035,

@@ -1,4 +1,4 @@
-import { storedUnits } from "@exchange/contracts/money";
+import { type StoredDecimal, storedUnits } from "@exchange/contracts/money";
 import type { Store } from "../services";
 
 /**
@@ -25,6 +25,86 @@ export async function findMarketTrades(db: Store, symbol: string, limit: number)
   }));
 }
 
+/**
+ * A market's trades from an id or within a time range, oldest first, at most `limit`: from
+ * `fromId` (inclusive), else from `from` (inclusive) up to `to` (inclusive), in engine units.
+ */
+export async function findMarketTradesInRange(
+  db: Store,
+  query: {
+    symbol: string;
+    fromId?: number | undefined;
+    from?: Date | undefined;
+    to?: Date | undefined;
+    limit: number;
+  },
+) {
+  const executedAt = {
+    ...(query.from ? { gte: query.from } : {}),
+    ...(query.to ? { lte: query.to } : {}),
+  };
+  const rows = await db.trade.findMany({
+    where: {
+      symbol: query.symbol,
+      ...(query.fromId !== undefined ? { tradeId: { gte: query.fromId } } : {}),
+      ...(query.from || query.to ? { executedAt } : {}),
+    },
+    orderBy: { tradeId: "asc" },
+    take: query.limit,
+    select: { tradeId: true, priceTicks: true, qtyLots: true, takerSide: true, executedAt: true },
+  });
+  return rows.map((r) => ({
+    tradeId: r.tradeId,
+    priceTicks: storedUnits(r.priceTicks),
+    qtyLots: storedUnits(r.qtyLots),
+    takerSide: r.takerSide,
+    executedAt: r.executedAt,
+  }));
+}
+
+/**
+ * Candles of one interval opening within [from, to], newest first; with `from`, the `limit`
+ * earliest of the range (then still answered newest first), else the `limit` latest.
+ */
+export async function findKlinesInRange(
+  db: Store,
+  query: {
+    symbol: string;
+    interval: string;
+    from?: Date | undefined;
+    to?: Date | undefined;
+    limit: number;
+  },
+) {
+  const openTime = {
+    ...(query.from ? { gte: query.from } : {}),
+    ...(query.to ? { lte: query.to } : {}),
+  };
+  const rows = await db.kline.findMany({
+    where: {
+      symbol: query.symbol,
+      interval: query.interval,
+      ...(query.from || query.to ? { openTime } : {}),
+    },
+    orderBy: { openTime: query.from ? "asc" : "desc" },
+    take: query.limit,
+    select: KLINE_COLUMNS,
+  });
+  if (query.from) rows.reverse();
+  return rows.map(klineUnits);
+}
+
+const KLINE_COLUMNS = {
+  openTime: true,
+  openTicks: true,
+  highTicks: true,
+  lowTicks: true,
+  closeTicks: true,
+  volumeLots: true,
+  quoteAtoms: true,
+  tradeCount: true,
+} as const;
+
 /** The `limit` latest candles of one interval (opening before `before`), newest first. */
 export async function findKlines(
   db: Store,
@@ -38,18 +118,23 @@ export async function findKlines(
     },
     orderBy: { openTime: "desc" },
     take: query.limit,
-    select: {
-      openTime: true,
-      openTicks: true,
-      highTicks: true,
-      lowTicks: true,
-      closeTicks: true,
-      volumeLots: true,
-      quoteAtoms: true,
-      tradeCount: true,
-    },
+    select: KLINE_COLUMNS,
   });
-  return rows.map((r) => ({
+  return rows.map(klineUnits);
+}
+
+/** A stored candle with its amounts as engine units. */
+function klineUnits(r: {
+  openTime: Date;
+  openTicks: StoredDecimal;
+  highTicks: StoredDecimal;
+  lowTicks: StoredDecimal;
+  closeTicks: StoredDecimal;
+  volumeLots: StoredDecimal;
+  quoteAtoms: StoredDecimal;
+  tradeCount: number;
+}) {
+  return {
     openTime: r.openTime,
     openTicks: storedUnits(r.openTicks),
     highTicks: storedUnits(r.highTicks),
@@ -58,5 +143,5 @@ export async function findKlines(
     volumeLots: storedUnits(r.volumeLots),
     quoteAtoms: storedUnits(r.quoteAtoms),
     tradeCount: r.tradeCount,
-  }));
+  };
 }

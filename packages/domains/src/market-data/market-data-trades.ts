@@ -3,8 +3,8 @@ import { encodePublicTrade, type PublicTradeWire, ZPublicTrade } from "@exchange
 import type { z } from "zod";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
-import type { ZRecentTradesInput } from "./market-data-contracts";
-import { findMarketTrades } from "./market-data-repository";
+import type { ZRecentTradesInput, ZTradesRangeInput } from "./market-data-contracts";
+import { findMarketTrades, findMarketTradesInRange } from "./market-data-repository";
 
 /**
  * A market's latest trades, newest first: from the job's list in Redis, or — for more than it
@@ -37,4 +37,34 @@ export async function readRecentTrades(
   );
   // The list holds the `<SYMBOL>@trades` messages as published.
   return texts.map((text) => ZPublicTrade.parse(JSON.parse(text)));
+}
+
+/**
+ * A market's trades from an id, or within a time range, oldest first, from the `trades` read
+ * model (so a trade shows here once the projector has written it).
+ */
+export async function readTradesInRange(
+  services: Services,
+  input: z.output<typeof ZTradesRangeInput>,
+): Promise<PublicTradeWire[]> {
+  const market = await marketDirectory(services).get(input.symbol);
+  const rows = await findMarketTradesInRange(services.db, {
+    symbol: input.symbol,
+    fromId: input.fromId,
+    from: input.startTime,
+    to: input.endTime,
+    limit: input.limit,
+  });
+  return rows.map((r) =>
+    encodePublicTrade(
+      {
+        tradeId: r.tradeId,
+        priceTicks: r.priceTicks,
+        qtyLots: r.qtyLots,
+        takerSide: r.takerSide === "buy" ? "buy" : "sell",
+        ts: r.executedAt,
+      },
+      market.units,
+    ),
+  );
 }

@@ -1,0 +1,53 @@
+import { createBinanceServer, WeightLimiter } from "@exchange/api/rest/binance";
+import { closeServices, createServices } from "@exchange/domains/services";
+import { createLogger } from "@exchange/protocol";
+import { readGatewayEnv } from "./env";
+import { createGatewayMetrics } from "./metrics";
+
+const env = readGatewayEnv();
+const log = createLogger("gateway", env.LOG_LEVEL);
+const services = await createServices({
+  databaseUrl: env.DATABASE_URL,
+  redisUrl: env.REDIS_URL,
+  redisPrefix: env.REDIS_PREFIX,
+  service: "gateway",
+  logLevel: env.LOG_LEVEL,
+  ...(env.TWO_FACTOR_KEY ? { twoFactorKey: env.TWO_FACTOR_KEY } : {}),
+});
+const metrics = createGatewayMetrics();
+const server = createBinanceServer({
+  services,
+  limiter: new WeightLimiter(services.redis, env.REDIS_PREFIX, {
+    weightPerMinute: env.GATEWAY_WEIGHT_PER_MINUTE,
+    strikesBeforeBan: env.GATEWAY_STRIKES_BEFORE_BAN,
+    banBaseMs: env.GATEWAY_BAN_BASE_MS,
+    banMaxMs: env.GATEWAY_BAN_MAX_MS,
+  }),
+  weightPerMinute: env.GATEWAY_WEIGHT_PER_MINUTE,
+  trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+  log,
+  observer: metrics.observer,
+  opsRoutes: {
+    "/health": async () => {
+      const redis = await services.redis.ping().then(
+        () => true,
+        () => false,
+      );
+      return { status: redis ? 200 : 503, json: { ok: redis, redis } };
+    },
+    "/metrics": () => ({ status: 200, text: metrics.render() }),
+  },
+});
+
+const url = await server.listen({ port: env.GATEWAY_PORT, host: env.GATEWAY_HOST });
+log.info("gateway listening", { url });
+
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.once(signal, async () => {
+    log.info("draining", { signal });
+    // Stops accepting, answers what is in flight, then lets go of the stores.
+    await server.close();
+    await closeServices(services);
+    log.info("gateway stopped");
+  });
+}

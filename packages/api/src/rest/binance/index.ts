@@ -1,0 +1,23 @@
+/** The Binance-compatible REST transport: the server factory, its routes' seam and its errors. */
+export { BinanceCode, BinanceError, binanceErrors, toBinanceError } from "./binance-errors";
+export type { RawQuery } from "./binance-params";
+export {
+  BINANCE_WEIGHT_LIMITS,
+  type WeightCharge,
+  WeightLimiter,
+  type WeightLimits,
+  type WeightVerdict,
+} from "./binance-rate-limit";
+export type {
+  ApiKeyPermission,
+  BinanceRoute,
+  BinanceRouteContext,
+  SignedCaller,
+  SignedRequest,
+  SignedRequestCheck,
+} from "./binance-route";
+export {
+  type BinanceRequestObserver,
+  type BinanceServerOptions,
+  createBinanceServer,
+} from "./binance-server";

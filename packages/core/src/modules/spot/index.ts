@@ -4,8 +4,10 @@ import type { CoreState, Rejection } from "../../core-state";
 import type { CommandResult, CoreEvent } from "../../events";
 import { checkEnvelope, finish, rejected, runnerOf } from "../command-runner";
 import type { CoreModule } from "../core-module";
+import { amendOrder } from "./amend-order";
 import { cancelAllOrders, cancelOrder } from "./cancel-order";
 import type { CancelOrderCommand, PlaceOrderCommand, SpotCommand } from "./commands";
+import { placeOco } from "./place-oco";
 import { placeOrder } from "./place-order";
 import { addMarket, assignFeeTier, setFeeTier, setMarketStatus } from "./reference-commands";
 import { type SpotSnapshot, spotSnapshot } from "./snapshot";
@@ -26,6 +28,8 @@ export const spotModule: CoreModule<SpotCommand, SpotSnapshot> = {
     "order.place": runPlaceOrder,
     "order.cancel": runCancelOrder,
     "order.cancelAll": runnerOf(cancelAllOrders),
+    "order.placeOco": runnerOf(placeOco),
+    "order.amend": runnerOf(amendOrder),
   },
   snapshot: spotSnapshot,
 };

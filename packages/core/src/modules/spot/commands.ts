@@ -103,10 +103,11 @@ export interface PlaceStopOrderCommand extends PlaceOrderBase {
   timeInForce?: TimeInForce;
 }
 
-export type PlaceOrderCommand =
-  | PlaceLimitOrderCommand
-  | PlaceMarketOrderCommand
-  | PlaceStopOrderCommand;
+/** The plain order kinds; stop orders share the command type (see `AnyPlaceOrderCommand`). */
+export type PlaceOrderCommand = PlaceLimitOrderCommand | PlaceMarketOrderCommand;
+
+/** Every `order.place`: plain orders and stop orders. */
+export type AnyPlaceOrderCommand = PlaceOrderCommand | PlaceStopOrderCommand;
 
 /**
  * An OCO list, as Binance's: a post-only limit order (`priceTicks`; Binance's LIMIT_MAKER leg)
@@ -176,6 +177,7 @@ export type SpotCommand =
   | SetFeeTierCommand
   | AssignFeeTierCommand
   | PlaceOrderCommand
+  | PlaceStopOrderCommand
   | PlaceOcoOrderCommand
   | AmendOrderCommand
   | CancelOrderCommand

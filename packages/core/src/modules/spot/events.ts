@@ -20,8 +20,8 @@ export interface OrderAcceptedEvent {
   userId: number;
   clientOrderId: string | null;
   side: Side;
-  /** A stop or take-profit order says so; after it triggers it works as a limit order. */
-  orderType: OrderType | StopOrderType;
+  /** `"limit"` for a stop order too: it works as a limit order once triggered. */
+  orderType: OrderType;
   /** Limit price, or a market order's protection price, or 0 for an unbounded market order. */
   priceTicks: bigint;
   /** Quantity, or 0 for a market buy by quote amount. */
@@ -35,9 +35,12 @@ export interface OrderAcceptedEvent {
   frozenAtoms: bigint;
   ts: number;
   /**
-   * Only on stop and take-profit orders: the trigger price. The order waits, untriggered (its
-   * funds frozen), until the market's last trade price reaches it; see `order.triggered`.
+   * Only on stop and take-profit orders: which of the two, and the trigger price. The order
+   * waits, untriggered (its funds frozen), until the market's last trade price reaches it; see
+   * `order.triggered`. (Optional fields, so that every consumer that knows limit orders reads a
+   * stop order as the limit order it will become.)
    */
+  stopOrderType?: StopOrderType;
   stopPriceTicks?: bigint;
   /**
    * Only on the orders of an OCO list: the list's id (the id of its limit order). The list's
@@ -62,6 +65,13 @@ export interface OrderTriggeredEvent {
   stopPriceTicks: bigint;
   /** The market's last trade price when it triggered. */
   lastPriceTicks: bigint;
+  /**
+   * What the order holds now, before any release that follows: for an OCO's stop order this
+   * includes the hold it took over from the list's limit order (cancelled next, with no release).
+   */
+  frozenAtoms: bigint;
+  /** Only for an OCO's stop order: the limit order whose hold it took over. */
+  takenOverFromOrderId?: number;
   /** The triggering command's time: the order's working time from now on. */
   ts: number;
 }

@@ -41,7 +41,7 @@ describe.each<BookKind>(["fast", "naive"])("OCO lists with the %s book", (book) 
         listId: limitId,
         frozenAtoms: 2_700n,
       },
-      { orderId: stopId, orderType: "stopLimit", stopPriceTicks: 1_050n, listId: limitId },
+      { orderId: stopId, stopOrderType: "stopLimit", stopPriceTicks: 1_050n, listId: limitId },
     ]);
     expect(env.core.balance(1, "USDT").frozenAtoms - before.frozenAtoms).toBe(3_180n);
     expect(env.core.openOrders(1)).toMatchObject([

@@ -5,9 +5,9 @@ import { RejectCode } from "../../reject-code";
 import type { SelfTradePrevention, Side, TimeInForce } from "../../types";
 import { freeze, orderBalanceChanged } from "../accounts/ledger";
 import type {
+  AnyPlaceOrderCommand,
   PlaceLimitOrderCommand,
   PlaceMarketOrderCommand,
-  PlaceOrderCommand,
 } from "./commands";
 import { canFillCompletely, executeOrder } from "./match-order";
 import { fireTriggers, placeStopOrder } from "./stop-orders";
@@ -36,7 +36,7 @@ const BPS_SCALE = 10_000n;
 
 export function placeOrder(
   s: CoreState,
-  c: PlaceOrderCommand,
+  c: AnyPlaceOrderCommand,
   events: CoreEvent[],
 ): Rejection | null {
   const market = s.findMarket(c.symbol);

@@ -68,7 +68,7 @@ export interface OrderSnapshot {
    * in version 3. A stop or take-profit order: its kind, its stop price and, while untriggered,
    * `waiting` (it is in the trigger book, not on the order book).
    */
-  orderType?: StopOrderType;
+  stopOrderType?: StopOrderType;
   stopPriceTicks?: string;
   waiting?: true;
   /** Its queue priority when not its id (a triggered order: see `Order.priority`). */
@@ -176,7 +176,7 @@ function snapshotOrder(o: Order): OrderSnapshot {
 function stopFields(o: Order): Partial<OrderSnapshot> {
   const fields: Partial<OrderSnapshot> = {};
   if (o.stopKind !== STOP_NONE) {
-    fields.orderType = o.stopKind === STOP_LOSS ? "stopLimit" : "takeProfitLimit";
+    fields.stopOrderType = o.stopKind === STOP_LOSS ? "stopLimit" : "takeProfitLimit";
     fields.stopPriceTicks = o.stopPriceTicks.toString();
     if (o.waiting) fields.waiting = true;
   }
@@ -243,8 +243,8 @@ function restoreOrder(s: CoreState, o: OrderSnapshot): RestoredOrder {
   order.filledLots = BigInt(o.filledLots);
   order.filledQuoteAtoms = BigInt(o.filledQuoteAtoms);
   order.frozenAtoms = BigInt(o.frozenAtoms);
-  if (o.orderType !== undefined) {
-    order.stopKind = o.orderType === "stopLimit" ? STOP_LOSS : TAKE_PROFIT;
+  if (o.stopOrderType !== undefined) {
+    order.stopKind = o.stopOrderType === "stopLimit" ? STOP_LOSS : TAKE_PROFIT;
     order.stopPriceTicks = BigInt(o.stopPriceTicks ?? "0");
   }
   order.priority = o.priority ?? o.id;

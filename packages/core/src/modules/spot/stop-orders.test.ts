@@ -47,7 +47,8 @@ describe.each<BookKind>(["fast", "naive"])("stop orders with the %s book", (book
       const accepted = expectAccepted(core.apply(cmd.stop(1, side, kind, stop, stop, 2n)));
       const id = placedId(accepted);
       expect(eventsOf(accepted, "order.accepted")[0]).toMatchObject({
-        orderType: kind,
+        orderType: "limit",
+        stopOrderType: kind,
         stopPriceTicks: stop,
         frozenAtoms: side === "buy" ? stop * 2n : 2n * BTC_PER_LOT,
       });
@@ -67,6 +68,7 @@ describe.each<BookKind>(["fast", "naive"])("stop orders with the %s book", (book
           userId: 1,
           stopPriceTicks: stop,
           lastPriceTicks: at,
+          frozenAtoms: side === "buy" ? stop * 2n : 2n * BTC_PER_LOT,
           ts: cmd.ts,
         },
       ]);

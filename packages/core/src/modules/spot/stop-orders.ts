@@ -1,5 +1,5 @@
 import { type CoreState, emitLevel, Rejection, reject } from "../../core-state";
-import type { CoreEvent } from "../../events";
+import type { CoreEvent, OrderTriggeredEvent } from "../../events";
 import { type Market, type Order, STOP_LOSS, TAKE_PROFIT } from "../../model";
 import { RejectCode } from "../../reject-code";
 import type { StopOrderType } from "../../types";
@@ -126,7 +126,7 @@ export function acceptWaitingOrder(
     userId: order.userId,
     clientOrderId: order.clientOrderId,
     side: order.side,
-    orderType: stopOrderType(order),
+    orderType: "limit",
     priceTicks: order.priceTicks,
     qtyLots: order.qtyLots,
     quoteAtoms: 0n,
@@ -135,6 +135,7 @@ export function acceptWaitingOrder(
     stp: order.stp,
     frozenAtoms: hold,
     ts: order.ts,
+    stopOrderType: stopOrderType(order),
     stopPriceTicks,
     ...(order.listId !== 0 ? { listId: order.listId } : {}),
   });
@@ -167,16 +168,19 @@ function triggerOrder(s: CoreState, order: Order, ts: number, events: CoreEvent[
   forgetWaiting(s, order);
   order.ts = ts;
   order.priority = s.nextOrderId++;
-  events.push({
+  const peer = order.peer;
+  const triggered: OrderTriggeredEvent = {
     type: "order.triggered",
     symbol: market.symbol,
     orderId: order.id,
     userId: order.userId,
     stopPriceTicks: order.stopPriceTicks,
     lastPriceTicks: market.lastPriceTicks,
+    frozenAtoms: peer === null ? order.frozenAtoms : order.frozenAtoms + peer.frozenAtoms,
     ts,
-  });
-  const peer = order.peer;
+  };
+  if (peer !== null) triggered.takenOverFromOrderId = peer.id;
+  events.push(triggered);
   if (peer !== null) absorbPeer(s, order, peer, events);
   const need =
     order.side === "buy"

@@ -100,14 +100,18 @@ export class Auditor {
     }
     const touched = new Set<number>();
     if (command.type.startsWith("savings.")) this.checkSavings(core, command, result);
+    // The command's own order: the first accepted (a stop order triggered later is another).
+    let placedOrderId = 0;
     for (const event of result.events) {
       if (event.type === "balance.changed") this.checkPostings(event, touched);
       else if (event.type === "trade") {
         this.checkTrade(core, event);
-        this.checkSlippage(event);
+        this.checkSlippage(event, placedOrderId);
       } else if (event.type === "book.levelChanged") this.checkLevelEvent(core, event);
-      else if (event.type === "order.accepted") this.checkAccepted(core, event);
-      else if (event.type === "market.added") this.markets.delete(event.symbol);
+      else if (event.type === "order.accepted") {
+        if (placedOrderId === 0) placedOrderId = event.orderId;
+        this.checkAccepted(core, event);
+      } else if (event.type === "market.added") this.markets.delete(event.symbol);
     }
     this.checkLevels(core, result);
     this.checkBooks(core);
@@ -221,9 +225,10 @@ export class Auditor {
     }
   }
 
-  private checkSlippage(t: TradeEvent): void {
+  /** Only the market order's own fills: stop orders its trades triggered have their own limits. */
+  private checkSlippage(t: TradeEvent, orderId: number): void {
     const bound = this.slippageBound;
-    if (bound === null) return;
+    if (bound === null || t.takerOrderId !== orderId) return;
     const scaled = t.priceTicks * 10_000n;
     if (bound.side === "buy" ? scaled > bound.scaledTicks : scaled < bound.scaledTicks) {
       fail(`trade ${t.tradeId} at ${t.priceTicks} ticks is beyond the order's slippage`);

@@ -1,9 +1,9 @@
-import { type CoreState, isPositiveId, Rejection, reject } from "../../core-state";
+import { type CoreState, emitLevel, isPositiveId, Rejection, reject } from "../../core-state";
 import type { CoreEvent } from "../../events";
 import type { Market, Order } from "../../model";
 import { RejectCode } from "../../reject-code";
 import type { CancelAllOrdersCommand, CancelOrderCommand } from "./commands";
-import { cancelOpenOrder } from "./match-order";
+import { cancelOpenOrder, removeResting } from "./match-order";
 
 /** `order.cancel` and `order.cancelAll`: allowed while a market trades or is cancel-only. */
 
@@ -43,6 +43,15 @@ export function cancelOrder(
   if (order === undefined) {
     const name = c.orderId !== undefined ? `id ${c.orderId}` : `clientOrderId ${c.clientOrderId}`;
     return reject(RejectCode.OrderNotFound, `no open order with ${name} in ${c.symbol}`);
+  }
+  if (order.peer === null && !order.waiting) {
+    // A plain resting order, nearly every cancel: the direct calls. Through `cancelOpenOrder`
+    // (which handles OCO peers and untriggered orders) the gate measured 9 194 instructions per
+    // cancel instead of 5 746 (`check:instructions`, core/cancel, 2026-12-06).
+    const lots = removeResting(s, order, "user", events);
+    emitLevel(market, order.side, order.priceTicks, lots, events);
+    s.recycleOrder(order);
+    return null;
   }
   cancelOpenOrder(s, order, "user", events);
   return null;

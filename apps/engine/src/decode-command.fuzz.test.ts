@@ -62,6 +62,10 @@ const COMMAND_FIELDS = [
   "principalAtoms",
   "forfeitInterest",
   "penaltyAtoms",
+  "stopPriceTicks",
+  "stopLimitPriceTicks",
+  "stopTimeInForce",
+  "stopClientOrderId",
 ];
 
 const COMMAND_TYPES = [
@@ -74,6 +78,8 @@ const COMMAND_TYPES = [
   "order.place",
   "order.cancel",
   "order.cancelAll",
+  "order.placeOco",
+  "order.amend",
   "balance.deposit",
   "balance.withdrawFreeze",
   "balance.withdrawSettle",
@@ -90,6 +96,7 @@ const plausibleValue = fc.oneof(
   fc.constant(PROTOCOL_VERSION),
   fc.constantFrom(...COMMAND_TYPES),
   fc.constantFrom("limit", "market", "buy", "sell", "GTC", "IOC", "FOK", "BTC", "USDT"),
+  fc.constantFrom("stopLimit", "takeProfitLimit"),
   fc.constantFrom("BTCUSDT", "trading", "halted", "cancelOnly", "fee", "none", "cancelBoth"),
   fc.bigInt({ min: -(10n ** 60n), max: 10n ** 60n - 1n }).map(String),
   fc.constantFrom("1", "0", "-1", `1${"0".repeat(59)}`, `-${"9".repeat(60)}`),

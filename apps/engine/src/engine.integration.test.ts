@@ -210,6 +210,96 @@ describe("engine commands over the bus", () => {
     const seqs = published.map((r) => r.seq);
     expect(seqs).toEqual([...seqs].sort((a, b) => a - b));
   });
+
+  it("runs a stop order, an OCO list, an amendment and a cancel-all of every market", async () => {
+    await client.send({ ...deposit("dep-stop-30", 30, 0n), asset: BASE, amountAtoms: 10n ** 8n });
+    await client.send(deposit("dep-stop-31", 31, 10n ** 11n));
+    const base = { type: "order.place", ts: 3, symbol: SYMBOL } as const;
+    // The last trade was at 5 000 000 ticks (the test above): a stop sell below it waits.
+    const stop = await client.send({
+      ...base,
+      id: "stop-1",
+      orderType: "stopLimit",
+      userId: 30,
+      side: "sell",
+      stopPriceTicks: 4_990_000n,
+      priceTicks: 4_980_000n,
+      qtyLots: 2n,
+    });
+    expect(stop.outcome.events[0]).toMatchObject({
+      orderType: "limit",
+      stopOrderType: "stopLimit",
+    });
+    const oco = await client.send({
+      type: "order.placeOco",
+      id: "oco-1",
+      ts: 3,
+      symbol: SYMBOL,
+      userId: 31,
+      side: "buy",
+      qtyLots: 1n,
+      priceTicks: 4_900_000n,
+      stopPriceTicks: 5_100_000n,
+      stopLimitPriceTicks: 5_110_000n,
+    });
+    const listIds = oco.outcome.events.flatMap((e) =>
+      e.type === "order.accepted" ? [e.listId] : [],
+    );
+    expect(listIds).toHaveLength(2);
+    expect(new Set(listIds).size).toBe(1);
+    const resting = await client.send({
+      ...base,
+      id: "amend-me",
+      orderType: "limit",
+      userId: 31,
+      side: "buy",
+      priceTicks: 4_950_000n,
+      qtyLots: 3n,
+    });
+    const orderId = resting.outcome.events.find((e) => e.type === "order.accepted")?.orderId ?? 0;
+    const amend = await client.send({
+      type: "order.amend",
+      id: "amend-1",
+      ts: 3,
+      symbol: SYMBOL,
+      userId: 31,
+      orderId,
+      qtyLots: 2n,
+    });
+    expect(amend.outcome.events[0]).toMatchObject({ type: "order.amended", keptPriority: true });
+    const all = await client.send({
+      type: "order.cancelAll",
+      id: "cancel-all-31",
+      ts: 3,
+      userId: 31,
+    });
+    expect(all.outcome.events.filter((e) => e.type === "order.cancelled")).toHaveLength(3);
+    await client.send({
+      ...base,
+      id: "ask-30",
+      orderType: "limit",
+      userId: 30,
+      side: "sell",
+      priceTicks: 4_990_000n,
+      qtyLots: 1n,
+    });
+    const take = await client.send({
+      ...base,
+      id: "bid-31",
+      orderType: "limit",
+      userId: 31,
+      side: "buy",
+      priceTicks: 4_990_000n,
+      qtyLots: 1n,
+    });
+    const triggered = take.outcome.events.find((e) => e.type === "order.triggered");
+    expect(triggered).toMatchObject({ userId: 30, stopPriceTicks: 4_990_000n });
+    expect(take.outcome.events.at(-1)).toMatchObject({
+      type: "book.levelChanged",
+      priceTicks: 4_980_000n,
+      qtyLots: 2n,
+    });
+  });
 });
 
 describe("malformed commands", () => {

@@ -79,7 +79,18 @@ type Step =
     }
   | { kind: "market"; userId: number; side: Side; qtyLots: bigint }
   | { kind: "marketQuote"; userId: number; quoteAtoms: bigint }
-  | { kind: "cancel"; userId: number; pick: number };
+  | { kind: "cancel"; userId: number; pick: number }
+  | {
+      kind: "stop";
+      userId: number;
+      side: Side;
+      orderType: "stopLimit" | "takeProfitLimit";
+      stopPriceTicks: bigint;
+      priceTicks: bigint;
+      qtyLots: bigint;
+    }
+  | { kind: "oco"; userId: number; side: Side; qtyLots: bigint; gapTicks: bigint }
+  | { kind: "amend"; userId: number; pick: number; qtyLots?: bigint; priceTicks?: bigint };
 
 const userArb = fc.integer({ min: 1, max: 3 });
 const sideArb = fc.constantFrom<Side>("buy", "sell");
@@ -119,6 +130,41 @@ const stepArb: fc.Arbitrary<Step> = fc.oneof(
       userId: userArb,
       pick: fc.nat(),
     }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant("stop" as const),
+      userId: userArb,
+      side: sideArb,
+      orderType: fc.constantFrom("stopLimit" as const, "takeProfitLimit" as const),
+      stopPriceTicks: fc.bigInt({ min: 95n, max: 105n }),
+      priceTicks: fc.bigInt({ min: 95n, max: 105n }),
+      qtyLots: fc.bigInt({ min: 1n, max: 20n }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant("oco" as const),
+      userId: userArb,
+      side: sideArb,
+      qtyLots: fc.bigInt({ min: 1n, max: 20n }),
+      gapTicks: fc.bigInt({ min: 1n, max: 5n }),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record(
+      {
+        kind: fc.constant("amend" as const),
+        userId: userArb,
+        pick: fc.nat(),
+        qtyLots: fc.bigInt({ min: 1n, max: 25n }),
+        priceTicks: fc.bigInt({ min: 95n, max: 105n }),
+      },
+      { requiredKeys: ["kind", "userId", "pick"] },
+    ),
   },
 );
 
@@ -160,7 +206,38 @@ function commandOf(step: Step, core: ExchangeCore, n: number): Command | undefin
       if (!order) return undefined;
       return { ...envelope, type: "order.cancel", userId: step.userId, orderId: order.orderId };
     }
+    case "stop": {
+      const { kind: _kind, ...order } = step;
+      return { ...envelope, type: "order.place", ...order };
+    }
+    case "oco":
+      return ocoCommand(step, envelope);
+    case "amend": {
+      const open = core.openOrders(step.userId);
+      const order = open[step.pick % Math.max(open.length, 1)];
+      if (!order) return undefined;
+      const { kind: _kind, pick: _pick, ...change } = step;
+      return { ...envelope, type: "order.amend", ...change, orderId: order.orderId };
+    }
   }
+}
+
+/** An OCO around 100 ticks: a sell's limit above, its stop below; a buy's the other way. */
+function ocoCommand(
+  step: Extract<Step, { kind: "oco" }>,
+  envelope: { id: string; ts: number; symbol: string },
+): Command {
+  const sell = step.side === "sell";
+  return {
+    ...envelope,
+    type: "order.placeOco",
+    userId: step.userId,
+    side: step.side,
+    qtyLots: step.qtyLots,
+    priceTicks: sell ? 100n + step.gapTicks : 100n - step.gapTicks,
+    stopPriceTicks: sell ? 100n - step.gapTicks : 100n + step.gapTicks,
+    stopLimitPriceTicks: sell ? 99n - step.gapTicks : 101n + step.gapTicks,
+  };
 }
 
 /** Runs the steps through a real core; returns it and every event, in journal order. */
@@ -266,7 +343,7 @@ describe("an order's life from the engine's events", () => {
             life = next;
           }
           if (accepted.qtyLots > 0n) {
-            expect(life.filledLots + life.remainingLots).toBe(accepted.qtyLots);
+            expect(life.filledLots + life.remainingLots).toBe(life.qtyLots);
           }
           expect(life.frozenAtoms).toBeGreaterThanOrEqual(0n);
           const resting = open.get(accepted.orderId);
@@ -277,6 +354,9 @@ describe("an order's life from the engine's events", () => {
             expect(life.remainingLots).toBe(resting.remainingLots);
             expect(life.filledQuoteAtoms).toBe(resting.filledQuoteAtoms);
             expect(life.frozenAtoms).toBe(resting.frozenAtoms);
+            expect(life.working).toBe(!resting.waiting);
+            expect(life.workingTs).toBe(resting.ts);
+            expect(life.listId).toBe(resting.listId);
           } else {
             expect(isFinal(life.status)).toBe(true);
             expect(life.frozenAtoms).toBe(0n);
@@ -285,5 +365,23 @@ describe("an order's life from the engine's events", () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  it("follows a stop order from waiting to working, and an OCO's hold to its stop order", () => {
+    const { core, events } = run([
+      { kind: "limit", userId: 2, side: "sell", priceTicks: 100n, qtyLots: 1n, tif: "GTC" },
+      { kind: "limit", userId: 3, side: "buy", priceTicks: 100n, qtyLots: 1n, tif: "GTC" },
+      { kind: "oco", userId: 1, side: "buy", qtyLots: 2n, gapTicks: 2n },
+      { kind: "limit", userId: 2, side: "sell", priceTicks: 102n, qtyLots: 1n, tif: "GTC" },
+      { kind: "limit", userId: 3, side: "buy", priceTicks: 102n, qtyLots: 1n, tif: "GTC" },
+    ]);
+    const [limit, stop] = acceptedOrders(events).filter((e) => e.userId === 1);
+    if (!limit || !stop) throw new Error("OCO not accepted");
+    expect(startOrderLife(stop)).toMatchObject({ working: false, stopPriceTicks: 102n });
+    expect(foldOrderLife(limit, events)).toMatchObject({ status: "CANCELLED", frozenAtoms: 0n });
+    const stopLife = foldOrderLife(stop, events);
+    const [resting] = core.openOrders(1);
+    expect(stopLife).toMatchObject({ status: "OPEN", working: true, listId: limit.orderId });
+    expect(stopLife.frozenAtoms).toBe(resting?.frozenAtoms);
   });
 });

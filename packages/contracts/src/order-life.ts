@@ -2,8 +2,10 @@ import type {
   BalanceChangedEvent,
   CancelReason,
   OrderAcceptedEvent,
+  OrderAmendedEvent,
   OrderCancelledEvent,
   OrderFillEvent,
+  OrderTriggeredEvent,
   TradeEvent,
 } from "@exchange/core";
 import type { OrderStatus } from "./order";
@@ -35,12 +37,25 @@ export interface OrderLife {
    * (packages/core place-order.ts), so this is what it froze over what it ordered.
    */
   baseAtomsPerLot: bigint;
+  /** A stop or take-profit order's trigger price; null for any other order. */
+  stopPriceTicks: bigint | null;
+  /**
+   * False while a stop order waits for its trigger: its status is then `OPEN` (Binance shows it
+   * `NEW`, with `isWorking` false). True for every other order, and for a stop once triggered.
+   */
+  working: boolean;
+  /** When it started working: its acceptance time, or a stop order's trigger time. */
+  workingTs: number;
+  /** Its OCO list's id, or null. */
+  listId: number | null;
 }
 
 /** The events that move an order's life; any other event leaves it as it is. */
 export type OrderLifeEvent =
   | OrderFillEvent
   | OrderCancelledEvent
+  | OrderTriggeredEvent
+  | OrderAmendedEvent
   | TradeEvent
   | BalanceChangedEvent
   | { type: string };
@@ -62,6 +77,10 @@ export function startOrderLife(accepted: OrderAcceptedEvent): OrderLife {
       accepted.side === "sell" && accepted.qtyLots > 0n
         ? accepted.frozenAtoms / accepted.qtyLots
         : 0n,
+    stopPriceTicks: accepted.stopPriceTicks ?? null,
+    working: accepted.stopPriceTicks === undefined,
+    workingTs: accepted.ts,
+    listId: accepted.listId ?? null,
   };
 }
 
@@ -73,7 +92,41 @@ export function advanceOrderLife(life: OrderLife, event: OrderLifeEvent): OrderL
   }
   if (isTrade(event)) return settle(life, event);
   if (isBalanceChanged(event)) return release(life, event);
+  if (event.type === "order.triggered") return trigger(life, event as OrderTriggeredEvent);
+  if (event.type === "order.amended") return amend(life, event as OrderAmendedEvent);
   return life;
+}
+
+/**
+ * A stop order starts working and states what it holds (an OCO's stop order takes its limit
+ * order's hold over: that order then holds nothing, and its cancel releases nothing).
+ */
+function trigger(life: OrderLife, event: OrderTriggeredEvent): OrderLife {
+  if (event.orderId === life.orderId) {
+    // An OCO sell's stop order may have frozen nothing of its own; it now holds its quantity.
+    const baseAtomsPerLot =
+      life.side === "sell" && life.remainingLots > 0n
+        ? event.frozenAtoms / life.remainingLots
+        : life.baseAtomsPerLot;
+    return {
+      ...life,
+      working: true,
+      workingTs: event.ts,
+      frozenAtoms: event.frozenAtoms,
+      baseAtomsPerLot,
+    };
+  }
+  if (event.takenOverFromOrderId === life.orderId) return { ...life, frozenAtoms: 0n };
+  return life;
+}
+
+/**
+ * A kept-priority amendment lowers the quantity in place (its release follows as a
+ * `balance.changed`); a replacing one is followed by the old order's cancel and a new order.
+ */
+function amend(life: OrderLife, event: OrderAmendedEvent): OrderLife {
+  if (event.orderId !== life.orderId || !event.keptPriority) return life;
+  return { ...life, qtyLots: event.qtyLots, remainingLots: event.remainingLots };
 }
 
 /** Status, fills and remaining quantity as a fill or cancel event states them (cumulative). */

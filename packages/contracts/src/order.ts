@@ -15,7 +15,14 @@ export const ZOrderStatus = z.enum(ORDER_STATUSES);
 export type OrderStatus = z.infer<typeof ZOrderStatus>;
 
 /** Why an order was cancelled (packages/core CancelReason). */
-export const ZCancelReason = z.enum(["user", "cancelAll", "expired", "selfTrade"]);
+export const ZCancelReason = z.enum([
+  "user",
+  "cancelAll",
+  "expired",
+  "selfTrade",
+  "amended",
+  "oco",
+]);
 
 /** One order, in the market's decimal units: the order lists, the place-order reply, `@order`. */
 export const ZOrder = z.object({

@@ -6,6 +6,11 @@ import type { SavingsPosition } from "./modules/savings/position";
 import { FastBook } from "./modules/spot/book/fast-book";
 import { NaiveBook } from "./modules/spot/book/naive-book";
 import type { BookKind, OrderBook } from "./modules/spot/book/order-book";
+import {
+  NaiveTriggerBook,
+  SortedTriggerBook,
+  type TriggerBook,
+} from "./modules/spot/book/trigger-book";
 import type { RejectCode } from "./reject-code";
 import type { OrderType, SelfTradePrevention, Side, TimeInForce } from "./types";
 
@@ -76,6 +81,11 @@ export class CoreState {
 
   createBook(): OrderBook {
     return this.bookKind === "fast" ? new FastBook() : new NaiveBook();
+  }
+
+  /** The reference core pairs the naive book with the naive trigger book. */
+  createTriggerBook(): TriggerBook {
+    return this.bookKind === "fast" ? new SortedTriggerBook() : new NaiveTriggerBook();
   }
 
   defaultFeeTier(): FeeTier {

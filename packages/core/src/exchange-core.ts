@@ -1,10 +1,11 @@
 import type { Command } from "./commands";
 import { CoreState, reject } from "./core-state";
 import type { CommandResult } from "./events";
-import type { Order } from "./model";
+import { type Order, STOP_NONE } from "./model";
 import { COMMAND_RUNNERS, runCancelOrder, runPlaceOrder } from "./modules";
 import { checkEnvelope, rejected } from "./modules/command-runner";
 import type { BookKind, BookLevel } from "./modules/spot/book/order-book";
+import { stopOrderType } from "./modules/spot/stop-orders";
 import { RejectCode } from "./reject-code";
 import { type CoreSnapshot, restoreState, takeSnapshot } from "./snapshot";
 import { hashText } from "./state-hash";
@@ -14,6 +15,7 @@ import type {
   MarketStatus,
   SelfTradePrevention,
   Side,
+  StopOrderType,
   SystemAccount,
   TimeInForce,
 } from "./types";
@@ -45,7 +47,16 @@ export interface OrderView {
   postOnly: boolean;
   stp: SelfTradePrevention;
   clientOrderId: string | null;
+  /** Placement time, or for a triggered stop order the time it triggered (its working time). */
   ts: number;
+  /** A stop or take-profit order's kind and stop price; null for a plain order. */
+  stopOrderType: StopOrderType | null;
+  stopPriceTicks: bigint | null;
+  /** True while a stop order waits for its trigger (Binance shows it NEW, not working). */
+  waiting: boolean;
+  /** Its OCO list's id, or null; the other order's id while both are open, or null. */
+  listId: number | null;
+  peerOrderId: number | null;
 }
 
 export interface WithdrawalView {
@@ -70,6 +81,8 @@ export interface MarketView extends MarketConfig {
   /** Sequence number of the last `book.levelChanged` event. */
   bookSeq: number;
   status: MarketStatus;
+  /** Price of the last trade (what stop orders trigger on), or null before any. */
+  lastPriceTicks: bigint | null;
 }
 
 export interface DepthView {
@@ -211,6 +224,7 @@ export class ExchangeCore {
       status: market.status,
       quotePerTickLot: market.quotePerTickLot,
       bookSeq: market.bookSeq,
+      lastPriceTicks: market.lastPriceTicks === 0n ? null : market.lastPriceTicks,
     };
   }
 
@@ -265,5 +279,10 @@ function viewOrder(o: Order): OrderView {
     stp: o.stp,
     clientOrderId: o.clientOrderId,
     ts: o.ts,
+    stopOrderType: o.stopKind === STOP_NONE ? null : stopOrderType(o),
+    stopPriceTicks: o.stopKind === STOP_NONE ? null : o.stopPriceTicks,
+    waiting: o.waiting,
+    listId: o.listId === 0 ? null : o.listId,
+    peerOrderId: o.peer === null ? null : o.peer.id,
   };
 }

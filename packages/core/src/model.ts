@@ -1,4 +1,5 @@
 import type { OrderBook } from "./modules/spot/book/order-book";
+import type { TriggerBook } from "./modules/spot/book/trigger-book";
 import type {
   MarketConfig,
   MarketStatus,
@@ -126,8 +127,31 @@ export class Market {
   status: MarketStatus;
   /** Sequence number of the last `book.levelChanged` event of this market. */
   bookSeq = 0;
+  /** Price of the market's last trade, 0 before any (what stop orders trigger on). */
+  lastPriceTicks = 0n;
+  /**
+   * Untriggered stop and take-profit orders, by trigger price (see `TriggerBook`);
+   * `triggerCount` is its size, kept here so the fill path tests a number, not a call.
+   */
+  readonly triggers: TriggerBook;
+  triggerCount = 0;
+  /**
+   * The range of trade prices since triggers were last checked, kept only while the market has
+   * untriggered orders (`swung` false: no trade since). Stops trigger on any trade that crossed
+   * them, not only on the last one (a command's fills can move the price both ways).
+   */
+  swung = false;
+  swingLowTicks = 0n;
+  swingHighTicks = 0n;
 
-  constructor(config: MarketConfig, base: Asset, quote: Asset, book: OrderBook, index: number) {
+  constructor(
+    config: MarketConfig,
+    base: Asset,
+    quote: Asset,
+    book: OrderBook,
+    index: number,
+    triggers: TriggerBook,
+  ) {
     this.config = config;
     this.symbol = config.symbol;
     this.base = base;
@@ -149,6 +173,7 @@ export class Market {
     this.makerRate = this.makerPpm * 1_000_000n;
     this.takerRate = this.takerPpm * 1_000_000n;
     this.book = book;
+    this.triggers = triggers;
     this.status = config.status;
   }
 }
@@ -215,6 +240,23 @@ export class Order {
   declare userPrev: Order | null;
   declare userNext: Order | null;
 
+  /** Trigger price of a stop or take-profit order, else 0. Kept after it triggered. */
+  declare stopPriceTicks: bigint;
+  /** `STOP_NONE`, `STOP_LOSS` or `TAKE_PROFIT` (see `StopOrderType`). */
+  declare stopKind: number;
+  /** True while a stop order waits in its market's trigger book (not on the order book). */
+  declare waiting: boolean;
+  /**
+   * Queue priority: the order id, or for a triggered order the id counter's value when it
+   * triggered (a number no order then open has and every later order exceeds). A snapshot
+   * re-rests orders in this order, so a triggered order keeps its place behind older ones.
+   */
+  declare priority: number;
+  /** The other order of its OCO list while both are open, else null. */
+  declare peer: Order | null;
+  /** Its OCO list's id (the list's limit order's id), or 0. */
+  declare listId: number;
+
   constructor(id: number, account: Account, market: Market, terms: OrderTerms) {
     const isBuy = terms.side === "buy";
     this.id = id;
@@ -242,6 +284,12 @@ export class Order {
     this.level = null;
     this.userPrev = null;
     this.userNext = null;
+    this.stopPriceTicks = 0n;
+    this.stopKind = STOP_NONE;
+    this.waiting = false;
+    this.priority = id;
+    this.peer = null;
+    this.listId = 0;
   }
 
   /** Makes a recycled order a new one: every field as the constructor would set it. */
@@ -286,7 +334,25 @@ export class Order {
     this.level = null;
     this.userPrev = null;
     this.userNext = null;
+    this.stopPriceTicks = 0n;
+    this.stopKind = STOP_NONE;
+    this.waiting = false;
+    this.priority = id;
+    this.peer = null;
+    this.listId = 0;
   }
+}
+
+/** `Order.stopKind`: a plain order. */
+export const STOP_NONE = 0;
+/** `Order.stopKind`: a stop-loss limit order. */
+export const STOP_LOSS = 1;
+/** `Order.stopKind`: a take-profit limit order. */
+export const TAKE_PROFIT = 2;
+
+/** True when the order triggers on a rise (last ≥ stop), false on a fall (last ≤ stop). */
+export function triggersOnRise(order: Order): boolean {
+  return (order.stopKind === STOP_LOSS) === (order.side === "buy");
 }
 
 /** A withdrawal between freeze and settle / release. */

@@ -74,6 +74,17 @@ const TRIGGERS: Record<CoreCode, Trigger> = {
   },
   [RejectCode.FokNotFillable]: (core, cmd) =>
     core.apply(cmd.limit(1, "buy", 1_000n, 1n, { timeInForce: "FOK" })),
+  [RejectCode.StopWouldTriggerNow]: (core, cmd) => {
+    core.apply(cmd.limit(2, "sell", 1_000n, 1n));
+    core.apply(cmd.limit(1, "buy", 1_000n, 1n));
+    return core.apply(cmd.stop(1, "sell", "stopLimit", 1_000n, 990n, 1n));
+  },
+  [RejectCode.InvalidOcoPrices]: (core, cmd) =>
+    core.apply(cmd.oco(1, "sell", 1n, 1_000n, 1_100n, 1_090n)),
+  [RejectCode.AmendNotAllowed]: (core, cmd) => {
+    const id = placedId(core.apply(cmd.limit(1, "buy", 1_000n, 2n)));
+    return core.apply(cmd.amend(1, id, { qtyLots: 2n }));
+  },
   [RejectCode.PriceAboveMax]: (core, cmd) =>
     core.apply(cmd.limit(1, "sell", MAX_PRICE_TICKS + 1n, 1n)),
   [RejectCode.NotionalAboveMax]: (core, cmd) =>

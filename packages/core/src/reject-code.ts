@@ -76,6 +76,19 @@ export enum RejectCode {
   NotionalAboveMax = 411,
   /** The user already has the market's maximum number of open orders; a GTC order could rest. */
   TooManyOpenOrders = 412,
+  /**
+   * A stop or take-profit order (or an OCO's stop order) would trigger at once: the market's
+   * last trade price already meets its stop price. Binance answers -2010 "Stop price would
+   * trigger immediately"; place a limit order instead.
+   */
+  StopWouldTriggerNow = 413,
+  /** An OCO's prices are in the wrong order: a sell's limit price must be above its stop price, a buy's below. */
+  InvalidOcoPrices = 414,
+  /**
+   * `order.amend` cannot make this change: nothing would change, the order belongs to an OCO
+   * list, or an untriggered stop order was asked for more than a quantity reduction.
+   */
+  AmendNotAllowed = 415,
 
   /** The user has no open order with this id in this market. */
   OrderNotFound = 500,

@@ -103,6 +103,73 @@ const marketOrder = fc.record({
   priceLimitTicks: optional(ticks),
 });
 
+const stopOrder = fc.record({
+  type: fc.constant("order.place" as const),
+  orderType: fc.constantFrom("stopLimit" as const, "takeProfitLimit" as const),
+  userId,
+  symbol,
+  side,
+  priceTicks: ticks,
+  qtyLots: lots,
+  stopPriceTicks: ticks,
+  timeInForce: optional(fc.constantFrom("GTC" as const, "IOC" as const, "FOK" as const)),
+  clientOrderId: optional(text),
+});
+
+/** Around the book of `startingCore` (bid 1 000, ask 1 050, last 1 050), so some are accepted. */
+const ocoPrices = mostly(
+  fc.oneof(
+    fc.record({
+      side: fc.constant("sell" as const),
+      priceTicks: fc.bigInt({ min: 1_051n, max: 1_100n }),
+      stopPriceTicks: fc.bigInt({ min: 950n, max: 1_049n }),
+      stopLimitPriceTicks: fc.bigInt({ min: 940n, max: 1_049n }),
+    }),
+    fc.record({
+      side: fc.constant("buy" as const),
+      priceTicks: fc.bigInt({ min: 900n, max: 999n }),
+      stopPriceTicks: fc.bigInt({ min: 1_051n, max: 1_100n }),
+      stopLimitPriceTicks: fc.bigInt({ min: 1_051n, max: 1_110n }),
+    }),
+  ),
+  fc.record({ side, priceTicks: ticks, stopPriceTicks: ticks, stopLimitPriceTicks: ticks }),
+);
+
+const ocoRecord = fc.record({
+  type: fc.constant("order.placeOco" as const),
+  userId,
+  symbol,
+  qtyLots: lots,
+  stopTimeInForce: optional(fc.constantFrom("GTC" as const, "IOC" as const)),
+  clientOrderId: optional(text),
+  stopClientOrderId: optional(text),
+});
+const ocoOrder = fc.tuple(ocoRecord, ocoPrices).map(([order, prices]) => ({ ...order, ...prices }));
+
+/** Mostly one of `startingCore`'s open orders (1: user 1's bid, 2: user 2's ask, 4: PTSUSDT). */
+interface AmendTarget {
+  userId: number;
+  symbol: string;
+  orderId?: number;
+  clientOrderId?: string;
+}
+const amendTarget = mostly<AmendTarget>(
+  fc.constantFrom(
+    { userId: 1, symbol: "BTCUSDT", orderId: 1 },
+    { userId: 2, symbol: "BTCUSDT", orderId: 2 },
+    { userId: 1, symbol: "PTSUSDT", orderId: 4 },
+  ),
+  fc.record({
+    userId,
+    symbol,
+    orderId: optional(fc.constantFrom(-1, 1, 2, 3, 4, 5, 6, 7, 8)),
+    clientOrderId: optional(text),
+  }),
+);
+const amendOrder = fc
+  .tuple(amendTarget, fc.record({ qtyLots: optional(lots), priceTicks: optional(ticks) }))
+  .map(([target, change]) => ({ type: "order.amend" as const, ...target, ...change }));
+
 const cancels = fc.oneof(
   fc.record({
     type: fc.constant("order.cancel" as const),
@@ -111,7 +178,7 @@ const cancels = fc.oneof(
     orderId: optional(fc.constantFrom(-1, 0, 1, 2, 3, 4, 5, 2 ** 53)),
     clientOrderId: optional(text),
   }),
-  fc.record({ type: fc.constant("order.cancelAll" as const), userId, symbol }),
+  fc.record({ type: fc.constant("order.cancelAll" as const), userId, symbol: optional(symbol) }),
 );
 
 const balances = fc.oneof(
@@ -220,6 +287,9 @@ const referenceData = fc.oneof(
 const command: fc.Arbitrary<Body> = fc.oneof(
   { arbitrary: limitOrder, weight: 4 },
   { arbitrary: marketOrder, weight: 2 },
+  { arbitrary: stopOrder, weight: 2 },
+  { arbitrary: ocoOrder, weight: 2 },
+  { arbitrary: amendOrder, weight: 2 },
   { arbitrary: cancels, weight: 2 },
   { arbitrary: fc.tuple(balances, businessKey).map(([b, key]) => ({ ...b, ...key })), weight: 3 },
   { arbitrary: fc.tuple(savings, savingsKey).map(([b, key]) => ({ ...b, ...key })), weight: 2 },
@@ -282,6 +352,16 @@ function startingCore(): { core: ExchangeCore; cmd: TestCommands } {
       priceTicks: 1_050n,
       qtyLots: 5n,
     },
+    // A trade, so that BTCUSDT has a last price for stop orders to be checked against.
+    {
+      type: "order.place",
+      orderType: "limit",
+      userId: 3,
+      symbol: "BTCUSDT",
+      side: "buy",
+      priceTicks: 1_050n,
+      qtyLots: 1n,
+    },
     {
       type: "order.place",
       orderType: "limit",
@@ -307,6 +387,7 @@ describe("a rejected command", () => {
     let rejected = 0;
     let accepted = 0;
     let savingsAccepted = 0;
+    const newKindsAccepted = new Map<string, number>();
     fc.assert(
       fc.property(fc.array(command, { minLength: 1, maxLength: 30 }), (bodies) => {
         const { core, cmd } = startingCore();
@@ -316,6 +397,8 @@ describe("a rejected command", () => {
           if (result.accepted) {
             accepted += 1;
             if (body.type.startsWith("savings.") && !result.repeated) savingsAccepted += 1;
+            const kind = "orderType" in body ? `${body.type}:${body.orderType}` : body.type;
+            newKindsAccepted.set(kind, (newKindsAccepted.get(kind) ?? 0) + 1);
             continue;
           }
           rejected += 1;
@@ -329,5 +412,13 @@ describe("a rejected command", () => {
     expect(rejected).toBeGreaterThan(500);
     expect(accepted).toBeGreaterThan(100);
     expect(savingsAccepted).toBeGreaterThan(20);
+    for (const kind of [
+      "order.place:stopLimit",
+      "order.place:takeProfitLimit",
+      "order.placeOco",
+      "order.amend",
+    ]) {
+      expect(newKindsAccepted.get(kind) ?? 0, kind).toBeGreaterThan(3);
+    }
   }, 60_000);
 });

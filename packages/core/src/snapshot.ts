@@ -28,11 +28,16 @@ export interface CoreSnapshot extends SpotSnapshot, AccountsSnapshot, SavingsSna
    * and the system accounts they lack at 0. A restored older snapshot hashes differently from
    * the text it was read from (the layout changed), which recovery allows for.
    */
-  version: 1 | 2 | 3;
+  version: 1 | 2 | 3 | 4;
 }
 
-/** The version `snapshot()` writes. */
-export const SNAPSHOT_VERSION = 3;
+/**
+ * The version `snapshot()` writes. 4 since stop and OCO orders: each market's `lastPriceTicks`
+ * (what stops trigger on), and the optional stop / OCO fields of an order entry. Older versions
+ * restore with no last trade price ("0": the first stop order of such a market is accepted
+ * whatever its stop price, until the market trades again) and, having no stop orders, nothing else.
+ */
+export const SNAPSHOT_VERSION = 4;
 
 type Sections = Omit<CoreSnapshot, "version">;
 
@@ -77,7 +82,10 @@ export function takeSnapshot(s: CoreState): CoreSnapshot {
 /** Rebuilds a state from a snapshot; orders re-rest in id order, which keeps their priority. */
 export function restoreState(snapshot: CoreSnapshot, bookKind: BookKind): CoreState {
   assert(
-    snapshot.version === 1 || snapshot.version === 2 || snapshot.version === SNAPSHOT_VERSION,
+    snapshot.version === 1 ||
+      snapshot.version === 2 ||
+      snapshot.version === 3 ||
+      snapshot.version === SNAPSHOT_VERSION,
     "unsupported snapshot version",
   );
   const s = new CoreState(bookKind);

@@ -1,7 +1,10 @@
 import type {
+  AmendOrderCommand,
   Command,
   PlaceLimitOrderCommand,
   PlaceMarketOrderCommand,
+  PlaceOcoOrderCommand,
+  PlaceStopOrderCommand,
   TransferAccount,
 } from "./commands";
 import type {
@@ -13,7 +16,7 @@ import type {
 } from "./events";
 import { ExchangeCore } from "./exchange-core";
 import type { BookKind } from "./modules/spot/book/order-book";
-import type { Side } from "./types";
+import type { Side, StopOrderType } from "./types";
 
 /**
  * Builders for tests (not exported by the package). The standard market, BTCUSDT, has a tick of
@@ -65,6 +68,67 @@ export class TestCommands {
       qtyLots,
       ...options,
     } as WithoutEnvelope<PlaceLimitOrderCommand>);
+  }
+
+  /** A stop-loss (`"stopLimit"`) or take-profit limit order on BTCUSDT. */
+  stop(
+    userId: number,
+    side: Side,
+    orderType: StopOrderType,
+    stopPriceTicks: bigint,
+    priceTicks: bigint,
+    qtyLots: bigint,
+    options: Partial<PlaceStopOrderCommand> = {},
+  ): Command {
+    return this.make({
+      type: "order.place",
+      orderType,
+      userId,
+      symbol: "BTCUSDT",
+      side,
+      stopPriceTicks,
+      priceTicks,
+      qtyLots,
+      ...options,
+    } as WithoutEnvelope<PlaceStopOrderCommand>);
+  }
+
+  /** An OCO on BTCUSDT: limit at `priceTicks`, stop at `stopPriceTicks` working at `stopLimitPriceTicks`. */
+  oco(
+    userId: number,
+    side: Side,
+    qtyLots: bigint,
+    priceTicks: bigint,
+    stopPriceTicks: bigint,
+    stopLimitPriceTicks: bigint,
+    options: Partial<PlaceOcoOrderCommand> = {},
+  ): Command {
+    return this.make({
+      type: "order.placeOco",
+      userId,
+      symbol: "BTCUSDT",
+      side,
+      qtyLots,
+      priceTicks,
+      stopPriceTicks,
+      stopLimitPriceTicks,
+      ...options,
+    } as WithoutEnvelope<PlaceOcoOrderCommand>);
+  }
+
+  /** `order.amend` of a BTCUSDT order by id. */
+  amend(
+    userId: number,
+    orderId: number,
+    change: { qtyLots?: bigint; priceTicks?: bigint },
+  ): Command {
+    return this.make({
+      type: "order.amend",
+      userId,
+      symbol: "BTCUSDT",
+      orderId,
+      ...change,
+    } as WithoutEnvelope<AmendOrderCommand>);
   }
 
   market(userId: number, side: Side, options: Partial<PlaceMarketOrderCommand>): Command {

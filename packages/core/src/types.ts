@@ -49,8 +49,20 @@ export type MarketStatus = "trading" | "cancelOnly" | "halted";
  * - `"cancelAll"`: `order.cancelAll`.
  * - `"expired"`: the unfilled part of an IOC or market order.
  * - `"selfTrade"`: self-trade prevention.
+ * - `"amended"`: `order.amend` changed the price or raised the quantity, which replaces the
+ *   order by a new one (new id, new priority).
+ * - `"oco"`: the other order of its OCO list filled (even partly) or triggered.
  */
-export type CancelReason = "user" | "cancelAll" | "expired" | "selfTrade";
+export type CancelReason = "user" | "cancelAll" | "expired" | "selfTrade" | "amended" | "oco";
+
+/**
+ * The kinds of conditional order, as Binance defines them, by what the market's last trade
+ * price must do to trigger them:
+ * - `"stopLimit"` (STOP_LOSS_LIMIT): a buy triggers when last ≥ stop, a sell when last ≤ stop.
+ * - `"takeProfitLimit"` (TAKE_PROFIT_LIMIT): a buy triggers when last ≤ stop, a sell when
+ *   last ≥ stop.
+ */
+export type StopOrderType = "stopLimit" | "takeProfitLimit";
 
 /**
  * Named ledger accounts that belong to the exchange, one set per asset. They may go negative:

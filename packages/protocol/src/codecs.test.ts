@@ -62,6 +62,46 @@ describe("engine command schemas", () => {
     expect(ZEngineCommand.safeParse(fractional).success).toBe(false);
   });
 
+  it("round-trips stop orders, OCO lists, amendments and a cancel-all of every market", () => {
+    const envelope = { v: 1, id: "o-1", ts: 1_700_000_000_000, userId: 7 } as const;
+    const commands = [
+      {
+        ...envelope,
+        type: "order.place",
+        orderType: "stopLimit",
+        symbol: "BTCUSDT",
+        side: "sell",
+        stopPriceTicks: 4_900_000n,
+        priceTicks: 4_890_000n,
+        qtyLots: 3n,
+        timeInForce: "IOC",
+      },
+      { ...limitBuy, orderType: "takeProfitLimit", stopPriceTicks: 4_000_000n },
+      {
+        ...envelope,
+        type: "order.placeOco",
+        symbol: "BTCUSDT",
+        side: "sell",
+        qtyLots: 3n,
+        priceTicks: 5_500_000n,
+        stopPriceTicks: 4_900_000n,
+        stopLimitPriceTicks: 4_890_000n,
+        stopClientOrderId: "s",
+      },
+      { ...envelope, type: "order.amend", symbol: "BTCUSDT", orderId: 9, qtyLots: 2n },
+      { ...envelope, type: "order.cancelAll" },
+    ];
+    for (const command of commands) {
+      expect(ZEngineCommand.parse(JSON.parse(stringifyWire(command)))).toEqual(command);
+    }
+    const stopWithoutTrigger = { ...limitBuy, orderType: "stopLimit" };
+    expect(ZEngineCommand.safeParse(JSON.parse(stringifyWire(stopWithoutTrigger))).success).toBe(
+      false,
+    );
+    const postOnlyStop = { ...commands[1], postOnly: true };
+    expect(ZEngineCommand.safeParse(JSON.parse(stringifyWire(postOnlyStop))).success).toBe(false);
+  });
+
   it("round-trips the savings commands, and refuses a forfeit that is no boolean or a missing amount", () => {
     const envelope = { v: 1, id: "s-1", ts: 1_700_000_000_000, subscriptionId: "sub-1" } as const;
     const commands = [

@@ -18,8 +18,10 @@ import {
  * clock of its own (SPEC §2, determinism). Schemas check shape and types; the core checks
  * ranges and rules and rejects with a RejectCode.
  *
- * Changes within version 1 only add optional fields (the market order's `slippageBps`) or new
- * command types (`savings.*`), so every journal entry written before a change still decodes,
+ * Changes within version 1 only add optional fields (the market order's `slippageBps`,
+ * `order.cancelAll` without a symbol), new order types (`stopLimit`, `takeProfitLimit`) or new
+ * command types (`savings.*`, `order.placeOco`, `order.amend`), so every journal entry written
+ * before a change still decodes,
  * and replays, exactly as it ran; a change that alters what an existing field means needs
  * version 2 and a decoder for both.
  */
@@ -49,6 +51,13 @@ const orderBase = {
   side,
   clientOrderId: ZShortText.optional(),
   stp: stp.optional(),
+};
+
+const stopOrderFields = {
+  priceTicks: ZBigint,
+  qtyLots: ZBigint,
+  stopPriceTicks: ZBigint,
+  timeInForce: ZTimeInForce.optional(),
 };
 
 export const ZCoreCommand = z.discriminatedUnion("type", [
@@ -96,14 +105,47 @@ export const ZCoreCommand = z.discriminatedUnion("type", [
       priceLimitTicks: ZBigint.optional(),
       slippageBps: ZSafeInt.optional(),
     }),
+    // Stop-loss and take-profit limit orders (added within version 1: a new orderType).
+    command("order.place", {
+      ...orderBase,
+      orderType: z.literal("stopLimit"),
+      ...stopOrderFields,
+    }),
+    command("order.place", {
+      ...orderBase,
+      orderType: z.literal("takeProfitLimit"),
+      ...stopOrderFields,
+    }),
   ]),
+  command("order.placeOco", {
+    userId: ZSafeInt,
+    symbol: ZShortText,
+    side,
+    qtyLots: ZBigint,
+    priceTicks: ZBigint,
+    stopPriceTicks: ZBigint,
+    stopLimitPriceTicks: ZBigint,
+    stopTimeInForce: ZTimeInForce.optional(),
+    clientOrderId: ZShortText.optional(),
+    stopClientOrderId: ZShortText.optional(),
+    stp: stp.optional(),
+  }),
+  command("order.amend", {
+    userId: ZSafeInt,
+    symbol: ZShortText,
+    orderId: ZSafeInt.optional(),
+    clientOrderId: ZShortText.optional(),
+    qtyLots: ZBigint.optional(),
+    priceTicks: ZBigint.optional(),
+  }),
   command("order.cancel", {
     userId: ZSafeInt,
     symbol: ZShortText,
     orderId: ZSafeInt.optional(),
     clientOrderId: ZShortText.optional(),
   }),
-  command("order.cancelAll", { userId: ZSafeInt, symbol: ZShortText }),
+  // No symbol: every market (optional since stop orders; every earlier entry names one).
+  command("order.cancelAll", { userId: ZSafeInt, symbol: ZShortText.optional() }),
   command("balance.deposit", {
     ...businessKey,
     userId: ZSafeInt,

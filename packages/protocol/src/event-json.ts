@@ -1,4 +1,4 @@
-import type { CoreEvent, Posting } from "@exchange/core";
+import type { CoreEvent, OrderAcceptedEvent, Posting } from "@exchange/core";
 import { MAX_OPEN_ORDERS_CEILING, MAX_UNITS } from "@exchange/core";
 import type { CommandOutcome } from "./replies";
 
@@ -23,7 +23,7 @@ export function writeEvent(e: CoreEvent): string {
     case "balance.changed":
       return `{"type":"balance.changed","cause":"${e.cause}","orderId":${e.orderId},"tradeId":${e.tradeId},"business":${str(e.business)},"businessId":${str(e.businessId)},"postings":[${e.postings.map(writePosting).join(",")}]}`;
     case "order.accepted":
-      return `{"type":"order.accepted","symbol":${str(e.symbol)},"orderId":${e.orderId},"userId":${e.userId},"clientOrderId":${e.clientOrderId === null ? "null" : str(e.clientOrderId)},"side":"${e.side}","orderType":"${e.orderType}","priceTicks":${big(e.priceTicks)},"qtyLots":${big(e.qtyLots)},"quoteAtoms":${big(e.quoteAtoms)},"timeInForce":"${e.timeInForce}","postOnly":${e.postOnly},"stp":"${e.stp}","frozenAtoms":${big(e.frozenAtoms)},"ts":${e.ts}}`;
+      return `{"type":"order.accepted","symbol":${str(e.symbol)},"orderId":${e.orderId},"userId":${e.userId},"clientOrderId":${e.clientOrderId === null ? "null" : str(e.clientOrderId)},"side":"${e.side}","orderType":"${e.orderType}","priceTicks":${big(e.priceTicks)},"qtyLots":${big(e.qtyLots)},"quoteAtoms":${big(e.quoteAtoms)},"timeInForce":"${e.timeInForce}","postOnly":${e.postOnly},"stp":"${e.stp}","frozenAtoms":${big(e.frozenAtoms)},"ts":${e.ts}${acceptedExtras(e)}}`;
     case "order.rejected":
       return `{"type":"order.rejected","symbol":${str(e.symbol)},"userId":${e.userId},"clientOrderId":${e.clientOrderId === null ? "null" : str(e.clientOrderId)},"code":${e.code},"message":${str(e.message)}}`;
     case "order.partiallyFilled":
@@ -41,6 +41,16 @@ export function writeEvent(e: CoreEvent): string {
         typeof value === "bigint" ? value.toString() : value,
       );
   }
+}
+
+/** The optional fields of a stop, OCO or replacement order's `order.accepted`, in schema order. */
+function acceptedExtras(e: OrderAcceptedEvent): string {
+  let text = "";
+  if (e.stopOrderType !== undefined) text += `,"stopOrderType":"${e.stopOrderType}"`;
+  if (e.stopPriceTicks !== undefined) text += `,"stopPriceTicks":${big(e.stopPriceTicks)}`;
+  if (e.listId !== undefined) text += `,"listId":${e.listId}`;
+  if (e.replacesOrderId !== undefined) text += `,"replacesOrderId":${e.replacesOrderId}`;
+  return text;
 }
 
 export function writeEvents(events: readonly CoreEvent[]): string {
@@ -68,6 +78,13 @@ export function readEvents(parsed: unknown[]): CoreEvent[] {
         break;
       case "order.accepted":
         toBig(raw, "priceTicks", "qtyLots", "quoteAtoms", "frozenAtoms");
+        if (raw.stopPriceTicks !== undefined) toBig(raw, "stopPriceTicks");
+        break;
+      case "order.triggered":
+        toBig(raw, "stopPriceTicks", "lastPriceTicks", "frozenAtoms");
+        break;
+      case "order.amended":
+        toBig(raw, "priceTicks", "qtyLots", "remainingLots");
         break;
       case "order.partiallyFilled":
       case "order.filled":

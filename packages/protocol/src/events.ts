@@ -52,6 +52,34 @@ export const ZCoreEvent = z.discriminatedUnion("type", [
     stp: ZSelfTradePrevention,
     frozenAtoms: ZBigint,
     ts: ZSafeInt,
+    // Present only on stop orders, OCO orders and amendment replacements.
+    stopOrderType: z.enum(["stopLimit", "takeProfitLimit"]).optional(),
+    stopPriceTicks: ZBigint.optional(),
+    listId: ZSafeInt.optional(),
+    replacesOrderId: ZSafeInt.optional(),
+  }),
+  z.object({
+    type: z.literal("order.triggered"),
+    symbol: z.string(),
+    orderId: ZSafeInt,
+    userId: ZSafeInt,
+    stopPriceTicks: ZBigint,
+    lastPriceTicks: ZBigint,
+    frozenAtoms: ZBigint,
+    ts: ZSafeInt,
+    takenOverFromOrderId: ZSafeInt.optional(),
+  }),
+  z.object({
+    type: z.literal("order.amended"),
+    symbol: z.string(),
+    orderId: ZSafeInt,
+    userId: ZSafeInt,
+    newOrderId: ZSafeInt,
+    keptPriority: z.boolean(),
+    priceTicks: ZBigint,
+    qtyLots: ZBigint,
+    remainingLots: ZBigint,
+    ts: ZSafeInt,
   }),
   z.object({
     type: z.literal("order.rejected"),
@@ -66,7 +94,7 @@ export const ZCoreEvent = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("order.cancelled"),
     ...orderProgress,
-    reason: z.enum(["user", "cancelAll", "expired", "selfTrade"]),
+    reason: z.enum(["user", "cancelAll", "expired", "selfTrade", "amended", "oco"]),
   }),
   z.object({
     type: z.literal("trade"),

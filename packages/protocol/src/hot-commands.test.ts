@@ -163,5 +163,22 @@ describe("decodeHotCommand", () => {
     };
     expect(decodeHotCommand(deposit)).toBeUndefined();
     expect(schemaAnswer(deposit)).toBeDefined();
+    // Stop orders share `order.place` but are the schema's: the hand decoder knows no stop price.
+    const stop = {
+      v: PROTOCOL_VERSION,
+      id: "s1",
+      ts: 1,
+      type: "order.place",
+      orderType: "stopLimit",
+      userId: 1,
+      symbol: "BTCUSDT",
+      side: "buy",
+      stopPriceTicks: "10",
+      priceTicks: "11",
+      qtyLots: "1",
+    };
+    expect(decodeHotCommand(stop)).toBeUndefined();
+    expect(decodeHotCommand({ ...stop, orderType: "limit" })).toBeUndefined();
+    expect(schemaAnswer(stop)).toMatchObject({ stopPriceTicks: 10n });
   });
 });

@@ -6,7 +6,7 @@ import type {
   OrderAcceptedEvent,
   TradeEvent,
 } from "../events";
-import type { ExchangeCore, MarketView } from "../exchange-core";
+import type { ExchangeCore, MarketView, OrderView } from "../exchange-core";
 import { SYSTEM_ACCOUNTS } from "../types";
 
 /** The user a command credits by deposit, transfer or adjustment, which the maximum bounds. */
@@ -38,7 +38,10 @@ function fail(message: string): never {
  *   the previous one plus the amount (a mirror ledger rebuilt from postings alone);
  * - no user balance is ever negative;
  * - each user's frozen balance equals what their open orders and pending withdrawals hold,
- *   and each order holds exactly remaining × price (buy) or remaining × lot (sell);
+ *   and each order holds exactly remaining × price (buy) or remaining × lot (sell), untriggered
+ *   stop orders included, an OCO's stop order only what it needs beyond its limit order;
+ * - OCO orders come in linked pairs (one waiting, one on the book), and no untriggered order's
+ *   stop is met by its market's last trade price;
  * - books are never crossed, level events report the level's real total, and each market's
  *   level sequence rises by exactly one per event;
  * - trades move exactly price × quantity of quote and charge no more than was received;
@@ -97,14 +100,18 @@ export class Auditor {
     }
     const touched = new Set<number>();
     if (command.type.startsWith("savings.")) this.checkSavings(core, command, result);
+    // The command's own order: the first accepted (a stop order triggered later is another).
+    let placedOrderId = 0;
     for (const event of result.events) {
       if (event.type === "balance.changed") this.checkPostings(event, touched);
       else if (event.type === "trade") {
         this.checkTrade(core, event);
-        this.checkSlippage(event);
+        this.checkSlippage(event, placedOrderId);
       } else if (event.type === "book.levelChanged") this.checkLevelEvent(core, event);
-      else if (event.type === "order.accepted") this.checkAccepted(core, event);
-      else if (event.type === "market.added") this.markets.delete(event.symbol);
+      else if (event.type === "order.accepted") {
+        if (placedOrderId === 0) placedOrderId = event.orderId;
+        this.checkAccepted(core, event);
+      } else if (event.type === "market.added") this.markets.delete(event.symbol);
     }
     this.checkLevels(core, result);
     this.checkBooks(core);
@@ -218,9 +225,10 @@ export class Auditor {
     }
   }
 
-  private checkSlippage(t: TradeEvent): void {
+  /** Only the market order's own fills: stop orders its trades triggered have their own limits. */
+  private checkSlippage(t: TradeEvent, orderId: number): void {
     const bound = this.slippageBound;
-    if (bound === null) return;
+    if (bound === null || t.takerOrderId !== orderId) return;
     const scaled = t.priceTicks * 10_000n;
     if (bound.side === "buy" ? scaled > bound.scaledTicks : scaled < bound.scaledTicks) {
       fail(`trade ${t.tradeId} at ${t.priceTicks} ticks is beyond the order's slippage`);
@@ -368,10 +376,49 @@ export class Auditor {
     }
   }
 
+  /**
+   * What an open order must hold: a buy `remaining × price`, a sell `remaining` lots of base —
+   * an untriggered stop order too — except an OCO's stop order, which holds only what it needs
+   * beyond its limit order (the list freezes once, for the larger need).
+   */
+  private expectedHold(m: MarketView, o: OrderView, byId: Map<number, OrderView>): bigint {
+    const need = (v: OrderView) =>
+      v.side === "buy"
+        ? v.remainingLots * v.priceTicks * m.quotePerTickLot
+        : v.remainingLots * m.lotSizeAtoms;
+    if (o.peerOrderId === null || !o.waiting) return need(o);
+    const peer = byId.get(o.peerOrderId) ?? fail(`order ${o.orderId}'s peer is not open`);
+    const beyond = need(o) - need(peer);
+    return beyond > 0n ? beyond : 0n;
+  }
+
+  /**
+   * An OCO pair links both ways, one waiting and one on the book, same user, market, side and
+   * quantity; and no untriggered order's stop is met by its market's last price (it would have
+   * triggered in the command that traded there).
+   */
+  private checkConditional(core: ExchangeCore, o: OrderView, byId: Map<number, OrderView>): void {
+    if (o.peerOrderId !== null) {
+      const peer = byId.get(o.peerOrderId) ?? fail(`order ${o.orderId}'s peer is not open`);
+      if (peer.peerOrderId !== o.orderId || peer.waiting === o.waiting || peer.side !== o.side)
+        fail(`OCO orders ${o.orderId} and ${peer.orderId} are not a pair`);
+      if (peer.listId !== o.listId || peer.qtyLots !== o.qtyLots)
+        fail(`OCO orders ${o.orderId} and ${peer.orderId} disagree`);
+    }
+    if (!o.waiting || o.stopPriceTicks === null) return;
+    const last = core.market(o.symbol)?.lastPriceTicks ?? null;
+    if (last === null) return;
+    const onRise = (o.stopOrderType === "stopLimit") === (o.side === "buy");
+    if (onRise ? last >= o.stopPriceTicks : last <= o.stopPriceTicks)
+      fail(`order ${o.orderId} waits though the last price ${last} meets its stop`);
+  }
+
   private checkUser(core: ExchangeCore, userId: number): void {
     const held = new Map<string, bigint>();
     const open = new Map<string, number>();
-    for (const o of core.openOrders(userId)) {
+    const orders = core.openOrders(userId);
+    const byId = new Map(orders.map((o) => [o.orderId, o] as const));
+    for (const o of orders) {
       const m = this.market(core, o.symbol);
       const count = (open.get(o.symbol) ?? 0) + 1;
       open.set(o.symbol, count);
@@ -379,10 +426,8 @@ export class Auditor {
       if (o.priceTicks > m.maxPriceTicks) fail(`order ${o.orderId} rests above the maximum price`);
       if (o.qtyLots * o.priceTicks * m.quotePerTickLot > m.maxNotionalAtoms)
         fail(`order ${o.orderId} rests above the maximum notional`);
-      const expected =
-        o.side === "buy"
-          ? o.remainingLots * o.priceTicks * m.quotePerTickLot
-          : o.remainingLots * m.lotSizeAtoms;
+      const expected = this.expectedHold(m, o, byId);
+      this.checkConditional(core, o, byId);
       if (o.frozenAtoms !== expected)
         fail(`order ${o.orderId} holds ${o.frozenAtoms}, needs ${expected}`);
       if (o.remainingLots <= 0n || o.remainingLots + o.filledLots !== o.qtyLots)

@@ -5,7 +5,8 @@ import type { Prng } from "./prng";
 
 /**
  * Random but plausible commands for the simulation: several markets and users, every order
- * type, cancels (good and bad), balance commands with repeated business keys, market status
+ * type (stop-loss and take-profit limit orders and OCO lists included), amendments, cancels
+ * (good and bad), balance commands with repeated business keys, market status
  * changes, fee tiers, a market added mid-run and a sprinkle of invalid commands. Prices follow a
  * random walk per market, so about half the limit orders cross.
  *
@@ -156,10 +157,13 @@ export class CommandGenerator {
     if (this.count === this.addMarketAt) return this.addAsset();
     if (this.count === this.addMarketAt + 1) return this.addMarket();
     const draw = this.prng.next();
-    if (draw < 0.6) return this.limitOrder();
+    if (draw < 0.55) return this.limitOrder();
+    if (draw < 0.59) return this.stopOrder();
+    if (draw < 0.6) return this.ocoOrder();
     if (draw < 0.68) return this.marketOrder();
     if (draw < 0.68 + this.cancelShare()) return this.cancel();
-    if (draw < 0.86) return this.cancelByClientId();
+    if (draw < 0.84) return this.cancelByClientId();
+    if (draw < 0.86) return this.amend();
     if (draw < 0.865) return this.cancelAll();
     if (draw < 0.975) return this.balanceCommand();
     if (draw < 0.979) return this.setStatus();
@@ -349,13 +353,85 @@ export class CommandGenerator {
     };
   }
 
+  /** Now and then across every market (a gateway's cancel-on-disconnect). */
   private cancelAll(): Command {
-    return {
-      type: "order.cancelAll",
+    const command: Command = { type: "order.cancelAll", ...this.envelope(), userId: this.user() };
+    if (this.prng.chance(0.8)) command.symbol = this.pickMarket().symbol;
+    return command;
+  }
+
+  /**
+   * A stop-loss or take-profit limit order a few ticks from the mid, mostly on the side where it
+   * waits (now and then already met, which the core rejects), working a few ticks beyond.
+   */
+  private stopOrder(): Command {
+    const m = this.pickMarket();
+    const side = this.side();
+    const orderType = this.prng.chance(0.6) ? ("stopLimit" as const) : ("takeProfitLimit" as const);
+    const onRise = (orderType === "stopLimit") === (side === "buy");
+    const away = this.prng.chance(0.9) ? this.prng.int(1, 12) : -this.prng.int(0, 4);
+    const stop = Math.max(1, m.midTicks + (onRise ? away : -away));
+    const slack = this.prng.int(-2, 6);
+    const price = Math.max(1, stop + (side === "buy" ? slack : -slack));
+    const tif: TimeInForce = this.prng.pick(["GTC", "GTC", "GTC", "IOC", "FOK"]);
+    const order: Command = {
+      type: "order.place",
+      ...this.envelope(),
+      orderType,
+      userId: this.user(),
+      symbol: m.symbol,
+      side,
+      stopPriceTicks: BigInt(stop),
+      priceTicks: BigInt(price),
+      qtyLots: this.qty(),
+      timeInForce: tif,
+    };
+    if (this.prng.chance(0.5)) order.stp = this.prng.pick(STP_MODES);
+    if (this.prng.chance(0.15)) order.clientOrderId = `c${this.prng.int(1, 30)}`;
+    return order;
+  }
+
+  /** An OCO around the mid: a sell's limit above and stop below, a buy's the other way. */
+  private ocoOrder(): Command {
+    const m = this.pickMarket();
+    const side = this.side();
+    const sign = side === "sell" ? 1 : -1;
+    const limit = Math.max(1, m.midTicks + sign * this.prng.int(-1, 12));
+    const stop = Math.max(1, m.midTicks - sign * this.prng.int(-1, 10));
+    const stopLimit = Math.max(1, stop - sign * this.prng.int(0, 4));
+    const order: Command = {
+      type: "order.placeOco",
       ...this.envelope(),
       userId: this.user(),
-      symbol: this.pickMarket().symbol,
+      symbol: m.symbol,
+      side,
+      qtyLots: this.qty(),
+      priceTicks: BigInt(limit),
+      stopPriceTicks: BigInt(stop),
+      stopLimitPriceTicks: BigInt(stopLimit),
+      stopTimeInForce: this.prng.pick(["GTC", "GTC", "IOC"] as TimeInForce[]),
     };
+    if (this.prng.chance(0.5)) order.stp = this.prng.pick(STP_MODES);
+    if (this.prng.chance(0.15)) order.clientOrderId = `c${this.prng.int(1, 30)}`;
+    if (this.prng.chance(0.1)) order.stopClientOrderId = `c${this.prng.int(1, 30)}`;
+    return order;
+  }
+
+  /** Amends an open order: a new quantity (often a reduction), a new price near the mid, or both. */
+  private amend(): Command {
+    const target = this.randomOpen();
+    const m = this.markets.find((x) => x.symbol === target?.symbol) ?? this.pickMarket();
+    const command: Command = {
+      type: "order.amend",
+      ...this.envelope(),
+      userId: target?.userId ?? this.user(),
+      symbol: target?.symbol ?? m.symbol,
+      orderId: target?.orderId ?? this.prng.int(1, this.count + 5),
+    };
+    const draw = this.prng.next();
+    if (draw < 0.7) command.qtyLots = this.prng.bigint(1, 40);
+    if (draw > 0.5) command.priceTicks = BigInt(Math.max(1, m.midTicks + this.prng.int(-12, 12)));
+    return command;
   }
 
   /** A fresh business key, or now and then one used before (which must change nothing). */

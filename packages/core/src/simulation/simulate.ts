@@ -33,6 +33,21 @@ export interface SimulationReport {
   trades: number;
   /** Savings commands: accepted (repeats of a key apart), repeated, and rejected by code. */
   savings: { accepted: number; repeated: number; rejected: Record<number, number> };
+  /**
+   * Stop, OCO and amend traffic: stop orders and OCO lists accepted, orders triggered (cascades
+   * counted when one command triggered more than one), amendments that kept or lost priority,
+   * cancellations of an OCO's other order, and rejections of these commands by code.
+   */
+  conditional: {
+    stopsAccepted: number;
+    ocosAccepted: number;
+    triggered: number;
+    cascades: number;
+    amendsKept: number;
+    amendsReplaced: number;
+    ocoCancels: number;
+    rejected: Record<number, number>;
+  };
   checkpoints: number;
   restores: number;
   finalHash: string;
@@ -111,10 +126,45 @@ class Simulation {
       rejected: 0,
       trades: 0,
       savings: { accepted: 0, repeated: 0, rejected: {} },
+      conditional: {
+        stopsAccepted: 0,
+        ocosAccepted: 0,
+        triggered: 0,
+        cascades: 0,
+        amendsKept: 0,
+        amendsReplaced: 0,
+        ocoCancels: 0,
+        rejected: {},
+      },
       checkpoints: 0,
       restores: 0,
       finalHash: "",
     };
+  }
+
+  /** Tallies the stop, OCO and amend traffic of one command (see `SimulationReport`). */
+  private countConditional(command: Command, result: CommandResult): void {
+    const tally = this.report.conditional;
+    const isStop =
+      command.type === "order.place" &&
+      (command.orderType === "stopLimit" || command.orderType === "takeProfitLimit");
+    const isNew = isStop || command.type === "order.placeOco" || command.type === "order.amend";
+    if (!result.accepted) {
+      if (isNew) tally.rejected[result.code] = (tally.rejected[result.code] ?? 0) + 1;
+      return;
+    }
+    if (isStop) tally.stopsAccepted++;
+    if (command.type === "order.placeOco") tally.ocosAccepted++;
+    let triggered = 0;
+    for (const event of result.events) {
+      if (event.type === "order.triggered") triggered++;
+      else if (event.type === "order.amended") {
+        if (event.keptPriority) tally.amendsKept++;
+        else tally.amendsReplaced++;
+      } else if (event.type === "order.cancelled" && event.reason === "oco") tally.ocoCancels++;
+    }
+    tally.triggered += triggered;
+    if (triggered > 1) tally.cascades++;
   }
 
   fail(index: number, command: Command | null, reason: string): never {
@@ -141,6 +191,7 @@ class Simulation {
     if (result.accepted) this.report.accepted++;
     else this.report.rejected++;
     for (const event of result.events) if (event.type === "trade") this.report.trades++;
+    this.countConditional(command, result);
     if (command.type.startsWith("savings.")) {
       const savings = this.report.savings;
       if (!result.accepted)

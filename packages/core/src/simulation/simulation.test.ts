@@ -23,6 +23,18 @@ describe("seeded simulation", () => {
       // Savings commands run, repeat their keys and meet each of their rejections.
       expect(report.savings.accepted).toBeGreaterThan(CI_OPS / 200);
       expect(report.savings.repeated).toBeGreaterThan(0);
+      // Stop, OCO and amend traffic reaches every path: triggers, cascades, both amend kinds.
+      const conditional = report.conditional;
+      expect(conditional.stopsAccepted).toBeGreaterThan(CI_OPS / 100);
+      expect(conditional.ocosAccepted).toBeGreaterThan(CI_OPS / 1_000);
+      expect(conditional.triggered).toBeGreaterThan(CI_OPS / 200);
+      expect(conditional.cascades).toBeGreaterThan(0);
+      expect(conditional.amendsKept).toBeGreaterThan(CI_OPS / 1_000);
+      expect(conditional.amendsReplaced).toBeGreaterThan(CI_OPS / 1_000);
+      expect(conditional.ocoCancels).toBeGreaterThan(0);
+      expect(Object.keys(conditional.rejected).map(Number)).toEqual(
+        expect.arrayContaining([413, 414, 415]),
+      );
       expect(Object.keys(report.savings.rejected).map(Number).sort()).toEqual(
         expect.arrayContaining([600, 601, 700, 701]),
       );

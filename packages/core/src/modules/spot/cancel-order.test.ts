@@ -110,6 +110,23 @@ describe.each<BookKind>(["fast", "naive"])("cancels with the %s book", (book) =>
     expect(core.balance(1, "BTC").frozenAtoms).toBe(0n);
   });
 
+  it("order.cancelAll without a symbol cancels in every market that is not halted", () => {
+    const { core, cmd } = setup();
+    const btc = placedId(core.apply(cmd.limit(1, "buy", 1_000n, 1n)));
+    const stop = placedId(core.apply(cmd.stop(1, "buy", "stopLimit", 1_100n, 1_100n, 1n)));
+    const eth = placedId(core.apply(cmd.limit(1, "buy", 1_000n, 1n, { symbol: "ETHUSDT" })));
+    core.apply(cmd.make({ type: "market.setStatus", symbol: "ETHUSDT", status: "halted" }));
+    const other = placedId(core.apply(cmd.limit(2, "buy", 1_000n, 1n)));
+    const result = expectAccepted(core.apply(cmd.make({ type: "order.cancelAll", userId: 1 })));
+    expect(eventsOf(result, "order.cancelled").map((e) => [e.orderId, e.reason])).toEqual([
+      [btc, "cancelAll"],
+      [stop, "cancelAll"],
+    ]);
+    expect(core.openOrders(1).map((o) => o.orderId)).toEqual([eth]);
+    expect(core.order(other)).toBeDefined();
+    expect(core.balance(1, "USDT").frozenAtoms).toBe(core.order(eth)?.frozenAtoms);
+  });
+
   it("order.cancelAll with nothing open is accepted with no events", () => {
     const { core, cmd } = setup();
     const result = expectAccepted(

@@ -3,7 +3,7 @@ import type { CoreEvent } from "../../events";
 import type { Market, Order } from "../../model";
 import { RejectCode } from "../../reject-code";
 import type { CancelAllOrdersCommand, CancelOrderCommand } from "./commands";
-import { removeResting } from "./match-order";
+import { cancelOpenOrder, removeResting } from "./match-order";
 
 /** `order.cancel` and `order.cancelAll`: allowed while a market trades or is cancel-only. */
 
@@ -44,30 +44,49 @@ export function cancelOrder(
     const name = c.orderId !== undefined ? `id ${c.orderId}` : `clientOrderId ${c.clientOrderId}`;
     return reject(RejectCode.OrderNotFound, `no open order with ${name} in ${c.symbol}`);
   }
-  const lots = removeResting(s, order, "user", events);
-  emitLevel(market, order.side, order.priceTicks, lots, events);
-  s.recycleOrder(order);
+  if (order.peer === null && !order.waiting) {
+    // A plain resting order, nearly every cancel: the direct calls. Through `cancelOpenOrder`
+    // (which handles OCO peers and untriggered orders) the gate measured 9 194 instructions per
+    // cancel instead of 5 746 (`check:instructions`, core/cancel, 2026-12-06).
+    const lots = removeResting(s, order, "user", events);
+    emitLevel(market, order.side, order.priceTicks, lots, events);
+    s.recycleOrder(order);
+    return null;
+  }
+  cancelOpenOrder(s, order, "user", events);
   return null;
 }
 
+/**
+ * Cancels the user's open orders of one market, or of every market not halted when the command
+ * names none, oldest first. Bounded by what the user may have open (each market's
+ * `maxOpenOrders`). The orders are listed first: cancelling an OCO order also cancels its peer,
+ * which may be the next in the user's list.
+ */
 export function cancelAllOrders(
   s: CoreState,
   c: CancelAllOrdersCommand,
   events: CoreEvent[],
 ): Rejection | null {
-  const market = findMarket(s, c.symbol);
-  if (market instanceof Rejection) return market;
+  let market: Market | null = null;
+  if (c.symbol !== undefined) {
+    const found = findMarket(s, c.symbol);
+    if (found instanceof Rejection) return found;
+    market = found;
+  }
   if (!isPositiveId(c.userId))
     return reject(RejectCode.InvalidCommand, "userId must be a positive integer");
+  const chosen: Order[] = [];
   let order = s.accounts.get(c.userId)?.firstOrder ?? null;
   while (order !== null) {
-    const next = order.userNext;
-    if (order.market === market) {
-      const lots = removeResting(s, order, "cancelAll", events);
-      emitLevel(market, order.side, order.priceTicks, lots, events);
-      s.recycleOrder(order);
+    if (market === null ? order.market.status !== "halted" : order.market === market) {
+      chosen.push(order);
     }
-    order = next;
+    order = order.userNext;
+  }
+  for (const open of chosen) {
+    // Still open: not the peer of an OCO order cancelled before it (which took it along).
+    if (s.orders.get(open.id) === open) cancelOpenOrder(s, open, "cancelAll", events);
   }
   return null;
 }

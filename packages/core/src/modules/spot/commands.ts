@@ -5,6 +5,7 @@ import type {
   MarketStatus,
   SelfTradePrevention,
   Side,
+  StopOrderType,
   TimeInForce,
 } from "../../types";
 
@@ -82,7 +83,73 @@ export interface PlaceMarketOrderCommand extends PlaceOrderBase {
   slippageBps?: number;
 }
 
+/**
+ * A stop-loss or take-profit limit order (see `StopOrderType` for when each triggers). Its funds
+ * are frozen on acceptance, as for the limit order it becomes: a buy `priceTicks × qtyLots`
+ * worth of quote, a sell `qtyLots` of base. It is rejected (`StopWouldTriggerNow`) when the
+ * market's last trade price already meets its stop price, as Binance rejects a stop that would
+ * trigger immediately; with no trade yet in the market there is nothing to compare with and it
+ * waits. It counts among the user's open orders from acceptance. Triggered, it matches and rests
+ * as a limit order with its time in force, with the triggering command's time as its priority.
+ */
+export interface PlaceStopOrderCommand extends PlaceOrderBase {
+  orderType: StopOrderType;
+  /** The limit price it works at once triggered. */
+  priceTicks: bigint;
+  qtyLots: bigint;
+  /** The last trade price that triggers it. */
+  stopPriceTicks: bigint;
+  /** `"GTC"` when omitted; applies from when it triggers. */
+  timeInForce?: TimeInForce;
+}
+
+/** The plain order kinds; stop orders share the command type (see `AnyPlaceOrderCommand`). */
 export type PlaceOrderCommand = PlaceLimitOrderCommand | PlaceMarketOrderCommand;
+
+/** Every `order.place`: plain orders and stop orders. */
+export type AnyPlaceOrderCommand = PlaceOrderCommand | PlaceStopOrderCommand;
+
+/**
+ * An OCO list, as Binance's: a post-only limit order (`priceTicks`; Binance's LIMIT_MAKER leg)
+ * and a stop-loss limit order (`stopPriceTicks`, working at `stopLimitPriceTicks`) of the same
+ * side and quantity. A sell's limit price is above its stop price, a buy's below. The list
+ * freezes once, for the larger need of the two. When either order fills (even partly) or the
+ * stop triggers, the other is cancelled in the same command; cancelling either cancels both.
+ */
+export interface PlaceOcoOrderCommand extends CommandBase {
+  type: "order.placeOco";
+  userId: number;
+  symbol: string;
+  side: Side;
+  qtyLots: bigint;
+  priceTicks: bigint;
+  stopPriceTicks: bigint;
+  stopLimitPriceTicks: bigint;
+  /** Time in force of the stop order once triggered; `"GTC"` when omitted. */
+  stopTimeInForce?: TimeInForce;
+  /** Client order ids of the limit and the stop order. */
+  clientOrderId?: string;
+  stopClientOrderId?: string;
+  stp?: SelfTradePrevention;
+}
+
+/**
+ * Amends an open order of the user, named by `orderId` or `clientOrderId`: a new total quantity
+ * (`qtyLots`, filled part included, as Binance's `newQty`) and/or a new price. Reducing the
+ * quantity only keeps the order's id and queue place and releases what it no longer needs; any
+ * other change (price, or more quantity) cancels it and places a new order for the rest, with a
+ * new id and priority (`order.amended` says which happened). OCO orders cannot be amended; an
+ * untriggered stop order only reduced.
+ */
+export interface AmendOrderCommand extends CommandBase {
+  type: "order.amend";
+  userId: number;
+  symbol: string;
+  orderId?: number;
+  clientOrderId?: string;
+  qtyLots?: bigint;
+  priceTicks?: bigint;
+}
 
 /** Cancels one open order, named by `orderId` or by `clientOrderId`. */
 export interface CancelOrderCommand extends CommandBase {
@@ -93,11 +160,14 @@ export interface CancelOrderCommand extends CommandBase {
   clientOrderId?: string;
 }
 
-/** Cancels every open order of a user in one market. */
+/**
+ * Cancels every open order of a user (untriggered stop orders included) in one market, or with
+ * no `symbol` in every market that is not halted (what a gateway's cancel-on-disconnect sends).
+ */
 export interface CancelAllOrdersCommand extends CommandBase {
   type: "order.cancelAll";
   userId: number;
-  symbol: string;
+  symbol?: string;
 }
 
 /** Everything the spot module runs. */
@@ -107,5 +177,8 @@ export type SpotCommand =
   | SetFeeTierCommand
   | AssignFeeTierCommand
   | PlaceOrderCommand
+  | PlaceStopOrderCommand
+  | PlaceOcoOrderCommand
+  | AmendOrderCommand
   | CancelOrderCommand
   | CancelAllOrdersCommand;

@@ -7,6 +7,7 @@ import type {
   OrderType,
   SelfTradePrevention,
   Side,
+  StopOrderType,
   TimeInForce,
 } from "../../types";
 
@@ -19,6 +20,7 @@ export interface OrderAcceptedEvent {
   userId: number;
   clientOrderId: string | null;
   side: Side;
+  /** `"limit"` for a stop order too: it works as a limit order once triggered. */
   orderType: OrderType;
   /** Limit price, or a market order's protection price, or 0 for an unbounded market order. */
   priceTicks: bigint;
@@ -31,6 +33,67 @@ export interface OrderAcceptedEvent {
   stp: SelfTradePrevention;
   /** What was frozen on acceptance, in atoms of the quote (buy) or base (sell) asset. */
   frozenAtoms: bigint;
+  ts: number;
+  /**
+   * Only on stop and take-profit orders: which of the two, and the trigger price. The order
+   * waits, untriggered (its funds frozen), until the market's last trade price reaches it; see
+   * `order.triggered`. (Optional fields, so that every consumer that knows limit orders reads a
+   * stop order as the limit order it will become.)
+   */
+  stopOrderType?: StopOrderType;
+  stopPriceTicks?: bigint;
+  /**
+   * Only on the orders of an OCO list: the list's id (the id of its limit order). The list's
+   * funds are frozen once, for the larger of the two orders' needs: the limit order holds its
+   * own, the stop order what the stop order needs beyond it (often 0).
+   */
+  listId?: number;
+  /** Only on the order that an `order.amend` put in place of another: the replaced order's id. */
+  replacesOrderId?: number;
+}
+
+/**
+ * A stop or take-profit order triggered: it leaves the trigger book and works from now on as a
+ * limit order placed at `ts` (its time priority), with the fill, rest or cancel events that
+ * follow it in the same command.
+ */
+export interface OrderTriggeredEvent {
+  type: "order.triggered";
+  symbol: string;
+  orderId: number;
+  userId: number;
+  stopPriceTicks: bigint;
+  /** The market's last trade price when it triggered. */
+  lastPriceTicks: bigint;
+  /**
+   * What the order holds now, before any release that follows: for an OCO's stop order this
+   * includes the hold it took over from the list's limit order (cancelled next, with no release).
+   */
+  frozenAtoms: bigint;
+  /** Only for an OCO's stop order: the limit order whose hold it took over. */
+  takenOverFromOrderId?: number;
+  /** The triggering command's time: the order's working time from now on. */
+  ts: number;
+}
+
+/**
+ * `order.amend` changed an open order. With `keptPriority` the order kept its id and place in
+ * the queue (a quantity reduction); otherwise it was cancelled (reason `"amended"`) and
+ * `newOrderId` accepted in its place with the new price or quantity, behind every order already
+ * at that price; its `order.accepted` follows.
+ */
+export interface OrderAmendedEvent {
+  type: "order.amended";
+  symbol: string;
+  orderId: number;
+  userId: number;
+  newOrderId: number;
+  keptPriority: boolean;
+  /** Price and total quantity (filled included) after the amendment. */
+  priceTicks: bigint;
+  qtyLots: bigint;
+  /** Quantity still open after it. */
+  remainingLots: bigint;
   ts: number;
 }
 
@@ -126,6 +189,8 @@ export interface FeeTierAssignedEvent {
 /** Everything the spot module emits. */
 export type SpotEvent =
   | OrderAcceptedEvent
+  | OrderTriggeredEvent
+  | OrderAmendedEvent
   | OrderRejectedEvent
   | OrderFillEvent
   | OrderCancelledEvent

@@ -4,8 +4,10 @@ import type { CoreState, Rejection } from "../../core-state";
 import type { CommandResult, CoreEvent } from "../../events";
 import { checkEnvelope, finish, rejected, runnerOf } from "../command-runner";
 import type { CoreModule } from "../core-module";
+import { amendOrder } from "./amend-order";
 import { cancelAllOrders, cancelOrder } from "./cancel-order";
-import type { CancelOrderCommand, PlaceOrderCommand, SpotCommand } from "./commands";
+import type { AnyPlaceOrderCommand, CancelOrderCommand, SpotCommand } from "./commands";
+import { placeOco } from "./place-oco";
 import { placeOrder } from "./place-order";
 import { addMarket, assignFeeTier, setFeeTier, setMarketStatus } from "./reference-commands";
 import { type SpotSnapshot, spotSnapshot } from "./snapshot";
@@ -26,6 +28,8 @@ export const spotModule: CoreModule<SpotCommand, SpotSnapshot> = {
     "order.place": runPlaceOrder,
     "order.cancel": runCancelOrder,
     "order.cancelAll": runnerOf(cancelAllOrders),
+    "order.placeOco": runnerOf(placeOco),
+    "order.amend": runnerOf(amendOrder),
   },
   snapshot: spotSnapshot,
 };
@@ -35,7 +39,7 @@ export const spotModule: CoreModule<SpotCommand, SpotSnapshot> = {
  * rejection also reports `order.rejected`, so that subscribers see the refused order.
  */
 export function runPlaceOrder(s: CoreState, command: Command): CommandResult {
-  const c = command as PlaceOrderCommand;
+  const c = command as AnyPlaceOrderCommand;
   const id = c.id;
   const bad = checkEnvelope(id, c.ts);
   if (bad !== null) return placeRejected(c, bad);
@@ -62,7 +66,7 @@ export function runCancelOrder(s: CoreState, command: Command): CommandResult {
   return finish(c, id, cancelOrder(s, c, events), events);
 }
 
-function placeRejected(c: PlaceOrderCommand, rejection: Rejection): CommandResult {
+function placeRejected(c: AnyPlaceOrderCommand, rejection: Rejection): CommandResult {
   return rejected(c, rejection, [
     {
       type: "order.rejected",

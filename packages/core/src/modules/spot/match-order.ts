@@ -175,6 +175,8 @@ function fillOrders(
   maker.filledLots += lots;
   maker.filledQuoteAtoms += quote;
   const levelLots = market.book.fill(maker, lots);
+  market.lastPriceTicks = priceTicks;
+  if (market.triggerCount !== 0) noteSwing(market, priceTicks);
   const tradeId = s.nextTradeId++;
   events.push({
     type: "trade",
@@ -198,12 +200,24 @@ function fillOrders(
     fillEvent(maker.remainingLots === 0n ? "order.filled" : "order.partiallyFilled", maker),
   );
   events.push(orderBalanceChanged("trade", 0, tradeId, postings));
+  // An OCO's limit order that fills, even partly, cancels the list's stop order.
+  if (maker.peer !== null) dropPeer(s, maker, "oco", events);
   if (maker.remainingLots === 0n) {
     assert(maker.frozenAtoms === 0n, "filled maker still holds funds");
     forgetOrder(s, maker);
     s.recycleOrder(maker);
   }
   return levelLots;
+}
+
+/** Widens the range of trade prices that untriggered orders are checked against. */
+function noteSwing(market: Market, priceTicks: bigint): void {
+  if (!market.swung) {
+    market.swung = true;
+    market.swingLowTicks = priceTicks;
+    market.swingHighTicks = priceTicks;
+  } else if (priceTicks < market.swingLowTicks) market.swingLowTicks = priceTicks;
+  else if (priceTicks > market.swingHighTicks) market.swingHighTicks = priceTicks;
 }
 
 /**
@@ -299,7 +313,7 @@ function restOrder(s: CoreState, order: Order, filled: boolean, events: CoreEven
 }
 
 /** Releases `amount` of what the order holds back to available, if any. */
-function releaseFrozen(order: Order, amount: bigint, events: CoreEvent[]): void {
+export function releaseFrozen(order: Order, amount: bigint, events: CoreEvent[]): void {
   if (amount === 0n) return;
   const market = order.market;
   const asset = order.side === "buy" ? market.quote : market.base;
@@ -308,7 +322,7 @@ function releaseFrozen(order: Order, amount: bigint, events: CoreEvent[]): void 
   events.push(orderBalanceChanged("order.release", order.id, 0, postings));
 }
 
-function cancelledEvent(order: Order, reason: CancelReason): CoreEvent {
+export function cancelledEvent(order: Order, reason: CancelReason): CoreEvent {
   return {
     type: "order.cancelled",
     symbol: order.market.symbol,
@@ -335,7 +349,81 @@ export function removeResting(
   forgetOrder(s, order);
   events.push(cancelledEvent(order, reason));
   releaseFrozen(order, order.frozenAtoms, events);
+  if (order.peer !== null) dropPeer(s, order, reason, events);
   return lots;
+}
+
+/**
+ * Cancels an open order, on the book or waiting for its trigger, with the other order of its
+ * OCO list if it has one (for the same reason), and recycles both.
+ */
+export function cancelOpenOrder(
+  s: CoreState,
+  order: Order,
+  reason: CancelReason,
+  events: CoreEvent[],
+): void {
+  const peer = order.peer;
+  if (peer !== null) {
+    order.peer = null;
+    peer.peer = null;
+  }
+  withdrawOrder(s, order, reason, events);
+  if (peer !== null) withdrawOrder(s, peer, reason, events);
+}
+
+/** Unlinks an OCO pair and cancels `order`'s peer: the list is done. */
+export function dropPeer(
+  s: CoreState,
+  order: Order,
+  reason: CancelReason,
+  events: CoreEvent[],
+): void {
+  const peer = order.peer as Order;
+  order.peer = null;
+  peer.peer = null;
+  withdrawOrder(s, peer, reason, events);
+}
+
+/** Cancels one open order (its peer already unlinked), releases its funds and recycles it. */
+function withdrawOrder(
+  s: CoreState,
+  order: Order,
+  reason: CancelReason,
+  events: CoreEvent[],
+): void {
+  const market = order.market;
+  if (order.waiting) {
+    unwaitOrder(s, order);
+    events.push(cancelledEvent(order, reason));
+    releaseFrozen(order, order.frozenAtoms, events);
+  } else {
+    const lots = removeResting(s, order, reason, events);
+    emitLevel(market, order.side, order.priceTicks, lots, events);
+  }
+  s.recycleOrder(order);
+}
+
+/** Takes a waiting order out of its trigger book and its owner's open orders. */
+export function unwaitOrder(s: CoreState, order: Order): void {
+  order.market.triggers.remove(order);
+  forgetWaiting(s, order);
+}
+
+/** Drops an order that has left its trigger book from its owner's open orders. */
+export function forgetWaiting(s: CoreState, order: Order): void {
+  order.market.triggerCount -= 1;
+  order.waiting = false;
+  forgetOrder(s, order);
+}
+
+/** Puts an accepted stop order in its market's trigger book and its owner's open orders. */
+export function waitOrder(s: CoreState, order: Order): void {
+  order.waiting = true;
+  s.orders.set(order.id, order);
+  linkToAccount(order);
+  order.market.triggers.add(order);
+  order.market.triggerCount += 1;
 }
 
 function linkToAccount(order: Order): void {
@@ -370,8 +458,12 @@ function forgetOrder(s: CoreState, order: Order): void {
   if (order.clientOrderId !== null) account.clientOrderIds?.delete(order.clientOrderId);
 }
 
-/** Re-rests an order from a snapshot, as if it had just rested (restore only). */
-export function restoreResting(s: CoreState, order: Order): void {
+/** Re-rests an order from a snapshot, as if it had just rested or begun waiting (restore only). */
+export function restoreResting(s: CoreState, order: Order, waiting: boolean): void {
+  if (waiting) {
+    waitOrder(s, order);
+    return;
+  }
   s.orders.set(order.id, order);
   linkToAccount(order);
   order.market.book.add(order);

@@ -1,15 +1,16 @@
 import { type CoreState, isPositiveId, isShortText, Rejection, reject } from "../../core-state";
-import type { CoreEvent } from "../../events";
+import type { CoreEvent, OrderAcceptedEvent } from "../../events";
 import type { Account, Market, Order } from "../../model";
 import { RejectCode } from "../../reject-code";
 import type { SelfTradePrevention, Side, TimeInForce } from "../../types";
 import { freeze, orderBalanceChanged } from "../accounts/ledger";
 import type {
+  AnyPlaceOrderCommand,
   PlaceLimitOrderCommand,
   PlaceMarketOrderCommand,
-  PlaceOrderCommand,
 } from "./commands";
 import { canFillCompletely, executeOrder } from "./match-order";
+import { fireTriggers, placeStopOrder } from "./stop-orders";
 
 /**
  * `order.place`: every check first, then freeze and match. Funds frozen on acceptance:
@@ -35,7 +36,7 @@ const BPS_SCALE = 10_000n;
 
 export function placeOrder(
   s: CoreState,
-  c: PlaceOrderCommand,
+  c: AnyPlaceOrderCommand,
   events: CoreEvent[],
 ): Rejection | null {
   const market = s.findMarket(c.symbol);
@@ -50,7 +51,13 @@ export function placeOrder(
   if (bad !== null) return bad;
   if (c.orderType === "limit") return placeLimit(s, market, c, events);
   if (c.orderType === "market") return placeMarket(s, market, c, events);
-  return reject(RejectCode.InvalidOrderOptions, "orderType must be limit or market");
+  if (c.orderType === "stopLimit" || c.orderType === "takeProfitLimit") {
+    return placeStopOrder(s, market, c, events);
+  }
+  return reject(
+    RejectCode.InvalidOrderOptions,
+    "orderType must be limit, market, stopLimit or takeProfitLimit",
+  );
 }
 
 function isStp(value: unknown): value is SelfTradePrevention {
@@ -59,12 +66,20 @@ function isStp(value: unknown): value is SelfTradePrevention {
   );
 }
 
-function isTimeInForce(value: unknown): value is TimeInForce {
+export function isTimeInForce(value: unknown): value is TimeInForce {
   return value === "GTC" || value === "IOC" || value === "FOK";
 }
 
 /** Checks what limit and market orders share: user, side, self-trade mode, client order id. */
-function checkOrderBasics(s: CoreState, c: PlaceOrderCommand): Rejection | null {
+/** What every order-placing command names: whose, which side, self-trade mode, client id. */
+export interface OrderBasics {
+  userId: number;
+  side: Side;
+  stp?: SelfTradePrevention;
+  clientOrderId?: string;
+}
+
+export function checkOrderBasics(s: CoreState, c: OrderBasics): Rejection | null {
   if (!isPositiveId(c.userId))
     return reject(RejectCode.InvalidCommand, "userId must be a positive integer");
   if (c.side !== "buy" && c.side !== "sell")
@@ -89,7 +104,7 @@ function checkOrderBasics(s: CoreState, c: PlaceOrderCommand): Rejection | null 
   return null;
 }
 
-function checkQuantity(market: Market, qtyLots: unknown): Rejection | null {
+export function checkQuantity(market: Market, qtyLots: unknown): Rejection | null {
   if (typeof qtyLots !== "bigint" || qtyLots <= 0n) {
     return reject(RejectCode.InvalidQuantity, "quantity must be a positive bigint of lots");
   }
@@ -108,7 +123,7 @@ function checkQuantity(market: Market, qtyLots: unknown): Rejection | null {
   return null;
 }
 
-function checkPrice(market: Market, priceTicks: unknown, what: string): Rejection | null {
+export function checkPrice(market: Market, priceTicks: unknown, what: string): Rejection | null {
   if (typeof priceTicks !== "bigint" || priceTicks <= 0n) {
     return reject(RejectCode.InvalidPrice, `${what} must be a positive bigint of ticks`);
   }
@@ -121,7 +136,7 @@ function checkPrice(market: Market, priceTicks: unknown, what: string): Rejectio
   return null;
 }
 
-function checkMaxNotional(market: Market, notional: bigint, what: string): Rejection | null {
+export function checkMaxNotional(market: Market, notional: bigint, what: string): Rejection | null {
   if (notional > market.maxNotionalAtoms) {
     return reject(
       RejectCode.NotionalAboveMax,
@@ -132,7 +147,7 @@ function checkMaxNotional(market: Market, notional: bigint, what: string): Rejec
 }
 
 /** A GTC order may rest, so it needs room among the user's open orders in the market. */
-function checkOpenOrders(market: Market, account: Account): Rejection | null {
+export function checkOpenOrders(market: Market, account: Account): Rejection | null {
   if ((account.openOrderCounts[market.index] ?? 0) < market.maxOpenOrders) return null;
   return reject(
     RejectCode.TooManyOpenOrders,
@@ -141,10 +156,10 @@ function checkOpenOrders(market: Market, account: Account): Rejection | null {
 }
 
 /** The user's account if its available balance covers `amount` of what the order pays with. */
-function fundedAccount(
+export function fundedAccount(
   s: CoreState,
   market: Market,
-  c: PlaceOrderCommand,
+  c: OrderBasics,
   amount: bigint,
 ): Account | Rejection {
   const asset = c.side === "buy" ? market.quote : market.base;
@@ -159,7 +174,7 @@ function fundedAccount(
   return account;
 }
 
-function placeLimit(
+export function placeLimit(
   s: CoreState,
   market: Market,
   c: PlaceLimitOrderCommand,
@@ -217,17 +232,40 @@ function placeLimit(
   );
   acceptOrder(order, c.priceTicks, frozen, events);
   executeOrder(s, order, events);
+  if (market.swung) fireTriggers(s, market, c.ts, events);
   return null;
 }
 
+/**
+ * A limit price and quantity against the market's rules (as `placeLimit` checks them): returns
+ * the order's value in quote atoms, or why not.
+ */
+export function checkLimitTerms(
+  market: Market,
+  priceTicks: unknown,
+  qtyLots: unknown,
+  what: string,
+): bigint | Rejection {
+  const bad = checkPrice(market, priceTicks, what) ?? checkQuantity(market, qtyLots);
+  if (bad !== null) return bad;
+  const notional = notionalOf(market, priceTicks as bigint, qtyLots as bigint);
+  if (market.checksMinNotional && notional < market.minNotionalAtoms) {
+    return reject(
+      RejectCode.NotionalBelowMin,
+      `order value ${notional} is below the minimum ${market.minNotionalAtoms} quote atoms`,
+    );
+  }
+  return checkMaxNotional(market, notional, "order value") ?? notional;
+}
+
 /** Quote value of a quantity at a price, skipping the multiply when one tick-lot is one atom. */
-function notionalOf(market: Market, priceTicks: bigint, qtyLots: bigint): bigint {
+export function notionalOf(market: Market, priceTicks: bigint, qtyLots: bigint): bigint {
   return market.quotePerTickLotIsOne
     ? priceTicks * qtyLots
     : priceTicks * qtyLots * market.quotePerTickLot;
 }
 
-function wouldTake(market: Market, side: Side, priceTicks: bigint): boolean {
+export function wouldTake(market: Market, side: Side, priceTicks: bigint): boolean {
   const best = market.book.best(side === "buy" ? "sell" : "buy");
   if (best === null) return false;
   return side === "buy" ? best.priceTicks <= priceTicks : best.priceTicks >= priceTicks;
@@ -344,18 +382,20 @@ function placeMarket(
   );
   acceptOrder(order, limitTicks ?? 0n, frozen, events);
   executeOrder(s, order, events);
+  if (market.swung) fireTriggers(s, market, c.ts, events);
   return null;
 }
 
-/** Reports the order accepted and freezes its funds. */
-function acceptOrder(
+/** Reports the order accepted and freezes its funds; `listId` for an OCO's limit order. */
+export function acceptOrder(
   order: Order,
   shownPriceTicks: bigint,
   frozen: bigint,
   events: CoreEvent[],
+  listId?: number,
 ): void {
   const market = order.market;
-  events.push({
+  const accepted: OrderAcceptedEvent = {
     type: "order.accepted",
     symbol: market.symbol,
     orderId: order.id,
@@ -371,7 +411,9 @@ function acceptOrder(
     stp: order.stp,
     frozenAtoms: frozen,
     ts: order.ts,
-  });
+  };
+  if (listId !== undefined) accepted.listId = listId;
+  events.push(accepted);
   const asset = order.side === "buy" ? market.quote : market.base;
   const postings = freeze(order.userId, asset, order.payBalance, frozen);
   order.frozenAtoms = frozen;

@@ -108,7 +108,14 @@ export function addMarket(
   const base = s.assets.get(config.base);
   const quote = s.assets.get(config.quote);
   assert(base !== undefined && quote !== undefined, "market assets vanished");
-  const market = new Market(config, base, quote, s.createBook(), s.markets.size);
+  const market = new Market(
+    config,
+    base,
+    quote,
+    s.createBook(),
+    s.markets.size,
+    s.createTriggerBook(),
+  );
   s.markets.set(config.symbol, market);
   events.push({ type: "market.added", ...config });
   return null;

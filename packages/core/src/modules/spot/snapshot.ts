@@ -1,12 +1,13 @@
 import { assert } from "../../assert";
 import type { CoreState } from "../../core-state";
 import { LEGACY_LIMITS } from "../../limits";
-import { FeeTier, Market, Order } from "../../model";
+import { FeeTier, Market, Order, STOP_LOSS, STOP_NONE, TAKE_PROFIT } from "../../model";
 import type {
   FeeTierConfig,
   MarketStatus,
   SelfTradePrevention,
   Side,
+  StopOrderType,
   TimeInForce,
 } from "../../types";
 import { findAsset } from "../accounts/snapshot";
@@ -42,6 +43,8 @@ export interface MarketSnapshot {
   takerFeePpm: number;
   status: MarketStatus;
   bookSeq: number;
+  /** Price of the last trade, "0" before any; absent before version 4 (restored as "0"). */
+  lastPriceTicks?: string;
 }
 
 export interface OrderSnapshot {
@@ -60,6 +63,19 @@ export interface OrderSnapshot {
   stp: SelfTradePrevention;
   clientOrderId: string | null;
   ts: number;
+  /**
+   * The fields below appear only on the orders they concern, so a plain order's entry reads as
+   * in version 3. A stop or take-profit order: its kind, its stop price and, while untriggered,
+   * `waiting` (it is in the trigger book, not on the order book).
+   */
+  stopOrderType?: StopOrderType;
+  stopPriceTicks?: string;
+  waiting?: true;
+  /** Its queue priority when not its id (a triggered order: see `Order.priority`). */
+  priority?: number;
+  /** An OCO order: its list's id, and its peer's id while both are open. */
+  listId?: number;
+  peerOrderId?: number;
 }
 
 export const spotSnapshot: SnapshotSection<SpotSnapshot> = {
@@ -101,7 +117,14 @@ export const spotSnapshot: SnapshotSection<SpotSnapshot> = {
         .sort(byKey((o) => o.id))
         .map(snapshotOrder),
     read: (s, orders) => {
-      for (const o of orders) restoreOrder(s, o);
+      // Re-rest in queue priority, which is id order except for triggered orders.
+      const restored = orders.map((o) => restoreOrder(s, o));
+      restored.sort(byKey((entry) => entry.order.priority));
+      for (const { order, waiting } of restored) restoreResting(s, order, waiting);
+      for (const { order, peerOrderId } of restored) {
+        if (peerOrderId !== undefined) order.peer = s.orders.get(peerOrderId) ?? null;
+        assert(peerOrderId === undefined || order.peer !== null, "snapshot names a missing peer");
+      }
     },
   },
 };
@@ -124,6 +147,7 @@ function snapshotMarket(market: Market): MarketSnapshot {
     takerFeePpm: c.takerFeePpm,
     status: market.status,
     bookSeq: market.bookSeq,
+    lastPriceTicks: market.lastPriceTicks.toString(),
   };
 }
 
@@ -144,7 +168,22 @@ function snapshotOrder(o: Order): OrderSnapshot {
     stp: o.stp,
     clientOrderId: o.clientOrderId,
     ts: o.ts,
+    ...stopFields(o),
   };
+}
+
+/** The optional fields of a stop or OCO order (none for a plain one). */
+function stopFields(o: Order): Partial<OrderSnapshot> {
+  const fields: Partial<OrderSnapshot> = {};
+  if (o.stopKind !== STOP_NONE) {
+    fields.stopOrderType = o.stopKind === STOP_LOSS ? "stopLimit" : "takeProfitLimit";
+    fields.stopPriceTicks = o.stopPriceTicks.toString();
+    if (o.waiting) fields.waiting = true;
+  }
+  if (o.priority !== o.id) fields.priority = o.priority;
+  if (o.listId !== 0) fields.listId = o.listId;
+  if (o.peer !== null) fields.peerOrderId = o.peer.id;
+  return fields;
 }
 
 function restoreMarket(s: CoreState, m: MarketSnapshot): void {
@@ -166,12 +205,26 @@ function restoreMarket(s: CoreState, m: MarketSnapshot): void {
   };
   const base = findAsset(s, m.base);
   const quote = findAsset(s, m.quote);
-  const market = new Market(config, base, quote, s.createBook(), s.markets.size);
+  const market = new Market(
+    config,
+    base,
+    quote,
+    s.createBook(),
+    s.markets.size,
+    s.createTriggerBook(),
+  );
   market.bookSeq = m.bookSeq;
+  market.lastPriceTicks = BigInt(m.lastPriceTicks ?? "0");
   s.markets.set(market.symbol, market);
 }
 
-function restoreOrder(s: CoreState, o: OrderSnapshot): void {
+interface RestoredOrder {
+  order: Order;
+  waiting: boolean;
+  peerOrderId: number | undefined;
+}
+
+function restoreOrder(s: CoreState, o: OrderSnapshot): RestoredOrder {
   const market = s.markets.get(o.symbol);
   assert(market !== undefined, "snapshot names an unknown market");
   const order = new Order(o.id, s.accountFor(o.userId), market, {
@@ -190,5 +243,11 @@ function restoreOrder(s: CoreState, o: OrderSnapshot): void {
   order.filledLots = BigInt(o.filledLots);
   order.filledQuoteAtoms = BigInt(o.filledQuoteAtoms);
   order.frozenAtoms = BigInt(o.frozenAtoms);
-  restoreResting(s, order);
+  if (o.stopOrderType !== undefined) {
+    order.stopKind = o.stopOrderType === "stopLimit" ? STOP_LOSS : TAKE_PROFIT;
+    order.stopPriceTicks = BigInt(o.stopPriceTicks ?? "0");
+  }
+  order.priority = o.priority ?? o.id;
+  order.listId = o.listId ?? 0;
+  return { order, waiting: o.waiting === true, peerOrderId: o.peerOrderId };
 }

@@ -5,6 +5,7 @@ import type { Side } from "../../../types";
 import { FastBook } from "./fast-book";
 import { NaiveBook } from "./naive-book";
 import type { OrderBook } from "./order-book";
+import { SortedTriggerBook } from "./trigger-book";
 
 const BOOKS: [string, () => OrderBook][] = [
   ["fast", () => new FastBook()],
@@ -31,7 +32,7 @@ const config = {
 };
 
 function orderFactory(book: OrderBook) {
-  const market = new Market(config, base, quote, book, 0);
+  const market = new Market(config, base, quote, book, 0, new SortedTriggerBook());
   const account = new Account(1, new FeeTier(0, 1_000_000, 1_000_000));
   let nextId = 1;
   return (side: Side, priceTicks: bigint, qtyLots: bigint): Order =>

@@ -1,4 +1,4 @@
-import { createBinanceServer, WeightLimiter } from "@exchange/api/rest/binance";
+import { createBinanceServer, WeightLimiter } from "@exchange/api/binance";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { createLogger } from "@exchange/protocol";
 import { readGatewayEnv } from "./env";

@@ -1,4 +1,4 @@
-import type { BinanceRequestObserver } from "@exchange/api/rest/binance";
+import type { BinanceRequestObserver } from "@exchange/api/binance";
 import { Counter, Histogram, renderMetrics } from "@exchange/protocol";
 
 /** The gateway's series: answers by route and status, their latency, rate-limit refusals. */

@@ -24,8 +24,8 @@ import {
 } from "@exchange/testkit";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publicBinanceRoutes } from "./rest/binance/routes";
-import { callTraderApi } from "./testing/callers";
+import { callTraderApi } from "../testing/callers";
+import { publicBinanceRoutes } from "./routes";
 
 let services: Services;
 let engine: EngineProcess;

@@ -320,6 +320,17 @@ describe("placing, querying and cancelling orders", () => {
     expect(kept.map((b) => b.asset).sort()).toEqual(["BTC", "USDT"]);
     expect(kept.find((b) => b.asset === "USDT")?.free).toBe("195000.00000000");
   });
+
+  it("answers ccxt's load-time reads: coins with their networks, and no margin pairs", async () => {
+    const coins = await call(bob, "GET", "/sapi/v1/capital/config/getall");
+    expect(coins.status).toBe(200);
+    const usdt = (coins.body as Array<Record<string, unknown>>).find((c) => c.coin === "USDT");
+    expect(usdt).toMatchObject({ free: "195000.00000000", trading: true });
+    expect(await call(bob, "GET", "/sapi/v1/margin/allPairs")).toMatchObject({
+      status: 200,
+      body: [],
+    });
+  });
 });
 
 describe("bad input: Binance's code, message and status, nothing applied", () => {

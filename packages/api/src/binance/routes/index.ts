@@ -4,6 +4,7 @@ import { aggTradesRoute } from "./agg-trades";
 import { allOrdersRoute } from "./all-orders";
 import { bookTickerRoute } from "./book-ticker";
 import { cancelOrderRoute } from "./cancel-order";
+import { capitalConfigRoute } from "./capital-config";
 import { depthRoute } from "./depth";
 import { exchangeInfoRoute } from "./exchange-info";
 import { futuresExchangeInfoRoutes } from "./futures-exchange-info";
@@ -48,6 +49,7 @@ export function signedBinanceRoutes(): BinanceRoute[] {
     allOrdersRoute,
     accountRoute,
     myTradesRoute,
+    capitalConfigRoute,
     marginAllPairsRoute,
   ] as BinanceRoute[];
 }

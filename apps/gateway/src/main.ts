@@ -1,4 +1,9 @@
-import { createBinanceServer, WeightLimiter } from "@exchange/api/binance";
+import {
+  attachBinanceStreams,
+  createBinanceServer,
+  userDataStreamRoutes,
+  WeightLimiter,
+} from "@exchange/api/binance";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { createLogger } from "@exchange/protocol";
 import { readGatewayEnv } from "./env";
@@ -27,6 +32,7 @@ const server = createBinanceServer({
   trustedProxyHops: env.TRUSTED_PROXY_HOPS,
   log,
   observer: metrics.observer,
+  extraRoutes: userDataStreamRoutes,
   opsRoutes: {
     "/health": async () => {
       const redis = await services.redis.ping().then(
@@ -39,6 +45,12 @@ const server = createBinanceServer({
   },
 });
 
+const streams = attachBinanceStreams({
+  server: server.server,
+  services,
+  log,
+  trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+});
 const url = await server.listen({ port: env.GATEWAY_PORT, host: env.GATEWAY_HOST });
 log.info("gateway listening", { url });
 
@@ -46,6 +58,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, async () => {
     log.info("draining", { signal });
     // Stops accepting, answers what is in flight, then lets go of the stores.
+    await streams.close();
     await server.close();
     await closeServices(services);
     log.info("gateway stopped");

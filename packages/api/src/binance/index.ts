@@ -21,3 +21,5 @@ export {
   type BinanceServerOptions,
   createBinanceServer,
 } from "./binance-server";
+export { attachBinanceStreams, type BinanceStreamsOptions } from "./streams/stream-server";
+export { userDataStreamRoutes } from "./streams/user-data-stream-routes";

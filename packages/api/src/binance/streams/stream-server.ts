@@ -48,6 +48,8 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): { close():
   const listenKeys = new ListenKeys(services.redis, services.redisPrefix);
   const wss = new WebSocketServer({ noServer: true, maxPayload: REQUEST_MAX_BYTES });
   const lastPongMs = new WeakMap<WebSocket, number>();
+  /** Sessions still tearing down (a switch cancelling orders): shutdown waits for them. */
+  const closing = new Set<Promise<void>>();
   switches.start();
 
   const open = (ws: WebSocket, session: Session) => {
@@ -65,11 +67,11 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): { close():
         });
     });
     ws.on("close", () => {
-      queue = queue
+      const done = queue
         .then(() => session.close())
-        .catch((error) => {
-          log.warn("stream close failed", { error: String(error) });
-        });
+        .catch((error) => log.warn("stream close failed", { error: String(error) }));
+      closing.add(done);
+      void done.finally(() => closing.delete(done));
     });
   };
 
@@ -154,10 +156,12 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): { close():
       clearInterval(pinger);
       switches.stop();
       hub.close();
-      // A switch armed on a closing instance is not fired here: its deadline in Redis stands,
-      // and a sweeper (another instance's, or this one's successor) fires it if not renewed.
+      // Closing a session fires its switch, as any disconnect does: wait for those cancels.
+      const closed = [...wss.clients].map((ws) => new Promise((r) => ws.once("close", r)));
       for (const ws of wss.clients) ws.terminate();
       wss.close();
+      await Promise.all(closed);
+      await Promise.all(closing);
       subscriber.disconnect();
     },
   };

@@ -86,7 +86,7 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): { close():
         : url.pathname.slice("/ws".length).split("/").filter(Boolean);
       const connection = new MarketConnection(hub, sinkOf(ws), combined, now);
       open(ws, connection);
-      if (!(await connection.open(names))) ws.close(1008, "Invalid stream");
+      await connection.open(names);
     },
     user: async (ws, _request, url) => {
       const listenKey = url.pathname.slice("/ws/".length);

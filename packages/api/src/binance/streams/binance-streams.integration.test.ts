@@ -221,9 +221,13 @@ describe("market streams", () => {
 
   it("sends trade, kline and ticker events after a real trade, combined with their stream names", async () => {
     const [maker, taker] = [await trader("trade-maker"), await trader("trade-taker")];
-    const streams = "btcusdt@trade/btcusdt@aggTrade/btcusdt@kline_1m/btcusdt@ticker";
+    const streams =
+      "btcusdt@trade/btcusdt@aggTrade/btcusdt@kline_1m/btcusdt@ticker/btcusdt@bookTicker/btcusdt@depth5@100ms";
     const client = await Client.open(`/stream?streams=${streams}`);
     await limit(maker, "sell", "51000", "0.01");
+    const isTop = (f: Json) =>
+      f.stream === "btcusdt@bookTicker" && (f.data as Json).a === "51000.00000000";
+    await client.next(isTop);
     await limit(taker, "buy", "51000", "0.01");
     const trade = await client.next((f) => f.stream === "btcusdt@trade");
     expect(trade.data).toMatchObject({
@@ -243,6 +247,17 @@ describe("market streams", () => {
       s: "BTCUSDT",
       k: { i: "1m", c: "51000.00000000" },
     });
+    expect((await client.next(isTop)).data).toMatchObject({ s: "BTCUSDT", A: "0.01000000" });
+    const partial = await client.next(
+      (f) => f.stream === "btcusdt@depth5@100ms" && ((f.data as Json).asks as unknown[]).length > 0,
+    );
+    expect(partial.data).toMatchObject({ asks: [["51000.00000000", "0.01000000"]] });
+    // After the fill: an empty book, each stream in step with REST depth.
+    const depth = (await rest("GET", "/api/v3/depth?symbol=BTCUSDT&limit=5")).body;
+    await client.next((f) => (f.data as Json).lastUpdateId === depth.lastUpdateId);
+    await client.next(
+      (f) => (f.data as Json).u === depth.lastUpdateId && (f.data as Json).a === "0.00000000",
+    );
     const ticker = await client.next((f) => f.stream === "btcusdt@ticker", 20_000);
     expect(ticker.data).toMatchObject({ e: "24hrTicker", s: "BTCUSDT" });
     client.close();

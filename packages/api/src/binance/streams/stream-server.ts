@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
+import { readDepth } from "@exchange/domains/market-data/market-data-depth";
 import type { Services } from "@exchange/domains/services";
 import { clientAddress, type Logger } from "@exchange/protocol";
 import { type WebSocket, WebSocketServer } from "ws";
@@ -26,6 +27,9 @@ export interface BinanceStreamsOptions {
   listenKeyCheckMs?: number;
 }
 
+/** Levels a side read from the snapshot for the book streams (REST depth's most). */
+const SNAPSHOT_LEVELS = 5_000;
+
 /** Something a socket's close must tear down. */
 interface Session {
   receive(text: string): Promise<void>;
@@ -43,7 +47,9 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): { close():
   const now = () => services.clock.now();
   const subscriber = services.redis.duplicate();
   const bus = new BusFanOut(subscriber, services.redisPrefix, log);
-  const hub = new MarketStreamHub(bus, now, log);
+  const hub = new MarketStreamHub(bus, now, log, (symbol) =>
+    readDepth(services, { symbol, limit: SNAPSHOT_LEVELS }),
+  );
   const switches = new CancelOnDisconnect(services);
   const listenKeys = new ListenKeys(services.redis, services.redisPrefix);
   const wss = new WebSocketServer({ noServer: true, maxPayload: REQUEST_MAX_BYTES });

@@ -21,5 +21,10 @@ export {
   type BinanceServerOptions,
   createBinanceServer,
 } from "./binance-server";
-export { attachBinanceStreams, type BinanceStreamsOptions } from "./streams/stream-server";
+export {
+  attachBinanceStreams,
+  type BinanceStreams,
+  type BinanceStreamsOptions,
+  type StreamConnectionKind,
+} from "./streams/stream-server";
 export { userDataStreamRoutes } from "./streams/user-data-stream-routes";

@@ -113,6 +113,8 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): BinanceStr
       const connection = new MarketConnection(hub, sinkOf(ws), combined, now);
       open(ws, connection, "market");
       await connection.open(names);
+      // Closed while subscribing: its close ran before these subscriptions existed.
+      if (ws.readyState !== ws.OPEN) await connection.close();
     },
     user: async (ws, _request, url) => {
       const listenKey = url.pathname.slice("/ws/".length);
@@ -142,6 +144,7 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): BinanceStr
         "user",
       );
       await feed.start();
+      if (ws.readyState !== ws.OPEN) await feed.stop();
     },
     api: async (ws, request) => {
       const session = new WsApiSession({

@@ -1,7 +1,9 @@
 import {
+  attachBinanceStreams,
   createBinanceServer,
   signedBinanceRoutes,
   signedRequestCheck,
+  userDataStreamRoutes,
   WeightLimiter,
 } from "@exchange/api/binance";
 import { apiKeyAuthenticator } from "@exchange/domains/api-keys/api-key-authentication";
@@ -43,7 +45,7 @@ const server = createBinanceServer({
   log,
   observer: metrics.observer,
   signedCheck: signedRequestCheck(authenticator),
-  extraRoutes: signedBinanceRoutes(),
+  extraRoutes: [...signedBinanceRoutes(), ...userDataStreamRoutes],
   opsRoutes: {
     "/health": async () => {
       const redis = await services.redis.ping().then(
@@ -56,6 +58,13 @@ const server = createBinanceServer({
   },
 });
 
+const streams = attachBinanceStreams({
+  server: server.server,
+  services,
+  log,
+  trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+});
+metrics.watchStreams(streams);
 const url = await server.listen({ port: env.GATEWAY_PORT, host: env.GATEWAY_HOST });
 log.info("gateway listening", { url });
 
@@ -63,6 +72,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, async () => {
     log.info("draining", { signal });
     // Stops accepting, answers what is in flight, then lets go of the stores.
+    await streams.close();
     await server.close();
     await authenticator.close();
     await closeServices(services);

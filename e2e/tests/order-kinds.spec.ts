@@ -135,7 +135,9 @@ test("[TRADING] an OCO's limit order fills and its stop order shows cancelled", 
   await setup.placeLimitOrder(bob, order("buy", "1300", "0.01"));
   await expect(openOrders().filter({ hasText: "OCO" })).toHaveCount(0);
   await showTab("Order history");
-  await expect(history().filter({ hasText: "Limit · OCO" }).first()).toContainText("Filled");
+  await expect(history().filter({ hasText: "Limit · Post only · OCO" }).first()).toContainText(
+    "Filled",
+  );
   await expect(history().filter({ hasText: "Stop-limit · OCO" }).first()).toContainText(
     "Cancelled (other OCO order)",
   );

@@ -197,4 +197,56 @@ describe("MarketDataState", () => {
       { userId: 3, asset: "USDT", availableAtoms: 9n, frozenAtoms: 40n },
     ]);
   });
+
+  it("pushes a stop order waiting, then working from its trigger, and a kept-priority amendment", () => {
+    const state = new MarketDataState();
+    const stop: CoreEvent = {
+      ...(accepted(7, 3, "sell") as Extract<CoreEvent, { type: "order.accepted" }>),
+      stopOrderType: "stopLimit",
+      stopPriceTicks: 480n,
+    };
+    const placed = state.apply([record(1, [stop])]);
+    expect(placed.orders[0]).toMatchObject({
+      stopOrderType: "stopLimit",
+      stopPriceTicks: 480n,
+      working: false,
+      workingAt: null,
+    });
+    const triggered = state.apply([
+      record(2, [
+        {
+          type: "order.triggered",
+          symbol: "BTCUSDT",
+          orderId: 7,
+          userId: 3,
+          stopPriceTicks: 480n,
+          lastPriceTicks: 470n,
+          frozenAtoms: 4n,
+          ts: 1_002,
+        },
+      ]),
+    ]);
+    expect(triggered.orders[0]).toMatchObject({
+      working: true,
+      workingAt: 1_002,
+      updatedAt: 1_002,
+    });
+    const amended = state.apply([
+      record(3, [
+        {
+          type: "order.amended",
+          symbol: "BTCUSDT",
+          orderId: 7,
+          userId: 3,
+          newOrderId: 7,
+          keptPriority: true,
+          priceTicks: 500n,
+          qtyLots: 2n,
+          remainingLots: 2n,
+          ts: 1_003,
+        },
+      ]),
+    ]);
+    expect(amended.orders[0]).toMatchObject({ orderId: 7, qtyLots: 2n, working: true });
+  });
 });

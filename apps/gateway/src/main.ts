@@ -27,6 +27,7 @@ const server = createBinanceServer({
   trustedProxyHops: env.TRUSTED_PROXY_HOPS,
   log,
   observer: metrics.observer,
+  ...(env.GATEWAY_PUBLIC_URL ? { publicUrl: env.GATEWAY_PUBLIC_URL } : {}),
   opsRoutes: {
     "/health": async () => {
       const redis = await services.redis.ping().then(

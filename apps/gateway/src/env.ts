@@ -1,3 +1,4 @@
+import { DEFAULT_ORDER_RATE_LIMITS } from "@exchange/domains/trading/order-rate-limit";
 import { loadEnv } from "@exchange/protocol";
 import {
   type EnvOf,
@@ -34,6 +35,14 @@ const gatewayEnvShape = {
   GATEWAY_BAN_BASE_MS: intVar(120_000, 1_000),
   /** Longest ban (Binance: 3 days). */
   GATEWAY_BAN_MAX_MS: intVar(259_200_000, 1_000),
+  /**
+   * A trader's order rate limits (shared with the web app through Redis: the same names and
+   * defaults as its ORDER_RATE_* variables, the API's DEFAULT_ORDER_RATE_LIMITS).
+   */
+  ORDER_RATE_PLACE_PER_SECOND: intVar(DEFAULT_ORDER_RATE_LIMITS.placePerSecond, 1),
+  ORDER_RATE_PLACE_PER_MINUTE: intVar(DEFAULT_ORDER_RATE_LIMITS.placePerMinute, 1),
+  ORDER_RATE_CANCEL_PER_SECOND: intVar(DEFAULT_ORDER_RATE_LIMITS.cancelPerSecond, 1),
+  ORDER_RATE_CANCEL_PER_MINUTE: intVar(DEFAULT_ORDER_RATE_LIMITS.cancelPerMinute, 1),
   /** Reverse proxies in front of the gateway, each appending to X-Forwarded-For (0: none). */
   TRUSTED_PROXY_HOPS: sharedEnv.TRUSTED_PROXY_HOPS,
   LOG_LEVEL: sharedEnv.LOG_LEVEL,

@@ -1,4 +1,10 @@
-import { createBinanceServer, WeightLimiter } from "@exchange/api/binance";
+import {
+  createBinanceServer,
+  signedBinanceRoutes,
+  signedRequestCheck,
+  WeightLimiter,
+} from "@exchange/api/binance";
+import { apiKeyAuthenticator } from "@exchange/domains/api-keys/api-key-authentication";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { createLogger } from "@exchange/protocol";
 import { readGatewayEnv } from "./env";
@@ -13,7 +19,16 @@ const services = await createServices({
   service: "gateway",
   logLevel: env.LOG_LEVEL,
   ...(env.TWO_FACTOR_KEY ? { twoFactorKey: env.TWO_FACTOR_KEY } : {}),
+  orderRateLimits: {
+    placePerSecond: env.ORDER_RATE_PLACE_PER_SECOND,
+    placePerMinute: env.ORDER_RATE_PLACE_PER_MINUTE,
+    cancelPerSecond: env.ORDER_RATE_CANCEL_PER_SECOND,
+    cancelPerMinute: env.ORDER_RATE_CANCEL_PER_MINUTE,
+  },
 });
+// Revocations are heard from the start, so a revoked key stops at once (not after its TTL).
+const authenticator = apiKeyAuthenticator(services);
+await authenticator.listen();
 const metrics = createGatewayMetrics();
 const server = createBinanceServer({
   services,
@@ -27,6 +42,8 @@ const server = createBinanceServer({
   trustedProxyHops: env.TRUSTED_PROXY_HOPS,
   log,
   observer: metrics.observer,
+  signedCheck: signedRequestCheck(authenticator),
+  extraRoutes: signedBinanceRoutes(),
   ...(env.GATEWAY_PUBLIC_URL ? { publicUrl: env.GATEWAY_PUBLIC_URL } : {}),
   opsRoutes: {
     "/health": async () => {
@@ -48,6 +65,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     log.info("draining", { signal });
     // Stops accepting, answers what is in flight, then lets go of the stores.
     await server.close();
+    await authenticator.close();
     await closeServices(services);
     log.info("gateway stopped");
   });

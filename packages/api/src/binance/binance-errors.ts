@@ -38,12 +38,28 @@ export const BinanceCode = {
   INVALID_PARAMETER: -1130,
   /** Too many orders placed or cancelled: the trader's order rate limit. */
   TOO_MANY_ORDERS: -1015,
+  /** An order combination this exchange does not support. */
+  UNSUPPORTED_ORDER_COMPOSITION: -1014,
+  /** A parameter that the order's type does not take. */
+  PARAM_NOT_REQUIRED: -1106,
+  /** A timeInForce this exchange does not take. */
+  INVALID_TIME_IN_FORCE: -1115,
+  /** An order type this route does not take. */
+  INVALID_ORDER_TYPE: -1116,
+  /** A side other than BUY or SELL. */
+  INVALID_SIDE: -1117,
+  /** A combination of optional parameters that does not go together. */
+  OPTIONAL_PARAMS_BAD_COMBO: -1128,
+  /** A recvWindow above 60 000 ms (or not a positive whole number of ms). */
+  INVALID_RECV_WINDOW: -1131,
   /** An order refused by a market filter (tick, lot, notional). */
   FILTER_FAILURE: -1013,
   /** The engine refused a new order. */
   NEW_ORDER_REJECTED: -2010,
   /** The engine refused a cancel. */
   CANCEL_REJECTED: -2011,
+  /** A cancelReplace whose cancel, order, or both failed (its data says which). */
+  CANCEL_REPLACE_FAILED: -2021,
   /** The order asked for does not exist (or is not the caller's). */
   NO_SUCH_ORDER: -2013,
   /** The API key header is not a key's format. */
@@ -130,6 +146,42 @@ export const binanceErrors = {
   tooManyOrders: (retryAfterS: number) =>
     new BinanceError(BinanceCode.TOO_MANY_ORDERS, "Too many new orders.", { retryAfterS }),
   newOrderRejected: (message: string) => new BinanceError(BinanceCode.NEW_ORDER_REJECTED, message),
+  filterFailure: (filter: "PRICE_FILTER" | "LOT_SIZE" | "NOTIONAL" | "MAX_NUM_ORDERS") =>
+    new BinanceError(BinanceCode.FILTER_FAILURE, `Filter failure: ${filter}`),
+  cancelRejected: (message = "Unknown order sent.") =>
+    new BinanceError(BinanceCode.CANCEL_REJECTED, message),
+  noSuchOrder: () => new BinanceError(BinanceCode.NO_SUCH_ORDER, "Order does not exist."),
+  notRequired: (param: string) =>
+    new BinanceError(
+      BinanceCode.PARAM_NOT_REQUIRED,
+      `Parameter '${param}' sent when not required.`,
+    ),
+  invalidTimeInForce: () =>
+    new BinanceError(BinanceCode.INVALID_TIME_IN_FORCE, "Invalid timeInForce."),
+  invalidOrderType: () => new BinanceError(BinanceCode.INVALID_ORDER_TYPE, "Invalid orderType."),
+  invalidSide: () => new BinanceError(BinanceCode.INVALID_SIDE, "Invalid side."),
+  unsupportedComposition: () =>
+    new BinanceError(BinanceCode.UNSUPPORTED_ORDER_COMPOSITION, "Unsupported order combination."),
+  badCombination: () =>
+    new BinanceError(
+      BinanceCode.OPTIONAL_PARAMS_BAD_COMBO,
+      "Combination of optional parameters invalid.",
+    ),
+  badRecvWindow: () =>
+    new BinanceError(BinanceCode.INVALID_RECV_WINDOW, "recvWindow must be less than 60000"),
+  badApiKeyFormat: () => new BinanceError(BinanceCode.BAD_API_KEY_FMT, "API-key format invalid."),
+  rejectedKey: () =>
+    new BinanceError(
+      BinanceCode.REJECTED_MBX_KEY,
+      "Invalid API-key, IP, or permissions for action.",
+    ),
+  badSignature: () =>
+    new BinanceError(BinanceCode.INVALID_SIGNATURE, "Signature for this request is not valid."),
+  outsideRecvWindow: () =>
+    new BinanceError(
+      BinanceCode.INVALID_TIMESTAMP,
+      "Timestamp for this request is outside of the recvWindow.",
+    ),
   badInterval: () => new BinanceError(BinanceCode.BAD_INTERVAL, "Invalid interval."),
   badSymbol: () => new BinanceError(BinanceCode.BAD_SYMBOL, "Invalid symbol."),
   invalidParameter: (param: string) =>
@@ -168,7 +220,18 @@ export function toBinanceError(error: unknown): BinanceError {
       return error.fieldErrors?.symbol ? binanceErrors.badSymbol() : binanceErrors.notFound();
     case AppErrorCode.ENGINE_UNAVAILABLE:
       return binanceErrors.disconnected();
+    case AppErrorCode.API_KEY_FORMAT_INVALID:
+      return binanceErrors.badApiKeyFormat();
+    case AppErrorCode.API_KEY_INVALID:
+    case AppErrorCode.API_IP_NOT_ALLOWED:
+    case AppErrorCode.API_PERMISSION_MISSING:
+      return binanceErrors.rejectedKey();
+    case AppErrorCode.API_SIGNATURE_INVALID:
+      return binanceErrors.badSignature();
+    case AppErrorCode.API_TIMESTAMP_OUTSIDE_WINDOW:
+      return binanceErrors.outsideRecvWindow();
     case AppErrorCode.INVALID_INPUT:
+      if (error.fieldErrors?.recvWindow) return binanceErrors.badRecvWindow();
       return binanceErrors.invalidParameter(Object.keys(error.fieldErrors ?? {})[0] ?? "input");
     case AppErrorCode.RATE_LIMITED:
       return binanceErrors.tooManyOrders(error.retryAfterS ?? 1);

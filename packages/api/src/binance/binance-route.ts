@@ -12,6 +12,8 @@ export type ApiKeyPermission = "read" | "trade" | "withdraw";
 export interface SignedCaller {
   userId: number;
   apiKeyId: number;
+  /** What the key may do, in the api-keys domain's names (`GET /api/v3/account` shows them). */
+  permissions: readonly ("READ" | "TRADE" | "WITHDRAW")[];
 }
 
 /**

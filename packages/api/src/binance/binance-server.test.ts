@@ -56,7 +56,7 @@ function server(options: { limiter?: WeightCharge; signed?: boolean } = {}) {
       ? {
           signedCheck: async (request: SignedRequest) => {
             seen.push(request);
-            return { userId: 7, apiKeyId: 3 };
+            return { userId: 7, apiKeyId: 3, permissions: ["READ"] };
           },
         }
       : {}),
@@ -148,7 +148,7 @@ describe("the Binance REST server", () => {
     });
     // The query string's value wins over the body's, as Binance reads them.
     expect(answer.json()).toEqual({
-      caller: { userId: 7, apiKeyId: 3 },
+      caller: { userId: 7, apiKeyId: 3, permissions: ["READ"] },
       params: {
         symbol: "ETHUSDT",
         side: "BUY",

@@ -26,3 +26,5 @@ export {
   type BinanceServerOptions,
   createBinanceServer,
 } from "./binance-server";
+export { signedRequestCheck } from "./binance-signed-check";
+export { publicBinanceRoutes, signedBinanceRoutes } from "./routes";

@@ -12,7 +12,7 @@ import type { Store } from "../services";
 
 type OrderRow = Prisma.OrderGetPayload<object>;
 
-function orderFactsOf(row: OrderRow): OrderFacts {
+export function orderFactsOf(row: OrderRow): OrderFacts {
   return {
     orderId: row.orderId,
     clientOrderId: row.clientOrderId,
@@ -138,7 +138,12 @@ export async function findUserTrades(
     orderBy: { tradeId: "desc" },
     take: query.limit,
   });
-  return rows.map((t) => ({
+  return rows.map(tradeFactsOf);
+}
+
+/** A trades read-model row in engine units. */
+export function tradeFactsOf(t: Prisma.TradeGetPayload<object>): TradeFacts {
+  return {
     tradeId: t.tradeId,
     symbol: t.symbol,
     priceTicks: big(t.priceTicks),
@@ -154,7 +159,7 @@ export async function findUserTrades(
     makerOrderId: t.makerOrderId,
     makerFeeAtoms: big(t.makerFeeAtoms),
     makerFeeAsset: t.makerFeeAsset,
-  }));
+  };
 }
 
 /** Every asset (code order) with its precision, and the user's balance rows in atoms. */

@@ -1,11 +1,20 @@
 import type { BinanceRoute } from "../binance-route";
+import { accountRoute } from "./account";
 import { aggTradesRoute } from "./agg-trades";
+import { allOrdersRoute } from "./all-orders";
 import { bookTickerRoute } from "./book-ticker";
+import { cancelOrderRoute } from "./cancel-order";
+import { capitalConfigRoute } from "./capital-config";
 import { depthRoute } from "./depth";
 import { exchangeInfoRoute } from "./exchange-info";
 import { futuresExchangeInfoRoutes } from "./futures-exchange-info";
 import { klinesRoute } from "./klines";
+import { marginAllPairsRoute } from "./margin-all-pairs";
+import { myTradesRoute } from "./my-trades";
+import { newOrderRoute, testOrderRoute } from "./new-order";
+import { cancelOpenOrdersRoute, openOrdersRoute } from "./open-orders";
 import { pingRoute } from "./ping";
+import { queryOrderRoute } from "./query-order";
 import { ticker24hrRoute } from "./ticker-24hr";
 import { tickerPriceRoute } from "./ticker-price";
 import { timeRoute } from "./time";
@@ -26,4 +35,21 @@ export function publicBinanceRoutes(limits: { weightPerMinute: number }): Binanc
     bookTickerRoute,
     ...futuresExchangeInfoRoutes(),
   ];
+}
+
+/** The signed routes (an API key and signature each), in Binance's documentation order. */
+export function signedBinanceRoutes(): BinanceRoute[] {
+  return [
+    testOrderRoute,
+    newOrderRoute,
+    queryOrderRoute,
+    cancelOrderRoute,
+    openOrdersRoute,
+    cancelOpenOrdersRoute,
+    allOrdersRoute,
+    accountRoute,
+    myTradesRoute,
+    capitalConfigRoute,
+    marginAllPairsRoute,
+  ] as BinanceRoute[];
 }

@@ -1,7 +1,9 @@
 import {
+  attachBinanceStreams,
   createBinanceServer,
   signedBinanceRoutes,
   signedRequestCheck,
+  userDataStreamRoutes,
   WeightLimiter,
 } from "@exchange/api/binance";
 import { apiKeyAuthenticator } from "@exchange/domains/api-keys/api-key-authentication";
@@ -43,7 +45,7 @@ const server = createBinanceServer({
   log,
   observer: metrics.observer,
   signedCheck: signedRequestCheck(authenticator),
-  extraRoutes: signedBinanceRoutes(),
+  extraRoutes: [...signedBinanceRoutes(), ...userDataStreamRoutes],
   ...(env.GATEWAY_PUBLIC_URL ? { publicUrl: env.GATEWAY_PUBLIC_URL } : {}),
   opsRoutes: {
     "/health": async () => {
@@ -57,6 +59,12 @@ const server = createBinanceServer({
   },
 });
 
+const streams = attachBinanceStreams({
+  server: server.server,
+  services,
+  log,
+  trustedProxyHops: env.TRUSTED_PROXY_HOPS,
+});
 const url = await server.listen({ port: env.GATEWAY_PORT, host: env.GATEWAY_HOST });
 log.info("gateway listening", { url });
 
@@ -64,6 +72,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, async () => {
     log.info("draining", { signal });
     // Stops accepting, answers what is in flight, then lets go of the stores.
+    await streams.close();
     await server.close();
     await authenticator.close();
     await closeServices(services);

@@ -62,6 +62,8 @@ export const BinanceCode = {
   CANCEL_REPLACE_FAILED: -2021,
   /** The order asked for does not exist (or is not the caller's). */
   NO_SUCH_ORDER: -2013,
+  /** A user data stream's listenKey that does not exist (or has expired). */
+  INVALID_LISTEN_KEY: -1125,
   /** The API key header is not a key's format. */
   BAD_API_KEY_FMT: -2014,
   /** Unknown key, address not allowed, or a key without the permission. */
@@ -184,6 +186,13 @@ export const binanceErrors = {
     ),
   badInterval: () => new BinanceError(BinanceCode.BAD_INTERVAL, "Invalid interval."),
   badSymbol: () => new BinanceError(BinanceCode.BAD_SYMBOL, "Invalid symbol."),
+  invalidListenKey: () =>
+    new BinanceError(BinanceCode.INVALID_LISTEN_KEY, "This listenKey does not exist."),
+  rejectedApiKey: () =>
+    new BinanceError(
+      BinanceCode.REJECTED_MBX_KEY,
+      "Invalid API-key, IP, or permissions for action.",
+    ),
   invalidParameter: (param: string) =>
     new BinanceError(
       BinanceCode.INVALID_PARAMETER,

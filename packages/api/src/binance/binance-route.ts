@@ -46,7 +46,7 @@ export interface BinanceRouteContext {
   services: Services;
   /** The time the request is answered at (epoch ms), on the services' clock. */
   nowMs: number;
-  /** The signed caller; set only on a signed route. */
+  /** The caller; set only on a signed or key-only route. */
   caller?: SignedCaller;
 }
 
@@ -58,8 +58,14 @@ export interface BinanceRoute<Answer = unknown> {
   method: "GET" | "POST" | "PUT" | "DELETE";
   /** Binance's path, such as `/api/v3/depth`. */
   path: string;
-  /** Public, or signed with the key permission it needs. */
-  security: { kind: "public" } | { kind: "signed"; permission: ApiKeyPermission };
+  /**
+   * Public; an API key only (`X-MBX-APIKEY`, no signature: Binance's USER_STREAM routes); or
+   * signed with the key permission it needs.
+   */
+  security:
+    | { kind: "public" }
+    | { kind: "apiKey" }
+    | { kind: "signed"; permission: ApiKeyPermission };
   /**
    * The request's weight as Binance's documentation gives it. Computed from the raw query before
    * it is validated (a bad request is charged too), so it must accept any input.

@@ -1,3 +1,5 @@
+import { apiKeyAuthenticator } from "@exchange/domains/api-keys/api-key-authentication";
+import { AppError } from "@exchange/domains/errors";
 import type { Services } from "@exchange/domains/services";
 import { clientAddress, type Logger, type OpsRoutes } from "@exchange/protocol";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
@@ -150,6 +152,7 @@ async function signedCaller(
   query: RawQuery,
 ): Promise<{ caller?: SignedCaller }> {
   if (route.security.kind === "public") return {};
+  if (route.security.kind === "apiKey") return { caller: await keyOnlyCaller(options, request) };
   if (!options.signedCheck) throw binanceErrors.unauthorized();
   const caller = await options.signedCheck(
     {
@@ -162,6 +165,25 @@ async function signedCaller(
     route.security.permission,
   );
   return { caller };
+}
+
+/** A key-only route's caller: the key in `X-MBX-APIKEY`, standing and allowed from here. */
+async function keyOnlyCaller(
+  options: BinanceServerOptions,
+  request: FastifyRequest,
+): Promise<SignedCaller> {
+  const apiKey = request.headers["x-mbx-apikey"];
+  if (typeof apiKey !== "string" || apiKey === "") throw binanceErrors.badApiKeyFormat();
+  try {
+    const key = await apiKeyAuthenticator(options.services).identify({
+      apiKey,
+      clientIp: addressOf(options, request),
+    });
+    return { userId: key.userId, apiKeyId: key.keyId, permissions: key.permissions };
+  } catch (error) {
+    if (error instanceof AppError) throw binanceErrors.rejectedApiKey();
+    throw error;
+  }
 }
 
 /** The query string as sent, without its `?`. */

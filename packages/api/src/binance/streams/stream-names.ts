@@ -1,0 +1,62 @@
+import { channels } from "@exchange/contracts/channels";
+import { isKlineInterval, type KlineInterval } from "@exchange/contracts/kline";
+
+/**
+ * A market stream as Binance names it (`btcusdt@depth@100ms`, `btcusdt@kline_1m`), parsed. The
+ * name is lower case as Binance's; the bus channels are upper case (`BTCUSDT@depth`).
+ */
+export type MarketStream =
+  /** Book diffs gathered over `intervalMs` (1000 for `@depth`, 100 for `@depth@100ms`). */
+  | { kind: "depth"; symbol: string; intervalMs: 100 | 1000 }
+  /** Each trade (`@trade`), or each trade as an aggregate of one (`@aggTrade`). */
+  | { kind: "trade" | "aggTrade"; symbol: string }
+  | { kind: "kline"; symbol: string; interval: KlineInterval }
+  /** 24 h statistics (`@ticker`). */
+  | { kind: "ticker"; symbol: string };
+
+/** Longest stream name accepted: the longest real one is under 40 characters. */
+export const STREAM_NAME_MAX_LENGTH = 64;
+
+const NAME = /^([a-z0-9]{2,20})@([a-zA-Z0-9_@]+)$/;
+
+/** The stream `name` means, or undefined for a name Binance would not serve us. */
+export function parseMarketStream(name: string): MarketStream | undefined {
+  if (name.length > STREAM_NAME_MAX_LENGTH) return undefined;
+  const match = NAME.exec(name);
+  if (!match) return undefined;
+  const symbol = (match[1] as string).toUpperCase();
+  const topic = match[2] as string;
+  switch (topic) {
+    case "depth":
+    case "depth@1000ms":
+      return { kind: "depth", symbol, intervalMs: 1000 };
+    case "depth@100ms":
+      return { kind: "depth", symbol, intervalMs: 100 };
+    case "trade":
+      return { kind: "trade", symbol };
+    case "aggTrade":
+      return { kind: "aggTrade", symbol };
+    case "ticker":
+      return { kind: "ticker", symbol };
+  }
+  if (topic.startsWith("kline_")) {
+    const interval = topic.slice("kline_".length);
+    if (isKlineInterval(interval)) return { kind: "kline", symbol, interval };
+  }
+  return undefined;
+}
+
+/** The bus channel (packages/contracts channels.ts) a market stream is made from. */
+export function busNameOf(stream: MarketStream): string {
+  switch (stream.kind) {
+    case "depth":
+      return channels.depth(stream.symbol);
+    case "trade":
+    case "aggTrade":
+      return channels.trades(stream.symbol);
+    case "kline":
+      return channels.kline(stream.symbol, stream.interval);
+    case "ticker":
+      return channels.ticker(stream.symbol);
+  }
+}

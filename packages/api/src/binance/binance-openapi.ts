@@ -113,7 +113,7 @@ function operationOf(route: BinanceRoute): OpenApiOperation {
     summary: route.summary ?? `${route.method} ${route.path}`,
     tags: [tagOf(route)],
     parameters: [...parametersOf(route.params), ...(signed ? parametersOf(signedDocParams) : [])],
-    security: signed ? [{ ApiKey: [], Signature: [] }] : [],
+    security: securityOf(route),
     // The weight of a request without parameters; a route's weight may grow with its `limit`
     // or the markets it names, as Binance's documentation gives it.
     "x-weight": safeWeight(route),
@@ -130,9 +130,21 @@ function operationIdOf(route: BinanceRoute): string {
   return `${route.method.toLowerCase()}${camel}`;
 }
 
+/** The reference's groups: what a caller needs to call the route. */
+export const OPENAPI_TAGS = {
+  public: "Market data (public)",
+  apiKey: "User data stream (API key)",
+  signed: "Trading and account (signed)",
+} as const;
+
 function tagOf(route: BinanceRoute): string {
-  if (route.security.kind === "signed") return "Trading and account (signed)";
-  return "Market data (public)";
+  return OPENAPI_TAGS[route.security.kind];
+}
+
+function securityOf(route: BinanceRoute): Record<string, string[]>[] {
+  if (route.security.kind === "signed") return [{ ApiKey: [], Signature: [] }];
+  if (route.security.kind === "apiKey") return [{ ApiKey: [] }];
+  return [];
 }
 
 function safeWeight(route: BinanceRoute): number {
@@ -184,7 +196,7 @@ function responsesOf(route: BinanceRoute): Record<string, unknown> {
       content: errorContent,
     },
   };
-  if (route.security.kind === "signed") {
+  if (route.security.kind !== "public") {
     responses["401"] = {
       description: "Key or signature refused (-1021, -1022, -2014, -2015).",
       content: errorContent,

@@ -18,7 +18,7 @@ export async function ApiReference({ document }: { document: BinanceOpenApiDocum
       {[...groups].map(([tag, entries]) => (
         <section key={tag} aria-labelledby={`group-${slug(tag)}`} className="flex flex-col gap-3">
           <h3 id={`group-${slug(tag)}`} className="text-base font-semibold">
-            {tag.includes("signed") ? t("signedGroup") : t("publicGroup")}
+            {t(groupKey(entries[0]?.operation))}
           </h3>
           <ul className="flex flex-col gap-3">
             {entries.map((entry) => (
@@ -49,7 +49,7 @@ async function OperationCard(props: { path: string; method: string; operation: O
         {operation["x-permission"] ? (
           <span>{t("permission", { permission: operation["x-permission"] })}</span>
         ) : (
-          <span>{t("noKey")}</span>
+          <span>{operation.security.length > 0 ? t("keyOnly") : t("noKey")}</span>
         )}
       </p>
       {operation.parameters.length > 0 ? (
@@ -71,6 +71,13 @@ async function OperationCard(props: { path: string; method: string; operation: O
       )}
     </li>
   );
+}
+
+/** The group's heading by what its routes need: nothing, a key, or a key and a signature. */
+function groupKey(operation: Operation | undefined): "publicGroup" | "apiKeyGroup" | "signedGroup" {
+  const schemes = operation?.security.flatMap((requirement) => Object.keys(requirement)) ?? [];
+  if (schemes.includes("Signature")) return "signedGroup";
+  return schemes.includes("ApiKey") ? "apiKeyGroup" : "publicGroup";
 }
 
 function slug(text: string): string {

@@ -27,6 +27,11 @@ describe("encoders and schemas agree", () => {
           symbol: fc.constant("BTCUSDT"),
           side: fc.constantFrom("buy" as const, "sell" as const),
           orderType: fc.constantFrom("limit" as const, "market" as const),
+          stopOrderType: fc.constantFrom(null, "stopLimit" as const, "takeProfitLimit" as const),
+          stopPriceTicks: fc.option(atoms, { nil: null }),
+          listId: fc.option(fc.nat(), { nil: null }),
+          working: fc.boolean(),
+          workingAt: fc.option(time, { nil: null }),
           priceTicks: atoms,
           qtyLots: atoms,
           quoteAtoms: atoms,
@@ -46,6 +51,12 @@ describe("encoders and schemas agree", () => {
           expect(order.updatedAt.getTime()).toBe(facts.updatedAt);
           expect(order.price === null).toBe(facts.priceTicks === 0n);
           expect(order.filledQuantity).toBe(formatUnits(facts.filledLots, 4));
+          expect(order.type).toBe(facts.stopOrderType ?? facts.orderType);
+          expect(order.stopPrice === null).toBe(facts.stopPriceTicks === null);
+          expect(order.working).toBe(facts.working);
+          // A waiting order has no working time, whatever the facts carried.
+          if (!facts.working) expect(order.workingAt).toBeNull();
+          else expect(order.workingAt?.getTime() ?? null).toBe(facts.workingAt);
         },
       ),
     );

@@ -1,4 +1,4 @@
-import type { CancelReason, OrderType, Side, TimeInForce } from "@exchange/core";
+import type { CancelReason, OrderType, Side, StopOrderType, TimeInForce } from "@exchange/core";
 import { z } from "zod";
 import { epochMs, type MarketDecimals, ZDecimal, ZSide, ZTime } from "./wire";
 
@@ -24,15 +24,33 @@ export const ZCancelReason = z.enum([
   "oco",
 ]);
 
+/**
+ * The kinds of order a trader sees: a stop-limit order (triggers when the last trade price moves
+ * against the trader's position to its stop price) and a take-profit-limit order (when it moves
+ * in its favour) work as limit orders once triggered, so the engine's events call them "limit"
+ * with a `stopOrderType`; here they keep their own name for their whole life.
+ */
+export const ORDER_TYPES = ["limit", "market", "stopLimit", "takeProfitLimit"] as const;
+export const ZOrderType = z.enum(ORDER_TYPES);
+export type OrderKind = z.infer<typeof ZOrderType>;
+
 /** One order, in the market's decimal units: the order lists, the place-order reply, `@order`. */
 export const ZOrder = z.object({
   orderId: z.number().int(),
   clientOrderId: z.string().nullable(),
   symbol: z.string(),
   side: ZSide,
-  type: z.enum(["limit", "market"]),
-  /** Limit price, or a market order's protection price; null for none. */
+  type: ZOrderType,
+  /** Limit price (a stop order's once triggered), or a market order's protection price; null for none. */
   price: ZDecimal.nullable(),
+  /** A stop or take-profit order's trigger price (the last trade price); null for other orders. */
+  stopPrice: ZDecimal.nullable(),
+  /** The OCO list the order belongs to (the id of the list's limit order), or null. */
+  listId: z.number().int().nullable(),
+  /** False while a stop order waits for its trigger; true for every other order. */
+  working: z.boolean(),
+  /** When it started working (its time priority): placement, or a stop order's trigger; null while waiting. */
+  workingAt: ZTime.nullable(),
   /** Ordered base quantity; null for a market buy by quote amount. */
   quantity: ZDecimal.nullable(),
   /** Quote amount of a market buy by quote amount, else null. */
@@ -61,6 +79,14 @@ export interface OrderFacts {
   symbol: string;
   side: Side;
   orderType: OrderType;
+  /** Which stop kind, for a stop or take-profit order (whose `orderType` is "limit"); else null. */
+  stopOrderType: StopOrderType | null;
+  /** Trigger price of a stop order; null for other orders. */
+  stopPriceTicks: bigint | null;
+  listId: number | null;
+  working: boolean;
+  /** Null while a stop order waits for its trigger. */
+  workingAt: number | Date | null;
   priceTicks: bigint;
   qtyLots: bigint;
   quoteAtoms: bigint;
@@ -81,8 +107,12 @@ export function encodeOrder(o: OrderFacts, units: MarketDecimals): OrderWire {
     clientOrderId: o.clientOrderId,
     symbol: o.symbol,
     side: o.side,
-    type: o.orderType,
+    type: o.stopOrderType ?? o.orderType,
     price: o.priceTicks === 0n ? null : units.price(o.priceTicks),
+    stopPrice: o.stopPriceTicks === null ? null : units.price(o.stopPriceTicks),
+    listId: o.listId,
+    working: o.working,
+    workingAt: o.working && o.workingAt !== null ? epochMs(o.workingAt) : null,
     quantity: o.qtyLots === 0n ? null : units.quantity(o.qtyLots),
     quoteAmount: o.quoteAtoms === 0n ? null : units.quote(o.quoteAtoms),
     filledQuantity: units.quantity(o.filledLots),

@@ -20,6 +20,9 @@ describe("command ids", () => {
     expect(commandIds.placeOrder(42)).toMatch(new RegExp(`^order:42:${UUID}$`));
     expect(commandIds.cancelOrder(42)).toMatch(new RegExp(`^cancel:42:${UUID}$`));
     expect(commandIds.cancelAllOrders(42)).toMatch(new RegExp(`^cancelAll:42:${UUID}$`));
+    expect(commandIds.placeOco(42, "my-list-1")).toBe("oco:42:my-list-1");
+    expect(commandIds.placeOco(42)).toMatch(new RegExp(`^oco:42:${UUID}$`));
+    expect(commandIds.amendOrder(42)).toMatch(new RegExp(`^amend:42:${UUID}$`));
     expect(commandIds.ping()).toMatch(new RegExp(`^ping:${UUID}$`));
     expect(commandIds.demo()).toMatch(new RegExp(`^demo:${UUID}$`));
   });

@@ -18,6 +18,15 @@ export const commandIds = {
   placeOrder: (userId: number, clientOrderId?: string) =>
     // An empty key is no key (as before): `||`, not `??`.
     `order:${userId}:${clientOrderId || crypto.randomUUID()}`,
+  /**
+   * An OCO list; the client order id of its limit order makes a retried placement idempotent
+   * (its own prefix: the same client order id may name a plain order and a list's limit order
+   * at different times without one retry answering for the other).
+   */
+  placeOco: (userId: number, clientOrderId?: string) =>
+    `oco:${userId}:${clientOrderId || crypto.randomUUID()}`,
+  /** An amendment of one order: each request is a new intent, as a cancel's. */
+  amendOrder: (userId: number) => `amend:${userId}:${crypto.randomUUID()}`,
   /** A cancel of one order: each request is a new intent. */
   cancelOrder: (userId: number) => `cancel:${userId}:${crypto.randomUUID()}`,
   /** A cancel of every order of one trader in one market. */

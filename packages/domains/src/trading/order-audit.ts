@@ -20,12 +20,14 @@ import type { Services } from "../services";
  * so long that `MAX_QUEUED` entries wait, the oldest are dropped, each counted in the log.
  */
 export interface OrderAuditEntry {
-  action: "order.placed" | "order.cancelled";
+  action: "order.placed" | "order.cancelled" | "order.amended";
   userId: number;
   orderId: number;
   symbol: string;
   side?: "buy" | "sell" | undefined;
-  type?: "limit" | "market" | undefined;
+  type?: "limit" | "market" | "stopLimit" | "takeProfitLimit" | undefined;
+  /** What else the entry records: a stop price, an OCO list, an amendment's outcome. */
+  details?: Record<string, string | number | boolean>;
   client: RequestClient;
 }
 
@@ -130,12 +132,14 @@ export function auditOrderAction(services: Services, entry: OrderAuditEntry): vo
       symbol: entry.symbol,
       ...(entry.side ? { side: entry.side } : {}),
       ...(entry.type ? { type: entry.type } : {}),
+      ...entry.details,
     },
     ip: entry.client.ip,
     userAgent: entry.client.userAgent,
     at: new Date(),
-    // An order is placed once and cancelled once, whatever a retry repeats.
-    oncePerTarget: true,
+    // An order is placed once and cancelled once, whatever a retry repeats; a quantity
+    // reduction keeps the order's id, so one order may be amended many times.
+    oncePerTarget: entry.action !== "order.amended",
   });
 }
 

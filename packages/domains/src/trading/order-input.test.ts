@@ -1,6 +1,7 @@
 import type { Market } from "@exchange/contracts/market";
 import { MarketUnits } from "@exchange/contracts/money";
 import { RejectCode } from "@exchange/core";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { AppError, AppErrorCode } from "../errors";
 import { engineMarketConfig } from "../markets/market-config";
@@ -101,5 +102,100 @@ describe("orderCommandOf: the market's maxima", () => {
     expect(byDefault).not.toHaveProperty("priceLimitTicks");
     const asked = place({ side: "sell", type: "market", quantity: "1", slippagePercent: 0.25 });
     expect(asked).toMatchObject({ slippageBps: 25 });
+  });
+});
+
+describe("orderCommandOf: stop-limit and take-profit-limit orders", () => {
+  const units = marketInfo().units;
+  // Ticks and lots within the market's maxima (price 10 000 000, quantity 1 000, value 10 000 000).
+  const ticks = fc.bigInt({ min: 1n, max: 1_000_000_000n });
+  const lots = fc.bigInt({ min: 1n, max: 10_000n });
+
+  it("converts the stop price, price and quantity exactly, whatever the kind and side", () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom("stopLimit" as const, "takeProfitLimit" as const),
+        fc.constantFrom("buy" as const, "sell" as const),
+        ticks,
+        ticks,
+        lots,
+        (type, side, stop, price, qty) => {
+          const command = place({
+            type,
+            side,
+            stopPrice: units.price(stop),
+            price: units.price(price),
+            quantity: units.quantity(qty),
+            timeInForce: "IOC",
+          });
+          expect(command).toMatchObject({
+            type: "order.place",
+            orderType: type,
+            stopPriceTicks: stop,
+            priceTicks: price,
+            qtyLots: qty,
+            timeInForce: "IOC",
+          });
+        },
+      ),
+    );
+  });
+
+  it("refuses a stop price off the tick on its own field, never rounding it", () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 9_999_999 }),
+        fc.integer({ min: 0, max: 99 }),
+        fc.integer({ min: 1, max: 9 }),
+        (whole, cents, digit) => {
+          const offTick = `${whole}.${String(cents).padStart(2, "0")}${digit}`;
+          const error = errorOf(() =>
+            place({ type: "stopLimit", stopPrice: offTick, price: "100", quantity: "1" }),
+          );
+          expect(error.code).toBe(AppErrorCode.INVALID_INPUT);
+          expect(error.fieldErrors?.stopPrice).toEqual(["Must be a multiple of 0.01 USDT."]);
+        },
+      ),
+    );
+  });
+
+  it("requires a stop price, and refuses one on a limit or market order", () => {
+    const missing = errorOf(() => place({ type: "stopLimit", price: "100", quantity: "1" }));
+    expect(missing.fieldErrors?.stopPrice).toEqual(["Required."]);
+    for (const type of ["limit", "market"] as const) {
+      const error = errorOf(() =>
+        place({
+          type,
+          stopPrice: "100",
+          quantity: "1",
+          ...(type === "limit" ? { price: "1" } : {}),
+        }),
+      );
+      expect(error.fieldErrors?.stopPrice).toEqual([
+        "Only stop-limit and take-profit orders take a stop price.",
+      ]);
+    }
+  });
+
+  it("refuses post-only and an amount to spend on a stop order", () => {
+    const error = errorOf(() =>
+      place({
+        type: "takeProfitLimit",
+        side: "buy",
+        stopPrice: "90",
+        price: "100",
+        quantity: "1",
+        postOnly: true,
+        quoteAmount: "100",
+      }),
+    );
+    expect(Object.keys(error.fieldErrors ?? {}).sort()).toEqual(["postOnly", "quoteAmount"]);
+  });
+
+  it("refuses a stop price above the market's maximum as the engine would", () => {
+    const error = errorOf(() =>
+      place({ type: "stopLimit", stopPrice: "10000000.01", price: "100", quantity: "1" }),
+    );
+    expect(error.rejectCode).toBe(RejectCode.PriceAboveMax);
   });
 });

@@ -1,8 +1,9 @@
 import { UnitsError } from "@exchange/contracts/money";
 import type {
+  AnyPlaceOrderCommand,
   PlaceLimitOrderCommand,
   PlaceMarketOrderCommand,
-  PlaceOrderCommand,
+  PlaceStopOrderCommand,
 } from "@exchange/core";
 import { RejectCode } from "@exchange/core";
 import { AppError, AppErrorCode, type FieldErrors } from "../errors";
@@ -26,31 +27,47 @@ const DEFAULT_SLIPPAGE_PERCENT = 5;
  * the engine would give (which checks them again): an order beyond them never reaches the
  * engine's stream. Balances and the book are the engine's call.
  */
-export function orderCommandOf(input: PlaceOrderInput, ctx: OrderContext): PlaceOrderCommand {
-  const errors: FieldErrors = {};
-  const fail = (field: string, message: string) => {
-    errors[field] = [...(errors[field] ?? []), message];
-  };
-  const command =
-    input.type === "limit" ? limitCommand(input, ctx, fail) : marketCommand(input, ctx, fail);
-  if (Object.keys(errors).length > 0 || !command) {
-    const first = Object.values(errors)[0]?.[0] ?? "Check the order.";
-    throw new AppError(AppErrorCode.INVALID_INPUT, first, errors);
-  }
+export function orderCommandOf(input: PlaceOrderInput, ctx: OrderContext): AnyPlaceOrderCommand {
+  const command = withFieldErrors((fail) => {
+    switch (input.type) {
+      case "limit":
+        return limitCommand(input, ctx, fail);
+      case "market":
+        return marketCommand(input, ctx, fail);
+      default:
+        return stopCommand(input, ctx, fail);
+    }
+  });
   const beyond = beyondMaximum(command, ctx.market);
   if (beyond !== undefined) throw orderRejection(beyond, "", ctx.market);
   return command;
 }
 
-/** The maximum a command breaks, as the engine's reject code, in the engine's order of checks. */
-function beyondMaximum(c: PlaceOrderCommand, market: MarketInfo): RejectCode | undefined {
-  const { config: m, units } = market;
-  if (c.orderType === "limit") {
-    if (c.priceTicks > m.maxPriceTicks) return RejectCode.PriceAboveMax;
-    if (c.qtyLots > m.maxQtyLots) return RejectCode.QuantityAboveMax;
-    const notional = units.notional(c.priceTicks, c.qtyLots);
-    return notional > m.maxNotionalAtoms ? RejectCode.NotionalAboveMax : undefined;
+/**
+ * Runs `build` with a `fail` that records an error on a field; answers what it built, or throws
+ * INVALID_INPUT with every field's errors (the first one as the message).
+ */
+export function withFieldErrors<T>(build: (fail: Fail) => T | undefined): T {
+  const errors: FieldErrors = {};
+  const fail = (field: string, message: string) => {
+    errors[field] = [...(errors[field] ?? []), message];
+  };
+  const built = build(fail);
+  if (Object.keys(errors).length > 0 || built === undefined) {
+    const first = Object.values(errors)[0]?.[0] ?? "Check the order.";
+    throw new AppError(AppErrorCode.INVALID_INPUT, first, errors);
   }
+  return built;
+}
+
+/** The maximum a command breaks, as the engine's reject code, in the engine's order of checks. */
+function beyondMaximum(c: AnyPlaceOrderCommand, market: MarketInfo): RejectCode | undefined {
+  if (c.orderType !== "market") {
+    const beyond = limitBeyondMaximum(c.priceTicks, c.qtyLots, market);
+    if (beyond !== undefined || c.orderType === "limit") return beyond;
+    return c.stopPriceTicks > market.config.maxPriceTicks ? RejectCode.PriceAboveMax : undefined;
+  }
+  const { config: m } = market;
   if (c.quoteAtoms !== undefined) {
     return c.quoteAtoms > m.maxNotionalAtoms ? RejectCode.NotionalAboveMax : undefined;
   }
@@ -58,7 +75,20 @@ function beyondMaximum(c: PlaceOrderCommand, market: MarketInfo): RejectCode | u
   return (c.qtyLots ?? 0n) > m.maxQtyLots ? RejectCode.QuantityAboveMax : undefined;
 }
 
-type Fail = (field: string, message: string) => void;
+/** The maximum a limit price and quantity break (a limit order's, a stop's, an OCO leg's). */
+export function limitBeyondMaximum(
+  priceTicks: bigint,
+  qtyLots: bigint,
+  market: MarketInfo,
+): RejectCode | undefined {
+  const { config: m, units } = market;
+  if (priceTicks > m.maxPriceTicks) return RejectCode.PriceAboveMax;
+  if (qtyLots > m.maxQtyLots) return RejectCode.QuantityAboveMax;
+  const notional = units.notional(priceTicks, qtyLots);
+  return notional > m.maxNotionalAtoms ? RejectCode.NotionalAboveMax : undefined;
+}
+
+export type Fail = (field: string, message: string) => void;
 
 function limitCommand(
   input: PlaceOrderInput,
@@ -68,6 +98,8 @@ function limitCommand(
   const { units } = ctx.market;
   if (input.quoteAmount !== undefined)
     fail("quoteAmount", "A limit order takes a quantity, not an amount to spend.");
+  if (input.stopPrice !== undefined)
+    fail("stopPrice", "Only stop-limit and take-profit orders take a stop price.");
   if (input.postOnly && (input.timeInForce ?? "GTC") !== "GTC") {
     fail("postOnly", "Post-only orders rest on the book, so they are good-till-cancelled.");
   }
@@ -84,6 +116,41 @@ function limitCommand(
   };
 }
 
+/**
+ * A stop-limit or take-profit-limit order: a limit order's terms and a stop price, all exact.
+ * Whether it would trigger at once is the engine's call (it knows the last trade price).
+ */
+function stopCommand(
+  input: PlaceOrderInput,
+  ctx: OrderContext,
+  fail: Fail,
+): PlaceStopOrderCommand | undefined {
+  const { units } = ctx.market;
+  if (input.quoteAmount !== undefined)
+    fail("quoteAmount", "A stop order takes a quantity, not an amount to spend.");
+  if (input.postOnly)
+    fail("postOnly", "A stop order trades when it triggers; it cannot be post-only.");
+  const stopPriceTicks = positive(
+    "stopPrice",
+    input.stopPrice,
+    (t) => units.parsePrice(t),
+    ctx,
+    fail,
+  );
+  const priceTicks = positive("price", input.price, (t) => units.parsePrice(t), ctx, fail);
+  const qtyLots = positive("quantity", input.quantity, (t) => units.parseQuantity(t), ctx, fail);
+  if (stopPriceTicks === undefined || priceTicks === undefined || qtyLots === undefined)
+    return undefined;
+  return {
+    ...common(input, ctx),
+    orderType: input.type === "takeProfitLimit" ? "takeProfitLimit" : "stopLimit",
+    priceTicks,
+    qtyLots,
+    stopPriceTicks,
+    timeInForce: input.timeInForce ?? "GTC",
+  };
+}
+
 function marketCommand(
   input: PlaceOrderInput,
   ctx: OrderContext,
@@ -91,6 +158,8 @@ function marketCommand(
 ): PlaceMarketOrderCommand | undefined {
   const { units } = ctx.market;
   if (input.price !== undefined) fail("price", "A market order takes no price.");
+  if (input.stopPrice !== undefined)
+    fail("stopPrice", "Only stop-limit and take-profit orders take a stop price.");
   if (input.timeInForce !== undefined || input.postOnly) {
     fail("timeInForce", "Market orders fill at once or not at all; no time in force or post-only.");
   }
@@ -118,7 +187,7 @@ function marketCommand(
     : { ...common(input, ctx), orderType: "market", qtyLots, slippageBps };
 }
 
-function common(input: PlaceOrderInput, ctx: OrderContext) {
+function common(input: Pick<PlaceOrderInput, "side" | "clientOrderId">, ctx: OrderContext) {
   return {
     type: "order.place" as const,
     id: ctx.commandId,
@@ -140,7 +209,7 @@ function slippageBasisPoints(input: PlaceOrderInput): number {
 }
 
 /** Parses a required positive decimal, recording a readable error on its field. */
-function positive(
+export function positive(
   field: string,
   text: string | undefined,
   parse: (text: string) => bigint,
@@ -162,10 +231,14 @@ function positive(
   return undefined;
 }
 
+/** The fields that hold a price (a multiple of the tick); the others hold quantities or amounts. */
+const PRICE_FIELDS = new Set(["price", "stopPrice", "stopLimitPrice"]);
+
 function unitsMessage(field: string, error: UnitsError, market: MarketInfo): string {
   const { dto } = market;
-  const step =
-    field === "price" ? `${dto.priceTick} ${dto.quoteAsset}` : `${dto.lotSize} ${dto.baseAsset}`;
+  const step = PRICE_FIELDS.has(field)
+    ? `${dto.priceTick} ${dto.quoteAsset}`
+    : `${dto.lotSize} ${dto.baseAsset}`;
   switch (error.rule) {
     case "offStep":
       return `Must be a multiple of ${step}.`;

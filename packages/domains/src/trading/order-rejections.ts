@@ -60,6 +60,21 @@ function explain(
       return ["_", "There are no orders on the other side of the book to trade with."];
     case RejectCode.DuplicateClientOrderId:
       return ["clientOrderId", "You already have an open order with this client order id."];
+    case RejectCode.StopWouldTriggerNow:
+      return [
+        "stopPrice",
+        "The last trade price has already reached this stop price, so the order would trigger at once: place a limit order instead, or move the stop price.",
+      ];
+    case RejectCode.InvalidOcoPrices:
+      return [
+        "stopPrice",
+        "For an OCO sell the stop price must be below the limit price; for a buy, above it.",
+      ];
+    case RejectCode.AmendNotAllowed:
+      return [
+        "_",
+        "This order cannot be changed that way: nothing would change, it belongs to an OCO list (cancel the list instead), or it is a stop order waiting for its trigger (only its quantity can be lowered).",
+      ];
     case RejectCode.OrderNotFound:
       return ["_", "No open order matches: it may have filled or been cancelled already."];
     case RejectCode.UnknownMarket:

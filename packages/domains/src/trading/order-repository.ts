@@ -19,6 +19,11 @@ export function orderFactsOf(row: OrderRow): OrderFacts {
     symbol: row.symbol,
     side: row.side as OrderFacts["side"],
     orderType: row.orderType as OrderFacts["orderType"],
+    stopOrderType: row.stopOrderType as OrderFacts["stopOrderType"],
+    stopPriceTicks: row.stopPriceTicks === null ? null : big(row.stopPriceTicks),
+    listId: row.listId,
+    working: row.working,
+    workingAt: row.workingAt,
     priceTicks: big(row.priceTicks),
     qtyLots: big(row.qtyLots),
     quoteAtoms: big(row.quoteAtoms),
@@ -31,6 +36,16 @@ export function orderFactsOf(row: OrderRow): OrderFacts {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };
+}
+
+/** One of the user's orders by id, or null (another user's order is not found either). */
+export async function findOrder(
+  db: Store,
+  userId: number,
+  orderId: number,
+): Promise<OrderFacts | null> {
+  const row = await db.order.findFirst({ where: { orderId, userId } });
+  return row ? orderFactsOf(row) : null;
 }
 
 /**

@@ -1,5 +1,3 @@
-import { encodeOrder } from "@exchange/contracts/order";
-import { foldOrderLife } from "@exchange/contracts/order-life";
 import type { MarketDecimals } from "@exchange/contracts/wire";
 import type { CoreEvent } from "@exchange/core";
 import { commandIds, STREAM_TOKEN_TTL_MS, signStreamToken } from "@exchange/protocol";
@@ -10,11 +8,12 @@ import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
 import { callEngine } from "./engine-calls";
 import { auditCancelAll, auditOrderAction } from "./order-audit";
+import { type Event, onlyAccepted, orderAfter, takerFills } from "./order-events";
 import { orderCommandOf } from "./order-input";
 import { orderRejection } from "./order-rejections";
 import type { PlaceOrderInput } from "./place-order-contracts";
 
-type Event<T extends CoreEvent["type"]> = Extract<CoreEvent, { type: T }>;
+export { amendOrder, placeOcoOrder } from "./order-changes";
 
 /**
  * Places an order through the engine. With a client order id the command id is derived from it,
@@ -49,35 +48,18 @@ export async function placeOrder(
     side: input.side,
     type: input.type,
     client,
+    ...(input.stopPrice === undefined ? {} : { details: { stopPrice: input.stopPrice } }),
   });
   return placed;
 }
 
 /** The accepted order and its immediate fills, from the engine's events (no read-model lag). */
 function placedOrder(events: readonly CoreEvent[], units: MarketDecimals) {
-  const accepted = events.find((e): e is Event<"order.accepted"> => e.type === "order.accepted");
-  if (!accepted)
-    throw new AppError(AppErrorCode.INTERNAL, "engine accepted an order without order.accepted");
-  const life = foldOrderLife(accepted, events);
-  const order = encodeOrder(
-    {
-      ...accepted,
-      ...life,
-      createdAt: accepted.ts,
-      updatedAt: accepted.ts,
-    },
-    units,
-  );
-  const fills = events
-    .filter((e): e is Event<"trade"> => e.type === "trade" && e.takerOrderId === accepted.orderId)
-    .map((t) => ({
-      tradeId: t.tradeId,
-      price: units.price(t.priceTicks),
-      quantity: units.quantity(t.qtyLots),
-      fee: units.amount(t.takerFeeAtoms, t.takerFeeAsset),
-      feeAsset: t.takerFeeAsset,
-    }));
-  return { order, fills };
+  const accepted = onlyAccepted(events);
+  return {
+    order: orderAfter(accepted, events, units),
+    fills: takerFills(events, [accepted.orderId], units),
+  };
 }
 
 export async function cancelOrder(
@@ -116,24 +98,31 @@ export async function cancelOrder(
   };
 }
 
+/**
+ * Cancels every open order of the trader (untriggered stop orders and OCO lists included) in one
+ * market, or with no symbol in every market that is not halted.
+ */
 export async function cancelAllOrders(
   services: Services,
   userId: number,
-  symbol: string,
+  symbol: string | undefined,
   client: RequestClient = {},
 ) {
-  const market = await marketDirectory(services).get(symbol);
+  const market = symbol === undefined ? undefined : await marketDirectory(services).get(symbol);
   const { outcome } = await callEngine(services.engine, {
     type: "order.cancelAll",
     id: commandIds.cancelAllOrders(userId),
     ts: services.clock.now(),
     userId,
-    symbol: market.dto.symbol,
+    ...(market ? { symbol: market.dto.symbol } : {}),
   });
-  if (!outcome.ok) throw orderRejection(outcome.code, outcome.message, market);
+  if (!outcome.ok) {
+    if (market) throw orderRejection(outcome.code, outcome.message, market);
+    throw new AppError(AppErrorCode.ORDER_REJECTED, outcome.message, undefined, outcome.code);
+  }
   const cancelled = outcome.events.filter((e) => e.type === "order.cancelled").length;
   if (cancelled > 0) {
-    auditCancelAll(services, { userId, symbol: market.dto.symbol, cancelled, client });
+    auditCancelAll(services, { userId, symbol: market?.dto.symbol ?? "*", cancelled, client });
   }
   return { cancelled };
 }

@@ -108,6 +108,10 @@ describe("profileOrder", () => {
     timeInForce: "IOC" as const,
     postOnly: false,
     cancelReason: null,
+    stopPrice: null,
+    listId: null,
+    working: true,
+    workingAt: 0,
     createdAt: 0,
     updatedAt: 0,
   };
@@ -124,6 +128,14 @@ describe("profileOrder", () => {
     const order = profileOrder({ ...wire, type: "limit", price: "50100" }, btcUsdt);
     expect(order.limitPrice).toBe("50100");
     expect(order.averageFillPrice).toBe("50000.01");
+  });
+
+  it("keeps a stop order's limit price as its limit", () => {
+    const order = profileOrder(
+      { ...wire, type: "stopLimit", price: "49000", stopPrice: "49500", working: false },
+      btcUsdt,
+    );
+    expect(order.limitPrice).toBe("49000");
   });
 
   it("has no average while nothing filled", () => {

@@ -63,7 +63,8 @@ export function profileOrder(order: OrderWire, units: MarketUnits): ProfileOrder
     ...order,
     baseAsset: units.scale.base,
     quoteAsset: units.scale.quote,
-    limitPrice: order.type === "limit" ? order.price : null,
+    // Every kind but a market order has a limit price (a stop order's, once it triggers).
+    limitPrice: order.type === "market" ? null : order.price,
     averageFillPrice: averageFillPrice(units, filledQuoteAtoms, filledLots),
     priceDecimals: priceDecimalsOf(units),
     quantityDecimals: decimalsOf(units.quantity(1n)),

@@ -590,7 +590,12 @@ const filled = (order: { filledQuantity: string }) => decimal(order.filledQuanti
 
 /** "Buy limit order placed", "… filled", "… partly filled, rest cancelled", … */
 function orderOutcome(
-  order: { side: "buy" | "sell"; type: "limit" | "market"; status: string; filledQuantity: string },
+  order: {
+    side: "buy" | "sell";
+    type: "limit" | "market" | "stopLimit" | "takeProfitLimit";
+    status: string;
+    filledQuantity: string;
+  },
   t: Translate,
 ): string {
   const what = { what: t(`form.what.${order.side}_${order.type}`) };

@@ -32,6 +32,10 @@ function order(
     timeInForce: "GTC",
     postOnly: false,
     cancelReason: status === "CANCELLED" ? "user" : null,
+    stopPrice: null,
+    listId: null,
+    working: true,
+    workingAt: new Date(0),
     createdAt: new Date(0),
     updatedAt: new Date(updatedAtMs),
   };

@@ -1,7 +1,14 @@
 import type { OrderStatus } from "@exchange/contracts/order";
 import { isFinal, progressOf, startOrderLife } from "@exchange/contracts/order-life";
 import { fillsOfTrade, type UserFill } from "@exchange/contracts/trade";
-import type { CancelReason, ExchangeCore, OrderType, Side, TimeInForce } from "@exchange/core";
+import type {
+  CancelReason,
+  ExchangeCore,
+  OrderType,
+  Side,
+  StopOrderType,
+  TimeInForce,
+} from "@exchange/core";
 import type { WireCoreEvent } from "@exchange/protocol";
 import type { OutcomeRecord } from "../projector/outcome-batch";
 import { DepthBook, type DepthDiff } from "./depth-book";
@@ -26,6 +33,12 @@ export interface OrderState {
   filledLots: bigint;
   filledQuoteAtoms: bigint;
   cancelReason: CancelReason | null;
+  stopOrderType: StopOrderType | null;
+  stopPriceTicks: bigint | null;
+  listId: number | null;
+  /** False while a stop order waits for its trigger. */
+  working: boolean;
+  workingAt: number | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -107,6 +120,12 @@ export class MarketDataState {
           filledLots: o.filledLots,
           filledQuoteAtoms: o.filledQuoteAtoms,
           cancelReason: null,
+          stopOrderType: o.stopOrderType,
+          stopPriceTicks: o.stopPriceTicks,
+          listId: o.listId,
+          working: !o.waiting,
+          // The core keeps a triggered order's trigger time as its time (its priority).
+          workingAt: o.waiting ? null : o.ts,
           createdAt: o.ts,
           updatedAt: o.ts,
         });
@@ -192,6 +211,14 @@ export class MarketDataState {
         touchedOrders.set(order.orderId, order);
         return;
       }
+      case "order.triggered":
+      case "order.amended": {
+        const order = this.orders.get(event.orderId);
+        if (!order) return;
+        Object.assign(order, changeOf(event), { updatedAt: record.ts });
+        touchedOrders.set(order.orderId, order);
+        return;
+      }
       case "balance.changed":
         for (const posting of event.postings) {
           if (posting.account !== "available" && posting.account !== "frozen") continue;
@@ -232,8 +259,19 @@ function balanceKey(userId: number, asset: string): string {
   return `${userId}|${asset}`;
 }
 
+/**
+ * What a trigger or an amendment changes: a triggered stop order starts working; a kept-priority
+ * amendment lowers the quantity in place (a replacing one cancels the order and a new one follows,
+ * each with its own event).
+ */
+function changeOf(event: Event<"order.triggered"> | Event<"order.amended">): Partial<OrderState> {
+  if (event.type === "order.triggered") return { working: true, workingAt: event.ts };
+  if (!event.keptPriority) return {};
+  return { qtyLots: event.qtyLots, priceTicks: event.priceTicks };
+}
+
 function acceptedOrder(event: Event<"order.accepted">, ts: number): OrderState {
-  const { status, filledLots, filledQuoteAtoms, cancelReason } = startOrderLife(event);
+  const { status, filledLots, filledQuoteAtoms, cancelReason, working } = startOrderLife(event);
   return {
     orderId: event.orderId,
     userId: event.userId,
@@ -250,6 +288,11 @@ function acceptedOrder(event: Event<"order.accepted">, ts: number): OrderState {
     filledLots,
     filledQuoteAtoms,
     cancelReason,
+    stopOrderType: event.stopOrderType ?? null,
+    stopPriceTicks: event.stopPriceTicks ?? null,
+    listId: event.listId ?? null,
+    working,
+    workingAt: working ? ts : null,
     createdAt: ts,
     updatedAt: ts,
   };

@@ -75,6 +75,11 @@ describe("channel messages", () => {
       // 0.5 BTC for 24 999.995 USDT: the average rounds down to the tick.
       filledQuoteAtoms: 24_999_99500000n,
       cancelReason: null,
+      stopOrderType: null,
+      stopPriceTicks: null,
+      listId: null,
+      working: true,
+      workingAt: 1,
       createdAt: 1,
       updatedAt: 2,
     };
@@ -94,8 +99,47 @@ describe("channel messages", () => {
       timeInForce: "IOC",
       postOnly: false,
       cancelReason: null,
+      stopPrice: null,
+      listId: null,
+      working: true,
+      workingAt: 1,
       createdAt: 1,
       updatedAt: 2,
+    });
+  });
+
+  it("writes a waiting stop order with its kind, trigger price and no working time", () => {
+    const order: OrderState = {
+      orderId: 10,
+      userId: 3,
+      symbol: "BTCUSDT",
+      clientOrderId: "sl-1",
+      side: "sell",
+      orderType: "limit",
+      priceTicks: 49_000_00n,
+      qtyLots: 10_000n,
+      quoteAtoms: 0n,
+      timeInForce: "GTC",
+      postOnly: false,
+      status: "OPEN",
+      filledLots: 0n,
+      filledQuoteAtoms: 0n,
+      cancelReason: null,
+      stopOrderType: "stopLimit",
+      stopPriceTicks: 49_500_00n,
+      listId: 9,
+      working: false,
+      workingAt: null,
+      createdAt: 1,
+      updatedAt: 1,
+    };
+    expect(JSON.parse(orderMessage(order, units))).toMatchObject({
+      type: "stopLimit",
+      price: "49000",
+      stopPrice: "49500",
+      listId: 9,
+      working: false,
+      workingAt: null,
     });
   });
 

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { docParam } from "../binance-param-docs";
 import type { BinanceRoute } from "../binance-route";
 
 /** `GET /api/v3/ping`: connectivity; answers `{}`. Weight 1. */

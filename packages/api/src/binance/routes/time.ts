@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { docParam } from "../binance-param-docs";
 import type { BinanceRoute } from "../binance-route";
 
 /** `GET /api/v3/time`: the server's clock, `{"serverTime": epoch ms}`. Weight 1. */

@@ -4,10 +4,12 @@
  * the WebSocket streams with ccxt's own HTTP and WebSocket code. A failure here is what a bot
  * author would hit.
  */
+import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { promisify } from "node:util";
 import { createApiKey } from "@exchange/domains/api-keys/api-keys";
 import { base32Decode, totpCode } from "@exchange/domains/identity/totp";
 import { syncReferenceData } from "@exchange/domains/markets/reference-data";
@@ -30,6 +32,7 @@ import {
 import ccxt, { type Exchange } from "ccxt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { callTraderApi } from "../testing/callers";
+import { ccxtQuickStart, curlQuickStart } from "./quick-start";
 
 let services: Services;
 let engine: EngineProcess;
@@ -41,6 +44,8 @@ let publicClient: Exchange;
 let client: InstanceType<typeof ccxt.pro.binance>;
 /** Rests the book's orders. */
 let maker: Actor;
+/** The trader's key, as the web shows it once. */
+let traderKey: { apiKey: string; secret: string };
 /** Takes from the book (a trader never trades with itself). */
 let taker: Actor;
 const SYMBOL = "BTC/USDT";
@@ -149,6 +154,7 @@ beforeAll(async () => {
   await place(taker, { symbol: "BTCUSDT", side: "buy", type: "market", quantity: "0.2" });
 
   const trader = await traderWithKey();
+  traderKey = trader;
   await fund(trader.userId, "BTC", 1n * 10n ** 8n);
   await fund(trader.userId, "USDT", 100_000n * 10n ** 8n);
   publicClient = new ccxt.binance();
@@ -304,5 +310,44 @@ describe("ccxt's binance class, WebSocket streams", () => {
     const orders = await ordersWatched;
     expect(orders.at(-1)).toMatchObject({ id: order.id, status: "open", price: 48_000 });
     await client.cancelOrder(idOf(order), SYMBOL);
+  });
+});
+
+/** A quick start with the trader's key pasted in, as a newcomer does. */
+function pasted(snippet: string): string {
+  return snippet.replace("YOUR_API_KEY", traderKey.apiKey).replace("YOUR_SECRET", traderKey.secret);
+}
+
+describe("the quick starts the reference page and the README show, run as pasted", () => {
+  it("runs the ccxt one with Node", async () => {
+    // Beside the package, so its `import "ccxt"` finds the installed ccxt.
+    const dir = mkdtempSync(join(import.meta.dirname, ".quick-start-"));
+    try {
+      const file = join(dir, "quick-start.mjs");
+      writeFileSync(file, pasted(ccxtQuickStart(gateway.url)));
+      const { stdout } = await promisify(execFile)(process.execPath, [file], { timeout: 60_000 });
+      expect(stdout).toContain("symbol: 'BTC/USDT'");
+      expect(stdout).toMatch(/status: 'canceled'/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("places an order with curl and an openssl signature", async () => {
+    const { stdout } = await promisify(execFile)(
+      "bash",
+      ["-c", pasted(curlQuickStart(gateway.url))],
+      {
+        timeout: 30_000,
+      },
+    );
+    const answer = JSON.parse(stdout) as Record<string, unknown>;
+    expect(answer).toMatchObject({
+      symbol: "BTCUSDT",
+      side: "BUY",
+      type: "LIMIT",
+      price: "30000.00000000",
+    });
+    expect(answer.orderId).toEqual(expect.any(Number));
   });
 });

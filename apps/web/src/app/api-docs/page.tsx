@@ -1,9 +1,9 @@
+import { ccxtQuickStart, curlQuickStart } from "@exchange/api/binance/quick-start";
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { ApiReference } from "@/components/api-docs/api-reference";
 import { CodeBlock } from "@/components/api-docs/code-block";
 import { fetchOpenApiDocument } from "@/components/api-docs/openapi-document";
-import { ccxtQuickStart, curlQuickStart } from "@/components/api-docs/quick-start";
 import { webEnv } from "@/env";
 
 export async function generateMetadata(): Promise<Metadata> {

@@ -14,12 +14,15 @@ for (const [name, url] of Object.entries(exchange.urls.api)) {
 }
 exchange.urls.api.ws.spot = \`\${gateway.replace(/^http/, "ws")}/ws\`;
 exchange.urls.api.ws["ws-api"].spot = \`\${gateway.replace(/^http/, "ws")}/ws-api/v3\`;
+// Over plain ws:// (a gateway without TLS, as locally) ccxt needs its own HTTP agent.
+if (gateway.startsWith("http://")) await exchange.loadHttpProxyAgent();
 
 console.log(await exchange.fetchTicker("BTC/USDT"));
 console.log(await exchange.fetchBalance());
 const order = await exchange.createOrder("BTC/USDT", "limit", "buy", 0.001, 30000);
 console.log(await exchange.fetchOpenOrders("BTC/USDT"));
 console.log(await exchange.cancelOrder(order.id, "BTC/USDT"));
+console.log((await exchange.watchOrderBook("BTC/USDT")).asks.slice(0, 3));
 await exchange.close();`;
 }
 

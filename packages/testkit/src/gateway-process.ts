@@ -34,9 +34,11 @@ export class GatewayProcess {
   static async start(
     target: GatewayTarget,
     extraEnv: Record<string, string> = {},
+    /** Extra node flags, e.g. --cpu-prof for a benchmark's profile. */
+    nodeArgs: string[] = [],
   ): Promise<GatewayProcess> {
     const port = await freePort();
-    const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
+    const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", MAIN], {
       env: {
         ...runEnv(),
         DATABASE_URL: target.databaseUrl,
@@ -57,6 +59,11 @@ export class GatewayProcess {
       await new Promise((r) => setTimeout(r, 20));
     }
     return gateway;
+  }
+
+  /** The process id (a benchmark meters its CPU). */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   get log(): string {

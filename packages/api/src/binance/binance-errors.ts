@@ -58,8 +58,10 @@ export const BinanceCode = {
   NEW_ORDER_REJECTED: -2010,
   /** The engine refused a cancel. */
   CANCEL_REJECTED: -2011,
-  /** A cancelReplace whose cancel, order, or both failed (its data says which). */
-  CANCEL_REPLACE_FAILED: -2021,
+  /** A cancelReplace whose cancel worked and whose new order failed (its data says how). */
+  CANCEL_REPLACE_PARTIALLY_FAILED: -2021,
+  /** A cancelReplace whose cancel failed (its data says how). */
+  CANCEL_REPLACE_FAILED: -2022,
   /** The order asked for does not exist (or is not the caller's). */
   NO_SUCH_ORDER: -2013,
   /** A user data stream's listenKey that does not exist (or has expired). */
@@ -93,20 +95,24 @@ export class BinanceError extends Error {
   readonly status: number;
   /** Seconds a rate-limited caller should wait (the `Retry-After` header). */
   readonly retryAfterS: number | undefined;
+  /** Details some answers carry beside code and msg (cancelReplace's two outcomes). */
+  readonly data: unknown;
 
   constructor(
     readonly code: BinanceCodeValue,
     message: string,
-    options: { status?: number; retryAfterS?: number } = {},
+    options: { status?: number; retryAfterS?: number; data?: unknown } = {},
   ) {
     super(message);
     this.name = "BinanceError";
     this.status = options.status ?? STATUS_OF[code] ?? 400;
     this.retryAfterS = options.retryAfterS;
+    this.data = options.data;
   }
 
-  get body(): { code: number; msg: string } {
-    return { code: this.code, msg: this.message };
+  get body(): { code: number; msg: string; data?: unknown } {
+    const body = { code: this.code, msg: this.message };
+    return this.data === undefined ? body : { ...body, data: this.data };
   }
 }
 

@@ -69,8 +69,8 @@ const UNSUPPORTED = ["icebergQty", "trailingDelta", "strategyId", "strategyType"
 
 /**
  * `POST /api/v3/order`'s parameters, in Binance's order of checks: what each type requires
- * (-1102), what it must not carry (-1106), the enums (-1116, -1115, -1117). The stop kinds come
- * with the trading domain's stop orders.
+ * (-1102), what it must not carry (-1106), the enums (-1116, -1115, -1117). A
+ * STOP_LOSS_LIMIT / TAKE_PROFIT_LIMIT waits for the last trade price to reach `stopPrice`.
  */
 export function newOrderParams(query: RawQuery): NewOrderRequest {
   const symbol = requiredSymbol(query);
@@ -109,6 +109,17 @@ function orderOfType(type: string, query: RawQuery, base: Base): PlaceOrderInput
         postOnly: true,
         price: requiredDecimal(query, "price"),
         quantity: requiredDecimal(query, "quantity"),
+      };
+    case "STOP_LOSS_LIMIT":
+    case "TAKE_PROFIT_LIMIT":
+      notSent(query, "quoteOrderQty");
+      return {
+        ...base,
+        type: type === "STOP_LOSS_LIMIT" ? "stopLimit" : "takeProfitLimit",
+        timeInForce: timeInForceParam(query),
+        price: requiredDecimal(query, "price"),
+        quantity: requiredDecimal(query, "quantity"),
+        stopPrice: requiredDecimal(query, "stopPrice"),
       };
     case "MARKET":
       notSent(query, "stopPrice", "price", "timeInForce");

@@ -9,13 +9,8 @@ import { epochOf, ZBinanceDecimal } from "./binance-wire";
  * query, cancel, lists, OCO, cancelReplace) goes through here.
  */
 
-/** The order kinds' fields the trading domain adds (stop and OCO orders); absent on older rows. */
-export type OrderSource = OrderWire & {
-  stopPrice?: string | null;
-  listId?: number | null;
-  working?: boolean;
-  workingAt?: number | string | Date | null;
-};
+/** An order as the trading domain answers it. */
+export type OrderSource = OrderWire;
 
 export const BINANCE_ORDER_STATUSES = [
   "NEW",
@@ -105,7 +100,7 @@ export type NewOrderRespType = "ACK" | "RESULT" | "FULL";
 
 /** Binance's order type for ours (a post-only limit is a LIMIT_MAKER). */
 export function binanceOrderKind(order: OrderSource): BinanceOrderKind {
-  switch (order.type as string) {
+  switch (order.type) {
     case "market":
       return "MARKET";
     case "stopLimit":
@@ -139,7 +134,7 @@ export function binanceStatus(order: OrderSource): BinanceOrderStatus {
 /** The fields of an order that every answer but ACK carries. */
 function orderFields(order: OrderSource) {
   const kind = binanceOrderKind(order);
-  const working = order.working ?? true;
+  const working = order.working;
   return {
     symbol: order.symbol,
     orderId: order.orderId,
@@ -155,7 +150,7 @@ function orderFields(order: OrderSource) {
     timeInForce: kind === "MARKET" ? ("GTC" as const) : order.timeInForce,
     type: kind,
     side: order.side === "buy" ? ("BUY" as const) : ("SELL" as const),
-    stopPrice: binanceDecimal(order.stopPrice ?? null),
+    stopPrice: binanceDecimal(order.stopPrice),
     icebergQty: binanceDecimal(null),
     workingTime: working ? epochOf(order.workingAt ?? order.createdAt) : -1,
     origQuoteOrderQty: binanceDecimal(order.quoteAmount),
@@ -169,7 +164,7 @@ export function binanceOrder(order: OrderSource): BinanceOrder {
     ...orderFields(order),
     time: epochOf(order.createdAt),
     updateTime: epochOf(order.updatedAt),
-    isWorking: order.working ?? true,
+    isWorking: order.working,
   };
 }
 

@@ -309,6 +309,127 @@ describe("placing, querying and cancelling orders", () => {
     );
   });
 
+  it("places a stop-limit order and an OCO list, cancel-replaces and amends an order", async () => {
+    const stop = await call(alice, "POST", "/api/v3/order", {
+      symbol: "BTCUSDT",
+      side: "SELL",
+      type: "STOP_LOSS_LIMIT",
+      timeInForce: "GTC",
+      stopPrice: "45000",
+      price: "44900",
+      quantity: "0.01",
+      newOrderRespType: "RESULT",
+    });
+    expect(stop.status).toBe(200);
+    expect(stop.body).toMatchObject({
+      type: "STOP_LOSS_LIMIT",
+      stopPrice: "45000.00000000",
+      workingTime: -1,
+    });
+    const oco = await call(alice, "POST", "/api/v3/orderList/oco", {
+      symbol: "BTCUSDT",
+      side: "SELL",
+      quantity: "0.01",
+      aboveType: "LIMIT_MAKER",
+      abovePrice: "55000",
+      belowType: "STOP_LOSS_LIMIT",
+      belowStopPrice: "45000",
+      belowPrice: "44900",
+      belowTimeInForce: "GTC",
+    });
+    expect(oco.status).toBe(200);
+    const list = oco.body as {
+      orderListId: number;
+      orderReports: Array<{ type: string; orderListId: number }>;
+    };
+    expect(list.orderReports.map((o) => o.type)).toEqual(["STOP_LOSS_LIMIT", "LIMIT_MAKER"]);
+    expect(list.orderReports.every((o) => o.orderListId === list.orderListId)).toBe(true);
+    expectError(
+      await call(alice, "POST", "/api/v3/orderList/oco", {
+        symbol: "BTCUSDT",
+        side: "SELL",
+        quantity: "0.01",
+        aboveType: "TAKE_PROFIT_LIMIT",
+        abovePrice: "55000",
+        belowType: "STOP_LOSS_LIMIT",
+        belowStopPrice: "45000",
+        belowPrice: "44900",
+        belowTimeInForce: "GTC",
+      }),
+      400,
+      -1014,
+    );
+
+    const limit = await call(alice, "POST", "/api/v3/order", {
+      symbol: "BTCUSDT",
+      side: "SELL",
+      type: "LIMIT",
+      timeInForce: "GTC",
+      price: "70000",
+      quantity: "0.05",
+      newClientOrderId: "to-replace",
+    });
+    expect(limit.status).toBe(200);
+    const replaced = await call(alice, "POST", "/api/v3/order/cancelReplace", {
+      symbol: "BTCUSDT",
+      side: "SELL",
+      type: "LIMIT",
+      timeInForce: "GTC",
+      price: "71000",
+      quantity: "0.05",
+      cancelReplaceMode: "STOP_ON_FAILURE",
+      cancelOrigClientOrderId: "to-replace",
+      newClientOrderId: "replacement",
+    });
+    expect(replaced.status).toBe(200);
+    expect(replaced.body).toMatchObject({
+      cancelResult: "SUCCESS",
+      newOrderResult: "SUCCESS",
+      cancelResponse: { status: "CANCELED", origClientOrderId: "to-replace" },
+      newOrderResponse: { status: "NEW", price: "71000.00000000", clientOrderId: "replacement" },
+    });
+    const failed = await call(alice, "POST", "/api/v3/order/cancelReplace", {
+      symbol: "BTCUSDT",
+      side: "SELL",
+      type: "LIMIT",
+      timeInForce: "GTC",
+      price: "72000",
+      quantity: "0.05",
+      cancelReplaceMode: "STOP_ON_FAILURE",
+      cancelOrigClientOrderId: "to-replace",
+    });
+    expectError(failed, 400, -2022, "Order cancel-replace failed.");
+    expect(failed.body).toMatchObject({
+      data: { cancelResult: "FAILURE", newOrderResult: "NOT_ATTEMPTED" },
+    });
+
+    const { orderId } = (replaced.body as { newOrderResponse: { orderId: number } })
+      .newOrderResponse;
+    await eventually(async () => {
+      const answer = await call(alice, "GET", "/api/v3/order", { symbol: "BTCUSDT", orderId });
+      expect(answer.status).toBe(200);
+    });
+    const amended = await call(alice, "PUT", "/api/v3/order/amend/keepPriority", {
+      symbol: "BTCUSDT",
+      orderId,
+      newQty: "0.02",
+    });
+    expect(amended.status).toBe(200);
+    expect(amended.body).toMatchObject({ amendedOrder: { orderId, qty: "0.02000000" } });
+    expectError(
+      await call(alice, "PUT", "/api/v3/order/amend/keepPriority", {
+        symbol: "BTCUSDT",
+        orderId,
+        newQty: "0.5",
+      }),
+      400,
+      -1130,
+    );
+    expect((await call(alice, "DELETE", "/api/v3/openOrders", { symbol: "BTCUSDT" })).status).toBe(
+      200,
+    );
+  });
+
   it("shows the account's balances, and only the non-zero ones when asked", async () => {
     const account = await call(bob, "GET", "/api/v3/account");
     expect(account.status).toBe(200);

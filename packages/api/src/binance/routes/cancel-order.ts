@@ -12,7 +12,7 @@ import {
   ZBinanceCancelled,
 } from "../binance-orders";
 import { requiredSymbol } from "../binance-params";
-import type { BinanceRoute } from "../binance-route";
+import type { BinanceRoute, BinanceRouteContext } from "../binance-route";
 import { callerOf } from "./new-order";
 
 /**
@@ -27,27 +27,37 @@ export const cancelOrderRoute: BinanceRoute<BinanceCancelled> = {
   weight: () => 1,
   answer: ZBinanceCancelled,
   handle: async (context, query) => {
-    const { userId } = callerOf(context);
     const symbol = requiredSymbol(query);
     const ref = orderRefParams(query);
     const newClientOrderId = clientOrderIdParam(query, "newClientOrderId");
     await marketOf(context.services, symbol);
-    let cancelled: Awaited<ReturnType<typeof cancelOrder>>;
-    try {
-      await limitOrderRate(context.services, userId, "cancel");
-      cancelled = await cancelOrder(context.services, userId, { symbol, ...ref });
-    } catch (error) {
-      throw cancelError(error);
-    }
-    const order = await orderAsCancelled(context.services, userId, symbol, ref, cancelled);
-    const original = order.clientOrderId ?? "";
-    return binanceCancelled(
-      { ...order, clientOrderId: newClientOrderId ?? original },
-      original,
-      context.services.clock.now(),
-    );
+    return cancelForCaller(context, symbol, ref, newClientOrderId);
   },
 };
+
+/** Cancels the caller's order and answers it as Binance does (or throws Binance's error). */
+export async function cancelForCaller(
+  context: BinanceRouteContext,
+  symbol: string,
+  ref: OrderRef,
+  newClientOrderId: string | undefined,
+): Promise<BinanceCancelled> {
+  const { userId } = callerOf(context);
+  let cancelled: Awaited<ReturnType<typeof cancelOrder>>;
+  try {
+    await limitOrderRate(context.services, userId, "cancel");
+    cancelled = await cancelOrder(context.services, userId, { symbol, ...ref });
+  } catch (error) {
+    throw cancelError(error);
+  }
+  const order = await orderAsCancelled(context.services, userId, symbol, ref, cancelled);
+  const original = order.clientOrderId ?? "";
+  return binanceCancelled(
+    { ...order, clientOrderId: newClientOrderId ?? original },
+    original,
+    context.services.clock.now(),
+  );
+}
 
 /** How long a cancel's answer waits for the read model to hold an order placed a moment ago. */
 const READ_MODEL_WAIT_MS = 500;
@@ -80,6 +90,10 @@ async function orderAsCancelled(
     side: "buy",
     type: "limit",
     price: null,
+    stopPrice: null,
+    listId: null,
+    working: true,
+    workingAt: now,
     quantity: null,
     quoteAmount: null,
     filledQuantity: cancelled.filledQuantity,

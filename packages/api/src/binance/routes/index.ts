@@ -4,6 +4,7 @@ import { aggTradesRoute } from "./agg-trades";
 import { allOrdersRoute } from "./all-orders";
 import { bookTickerRoute } from "./book-ticker";
 import { cancelOrderRoute } from "./cancel-order";
+import { amendKeepPriorityRoute, cancelReplaceRoute } from "./cancel-replace";
 import { capitalConfigRoute } from "./capital-config";
 import { depthRoute } from "./depth";
 import { exchangeInfoRoute } from "./exchange-info";
@@ -12,6 +13,7 @@ import { klinesRoute } from "./klines";
 import { marginAllPairsRoute } from "./margin-all-pairs";
 import { myTradesRoute } from "./my-trades";
 import { newOrderRoute, testOrderRoute } from "./new-order";
+import { ocoOrderRoute, orderListOcoRoute } from "./oco-order";
 import { cancelOpenOrdersRoute, openOrdersRoute } from "./open-orders";
 import { pingRoute } from "./ping";
 import { queryOrderRoute } from "./query-order";
@@ -44,8 +46,12 @@ export function signedBinanceRoutes(): BinanceRoute[] {
     newOrderRoute,
     queryOrderRoute,
     cancelOrderRoute,
+    cancelReplaceRoute,
+    amendKeepPriorityRoute,
     openOrdersRoute,
     cancelOpenOrdersRoute,
+    ocoOrderRoute,
+    orderListOcoRoute,
     allOrdersRoute,
     accountRoute,
     myTradesRoute,

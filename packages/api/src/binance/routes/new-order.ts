@@ -1,4 +1,4 @@
-import type { PlaceOrderCommand } from "@exchange/core";
+import type { AnyPlaceOrderCommand } from "@exchange/core";
 import { RejectCode } from "@exchange/core";
 import type { MarketInfo } from "@exchange/domains/markets/market-directory";
 import { orderCommandOf } from "@exchange/domains/trading/order-input";
@@ -7,7 +7,7 @@ import { placeOrder } from "@exchange/domains/trading/trading";
 import { z } from "zod";
 import { marketOf } from "../binance-markets";
 import { newOrderError, rejectionError } from "../binance-order-errors";
-import { newOrderParams } from "../binance-order-params";
+import { type NewOrderRequest, newOrderParams } from "../binance-order-params";
 import { type BinanceNewOrder, binanceNewOrder, ZBinanceNewOrder } from "../binance-orders";
 import type { RawQuery } from "../binance-params";
 import type { BinanceRoute, BinanceRouteContext, SignedCaller } from "../binance-route";
@@ -30,18 +30,26 @@ export const newOrderRoute: BinanceRoute<BinanceNewOrder> = {
   weight: () => 1,
   answer: ZBinanceNewOrder,
   handle: async (context, query) => {
-    const { userId } = callerOf(context);
-    const { input, respType } = newOrderParams(query);
-    await marketOf(context.services, input.symbol);
-    try {
-      await limitOrderRate(context.services, userId, "place");
-      const placed = await placeOrder(context.services, userId, input);
-      return binanceNewOrder(placed, respType, context.services.clock.now());
-    } catch (error) {
-      throw newOrderError(error);
-    }
+    const request = newOrderParams(query);
+    await marketOf(context.services, request.input.symbol);
+    return placeForCaller(context, request);
   },
 };
+
+/** Places the caller's order (rate limit first) and answers in the form asked for. */
+export async function placeForCaller(
+  context: BinanceRouteContext,
+  { input, respType }: NewOrderRequest,
+): Promise<BinanceNewOrder> {
+  const { userId } = callerOf(context);
+  try {
+    await limitOrderRate(context.services, userId, "place");
+    const placed = await placeOrder(context.services, userId, input);
+    return binanceNewOrder(placed, respType, context.services.clock.now());
+  } catch (error) {
+    throw newOrderError(error);
+  }
+}
 
 /**
  * `POST /api/v3/order/test`: every check a new order gets (signature, parameters, symbol, the
@@ -61,7 +69,7 @@ async function testOrder(context: BinanceRouteContext, query: RawQuery) {
   const { userId } = callerOf(context);
   const { input } = newOrderParams(query);
   const market = await marketOf(context.services, input.symbol);
-  let command: PlaceOrderCommand;
+  let command: AnyPlaceOrderCommand;
   try {
     command = orderCommandOf(input, {
       userId,
@@ -77,10 +85,10 @@ async function testOrder(context: BinanceRouteContext, query: RawQuery) {
   return {};
 }
 
-/** The minima the engine checks (the input check covers the maxima), for a limit order. */
-function belowMinimum(command: PlaceOrderCommand, market: MarketInfo): RejectCode | undefined {
+/** The minima the engine checks (the input check covers the maxima), at the order's price. */
+function belowMinimum(command: AnyPlaceOrderCommand, market: MarketInfo): RejectCode | undefined {
   const { config, units } = market;
-  if (command.orderType !== "limit") {
+  if (command.orderType === "market") {
     if (command.qtyLots !== undefined && command.qtyLots < config.minQtyLots) {
       return RejectCode.QuantityBelowMin;
     }

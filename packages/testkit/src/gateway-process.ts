@@ -70,6 +70,13 @@ export class GatewayProcess {
     return this.logText;
   }
 
+  /** SIGKILL: the instance dies at once, without draining (a crash, a lost machine). */
+  async kill(): Promise<void> {
+    if (this.child.exitCode !== null) return;
+    this.child.kill("SIGKILL");
+    await once(this.child, "exit");
+  }
+
   /** SIGTERM, as a deployment stops it; resolves once it has drained and exited. */
   async stop(): Promise<void> {
     if (this.child.exitCode !== null) return;

@@ -9,6 +9,23 @@ export const CANCEL_ON_DISCONNECT_MAX_S = 600;
 export const SWEEP_INTERVAL_MS = 1_000;
 /** Switches one sweep fires at most (the next sweep takes the rest). */
 const SWEEP_BATCH = 100;
+/**
+ * How long a claimed switch is left to the instance that claimed it: if that one dies before it
+ * has cancelled, the switch is due again after this and another instance fires it.
+ */
+const CLAIM_LEASE_MS = 30_000;
+
+/**
+ * Claims a switch for the caller: moves its deadline a lease ahead and answers 1, if it exists
+ * and (ARGV[3] = "due") its deadline has passed; else 0. Atomic, so one claimant wins.
+ * KEYS[1] the set; ARGV: member, now ms, "due" | "any", lease ms.
+ */
+const CLAIM_SCRIPT = `
+local deadline = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if not deadline then return 0 end
+if ARGV[3] == 'due' and tonumber(deadline) > tonumber(ARGV[2]) then return 0 end
+redis.call('ZADD', KEYS[1], tonumber(ARGV[2]) + tonumber(ARGV[4]), ARGV[1])
+return 1`;
 
 /** A session's switch: whose orders, which session. */
 export interface SwitchOwner {
@@ -26,8 +43,8 @@ type SwitchServices = Pick<Services, "redis" | "redisPrefix" | "clock" | "log"> 
  *
  * The deadlines live in a Redis sorted set (`<prefix>gw:cod:deadlines`, member
  * `<userId>:<sessionId>`, score the deadline in epoch ms) so that a gateway instance that dies
- * does not take its switches with it: every instance sweeps the set, and whichever removes a
- * member (ZREM answers 1 to one of them only) fires it.
+ * does not take its switches with it: every instance sweeps the set, and whichever claims a
+ * due member first (an atomic script) fires it.
  */
 export class CancelOnDisconnect {
   private sweeper: NodeJS.Timeout | undefined;
@@ -51,9 +68,28 @@ export class CancelOnDisconnect {
 
   /** Fires the switch now if it is armed (the session closed); true when it fired here. */
   async fire(owner: SwitchOwner): Promise<boolean> {
-    const removed = await this.services.redis.zrem(this.key, memberOf(owner));
-    if (removed !== 1) return false;
+    return this.fireClaimed(owner, "any");
+  }
+
+  /**
+   * Claims the switch, cancels, then removes it: an instance that dies in between leaves it
+   * claimed for a lease only, and a sweeper fires it again (a second cancel-all is harmless).
+   */
+  private async fireClaimed(owner: SwitchOwner, when: "due" | "any"): Promise<boolean> {
+    const member = memberOf(owner);
+    const nowMs = this.services.clock.now();
+    const claimed = await this.services.redis.eval(
+      CLAIM_SCRIPT,
+      1,
+      this.key,
+      member,
+      String(nowMs),
+      when,
+      String(CLAIM_LEASE_MS),
+    );
+    if (claimed !== 1) return false;
     await this.cancelEverything(owner.userId);
+    await this.services.redis.zrem(this.key, member);
     return true;
   }
 
@@ -70,7 +106,7 @@ export class CancelOnDisconnect {
     let fired = 0;
     for (const member of due) {
       const owner = ownerOf(member);
-      if (owner && (await this.fire(owner))) fired += 1;
+      if (owner && (await this.fireClaimed(owner, "due"))) fired += 1;
     }
     return fired;
   }

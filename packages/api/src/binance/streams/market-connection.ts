@@ -47,12 +47,13 @@ export class MarketConnection implements StreamSubscriber {
     if (!this.closed) this.sink.send(this.combined ? event.combined : event.raw);
   }
 
-  /** Subscribes the streams named in the URL; false when one is not a stream we serve. */
-  async open(names: readonly string[]): Promise<boolean> {
-    if (names.length > MARKET_STREAM_LIMITS.streamsMax) return false;
-    if (!names.every((name) => parseMarketStream(name))) return false;
-    await this.subscribe(names);
-    return true;
+  /**
+   * Subscribes the streams named in the URL. Names that are not streams are passed over, as
+   * Binance does: ccxt opens `/ws/<n>` (a connection number) and then sends SUBSCRIBE.
+   */
+  async open(names: readonly string[]): Promise<void> {
+    const streams = names.filter((name) => parseMarketStream(name));
+    await this.subscribe(streams.slice(0, MARKET_STREAM_LIMITS.streamsMax));
   }
 
   /** One text frame from the client: answered, or the connection closed past the rate limit. */

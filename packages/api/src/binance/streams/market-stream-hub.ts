@@ -1,9 +1,11 @@
-import type { DepthDiffWire } from "@exchange/contracts/depth";
+import type { Depth, DepthDiffWire, Level } from "@exchange/contracts/depth";
 import type { KlinePushWire } from "@exchange/contracts/kline";
 import type { TickerPushWire } from "@exchange/contracts/ticker";
 import type { PublicTradeWire } from "@exchange/contracts/trade";
 import type { Logger } from "@exchange/protocol";
+import { binanceDecimal } from "../binance-decimal";
 import type { BusFanOut, BusListener } from "./bus-fan-out";
+import { LocalBook } from "./local-book";
 import { aggTradeEvent, DepthMerge, klineEvent, tickerEvent, tradeEvent } from "./market-events";
 import { busNameOf, type MarketStream } from "./stream-names";
 
@@ -48,6 +50,8 @@ export class MarketStreamHub {
     private readonly bus: BusFanOut,
     private readonly now: () => number,
     private readonly log: Logger,
+    /** The market's depth snapshot (Redis), for the streams made from the whole book. */
+    private readonly readSnapshot: (symbol: string) => Promise<Depth>,
   ) {}
 
   /** Resolves once `subscriber` receives every event of `name` from now on. */
@@ -97,8 +101,51 @@ export class MarketStreamHub {
       entry.timer.unref();
       return entry;
     }
+    if (stream.kind === "bookTicker" || stream.kind === "partialDepth") {
+      this.openBookStream(entry, stream, send);
+      return entry;
+    }
     entry.listener = (message) => send(eventOf(stream, message, this.now()));
     return entry;
+  }
+
+  /**
+   * `@bookTicker` on each change of the top (an empty book's first one too: `lastTop` starts
+   * apart from any); `@depth<n>` every interval the book moved.
+   */
+  private openBookStream(
+    entry: StreamEntry,
+    stream: Extract<MarketStream, { kind: "bookTicker" | "partialDepth" }>,
+    send: (payload: object) => void,
+  ): void {
+    const load = () => {
+      this.readSnapshot(stream.symbol).then(
+        (snapshot) => book.load(snapshot),
+        (error) => this.log.warn("depth snapshot not read", { error: String(error) }),
+      );
+    };
+    let lastTop = "";
+    const sendTop = () => {
+      if (stream.kind !== "bookTicker") return;
+      const { bids, asks } = book.top(1);
+      const top = JSON.stringify([bids[0], asks[0]]);
+      if (top === lastTop) return;
+      lastTop = top;
+      send(bookTickerEvent(stream.symbol, book.sequence ?? 0, bids[0], asks[0]));
+    };
+    const book = new LocalBook(load, sendTop);
+    load();
+    entry.listener = (message) => void book.apply(JSON.parse(message) as DepthDiffWire);
+    if (stream.kind === "bookTicker") return;
+    let sentSeq: number | undefined;
+    entry.timer = setInterval(() => {
+      const seq = book.sequence;
+      if (seq === undefined || seq === sentSeq) return;
+      sentSeq = seq;
+      const { bids, asks } = book.top(stream.levels);
+      send({ lastUpdateId: seq, bids: binanceLevels(bids), asks: binanceLevels(asks) });
+    }, stream.intervalMs);
+    entry.timer.unref();
   }
 
   private send(entry: StreamEntry, event: StreamEvent): void {
@@ -112,7 +159,11 @@ export class MarketStreamHub {
   }
 }
 
-function eventOf(stream: Exclude<MarketStream, { kind: "depth" }>, message: string, nowMs: number) {
+function eventOf(
+  stream: Extract<MarketStream, { kind: "trade" | "aggTrade" | "kline" | "ticker" }>,
+  message: string,
+  nowMs: number,
+) {
   switch (stream.kind) {
     case "trade":
       return tradeEvent(stream.symbol, JSON.parse(message) as PublicTradeWire, nowMs);
@@ -123,4 +174,20 @@ function eventOf(stream: Exclude<MarketStream, { kind: "depth" }>, message: stri
     case "ticker":
       return tickerEvent(JSON.parse(message) as TickerPushWire, nowMs);
   }
+}
+
+/** `<symbol>@bookTicker`: `u` is the book sequence of the change. */
+function bookTickerEvent(symbol: string, seq: number, bid?: Level, ask?: Level) {
+  return {
+    u: seq,
+    s: symbol,
+    b: binanceDecimal(bid?.[0] ?? null),
+    B: binanceDecimal(bid?.[1] ?? null),
+    a: binanceDecimal(ask?.[0] ?? null),
+    A: binanceDecimal(ask?.[1] ?? null),
+  };
+}
+
+function binanceLevels(levels: Level[]): [string, string][] {
+  return levels.map(([price, quantity]) => [binanceDecimal(price), binanceDecimal(quantity)]);
 }

@@ -12,11 +12,16 @@ export type MarketStream =
   | { kind: "trade" | "aggTrade"; symbol: string }
   | { kind: "kline"; symbol: string; interval: KlineInterval }
   /** 24 h statistics (`@ticker`). */
-  | { kind: "ticker"; symbol: string };
+  | { kind: "ticker"; symbol: string }
+  /** The best bid and ask, on each change (`@bookTicker`). */
+  | { kind: "bookTicker"; symbol: string }
+  /** The best 5, 10 or 20 levels a side every 100 or 1000 ms (`@depth5`, `@depth10@100ms`). */
+  | { kind: "partialDepth"; symbol: string; levels: 5 | 10 | 20; intervalMs: 100 | 1000 };
 
 /** Longest stream name accepted: the longest real one is under 40 characters. */
 export const STREAM_NAME_MAX_LENGTH = 64;
 
+const PARTIAL_DEPTH = /^depth(5|10|20)(?:@(100ms|1000ms))?$/;
 const NAME = /^([a-z0-9]{2,20})@([a-zA-Z0-9_@]+)$/;
 
 /** The stream `name` means, or undefined for a name Binance would not serve us. */
@@ -38,6 +43,18 @@ export function parseMarketStream(name: string): MarketStream | undefined {
       return { kind: "aggTrade", symbol };
     case "ticker":
       return { kind: "ticker", symbol };
+    case "bookTicker":
+      return { kind: "bookTicker", symbol };
+  }
+  const partial = PARTIAL_DEPTH.exec(topic);
+  if (partial) {
+    const levels = Number(partial[1]) as 5 | 10 | 20;
+    return {
+      kind: "partialDepth",
+      symbol,
+      levels,
+      intervalMs: partial[2] === "100ms" ? 100 : 1000,
+    };
   }
   if (topic.startsWith("kline_")) {
     const interval = topic.slice("kline_".length);
@@ -50,6 +67,8 @@ export function parseMarketStream(name: string): MarketStream | undefined {
 export function busNameOf(stream: MarketStream): string {
   switch (stream.kind) {
     case "depth":
+    case "bookTicker":
+    case "partialDepth":
       return channels.depth(stream.symbol);
     case "trade":
     case "aggTrade":

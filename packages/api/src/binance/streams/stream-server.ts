@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server } from "node:http";
 import type { Duplex } from "node:stream";
+import { readDepth } from "@exchange/domains/market-data/market-data-depth";
 import type { Services } from "@exchange/domains/services";
 import { clientAddress, type Logger } from "@exchange/protocol";
 import { type WebSocket, WebSocketServer } from "ws";
@@ -26,6 +27,9 @@ export interface BinanceStreamsOptions {
   listenKeyCheckMs?: number;
 }
 
+/** Levels a side read from the snapshot for the book streams (REST depth's most). */
+const SNAPSHOT_LEVELS = 5_000;
+
 /** Something a socket's close must tear down. */
 interface Session {
   receive(text: string): Promise<void>;
@@ -43,11 +47,15 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): { close():
   const now = () => services.clock.now();
   const subscriber = services.redis.duplicate();
   const bus = new BusFanOut(subscriber, services.redisPrefix, log);
-  const hub = new MarketStreamHub(bus, now, log);
+  const hub = new MarketStreamHub(bus, now, log, (symbol) =>
+    readDepth(services, { symbol, limit: SNAPSHOT_LEVELS }),
+  );
   const switches = new CancelOnDisconnect(services);
   const listenKeys = new ListenKeys(services.redis, services.redisPrefix);
   const wss = new WebSocketServer({ noServer: true, maxPayload: REQUEST_MAX_BYTES });
   const lastPongMs = new WeakMap<WebSocket, number>();
+  /** Sessions still tearing down (a switch cancelling orders): shutdown waits for them. */
+  const closing = new Set<Promise<void>>();
   switches.start();
 
   const open = (ws: WebSocket, session: Session) => {
@@ -65,11 +73,11 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): { close():
         });
     });
     ws.on("close", () => {
-      queue = queue
+      const done = queue
         .then(() => session.close())
-        .catch((error) => {
-          log.warn("stream close failed", { error: String(error) });
-        });
+        .catch((error) => log.warn("stream close failed", { error: String(error) }));
+      closing.add(done);
+      void done.finally(() => closing.delete(done));
     });
   };
 
@@ -84,7 +92,7 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): { close():
         : url.pathname.slice("/ws".length).split("/").filter(Boolean);
       const connection = new MarketConnection(hub, sinkOf(ws), combined, now);
       open(ws, connection);
-      if (!(await connection.open(names))) ws.close(1008, "Invalid stream");
+      await connection.open(names);
     },
     user: async (ws, _request, url) => {
       const listenKey = url.pathname.slice("/ws/".length);
@@ -154,10 +162,12 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): { close():
       clearInterval(pinger);
       switches.stop();
       hub.close();
-      // A switch armed on a closing instance is not fired here: its deadline in Redis stands,
-      // and a sweeper (another instance's, or this one's successor) fires it if not renewed.
+      // Closing a session fires its switch, as any disconnect does: wait for those cancels.
+      const closed = [...wss.clients].map((ws) => new Promise((r) => ws.once("close", r)));
       for (const ws of wss.clients) ws.terminate();
       wss.close();
+      await Promise.all(closed);
+      await Promise.all(closing);
       subscriber.disconnect();
     },
   };

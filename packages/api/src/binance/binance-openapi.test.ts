@@ -5,8 +5,10 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { type BinanceOpenApiDocument, binanceOpenApiDocument } from "./binance-openapi";
 import type { BinanceRoute } from "./binance-route";
+import { routeDocOf } from "./binance-route-docs";
 import { createBinanceServer } from "./binance-server";
-import { publicBinanceRoutes } from "./routes";
+import { publicBinanceRoutes, signedBinanceRoutes } from "./routes";
+import { userDataStreamRoutes } from "./streams/user-data-stream-routes";
 
 // The reference reads nothing of the stores: the services carry only the clock.
 const services = { clock: new ManualClock(1_700_000_000_000) } as unknown as Services;
@@ -23,8 +25,8 @@ const signedOrder: BinanceRoute = {
 
 /** A route as another part of the gateway may add it: no summary, no parameters declared. */
 const undocumented: BinanceRoute = {
-  method: "DELETE",
-  path: "/api/v3/userDataStream",
+  method: "GET",
+  path: "/api/v3/rateLimit/order",
   security: { kind: "public" },
   weight: () => 2,
   answer: z.object({}),
@@ -64,12 +66,12 @@ describe("the API reference", () => {
     for (const { path, method } of documented) {
       expect(app.hasRoute({ url: path, method: method as "GET" }), `${method} ${path}`).toBe(true);
     }
-    expect(document.paths["/api/v3/userDataStream"]?.delete?.summary).toBe(
-      "DELETE /api/v3/userDataStream",
+    expect(document.paths["/api/v3/rateLimit/order"]?.get?.summary).toBe(
+      "GET /api/v3/rateLimit/order",
     );
   });
 
-  it("documents every public route's summary, parameters and answer", () => {
+  it("documents every route the gateway serves: summary, parameters and answer", () => {
     const document = binanceOpenApiDocument({
       routes: publicBinanceRoutes({ weightPerMinute: 6_000 }),
       serverUrl: "/",
@@ -86,10 +88,21 @@ describe("the API reference", () => {
     expect(depth?.responses["200"]).toMatchObject({
       content: { "application/json": { schema: { required: ["lastUpdateId", "bids", "asks"] } } },
     });
-    for (const route of publicBinanceRoutes({ weightPerMinute: 6_000 })) {
-      expect(route.summary, route.path).toBeTruthy();
-      expect(route.params, route.path).toBeDefined();
+    const served = [
+      ...publicBinanceRoutes({ weightPerMinute: 6_000 }),
+      ...signedBinanceRoutes(),
+      ...userDataStreamRoutes,
+    ];
+    for (const route of served) {
+      const doc = routeDocOf(route);
+      expect(doc.summary, `${route.method} ${route.path}`).toBeTruthy();
+      expect(doc.params, `${route.method} ${route.path}`).toBeDefined();
     }
+    const signedOrder = binanceOpenApiDocument({ routes: served, serverUrl: "/", version: "t" })
+      .paths["/api/v3/order"]?.post;
+    expect(signedOrder?.parameters.find((p) => p.name === "type")?.schema).toMatchObject({
+      enum: expect.arrayContaining(["STOP_LOSS_LIMIT"]),
+    });
   });
 
   it("marks signed routes with the key header, the signature and the signed parameters", () => {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { BinanceCode } from "./binance-errors";
 import { signedDocParams } from "./binance-param-docs";
 import type { BinanceRoute } from "./binance-route";
+import { routeDocOf } from "./binance-route-docs";
 
 /** Where the document is served, on every gateway (no weight charged). */
 export const OPENAPI_PATHS = ["/api/v3/openapi.json", "/openapi.json"] as const;
@@ -108,11 +109,12 @@ export function binanceOpenApiDocument(options: {
 
 function operationOf(route: BinanceRoute): OpenApiOperation {
   const signed = route.security.kind === "signed";
+  const doc = routeDocOf(route);
   const operation: OpenApiOperation = {
     operationId: operationIdOf(route),
-    summary: route.summary ?? `${route.method} ${route.path}`,
+    summary: doc.summary ?? `${route.method} ${route.path}`,
     tags: [tagOf(route)],
-    parameters: [...parametersOf(route.params), ...(signed ? parametersOf(signedDocParams) : [])],
+    parameters: [...parametersOf(doc.params), ...(signed ? parametersOf(signedDocParams) : [])],
     security: securityOf(route),
     // The weight of a request without parameters; a route's weight may grow with its `limit`
     // or the markets it names, as Binance's documentation gives it.

@@ -26,6 +26,19 @@ export const docParam = {
   endTime: z.number().int().min(0).describe("Latest time to include (epoch milliseconds)."),
   interval: z.enum(KLINE_INTERVALS).describe("The candle's length: only the ones kept here."),
   fromId: z.number().int().min(0).describe("The first trade id to answer."),
+  side: z.enum(["BUY", "SELL"]).describe("Buy or sell."),
+  decimal: (what: string) =>
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?$/)
+      .describe(what),
+  orderId: z.number().int().min(1).describe("The order's id, as placing it answered."),
+  clientOrderId: (what: string) =>
+    z
+      .string()
+      .regex(/^[a-zA-Z0-9-_.]{1,36}$/)
+      .describe(what),
+  timeInForce: z.enum(["GTC", "IOC", "FOK"]).describe("How long the order works (default GTC)."),
 };
 
 /**

@@ -172,6 +172,7 @@ async function openLoop(
 ) {
   const latencies: number[] = [];
   let refused = 0;
+  const reasons = new Map<string, number>();
   const total = perSecond * seconds;
   const tickMs = 2;
   const started = performance.now();
@@ -187,13 +188,18 @@ async function openLoop(
       pending.push(
         client.place(trader).then(
           (ms) => void latencies.push(ms),
-          () => void refused++,
+          (error: Error) => {
+            refused++;
+            const why = error.message.slice(0, 40);
+            reasons.set(why, (reasons.get(why) ?? 0) + 1);
+          },
         ),
       );
     }
     await new Promise((r) => setTimeout(r, tickMs));
   }
   await Promise.all(pending);
+  if (refused > 0) console.log(`refusals: ${JSON.stringify(Object.fromEntries(reasons))}`);
   return { refused, ...percentiles(latencies) };
 }
 

@@ -42,6 +42,14 @@ export interface TestTrader {
 export interface TradingSetup {
   /** A new trader, credited with `funds` (asset → whole-unit decimal, e.g. { USDT: "10000" }). */
   createTrader(funds: Record<string, string>): Promise<TestTrader>;
+  /**
+   * A limit order of another trader, sent to the engine as a bot would (prices and quantities in
+   * the market's decimals): the market moving around the trader a journey follows.
+   */
+  placeLimitOrder(
+    trader: TestTrader,
+    order: { symbol: string; side: "buy" | "sell"; price: string; quantity: string; ioc?: boolean },
+  ): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -94,12 +102,42 @@ export async function setUpTrading(): Promise<TradingSetup> {
       }
       return { id: user.id, ...trader };
     },
+    async placeLimitOrder(trader, order) {
+      const market = await db.market.findUniqueOrThrow({ where: { symbol: order.symbol } });
+      const { outcome } = await engine.send(
+        {
+          type: "order.place",
+          id: commandIds.placeOrder(trader.id),
+          ts: Date.now(),
+          userId: trader.id,
+          symbol: order.symbol,
+          side: order.side,
+          orderType: "limit",
+          priceTicks: stepsOf(order.price, market.priceTick),
+          qtyLots: stepsOf(order.quantity, market.lotSize),
+          timeInForce: order.ioc ? "IOC" : "GTC",
+        },
+        { timeoutMs: 15_000 },
+      );
+      if (!outcome.ok) throw new Error(`order refused: ${outcome.message}`);
+    },
     async close() {
       await worker.stop();
       await Promise.all([engine.close(), db.$disconnect()]);
     },
   };
 }
+
+/** How many `step`s (a tick or a lot, decimal text) make `value`, exactly. */
+function stepsOf(value: string, step: { toString(): string }): bigint {
+  const scale = Math.max(decimals(value), decimals(step.toString()));
+  const units = parseUnits(value, scale);
+  const stepUnits = parseUnits(step.toString(), scale);
+  if (units % stepUnits !== 0n) throw new Error(`${value} is not a multiple of ${step}`);
+  return units / stepUnits;
+}
+
+const decimals = (text: string) => text.split(".")[1]?.length ?? 0;
 
 const WORKER_WAIT_MS = 5_000;
 

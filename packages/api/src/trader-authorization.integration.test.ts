@@ -165,6 +165,27 @@ const PROCEDURES: Array<{
       }),
   },
   {
+    path: "trading.placeOco",
+    access: "user",
+    call: (api) =>
+      api.trading.placeOco({
+        symbol: "NOPEUSDT",
+        side: "sell",
+        quantity: "1",
+        price: "3",
+        stopPrice: "2",
+        stopLimitPrice: "1",
+      }),
+  },
+  {
+    path: "trading.amendOrder",
+    access: "user",
+    // Names the owner's resting order (0.5 BTC) with its own quantity: another user's call is
+    // "not found", the owner's "nothing to change", so the order stays for the cancel row.
+    call: (api, { orderId }) =>
+      api.trading.amendOrder({ symbol: "BTCUSDT", orderId, quantity: "0.5" }),
+  },
+  {
     path: "trading.cancelOrder",
     access: "user",
     // Names the owner's resting order: only the owner could cancel it, and the owner's row

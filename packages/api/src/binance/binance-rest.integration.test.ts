@@ -318,7 +318,8 @@ describe("bad requests", () => {
       ["/api/v3/aggTrades?symbol=BTCUSDT&fromId=2147483648", 400, -1130],
       ["/api/v3/aggTrades?symbol=BTCUSDT&startTime=0&endTime=3600001", 400, -1130],
       ["/api/v3/nothing-here", 404, -1099],
-      ["/api/v3/order", 404, -1099],
+      // A signed route asked without a key: "API-key format invalid."
+      ["/api/v3/order", 401, -2014],
     ];
     for (const [path, status, code, msg] of cases) {
       const answer = await get(path);

@@ -326,6 +326,20 @@ describe("placing, querying and cancelling orders", () => {
       stopPrice: "45000.00000000",
       workingTime: -1,
     });
+    const stopId = (stop.body as { orderId: number }).orderId;
+    await eventually(async () => {
+      const answer = await call(alice, "GET", "/api/v3/order", {
+        symbol: "BTCUSDT",
+        orderId: stopId,
+      });
+      expect(answer.body).toMatchObject({
+        type: "STOP_LOSS_LIMIT",
+        status: "NEW",
+        isWorking: false,
+        workingTime: -1,
+        stopPrice: "45000.00000000",
+      });
+    });
     const oco = await call(alice, "POST", "/api/v3/orderList/oco", {
       symbol: "BTCUSDT",
       side: "SELL",

@@ -5,8 +5,9 @@ import { DateTime, useErrorText, useTimeZoneLabel } from "@exchange/ui/i18n";
 import { useInfiniteQuery, useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { type ReactNode, useEffect, useState } from "react";
+import { Fragment, type ReactNode, useEffect, useState } from "react";
 import { useTRPC } from "@/trpc/react";
+import { AmendOrderRow } from "./amend-order-row";
 import { formatAmount, type MarketFormat, marketFormat } from "./format";
 import { Panel, PanelError, PanelMessage, PanelTabs } from "./panel";
 import { useTrade } from "./trade-context";
@@ -127,6 +128,8 @@ function OpenOrders({ symbol }: { symbol: string | undefined }) {
   const cancelAll = useMutation(trpc.trading.cancelAll.mutationOptions());
   const [confirmAll, setConfirmAll] = useState(false);
   const [cancelling, setCancelling] = useState<ReadonlySet<number>>(new Set());
+  /** The order whose amendment row is open, if any. */
+  const [amending, setAmending] = useState<number | null>(null);
   const items = orders.data?.pages.flatMap((page) => page.items) ?? [];
   const hereCount = items.filter((o) => o.symbol === market.symbol).length;
 
@@ -190,8 +193,10 @@ function OpenOrders({ symbol }: { symbol: string | undefined }) {
           <Th>{t("side")}</Th>
           <Th>{t("type")}</Th>
           <Th right>{t("price")}</Th>
+          <Th right>{t("trigger")}</Th>
           <Th right>{t("amount")}</Th>
           <Th right>{t("filled")}</Th>
+          <Th>{t("status")}</Th>
           <Th right>
             <button
               type="button"
@@ -214,37 +219,59 @@ function OpenOrders({ symbol }: { symbol: string | undefined }) {
       {items.map((order) => {
         const f = formats(order.symbol);
         return (
-          <tr
-            key={order.orderId}
-            data-testid="open-order"
-            className="border-b border-line/60 hover:bg-hover"
-          >
-            <Td muted>
-              <DateTime at={order.createdAt} format="dateTimeBare" />
-            </Td>
-            <Td>{f?.pair ?? order.symbol}</Td>
-            <Td>
-              <SideLabel side={order.side} />
-            </Td>
-            <Td muted>{typeLabel(order, t)}</Td>
-            <Td right>{order.price && f ? f.price(order.price) : t("marketPrice")}</Td>
-            <Td right>{order.quantity && f ? f.quantity(order.quantity) : "—"}</Td>
-            <Td right muted>
-              {f ? f.quantity(order.filledQuantity) : order.filledQuantity}
-            </Td>
-            <Td right>
-              <button
-                type="button"
-                onClick={() => cancelOne(order)}
-                disabled={cancelling.has(order.orderId)}
-                aria-label={t("cancelOrder", { id: order.orderId })}
-                className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium text-ink-muted hover:bg-raised hover:text-ink disabled:opacity-50 max-md:min-h-10"
-              >
-                {cancelling.has(order.orderId) ? <Spinner /> : null}
-                {t("cancel")}
-              </button>
-            </Td>
-          </tr>
+          <Fragment key={order.orderId}>
+            <tr
+              data-testid="open-order"
+              data-order-id={order.orderId}
+              className="border-b border-line/60 hover:bg-hover"
+            >
+              <Td muted>
+                <DateTime at={order.createdAt} format="dateTimeBare" />
+              </Td>
+              <Td>{f?.pair ?? order.symbol}</Td>
+              <Td>
+                <SideLabel side={order.side} />
+              </Td>
+              <Td muted>{typeLabel(order, t)}</Td>
+              <Td right>{order.price && f ? f.price(order.price) : t("marketPrice")}</Td>
+              <Td right>{order.stopPrice && f ? f.price(order.stopPrice) : "—"}</Td>
+              <Td right>{order.quantity && f ? f.quantity(order.quantity) : "—"}</Td>
+              <Td right muted>
+                {f ? f.quantity(order.filledQuantity) : order.filledQuantity}
+              </Td>
+              <Td muted>
+                <span data-testid="order-state">
+                  {order.working ? statusLabel(order.status, order.cancelReason, t) : t("waiting")}
+                </span>
+              </Td>
+              <Td right>
+                {order.listId === null ? (
+                  <button
+                    type="button"
+                    onClick={() => setAmending(amending === order.orderId ? null : order.orderId)}
+                    aria-expanded={amending === order.orderId}
+                    aria-label={t("amendOrder", { id: order.orderId })}
+                    className="rounded px-1.5 py-0.5 text-xs font-medium text-ink-muted hover:bg-raised hover:text-ink max-md:min-h-10"
+                  >
+                    {t("amend")}
+                  </button>
+                ) : null}
+                <button
+                  type="button"
+                  onClick={() => cancelOne(order)}
+                  disabled={cancelling.has(order.orderId)}
+                  aria-label={t("cancelOrder", { id: order.orderId })}
+                  className="inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium text-ink-muted hover:bg-raised hover:text-ink disabled:opacity-50 max-md:min-h-10"
+                >
+                  {cancelling.has(order.orderId) ? <Spinner /> : null}
+                  {t("cancel")}
+                </button>
+              </Td>
+            </tr>
+            {amending === order.orderId ? (
+              <AmendOrderRow order={order} columns={10} onClose={() => setAmending(null)} />
+            ) : null}
+          </Fragment>
         );
       })}
     </Table>
@@ -312,7 +339,9 @@ function OrderHistory({ symbol }: { symbol: string | undefined }) {
             </Td>
             <Td muted>{typeLabel(order, t)}</Td>
             <Td right>
-              {order.price && f && order.type === "limit" ? f.price(order.price) : t("marketPrice")}
+              {order.price && f && order.type !== "market"
+                ? f.price(order.price)
+                : t("marketPrice")}
             </Td>
             <Td right>{order.averagePrice && f ? f.price(order.averagePrice) : "—"}</Td>
             <Td right>
@@ -535,10 +564,17 @@ function SideLabel({ side }: { side: "buy" | "sell" }) {
 }
 
 function typeLabel(
-  order: { type: string; postOnly: boolean; timeInForce: string },
+  order: { type: string; postOnly: boolean; timeInForce: string; listId: number | null },
   t: Translate,
 ): string {
+  const kind = kindLabel(order, t);
+  return order.listId === null ? kind : t("ocoType", { type: kind });
+}
+
+function kindLabel(order: { type: string; postOnly: boolean; timeInForce: string }, t: Translate) {
   if (order.type === "market") return t("marketType");
+  if (order.type === "stopLimit") return t("stopLimitType");
+  if (order.type === "takeProfitLimit") return t("takeProfitType");
   if (order.postOnly) return t("limitPostOnly");
   return order.timeInForce === "GTC" ? t("limitType") : t("limitTif", { tif: order.timeInForce });
 }
@@ -548,6 +584,8 @@ const CANCEL_REASONS = {
   cancelAll: "cancelled",
   expired: "expired",
   selfTrade: "selfTrade",
+  amended: "amended",
+  oco: "oco",
 } as const;
 
 function statusLabel(status: string, cancelReason: string | null, t: Translate): string {

@@ -44,6 +44,9 @@ export const REJECT = {
   PriceAboveMax: 410,
   NotionalAboveMax: 411,
   TooManyOpenOrders: 412,
+  StopWouldTriggerNow: 413,
+  InvalidOcoPrices: 414,
+  AmendNotAllowed: 415,
   InsufficientBalance: 600,
 } as const;
 
@@ -63,9 +66,12 @@ export type RejectKey =
   | "postOnlyWouldTake"
   | "fokNotFillable"
   | "noBook"
-  | "duplicateClientOrderId";
+  | "duplicateClientOrderId"
+  | "stopWouldTriggerNow"
+  | "invalidOcoPrices"
+  | "amendNotAllowed";
 
-export type RejectField = "price" | "quantity" | "postOnly" | "timeInForce" | "_";
+export type RejectField = "price" | "stopPrice" | "quantity" | "postOnly" | "timeInForce" | "_";
 
 export interface Rejection {
   /** The form field it concerns ("_": the whole form). */
@@ -118,6 +124,12 @@ export function rejectionOf(code: number, market: MarketDto): Rejection | null {
       return on("_", "noBook");
     case REJECT.DuplicateClientOrderId:
       return on("_", "duplicateClientOrderId");
+    case REJECT.StopWouldTriggerNow:
+      return on("stopPrice", "stopWouldTriggerNow");
+    case REJECT.InvalidOcoPrices:
+      return on("stopPrice", "invalidOcoPrices");
+    case REJECT.AmendNotAllowed:
+      return on("_", "amendNotAllowed");
     default:
       return null;
   }

@@ -29,18 +29,45 @@ import { useTrade } from "./trade-context";
 import { applyOrder, usePrivatePollMs, useRefreshAccount } from "./use-account-live";
 import { useTicker } from "./use-market-data";
 
-type OrderType = "limit" | "market";
+type OrderType = "limit" | "market" | "stopLimit" | "takeProfitLimit" | "oco";
+/** The kinds that wait for the last price to reach a stop price (an OCO's second order too). */
+type StopKind = Exclude<OrderType, "limit" | "market">;
+const ORDER_TYPES: readonly OrderType[] = [
+  "limit",
+  "market",
+  "stopLimit",
+  "takeProfitLimit",
+  "oco",
+];
+const isStopKind = (type: OrderType): type is StopKind =>
+  type === "stopLimit" || type === "takeProfitLimit" || type === "oco";
 type TimeInForce = "GTC" | "IOC" | "FOK";
 /** A market buy is sized by what to spend (total) or by quantity. */
 type MarketBuyBy = "total" | "quantity";
 /** Form fields that can carry an error; "_" is the whole form. */
-type Field = "price" | "quantity" | "quoteAmount" | "postOnly" | "timeInForce" | "_";
+type Field =
+  | "price"
+  | "stopPrice"
+  | "stopLimitPrice"
+  | "quantity"
+  | "quoteAmount"
+  | "postOnly"
+  | "timeInForce"
+  | "_";
 type FieldErrors = Partial<Record<Field, string[]>>;
 
 const PERCENTS = [25, 50, 75, 100] as const;
 /** Their codes read the same in every language, as on every exchange. */
 const TIMES_IN_FORCE: readonly TimeInForce[] = ["GTC", "IOC", "FOK"];
-const FIELDS: readonly Field[] = ["price", "quantity", "quoteAmount", "postOnly", "timeInForce"];
+const FIELDS: readonly Field[] = [
+  "price",
+  "stopPrice",
+  "stopLimitPrice",
+  "quantity",
+  "quoteAmount",
+  "postOnly",
+  "timeInForce",
+];
 
 /** A fresh client order id for each new order; reused only to retry the same one. */
 function newClientOrderId(): string {
@@ -112,6 +139,8 @@ function PlaceOrderForm() {
   const [type, setType] = useState<OrderType>("limit");
   const [marketBuyBy, setMarketBuyBy] = useState<MarketBuyBy>("total");
   const [price, setPrice] = useState("");
+  const [stopPrice, setStopPrice] = useState("");
+  const [stopLimitPrice, setStopLimitPrice] = useState("");
   const [quantity, setQuantity] = useState("");
   const [spend, setSpend] = useState("");
   const [timeInForce, setTimeInForce] = useState<TimeInForce>("GTC");
@@ -125,6 +154,7 @@ function PlaceOrderForm() {
   const unconfirmed = useRef<{ fingerprint: string; clientOrderId: string } | null>(null);
 
   const place = useMutation(trpc.trading.placeOrder.mutationOptions());
+  const placeOco = useMutation(trpc.trading.placeOco.mutationOptions());
 
   // A price clicked in the book or the trades becomes a limit order's price.
   useEffect(() => {
@@ -150,7 +180,7 @@ function PlaceOrderForm() {
   const available = side === "buy" ? availableQuote : availableBase;
 
   const byTotal = type === "market" && side === "buy" && marketBuyBy === "total";
-  const priceValue = type === "limit" ? positiveOrNull(price) : last ? decimal(last) : null;
+  const priceValue = type !== "market" ? positiveOrNull(price) : last ? decimal(last) : null;
   const quantityValue = byTotal
     ? spendAndPrice(positiveOrNull(spend), priceValue)
     : positiveOrNull(quantity);
@@ -162,7 +192,7 @@ function PlaceOrderForm() {
   const rate =
     type === "market"
       ? market.takerFeeRate
-      : postOnly
+      : postOnly && type === "limit"
         ? market.makerFeeRate
         : higherRate(market.makerFeeRate, market.takerFeeRate);
   const fee = quantityValue && value ? feeEstimate(market, side, rate, quantityValue, value) : null;
@@ -221,6 +251,30 @@ function PlaceOrderForm() {
         problems[field as Field] ??= [t(`reject.${problem.key}`, problem.values)];
       }
     };
+    if (type === "oco") {
+      const input = {
+        symbol: market.symbol,
+        side,
+        price: need("price", price) ?? "",
+        stopPrice: need("stopPrice", stopPrice) ?? "",
+        stopLimitPrice: need("stopLimitPrice", stopLimitPrice) ?? "",
+        quantity: need("quantity", quantity) ?? "",
+      };
+      checkMaxima(input);
+      return { input, problems };
+    }
+    if (type === "stopLimit" || type === "takeProfitLimit") {
+      const input = {
+        symbol: market.symbol,
+        side,
+        type,
+        stopPrice: need("stopPrice", stopPrice),
+        price: need("price", price),
+        quantity: need("quantity", quantity),
+      };
+      checkMaxima(input);
+      return { input, problems };
+    }
     const base = { symbol: market.symbol, side, type } as const;
     if (type === "limit") {
       const input = {
@@ -242,7 +296,7 @@ function PlaceOrderForm() {
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (place.isPending) return;
+    if (place.isPending || placeOco.isPending) return;
     const { input, problems } = orderInput();
     if (Object.keys(problems).length > 0) {
       setErrors(problems);
@@ -258,6 +312,46 @@ function PlaceOrderForm() {
         ? unconfirmed.current.clientOrderId
         : newClientOrderId();
     unconfirmed.current = { fingerprint, clientOrderId };
+    const onError = (error: unknown) => {
+      const data = errorDataOf(error);
+      const appCode = data?.appCode;
+      if (appCode !== "ENGINE_UNAVAILABLE" && data !== undefined) unconfirmed.current = null;
+      setKycRequired(appCode === "KYC_REQUIRED");
+      setRefusedFor(data?.rejectCode === REJECT.InsufficientBalance ? spendAsset : null);
+      setErrors(
+        appCode === "KYC_REQUIRED"
+          ? {}
+          : fieldErrorsOf(error, data, {
+              byTotal,
+              t,
+              market,
+              english: locale === "en",
+              errorText,
+            }),
+      );
+    };
+    if ("stopLimitPrice" in input) {
+      placeOco.mutate(
+        { ...input, clientOrderId },
+        {
+          onSuccess: ({ orders }) => {
+            unconfirmed.current = null;
+            for (const order of orders) applyOrder(queryClient, trpc, order);
+            refreshAccount();
+            setQuantity("");
+            toast({
+              tone: "success",
+              title: t("form.ocoPlaced", {
+                price: format.price(input.price),
+                stop: format.price(input.stopPrice),
+              }),
+            });
+          },
+          onError,
+        },
+      );
+      return;
+    }
     place.mutate(
       { ...input, clientOrderId },
       {
@@ -274,29 +368,12 @@ function PlaceOrderForm() {
             description: orderSummary(order, fills.length, format, t),
           });
         },
-        onError: (error) => {
-          const data = errorDataOf(error);
-          const appCode = data?.appCode;
-          if (appCode !== "ENGINE_UNAVAILABLE" && data !== undefined) unconfirmed.current = null;
-          setKycRequired(appCode === "KYC_REQUIRED");
-          setRefusedFor(data?.rejectCode === REJECT.InsufficientBalance ? spendAsset : null);
-          setErrors(
-            appCode === "KYC_REQUIRED"
-              ? {}
-              : fieldErrorsOf(error, data, {
-                  byTotal,
-                  t,
-                  market,
-                  english: locale === "en",
-                  errorText,
-                }),
-          );
-        },
+        onError,
       },
     );
   }
 
-  const pending = place.isPending;
+  const pending = place.isPending || placeOco.isPending;
   const tradable = market.status === "TRADING";
   // The deep "fill" strengths: white text reads on them at 4.5:1.
   const sideTone =
@@ -337,9 +414,9 @@ function PlaceOrderForm() {
 
       <fieldset
         aria-label={t("form.orderType")}
-        className="min-w-0 flex items-center gap-2 text-[13px]"
+        className="min-w-0 flex flex-wrap items-center gap-x-2 gap-y-1 text-[13px]"
       >
-        {(["limit", "market"] as const).map((option) => (
+        {ORDER_TYPES.map((option) => (
           <button
             key={option}
             type="button"
@@ -390,7 +467,41 @@ function PlaceOrderForm() {
         </FormAlert>
       ) : null}
 
-      {type === "limit" ? (
+      {isStopKind(type) ? (
+        <>
+          <p data-testid="trigger-hint" className="text-xs text-ink-muted">
+            {t(`form.trigger.${type}_${side}`)}
+            {last ? (
+              <span className="ml-1 text-ink-faint tabular-nums">
+                ({t("form.lastPrice", { price: format.price(last) })})
+              </span>
+            ) : null}
+          </p>
+          <AmountField
+            label={t("form.stopPrice")}
+            unit={market.quoteAsset}
+            value={stopPrice}
+            onChange={(text) => {
+              setStopPrice(text);
+              clearError("stopPrice");
+            }}
+            errors={errors.stopPrice}
+          />
+        </>
+      ) : null}
+      {type === "oco" ? (
+        <AmountField
+          label={t("form.stopLimitPrice")}
+          unit={market.quoteAsset}
+          value={stopLimitPrice}
+          onChange={(text) => {
+            setStopLimitPrice(text);
+            clearError("stopLimitPrice");
+          }}
+          errors={errors.stopLimitPrice}
+        />
+      ) : null}
+      {type !== "market" ? (
         <AmountField
           label={t("form.price")}
           unit={market.quoteAsset}
@@ -513,9 +624,12 @@ function PlaceOrderForm() {
           </Row>
         ) : null}
         <Row
-          label={t(type === "limit" && !postOnly ? "form.feeMax" : "form.fee", {
-            rate: formatRate(rate),
-          })}
+          label={t(
+            type !== "market" && !(type === "limit" && postOnly) ? "form.feeMax" : "form.fee",
+            {
+              rate: formatRate(rate),
+            },
+          )}
         >
           <span data-testid="fee-estimate">{fee ? `≈ ${fee.amount} ${fee.asset}` : "—"}</span>
         </Row>

@@ -22,23 +22,37 @@ export interface OrderRow {
   remainingLots: bigint;
   filledQuoteAtoms: bigint;
   cancelReason: string | null;
+  stopOrderType: string | null;
+  stopPriceTicks: bigint | null;
+  listId: number | null;
+  working: boolean;
+  workingAt: Date | null;
   acceptedSeq: number;
   updatedSeq: number;
   createdAt: Date;
   updatedAt: Date;
 }
 
-export type OrderProgressRow = Pick<
-  OrderRow,
-  | "orderId"
-  | "status"
-  | "filledLots"
-  | "remainingLots"
-  | "filledQuoteAtoms"
-  | "cancelReason"
-  | "updatedSeq"
-  | "updatedAt"
->;
+/**
+ * What later events changed in an order accepted in an earlier batch. A fill or cancel states
+ * the progress fields (cumulative); a trigger states `working`; a kept-priority amendment the
+ * quantity, price and remaining quantity. A field left out is unchanged.
+ */
+export type OrderProgressRow = Pick<OrderRow, "orderId" | "updatedSeq" | "updatedAt"> &
+  Partial<
+    Pick<
+      OrderRow,
+      | "status"
+      | "filledLots"
+      | "remainingLots"
+      | "filledQuoteAtoms"
+      | "cancelReason"
+      | "qtyLots"
+      | "priceTicks"
+      | "working"
+      | "workingAt"
+    >
+  >;
 
 export interface TradeRow extends Omit<Event<"trade">, "type" | "ts"> {
   seq: number;
@@ -129,7 +143,19 @@ function projectEvent(changes: ProjectionChanges, event: WireCoreEvent, place: E
     case "order.partiallyFilled":
     case "order.filled":
     case "order.cancelled":
-      recordProgress(changes, event, place);
+      recordProgress(changes, event.orderId, progressOf(event), place);
+      return;
+    case "order.triggered":
+      // It works from the triggering command's time, its priority from now on.
+      recordProgress(changes, event.orderId, { working: true, workingAt: place.at }, place);
+      return;
+    case "order.amended":
+      // A replacing amendment is the old order's cancel and a new order's acceptance, each
+      // with its own event; only a quantity reduction changes the order in place.
+      if (event.keptPriority) {
+        const { qtyLots, priceTicks, remainingLots } = event;
+        recordProgress(changes, event.orderId, { qtyLots, priceTicks, remainingLots }, place);
+      }
       return;
     case "trade":
       changes.trades.push(tradeRow(event, place));
@@ -214,6 +240,11 @@ function newOrderRow(event: Event<"order.accepted">, place: EventPlace): OrderRo
     postOnly: event.postOnly,
     clientOrderId: event.clientOrderId,
     ...progressAtStart(event),
+    stopOrderType: event.stopOrderType ?? null,
+    stopPriceTicks: event.stopPriceTicks ?? null,
+    listId: event.listId ?? null,
+    working: event.stopPriceTicks === undefined,
+    workingAt: event.stopPriceTicks === undefined ? place.at : null,
     acceptedSeq: place.seq,
     updatedSeq: place.seq,
     createdAt: place.at,
@@ -221,20 +252,21 @@ function newOrderRow(event: Event<"order.accepted">, place: EventPlace): OrderRo
   };
 }
 
+/** Merges a change into the order's row (accepted in this batch) or its pending update. */
 function recordProgress(
   changes: ProjectionChanges,
-  event: Event<"order.filled" | "order.partiallyFilled" | "order.cancelled">,
+  orderId: number,
+  change: Omit<OrderProgressRow, "orderId" | "updatedSeq" | "updatedAt">,
   place: EventPlace,
 ): void {
-  const progress: OrderProgressRow = {
-    orderId: event.orderId,
-    ...progressOf(event),
-    updatedSeq: place.seq,
-    updatedAt: place.at,
-  };
-  const fresh = changes.newOrders.get(event.orderId);
-  if (fresh) Object.assign(fresh, progress);
-  else changes.progress.set(event.orderId, progress);
+  const progress = { ...change, updatedSeq: place.seq, updatedAt: place.at };
+  const fresh = changes.newOrders.get(orderId);
+  if (fresh) {
+    Object.assign(fresh, progress);
+    return;
+  }
+  const pending = changes.progress.get(orderId);
+  changes.progress.set(orderId, { ...pending, orderId, ...progress });
 }
 
 /** Where an order stands the moment it is accepted (the same fold the API and market data use). */

@@ -84,7 +84,7 @@ async function copyRows(
 }
 
 async function copyOrders(client: pg.PoolClient, { newOrders }: ProjectionChanges) {
-  const rows = new BinaryCopyRows(20);
+  const rows = new BinaryCopyRows(25);
   for (const o of newOrders.values()) {
     rows
       .row()
@@ -104,40 +104,65 @@ async function copyOrders(client: pg.PoolClient, { newOrders }: ProjectionChange
       .numeric(o.remainingLots)
       .numeric(o.filledQuoteAtoms)
       .text(o.cancelReason)
-      .int8(o.acceptedSeq)
-      .int8(o.updatedSeq)
-      .timestamp(o.createdAt)
-      .timestamp(o.updatedAt);
+      .text(o.stopOrderType);
+    if (o.stopPriceTicks === null) rows.null();
+    else rows.numeric(o.stopPriceTicks);
+    if (o.listId === null) rows.null();
+    else rows.int4(o.listId);
+    rows.bool(o.working);
+    if (o.workingAt === null) rows.null();
+    else rows.timestamp(o.workingAt);
+    rows.int8(o.acceptedSeq).int8(o.updatedSeq).timestamp(o.createdAt).timestamp(o.updatedAt);
   }
   await copyRows(
     client,
     `orders (order_id, user_id, symbol, side, order_type, price_ticks, qty_lots, quote_atoms,
        time_in_force, post_only, client_order_id, status, filled_lots, remaining_lots, filled_quote_atoms,
-       cancel_reason, accepted_seq, updated_seq, created_at, updated_at)`,
+       cancel_reason, stop_order_type, stop_price_ticks, list_id, working, working_at, accepted_seq,
+       updated_seq, created_at, updated_at)`,
     rows,
   );
 }
 
+/**
+ * Applies the batch's changes to earlier orders. Each change names only what moved (see
+ * `OrderProgressRow`): a null in its arrays keeps the column as it is. A cancel reason moves
+ * with the status, never alone.
+ */
 async function updateOrders(client: pg.PoolClient, { progress }: ProjectionChanges) {
   if (progress.size === 0) return;
   const p = [...progress.values()];
+  const optional = <T, R>(value: T | undefined, to: (v: T) => R) =>
+    value === undefined ? null : to(value);
   await client.query(
-    `UPDATE orders SET status = u.status, filled_lots = u.filled_lots, remaining_lots = u.remaining_lots,
-       filled_quote_atoms = u.filled_quote_atoms, cancel_reason = u.cancel_reason,
+    `UPDATE orders SET status = COALESCE(u.status, orders.status),
+       filled_lots = COALESCE(u.filled_lots, orders.filled_lots),
+       remaining_lots = COALESCE(u.remaining_lots, orders.remaining_lots),
+       filled_quote_atoms = COALESCE(u.filled_quote_atoms, orders.filled_quote_atoms),
+       cancel_reason = CASE WHEN u.status IS NULL THEN orders.cancel_reason ELSE u.cancel_reason END,
+       qty_lots = COALESCE(u.qty_lots, orders.qty_lots),
+       price_ticks = COALESCE(u.price_ticks, orders.price_ticks),
+       working = COALESCE(u.working, orders.working),
+       working_at = COALESCE(u.working_at, orders.working_at),
        updated_seq = u.updated_seq, updated_at = u.updated_at
      FROM unnest($1::int[], $2::"OrderStatus"[], $3::numeric[], $4::numeric[], $5::numeric[], $6::text[],
-       $7::bigint[], $8::timestamp[])
-       AS u(order_id, status, filled_lots, remaining_lots, filled_quote_atoms, cancel_reason, updated_seq, updated_at)
+       $7::bigint[], $8::timestamp[], $9::numeric[], $10::numeric[], $11::boolean[], $12::timestamp[])
+       AS u(order_id, status, filled_lots, remaining_lots, filled_quote_atoms, cancel_reason, updated_seq,
+         updated_at, qty_lots, price_ticks, working, working_at)
      WHERE orders.order_id = u.order_id AND orders.updated_seq < u.updated_seq`,
     [
       p.map((r) => r.orderId),
-      p.map((r) => r.status),
-      text(p.map((r) => r.filledLots)),
-      text(p.map((r) => r.remainingLots)),
-      text(p.map((r) => r.filledQuoteAtoms)),
-      p.map((r) => r.cancelReason),
+      p.map((r) => r.status ?? null),
+      p.map((r) => optional(r.filledLots, String)),
+      p.map((r) => optional(r.remainingLots, String)),
+      p.map((r) => optional(r.filledQuoteAtoms, String)),
+      p.map((r) => r.cancelReason ?? null),
       p.map((r) => r.updatedSeq),
       utc(p.map((r) => r.updatedAt)),
+      p.map((r) => optional(r.qtyLots, String)),
+      p.map((r) => optional(r.priceTicks, String)),
+      p.map((r) => r.working ?? null),
+      p.map((r) => (r.workingAt ? r.workingAt.toISOString() : null)),
     ],
   );
 }

@@ -61,7 +61,7 @@ export const testOrderRoute: BinanceRoute<Record<string, never>> = {
   path: "/api/v3/order/test",
   security: { kind: "signed", permission: "trade" },
   weight: () => 1,
-  answer: z.object({}).strict() as unknown as z.ZodType<Record<string, never>>,
+  answer: z.record(z.string(), z.never()),
   handle: async (context, query) => testOrder(context, query),
 };
 

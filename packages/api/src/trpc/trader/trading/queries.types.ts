@@ -22,7 +22,8 @@ export const ZCancelOrderOutput = z.object({
   cancelledQuantity: z.string(),
 });
 
-export const ZCancelAllInput = z.object({ symbol: ZSymbolText });
+/** Every open order of the caller in one market, or with no symbol in every market. */
+export const ZCancelAllInput = z.object({ symbol: ZSymbolText.optional() });
 export const ZCancelAllOutput = z.object({ cancelled: z.number().int() });
 
 export const ZOrdersPageInput = ZPageInput;

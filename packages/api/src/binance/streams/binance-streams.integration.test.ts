@@ -27,6 +27,7 @@ import {
   GatewayProcess,
   WorkerProcess,
 } from "@exchange/testkit";
+import ccxt from "ccxt";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import { callTraderApi } from "../../testing/callers";
@@ -228,6 +229,10 @@ describe("market streams", () => {
     const isTop = (f: Json) =>
       f.stream === "btcusdt@bookTicker" && (f.data as Json).a === "51000.00000000";
     await client.next(isTop);
+    const partial = await client.next(
+      (f) => f.stream === "btcusdt@depth5@100ms" && ((f.data as Json).asks as unknown[]).length > 0,
+    );
+    expect(partial.data).toMatchObject({ bids: [], asks: [["51000.00000000", "0.01000000"]] });
     await limit(taker, "buy", "51000", "0.01");
     const trade = await client.next((f) => f.stream === "btcusdt@trade");
     expect(trade.data).toMatchObject({
@@ -248,10 +253,6 @@ describe("market streams", () => {
       k: { i: "1m", c: "51000.00000000" },
     });
     expect((await client.next(isTop)).data).toMatchObject({ s: "BTCUSDT", A: "0.01000000" });
-    const partial = await client.next(
-      (f) => f.stream === "btcusdt@depth5@100ms" && ((f.data as Json).asks as unknown[]).length > 0,
-    );
-    expect(partial.data).toMatchObject({ asks: [["51000.00000000", "0.01000000"]] });
     // After the fill: an empty book, each stream in step with REST depth.
     const depth = (await rest("GET", "/api/v3/depth?symbol=BTCUSDT&limit=5")).body;
     await client.next((f) => (f.data as Json).lastUpdateId === depth.lastUpdateId);
@@ -382,6 +383,70 @@ describe("user data", () => {
     expect(await session.next((f) => f.id === 3)).toMatchObject({ status: 400 });
     session.close();
   });
+});
+
+/** ccxt's binance class with every Binance host pointed at the gateway, nothing else changed. */
+function ccxtBinance(t: Trader) {
+  const exchange = new ccxt.pro.binance({
+    apiKey: t.apiKey,
+    secret: t.secret,
+    // Currencies come from Binance's wallet routes (sapi), which are not ours to serve; the
+    // markets of the other Binance products (options, futures) are not streams' business.
+    options: { fetchCurrencies: false, fetchMargins: false, fetchMarkets: { types: ["spot"] } },
+  });
+  const http = gateway.url;
+  const ws = http.replace("http", "ws");
+  const point = (node: Record<string, unknown>) => {
+    for (const [name, value] of Object.entries(node)) {
+      if (typeof value === "string")
+        node[name] = value
+          .replace("https://api.binance.com", http)
+          .replace("wss://stream.binance.com:9443", ws)
+          .replace("wss://ws-api.binance.com:443", ws);
+      else if (value && typeof value === "object") point(value as Record<string, unknown>);
+    }
+  };
+  point(exchange.urls.api as Record<string, unknown>);
+  return exchange;
+}
+
+describe("ccxt's own WebSocket code", () => {
+  it("watches the order book, trades and the user's orders", async () => {
+    const [maker, taker] = [await trader("ccxt-maker"), await trader("ccxt-taker")];
+    const exchange = ccxtBinance(maker);
+    try {
+      await exchange.loadMarkets();
+      // ccxt refuses a plain ws:// URL until its HTTP agent is loaded (its own message says so).
+      await exchange.loadHttpProxyAgent();
+      await limit(maker, "sell", "53000", "0.01");
+      await limit(maker, "buy", "47000", "0.02");
+      const book = await eventually(async () => {
+        const seen = await exchange.watchOrderBook("BTC/USDT");
+        expect(seen.asks[0]).toEqual([53000, 0.01]);
+        return seen;
+      });
+      expect(book.bids[0]).toEqual([47000, 0.02]);
+      const trades = exchange.watchTrades("BTC/USDT");
+      const orders = exchange.watchOrders("BTC/USDT");
+      // Both subscriptions are confirmed before the trade they are to see.
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await limit(taker, "buy", "53000", "0.01");
+      expect((await trades)[0]).toMatchObject({ price: 53000, amount: 0.01, side: "buy" });
+      expect((await orders)[0]).toMatchObject({
+        symbol: "BTC/USDT",
+        side: "sell",
+        price: 53000,
+        filled: 0.01,
+        status: "closed",
+      });
+      await eventually(async () => {
+        const seen = await exchange.watchOrderBook("BTC/USDT");
+        expect(seen.asks).toEqual([]);
+      });
+    } finally {
+      await exchange.close();
+    }
+  }, 30_000);
 });
 
 describe("cancel on disconnect", () => {

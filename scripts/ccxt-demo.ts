@@ -24,7 +24,9 @@ const exchange = new ccxt.pro.binance({
 });
 pointCcxtBinanceAt(exchange, values.url);
 
-/** One step: its name, then what it answered, or why it failed (the walk goes on). */
+let failures = 0;
+
+/** One step: its name, then what it answered, or why it failed (the walk goes on, counted). */
 async function step<T>(name: string, run: () => Promise<T>, show: (answer: T) => unknown) {
   process.stdout.write(`\n▸ ${name}\n`);
   try {
@@ -32,6 +34,7 @@ async function step<T>(name: string, run: () => Promise<T>, show: (answer: T) =>
     console.log(typeof shown === "string" ? `  ${shown}` : shown);
     return true;
   } catch (error) {
+    failures += 1;
     console.log(
       `  ✗ ${error instanceof Error ? `${error.constructor.name}: ${error.message}` : error}`,
     );
@@ -115,7 +118,7 @@ async function tradingWalk() {
     const id = limitId;
     await step(
       "fetchOrder",
-      () => exchange.fetchOrder(id, symbol),
+      () => readBack(() => exchange.fetchOrder(id, symbol)),
       (o) => `${o.id} ${o.type} ${o.side} ${o.status} price ${o.price}`,
     );
     await step(
@@ -167,8 +170,17 @@ async function streamWalk(signed: boolean) {
     (book) => `best bid ${book.bids[0]?.[0]} best ask ${book.asks[0]?.[0]} (nonce ${book.nonce})`,
   );
   await step(
-    "watchTrades (waits for the next trade, 30 s)",
-    () => withTimeout(exchange.watchTrades(symbol)),
+    signed
+      ? "watchTrades (then buys the smallest amount at market to see a trade)"
+      : "watchTrades (waits for the next trade, 30 s)",
+    async () => {
+      const watched = withTimeout(exchange.watchTrades(symbol));
+      if (signed) {
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await exchange.createOrder(symbol, "market", "buy", await smallestAmount());
+      }
+      return watched;
+    },
     (trades) => trades.map((t) => `${t.side} ${t.amount} @ ${t.price}`).join("\n  "),
   );
   if (signed) {
@@ -196,6 +208,29 @@ async function streamWalk(signed: boolean) {
   }
 }
 
+/** A small market buy: the lot minimum, or enough for a 12 USDT notional at the best ask. */
+async function smallestAmount(): Promise<number> {
+  const bestAsk = (await exchange.fetchOrderBook(symbol, 5)).asks[0]?.[0] ?? 0;
+  const minimum = exchange.market(symbol).limits.amount?.min ?? 0.00001;
+  const amount = bestAsk > 0 ? Math.max(minimum, 12 / bestAsk) : minimum;
+  return Number(exchange.amountToPrecision(symbol, amount));
+}
+
+/**
+ * Orders are read from the exchange's read model, written a few milliseconds after the order is
+ * accepted (docs/binance-api.md): a read right after placing may not find it yet, so retry.
+ */
+async function readBack<T>(read: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof ccxt.OrderNotFound) || attempt === 20) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+}
+
 function withTimeout<T>(promise: Promise<T>, ms = 30_000): Promise<T> {
   return Promise.race([
     promise,
@@ -214,3 +249,5 @@ else
   );
 await streamWalk(signed);
 await exchange.close();
+console.log(failures === 0 ? "\nEvery call answered." : `\n${failures} call(s) failed.`);
+process.exitCode = failures === 0 ? 0 : 1;

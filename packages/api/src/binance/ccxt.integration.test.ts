@@ -358,3 +358,19 @@ describe("the quick starts the reference page and the README show, run as pasted
     expect(answer.orderId).toEqual(expect.any(Number));
   });
 });
+
+describe("npm run ccxt:demo", () => {
+  it("walks every call against the gateway and exits 0", async () => {
+    const root = join(import.meta.dirname, "../../../..");
+    const args = ["--import", "tsx", "scripts/ccxt-demo.ts", "--url", gateway.url];
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      [...args, "--key", traderKey.apiKey, "--secret", traderKey.secret],
+      { cwd: root, timeout: 120_000 },
+    ).catch((error: { stdout?: string }) => {
+      throw new Error(`the demo failed:\n${error.stdout ?? String(error)}`);
+    });
+    expect(stdout).toContain("Every call answered.");
+    expect(stdout).toContain("▸ watchOrders");
+  }, 150_000);
+});

@@ -65,6 +65,7 @@ const streams = attachBinanceStreams({
   log,
   trustedProxyHops: env.TRUSTED_PROXY_HOPS,
 });
+metrics.watchStreams(streams);
 const url = await server.listen({ port: env.GATEWAY_PORT, host: env.GATEWAY_HOST });
 log.info("gateway listening", { url });
 

@@ -1,7 +1,11 @@
-import type { BinanceRequestObserver } from "@exchange/api/binance";
-import { Counter, Histogram, renderMetrics } from "@exchange/protocol";
+import type { BinanceRequestObserver, BinanceStreams } from "@exchange/api/binance";
+import { Counter, Gauge, Histogram, renderMetrics } from "@exchange/protocol";
 
-/** The gateway's series: answers by route and status, their latency, rate-limit refusals. */
+/**
+ * The gateway's series: answers by route and status, their latency, rate-limit refusals; the
+ * WebSocket connections by kind, the Redis channels and market streams they use, and the
+ * cancel-on-disconnect switches fired (read from the streams when rendered).
+ */
 export function createGatewayMetrics() {
   const metrics = {
     requests: new Counter("gateway_requests_total", "Requests answered, by route and status"),
@@ -14,6 +18,23 @@ export function createGatewayMetrics() {
       "gateway_rate_limit_refusals_total",
       "Requests refused past the weight budget (limited: 429, banned: 418)",
     ),
+    connections: new Gauge("gateway_ws_connections", "Open WebSocket connections, by kind"),
+    busChannels: new Gauge("gateway_ws_bus_channels", "Redis channels the streams listen to"),
+    marketStreams: new Gauge("gateway_ws_market_streams", "Market streams with a subscriber"),
+    switchesFired: new Gauge(
+      "gateway_cancel_on_disconnect_fired",
+      "Cancel-on-disconnect switches this instance fired since it started",
+    ),
+  };
+  let streams: BinanceStreams | undefined;
+  const readStreams = () => {
+    if (!streams) return;
+    const stats = streams.stats();
+    for (const [kind, count] of Object.entries(stats.connections) as [string, number][])
+      metrics.connections.set(count, { kind });
+    metrics.busChannels.set(stats.busChannels);
+    metrics.marketStreams.set(stats.marketStreams);
+    metrics.switchesFired.set(stats.switchesFired);
   };
   const observer: BinanceRequestObserver = {
     answered(route, status, seconds) {
@@ -24,5 +45,15 @@ export function createGatewayMetrics() {
       metrics.refused.inc(1, { verdict });
     },
   };
-  return { observer, render: () => renderMetrics(Object.values(metrics)) };
+  return {
+    observer,
+    /** Reads the streams' figures at each render. */
+    watchStreams: (attached: BinanceStreams) => {
+      streams = attached;
+    },
+    render: () => {
+      readStreams();
+      return renderMetrics(Object.values(metrics));
+    },
+  };
 }

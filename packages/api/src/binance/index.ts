@@ -28,5 +28,10 @@ export {
 } from "./binance-server";
 export { signedRequestCheck } from "./binance-signed-check";
 export { publicBinanceRoutes, signedBinanceRoutes } from "./routes";
-export { attachBinanceStreams, type BinanceStreamsOptions } from "./streams/stream-server";
+export {
+  attachBinanceStreams,
+  type BinanceStreams,
+  type BinanceStreamsOptions,
+  type StreamConnectionKind,
+} from "./streams/stream-server";
 export { userDataStreamRoutes } from "./streams/user-data-stream-routes";

@@ -48,6 +48,8 @@ type SwitchServices = Pick<Services, "redis" | "redisPrefix" | "clock" | "log"> 
  */
 export class CancelOnDisconnect {
   private sweeper: NodeJS.Timeout | undefined;
+  /** Switches this instance has fired. */
+  firedCount = 0;
 
   constructor(private readonly services: SwitchServices) {}
 
@@ -90,6 +92,7 @@ export class CancelOnDisconnect {
     if (claimed !== 1) return false;
     await this.cancelEverything(owner.userId);
     await this.services.redis.zrem(this.key, member);
+    this.firedCount += 1;
     return true;
   }
 

@@ -1,6 +1,6 @@
 import type { OrderWire } from "@exchange/contracts/order";
 import type { FillWire } from "@exchange/contracts/trade";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { BusFanOut, BusListener } from "./bus-fan-out";
 import { DepthMerge, tradeEvent } from "./market-events";
 import { UserStreamFeed } from "./user-stream-feed";
@@ -181,5 +181,47 @@ describe("the user data feed", () => {
     expect(events[1]).toMatchObject({ B: [{ a: "BTC", f: "1.00000000", l: "0.00000000" }] });
     await feed.stop();
     expect(listeners.size).toBe(0);
+  });
+
+  it("reports a plain cancel at once, and one whose fills never come after a short wait", async () => {
+    vi.useFakeTimers();
+    try {
+      const { bus, publish } = fakeBus();
+      const events: Record<string, unknown>[] = [];
+      const feed = new UserStreamFeed(
+        bus,
+        7,
+        (e) => events.push(e as Record<string, unknown>),
+        () => 2000,
+      );
+      await feed.start();
+      publish("7@order", ORDER);
+      publish("7@order", { ...ORDER, status: "CANCELLED", cancelReason: "user", updatedAt: 1500 });
+      expect(events.map((e) => [e.x, e.X, e.C])).toEqual([
+        ["NEW", "NEW", ""],
+        ["CANCELED", "CANCELED", "mine"],
+      ]);
+      // An IOC placed, partly filled and expired in one batch whose fills never reach this feed:
+      // the expiry still goes out after a short wait, with the order's own totals.
+      publish("7@order", {
+        ...ORDER,
+        orderId: 43,
+        timeInForce: "IOC",
+        status: "CANCELLED",
+        cancelReason: "expired",
+        filledQuantity: "0.5",
+        filledQuote: "25000",
+      });
+      expect(events.map((e) => [e.i, e.x])).toEqual([
+        [42, "NEW"],
+        [42, "CANCELED"],
+        [43, "NEW"],
+      ]);
+      vi.advanceTimersByTime(500);
+      expect(events[3]).toMatchObject({ i: 43, x: "EXPIRED", X: "EXPIRED", z: "0.50000000" });
+      await feed.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -30,6 +30,23 @@ export interface BinanceStreamsOptions {
 /** Levels a side read from the snapshot for the book streams (REST depth's most). */
 const SNAPSHOT_LEVELS = 5_000;
 
+/** What a connection is, for the gateway's metrics. */
+export type StreamConnectionKind = "market" | "user" | "api";
+
+/** The attached streams: their figures now (for /metrics) and their shutdown. */
+export interface BinanceStreams {
+  stats(): {
+    connections: Record<StreamConnectionKind, number>;
+    /** Bus channels this instance listens to in Redis. */
+    busChannels: number;
+    /** Market streams with at least one local subscriber. */
+    marketStreams: number;
+    /** Cancel-on-disconnect switches this instance has fired since it started. */
+    switchesFired: number;
+  };
+  close(): Promise<void>;
+}
+
 /** Something a socket's close must tear down. */
 interface Session {
   receive(text: string): Promise<void>;
@@ -42,7 +59,7 @@ interface Session {
  * (`/ws-api/v3`). Stateless like the REST routes: pushes come from Redis pub/sub, listenKeys
  * and cancel-on-disconnect deadlines live in Redis.
  */
-export function attachBinanceStreams(options: BinanceStreamsOptions): { close(): Promise<void> } {
+export function attachBinanceStreams(options: BinanceStreamsOptions): BinanceStreams {
   const { services, log } = options;
   const now = () => services.clock.now();
   const subscriber = services.redis.duplicate();
@@ -58,7 +75,9 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): { close():
   const closing = new Set<Promise<void>>();
   switches.start();
 
-  const open = (ws: WebSocket, session: Session) => {
+  const connections: Record<StreamConnectionKind, number> = { market: 0, user: 0, api: 0 };
+  const open = (ws: WebSocket, session: Session, kind: StreamConnectionKind) => {
+    connections[kind] += 1;
     lastPongMs.set(ws, now());
     ws.on("pong", () => lastPongMs.set(ws, now()));
     // Messages are handled one after the other, so a SUBSCRIBE's answer never overtakes the
@@ -73,6 +92,7 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): { close():
         });
     });
     ws.on("close", () => {
+      connections[kind] -= 1;
       const done = queue
         .then(() => session.close())
         .catch((error) => log.warn("stream close failed", { error: String(error) }));
@@ -91,8 +111,10 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): { close():
         ? (url.searchParams.get("streams") ?? "").split("/").filter(Boolean)
         : url.pathname.slice("/ws".length).split("/").filter(Boolean);
       const connection = new MarketConnection(hub, sinkOf(ws), combined, now);
-      open(ws, connection);
+      open(ws, connection, "market");
       await connection.open(names);
+      // Closed while subscribing: its close ran before these subscriptions existed.
+      if (ws.readyState !== ws.OPEN) await connection.close();
     },
     user: async (ws, _request, url) => {
       const listenKey = url.pathname.slice("/ws/".length);
@@ -110,14 +132,19 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): { close():
         ws.close(1000, "listenKey expired");
       }, options.listenKeyCheckMs ?? 30_000);
       check.unref();
-      open(ws, {
-        receive: async () => undefined,
-        close: async () => {
-          clearInterval(check);
-          await feed.stop();
+      open(
+        ws,
+        {
+          receive: async () => undefined,
+          close: async () => {
+            clearInterval(check);
+            await feed.stop();
+          },
         },
-      });
+        "user",
+      );
       await feed.start();
+      if (ws.readyState !== ws.OPEN) await feed.stop();
     },
     api: async (ws, request) => {
       const session = new WsApiSession({
@@ -127,7 +154,7 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): { close():
         sink: sinkOf(ws),
         clientIp: addressOf(request, options.trustedProxyHops),
       });
-      open(ws, session);
+      open(ws, session, "api");
     },
   };
 
@@ -157,6 +184,12 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): { close():
   pinger.unref();
 
   return {
+    stats: () => ({
+      connections: { ...connections },
+      busChannels: bus.channelCount,
+      marketStreams: hub.streamCount,
+      switchesFired: switches.firedCount,
+    }),
     close: async () => {
       options.server.off("upgrade", onUpgrade);
       clearInterval(pinger);

@@ -23,6 +23,7 @@ const serviceEnv = {
   STREAM_TOKEN_SECRET: required("E2E_STREAM_TOKEN_SECRET"),
   DOCUMENT_STORAGE_DIR: required("E2E_DOCUMENT_STORAGE_DIR"),
   STREAM_PUBLIC_URL: `ws://127.0.0.1:${E2E_PORTS.stream}/exchange-stream`,
+  GATEWAY_PUBLIC_URL: `http://127.0.0.1:${E2E_PORTS.gateway}`,
   TWO_FACTOR_KEY: required("E2E_TWO_FACTOR_KEY"),
   // The run's local chain (scripts/e2e.ts starts it; its token's address is in chain_assets).
   CHAIN_RPC_URL: required("E2E_CHAIN_RPC_URL"),

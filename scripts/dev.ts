@@ -89,7 +89,7 @@ Trading web   http://localhost:${DEV_PORTS.web}
 Admin console http://localhost:${DEV_PORTS.admin}
 WebSocket     ws://localhost:${DEV_PORTS.stream}/exchange-stream
 Trading API   http://localhost:${DEV_PORTS.gateway}/api/v3/exchangeInfo   (Binance-compatible REST;
-              /health and /metrics beside it)
+              reference: http://localhost:${DEV_PORTS.web}/api-docs; /health and /metrics beside it)
 Worker health http://localhost:${DEV_PORTS.worker}/health   (and /metrics)
 Signer health http://localhost:${DEV_PORTS.signer}/health   (and /metrics)
 Hot wallet    ${hotWallet}   (opening funds 100 ETH, 1 000 000 USDT; more:
@@ -113,6 +113,7 @@ Local chain   ${chain.rpcUrl}   (JSON-RPC, chain id ${chain.chainId}; a fresh ch
     CHAIN_ID: String(chain.chainId),
     STREAM_PORT: String(DEV_PORTS.stream),
     GATEWAY_PORT: String(DEV_PORTS.gateway),
+    GATEWAY_PUBLIC_URL: `http://localhost:${DEV_PORTS.gateway}`,
     WORKER_HTTP_PORT: String(DEV_PORTS.worker),
     STREAM_PUBLIC_URL: `ws://localhost:${DEV_PORTS.stream}/exchange-stream`,
     // The web app's pages, by either name of this machine, may open gateway connections.

@@ -125,6 +125,7 @@ for (const locale of LANGUAGES) {
       for (const [path, name] of [
         ["/", "landing"],
         ["/markets", "markets"],
+        ["/api-docs", "api-docs"],
         ["/trade/BTCUSDT", "trade-visitor"],
         ["/login", "login"],
         ["/register", "register"],

@@ -20,6 +20,8 @@ const gatewayEnvShape = {
   REDIS_PREFIX: sharedEnv.REDIS_PREFIX,
   GATEWAY_PORT: portVar(3600, 1),
   GATEWAY_HOST: z.string().default("127.0.0.1"),
+  /** Where clients reach this gateway, as the API reference names it; unset: relative ("/"). */
+  GATEWAY_PUBLIC_URL: z.string().url().optional(),
   /**
    * Key that decrypts API-key secrets at rest (as it does TOTP secrets); the signed routes need
    * it, the public ones do not.

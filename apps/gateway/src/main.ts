@@ -46,6 +46,7 @@ const server = createBinanceServer({
   observer: metrics.observer,
   signedCheck: signedRequestCheck(authenticator),
   extraRoutes: [...signedBinanceRoutes(), ...userDataStreamRoutes],
+  ...(env.GATEWAY_PUBLIC_URL ? { publicUrl: env.GATEWAY_PUBLIC_URL } : {}),
   opsRoutes: {
     "/health": async () => {
       const redis = await services.redis.ping().then(

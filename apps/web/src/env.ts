@@ -13,6 +13,11 @@ const webEnvShape = {
   STREAM_TOKEN_SECRET: sharedEnv.STREAM_TOKEN_SECRET,
   /** Where browsers reach the WebSocket gateway (read at run time, handed to the page). */
   STREAM_PUBLIC_URL: z.string().default("ws://localhost:3200/exchange-stream"),
+  /**
+   * Where bots reach the trading gateway (Binance-compatible REST): the API reference page
+   * reads its OpenAPI document there and shows it in the quick start.
+   */
+  GATEWAY_PUBLIC_URL: z.string().url().default("http://localhost:3600"),
   /** Outgoing mail server: `smtp://user:pass@host:587` (STARTTLS) or `smtps://…:465`. */
   SMTP_URL: sharedEnv.SMTP_URL,
   /** From header of verification and reset mails, e.g. `Exchange <no-reply@example.com>`. */

@@ -1,5 +1,6 @@
 /** The processes and workloads other packages' integration tests and benchmarks run. */
 export { appMain } from "./app-main";
+export { pointCcxtBinanceAt } from "./ccxt-binance";
 export { createEngineSandbox, EngineProcess, type EngineSandbox } from "./engine-process";
 export { GatewayProcess, type GatewayTarget } from "./gateway-process";
 export { promptStateDigest } from "./prompt-digest";

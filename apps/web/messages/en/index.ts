@@ -1,6 +1,7 @@
 /** The web app's catalog in en: one file per area of the app, named by its namespace. */
 
 import account from "./account.json";
+import apiDocs from "./api-docs.json";
 import auth from "./auth.json";
 import common from "./common.json";
 import earn from "./earn.json";
@@ -11,4 +12,16 @@ import trade from "./trade.json";
 import verification from "./verification.json";
 import wallet from "./wallet.json";
 
-export default { common, landing, nav, markets, trade, wallet, earn, auth, verification, account };
+export default {
+  common,
+  landing,
+  nav,
+  markets,
+  trade,
+  wallet,
+  earn,
+  auth,
+  verification,
+  account,
+  apiDocs,
+};

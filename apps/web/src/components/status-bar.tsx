@@ -3,6 +3,7 @@
 import { type HealthProblem, healthProblems } from "@exchange/api/client";
 import { useTimeZoneLabel } from "@exchange/ui/i18n";
 import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
 import { useTRPC } from "@/trpc/react";
 import { consumerKey } from "./health-problems";
@@ -56,6 +57,13 @@ export function StatusBar() {
           </span>
         ) : null}
         <span className="ml-auto flex items-center gap-4">
+          <Link
+            href="/api-docs"
+            aria-label={t("apiLinkLabel")}
+            className="underline-offset-2 hover:text-ink hover:underline"
+          >
+            {t("apiLink")}
+          </Link>
           <span data-testid="time-zone">{t("timeZone", { zone })}</span>
           <span>{t("copyright")}</span>
         </span>

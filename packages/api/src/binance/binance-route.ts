@@ -73,6 +73,13 @@ export interface BinanceRoute<Answer = unknown> {
   weight(query: RawQuery): number;
   /** What a successful answer is, in Binance's shape. */
   answer: z.ZodType<Answer>;
+  /** One line for the API reference; without it the reference shows the method and path. */
+  summary?: string;
+  /**
+   * The parameters the handler reads, for the API reference (binance-param-docs.ts); the
+   * signed scheme's `timestamp`, `recvWindow` and `signature` are added to every signed route.
+   */
+  params?: z.ZodObject;
   /** Parses the query (throwing BinanceError), reads through the domains, answers Binance's JSON. */
   handle(context: BinanceRouteContext, query: RawQuery): Promise<Answer>;
 }

@@ -4,6 +4,11 @@ import type { Services } from "@exchange/domains/services";
 import { clientAddress, type Logger, type OpsRoutes } from "@exchange/protocol";
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import { BinanceCode, BinanceError, binanceErrors, toBinanceError } from "./binance-errors";
+import {
+  type BinanceOpenApiDocument,
+  binanceOpenApiDocument,
+  OPENAPI_PATHS,
+} from "./binance-openapi";
 import type { RawQuery } from "./binance-params";
 import type { WeightCharge, WeightVerdict } from "./binance-rate-limit";
 import type { BinanceRoute, SignedCaller, SignedRequestCheck } from "./binance-route";
@@ -30,10 +35,15 @@ export interface BinanceServerOptions {
   extraRoutes?: readonly BinanceRoute[];
   /** The process's `/health` and `/metrics`: GET, no weight charged, answered as they say. */
   opsRoutes?: OpsRoutes;
+  /** The gateway's address as clients reach it, for the API reference; unset: relative ("/"). */
+  publicUrl?: string;
 }
 
 /** The Prometheus exposition format's content type. */
 const METRICS_CONTENT_TYPE = "text/plain; version=0.0.4";
+
+/** The reference's version: Binance's API version it follows, and our revision of it. */
+const API_REFERENCE_VERSION = "v3.1";
 
 /** Largest form body accepted: a signed order's parameters are a few hundred bytes. */
 const FORM_BODY_LIMIT_BYTES = 16_384;
@@ -68,8 +78,13 @@ export function createBinanceServer(options: BinanceServerOptions): FastifyInsta
   );
   app.addHook("onRequest", (request, reply) => chargeWeight(options, request, reply));
   app.addHook("onResponse", async (request, reply) => observe(options, request, reply));
+  // The reference lists what fastify actually registered, so no route can miss it.
+  const registered: BinanceRoute[] = [];
+  app.addHook("onRoute", (route) => {
+    if (route.config?.binance) registered.push(route.config.binance);
+  });
   for (const route of routes) registerRoute(app, options, route);
-  registerOpsRoutes(app, options.opsRoutes ?? {});
+  registerOpsRoutes(app, { ...apiReferenceRoutes(options, registered), ...options.opsRoutes });
   app.setNotFoundHandler(async () => {
     throw binanceErrors.notFound();
   });
@@ -85,6 +100,20 @@ export function createBinanceServer(options: BinanceServerOptions): FastifyInsta
     return reply.status(answer.status).send(answer.body);
   });
   return app;
+}
+
+/** The API reference of exactly the routes this server answers, built on first request. */
+function apiReferenceRoutes(options: BinanceServerOptions, routes: BinanceRoute[]): OpsRoutes {
+  let document: BinanceOpenApiDocument | undefined;
+  const answer = () => {
+    document ??= binanceOpenApiDocument({
+      routes,
+      serverUrl: options.publicUrl ?? "/",
+      version: API_REFERENCE_VERSION,
+    });
+    return { status: 200, json: document };
+  };
+  return Object.fromEntries(OPENAPI_PATHS.map((path) => [path, answer]));
 }
 
 function registerOpsRoutes(app: FastifyInstance, opsRoutes: OpsRoutes) {

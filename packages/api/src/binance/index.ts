@@ -1,5 +1,10 @@
 /** The Binance-compatible REST transport: the server factory, its routes' seam and its errors. */
 export { BinanceCode, BinanceError, binanceErrors, toBinanceError } from "./binance-errors";
+export {
+  type BinanceOpenApiDocument,
+  binanceOpenApiDocument,
+  OPENAPI_PATHS,
+} from "./binance-openapi";
 export type { RawQuery } from "./binance-params";
 export {
   BINANCE_WEIGHT_LIMITS,

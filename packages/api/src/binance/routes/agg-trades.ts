@@ -7,6 +7,7 @@ import { z } from "zod";
 import { binanceDecimal } from "../binance-decimal";
 import { binanceErrors } from "../binance-errors";
 import { marketOf } from "../binance-markets";
+import { docParam } from "../binance-param-docs";
 import { integerParam, limitParam, requiredSymbol, timeRangeParams } from "../binance-params";
 import type { BinanceRoute } from "../binance-route";
 import { epochOf, ZBinanceDecimal } from "../binance-wire";
@@ -37,6 +38,14 @@ export const ZBinanceAggTrade = z.object({
 export const aggTradesRoute: BinanceRoute<z.infer<typeof ZBinanceAggTrade>[]> = {
   method: "GET",
   path: "/api/v3/aggTrades",
+  summary: "Compressed trades of one market (each of our trades is its own aggregate).",
+  params: z.object({
+    symbol: docParam.symbol,
+    fromId: docParam.fromId.optional(),
+    startTime: docParam.startTime.optional(),
+    endTime: docParam.endTime.optional(),
+    limit: docParam.limit(500, 1_000),
+  }),
   security: { kind: "public" },
   weight: () => 4,
   answer: z.array(ZBinanceAggTrade),

@@ -4,6 +4,7 @@ import type { Services } from "@exchange/domains/services";
 import { z } from "zod";
 import { binanceDecimal } from "../binance-decimal";
 import { marketsOf } from "../binance-markets";
+import { docParam } from "../binance-param-docs";
 import { type RawQuery, symbolSelection } from "../binance-params";
 import type { BinanceRoute } from "../binance-route";
 import { namedSymbolCount, oneOrList, ZBinanceDecimal } from "../binance-wire";
@@ -51,6 +52,8 @@ export function smallTickerWeight(query: RawQuery): number {
 export const bookTickerRoute: BinanceRoute<z.infer<typeof ZBookTickerAnswer>> = {
   method: "GET",
   path: "/api/v3/ticker/bookTicker",
+  summary: "Best bid and ask with their quantities, for one market, a list or all.",
+  params: z.object({ symbol: docParam.symbol.optional(), symbols: docParam.symbols.optional() }),
   security: { kind: "public" },
   weight: smallTickerWeight,
   answer: ZBookTickerAnswer,

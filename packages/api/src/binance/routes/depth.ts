@@ -3,6 +3,7 @@ import { readDepth } from "@exchange/domains/market-data/market-data-depth";
 import { z } from "zod";
 import { binanceDecimal } from "../binance-decimal";
 import { marketOf } from "../binance-markets";
+import { docParam } from "../binance-param-docs";
 import { limitParam, type RawQuery, requiredSymbol } from "../binance-params";
 import { type BinanceRoute, lenientLimit } from "../binance-route";
 import { ZBinanceDecimal } from "../binance-wire";
@@ -34,6 +35,9 @@ export function depthWeight(query: RawQuery): number {
 export const depthRoute: BinanceRoute<z.infer<typeof ZBinanceDepth>> = {
   method: "GET",
   path: "/api/v3/depth",
+  summary:
+    "The order book's best levels a side, with the lastUpdateId the depth stream's diffs continue from.",
+  params: z.object({ symbol: docParam.symbol, limit: docParam.limit(100, 5_000) }),
   security: { kind: "public" },
   weight: depthWeight,
   answer: ZBinanceDepth,

@@ -2,6 +2,7 @@ import type { Market } from "@exchange/contracts/market";
 import { z } from "zod";
 import { binanceDecimal } from "../binance-decimal";
 import { marketsOf } from "../binance-markets";
+import { docParam } from "../binance-param-docs";
 import { type RawQuery, symbolSelection } from "../binance-params";
 import type { BinanceRoute } from "../binance-route";
 
@@ -81,6 +82,9 @@ export function exchangeInfoRoute(limits: AnnouncedLimits): BinanceRoute<Binance
   return {
     method: "GET",
     path: "/api/v3/exchangeInfo",
+    summary:
+      "Markets with their filters (PRICE_FILTER, LOT_SIZE, MIN_NOTIONAL) and the rate limits.",
+    params: z.object({ symbol: docParam.symbol.optional(), symbols: docParam.symbols.optional() }),
     security: { kind: "public" },
     weight: () => 20,
     answer: ZBinanceExchangeInfo,

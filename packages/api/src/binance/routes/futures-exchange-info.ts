@@ -19,6 +19,9 @@ export function futuresExchangeInfoRoutes(): BinanceRoute<z.infer<typeof ZFuture
   return ["/fapi/v1/exchangeInfo", "/dapi/v1/exchangeInfo"].map((path) => ({
     method: "GET",
     path,
+    summary:
+      "Futures markets: none are listed here, so an empty list (ccxt asks while loading markets).",
+    params: z.object({}),
     security: { kind: "public" },
     weight: () => 1,
     answer: ZFuturesExchangeInfo,

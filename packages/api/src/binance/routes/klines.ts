@@ -4,6 +4,7 @@ import { z } from "zod";
 import { binanceDecimal } from "../binance-decimal";
 import { binanceErrors } from "../binance-errors";
 import { marketOf } from "../binance-markets";
+import { docParam } from "../binance-param-docs";
 import { limitParam, requiredSymbol, requiredText, timeRangeParams } from "../binance-params";
 import type { BinanceRoute } from "../binance-route";
 import { epochOf, ZBinanceDecimal } from "../binance-wire";
@@ -31,6 +32,14 @@ export const ZBinanceKline = z.tuple([
 export const klinesRoute: BinanceRoute<z.infer<typeof ZBinanceKline>[]> = {
   method: "GET",
   path: "/api/v3/klines",
+  summary: "Candles of one market and interval, oldest first, in Binance's 12-column rows.",
+  params: z.object({
+    symbol: docParam.symbol,
+    interval: docParam.interval,
+    startTime: docParam.startTime.optional(),
+    endTime: docParam.endTime.optional(),
+    limit: docParam.limit(500, 1_000),
+  }),
   security: { kind: "public" },
   weight: () => 2,
   answer: z.array(ZBinanceKline),

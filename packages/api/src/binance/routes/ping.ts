@@ -5,6 +5,8 @@ import type { BinanceRoute } from "../binance-route";
 export const pingRoute: BinanceRoute = {
   method: "GET",
   path: "/api/v3/ping",
+  summary: "Is the gateway reachable? Answers an empty object.",
+  params: z.object({}),
   security: { kind: "public" },
   weight: () => 1,
   answer: z.object({}),

@@ -5,6 +5,7 @@ import type { Services } from "@exchange/domains/services";
 import { z } from "zod";
 import { binanceDecimal, binanceRatio } from "../binance-decimal";
 import { marketsOf } from "../binance-markets";
+import { docParam } from "../binance-param-docs";
 import { type RawQuery, symbolSelection } from "../binance-params";
 import type { BinanceRoute } from "../binance-route";
 import { namedSymbolCount, oneOrList, ZBinanceDecimal } from "../binance-wire";
@@ -47,6 +48,8 @@ export function ticker24hrWeight(query: RawQuery): number {
 export const ticker24hrRoute: BinanceRoute<z.infer<typeof ZTicker24hrAnswer>> = {
   method: "GET",
   path: "/api/v3/ticker/24hr",
+  summary: "Rolling 24-hour statistics for one market, a list or all.",
+  params: z.object({ symbol: docParam.symbol.optional(), symbols: docParam.symbols.optional() }),
   security: { kind: "public" },
   weight: ticker24hrWeight,
   answer: ZTicker24hrAnswer,

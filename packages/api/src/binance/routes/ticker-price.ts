@@ -2,6 +2,7 @@ import { readTicker } from "@exchange/domains/market-data/market-data-ticker";
 import { z } from "zod";
 import { binanceDecimal } from "../binance-decimal";
 import { marketsOf } from "../binance-markets";
+import { docParam } from "../binance-param-docs";
 import { symbolSelection } from "../binance-params";
 import type { BinanceRoute } from "../binance-route";
 import { oneOrList, ZBinanceDecimal } from "../binance-wire";
@@ -17,6 +18,8 @@ const ZPriceAnswer = oneOrList(ZBinancePrice);
 export const tickerPriceRoute: BinanceRoute<z.infer<typeof ZPriceAnswer>> = {
   method: "GET",
   path: "/api/v3/ticker/price",
+  summary: "The last price of one market, a list or all.",
+  params: z.object({ symbol: docParam.symbol.optional(), symbols: docParam.symbols.optional() }),
   security: { kind: "public" },
   weight: smallTickerWeight,
   answer: ZPriceAnswer,

@@ -5,6 +5,8 @@ import type { BinanceRoute } from "../binance-route";
 export const timeRoute: BinanceRoute = {
   method: "GET",
   path: "/api/v3/time",
+  summary: "The server's clock (epoch ms), for signing requests with a correct timestamp.",
+  params: z.object({}),
   security: { kind: "public" },
   weight: () => 1,
   answer: z.object({ serverTime: z.number().int() }),

@@ -2,6 +2,7 @@ import { readRecentTrades } from "@exchange/domains/market-data/market-data-trad
 import { z } from "zod";
 import { binanceDecimal, binanceProduct } from "../binance-decimal";
 import { marketOf } from "../binance-markets";
+import { docParam } from "../binance-param-docs";
 import { limitParam, requiredSymbol } from "../binance-params";
 import type { BinanceRoute } from "../binance-route";
 import { epochOf, ZBinanceDecimal } from "../binance-wire";
@@ -23,6 +24,8 @@ export const ZBinanceTrade = z.object({
 export const tradesRoute: BinanceRoute<z.infer<typeof ZBinanceTrade>[]> = {
   method: "GET",
   path: "/api/v3/trades",
+  summary: "The most recent trades of one market, newest last.",
+  params: z.object({ symbol: docParam.symbol, limit: docParam.limit(500, 1_000) }),
   security: { kind: "public" },
   weight: () => 25,
   answer: z.array(ZBinanceTrade),

@@ -157,6 +157,10 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     summary: "Cross-margin pairs: none here, an empty list (ccxt reads it while loading).",
     params: z.object({}),
   },
+  "GET /sapi/v1/margin/isolated/allPairs": {
+    summary: "Isolated-margin pairs: none here, an empty list (ccxt reads it while loading).",
+    params: z.object({}),
+  },
   "POST /api/v3/userDataStream": {
     summary: "Open a user data stream: answers a listenKey for /ws/<listenKey>, valid 60 minutes.",
     params: z.object({}),

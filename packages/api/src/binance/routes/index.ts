@@ -10,7 +10,7 @@ import { depthRoute } from "./depth";
 import { exchangeInfoRoute } from "./exchange-info";
 import { futuresExchangeInfoRoutes } from "./futures-exchange-info";
 import { klinesRoute } from "./klines";
-import { marginAllPairsRoute } from "./margin-all-pairs";
+import { isolatedMarginAllPairsRoute, marginAllPairsRoute } from "./margin-all-pairs";
 import { myTradesRoute } from "./my-trades";
 import { newOrderRoute, testOrderRoute } from "./new-order";
 import { ocoOrderRoute, orderListOcoRoute } from "./oco-order";
@@ -57,5 +57,6 @@ export function signedBinanceRoutes(): BinanceRoute[] {
     myTradesRoute,
     capitalConfigRoute,
     marginAllPairsRoute,
+    isolatedMarginAllPairsRoute,
   ] as BinanceRoute[];
 }

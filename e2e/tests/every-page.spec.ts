@@ -58,13 +58,14 @@ async function visit(page: Page, url: string, locale: string, name: string) {
 /**
  * Words a Chinese reader should not meet: English left in the page's own text. Data (emails,
  * names people typed, asset codes and symbols, ids, addresses) and the brand are not words of
- * the app's and are left out; so is what the page marks `translate="no"`.
+ * the app's and are left out; so is what the page marks `translate="no"`, and what it declares
+ * English (`lang="en"`: the trading API's reference, written in English as Binance's is).
  */
 async function expectNoEnglish(page: Page, context: string) {
   // Every text node on its own (words of neighbouring elements must not run together), except
   // those inside what is not the app's words.
   const text = await page.locator("body").evaluate((body) => {
-    const skip = '[translate="no"], script, style, code, kbd';
+    const skip = '[translate="no"], [lang="en"], script, style, code, kbd';
     const walker = body.ownerDocument.createTreeWalker(body, 4 /* NodeFilter.SHOW_TEXT */);
     const parts: string[] = [];
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -105,6 +106,9 @@ const NOT_ENGLISH = new Set([
   "iOS",
   "Google",
   "Authenticator",
+  "ccxt",
+  "curl",
+  "Node",
 ]);
 
 /** The href of the first link in the page's main content whose address matches `pattern`. */

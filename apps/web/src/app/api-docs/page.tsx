@@ -23,7 +23,9 @@ export default async function ApiDocsPage() {
     <div className="mx-auto flex w-full max-w-4xl flex-col gap-8 px-4 py-8 sm:px-6">
       <header className="flex flex-col gap-2">
         <h1 className="text-2xl font-semibold tracking-tight">{t("title")}</h1>
-        <p className="text-[13px] text-ink-muted">{t("intro")}</p>
+        <p className="text-[13px] text-ink-muted">
+          {t.rich("intro", { c: (chunks) => <code className="font-mono">{chunks}</code> })}
+        </p>
         <p className="text-[13px]">
           {t("baseUrl")} <code className="break-all font-mono text-brand">{gatewayUrl}</code>
         </p>
@@ -35,6 +37,7 @@ export default async function ApiDocsPage() {
         <ol className="list-decimal space-y-1 pl-5 text-[13px] text-ink-muted">
           <li>
             {t.rich("quickStart.key", {
+              c: (chunks) => <code className="font-mono">{chunks}</code>,
               link: (chunks) => (
                 <a className="text-brand underline underline-offset-2" href="/account/api-keys">
                   {chunks}
@@ -42,13 +45,25 @@ export default async function ApiDocsPage() {
               ),
             })}
           </li>
-          <li>{t("quickStart.install")}</li>
-          <li>{t("quickStart.run")}</li>
+          <li>
+            {t.rich("quickStart.install", {
+              c: (chunks) => <code className="font-mono">{chunks}</code>,
+            })}
+          </li>
+          <li>
+            {t.rich("quickStart.run", {
+              c: (chunks) => <code className="font-mono">{chunks}</code>,
+            })}
+          </li>
         </ol>
         <h3 className="text-base font-semibold">{t("quickStart.ccxtTitle")}</h3>
         <CodeBlock code={ccxtQuickStart(gatewayUrl)} label={t("quickStart.ccxtTitle")} />
         <h3 className="text-base font-semibold">{t("quickStart.curlTitle")}</h3>
-        <p className="text-[13px] text-ink-muted">{t("quickStart.curlIntro")}</p>
+        <p className="text-[13px] text-ink-muted">
+          {t.rich("quickStart.curlIntro", {
+            c: (chunks) => <code className="font-mono">{chunks}</code>,
+          })}
+        </p>
         <CodeBlock code={curlQuickStart(gatewayUrl)} label={t("quickStart.curlTitle")} />
       </section>
       <section aria-labelledby="reference" className="flex flex-col gap-4">

@@ -43,7 +43,10 @@ async function OperationCard(props: { path: string; method: string; operation: O
         <span className="font-semibold text-brand">{props.method.toUpperCase()}</span>
         <span className="break-all">{props.path}</span>
       </p>
-      <p className="text-[13px] text-ink-muted">{operation.summary}</p>
+      {/* The gateway writes its reference in English, as Binance's own is. */}
+      <p lang="en" className="text-[13px] text-ink-muted">
+        {operation.summary}
+      </p>
       <p className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-ink-muted">
         <span>{t("weight", { weight: String(operation["x-weight"]) })}</span>
         {operation["x-permission"] ? (
@@ -62,7 +65,9 @@ async function OperationCard(props: { path: string; method: string; operation: O
                   {parameter.required ? t("required") : t("optional")}
                 </span>
               </dt>
-              <dd className="text-ink-muted">{parameter.description ?? ""}</dd>
+              <dd lang="en" className="text-ink-muted">
+                {parameter.description ?? ""}
+              </dd>
             </div>
           ))}
         </dl>

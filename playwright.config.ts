@@ -74,7 +74,7 @@ export default defineConfig({
   projects: [
     {
       name: "chromium",
-      testIgnore: /system-health\.spec\.ts/,
+      testIgnore: [/system-health\.spec\.ts/, /order-kinds\.spec\.ts/],
       use: BROWSER,
     },
     {
@@ -90,10 +90,18 @@ export default defineConfig({
       },
     },
     {
+      // Trades ETH/USDT at prices of its own, which a market order of trading.spec.ts (same
+      // market) would take if both ran at once: after the other journeys.
+      name: "order-kinds",
+      testMatch: /order-kinds\.spec\.ts/,
+      dependencies: ["chromium", "phone"],
+      use: BROWSER,
+    },
+    {
       // Stalls a worker consumer on purpose: alone, once every other journey has finished.
       name: "degraded",
       testMatch: /system-health\.spec\.ts/,
-      dependencies: ["chromium", "phone"],
+      dependencies: ["chromium", "phone", "order-kinds"],
       use: BROWSER,
     },
   ],

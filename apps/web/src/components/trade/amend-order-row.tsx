@@ -29,10 +29,26 @@ export function AmendOrderRow({
   const toast = useToast();
   const errorText = useErrorText();
   const refreshAccount = useRefreshAccount();
-  const amend = useMutation(trpc.trading.amendOrder.mutationOptions());
   const [price, setPrice] = useState(order.price ?? "");
   const [quantity, setQuantity] = useState(order.quantity ?? "");
   const [error, setError] = useState<string | null>(null);
+  // The callbacks live on the mutation, not on `mutate`: a replaced order leaves the table (its
+  // cancel is pushed live) and unmounts this row, often before the answer arrives, and callbacks
+  // given to `mutate` would then never run, losing the toast.
+  const amend = useMutation(
+    trpc.trading.amendOrder.mutationOptions({
+      onSuccess: (result) => {
+        applyOrder(queryClient, trpc, result.order);
+        refreshAccount();
+        toast({
+          tone: "success",
+          title: result.keptPriority ? t("amendedKept") : t("amendedMoved"),
+        });
+        onClose();
+      },
+      onError: (failure) => setError(errorText(failure)),
+    }),
+  );
   const id = useId();
 
   function submit(event: FormEvent<HTMLFormElement>) {
@@ -41,21 +57,7 @@ export function AmendOrderRow({
       ...(price.trim() && price !== order.price ? { price: price.trim() } : {}),
       ...(quantity.trim() && quantity !== order.quantity ? { quantity: quantity.trim() } : {}),
     };
-    amend.mutate(
-      { symbol: order.symbol, orderId: order.orderId, ...changes },
-      {
-        onSuccess: (result) => {
-          applyOrder(queryClient, trpc, result.order);
-          refreshAccount();
-          toast({
-            tone: "success",
-            title: result.keptPriority ? t("amendedKept") : t("amendedMoved"),
-          });
-          onClose();
-        },
-        onError: (failure) => setError(errorText(failure)),
-      },
-    );
+    amend.mutate({ symbol: order.symbol, orderId: order.orderId, ...changes });
   }
 
   return (

@@ -39,7 +39,10 @@ async function OperationCard(props: { path: string; method: string; operation: O
       className="flex flex-col gap-2 rounded-md border border-line bg-surface p-4"
       data-testid="api-operation"
     >
-      <p className="flex flex-wrap items-baseline gap-x-2 gap-y-1 font-mono text-[13px]">
+      <p
+        translate="no"
+        className="flex flex-wrap items-baseline gap-x-2 gap-y-1 font-mono text-[13px]"
+      >
         <span className="font-semibold text-brand">{props.method.toUpperCase()}</span>
         <span className="break-all">{props.path}</span>
       </p>
@@ -50,9 +53,18 @@ async function OperationCard(props: { path: string; method: string; operation: O
       <p className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-ink-muted">
         <span>{t("weight", { weight: String(operation["x-weight"]) })}</span>
         {operation["x-permission"] ? (
-          <span>{t("permission", { permission: operation["x-permission"] })}</span>
+          <span>
+            {t.rich("permission", {
+              permission: operation["x-permission"],
+              c: (chunks) => <code className="font-mono">{chunks}</code>,
+            })}
+          </span>
         ) : (
-          <span>{operation.security.length > 0 ? t("keyOnly") : t("noKey")}</span>
+          <span>
+            {operation.security.length > 0
+              ? t.rich("keyOnly", { c: (chunks) => <code className="font-mono">{chunks}</code> })
+              : t("noKey")}
+          </span>
         )}
       </p>
       {operation.parameters.length > 0 ? (
@@ -60,7 +72,7 @@ async function OperationCard(props: { path: string; method: string; operation: O
           {operation.parameters.map((parameter) => (
             <div key={parameter.name} className="contents">
               <dt className="font-mono">
-                {parameter.name}
+                <code>{parameter.name}</code>
                 <span className="ml-1 font-sans text-ink-muted">
                   {parameter.required ? t("required") : t("optional")}
                 </span>

@@ -237,7 +237,9 @@ function OpenOrders({ symbol }: { symbol: string | undefined }) {
               <Td right>{order.stopPrice && f ? f.price(order.stopPrice) : "—"}</Td>
               <Td right>{order.quantity && f ? f.quantity(order.quantity) : "—"}</Td>
               <Td right muted>
-                {f ? f.quantity(order.filledQuantity) : order.filledQuantity}
+                <span data-testid="order-filled">
+                  {f ? f.quantity(order.filledQuantity) : order.filledQuantity}
+                </span>
               </Td>
               <Td muted>
                 <span data-testid="order-state">

@@ -14,7 +14,6 @@
  * Every acknowledgement waits for the journal's commit (synchronous_commit as the server has it,
  * printed). The last line is one JSON object with the figures.
  */
-import type { Command } from "@exchange/core";
 import { EngineClient } from "@exchange/protocol";
 import { EngineProcess, referenceCommands } from "@exchange/testkit";
 import pg from "pg";

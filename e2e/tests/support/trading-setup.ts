@@ -100,6 +100,7 @@ export async function setUpTrading(): Promise<TradingSetup> {
         );
         if (!outcome.ok) throw new Error(`deposit refused: ${outcome.message}`);
       }
+      await untilProjected(db, user.id, Object.keys(funds));
       return { id: user.id, ...trader };
     },
     async placeLimitOrder(trader, order) {
@@ -210,5 +211,22 @@ export async function openOrderCount(userId: number): Promise<number> {
     return Number(result.rows[0].n);
   } finally {
     await client.end();
+  }
+}
+
+/**
+ * Waits until the worker has projected the trader's funded assets into the read model, so a page
+ * that reads balances once (the admin profile, a first render) shows them, however loaded the
+ * machine is: a trader is ready when their funds are visible, not when the engine has them.
+ */
+async function untilProjected(db: ReturnType<typeof createDb>, userId: number, assets: string[]) {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const rows = await db.accountBalance.count({
+      where: { userId, asset: { in: assets }, balanceAtoms: { gt: 0 } },
+    });
+    if (rows >= assets.length) return;
+    if (Date.now() > deadline) throw new Error(`funds of user ${userId} never projected`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }

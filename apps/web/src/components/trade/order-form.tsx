@@ -414,7 +414,7 @@ function PlaceOrderForm() {
 
       <fieldset
         aria-label={t("form.orderType")}
-        className="min-w-0 flex flex-wrap items-center gap-x-2 gap-y-1 text-[13px]"
+        className="min-w-0 flex flex-wrap items-center gap-x-0.5 gap-y-1 text-xs max-md:text-[13px]"
       >
         {ORDER_TYPES.map((option) => (
           <button
@@ -425,7 +425,7 @@ function PlaceOrderForm() {
               setType(option);
               setErrors({});
             }}
-            className={`h-7 rounded px-1.5 font-medium max-md:h-10 ${
+            className={`h-7 rounded px-1 font-medium whitespace-nowrap max-md:h-10 max-md:px-1.5 ${
               type === option
                 ? "text-ink underline decoration-brand decoration-2 underline-offset-4"
                 : "text-ink-faint hover:text-ink-muted"
@@ -434,17 +434,18 @@ function PlaceOrderForm() {
             {t(`form.${option}`)}
           </button>
         ))}
-        <span className="ml-auto text-xs text-ink-faint tabular-nums" data-testid="available">
-          {t("form.available")}{" "}
-          <span className="text-ink-muted">
-            {balances.isError
-              ? t("form.availableFailed")
-              : balances.isPending
-                ? t("form.availableLoading")
-                : `${available === null ? "0" : formatAmount(available)} ${spendAsset}`}
-          </span>
-        </span>
       </fieldset>
+      {/* A row of its own: the five order types fill the narrow column's width. */}
+      <p className="-mt-2 text-right text-xs text-ink-faint tabular-nums" data-testid="available">
+        {t("form.available")}{" "}
+        <span className="text-ink-muted">
+          {balances.isError
+            ? t("form.availableFailed")
+            : balances.isPending
+              ? t("form.availableLoading")
+              : `${available === null ? "0" : formatAmount(available)} ${spendAsset}`}
+        </span>
+      </p>
       {balances.isError ? (
         <button
           type="button"

@@ -42,6 +42,8 @@ export async function createEnrolmentLinkAction(
 export interface StaffFormState {
   error?: string;
   done?: string;
+  /** What the invitation form held when refused, so the fields keep it (the form resets). */
+  values?: { email: string; name: string; roles: string[] };
 }
 
 const ROLE_NAMES = ["ADMIN", "COMPLIANCE", "FINANCE", "OPERATIONS"] as const;
@@ -97,12 +99,14 @@ export async function inviteStaffAction(
   const email = String(form.get("email") ?? "").trim();
   const name = String(form.get("name") ?? "").trim();
   const roles = rolesOf(form);
-  if (!email || !name) return { error: t("missingFields") };
-  if (roles.length === 0) return { error: t("missingRoles") };
-  return runStaffChange(async () => {
+  const values = { email, name, roles };
+  if (!email || !name) return { error: t("missingFields"), values };
+  if (roles.length === 0) return { error: t("missingRoles"), values };
+  const state = await runStaffChange(async () => {
     await (await adminApi()).staff.invite({ email, name: name.slice(0, 100), roles });
     return t("sent", { email });
   });
+  return state.error ? { ...state, values } : state;
 }
 
 export async function resendInviteAction(

@@ -4,6 +4,7 @@ import { buttonClasses, TextField } from "@exchange/ui";
 import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { inviteStaffAction, type StaffFormState } from "@/app/actions/staff-actions";
+import type { StaffRole } from "@/lib/staff-roles";
 import { RoleCheckboxes } from "./role-checkboxes";
 import { StaffFormMessage } from "./staff-form-message";
 
@@ -22,13 +23,30 @@ export function InviteStaffForm() {
         </h2>
         <p className="mt-1 text-xs text-ink-muted">{t("hint")}</p>
       </div>
-      {/* Keyed by the last answer, so a sent invitation clears the fields for the next one. */}
-      <form key={state.done ?? "form"} action={action} className="flex flex-col gap-4">
+      {/* The form clears after each answer; a refused invitation's fields come back filled. */}
+      <form action={action} className="flex flex-col gap-4">
         <div className="grid gap-4 sm:grid-cols-2">
-          <TextField label={t("email")} name="email" type="email" required maxLength={254} />
-          <TextField label={t("name")} name="name" required maxLength={100} />
+          <TextField
+            label={t("email")}
+            name="email"
+            type="email"
+            required
+            maxLength={254}
+            defaultValue={state.values?.email}
+          />
+          <TextField
+            label={t("name")}
+            name="name"
+            required
+            maxLength={100}
+            defaultValue={state.values?.name}
+          />
         </div>
-        <RoleCheckboxes legend={t("roles")} />
+        <RoleCheckboxes
+          key={state.values ? state.error : "empty"}
+          legend={t("roles")}
+          checked={(state.values?.roles ?? []) as StaffRole[]}
+        />
         <div className="flex flex-wrap items-center gap-3">
           <button
             type="submit"

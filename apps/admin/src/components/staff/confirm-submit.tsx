@@ -2,7 +2,7 @@
 
 import { buttonClasses } from "@exchange/ui";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 /**
  * A submit that asks first: the first press turns into the question with "Confirm" (the real
@@ -26,6 +26,12 @@ export function ConfirmSubmit({
 }) {
   const t = useTranslations("staff.confirm");
   const [asking, setAsking] = useState(false);
+  // Once the confirmed action has answered, ask afresh: the next press must confirm again.
+  const wasPending = useRef(false);
+  useEffect(() => {
+    if (wasPending.current && !pending) setAsking(false);
+    wasPending.current = pending;
+  }, [pending]);
   const tone = danger ? "text-down! hover:bg-raised!" : "";
   if (!asking) {
     return (

@@ -5,7 +5,10 @@ import {
   confirmLogInEnrolment,
   logInWithPassword,
 } from "@exchange/domains/identity/log-in";
-import { chooseInvitedStaffPassword } from "@exchange/domains/identity/staff-invites";
+import {
+  chooseInvitedStaffPassword,
+  findStaffInvite,
+} from "@exchange/domains/identity/staff-invites";
 import { base32Decode, totpCode } from "@exchange/domains/identity/totp";
 import { latestMailTo, linkIn, mailsTo, tokenIn } from "@exchange/domains/testing/mail";
 import { closeServices, staffActor, testServices } from "@exchange/domains/testing/test-services";
@@ -101,6 +104,24 @@ describe("staff invitations", () => {
         ip: undefined,
       }),
     ).rejects.toMatchObject({ code: AppErrorCode.TOKEN_INVALID });
+  });
+
+  it("the link's page knows where the invitee stands: new, password chosen, or done", async () => {
+    const admin = await newAdmin();
+    const address = email("stages");
+    await admin.api.staff.invite({ email: address, name: "Sia Stages", roles: ["FINANCE"] });
+    const token = tokenIn(await latestMailTo(address), "/login/invite");
+    expect(await findStaffInvite(services, token)).toEqual({
+      email: address,
+      name: "Sia Stages",
+      passwordChosen: false,
+    });
+    await chooseInvitedStaffPassword(services, { token, password: PASSWORD, ip: undefined });
+    expect(await findStaffInvite(services, token)).toMatchObject({ passwordChosen: true });
+    await expect(
+      chooseInvitedStaffPassword(services, { token, password: "other-pass-77", ip: undefined }),
+    ).rejects.toMatchObject({ code: AppErrorCode.TOKEN_USED });
+    expect(await findStaffInvite(services, "not-a-token")).toBeNull();
   });
 
   it("writes the invitation in the console's language", async () => {

@@ -114,16 +114,20 @@ export async function withdrawStaffInvite(
   });
 }
 
-/** Who an invitation link names, for its page; null when the link is unknown, used or expired. */
+/**
+ * Who an invitation link names, for its page; null when the link is unknown, used or expired.
+ * `passwordChosen`: the invitee chose a password but left before two-factor; the same link
+ * finishes the set-up through the log-in.
+ */
 export async function findStaffInvite(
   services: Services,
   token: string,
-): Promise<{ email: string; name: string } | null> {
+): Promise<{ email: string; name: string; passwordChosen: boolean } | null> {
   const link = await findStaffEnrolmentLink(services.db, hashToken(token));
   if (!link || tokenProblem(link, clockDate(services.clock))) return null;
   const member = await findStaffMember(services.db, link.staffId);
-  if (!member?.active || member.enrolled) return null;
-  return { email: member.email, name: member.name };
+  if (!member?.active || member.twoFactorOn) return null;
+  return { email: member.email, name: member.name, passwordChosen: member.enrolled };
 }
 
 /**

@@ -36,6 +36,18 @@ export default async function StaffInvitePage({
       </StaffAuthFrame>
     );
   }
+  if (invite.passwordChosen) {
+    return (
+      <StaffAuthFrame title={t("title")} subtitle={t("subtitlePasswordChosen")}>
+        <Link
+          href={`/login?enrol=${encodeURIComponent(token)}`}
+          className={`${buttonClasses("primary", "md")} w-full`}
+        >
+          {t("logInToFinish")}
+        </Link>
+      </StaffAuthFrame>
+    );
+  }
   return (
     <StaffAuthFrame title={t("title")} subtitle={t("subtitle", { name: invite.name })}>
       <InviteForm token={token} email={invite.email} />

@@ -172,6 +172,7 @@ test("[ADMIN] staff without two-factor enrol only through an administrator's one
   await signInStaff(adminPage, "ADMIN");
   await sectionNav(adminPage).getByRole("link", { name: "Staff" }).click();
   const row = adminPage.getByTestId("staff-row").filter({ hasText: newcomer.email });
+  await row.getByRole("button", { name: `Manage ${newcomer.name}` }).click();
   await row.getByRole("button", { name: /Create a two-factor set-up link/ }).click();
   const link = (await row.getByTestId("enrolment-link").textContent()) ?? "";
   expect(link).toMatch(new RegExp(`^${ADMIN_URL}/login\\?enrol=[\\w-]{43}$`));

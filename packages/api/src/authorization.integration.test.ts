@@ -220,6 +220,55 @@ const PROCEDURES: Array<{
     access: ["ADMIN"],
     call: (api) => api.staff.createEnrolmentLink({ staffId: MISSING_ID }),
   },
+  // Staff management: administrators only. Allowed calls name no member (NOT_FOUND) or, for
+  // the invitation, an address staff already has (refused as taken): nothing changes.
+  {
+    path: "staff.invite",
+    access: ["ADMIN"],
+    call: (api) =>
+      api.staff.invite({ email: "admin@exchange.local", name: "Matrix", roles: ["FINANCE"] }),
+  },
+  {
+    path: "staff.resendInvite",
+    access: ["ADMIN"],
+    call: (api) => api.staff.resendInvite({ staffId: MISSING_ID }),
+  },
+  {
+    path: "staff.withdrawInvite",
+    access: ["ADMIN"],
+    call: (api) => api.staff.withdrawInvite({ staffId: MISSING_ID }),
+  },
+  {
+    path: "staff.setRoles",
+    access: ["ADMIN"],
+    call: (api) => api.staff.setRoles({ staffId: MISSING_ID, roles: ["FINANCE"] }),
+  },
+  {
+    path: "staff.setActive",
+    access: ["ADMIN"],
+    call: (api) => api.staff.setActive({ staffId: MISSING_ID, active: false }),
+  },
+  {
+    path: "staff.twoFactorResets.list",
+    access: ["ADMIN"],
+    call: (api) => api.staff.twoFactorResets.list(),
+  },
+  {
+    path: "staff.twoFactorResets.request",
+    access: ["ADMIN"],
+    call: (api) =>
+      api.staff.twoFactorResets.request({ staffId: MISSING_ID, reason: "Matrix test." }),
+  },
+  {
+    path: "staff.twoFactorResets.approve",
+    access: ["ADMIN"],
+    call: (api) => api.staff.twoFactorResets.approve({ id: MISSING_ID }),
+  },
+  {
+    path: "staff.twoFactorResets.reject",
+    access: ["ADMIN"],
+    call: (api) => api.staff.twoFactorResets.reject({ id: MISSING_ID }),
+  },
 ];
 
 const ROLES: StaffRole[] = ["ADMIN", "COMPLIANCE", "FINANCE", "OPERATIONS"];

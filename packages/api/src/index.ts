@@ -19,6 +19,10 @@ export {
 export { currentSessionUser, endSession, sessionStands } from "@exchange/domains/identity/sessions";
 export { findStaff, type StaffDto } from "@exchange/domains/identity/staff";
 export {
+  chooseInvitedStaffPassword,
+  findStaffInvite,
+} from "@exchange/domains/identity/staff-invites";
+export {
   canOpenSection,
   STAFF_SECTIONS,
   type StaffSection,

@@ -189,7 +189,12 @@ async function callOverHttp(
     endpoint: ENDPOINT,
     req,
     router,
-    createContext: () => ({ actor, services, ip: uniqueTestIp() }),
+    createContext: () => ({
+      actor,
+      services,
+      ip: uniqueTestIp(),
+      consoleUrl: "http://admin.fuzz.test",
+    }),
   });
   const text = await response.text();
   let body: unknown = text;

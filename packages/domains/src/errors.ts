@@ -90,6 +90,13 @@ export enum AppErrorCode {
   API_IP_NOT_ALLOWED = "API_IP_NOT_ALLOWED",
   /** A signed request the key's permissions do not cover (Binance -2015). */
   API_PERMISSION_MISSING = "API_PERMISSION_MISSING",
+  /**
+   * A staff change the member's state does not allow (inviting an address staff already has,
+   * withdrawing an invite already accepted, resetting two-factor that is off).
+   */
+  STAFF_STATE = "STAFF_STATE",
+  /** A staff change that would leave no active administrator who can log in (last-admin.ts). */
+  LAST_ADMIN = "LAST_ADMIN",
   /** Unexpected failure; details are logged, never sent. */
   INTERNAL = "INTERNAL",
 }

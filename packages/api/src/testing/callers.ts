@@ -20,6 +20,20 @@ export function callTraderApi(
   return traderCaller({ actor, services, ip });
 }
 
-export function callAdminApi(services: Services, actor: Actor = { kind: "anonymous" }) {
-  return adminCaller({ actor, services, ip: "127.0.0.1" });
+/** The admin API as the console calls it: from one address, at the console's test address. */
+export function callAdminApi(
+  services: Services,
+  actor: Actor = { kind: "anonymous" },
+  page: { locale?: "en" | "zh-CN" } = {},
+) {
+  return adminCaller({
+    actor,
+    services,
+    ip: "127.0.0.1",
+    consoleUrl: ADMIN_TEST_URL,
+    ...(page.locale ? { locale: page.locale } : {}),
+  });
 }
+
+/** The console's address in integration tests: the base of links in staff mails. */
+export const ADMIN_TEST_URL = "http://admin.exchange.test";

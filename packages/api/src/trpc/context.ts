@@ -15,4 +15,9 @@ export interface Context {
    * Accept-Language): a new account keeps it for its mails. Undefined reads as English.
    */
   locale?: UserLocale;
+  /**
+   * The admin console's address as the caller's browser reached it (admin context only): the
+   * base of the links staff mails carry. Undefined elsewhere.
+   */
+  consoleUrl?: string;
 }

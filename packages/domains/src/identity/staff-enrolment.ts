@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
 import { inTransaction, type Services, type Store } from "../services";
 import { hashToken, newToken, tokenProblem } from "./one-time-token";
+import { findOpenLinkExpiries } from "./staff-management-repository";
 import {
   findAllStaff,
   findStaffEnrolmentLink,
@@ -78,11 +79,22 @@ export async function checkStaffEnrolmentLink(
   return row.id;
 }
 
-/** Staff as the console lists them for administrators: who still needs a set-up link. */
+/**
+ * Staff as the console lists them for administrators: invited (no password yet), active or
+ * deactivated, who still needs a set-up link, and when their open link (an invite) expires.
+ */
 export async function listStaffForAdmin(services: Services) {
-  const staff = await findAllStaff(services.db);
-  return staff.map(({ totpEnabledAt, ...member }) => ({
+  const [staff, linkExpiries] = await Promise.all([
+    findAllStaff(services.db),
+    findOpenLinkExpiries(services.db, clockDate(services.clock)),
+  ]);
+  return staff.map(({ totpEnabledAt, enrolled, ...member }) => ({
     ...member,
+    status: !member.active ? "INACTIVE" : enrolled ? "ACTIVE" : "INVITED",
     twoFactorEnabled: totpEnabledAt !== null,
-  }));
+    linkExpiresAt: linkExpiries.get(member.id) ?? null,
+  })) satisfies Array<{ status: StaffStatus }>;
 }
+
+/** Where a member stands: invited and not yet enrolled, working, or deactivated. */
+export type StaffStatus = "INVITED" | "ACTIVE" | "INACTIVE";

@@ -29,7 +29,8 @@ export async function findStaffCredentials(
     where: { email },
     select: { id: true, email: true, passwordHash: true, active: true, totpEnabledAt: true },
   });
-  return staff
+  // An invitee who has not chosen a password cannot log in: answered as an unknown address.
+  return staff?.passwordHash
     ? {
         id: staff.id,
         email: staff.email,
@@ -54,13 +55,24 @@ export function findStaffTwoFactorState(
 export interface StaffListRow extends StaffRow {
   active: boolean;
   totpEnabledAt: Date | null;
+  /** Has chosen a password (false: invited, not yet enrolled). */
+  enrolled: boolean;
 }
 
-export function findAllStaff(db: Store): Promise<StaffListRow[]> {
-  return db.staff.findMany({
+export async function findAllStaff(db: Store): Promise<StaffListRow[]> {
+  const rows = await db.staff.findMany({
     orderBy: { id: "asc" },
-    select: { id: true, email: true, name: true, roles: true, active: true, totpEnabledAt: true },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      roles: true,
+      active: true,
+      totpEnabledAt: true,
+      passwordHash: true,
+    },
   });
+  return rows.map(({ passwordHash, ...row }) => ({ ...row, enrolled: passwordHash !== null }));
 }
 
 /** Stores a new set-up link of `staffId`, retiring its unused ones at `now`. */

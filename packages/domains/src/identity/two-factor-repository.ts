@@ -94,5 +94,10 @@ export async function findPasswordFactors(
     where: { id: principal.id },
     select: { passwordHash: true, totpEnabledAt: true },
   };
-  return principal.type === "USER" ? db.user.findUnique(where) : db.staff.findUnique(where);
+  const row =
+    principal.type === "USER" ? await db.user.findUnique(where) : await db.staff.findUnique(where);
+  // An invitee without a password has no factors to prove: as an unknown account.
+  return row?.passwordHash
+    ? { passwordHash: row.passwordHash, totpEnabledAt: row.totpEnabledAt }
+    : null;
 }

@@ -4,6 +4,7 @@ import {
   passwordResetMail,
   verificationMail,
 } from "../identity/mail-templates";
+import { staffInviteMail, staffTwoFactorResetMail } from "../identity/staff-mails";
 import { kycDecisionMail } from "../kyc/kyc-notifications";
 import { withdrawalEndMail } from "../wallet/withdrawal-mails";
 import type { WithdrawalDto } from "../wallet/withdrawal-views";
@@ -77,6 +78,18 @@ const TEMPLATES: Array<{
     render: (locale: UserLocale) => withdrawalEndMail("a@x.test", withdrawal(status), WEB, locale),
     values: [`${WEB}/wallet`, "1234.500000 USDT", "0x00000000000000000000000000000000000000aa"],
   })),
+  {
+    name: "staff invitation",
+    render: (locale) =>
+      staffInviteMail("a@x.test", { name: "Mei Lin", link: LINK, validHours: 24, locale }),
+    values: [LINK, "24", "Mei Lin"],
+  },
+  {
+    name: "staff two-factor reset",
+    render: (locale) =>
+      staffTwoFactorResetMail("a@x.test", { name: "Mei Lin", link: LINK, validHours: 24, locale }),
+    values: [LINK, "24", "Mei Lin"],
+  },
 ];
 
 const CJK = /[\u4e00-\u9fff]/;

@@ -1,6 +1,12 @@
 "use server";
 
-import { confirmLogInEnrolment, logInWithCode, logInWithPassword } from "@exchange/api";
+import {
+  chooseInvitedStaffPassword,
+  confirmLogInEnrolment,
+  logInWithCode,
+  logInWithPassword,
+} from "@exchange/api";
+import { ZPassword } from "@exchange/api/client";
 import type { LogInState } from "@exchange/ui";
 import {
   clearChallenge,
@@ -102,6 +108,51 @@ export async function confirmEnrolmentAction(
     if (!errorCode) throw error;
     return { error: await spokenErrorText(error), restart: errorCode === "TOKEN_EXPIRED" };
   }
+}
+
+export interface InviteState {
+  error?: string;
+}
+
+/**
+ * An invitee's first password, from the mailed link: checked against the traders' password
+ * rules, stored, then the log-in's password step runs with the same link, which leads to the
+ * two-factor enrolment (that step uses the link up and opens the console).
+ */
+export async function acceptInviteAction(
+  _previous: InviteState,
+  form: FormData,
+): Promise<InviteState> {
+  const t = await getTranslations("auth.invite");
+  const token = String(form.get("token") ?? "");
+  const password = String(form.get("password") ?? "");
+  if (!token || token.length > 100) return { error: t("invalid") };
+  if (!ZPassword.safeParse(password).success) return { error: t("passwordRules") };
+  if (password !== String(form.get("confirm") ?? "")) return { error: t("mismatch") };
+  const services = await getServices();
+  const { ip, userAgent } = await requestFrom();
+  let email: string;
+  try {
+    ({ email } = await chooseInvitedStaffPassword(services, { token, password, ip }));
+  } catch (error) {
+    if (!spokenErrorCode(error)) throw error;
+    return { error: await spokenErrorText(error) };
+  }
+  const logInForm = new FormData();
+  logInForm.set("email", email);
+  logInForm.set("password", password);
+  const state = await logInFromForm(logInForm, {
+    ...FLOW,
+    checkPassword: (credentials) =>
+      logInWithPassword(services, {
+        kind: "staff",
+        ...credentials,
+        ip,
+        userAgent,
+        enrolmentToken: token,
+      }),
+  });
+  return { ...(state.error ? { error: state.error } : {}) };
 }
 
 export async function logOut(): Promise<void> {

@@ -6,8 +6,7 @@ import { listAdminMarketsProcedure } from "./list-admin-markets";
 import { auditVocabularyProcedure, listAuditProcedure } from "./list-audit";
 import { listReconciliationProcedure } from "./list-reconciliation-reports";
 import { savingsAdminRouter } from "./savings/router";
-import { createEnrolmentLinkProcedure } from "./staff/create-enrolment-link";
-import { listStaffProcedure } from "./staff/list-staff";
+import { staffAdminRouter } from "./staff/router";
 import { staffMeProcedure } from "./staff-me";
 import { usersAdminRouter } from "./users/router";
 import { withdrawalsAdminRouter } from "./withdrawals/router";
@@ -24,7 +23,7 @@ export const adminRouter = router({
   markets: router({ list: listAdminMarketsProcedure }),
   reconciliation: router({ list: listReconciliationProcedure }),
   audit: router({ list: listAuditProcedure, vocabulary: auditVocabularyProcedure }),
-  staff: router({ list: listStaffProcedure, createEnrolmentLink: createEnrolmentLinkProcedure }),
+  staff: staffAdminRouter,
 });
 
 export type AdminRouter = typeof adminRouter;

@@ -87,6 +87,11 @@ const PROCEDURES: Array<{
       api.users.apiKeys.revoke({ userId: MISSING_ID, id: MISSING_ID, reason: "Matrix test." }),
   },
   {
+    path: "users.timeline",
+    access: ["ADMIN", "COMPLIANCE"],
+    call: (api) => api.users.timeline({ userId: MISSING_ID }),
+  },
+  {
     path: "users.restrictions.list",
     access: ["ADMIN", "COMPLIANCE"],
     call: (api) => api.users.restrictions.list({ userId: MISSING_ID }),

@@ -1,5 +1,6 @@
 import { router } from "../../trpc";
 import { getUserProfileProcedure } from "./get-user-profile";
+import { getUserTimelineProcedure } from "./get-user-timeline";
 import { liftUserRestrictionProcedure } from "./lift-user-restriction";
 import { listUserApiKeysProcedure } from "./list-user-api-keys";
 import { listUserRestrictionsProcedure } from "./list-user-restrictions";
@@ -12,6 +13,7 @@ export const usersAdminRouter = router({
   search: searchUsersProcedure,
   profile: getUserProfileProcedure,
   suspend: suspendUserProcedure,
+  timeline: getUserTimelineProcedure,
   apiKeys: router({ list: listUserApiKeysProcedure, revoke: revokeUserApiKeyProcedure }),
   restrictions: router({
     list: listUserRestrictionsProcedure,

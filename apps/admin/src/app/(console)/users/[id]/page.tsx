@@ -10,6 +10,7 @@ import { ApiKeysTable } from "@/components/users/api-keys-section";
 import { BalancesTable, KycHistoryTable, OrdersTable } from "@/components/users/profile-tables";
 import { RestrictionsSection } from "@/components/users/restrictions-section";
 import { SuspendUserForm } from "@/components/users/suspend-user-form";
+import { UserTimeline } from "@/components/users/user-timeline";
 import { zoneLabel } from "@/lib/zone-label";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
@@ -88,6 +89,9 @@ export default async function UserProfilePage({ params }: { params: Promise<{ id
       </Section>
       <Section title={t("apiKeys.title")}>
         <ApiKeysTable userId={user.id} keys={apiKeys} />
+      </Section>
+      <Section title={t("timeline.title")}>
+        <UserTimeline userId={user.id} />
       </Section>
     </PageBody>
   );

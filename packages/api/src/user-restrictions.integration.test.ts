@@ -145,6 +145,13 @@ describe("trading frozen", () => {
       tradingFrozen: true,
       withdrawalsFrozen: false,
     });
+    await expect(
+      alice.api.trading.amendOrder({
+        symbol: "BTCUSDT",
+        orderId: open.order.orderId,
+        price: "1001",
+      }),
+    ).rejects.toMatchObject({ cause: { code: AppErrorCode.TRADING_FROZEN } });
     // A frozen trader may still reduce risk.
     await expect(
       alice.api.trading.cancelOrder({ symbol: "BTCUSDT", orderId: open.order.orderId }),

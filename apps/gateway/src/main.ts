@@ -7,6 +7,7 @@ import {
   WeightLimiter,
 } from "@exchange/api/binance";
 import { apiKeyAuthenticator } from "@exchange/domains/api-keys/api-key-authentication";
+import { followStandingChanges } from "@exchange/domains/identity/standing-changes";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { createLogger } from "@exchange/protocol";
 import { readGatewayEnv } from "./env";
@@ -31,6 +32,8 @@ const services = await createServices({
 // Revocations are heard from the start, so a revoked key stops at once (not after its TTL).
 const authenticator = apiKeyAuthenticator(services);
 await authenticator.listen();
+// A restriction set by compliance stops the user's next order at once, not after the TTL.
+const stopFollowing = await followStandingChanges(services);
 const metrics = createGatewayMetrics();
 const server = createBinanceServer({
   services,
@@ -76,6 +79,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     await streams.close();
     await server.close();
     await authenticator.close();
+    await stopFollowing();
     await closeServices(services);
     log.info("gateway stopped");
   });

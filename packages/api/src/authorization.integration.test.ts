@@ -87,6 +87,28 @@ const PROCEDURES: Array<{
       api.users.apiKeys.revoke({ userId: MISSING_ID, id: MISSING_ID, reason: "Matrix test." }),
   },
   {
+    path: "users.timeline",
+    access: ["ADMIN", "COMPLIANCE"],
+    call: (api) => api.users.timeline({ userId: MISSING_ID }),
+  },
+  {
+    path: "users.restrictions.list",
+    access: ["ADMIN", "COMPLIANCE"],
+    call: (api) => api.users.restrictions.list({ userId: MISSING_ID }),
+  },
+  {
+    path: "users.restrictions.set",
+    access: ["ADMIN", "COMPLIANCE"],
+    call: (api) =>
+      api.users.restrictions.set({ userId: MISSING_ID, kind: "TRADING", reason: "Matrix test." }),
+  },
+  {
+    path: "users.restrictions.lift",
+    access: ["ADMIN", "COMPLIANCE"],
+    call: (api) =>
+      api.users.restrictions.lift({ userId: MISSING_ID, kind: "TRADING", reason: "Matrix test." }),
+  },
+  {
     path: "withdrawals.queue",
     access: ["ADMIN", "FINANCE"],
     call: (api) => api.withdrawals.queue(),

@@ -27,6 +27,7 @@ export {
   STAFF_SECTIONS,
   type StaffSection,
 } from "@exchange/domains/identity/staff-sections";
+export { followStandingChanges } from "@exchange/domains/identity/standing-changes";
 export { findUser, registerUser, type UserDto } from "@exchange/domains/identity/users";
 export type { DocumentStorage } from "@exchange/domains/kyc/document-storage";
 export { openKycDocument } from "@exchange/domains/kyc/kyc-review";

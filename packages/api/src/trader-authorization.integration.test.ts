@@ -45,6 +45,7 @@ const PROCEDURES: Array<{
 }> = [
   { path: "health", access: "public", call: (api) => api.health() },
   { path: "me.profile", access: "user", call: (api) => api.me.profile() },
+  { path: "me.restrictions", access: "user", call: (api) => api.me.restrictions() },
   {
     path: "me.setLocale",
     access: "user",

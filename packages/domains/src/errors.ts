@@ -66,6 +66,10 @@ export enum AppErrorCode {
   WITHDRAWAL_STATE = "WITHDRAWAL_STATE",
   /** A second approval of one withdrawal by the same staff member. */
   ALREADY_APPROVED = "ALREADY_APPROVED",
+  /** Compliance froze the account's trading: no new order, OCO list or amendment (cancels pass). */
+  TRADING_FROZEN = "TRADING_FROZEN",
+  /** Compliance froze the account's withdrawals: no new request, and no approval of a pending one. */
+  WITHDRAWALS_FROZEN = "WITHDRAWALS_FROZEN",
   /** A subscription larger than what is left of the savings instance's daily quota. */
   SAVINGS_QUOTA_EXCEEDED = "SAVINGS_QUOTA_EXCEEDED",
   /** A savings instance outside its subscription window (not yet open, or closed). */

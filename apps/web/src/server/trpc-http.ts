@@ -4,6 +4,7 @@ import {
   type Context,
   closeServices,
   createServices,
+  followStandingChanges,
   SessionStandingCache,
   traderRouter,
 } from "@exchange/api";
@@ -49,6 +50,8 @@ export async function startTrpcHttp(env: WebEnv): Promise<TrpcHttp> {
   const services = await createServices(webServicesConfig(env));
   const standings = new SessionStandingCache(services);
   await standings.listen();
+  // A restriction set by compliance stops this process's next order at once.
+  const stopFollowing = await followStandingChanges(services);
   const cookies = new SessionCookies(env.AUTH_SECRET);
   const session = { cookies, standings };
   const policyOptions = {
@@ -91,6 +94,7 @@ export async function startTrpcHttp(env: WebEnv): Promise<TrpcHttp> {
     },
     async close() {
       await standings.close();
+      await stopFollowing();
       await closeServices(services);
     },
   };

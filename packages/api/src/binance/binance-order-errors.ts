@@ -10,7 +10,9 @@ import { type BinanceError, binanceErrors, toBinanceError } from "./binance-erro
 export function newOrderError(error: unknown): BinanceError {
   if (!(error instanceof AppError)) return toBinanceError(error);
   if (error.code === AppErrorCode.INVALID_INPUT) return inputError(error);
-  if (error.code === AppErrorCode.KYC_REQUIRED) {
+  // Binance's answer for an account that may not trade: a KYC level without trading, or an
+  // account compliance froze (cancels still pass: they go through cancelError).
+  if (error.code === AppErrorCode.KYC_REQUIRED || error.code === AppErrorCode.TRADING_FROZEN) {
     return binanceErrors.newOrderRejected("This action is disabled on this account.");
   }
   if (error.code !== AppErrorCode.ORDER_REJECTED || error.rejectCode === undefined) {

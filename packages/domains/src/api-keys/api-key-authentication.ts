@@ -27,7 +27,8 @@ import {
  *   (API_TIMESTAMP_OUTSIDE_WINDOW) → signature (API_SIGNATURE_INVALID) → client address on the
  *   key's allow-list (API_IP_NOT_ALLOWED) → permission (API_PERMISSION_MISSING).
  * What the key may do is said only to a caller who proved the key, so address and permission
- * come after the signature. The user's standing (suspended, KYC) is the trading domain's check.
+ * come after the signature. A suspended user's keys are refused as revoked (suspension announces
+ * them); a trading freeze and the KYC level are the trading domain's check.
  *
  * Keys are remembered in memory so a request costs no query:
  * - every revocation is announced on Redis (api-key-revocation.ts); `listen()` forgets the key
@@ -282,7 +283,8 @@ export class ApiKeyAuthenticator {
       permissions: row.permissions,
       allows: ipAllowMatcher(row.ipAllowList),
       expiresAtMs: row.expiresAt?.getTime() ?? null,
-      revoked: row.revokedAt !== null,
+      // A suspended owner's key is refused like a revoked one; suspension announces its keys.
+      revoked: row.revokedAt !== null || row.user.status !== "ACTIVE",
     };
   }
 

@@ -49,6 +49,8 @@ export interface ApiKeyCredentials {
   expiresAt: Date | null;
   revokedAt: Date | null;
   lastUsedAt: Date | null;
+  /** The owner's account: a suspended user's keys do not stand. */
+  user: { status: "ACTIVE" | "SUSPENDED" };
 }
 
 /** Holds the user's row until the transaction ends, so two creations count live keys in turn. */
@@ -127,6 +129,7 @@ export function findApiKeyCredentials(
       expiresAt: true,
       revokedAt: true,
       lastUsedAt: true,
+      user: { select: { status: true } },
     },
   });
 }

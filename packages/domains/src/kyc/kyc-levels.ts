@@ -1,14 +1,23 @@
 import { AppError, AppErrorCode } from "../errors";
 import type { Store } from "../services";
-import { findUserKycLevel, levelAllowsDeposit, levelAllowsTrading } from "./kyc-repository";
+import { findTradingStanding, findUserKycLevel, levelAllowsDeposit } from "./kyc-repository";
 
 /**
- * Refuses a user whose KYC level may not trade. The `kyc_level_limits` row of the user's level
- * decides, so operators change what a level allows without a deploy; a level with no row may do
- * nothing. One indexed join per order, read fresh so an approval takes effect at once.
+ * Refuses a user who may not place orders: an account compliance froze for trading (or that is
+ * not active) gets TRADING_FROZEN, which every transport names as such (the gateway's -2010
+ * "This action is disabled on this account."); a KYC level without `can_trade` gets
+ * KYC_REQUIRED. The `kyc_level_limits` row of the user's level decides the latter, so operators
+ * change what a level allows without a deploy; a level with no row may do nothing.
  */
 export async function assertCanTrade(db: Store, userId: number): Promise<void> {
-  if (await levelAllowsTrading(db, userId)) return;
+  const standing = await findTradingStanding(db, userId);
+  if (standing.tradingFrozen || !standing.active) {
+    throw new AppError(
+      AppErrorCode.TRADING_FROZEN,
+      "Trading is restricted on this account. Please contact support.",
+    );
+  }
+  if (standing.levelAllowsTrading) return;
   throw new AppError(
     AppErrorCode.KYC_REQUIRED,
     "Verify your identity to start trading. It takes a few minutes.",
@@ -16,11 +25,13 @@ export async function assertCanTrade(db: Store, userId: number): Promise<void> {
 }
 
 /**
- * How long a process trusts that a user may trade. Only "may" is remembered: an approval takes
- * effect on the next order, while a level's `can_trade` turned off by operators reaches a user
- * who could trade within this time (levels only rise in the product; no code lowers one).
+ * How long a process trusts that a user may trade. Only "may" is remembered, so an approval
+ * takes effect on the next order. A freeze must reach every process within a second: it is
+ * announced (identity/standing-changes.ts) and each process that follows the announcements
+ * forgets the user at once; this bound holds even where a message was missed. At most two reads
+ * a second per trading user, however many orders.
  */
-export const TRADING_PERMISSION_TTL_MS = 5_000;
+export const TRADING_PERMISSION_TTL_MS = 500;
 
 /** Users who may trade, with when that was read, per database handle (per process). */
 const tradingPermissions = new WeakMap<Store, Map<number, number>>();
@@ -51,6 +62,11 @@ export async function assertCanTradeRemembered(
     const oldest = allowed.keys().next().value;
     if (oldest !== undefined) allowed.delete(oldest);
   }
+}
+
+/** Forgets that a user may trade (a restriction announced): the next order reads it again. */
+export function forgetTradingPermission(db: Store, userId: number): void {
+  tradingPermissions.get(db)?.delete(userId);
 }
 
 /** Refuses a user whose KYC level may not deposit (the level's `can_deposit`). */

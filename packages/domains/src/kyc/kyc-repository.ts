@@ -95,12 +95,32 @@ export async function findUserKycLevel(db: Store, userId: number): Promise<numbe
 }
 
 /** Whether the trader's current level allows trading (false for an unknown trader or level). */
-export async function levelAllowsTrading(db: Store, userId: number): Promise<boolean> {
-  const rows = await db.$queryRaw<Array<{ can_trade: boolean | null }>>`
-    SELECT l.can_trade
+/**
+ * What decides whether a user may place an order, in one indexed read: the KYC level's
+ * `can_trade`, the account's status, and a trading freeze by compliance (`user_restrictions`).
+ */
+export interface TradingStanding {
+  levelAllowsTrading: boolean;
+  active: boolean;
+  tradingFrozen: boolean;
+}
+
+export async function findTradingStanding(db: Store, userId: number): Promise<TradingStanding> {
+  const rows = await db.$queryRaw<
+    Array<{ can_trade: boolean | null; active: boolean; frozen: boolean }>
+  >`
+    SELECT l.can_trade,
+           u.status = 'ACTIVE' AS active,
+           EXISTS (SELECT 1 FROM user_restrictions r
+                    WHERE r.user_id = u.id AND r.kind = 'TRADING') AS frozen
       FROM users u LEFT JOIN kyc_level_limits l ON l.level = u.kyc_level
      WHERE u.id = ${userId}`;
-  return rows[0]?.can_trade === true;
+  const row = rows[0];
+  return {
+    levelAllowsTrading: row?.can_trade === true,
+    active: row?.active === true,
+    tradingFrozen: row?.frozen === true,
+  };
 }
 
 export interface KycQueueFilter {

@@ -72,7 +72,11 @@ export async function amendOrder(
   input: AmendOrderInput,
   client: RequestClient = {},
 ) {
-  const market = await marketDirectory(services).get(input.symbol);
+  // An amendment may raise the price or the size: a frozen trader cancels instead.
+  const [market] = await Promise.all([
+    marketDirectory(services).get(input.symbol),
+    assertCanTradeRemembered(services, userId),
+  ]);
   const command = amendCommandOf(input, {
     userId,
     market,

@@ -3,6 +3,11 @@ import { WITHDRAWAL_STATUSES, type WithdrawalStatus } from "@exchange/contracts/
 import { clockDate } from "@exchange/protocol";
 import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
+import {
+  assertWithdrawalsAllowed,
+  usersWithWithdrawalsFrozen,
+  withdrawalsFrozen,
+} from "../identity/restrictions";
 import { type KycAgeFilter, submittedBefore } from "../kyc/queue-ageing";
 import { inTransaction, type Services } from "../services";
 import { listBalances } from "../trading/order-queries";
@@ -86,7 +91,13 @@ export async function listWithdrawalQueue(services: Services, query: WithdrawalQ
     page: query.page,
     pageSize: query.pageSize,
   });
-  const views = await viewsOf(services, page.rows);
+  const [views, frozen] = await Promise.all([
+    viewsOf(services, page.rows),
+    usersWithWithdrawalsFrozen(
+      services.db,
+      page.rows.map((row) => row.userId),
+    ),
+  ]);
   return {
     total: page.total,
     rows: page.rows.map((row, i) => ({
@@ -96,6 +107,7 @@ export async function listWithdrawalQueue(services: Services, query: WithdrawalQ
       riskFlags: row.riskFlags,
       requiredApprovals: row.requiredApprovals,
       approvals: row.approvals,
+      ownerWithdrawalsFrozen: frozen.has(row.userId),
     })),
   };
 }
@@ -127,6 +139,8 @@ export async function withdrawalDetail(services: Services, id: string) {
     withdrawal: view,
     riskFlags: record.riskFlags,
     requiredApprovals: record.requiredApprovals,
+    /** Compliance froze the owner's withdrawals: the page says why it cannot be approved. */
+    ownerWithdrawalsFrozen: await withdrawalsFrozen(services.db, record.userId),
     user: {
       id: record.userId,
       email: owner?.email ?? "",
@@ -160,6 +174,7 @@ export async function approveWithdrawal(services: Services, caller: StaffCaller,
     const record = await findWithdrawal(tx, id);
     if (!record) throw new AppError(AppErrorCode.NOT_FOUND, "No such withdrawal.");
     requirePending(record);
+    await assertWithdrawalsAllowed(tx, record.userId, "approveWithdrawal");
     const earlier = await findDecisions(tx, id);
     if (earlier.some((d) => d.staffId === caller.staffId)) {
       throw new AppError(

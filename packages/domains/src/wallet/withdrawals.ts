@@ -12,6 +12,7 @@ import {
 import { RejectCode } from "@exchange/core";
 import { clockDate } from "@exchange/protocol";
 import { AppError, AppErrorCode } from "../errors";
+import { assertWithdrawalsAllowed } from "../identity/restrictions";
 import type { Services } from "../services";
 import { listBalances } from "../trading/order-queries";
 import { lastPrice } from "./asset-prices";
@@ -241,6 +242,8 @@ export async function requestWithdrawal(
   input: WithdrawalRequestInput,
   ip?: string,
 ): Promise<WithdrawalDto> {
+  // A frozen account hears that first, whatever else is wrong with the request.
+  await assertWithdrawalsAllowed(services.db, userId, "requestWithdrawal");
   const wallet = walletFor(services, input.network);
   const rules = await assetRulesFor(services, wallet.key, input.asset);
   const address = await checkDestination(services, wallet, input.address);

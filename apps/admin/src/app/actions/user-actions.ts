@@ -75,3 +75,41 @@ export async function revokeUserApiKeyAction(
   revalidatePath(`/users/${userId}`);
   return { done: true };
 }
+
+export interface RestrictionState {
+  error?: string;
+  done?: boolean;
+}
+
+const RESTRICTION_KINDS = ["TRADING", "WITHDRAWALS", "LOGIN"] as const;
+
+/**
+ * Sets or lifts one of a trader's restrictions with a reason: trading frozen, withdrawals frozen,
+ * log-in suspended (the API checks the role, audits it and stops the trader within a second).
+ */
+export async function changeRestrictionAction(
+  _previous: RestrictionState,
+  form: FormData,
+): Promise<RestrictionState> {
+  const userId = Number(form.get("userId"));
+  const kind = RESTRICTION_KINDS.find((k) => k === form.get("kind"));
+  const lift = form.get("change") === "lift";
+  const reason = String(form.get("reason") ?? "").trim();
+  const t = await getTranslations("users.restrictions");
+  if (!Number.isSafeInteger(userId) || userId <= 0 || !kind) return { error: t("noSuchUser") };
+  if (reason.length < 3) return { error: t("sayWhy") };
+  const input = { userId, kind, reason: reason.slice(0, 500) };
+  try {
+    const api = (await adminApi()).users.restrictions;
+    await (lift ? api.lift(input) : api.set(input));
+  } catch (error) {
+    const cause = (error as { cause?: unknown }).cause;
+    const code = (error as { code?: string }).code;
+    if (spokenErrorCode(cause) || code === "FORBIDDEN" || code === "NOT_FOUND") {
+      return { error: (error as Error).message };
+    }
+    throw error;
+  }
+  revalidatePath(`/users/${userId}`);
+  return { done: true };
+}

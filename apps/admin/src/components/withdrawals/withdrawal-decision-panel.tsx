@@ -26,6 +26,20 @@ function AlreadyApproved() {
   );
 }
 
+/** Compliance froze the owner's withdrawals: approval is refused until they lift it. */
+function OwnerFrozen() {
+  const t = useTranslations("withdrawals.decide");
+  return (
+    <p
+      role="status"
+      data-testid="owner-withdrawals-frozen"
+      className="rounded-md bg-down/10 px-3 py-2 text-xs text-down ring-1 ring-down/30 ring-inset"
+    >
+      {t("ownerFrozen")}
+    </p>
+  );
+}
+
 /**
  * Finance's decision on a withdrawal. The server also checks that a second approval comes from
  * someone else; the notice here only tells the member why their click would be refused.
@@ -35,11 +49,13 @@ export function WithdrawalDecisionPanel({
   approvals,
   requiredApprovals,
   approvedByMe,
+  ownerWithdrawalsFrozen,
 }: {
   withdrawalId: string;
   approvals: number;
   requiredApprovals: number;
   approvedByMe: boolean;
+  ownerWithdrawalsFrozen: boolean;
 }) {
   const t = useTranslations("withdrawals.decide");
   const trpc = useTRPC();
@@ -57,7 +73,7 @@ export function WithdrawalDecisionPanel({
       commonReasons={COMMON_REASONS.map((reason) => t(`reasons.${reason}`))}
       reasonRows={3}
       summary={<ApprovalsProgress approvals={approvals} required={requiredApprovals} />}
-      notice={approvedByMe ? <AlreadyApproved /> : null}
+      notice={ownerWithdrawalsFrozen ? <OwnerFrozen /> : approvedByMe ? <AlreadyApproved /> : null}
       approve={{
         pending: approve.isPending,
         run: (_, callbacks) => approve.mutate({ id: withdrawalId }, callbacks),

@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from "react";
+import { RestrictionNotice, useRestrictionRefusal } from "@/components/account/restriction-notice";
 import { useTRPC } from "@/trpc/react";
 import { formatAmount } from "./format";
 import { depositHref, REJECT, rejectionOf, type Shortfall, shortfallOf } from "./order-feedback";
@@ -128,6 +129,7 @@ function PlaceOrderForm() {
   const queryClient = useQueryClient();
   const toast = useToast();
   const refreshAccount = useRefreshAccount();
+  const noteRefusal = useRestrictionRefusal();
   const hydrated = useHydrated();
   const balances = useQuery({
     ...trpc.trading.balances.queryOptions(),
@@ -316,6 +318,7 @@ function PlaceOrderForm() {
       const data = errorDataOf(error);
       const appCode = data?.appCode;
       if (appCode !== "ENGINE_UNAVAILABLE" && data !== undefined) unconfirmed.current = null;
+      noteRefusal(appCode);
       setKycRequired(appCode === "KYC_REQUIRED");
       setRefusedFor(data?.rejectCode === REJECT.InsufficientBalance ? spendAsset : null);
       setErrors(
@@ -458,6 +461,7 @@ function PlaceOrderForm() {
         <FundingHint shortfall={shortfall} asset={spendAsset} />
       ) : null}
 
+      <RestrictionNotice area="trading" />
       {errors._ ? <FormAlert>{errors._.join(" ")}</FormAlert> : null}
       {kycRequired ? (
         <FormAlert>

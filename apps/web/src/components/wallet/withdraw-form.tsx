@@ -8,6 +8,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useId, useRef, useState } from "react";
+import { RestrictionNotice, useRestrictionRefusal } from "@/components/account/restriction-notice";
 import { useTRPC } from "@/trpc/react";
 import { useAmountText } from "./amount-text";
 import { PanelError, PanelLoading, TOUCH } from "./panel-states";
@@ -41,6 +42,7 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
   const amountText = useAmountText();
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const noteRefusal = useRestrictionRefusal();
   const limits = useQuery(trpc.wallet.withdrawals.limits.queryOptions());
   const options = limits.data?.options ?? [];
   const [asset, setAsset] = useState(initialAsset?.toUpperCase() ?? "");
@@ -151,7 +153,10 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
         void queryClient.invalidateQueries(filter);
       }
     } catch (failure) {
-      const data = (failure as { data?: { fieldErrors?: Record<string, string[]> } }).data;
+      const data = (
+        failure as { data?: { fieldErrors?: Record<string, string[]>; appCode?: string } }
+      ).data;
+      noteRefusal(data?.appCode);
       const fields = data?.fieldErrors ?? {};
       const next: Errors = {};
       for (const field of FIELDS) {
@@ -168,6 +173,7 @@ export function WithdrawForm({ initialAsset }: { initialAsset?: string }) {
 
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-5" aria-label={t("formLabel")}>
+      <RestrictionNotice area="withdrawals" />
       {done ? (
         <FormNotice>
           <span data-testid="withdraw-done" role="status">

@@ -10,6 +10,7 @@ import { myKycStatusProcedure } from "./kyc/my-kyc-status";
 import { marketDataRouter } from "./market-data/router";
 import { listMarketsProcedure } from "./markets/list-markets";
 import { meProcedure } from "./me";
+import { myRestrictionsProcedure } from "./my-restrictions";
 import { savingsRouter } from "./savings/router";
 import { beginTwoFactorProcedure } from "./security/begin-two-factor";
 import { changePasswordProcedure } from "./security/change-password";
@@ -29,7 +30,11 @@ import { walletRouter } from "./wallet/router";
 /** The API the trading web app serves to browsers. */
 export const traderRouter = router({
   health: healthProcedure,
-  me: router({ profile: meProcedure, setLocale: setLocaleProcedure }),
+  me: router({
+    profile: meProcedure,
+    setLocale: setLocaleProcedure,
+    restrictions: myRestrictionsProcedure,
+  }),
   auth: router({
     register: registerProcedure,
     resendVerification: resendVerificationProcedure,

@@ -32,6 +32,8 @@ export const ZWithdrawalQueueOutput = z.object({
       riskFlags: z.array(z.string()),
       requiredApprovals: z.number().int(),
       approvals: z.number().int(),
+      /** Compliance froze the owner's withdrawals: it cannot be approved until they lift it. */
+      ownerWithdrawalsFrozen: z.boolean(),
     }),
   ),
   total: z.number().int(),
@@ -51,6 +53,8 @@ export const ZWithdrawalDetailOutput = z.object({
   withdrawal: ZWithdrawal,
   riskFlags: z.array(z.string()),
   requiredApprovals: z.number().int(),
+  /** Compliance froze the owner's withdrawals: it cannot be approved until they lift it. */
+  ownerWithdrawalsFrozen: z.boolean(),
   user: z.object({
     id: z.number().int(),
     email: z.string(),

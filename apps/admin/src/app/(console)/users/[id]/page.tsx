@@ -8,7 +8,9 @@ import { KycLevelBadge } from "@/components/kyc/kyc-status-badge";
 import { PageBody } from "@/components/page-body";
 import { ApiKeysTable } from "@/components/users/api-keys-section";
 import { BalancesTable, KycHistoryTable, OrdersTable } from "@/components/users/profile-tables";
+import { RestrictionsSection } from "@/components/users/restrictions-section";
 import { SuspendUserForm } from "@/components/users/suspend-user-form";
+import { UserTimeline } from "@/components/users/user-timeline";
 import { zoneLabel } from "@/lib/zone-label";
 import { adminApi, loadForPage } from "@/server/admin-api";
 import { requireSection } from "@/server/staff-guard";
@@ -23,7 +25,7 @@ export default async function UserProfilePage({ params }: { params: Promise<{ id
   await requireSection("users", `/users/${id}`);
   if (!/^[1-9]\d{0,8}$/.test(id)) notFound();
   const api = await adminApi();
-  const [user, apiKeys, t, zone] = await Promise.all([
+  const [user, apiKeys, restrictions, t, zone] = await Promise.all([
     loadForPage(() =>
       api.users.profile({ id: Number(id) }).catch((error: { code?: string }) => {
         if (error.code === "NOT_FOUND") notFound();
@@ -31,6 +33,7 @@ export default async function UserProfilePage({ params }: { params: Promise<{ id
       }),
     ),
     loadForPage(() => api.users.apiKeys.list({ userId: Number(id) })),
+    loadForPage(() => api.users.restrictions.list({ userId: Number(id) })),
     getTranslations("users"),
     zoneLabel(),
   ]);
@@ -68,6 +71,9 @@ export default async function UserProfilePage({ params }: { params: Promise<{ id
         />
       </section>
       {user.status === "ACTIVE" ? <SuspendUserForm userId={user.id} /> : null}
+      <Section title={t("restrictions.title")}>
+        <RestrictionsSection userId={user.id} inForce={restrictions.restrictions} />
+      </Section>
 
       <Section title={t("kycHistory")}>
         <KycHistoryTable submissions={user.kycSubmissions} zone={zone} />
@@ -83,6 +89,9 @@ export default async function UserProfilePage({ params }: { params: Promise<{ id
       </Section>
       <Section title={t("apiKeys.title")}>
         <ApiKeysTable userId={user.id} keys={apiKeys} />
+      </Section>
+      <Section title={t("timeline.title")}>
+        <UserTimeline userId={user.id} />
       </Section>
     </PageBody>
   );

@@ -227,6 +227,7 @@ export default async function WithdrawalPage({ params }: { params: Promise<{ id:
               approvals={approvals.length}
               requiredApprovals={detail.requiredApprovals}
               approvedByMe={approvals.some((d) => d.staffId === staff.id)}
+              ownerWithdrawalsFrozen={detail.ownerWithdrawalsFrozen}
             />
           ) : pending ? (
             <DetailCard shrinks title={t("decision")}>

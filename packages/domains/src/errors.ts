@@ -90,6 +90,11 @@ export enum AppErrorCode {
   API_IP_NOT_ALLOWED = "API_IP_NOT_ALLOWED",
   /** A signed request the key's permissions do not cover (Binance -2015). */
   API_PERMISSION_MISSING = "API_PERMISSION_MISSING",
+  /**
+   * A market status change its market's current status does not allow (packages/core
+   * market-lifecycle.ts), or a scheduled change that is no longer waiting to run.
+   */
+  MARKET_STATE = "MARKET_STATE",
   /** Unexpected failure; details are logged, never sent. */
   INTERNAL = "INTERNAL",
 }

@@ -14,6 +14,16 @@ type Confirmed = "HALTED" | "CLOSED";
 const isConfirmed = (status: MarketStatus): status is Confirmed =>
   status === "HALTED" || status === "CLOSED";
 
+/**
+ * The engine has applied the change when the call returns; the table shows it once the worker
+ * has projected the engine's event, a moment later. The page is read again now and twice more
+ * while that moment passes.
+ */
+function refreshAsProjected(router: { refresh(): void }) {
+  router.refresh();
+  for (const delayMs of [1_000, 3_000]) setTimeout(() => router.refresh(), delayMs);
+}
+
 /** The moves a market may make now, each a button; halt and close ask to confirm. */
 export function MarketStatusActions({ symbol, status }: { symbol: string; status: MarketStatus }) {
   const t = useTranslations("markets.actions");
@@ -33,7 +43,7 @@ export function MarketStatusActions({ symbol, status }: { symbol: string; status
       {
         onSuccess: () => {
           setAsked(null);
-          router.refresh();
+          refreshAsProjected(router);
         },
         onError: (e) => setProblem(errorText(e)),
       },

@@ -90,6 +90,11 @@ export async function insertMarket(db: Store, market: Market): Promise<void> {
   });
 }
 
+/** Removes a market the engine refused, before anything refers to it. */
+export async function deleteMarket(db: Store, symbol: string): Promise<void> {
+  await db.market.delete({ where: { symbol } });
+}
+
 export async function insertStatusChange(
   db: Store,
   change: Pick<

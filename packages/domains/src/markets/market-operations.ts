@@ -19,6 +19,7 @@ import type {
 } from "./market-operations-contracts";
 import {
   assetExists,
+  deleteMarket,
   findAssetPrecisions,
   findMarketStatus,
   findRunnableStatusChanges,
@@ -135,6 +136,14 @@ export async function createMarket(
     new AppError(AppErrorCode.INVALID_INPUT, `The market ${market.symbol} exists.`, {
       baseAsset: [`The market ${market.symbol} exists.`],
     });
+  // The row first: the worker formats the market's data from it as soon as the engine announces
+  // the market. A refusal removes it; a crash before the engine answered leaves a row that the
+  // reference-data sync sends again at the next start, under the same id.
+  try {
+    await insertMarket(services.db, market);
+  } catch (error) {
+    throw isUniqueViolation(error) ? taken() : error;
+  }
   const { status, ...config } = engineMarketConfig(market);
   // The same id as the reference-data sync gives this row, so a restart's sync is answered from
   // the journal.
@@ -147,22 +156,16 @@ export async function createMarket(
     status,
   });
   if (!outcome.ok) {
+    await deleteMarket(services.db, market.symbol);
     throw outcome.code === RejectCode.MarketExists ? taken() : refusal(outcome, "priceTick");
   }
-  try {
-    await inTransaction(services.db, async (tx) => {
-      await insertMarket(tx, market);
-      await recordAudit(tx, {
-        actor: { kind: "staff", staffId: caller.staffId },
-        action: "market.create",
-        target: { type: "market", id: market.symbol },
-        after: { ...market },
-        ip: caller.ip,
-      });
-    });
-  } catch (error) {
-    throw isUniqueViolation(error) ? taken() : error;
-  }
+  await recordAudit(services.db, {
+    actor: { kind: "staff", staffId: caller.staffId },
+    action: "market.create",
+    target: { type: "market", id: market.symbol },
+    after: { ...market },
+    ip: caller.ip,
+  });
   return market;
 }
 

@@ -1,5 +1,32 @@
+import { canChangeMarketStatus, type MarketStatus as EngineMarketStatus } from "@exchange/core";
 import { z } from "zod";
 import { ZDecimal } from "./wire";
+
+/**
+ * Where a market is in its life (the database's `"MarketStatus"`; the engine's lifecycle in
+ * packages/core market-lifecycle.ts): listed but not open, trading, cancels only, halted, closed.
+ */
+export const MARKET_STATUSES = ["PRE_OPEN", "TRADING", "CANCEL_ONLY", "HALTED", "CLOSED"] as const;
+export const ZMarketStatus = z.enum(MARKET_STATUSES);
+export type MarketStatus = z.infer<typeof ZMarketStatus>;
+
+/** The engine's name of each status (packages/core MarketStatus). */
+export const ENGINE_MARKET_STATUS: Record<MarketStatus, EngineMarketStatus> = {
+  PRE_OPEN: "preOpen",
+  TRADING: "trading",
+  CANCEL_ONLY: "cancelOnly",
+  HALTED: "halted",
+  CLOSED: "closed",
+};
+
+/** The statuses a market may move to from `status`, by the engine's lifecycle. */
+export function nextMarketStatuses(status: MarketStatus): MarketStatus[] {
+  return MARKET_STATUSES.filter(
+    (to) =>
+      to !== status &&
+      canChangeMarketStatus(ENGINE_MARKET_STATUS[status], ENGINE_MARKET_STATUS[to]),
+  );
+}
 
 /** A market as traders see it: its assets, steps and limits as decimal strings (SPEC §3). */
 export const ZMarket = z.object({
@@ -21,6 +48,6 @@ export const ZMarket = z.object({
   maxOpenOrders: z.number().int(),
   makerFeeRate: ZDecimal,
   takerFeeRate: ZDecimal,
-  status: z.enum(["TRADING", "CANCEL_ONLY", "HALTED"]),
+  status: ZMarketStatus,
 });
 export type Market = z.infer<typeof ZMarket>;

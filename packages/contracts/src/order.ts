@@ -22,6 +22,7 @@ export const ZCancelReason = z.enum([
   "selfTrade",
   "amended",
   "oco",
+  "marketClosed",
 ]);
 
 /**

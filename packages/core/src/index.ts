@@ -14,6 +14,11 @@ export {
 } from "./exchange-core";
 export { LEGACY_LIMITS, MAX_OPEN_ORDERS_CEILING, MAX_UNITS } from "./limits";
 export type { BookKind, BookLevel } from "./modules/spot/book/order-book";
+export {
+  canChangeMarketStatus,
+  isMarketStatus,
+  MARKET_STATUSES,
+} from "./modules/spot/market-lifecycle";
 export { MAX_SLIPPAGE_BPS, MIN_SLIPPAGE_BPS } from "./modules/spot/place-order";
 export { RejectCode } from "./reject-code";
 export type * from "./snapshot";

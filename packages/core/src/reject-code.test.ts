@@ -49,6 +49,16 @@ const TRIGGERS: Record<CoreCode, Trigger> = {
     core.apply(cmd.make({ type: "market.setStatus", symbol: "BTCUSDT", status: "halted" }));
     return core.apply(cmd.limit(1, "buy", 1_000n, 1n));
   },
+  [RejectCode.StatusChangeNotAllowed]: (core, cmd) =>
+    core.apply(cmd.make({ type: "market.setStatus", symbol: "BTCUSDT", status: "preOpen" })),
+  [RejectCode.MarketPreOpen]: (core, cmd) => {
+    core.apply(ethBtc(cmd, { status: "preOpen" }));
+    return core.apply(cmd.limit(1, "buy", 1_000n, 1n, { symbol: "ETHBTC" }));
+  },
+  [RejectCode.MarketClosed]: (core, cmd) => {
+    core.apply(cmd.make({ type: "market.setStatus", symbol: "BTCUSDT", status: "closed" }));
+    return core.apply(cmd.limit(1, "buy", 1_000n, 1n));
+  },
   [RejectCode.MarketCancelOnly]: (core, cmd) => {
     core.apply(cmd.make({ type: "market.setStatus", symbol: "BTCUSDT", status: "cancelOnly" }));
     return core.apply(cmd.limit(1, "buy", 1_000n, 1n));

@@ -37,11 +37,17 @@ export enum RejectCode {
   UnknownFeeTier = 206,
   /** The fee tier's number or scales are out of range. */
   InvalidFeeTier = 207,
+  /** The market may not move from its status to the one asked (see `market-lifecycle.ts`). */
+  StatusChangeNotAllowed = 208,
 
   /** The market is halted: nothing is accepted, not even cancels. */
   MarketHalted = 300,
   /** The market accepts cancels only. */
   MarketCancelOnly = 301,
+  /** The market has not opened yet: it accepts no orders. */
+  MarketPreOpen = 302,
+  /** The market is closed for good: it accepts nothing. */
+  MarketClosed = 303,
 
   /** The price is not a positive number of ticks. */
   InvalidPrice = 400,

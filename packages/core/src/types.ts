@@ -36,12 +36,14 @@ export type TimeInForce = "GTC" | "IOC" | "FOK";
 export type SelfTradePrevention = "none" | "cancelTaker" | "cancelMaker" | "cancelBoth";
 
 /**
- * What a market accepts.
+ * What a market accepts (its life and the moves allowed between: `modules/spot/market-lifecycle.ts`).
+ * - `"preOpen"`: listed, not yet open: no orders (Binance's PRE_TRADING).
  * - `"trading"`: everything.
  * - `"cancelOnly"`: cancels only; new orders are rejected.
  * - `"halted"`: nothing; the book is frozen as it is.
+ * - `"closed"`: retired for good: every open order was cancelled as it closed; nothing more.
  */
-export type MarketStatus = "trading" | "cancelOnly" | "halted";
+export type MarketStatus = "preOpen" | "trading" | "cancelOnly" | "halted" | "closed";
 
 /**
  * Why an order left the book or never reached it.
@@ -52,8 +54,16 @@ export type MarketStatus = "trading" | "cancelOnly" | "halted";
  * - `"amended"`: `order.amend` changed the price or raised the quantity, which replaces the
  *   order by a new one (new id, new priority).
  * - `"oco"`: the other order of its OCO list filled (even partly) or triggered.
+ * - `"marketClosed"`: its market closed (`market.setStatus` to `"closed"`).
  */
-export type CancelReason = "user" | "cancelAll" | "expired" | "selfTrade" | "amended" | "oco";
+export type CancelReason =
+  | "user"
+  | "cancelAll"
+  | "expired"
+  | "selfTrade"
+  | "amended"
+  | "oco"
+  | "marketClosed";
 
 /**
  * The kinds of conditional order, as Binance defines them, by what the market's last trade

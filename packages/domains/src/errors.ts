@@ -101,6 +101,11 @@ export enum AppErrorCode {
   STAFF_STATE = "STAFF_STATE",
   /** A staff change that would leave no active administrator who can log in (last-admin.ts). */
   LAST_ADMIN = "LAST_ADMIN",
+  /**
+   * A market status change its market's current status does not allow (packages/core
+   * market-lifecycle.ts), or a scheduled change that is no longer waiting to run.
+   */
+  MARKET_STATE = "MARKET_STATE",
   /** Unexpected failure; details are logged, never sent. */
   INTERNAL = "INTERNAL",
 }

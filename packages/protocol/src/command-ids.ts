@@ -35,6 +35,8 @@ export const commandIds = {
   addAsset: (code: string) => `ref:asset:${code}`,
   /** A market's configuration: a corrected configuration is a new intent, hence its hash. */
   addMarket: (symbol: string, configHash: string) => `ref:market:${symbol}:${configHash}`,
+  /** A market status change staff asked for, now or at a time: the change's own id. */
+  setMarketStatus: (changeId: string) => `market:status:${changeId}`,
   /** A deposit credited for an external, unique business id (a chain transaction, a test's). */
   deposit: (businessId: string) => `deposit:${businessId}`,
   /** The freeze of one withdrawal (its id is the withdrawal's, fixed at request). */

@@ -94,7 +94,7 @@ export const ZCoreEvent = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("order.cancelled"),
     ...orderProgress,
-    reason: z.enum(["user", "cancelAll", "expired", "selfTrade", "amended", "oco"]),
+    reason: z.enum(["user", "cancelAll", "expired", "selfTrade", "amended", "oco", "marketClosed"]),
   }),
   z.object({
     type: z.literal("trade"),

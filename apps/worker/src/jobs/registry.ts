@@ -1,6 +1,7 @@
 import type { WorkerContext } from "../worker-context";
 import { hotWalletJob } from "./hot-wallet/definition";
 import type { JobDefinition, QueuedJob } from "./job-definition";
+import { marketStatusChangesJob } from "./market-status-changes/definition";
 import { reconciliationJob } from "./reconciliation/definition";
 import { referenceDataJob } from "./reference-data/definition";
 import { savingsInstancesJob } from "./savings-instances/definition";
@@ -25,6 +26,7 @@ export const JOBS: readonly JobDefinition[] = [
   savingsInstancesJob,
   savingsSubscriptionsJob,
   savingsPayoutsJob,
+  marketStatusChangesJob,
 ];
 
 export function queuedJobs(context: WorkerContext): QueuedJob[] {

@@ -42,6 +42,8 @@ const REJECTION_MESSAGES: Partial<Record<RejectCode, string>> = {
   [RejectCode.InsufficientBalance]: "Account has insufficient balance for requested action.",
   [RejectCode.MarketHalted]: "Market is closed.",
   [RejectCode.MarketCancelOnly]: "Market is closed.",
+  [RejectCode.MarketPreOpen]: "Market is closed.",
+  [RejectCode.MarketClosed]: "Market is closed.",
   [RejectCode.PostOnlyWouldTake]: "Order would immediately match and take.",
   [RejectCode.FokNotFillable]: "Order would not fill completely (FOK).",
   [RejectCode.PriceLimitRequired]: "Order book liquidity is less than symbol minimum quantity.",
@@ -78,7 +80,10 @@ export function rejectionError(code: number, message: string): BinanceError {
 export function cancelError(error: unknown): BinanceError {
   if (error instanceof AppError && error.code === AppErrorCode.ORDER_REJECTED) {
     if (error.rejectCode === RejectCode.OrderNotFound) return binanceErrors.cancelRejected();
-    if (error.rejectCode === RejectCode.MarketHalted) {
+    if (
+      error.rejectCode === RejectCode.MarketHalted ||
+      error.rejectCode === RejectCode.MarketClosed
+    ) {
       return binanceErrors.cancelRejected("Market is closed.");
     }
   }

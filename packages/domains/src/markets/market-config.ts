@@ -1,14 +1,20 @@
-import type { Market } from "@exchange/contracts/market";
+import { ENGINE_MARKET_STATUS, type Market } from "@exchange/contracts/market";
 import { parseSteps, parseUnits } from "@exchange/contracts/money";
 import type { MarketConfig, MarketStatus } from "@exchange/core";
 
 /** Fee rates become parts per million in the engine: "0.001" (0.1 %) is 1000. */
 const PPM_DECIMALS = 6;
 
-const ENGINE_STATUS: Record<Market["status"], MarketStatus> = {
-  TRADING: "trading",
-  CANCEL_ONLY: "cancelOnly",
-  HALTED: "halted",
+/** The engine's name of each status of the markets table. */
+export const ENGINE_STATUS = ENGINE_MARKET_STATUS;
+
+/** The markets table's name of each engine status (what the projector writes). */
+export const TABLE_STATUS: Record<MarketStatus, Market["status"]> = {
+  preOpen: "PRE_OPEN",
+  trading: "TRADING",
+  cancelOnly: "CANCEL_ONLY",
+  halted: "HALTED",
+  closed: "CLOSED",
 };
 
 /**

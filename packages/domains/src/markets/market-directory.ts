@@ -13,8 +13,17 @@ export interface MarketInfo {
   units: MarketUnits;
 }
 
-/** How long a process trusts its copy of the markets table (markets change rarely, by ops). */
-const TTL_MS = 10_000;
+/**
+ * How long a process trusts its copy of the markets table: markets change rarely, by operations,
+ * and a status change or a new market should show on every page within a few seconds.
+ */
+const TTL_MS = 3_000;
+/**
+ * A symbol the copy lacks reads the table again if the copy is older than this: a market created
+ * a moment ago trades at once, while requests for symbols that do not exist cost at most four
+ * queries a second.
+ */
+const MISS_RELOAD_MS = 250;
 
 /** A process's copy of the markets table and when (on the callers' clock) it was read. */
 interface CachedMarkets {
@@ -35,7 +44,8 @@ class MarketDirectory {
   ) {}
 
   async get(symbol: string): Promise<MarketInfo> {
-    const market = (await this.all()).get(symbol);
+    let market = (await this.all()).get(symbol);
+    if (!market && this.age() > MISS_RELOAD_MS) market = (await this.load()).get(symbol);
     if (!market) {
       throw new AppError(AppErrorCode.NOT_FOUND, `There is no market ${symbol}.`, {
         symbol: [`There is no market ${symbol}.`],
@@ -45,14 +55,23 @@ class MarketDirectory {
   }
 
   async all(): Promise<Map<string, MarketInfo>> {
-    const now = this.clock.now();
     const cached = this.cache.current;
-    // A negative age means a clock was set back (tests set one): the copy is read again.
-    const age = cached ? now - cached.loadedAt : -1;
+    const age = this.age();
     if (cached && age >= 0 && age <= TTL_MS) return cached.markets;
+    return this.load();
+  }
+
+  /** How old the copy is; negative (read it again) when there is none or a clock was set back. */
+  private age(): number {
+    const cached = this.cache.current;
+    return cached ? this.clock.now() - cached.loadedAt : -1;
+  }
+
+  private async load(): Promise<Map<string, MarketInfo>> {
+    const loadedAt = this.clock.now();
     const rows = await findMarkets(this.db);
     const markets = new Map(rows.map((dto): [string, MarketInfo] => [dto.symbol, infoOf(dto)]));
-    this.cache.current = { markets, loadedAt: now };
+    this.cache.current = { markets, loadedAt };
     return markets;
   }
 }

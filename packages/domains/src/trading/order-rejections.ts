@@ -48,6 +48,10 @@ function explain(
       return ["_", `Trading on ${pair} is halted.`];
     case RejectCode.MarketCancelOnly:
       return ["_", `${pair} accepts cancellations only at the moment.`];
+    case RejectCode.MarketPreOpen:
+      return ["_", `${pair} has not opened for trading yet.`];
+    case RejectCode.MarketClosed:
+      return ["_", `${pair} is closed.`];
     case RejectCode.PostOnlyWouldTake:
       return ["postOnly", "A post-only order would have traded at once, so it was not placed."];
     case RejectCode.FokNotFillable:

@@ -1,13 +1,15 @@
 import { useTranslations } from "next-intl";
 
 /** The statuses the engine knows, each with its words in the catalog (`ui.marketStatus`). */
-type KnownStatus = "TRADING" | "CANCEL_ONLY" | "HALTED";
+type KnownStatus = "PRE_OPEN" | "TRADING" | "CANCEL_ONLY" | "HALTED" | "CLOSED";
 
 /** How each market status looks: the colours back up the words, never replace them. */
 const STATUS_LOOK: Record<KnownStatus, string> = {
   TRADING: "bg-up/10 text-up ring-up/25",
   CANCEL_ONLY: "bg-warn/10 text-warn ring-warn/25",
   HALTED: "bg-down/10 text-down ring-down/25",
+  PRE_OPEN: "bg-brand/10 text-brand ring-brand/25",
+  CLOSED: "text-ink-muted ring-line",
 };
 
 function isKnownStatus(status: string): status is KnownStatus {

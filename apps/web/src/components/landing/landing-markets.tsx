@@ -42,7 +42,10 @@ function Board() {
   const t = useTranslations("landing.markets");
   const stream = useStreamState();
   const { markets, tickerOf } = useMarketsWithTickers({ refreshMs: useFallbackPolling() });
-  const shown = (markets.data ?? []).filter((m) => m.status !== "HALTED").slice(0, LANDING_MARKETS);
+  // The front page shows markets a visitor could trade now or soon: not halted, not retired.
+  const shown = (markets.data ?? [])
+    .filter((m) => m.status !== "HALTED" && m.status !== "CLOSED")
+    .slice(0, LANDING_MARKETS);
   return (
     <section
       aria-labelledby="landing-markets"

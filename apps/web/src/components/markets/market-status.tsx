@@ -7,6 +7,8 @@ const LOOK = {
   TRADING: "bg-up/10 text-up ring-up/25",
   CANCEL_ONLY: "bg-warn/10 text-warn ring-warn/25",
   HALTED: "bg-down/10 text-down ring-down/25",
+  PRE_OPEN: "bg-brand/10 text-brand ring-brand/25",
+  CLOSED: "text-ink-muted ring-line",
 } as const;
 
 const isKnown = (status: string): status is keyof typeof LOOK => Object.hasOwn(LOOK, status);

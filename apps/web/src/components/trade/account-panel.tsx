@@ -588,6 +588,7 @@ const CANCEL_REASONS = {
   selfTrade: "selfTrade",
   amended: "amended",
   oco: "oco",
+  marketClosed: "marketClosed",
 } as const;
 
 function statusLabel(status: string, cancelReason: string | null, t: Translate): string {

@@ -32,6 +32,8 @@ export const depositHref = (asset: string) => `/wallet/deposit?asset=${encodeURI
 export const REJECT = {
   MarketHalted: 300,
   MarketCancelOnly: 301,
+  MarketPreOpen: 302,
+  MarketClosed: 303,
   InvalidPrice: 400,
   InvalidQuantity: 401,
   QuantityBelowMin: 402,
@@ -63,6 +65,8 @@ export type RejectKey =
   | "invalidPrice"
   | "marketHalted"
   | "marketCancelOnly"
+  | "marketPreOpen"
+  | "marketClosed"
   | "postOnlyWouldTake"
   | "fokNotFillable"
   | "noBook"
@@ -116,6 +120,10 @@ export function rejectionOf(code: number, market: MarketDto): Rejection | null {
       return on("_", "marketHalted", { pair });
     case REJECT.MarketCancelOnly:
       return on("_", "marketCancelOnly", { pair });
+    case REJECT.MarketPreOpen:
+      return on("_", "marketPreOpen", { pair });
+    case REJECT.MarketClosed:
+      return on("_", "marketClosed", { pair });
     case REJECT.PostOnlyWouldTake:
       return on("postOnly", "postOnlyWouldTake");
     case REJECT.FokNotFillable:

@@ -643,6 +643,15 @@ function PlaceOrderForm() {
         </Row>
       </dl>
 
+      {tradable ? null : (
+        <p
+          role="status"
+          data-testid="market-closed-note"
+          className="rounded-md bg-warn/10 px-3 py-2 text-[13px] text-warn ring-1 ring-inset ring-warn/25"
+        >
+          {t(`form.notTrading.${notTradingKey(market.status)}`, { pair: format.pair })}
+        </p>
+      )}
       <button
         type="submit"
         disabled={!hydrated || pending || !tradable}
@@ -656,6 +665,14 @@ function PlaceOrderForm() {
       </button>
     </form>
   );
+}
+
+/** Why a market that is not trading takes no order, as the form's note names it. */
+function notTradingKey(status: string): "preOpen" | "cancelOnly" | "halted" | "closed" {
+  if (status === "PRE_OPEN") return "preOpen";
+  if (status === "CANCEL_ONLY") return "cancelOnly";
+  if (status === "CLOSED") return "closed";
+  return "halted";
 }
 
 /**

@@ -1,8 +1,16 @@
 "use client";
 
 import type { MarketDto } from "@exchange/api/client";
+import { useQuery } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
+import { useTRPC } from "@/trpc/react";
 import { type MarketFormat, marketFormat } from "./format";
+
+/**
+ * How often the screen re-reads the market's terms and status: operations may halt, close or
+ * open it at any time, and the order form must say so within seconds.
+ */
+const MARKET_REFRESH_MS = 5_000;
 
 /** A price clicked in the order book or trades, for the order form to take. */
 export interface PickedPrice {
@@ -22,9 +30,9 @@ interface TradeContextValue {
 
 const TradeContext = createContext<TradeContextValue | null>(null);
 
-/** The market on screen and what its panels share. */
+/** The market on screen and what its panels share; `market` is as the page was rendered. */
 export function TradeProvider({
-  market,
+  market: rendered,
   loggedIn,
   children,
 }: {
@@ -32,6 +40,12 @@ export function TradeProvider({
   loggedIn: boolean;
   children: ReactNode;
 }) {
+  const trpc = useTRPC();
+  const markets = useQuery({
+    ...trpc.markets.list.queryOptions(),
+    refetchInterval: MARKET_REFRESH_MS,
+  });
+  const market = markets.data?.find((m) => m.symbol === rendered.symbol) ?? rendered;
   const [picked, setPicked] = useState<PickedPrice | null>(null);
   const pickPrice = useCallback(
     (price: string) => setPicked((previous) => ({ price, nonce: (previous?.nonce ?? 0) + 1 })),

@@ -1,5 +1,7 @@
+import type { MarketStatus } from "@exchange/contracts/market";
 import type { OrderStatus } from "@exchange/contracts/order";
 import { progressOf, startOrderLife } from "@exchange/contracts/order-life";
+import { TABLE_STATUS } from "@exchange/domains/markets/market-config";
 import type { WireCoreEvent } from "@exchange/protocol";
 import type { OutcomeRecord } from "./outcome-batch";
 
@@ -95,6 +97,8 @@ export interface ProjectionChanges {
   postings: PostingRow[];
   /** Latest balance of each account touched, keyed by `userId|account|asset`. */
   balances: Map<string, AccountBalanceRow>;
+  /** Latest status of each market whose status changed, by symbol, as the markets table names it. */
+  marketStatuses: Map<string, MarketStatus>;
   /** Highest seq in the batch: the new offset. */
   lastSeq: number;
 }
@@ -111,6 +115,7 @@ export function projectOutcomes(records: readonly OutcomeRecord[]): ProjectionCh
     trades: [],
     postings: [],
     balances: new Map(),
+    marketStatuses: new Map(),
     lastSeq: 0,
   };
   for (const record of records) {
@@ -163,8 +168,12 @@ function projectEvent(changes: ProjectionChanges, event: WireCoreEvent, place: E
     case "balance.changed":
       recordPostings(changes, event, place);
       return;
+    case "market.statusChanged":
+      changes.marketStatuses.set(event.symbol, TABLE_STATUS[event.status]);
+      return;
     default:
-      // Book levels feed market data; reference-data events change no read model here.
+      // Book levels feed market data; new assets and markets are written by the service that
+      // created them, once the engine took them.
       return;
   }
 }

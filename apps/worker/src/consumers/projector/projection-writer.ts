@@ -50,6 +50,7 @@ export async function writeProjection(
     await copyTrades(client, changes);
     await copyPostings(client, changes);
     await upsertBalances(client, changes);
+    await updateMarketStatuses(client, changes);
     await client.query(
       `INSERT INTO projector_offsets (name, seq, updated_at) VALUES ($1, $2, now())
        ON CONFLICT (name) DO UPDATE SET seq = excluded.seq, updated_at = now()`,
@@ -61,6 +62,16 @@ export async function writeProjection(
     throw error;
   } finally {
     client.release();
+  }
+}
+
+/** A market's status column follows the engine's `market.statusChanged` (a handful a day). */
+async function updateMarketStatuses(client: pg.PoolClient, changes: ProjectionChanges) {
+  for (const [symbol, status] of changes.marketStatuses) {
+    await client.query(
+      `UPDATE markets SET status = $2::"MarketStatus", updated_at = now() WHERE symbol = $1`,
+      [symbol, status],
+    );
   }
 }
 

@@ -18,18 +18,23 @@ export const BINANCE_ORDER_TYPES = [
   "TAKE_PROFIT_LIMIT",
 ] as const;
 
-/** Our market states in Binance's words: cancel-only is a BREAK (no new orders), halted a HALT. */
-const STATUS: Record<Market["status"], "TRADING" | "BREAK" | "HALT"> = {
+/**
+ * Our market states in Binance's words: pre-open is PRE_TRADING, cancel-only a BREAK (no new
+ * orders), halted a HALT, and a closed market a BREAK, as Binance lists a delisted symbol.
+ */
+const STATUS: Record<Market["status"], "PRE_TRADING" | "TRADING" | "BREAK" | "HALT"> = {
+  PRE_OPEN: "PRE_TRADING",
   TRADING: "TRADING",
   CANCEL_ONLY: "BREAK",
   HALTED: "HALT",
+  CLOSED: "BREAK",
 };
 
 const ZFilter = z.looseObject({ filterType: z.string() });
 
 export const ZBinanceSymbol = z.object({
   symbol: z.string(),
-  status: z.enum(["TRADING", "BREAK", "HALT"]),
+  status: z.enum(["PRE_TRADING", "TRADING", "BREAK", "HALT"]),
   baseAsset: z.string(),
   baseAssetPrecision: z.number().int(),
   quoteAsset: z.string(),

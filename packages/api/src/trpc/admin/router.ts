@@ -2,9 +2,9 @@ import { healthProcedure } from "../trader/health";
 import { router } from "../trpc";
 import { financeAdminRouter } from "./finance/router";
 import { kycAdminRouter } from "./kyc/router";
-import { listAdminMarketsProcedure } from "./list-admin-markets";
 import { auditVocabularyProcedure, listAuditProcedure } from "./list-audit";
 import { listReconciliationProcedure } from "./list-reconciliation-reports";
+import { marketsAdminRouter } from "./markets/router";
 import { savingsAdminRouter } from "./savings/router";
 import { staffAdminRouter } from "./staff/router";
 import { staffMeProcedure } from "./staff-me";
@@ -20,7 +20,7 @@ export const adminRouter = router({
   withdrawals: withdrawalsAdminRouter,
   finance: financeAdminRouter,
   savings: savingsAdminRouter,
-  markets: router({ list: listAdminMarketsProcedure }),
+  markets: marketsAdminRouter,
   reconciliation: router({ list: listReconciliationProcedure }),
   audit: router({ list: listAuditProcedure, vocabulary: auditVocabularyProcedure }),
   staff: staffAdminRouter,

@@ -4,6 +4,7 @@ import type { CoreEvent, OrderAcceptedEvent } from "../../events";
 import type { Market, Order } from "../../model";
 import { RejectCode } from "../../reject-code";
 import type { AmendOrderCommand, PlaceLimitOrderCommand } from "./commands";
+import { refuseOrderChange } from "./market-lifecycle";
 import { cancelOpenOrder, releaseFrozen } from "./match-order";
 import { checkLimitTerms, checkPrice, notionalOf, placeLimit, wouldTake } from "./place-order";
 
@@ -57,9 +58,8 @@ export function amendOrder(
 function findAmended(s: CoreState, c: AmendOrderCommand): Order | Rejection {
   const market = s.findMarket(c.symbol);
   if (market === undefined) return reject(RejectCode.UnknownMarket, `unknown market ${c.symbol}`);
-  if (market.status === "halted") {
-    return reject(RejectCode.MarketHalted, `market ${market.symbol} is halted`);
-  }
+  const refused = refuseOrderChange(market);
+  if (refused !== null) return refused;
   if (!isPositiveId(c.userId))
     return reject(RejectCode.InvalidCommand, "userId must be a positive integer");
   if ((c.orderId === undefined) === (c.clientOrderId === undefined)) {

@@ -3,17 +3,18 @@ import type { CoreEvent } from "../../events";
 import type { Market, Order } from "../../model";
 import { RejectCode } from "../../reject-code";
 import type { CancelAllOrdersCommand, CancelOrderCommand } from "./commands";
+import { refuseOrderChange } from "./market-lifecycle";
 import { cancelOpenOrder, removeResting } from "./match-order";
 
-/** `order.cancel` and `order.cancelAll`: allowed while a market trades or is cancel-only. */
+/**
+ * `order.cancel` and `order.cancelAll`: allowed unless the market is halted or closed (a pre-open
+ * market has no orders, so its cancels find none).
+ */
 
 function findMarket(s: CoreState, symbol: string): Market | Rejection {
   const market = s.findMarket(symbol);
   if (market === undefined) return reject(RejectCode.UnknownMarket, `unknown market ${symbol}`);
-  if (market.status === "halted") {
-    return reject(RejectCode.MarketHalted, `market ${market.symbol} is halted`);
-  }
-  return market;
+  return refuseOrderChange(market) ?? market;
 }
 
 /** The user's open order named by the command, or undefined. Other users' orders are not found. */

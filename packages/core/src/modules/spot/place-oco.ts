@@ -3,6 +3,7 @@ import type { CoreEvent } from "../../events";
 import { type Account, type Market, STOP_LOSS } from "../../model";
 import { RejectCode } from "../../reject-code";
 import type { PlaceOcoOrderCommand } from "./commands";
+import { refuseNewOrder } from "./market-lifecycle";
 import { executeOrder } from "./match-order";
 import {
   acceptOrder,
@@ -85,10 +86,8 @@ interface CheckedOco {
 function checkOco(s: CoreState, c: PlaceOcoOrderCommand): CheckedOco | Rejection {
   const market = s.findMarket(c.symbol);
   if (market === undefined) return reject(RejectCode.UnknownMarket, `unknown market ${c.symbol}`);
-  if (market.status !== "trading") {
-    const code = market.status === "halted" ? RejectCode.MarketHalted : RejectCode.MarketCancelOnly;
-    return reject(code, `market ${market.symbol} is ${market.status}`);
-  }
+  const refused = refuseNewOrder(market);
+  if (refused !== null) return refused;
   const basics = checkOrderBasics(s, c) ?? checkStopClientId(s, c);
   if (basics !== null) return basics;
   const limitValue = checkLimitTerms(market, c.priceTicks, c.qtyLots, "price");

@@ -9,6 +9,7 @@ import type {
   PlaceLimitOrderCommand,
   PlaceMarketOrderCommand,
 } from "./commands";
+import { refuseNewOrder } from "./market-lifecycle";
 import { canFillCompletely, executeOrder } from "./match-order";
 import { fireTriggers, placeStopOrder } from "./stop-orders";
 
@@ -41,12 +42,8 @@ export function placeOrder(
 ): Rejection | null {
   const market = s.findMarket(c.symbol);
   if (market === undefined) return reject(RejectCode.UnknownMarket, `unknown market ${c.symbol}`);
-  if (market.status === "halted") {
-    return reject(RejectCode.MarketHalted, `market ${market.symbol} is halted`);
-  }
-  if (market.status === "cancelOnly") {
-    return reject(RejectCode.MarketCancelOnly, `market ${market.symbol} accepts cancels only`);
-  }
+  const refused = refuseNewOrder(market);
+  if (refused !== null) return refused;
   const bad = checkOrderBasics(s, c);
   if (bad !== null) return bad;
   if (c.orderType === "limit") return placeLimit(s, market, c, events);

@@ -127,6 +127,7 @@ describe("market.add", () => {
       RejectCode.InvalidMarketConfig,
     ],
     ["an unknown status", { status: "open" as never }, RejectCode.InvalidMarketConfig],
+    ["a closed status", { status: "closed" }, RejectCode.InvalidMarketConfig],
     ["an existing symbol", { symbol: "BTCUSDT" }, RejectCode.MarketExists],
     [
       "a max price above the ceiling",
@@ -188,7 +189,7 @@ describe("market.setStatus", () => {
     );
     expect(expectRejected(unknown).code).toBe(RejectCode.UnknownMarket);
     const bad = core.apply(
-      cmd.make({ type: "market.setStatus", symbol: "BTCUSDT", status: "closed" as never }),
+      cmd.make({ type: "market.setStatus", symbol: "BTCUSDT", status: "open" as never }),
     );
     expect(expectRejected(bad).code).toBe(RejectCode.InvalidCommand);
   });

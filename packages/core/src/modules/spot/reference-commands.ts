@@ -11,11 +11,13 @@ import type {
   SetFeeTierCommand,
   SetMarketStatusCommand,
 } from "./commands";
+import { canChangeMarketStatus, cancelEveryOrder, isMarketStatus } from "./market-lifecycle";
 
 /** Markets and fee tiers: the spot module's reference data, changed by command while the core runs. */
 
 const SYMBOL_PATTERN = /^[A-Z0-9]{2,32}$/;
-const STATUSES: readonly MarketStatus[] = ["trading", "cancelOnly", "halted"];
+/** A market may be listed in any status of its life but the last. */
+const ADDABLE_STATUSES: readonly MarketStatus[] = ["preOpen", "trading", "cancelOnly", "halted"];
 /** Fee rates above 10 % are surely a typo in ppm. */
 const MAX_FEE_PPM = 100_000;
 const FULL_SCALE_PPM = 1_000_000;
@@ -56,7 +58,7 @@ function checkMarketConfig(s: CoreState, c: AddMarketCommand): MarketConfig | Re
     return invalid(`fee rates must be integers in 0..${MAX_FEE_PPM} ppm`);
   }
   const status = c.status ?? "trading";
-  if (!STATUSES.includes(status)) return invalid(`unknown status ${String(status)}`);
+  if (!ADDABLE_STATUSES.includes(status)) return invalid(`status ${String(status)} not allowed`);
   if (s.markets.has(c.symbol)) return reject(RejectCode.MarketExists, `market ${c.symbol} exists`);
   return {
     symbol: c.symbol,
@@ -121,6 +123,11 @@ export function addMarket(
   return null;
 }
 
+/**
+ * Moves a market along its life (`market-lifecycle.ts`). Closing cancels every open order of the
+ * market and releases their funds in the same command. Asking for the status it has changes
+ * nothing and is accepted, as journals written before the lifecycle replay that way.
+ */
 export function setMarketStatus(
   s: CoreState,
   c: SetMarketStatusCommand,
@@ -128,11 +135,18 @@ export function setMarketStatus(
 ): Rejection | null {
   const market = s.markets.get(c.symbol);
   if (market === undefined) return reject(RejectCode.UnknownMarket, `unknown market ${c.symbol}`);
-  if (!STATUSES.includes(c.status)) {
+  if (!isMarketStatus(c.status)) {
     return reject(RejectCode.InvalidCommand, `unknown market status ${String(c.status)}`);
   }
   const previous = market.status;
+  if (!canChangeMarketStatus(previous, c.status)) {
+    return reject(
+      RejectCode.StatusChangeNotAllowed,
+      `market ${market.symbol} cannot move from ${previous} to ${c.status}`,
+    );
+  }
   if (previous === c.status) return null;
+  if (c.status === "closed") cancelEveryOrder(s, market, events);
   market.status = c.status;
   events.push({ type: "market.statusChanged", symbol: market.symbol, status: c.status, previous });
   return null;

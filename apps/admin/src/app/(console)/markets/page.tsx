@@ -5,6 +5,9 @@ import { getTranslations } from "next-intl/server";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
+import { CreateAssetForm, CreateMarketForm } from "@/components/markets/create-forms";
+import { MarketStatusActions } from "@/components/markets/market-status-actions";
+import { ScheduleChangeForm, ScheduledChanges } from "@/components/markets/scheduled-changes";
 import { PageBody } from "@/components/page-body";
 import { PageHeader } from "@/components/page-header";
 import { adminApi, loadForPage } from "@/server/admin-api";
@@ -18,8 +21,9 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function MarketsPage() {
   await requireSection("markets", "/markets");
   const api = await adminApi();
-  const [markets, t, nav] = await Promise.all([
+  const [markets, changes, t, nav] = await Promise.all([
     loadForPage(() => api.markets.list()),
+    loadForPage(() => api.markets.statusChanges()),
     getTranslations("markets"),
     getTranslations("nav.sections.markets"),
   ]);
@@ -38,7 +42,9 @@ export default async function MarketsPage() {
     { header: t("columns.maxOpenOrders"), align: right },
     { header: t("columns.maker"), align: right },
     { header: t("columns.taker"), align: right },
+    { header: t("columns.actions"), align: right },
   ];
+  const assets = [...new Set(markets.flatMap((m) => [m.baseAsset, m.quoteAsset]))].sort();
   return (
     <PageBody>
       <PageHeader title={t("title")} description={nav("description")} />
@@ -72,9 +78,42 @@ export default async function MarketsPage() {
             <td className="px-4 text-right text-ink-muted tabular-nums">{m.maxOpenOrders}</td>
             <td className="px-4 text-right tabular-nums">{formatRate(m.makerFeeRate)}</td>
             <td className="px-4 text-right tabular-nums">{formatRate(m.takerFeeRate)}</td>
+            <td className="px-4 py-1.5 text-right">
+              <MarketStatusActions symbol={m.symbol} status={m.status} />
+            </td>
           </tr>
         ))}
       />
+      <Section title={t("schedule.title")} description={t("schedule.description")}>
+        <ScheduleChangeForm symbols={markets.map((m) => m.symbol)} />
+        <ScheduledChanges changes={changes} />
+      </Section>
+      <Section title={t("forms.marketTitle")} description={t("forms.marketDescription")}>
+        <CreateMarketForm assets={assets} />
+      </Section>
+      <Section title={t("forms.assetTitle")} description={t("forms.assetDescription")}>
+        <CreateAssetForm />
+      </Section>
     </PageBody>
+  );
+}
+
+function Section({
+  title,
+  description,
+  children,
+}: {
+  title: string;
+  description: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <section className="mt-6 flex flex-col gap-4 rounded-lg border border-line bg-surface p-4">
+      <header>
+        <h2 className="text-sm font-semibold text-ink">{title}</h2>
+        <p className="text-[13px] text-ink-muted">{description}</p>
+      </header>
+      {children}
+    </section>
   );
 }

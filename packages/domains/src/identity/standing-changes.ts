@@ -14,14 +14,15 @@ export function standingChangeChannel(prefix: string): string {
 }
 
 /**
- * Tells every process that the user's standing changed. Best effort: the change is committed,
- * and a lost message costs at most the remembered permission's lifetime, so a failed publish is
- * logged, never thrown.
+ * Tells every process that the user's standing changed, this one first (it need not hear its own
+ * message: it forgets at once). Best effort: the change is committed, and a lost message costs
+ * at most the remembered permission's lifetime, so a failed publish is logged, never thrown.
  */
 export async function announceStandingChange(
-  services: Pick<Services, "redis" | "redisPrefix" | "log">,
+  services: Pick<Services, "db" | "redis" | "redisPrefix" | "log">,
   userId: number,
 ): Promise<void> {
+  forgetTradingPermission(services.db, userId);
   try {
     await services.redis.publish(standingChangeChannel(services.redisPrefix), String(userId));
   } catch (error) {

@@ -87,7 +87,11 @@ function AuditRow({ row, change }: { row: AuditRowView; change: boolean }) {
 }
 
 /** "Chrome on macOS" in the viewer's language; product names stay as they are. */
-function DeviceText({ device }: { device: { browser: string | null; os: string | null } | null }) {
+export function DeviceText({
+  device,
+}: {
+  device: { browser: string | null; os: string | null } | null;
+}) {
   const t = useTranslations("audit.device");
   if (device?.browser && device.os) return t("both", { browser: device.browser, os: device.os });
   if (device?.browser) return t("browserOnly", { browser: device.browser });

@@ -41,6 +41,8 @@ export const ZTimelineEntry = z.object({
   actor: z.enum(["USER", "STAFF", "SYSTEM"]).nullable(),
   ip: z.string().nullable(),
   userAgent: z.string().nullable(),
+  /** The browser and system the user agent names, as the audit page shows them. */
+  device: z.object({ browser: z.string().nullable(), os: z.string().nullable() }).nullable(),
   /** The entry's particulars as short text pairs (status, asset and amount, reason, order id). */
   details: z.array(z.object({ name: z.string(), value: z.string() })),
 });

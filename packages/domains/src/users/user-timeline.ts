@@ -1,4 +1,5 @@
 import { formatUnits } from "@exchange/contracts/money";
+import { summarizeUserAgent } from "../identity/user-agent";
 import type { Services } from "../services";
 import { findAssetPrecisions } from "./user-profile-repository";
 import {
@@ -66,6 +67,7 @@ function entryOf(row: TimelineRow, precisions: Map<string, number>): TimelineEnt
     actor: row.source === "audit" ? (row.actorType as TimelineEntry["actor"]) : "USER",
     ip: row.ip,
     userAgent: row.userAgent,
+    device: summarizeUserAgent(row.userAgent),
     details: detailsOf(row.detail, precisions),
   };
 }

@@ -5,6 +5,7 @@ import { DateTime } from "@exchange/ui/i18n";
 import { useInfiniteQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { useId, useState } from "react";
+import { DeviceText } from "@/components/audit-rows";
 import { useTRPC } from "@/trpc/react";
 
 const KINDS = ["LOGIN", "ORDER", "FUNDS", "KYC", "STAFF", "ACCOUNT"] as const;
@@ -71,15 +72,18 @@ export function UserTimeline({ userId }: { userId: number }) {
                 {t(`kinds.${entry.kind}`)}
               </span>
               <div className="flex min-w-0 flex-col gap-0.5">
-                <span className="font-medium break-all text-ink">{entry.action}</span>
+                <ActionText action={entry.action} />
                 {entry.details.length > 0 ? (
-                  <span className="text-xs break-all text-ink-muted">
+                  // Recorded fields and values as stored: data, not the console's words.
+                  <span className="font-mono text-xs break-all text-ink-muted" translate="no">
                     {entry.details.map((d) => `${d.name}: ${d.value}`).join(" · ")}
                   </span>
                 ) : null}
                 {entry.ip || entry.userAgent ? (
-                  <span className="text-xs break-all text-ink-faint">
-                    {[entry.ip, entry.userAgent].filter(Boolean).join(" · ")}
+                  <span className="text-xs text-ink-faint" title={entry.userAgent ?? undefined}>
+                    {entry.ip ? <span className="font-mono">{entry.ip}</span> : null}
+                    {entry.ip && entry.userAgent ? " · " : null}
+                    {entry.userAgent ? <DeviceText device={entry.device} /> : null}
                   </span>
                 ) : null}
               </div>
@@ -98,5 +102,21 @@ export function UserTimeline({ userId }: { userId: number }) {
         </button>
       ) : null}
     </div>
+  );
+}
+
+/** The action in the viewer's words where the audit log names it, and as recorded. */
+function ActionText({ action }: { action: string }) {
+  const t = useTranslations("audit");
+  const key = `actions.${action}` as Parameters<typeof t>[0];
+  return (
+    <span className="flex flex-wrap items-center gap-1.5">
+      {t.has(key) && typeof t.raw(key) === "string" ? (
+        <span className="font-medium text-ink">{t(key)}</span>
+      ) : null}
+      <code className="rounded bg-raised px-1.5 py-0.5 font-mono text-xs break-all text-ink ring-1 ring-line ring-inset">
+        {action}
+      </code>
+    </span>
   );
 }

@@ -39,3 +39,11 @@ export const ZSymbolText = z.string().min(1).max(20);
  */
 export const hasNoNul = (text: string): boolean => !text.includes("\u0000");
 export const NO_NUL_MESSAGE = "Remove the NUL character (\\0) from the text.";
+
+/**
+ * Text a query can carry: no NUL (PostgreSQL refuses it) and no lone surrogate (half of a UTF-16
+ * pair, which no UTF-8 encoding can hold and on which Prisma's query encoder fails).
+ */
+export const isStorableText = (text: string): boolean => hasNoNul(text) && !/\p{Cs}/u.test(text);
+export const UNSTORABLE_TEXT_MESSAGE =
+  "Remove the characters that cannot be stored (\\0 or a broken one).";

@@ -1,16 +1,28 @@
 import { ZWithdrawal } from "@exchange/contracts/wallet";
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "../input-bounds";
 
 /**
  * The withdrawal procedures' inputs and outputs. Amounts are decimal strings of the asset
  * (whole units); the service converts them exactly and refuses what it cannot.
  */
 
-const ZAssetCode = z.string().min(1).max(20);
-const ZNetwork = z.string().min(1).max(40);
+// Each may reach a query as text: what no query can carry is refused here, clearly.
+const ZAssetCode = z.string().min(1).max(20).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
+const ZNetwork = z.string().min(1).max(40).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 /** As typed: the service says what is wrong with it (shape, checksum, another network). */
-const ZAddressText = z.string().trim().min(1, "Enter the address to send to.").max(120);
-const ZAmountText = z.string().trim().min(1, "Enter an amount.").max(80);
+const ZAddressText = z
+  .string()
+  .trim()
+  .min(1, "Enter the address to send to.")
+  .max(120)
+  .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
+const ZAmountText = z
+  .string()
+  .trim()
+  .min(1, "Enter an amount.")
+  .max(80)
+  .refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
 
 export const ZWithdrawalQuoteInput = z.object({ asset: ZAssetCode, network: ZNetwork });
 export const ZWithdrawalQuoteOutput = z.object({

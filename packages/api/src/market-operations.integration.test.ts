@@ -3,6 +3,7 @@ import { AppError } from "@exchange/domains/errors";
 import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { eventually } from "@exchange/domains/testing/eventually";
+import { depositForTest } from "@exchange/domains/testing/test-funds";
 import { staffActor, UNLIMITED_ORDER_RATES } from "@exchange/domains/testing/test-services";
 import { createTestUser } from "@exchange/domains/testing/test-users";
 import { createEngineSandbox, EngineProcess, WorkerProcess } from "@exchange/testkit";
@@ -29,18 +30,7 @@ const trader = (actor: Actor) => callTraderApi(services, actor);
 const userIdOf = (actor: Actor) => (actor.kind === "user" ? actor.userId : 0);
 
 async function fund(actor: Actor, asset: string, amountAtoms: bigint): Promise<number> {
-  const reply = await services.engine.send({
-    type: "balance.deposit",
-    id: `test-deposit:${crypto.randomUUID()}`,
-    ts: Date.now(),
-    business: "test-deposit",
-    businessId: crypto.randomUUID(),
-    userId: userIdOf(actor),
-    asset,
-    amountAtoms,
-  });
-  expect(reply.outcome.ok).toBe(true);
-  return reply.seq ?? 0;
+  return (await depositForTest(services.engine, userIdOf(actor), asset, amountAtoms)) ?? 0;
 }
 
 /** The app error a call ends in. */

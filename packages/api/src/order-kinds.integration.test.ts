@@ -6,6 +6,7 @@ import { AppError } from "@exchange/domains/errors";
 import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { eventually } from "@exchange/domains/testing/eventually";
+import { depositForTest } from "@exchange/domains/testing/test-funds";
 import { UNLIMITED_ORDER_RATES } from "@exchange/domains/testing/test-services";
 import { createTestUser } from "@exchange/domains/testing/test-users";
 import { flushOrderAudit } from "@exchange/domains/trading/order-audit";
@@ -30,17 +31,7 @@ const api = (actor: Actor) => callTraderApi(services, actor);
 const userIdOf = (actor: Actor) => (actor.kind === "user" ? actor.userId : 0);
 
 async function fund(actor: Actor, asset: string, amountAtoms: bigint) {
-  const reply = await services.engine.send({
-    type: "balance.deposit",
-    id: `test-deposit:${userIdOf(actor)}:${asset}:${crypto.randomUUID()}`,
-    ts: Date.now(),
-    business: "test-deposit",
-    businessId: crypto.randomUUID(),
-    userId: userIdOf(actor),
-    asset,
-    amountAtoms,
-  });
-  expect(reply.outcome.ok).toBe(true);
+  await depositForTest(services.engine, userIdOf(actor), asset, amountAtoms);
 }
 
 /** The AppError a call ends in. */

@@ -8,6 +8,7 @@ import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { eventually } from "@exchange/domains/testing/eventually";
 import { KYC_FIXTURE_FIELDS, kycFixtureFiles } from "@exchange/domains/testing/kyc-fixtures";
+import { depositForTest } from "@exchange/domains/testing/test-funds";
 import { staffActor, UNLIMITED_ORDER_RATES } from "@exchange/domains/testing/test-services";
 import { createTestUser } from "@exchange/domains/testing/test-users";
 import { flushOrderAudit } from "@exchange/domains/trading/order-audit";
@@ -30,17 +31,7 @@ const api = (actor: Actor) => callTraderApi(services, actor);
 const userIdOf = (actor: Actor) => (actor.kind === "user" ? actor.userId : 0);
 
 async function fund(actor: Actor, asset: string, amountAtoms: bigint) {
-  const reply = await services.engine.send({
-    type: "balance.deposit",
-    id: `test-deposit:${userIdOf(actor)}:${asset}:${crypto.randomUUID()}`,
-    ts: Date.now(),
-    business: "test-deposit",
-    businessId: crypto.randomUUID(),
-    userId: userIdOf(actor),
-    asset,
-    amountAtoms,
-  });
-  expect(reply.outcome.ok).toBe(true);
+  await depositForTest(services.engine, userIdOf(actor), asset, amountAtoms);
 }
 
 /** A trader as trading requires: email and identity verified (KYC level 1), unless told otherwise. */

@@ -14,6 +14,7 @@ import {
   type Services,
 } from "@exchange/domains/services";
 import { eventually } from "@exchange/domains/testing/eventually";
+import { depositForTest } from "@exchange/domains/testing/test-funds";
 import { UNLIMITED_ORDER_RATES, uniqueTestIp } from "@exchange/domains/testing/test-services";
 import { createTestUser } from "@exchange/domains/testing/test-users";
 import {
@@ -56,18 +57,12 @@ async function get(path: string, ip = uniqueTestIp()): Promise<Answer> {
 }
 
 async function fund(actor: Actor, asset: string, amountAtoms: bigint) {
-  const userId = actor.kind === "user" ? actor.userId : 0;
-  const reply = await services.engine.send({
-    type: "balance.deposit",
-    id: `test-deposit:${userId}:${asset}:${crypto.randomUUID()}`,
-    ts: Date.now(),
-    business: "test-deposit",
-    businessId: crypto.randomUUID(),
-    userId,
+  await depositForTest(
+    services.engine,
+    actor.kind === "user" ? actor.userId : 0,
     asset,
     amountAtoms,
-  });
-  expect(reply.outcome.ok).toBe(true);
+  );
 }
 
 async function trader(tag: string): Promise<Actor> {

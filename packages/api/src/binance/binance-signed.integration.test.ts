@@ -11,6 +11,7 @@ import { base32Decode, totpCode } from "@exchange/domains/identity/totp";
 import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices, type Services } from "@exchange/domains/services";
 import { eventually } from "@exchange/domains/testing/eventually";
+import { depositForTest } from "@exchange/domains/testing/test-funds";
 import { UNLIMITED_ORDER_RATES, uniqueTestIp } from "@exchange/domains/testing/test-services";
 import { createTestUser, signInTestUser } from "@exchange/domains/testing/test-users";
 import {
@@ -58,17 +59,7 @@ async function call(
 }
 
 async function fund(userId: number, asset: string, amountAtoms: bigint) {
-  const reply = await services.engine.send({
-    type: "balance.deposit",
-    id: `test-deposit:${userId}:${asset}:${crypto.randomUUID()}`,
-    ts: Date.now(),
-    business: "test-deposit",
-    businessId: crypto.randomUUID(),
-    userId,
-    asset,
-    amountAtoms,
-  });
-  expect(reply.outcome.ok).toBe(true);
+  await depositForTest(services.engine, userId, asset, amountAtoms);
 }
 
 interface KeyOptions {

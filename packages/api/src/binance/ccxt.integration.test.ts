@@ -20,6 +20,7 @@ import {
   type Services,
 } from "@exchange/domains/services";
 import { eventually } from "@exchange/domains/testing/eventually";
+import { depositForTest } from "@exchange/domains/testing/test-funds";
 import { UNLIMITED_ORDER_RATES } from "@exchange/domains/testing/test-services";
 import { createTestUser, signInTestUser } from "@exchange/domains/testing/test-users";
 import {
@@ -51,17 +52,7 @@ let taker: Actor;
 const SYMBOL = "BTC/USDT";
 
 async function fund(userId: number, asset: string, amountAtoms: bigint) {
-  const reply = await services.engine.send({
-    type: "balance.deposit",
-    id: `test-deposit:${userId}:${asset}:${crypto.randomUUID()}`,
-    ts: Date.now(),
-    business: "test-deposit",
-    businessId: crypto.randomUUID(),
-    userId,
-    asset,
-    amountAtoms,
-  });
-  expect(reply.outcome.ok).toBe(true);
+  await depositForTest(services.engine, userId, asset, amountAtoms);
 }
 
 /** A trader with two-factor on and an HMAC key made through the api-keys domain, as the web does. */

@@ -19,6 +19,7 @@ import {
   type Services,
 } from "@exchange/domains/services";
 import { eventually } from "@exchange/domains/testing/eventually";
+import { depositForTest } from "@exchange/domains/testing/test-funds";
 import { UNLIMITED_ORDER_RATES } from "@exchange/domains/testing/test-services";
 import { createTestUser } from "@exchange/domains/testing/test-users";
 import {
@@ -87,17 +88,7 @@ class Client {
 }
 
 async function fund(userId: number, asset: string, amountAtoms: bigint) {
-  const reply = await services.engine.send({
-    type: "balance.deposit",
-    id: `test-deposit:${userId}:${asset}:${crypto.randomUUID()}`,
-    ts: Date.now(),
-    business: "test-deposit",
-    businessId: crypto.randomUUID(),
-    userId,
-    asset,
-    amountAtoms,
-  });
-  expect(reply.outcome.ok).toBe(true);
+  await depositForTest(services.engine, userId, asset, amountAtoms);
 }
 
 /** A funded trader with an HMAC API key. */

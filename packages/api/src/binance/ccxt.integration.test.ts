@@ -358,8 +358,10 @@ describe("npm run ccxt:demo", () => {
       process.execPath,
       [...args, "--key", traderKey.apiKey, "--secret", traderKey.secret],
       { cwd: root, timeout: 120_000 },
-    ).catch((error: { stdout?: string }) => {
-      throw new Error(`the demo failed:\n${error.stdout ?? String(error)}`);
+    ).catch((error: { stdout?: string; stderr?: string; message?: string }) => {
+      throw new Error(
+        `the demo failed: ${error.message}\n${error.stdout ?? ""}\n${error.stderr ?? ""}`,
+      );
     });
     expect(stdout).toContain("Every call answered.");
     expect(stdout).toContain("▸ watchOrders");

@@ -150,7 +150,7 @@ test("[TRADING] lowering an order's quantity keeps its place in the queue; chang
   await field("Price").fill("1400");
   await field("Amount").fill("0.02");
   await form().getByRole("button", { name: "Sell ETH" }).click();
-  await expect(toast("Sell limit order placed")).toBeVisible();
+  await expect(toast(/Sell limit order placed.*0\.0200 ETH at 1,400\.00/)).toBeVisible();
   await setup.placeLimitOrder(dave, order("sell", "1400", "0.01", false));
   await amend("1,400.00", { Quantity: "0.01" });
   await expect(toast("Order amended: it kept its place in the queue")).toBeVisible();
@@ -168,7 +168,7 @@ test("[TRADING] lowering an order's quantity keeps its place in the queue; chang
   await field("Price").fill("1500.01");
   await field("Amount").fill("0.01");
   await form().getByRole("button", { name: "Sell ETH" }).click();
-  await expect(toast("Sell limit order placed")).toBeVisible();
+  await expect(toast(/Sell limit order placed.*0\.0100 ETH at 1,500\.01/)).toBeVisible();
   await setup.placeLimitOrder(dave, order("sell", "1500", "0.01", false));
   await amend("1,500.01", { Price: "1500" });
   await expect(toast("Order amended: it was placed again at the back of the queue")).toBeVisible();

@@ -14,7 +14,8 @@ import { setUpTrading, type TestTrader } from "./support/trading-setup";
  */
 
 useOwnClientAddressPerTest(test);
-test.describe.configure({ mode: "serial" });
+// Each journey crosses two browsers (the trader, and finance with two-factor), the engine and the chain.
+test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 const USDT_ON_CHAIN = 10n ** 6n;
 

@@ -185,13 +185,15 @@ export interface MarketConfig {
 
 /**
  * A fee tier scales a market's fee rates for the users assigned to it, in parts per million of
- * the market rate: 1_000_000 charges the market rate, 800_000 gives 20 % off, 0 waives the fee.
+ * the market rate: 1_000_000 charges the market rate, 800_000 gives 20 % off, 0 waives the fee, and
+ * a negative maker scale pays the maker a rebate: −250_000 pays a quarter of the market maker rate
+ * (rounded down, out of the "fee" account; see `match-order.ts`).
  * Tier 0 always exists and charges the market rate until redefined.
  */
 export interface FeeTierConfig {
   /** Tier number, a non-negative integer. */
   tier: number;
-  /** Scale of the market maker rate, 0..1_000_000. */
+  /** Scale of the market maker rate, −1_000_000..1_000_000 (below 0: a rebate). */
   makerScalePpm: number;
   /** Scale of the market taker rate, 0..1_000_000. */
   takerScalePpm: number;

@@ -613,7 +613,10 @@ export class CommandGenerator {
         type: "feeTier.set",
         ...this.envelope(),
         tier: this.prng.int(0, 3),
-        makerScalePpm: this.prng.int(0, 1_000_000),
+        // A quarter of the tiers pay makers a rebate.
+        makerScalePpm: this.prng.chance(0.25)
+          ? -this.prng.int(1, 1_000_000)
+          : this.prng.int(0, 1_000_000),
         takerScalePpm: this.prng.int(0, 1_000_000),
       };
     }

@@ -27,6 +27,11 @@ import type { OrderBook } from "./book/order-book";
  * by the user's fee tier (ppm), so a rate is in parts per 10^12. The fee is rounded UP to the
  * atom, in the exchange's favour: the exact part floor(received × rate / 10^12) is posted to the
  * "fee" account, and the 1-atom round-up, when the division leaves a remainder, to "rounding".
+ *
+ * A fee tier may pay makers instead (a negative maker scale: a rebate). The rebate is rounded
+ * DOWN to the atom, again in the exchange's favour, and paid out of the "fee" account, so it
+ * moves money the exchange earned and never creates any: the fill's postings still sum to zero.
+ * The trade reports it as a negative maker fee.
  * No other rounding happens anywhere in matching.
  */
 
@@ -232,10 +237,7 @@ function creditNetOfFee(
   rate: bigint,
   postings: Posting[],
 ): bigint {
-  if (rate === 0n) {
-    creditAvailable(order.userId, asset, order.receiveBalance, received, postings);
-    return 0n;
-  }
+  if (rate <= 0n) return creditWithRebate(order, asset, received, rate, postings);
   const scaled = received * rate;
   const exact = scaled / RATE_DENOMINATOR;
   // ceil(scaled / d) = exact + 1 when the division leaves a remainder (scaled ≥ 0): one multiply
@@ -248,6 +250,23 @@ function creditNetOfFee(
   if (exact > 0n) postFee(asset, exact, postings);
   if (roundsUp) postRounding(asset, 1n, postings);
   return fee;
+}
+
+/**
+ * Credits `received` plus the rebate of a negative `rate` (0 for none): floor(received × −rate /
+ * 10^12), taken from the "fee" account. Returns the fee charged: minus the rebate.
+ */
+function creditWithRebate(
+  order: Order,
+  asset: Asset,
+  received: bigint,
+  rate: bigint,
+  postings: Posting[],
+): bigint {
+  const rebate = (received * (0n - rate)) / RATE_DENOMINATOR;
+  creditAvailable(order.userId, asset, order.receiveBalance, received + rebate, postings);
+  if (rebate > 0n) postFee(asset, 0n - rebate, postings);
+  return 0n - rebate;
 }
 
 /** The taker's rate in parts per 10^12; no multiply for the usual full-scale tier. */

@@ -152,8 +152,10 @@ export function setMarketStatus(
   return null;
 }
 
-function isScalePpm(value: unknown): value is number {
-  return Number.isInteger(value) && (value as number) >= 0 && (value as number) <= FULL_SCALE_PPM;
+function isScalePpm(value: unknown, least = 0): value is number {
+  return (
+    Number.isInteger(value) && (value as number) >= least && (value as number) <= FULL_SCALE_PPM
+  );
 }
 
 export function setFeeTier(
@@ -164,8 +166,12 @@ export function setFeeTier(
   if (!Number.isSafeInteger(c.tier) || c.tier < 0) {
     return reject(RejectCode.InvalidFeeTier, "fee tier must be a non-negative integer");
   }
-  if (!isScalePpm(c.makerScalePpm) || !isScalePpm(c.takerScalePpm)) {
-    return reject(RejectCode.InvalidFeeTier, `fee scales must be integers in 0..${FULL_SCALE_PPM}`);
+  // A maker scale below zero is a rebate, at most the market's whole maker rate; takers pay.
+  if (!isScalePpm(c.makerScalePpm, -FULL_SCALE_PPM) || !isScalePpm(c.takerScalePpm)) {
+    return reject(
+      RejectCode.InvalidFeeTier,
+      `fee scales must be integers: maker in -${FULL_SCALE_PPM}..${FULL_SCALE_PPM}, taker in 0..${FULL_SCALE_PPM}`,
+    );
   }
   const tier = new FeeTier(c.tier, c.makerScalePpm, c.takerScalePpm);
   s.feeTiers.set(tier.tier, tier);

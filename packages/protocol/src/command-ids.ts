@@ -37,6 +37,17 @@ export const commandIds = {
   addMarket: (symbol: string, configHash: string) => `ref:market:${symbol}:${configHash}`,
   /** A market status change staff asked for, now or at a time: the change's own id. */
   setMarketStatus: (changeId: string) => `market:status:${changeId}`,
+  /**
+   * A change of a fee tier's scales: the tier's revision after the change, so a retried change is
+   * applied once and setting earlier scales again later is a new intent.
+   */
+  setFeeTier: (tier: number, revision: number) => `fee:tier:${tier}:${revision}`,
+  /**
+   * A trader's move to a fee tier (the daily job's or an override's): the trader's assignment
+   * revision and the tier, so a retried run sends the same id and a different tier a new one.
+   */
+  assignFeeTier: (userId: number, revision: number, tier: number) =>
+    `fee:assign:${userId}:${revision}:${tier}`,
   /** A deposit credited for an external, unique business id (a chain transaction, a test's). */
   deposit: (businessId: string) => `deposit:${businessId}`,
   /** The freeze of one withdrawal (its id is the withdrawal's, fixed at request). */

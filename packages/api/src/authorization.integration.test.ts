@@ -252,6 +252,35 @@ const PROCEDURES: Array<{
     access: ["ADMIN", "OPERATIONS"],
     call: (api) => api.markets.statusChanges(),
   },
+  { path: "fees.schedule", access: ["ADMIN", "OPERATIONS"], call: (api) => api.fees.schedule() },
+  // Allowed callers are refused a tier 1 that needs no more volume than tier 0: nothing is sent.
+  {
+    path: "fees.setTier",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) =>
+      api.fees.setTier({
+        tier: 1,
+        minVolume: "0",
+        makerScalePercent: "50",
+        takerScalePercent: "50",
+      }),
+  },
+  { path: "fees.users", access: ["ADMIN", "OPERATIONS"], call: (api) => api.fees.users() },
+  {
+    path: "fees.setOverride",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.fees.setOverride({ userId: MISSING_ID, tier: 0, reason: "Matrix test." }),
+  },
+  {
+    path: "fees.clearOverride",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.fees.clearOverride({ userId: MISSING_ID, reason: "Matrix test." }),
+  },
+  {
+    path: "fees.income",
+    access: ["ADMIN", "FINANCE", "OPERATIONS"],
+    call: (api) => api.fees.income({ from: "2026-01-01", to: "2026-01-31" }),
+  },
   {
     path: "savings.subscriptions.list",
     access: ["ADMIN", "OPERATIONS"],

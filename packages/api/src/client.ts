@@ -5,6 +5,7 @@
 
 export type { Market as MarketDto } from "@exchange/contracts/market";
 export { AppErrorCode, type FieldErrors } from "@exchange/domains/errors";
+export type { MyFeesOutput } from "@exchange/domains/fees/fee-contracts";
 export {
   HEALTH_CONSUMERS,
   type HealthLike,

@@ -153,6 +153,7 @@ const PROCEDURES: Array<{
   },
   { path: "markets.list", access: "public", call: (api) => api.markets.list() },
   { path: "kyc.status", access: "user", call: (api) => api.kyc.status() },
+  { path: "fees.mine", access: "user", call: (api) => api.fees.mine() },
   {
     path: "trading.placeOrder",
     access: "user",

@@ -5,6 +5,8 @@ import auth from "./auth.json";
 import common from "./common.json";
 import dashboard from "./dashboard.json";
 import deposits from "./deposits.json";
+import feeIncome from "./fee-income.json";
+import fees from "./fees.json";
 import kyc from "./kyc.json";
 import markets from "./markets.json";
 import nav from "./nav.json";
@@ -25,6 +27,8 @@ export default {
   audit,
   staff,
   markets,
+  fees,
+  feeIncome,
   products,
   withdrawals,
   deposits,

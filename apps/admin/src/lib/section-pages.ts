@@ -13,6 +13,8 @@ export const SECTION_PAGES: Record<StaffSection, { href: `/${string}` }> = {
   treasury: { href: "/treasury" },
   products: { href: "/products" },
   markets: { href: "/markets" },
+  fees: { href: "/fees" },
+  feeIncome: { href: "/fee-income" },
   reconciliation: { href: "/reconciliation" },
   audit: { href: "/audit" },
   staff: { href: "/staff" },

@@ -77,6 +77,16 @@ async function readSummary(
       const trading = markets.filter((m) => m.status === "TRADING").length;
       return { figure: count(markets.length), caption: t("markets", { trading }) };
     }
+    case "fees": {
+      const [schedule, users] = await Promise.all([api.fees.schedule(), api.fees.users()]);
+      const overrides = users.filter((u) => u.overrideTier !== null).length;
+      return { figure: count(schedule.tiers.length), caption: t("fees", { overrides }) };
+    }
+    case "feeIncome": {
+      const today = new Date().toISOString().slice(0, 10);
+      const rows = await api.fees.income({ from: today, to: today });
+      return { figure: count(new Set(rows.map((r) => r.symbol)).size), caption: t("feeIncome") };
+    }
     case "reconciliation": {
       const latest = (await api.reconciliation.list({ limit: 1 }))[0];
       if (!latest) return { figure: "—", caption: t("reconciliationNone") };

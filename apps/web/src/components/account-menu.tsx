@@ -3,7 +3,7 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { logOut } from "@/app/actions/session-actions";
 
-/** The logged-in trader's identity, their security settings, API keys and the way out (wide screens). */
+/** The logged-in trader's identity, their security settings, API keys, fees and the way out (wide screens). */
 export function AccountMenu({ email }: { email: string }) {
   const t = useTranslations("nav");
   return (
@@ -25,6 +25,9 @@ export function AccountMenu({ email }: { email: string }) {
       <Link href="/account/api-keys" className={buttonClasses("ghost", "sm")}>
         {t("apiKeys")}
       </Link>
+      <Link href="/account/fees" className={buttonClasses("ghost", "sm")}>
+        {t("fees")}
+      </Link>
       <LogOutForm />
     </div>
   );
@@ -43,6 +46,9 @@ export function PhoneAccountMenu({ email }: { email: string }) {
       </Link>
       <Link href="/account/api-keys" className={buttonClasses("secondary", "md")}>
         {t("apiKeys")}
+      </Link>
+      <Link href="/account/fees" className={buttonClasses("secondary", "md")}>
+        {t("fees")}
       </Link>
       <LogOutForm wide />
     </div>

@@ -34,7 +34,7 @@ export async function findSchedule(db: Store): Promise<StoredFeeTier[]> {
 
 /** Serialises changes of the schedule: each is checked against the whole schedule. */
 export async function lockSchedule(tx: Tx): Promise<void> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext('fee_tiers'))`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('fee_tiers'))`;
 }
 
 export async function saveFeeTier(tx: Tx, tier: ScheduleTier & { revision: number }, at: Date) {

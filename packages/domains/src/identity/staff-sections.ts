@@ -14,6 +14,10 @@ export const STAFF_SECTIONS = {
   treasury: { title: "Hot wallet", roles: ["FINANCE"] },
   products: { title: "Products", roles: ["OPERATIONS"] },
   markets: { title: "Markets", roles: ["OPERATIONS"] },
+  /** The fee schedule and traders' fee overrides. */
+  fees: { title: "Fees", roles: ["OPERATIONS"] },
+  /** Fees earned and rebates paid per market and day. */
+  feeIncome: { title: "Fee income", roles: ["FINANCE", "OPERATIONS"] },
   reconciliation: { title: "Reconciliation", roles: ["FINANCE"] },
   audit: { title: "Audit", roles: ["COMPLIANCE"] },
   /** Staff accounts and their two-factor set-up links: administrators only. */

@@ -1,5 +1,6 @@
 import { healthProcedure } from "../trader/health";
 import { router } from "../trpc";
+import { feesAdminRouter } from "./fees/router";
 import { financeAdminRouter } from "./finance/router";
 import { kycAdminRouter } from "./kyc/router";
 import { auditVocabularyProcedure, listAuditProcedure } from "./list-audit";
@@ -21,6 +22,7 @@ export const adminRouter = router({
   finance: financeAdminRouter,
   savings: savingsAdminRouter,
   markets: marketsAdminRouter,
+  fees: feesAdminRouter,
   reconciliation: router({ list: listReconciliationProcedure }),
   audit: router({ list: listAuditProcedure, vocabulary: auditVocabularyProcedure }),
   staff: staffAdminRouter,

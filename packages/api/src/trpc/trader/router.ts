@@ -5,6 +5,7 @@ import { requestPasswordResetProcedure } from "./auth/request-password-reset";
 import { resendVerificationProcedure } from "./auth/resend-verification";
 import { resetPasswordProcedure } from "./auth/reset-password";
 import { verifyEmailProcedure } from "./auth/verify-email";
+import { myFeesProcedure } from "./fees/my-fees";
 import { healthProcedure } from "./health";
 import { myKycStatusProcedure } from "./kyc/my-kyc-status";
 import { marketDataRouter } from "./market-data/router";
@@ -57,6 +58,7 @@ export const traderRouter = router({
   }),
   markets: router({ list: listMarketsProcedure }),
   kyc: router({ status: myKycStatusProcedure }),
+  fees: router({ mine: myFeesProcedure }),
   trading: tradingRouter,
   marketData: marketDataRouter,
   wallet: walletRouter,

@@ -157,6 +157,7 @@ for (const locale of LANGUAGES) {
         ["/account/security", "security"],
         ["/account/api-keys", "api-keys"],
         ["/account/verification", "verification"],
+        ["/account/fees", "fees"],
       ] as const) {
         await visit(page, `${WEB_URL}${path}`, locale, `web-${name}`);
       }
@@ -182,6 +183,8 @@ for (const locale of LANGUAGES) {
         "/products/subscriptions",
         "/products/payouts",
         "/markets",
+        "/fees",
+        "/fee-income",
         "/audit",
         "/staff",
       ];

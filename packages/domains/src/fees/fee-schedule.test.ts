@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { isDay, ZFeeIncomeInput } from "./fee-contracts";
 import {
   effectiveRatePercent,
   nextTierAfter,
@@ -99,5 +100,37 @@ describe("rates as staff and traders read them", () => {
     expect(effectiveRatePercent("0.001", 500_000)).toBe("0.05");
     expect(effectiveRatePercent("0.001", -100_000)).toBe("-0.01");
     expect(effectiveRatePercent("0.002", 1_000_000)).toBe("0.2");
+  });
+});
+
+describe("the fee entry points under any input (property)", () => {
+  it("read any text as a percentage or refuse it, never throwing", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 24 }), (text) => {
+        const ppm = scalePpmOfPercent(text);
+        if (ppm !== null) expect(Math.abs(ppm)).toBeLessThanOrEqual(1_000_000);
+      }),
+    );
+  });
+
+  it("accept a report range only of real days, in order, at most 92 days long", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), fc.string({ maxLength: 12 }), (from, to) => {
+        const parsed = ZFeeIncomeInput.safeParse({ from, to });
+        if (parsed.success) expect(isDay(from) && isDay(to) && from <= to).toBe(true);
+      }),
+    );
+    const day = fc.date({
+      min: new Date("2000-01-01"),
+      max: new Date("2999-12-31"),
+      noInvalidDate: true,
+    });
+    fc.assert(
+      fc.property(day, fc.integer({ min: 0, max: 200 }), (start, days) => {
+        const from = start.toISOString().slice(0, 10);
+        const to = new Date(start.getTime() + days * 86_400_000).toISOString().slice(0, 10);
+        expect(ZFeeIncomeInput.safeParse({ from, to }).success).toBe(days < 92);
+      }),
+    );
   });
 });

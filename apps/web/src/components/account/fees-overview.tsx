@@ -35,10 +35,15 @@ export function FeesOverview({ fees, locale }: { fees: MyFeesOutput; locale: str
         </Figure>
       </section>
       <p className="text-[13px] text-ink-muted">
-        {t("scales", {
-          maker: percent(fees.makerScalePercent),
-          taker: percent(fees.takerScalePercent),
-        })}{" "}
+        {fees.makerScalePercent.startsWith("-")
+          ? t("scalesRebate", {
+              maker: percent(fees.makerScalePercent.slice(1)),
+              taker: percent(fees.takerScalePercent),
+            })
+          : t("scales", {
+              maker: percent(fees.makerScalePercent),
+              taker: percent(fees.takerScalePercent),
+            })}{" "}
         {t("dailyNote")}
       </p>
       <div className="overflow-x-auto rounded-lg border border-line bg-surface">

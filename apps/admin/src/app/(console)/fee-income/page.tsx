@@ -72,7 +72,10 @@ export default async function FeeIncomePage({
           }
           rows={rows.map((row) => (
             <tr key={`${row.day}-${row.symbol}-${row.asset}`} data-testid="fee-income-row">
-              <th scope="row" className="h-11 px-4 text-left font-normal tabular-nums">
+              <th
+                scope="row"
+                className="h-11 px-4 text-left font-normal whitespace-nowrap tabular-nums"
+              >
                 {row.day}
               </th>
               <td className="px-4 font-mono text-ink">{row.symbol}</td>

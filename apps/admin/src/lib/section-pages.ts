@@ -15,6 +15,7 @@ export const SECTION_PAGES: Record<StaffSection, { href: `/${string}` }> = {
   markets: { href: "/markets" },
   reconciliation: { href: "/reconciliation" },
   audit: { href: "/audit" },
+  system: { href: "/system" },
   staff: { href: "/staff" },
 };
 

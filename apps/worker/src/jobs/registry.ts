@@ -1,4 +1,5 @@
 import type { WorkerContext } from "../worker-context";
+import { alertCenterJob } from "./alert-center/definition";
 import { hotWalletJob } from "./hot-wallet/definition";
 import type { JobDefinition, QueuedJob } from "./job-definition";
 import { marketStatusChangesJob } from "./market-status-changes/definition";
@@ -27,6 +28,7 @@ export const JOBS: readonly JobDefinition[] = [
   savingsSubscriptionsJob,
   savingsPayoutsJob,
   marketStatusChangesJob,
+  alertCenterJob,
 ];
 
 export function queuedJobs(context: WorkerContext): QueuedJob[] {

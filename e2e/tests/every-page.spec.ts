@@ -183,6 +183,7 @@ for (const locale of LANGUAGES) {
         "/products/payouts",
         "/markets",
         "/audit",
+        "/system",
         "/staff",
       ];
       for (const path of sections) {

@@ -71,7 +71,9 @@ export function AlertsSection({
                 className="flex flex-wrap items-baseline gap-x-3 gap-y-1 py-2"
               >
                 <SeverityBadge severity={alert.severity} />
-                <span className="min-w-0 flex-1 break-words text-ink">{alert.message}</span>
+                <span lang="en" className="min-w-0 flex-1 break-words text-ink">
+                  {alert.message}
+                </span>
                 <span className="text-xs text-ink-faint">
                   {alert.resolvedBy === null
                     ? t("resolvedByCheck")
@@ -105,9 +107,12 @@ function AlertTableRow({ alert, onChanged }: { alert: AlertRow; onChanged: () =>
         <SeverityBadge severity={alert.severity} />
       </td>
       <td className="px-4 py-2.5 whitespace-nowrap text-ink-muted">
-        {alert.source === CHECKS_SOURCE ? t("checks") : alert.source}
+        <SourceName source={alert.source} />
       </td>
-      <td className="max-w-[26rem] px-4 py-2.5 break-words text-ink">{alert.message}</td>
+      {/* Written by the process or check that raised it, in English, as in the on-call mail. */}
+      <td lang="en" className="max-w-[26rem] px-4 py-2.5 break-words text-ink">
+        {alert.message}
+      </td>
       <td className="px-4 py-2.5 text-right tabular-nums">{alert.count}</td>
       <td className="px-4 py-2.5 text-xs whitespace-nowrap text-ink-muted tabular-nums">
         <DateTime at={alert.firstSeenAt} format="dateTimeSeconds" />
@@ -180,6 +185,14 @@ function AlertActions({ alert, onChanged }: { alert: AlertRow; onChanged: () => 
       ) : null}
     </div>
   );
+}
+
+/** The worker's checks, or the process that logged the line, in the viewer's language. */
+function SourceName({ source }: { source: string }) {
+  const t = useTranslations("system");
+  if (source === CHECKS_SOURCE) return t("alerts.checks");
+  const key = `processes.name.${source}` as "processes.name.engine";
+  return t.has(key) ? t(key) : <span translate="no">{source}</span>;
 }
 
 function SeverityBadge({ severity }: { severity: "CRITICAL" | "WARNING" }) {

@@ -62,7 +62,7 @@ export function ConsumersSection({ health }: { health: Health }) {
                 <span className="mr-1">{t("stuckOn", { seq: count(c.stuckSeq) })}</span>
               )}
               {c.since ? <DateTime at={c.since} format="dateTimeSeconds" className="mr-1" /> : null}
-              {c.error ?? null}
+              {c.error ? <span lang="en">{c.error}</span> : null}
             </td>
           </tr>
         ))}

@@ -94,7 +94,9 @@ function ComponentCard({
         </span>
       </div>
       {!component.ok && component.error ? (
-        <p className="text-xs break-words text-down">{component.error}</p>
+        <p lang="en" className="text-xs break-words text-down">
+          {component.error}
+        </p>
       ) : null}
     </li>
   );

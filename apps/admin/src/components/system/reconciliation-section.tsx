@@ -48,7 +48,9 @@ export function ReconciliationSection({ report }: { report: Report }) {
               })}
             </p>
             {report.failure ? (
-              <p className="text-xs break-words text-down">{report.failure}</p>
+              <p lang="en" className="text-xs break-words text-down">
+                {report.failure}
+              </p>
             ) : null}
             {report.differences.length > 0 ? (
               <>

@@ -112,7 +112,7 @@ test("[SYSTEM] the System page in Chinese, and closed to finance", async ({ page
   await page.context().addCookies([{ name: "locale", value: "zh-CN", url: ADMIN_URL }]);
   await page.goto(`${ADMIN_URL}/system`);
   await expect(page.getByRole("heading", { level: 1, name: "系统" })).toBeVisible();
-  await expect(page.getByText("关键指标")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "关键指标" })).toBeVisible();
   await expect(page.getByText("每秒订单数")).toBeVisible();
   await screenshots(page, "zh");
 

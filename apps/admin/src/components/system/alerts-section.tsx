@@ -40,23 +40,33 @@ export function AlertsSection({
           <EmptyState section="system" title={t("emptyTitle")} hint={t("emptyHint")} />
         </div>
       ) : (
-        <DataTable
-          caption={t("caption")}
-          minWidth="min-w-[980px]"
-          empty={null}
-          columns={[
-            { header: t("severity") },
-            { header: t("source") },
-            { header: t("message") },
-            { header: t("count"), align: "right" },
-            { header: t("seen") },
-            { header: t("status") },
-            { header: t("actions") },
-          ]}
-          rows={open.map((alert) => (
-            <AlertTableRow key={alert.id} alert={alert} onChanged={onChanged} />
-          ))}
-        />
+        <>
+          {/* A phone gets cards: the table's actions would sit off the screen's edge. */}
+          <ul aria-label={t("caption")} className="flex flex-col gap-2 md:hidden">
+            {open.map((alert) => (
+              <AlertCard key={alert.id} alert={alert} onChanged={onChanged} />
+            ))}
+          </ul>
+          <div className="hidden md:block">
+            <DataTable
+              caption={t("caption")}
+              minWidth="min-w-[980px]"
+              empty={null}
+              columns={[
+                { header: t("severity") },
+                { header: t("source") },
+                { header: t("message") },
+                { header: t("count"), align: "right" },
+                { header: t("seen") },
+                { header: t("status") },
+                { header: t("actions") },
+              ]}
+              rows={open.map((alert) => (
+                <AlertTableRow key={alert.id} alert={alert} onChanged={onChanged} />
+              ))}
+            />
+          </div>
+        </>
       )}
       {alerts.resolved.length === 0 ? null : (
         <details className="rounded-lg border border-line bg-surface px-4 py-2 text-[13px]">
@@ -95,7 +105,6 @@ export function AlertsSection({
 }
 
 function AlertTableRow({ alert, onChanged }: { alert: AlertRow; onChanged: () => void }) {
-  const t = useTranslations("system.alerts");
   return (
     <tr
       data-testid="alert-row"
@@ -119,19 +128,51 @@ function AlertTableRow({ alert, onChanged }: { alert: AlertRow; onChanged: () =>
         <br />
         <DateTime at={alert.lastSeenAt} format="dateTimeSeconds" />
       </td>
-      <td className="px-4 py-2.5 text-xs whitespace-nowrap">
-        {alert.status === "ACKNOWLEDGED" ? (
-          <span className="text-ink-muted">
-            {t("statuses.ACKNOWLEDGED", { name: alert.acknowledgedBy ?? "—" })}
-          </span>
-        ) : (
-          <span className="font-medium text-down">{t("statuses.OPEN")}</span>
-        )}
+      <td className="px-4 py-2.5 whitespace-nowrap">
+        <AlertStatus alert={alert} />
       </td>
       <td className="px-4 py-2">
         <AlertActions alert={alert} onChanged={onChanged} />
       </td>
     </tr>
+  );
+}
+
+function AlertCard({ alert, onChanged }: { alert: AlertRow; onChanged: () => void }) {
+  return (
+    <li
+      data-testid="alert-card"
+      data-status={alert.status}
+      className="flex flex-col gap-2 rounded-lg border border-line bg-surface px-3 py-3 text-[13px]"
+    >
+      <div className="flex flex-wrap items-center gap-2 text-xs text-ink-muted">
+        <SeverityBadge severity={alert.severity} />
+        <SourceName source={alert.source} />
+        <span className="ml-auto tabular-nums">×{alert.count}</span>
+      </div>
+      <p lang="en" className="break-words text-ink">
+        {alert.message}
+      </p>
+      <p className="text-xs text-ink-faint tabular-nums">
+        <DateTime at={alert.firstSeenAt} format="dateTimeSeconds" /> –{" "}
+        <DateTime at={alert.lastSeenAt} format="dateTimeSeconds" />
+      </p>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <AlertStatus alert={alert} />
+        <AlertActions alert={alert} onChanged={onChanged} />
+      </div>
+    </li>
+  );
+}
+
+function AlertStatus({ alert }: { alert: AlertRow }) {
+  const t = useTranslations("system.alerts");
+  return alert.status === "ACKNOWLEDGED" ? (
+    <span className="text-xs text-ink-muted">
+      {t("statuses.ACKNOWLEDGED", { name: alert.acknowledgedBy ?? "—" })}
+    </span>
+  ) : (
+    <span className="text-xs font-medium text-down">{t("statuses.OPEN")}</span>
   );
 }
 

@@ -8,6 +8,9 @@ import { Dot, Section } from "./system-live";
 import type { SystemOverview } from "./system-types";
 
 type Health = SystemOverview["health"];
+/** Its position is a block of the chain, not a seq of the engine's journal: it has no lag. */
+const CHAIN_WATCHER = "chain-watcher";
+
 type StateName = "running" | "retrying" | "stuck" | "silent" | "done";
 
 /** Each worker consumer and job: its state, its position and how far it is behind the engine. */
@@ -52,10 +55,16 @@ export function ConsumersSection({ health }: { health: Health }) {
                 : c.state}
             </td>
             <td className="px-4 text-right text-ink-muted tabular-nums">
-              {c.processedSeq === undefined ? "—" : count(c.processedSeq)}
+              {c.processedSeq === undefined
+                ? "—"
+                : c.name === CHAIN_WATCHER
+                  ? t("block", { block: count(c.processedSeq) })
+                  : count(c.processedSeq)}
             </td>
             <td data-testid="consumer-lag" className="px-4 text-right tabular-nums">
-              {c.lag === undefined ? "—" : t("entries", { count: c.lag })}
+              {c.lag === undefined || c.name === CHAIN_WATCHER
+                ? "—"
+                : t("entries", { count: c.lag })}
             </td>
             <td className="max-w-[22rem] px-4 py-2 text-xs break-words text-ink-muted">
               {c.stuckSeq === undefined ? null : (

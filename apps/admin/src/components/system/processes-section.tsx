@@ -1,7 +1,6 @@
 "use client";
 
-import { DateTime } from "@exchange/ui/i18n";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { Dot, Section } from "./system-live";
 import type { SystemOverview } from "./system-types";
 
@@ -10,10 +9,11 @@ type ProcessName = "engine" | "worker" | "stream" | "gateway" | "signer" | "web"
 /** One card per venue process (its instances' heartbeats), then the database and the engine's bus. */
 export function ProcessesSection({ overview }: { overview: SystemOverview }) {
   const t = useTranslations("system");
+  const format = useFormatter();
   const { health } = overview;
   return (
     <Section label={t("processes.heading")} heading={t("processes.heading")}>
-      <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3 2xl:grid-cols-5">
+      <ul className="grid grid-cols-2 gap-2 sm:gap-3 lg:grid-cols-3 2xl:grid-cols-5">
         {overview.processes.map((p) => {
           const silent = p.instances.filter((i) => !i.ok).length;
           const last = p.instances.reduce<Date | null>(
@@ -29,7 +29,7 @@ export function ProcessesSection({ overview }: { overview: SystemOverview }) {
               data-testid="system-process"
               data-process={p.process}
               data-ok={p.ok}
-              className="flex flex-col gap-1 rounded-lg border border-line bg-surface px-4 py-3"
+              className="flex min-w-0 flex-col gap-1 rounded-lg border border-line bg-surface px-3 py-2.5 sm:px-4 sm:py-3"
             >
               <div className="flex items-center gap-2">
                 <Dot ok={p.ok} />
@@ -46,9 +46,7 @@ export function ProcessesSection({ overview }: { overview: SystemOverview }) {
               </p>
               {last ? (
                 <p className="text-xs text-ink-faint tabular-nums">
-                  {t.rich("processes.lastBeat", {
-                    time: () => <DateTime at={last} format="time" />,
-                  })}
+                  {t("processes.lastBeat", { time: format.dateTime(last, "time") })}
                 </p>
               ) : null}
             </li>
@@ -84,7 +82,7 @@ function ComponentCard({
       data-testid="system-component"
       data-component={testId}
       data-ok={component.ok}
-      className="flex flex-col gap-1 rounded-lg border border-line bg-surface px-4 py-3"
+      className="flex min-w-0 flex-col gap-1 rounded-lg border border-line bg-surface px-3 py-2.5 sm:px-4 sm:py-3"
     >
       <div className="flex items-center gap-2">
         <Dot ok={component.ok} />

@@ -1,8 +1,8 @@
 "use client";
 
-import { DateTime, formatDecimalText } from "@exchange/ui/i18n";
+import { formatDecimalText } from "@exchange/ui/i18n";
 import Link from "next/link";
-import { useLocale, useTranslations } from "next-intl";
+import { useFormatter, useLocale, useTranslations } from "next-intl";
 import { Dot, Section } from "./system-live";
 import type { SystemOverview } from "./system-types";
 
@@ -12,6 +12,7 @@ type Report = SystemOverview["reconciliation"];
 export function ReconciliationSection({ report }: { report: Report }) {
   const t = useTranslations("system.reconciliation");
   const locale = useLocale();
+  const format = useFormatter();
   const amount = (value: string) => formatDecimalText(value, locale);
   const balanced = report?.ok === true && !report.chainShortfall;
   return (
@@ -41,10 +42,10 @@ export function ReconciliationSection({ report }: { report: Report }) {
               {!report.ok ? t("failed") : report.chainShortfall ? t("shortfall") : t("balanced")}
             </p>
             <p className="text-xs text-ink-muted tabular-nums">
-              {t.rich("report", {
+              {t("report", {
                 id: report.id,
                 seq: String(report.seq),
-                time: () => <DateTime at={report.finishedAt} format="dateTimeSeconds" />,
+                time: format.dateTime(report.finishedAt, "dateTimeSeconds"),
               })}
             </p>
             {report.failure ? (

@@ -1,8 +1,7 @@
 "use client";
 
-import { DateTime } from "@exchange/ui/i18n";
 import { useQuery } from "@tanstack/react-query";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { useTRPC } from "@/trpc/react";
 import { AlertsSection } from "./alerts-section";
@@ -18,6 +17,7 @@ export const SYSTEM_POLL_MS = 5_000;
 /** The System page's body: the server's first reading, then a fresh one every few seconds. */
 export function SystemLive({ initial }: { initial: SystemOverview }) {
   const t = useTranslations("system");
+  const format = useFormatter();
   const trpc = useTRPC();
   const query = useQuery({
     ...trpc.system.overview.queryOptions(),
@@ -42,9 +42,7 @@ export function SystemLive({ initial }: { initial: SystemOverview }) {
           {problems === 0 ? t("allOk") : t("problems", { count: problems })}
         </span>
         <span className="ml-auto text-xs text-ink-muted tabular-nums">
-          {t.rich("updated", {
-            time: () => <DateTime at={overview.at} format="time" />,
-          })}
+          {t("updated", { time: format.dateTime(overview.at, "time") })}
         </span>
         {query.isRefetchError ? (
           <span className="w-full text-xs text-warn">{t("refreshFailed")}</span>

@@ -86,7 +86,7 @@ function ComponentCard({
     >
       <div className="flex items-center gap-2">
         <Dot ok={component.ok} />
-        <span className="min-w-0 flex-1 truncate text-[13px] font-medium text-ink">{name}</span>
+        <span className="min-w-0 flex-1 text-[13px] font-medium break-words text-ink">{name}</span>
         <span className={`text-xs tabular-nums ${component.ok ? "text-ink-muted" : "text-down"}`}>
           {component.ok ? t("latency", { ms: component.latencyMs }) : t("down")}
         </span>

@@ -54,7 +54,18 @@ const workerEnvShape = {
   ALERT_CHECK_EVERY_MS: intVar(5_000, 500),
   /** Least time between two mails about one alert nobody has acknowledged. */
   ALERT_RENOTIFY_MS: intVar(3_600_000, 1_000),
-  /** On-call addresses (comma-separated) mailed beside active ADMIN and OPERATIONS staff. */
+  /** The staff roles on call (comma-separated): their active members get the alert mails. */
+  ALERT_MAIL_ROLES: z
+    .string()
+    .default("ADMIN,OPERATIONS")
+    .transform((text) =>
+      text
+        .split(",")
+        .map((role) => role.trim())
+        .filter((role) => role !== ""),
+    )
+    .pipe(z.array(z.enum(["ADMIN", "OPERATIONS", "FINANCE", "COMPLIANCE"]))),
+  /** On-call addresses (comma-separated) mailed beside the on-call roles' staff. */
   ALERT_MAIL_TO: z
     .string()
     .default("")

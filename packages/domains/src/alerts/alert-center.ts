@@ -10,6 +10,7 @@ import {
 } from "@exchange/protocol";
 import type { Redis } from "ioredis";
 import { checkHealth } from "../health/health";
+import type { StaffRole } from "../identity/identity-enums";
 import { findActiveStaffEmailsWithRole } from "../identity/staff-repository";
 import type { UserLocale } from "../mail/mail-locale";
 import type { Mailer, OutgoingMail } from "../mail/mailer";
@@ -55,15 +56,15 @@ export interface AlertCenterDeps {
 export interface AlertCenterSettings {
   /** Least time between two mails about one alert nobody acknowledged. */
   renotifyMs: number;
-  /** Addresses mailed beside the active staff with the ADMIN or OPERATIONS role. */
+  /** The staff roles on call: their active members are mailed (ADMIN and OPERATIONS run the venue). */
+  roles: readonly StaffRole[];
+  /** Addresses mailed beside them. */
   mailTo: readonly string[];
   locale: UserLocale;
   /** The console's System page, for the link in mails; none when unknown. */
   systemPageUrl?: string | undefined;
 }
 
-/** The roles on call: they run the venue (issue 18 §7). */
-const ON_CALL_ROLES = ["ADMIN", "OPERATIONS"] as const;
 /** Log reports read from the stream at a time. */
 const LOG_REPORTS_PER_READ = 500;
 
@@ -261,7 +262,7 @@ async function mailOnCall(
 /** Active staff on call and the configured addresses, each once. */
 async function onCallAddresses(deps: AlertCenterDeps): Promise<string[]> {
   const staff = await Promise.all(
-    ON_CALL_ROLES.map((role) => findActiveStaffEmailsWithRole(deps.db, role)),
+    deps.settings.roles.map((role) => findActiveStaffEmailsWithRole(deps.db, role)),
   );
   const all = [...staff.flat(), ...deps.settings.mailTo].map((a) => a.trim().toLowerCase());
   return [...new Set(all.filter((a) => a !== ""))];

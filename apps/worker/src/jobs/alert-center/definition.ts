@@ -40,6 +40,7 @@ export function alertCenterDeps(context: WorkerContext) {
 function alertSettings(env: WorkerEnv) {
   return {
     renotifyMs: env.ALERT_RENOTIFY_MS,
+    roles: env.ALERT_MAIL_ROLES,
     mailTo: env.ALERT_MAIL_TO,
     locale: env.ALERT_MAIL_LOCALE,
     systemPageUrl: env.ADMIN_PUBLIC_URL

@@ -141,6 +141,8 @@ export default defineConfig({
         CHAIN_WATCH_POLL_MS: "200",
         // Finance's hot-wallet journey waits for its alerts; production checks every minute.
         HOT_WALLET_CHECK_EVERY_MS: "3000",
+        // The System journey waits for its alert; production looks every 5 s.
+        ALERT_CHECK_EVERY_MS: "1000",
       },
       wait: { stdout: /projector started/ },
       gracefulShutdown: stop,

@@ -186,6 +186,7 @@ for (const locale of LANGUAGES) {
         "/fees",
         "/fee-income",
         "/audit",
+        "/system",
         "/staff",
       ];
       for (const path of sections) {

@@ -5,7 +5,7 @@ import {
   recoverState,
   SnapshotStore,
 } from "@exchange/journal";
-import { busKeys, createLogger } from "@exchange/protocol";
+import { busKeys, createLogger, startProcessReporting } from "@exchange/protocol";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { CommandLoop } from "./command-loop";
@@ -26,6 +26,8 @@ const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
 // events of the batch being persisted would wait for the read to time out.
 const reader = redis.duplicate();
 const keys = busKeys(env.REDIS_PREFIX);
+// The heartbeat the System page shows, and error and fatal lines to the worker's alert center.
+const reporting = startProcessReporting({ redis, prefix: env.REDIS_PREFIX, process: "engine" });
 const journal = new Journal(pool);
 const snapshots = new SnapshotStore(pool, env.ENGINE_SNAPSHOTS_KEPT);
 const snapshotPolicy = {
@@ -113,6 +115,7 @@ async function start(): Promise<void> {
   await loop.run();
   await snapshotThread.stop();
   http?.close();
+  await reporting.stop();
   await Promise.all([redis.quit(), reader.quit(), pool.end()]);
   log.info("engine stopped", { seq: engine.journalSeq });
 }
@@ -132,7 +135,7 @@ async function loadSetAside() {
   return stoppers;
 }
 
-start().catch((error: Error) => {
+start().catch(async (error: Error) => {
   if (error instanceof RecoveryError) log.error("refusing to start", { reason: error.message });
   else if (error instanceof PoisonCommandError)
     log.fatal("applying a command threw; stopping, the state may be half-changed", {
@@ -146,5 +149,7 @@ start().catch((error: Error) => {
   else if (error instanceof FatalEngineError)
     log.error("stopping", { reason: error.message, cause: error.cause });
   else log.error("engine crashed", { error, stack: error.stack });
+  // The line just logged reaches the alert center before the process goes.
+  await reporting.flush();
   process.exit(1);
 });

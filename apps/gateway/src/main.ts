@@ -9,7 +9,7 @@ import {
 import { apiKeyAuthenticator } from "@exchange/domains/api-keys/api-key-authentication";
 import { followStandingChanges } from "@exchange/domains/identity/standing-changes";
 import { closeServices, createServices } from "@exchange/domains/services";
-import { createLogger } from "@exchange/protocol";
+import { createLogger, startProcessReporting } from "@exchange/protocol";
 import { readGatewayEnv } from "./env";
 import { createGatewayMetrics } from "./metrics";
 
@@ -28,6 +28,11 @@ const services = await createServices({
     cancelPerSecond: env.ORDER_RATE_CANCEL_PER_SECOND,
     cancelPerMinute: env.ORDER_RATE_CANCEL_PER_MINUTE,
   },
+});
+const reporting = startProcessReporting({
+  redis: services.redis,
+  prefix: env.REDIS_PREFIX,
+  process: "gateway",
 });
 // Revocations are heard from the start, so a revoked key stops at once (not after its TTL).
 const authenticator = apiKeyAuthenticator(services);
@@ -80,6 +85,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     await server.close();
     await authenticator.close();
     await stopFollowing();
+    await reporting.stop();
     await closeServices(services);
     log.info("gateway stopped");
   });

@@ -15,7 +15,7 @@ import { sweepDeposits, trackSweeps } from "@exchange/domains/wallet/sweeps";
 import { sendApprovedWithdrawals } from "@exchange/domains/wallet/withdrawal-broadcast";
 import { resumeWithdrawals } from "@exchange/domains/wallet/withdrawal-engine";
 import { trackWithdrawals } from "@exchange/domains/wallet/withdrawal-tracking";
-import { createOpsHttpServer } from "@exchange/protocol";
+import { createOpsHttpServer, startProcessReporting } from "@exchange/protocol";
 import { readSignerEnv, type SignerEnv } from "./env";
 import { SignerLoop } from "./signer-loop";
 import { holdSignerLock } from "./single-signer";
@@ -37,6 +37,13 @@ const services = await createServices({
   },
 });
 const { log } = services;
+// The heartbeat the System page shows, and error and fatal lines to the worker's alert center
+// (a refusal to start below among them: closing the services sends what is queued first).
+const reporting = startProcessReporting({
+  redis: services.redis,
+  prefix: env.REDIS_PREFIX,
+  process: "signer",
+});
 await checkChain(services);
 const lock = await holdSignerLock(env.DATABASE_URL, env.CHAIN_KEY);
 if (!lock.held) {
@@ -105,6 +112,7 @@ log.info("signer started", {
 });
 await loop.run();
 http?.close();
+await reporting.stop();
 await closeServices(services);
 await lock.release();
 log.info("signer stopped");

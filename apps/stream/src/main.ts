@@ -1,4 +1,4 @@
-import { createLogger } from "@exchange/protocol";
+import { createLogger, startProcessReporting } from "@exchange/protocol";
 import { Redis } from "ioredis";
 import { readStreamEnv } from "./env";
 import { createStreamServer, STREAM_PATH } from "./server";
@@ -10,6 +10,7 @@ const subscriberRedis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null, l
 await subscriberRedis.connect();
 const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
 const server = createStreamServer({ env, subscriberRedis, redis, log });
+const reporting = startProcessReporting({ redis, prefix: env.REDIS_PREFIX, process: "stream" });
 if (env.STREAM_ALLOWED_ORIGINS.length === 0) {
   log.warn("STREAM_ALLOWED_ORIGINS is empty: every browser page will be refused (403)");
 }
@@ -26,6 +27,7 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.once(signal, async () => {
     log.info("draining", { signal, connections: server.connectionCount() });
     await server.close();
+    await reporting.stop();
     await Promise.all([subscriberRedis.quit(), redis.quit()]);
     log.info("gateway stopped");
   });

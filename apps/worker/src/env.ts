@@ -50,6 +50,36 @@ const workerEnvShape = {
    */
   SMTP_URL: sharedEnv.SMTP_URL.optional(),
   MAIL_FROM: sharedEnv.MAIL_FROM.optional(),
+  /** Interval of the alert center (reported log lines and failed checks into alerts and mails). */
+  ALERT_CHECK_EVERY_MS: intVar(5_000, 500),
+  /** Least time between two mails about one alert nobody has acknowledged. */
+  ALERT_RENOTIFY_MS: intVar(3_600_000, 1_000),
+  /** The staff roles on call (comma-separated): their active members get the alert mails. */
+  ALERT_MAIL_ROLES: z
+    .string()
+    .default("ADMIN,OPERATIONS")
+    .transform((text) =>
+      text
+        .split(",")
+        .map((role) => role.trim())
+        .filter((role) => role !== ""),
+    )
+    .pipe(z.array(z.enum(["ADMIN", "OPERATIONS", "FINANCE", "COMPLIANCE"]))),
+  /** On-call addresses (comma-separated) mailed beside the on-call roles' staff. */
+  ALERT_MAIL_TO: z
+    .string()
+    .default("")
+    .transform((text) =>
+      text
+        .split(",")
+        .map((a) => a.trim())
+        .filter((a) => a !== ""),
+    )
+    .pipe(z.array(z.email())),
+  /** The language of alert mails (staff have no stored language). */
+  ALERT_MAIL_LOCALE: z.enum(["en", "zh-CN"]).default("en"),
+  /** Where staff reach the admin console: the System page's link in alert mails. */
+  ADMIN_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
 };
 
 export type WorkerEnv = EnvOf<typeof workerEnvShape>;

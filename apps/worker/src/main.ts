@@ -5,7 +5,7 @@
  * failing for as long, raises an alert. SIGTERM stops them all, letting each finish what it has
  * in hand.
  */
-import { clockDate, createOpsHttpServer } from "@exchange/protocol";
+import { clockDate, createOpsHttpServer, startProcessReporting } from "@exchange/protocol";
 import { chainWatcherOf } from "./chain-watcher/chain-watcher";
 import type { Consumer } from "./consumers/consumer";
 import { ConsumerBoard } from "./consumers/consumer-board";
@@ -19,6 +19,11 @@ import { createWorkerContext } from "./worker-context";
 const env = readWorkerEnv();
 const context = await createWorkerContext(env);
 const { log } = context;
+const reporting = startProcessReporting({
+  redis: context.redis,
+  prefix: env.REDIS_PREFIX,
+  process: "worker",
+});
 
 const jobs = new JobQueue({
   redisUrl: env.REDIS_URL,
@@ -86,5 +91,6 @@ await jobs.start();
 await running;
 await jobs.close();
 http?.close();
+await reporting.stop();
 await context.close();
 log.info("worker stopped");

@@ -318,6 +318,22 @@ const PROCEDURES: Array<{
     access: ["ADMIN", "COMPLIANCE"],
     call: (api) => api.audit.vocabulary(),
   },
+  // The System page is operations': finance and compliance have their own sections.
+  {
+    path: "system.overview",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.system.overview(),
+  },
+  {
+    path: "system.alerts.acknowledge",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.system.alerts.acknowledge({ id: MISSING_ID }),
+  },
+  {
+    path: "system.alerts.resolve",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.system.alerts.resolve({ id: MISSING_ID }),
+  },
   { path: "staff.list", access: ["ADMIN"], call: (api) => api.staff.list() },
   {
     path: "staff.createEnrolmentLink",

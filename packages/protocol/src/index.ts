@@ -36,7 +36,7 @@ export { readEvents, readOutcome, writeEvents, writeOutcome } from "./event-json
 export { type WireCoreEvent, ZCoreEvent } from "./events";
 export { decodeHotCommand } from "./hot-commands";
 export { loadEnv } from "./load-env";
-export { createLogger, type Logger, type LogLevel } from "./log";
+export { createLogger, type LogAlert, type Logger, type LogLevel, setLogAlertSink } from "./log";
 export {
   Counter,
   Gauge,
@@ -46,6 +46,22 @@ export {
   type Series,
 } from "./metrics";
 export { createOpsHttpServer, type OpsAnswer, type OpsRoutes } from "./ops-http";
+export {
+  type LogAlertReport,
+  logAlertStreamKey,
+  PROCESS_HEARTBEAT_EVERY_MS,
+  PROCESS_HEARTBEAT_FORGET_MS,
+  PROCESS_HEARTBEAT_STALE_MS,
+  type ProcessHeartbeat,
+  type ProcessReporting,
+  processHeartbeatKey,
+  readProcessHeartbeats,
+  startProcessReporting,
+  VENUE_PROCESSES,
+  type VenueProcess,
+  ZLogAlertReport,
+  ZProcessHeartbeat,
+} from "./process-reports";
 export {
   type CommandOutcome,
   type EngineReply,

@@ -24,11 +24,38 @@ export interface Logger {
   fatal(msg: string, fields?: Record<string, unknown>): void;
 }
 
+/** An `error` or `fatal` line as the process's alert sink receives it. */
+export interface LogAlert {
+  level: "error" | "fatal";
+  service: string;
+  msg: string;
+  /** Epoch ms. */
+  at: number;
+  /** The line's fields as JSON text. */
+  detail: string;
+}
+
+/**
+ * Where this process's `error` and `fatal` lines also go (process-reports.ts sends them to the
+ * alert center). One per process, set at start, so loggers created at module load report too.
+ */
+let alertSink: ((alert: LogAlert) => void) | undefined;
+
+/** Sets (or, with undefined, clears) the process's alert sink. */
+export function setLogAlertSink(sink: ((alert: LogAlert) => void) | undefined): void {
+  alertSink = sink;
+}
+
 export function createLogger(service: string, minLevel: LogLevel = "info"): Logger {
   const write = (level: LogLevel, msg: string, fields?: Record<string, unknown>) => {
     if (LEVEL_RANK[level] < LEVEL_RANK[minLevel]) return;
-    const line = { t: new Date().toISOString(), level, service, msg, ...fields };
+    const at = new Date();
+    const line = { t: at.toISOString(), level, service, msg, ...fields };
     process.stdout.write(`${JSON.stringify(line, jsonSafe)}\n`);
+    if (alertSink && (level === "error" || level === "fatal")) {
+      const detail = fields ? JSON.stringify(fields, jsonSafe) : "{}";
+      alertSink({ level, service, msg, at: at.getTime(), detail });
+    }
   };
   return {
     debug: (msg, fields) => write("debug", msg, fields),

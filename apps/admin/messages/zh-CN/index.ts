@@ -13,6 +13,7 @@ import nav from "./nav.json";
 import products from "./products.json";
 import reconciliation from "./reconciliation.json";
 import staff from "./staff.json";
+import system from "./system.json";
 import treasury from "./treasury.json";
 import users from "./users.json";
 import withdrawals from "./withdrawals.json";
@@ -34,4 +35,5 @@ export default {
   deposits,
   treasury,
   reconciliation,
+  system,
 };

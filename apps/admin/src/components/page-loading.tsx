@@ -8,6 +8,7 @@ export type PageLoadingMessage =
   | "products.payouts.loading"
   | "products.subscriptions.loading"
   | "reconciliation.loading"
+  | "system.loading"
   | "treasury.loading"
   | "withdrawals.loading";
 

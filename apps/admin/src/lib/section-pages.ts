@@ -17,6 +17,7 @@ export const SECTION_PAGES: Record<StaffSection, { href: `/${string}` }> = {
   feeIncome: { href: "/fee-income" },
   reconciliation: { href: "/reconciliation" },
   audit: { href: "/audit" },
+  system: { href: "/system" },
   staff: { href: "/staff" },
 };
 

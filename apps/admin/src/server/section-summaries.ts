@@ -97,6 +97,15 @@ async function readSummary(
         ? { figure: t("balanced"), caption: t("balancedCaption", { seq: String(latest.seq) }) }
         : { figure: count(latest.differences.length), caption: t("differences") };
     }
+    case "system": {
+      const overview = await api.system.overview();
+      const down = overview.processes.filter((p) => !p.ok).length;
+      const open = overview.alerts.unresolved.length;
+      if (down > 0) return { figure: count(down), caption: t("systemDown", { count: down }) };
+      return open === 0
+        ? { figure: t("systemOk"), caption: t("systemQuiet") }
+        : { figure: count(open), caption: t("systemAlerts", { count: open }) };
+    }
     case "staff": {
       const pending = (await api.staff.list()).filter((s) => s.active && !s.twoFactorEnabled);
       return { figure: count(pending.length), caption: t("staff") };

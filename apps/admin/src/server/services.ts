@@ -1,4 +1,5 @@
 import { createServices } from "@exchange/api";
+import { startProcessReporting } from "@exchange/protocol";
 import { oncePerProcess, servicesConfig } from "@exchange/ui/server";
 import { adminEnv } from "@/env";
 
@@ -15,5 +16,13 @@ export const getServices = oncePerProcess("exchange-admin.services", () =>
       from: adminEnv().MAIL_FROM,
       webPublicUrl: adminEnv().WEB_PUBLIC_URL,
     },
+  }).then((services) => {
+    // The heartbeat the System page shows, and error and fatal lines to the alert center.
+    startProcessReporting({
+      redis: services.redis,
+      prefix: services.redisPrefix,
+      process: "admin",
+    });
+    return services;
   }),
 );

@@ -1,4 +1,5 @@
 import { createServices, DEFAULT_ORDER_RATE_LIMITS, type ServicesConfig } from "@exchange/api";
+import { startProcessReporting } from "@exchange/protocol";
 import { oncePerProcess, servicesConfig } from "@exchange/ui/server";
 import { type WebEnv, webEnv } from "../env";
 
@@ -24,5 +25,9 @@ export function webServicesConfig(env: WebEnv): ServicesConfig {
 
 /** One set of connections (Prisma pool, engine bus client, SMTP pool) per server process. */
 export const getServices = oncePerProcess("exchange-web.services", () =>
-  createServices(webServicesConfig(webEnv())),
+  createServices(webServicesConfig(webEnv())).then((services) => {
+    // The heartbeat the System page shows, and error and fatal lines to the alert center.
+    startProcessReporting({ redis: services.redis, prefix: services.redisPrefix, process: "web" });
+    return services;
+  }),
 );

@@ -1,4 +1,5 @@
 import type { WorkerContext } from "../worker-context";
+import { alertCenterJob } from "./alert-center/definition";
 import { feeTiersJob } from "./fee-tiers/definition";
 import { hotWalletJob } from "./hot-wallet/definition";
 import type { JobDefinition, QueuedJob } from "./job-definition";
@@ -29,6 +30,7 @@ export const JOBS: readonly JobDefinition[] = [
   savingsPayoutsJob,
   marketStatusChangesJob,
   feeTiersJob,
+  alertCenterJob,
 ];
 
 export function queuedJobs(context: WorkerContext): QueuedJob[] {

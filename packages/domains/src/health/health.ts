@@ -49,7 +49,10 @@ const REPORT_REUSE_MS = 1_000;
 /** The worker writes its consumers' status every second; older than this, it is not running. */
 export const HEARTBEAT_STALE_MS = 10_000;
 
-const reports = new WeakMap<Services, { at: number; report: Promise<HealthReport> }>();
+/** What a health check reads: the apps pass their services, the worker's alert center its own. */
+export type HealthDeps = Pick<Services, "db" | "engine" | "redis" | "redisPrefix" | "clock">;
+
+const reports = new WeakMap<HealthDeps, { at: number; report: Promise<HealthReport> }>();
 
 /**
  * The exchange's health from what is already known: the database (the engine's journal
@@ -58,7 +61,7 @@ const reports = new WeakMap<Services, { at: number; report: Promise<HealthReport
  * of its own to the engine, so anonymous callers cannot load the engine through it.
  */
 export function checkHealth(
-  services: Services,
+  services: HealthDeps,
   nowMs = services.clock.now(),
 ): Promise<HealthReport> {
   const cached = reports.get(services);
@@ -68,7 +71,7 @@ export function checkHealth(
   return report;
 }
 
-async function buildReport(services: Services, nowMs: number): Promise<HealthReport> {
+async function buildReport(services: HealthDeps, nowMs: number): Promise<HealthReport> {
   let engineSeq: number | null = null;
   const [database, engine, statuses] = await Promise.all([
     probe(async () => {
@@ -91,7 +94,7 @@ async function buildReport(services: Services, nowMs: number): Promise<HealthRep
  * The engine's last ping result, shared in Redis. When it is older than ENGINE_PING_EVERY_MS,
  * the one caller that wins a short lock pings again; the others use the last result meanwhile.
  */
-async function sharedEnginePing(services: Services, nowMs: number): Promise<ComponentHealth> {
+async function sharedEnginePing(services: HealthDeps, nowMs: number): Promise<ComponentHealth> {
   const { redis, redisPrefix } = services;
   const key = `${redisPrefix}health.engine`;
   const cached = parseCachedPing(await redis.get(key).catch(() => null));
@@ -117,7 +120,7 @@ async function sharedEnginePing(services: Services, nowMs: number): Promise<Comp
  * First call of all: another process is pinging; wait for its answer rather than guess. The wait
  * counts its own polls rather than reading a clock, so a clock a test has stopped cannot hold it.
  */
-async function awaitOthersPing(services: Services, key: string): Promise<ComponentHealth> {
+async function awaitOthersPing(services: HealthDeps, key: string): Promise<ComponentHealth> {
   const polls = Math.ceil((ENGINE_PING_TIMEOUT_MS + 500) / PING_POLL_MS);
   for (let poll = 0; poll < polls; poll++) {
     await new Promise((resolve) => setTimeout(resolve, PING_POLL_MS));
@@ -136,7 +139,7 @@ function parseCachedPing(text: string | null): { at: number; health: ComponentHe
   }
 }
 
-async function readConsumerStatuses(services: Services): Promise<ConsumerStatus[]> {
+async function readConsumerStatuses(services: HealthDeps): Promise<ConsumerStatus[]> {
   const fields = await services.redis.hgetall(consumerStatusKey(services.redisPrefix));
   return Object.values(fields).flatMap((text) => {
     try {

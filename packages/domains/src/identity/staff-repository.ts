@@ -122,3 +122,16 @@ export async function findActiveStaffEmailsWithRole(db: Store, role: StaffRole):
   });
   return rows.map((row) => row.email);
 }
+
+/** The names of the staff members `ids` name (active or not), by id. */
+export async function findStaffNames(
+  db: Store,
+  ids: readonly number[],
+): Promise<Map<number, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.staff.findMany({
+    where: { id: { in: [...new Set(ids)] } },
+    select: { id: true, name: true },
+  });
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

@@ -20,6 +20,12 @@ export const STAFF_SECTIONS = {
   feeIncome: { title: "Fee income", roles: ["FINANCE", "OPERATIONS"] },
   reconciliation: { title: "Reconciliation", roles: ["FINANCE"] },
   audit: { title: "Audit", roles: ["COMPLIANCE"] },
+  /**
+   * Processes, consumer lags, the last reconciliation, the alert center's alerts and the venue's
+   * figures: those who run the venue. Finance and compliance have their own sections for money
+   * and people; internal errors and process names are not theirs to act on.
+   */
+  system: { title: "System", roles: ["OPERATIONS"] },
   /** Staff accounts and their two-factor set-up links: administrators only. */
   staff: { title: "Staff", roles: [] },
 } as const satisfies Record<string, { title: string; roles: readonly StaffRole[] }>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { type AlertMailFacts, alertRaisedMail, alertResolvedMail } from "../alerts/alert-mails";
 import {
   alreadyRegisteredMail,
   passwordResetMail,
@@ -36,6 +37,16 @@ const withdrawal = (status: WithdrawalDto["status"]): WithdrawalDto => ({
   broadcastAt: null,
   endedAt: null,
 });
+
+const ALERT: AlertMailFacts = {
+  id: 12,
+  severity: "CRITICAL",
+  source: "worker",
+  message: "Consumer projector is stuck on entry 41",
+  count: 3,
+  firstSeenAt: new Date("2026-12-06T08:00:00Z"),
+  systemPageUrl: "https://admin.exchange.test/system",
+};
 
 /** Each template rendered for a locale, with the values the reader must find in it. */
 const TEMPLATES: Array<{
@@ -90,6 +101,16 @@ const TEMPLATES: Array<{
       staffTwoFactorResetMail("a@x.test", { name: "Mei Lin", link: LINK, validHours: 24, locale }),
     values: [LINK, "24", "Mei Lin"],
   },
+  ...[false, true].map((reminder) => ({
+    name: `alert ${reminder ? "reminder" : "raised"}`,
+    render: (locale: UserLocale) => alertRaisedMail("a@x.test", ALERT, { reminder, locale }),
+    values: [ALERT.message, "#12", "worker", "3", "https://admin.exchange.test/system"],
+  })),
+  {
+    name: "alert resolved",
+    render: (locale) => alertResolvedMail("a@x.test", ALERT, locale),
+    values: [ALERT.message, "#12", "https://admin.exchange.test/system"],
+  },
 ];
 
 const CJK = /[\u4e00-\u9fff]/;
@@ -97,7 +118,12 @@ const CJK = /[\u4e00-\u9fff]/;
 const ENGLISH_WORDS = /\b[A-Za-z]{2,}\s+[A-Za-z]{2,}\s+[A-Za-z]{2,}\b/;
 
 /** Words staff or the chain wrote (a reason): shown as written, in any language. */
-const FREE_TEXT = ["The photo is blurred", "address on a blocklist", "out of gas"];
+const FREE_TEXT = [
+  "The photo is blurred",
+  "address on a blocklist",
+  "out of gas",
+  "Consumer projector is stuck on entry 41",
+];
 
 function visibleText(mail: OutgoingMail): string {
   const strip = (text: string) =>
@@ -105,7 +131,7 @@ function visibleText(mail: OutgoingMail): string {
       .replace(/<[^>]*>/g, " ")
       .replace(/https?:\/\/\S+/g, " ")
       .replace(/0x[0-9a-f]+/gi, " ");
-  return `${mail.subject}\n${strip(mail.text)}\n${strip(mail.html)}`;
+  return `${strip(mail.subject)}\n${strip(mail.text)}\n${strip(mail.html)}`;
 }
 
 describe("mails in the user's language", () => {

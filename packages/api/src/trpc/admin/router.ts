@@ -9,6 +9,7 @@ import { marketsAdminRouter } from "./markets/router";
 import { savingsAdminRouter } from "./savings/router";
 import { staffAdminRouter } from "./staff/router";
 import { staffMeProcedure } from "./staff-me";
+import { systemAdminRouter } from "./system/router";
 import { usersAdminRouter } from "./users/router";
 import { withdrawalsAdminRouter } from "./withdrawals/router";
 
@@ -26,6 +27,7 @@ export const adminRouter = router({
   reconciliation: router({ list: listReconciliationProcedure }),
   audit: router({ list: listAuditProcedure, vocabulary: auditVocabularyProcedure }),
   staff: staffAdminRouter,
+  system: systemAdminRouter,
 });
 
 export type AdminRouter = typeof adminRouter;

@@ -9,7 +9,7 @@ import {
 import { apiKeyAuthenticator } from "@exchange/domains/api-keys/api-key-authentication";
 import { followStandingChanges } from "@exchange/domains/identity/standing-changes";
 import { closeServices, createServices } from "@exchange/domains/services";
-import { createLogger } from "@exchange/protocol";
+import { createLogger, createOpsHttpServer } from "@exchange/protocol";
 import { readGatewayEnv } from "./env";
 import { createGatewayMetrics } from "./metrics";
 
@@ -50,17 +50,15 @@ const server = createBinanceServer({
   signedCheck: signedRequestCheck(authenticator),
   extraRoutes: [...signedBinanceRoutes(), ...userDataStreamRoutes],
   ...(env.GATEWAY_PUBLIC_URL ? { publicUrl: env.GATEWAY_PUBLIC_URL } : {}),
-  opsRoutes: {
-    "/health": async () => {
-      const redis = await services.redis.ping().then(
-        () => true,
-        () => false,
-      );
-      return { status: redis ? 200 : 503, json: { ok: redis, redis } };
-    },
-    "/metrics": () => ({ status: 200, text: metrics.render() }),
-  },
+  // Load balancers probe the public port; the metrics answer only on the operations port.
+  opsRoutes: { "/health": health },
 });
+const ops = env.GATEWAY_OPS_PORT
+  ? createOpsHttpServer({
+      "/health": health,
+      "/metrics": async () => ({ status: 200, text: await metrics.render() }),
+    })
+  : undefined;
 
 const streams = attachBinanceStreams({
   server: server.server,
@@ -69,6 +67,11 @@ const streams = attachBinanceStreams({
   trustedProxyHops: env.TRUSTED_PROXY_HOPS,
 });
 metrics.watchStreams(streams);
+if (ops) {
+  await new Promise<void>((resolve) =>
+    ops.listen(env.GATEWAY_OPS_PORT, env.GATEWAY_OPS_HOST, resolve),
+  );
+}
 const url = await server.listen({ port: env.GATEWAY_PORT, host: env.GATEWAY_HOST });
 log.info("gateway listening", { url });
 
@@ -78,9 +81,18 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     // Stops accepting, answers what is in flight, then lets go of the stores.
     await streams.close();
     await server.close();
+    ops?.close();
     await authenticator.close();
     await stopFollowing();
     await closeServices(services);
     log.info("gateway stopped");
   });
+}
+
+async function health() {
+  const redis = await services.redis.ping().then(
+    () => true,
+    () => false,
+  );
+  return { status: redis ? 200 : 503, json: { ok: redis, redis } };
 }

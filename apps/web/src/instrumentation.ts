@@ -1,6 +1,13 @@
 import { webEnv } from "./env";
 
-/** Runs once when the server starts: refuse to serve with a broken configuration. */
-export function register() {
-  webEnv();
+/**
+ * Runs once when the server starts: refuse to serve with a broken configuration, then start
+ * the metrics and the operations port (Node.js only: the edge runtime has no sockets to offer;
+ * NEXT_RUNTIME is Next's own flag, not configuration).
+ */
+export async function register() {
+  const env = webEnv();
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startAppOpsServer } = await import("@exchange/ui/ops-server");
+  startAppOpsServer({ app: "web", port: env.WEB_OPS_PORT, host: env.WEB_OPS_HOST });
 }

@@ -15,6 +15,8 @@ import { createGatewayMetrics } from "./metrics";
 
 const env = readGatewayEnv();
 const log = createLogger("gateway", env.LOG_LEVEL);
+// Named before any domain code records on the process's registry.
+const metrics = createGatewayMetrics();
 const services = await createServices({
   databaseUrl: env.DATABASE_URL,
   redisUrl: env.REDIS_URL,
@@ -34,7 +36,6 @@ const authenticator = apiKeyAuthenticator(services);
 await authenticator.listen();
 // A restriction set by compliance stops the user's next order at once, not after the TTL.
 const stopFollowing = await followStandingChanges(services);
-const metrics = createGatewayMetrics();
 const server = createBinanceServer({
   services,
   limiter: new WeightLimiter(services.redis, env.REDIS_PREFIX, {

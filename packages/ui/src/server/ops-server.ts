@@ -31,8 +31,10 @@ const STARTED = Symbol.for("exchange.ops-server");
 export function startAppOpsServer(options: OpsServerOptions): void {
   const metrics = startProcessMetrics(options.app);
   if (cluster.isWorker) {
-    // The primary asks each worker for its figures over the cluster's channel.
+    // The primary asks each worker for its figures over the cluster's channel: answer with
+    // this registry. prom-client listens for those requests once an aggregator exists.
     AggregatorRegistry.setRegistries([metrics.registry]);
+    new AggregatorRegistry();
     return;
   }
   listenOnce(options, () => createOpsHttpServer(routesOf(metrics)));

@@ -1,4 +1,4 @@
-import { createProcessMetrics, observeDbPools, type PoolFigures } from "@exchange/protocol/metrics";
+import { createProcessMetrics, observeDbPool, type PoolFigures } from "@exchange/protocol/metrics";
 
 /** The results a command can have, as `exchange_engine_commands_total{result}` counts them. */
 export type CommandResult = "accepted" | "rejected" | "duplicate" | "malformed";
@@ -85,7 +85,7 @@ export function createEngineMetrics() {
       }
     },
     /** The journal's pool, read at each scrape. */
-    watchPool: (pool: PoolFigures) => observeDbPools(metrics, () => ({ journal: pool })),
+    watchPool: (pool: PoolFigures) => observeDbPool(metrics, "journal", () => pool),
     render: () => metrics.render(),
   };
 }

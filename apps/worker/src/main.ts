@@ -6,7 +6,7 @@
  * in hand.
  */
 import { clockDate, createOpsHttpServer } from "@exchange/protocol";
-import { metricsRoute, observeDbPools, startProcessMetrics } from "@exchange/protocol/metrics";
+import { metricsRoute, observeDbPool, startProcessMetrics } from "@exchange/protocol/metrics";
 import { chainWatcherOf } from "./chain-watcher/chain-watcher";
 import type { Consumer } from "./consumers/consumer";
 import { ConsumerBoard } from "./consumers/consumer-board";
@@ -21,7 +21,7 @@ const env = readWorkerEnv();
 const metrics = startProcessMetrics("worker");
 const context = await createWorkerContext(env);
 const { log } = context;
-observeDbPools(metrics, () => ({ worker: context.pool }));
+observeDbPool(metrics, "worker", () => context.pool);
 
 const jobs = new JobQueue({
   redisUrl: env.REDIS_URL,

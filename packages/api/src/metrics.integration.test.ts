@@ -229,6 +229,15 @@ describe("the trading gateway's metrics", () => {
     expect(
       sample(text, "exchange_gateway_request_seconds_count", { route: "/api/v3/depth" }),
     ).toBeGreaterThanOrEqual(1);
+
+    // Its Prisma client's pool, once a route has read the database.
+    expect((await fetch(`${gateway.url}/api/v3/exchangeInfo`)).status).toBe(200);
+    expect(
+      sample(await gatewayMetrics(), "exchange_db_pool_connections", {
+        pool: "prisma",
+        state: "open",
+      }),
+    ).toBeGreaterThan(0);
   });
 });
 

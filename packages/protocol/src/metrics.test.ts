@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   createProcessMetrics,
   metricName,
-  observeDbPools,
+  observeDbPool,
   processMetrics,
   startProcessMetrics,
 } from "./metrics";
@@ -94,7 +94,8 @@ describe("a process's metrics", () => {
   it("shows a database pool's open and idle connections and its waiting queries", async () => {
     const metrics = quiet("worker");
     const pool = { totalCount: 6, idleCount: 1, waitingCount: 3 };
-    observeDbPools(metrics, () => ({ worker: pool }));
+    observeDbPool(metrics, "worker", () => pool);
+    observeDbPool(metrics, "prisma", () => ({ totalCount: 2, idleCount: 2, waitingCount: 0 }));
     const text = await metrics.render();
     expect(text).toContain(
       'exchange_db_pool_connections{pool="worker",state="open",app="worker"} 6',
@@ -103,6 +104,9 @@ describe("a process's metrics", () => {
       'exchange_db_pool_connections{pool="worker",state="idle",app="worker"} 1',
     );
     expect(text).toContain('exchange_db_pool_waiting_requests{pool="worker",app="worker"} 3');
+    expect(text).toContain(
+      'exchange_db_pool_connections{pool="prisma",state="open",app="worker"} 2',
+    );
   });
 });
 

@@ -205,17 +205,32 @@ export interface PoolFigures {
   waitingCount: number;
 }
 
+/** Each registry's pools by name, read by its two pool gauges at every scrape. */
+const poolSources = new WeakMap<Registry, Map<string, () => PoolFigures>>();
+
 /**
- * The database pools' figures, read at each scrape: connections open and idle, and queries
- * waiting for one (a pool too small for its load shows here before latency does).
+ * Adds a database pool to the process's figures, read at each scrape: connections open and
+ * idle, and queries waiting for one (a pool too small for its load shows here before latency
+ * does). A second pool of the same name replaces the first.
  */
-export function observeDbPools(metrics: ProcessMetrics, pools: () => Record<string, PoolFigures>) {
+export function observeDbPool(metrics: ProcessMetrics, pool: string, figures: () => PoolFigures) {
+  let sources = poolSources.get(metrics.registry);
+  if (!sources) {
+    sources = new Map();
+    poolSources.set(metrics.registry, sources);
+    registerPoolGauges(metrics, sources);
+  }
+  sources.set(pool, figures);
+}
+
+function registerPoolGauges(metrics: ProcessMetrics, sources: Map<string, () => PoolFigures>) {
   metrics.gauge({
     name: "db_pool_connections",
     help: "Database connections of a pool, by state (open: all, idle: free for a query)",
     labelNames: ["pool", "state"],
     collect(gauge) {
-      for (const [pool, figures] of Object.entries(pools())) {
+      for (const [pool, read] of sources) {
+        const figures = read();
         gauge.set({ pool, state: "open" }, figures.totalCount);
         gauge.set({ pool, state: "idle" }, figures.idleCount);
       }
@@ -226,8 +241,7 @@ export function observeDbPools(metrics: ProcessMetrics, pools: () => Record<stri
     help: "Queries waiting for a free connection of a pool",
     labelNames: ["pool"],
     collect(gauge) {
-      for (const [pool, figures] of Object.entries(pools()))
-        gauge.set({ pool }, figures.waitingCount);
+      for (const [pool, read] of sources) gauge.set({ pool }, read().waitingCount);
     },
   });
 }

@@ -32,7 +32,6 @@ export function createEngineMetrics() {
     malformed: commands.labels({ result: "malformed" }),
   };
   const series = {
-    registry: metrics,
     batches: metrics.counter({
       name: "engine_batches_total",
       help: "Batches read from engine.commands",

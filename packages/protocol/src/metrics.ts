@@ -32,15 +32,11 @@ const UNIT_SUFFIXES = [
   "_commands",
   "_events",
   "_connections",
-  "_messages",
   "_entries",
-  "_atoms",
   "_info",
   "_seq",
   "_requests",
-  "_units",
   "_passes",
-  "_timestamp_seconds",
 ] as const;
 
 /** `<area>_<what>_<unit>` after the prefix: lower-case words joined by underscores. */

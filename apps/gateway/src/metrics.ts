@@ -49,6 +49,13 @@ export function createGatewayMetrics() {
     },
   });
   metrics.gauge({
+    name: "gateway_ws_send_queue_bytes",
+    help: "Bytes queued for the streams' clients and not yet sent, summed over the connections",
+    collect(gauge) {
+      if (streams) gauge.set(streams.stats().sendQueueBytes);
+    },
+  });
+  metrics.gauge({
     name: "gateway_cancel_on_disconnect_fired_entries",
     help: "Cancel-on-disconnect switches this instance fired since it started",
     collect(gauge) {

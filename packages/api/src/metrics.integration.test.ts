@@ -225,6 +225,7 @@ describe("the trading gateway's metrics", () => {
     expect((await fetch(`${gateway.url}/api/v3/depth?symbol=BTCUSDT`)).status).toBe(200);
     const text = await gatewayMetrics();
     expectProcessSeries(text, "gateway");
+    expect(sample(text, "exchange_gateway_ws_send_queue_bytes")).toBe(0);
     expect(sample(text, "exchange_gateway_requests_total", route)).toBe(before + 1);
     expect(
       sample(text, "exchange_gateway_request_seconds_count", { route: "/api/v3/depth" }),

@@ -32,6 +32,11 @@ const serviceEnv = {
   SMTP_URL: `smtp://127.0.0.1:${E2E_PORTS.smtp}`,
   MAIL_FROM: "Exchange <no-reply@exchange.test>",
   WEB_PUBLIC_URL: `http://127.0.0.1:${E2E_PORTS.web}`,
+  // Each process reads its own operations port (/health, /metrics), shifted like the rest.
+  WEB_OPS_PORT: String(E2E_PORTS.webOps),
+  ADMIN_OPS_PORT: String(E2E_PORTS.adminOps),
+  STREAM_OPS_PORT: String(E2E_PORTS.streamOps),
+  GATEWAY_OPS_PORT: String(E2E_PORTS.gatewayOps),
   NEXT_TELEMETRY_DISABLED: "1",
   NODE_ENV: "production",
   // The test runner stands in for the reverse proxy: each test sets its own X-Forwarded-For

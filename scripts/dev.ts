@@ -89,9 +89,10 @@ Trading web   http://localhost:${DEV_PORTS.web}
 Admin console http://localhost:${DEV_PORTS.admin}
 WebSocket     ws://localhost:${DEV_PORTS.stream}/exchange-stream
 Trading API   http://localhost:${DEV_PORTS.gateway}/api/v3/exchangeInfo   (Binance-compatible REST;
-              reference: http://localhost:${DEV_PORTS.web}/api-docs; /health and /metrics beside it)
-Worker health http://localhost:${DEV_PORTS.worker}/health   (and /metrics)
-Signer health http://localhost:${DEV_PORTS.signer}/health   (and /metrics)
+              reference: http://localhost:${DEV_PORTS.web}/api-docs)
+Metrics       http://localhost:<port>/metrics on each process's operations port (and /health):
+              web ${DEV_PORTS.webOps}, admin ${DEV_PORTS.adminOps}, stream ${DEV_PORTS.streamOps}, gateway ${DEV_PORTS.gatewayOps},
+              engine ${DEV_PORTS.engine}, worker ${DEV_PORTS.worker}, signer ${DEV_PORTS.signer} (docs/operations.md, "Metrics")
 Hot wallet    ${hotWallet}   (opening funds 100 ETH, 1 000 000 USDT; more:
               npm run chain:fund -- ${hotWallet} ETH 10)
 Mail inbox    http://localhost:${DEV_PORTS.mailInbox}   (every mail the apps send lands here)

@@ -1,6 +1,7 @@
 /**
  * `npm test`: everything CI checks, in order of cost — lint and format, boundaries
- * (scripts/check-boundaries.ts), types, unit and integration tests (vitest.config.ts), the
+ * (scripts/check-boundaries.ts), types, the Prometheus rules and scrape configuration
+ * (scripts/check-prometheus.ts, promtool), unit and integration tests (vitest.config.ts), the
  * instructions each core command and the engine's per-command path cost against their record
  * (scripts/perf/instructions.ts), then the end-to-end journeys (scripts/e2e.ts).
  * Stops at the first failing step.
@@ -16,6 +17,7 @@ const STEPS: Array<[title: string, command: string, args: string[]]> = [
   ["boundaries", "npm", ["run", "--silent", "check:boundaries"]],
   ["types", "npx", ["turbo", "run", "typecheck", "--ui=stream"]],
   ["types (scripts)", "npx", ["tsc", "-p", "tsconfig.json"]],
+  ["alert rules and scrape configuration", "npx", ["tsx", "scripts/check-prometheus.ts"]],
   ["unit and integration tests", "npx", ["vitest", "run"]],
   ["instructions per operation", "npm", ["run", "--silent", "check:instructions"]],
   ["end-to-end tests", "npx", ["tsx", "scripts/e2e.ts"]],

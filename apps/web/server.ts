@@ -16,6 +16,7 @@ import { availableParallelism } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { createLogger } from "@exchange/protocol/log";
+import { startAppOpsServer, startClusterOpsServer } from "@exchange/ui/ops-server";
 import next from "next";
 import { webEnv } from "./src/env";
 import { startTrpcHttp } from "./src/server/trpc-http";
@@ -42,6 +43,8 @@ function runPrimary(): void {
   const processes = env.WEB_PROCESSES ?? availableParallelism();
   let stopping = false;
   for (let i = 0; i < processes; i++) cluster.fork();
+  // One scrape for the port: the primary sums its workers' figures (ops-server.ts).
+  startClusterOpsServer({ app: "web", port: env.WEB_OPS_PORT, host: env.WEB_OPS_HOST });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {
       if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
@@ -63,6 +66,8 @@ function runPrimary(): void {
 
 async function runWorker(): Promise<void> {
   const env = webEnv();
+  // Before the API records anything; instrumentation.ts, run by Next, finds it started.
+  startAppOpsServer({ app: "web", port: env.WEB_OPS_PORT, host: env.WEB_OPS_HOST });
   const app = next({ dev: false, dir: join(import.meta.dirname), hostname, port });
   const handleNext = app.getRequestHandler();
   await app.prepare();

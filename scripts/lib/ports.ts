@@ -1,10 +1,20 @@
-/** Where each process listens under `npm run dev` (and, shifted by 10, under the E2E run). */
+/**
+ * Where each process listens under `npm run dev` (and, shifted by 10, under the E2E run). The
+ * `*Ops` ports serve /health and /metrics on 127.0.0.1, apart from the public ports (the
+ * processes' defaults; docs/operations.md, "Metrics").
+ */
 export const DEV_PORTS = {
   web: 3000,
+  webOps: 3001,
   admin: 3100,
+  adminOps: 3101,
   stream: 3200,
-  /** The trading gateway: Binance-compatible REST (`/api/v3/…`), with its /health and /metrics. */
+  streamOps: 3201,
+  /** The engine's /health, /metrics and /state. */
+  engine: 3300,
+  /** The trading gateway: Binance-compatible REST (`/api/v3/…`) and its /health. */
   gateway: 3600,
+  gatewayOps: 3601,
   /** The worker's /health and /metrics (its consumers: stuck or not, and where). */
   worker: 3400,
   /** The signer's /health and /metrics (its tasks: last good pass, failures in a row). */
@@ -21,9 +31,13 @@ export const DEV_PORTS = {
 
 export const E2E_PORTS = {
   web: 3010,
+  webOps: 3011,
   admin: 3110,
+  adminOps: 3111,
   stream: 3210,
+  streamOps: 3211,
   gateway: 3610,
+  gatewayOps: 3611,
   worker: 3410,
   signer: 3510,
   smtp: 1035,

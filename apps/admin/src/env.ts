@@ -1,4 +1,4 @@
-import { lazyEnv, rejectEnv, servicesEnvShape, sharedEnv } from "@exchange/protocol/env";
+import { lazyEnv, portVar, rejectEnv, servicesEnvShape, sharedEnv } from "@exchange/protocol/env";
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
@@ -21,6 +21,9 @@ const adminEnvShape = {
   WEB_PUBLIC_URL: sharedEnv.WEB_PUBLIC_URL,
   /** Encrypts staff TOTP secrets at rest; the same key as the web app's. */
   TWO_FACTOR_KEY: sharedEnv.TWO_FACTOR_KEY,
+  /** Port of the operations server (/health, /metrics) on ADMIN_OPS_HOST; 0 disables it. */
+  ADMIN_OPS_PORT: portVar(3101),
+  ADMIN_OPS_HOST: z.string().default("127.0.0.1"),
 };
 
 /**

@@ -364,7 +364,9 @@ describe("stream trimming", () => {
       "SELECT count(*)::int AS n FROM engine_journal WHERE command_id LIKE 'trim-%'",
     );
     expect(rows[0].n).toBe(20);
-    expect(await engine.metrics()).toMatch(/^engine_commands_trimmed_total [1-9]\d*$/m);
+    expect(await engine.metrics()).toMatch(
+      /^exchange_engine_commands_trimmed_total{app="engine"} [1-9]\d*$/m,
+    );
   });
 
   it("never trims an entry still pending in the group, even another consumer's", async () => {

@@ -147,7 +147,9 @@ describe("a command that throws in the core", () => {
       seq: before.seq + 2,
       outcome: { ok: false, code: RejectCode.UnknownAsset },
     });
-    expect(await engine.metrics()).toMatch(/^engine_commands_set_aside_total 1$/m);
+    expect(await engine.metrics()).toMatch(
+      /^exchange_engine_commands_set_aside_total{app="engine"} 1$/m,
+    );
     await engine.waitForLog(/"level":"fatal","service":"engine","msg":"set aside a command/);
 
     // Nobody's funds moved: the state is the one before the poison command, and a replay of

@@ -20,7 +20,7 @@ import {
 import type { ChainableCommander, Redis } from "ioredis";
 import { type DecodedCommand, decodeCommand } from "./decode-command";
 import type { EventPublisher, PublishedOutcome } from "./event-publisher";
-import type { EngineMetrics } from "./metrics";
+import { type EngineMetrics, emptyTally, type ResultTally } from "./metrics";
 
 /** A stream entry; a pending entry deleted from the stream is re-read with null fields. */
 export type StreamEntry = [id: string, fields: string[] | null];
@@ -38,6 +38,8 @@ interface AppliedBatch {
   lastSeq: number;
   /** Commands the batch's entries held (each entry holds one or more). */
   commands: number;
+  /** Its commands by result, counted in the metrics once the batch is applied. */
+  results: ResultTally;
 }
 
 interface DeadLetter {
@@ -160,6 +162,7 @@ export class Engine {
       deadLetters: [],
       lastSeq: 0,
       commands: decoded.length,
+      results: emptyTally(),
     };
     for (const { entryId, replyTo, command: d } of decoded) {
       const reply = (id: string, seq: number | null, outcome: string) => {
@@ -169,7 +172,7 @@ export class Engine {
         else batch.replies.set(replyTo, [replyLine(id, seq, outcome)]);
       };
       if (!d.ok) {
-        metrics.commandsBy.malformed.inc();
+        batch.results.malformed++;
         log.warn("rejected malformed command", {
           entryId,
           reason: d.outcome.ok ? "" : d.outcome.message,
@@ -187,7 +190,7 @@ export class Engine {
         answered.get(command.id) ??
         this.inFlight.get(command.id);
       if (earlier) {
-        metrics.commandsBy.duplicate.inc();
+        batch.results.duplicate++;
         reply(command.id, earlier.seq, earlier.outcome);
         continue;
       }
@@ -196,7 +199,8 @@ export class Engine {
       const seq = ++this.seq;
       if (poison) batch.deadLetters.push({ seq, entryId, command: d.text, poison });
       const outcome = outcomeText(result);
-      (result.accepted ? metrics.commandsBy.accepted : metrics.commandsBy.rejected).inc();
+      if (result.accepted) batch.results.accepted++;
+      else batch.results.rejected++;
       batch.rows.push({
         seq,
         commandId: command.id,
@@ -211,6 +215,7 @@ export class Engine {
     batch.lastSeq = this.seq;
     metrics.batches.inc();
     metrics.batchSize.observe(decoded.length);
+    metrics.countResults(batch.results);
     return batch;
   }
 
@@ -271,6 +276,7 @@ export class Engine {
     for (const dead of batch.deadLetters) this.announceSetAside(dead);
     for (const row of batch.rows) this.inFlight.delete(row.commandId);
     metrics.journalSeq.set(batch.lastSeq);
+    observeOldestCommand(metrics, batch.entryIds[0]);
     // Only when no later batch has been applied is the core's state exactly the journal's.
     if (batch.lastSeq === this.seq) this.betweenBatches();
   }
@@ -382,4 +388,16 @@ function field(fields: readonly string[] | null, name: string): string | undefin
   if (fields === null) return undefined;
   for (let i = 0; i < fields.length; i += 2) if (fields[i] === name) return fields[i + 1];
   return undefined;
+}
+
+/**
+ * The latency of a batch's oldest command, from its XADD (the stream entry id is Redis's clock
+ * in milliseconds) to its answer: once per batch, the worst of the batch, never per command.
+ */
+function observeOldestCommand(metrics: EngineMetrics, oldestEntryId: string | undefined): void {
+  if (oldestEntryId === undefined) return;
+  const addedMs = Number(oldestEntryId.slice(0, oldestEntryId.indexOf("-")));
+  if (Number.isFinite(addedMs)) {
+    metrics.commandLatencySeconds.observe(Math.max(0, Date.now() - addedMs) / 1000);
+  }
 }

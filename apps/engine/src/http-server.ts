@@ -10,7 +10,7 @@ import type { EngineMetrics } from "./metrics";
 export function createEngineHttpServer(engine: Engine, metrics: EngineMetrics): Server {
   return createOpsHttpServer({
     "/health": () => ({ status: 200, json: { ok: true, seq: engine.journalSeq } }),
-    "/metrics": () => ({ status: 200, text: metrics.render() }),
+    "/metrics": async () => ({ status: 200, text: await metrics.render() }),
     "/state": async () => ({ status: 200, json: await engine.stateDigest() }),
   });
 }

@@ -21,6 +21,7 @@ const env = readEngineEnv();
 const log = createLogger("engine", env.LOG_LEVEL);
 const metrics = createEngineMetrics();
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: 4 });
+metrics.watchPool(pool);
 const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
 // Blocking reads get a connection of their own: behind an XREADGROUP … BLOCK, the replies and
 // events of the batch being persisted would wait for the read to time out.

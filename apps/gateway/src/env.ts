@@ -20,6 +20,12 @@ const gatewayEnvShape = {
   REDIS_PREFIX: sharedEnv.REDIS_PREFIX,
   GATEWAY_PORT: portVar(3600, 1),
   GATEWAY_HOST: z.string().default("127.0.0.1"),
+  /**
+   * Port of the operations server (/health, /metrics) on GATEWAY_OPS_HOST: the metrics stay off
+   * the public API port, where bots (and anyone) reach; 0 disables it.
+   */
+  GATEWAY_OPS_PORT: portVar(3601),
+  GATEWAY_OPS_HOST: z.string().default("127.0.0.1"),
   /** Where clients reach this gateway, as the API reference names it; unset: relative ("/"). */
   GATEWAY_PUBLIC_URL: z.string().url().optional(),
   /**

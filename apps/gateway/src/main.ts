@@ -9,12 +9,14 @@ import {
 import { apiKeyAuthenticator } from "@exchange/domains/api-keys/api-key-authentication";
 import { followStandingChanges } from "@exchange/domains/identity/standing-changes";
 import { closeServices, createServices } from "@exchange/domains/services";
-import { createLogger, startProcessReporting } from "@exchange/protocol";
+import { createLogger, createOpsHttpServer, startProcessReporting } from "@exchange/protocol";
 import { readGatewayEnv } from "./env";
 import { createGatewayMetrics } from "./metrics";
 
 const env = readGatewayEnv();
 const log = createLogger("gateway", env.LOG_LEVEL);
+// Named before any domain code records on the process's registry.
+const metrics = createGatewayMetrics();
 const services = await createServices({
   databaseUrl: env.DATABASE_URL,
   redisUrl: env.REDIS_URL,
@@ -39,7 +41,6 @@ const authenticator = apiKeyAuthenticator(services);
 await authenticator.listen();
 // A restriction set by compliance stops the user's next order at once, not after the TTL.
 const stopFollowing = await followStandingChanges(services);
-const metrics = createGatewayMetrics();
 const server = createBinanceServer({
   services,
   limiter: new WeightLimiter(services.redis, env.REDIS_PREFIX, {
@@ -55,17 +56,15 @@ const server = createBinanceServer({
   signedCheck: signedRequestCheck(authenticator),
   extraRoutes: [...signedBinanceRoutes(), ...userDataStreamRoutes],
   ...(env.GATEWAY_PUBLIC_URL ? { publicUrl: env.GATEWAY_PUBLIC_URL } : {}),
-  opsRoutes: {
-    "/health": async () => {
-      const redis = await services.redis.ping().then(
-        () => true,
-        () => false,
-      );
-      return { status: redis ? 200 : 503, json: { ok: redis, redis } };
-    },
-    "/metrics": () => ({ status: 200, text: metrics.render() }),
-  },
+  // Load balancers probe the public port; the metrics answer only on the operations port.
+  opsRoutes: { "/health": health },
 });
+const ops = env.GATEWAY_OPS_PORT
+  ? createOpsHttpServer({
+      "/health": health,
+      "/metrics": async () => ({ status: 200, text: await metrics.render() }),
+    })
+  : undefined;
 
 const streams = attachBinanceStreams({
   server: server.server,
@@ -74,6 +73,11 @@ const streams = attachBinanceStreams({
   trustedProxyHops: env.TRUSTED_PROXY_HOPS,
 });
 metrics.watchStreams(streams);
+if (ops) {
+  await new Promise<void>((resolve) =>
+    ops.listen(env.GATEWAY_OPS_PORT, env.GATEWAY_OPS_HOST, resolve),
+  );
+}
 const url = await server.listen({ port: env.GATEWAY_PORT, host: env.GATEWAY_HOST });
 log.info("gateway listening", { url });
 
@@ -83,10 +87,19 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     // Stops accepting, answers what is in flight, then lets go of the stores.
     await streams.close();
     await server.close();
+    ops?.close();
     await authenticator.close();
     await stopFollowing();
     await reporting.stop();
     await closeServices(services);
     log.info("gateway stopped");
   });
+}
+
+async function health() {
+  const redis = await services.redis.ping().then(
+    () => true,
+    () => false,
+  );
+  return { status: redis ? 200 : 503, json: { ok: redis, redis } };
 }

@@ -1,59 +1,82 @@
 import type { BinanceRequestObserver, BinanceStreams } from "@exchange/api/binance";
-import { Counter, Gauge, Histogram, renderMetrics } from "@exchange/protocol";
+import { startProcessMetrics } from "@exchange/protocol/metrics";
 
 /**
- * The gateway's series: answers by route and status, their latency, rate-limit refusals; the
- * WebSocket connections by kind, the Redis channels and market streams they use, and the
- * cancel-on-disconnect switches fired (read from the streams when rendered).
+ * The gateway's series on the process's registry: requests by route and status with their
+ * latency, rate-limit refusals; the WebSocket connections by kind, the Redis channels and
+ * market streams they use, and the cancel-on-disconnect switches fired (read from the streams
+ * at each scrape). Orders placed are counted by the trading domain (business-metrics.ts).
  */
 export function createGatewayMetrics() {
-  const metrics = {
-    requests: new Counter("gateway_requests_total", "Requests answered, by route and status"),
-    requestSeconds: new Histogram(
-      "gateway_request_seconds",
-      "Time from a request's arrival to its answer",
-      [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
-    ),
-    refused: new Counter(
-      "gateway_rate_limit_refusals_total",
-      "Requests refused past the weight budget (limited: 429, banned: 418)",
-    ),
-    connections: new Gauge("gateway_ws_connections", "Open WebSocket connections, by kind"),
-    busChannels: new Gauge("gateway_ws_bus_channels", "Redis channels the streams listen to"),
-    marketStreams: new Gauge("gateway_ws_market_streams", "Market streams with a subscriber"),
-    switchesFired: new Gauge(
-      "gateway_cancel_on_disconnect_fired",
-      "Cancel-on-disconnect switches this instance fired since it started",
-    ),
-  };
+  const metrics = startProcessMetrics("gateway");
   let streams: BinanceStreams | undefined;
-  const readStreams = () => {
-    if (!streams) return;
-    const stats = streams.stats();
-    for (const [kind, count] of Object.entries(stats.connections) as [string, number][])
-      metrics.connections.set(count, { kind });
-    metrics.busChannels.set(stats.busChannels);
-    metrics.marketStreams.set(stats.marketStreams);
-    metrics.switchesFired.set(stats.switchesFired);
-  };
+  const requests = metrics.counter({
+    name: "gateway_requests_total",
+    help: "Requests answered, by route and status",
+    labelNames: ["route", "status"],
+  });
+  const requestSeconds = metrics.histogram({
+    name: "gateway_request_seconds",
+    help: "Time from a request's arrival to its answer, by route",
+    labelNames: ["route"],
+  });
+  const refused = metrics.counter({
+    name: "gateway_rate_limit_refusals_total",
+    help: "Requests refused past the weight budget (limited: 429, banned: 418)",
+    labelNames: ["verdict"],
+  });
+  metrics.gauge({
+    name: "gateway_ws_connections",
+    help: "Open WebSocket connections, by kind",
+    labelNames: ["kind"],
+    collect(gauge) {
+      for (const [kind, count] of Object.entries(streams?.stats().connections ?? {}))
+        gauge.set({ kind }, count);
+    },
+  });
+  metrics.gauge({
+    name: "gateway_ws_bus_channels_entries",
+    help: "Redis channels the streams listen to",
+    collect(gauge) {
+      if (streams) gauge.set(streams.stats().busChannels);
+    },
+  });
+  metrics.gauge({
+    name: "gateway_ws_market_streams_entries",
+    help: "Market streams with a subscriber",
+    collect(gauge) {
+      if (streams) gauge.set(streams.stats().marketStreams);
+    },
+  });
+  metrics.gauge({
+    name: "gateway_ws_send_queue_bytes",
+    help: "Bytes queued for the streams' clients and not yet sent, summed over the connections",
+    collect(gauge) {
+      if (streams) gauge.set(streams.stats().sendQueueBytes);
+    },
+  });
+  metrics.gauge({
+    name: "gateway_cancel_on_disconnect_fired_entries",
+    help: "Cancel-on-disconnect switches this instance fired since it started",
+    collect(gauge) {
+      if (streams) gauge.set(streams.stats().switchesFired);
+    },
+  });
   const observer: BinanceRequestObserver = {
     answered(route, status, seconds) {
-      metrics.requests.inc(1, { route, status: String(status) });
-      metrics.requestSeconds.observe(seconds);
+      requests.inc({ route, status: String(status) });
+      requestSeconds.observe({ route }, seconds);
     },
     limited(verdict) {
-      metrics.refused.inc(1, { verdict });
+      refused.inc({ verdict });
     },
   };
   return {
     observer,
-    /** Reads the streams' figures at each render. */
+    /** Reads the streams' figures at each scrape. */
     watchStreams: (attached: BinanceStreams) => {
       streams = attached;
     },
-    render: () => {
-      readStreams();
-      return renderMetrics(Object.values(metrics));
-    },
+    render: () => metrics.render(),
   };
 }

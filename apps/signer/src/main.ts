@@ -16,11 +16,13 @@ import { sendApprovedWithdrawals } from "@exchange/domains/wallet/withdrawal-bro
 import { resumeWithdrawals } from "@exchange/domains/wallet/withdrawal-engine";
 import { trackWithdrawals } from "@exchange/domains/wallet/withdrawal-tracking";
 import { createOpsHttpServer, startProcessReporting } from "@exchange/protocol";
+import { metricsRoute, startProcessMetrics } from "@exchange/protocol/metrics";
 import { readSignerEnv, type SignerEnv } from "./env";
 import { SignerLoop } from "./signer-loop";
 import { holdSignerLock } from "./single-signer";
 
 const env = readSignerEnv();
+const metrics = startProcessMetrics("signer");
 const signer = createSigner(env.SIGNER_MNEMONIC);
 const services = await createServices({
   databaseUrl: env.DATABASE_URL,
@@ -89,7 +91,7 @@ const http = env.SIGNER_HTTP_PORT
           json: { ok, hotWallet: signer.hotWalletAddress, tasks: loop.statuses() },
         };
       },
-      "/metrics": () => ({ status: 200, text: loop.renderMetrics() }),
+      "/metrics": metricsRoute(metrics),
     })
   : undefined;
 if (http) {

@@ -1,4 +1,5 @@
 import { createLogger } from "@exchange/protocol";
+import { createProcessMetrics } from "@exchange/protocol/metrics";
 import { describe, expect, it } from "vitest";
 import { SignerLoop } from "./signer-loop";
 
@@ -22,7 +23,8 @@ describe("the signer's loop", () => {
         if (fail) throw new Error(`${name} failed`);
       },
     });
-    loop = new SignerLoop([task("send", false), task("sweep", true)], log);
+    const metrics = createProcessMetrics("signer", { defaultMetrics: false });
+    loop = new SignerLoop([task("send", false), task("sweep", true)], log, Date.now, metrics);
     await loop.run();
 
     expect(ran.slice(0, 4)).toEqual(["send", "sweep", "send", "sweep"]);
@@ -32,7 +34,9 @@ describe("the signer's loop", () => {
     expect(sweep?.failuresInRow).toBe(6);
     expect(sweep?.lastError).toBe("sweep failed");
     expect(loop.healthy()).toBe(false);
-    expect(loop.renderMetrics()).toContain('signer_failures_in_row{task="sweep"} 6');
+    expect(await metrics.render()).toContain(
+      'exchange_signer_failing_passes{task="sweep",app="signer"} 6',
+    );
   });
 
   it("stops between passes when told, without waiting out a long pause", async () => {

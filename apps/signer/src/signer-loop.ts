@@ -1,4 +1,5 @@
-import { Counter, Gauge, type Logger, renderMetrics } from "@exchange/protocol";
+import type { Logger } from "@exchange/protocol";
+import { type ProcessMetrics, processMetrics } from "@exchange/protocol/metrics";
 
 /** One named task of the signer, run every `everyMs`. */
 export interface SignerTask {
@@ -27,23 +28,15 @@ export class SignerLoop {
   private stopping = false;
   private wake: (() => void) | undefined;
   private readonly status = new Map<string, TaskStatus>();
-  private readonly metrics = {
-    passes: new Counter("signer_passes_total", "Passes of a signer task, by outcome"),
-    lastOk: new Gauge(
-      "signer_last_ok_timestamp_seconds",
-      "When a signer task last finished a pass without error",
-    ),
-    failuresInRow: new Gauge(
-      "signer_failures_in_row",
-      "Failed passes in a row of a signer task (0 when healthy)",
-    ),
-  };
+  private readonly metrics: ReturnType<typeof signerSeries>;
 
   constructor(
     private readonly tasks: SignerTask[],
     private readonly log: Logger,
     private readonly now: () => number = Date.now,
+    metrics: ProcessMetrics = processMetrics(),
   ) {
+    this.metrics = signerSeries(metrics);
     for (const task of tasks) {
       this.status.set(task.name, {
         name: task.name,
@@ -82,10 +75,6 @@ export class SignerLoop {
     return this.statuses().every((s) => s.failuresInRow < failuresAllowed);
   }
 
-  renderMetrics(): string {
-    return renderMetrics(Object.values(this.metrics));
-  }
-
   private async pass(task: SignerTask): Promise<void> {
     const status = this.status.get(task.name) as TaskStatus;
     const labels = { task: task.name };
@@ -94,15 +83,15 @@ export class SignerLoop {
       status.lastOkAt = this.now();
       status.failuresInRow = 0;
       status.lastError = null;
-      this.metrics.passes.inc(1, { ...labels, outcome: "ok" });
-      this.metrics.lastOk.set(status.lastOkAt / 1000, labels);
+      this.metrics.passes.inc({ ...labels, outcome: "ok" });
+      this.metrics.lastOk.set(labels, status.lastOkAt / 1000);
     } catch (error) {
       status.failuresInRow += 1;
       status.lastError = error instanceof Error ? error.message : String(error);
-      this.metrics.passes.inc(1, { ...labels, outcome: "failed" });
+      this.metrics.passes.inc({ ...labels, outcome: "failed" });
       this.log.error("signer pass failed", { task: task.name, error });
     }
-    this.metrics.failuresInRow.set(status.failuresInRow, labels);
+    this.metrics.failuresInRow.set(labels, status.failuresInRow);
   }
 
   private sleep(ms: number): Promise<void> {
@@ -115,4 +104,25 @@ export class SignerLoop {
       this.wake = done;
     });
   }
+}
+
+/** Each task's passes by outcome, its last good pass, and how many failed in a row. */
+function signerSeries(metrics: ProcessMetrics) {
+  return {
+    passes: metrics.counter({
+      name: "signer_passes_total",
+      help: "Passes of a signer task, by outcome",
+      labelNames: ["task", "outcome"],
+    }),
+    lastOk: metrics.gauge({
+      name: "signer_last_ok_timestamp_seconds",
+      help: "When a signer task last finished a pass without error",
+      labelNames: ["task"],
+    }),
+    failuresInRow: metrics.gauge({
+      name: "signer_failing_passes",
+      help: "Failed passes in a row of a signer task (0 when healthy)",
+      labelNames: ["task"],
+    }),
+  };
 }

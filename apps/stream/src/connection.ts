@@ -71,6 +71,11 @@ export class StreamConnection {
     this.socket.close(SESSION_ENDED_CLOSE_CODE, "session ended");
   }
 
+  /** Bytes written to this client and not yet sent: its send queue. */
+  get bufferedBytes(): number {
+    return this.socket.bufferedAmount;
+  }
+
   /** A reply or an initial state. */
   send(text: string): void {
     if (this.socket.readyState === this.socket.OPEN) this.socket.send(text, { binary: false });

@@ -10,6 +10,12 @@ const streamEnvShape = {
   STREAM_TOKEN_SECRET: sharedEnv.STREAM_TOKEN_SECRET,
   STREAM_PORT: portVar(3200, 1),
   STREAM_HOST: z.string().default("127.0.0.1"),
+  /**
+   * Port of the operations server (/health, /metrics), on STREAM_OPS_HOST: kept off the public
+   * WebSocket port so that the metrics are not served to the internet; 0 disables it.
+   */
+  STREAM_OPS_PORT: portVar(3201),
+  STREAM_OPS_HOST: z.string().default("127.0.0.1"),
   /** Most channels one connection may hold at once. */
   STREAM_MAX_SUBSCRIPTIONS: z.coerce.number().int().min(1).default(100),
   /** Largest client message accepted, in bytes; bigger ones close the connection. */

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { Logger } from "@exchange/protocol";
+import { processMetrics } from "@exchange/protocol/metrics";
 import type { Redis } from "ioredis";
 import { WebSocketServer } from "ws";
 import { Admission, refusalResponse } from "./admission";
@@ -129,6 +130,7 @@ export function createStreamServer({
     });
   });
 
+  watchConnections(connections);
   const heartbeat = setInterval(() => {
     for (const connection of connections) connection.heartbeat();
   }, env.STREAM_HEARTBEAT_MS);
@@ -150,4 +152,37 @@ export function createStreamServer({
 function toBuffer(data: Buffer | ArrayBuffer | Buffer[]): Buffer {
   if (Array.isArray(data)) return Buffer.concat(data);
   return Buffer.isBuffer(data) ? data : Buffer.from(data);
+}
+
+/**
+ * The gateway's connections and their send queues, read at each scrape: a queue that grows is
+ * a client (or the whole gateway) falling behind the pushes.
+ */
+function watchConnections(connections: ReadonlySet<StreamConnection>): void {
+  const metrics = processMetrics();
+  metrics.gauge({
+    name: "stream_ws_connections",
+    help: "Open WebSocket connections",
+    collect(gauge) {
+      gauge.set(connections.size);
+    },
+  });
+  metrics.gauge({
+    name: "stream_send_queue_bytes",
+    help: "Bytes queued for clients and not yet sent, summed over the connections",
+    collect(gauge) {
+      let bytes = 0;
+      for (const connection of connections) bytes += connection.bufferedBytes;
+      gauge.set(bytes);
+    },
+  });
+  metrics.gauge({
+    name: "stream_send_queue_max_bytes",
+    help: "The longest send queue of one connection, in bytes",
+    collect(gauge) {
+      let bytes = 0;
+      for (const connection of connections) bytes = Math.max(bytes, connection.bufferedBytes);
+      gauge.set(bytes);
+    },
+  });
 }

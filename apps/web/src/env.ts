@@ -1,4 +1,4 @@
-import { lazyEnv, rejectEnv, servicesEnvShape, sharedEnv } from "@exchange/protocol/env";
+import { lazyEnv, portVar, rejectEnv, servicesEnvShape, sharedEnv } from "@exchange/protocol/env";
 import { createEnv } from "@t3-oss/env-nextjs";
 import { z } from "zod";
 
@@ -40,6 +40,12 @@ const webEnvShape = {
    * `next start` and `next dev` are one process whatever this says.
    */
   WEB_PROCESSES: z.coerce.number().int().min(1).max(64).optional(),
+  /**
+   * Port of the operations server (/health, /metrics) on WEB_OPS_HOST, never the public port;
+   * under server.ts the cluster's primary answers for all its processes. 0 disables it.
+   */
+  WEB_OPS_PORT: portVar(3001),
+  WEB_OPS_HOST: z.string().default("127.0.0.1"),
 };
 
 /**

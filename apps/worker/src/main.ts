@@ -6,6 +6,7 @@
  * in hand.
  */
 import { clockDate, createOpsHttpServer, startProcessReporting } from "@exchange/protocol";
+import { metricsRoute, observeDbPool, startProcessMetrics } from "@exchange/protocol/metrics";
 import { chainWatcherOf } from "./chain-watcher/chain-watcher";
 import type { Consumer } from "./consumers/consumer";
 import { ConsumerBoard } from "./consumers/consumer-board";
@@ -17,6 +18,7 @@ import { queuedJobs } from "./jobs/registry";
 import { createWorkerContext } from "./worker-context";
 
 const env = readWorkerEnv();
+const metrics = startProcessMetrics("worker");
 const context = await createWorkerContext(env);
 const { log } = context;
 const reporting = startProcessReporting({
@@ -24,6 +26,7 @@ const reporting = startProcessReporting({
   prefix: env.REDIS_PREFIX,
   process: "worker",
 });
+observeDbPool(metrics, "worker", () => context.pool);
 
 const jobs = new JobQueue({
   redisUrl: env.REDIS_URL,
@@ -60,6 +63,7 @@ const board = new ConsumerBoard({
   log,
   stuckAlertMs: env.CONSUMER_STUCK_ALERT_MS,
   retry: { firstDelayMs: 100, maxDelayMs: env.CONSUMER_RETRY_MAX_MS },
+  headSeq: () => context.journal.lastSeq(),
 });
 const http = env.WORKER_HTTP_PORT
   ? createOpsHttpServer({
@@ -68,7 +72,7 @@ const http = env.WORKER_HTTP_PORT
         const ok = consumers.every((c) => c.state !== "stuck");
         return { status: ok ? 200 : 503, json: { ok, consumers } };
       },
-      "/metrics": () => ({ status: 200, text: board.renderMetrics() }),
+      "/metrics": metricsRoute(metrics),
     })
   : undefined;
 if (http) {

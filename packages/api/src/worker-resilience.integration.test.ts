@@ -159,8 +159,12 @@ describe("a read model that refuses one event", () => {
 
     expect(worker.log).toMatch(/"level":"fatal"[^\n]*"consumer stuck"[^\n]*"consumer":"projector"/);
     const metrics = await (await fetch(`http://127.0.0.1:${worker.httpPort}/metrics`)).text();
-    expect(metrics).toContain('worker_consumer_stuck{consumer="projector"} 1');
-    expect(metrics).toContain('worker_consumer_stuck{consumer="market-data"} 0');
+    expect(metrics).toContain(
+      'exchange_worker_consumer_stuck_ratio{consumer="projector",app="worker"} 1',
+    );
+    expect(metrics).toContain(
+      'exchange_worker_consumer_stuck_ratio{consumer="market-data",app="worker"} 0',
+    );
     const workerHealth = await fetch(`http://127.0.0.1:${worker.httpPort}/health`);
     expect(workerHealth.status).toBe(503);
   });

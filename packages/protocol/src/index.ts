@@ -37,14 +37,6 @@ export { type WireCoreEvent, ZCoreEvent } from "./events";
 export { decodeHotCommand } from "./hot-commands";
 export { loadEnv } from "./load-env";
 export { createLogger, type LogAlert, type Logger, type LogLevel, setLogAlertSink } from "./log";
-export {
-  Counter,
-  Gauge,
-  Histogram,
-  type Labels,
-  renderMetrics,
-  type Series,
-} from "./metrics";
 export { createOpsHttpServer, type OpsAnswer, type OpsRoutes } from "./ops-http";
 export {
   type LogAlertReport,

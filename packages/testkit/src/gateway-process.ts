@@ -20,8 +20,10 @@ export class GatewayProcess {
 
   private constructor(
     private readonly child: ChildProcess,
-    /** `http://127.0.0.1:<port>`: Binance's paths (`/api/v3/…`), `/health` and `/metrics`. */
+    /** `http://127.0.0.1:<port>`: Binance's paths (`/api/v3/…`) and `/health`. */
     readonly url: string,
+    /** `http://127.0.0.1:<port>` of the operations server: `/health` and `/metrics`. */
+    readonly opsUrl: string,
   ) {
     const collect = (chunk: Buffer) => {
       this.logText += chunk.toString();
@@ -38,6 +40,7 @@ export class GatewayProcess {
     nodeArgs: string[] = [],
   ): Promise<GatewayProcess> {
     const port = await freePort();
+    const opsPort = await freePort();
     const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", MAIN], {
       env: {
         ...runEnv(),
@@ -46,11 +49,16 @@ export class GatewayProcess {
         REDIS_PREFIX: target.redisPrefix,
         GATEWAY_PORT: String(port),
         GATEWAY_HOST: "127.0.0.1",
+        GATEWAY_OPS_PORT: String(opsPort),
         ...extraEnv,
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const gateway = new GatewayProcess(child, `http://127.0.0.1:${port}`);
+    const gateway = new GatewayProcess(
+      child,
+      `http://127.0.0.1:${port}`,
+      `http://127.0.0.1:${opsPort}`,
+    );
     const deadline = Date.now() + 30_000;
     while (!gateway.logText.includes('"msg":"gateway listening"')) {
       if (child.exitCode !== null || Date.now() > deadline) {

@@ -19,7 +19,11 @@ export interface StreamTarget {
 export class StreamProcess {
   private logText = "";
 
-  private constructor(private readonly child: ChildProcess) {
+  private constructor(
+    private readonly child: ChildProcess,
+    /** Where its /health and /metrics answer (not the public WebSocket port). */
+    readonly opsPort: number,
+  ) {
     const collect = (chunk: Buffer) => {
       this.logText += chunk.toString();
     };
@@ -29,6 +33,7 @@ export class StreamProcess {
 
   static async start(target: StreamTarget): Promise<StreamProcess> {
     const port = await freePort();
+    const opsPort = await freePort();
     const child = spawn(process.execPath, ["--import", "tsx", MAIN], {
       env: {
         ...runEnv(),
@@ -37,10 +42,11 @@ export class StreamProcess {
         STREAM_TOKEN_SECRET: target.streamTokenSecret,
         STREAM_PORT: String(port),
         STREAM_HOST: "127.0.0.1",
+        STREAM_OPS_PORT: String(opsPort),
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    const gateway = new StreamProcess(child);
+    const gateway = new StreamProcess(child, opsPort);
     const deadline = Date.now() + 30_000;
     while (gateway.announcedUrl() === undefined) {
       if (child.exitCode !== null || Date.now() > deadline) {

@@ -31,8 +31,10 @@ export function exchangeNextConfig({
   // Each app's language, time zone and catalog per request: src/i18n/request.ts.
   const withTranslations = createNextIntlPlugin("./src/i18n/request.ts");
   return withTranslations({
-    // A native addon (password hashing in @exchange/db): loaded by Node at run time, never bundled.
-    serverExternalPackages: ["@node-rs/argon2"],
+    // A native addon (password hashing in @exchange/db): loaded by Node at run time, never
+    // bundled. prom-client too: one copy per process holds the registry and answers the
+    // production cluster's primary (ops-server.ts).
+    serverExternalPackages: ["@node-rs/argon2", "prom-client"],
     poweredByHeader: false,
     reactStrictMode: true,
     async headers() {

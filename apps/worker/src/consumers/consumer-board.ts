@@ -1,11 +1,5 @@
-import {
-  type ConsumerStatus,
-  Counter,
-  consumerStatusKey,
-  Gauge,
-  type Logger,
-  renderMetrics,
-} from "@exchange/protocol";
+import { type ConsumerStatus, consumerStatusKey, type Logger } from "@exchange/protocol";
+import { type ProcessMetrics, processMetrics } from "@exchange/protocol/metrics";
 import type { Redis } from "ioredis";
 import type { Consumer } from "./consumer";
 import { ConsumerTracker, type RetryPolicy } from "./consumer-tracker";
@@ -20,6 +14,10 @@ export interface ConsumerBoardDeps {
   stuckAlertMs: number;
   retry: RetryPolicy;
   now?: () => number;
+  /** The engine's last journaled seq, the head each consumer's lag is measured from. */
+  headSeq?: () => Promise<number>;
+  /** The process's registry; `processMetrics()` when absent. */
+  metrics?: ProcessMetrics;
 }
 
 interface Entry {
@@ -39,21 +37,12 @@ export class ConsumerBoard {
   private readonly now: () => number;
   private stopping = false;
   private readonly sleepers = new Set<() => void>();
-  private readonly metrics = {
-    processedSeq: new Gauge(
-      "worker_consumer_processed_seq",
-      "Last engine journal seq a consumer has stored",
-    ),
-    stuck: new Gauge("worker_consumer_stuck", "1 while a consumer is stuck on one entry"),
-    failingSeconds: new Gauge(
-      "worker_consumer_failing_seconds",
-      "How long a consumer has been failing on its current entry (0 when healthy)",
-    ),
-    failures: new Counter("worker_consumer_failures_total", "Failed attempts, by consumer"),
-  };
+  private readonly metrics: ReturnType<typeof boardSeries>;
+  private headSeq: number | undefined;
 
   constructor(private readonly deps: ConsumerBoardDeps) {
     this.now = deps.now ?? Date.now;
+    this.metrics = boardSeries(deps.metrics ?? processMetrics());
   }
 
   /** Runs every consumer until `stop`; resolves once all have returned. Never rejects. */
@@ -80,10 +69,6 @@ export class ConsumerBoard {
     this.stopping = true;
     for (const entry of this.entries) entry.consumer.stop();
     for (const wake of this.sleepers) wake();
-  }
-
-  renderMetrics(): string {
-    return renderMetrics(Object.values(this.metrics));
   }
 
   /** Statuses as of now (also what `/health` of the worker answers). */
@@ -113,7 +98,7 @@ export class ConsumerBoard {
       } catch (error) {
         if (this.stopping) return;
         needsStart = true;
-        this.metrics.failures.inc(1, { consumer: consumer.name });
+        this.metrics.failures.inc({ consumer: consumer.name });
         const { retryInMs } = tracker.stepFailed(this.now(), {
           processedSeq: consumer.processedSeq,
           inHand: consumer.inHand,
@@ -133,18 +118,13 @@ export class ConsumerBoard {
 
   /** Writes the statuses, the metrics and, for a newly stuck consumer, the alert. */
   private async publish(): Promise<void> {
+    await this.readHeadSeq();
     const statuses = this.statuses();
     const at = this.now();
     statuses.forEach((status, i) => {
-      const labels = { consumer: status.name };
-      if (status.processedSeq !== undefined)
-        this.metrics.processedSeq.set(status.processedSeq, labels);
-      this.metrics.stuck.set(status.state === "stuck" ? 1 : 0, labels);
-      this.metrics.failingSeconds.set(
-        status.failingSince === undefined ? 0 : (at - status.failingSince) / 1000,
-        labels,
-      );
-      this.alertIfStuck(this.entries[i] as Entry, status);
+      const entry = this.entries[i] as Entry;
+      this.recordMetrics(entry.consumer, status, at);
+      this.alertIfStuck(entry, status);
     });
     const fields = statuses.flatMap((s) => [s.name, JSON.stringify(s)]);
     try {
@@ -152,6 +132,30 @@ export class ConsumerBoard {
     } catch (error) {
       this.deps.log.warn("could not write the consumers' status", { error });
     }
+  }
+
+  private async readHeadSeq(): Promise<void> {
+    if (!this.deps.headSeq) return;
+    try {
+      this.headSeq = await this.deps.headSeq();
+    } catch (error) {
+      this.deps.log.warn("could not read the journal's head for the consumers' lag", { error });
+    }
+  }
+
+  private recordMetrics(consumer: Consumer, status: ConsumerStatus, at: number): void {
+    const labels = { consumer: status.name };
+    if (status.processedSeq !== undefined) {
+      this.metrics.processedSeq.set(labels, status.processedSeq);
+      // Jobs (unbounded steps) prove a seq now and then; consumers of engine.events follow it.
+      if (this.headSeq !== undefined && consumer.boundedSteps)
+        this.metrics.lag.set(labels, Math.max(0, this.headSeq - status.processedSeq));
+    }
+    this.metrics.stuck.set(labels, status.state === "stuck" ? 1 : 0);
+    this.metrics.failingSeconds.set(
+      labels,
+      status.failingSince === undefined ? 0 : (at - status.failingSince) / 1000,
+    );
   }
 
   private alertIfStuck(entry: Entry, status: ConsumerStatus): void {
@@ -183,4 +187,36 @@ export class ConsumerBoard {
       this.sleepers.add(wake);
     });
   }
+}
+
+/** The board's series: where each consumer is, how far behind the journal, stuck or failing. */
+function boardSeries(metrics: ProcessMetrics) {
+  const labelNames = ["consumer"] as const;
+  return {
+    processedSeq: metrics.gauge({
+      name: "worker_consumer_processed_seq",
+      help: "Last engine journal seq a consumer (or job) has stored",
+      labelNames,
+    }),
+    lag: metrics.gauge({
+      name: "worker_consumer_lag_events",
+      help: "Journaled commands a consumer of engine.events has not processed yet",
+      labelNames,
+    }),
+    stuck: metrics.gauge({
+      name: "worker_consumer_stuck_ratio",
+      help: "1 while a consumer is stuck on one entry, else 0",
+      labelNames,
+    }),
+    failingSeconds: metrics.gauge({
+      name: "worker_consumer_failing_seconds",
+      help: "How long a consumer has been failing on its current entry (0 when healthy)",
+      labelNames,
+    }),
+    failures: metrics.counter({
+      name: "worker_consumer_failures_total",
+      help: "Failed attempts, by consumer",
+      labelNames,
+    }),
+  };
 }

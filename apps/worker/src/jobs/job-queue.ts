@@ -1,4 +1,5 @@
 import { jobQueueKeys, type Logger } from "@exchange/protocol";
+import { type ProcessMetrics, processMetrics, secondsSince } from "@exchange/protocol/metrics";
 import { type Job, Queue, Worker } from "bullmq";
 import type pg from "pg";
 import { type JobResult, jobCommandId, type QueuedJob } from "./job-definition";
@@ -20,6 +21,8 @@ export interface JobQueueDeps {
   jobs: readonly QueuedJob[];
   /** When this worker started (by the worker's clock): names the runs made at start. */
   startedAt: Date;
+  /** The process's registry; `processMetrics()` when absent. */
+  metrics?: ProcessMetrics;
 }
 
 interface JobData {
@@ -37,8 +40,10 @@ export class JobQueue {
   private readonly runLog: JobRunLog;
   private readonly byName: Map<string, QueuedJob>;
   readonly statuses: Map<string, JobStatus>;
+  private readonly metrics: ReturnType<typeof jobSeries>;
 
   constructor(private readonly deps: JobQueueDeps) {
+    this.metrics = jobSeries(deps.metrics ?? processMetrics());
     this.queue = new Queue(QUEUE, this.connectionOptions());
     this.runLog = new JobRunLog(deps.pool);
     this.byName = new Map(deps.jobs.map((job) => [job.name, job]));
@@ -118,6 +123,7 @@ export class JobQueue {
     if (!queued) throw new Error(`no job named ${job.name}`);
     const businessKey = job.data.businessKey ?? scheduledKey(job);
     const attempt = job.attemptsStarted;
+    const started = performance.now();
     const runId = await this.runLog.started({
       jobName: job.name,
       jobId: String(job.id),
@@ -131,12 +137,19 @@ export class JobQueue {
         commandId: (part) => jobCommandId(businessKey, part),
       });
       await this.runLog.finished(runId);
+      this.recordAttempt(job.name, "succeeded", started);
       return result ?? {};
     } catch (error) {
+      this.recordAttempt(job.name, "failed", started);
       await this.runLog.finished(runId, error);
       this.deps.log.error("job failed", { job: job.name, businessKey, attempt, error });
       throw error;
     }
+  }
+
+  private recordAttempt(job: string, outcome: "succeeded" | "failed", started: number): void {
+    this.metrics.attempts.inc({ job, outcome });
+    this.metrics.seconds.observe({ job }, secondsSince(started));
   }
 
   private jobOptions(job: QueuedJob) {
@@ -165,3 +178,20 @@ function scheduledKey(job: Job): string {
 
 /** BullMQ job ids may not hold `:`, which business keys use as a separator. */
 export const jobIdOf = jobQueueKeys.jobIdOf;
+
+/** Each attempt of each job, by outcome, and how long it took. */
+function jobSeries(metrics: ProcessMetrics) {
+  return {
+    attempts: metrics.counter({
+      name: "worker_job_runs_total",
+      help: "Attempts of the worker's jobs, by job and outcome (succeeded, failed)",
+      labelNames: ["job", "outcome"],
+    }),
+    seconds: metrics.histogram({
+      name: "worker_job_run_seconds",
+      help: "Time one attempt of a job took",
+      labelNames: ["job"],
+      buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30, 60, 300],
+    }),
+  };
+}

@@ -423,9 +423,15 @@ describe("request weight", () => {
     const health = await fetch(`${gateway.url}/health`);
     expect(health.status).toBe(200);
     expect(health.headers.get("x-mbx-used-weight-1m")).toBeNull();
-    const metrics = await (await fetch(`${gateway.url}/metrics`)).text();
-    expect(metrics).toContain('gateway_requests_total{route="/api/v3/depth",status="200"}');
-    expect(metrics).toContain('gateway_rate_limit_refusals_total{verdict="banned"} 1');
+    // The metrics answer on the operations port only, never to the API's public.
+    expect((await fetch(`${gateway.url}/metrics`)).status).toBe(404);
+    const metrics = await (await fetch(`${gateway.opsUrl}/metrics`)).text();
+    expect(metrics).toContain(
+      'exchange_gateway_requests_total{route="/api/v3/depth",status="200",app="gateway"}',
+    );
+    expect(metrics).toContain(
+      'exchange_gateway_rate_limit_refusals_total{verdict="banned",app="gateway"} 1',
+    );
   });
 });
 

@@ -8,6 +8,7 @@ import {
 } from "@exchange/domains/identity/staff-sections";
 import { proveStepUp, requireRecentStepUp } from "@exchange/domains/identity/step-up";
 import { createLogger } from "@exchange/protocol";
+import { processMetrics, secondsSince } from "@exchange/protocol/metrics";
 import { initTRPC, TRPCError } from "@trpc/server";
 import { z } from "zod";
 import type { Context } from "./context";
@@ -93,10 +94,40 @@ const mapAppErrors = t.middleware(async ({ next }) => {
   return result;
 });
 
+/**
+ * Counts each call by procedure and answer (`OK` or the tRPC error code) and times it, on the
+ * process's registry (web or admin). Only procedures that exist reach a middleware, so the
+ * label's values are this router's paths, never a caller's text.
+ */
+const measureProcedure = t.middleware(async ({ path, type, next }) => {
+  const started = performance.now();
+  const result = await next();
+  const { calls, seconds } = procedureSeries();
+  calls.inc({ procedure: path, type, code: result.ok ? "OK" : result.error.code });
+  seconds.observe({ procedure: path }, secondsSince(started));
+  return result;
+});
+
+function procedureSeries() {
+  const metrics = processMetrics();
+  return {
+    calls: metrics.counter({
+      name: "trpc_requests_total",
+      help: "tRPC calls answered, by procedure, type and code (OK, or the error's tRPC code)",
+      labelNames: ["procedure", "type", "code"],
+    }),
+    seconds: metrics.histogram({
+      name: "trpc_request_seconds",
+      help: "Time a tRPC procedure took, from its first middleware to its answer",
+      labelNames: ["procedure"],
+    }),
+  };
+}
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(mapAppErrors);
+export const publicProcedure = t.procedure.use(measureProcedure).use(mapAppErrors);
 
 /** A logged-in trader. */
 export const protectedProcedure = publicProcedure.use(({ ctx, next }) => {

@@ -2,6 +2,7 @@ import type { MarketDecimals } from "@exchange/contracts/wire";
 import type { CoreEvent } from "@exchange/core";
 import { commandIds, STREAM_TOKEN_TTL_MS, signStreamToken } from "@exchange/protocol";
 import type { RequestClient } from "../audit/audit-repository";
+import { countOrder } from "../business-metrics";
 import { AppError, AppErrorCode } from "../errors";
 import { assertCanTradeRemembered } from "../kyc/kyc-levels";
 import { marketDirectory } from "../markets/market-directory";
@@ -38,6 +39,7 @@ export async function placeOrder(
     ts: services.clock.now(),
   });
   const { outcome } = await callEngine(services.engine, command);
+  countOrder(market.dto.symbol, outcome.ok ? "placed" : "rejected");
   if (!outcome.ok) throw orderRejection(outcome.code, outcome.message, market);
   const placed = placedOrder(outcome.events, market.units);
   auditOrderAction(services, {

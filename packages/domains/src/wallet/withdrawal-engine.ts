@@ -1,5 +1,6 @@
 import type { Command } from "@exchange/core";
 import { clockDate, commandIds, type EngineReply, EngineTimeoutError } from "@exchange/protocol";
+import { observeWithdrawalEnd } from "../business-metrics";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services } from "../services";
 import { pushWalletUpdate } from "./wallet-pushes";
@@ -154,6 +155,7 @@ export async function completeWithdrawal(
   const first = await claimWithdrawalEngineDone(services.db, record.id, at);
   const done = (await findWithdrawal(services.db, record.id)) ?? { ...record, engineDoneAt: at };
   await publishWithdrawal(services, done);
+  if (first) observeWithdrawalEnd(done, at);
   if (first) {
     const owner = await findWithdrawalOwner(services.db, done.userId);
     if (owner) {

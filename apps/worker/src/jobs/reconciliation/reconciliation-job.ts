@@ -17,13 +17,24 @@ export interface ReconciliationJobDeps {
   wallet?: WalletChain;
 }
 
+/** What one run found, as the metrics show it. */
+export interface ReconciliationOutcome {
+  /** The seq the report proved (balanced or not). */
+  seq: number;
+  ok: boolean;
+  differences: number;
+  chainShortfall: boolean;
+}
+
 /**
  * Runs `reconcile` once and stores the result as a report for the admin console; resolves the
  * seq it proved (balanced or not). The queue runs it every RECONCILE_EVERY_MS. With a chain, the
  * report also holds the chain's side (chain-holdings.ts): a shortfall marks it as needing
  * attention without failing the ledger's checks, which prove other things.
  */
-export async function reconcileAndReport(deps: ReconciliationJobDeps): Promise<number> {
+export async function reconcileAndReport(
+  deps: ReconciliationJobDeps,
+): Promise<ReconciliationOutcome> {
   const { pool, journal, log, maxLagMs } = deps;
   const startedAt = clockDate(deps.clock);
   const result = await reconcile(pool, journal, { maxLagMs });
@@ -63,7 +74,12 @@ export async function reconcileAndReport(deps: ReconciliationJobDeps): Promise<n
       failure: result.failure,
       first: result.differences.slice(0, 5),
     });
-  return result.seq;
+  return {
+    seq: result.seq,
+    ok: result.ok,
+    differences: result.differences.length,
+    chainShortfall,
+  };
 }
 
 /** The chain's side, or the reason it could not be read: the ledger's report is stored anyway. */

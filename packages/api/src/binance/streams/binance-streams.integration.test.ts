@@ -473,11 +473,15 @@ describe("cancel on disconnect", () => {
       quantity: "0.1",
     });
     await eventually(async () => expect(await openOrderCount(t)).toBe(2));
-    const metrics = async () => (await fetch(`${gateway.url}/metrics`)).text();
-    expect(await metrics()).toMatch(/^gateway_ws_connections\{kind="api"\} [1-9]/m);
+    const metrics = async () => (await fetch(`${gateway.opsUrl}/metrics`)).text();
+    expect(await metrics()).toMatch(
+      /^exchange_gateway_ws_connections\{kind="api",app="gateway"\} [1-9]/m,
+    );
     session.close();
     await eventually(async () => expect(await openOrderCount(t)).toBe(0));
-    expect(await metrics()).toMatch(/^gateway_cancel_on_disconnect_fired [1-9]/m);
+    expect(await metrics()).toMatch(
+      /^exchange_gateway_cancel_on_disconnect_fired_entries\{app="gateway"\} [1-9]/m,
+    );
   });
 
   it("cancels when a live session stays silent past its timeout, and not while it renews", async () => {

@@ -43,6 +43,8 @@ export interface BinanceStreams {
     marketStreams: number;
     /** Cancel-on-disconnect switches this instance has fired since it started. */
     switchesFired: number;
+    /** Bytes written to the clients and not yet sent, summed over the connections. */
+    sendQueueBytes: number;
   };
   close(): Promise<void>;
 }
@@ -189,6 +191,7 @@ export function attachBinanceStreams(options: BinanceStreamsOptions): BinanceStr
       busChannels: bus.channelCount,
       marketStreams: hub.streamCount,
       switchesFired: switches.firedCount,
+      sendQueueBytes: [...wss.clients].reduce((bytes, ws) => bytes + ws.bufferedAmount, 0),
     }),
     close: async () => {
       options.server.off("upgrade", onUpgrade);

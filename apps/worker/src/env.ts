@@ -1,3 +1,4 @@
+import { parseLargeFillLines } from "@exchange/domains/notifications/large-fill-lines";
 import { loadEnv } from "@exchange/protocol";
 import {
   type EnvOf,
@@ -50,6 +51,23 @@ const workerEnvShape = {
    */
   SMTP_URL: sharedEnv.SMTP_URL.optional(),
   MAIL_FROM: sharedEnv.MAIL_FROM.optional(),
+  /** The web app's address, for the link in notification mails; without it none is mailed. */
+  WEB_PUBLIC_URL: sharedEnv.WEB_PUBLIC_URL.optional(),
+  /** Pause of the notifier between passes once it has caught up (how soon the bell rings). */
+  NOTIFY_POLL_MS: intVar(1_000, 50),
+  /**
+   * When a fill is large enough to notify: the least value per quote asset, `USDT=10000,BTC=1`
+   * (notifications/large-fill-lines.ts). Empty: no large-fill notifications.
+   */
+  LARGE_FILL_NOTIONALS: z
+    .string()
+    .default("USDT=10000")
+    .transform((text, context) => {
+      const lines = parseLargeFillLines(text);
+      if (!("problem" in lines)) return lines;
+      context.addIssue({ code: "custom", message: lines.problem });
+      return z.NEVER;
+    }),
 };
 
 export type WorkerEnv = EnvOf<typeof workerEnvShape>;

@@ -1,5 +1,6 @@
 /** The admin app's catalog in en: one file per area of the app, named by its namespace. */
 
+import announcements from "./announcements.json";
 import audit from "./audit.json";
 import auth from "./auth.json";
 import common from "./common.json";
@@ -30,4 +31,5 @@ export default {
   deposits,
   treasury,
   reconciliation,
+  announcements,
 };

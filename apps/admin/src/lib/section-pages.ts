@@ -13,6 +13,7 @@ export const SECTION_PAGES: Record<StaffSection, { href: `/${string}` }> = {
   treasury: { href: "/treasury" },
   products: { href: "/products" },
   markets: { href: "/markets" },
+  announcements: { href: "/announcements" },
   reconciliation: { href: "/reconciliation" },
   audit: { href: "/audit" },
   staff: { href: "/staff" },

@@ -77,6 +77,10 @@ async function readSummary(
       const trading = markets.filter((m) => m.status === "TRADING").length;
       return { figure: count(markets.length), caption: t("markets", { trading }) };
     }
+    case "announcements": {
+      const live = (await api.announcements.list()).filter((a) => a.state === "LIVE");
+      return { figure: count(live.length), caption: t("announcements") };
+    }
     case "reconciliation": {
       const latest = (await api.reconciliation.list({ limit: 1 }))[0];
       if (!latest) return { figure: "—", caption: t("reconciliationNone") };

@@ -14,6 +14,8 @@ export const STAFF_SECTIONS = {
   treasury: { title: "Hot wallet", roles: ["FINANCE"] },
   products: { title: "Products", roles: ["OPERATIONS"] },
   markets: { title: "Markets", roles: ["OPERATIONS"] },
+  /** Announcements to every trader (banner and list in the web app). */
+  announcements: { title: "Announcements", roles: ["OPERATIONS"] },
   reconciliation: { title: "Reconciliation", roles: ["FINANCE"] },
   audit: { title: "Audit", roles: ["COMPLIANCE"] },
   /** Staff accounts and their two-factor set-up links: administrators only. */

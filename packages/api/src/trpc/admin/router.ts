@@ -1,5 +1,6 @@
 import { healthProcedure } from "../trader/health";
 import { router } from "../trpc";
+import { announcementsAdminRouter } from "./announcements/router";
 import { financeAdminRouter } from "./finance/router";
 import { kycAdminRouter } from "./kyc/router";
 import { auditVocabularyProcedure, listAuditProcedure } from "./list-audit";
@@ -24,6 +25,7 @@ export const adminRouter = router({
   reconciliation: router({ list: listReconciliationProcedure }),
   audit: router({ list: listAuditProcedure, vocabulary: auditVocabularyProcedure }),
   staff: staffAdminRouter,
+  announcements: announcementsAdminRouter,
 });
 
 export type AdminRouter = typeof adminRouter;

@@ -1,11 +1,15 @@
 import { NOTIFICATION_TYPE_NAMES, ZNotification } from "@exchange/contracts/notification";
 import { z } from "zod";
 
+const BIGINT_MAX = 9_223_372_036_854_775_807n;
+
 /** A notification's id as the API gives it: the decimal text of a BIGINT. */
 export const ZNotificationId = z
   .string()
-  .regex(/^[1-9][0-9]{0,18}$/, "No such notification.")
-  .refine((text) => BigInt(text) <= 9_223_372_036_854_775_807n, "No such notification.");
+  .refine(
+    (text) => /^[1-9][0-9]{0,18}$/.test(text) && BigInt(text) <= BIGINT_MAX,
+    "No such notification.",
+  );
 
 export const ZListNotificationsInput = z.object({
   /** Older than this notification (the previous page's last). */

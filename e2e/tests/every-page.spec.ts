@@ -130,6 +130,7 @@ for (const locale of LANGUAGES) {
         ["/", "landing"],
         ["/markets", "markets"],
         ["/api-docs", "api-docs"],
+        ["/announcements", "announcements"],
         ["/trade/BTCUSDT", "trade-visitor"],
         ["/login", "login"],
         ["/register", "register"],
@@ -157,6 +158,7 @@ for (const locale of LANGUAGES) {
         ["/account/security", "security"],
         ["/account/api-keys", "api-keys"],
         ["/account/verification", "verification"],
+        ["/notifications", "notifications"],
       ] as const) {
         await visit(page, `${WEB_URL}${path}`, locale, `web-${name}`);
       }
@@ -182,6 +184,7 @@ for (const locale of LANGUAGES) {
         "/products/subscriptions",
         "/products/payouts",
         "/markets",
+        "/announcements",
         "/audit",
         "/staff",
       ];

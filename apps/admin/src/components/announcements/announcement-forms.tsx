@@ -164,8 +164,15 @@ export function AnnouncementList({ announcements }: { announcements: readonly An
       {announcements.map((a) => (
         <li key={a.id} data-testid="announcement-row" className="flex flex-col gap-1 py-3">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-[13px]">
-            <span className="font-semibold text-ink">{a.titleEn ?? a.titleZh}</span>
-            {a.titleEn && a.titleZh ? <span className="text-ink-muted">{a.titleZh}</span> : null}
+            {/* What operations typed, in whichever language: data, not the console's words. */}
+            <span translate="no" className="font-semibold text-ink">
+              {a.titleEn ?? a.titleZh}
+            </span>
+            {a.titleEn && a.titleZh ? (
+              <span translate="no" className="text-ink-muted">
+                {a.titleZh}
+              </span>
+            ) : null}
             <span className={a.state === "LIVE" ? "text-up" : "text-ink-faint"}>
               {t(`states.${a.state}`)}
             </span>

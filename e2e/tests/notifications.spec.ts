@@ -126,7 +126,8 @@ test("[NOTIFICATIONS] a trader's identity decision rings the bell live, and is m
   await expect(page.getByTestId("notification-count")).toHaveCount(0);
 
   // The trader submits their identity, then waits on the verification page.
-  await page.goto(`${WEB_URL}/account/verification`);
+  await page.getByTestId("verification-link").click();
+  await expect(page.getByRole("heading", { name: "Identity verification" })).toBeVisible();
   await page.getByLabel("Full legal name").fill(legalName);
   await page.getByLabel("Date of birth").fill("1990-12-10");
   await page.getByLabel("Issuing country").selectOption("GB");

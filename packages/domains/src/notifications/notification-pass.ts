@@ -51,6 +51,7 @@ export const SOURCE_BATCH = 500;
  * may commit after a later-stamped one was read. The event's key keeps the re-read harmless.
  */
 const TIME_OVERLAP_MS = 60_000n;
+const CURSOR_STEP_MS = 30_000n;
 
 type TimeSourceReader = (db: Store, afterMs: bigint, limit: number) => Promise<SourceEvent[]>;
 
@@ -98,12 +99,17 @@ async function passTimeSource(
   const cursor = await readCursor(deps.db, source);
   const startMs = cursor ?? nowMs;
   const events = await read(deps.db, startMs - TIME_OVERLAP_MS, SOURCE_BATCH);
-  const last = events.at(-1)?.position;
+  const behind = events.length === SOURCE_BATCH;
+  // Behind, the next pass starts at the last event read; caught up, at now (the overlap still
+  // covers a late commit), so a quiet source's re-read stays one overlap long.
+  const last = events.at(-1)?.position ?? startMs;
+  const next = behind ? last : last > nowMs ? last : nowMs;
+  // A quiet source's cursor is written every CURSOR_STEP_MS, not on every pass.
+  const moved = cursor === undefined || events.length > 0 || next - cursor >= CURSOR_STEP_MS;
   const written = await writeNotifications(deps, events, async (tx) => {
-    const next = last !== undefined && last > startMs ? last : startMs;
-    if (cursor === undefined || next !== cursor) await saveCursor(tx, source, next);
+    if (moved && next !== cursor) await saveCursor(tx, source, next);
   });
-  return { written, behind: events.length === SOURCE_BATCH };
+  return { written, behind };
 }
 
 async function passFills(deps: NotificationPassDeps): Promise<PassResult> {

@@ -185,8 +185,8 @@ export function AnnouncementList({ announcements }: { announcements: readonly An
           </div>
           <p className="text-xs text-ink-faint tabular-nums">
             {t("window", {
-              start: a.startsAt ? format.dateTime(a.startsAt, "dateTime") : t("open"),
-              end: a.endsAt ? format.dateTime(a.endsAt, "dateTime") : t("open"),
+              start: a.startsAt ? format.dateTime(a.startsAt, "dateTime") : t("startOpen"),
+              end: a.endsAt ? format.dateTime(a.endsAt, "dateTime") : t("endOpen"),
             })}
           </p>
         </li>

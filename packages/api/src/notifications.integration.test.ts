@@ -169,6 +169,60 @@ describe("a credited deposit", () => {
   });
 });
 
+describe("a withdrawal", () => {
+  /** A USDT withdrawal of the user's in `state`, as the wallet domain leaves it. */
+  function withdrawal(userId: number, state: "BROADCAST" | "REJECTED") {
+    const now = new Date();
+    return services.db.withdrawal.create({
+      data: {
+        id: crypto.randomUUID(),
+        userId,
+        chainKey: "evm-local",
+        assetCode: "USDT",
+        toAddress: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+        amountAtoms: "5000000000",
+        feeAtoms: "100000000",
+        requestKey: crypto.randomUUID(),
+        status: state,
+        requiredApprovals: 1,
+        riskFlags: [],
+        ...(state === "BROADCAST"
+          ? { approvedAt: now, broadcastAt: now, txHash: "0xabc" }
+          : { rejectReason: "Address under review", endedAt: now }),
+      },
+    });
+  }
+
+  it("sent: one notification naming the address, mailed by default", async () => {
+    const trader = await newTrader("notify-sent");
+    await withdrawal(trader.id, "BROADCAST");
+    const [push] = await passUntilPushed(trader.id, 1);
+    expect(push?.notification).toMatchObject({
+      type: "withdrawal.sent",
+      params: {
+        asset: "USDT",
+        amount: "50",
+        address: "0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed",
+      },
+    });
+    const mail = await latestMailTo(trader.email);
+    expect(mail.subject).toBe("Withdrawal sent: 50 USDT");
+  });
+
+  it("rejected: one notification with finance's reason; its mail is the wallet's own", async () => {
+    const trader = await newTrader("notify-rejected");
+    await withdrawal(trader.id, "REJECTED");
+    const [push] = await passUntilPushed(trader.id, 1);
+    expect(push?.notification).toMatchObject({
+      type: "withdrawal.rejected",
+      params: { reason: "Address under review" },
+    });
+    await runNotificationPass(deps);
+    expect(await notificationsOf(trader.id)).toMatchObject([{ mailPending: false }]);
+    expect(await mailsTo(trader.email)).toEqual([]);
+  });
+});
+
 describe("a KYC decision", () => {
   async function decided(decision: "approve" | "reject") {
     const trader = await newTrader(`notify-kyc-${decision}`);

@@ -151,6 +151,8 @@ test("[NOTIFICATIONS] a trader's identity decision rings the bell live, and is m
   await expect(page.getByTestId("notification-count")).toHaveText("1", { timeout: 15_000 });
   await expect(bell).toHaveAccessibleName("Notifications, 1 unread");
   await latestMailTo(trader.email, { subject: /identity is verified/ });
+  // The page the trader kept open shows the decision too.
+  await expect(page.getByTestId("kyc-state")).toHaveAttribute("data-state", "approved");
 
   // Keyboard: the bell opens its panel, which names the decision; Escape gives focus back.
   await bell.focus();

@@ -5,7 +5,7 @@ import { buttonClasses } from "@exchange/ui";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useFormatter, useTranslations } from "next-intl";
-import { useEffect, useId, useRef, useState } from "react";
+import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { notificationHref, useNotificationWords } from "./notification-words";
 import { useMarkRead, useNotificationsLive } from "./use-notifications";
@@ -28,19 +28,27 @@ export function NotificationBell() {
   const button = useRef<HTMLButtonElement>(null);
   const container = useRef<HTMLDivElement>(null);
 
+  const close = useCallback(() => {
+    setOpen(false);
+    button.current?.focus();
+  }, []);
+
+  // While open: a press outside closes it, and so does Escape wherever the focus is.
   useEffect(() => {
     if (!open) return;
     const closeOutside = (event: PointerEvent) => {
       if (!container.current?.contains(event.target as Node)) setOpen(false);
     };
+    const closeOnEscape = (event: KeyboardEvent) => {
+      if (event.key === "Escape") close();
+    };
     document.addEventListener("pointerdown", closeOutside);
-    return () => document.removeEventListener("pointerdown", closeOutside);
-  }, [open]);
-
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
+    document.addEventListener("keydown", closeOnEscape);
+    return () => {
+      document.removeEventListener("pointerdown", closeOutside);
+      document.removeEventListener("keydown", closeOnEscape);
+    };
+  }, [open, close]);
 
   return (
     <div ref={container} className="relative">
@@ -83,9 +91,6 @@ function NotificationPanel({ id, onClose }: { id: string; onClose: () => void })
     <section
       id={id}
       aria-labelledby={`${id}-title`}
-      onKeyDown={(event) => {
-        if (event.key === "Escape") onClose();
-      }}
       className="fixed inset-x-3 top-14 z-30 flex max-h-[calc(100dvh-5rem)] flex-col rounded-lg border border-line bg-surface shadow-xl sm:absolute sm:inset-x-auto sm:top-12 sm:right-0 sm:w-96"
     >
       <header className="flex items-center gap-2 border-b border-line px-4 py-3">

@@ -7,6 +7,7 @@ import {
   ZNotificationPush,
 } from "@exchange/contracts/notification";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
 import { useCallback } from "react";
 import { useChannel, useOnReconnect } from "@/components/trade/stream-provider";
 import { useTRPC } from "@/trpc/react";
@@ -25,6 +26,7 @@ interface NotificationPage {
 export function useNotificationsLive(): void {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
+  const router = useRouter();
   const reread = useCallback(() => {
     void queryClient.invalidateQueries(trpc.notifications.pathFilter());
   }, [queryClient, trpc]);
@@ -38,6 +40,9 @@ export function useNotificationsLive(): void {
     }
     const { notification, unread } = push.data;
     queryClient.setQueryData(trpc.notifications.unread.queryKey(), { unread });
+    // An identity decision changes what the server-rendered parts show (the header's badge,
+    // the verification page): they are rendered again.
+    if (notification.type.startsWith("kyc.")) router.refresh();
     for (const query of queryClient.getQueryCache().findAll(trpc.notifications.list.pathFilter())) {
       const input = (query.queryKey[1] as { input?: { before?: string } } | undefined)?.input;
       if (input?.before !== undefined) continue;

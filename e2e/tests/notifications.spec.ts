@@ -157,7 +157,7 @@ test("[NOTIFICATIONS] a trader's identity decision rings the bell live, and is m
   // Keyboard: the bell opens its panel, which names the decision; Escape gives focus back.
   await bell.focus();
   await page.keyboard.press("Enter");
-  const panel = page.getByRole("region", { name: "Notifications" });
+  const panel = page.getByRole("dialog", { name: "Notifications" });
   await expect(panel.getByTestId("notification").first()).toContainText("Identity verified");
   await expect(panel.getByTestId("notification").first()).toContainText(
     "Your account is now at level 1.",

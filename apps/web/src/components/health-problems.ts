@@ -15,6 +15,7 @@ export const CONSUMER_KEYS = {
   "savings-subscriptions": "savingsSubscriptions",
   "savings-instances": "savingsInstances",
   "savings-payouts": "savingsPayouts",
+  notifier: "notifier",
   worker: "worker",
 } as const;
 

@@ -29,6 +29,7 @@ export const HEALTH_CONSUMERS = [
   "savings-subscriptions",
   "savings-instances",
   "savings-payouts",
+  "notifier",
   "worker",
 ] as const;
 

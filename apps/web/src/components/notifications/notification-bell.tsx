@@ -88,9 +88,12 @@ function NotificationPanel({ id, onClose }: { id: string; onClose: () => void })
   const notifications = list.data?.notifications ?? [];
   const hasUnread = notifications.some((n) => !n.read);
   return (
+    // A non-modal dialog: the toasts' live region is the page's "Notifications" region.
     <section
       id={id}
+      role="dialog"
       aria-labelledby={`${id}-title`}
+      data-testid="notification-panel"
       className="fixed inset-x-3 top-14 z-30 flex max-h-[calc(100dvh-5rem)] flex-col rounded-lg border border-line bg-surface shadow-xl sm:absolute sm:inset-x-auto sm:top-12 sm:right-0 sm:w-96"
     >
       <header className="flex items-center gap-2 border-b border-line px-4 py-3">

@@ -146,7 +146,12 @@ function MailChoices() {
               <input
                 type="checkbox"
                 name={choice.type}
-                checked={choice.mail}
+                checked={
+                  // The choice being saved shows at once, not after the answer.
+                  save.isPending && save.variables?.type === choice.type
+                    ? save.variables.mail
+                    : choice.mail
+                }
                 disabled={choice.locked || save.isPending}
                 onChange={(event) => save.mutate({ type: choice.type, mail: event.target.checked })}
                 className="size-4 accent-brand"

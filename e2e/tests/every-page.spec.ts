@@ -130,6 +130,7 @@ for (const locale of LANGUAGES) {
         ["/", "landing"],
         ["/markets", "markets"],
         ["/api-docs", "api-docs"],
+        ["/announcements", "announcements"],
         ["/trade/BTCUSDT", "trade-visitor"],
         ["/login", "login"],
         ["/register", "register"],
@@ -158,6 +159,7 @@ for (const locale of LANGUAGES) {
         ["/account/api-keys", "api-keys"],
         ["/account/verification", "verification"],
         ["/account/fees", "fees"],
+        ["/notifications", "notifications"],
       ] as const) {
         await visit(page, `${WEB_URL}${path}`, locale, `web-${name}`);
       }
@@ -185,6 +187,7 @@ for (const locale of LANGUAGES) {
         "/markets",
         "/fees",
         "/fee-income",
+        "/announcements",
         "/audit",
         "/system",
         "/staff",

@@ -1,3 +1,4 @@
+import { parseLargeFillLines } from "@exchange/domains/notifications/large-fill-lines";
 import { loadEnv } from "@exchange/protocol";
 import {
   type EnvOf,
@@ -80,6 +81,23 @@ const workerEnvShape = {
   ALERT_MAIL_LOCALE: z.enum(["en", "zh-CN"]).default("en"),
   /** Where staff reach the admin console: the System page's link in alert mails. */
   ADMIN_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** The web app's address, for the link in notification mails; without it none is mailed. */
+  WEB_PUBLIC_URL: sharedEnv.WEB_PUBLIC_URL.optional(),
+  /** Pause of the notifier between passes once it has caught up (how soon the bell rings). */
+  NOTIFY_POLL_MS: intVar(1_000, 50),
+  /**
+   * When a fill is large enough to notify: the least value per quote asset, `USDT=10000,BTC=1`
+   * (notifications/large-fill-lines.ts). Empty: no large-fill notifications.
+   */
+  LARGE_FILL_NOTIONALS: z
+    .string()
+    .default("USDT=10000")
+    .transform((text, context) => {
+      const lines = parseLargeFillLines(text);
+      if (!("problem" in lines)) return lines;
+      context.addIssue({ code: "custom", message: lines.problem });
+      return z.NEVER;
+    }),
 };
 
 export type WorkerEnv = EnvOf<typeof workerEnvShape>;

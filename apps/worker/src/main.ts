@@ -15,6 +15,7 @@ import { MarketMaker } from "./demo/market-maker";
 import { readWorkerEnv } from "./env";
 import { JobQueue } from "./jobs/job-queue";
 import { queuedJobs } from "./jobs/registry";
+import { notifierOf } from "./notifier/notifier";
 import { createWorkerContext } from "./worker-context";
 
 const env = readWorkerEnv();
@@ -44,6 +45,8 @@ const loops: Consumer[] = [
 // A loop following the chain's blocks, not engine.events (chain-watcher/chain-watcher.ts).
 const chainWatcher = chainWatcherOf(context);
 if (chainWatcher) loops.push(chainWatcher);
+// A loop following the tables traders' events are written to (notifier/notifier.ts).
+loops.push(notifierOf(context));
 if (env.DEMO_MARKET_MAKER === "on") {
   // A loop, not a job: see jobs/registry.ts.
   loops.push(

@@ -335,6 +335,29 @@ const PROCEDURES: Array<{
     call: (api) => api.system.alerts.resolve({ id: MISSING_ID }),
   },
   { path: "staff.list", access: ["ADMIN"], call: (api) => api.staff.list() },
+  // Announcements: operations. An allowed create is refused for its window (end before start)
+  // and an end names no announcement: nothing is published or ended.
+  {
+    path: "announcements.list",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.announcements.list(),
+  },
+  {
+    path: "announcements.create",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) =>
+      api.announcements.create({
+        titleEn: "Matrix",
+        bodyEn: "Never shown.",
+        startsAt: new Date("2030-01-02T00:00:00Z"),
+        endsAt: new Date("2030-01-01T00:00:00Z"),
+      }),
+  },
+  {
+    path: "announcements.end",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.announcements.end({ id: MISSING_ID }),
+  },
   {
     path: "staff.createEnrolmentLink",
     access: ["ADMIN"],

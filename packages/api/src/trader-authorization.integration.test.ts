@@ -37,6 +37,8 @@ interface Fixture {
   subscriptionId: string;
   /** A second session of the owner's, named by its handle as their session list shows it. */
   ownerSpareSession: string;
+  /** The owner's unread notification (of their deposit of OWNER_BTC). */
+  notificationId: string;
 }
 const PROCEDURES: Array<{
   path: string;
@@ -152,6 +154,40 @@ const PROCEDURES: Array<{
       }),
   },
   { path: "markets.list", access: "public", call: (api) => api.markets.list() },
+  {
+    path: "notifications.list",
+    access: "user",
+    call: (api) => api.notifications.list({}),
+  },
+  { path: "notifications.unread", access: "user", call: (api) => api.notifications.unread() },
+  // Another user naming the owner's notification is told it does not exist; the owner reads it.
+  {
+    path: "notifications.markRead",
+    access: "user",
+    call: (api, f) => api.notifications.markRead({ id: f.notificationId }),
+  },
+  // Marks only the caller's own: the owner's stays unread until the owner's row.
+  {
+    path: "notifications.markAllRead",
+    access: "user",
+    call: (api) => api.notifications.markAllRead(),
+  },
+  {
+    path: "notifications.mailChoices",
+    access: "user",
+    call: (api) => api.notifications.mailChoices(),
+  },
+  // The caller's own choice only: the owner's mail choices stay as they are.
+  {
+    path: "notifications.setMailChoice",
+    access: "user",
+    call: (api) => api.notifications.setMailChoice({ type: "order.largeFill", mail: true }),
+  },
+  {
+    path: "announcements.live",
+    access: "public",
+    call: (api) => api.announcements.live({ locale: "en" }),
+  },
   { path: "kyc.status", access: "user", call: (api) => api.kyc.status() },
   { path: "fees.mine", access: "user", call: (api) => api.fees.mine() },
   {
@@ -374,7 +410,16 @@ beforeAll(async () => {
     amountAtoms: OWNER_SAVINGS_ATOMS,
   });
   const spare = await signInTestUser(services, ownerUser.id);
+  const notification = await services.db.notification.create({
+    data: {
+      userId: ownerUser.id,
+      type: "deposit.credited",
+      params: { asset: "BTC", amount: OWNER_BTC },
+      eventKey: `authz:${crypto.randomUUID()}`,
+    },
+  });
   fixture = {
+    notificationId: notification.id.toString(),
     owner: ownerUser,
     orderId: placed.order.orderId,
     instanceId: offer.instanceId,
@@ -445,6 +490,11 @@ async function expectOwnerUntouched(): Promise<void> {
   });
   const sessions = await callTraderApi(services, owner).security.sessions();
   expect(sessions.map((s) => s.handle)).toContain(fixture.ownerSpareSession);
+  await expect(callTraderApi(services, owner).notifications.unread()).resolves.toEqual({
+    unread: 1,
+  });
+  const choices = await callTraderApi(services, owner).notifications.mailChoices();
+  expect(choices.find((c) => c.type === "order.largeFill")).toMatchObject({ mail: false });
 }
 
 describe("trader procedures × callers", () => {
@@ -477,5 +527,7 @@ describe("trader procedures × callers", () => {
     await expect(api.me.profile()).resolves.toMatchObject({ id: fixture.owner.id });
     const savings = await api.savings.subscriptions({});
     expect(JSON.stringify(savings)).toContain(fixture.subscriptionId);
+    const notifications = await api.notifications.list({});
+    expect(JSON.stringify(notifications)).toContain(OWNER_BTC);
   });
 });

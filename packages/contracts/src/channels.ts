@@ -14,7 +14,8 @@ export const PUBLIC_TOPICS = ["depth", "trades", "ticker", "markprice"] as const
 export type PublicTopic = (typeof PUBLIC_TOPICS)[number];
 
 /**
- * `@order` (order.ts), `@balance` (balance.ts), `@account` (the user's fills, trade.ts),
+ * `@order` (order.ts), `@balance` (balance.ts), `@account` (the user's fills, trade.ts, and
+ * their new notifications, notification.ts, marked by `kind`),
  * `@wallet` (deposits and withdrawals, wallet.ts), `@position`.
  */
 export const PRIVATE_TOPICS = ["balance", "order", "account", "wallet", "position"] as const;

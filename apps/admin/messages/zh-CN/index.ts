@@ -1,5 +1,6 @@
 /** The admin app's catalog in zh-CN: one file per area of the app, named by its namespace. */
 
+import announcements from "./announcements.json";
 import audit from "./audit.json";
 import auth from "./auth.json";
 import common from "./common.json";
@@ -36,4 +37,5 @@ export default {
   treasury,
   reconciliation,
   system,
+  announcements,
 };

@@ -15,6 +15,7 @@ export const SECTION_PAGES: Record<StaffSection, { href: `/${string}` }> = {
   markets: { href: "/markets" },
   fees: { href: "/fees" },
   feeIncome: { href: "/fee-income" },
+  announcements: { href: "/announcements" },
   reconciliation: { href: "/reconciliation" },
   audit: { href: "/audit" },
   system: { href: "/system" },

@@ -87,6 +87,10 @@ async function readSummary(
       const rows = await api.fees.income({ from: today, to: today });
       return { figure: count(new Set(rows.map((r) => r.symbol)).size), caption: t("feeIncome") };
     }
+    case "announcements": {
+      const live = (await api.announcements.list()).filter((a) => a.state === "LIVE");
+      return { figure: count(live.length), caption: t("announcements") };
+    }
     case "reconciliation": {
       const latest = (await api.reconciliation.list({ limit: 1 }))[0];
       if (!latest) return { figure: "—", caption: t("reconciliationNone") };

@@ -8,6 +8,7 @@ import earn from "./earn.json";
 import landing from "./landing.json";
 import markets from "./markets.json";
 import nav from "./nav.json";
+import notifications from "./notifications.json";
 import trade from "./trade.json";
 import verification from "./verification.json";
 import wallet from "./wallet.json";
@@ -24,4 +25,5 @@ export default {
   verification,
   account,
   apiDocs,
+  notifications,
 };

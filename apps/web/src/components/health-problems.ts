@@ -16,6 +16,7 @@ export const CONSUMER_KEYS = {
   "savings-instances": "savingsInstances",
   "savings-payouts": "savingsPayouts",
   "alert-center": "alertCenter",
+  notifier: "notifier",
   worker: "worker",
 } as const;
 

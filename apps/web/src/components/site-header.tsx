@@ -5,6 +5,7 @@ import { currentTrader } from "@/auth";
 import { AccountMenu, PhoneAccountMenu } from "./account-menu";
 import { HeaderLocaleSwitcher } from "./header-locale-switcher";
 import { NavLink } from "./nav-link";
+import { NotificationBell } from "./notifications/notification-bell";
 import { PhoneMenu } from "./phone-menu";
 import { VerificationLink } from "./verification/verification-link";
 
@@ -72,6 +73,7 @@ export async function SiteHeader() {
           {trader ? (
             <>
               <VerificationLink />
+              <NotificationBell />
               <div className={`hidden ${fold.block}`}>
                 <AccountMenu email={trader.email} />
               </div>

@@ -30,6 +30,7 @@ export const HEALTH_CONSUMERS = [
   "savings-instances",
   "savings-payouts",
   "alert-center",
+  "notifier",
   "worker",
 ] as const;
 

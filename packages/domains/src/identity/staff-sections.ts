@@ -18,6 +18,8 @@ export const STAFF_SECTIONS = {
   fees: { title: "Fees", roles: ["OPERATIONS"] },
   /** Fees earned and rebates paid per market and day. */
   feeIncome: { title: "Fee income", roles: ["FINANCE", "OPERATIONS"] },
+  /** Announcements to every trader (banner and list in the web app). */
+  announcements: { title: "Announcements", roles: ["OPERATIONS"] },
   reconciliation: { title: "Reconciliation", roles: ["FINANCE"] },
   audit: { title: "Audit", roles: ["COMPLIANCE"] },
   /**

@@ -13,22 +13,39 @@ import {
 import { StreamClient, type StreamListener, type StreamState } from "@/lib/stream/stream-client";
 import { useTRPC } from "@/trpc/react";
 
-const StreamContext = createContext<StreamClient | null>(null);
+/** A connection with what it was opened for, so an inner provider asking the same can share it. */
+interface StreamHandle {
+  client: StreamClient;
+  url: string;
+  authenticated: boolean;
+}
+
+const StreamContext = createContext<StreamHandle | null>(null);
+
+interface StreamProviderProps {
+  url: string;
+  authenticated: boolean;
+  children: ReactNode;
+}
 
 /**
  * One gateway connection for the page. The URL comes from the server's environment
  * (`STREAM_PUBLIC_URL`), handed down as a prop. A logged-in trader's connection authenticates
- * with a token fetched fresh for each connection attempt.
+ * with a token fetched fresh for each connection attempt. The layout opens the logged-in
+ * trader's connection for the whole tab (the header's bell listens on it); a page asking for the
+ * same connection shares it, so a tab holds one socket, kept across page changes.
  */
-export function StreamProvider({
-  url,
-  authenticated,
-  children,
-}: {
-  url: string;
-  authenticated: boolean;
-  children: ReactNode;
-}) {
+export function StreamProvider({ url, authenticated, children }: StreamProviderProps) {
+  const outer = useContext(StreamContext);
+  if (outer && outer.url === url && outer.authenticated === authenticated) return children;
+  return (
+    <OwnStreamProvider url={url} authenticated={authenticated}>
+      {children}
+    </OwnStreamProvider>
+  );
+}
+
+function OwnStreamProvider({ url, authenticated, children }: StreamProviderProps) {
   const trpc = useTRPC();
   const { mutateAsync: issueToken } = useMutation(trpc.trading.streamToken.mutationOptions());
   const issueTokenRef = useRef(issueToken);
@@ -57,13 +74,14 @@ export function StreamProvider({
     };
   }, [client]);
 
-  return <StreamContext.Provider value={client}>{children}</StreamContext.Provider>;
+  const [handle] = useState(() => ({ client, url, authenticated }));
+  return <StreamContext.Provider value={handle}>{children}</StreamContext.Provider>;
 }
 
 export function useStreamClient(): StreamClient {
-  const client = useContext(StreamContext);
-  if (!client) throw new Error("useStreamClient needs a <StreamProvider>");
-  return client;
+  const handle = useContext(StreamContext);
+  if (!handle) throw new Error("useStreamClient needs a <StreamProvider>");
+  return handle.client;
 }
 
 const SERVER_STATE: StreamState = {

@@ -1,6 +1,7 @@
 "use client";
 
 import { channels } from "@exchange/contracts/channels";
+import { isNotificationPush } from "@exchange/contracts/notification";
 import type { Order } from "@exchange/contracts/order";
 import type { Fill } from "@exchange/contracts/trade";
 import { type QueryClient, type QueryFilters, useQueryClient } from "@tanstack/react-query";
@@ -97,7 +98,8 @@ function applyFill(queryClient: QueryClient, trpc: Trpc, fill: Fill): void {
 
 /**
  * Keeps the logged-in trader's panels live from the pushes alone: `@order` moves orders between
- * the open orders and the history, `@account` adds fills to the trade history, `@balance`
+ * the open orders and the history, `@account` adds fills to the trade history (its notifications
+ * are the bell's), `@balance`
  * replaces a balance. A push that does not match its contract re-reads the account instead, and
  * so does every reconnect (pushes may have been missed meanwhile).
  */
@@ -112,6 +114,8 @@ export function useAccountLive(enabled: boolean): void {
     else reread();
   });
   useChannel(enabled ? channels.private("account") : null, (data) => {
+    // Notifications share the channel; the bell takes them (notifications/use-notifications.ts).
+    if (isNotificationPush(data)) return;
     const fill = parsePush("account", data);
     if (fill) applyFill(queryClient, trpc, fill);
     else reread();

@@ -1,5 +1,6 @@
 import type { Balance } from "@exchange/contracts/balance";
 import { channels, type PrivateTopic } from "@exchange/contracts/channels";
+import { isNotificationPush } from "@exchange/contracts/notification";
 import type { OrderWire } from "@exchange/contracts/order";
 import type { FillWire } from "@exchange/contracts/trade";
 import type { WalletUpdateInput } from "@exchange/contracts/wallet";
@@ -51,7 +52,11 @@ export class UserStreamFeed {
   async start(): Promise<void> {
     const handlers: Record<string, (message: string) => void> = {
       order: (m) => this.onOrder(JSON.parse(m) as OrderWire),
-      account: (m) => this.onFill(JSON.parse(m) as FillWire),
+      account: (m) => {
+        const data: unknown = JSON.parse(m);
+        // The channel also carries the trader's in-app notifications, which Binance has not.
+        if (!isNotificationPush(data)) this.onFill(data as FillWire);
+      },
       balance: (m) => this.emit(accountPositionEvent(JSON.parse(m) as Balance, this.now())),
       wallet: (m) => {
         const event = balanceUpdateEvent(JSON.parse(m) as WalletUpdateInput, this.now());

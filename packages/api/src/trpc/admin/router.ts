@@ -1,5 +1,6 @@
 import { healthProcedure } from "../trader/health";
 import { router } from "../trpc";
+import { announcementsAdminRouter } from "./announcements/router";
 import { feesAdminRouter } from "./fees/router";
 import { financeAdminRouter } from "./finance/router";
 import { kycAdminRouter } from "./kyc/router";
@@ -28,6 +29,7 @@ export const adminRouter = router({
   audit: router({ list: listAuditProcedure, vocabulary: auditVocabularyProcedure }),
   staff: staffAdminRouter,
   system: systemAdminRouter,
+  announcements: announcementsAdminRouter,
 });
 
 export type AdminRouter = typeof adminRouter;

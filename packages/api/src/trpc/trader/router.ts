@@ -12,6 +12,8 @@ import { marketDataRouter } from "./market-data/router";
 import { listMarketsProcedure } from "./markets/list-markets";
 import { meProcedure } from "./me";
 import { myRestrictionsProcedure } from "./my-restrictions";
+import { liveAnnouncementsProcedure } from "./notifications/live-announcements";
+import { notificationsRouter } from "./notifications/router";
 import { savingsRouter } from "./savings/router";
 import { beginTwoFactorProcedure } from "./security/begin-two-factor";
 import { changePasswordProcedure } from "./security/change-password";
@@ -64,6 +66,8 @@ export const traderRouter = router({
   wallet: walletRouter,
   savings: savingsRouter,
   apiKeys: apiKeysRouter,
+  notifications: notificationsRouter,
+  announcements: router({ live: liveAnnouncementsProcedure }),
 });
 
 export type TraderRouter = typeof traderRouter;

@@ -1,0 +1,93 @@
+import type { NotificationType } from "@exchange/contracts/notification";
+import { escapeHtml, type MailWords, mailLocaleOf } from "../mail/mail-locale";
+import type { OutgoingMail } from "../mail/mailer";
+
+type Params = Record<string, string>;
+
+/** A mail's words: its subject and its sentence, from the notification's facts. */
+interface TypeWords {
+  subject: (p: Params) => string;
+  body: (p: Params) => string;
+}
+
+/**
+ * The mails the notification pass sends (the types whose mail the trader chooses). Types whose
+ * mail is always sent are mailed by their own domain, with its own words, so they have none here.
+ */
+type PassMailedType = "deposit.credited" | "withdrawal.sent" | "order.largeFill";
+
+interface NotificationMailWords {
+  types: Record<PassMailedType, TypeWords>;
+  seeAll: string;
+  seeAllAt: (page: string) => string;
+  choose: string;
+}
+
+const WORDS: MailWords<NotificationMailWords> = {
+  en: {
+    types: {
+      "deposit.credited": {
+        subject: (p) => `Deposit credited: ${p.amount} ${p.asset}`,
+        body: (p) => `Your deposit of ${p.amount} ${p.asset} is in your available balance.`,
+      },
+      "withdrawal.sent": {
+        subject: (p) => `Withdrawal sent: ${p.amount} ${p.asset}`,
+        body: (p) =>
+          `Your withdrawal of ${p.amount} ${p.asset} to ${p.address} was sent to the network. We will mail you again when it is confirmed.`,
+      },
+      "order.largeFill": {
+        subject: (p) => `Large fill on ${p.symbol}`,
+        body: (p) =>
+          `Your order to ${p.side === "buy" ? "buy" : "sell"} was filled: ${p.quantity} at ${p.price} on ${p.symbol}, worth ${p.quoteAmount} ${p.quoteAsset}.`,
+      },
+    },
+    seeAll: "See your notifications",
+    seeAllAt: (page) => `See your notifications: ${page}`,
+    choose: "You can choose which notifications also come by mail on that page.",
+  },
+  "zh-CN": {
+    types: {
+      "deposit.credited": {
+        subject: (p) => `充值已到账：${p.amount} ${p.asset}`,
+        body: (p) => `您充值的 ${p.amount} ${p.asset} 已计入可用余额。`,
+      },
+      "withdrawal.sent": {
+        subject: (p) => `提现已发出：${p.amount} ${p.asset}`,
+        body: (p) =>
+          `您提现至 ${p.address} 的 ${p.amount} ${p.asset} 已发送到网络。确认后我们会再次发邮件通知您。`,
+      },
+      "order.largeFill": {
+        subject: (p) => `${p.symbol} 大额成交`,
+        body: (p) =>
+          `您的${p.side === "buy" ? "买单" : "卖单"}已成交：${p.symbol} 数量 ${p.quantity}，价格 ${p.price}，成交额 ${p.quoteAmount} ${p.quoteAsset}。`,
+      },
+    },
+    seeAll: "查看通知",
+    seeAllAt: (page) => `查看通知：${page}`,
+    choose: "您可以在该页面选择哪些通知同时发送邮件。",
+  },
+};
+
+export function isPassMailedType(type: string): type is PassMailedType {
+  return Object.hasOwn(WORDS.en.types, type);
+}
+
+/** The mail of one notification, in its reader's language; undefined for a type mailed elsewhere. */
+export function notificationMail(
+  notification: { type: NotificationType | string; params: Params },
+  reader: { email: string; locale: string },
+  webPublicUrl: string,
+): OutgoingMail | undefined {
+  if (!isPassMailedType(notification.type)) return undefined;
+  const words = WORDS[mailLocaleOf(reader.locale)];
+  const type = words.types[notification.type];
+  const subject = type.subject(notification.params);
+  const body = type.body(notification.params);
+  const page = new URL("/notifications", webPublicUrl).toString();
+  return {
+    to: reader.email,
+    subject,
+    text: `${body}\n\n${words.seeAllAt(page)}\n${words.choose}\n`,
+    html: `<p>${escapeHtml(body)}</p><p><a href="${page}">${escapeHtml(words.seeAll)}</a>. ${escapeHtml(words.choose)}</p>`,
+  };
+}

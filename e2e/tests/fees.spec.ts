@@ -8,8 +8,8 @@ import { setUpTrading, type TradingSetup } from "./support/trading-setup";
 
 /**
  * [FEES] Operations create a rebate tier and put a trader in it by hand; the trader sees the
- * tier and its rates on their Fees page, and a maker fill pays them the rebate in their trade
- * history; finance's fee-income report shows the fees and the rebate of the day. A coin and
+ * tier and its rates on their Fees page, and a maker fill pays them the rebate (in the coin the
+ * taker paid its fee in) in their trade history; finance's fee-income report shows the fees and the rebate of the day. A coin and
  * market of its own per run, so the fill meets no other journey's orders.
  */
 
@@ -109,7 +109,8 @@ test("[FEES] operations override a trader's tier, the trader sees it and is paid
   await snap(trader, "web-fees-phone");
   await trader.setViewportSize({ width: 1440, height: 900 });
 
-  // Alice rests a sell of 1 coin at 100 USDT, Bob takes it: Alice is paid 0.025 USDT.
+  // Alice rests a sell of 1 coin at 100 USDT, Bob takes it and pays 0.001 coin as taker: Alice
+  // is paid a quarter of the 0.1 % maker rate out of it, 0.00025 coin.
   await setup.placeLimitOrder(alice, { symbol: SYMBOL, side: "sell", price: "100", quantity: "1" });
   await setup.placeLimitOrder(bob, {
     symbol: SYMBOL,
@@ -122,18 +123,19 @@ test("[FEES] operations override a trader's tier, the trader sees it and is paid
   const panel = trader.getByTestId("account-panel");
   await panel.getByRole("tab", { name: /Trade history/ }).click();
   const fill = panel.getByTestId("my-trade").first();
-  await expect(fill).toContainText("-0.025 USDT", { timeout: 15_000 });
+  await expect(fill).toContainText(`-0.00025 ${COIN}`, { timeout: 15_000 });
   await expect(fill).toContainText("Maker");
 
-  // Finance's report: the maker's rebate in USDT, the taker's fee in the coin.
+  // Finance's report: the taker's fee and the maker's rebate, both in the coin.
   const finance = await (await browser.newContext()).newPage();
   await signInStaff(finance, "FINANCE");
   await finance.goto(`${ADMIN_URL}/fee-income`);
   const rows = finance.getByTestId("fee-income-row").filter({ hasText: SYMBOL });
-  // USDT: no fees, a rebate of 0.025 paid, net −0.025.
-  await expect(rows.filter({ hasText: "0.025" })).toContainText("-0.025");
-  // The coin: Bob's taker fee, 0.1 % of 1.
-  await expect(rows.filter({ hasText: "0.001" })).toHaveCount(1);
+  // The coin: Bob's taker fee, 0.1 % of 1; Alice's rebate of 0.00025; net 0.00075.
+  const coinRow = rows.filter({ hasText: "0.00025" });
+  await expect(coinRow).toHaveCount(1);
+  await expect(coinRow).toContainText("0.001");
+  await expect(coinRow).toContainText("0.00075");
   await snap(finance, "admin-fee-income-desktop");
   await finance.setViewportSize({ width: 390, height: 844 });
   await snap(finance, "admin-fee-income-phone");

@@ -160,10 +160,11 @@ describe("a tier assignment changes the fee of the next fill", () => {
     });
 
     const after = await makerFillOf(await aliceMakesBobTakes());
-    // 1 000 USDT × 0.1 % × −50 %: Alice is paid 0.5 USDT out of the fee account.
-    expect(after).toMatchObject({ liquidity: "maker", fee: "-0.5", feeAsset: "USDT" });
+    // 0.1 BTC × 0.1 % × −50 %: Alice is paid 0.00005 BTC out of the 0.0001 BTC Bob paid as taker
+    // (a rebate is paid in the asset the taker's fee was charged in), and keeps her 1 000 USDT.
+    expect(after).toMatchObject({ liquidity: "maker", fee: "-0.00005", feeAsset: "BTC" });
     const balances = await trader(alice).trading.balances();
-    expect(balances.find((b) => b.asset === "USDT")?.available).toBe("1999.5");
+    expect(balances.find((b) => b.asset === "USDT")?.available).toBe("1999");
   });
 
   it("still reconciles: every fill's postings sum to zero, rebate included", async () => {
@@ -188,12 +189,18 @@ describe("a tier assignment changes the fee of the next fill", () => {
         symbol: "BTCUSDT",
         asset: "USDT",
         makerFees: "1",
-        rebates: "0.5",
-        net: "0.5",
+        rebates: "0",
+        net: "1",
       }),
     );
     expect(rows).toContainEqual(
-      expect.objectContaining({ symbol: "BTCUSDT", asset: "BTC", takerFees: "0.0002" }),
+      expect.objectContaining({
+        symbol: "BTCUSDT",
+        asset: "BTC",
+        takerFees: "0.0002",
+        rebates: "0.00005",
+        net: "0.00015",
+      }),
     );
   });
 });

@@ -187,7 +187,7 @@ export interface MarketConfig {
  * A fee tier scales a market's fee rates for the users assigned to it, in parts per million of
  * the market rate: 1_000_000 charges the market rate, 800_000 gives 20 % off, 0 waives the fee, and
  * a negative maker scale pays the maker a rebate: −250_000 pays a quarter of the market maker rate
- * (rounded down, out of the "fee" account; see `match-order.ts`).
+ * (rounded down, out of the taker's fee on the same fill and never more; see `match-order.ts`).
  * Tier 0 always exists and charges the market rate until redefined.
  */
 export interface FeeTierConfig {

@@ -10,7 +10,7 @@ describe("command ids", () => {
     expect(commandIds.addAsset("BTC")).toBe("ref:asset:BTC");
     expect(commandIds.addMarket("BTC-USDT", "9f2c")).toBe("ref:market:BTC-USDT:9f2c");
     expect(commandIds.setMarketStatus("0b6c-4e")).toBe("market:status:0b6c-4e");
-    expect(commandIds.setFeeTier(2, 7)).toBe("fee:tier:2:7");
+    expect(commandIds.setFeeTier(2, 7, -250_000, 500_000)).toBe("fee:tier:2:7:-250000:500000");
     expect(commandIds.assignFeeTier(42, 3, 1)).toBe("fee:assign:42:3:1");
     expect(commandIds.deposit("e2e:7:USDT")).toBe("deposit:e2e:7:USDT");
     const withdrawal = "0b7e2f2c-4a3e-4b6e-9c1e-5d2f9a8b7c6d";

@@ -38,10 +38,13 @@ export const commandIds = {
   /** A market status change staff asked for, now or at a time: the change's own id. */
   setMarketStatus: (changeId: string) => `market:status:${changeId}`,
   /**
-   * A change of a fee tier's scales: the tier's revision after the change, so a retried change is
-   * applied once and setting earlier scales again later is a new intent.
+   * A change of a fee tier's scales: the tier's revision after the change and the scales, so a
+   * retried change is applied once, setting earlier scales again later is a new intent, and a
+   * different change that finds the same revision (the first one's row was never written) is
+   * not answered with the first one's outcome.
    */
-  setFeeTier: (tier: number, revision: number) => `fee:tier:${tier}:${revision}`,
+  setFeeTier: (tier: number, revision: number, makerScalePpm: number, takerScalePpm: number) =>
+    `fee:tier:${tier}:${revision}:${makerScalePpm}:${takerScalePpm}`,
   /**
    * A trader's move to a fee tier (the daily job's or an override's): the trader's assignment
    * revision and the tier, so a retried run sends the same id and a different tier a new one.

@@ -336,10 +336,14 @@ export class Auditor {
     const makerReceived = t.takerSide === "buy" ? t.quoteAtoms : base;
     if (t.takerFeeAtoms < 0n || t.takerFeeAtoms > takerReceived)
       fail(`trade ${t.tradeId} taker fee out of range`);
-    // A maker's negative fee is a rebate: at most the market maker rate of what it received.
-    const rebateMax = (makerReceived * BigInt(m.makerFeePpm)) / 1_000_000n;
-    if (t.makerFeeAtoms < 0n - rebateMax || t.makerFeeAtoms > makerReceived)
-      fail(`trade ${t.tradeId} maker fee out of range`);
+    if (t.makerFeeAtoms > makerReceived) fail(`trade ${t.tradeId} maker fee out of range`);
+    // A maker's negative fee is a rebate, paid out of the taker's fee on the fill: in its asset,
+    // and never more than it.
+    if (
+      t.makerFeeAtoms < 0n &&
+      (t.makerFeeAsset !== t.takerFeeAsset || 0n - t.makerFeeAtoms > t.takerFeeAtoms)
+    )
+      fail(`trade ${t.tradeId} maker rebate not covered by the taker's fee`);
   }
 
   private checkSeq(symbol: string, seq: number): void {

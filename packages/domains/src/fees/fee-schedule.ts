@@ -70,9 +70,10 @@ export type ScheduleProblems = Record<string, string[]>;
  * What is wrong with a schedule operations want to keep, or nothing:
  * - tier 0 applies from zero volume, and a higher tier needs strictly more volume, so the tier
  *   number reads as the rank;
- * - in every market the largest maker rebate is at most the smallest taker fee of any tier, so
- *   no fill pays its maker more than its taker pays (the rebate is rounded down and the fee up,
- *   both in the exchange's favour).
+ * - in every market the largest maker rebate is at most the smallest taker fee of any tier. The
+ *   engine never pays a maker more than the taker paid on the same fill (the rebate comes out of
+ *   that fee, in its asset), so a larger rebate would be cut short on some fills: a tier would
+ *   promise makers what it does not pay.
  */
 export function scheduleProblems(
   schedule: readonly ScheduleTier[],
@@ -114,7 +115,7 @@ function rebateProblem(schedule: readonly ScheduleTier[], market: MarketRates): 
     if (smallestTakerFee === null || takerFee < smallestTakerFee) smallestTakerFee = takerFee;
   }
   if (largestRebate === 0n || largestRebate <= (smallestTakerFee ?? 0n)) return null;
-  return `In ${market.symbol} a maker rebate would exceed the lowest taker fee: the exchange would pay out more than it earns on a fill.`;
+  return `In ${market.symbol} a maker rebate would exceed the lowest taker fee: makers would be paid less than the tier promises.`;
 }
 
 /** A market rate fraction ("0.001") in parts per million. */

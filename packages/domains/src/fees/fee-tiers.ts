@@ -155,7 +155,12 @@ export async function setFeeTier(
       services,
       {
         type: "feeTier.set",
-        id: commandIds.setFeeTier(wanted.tier, revision),
+        id: commandIds.setFeeTier(
+          wanted.tier,
+          revision,
+          wanted.makerScalePpm,
+          wanted.takerScalePpm,
+        ),
         ts: services.clock.now(),
         tier: wanted.tier,
         makerScalePpm: wanted.makerScalePpm,

@@ -28,10 +28,13 @@ import type { OrderBook } from "./book/order-book";
  * atom, in the exchange's favour: the exact part floor(received × rate / 10^12) is posted to the
  * "fee" account, and the 1-atom round-up, when the division leaves a remainder, to "rounding".
  *
- * A fee tier may pay makers instead (a negative maker scale: a rebate). The rebate is rounded
- * DOWN to the atom, again in the exchange's favour, and paid out of the "fee" account, so it
- * moves money the exchange earned and never creates any: the fill's postings still sum to zero.
- * The trade reports it as a negative maker fee.
+ * A fee tier may pay makers instead (a negative maker scale: a rebate). The maker then receives
+ * in full, and is paid the rebate in the asset the taker's fee is charged in (the asset the
+ * maker gave), out of that fee: floor(taker's receipt × −maker rate / 10^12), rounded DOWN in
+ * the exchange's favour, and never more than the exact fee the taker paid on the same fill. So
+ * the "fee" account of every asset only ever grows by a fill, whatever the tiers and market
+ * rates, and the fill's postings still sum to zero. The trade reports the rebate as a negative
+ * maker fee in that asset.
  * No other rounding happens anywhere in matching.
  */
 
@@ -172,6 +175,12 @@ function fillOrders(
     takerBuys ? takerRate : makerRate,
     postings,
   );
+  // The asset the taker received and paid its fee in: a maker's rebate is paid in it.
+  const takerAsset = takerBuys ? market.base : market.quote;
+  const rebate =
+    makerRate < 0n
+      ? payRebate(maker, takerAsset, takerBuys ? base : quote, makerRate, takerRate, postings)
+      : 0n;
   buyer.frozenAtoms = less(buyer.frozenAtoms, quote);
   seller.frozenAtoms = less(seller.frozenAtoms, base);
   taker.filledLots += lots;
@@ -197,8 +206,8 @@ function fillOrders(
     takerFeeAsset: takerBuys ? market.base.code : market.quote.code,
     makerOrderId: maker.id,
     makerUserId: maker.userId,
-    makerFeeAtoms: takerBuys ? sellerFee : buyerFee,
-    makerFeeAsset: takerBuys ? market.quote.code : market.base.code,
+    makerFeeAtoms: rebate > 0n ? 0n - rebate : takerBuys ? sellerFee : buyerFee,
+    makerFeeAsset: rebate > 0n ? takerAsset.code : takerBuys ? market.quote.code : market.base.code,
     ts: taker.ts,
   });
   events.push(
@@ -237,7 +246,11 @@ function creditNetOfFee(
   rate: bigint,
   postings: Posting[],
 ): bigint {
-  if (rate <= 0n) return creditWithRebate(order, asset, received, rate, postings);
+  // A maker with a rebate (a negative rate) receives in full; its rebate is paid by payRebate.
+  if (rate <= 0n) {
+    creditAvailable(order.userId, asset, order.receiveBalance, received, postings);
+    return 0n;
+  }
   const scaled = received * rate;
   const exact = scaled / RATE_DENOMINATOR;
   // ceil(scaled / d) = exact + 1 when the division leaves a remainder (scaled ≥ 0): one multiply
@@ -253,20 +266,25 @@ function creditNetOfFee(
 }
 
 /**
- * Credits `received` plus the rebate of a negative `rate` (0 for none): floor(received × −rate /
- * 10^12), taken from the "fee" account. Returns the fee charged: minus the rebate.
+ * Pays `maker` the rebate of its negative `makerRate` on a fill whose taker received
+ * `takerReceived` atoms of `asset` at `takerRate`: floor(takerReceived × −makerRate / 10^12),
+ * at most the exact fee the taker was charged on it, from the "fee" account to the maker's
+ * available balance of the asset it gave. Returns the rebate.
  */
-function creditWithRebate(
-  order: Order,
+function payRebate(
+  maker: Order,
   asset: Asset,
-  received: bigint,
-  rate: bigint,
+  takerReceived: bigint,
+  makerRate: bigint,
+  takerRate: bigint,
   postings: Posting[],
 ): bigint {
-  const rebate = (received * (0n - rate)) / RATE_DENOMINATOR;
-  creditAvailable(order.userId, asset, order.receiveBalance, received + rebate, postings);
-  if (rebate > 0n) postFee(asset, 0n - rebate, postings);
-  return 0n - rebate;
+  const owed = (takerReceived * (0n - makerRate)) / RATE_DENOMINATOR;
+  const rebate = smaller(owed, (takerReceived * takerRate) / RATE_DENOMINATOR);
+  if (rebate === 0n) return 0n;
+  creditAvailable(maker.userId, asset, maker.payBalance, rebate, postings);
+  postFee(asset, 0n - rebate, postings);
+  return rebate;
 }
 
 /** The taker's rate in parts per 10^12; no multiply for the usual full-scale tier. */

@@ -105,7 +105,7 @@ export class EngineClient {
 
   async close(): Promise<void> {
     for (const id of [...this.waiters.keys()]) this.fail(id, new Error("engine client closed"));
-    await Promise.all([this.subscriber.quit(), this.redis.quit()]);
+    await Promise.all([endConnection(this.subscriber), endConnection(this.redis)]);
   }
 
   private get replyChannel(): string {
@@ -158,4 +158,10 @@ function lazyReply(line: ReplyLine): EngineReply {
     },
   });
   return reply;
+}
+
+/** Closes a connection politely, or at once when it is already going: closing is never an error. */
+async function endConnection(redis: Redis): Promise<void> {
+  if (redis.status === "end") return;
+  await redis.quit().catch(() => redis.disconnect());
 }

@@ -124,12 +124,16 @@ function MailChoices() {
   const queryClient = useQueryClient();
   const choices = useQuery(trpc.notifications.mailChoices.queryOptions());
   const [saved, setSaved] = useState(false);
+  // The choice being saved shows at once, set in the same event as the click (a controlled
+  // checkbox whose value waited for the mutation's state would flick back first).
+  const [saving, setSaving] = useState<{ type: string; mail: boolean } | null>(null);
   const save = useMutation(
     trpc.notifications.setMailChoice.mutationOptions({
       onSuccess: (next) => {
         queryClient.setQueryData(trpc.notifications.mailChoices.queryKey(), next);
         setSaved(true);
       },
+      onSettled: () => setSaving(null),
     }),
   );
   return (
@@ -146,14 +150,13 @@ function MailChoices() {
               <input
                 type="checkbox"
                 name={choice.type}
-                checked={
-                  // The choice being saved shows at once, not after the answer.
-                  save.isPending && save.variables?.type === choice.type
-                    ? save.variables.mail
-                    : choice.mail
-                }
-                disabled={choice.locked || save.isPending}
-                onChange={(event) => save.mutate({ type: choice.type, mail: event.target.checked })}
+                checked={saving?.type === choice.type ? saving.mail : choice.mail}
+                disabled={choice.locked || saving !== null}
+                onChange={(event) => {
+                  const wanted = { type: choice.type, mail: event.target.checked };
+                  setSaving(wanted);
+                  save.mutate(wanted);
+                }}
                 className="size-4 accent-brand"
               />
               <span>{t(`typeNames.${choice.type}` as "typeNames.deposit.credited")}</span>

@@ -27,6 +27,12 @@ export function AccountPanel() {
   const trpc = useTRPC();
   const poll = usePrivatePollMs();
   const symbol = allMarkets ? undefined : market.symbol;
+  // The histories are read once the panel opens and kept, tab or no tab: the pushes of a fill
+  // then find them in the cache and keep them current. Read only when their tab opens, right
+  // after a fill, they could come from a read model that has not caught up yet, and no later
+  // push would bring the fill.
+  const orderHistory = useOrderHistory(symbol, loggedIn);
+  const tradeHistory = useTradeHistory(symbol, loggedIn);
   const openCount = useQuery({
     ...trpc.trading.openOrders.queryOptions({ symbol: market.symbol, limit: 200 }),
     enabled: loggedIn,
@@ -88,9 +94,9 @@ export function AccountPanel() {
       ) : tab === "open" ? (
         <OpenOrders symbol={symbol} />
       ) : tab === "orders" ? (
-        <OrderHistory symbol={symbol} />
+        <OrderHistory orders={orderHistory} />
       ) : tab === "trades" ? (
-        <TradeHistory symbol={symbol} />
+        <TradeHistory trades={tradeHistory} />
       ) : (
         <Balances />
       )}
@@ -284,18 +290,22 @@ function OpenOrders({ symbol }: { symbol: string | undefined }) {
  * Filled and cancelled orders, the latest change first (as the API lists them), with both the
  * time the order was placed and the time of its last change.
  */
-function OrderHistory({ symbol }: { symbol: string | undefined }) {
+function useOrderHistory(symbol: string | undefined, enabled: boolean) {
   const trpc = useTRPC();
-  const t = useTranslations("trade.account");
-  const zone = useTimeZoneLabel();
-  const formats = useFormats();
-  const orders = useInfiniteQuery({
+  return useInfiniteQuery({
     ...trpc.trading.orderHistory.infiniteQueryOptions(
       { symbol, limit: PAGE_SIZE },
       { getNextPageParam: (page) => page.nextCursor },
     ),
+    enabled,
     refetchInterval: usePrivatePollMs(),
   });
+}
+
+function OrderHistory({ orders }: { orders: ReturnType<typeof useOrderHistory> }) {
+  const t = useTranslations("trade.account");
+  const zone = useTimeZoneLabel();
+  const formats = useFormats();
   const items = orders.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Table
@@ -364,18 +374,22 @@ function OrderHistory({ symbol }: { symbol: string | undefined }) {
   );
 }
 
-function TradeHistory({ symbol }: { symbol: string | undefined }) {
+function useTradeHistory(symbol: string | undefined, enabled: boolean) {
   const trpc = useTRPC();
-  const t = useTranslations("trade.account");
-  const zone = useTimeZoneLabel();
-  const formats = useFormats();
-  const trades = useInfiniteQuery({
+  return useInfiniteQuery({
     ...trpc.trading.tradeHistory.infiniteQueryOptions(
       { symbol, limit: PAGE_SIZE },
       { getNextPageParam: (page) => page.nextCursor },
     ),
+    enabled,
     refetchInterval: usePrivatePollMs(),
   });
+}
+
+function TradeHistory({ trades }: { trades: ReturnType<typeof useTradeHistory> }) {
+  const t = useTranslations("trade.account");
+  const zone = useTimeZoneLabel();
+  const formats = useFormats();
   const items = trades.data?.pages.flatMap((page) => page.items) ?? [];
   return (
     <Table

@@ -9,6 +9,7 @@ import {
   createVitalsSampler,
   type RegistryLike,
   type SeriesValue,
+  slidingBaseline,
   ZProcessVitals,
 } from "./process-vitals";
 
@@ -70,6 +71,25 @@ describe("vitals from a histogram's buckets", () => {
     expect(counterDelta(10, undefined)).toBe(10);
     expect(counterDelta(15, 10)).toBe(5);
     expect(counterDelta(3, 10)).toBe(3);
+  });
+});
+
+describe("the window's baseline", () => {
+  it("is the newest reading at least a window old, or the oldest kept", () => {
+    fc.assert(
+      fc.property(fc.array(fc.nat({ max: 10_000 }), { minLength: 1, maxLength: 50 }), (gaps) => {
+        const baseline = slidingBaseline<number>(30_000);
+        let at = 0;
+        const times: number[] = [];
+        for (const gap of gaps) {
+          at += gap;
+          times.push(at);
+          const answer = baseline(at, at);
+          const old = times.filter((t) => t <= at - 30_000);
+          expect(answer).toBe(old.length > 0 ? Math.max(...old) : times[0]);
+        }
+      }),
+    );
   });
 });
 

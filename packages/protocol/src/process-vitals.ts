@@ -10,11 +10,11 @@ import { z } from "zod";
  */
 
 export const ZRequestVitals = z.object({
-  /** Requests answered since the previous beat. */
+  /** Requests answered over the last REQUEST_WINDOW_MS. */
   answered: z.number().int().nonnegative(),
   /** Of those, server errors (tRPC INTERNAL_SERVER_ERROR, HTTP 5xx). */
   serverErrors: z.number().int().nonnegative(),
-  /** The 95th-percentile latency since the previous beat (see `bucketPercentile`); null: none. */
+  /** The 95th-percentile latency over the window (see `bucketPercentile`); null: none. */
   p95Ms: z.number().nonnegative().nullable(),
 });
 
@@ -137,25 +137,57 @@ const JOURNAL_WRITE = "exchange_engine_journal_write_seconds";
 const P95 = 0.95;
 
 /**
- * Samples this process's vitals, each reading against the previous one: the first sample's
- * shares cover the time since the sampler was made.
+ * How far back request figures look. A beat's 2 s often holds no request at all (an idle
+ * console polls every 5 s), so answers, errors and latency are taken over the last minute of
+ * beats: against the newest reading at least this old (or the oldest kept).
+ */
+export const REQUEST_WINDOW_MS = 60_000;
+
+/** Feeds a reading taken at `at` and answers the one to measure it against. */
+type SlidingBaseline<T> = (at: number, reading: T) => T;
+
+/** Keeps the readings of the last window and answers the one at its start. */
+export function slidingBaseline<T>(windowMs: number): SlidingBaseline<T> {
+  const readings: Array<{ at: number; reading: T }> = [];
+  return (at, reading) => {
+    readings.push({ at, reading });
+    while (readings.length > 1 && (readings[1]?.at ?? at) <= at - windowMs) readings.shift();
+    return readings[0]?.reading ?? reading;
+  };
+}
+
+/**
+ * Samples this process's vitals: CPU against the previous sample, request figures over the
+ * window (`REQUEST_WINDOW_MS`); the first sample's CPU covers the time since it was made.
  */
 export function createVitalsSampler(
-  options: { registry?: () => RegistryLike | undefined; directory?: string } = {},
+  options: {
+    registry?: () => RegistryLike | undefined;
+    directory?: string;
+    windowMs?: number;
+  } = {},
 ) {
   const registryOf = options.registry ?? processRegistry;
   const directory = options.directory ?? process.cwd();
+  const windowMs = options.windowMs ?? REQUEST_WINDOW_MS;
   let cpuBefore = process.cpuUsage();
   let wallBefore = performance.now();
-  const bucketsBefore = new Map<string, BucketCounts>();
-  const countersBefore = new Map<string, number>();
+  const bucketsBefore = new Map<string, SlidingBaseline<BucketCounts>>();
+  const countersBefore = new Map<string, SlidingBaseline<number>>();
+  const baselineOf = <T>(baselines: Map<string, SlidingBaseline<T>>, name: string) => {
+    let baseline = baselines.get(name);
+    if (!baseline) {
+      baseline = slidingBaseline<T>(windowMs);
+      baselines.set(name, baseline);
+    }
+    return baseline;
+  };
 
   const histogramP95 = async (registry: RegistryLike, name: string) => {
     const metric = registry.getSingleMetric(name);
     if (!metric) return undefined;
     const now = bucketCounts((await metric.get()).values);
-    const delta = bucketDelta(now, bucketsBefore.get(name));
-    bucketsBefore.set(name, now);
+    const delta = bucketDelta(now, baselineOf(bucketsBefore, name)(performance.now(), now));
     const seconds = bucketPercentile(delta, P95);
     return seconds === null ? null : seconds * 1_000;
   };
@@ -168,10 +200,12 @@ export function createVitalsSampler(
     const metric = registry.getSingleMetric(name);
     if (!metric) return { answered: 0, serverErrors: 0 };
     const { total, errors } = counterTotals((await metric.get()).values, isError);
-    const answered = counterDelta(total, countersBefore.get(name));
-    const serverErrors = counterDelta(errors, countersBefore.get(`${name}:errors`));
-    countersBefore.set(name, total);
-    countersBefore.set(`${name}:errors`, errors);
+    const at = performance.now();
+    const answered = counterDelta(total, baselineOf(countersBefore, name)(at, total));
+    const serverErrors = counterDelta(
+      errors,
+      baselineOf(countersBefore, `${name}:errors`)(at, errors),
+    );
     return { answered, serverErrors };
   };
 

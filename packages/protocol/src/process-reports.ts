@@ -2,7 +2,12 @@ import { hostname } from "node:os";
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import { type LogAlert, setLogAlertSink } from "./log";
-import { createVitalsSampler, type ProcessVitals, ZProcessVitals } from "./process-vitals";
+import {
+  createVitalsSampler,
+  type ProcessVitals,
+  type RegistryLike,
+  ZProcessVitals,
+} from "./process-vitals";
 
 /**
  * What every process tells the rest about itself through Redis (seed 002's alertcenter): a
@@ -79,6 +84,8 @@ export function startProcessReporting(options: {
   prefix: string;
   process: VenueProcess;
   everyMs?: number;
+  /** The registry its vitals read; by default the one `startProcessMetrics` started. */
+  registry?: RegistryLike;
 }): ProcessReporting {
   const { redis, prefix, process: name } = options;
   const instance = `${hostname()}:${process.pid}`;
@@ -108,7 +115,8 @@ export function startProcessReporting(options: {
       .finally(() => inFlight.delete(sent));
     inFlight.add(sent);
   });
-  const sampleVitals = createVitalsSampler();
+  const { registry } = options;
+  const sampleVitals = createVitalsSampler(registry ? { registry: () => registry } : {});
   let beating = false;
   let stopped = false;
   const beat = async () => {

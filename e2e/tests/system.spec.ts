@@ -66,6 +66,21 @@ test("[SYSTEM] operations see every process up and the figures; a fatal line bec
   ).toHaveText(/^\d+(\.\d+)?$/);
   await expect(figures.filter({ hasText: "Deposit success rate" })).toBeVisible();
   await expect(figures.filter({ hasText: "Withdrawal processing time" })).toBeVisible();
+  // Seed 003 §8.3: every figure with a value, its line and a verdict in words.
+  const seedFigures = page.getByTestId("seed-figure");
+  await expect(seedFigures).toHaveCount(11);
+  for (const figure of ["cpu", "memory", "disk", "network", "apiResponse", "errorRate"]) {
+    await expect(
+      page
+        .locator(`[data-testid="seed-figure"][data-figure="${figure}"]`)
+        .getByTestId("seed-figure-value"),
+      `${figure} is measured`,
+    ).toHaveText(/\d/, { timeout: 20_000 });
+  }
+  await expect(page.locator('[data-testid="seed-figure"][data-figure="cpu"]')).toContainText(
+    /Within line|Over line/,
+  );
+  await expect(page.getByTestId("process-vitals").first()).toContainText(/CPU [\d.]+\s?%/);
   await expect(
     page.locator('[data-testid="consumer-row"][data-consumer="projector"]'),
   ).toBeVisible();

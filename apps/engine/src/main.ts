@@ -28,7 +28,12 @@ const redis = new Redis(env.REDIS_URL, { maxRetriesPerRequest: null });
 const reader = redis.duplicate();
 const keys = busKeys(env.REDIS_PREFIX);
 // The heartbeat the System page shows, and error and fatal lines to the worker's alert center.
-const reporting = startProcessReporting({ redis, prefix: env.REDIS_PREFIX, process: "engine" });
+const reporting = startProcessReporting({
+  redis,
+  prefix: env.REDIS_PREFIX,
+  process: "engine",
+  registry: metrics.registry,
+});
 const journal = new Journal(pool);
 const snapshots = new SnapshotStore(pool, env.ENGINE_SNAPSHOTS_KEPT);
 const snapshotPolicy = {

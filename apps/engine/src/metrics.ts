@@ -86,6 +86,8 @@ export function createEngineMetrics() {
     /** The journal's pool, read at each scrape. */
     watchPool: (pool: PoolFigures) => observeDbPool(metrics, "journal", () => pool),
     render: () => metrics.render(),
+    /** Read by the heartbeat for the System page's vitals (the engine keeps its own registry). */
+    registry: metrics.registry,
   };
 }
 

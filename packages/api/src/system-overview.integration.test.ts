@@ -87,6 +87,7 @@ describe("the System page's reading", () => {
   it("shows each consumer's lag behind the engine, each process's heartbeat and the figures", async () => {
     const user = await createTestUser(services.db, { tag: "system" });
     await seedReadModels(user.id);
+    const vitals = { cpuShare: 0.1, rssBytes: 200_000_000, hostMemoryShare: 0.5, diskShare: 0.3 };
     await services.redis.hset(
       consumerStatusKey(system.redisPrefix),
       "projector",
@@ -100,6 +101,25 @@ describe("the System page's reading", () => {
         instance: "host-a:7",
         at: NOW - 1_000,
         startedAt: NOW - MINUTE,
+      }),
+      "gateway@host-a:8",
+      JSON.stringify({
+        process: "gateway",
+        instance: "host-a:8",
+        at: NOW - 1_000,
+        startedAt: NOW - MINUTE,
+        vitals: {
+          ...vitals,
+          requests: { answered: 400, serverErrors: 2, p95Ms: 250 },
+        },
+      }),
+      "engine@host-c:3",
+      JSON.stringify({
+        process: "engine",
+        instance: "host-c:3",
+        at: NOW - 1_000,
+        startedAt: NOW - MINUTE,
+        vitals: { ...vitals, cpuShare: 0.95, commandP95Ms: 5, journalWriteP95Ms: 25 },
       }),
       "signer@host-b:9",
       JSON.stringify({
@@ -133,7 +153,10 @@ describe("the System page's reading", () => {
       instances: [{ instance: "host-b:9", ok: false }],
     });
     // Nothing ever beat for it: down, with no instance.
-    expect(process("gateway")).toMatchObject({ ok: false, instances: [] });
+    expect(process("worker")).toMatchObject({ ok: false, instances: [] });
+    // A beat of an older build, without vitals, still counts.
+    expect(process("stream")?.instances[0]?.vitals).toBeNull();
+    expect(process("gateway")?.instances[0]?.vitals).toMatchObject({ rssBytes: 200_000_000 });
     expect(overview.ok).toBe(false);
 
     expect(overview.figures.ordersPerSecond).toBe(0);
@@ -147,5 +170,22 @@ describe("the System page's reading", () => {
       maxMs: 45 * MINUTE,
       withinLine: false,
     });
+
+    // The round trips were measured just now, against the real Redis and database.
+    expect(overview.network.redisMs).toEqual(expect.any(Number));
+    expect(overview.network.databaseMs).toEqual(expect.any(Number));
+    const seed = Object.fromEntries(overview.seedFigures.map((f) => [f.id, f]));
+    expect(Object.keys(seed)).toHaveLength(11);
+    expect(seed.network?.value).toEqual(expect.any(Number));
+    expect(seed.cpu).toMatchObject({ value: 0.95, within: false });
+    expect(seed.memory).toMatchObject({ value: 0.5, within: true });
+    expect(seed.disk).toMatchObject({ value: 0.3, within: true });
+    expect(seed.apiResponse).toMatchObject({ value: 250, within: false });
+    expect(seed.errorRate).toMatchObject({ value: 0.005, within: true });
+    expect(seed.messageDelay).toMatchObject({ value: 5, within: true });
+    expect(seed.dbQuery).toMatchObject({ value: 25, within: true });
+    expect(seed.orders).toMatchObject({ value: 0, line: null, within: null });
+    expect(seed.depositSuccess).toMatchObject({ value: 0.75, within: false });
+    expect(seed.withdrawalProcessing).toMatchObject({ value: 45 * MINUTE, within: false });
   });
 });

@@ -55,6 +55,11 @@ export {
   ZProcessHeartbeat,
 } from "./process-reports";
 export {
+  type ProcessVitals,
+  type RequestVitals,
+  ZProcessVitals,
+} from "./process-vitals";
+export {
   type CommandOutcome,
   type EngineReply,
   unjournaledReply,

@@ -16,6 +16,7 @@ import {
   type Registry,
   Registry as RegistryClass,
 } from "prom-client";
+import { PROCESS_METRICS_SYMBOL } from "./process-vitals";
 
 export type { Counter, Gauge, Histogram, Registry };
 export { AggregatorRegistry };
@@ -163,7 +164,7 @@ function collectWith<L extends string>(collect: (gauge: Gauge<L>) => void | Prom
 }
 
 /** Where the process's registry lives: on `globalThis`, so a module bundled twice finds it. */
-const PROCESS_METRICS = Symbol.for("exchange.process-metrics");
+const PROCESS_METRICS = PROCESS_METRICS_SYMBOL;
 type WithProcessMetrics = typeof globalThis & { [PROCESS_METRICS]?: ProcessMetrics };
 
 /**

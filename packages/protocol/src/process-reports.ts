@@ -2,6 +2,12 @@ import { hostname } from "node:os";
 import type { Redis } from "ioredis";
 import { z } from "zod";
 import { type LogAlert, setLogAlertSink } from "./log";
+import {
+  createVitalsSampler,
+  type ProcessVitals,
+  type RegistryLike,
+  ZProcessVitals,
+} from "./process-vitals";
 
 /**
  * What every process tells the rest about itself through Redis (seed 002's alertcenter): a
@@ -44,6 +50,8 @@ export const ZProcessHeartbeat = z.object({
   /** Epoch ms of the last beat, and of the start. */
   at: z.number().int(),
   startedAt: z.number().int(),
+  /** Since the previous beat; absent in beats of older builds, or when sampling failed. */
+  vitals: ZProcessVitals.optional(),
 });
 export type ProcessHeartbeat = z.infer<typeof ZProcessHeartbeat>;
 
@@ -76,6 +84,8 @@ export function startProcessReporting(options: {
   prefix: string;
   process: VenueProcess;
   everyMs?: number;
+  /** The registry its vitals read; by default the one `startProcessMetrics` started. */
+  registry?: RegistryLike;
 }): ProcessReporting {
   const { redis, prefix, process: name } = options;
   const instance = `${hostname()}:${process.pid}`;
@@ -105,13 +115,24 @@ export function startProcessReporting(options: {
       .finally(() => inFlight.delete(sent));
     inFlight.add(sent);
   });
-  const beat = () => {
+  const { registry } = options;
+  const sampleVitals = createVitalsSampler(registry ? { registry: () => registry } : {});
+  let beating = false;
+  let stopped = false;
+  const beat = async () => {
+    // A beat still waiting on a slow disk or Redis is not overtaken by the next one.
+    if (beating || stopped) return;
+    beating = true;
+    const vitals: ProcessVitals | undefined = await sampleVitals().catch(() => undefined);
     const heartbeat: ProcessHeartbeat = { process: name, instance, at: Date.now(), startedAt };
-    redis
+    if (vitals) heartbeat.vitals = vitals;
+    if (stopped) return;
+    await redis
       .hset(processHeartbeatKey(prefix), `${name}@${instance}`, JSON.stringify(heartbeat))
       .catch(() => undefined);
+    beating = false;
   };
-  beat();
+  void beat();
   const timer = setInterval(beat, options.everyMs ?? PROCESS_HEARTBEAT_EVERY_MS);
   timer.unref();
   return {
@@ -121,6 +142,7 @@ export function startProcessReporting(options: {
     },
     async stop() {
       clearInterval(timer);
+      stopped = true;
       setLogAlertSink(undefined);
       // Gone on purpose: the System page shows it stopped at once, not ten seconds later.
       await redis.hdel(processHeartbeatKey(prefix), `${name}@${instance}`).catch(() => undefined);

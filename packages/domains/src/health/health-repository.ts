@@ -12,6 +12,11 @@ export async function findJournalHead(db: Store): Promise<number> {
   return Number(rows[0]?.seq ?? 0);
 }
 
+/** One `SELECT 1`: the round trip to the database, for the network figure. */
+export async function selectOne(db: Store): Promise<void> {
+  await db.$queryRaw`SELECT 1`;
+}
+
 /**
  * Orders the engine accepted since `since` (their command's time). The BRIN index on
  * `orders.created_at` keeps this a scan of the newest block ranges, whatever the table's size.

@@ -2,6 +2,7 @@ import {
   PROCESS_HEARTBEAT_FORGET_MS,
   PROCESS_HEARTBEAT_STALE_MS,
   type ProcessHeartbeat,
+  type ProcessVitals,
   readProcessHeartbeats,
   VENUE_PROCESSES,
 } from "@exchange/protocol";
@@ -15,11 +16,14 @@ import {
   countOrdersSince,
   countWithdrawalsInFlightSince,
   findWithdrawalDurationsMs,
+  selectOne,
 } from "./health-repository";
 import {
   DEPOSITS_WINDOW_MS,
   ORDERS_WINDOW_MS,
+  type SeedFigure,
   type SystemFigures,
+  seedFigures,
   systemFigures,
   WITHDRAWAL_PROCESSING_MS_MAX,
   WITHDRAWALS_WINDOW_MS,
@@ -37,6 +41,8 @@ export interface ProcessInstanceView {
   ok: boolean;
   lastBeatAt: Date;
   startedAt: Date;
+  /** From the last beat; null for a build that sends none. */
+  vitals: ProcessVitals | null;
 }
 
 export interface ProcessView {
@@ -65,6 +71,10 @@ export interface SystemOverview {
   } | null;
   alerts: { unresolved: AlertView[]; resolved: AlertView[] };
   figures: SystemFigures;
+  /** Round trips from this process, ms, measured at this read; null when one failed. */
+  network: { redisMs: number | null; databaseMs: number | null };
+  /** Every figure of seed 003 §8.3 against its line. */
+  seedFigures: SeedFigure[];
 }
 
 /** Resolved alerts shown under the open ones. */
@@ -74,14 +84,22 @@ const DIFFERENCES_SHOWN = 5;
 
 export async function systemOverview(services: Services): Promise<SystemOverview> {
   const nowMs = services.clock.now();
-  const [health, heartbeats, reports, alerts, figures] = await Promise.all([
+  const [health, heartbeats, reports, alerts, figures, network] = await Promise.all([
     checkHealth(services, nowMs),
     readProcessHeartbeats(services.redis, services.redisPrefix),
     listReconciliationReports(services, 1),
     listAlerts(services, { resolved: RESOLVED_SHOWN }),
     readFigures(services, nowMs),
+    measureNetwork(services),
   ]);
   const processes = processViews(heartbeats, nowMs);
+  const liveVitals = processes.flatMap((p) =>
+    p.instances.flatMap((i) => (i.ok && i.vitals ? [{ process: p.process, ...i.vitals }] : [])),
+  );
+  const networkMs =
+    network.redisMs === null || network.databaseMs === null
+      ? null
+      : Math.max(network.redisMs, network.databaseMs);
   const last = reports[0];
   return {
     at: new Date(nowMs),
@@ -108,6 +126,8 @@ export async function systemOverview(services: Services): Promise<SystemOverview
       : null,
     alerts,
     figures,
+    network,
+    seedFigures: seedFigures({ instances: liveVitals, networkMs, business: figures }),
   };
 }
 
@@ -127,6 +147,7 @@ export function processViews(
         ok: nowMs - h.at <= PROCESS_HEARTBEAT_STALE_MS,
         lastBeatAt: new Date(h.at),
         startedAt: new Date(h.startedAt),
+        vitals: h.vitals ?? null,
       }))
       .sort((a, b) => a.instance.localeCompare(b.instance));
     return {
@@ -152,4 +173,28 @@ async function readFigures(services: Services, nowMs: number): Promise<SystemFig
     withdrawalDurationsMs,
     withdrawalsOverdue,
   });
+}
+
+/**
+ * Seed 003's network latency as this process sees it: a Redis PING and a database `SELECT 1`,
+ * each timed on its own (a failed one is null, and the database's health shows why).
+ */
+async function measureNetwork(
+  services: Services,
+): Promise<{ redisMs: number | null; databaseMs: number | null }> {
+  const [redisMs, databaseMs] = await Promise.all([
+    roundTripMs(() => services.redis.ping()),
+    roundTripMs(() => selectOne(services.db)),
+  ]);
+  return { redisMs, databaseMs };
+}
+
+async function roundTripMs(call: () => Promise<unknown>): Promise<number | null> {
+  const started = performance.now();
+  try {
+    await call();
+    return Math.round((performance.now() - started) * 100) / 100;
+  } catch {
+    return null;
+  }
 }

@@ -100,7 +100,7 @@ function FigureCard({
 }
 
 /** A duration in the largest unit that keeps it readable: 42 s, 3.5 min, 1.2 h. */
-function useDuration() {
+export function useDuration() {
   const t = useTranslations("system.duration");
   const format = useFormatter();
   const number = (value: number) => format.number(value, { maximumFractionDigits: 1 });

@@ -44,6 +44,7 @@ export function ProcessesSection({ overview }: { overview: SystemOverview }) {
                 {t("processes.instances", { count: p.instances.length })}
                 {silent > 0 ? ` · ${t("processes.stale", { count: silent })}` : ""}
               </p>
+              <ProcessVitals instances={p.instances} />
               {last ? (
                 <p className="text-xs text-ink-faint tabular-nums">
                   {t("processes.lastBeat", { time: format.dateTime(last, "time") })}
@@ -64,6 +65,26 @@ export function ProcessesSection({ overview }: { overview: SystemOverview }) {
         />
       </ul>
     </Section>
+  );
+}
+
+type Instance = SystemOverview["processes"][number]["instances"][number];
+
+/** The busiest instance's CPU and the instances' memory, from their last beats. */
+function ProcessVitals({ instances }: { instances: Instance[] }) {
+  const t = useTranslations("system.processes");
+  const format = useFormatter();
+  const vitals = instances.flatMap((i) => (i.ok && i.vitals ? [i.vitals] : []));
+  if (vitals.length === 0) return null;
+  const cpu = Math.max(...vitals.map((v) => v.cpuShare));
+  const rss = vitals.reduce((total, v) => total + v.rssBytes, 0);
+  return (
+    <p data-testid="process-vitals" className="text-xs text-ink-muted tabular-nums">
+      {t("vitals", {
+        cpu: format.number(cpu, { style: "percent", maximumFractionDigits: 1 }),
+        memory: format.number(rss / 1_048_576, { maximumFractionDigits: 0 }),
+      })}
+    </p>
   );
 }
 

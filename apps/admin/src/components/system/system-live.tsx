@@ -9,6 +9,7 @@ import { ConsumersSection } from "./consumers-section";
 import { FiguresSection } from "./figures-section";
 import { ProcessesSection } from "./processes-section";
 import { ReconciliationSection } from "./reconciliation-section";
+import { SeedFiguresSection } from "./seed-figures-section";
 import type { SystemOverview } from "./system-types";
 
 /** How often the page reads the system again: live enough to watch, cheap enough to leave open. */
@@ -50,6 +51,7 @@ export function SystemLive({ initial }: { initial: SystemOverview }) {
       </div>
       <ProcessesSection overview={overview} />
       <FiguresSection figures={overview.figures} />
+      <SeedFiguresSection figures={overview.seedFigures} />
       <AlertsSection alerts={overview.alerts} onChanged={() => query.refetch()} />
       <div className="grid grid-cols-1 gap-6 xl:grid-cols-[3fr_2fr]">
         <ConsumersSection health={overview.health} />

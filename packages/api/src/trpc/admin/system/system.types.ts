@@ -1,4 +1,5 @@
 import { ZAlertView } from "@exchange/domains/alerts/alerts-contracts";
+import { ZProcessVitals } from "@exchange/protocol";
 import { z } from "zod";
 
 const ZComponent = z.object({
@@ -20,6 +21,7 @@ export const ZSystemOverviewOutput = z.object({
           ok: z.boolean(),
           lastBeatAt: z.date(),
           startedAt: z.date(),
+          vitals: ZProcessVitals.nullable(),
         }),
       ),
     }),
@@ -73,4 +75,27 @@ export const ZSystemOverviewOutput = z.object({
       withinLine: z.boolean(),
     }),
   }),
+  network: z.object({ redisMs: z.number().nullable(), databaseMs: z.number().nullable() }),
+  seedFigures: z.array(
+    z.object({
+      id: z.enum([
+        "cpu",
+        "memory",
+        "disk",
+        "network",
+        "apiResponse",
+        "errorRate",
+        "messageDelay",
+        "dbQuery",
+        "orders",
+        "depositSuccess",
+        "withdrawalProcessing",
+      ]),
+      group: z.enum(["system", "application", "business"]),
+      value: z.number().nullable(),
+      unit: z.enum(["share", "ms", "perSecond"]),
+      line: z.union([z.object({ below: z.number() }), z.object({ above: z.number() })]).nullable(),
+      within: z.boolean().nullable(),
+    }),
+  ),
 });

@@ -6,8 +6,8 @@
  */
 import { PROCESSING_BUCKETS_SECONDS, processMetrics } from "@exchange/protocol/metrics";
 
-/** What became of an order sent to the engine. */
-export type OrderResult = "placed" | "rejected";
+/** What became of an order sent to the engine (timeout: no answer in time; it may still apply). */
+export type OrderResult = "placed" | "rejected" | "timeout";
 
 /**
  * How a deposit's story ended, by its final status. One definition with the System page's
@@ -29,7 +29,7 @@ export type DepositOutcome = (typeof DEPOSIT_OUTCOMES)[keyof typeof DEPOSIT_OUTC
 const orders = () =>
   processMetrics().counter({
     name: "trading_orders_total",
-    help: "Orders sent to the engine, by market and result (placed, rejected); rate() is orders per second",
+    help: "Orders sent to the engine (placed, an OCO list's two, amended), by market and result (placed, rejected, timeout); rate() is orders per second",
     labelNames: ["market", "result"],
   });
 
@@ -48,8 +48,8 @@ const withdrawalSeconds = () =>
     buckets: PROCESSING_BUCKETS_SECONDS,
   });
 
-export function countOrder(market: string, result: OrderResult): void {
-  orders().inc({ market, result });
+export function countOrders(market: string, result: OrderResult, count: number): void {
+  orders().inc({ market, result }, count);
 }
 
 /** Once per move to a status; counts only the statuses that decide a deposit (see above). */

@@ -1,8 +1,8 @@
 /**
  * `npm test`: everything CI checks, in order of cost — lint and format, boundaries
- * (scripts/check-boundaries.ts), types, the Prometheus rules and scrape configuration
- * (scripts/check-prometheus.ts, promtool), unit and integration tests (vitest.config.ts), the
- * instructions each core command and the engine's per-command path cost against their record
+ * (scripts/check-boundaries.ts), types, the Prometheus rules, scrape and AlertManager
+ * configuration (scripts/check-prometheus.ts, promtool and amtool), unit and integration tests
+ * (vitest.config.ts), the instructions each core command and the engine's per-command path cost against their record
  * (scripts/perf/instructions.ts), then the end-to-end journeys (scripts/e2e.ts).
  * Stops at the first failing step.
  */
@@ -17,7 +17,11 @@ const STEPS: Array<[title: string, command: string, args: string[]]> = [
   ["boundaries", "npm", ["run", "--silent", "check:boundaries"]],
   ["types", "npx", ["turbo", "run", "typecheck", "--ui=stream"]],
   ["types (scripts)", "npx", ["tsc", "-p", "tsconfig.json"]],
-  ["alert rules and scrape configuration", "npx", ["tsx", "scripts/check-prometheus.ts"]],
+  [
+    "alert rules, scrape and AlertManager configuration",
+    "npx",
+    ["tsx", "scripts/check-prometheus.ts"],
+  ],
   ["unit and integration tests", "npx", ["vitest", "run"]],
   ["instructions per operation", "npm", ["run", "--silent", "check:instructions"]],
   ["end-to-end tests", "npx", ["tsx", "scripts/e2e.ts"]],

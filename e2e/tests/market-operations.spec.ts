@@ -8,7 +8,8 @@ import { setUpTrading, type TestTrader, type TradingSetup } from "./support/trad
 /**
  * [MARKETS] Operations list a new asset and its market in the admin console; two traders trade
  * it within seconds; operations halt it (after confirming) and the trader's order form says the
- * market is halted. A coin of its own per run, so the journey reads only its own market.
+ * market is halted; operations suspend the coin's deposits and withdrawals and resume them. A
+ * coin of its own per run, so the journey reads only its own market.
  */
 
 useOwnClientAddressPerTest(test);
@@ -110,6 +111,27 @@ test("[MARKETS] operations list a market, traders trade it at once, and a halt s
   await snap(alicePage, "trade-halted-desktop");
   await alicePage.setViewportSize({ width: 390, height: 844 });
   await snap(alicePage, "trade-halted-phone");
+
+  // Operations suspend the coin's deposits and withdrawals, with a reason, then resume them.
+  const statusForm = admin.getByRole("form", {
+    name: "Change an asset's deposits and withdrawals",
+  });
+  await statusForm.getByRole("combobox", { name: "Asset" }).selectOption(COIN);
+  await statusForm.getByRole("textbox", { name: "Reason" }).fill("Contract upgrade");
+  await statusForm.getByRole("button", { name: "Apply" }).click();
+  await expect(statusForm.getByRole("status")).toHaveText(
+    `${COIN} deposits and withdrawals are off.`,
+  );
+  await statusForm.getByRole("button", { name: "Apply" }).click();
+  await expect(statusForm).toContainText(`${COIN} is already DISABLED.`);
+  await statusForm
+    .getByRole("combobox", { name: "Deposits and withdrawals" })
+    .selectOption("ACTIVE");
+  await statusForm.getByRole("button", { name: "Apply" }).click();
+  await expect(statusForm.getByRole("status")).toHaveText(
+    `${COIN} deposits and withdrawals are on.`,
+  );
+  await snap(admin, "admin-markets-desktop-asset-status");
   await admin.setViewportSize({ width: 390, height: 844 });
   await snap(admin, "admin-markets-phone");
 });

@@ -228,6 +228,12 @@ const PROCEDURES: Array<{
       api.markets.createAsset({ code: "MATRIX", name: "Matrix", precision: 0, maxAmount: "0.5" }),
   },
   {
+    path: "markets.setAssetStatus",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) =>
+      api.markets.setAssetStatus({ code: "NOPE", status: "DISABLED", reason: "matrix check" }),
+  },
+  {
     path: "markets.setStatus",
     access: ["ADMIN", "OPERATIONS"],
     call: (api) => api.markets.setStatus({ symbol: "NOPEUSDT", status: "HALTED" }),

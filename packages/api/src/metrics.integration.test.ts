@@ -158,6 +158,34 @@ describe("the tRPC procedures' metrics (as web and admin serve them)", () => {
     ).toBe(placed + 1);
   });
 
+  it("count an OCO list as its two orders and an amendment as one, as a placement is", async () => {
+    const api = callTraderApi(services, trader);
+    const placedOrders = async () =>
+      sample(await processMetrics().render(), "exchange_trading_orders_total", {
+        market: "BTCUSDT",
+        result: "placed",
+      }) ?? 0;
+    const before = await placedOrders();
+    await api.trading.placeOco({
+      symbol: "BTCUSDT",
+      side: "buy",
+      quantity: "0.01",
+      price: "29000",
+      stopPrice: "40000",
+      stopLimitPrice: "40100",
+    });
+    expect(await placedOrders()).toBe(before + 2);
+    const { order } = await api.trading.placeOrder({
+      symbol: "BTCUSDT",
+      side: "buy",
+      type: "limit",
+      price: "29100",
+      quantity: "0.02",
+    });
+    await api.trading.amendOrder({ symbol: "BTCUSDT", orderId: order.orderId, price: "29150" });
+    expect(await placedOrders()).toBe(before + 4);
+  });
+
   it("count a refused call under its error code", async () => {
     const api = callTraderApi(services, trader);
     await expect(

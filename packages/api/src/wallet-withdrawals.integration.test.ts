@@ -466,6 +466,52 @@ describe("bad input", () => {
   });
 });
 
+describe("a suspended asset", () => {
+  it("refuses a new withdrawal with a clear message, and takes one again once resumed", async () => {
+    const user = await newUser("suspended", 100n);
+    const operationsId = (
+      await services.db.staff.findFirstOrThrow({ where: { roles: { has: "OPERATIONS" } } })
+    ).id;
+    const operations = admin(staffActor(operationsId, "OPERATIONS"));
+    const suspend = { code: "USDT", status: "DISABLED", reason: "contract upgrade" } as const;
+    await operations.markets.setAssetStatus(suspend);
+    try {
+      const suspended = await refusal(request(user));
+      expect(suspended.fields.asset).toEqual(["USDT withdrawals are suspended for now."]);
+      const again = await refusal(operations.markets.setAssetStatus(suspend));
+      expect(again.fields.status).toEqual(["USDT is already DISABLED."]);
+      await expectUsdt(user.actor, "100", "0");
+    } finally {
+      await operations.markets.setAssetStatus({ ...suspend, status: "ACTIVE", reason: "done" });
+    }
+    const accepted = await request(user);
+    expect(accepted.amount).toBe("10");
+    const audit = await services.db.auditLog.findMany({
+      where: { action: "asset.status.change", targetId: "USDT" },
+      orderBy: { id: "asc" },
+    });
+    expect(audit.map((a) => [a.before, a.after])).toEqual([
+      [{ status: "ACTIVE" }, { status: "DISABLED", reason: "contract upgrade" }],
+      [{ status: "DISABLED" }, { status: "ACTIVE", reason: "done" }],
+    ]);
+  });
+
+  it("cannot be changed for an asset that does not exist", async () => {
+    const operationsId = (
+      await services.db.staff.findFirstOrThrow({ where: { roles: { has: "OPERATIONS" } } })
+    ).id;
+    const missing = await refusal(
+      admin(staffActor(operationsId, "OPERATIONS")).markets.setAssetStatus({
+        code: "NOPE",
+        status: "DISABLED",
+        reason: "no such asset",
+      }),
+    );
+    expect(missing.code).toBe("NOT_FOUND");
+    expect(missing.message).toBe("There is no asset NOPE.");
+  });
+});
+
 describe("any typed address and amount", () => {
   it("gets a typed answer, and a refusal freezes nothing (property)", async () => {
     const user = await newUser("fuzz", 100n);

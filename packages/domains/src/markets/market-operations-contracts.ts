@@ -27,6 +27,18 @@ export const ZCreateAssetInput = z.object({
 });
 export type CreateAssetInput = z.infer<typeof ZCreateAssetInput>;
 
+/** Suspends an asset's deposits and withdrawals (DISABLED) or resumes them (ACTIVE). */
+export const ZSetAssetStatusInput = z.object({
+  code: ZAssetCode,
+  status: z.enum(["ACTIVE", "DISABLED"]),
+  reason: z
+    .string()
+    .trim()
+    .min(3, "Say why, in a few words.")
+    .max(500, "Keep the reason under 500 characters."),
+});
+export type SetAssetStatusInput = z.infer<typeof ZSetAssetStatusInput>;
+
 export const ZAssetOutput = z.object({
   code: z.string(),
   name: z.string(),

@@ -61,6 +61,27 @@ export async function insertAsset(
   await db.asset.create({ data: asset });
 }
 
+export type AssetStatus = "ACTIVE" | "DISABLED";
+
+export async function findAsset(db: Store, code: string) {
+  return db.asset.findUnique({
+    where: { code },
+    select: { code: true, name: true, precision: true, maxAmount: true, status: true },
+  });
+}
+
+/** Moves the asset from `from` to `to`; false when its status was no longer `from`. */
+export async function moveAssetStatus(
+  db: Store,
+  move: { code: string; from: AssetStatus; to: AssetStatus },
+): Promise<boolean> {
+  const { count } = await db.asset.updateMany({
+    where: { code: move.code, status: move.from },
+    data: { status: move.to },
+  });
+  return count === 1;
+}
+
 export async function findMarketStatus(db: Store, symbol: string): Promise<MarketStatus | null> {
   const row = await db.market.findUnique({ where: { symbol }, select: { status: true } });
   return row?.status ?? null;

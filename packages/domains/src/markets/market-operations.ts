@@ -15,11 +15,13 @@ import { checkMarketDraft } from "./market-draft";
 import type {
   CreateAssetInput,
   CreateMarketInput,
+  SetAssetStatusInput,
   StatusChange,
 } from "./market-operations-contracts";
 import {
   assetExists,
   deleteMarket,
+  findAsset,
   findAssetPrecisions,
   findMarketStatus,
   findRunnableStatusChanges,
@@ -28,6 +30,7 @@ import {
   insertAsset,
   insertMarket,
   insertStatusChange,
+  moveAssetStatus,
   moveStatusChange,
   type StatusChangeRecord,
 } from "./market-operations-repository";
@@ -114,6 +117,42 @@ export async function createAsset(
     throw isUniqueViolation(error) ? taken() : error;
   }
   return input;
+}
+
+/**
+ * Suspends an asset (DISABLED: no new deposit is credited, no withdrawal requested) or resumes
+ * it (ACTIVE), with the reason audited beside the status before and after. Not an engine
+ * command: balances stay as they are, only what the wallet accepts changes.
+ */
+export async function setAssetStatus(
+  services: MarketOperationServices,
+  caller: StaffCaller,
+  input: SetAssetStatusInput,
+) {
+  const asset = await findAsset(services.db, input.code);
+  if (!asset) throw new AppError(AppErrorCode.NOT_FOUND, `There is no asset ${input.code}.`);
+  const already = () =>
+    new AppError(AppErrorCode.INVALID_INPUT, `${input.code} is already ${input.status}.`, {
+      status: [`${input.code} is already ${input.status}.`],
+    });
+  if (asset.status === input.status) throw already();
+  await inTransaction(services.db, async (tx) => {
+    const moved = await moveAssetStatus(tx, {
+      code: input.code,
+      from: asset.status,
+      to: input.status,
+    });
+    if (!moved) throw already();
+    await recordAudit(tx, {
+      actor: { kind: "staff", staffId: caller.staffId },
+      action: "asset.status.change",
+      target: { type: "asset", id: input.code },
+      before: { status: asset.status },
+      after: { status: input.status, reason: input.reason },
+      ip: caller.ip,
+    });
+  });
+  return { ...asset, maxAmount: asset.maxAmount.toString(), status: input.status };
 }
 
 function maxAmountAtomsOf(input: CreateAssetInput): bigint {

@@ -6,7 +6,7 @@ import { AppError, AppErrorCode } from "../errors";
 import { assertCanTradeRemembered } from "../kyc/kyc-levels";
 import { type MarketInfo, marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
-import { callEngine } from "./engine-calls";
+import { callEngineWithOrders } from "./engine-calls";
 import { auditOrderAction } from "./order-audit";
 import { amendCommandOf, ocoCommandOf } from "./order-change-input";
 import { acceptedOrders, type Event, orderAfter, takerFills } from "./order-events";
@@ -35,7 +35,10 @@ export async function placeOcoOrder(
     commandId: commandIds.placeOco(userId, input.clientOrderId),
     ts: services.clock.now(),
   });
-  const { outcome } = await callEngine(services.engine, command);
+  const { outcome } = await callEngineWithOrders(services.engine, command, {
+    market: market.dto.symbol,
+    count: 2,
+  });
   if (!outcome.ok) throw orderRejection(outcome.code, outcome.message, market);
   const [limit, stop] = acceptedOrders(outcome.events);
   if (!limit || !stop || limit.listId === undefined)
@@ -83,7 +86,10 @@ export async function amendOrder(
     commandId: commandIds.amendOrder(userId),
     ts: services.clock.now(),
   });
-  const { outcome } = await callEngine(services.engine, command);
+  const { outcome } = await callEngineWithOrders(services.engine, command, {
+    market: market.dto.symbol,
+    count: 1,
+  });
   if (!outcome.ok) throw orderRejection(outcome.code, outcome.message, market);
   const amended = outcome.events.find(
     (e): e is Event<"order.amended"> => e.type === "order.amended",

@@ -2,12 +2,11 @@ import type { MarketDecimals } from "@exchange/contracts/wire";
 import type { CoreEvent } from "@exchange/core";
 import { commandIds, STREAM_TOKEN_TTL_MS, signStreamToken } from "@exchange/protocol";
 import type { RequestClient } from "../audit/audit-repository";
-import { countOrder } from "../business-metrics";
 import { AppError, AppErrorCode } from "../errors";
 import { assertCanTradeRemembered } from "../kyc/kyc-levels";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
-import { callEngine } from "./engine-calls";
+import { callEngine, callEngineWithOrders } from "./engine-calls";
 import { auditCancelAll, auditOrderAction } from "./order-audit";
 import { type Event, onlyAccepted, orderAfter, takerFills } from "./order-events";
 import { orderCommandOf } from "./order-input";
@@ -38,8 +37,10 @@ export async function placeOrder(
     commandId: commandIds.placeOrder(userId, input.clientOrderId),
     ts: services.clock.now(),
   });
-  const { outcome } = await callEngine(services.engine, command);
-  countOrder(market.dto.symbol, outcome.ok ? "placed" : "rejected");
+  const { outcome } = await callEngineWithOrders(services.engine, command, {
+    market: market.dto.symbol,
+    count: 1,
+  });
   if (!outcome.ok) throw orderRejection(outcome.code, outcome.message, market);
   const placed = placedOrder(outcome.events, market.units);
   auditOrderAction(services, {

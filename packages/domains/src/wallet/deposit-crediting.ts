@@ -1,6 +1,6 @@
 import { type Clock, commandIds, type EngineClient, type Logger } from "@exchange/protocol";
 import type { Redis } from "ioredis";
-import { countDeposit } from "../business-metrics";
+import { countDepositDecision } from "../business-metrics";
 import type { Store } from "../services";
 import type { DepositRecord } from "./deposit-repository";
 import { moveDeposit } from "./deposit-repository";
@@ -78,7 +78,7 @@ export async function creditDeposit(
     });
   }
   if (!moved) return record;
-  countDeposit(record.assetCode, outcome.ok ? "credited" : "refused");
+  countDepositDecision(moved);
   await pushDeposit(deps, moved, asset);
   return moved;
 }

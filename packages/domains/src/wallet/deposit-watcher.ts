@@ -1,4 +1,5 @@
 import type { BlockHeader, NativeTransfer, TokenTransfer } from "@exchange/chain";
+import { countDepositDecision } from "../business-metrics";
 import { inTransaction, type Services } from "../services";
 import { type DepositAsset, findDepositAssets } from "./chain-asset-repository";
 import {
@@ -312,6 +313,7 @@ async function undoReorganisation(
   const byCode = new Map(
     (await findDepositAssets(deps.db, deps.chain.key)).map((a) => [a.assetCode, a]),
   );
+  for (const record of marked.dropped) countDepositDecision(record);
   for (const record of [...marked.dropped, ...marked.reorgedAfterCredit]) {
     const asset = byCode.get(record.assetCode);
     if (asset) await pushDeposit(deps, record, asset);

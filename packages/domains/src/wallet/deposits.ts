@@ -1,7 +1,7 @@
 import type { Deposit } from "@exchange/contracts/wallet";
 import { clockDate } from "@exchange/protocol";
 import { recordAudit } from "../audit/audit-repository";
-import { countDeposit } from "../business-metrics";
+import { countDepositDecision } from "../business-metrics";
 import { AppError, AppErrorCode } from "../errors";
 import { inTransaction, type Services, type Store } from "../services";
 import { type DepositAsset, findDepositAssets } from "./chain-asset-repository";
@@ -132,7 +132,7 @@ export async function refuseDeposit(
     await audit(tx, reviewer, "deposit.refuse", before, moved, input.reason);
     return moved;
   });
-  countDeposit(after.assetCode, "rejected");
+  countDepositDecision(after);
   await pushDeposit(services, after, asset);
   return financeDepositView(after, asset);
 }

@@ -16,7 +16,7 @@ interface Problem {
 }
 
 /** The API's refusal as the form shows it: a sentence, and messages beside the named fields. */
-function useProblem() {
+export function useProblem() {
   const t = useTranslations("markets.forms");
   const errorText = useErrorText();
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -30,7 +30,7 @@ function useProblem() {
   return { problem, setProblem, fail, errors: (field: string) => problem?.fields[field] };
 }
 
-function Outcome({ problem, done }: { problem: Problem | null; done: string | null }) {
+export function Outcome({ problem, done }: { problem: Problem | null; done: string | null }) {
   if (problem) {
     return (
       <p role="alert" className="text-[13px] text-down">

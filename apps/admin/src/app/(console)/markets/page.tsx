@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
+import { AssetStatusForm } from "@/components/markets/asset-status-form";
 import { CreateAssetForm, CreateMarketForm } from "@/components/markets/create-forms";
 import { MarketStatusActions } from "@/components/markets/market-status-actions";
 import { ScheduleChangeForm, ScheduledChanges } from "@/components/markets/scheduled-changes";
@@ -87,6 +88,9 @@ export default async function MarketsPage() {
       <Section title={t("schedule.title")} description={t("schedule.description")}>
         <ScheduleChangeForm symbols={markets.map((m) => m.symbol)} />
         <ScheduledChanges changes={changes} />
+      </Section>
+      <Section title={t("assetStatus.title")} description={t("assetStatus.description")}>
+        <AssetStatusForm assets={assets} />
       </Section>
       <Section title={t("forms.marketTitle")} description={t("forms.marketDescription")}>
         <CreateMarketForm assets={assets} />

@@ -6,12 +6,14 @@ import { createMarketProcedure } from "./create-market";
 import { listAdminMarketsProcedure } from "./list-markets";
 import { listStatusChangesProcedure } from "./list-status-changes";
 import { scheduleMarketStatusProcedure } from "./schedule-market-status";
+import { setAssetStatusProcedure } from "./set-asset-status";
 
 /** Operations' markets and assets (packages/domains/src/markets/market-operations.ts). */
 export const marketsAdminRouter = router({
   list: listAdminMarketsProcedure,
   create: createMarketProcedure,
   createAsset: createAssetProcedure,
+  setAssetStatus: setAssetStatusProcedure,
   setStatus: changeMarketStatusProcedure,
   scheduleStatus: scheduleMarketStatusProcedure,
   cancelScheduled: cancelStatusChangeProcedure,

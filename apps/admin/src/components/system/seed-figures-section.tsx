@@ -19,11 +19,11 @@ export function SeedFiguresSection({ figures }: { figures: SeedFigure[] }) {
     <Section label={t("heading")} heading={t("heading")}>
       <DataTable
         caption={t("caption")}
-        minWidth="min-w-[560px]"
+        // Three columns, the line under the value: the table fits a phone without scrolling.
+        minWidth="min-w-0"
         columns={[
           { header: t("figure") },
-          { header: t("value"), align: "right" },
-          { header: t("line"), align: "right" },
+          { header: `${t("value")} · ${t("line")}`, align: "right" },
           { header: t("status") },
         ]}
         rows={figures.map((f) => (
@@ -33,19 +33,21 @@ export function SeedFiguresSection({ figures }: { figures: SeedFigure[] }) {
             data-figure={f.id}
             data-within={f.within === null ? "unknown" : String(f.within)}
           >
-            <td className="h-10 px-4">
+            <td className="h-10 px-4 py-1.5">
               <span className="block text-ink">{t(`name.${f.id}`)}</span>
               <span className="block text-xs text-ink-faint">{t(`group.${f.group}`)}</span>
             </td>
-            <td data-testid="seed-figure-value" className="px-4 text-right text-ink tabular-nums">
-              {f.value === null ? t("notMeasured") : show(f.unit, f.value)}
-            </td>
-            <td className="px-4 text-right whitespace-nowrap text-ink-muted tabular-nums">
-              {f.line === null
-                ? t("noLine")
-                : "below" in f.line
-                  ? t("below", { value: show(f.unit, f.line.below) })
-                  : t("above", { value: show(f.unit, f.line.above) })}
+            <td className="px-4 py-1.5 text-right tabular-nums">
+              <span data-testid="seed-figure-value" className="block text-ink">
+                {f.value === null ? t("notMeasured") : show(f.unit, f.value)}
+              </span>
+              <span className="block text-xs whitespace-nowrap text-ink-faint">
+                {f.line === null
+                  ? t("noLine")
+                  : "below" in f.line
+                    ? t("below", { value: show(f.unit, f.line.below) })
+                    : t("above", { value: show(f.unit, f.line.above) })}
+              </span>
             </td>
             <td className="px-4 py-2">
               <Verdict within={f.within} />

@@ -40,8 +40,15 @@ export interface TestTrader {
 }
 
 export interface TradingSetup {
-  /** A new trader, credited with `funds` (asset → whole-unit decimal, e.g. { USDT: "10000" }). */
-  createTrader(funds: Record<string, string>): Promise<TestTrader>;
+  /**
+   * A new trader, credited with `funds` (asset → whole-unit decimal, e.g. { USDT: "10000" }),
+   * ready once the read model shows the funds; `untilProjected: false` returns once the engine
+   * has them (for a journey whose projection is meant to stall).
+   */
+  createTrader(
+    funds: Record<string, string>,
+    options?: { untilProjected?: boolean },
+  ): Promise<TestTrader>;
   /**
    * A limit order of another trader, sent to the engine as a bot would (prices and quantities in
    * the market's decimals): the market moving around the trader a journey follows.
@@ -69,7 +76,7 @@ export async function setUpTrading(): Promise<TradingSetup> {
   );
 
   return {
-    async createTrader(funds) {
+    async createTrader(funds, { untilProjected: waitForProjection = true } = {}) {
       const trader = { email: uniqueEmail("trader"), password: "trader-e2e-pass-1" };
       const user = await db.user.create({
         // A trader who has passed email verification and KYC, as trading requires.
@@ -100,7 +107,7 @@ export async function setUpTrading(): Promise<TradingSetup> {
         );
         if (!outcome.ok) throw new Error(`deposit refused: ${outcome.message}`);
       }
-      await untilProjected(db, user.id, Object.keys(funds));
+      if (waitForProjection) await untilProjected(db, user.id, Object.keys(funds));
       return { id: user.id, ...trader };
     },
     async placeLimitOrder(trader, order) {

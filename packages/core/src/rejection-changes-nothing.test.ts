@@ -242,6 +242,87 @@ const savingsKey = fc.record({
   businessId: mostly(fc.constantFrom("1", "2", "3", "4", "5", "6"), fc.constant("")),
 });
 
+/**
+ * Loans l1 (user 1, open, 0.01 BTC for 100 USDT), l2 (user 2, liquidating at its maturity)
+ * and l3 (user 3, open, at its maturity) exist; the BTC index in USDT is at 30 000, sampled at the test time `NOW`.
+ */
+const NOW = 1_700_000_000_000;
+/** A loan command has many fields: each is seldom invalid, so that enough commands pass. */
+const seldom = <T>(valid: fc.Arbitrary<T>, invalid: fc.Arbitrary<T>) =>
+  fc.oneof({ arbitrary: valid, weight: 12 }, { arbitrary: invalid, weight: 1 });
+const loanId = mostly(fc.constantFrom("l1", "l1", "l2", "l3", "n1"), text);
+const newLoanId = seldom(fc.constantFrom("n1", "n2", "n3", "n4"), fc.constantFrom("l1", ""));
+const userOfLoan = seldom(fc.constantFrom(1, 2, 3), userId);
+const ppm = (...valid: number[]) =>
+  seldom(fc.constantFrom(...valid), fc.constantFrom(-1, 0, 999_999, 1_000_000, 1.5));
+const collateralAsset = seldom(fc.constantFrom("BTC", "BTC", "PTS"), asset);
+const loanAsset = seldom(fc.constant("USDT"), asset);
+const lending = fc.oneof(
+  fc.record({
+    type: fc.constant("index.set" as const),
+    asset: collateralAsset,
+    quote: loanAsset,
+    priceAtoms: atoms,
+    at: fc.constantFrom(NOW - 1, NOW, NOW + 1, NOW + 60_000, -1),
+  }),
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant("loan.open" as const),
+      loanId: newLoanId,
+      userId: userOfLoan,
+      collateralAsset,
+      collateralAtoms: atoms,
+      loanAsset,
+      principalAtoms: atoms,
+      initialLtvPpm: ppm(800_000),
+      warningLinePpm: ppm(850_000),
+      liquidationLinePpm: ppm(820_000, 830_000),
+      liquidationFeePpm: ppm(10_000),
+      maturesAt: fc.constantFrom(0, NOW, NOW + 1, -1),
+    }),
+  },
+  fc.record({
+    type: fc.constant("loan.repay" as const),
+    loanId,
+    repaymentId: text,
+    amountAtoms: atoms,
+  }),
+  fc.record({
+    type: fc.constant("loan.addCollateral" as const),
+    loanId,
+    topUpId: text,
+    amountAtoms: atoms,
+  }),
+  fc.record({
+    type: fc.constant("loan.accrue" as const),
+    loanId,
+    accrualId: text,
+    interestAtoms: atoms,
+  }),
+  fc.record({
+    type: fc.constant("loan.liquidate" as const),
+    loanId,
+    reason: fc.constantFrom("ltv" as const, "maturity" as const, "whim" as "ltv"),
+  }),
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      type: fc.constant("loan.liquidationSell" as const),
+      loanId: seldom(fc.constant("l2"), loanId),
+      slice: seldom(fc.constant(1), fc.constantFrom(0, 2, 3, 1.5)),
+      qtyAtoms: mostly(fc.bigInt({ min: 1n, max: 3_000_000n }), fc.constantFrom(-1n, 0n, 9_999n)),
+      limitPriceAtoms: atoms,
+      belowBankruptcyApproved: fc.boolean(),
+    }),
+  },
+);
+/** Business named after the command type, as the lending domain keys them (else most would repeat). */
+const lendingKey = fc.record({
+  typed: seldom(fc.constant(true), fc.constant(false)),
+  businessId: seldom(fc.constantFrom("1", "2", "3", "4", "5", "6", "7", "8"), fc.constant("")),
+});
+
 const referenceData = fc.oneof(
   fc.record({
     type: fc.constant("asset.add" as const),
@@ -299,6 +380,12 @@ const command: fc.Arbitrary<Body> = fc.oneof(
   { arbitrary: cancels, weight: 2 },
   { arbitrary: fc.tuple(balances, businessKey).map(([b, key]) => ({ ...b, ...key })), weight: 3 },
   { arbitrary: fc.tuple(savings, savingsKey).map(([b, key]) => ({ ...b, ...key })), weight: 2 },
+  {
+    arbitrary: fc
+      .tuple(lending, lendingKey)
+      .map(([b, { typed, businessId }]) => ({ ...b, business: typed ? b.type : "", businessId })),
+    weight: 2,
+  },
   { arbitrary: referenceData, weight: 1 },
 ) as fc.Arbitrary<Body>;
 
@@ -309,7 +396,7 @@ function withoutUndefined(body: Body): Body {
 
 /**
  * BTCUSDT with users 1–3 funded and an order on each side; PTS, a small asset, and PTSUSDT;
- * savings positions p1 and p2.
+ * savings positions p1 and p2; a funded loan pool, the BTC index, loans l1 and l2.
  */
 function startingCore(): { core: ExchangeCore; cmd: TestCommands } {
   const { core, cmd } = createTestCore();
@@ -381,6 +468,12 @@ function startingCore(): { core: ExchangeCore; cmd: TestCommands } {
       cmd.subscribe(1, "p1", "USDT", 1_000n),
       cmd.subscribe(2, "p2", "BTC", 500n),
       cmd.payout("p1", "p1-plan-1", 5n),
+      cmd.transfer({ system: "operator" }, { system: "loan" }, "USDT", 10n ** 12n),
+      cmd.index("BTC", "USDT", 30_000_000_000n, NOW),
+      cmd.openLoan(1, "l1", 1_000_000n, 100_000_000n),
+      cmd.openLoan(2, "l2", 2_000_000n, 100_000_000n, { maturesAt: NOW }),
+      cmd.liquidate("l2", "maturity"),
+      cmd.openLoan(3, "l3", 1_000_000n, 100_000_000n, { maturesAt: NOW }),
     ].map(({ id: _id, ts: _ts, ...body }) => body),
   ];
   for (const body of setup as unknown as Body[])
@@ -393,6 +486,7 @@ describe("a rejected command", () => {
     let rejected = 0;
     let accepted = 0;
     let savingsAccepted = 0;
+    let lendingAccepted = 0;
     const newKindsAccepted = new Map<string, number>();
     fc.assert(
       fc.property(fc.array(command, { minLength: 1, maxLength: 30 }), (bodies) => {
@@ -403,6 +497,7 @@ describe("a rejected command", () => {
           if (result.accepted) {
             accepted += 1;
             if (body.type.startsWith("savings.") && !result.repeated) savingsAccepted += 1;
+            if (/^(loan|index)\./.test(body.type) && !result.repeated) lendingAccepted += 1;
             const kind = "orderType" in body ? `${body.type}:${body.orderType}` : body.type;
             newKindsAccepted.set(kind, (newKindsAccepted.get(kind) ?? 0) + 1);
             continue;
@@ -418,11 +513,14 @@ describe("a rejected command", () => {
     expect(rejected).toBeGreaterThan(500);
     expect(accepted).toBeGreaterThan(100);
     expect(savingsAccepted).toBeGreaterThan(20);
+    expect(lendingAccepted).toBeGreaterThan(20);
     for (const kind of [
       "order.place:stopLimit",
       "order.place:takeProfitLimit",
       "order.placeOco",
       "order.amend",
+      "loan.open",
+      "loan.liquidationSell",
     ]) {
       expect(newKindsAccepted.get(kind) ?? 0, kind).toBeGreaterThan(3);
     }

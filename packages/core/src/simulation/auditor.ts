@@ -54,6 +54,12 @@ function fail(message: string): never {
  *   interest paid are what its commands said; every savings command posts exactly what its
  *   rules give (the deduction of a redemption capped at the principal), and payouts and
  *   redemptions of a position that is not open are rejected.
+ * - lending: every `loan.changed` reports the loan as the core holds it; per asset the
+ *   `loanCollateral` account holds exactly the open loans' collateral (and their liquidation
+ *   proceeds), the `loan` pool less what transfers moved lacks exactly their principal (a loan
+ *   ends with its principal back, from proceeds or insurance), `loanIncome` never falls; no loan
+ *   ends with collateral or debt outstanding; only lending commands post to the lending
+ *   accounts.
  * After each command it checks the users that command touched (others cannot have changed);
  * `auditAll` checks everyone and the zero sum of every asset across all accounts.
  */
@@ -69,6 +75,8 @@ export class Auditor {
   >();
   /** Per asset, what `balance.transfer` moved into the `savings` account (out: negative). */
   private readonly savingsTransfers = new Map<string, bigint>();
+  /** Per asset, what `balance.transfer` moved into the `loan` pool (out: negative). */
+  private readonly loanTransfers = new Map<string, bigint>();
   /** A market order's slippage bound, set before it runs: taker side and 10 000 × the bound. */
   private slippageBound: { side: "buy" | "sell"; scaledTicks: bigint } | null = null;
 
@@ -93,13 +101,14 @@ export class Auditor {
       fail("a rejected command emitted state events");
     }
     if (result.accepted && result.repeated) {
-      if (!command.type.startsWith("balance.") && !command.type.startsWith("savings.")) {
-        fail("only balance and savings commands may repeat");
+      if (!/^(balance|savings|loan|index)\./.test(command.type)) {
+        fail("only balance, savings and lending commands may repeat");
       }
       return;
     }
     const touched = new Set<number>();
     if (command.type.startsWith("savings.")) this.checkSavings(core, command, result);
+    if (/^(loan|index)\./.test(command.type) && result.accepted) this.checkLoans(core, result);
     // The command's own order: the first accepted (a stop order triggered later is another).
     let placedOrderId = 0;
     for (const event of result.events) {
@@ -225,6 +234,58 @@ export class Auditor {
     }
   }
 
+  /**
+   * After a lending command: its `loan.changed` events report the loans as the core holds
+   * them, and the lending accounts hold what the loans say.
+   */
+  private checkLoans(core: ExchangeCore, result: CommandResult): void {
+    const loans = new Map(core.loans().map((l) => [l.loanId, l] as const));
+    for (const e of result.events) {
+      if (e.type !== "loan.changed") continue;
+      const l = loans.get(e.loanId) ?? fail(`loan.changed for unknown loan ${e.loanId}`);
+      if (
+        l.status !== e.status ||
+        l.principalAtoms !== e.principalAtoms ||
+        l.interestAtoms !== e.interestAtoms ||
+        l.collateralAtoms !== e.collateralAtoms ||
+        l.proceedsAtoms !== e.proceedsAtoms
+      ) {
+        fail(`loan.changed of ${e.loanId} differs from the loan the core holds`);
+      }
+    }
+    this.checkLendingAccounts(core);
+  }
+
+  private checkLendingAccounts(core: ExchangeCore): void {
+    const held = new Map<string, bigint>();
+    const lent = new Map<string, bigint>();
+    const add = (m: Map<string, bigint>, asset: string, amount: bigint) =>
+      m.set(asset, (m.get(asset) ?? 0n) + amount);
+    for (const l of core.loans()) {
+      const ended = l.status === "closed" || l.status === "liquidated";
+      const outstanding = l.principalAtoms + l.interestAtoms + l.collateralAtoms + l.proceedsAtoms;
+      if (ended && outstanding !== 0n) fail(`loan ${l.loanId} ended ${l.status} with amounts left`);
+      if (!ended && l.principalAtoms + l.interestAtoms <= 0n) fail(`loan ${l.loanId} owes nothing`);
+      if (l.status === "open" && l.proceedsAtoms !== 0n) fail(`open loan ${l.loanId} has proceeds`);
+      add(held, l.collateralAsset, l.collateralAtoms);
+      add(held, l.loanAsset, l.proceedsAtoms);
+      add(lent, l.loanAsset, l.principalAtoms);
+    }
+    for (const code of core.assetCodes()) {
+      const collateral = core.systemBalance(code, "loanCollateral");
+      if (collateral !== (held.get(code) ?? 0n)) {
+        fail(`loanCollateral ${code} is ${collateral}, the loans hold ${held.get(code) ?? 0n}`);
+      }
+      const pool = core.systemBalance(code, "loan") - (this.loanTransfers.get(code) ?? 0n);
+      if (pool !== 0n - (lent.get(code) ?? 0n)) {
+        fail(
+          `the ${code} loan pool lacks ${0n - pool}, the loans' principal is ${lent.get(code) ?? 0n}`,
+        );
+      }
+      if (core.systemBalance(code, "loanIncome") < 0n) fail(`loanIncome ${code} is negative`);
+    }
+  }
+
   /** Only the market order's own fills: stop orders its trades triggered have their own limits. */
   private checkSlippage(t: TradeEvent, orderId: number): void {
     const bound = this.slippageBound;
@@ -266,6 +327,7 @@ export class Auditor {
   auditAll(core: ExchangeCore): void {
     this.checkBooks(core);
     this.checkPositions(core, null);
+    this.checkLendingAccounts(core);
     for (const userId of core.userIds()) this.checkUser(core, userId);
     for (const asset of core.assetCodes()) {
       let total = 0n;
@@ -314,6 +376,13 @@ export class Auditor {
     for (const p of event.postings) {
       if (p.account === "savingsInterest" && !event.cause.startsWith("savings.")) {
         fail(`${event.cause} posted to the savings interest account`);
+      }
+      const lendingAccount = p.account === "loanCollateral" || p.account === "loanIncome";
+      if (lendingAccount && !event.cause.startsWith("loan.")) {
+        fail(`${event.cause} posted to the ${p.account} account`);
+      }
+      if (p.account === "loan" && event.cause === "transfer") {
+        this.loanTransfers.set(p.asset, (this.loanTransfers.get(p.asset) ?? 0n) + p.amountAtoms);
       }
       if (p.account === "savings" && event.cause === "transfer") {
         this.savingsTransfers.set(

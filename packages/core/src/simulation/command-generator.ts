@@ -1,6 +1,7 @@
 import type { Command, PlaceOrderCommand, TransferAccount } from "../commands";
 import type { CommandResult } from "../events";
 import type { MarketStatus, SelfTradePrevention, Side, TimeInForce } from "../types";
+import { LendingGenerator, SIM_LOAN_POOL_ATOMS } from "./lending-generator";
 import type { Prng } from "./prng";
 
 /**
@@ -13,6 +14,9 @@ import type { Prng } from "./prng";
  * Savings commands subscribe, pay interest, pay the principal back with a last plan and redeem
  * early, with repeated keys and bad ones: unknown or closed positions, a principal other than
  * the position's, nothing to pay, negative amounts, penalties above the principal (capped).
+ *
+ * Lending commands (`lending-generator.ts`) move index prices, with gaps through the
+ * liquidation lines, and open, accrue, repay, top up and liquidate loans.
  *
  * The generator only looks at command results (never at core internals) to learn which orders
  * rest, which withdrawals are pending and which savings positions are open.
@@ -64,6 +68,17 @@ export function setupCommands(): Command[] {
       takerScalePpm: 333_333,
     },
     { type: "feeTier.set", id: "setup-8", ts, tier: 2, makerScalePpm: 0, takerScalePpm: 500_000 },
+    {
+      type: "balance.transfer",
+      id: "setup-9",
+      ts,
+      business: "transfer",
+      businessId: "loan-pool",
+      asset: "USDT",
+      amountAtoms: SIM_LOAN_POOL_ATOMS,
+      from: { system: "operator" },
+      to: { system: "loan" },
+    },
   ];
   for (let userId = 1; userId <= SIM_USERS; userId++) {
     for (const [asset, amount] of [
@@ -142,12 +157,27 @@ export class CommandGenerator {
   private readonly closedPositions: string[] = [];
   private readonly usedKeys: { business: string; businessId: string }[] = [];
   private readonly addMarketAt: number;
+  private readonly lending: LendingGenerator;
   private count = 0;
   private ts = 1_700_000_000_000;
 
   constructor(prng: Prng, totalOps: number) {
     this.prng = prng;
     this.addMarketAt = Math.floor(totalOps / 3);
+    this.lending = new LendingGenerator(prng, {
+      envelope: () => this.envelope(),
+      user: () => this.user(),
+      midTicks: (symbol) => this.markets.find((m) => m.symbol === symbol)?.midTicks ?? 1,
+      gap: (symbol, percent) => {
+        const m = this.markets.find((x) => x.symbol === symbol);
+        if (m !== undefined)
+          m.midTicks = Math.max(20, Math.round((m.midTicks * (100 + percent)) / 100));
+      },
+      advance: (ms) => {
+        this.ts += ms;
+      },
+      businessKey: (business) => this.businessKey(business),
+    });
   }
 
   /** The next command; `observe` its result before asking for another. */
@@ -157,7 +187,8 @@ export class CommandGenerator {
     if (this.count === this.addMarketAt) return this.addAsset();
     if (this.count === this.addMarketAt + 1) return this.addMarket();
     const draw = this.prng.next();
-    if (draw < 0.55) return this.limitOrder();
+    if (draw < 0.51) return this.limitOrder();
+    if (draw < 0.55) return this.lending.next();
     if (draw < 0.59) return this.stopOrder();
     if (draw < 0.6) return this.ocoOrder();
     if (draw < 0.68) return this.marketOrder();
@@ -177,6 +208,7 @@ export class CommandGenerator {
    */
   observe(command: Command, result: CommandResult, isResting: (orderId: number) => boolean): void {
     if (!result.accepted || result.repeated) return;
+    this.lending.observe(command, result);
     for (const event of result.events) {
       if (event.type === "order.filled" || event.type === "order.cancelled")
         this.forget(event.orderId);

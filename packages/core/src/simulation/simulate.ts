@@ -34,6 +34,21 @@ export interface SimulationReport {
   /** Savings commands: accepted (repeats of a key apart), repeated, and rejected by code. */
   savings: { accepted: number; repeated: number; rejected: Record<number, number> };
   /**
+   * Lending commands the same way, with the loans opened, closed by repayment, liquidated
+   * (with a surplus returned, with a shortfall paid by insurance) and the liquidation fills.
+   */
+  lending: {
+    accepted: number;
+    repeated: number;
+    rejected: Record<number, number>;
+    opened: number;
+    closed: number;
+    liquidated: number;
+    surpluses: number;
+    shortfalls: number;
+    fills: number;
+  };
+  /**
    * Stop, OCO and amend traffic: stop orders and OCO lists accepted, orders triggered (cascades
    * counted when one command triggered more than one), amendments that kept or lost priority,
    * cancellations of an OCO's other order, and rejections of these commands by code.
@@ -126,6 +141,17 @@ class Simulation {
       rejected: 0,
       trades: 0,
       savings: { accepted: 0, repeated: 0, rejected: {} },
+      lending: {
+        accepted: 0,
+        repeated: 0,
+        rejected: {},
+        opened: 0,
+        closed: 0,
+        liquidated: 0,
+        surpluses: 0,
+        shortfalls: 0,
+        fills: 0,
+      },
       conditional: {
         stopsAccepted: 0,
         ocosAccepted: 0,
@@ -199,7 +225,42 @@ class Simulation {
       else if (result.repeated) savings.repeated++;
       else savings.accepted++;
     }
+    if (/^(loan|index)\./.test(command.type)) this.countLending(command, result);
     return result;
+  }
+
+  /** Tallies one lending command (see `SimulationReport`). */
+  private countLending(command: Command, result: CommandResult): void {
+    const tally = this.report.lending;
+    if (!result.accepted) {
+      tally.rejected[result.code] = (tally.rejected[result.code] ?? 0) + 1;
+      return;
+    }
+    if (result.repeated) {
+      tally.repeated++;
+      return;
+    }
+    tally.accepted++;
+    if (command.type === "loan.open") tally.opened++;
+    for (const event of result.events) {
+      if (event.type === "trade") tally.fills++;
+      if (event.type === "loan.changed" && event.status === "closed") tally.closed++;
+      if (event.type === "loan.changed" && event.status === "liquidated") tally.liquidated++;
+      if (event.type !== "balance.changed" || event.cause !== "loan.liquidationSell") continue;
+      for (const p of event.postings) {
+        if (p.account === "insurance") tally.shortfalls++;
+      }
+      if (event.postings.some((p) => p.account === "loanCollateral" && p.amountAtoms < 0n)) {
+        const surplus = event.postings.some(
+          (p) =>
+            p.account === "available" &&
+            p.amountAtoms > 0n &&
+            p.asset !== "BTC" &&
+            p.asset !== "ETH",
+        );
+        if (surplus && event.postings.some((p) => p.account === "loan")) tally.surpluses++;
+      }
+    }
   }
 
   checkpoint(index: number): void {

@@ -38,6 +38,19 @@ describe("seeded simulation", () => {
       expect(Object.keys(report.savings.rejected).map(Number).sort()).toEqual(
         expect.arrayContaining([600, 601, 700, 701]),
       );
+      // Loans open, close by repayment and are liquidated through the book after price gaps:
+      // with a surplus returned and with a shortfall paid by insurance.
+      const lending = report.lending;
+      expect(lending.opened).toBeGreaterThan(CI_OPS / 500);
+      expect(lending.closed).toBeGreaterThan(CI_OPS / 2_000);
+      expect(lending.liquidated).toBeGreaterThan(5);
+      expect(lending.fills).toBeGreaterThan(20);
+      expect(lending.surpluses).toBeGreaterThan(0);
+      expect(lending.shortfalls).toBeGreaterThan(0);
+      expect(lending.repeated).toBeGreaterThan(0);
+      expect(Object.keys(lending.rejected).map(Number)).toEqual(
+        expect.arrayContaining([800, 803, 804, 806, 807, 808, 811]),
+      );
     },
     120_000,
   );
@@ -97,6 +110,20 @@ describe("auditor", () => {
     // Replaying the same postings claims balances the core does not have.
     expect(() => auditor.checkCommand(core, command, real)).toThrow(
       /reports -5, postings sum to -10/,
+    );
+  });
+
+  it("fails a loan whose collateral account does not hold what the loans say", () => {
+    const { core, cmd } = createTestCore();
+    const auditor = new Auditor();
+    const deposit = cmd.deposit(1, "BTC", 5n);
+    auditor.checkCommand(core, deposit, core.apply(deposit));
+    const bogus = balanceEvent([
+      { account: "available", userId: 1, asset: "BTC", amountAtoms: -5n, balanceAtoms: 0n },
+      { account: "loanCollateral", userId: 0, asset: "BTC", amountAtoms: 5n, balanceAtoms: 5n },
+    ]);
+    expect(() => auditor.checkCommand(core, deposit, bogus)).toThrow(
+      /deposit posted to the loanCollateral account/,
     );
   });
 

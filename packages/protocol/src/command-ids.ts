@@ -65,6 +65,10 @@ export const commandIds = {
   savingsPayout: (planId: string) => `savings:payout:${planId}`,
   /** The early redemption of one subscription. */
   savingsRedeem: (subscriptionId: string) => `savings:redeem:${subscriptionId}`,
+  /** Operations' transfer into a loan pool: the request's id makes a double submit move once. */
+  lendingPoolFund: (requestId: string) => `lending:pool:fund:${requestId}`,
+  /** Operations' transfer out of a loan pool, keyed as a funding is. */
+  lendingPoolDefund: (requestId: string) => `lending:pool:defund:${requestId}`,
   /** A liveness probe of the engine. */
   ping: () => `ping:${crypto.randomUUID()}`,
   /** A command of the local demo market maker (development only). */

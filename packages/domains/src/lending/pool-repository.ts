@@ -1,4 +1,4 @@
-import type { Store } from "../services";
+import type { Store, Tx } from "../services";
 
 /**
  * What the loan pool page reads: the engine's `loan` and `insurance` accounts per asset (as the
@@ -80,4 +80,22 @@ export async function isLoanAsset(db: Store, asset: string): Promise<boolean> {
 export async function findAssetPrecision(db: Store, asset: string): Promise<number | null> {
   const row = await db.asset.findUnique({ where: { code: asset }, select: { precision: true } });
   return row?.precision ?? null;
+}
+
+/**
+ * Takes the request's lock for the rest of the transaction and says whether its move was already
+ * audited: a resent request is answered by the engine with its first verdict, so the record is
+ * written by whichever send finds none.
+ */
+export async function lockPoolMoveRecord(tx: Tx, requestId: string): Promise<boolean> {
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`lending.pool:${requestId}`}))`;
+  return poolMoveRecorded(tx, requestId);
+}
+
+/** Whether the move of `requestId` was audited (it was carried out). */
+export async function poolMoveRecorded(db: Store, requestId: string): Promise<boolean> {
+  const rows = await db.$queryRaw<Array<{ found: number }>>`
+    SELECT 1 AS found FROM audit_log
+     WHERE target_type = 'loan_pool' AND after->>'requestId' = ${requestId} LIMIT 1`;
+  return rows.length > 0;
 }

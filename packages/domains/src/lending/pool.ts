@@ -3,7 +3,7 @@ import { formatUnits, parseUnits, UnitsError } from "@exchange/contracts/money";
 import { RejectCode } from "@exchange/core";
 import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
-import type { Services } from "../services";
+import { inTransaction, type Services, type Store } from "../services";
 import { type LendingEngineServices, sendPoolMove } from "./lending-engine";
 import type { PoolMoveInput, PoolMoveOutput } from "./pool-contracts";
 import {
@@ -11,6 +11,8 @@ import {
   findLoanPoolFigures,
   findPoolBalance,
   isLoanAsset,
+  lockPoolMoveRecord,
+  poolMoveRecorded,
 } from "./pool-repository";
 import type { StaffCaller } from "./products";
 
@@ -71,9 +73,16 @@ async function moveAtoms(services: Pick<Services, "db">, input: PoolMoveInput): 
   }
 }
 
+/** Whether a defund asks more than the pool holds (a repeat of a done one is answered as done). */
+async function defundTooLarge(db: Store, input: PoolMoveInput, amountAtoms: bigint) {
+  if ((await findPoolBalance(db, input.asset)) >= amountAtoms) return false;
+  return !(await poolMoveRecorded(db, input.requestId));
+}
+
 /**
  * One move of a pool, audited once: a repeat of the same request (answered from the engine's
- * journal) moves nothing and writes no second record.
+ * journal) moves nothing and writes no second record. A defund is checked against the pool as
+ * projected for a clear message; the engine's own check is the one that holds.
  */
 async function movePool(
   services: LendingEngineServices,
@@ -82,7 +91,7 @@ async function movePool(
   input: PoolMoveInput,
 ): Promise<PoolMoveOutput> {
   const amountAtoms = await moveAtoms(services, input);
-  if (direction === "defund" && (await findPoolBalance(services.db, input.asset)) < amountAtoms) {
+  if (direction === "defund" && (await defundTooLarge(services.db, input, amountAtoms))) {
     refuse(
       AppErrorCode.INSUFFICIENT_BALANCE,
       "amount",
@@ -100,16 +109,20 @@ async function movePool(
     }
     refuse(AppErrorCode.INVALID_INPUT, "amount", `The engine refused it: ${outcome.message}.`);
   }
-  if (!outcome.repeated) {
-    await recordAudit(services.db, {
+  // A repeat (resent id: the journal's first verdict; same request under another id: `repeated`)
+  // finds the first send's record and moved nothing.
+  const repeated = await inTransaction(services.db, async (tx) => {
+    if (outcome.repeated || (await lockPoolMoveRecord(tx, input.requestId))) return true;
+    await recordAudit(tx, {
       actor: { kind: "staff", staffId: caller.staffId },
       action: direction === "fund" ? "lending.pool.fund" : "lending.pool.defund",
       target: { type: "loan_pool", id: input.asset },
       after: { asset: input.asset, amount: input.amount, requestId: input.requestId },
       ip: caller.ip,
     });
-  }
-  return { asset: input.asset, amount: input.amount, repeated: outcome.repeated };
+    return false;
+  });
+  return { asset: input.asset, amount: input.amount, repeated };
 }
 
 /** Operator account → the asset's loan pool. */

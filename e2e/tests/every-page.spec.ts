@@ -184,6 +184,8 @@ for (const locale of LANGUAGES) {
         "/products",
         "/products/subscriptions",
         "/products/payouts",
+        "/products/loans",
+        "/products/loan-pool",
         "/markets",
         "/fees",
         "/fee-income",
@@ -198,7 +200,7 @@ for (const locale of LANGUAGES) {
         // One detail page of each list that has rows: a review, a profile, a product…
         const detail = await firstLink(
           page,
-          new RegExp(`^${path}/(?!subscriptions$|payouts$)[^/?]+$`),
+          new RegExp(`^${path}/(?!subscriptions$|payouts$|loans$|loan-pool$)[^/?]+$`),
         );
         if (detail) await visit(page, `${ADMIN_URL}${detail}`, locale, `${name}-detail`);
       }

@@ -141,3 +141,50 @@ export const SEED_DEMO_BOTS = [
   { email: "market-maker@exchange.local", role: "maker" },
   { email: "order-flow@exchange.local", role: "taker" },
 ] as const;
+
+/**
+ * Demo loan products (seed 004 借贷) with the seed's worked example's lines: 80 % 质押率, a
+ * warning line at 85 % of the opening price, the liquidation line stated at 83 % and acting at
+ * 82 %. Ratios in millionths, amounts in USDT atoms (8 decimals). Written once per pair (a pair
+ * that has a product keeps it as operations left it).
+ */
+export const SEED_LOAN_PRODUCTS = [
+  {
+    collateralAsset: "BTC",
+    loanAsset: "USDT",
+    terms: {
+      name: "USDT against BTC, 30 days",
+      initialLtvPpm: 800_000,
+      warningLinePpm: 850_000,
+      liquidationLinePpm: 830_000,
+      effectiveLiquidationLinePpm: 820_000,
+      liquidationFeePpm: 20_000,
+      interestPeriod: "DAY",
+      // 0.05 % a day.
+      ratePpm: "500",
+      termDays: 30,
+      minLoanAtoms: "10000000000",
+      maxLoanAtoms: "100000000000000",
+      kycLevel: 1,
+    },
+  },
+  {
+    collateralAsset: "ETH",
+    loanAsset: "USDT",
+    terms: {
+      name: "USDT against ETH, open-ended",
+      initialLtvPpm: 800_000,
+      warningLinePpm: 850_000,
+      liquidationLinePpm: 830_000,
+      effectiveLiquidationLinePpm: 820_000,
+      liquidationFeePpm: 20_000,
+      interestPeriod: "HOUR",
+      // 0.0025 % an hour.
+      ratePpm: "25",
+      termDays: null,
+      minLoanAtoms: "5000000000",
+      maxLoanAtoms: "50000000000000",
+      kycLevel: 1,
+    },
+  },
+] as const;

@@ -1,5 +1,5 @@
 /**
- * Idempotent seed: assets, markets, the local chain's assets, one staff member per role and a demo trader. Safe to run on
+ * Idempotent seed: assets, markets, the local chain's assets, the demo loan products, one staff member per role and a demo trader. Safe to run on
  * every `npm run dev`; existing rows keep their data (passwords are not reset).
  */
 import type { Db } from "./client";
@@ -9,6 +9,7 @@ import {
   SEED_ASSETS,
   SEED_CHAIN_ASSETS,
   SEED_DEMO_BOTS,
+  SEED_LOAN_PRODUCTS,
   SEED_MARKETS,
   SEED_STAFF,
   SEED_TRADERS,
@@ -47,6 +48,17 @@ export async function seed(db: Db, options: SeedOptions): Promise<void> {
       where: { chainKey_assetCode: { chainKey, assetCode } },
       create: chainAsset,
       update: {},
+    });
+  }
+  for (const { collateralAsset, loanAsset, terms } of SEED_LOAN_PRODUCTS) {
+    if ((await db.loanProduct.count({ where: { collateralAsset, loanAsset } })) > 0) continue;
+    await db.loanProduct.create({
+      data: {
+        collateralAsset,
+        loanAsset,
+        currentVersion: 1,
+        versions: { create: { version: 1, ...terms } },
+      },
     });
   }
   const key = options.twoFactorKey ? parseSecretBoxKey(options.twoFactorKey) : undefined;

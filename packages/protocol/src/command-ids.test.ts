@@ -20,6 +20,8 @@ describe("command ids", () => {
     expect(commandIds.savingsSubscribe(withdrawal)).toBe(`savings:subscribe:${withdrawal}`);
     expect(commandIds.savingsPayout(withdrawal)).toBe(`savings:payout:${withdrawal}`);
     expect(commandIds.savingsRedeem(withdrawal)).toBe(`savings:redeem:${withdrawal}`);
+    expect(commandIds.lendingPoolFund(withdrawal)).toBe(`lending:pool:fund:${withdrawal}`);
+    expect(commandIds.lendingPoolDefund(withdrawal)).toBe(`lending:pool:defund:${withdrawal}`);
     expect(commandIds.placeOrder(42)).toMatch(new RegExp(`^order:42:${UUID}$`));
     expect(commandIds.cancelOrder(42)).toMatch(new RegExp(`^cancel:42:${UUID}$`));
     expect(commandIds.cancelAllOrders(42)).toMatch(new RegExp(`^cancelAll:42:${UUID}$`));

@@ -79,6 +79,10 @@ export const commandIds = {
   loanLiquidate: (loanId: string) => `loan:liquidate:${loanId}`,
   /** One slice of a liquidation's sale: a restart resends the same slice and is answered once. */
   loanLiquidationSell: (loanId: string, slice: number) => `loan:sell:${loanId}:${slice}`,
+  /** Operations' transfer into a loan pool: the request's id makes a double submit move once. */
+  lendingPoolFund: (requestId: string) => `lending:pool:fund:${requestId}`,
+  /** Operations' transfer out of a loan pool, keyed as a funding is. */
+  lendingPoolDefund: (requestId: string) => `lending:pool:defund:${requestId}`,
   /** A liveness probe of the engine. */
   ping: () => `ping:${crypto.randomUUID()}`,
   /** A command of the local demo market maker (development only). */

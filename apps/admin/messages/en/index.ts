@@ -9,6 +9,7 @@ import deposits from "./deposits.json";
 import feeIncome from "./fee-income.json";
 import fees from "./fees.json";
 import kyc from "./kyc.json";
+import lending from "./lending.json";
 import markets from "./markets.json";
 import nav from "./nav.json";
 import products from "./products.json";
@@ -32,6 +33,7 @@ export default {
   fees,
   feeIncome,
   products,
+  lending,
   withdrawals,
   deposits,
   treasury,

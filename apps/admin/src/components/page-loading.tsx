@@ -4,6 +4,8 @@ import { PageBody } from "@/components/page-body";
 /** The catalog line each section shows while it loads ("Loading withdrawals…"). */
 export type PageLoadingMessage =
   | "deposits.loading"
+  | "lending.loading"
+  | "lending.pool.loading"
   | "products.loading"
   | "products.payouts.loading"
   | "products.subscriptions.loading"

@@ -26,3 +26,9 @@ export const DEMO_FUNDING: Record<string, Record<string, string>> = {
   "market-maker@exchange.local": { BTC: "1000", ETH: "20000", USDT: "100000000" },
   "order-flow@exchange.local": { BTC: "1000", ETH: "20000", USDT: "100000000" },
 };
+
+/**
+ * What the demo loan pools are given once (operator → loan, idempotent business keys), per loan
+ * asset, in whole units: enough for newcomers to borrow against BTC and ETH in `npm run dev`.
+ */
+export const DEMO_LOAN_POOLS: Record<string, string> = { USDT: "5000000" };

@@ -10,7 +10,13 @@ import {
 import type pg from "pg";
 import type { Consumer } from "../consumers/consumer";
 import { loadMarketScales } from "../market-scales";
-import { DEMO_FUNDING, DEMO_MARKETS, LADDER_LEVELS, LADDER_SPACING_BPS } from "./demo-config";
+import {
+  DEMO_FUNDING,
+  DEMO_LOAN_POOLS,
+  DEMO_MARKETS,
+  LADDER_LEVELS,
+  LADDER_SPACING_BPS,
+} from "./demo-config";
 
 interface QuotedMarket {
   units: MarketUnits;
@@ -20,9 +26,9 @@ interface QuotedMarket {
 }
 
 /**
- * A demo market for newcomers (`npm run dev`): funds the demo accounts once, then keeps a ladder
- * of quotes around a mid price that wanders at random, and sends a small market order now and
- * then so trades print and candles move. It trades through the engine bus like any client; it
+ * A demo market for newcomers (`npm run dev`): funds the demo accounts and the loan pools once,
+ * then keeps a ladder of quotes around a mid price that wanders at random, and sends a small
+ * market order now and then so trades print and candles move. It trades through the engine bus like any client; it
  * is off unless DEMO_MARKET_MAKER=on.
  */
 export class MarketMaker implements Consumer {
@@ -53,6 +59,7 @@ export class MarketMaker implements Consumer {
     this.users = await this.demoUserIds();
     this.markets = await this.quotedMarkets();
     await this.fundDemoAccounts(this.users);
+    await this.fundDemoLoanPools();
     this.deps.log.info("demo market maker started", { markets: [...this.markets.keys()] });
   }
 
@@ -149,6 +156,26 @@ export class MarketMaker implements Consumer {
           amountAtoms: parseUnits(amount, precision),
         });
       }
+    }
+  }
+
+  /** The loan pools' opening funds, from the operator account, with fixed business keys. */
+  private async fundDemoLoanPools(): Promise<void> {
+    const precisions = await this.assetPrecisions();
+    for (const [asset, amount] of Object.entries(DEMO_LOAN_POOLS)) {
+      const precision = precisions.get(asset);
+      if (precision === undefined) continue;
+      await this.retryUntilAccepted({
+        type: "balance.transfer",
+        id: this.id(),
+        ts: (this.deps.clock ?? systemClock).now(),
+        business: "demo-funding",
+        businessId: `loan-pool:${asset}`,
+        asset,
+        amountAtoms: parseUnits(amount, precision),
+        from: { system: "operator" },
+        to: { system: "loan" },
+      });
     }
   }
 

@@ -10,7 +10,8 @@ import type { Services } from "../services";
  * loan, the repayment, the top-up, the accrual period, the liquidation slice — so a retried
  * request, a rerun job or a restarted monitor is answered from the journal and acts once. The
  * business names differ per command: the core keys idempotency on business + id, and a loan's
- * open and liquidate share its id.
+ * open and liquidate share its id. The pool's moves are `balance.transfer` between the operator
+ * account and the `loan` pool, each keyed by the operations request it carries out.
  */
 
 export const LENDING_BUSINESS = {
@@ -21,6 +22,8 @@ export const LENDING_BUSINESS = {
   accrue: "loan.accrue",
   liquidate: "loan.liquidate",
   liquidationSell: "loan.liquidationSell",
+  poolFund: "lending.pool.fund",
+  poolDefund: "lending.pool.defund",
 } as const;
 
 /** What the lending domain's money moves need: jobs and consumers have these, not all of `Services`. */
@@ -188,5 +191,26 @@ export function sendLoanLiquidationSell(
     business: LENDING_BUSINESS.liquidationSell,
     businessId: `${sell.loanId}:${sell.slice}`,
     ...sell,
+  });
+}
+
+/** Moves `amountAtoms` of `asset` operator → loan pool (`fund`) or loan pool → operator. */
+export function sendPoolMove(
+  services: LendingServices,
+  move: { direction: "fund" | "defund"; requestId: string; asset: string; amountAtoms: bigint },
+): Promise<EngineReply["outcome"]> {
+  const funding = move.direction === "fund";
+  return send(services, {
+    type: "balance.transfer",
+    id: funding
+      ? commandIds.lendingPoolFund(move.requestId)
+      : commandIds.lendingPoolDefund(move.requestId),
+    ts: services.clock.now(),
+    business: funding ? LENDING_BUSINESS.poolFund : LENDING_BUSINESS.poolDefund,
+    businessId: move.requestId,
+    asset: move.asset,
+    amountAtoms: move.amountAtoms,
+    from: { system: funding ? "operator" : "loan" },
+    to: { system: funding ? "loan" : "operator" },
   });
 }

@@ -18,12 +18,12 @@ import { useTRPC } from "@/trpc/react";
 type FieldErrors = Record<string, string[]>;
 
 /** The field errors of an API refusal, and whether it named any field. */
-function fieldErrorsOf(error: unknown): FieldErrors {
+export function fieldErrorsOf(error: unknown): FieldErrors {
   const data = (error as { data?: { fieldErrors?: FieldErrors } } | null)?.data;
   return data?.fieldErrors ?? {};
 }
 
-function SelectField({
+export function SelectField({
   label,
   name,
   value,

@@ -2,13 +2,15 @@ import Link from "next/link";
 import { useTranslations } from "next-intl";
 
 /**
- * The Products section's pages: the templates and their instances, the subscriptions traders
- * hold, and the payout runs that pay them.
+ * The Products section's pages: the savings templates and their instances, the subscriptions
+ * traders hold, and the payout runs that pay them; the loan products and the loan pools.
  */
 const PAGES = [
   { key: "products", href: "/products" },
   { key: "subscriptions", href: "/products/subscriptions" },
   { key: "payouts", href: "/products/payouts" },
+  { key: "loans", href: "/products/loans" },
+  { key: "loanPool", href: "/products/loan-pool" },
 ] as const;
 
 export type ProductsPage = (typeof PAGES)[number]["key"];

@@ -4,6 +4,7 @@ import { announcementsAdminRouter } from "./announcements/router";
 import { feesAdminRouter } from "./fees/router";
 import { financeAdminRouter } from "./finance/router";
 import { kycAdminRouter } from "./kyc/router";
+import { lendingAdminRouter } from "./lending/router";
 import { auditVocabularyProcedure, listAuditProcedure } from "./list-audit";
 import { listReconciliationProcedure } from "./list-reconciliation-reports";
 import { marketsAdminRouter } from "./markets/router";
@@ -23,6 +24,7 @@ export const adminRouter = router({
   withdrawals: withdrawalsAdminRouter,
   finance: financeAdminRouter,
   savings: savingsAdminRouter,
+  lending: lendingAdminRouter,
   markets: marketsAdminRouter,
   fees: feesAdminRouter,
   reconciliation: router({ list: listReconciliationProcedure }),

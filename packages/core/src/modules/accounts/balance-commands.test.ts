@@ -224,6 +224,22 @@ describe("balance.transfer", () => {
     expect(core.balance(1, "USDT").availableAtoms).toBe(50n);
   });
 
+  it("funds the loan pool from operator and defunds it only down to zero", () => {
+    const { core, cmd } = createTestCore();
+    expectAccepted(
+      core.apply(cmd.transfer({ system: "operator" }, { system: "loan" }, "USDT", 500n)),
+    );
+    const tooMuch = core.apply(
+      cmd.transfer({ system: "loan" }, { system: "operator" }, "USDT", 501n),
+    );
+    expect(expectRejected(tooMuch).code).toBe(RejectCode.InsufficientBalance);
+    expect(core.systemBalance("USDT", "loan")).toBe(500n);
+    expectAccepted(
+      core.apply(cmd.transfer({ system: "loan" }, { system: "operator" }, "USDT", 500n)),
+    );
+    expect(core.systemBalance("USDT", "loan")).toBe(0n);
+  });
+
   it("rejects the same account on both sides, closed system accounts and missing funds", () => {
     const { core, cmd } = createTestCore();
     core.apply(cmd.deposit(1, "USDT", 10n));

@@ -2,7 +2,7 @@ import { type CoreState, isPositiveId, isShortText, Rejection, reject } from "..
 import type { BalanceCause, CoreEvent, Posting } from "../../events";
 import type { Asset } from "../../model";
 import { RejectCode } from "../../reject-code";
-import { TRANSFER_ACCOUNTS } from "../../types";
+import { type SystemAccount, TRANSFER_ACCOUNTS } from "../../types";
 import type {
   AdjustBalanceCommand,
   BusinessKey,
@@ -215,7 +215,7 @@ function checkTransfer(s: CoreState, c: TransferCommand, asset: Asset): Rejectio
     const full = checkCredit(s, c.to.userId, asset, c.amountAtoms);
     if (full !== null) return full;
   }
-  if (!("userId" in c.from)) return null;
+  if (!("userId" in c.from)) return checkPoolDebit(c.from.system, asset, c.amountAtoms);
   const available = s.accounts.get(c.from.userId)?.balances[asset.index]?.available ?? 0n;
   if (available < c.amountAtoms) {
     return reject(
@@ -224,6 +224,18 @@ function checkTransfer(s: CoreState, c: TransferCommand, asset: Asset): Rejectio
     );
   }
   return null;
+}
+
+/**
+ * The loan pool lends only what it holds: a transfer out of `loan` (operations defunding it)
+ * never takes it below zero, so the money of open loans is never transferred away.
+ */
+function checkPoolDebit(account: SystemAccount, asset: Asset, amount: bigint): Rejection | null {
+  if (account !== "loan" || asset.system.loan >= amount) return null;
+  return reject(
+    RejectCode.InsufficientBalance,
+    `the ${asset.code} loan pool is below the transfer`,
+  );
 }
 
 /** Posts one leg of a transfer: negative `amount` takes from the account. */

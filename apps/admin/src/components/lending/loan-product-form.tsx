@@ -146,7 +146,6 @@ export function LoanProductForm({
               label={t("form.collateralAsset")}
               name="collateralAsset"
               list="loan-assets"
-              placeholder="BTC"
               autoCapitalize="characters"
               errors={errors("collateralAsset")}
             />
@@ -154,7 +153,6 @@ export function LoanProductForm({
               label={t("form.loanAsset")}
               name="loanAsset"
               list="loan-assets"
-              placeholder="USDT"
               autoCapitalize="characters"
               errors={errors("loanAsset")}
             />

@@ -78,7 +78,7 @@ interface PairState {
   window: IndexWindow;
   /** The last index and when it was taken (epoch ms). */
   last: { priceAtoms: bigint; atMs: number } | null;
-  /** What the engine last accepted. */
+  /** What was last sent to the engine (accepted, or refused as not newer than its own). */
   sent: SentIndex | null;
   /** Whether this publisher knows the pair's stale alert to be open; undefined after a start. */
   alertOpen: boolean | undefined;
@@ -213,15 +213,19 @@ export class IndexPublisher {
     if (!sendIndex || !last) return;
     const heartbeatMs = this.deps.heartbeatMs ?? INDEX_HEARTBEAT_MS;
     if (!indexSendDue(state.sent, last.priceAtoms, last.atMs, heartbeatMs)) return;
-    const { asset, quote } = state.pair;
-    const accepted = await sendIndex({
-      asset,
-      quote,
-      priceAtoms: last.priceAtoms,
-      atMs: last.atMs,
-    });
-    if (accepted) state.sent = { priceAtoms: last.priceAtoms, atMs: last.atMs };
-    else this.deps.log.warn("the engine refused an index", { symbol: state.pair.symbol });
+    const { asset, quote, symbol } = state.pair;
+    try {
+      const index = { asset, quote, priceAtoms: last.priceAtoms, atMs: last.atMs };
+      const accepted = await sendIndex(index);
+      // A refusal (the engine holds a newer sample) waits for the next change or heartbeat too,
+      // rather than being retried every second.
+      state.sent = { priceAtoms: last.priceAtoms, atMs: last.atMs };
+      if (!accepted) this.deps.log.warn("the engine refused an index", { symbol });
+    } catch (error) {
+      // The engine unreachable fails this send, not the pass: the index is still recorded and
+      // pushed, and the next pass sends again (the price is due until one is accepted).
+      this.deps.log.warn("an index could not be sent to the engine", { symbol, error });
+    }
   }
 
   /** Raises the pair's alert as it goes stale, resolves it as it comes back (once each). */

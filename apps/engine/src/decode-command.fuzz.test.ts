@@ -66,6 +66,25 @@ const COMMAND_FIELDS = [
   "stopLimitPriceTicks",
   "stopTimeInForce",
   "stopClientOrderId",
+  "priceAtoms",
+  "at",
+  "loanId",
+  "collateralAsset",
+  "collateralAtoms",
+  "loanAsset",
+  "initialLtvPpm",
+  "warningLinePpm",
+  "liquidationLinePpm",
+  "liquidationFeePpm",
+  "maturesAt",
+  "repaymentId",
+  "topUpId",
+  "accrualId",
+  "reason",
+  "slice",
+  "qtyAtoms",
+  "limitPriceAtoms",
+  "belowBankruptcyApproved",
 ];
 
 const COMMAND_TYPES = [
@@ -89,6 +108,13 @@ const COMMAND_TYPES = [
   "savings.subscribe",
   "savings.payout",
   "savings.redeem",
+  "index.set",
+  "loan.open",
+  "loan.repay",
+  "loan.addCollateral",
+  "loan.accrue",
+  "loan.liquidate",
+  "loan.liquidationSell",
 ];
 
 /** Values that make a generated command likely to pass the schema and reach the core. */
@@ -96,7 +122,7 @@ const plausibleValue = fc.oneof(
   fc.constant(PROTOCOL_VERSION),
   fc.constantFrom(...COMMAND_TYPES),
   fc.constantFrom("limit", "market", "buy", "sell", "GTC", "IOC", "FOK", "BTC", "USDT"),
-  fc.constantFrom("stopLimit", "takeProfitLimit"),
+  fc.constantFrom("stopLimit", "takeProfitLimit", "ltv", "maturity"),
   fc.constantFrom("BTCUSDT", "trading", "halted", "cancelOnly", "fee", "none", "cancelBoth"),
   fc.bigInt({ min: -(10n ** 60n), max: 10n ** 60n - 1n }).map(String),
   fc.constantFrom("1", "0", "-1", `1${"0".repeat(59)}`, `-${"9".repeat(60)}`),

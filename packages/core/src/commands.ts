@@ -1,8 +1,10 @@
 import type { AccountsCommand } from "./modules/accounts/commands";
+import type { LendingCommand } from "./modules/lending/commands";
 import type { SavingsCommand } from "./modules/savings/commands";
 import type { SpotCommand } from "./modules/spot/commands";
 
 export type * from "./modules/accounts/commands";
+export type * from "./modules/lending/commands";
 export type * from "./modules/savings/commands";
 export type * from "./modules/spot/commands";
 
@@ -18,6 +20,6 @@ export interface CommandBase {
 }
 
 /** Everything `ExchangeCore.apply` accepts, discriminated by `type`: the union of every module's commands. */
-export type Command = AccountsCommand | SpotCommand | SavingsCommand;
+export type Command = AccountsCommand | SpotCommand | SavingsCommand | LendingCommand;
 
 export type CommandType = Command["type"];

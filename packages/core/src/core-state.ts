@@ -2,6 +2,7 @@ import { assert } from "./assert";
 import type { AcceptedResult, CoreEvent } from "./events";
 import { IdMap } from "./id-map";
 import { Account, type Asset, FeeTier, type Market, Order, type Withdrawal } from "./model";
+import type { IndexPrice, Loan } from "./modules/lending/loan";
 import type { SavingsPosition } from "./modules/savings/position";
 import { FastBook } from "./modules/spot/book/fast-book";
 import { NaiveBook } from "./modules/spot/book/naive-book";
@@ -50,6 +51,15 @@ export class CoreState {
   readonly receipts = new Map<string, AcceptedResult>();
   /** Open savings positions by subscription id (the savings module's). */
   readonly savingsPositions = new Map<string, SavingsPosition>();
+  /** Every loan by id, open or ended (the lending module's). */
+  readonly loans = new Map<string, Loan>();
+  /** The latest index price per asset and quote (`indexKey`), the lending module's. */
+  readonly indexPrices = new Map<string, IndexPrice>();
+  /**
+   * First accepted result of each lending business key. Apart from `receipts` because a
+   * lending result carries more than `balance.changed` (loan, index and a slice's order events).
+   */
+  readonly lendingReceipts = new Map<string, AcceptedResult>();
   nextOrderId = 1;
   nextTradeId = 1;
   /** See `findMarket`; "" before any market is found, which no symbol equals. */

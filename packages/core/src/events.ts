@@ -1,12 +1,14 @@
 import type { AccountsEvent } from "./modules/accounts/events";
+import type { LendingEvent } from "./modules/lending/events";
 import type { SpotEvent } from "./modules/spot/events";
 import type { RejectCode } from "./reject-code";
 
 export type * from "./modules/accounts/events";
+export type * from "./modules/lending/events";
 export type * from "./modules/spot/events";
 
 /** Everything the core emits, discriminated by `type`: the union of every module's events. */
-export type CoreEvent = AccountsEvent | SpotEvent;
+export type CoreEvent = AccountsEvent | SpotEvent | LendingEvent;
 
 export type CoreEventType = CoreEvent["type"];
 

@@ -4,6 +4,7 @@ import type { CommandResult } from "./events";
 import { type Order, STOP_NONE } from "./model";
 import { COMMAND_RUNNERS, runCancelOrder, runPlaceOrder } from "./modules";
 import { checkEnvelope, rejected } from "./modules/command-runner";
+import { indexKey, type LoanStatus } from "./modules/lending/loan";
 import type { BookKind, BookLevel } from "./modules/spot/book/order-book";
 import { stopOrderType } from "./modules/spot/stop-orders";
 import { RejectCode } from "./reject-code";
@@ -73,6 +74,33 @@ export interface SavingsPositionView {
   asset: string;
   principalAtoms: bigint;
   interestPaidAtoms: bigint;
+}
+
+/** A loan as the engine holds it (open or ended). */
+export interface LoanView {
+  loanId: string;
+  userId: number;
+  collateralAsset: string;
+  loanAsset: string;
+  status: LoanStatus;
+  initialLtvPpm: bigint;
+  warningLinePpm: bigint;
+  liquidationLinePpm: bigint;
+  liquidationFeePpm: bigint;
+  maturesAt: number;
+  collateralAtoms: bigint;
+  principalAtoms: bigint;
+  interestAtoms: bigint;
+  proceedsAtoms: bigint;
+  slicesSold: number;
+}
+
+/** An index price: quote atoms per one whole unit of the asset, sampled at `at`. */
+export interface IndexPriceView {
+  asset: string;
+  quote: string;
+  priceAtoms: bigint;
+  at: number;
 }
 
 export interface MarketView extends MarketConfig {
@@ -196,6 +224,29 @@ export class ExchangeCore {
     return views.sort((a, b) =>
       a.subscriptionId < b.subscriptionId ? -1 : a.subscriptionId > b.subscriptionId ? 1 : 0,
     );
+  }
+
+  /** Loans, of one user or of everyone, by loan id. */
+  loans(userId?: number): LoanView[] {
+    const views: LoanView[] = [];
+    for (const l of this.state.loans.values()) {
+      if (userId !== undefined && l.account.userId !== userId) continue;
+      const { account, collateralAsset, loanAsset, ...terms } = l;
+      views.push({
+        ...terms,
+        userId: account.userId,
+        collateralAsset: collateralAsset.code,
+        loanAsset: loanAsset.code,
+      });
+    }
+    return views.sort((a, b) => (a.loanId < b.loanId ? -1 : a.loanId > b.loanId ? 1 : 0));
+  }
+
+  /** The index price held for `asset` in `quote`, if any. */
+  indexPrice(asset: string, quote: string): IndexPriceView | undefined {
+    const p = this.state.indexPrices.get(indexKey(asset, quote));
+    if (p === undefined) return undefined;
+    return { asset: p.asset.code, quote: p.quote.code, priceAtoms: p.priceAtoms, at: p.at };
   }
 
   userIds(): number[] {

@@ -7,12 +7,16 @@ export {
   type CoreOptions,
   type DepthView,
   ExchangeCore,
+  type IndexPriceView,
+  type LoanView,
   type MarketView,
   type OrderView,
   type SavingsPositionView,
   type WithdrawalView,
 } from "./exchange-core";
 export { LEGACY_LIMITS, MAX_OPEN_ORDERS_CEILING, MAX_UNITS } from "./limits";
+export type { LoanStatus } from "./modules/lending/loan";
+export * from "./modules/lending/loan-math";
 export type { BookKind, BookLevel } from "./modules/spot/book/order-book";
 export {
   canChangeMarketStatus,

@@ -30,6 +30,8 @@ export class Asset {
     loan: 0n,
     insurance: 0n,
     savingsInterest: 0n,
+    loanCollateral: 0n,
+    loanIncome: 0n,
   };
 
   constructor(code: string, precision: number, maxAmountAtoms: bigint, index: number) {

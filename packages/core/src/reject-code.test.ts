@@ -150,7 +150,75 @@ const TRIGGERS: Record<CoreCode, Trigger> = {
   },
   [RejectCode.SavingsPositionNotFound]: (core, cmd) =>
     core.apply(cmd.payout("sub-none", "plan-1", 1n)),
+  [RejectCode.LoanExists]: (core, cmd) => {
+    lendingReady(core, cmd);
+    core.apply(cmd.openLoan(1, "loan-1", BTC, 1_000_000_000n));
+    return core.apply({ ...cmd.openLoan(1, "loan-1", BTC, 1n), businessId: "again" } as Command);
+  },
+  [RejectCode.LoanNotFound]: (core, cmd) => core.apply(cmd.repayLoan("none", "r-1", 1n)),
+  [RejectCode.IndexMissing]: (core, cmd) => core.apply(cmd.openLoan(1, "loan-1", BTC, 1n)),
+  [RejectCode.IndexStale]: (core, cmd) => {
+    lendingReady(core, cmd);
+    cmd.ts += 30_001;
+    return core.apply(cmd.openLoan(1, "loan-1", BTC, 1n));
+  },
+  [RejectCode.LtvAboveInitial]: (core, cmd) => {
+    lendingReady(core, cmd);
+    return core.apply(cmd.openLoan(1, "loan-1", BTC, 24_000_000_001n));
+  },
+  [RejectCode.LoanPoolInsufficient]: (core, cmd) => {
+    core.apply(cmd.index("BTC", "USDT", 30_000_000_000n));
+    return core.apply(cmd.openLoan(1, "loan-1", BTC, 1n));
+  },
+  [RejectCode.RepayAboveDebt]: (core, cmd) => {
+    lendingReady(core, cmd);
+    core.apply(cmd.openLoan(1, "loan-1", BTC, 1_000n));
+    return core.apply(cmd.repayLoan("loan-1", "r-1", 1_001n));
+  },
+  [RejectCode.NotLiquidatable]: (core, cmd) => {
+    lendingReady(core, cmd);
+    core.apply(cmd.openLoan(1, "loan-1", BTC, 1_000n));
+    return core.apply(cmd.liquidate("loan-1"));
+  },
+  [RejectCode.SliceOutOfOrder]: (core, cmd) => {
+    lendingReady(core, cmd);
+    core.apply(cmd.openLoan(1, "loan-1", BTC, 1_000n, { maturesAt: cmd.ts }));
+    core.apply(cmd.liquidate("loan-1", "maturity"));
+    return core.apply(cmd.liquidationSell("loan-1", 2, BTC, 1n));
+  },
+  [RejectCode.LoanMarketMissing]: (core, cmd) => {
+    lendingReady(core, cmd);
+    core.apply(cmd.index("ETH", "USDT", 2_000_000_000n));
+    core.apply(cmd.deposit(1, "ETH", 10n ** 18n));
+    const eth = { collateralAsset: "ETH", maturesAt: cmd.ts };
+    core.apply(cmd.openLoan(1, "loan-1", 10n ** 18n, 1_000n, eth));
+    core.apply(cmd.liquidate("loan-1", "maturity"));
+    return core.apply(cmd.liquidationSell("loan-1", 1, 10n ** 18n, 1n));
+  },
+  [RejectCode.LoanNotOpen]: (core, cmd) => {
+    lendingReady(core, cmd);
+    core.apply(cmd.openLoan(1, "loan-1", BTC, 1_000n));
+    core.apply(cmd.repayLoan("loan-1", "r-1", 1_000n));
+    return core.apply(cmd.addCollateral("loan-1", "t-1", 1n));
+  },
+  [RejectCode.IndexNotNewer]: (core, cmd) => {
+    core.apply(cmd.index("BTC", "USDT", 30_000_000_000n));
+    return core.apply({ ...cmd.index("BTC", "USDT", 1n), businessId: "again" } as Command);
+  },
+  [RejectCode.InvalidLoanTerms]: (core, cmd) => {
+    lendingReady(core, cmd);
+    return core.apply(cmd.openLoan(1, "loan-1", BTC, 1n, { liquidationLinePpm: 800_000 }));
+  },
 };
+
+/** One whole BTC, in atoms. */
+const BTC = 100_000_000n;
+
+/** A funded USDT loan pool and a fresh BTC index of 30 000 USDT. */
+function lendingReady(core: ExchangeCore, cmd: TestCommands): void {
+  core.apply(cmd.transfer({ system: "operator" }, { system: "loan" }, "USDT", 10n ** 12n));
+  core.apply(cmd.index("BTC", "USDT", 30_000_000_000n));
+}
 
 function ethBtc(cmd: TestCommands, overrides: Record<string, unknown>): Command {
   return cmd.make({
@@ -170,9 +238,9 @@ function ethBtc(cmd: TestCommands, overrides: Record<string, unknown>): Command 
 }
 
 describe("reject codes", () => {
-  it("are grouped by range: 1xx command, 2xx reference data, 3xx status, 4xx orders, 5xx cancels, 6xx balances, 7xx savings", () => {
+  it("are grouped by range: 1xx command, 2xx reference data, 3xx status, 4xx orders, 5xx cancels, 6xx balances, 7xx savings, 8xx lending", () => {
     const ranges = new Set(NUMERIC_CODES.map((code) => Math.floor(code / 100)));
-    expect([...ranges].sort()).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect([...ranges].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(RejectCode.InvalidCommand).toBe(100);
     expect(RejectCode.OrderNotFound).toBe(500);
     expect(RejectCode.InsufficientBalance).toBe(600);

@@ -9,6 +9,7 @@
  * - 5xx: a cancel names no open order of the user.
  * - 6xx: balances and the ledger.
  * - 7xx: savings positions.
+ * - 8xx: lending: loans and the index prices they are judged on.
  */
 export enum RejectCode {
   /** A field is missing, of the wrong type or out of its range (ids, user ids, strings). */
@@ -116,4 +117,31 @@ export enum RejectCode {
   SavingsPositionExists = 700,
   /** No open savings position has this subscription id (never opened, or already closed). */
   SavingsPositionNotFound = 701,
+
+  /** A loan already has this id (open or ended: loan ids are never reused). */
+  LoanExists = 800,
+  /** No loan has this id. */
+  LoanNotFound = 801,
+  /** No index price of the collateral in the loan asset has been set. */
+  IndexMissing = 802,
+  /** The index price is older than `INDEX_MAX_AGE_MS`: no new loans, no liquidations on it. */
+  IndexStale = 803,
+  /** The principal is above the initial LTV of the collateral's value at the index price. */
+  LtvAboveInitial = 804,
+  /** The loan pool holds less than the principal asked for. */
+  LoanPoolInsufficient = 805,
+  /** A repayment is more than the loan owes (principal and interest). */
+  RepayAboveDebt = 806,
+  /** The loan may not be liquidated now: below its liquidation line, or not yet at maturity. */
+  NotLiquidatable = 807,
+  /** A liquidation slice is not the next one (1, 2, … in order). */
+  SliceOutOfOrder = 808,
+  /** No spot market trades the loan's collateral against its loan asset. */
+  LoanMarketMissing = 809,
+  /** The loan is not in the state the command needs (open, or liquidating for a slice). */
+  LoanNotOpen = 810,
+  /** An index price is not newer than the one held. */
+  IndexNotNewer = 811,
+  /** The loan's lines or fee are out of range (initial LTV < liquidation line ≤ warning line < 100 %). */
+  InvalidLoanTerms = 812,
 }

@@ -2,6 +2,8 @@ import { assert } from "./assert";
 import { CoreState } from "./core-state";
 import { accountsModule } from "./modules/accounts";
 import type { AccountsSnapshot } from "./modules/accounts/snapshot";
+import { lendingModule } from "./modules/lending";
+import type { LendingSnapshot } from "./modules/lending/snapshot";
 import { savingsModule } from "./modules/savings";
 import type { SavingsSnapshot } from "./modules/savings/snapshot";
 import type { SnapshotSection } from "./modules/snapshot-section";
@@ -10,6 +12,7 @@ import type { BookKind } from "./modules/spot/book/order-book";
 import type { SpotSnapshot } from "./modules/spot/snapshot";
 
 export type * from "./modules/accounts/snapshot";
+export type * from "./modules/lending/snapshot";
 export type * from "./modules/savings/snapshot";
 export type * from "./modules/spot/snapshot";
 
@@ -19,7 +22,11 @@ export type * from "./modules/spot/snapshot";
  * hash — identically however they were reached. Each module owns some of the top-level keys
  * (its section, `modules/<name>/snapshot.ts`).
  */
-export interface CoreSnapshot extends SpotSnapshot, AccountsSnapshot, SavingsSnapshot {
+export interface CoreSnapshot
+  extends SpotSnapshot,
+    AccountsSnapshot,
+    SavingsSnapshot,
+    LendingSnapshot {
   /**
    * 3 since savings (the `savingsPositions` key, and the `savingsInterest` system account at the
    * end of each asset's `system` array); 2 since the market and asset limits (limits.ts).
@@ -28,16 +35,19 @@ export interface CoreSnapshot extends SpotSnapshot, AccountsSnapshot, SavingsSna
    * and the system accounts they lack at 0. A restored older snapshot hashes differently from
    * the text it was read from (the layout changed), which recovery allows for.
    */
-  version: 1 | 2 | 3 | 4;
+  version: 1 | 2 | 3 | 4 | 5;
 }
 
 /**
- * The version `snapshot()` writes. 4 since stop and OCO orders: each market's `lastPriceTicks`
+ * The version `snapshot()` writes. 5 since lending: the `loans`, `indexPrices` and
+ * `lendingReceipts` keys, and the `loanCollateral` and `loanIncome` system accounts at the end of
+ * each asset's `system` array; older versions restore with no loans, no index prices and those
+ * accounts at 0. 4 since stop and OCO orders: each market's `lastPriceTicks`
  * (what stops trigger on), and the optional stop / OCO fields of an order entry. Older versions
  * restore with no last trade price ("0": the first stop order of such a market is accepted
  * whatever its stop price, until the market trades again) and, having no stop orders, nothing else.
  */
-export const SNAPSHOT_VERSION = 4;
+export const SNAPSHOT_VERSION = 5;
 
 type Sections = Omit<CoreSnapshot, "version">;
 
@@ -45,6 +55,7 @@ const SECTIONS: SnapshotSection<Sections> = {
   ...spotModule.snapshot,
   ...accountsModule.snapshot,
   ...savingsModule.snapshot,
+  ...lendingModule.snapshot,
 };
 
 /**
@@ -66,6 +77,9 @@ const KEY_ORDER = [
   "withdrawals",
   "receipts",
   "savingsPositions",
+  "loans",
+  "indexPrices",
+  "lendingReceipts",
 ] as const satisfies readonly (keyof Sections)[];
 
 // Every module's key has its place in the order (a compile error names one that has not).
@@ -85,6 +99,7 @@ export function restoreState(snapshot: CoreSnapshot, bookKind: BookKind): CoreSt
     snapshot.version === 1 ||
       snapshot.version === 2 ||
       snapshot.version === 3 ||
+      snapshot.version === 4 ||
       snapshot.version === SNAPSHOT_VERSION,
     "unsupported snapshot version",
   );

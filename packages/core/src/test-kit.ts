@@ -1,6 +1,7 @@
 import type {
   AmendOrderCommand,
   Command,
+  LoanOpenCommand,
   PlaceLimitOrderCommand,
   PlaceMarketOrderCommand,
   PlaceOcoOrderCommand,
@@ -185,6 +186,112 @@ export class TestCommands {
       subscriptionId,
       forfeitInterest,
       penaltyAtoms,
+    });
+  }
+
+  /** Sets the index price of `asset` in `quote` at `at` (the test time by default). */
+  index(asset: string, quote: string, priceAtoms: bigint, at = this.ts): Command {
+    return this.make({
+      type: "index.set",
+      business: "index.set",
+      businessId: `${asset}:${quote}:${at}`,
+      asset,
+      quote,
+      priceAtoms,
+      at,
+    });
+  }
+
+  /**
+   * Opens loan `loanId` of `principalAtoms` USDT against `collateralAtoms` BTC on the seed's
+   * lines (80 % initial LTV, warning 85 %, liquidation 82 %, fee 1 %), open-ended by default.
+   */
+  openLoan(
+    userId: number,
+    loanId: string,
+    collateralAtoms: bigint,
+    principalAtoms: bigint,
+    options: Partial<LoanOpenCommand> = {},
+  ): Command {
+    return this.make({
+      type: "loan.open",
+      business: "loan.open",
+      businessId: loanId,
+      loanId,
+      userId,
+      collateralAsset: "BTC",
+      collateralAtoms,
+      loanAsset: "USDT",
+      principalAtoms,
+      initialLtvPpm: 800_000,
+      warningLinePpm: 850_000,
+      liquidationLinePpm: 820_000,
+      liquidationFeePpm: 10_000,
+      maturesAt: 0,
+      ...options,
+    } as WithoutEnvelope<LoanOpenCommand>);
+  }
+
+  repayLoan(loanId: string, repaymentId: string, amountAtoms: bigint): Command {
+    return this.make({
+      type: "loan.repay",
+      business: "loan.repay",
+      businessId: repaymentId,
+      loanId,
+      repaymentId,
+      amountAtoms,
+    });
+  }
+
+  addCollateral(loanId: string, topUpId: string, amountAtoms: bigint): Command {
+    return this.make({
+      type: "loan.addCollateral",
+      business: "loan.addCollateral",
+      businessId: topUpId,
+      loanId,
+      topUpId,
+      amountAtoms,
+    });
+  }
+
+  accrue(loanId: string, periodNo: number, interestAtoms: bigint): Command {
+    const accrualId = `${loanId}:${periodNo}`;
+    return this.make({
+      type: "loan.accrue",
+      business: "loan.accrue",
+      businessId: accrualId,
+      loanId,
+      accrualId,
+      interestAtoms,
+    });
+  }
+
+  liquidate(loanId: string, reason: "ltv" | "maturity" = "ltv"): Command {
+    return this.make({
+      type: "loan.liquidate",
+      business: "loan.liquidate",
+      businessId: loanId,
+      loanId,
+      reason,
+    });
+  }
+
+  liquidationSell(
+    loanId: string,
+    slice: number,
+    qtyAtoms: bigint,
+    limitPriceAtoms: bigint,
+    belowBankruptcyApproved = false,
+  ): Command {
+    return this.make({
+      type: "loan.liquidationSell",
+      business: "loan.liquidationSell",
+      businessId: `${loanId}:${slice}`,
+      loanId,
+      slice,
+      qtyAtoms,
+      limitPriceAtoms,
+      belowBankruptcyApproved,
     });
   }
 

@@ -84,11 +84,17 @@ export type StopOrderType = "stopLimit" | "takeProfitLimit";
  * - `"adjustment"`: the counterpart of admin adjustments.
  * - `"operator"`: the exchange's own operating funds.
  * - `"savings"`: the savings-product pool.
- * - `"loan"`: the loan book.
+ * - `"loan"`: the loan pool: the loan asset lent out, funded by operations with a transfer
+ *   from `operator`; loans draw on it and repayments return to it (never negative through loans).
  * - `"insurance"`: the insurance fund.
  * - `"savingsInterest"`: the interest expense of savings products: interest paid on savings
  *   goes out of it and early-redemption deductions come back into it, so it is negative by
  *   exactly what savings have cost the exchange, net. Not open to transfers.
+ * - `"loanCollateral"`: collateral held for open loans (in the collateral asset) and a
+ *   liquidation's proceeds waiting for its settlement (in the loan asset). Only lending
+ *   commands move it; it holds exactly what the open loans say. Not open to transfers.
+ * - `"loanIncome"`: interest and liquidation fees earned on loans (in the loan asset). Not open
+ *   to transfers.
  */
 export type SystemAccount =
   | "fee"
@@ -100,7 +106,9 @@ export type SystemAccount =
   | "savings"
   | "loan"
   | "insurance"
-  | "savingsInterest";
+  | "savingsInterest"
+  | "loanCollateral"
+  | "loanIncome";
 
 /** Every system account, in the fixed order used by snapshots. */
 export const SYSTEM_ACCOUNTS: readonly SystemAccount[] = [
@@ -114,6 +122,8 @@ export const SYSTEM_ACCOUNTS: readonly SystemAccount[] = [
   "loan",
   "insurance",
   "savingsInterest",
+  "loanCollateral",
+  "loanIncome",
 ];
 
 /** System accounts that `balance.transfer` may move funds to or from. */

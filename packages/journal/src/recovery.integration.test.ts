@@ -91,13 +91,19 @@ async function applyAndJournal(core: ExchangeCore, commands: Command[], seq: num
 
 /** The text a version 2 core wrote: no savings key, one system account fewer per asset. */
 function versionTwoText(core: ExchangeCore): string {
-  const { savingsPositions: _, ...rest } = core.snapshot();
+  const {
+    savingsPositions: _,
+    loans: _loans,
+    indexPrices: _indexPrices,
+    lendingReceipts: _lendingReceipts,
+    ...rest
+  } = core.snapshot();
   return JSON.stringify({
     ...rest,
     version: 2,
     assets: rest.assets.map((a) => ({
       ...a,
-      system: a.system.slice(0, SYSTEM_ACCOUNTS.length - 1),
+      system: a.system.slice(0, SYSTEM_ACCOUNTS.indexOf("savingsInterest")),
     })),
   });
 }

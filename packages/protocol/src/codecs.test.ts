@@ -142,6 +142,93 @@ describe("engine command schemas", () => {
     }
   });
 
+  it("round-trips the lending commands, and refuses an unknown liquidation reason", () => {
+    const envelope = { v: 1, id: "l-1", ts: 1_700_000_000_000, loanId: "loan-1" } as const;
+    const commands = [
+      {
+        v: 1,
+        id: "i-1",
+        ts: 1_700_000_000_000,
+        type: "index.set",
+        business: "index.set",
+        businessId: "BTC:USDT:1700000000000",
+        asset: "BTC",
+        quote: "USDT",
+        priceAtoms: 30_000_000_000n,
+        at: 1_700_000_000_000,
+      },
+      {
+        ...envelope,
+        type: "loan.open",
+        business: "loan.open",
+        businessId: "loan-1",
+        userId: 7,
+        collateralAsset: "BTC",
+        collateralAtoms: 100_000_000n,
+        loanAsset: "USDT",
+        principalAtoms: 24_000_000_000n,
+        initialLtvPpm: 800_000,
+        warningLinePpm: 850_000,
+        liquidationLinePpm: 820_000,
+        liquidationFeePpm: 10_000,
+        maturesAt: 0,
+      },
+      {
+        ...envelope,
+        type: "loan.repay",
+        business: "loan.repay",
+        businessId: "r-1",
+        repaymentId: "r-1",
+        amountAtoms: 10n ** 30n,
+      },
+      {
+        ...envelope,
+        type: "loan.addCollateral",
+        business: "loan.addCollateral",
+        businessId: "t-1",
+        topUpId: "t-1",
+        amountAtoms: 5n,
+      },
+      {
+        ...envelope,
+        type: "loan.accrue",
+        business: "loan.accrue",
+        businessId: "loan-1:4",
+        accrualId: "loan-1:4",
+        interestAtoms: 1n,
+      },
+      {
+        ...envelope,
+        type: "loan.liquidate",
+        business: "loan.liquidate",
+        businessId: "loan-1",
+        reason: "maturity",
+      },
+      {
+        ...envelope,
+        type: "loan.liquidationSell",
+        business: "loan.liquidationSell",
+        businessId: "loan-1:1",
+        slice: 1,
+        qtyAtoms: 50_000_000n,
+        limitPriceAtoms: 24_000_000_000n,
+        belowBankruptcyApproved: false,
+      },
+    ];
+    for (const command of commands) {
+      expect(ZEngineCommand.parse(JSON.parse(stringifyWire(command)))).toEqual(command);
+    }
+    const liquidate = commands[5] as object;
+    const sell = commands[6] as object;
+    for (const bad of [
+      { ...liquidate, reason: "whim" },
+      { ...sell, belowBankruptcyApproved: "yes" },
+      { ...sell, qtyAtoms: "0.5" },
+    ]) {
+      expect(ZEngineCommand.safeParse(JSON.parse(stringifyWire(bad))).success).toBe(false);
+    }
+  });
+
   it("names the failing field", () => {
     const wire = JSON.parse(stringifyWire({ ...limitBuy, qtyLots: "1.5" }));
     const result = ZEngineCommand.safeParse(wire);

@@ -26,6 +26,15 @@ describe("command ids", () => {
     expect(commandIds.placeOco(42, "my-list-1")).toBe("oco:42:my-list-1");
     expect(commandIds.placeOco(42)).toMatch(new RegExp(`^oco:42:${UUID}$`));
     expect(commandIds.amendOrder(42)).toMatch(new RegExp(`^amend:42:${UUID}$`));
+    expect(commandIds.indexSet("BTC", "USDT", 1_700_000_000_000)).toBe(
+      "index:BTC:USDT:1700000000000",
+    );
+    expect(commandIds.loanOpen(withdrawal)).toBe(`loan:open:${withdrawal}`);
+    expect(commandIds.loanRepay(withdrawal)).toBe(`loan:repay:${withdrawal}`);
+    expect(commandIds.loanAddCollateral(withdrawal)).toBe(`loan:topup:${withdrawal}`);
+    expect(commandIds.loanAccrue(withdrawal, 3)).toBe(`loan:accrue:${withdrawal}:3`);
+    expect(commandIds.loanLiquidate(withdrawal)).toBe(`loan:liquidate:${withdrawal}`);
+    expect(commandIds.loanLiquidationSell(withdrawal, 2)).toBe(`loan:sell:${withdrawal}:2`);
     expect(commandIds.ping()).toMatch(new RegExp(`^ping:${UUID}$`));
     expect(commandIds.demo()).toMatch(new RegExp(`^demo:${UUID}$`));
   });

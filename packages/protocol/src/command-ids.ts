@@ -65,6 +65,20 @@ export const commandIds = {
   savingsPayout: (planId: string) => `savings:payout:${planId}`,
   /** The early redemption of one subscription. */
   savingsRedeem: (subscriptionId: string) => `savings:redeem:${subscriptionId}`,
+  /** An index price sample: the pair and the sample's time, so a resent sample is applied once. */
+  indexSet: (asset: string, quote: string, at: number) => `index:${asset}:${quote}:${at}`,
+  /** The opening of one loan (its id is fixed when the borrower confirms). */
+  loanOpen: (loanId: string) => `loan:open:${loanId}`,
+  /** One repayment of a loan (its id is fixed when the borrower asks). */
+  loanRepay: (repaymentId: string) => `loan:repay:${repaymentId}`,
+  /** One top-up of a loan's collateral. */
+  loanAddCollateral: (topUpId: string) => `loan:topup:${topUpId}`,
+  /** One period's interest of a loan: `<loanId>:<periodNo>`, so a rerun job accrues it once. */
+  loanAccrue: (loanId: string, periodNo: number) => `loan:accrue:${loanId}:${periodNo}`,
+  /** The start of a loan's liquidation: once per loan. */
+  loanLiquidate: (loanId: string) => `loan:liquidate:${loanId}`,
+  /** One slice of a liquidation's sale: a restart resends the same slice and is answered once. */
+  loanLiquidationSell: (loanId: string, slice: number) => `loan:sell:${loanId}:${slice}`,
   /** A liveness probe of the engine. */
   ping: () => `ping:${crypto.randomUUID()}`,
   /** A command of the local demo market maker (development only). */

@@ -20,7 +20,8 @@ import {
  *
  * Changes within version 1 only add optional fields (the market order's `slippageBps`,
  * `order.cancelAll` without a symbol), new order types (`stopLimit`, `takeProfitLimit`) or new
- * command types (`savings.*`, `order.placeOco`, `order.amend`), so every journal entry written
+ * command types (`savings.*`, `order.placeOco`, `order.amend`, `index.set`, `loan.*`), so every
+ * journal entry written
  * before a change still decodes,
  * and replays, exactly as it ran; a change that alters what an existing field means needs
  * version 2 and a decoder for both.
@@ -196,6 +197,59 @@ export const ZCoreCommand = z.discriminatedUnion("type", [
     subscriptionId: ZShortText,
     forfeitInterest: z.boolean(),
     penaltyAtoms: ZBigint,
+  }),
+  // Lending (packages/core modules/lending/commands.ts).
+  command("index.set", {
+    ...businessKey,
+    asset: ZShortText,
+    quote: ZShortText,
+    priceAtoms: ZBigint,
+    at: ZSafeInt,
+  }),
+  command("loan.open", {
+    ...businessKey,
+    loanId: ZShortText,
+    userId: ZSafeInt,
+    collateralAsset: ZShortText,
+    collateralAtoms: ZBigint,
+    loanAsset: ZShortText,
+    principalAtoms: ZBigint,
+    initialLtvPpm: ZSafeInt,
+    warningLinePpm: ZSafeInt,
+    liquidationLinePpm: ZSafeInt,
+    liquidationFeePpm: ZSafeInt,
+    maturesAt: ZSafeInt,
+  }),
+  command("loan.repay", {
+    ...businessKey,
+    loanId: ZShortText,
+    repaymentId: ZShortText,
+    amountAtoms: ZBigint,
+  }),
+  command("loan.addCollateral", {
+    ...businessKey,
+    loanId: ZShortText,
+    topUpId: ZShortText,
+    amountAtoms: ZBigint,
+  }),
+  command("loan.accrue", {
+    ...businessKey,
+    loanId: ZShortText,
+    accrualId: ZShortText,
+    interestAtoms: ZBigint,
+  }),
+  command("loan.liquidate", {
+    ...businessKey,
+    loanId: ZShortText,
+    reason: z.enum(["ltv", "maturity"]),
+  }),
+  command("loan.liquidationSell", {
+    ...businessKey,
+    loanId: ZShortText,
+    slice: ZSafeInt,
+    qtyAtoms: ZBigint,
+    limitPriceAtoms: ZBigint,
+    belowBankruptcyApproved: z.boolean(),
   }),
 ]);
 

@@ -107,6 +107,12 @@ export function readEvents(parsed: unknown[]): CoreEvent[] {
         raw.maxNotionalAtoms = BigInt((raw.maxNotionalAtoms as string | undefined) ?? MAX_UNITS);
         raw.maxOpenOrders ??= MAX_OPEN_ORDERS_CEILING;
         break;
+      case "loan.changed":
+        toBig(raw, "principalAtoms", "interestAtoms", "collateralAtoms", "proceedsAtoms");
+        break;
+      case "index.changed":
+        toBig(raw, "priceAtoms");
+        break;
     }
   }
   return parsed as CoreEvent[];

@@ -2,19 +2,21 @@ import { assert } from "../assert";
 import type { Command } from "../commands";
 import { accountsModule } from "./accounts";
 import type { CommandRunner, CommandRunners } from "./command-runner";
+import { lendingModule } from "./lending";
 import { savingsModule } from "./savings";
 import { spotModule } from "./spot";
 
 export { runCancelOrder, runPlaceOrder } from "./spot";
 
 /** Every module of the core. Adding one: see "How to add a module" in the README. */
-export const MODULES = [accountsModule, spotModule, savingsModule] as const;
+export const MODULES = [accountsModule, spotModule, savingsModule, lendingModule] as const;
 
 // Every command type has a runner (a compile error names one that has none).
 const everyType: CommandRunners<Command> = {
   ...accountsModule.commands,
   ...spotModule.commands,
   ...savingsModule.commands,
+  ...lendingModule.commands,
 };
 
 /**

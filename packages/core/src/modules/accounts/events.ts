@@ -29,6 +29,8 @@ export interface Posting {
  *   principal from the pool) → user available.
  * - `"savings.redeem"`: the principal from the pool → user available, less the deduction, which
  *   goes to the savings interest account.
+ * - `"loan.open"`, `"loan.repay"`, `"loan.addCollateral"`, `"loan.liquidationSell"`: the lending
+ *   command of that name (collateral, principal, repayments, a liquidation's slice and settlement).
  */
 export type BalanceCause =
   | "order.freeze"
@@ -42,7 +44,11 @@ export type BalanceCause =
   | "adjust"
   | "savings.subscribe"
   | "savings.payout"
-  | "savings.redeem";
+  | "savings.redeem"
+  | "loan.open"
+  | "loan.repay"
+  | "loan.addCollateral"
+  | "loan.liquidationSell";
 
 /** A balanced set of postings. Order events carry `orderId`; trades `tradeId`; balance commands their key. */
 export interface BalanceChangedEvent {

@@ -1,6 +1,11 @@
 import { exchangeIndexSource } from "@exchange/domains/lending/exchange-index-source";
 import { INDEX_SAMPLE_EVERY_MS } from "@exchange/domains/lending/index-price";
-import { IndexPublisher, type IndexPublisherDeps } from "@exchange/domains/lending/index-publisher";
+import {
+  IndexPublisher,
+  type IndexPublisherDeps,
+  type IndexSender,
+} from "@exchange/domains/lending/index-publisher";
+import { sendIndexSet } from "@exchange/domains/lending/lending-engine";
 import { processMetrics } from "@exchange/protocol/metrics";
 import type { Consumer } from "../consumers/consumer";
 import { alertCenterDeps } from "../jobs/alert-center/definition";
@@ -70,9 +75,23 @@ export function indexPublisherOf(context: WorkerContext): IndexPublisherLoop {
     log: context.log,
     sources: [exchangeIndexSource(context.redis, context.env.REDIS_PREFIX)],
     alerts: alertCenterDeps(context),
+    sendIndex: indexSenderOf(context),
   });
   observeIndexAges(loop.publisher, context);
   return loop;
+}
+
+/** `index.set` through the lending domain's sender; true when the engine took it. */
+export function indexSenderOf(context: Pick<WorkerContext, "engine" | "clock">): IndexSender {
+  return async (index) => {
+    const outcome = await sendIndexSet(context, {
+      asset: index.asset,
+      quote: index.quote,
+      priceAtoms: index.priceAtoms,
+      at: index.atMs,
+    });
+    return outcome.ok;
+  };
 }
 
 /**

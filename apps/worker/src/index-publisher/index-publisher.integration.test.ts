@@ -10,6 +10,7 @@ import { exchangeIndexSource } from "@exchange/domains/lending/exchange-index-so
 import { findRecentIndexPrices } from "@exchange/domains/lending/index-price-repository";
 import { type IndexToSend, staleIndexAlertKey } from "@exchange/domains/lending/index-publisher";
 import { closeStore, openStore } from "@exchange/domains/services";
+import { Journal, recoverState } from "@exchange/journal";
 import { createLogger, ManualClock, streamBusChannel } from "@exchange/protocol";
 import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,7 +19,7 @@ import {
   type RunningJob,
   startRig,
 } from "../consumers/market-data/market-data-test-kit";
-import { IndexPublisherLoop } from "./index-publisher-loop";
+import { IndexPublisherLoop, indexSenderOf } from "./index-publisher-loop";
 
 /** USDT has 8 decimals in the seeded reference data. */
 const USDT = 100_000_000n;
@@ -33,6 +34,7 @@ const pushes: unknown[] = [];
 const clock = new ManualClock(Date.UTC(2026, 11, 19, 12, 0, 0));
 const sent: IndexToSend[] = [];
 let loop: IndexPublisherLoop;
+let engineSender: ReturnType<typeof indexSenderOf>;
 let n = 0;
 
 function place(
@@ -92,6 +94,7 @@ beforeAll(async () => {
   }));
   await send(deposits);
   const log = createLogger("index-publisher-test", "error");
+  engineSender = indexSenderOf({ engine: rig.client, clock });
   loop = new IndexPublisherLoop({
     db: store,
     redis: rig.redis,
@@ -109,7 +112,7 @@ beforeAll(async () => {
     },
     sendIndex: async (index) => {
       sent.push(index);
-      return true;
+      return engineSender(index);
     },
   });
 });
@@ -167,6 +170,12 @@ describe("the index publisher", () => {
     expect(sent).toEqual([
       { asset: "BTC", quote: "USDT", priceAtoms: 30_005n * USDT, atMs: clock.now() },
     ]);
+    // The engine holds it: every loan decision on it is in the journal.
+    const { core } = await recoverState(new Journal(rig.pool), null);
+    expect(core.indexPrice("BTC", "USDT")).toMatchObject({
+      priceAtoms: 30_005n * USDT,
+      at: clock.now(),
+    });
   });
 
   it("takes the last trade when the book is pulled more than 5 % away, under the median", async () => {

@@ -12,6 +12,7 @@
  * gives the same `MarketQuote`; the moment's price is the median of the sources' samples. Only
  * our own market is implemented (`exchange-index-source.ts`).
  */
+import { INDEX_MAX_AGE_MS } from "@exchange/core";
 
 /** The sanity band of the mid around the last trade, in millionths: ±5 %. */
 export const INDEX_BAND_PPM = 50_000n;
@@ -20,10 +21,10 @@ export const INDEX_WINDOW_SAMPLES = 5;
 /** How often the publisher samples every pair. */
 export const INDEX_SAMPLE_EVERY_MS = 1_000;
 /**
- * An index older than this is stale: the engine refuses new loans and liquidations on it
- * (INDEX_MAX_AGE_MS in the core's lending module) and the publisher raises an alert.
+ * An index older than this is stale: the engine refuses new loans and liquidations on it (the
+ * core's own rule, the same constant) and the publisher raises an alert.
  */
-export const INDEX_STALE_AFTER_MS = 30_000;
+export const INDEX_STALE_AFTER_MS = INDEX_MAX_AGE_MS;
 /**
  * An unchanged index is sent to the engine again after this long, well inside the staleness
  * limit, so the engine's copy stays fresh while the market lives without filling the journal

@@ -50,7 +50,7 @@ if (chainWatcher) loops.push(chainWatcher);
 // A loop following the tables traders' events are written to (notifier/notifier.ts).
 loops.push(notifierOf(context));
 // A loop sampling the markets each second for lending's index price (index-publisher/).
-loops.push(indexPublisherOf(context));
+if (env.INDEX_PUBLISHER === "on") loops.push(indexPublisherOf(context));
 if (env.DEMO_MARKET_MAKER === "on") {
   // A loop, not a job: see jobs/registry.ts.
   loops.push(

@@ -148,6 +148,10 @@ export default defineConfig({
         HOT_WALLET_CHECK_EVERY_MS: "3000",
         // The System journey waits for its alert; production looks every 5 s.
         ALERT_CHECK_EVERY_MS: "1000",
+        // Lending's index feeds the engine every few seconds; the journeys that compare the
+        // engine's sequence with the read models' expect only their own commands. The loans
+        // journey will turn it on.
+        INDEX_PUBLISHER: "off",
       },
       wait: { stdout: /projector started/ },
       gracefulShutdown: stop,

@@ -10,9 +10,10 @@ import type { Redis } from "ioredis";
 
 /**
  * What a new subscriber of a stateful channel gets before the live stream: the depth snapshot
- * of `<SYMBOL>@depth`, the current ticker of `<SYMBOL>@ticker`. Read from the keys the worker's
- * market-data consumer writes (packages/contracts market-data-keys.ts): sorting the depth
- * hash's level fields sorts the prices; the ticker is stored as published, with its `time`.
+ * of `<SYMBOL>@depth`, the current ticker of `<SYMBOL>@ticker`, the latest index and mark price
+ * of `<SYMBOL>@markprice`. Read from the keys the worker writes (packages/contracts
+ * market-data-keys.ts): sorting the depth hash's level fields sorts the prices; the ticker and
+ * the mark price are stored as published, with their `time`.
  */
 export interface InitialState {
   /** The complete frame to send after `{"result":true}`. */
@@ -21,12 +22,15 @@ export interface InitialState {
   isNewer(payload: Buffer): boolean;
 }
 
-export type StatefulTopic = "depth" | "ticker";
+const STATEFUL_TOPICS = ["depth", "ticker", "markprice"] as const;
+export type StatefulTopic = (typeof STATEFUL_TOPICS)[number];
 
 /** The channel's stateful topic, or undefined for channels that stream only. */
 export function statefulTopic(busName: string): StatefulTopic | undefined {
   const topic = topicOf(busName);
-  return topic === "depth" || topic === "ticker" ? topic : undefined;
+  return (STATEFUL_TOPICS as readonly string[]).includes(topic)
+    ? (topic as StatefulTopic)
+    : undefined;
 }
 
 interface PendingRead {
@@ -55,7 +59,8 @@ export class InitialStateReader {
       promise: new Promise((resolve, reject) => {
         setImmediate(() => {
           this.unsent.delete(busName);
-          const read = topic === "depth" ? this.readDepth(busName) : this.readTicker(busName);
+          const read =
+            topic === "depth" ? this.readDepth(busName) : this.readStored(busName, topic);
           read.then(resolve, reject);
         });
       }),
@@ -89,9 +94,13 @@ export class InitialStateReader {
     };
   }
 
-  private async readTicker(channel: string): Promise<InitialState | null> {
+  /** A value stored as published, with its `time` (the ticker, the mark price). */
+  private async readStored(
+    channel: string,
+    topic: "ticker" | "markprice",
+  ): Promise<InitialState | null> {
     const symbol = channel.slice(0, channel.indexOf("@"));
-    const text = await this.redis.get(marketDataKeys(this.prefix).ticker(symbol));
+    const text = await this.redis.get(marketDataKeys(this.prefix)[topic](symbol));
     if (text === null) return { frame: "", isNewer: () => true };
     const time = (JSON.parse(text) as { time?: number }).time ?? 0;
     return {

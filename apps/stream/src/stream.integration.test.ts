@@ -513,6 +513,32 @@ describe("ticker", () => {
   });
 });
 
+describe("mark price", () => {
+  it("sends the latest index at once, then only newer ones", async () => {
+    const mark = { symbol: "MARKUSDT", markPrice: "10", indexPrice: "10", time: 1_000 };
+    await redis.set(`${PREFIX}md:markprice:MARKUSDT`, JSON.stringify(mark));
+    const client = await TestClient.open(gateway.url);
+    expect(await client.request({ op: "subscribe", channel: "MARKUSDT@markprice" })).toEqual({
+      result: true,
+    });
+    expect(await client.next()).toEqual({ event: "MARKUSDT@markprice", data: mark });
+    await publish("MARKUSDT@markprice", { ...mark, indexPrice: "9", time: 500 });
+    await publish("MARKUSDT@markprice", { ...mark, indexPrice: "11", time: 2_000 });
+    expect(await client.next()).toMatchObject({ data: { indexPrice: "11" } });
+    client.close();
+  });
+
+  it("answers a market without an index yet, and sends the first one when it comes", async () => {
+    const client = await TestClient.open(gateway.url);
+    expect(await client.request({ op: "subscribe", channel: "NOIDXUSDT@markprice" })).toEqual({
+      result: true,
+    });
+    await publish("NOIDXUSDT@markprice", { symbol: "NOIDXUSDT", indexPrice: "3", time: 5 });
+    expect(await client.next()).toMatchObject({ data: { indexPrice: "3" } });
+    client.close();
+  });
+});
+
 describe("two gateway instances", () => {
   it("both deliver every event", async () => {
     const one = await TestClient.open(gateway.url);

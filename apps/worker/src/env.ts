@@ -83,6 +83,12 @@ const workerEnvShape = {
   ADMIN_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** The web app's address, for the link in notification mails; without it none is mailed. */
   WEB_PUBLIC_URL: sharedEnv.WEB_PUBLIC_URL.optional(),
+  /**
+   * Lending's index publisher (index-publisher/): samples the USDT markets each second, records
+   * and pushes the index and feeds it to the engine as `index.set`. "off" for test harnesses
+   * that expect a quiet journal once their own commands are in.
+   */
+  INDEX_PUBLISHER: z.enum(["on", "off"]).default("on"),
   /** Pause of the notifier between passes once it has caught up (how soon the bell rings). */
   NOTIFY_POLL_MS: intVar(1_000, 50),
   /**

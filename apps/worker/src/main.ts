@@ -1,7 +1,8 @@
 /**
  * The worker: the consumers of `engine.events` (consumers/registry.ts), each in its own loop on
- * the consumer board, and the jobs (jobs/registry.ts) on a BullMQ queue. A failure in one is
- * retried with backoff and never stops the others; a consumer stuck on one entry, or a job
+ * the consumer board (beside the chain watcher, the notifier and the index publisher), and the
+ * jobs (jobs/registry.ts) on a BullMQ queue. A failure in one is retried with backoff and never
+ * stops the others; a consumer stuck on one entry, or a job
  * failing for as long, raises an alert. SIGTERM stops them all, letting each finish what it has
  * in hand.
  */
@@ -13,6 +14,7 @@ import { ConsumerBoard } from "./consumers/consumer-board";
 import { CONSUMERS } from "./consumers/registry";
 import { MarketMaker } from "./demo/market-maker";
 import { readWorkerEnv } from "./env";
+import { indexPublisherOf } from "./index-publisher/index-publisher-loop";
 import { JobQueue } from "./jobs/job-queue";
 import { queuedJobs } from "./jobs/registry";
 import { notifierOf } from "./notifier/notifier";
@@ -47,6 +49,8 @@ const chainWatcher = chainWatcherOf(context);
 if (chainWatcher) loops.push(chainWatcher);
 // A loop following the tables traders' events are written to (notifier/notifier.ts).
 loops.push(notifierOf(context));
+// A loop sampling the markets each second for lending's index price (index-publisher/).
+if (env.INDEX_PUBLISHER === "on") loops.push(indexPublisherOf(context));
 if (env.DEMO_MARKET_MAKER === "on") {
   // A loop, not a job: see jobs/registry.ts.
   loops.push(

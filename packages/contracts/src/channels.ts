@@ -3,12 +3,12 @@ import { SYMBOL_PATTERN } from "./wire";
 
 /**
  * WebSocket channel names. Public: `<SYMBOL>@<topic>` (BTCUSDT@depth, BTCUSDT@kline_1m), one
- * shape per topic (depth.ts, trade.ts, ticker.ts, kline.ts). Private: `@<topic>`, which the
- * gateway maps to the bus name `<uid>@<topic>` of the authenticated user only, so one user can
- * never subscribe to another's events.
+ * shape per topic (depth.ts, trade.ts, ticker.ts, kline.ts, markprice.ts). Private: `@<topic>`,
+ * which the gateway maps to the bus name `<uid>@<topic>` of the authenticated user only, so one
+ * user can never subscribe to another's events.
  *
- * A new public type (a mark price, a position) is a file beside the others with its schema and
- * its encoder, and its topic here.
+ * A new public type (a position) is a file beside the others with its schema and its encoder,
+ * and its topic here.
  */
 export const PUBLIC_TOPICS = ["depth", "trades", "ticker", "markprice"] as const;
 export type PublicTopic = (typeof PUBLIC_TOPICS)[number];
@@ -30,6 +30,7 @@ export const channels = {
   depth: (symbol: string) => `${symbol}@depth`,
   trades: (symbol: string) => `${symbol}@trades`,
   ticker: (symbol: string) => `${symbol}@ticker`,
+  markprice: (symbol: string) => `${symbol}@markprice`,
   kline: (symbol: string, interval: KlineInterval) => `${symbol}@${KLINE_PREFIX}${interval}`,
   /** What a client subscribes to for its own `topic`. */
   private: (topic: PrivateTopic) => `@${topic}`,

@@ -4,13 +4,15 @@ import type { MarketDecimals } from "./wire";
 /**
  * Where market data lives in Redis, under the deployment's prefix: written by the worker's
  * market-data consumer, read by the API (depth, trades, ticker) and the gateway (the first
- * snapshot of `<SYMBOL>@depth` and `<SYMBOL>@ticker`).
+ * snapshot of `<SYMBOL>@depth`, `<SYMBOL>@ticker` and `<SYMBOL>@markprice`).
  *
  * - `<prefix>md:depth:<SYMBOL>` hash: `seq` → the book sequence of the snapshot, and one field
  *   per level, `b:<ticks>` or `a:<ticks>` (ticks zero-padded to 40 digits, so sorting the field
  *   names sorts the prices) → `<price>:<quantity>` as decimal strings.
  * - `<prefix>md:trades:<SYMBOL>` list: the latest trades, newest first, as published.
  * - `<prefix>md:ticker:<SYMBOL>` string: the latest ticker, as published (with its `time`).
+ * - `<prefix>md:markprice:<SYMBOL>` string: the latest index and mark price, as published (with
+ *   its `time`), written by the worker's index publisher (lending's index price).
  * - `<prefix>md:alive` string: written with a full rewrite; its absence means Redis lost the
  *   data (it keeps nothing on disk) and the consumer must write everything again.
  */
@@ -19,6 +21,7 @@ export function marketDataKeys(prefix: string) {
     depth: (symbol: string) => `${prefix}md:depth:${symbol}`,
     trades: (symbol: string) => `${prefix}md:trades:${symbol}`,
     ticker: (symbol: string) => `${prefix}md:ticker:${symbol}`,
+    markprice: (symbol: string) => `${prefix}md:markprice:${symbol}`,
     alive: `${prefix}md:alive`,
   };
 }

@@ -45,6 +45,10 @@ export class WorkerProcess {
         WORKER_HTTP_PORT: String(httpPort),
         // Its alert center mails no staff: other test files count the mails their staff receive.
         ALERT_MAIL_ROLES: "",
+        // Its index publisher would add `index.set` commands to the journal after each trade and
+        // every 10 s; tests counting the journal's entries expect only their own. A test of
+        // lending turns it on.
+        INDEX_PUBLISHER: "off",
         ...extraEnv,
       },
       stdio: ["ignore", "pipe", "pipe"],

@@ -17,6 +17,7 @@ export const CONSUMER_KEYS = {
   "savings-payouts": "savingsPayouts",
   "alert-center": "alertCenter",
   notifier: "notifier",
+  "index-publisher": "indexPublisher",
   worker: "worker",
 } as const;
 

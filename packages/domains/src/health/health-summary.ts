@@ -31,6 +31,7 @@ export const HEALTH_CONSUMERS = [
   "savings-payouts",
   "alert-center",
   "notifier",
+  "index-publisher",
   "worker",
 ] as const;
 

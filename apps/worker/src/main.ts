@@ -15,6 +15,7 @@ import { MarketMaker } from "./demo/market-maker";
 import { readWorkerEnv } from "./env";
 import { JobQueue } from "./jobs/job-queue";
 import { queuedJobs } from "./jobs/registry";
+import { observeNetwork } from "./network-metrics";
 import { notifierOf } from "./notifier/notifier";
 import { createWorkerContext } from "./worker-context";
 
@@ -28,6 +29,7 @@ const reporting = startProcessReporting({
   process: "worker",
 });
 observeDbPool(metrics, "worker", () => context.pool);
+observeNetwork(metrics, { redis: context.redis, db: context.store });
 
 const jobs = new JobQueue({
   redisUrl: env.REDIS_URL,

@@ -95,11 +95,6 @@ test("[MARKETS] operations list a market, traders trade it at once, and a halt s
   await expect(row).toContainText("Trading");
   await snap(admin, "admin-markets-created");
 
-  // At once, before anyone can trade it: its trade page is ready, not broken.
-  const visitor = await (await browser.newContext()).newPage();
-  await visitor.goto(`${WEB_URL}/trade/${SYMBOL}`);
-  await expectNoOrdersYet(visitor);
-
   // Two traders, funded after the listing (the set-up reads the assets as they are).
   setup = await setUpTrading();
   const alice = await setup.createTrader({ [COIN]: "10", USDT: "100" });

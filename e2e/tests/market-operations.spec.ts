@@ -7,7 +7,8 @@ import { setUpTrading, type TestTrader, type TradingSetup } from "./support/trad
 
 /**
  * [MARKETS] Operations list a new asset and its market in the admin console; two traders trade
- * it within seconds; operations halt it (after confirming) and the trader's order form says the
+ * it within seconds (its trade page, before the first order, shows an empty book and a live
+ * stream); operations halt it (after confirming) and the trader's order form says the
  * market is halted; operations suspend the coin's deposits and withdrawals and resume them. A
  * coin of its own per run, so the journey reads only its own market.
  */
@@ -33,10 +34,25 @@ async function openTradePage(browser: Browser, trader: TestTrader): Promise<Page
   await submitWebLogIn(page, trader);
   await expect(page.getByTestId("account-email")).toBeVisible();
   await page.goto(`${WEB_URL}/trade/${SYMBOL}`);
-  // A market with no orders yet sends no data, so the badge says "Live" only once it trades:
-  // the connection being authenticated is what the journey needs.
+  // Private channels (fills, balances) need the connection authenticated, not only live.
   await expect(page.getByTestId("stream-status")).toHaveAttribute("data-authenticated", "true");
   return page;
+}
+
+/**
+ * A market listed a moment ago, before its first order: the book's empty sides, a chart and a
+ * trades list waiting for the first trade, a live stream, and no panel in an error state.
+ */
+async function expectNoOrdersYet(page: Page) {
+  await expect(page.getByText("No asks: nobody is selling right now.")).toBeVisible();
+  await expect(page.getByText("No bids: nobody is buying right now.")).toBeVisible();
+  await expect(
+    page.getByText("No trades yet: the first candle appears with the first trade."),
+  ).toBeVisible();
+  await expect(page.getByText("No trades yet: none has happened on this market.")).toBeVisible();
+  await expect(page.getByTestId("stream-status")).toHaveText("Live");
+  await expect(page.getByTestId("ticker-last")).toHaveText("—");
+  await expect(page.getByTestId("panel-error")).toHaveCount(0);
 }
 
 async function placeLimit(page: Page, side: "Buy" | "Sell", price: string, amount: string) {
@@ -87,6 +103,8 @@ test("[MARKETS] operations list a market, traders trade it at once, and a halt s
     openTradePage(browser, alice),
     openTradePage(browser, bob),
   ]);
+  await expectNoOrdersYet(alicePage);
+  await snap(alicePage, "trade-new-market-desktop");
   await placeLimit(alicePage, "Sell", "12.5", "2");
   await placeLimit(bobPage, "Buy", "12.5", "2");
   const fill = bobPage.getByTestId("account-panel").getByTestId("history-order").first();

@@ -17,6 +17,7 @@ import { readWorkerEnv } from "./env";
 import { indexPublisherOf } from "./index-publisher/index-publisher-loop";
 import { JobQueue } from "./jobs/job-queue";
 import { queuedJobs } from "./jobs/registry";
+import { observeNetwork } from "./network-metrics";
 import { notifierOf } from "./notifier/notifier";
 import { createWorkerContext } from "./worker-context";
 
@@ -30,6 +31,7 @@ const reporting = startProcessReporting({
   process: "worker",
 });
 observeDbPool(metrics, "worker", () => context.pool);
+observeNetwork(metrics, { redis: context.redis, db: context.store });
 
 const jobs = new JobQueue({
   redisUrl: env.REDIS_URL,

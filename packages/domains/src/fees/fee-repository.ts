@@ -159,6 +159,40 @@ export async function findNotableUserTiers(
   return rows.map((row) => ({ ...userTierOf(row), email: emails.get(row.userId) ?? "" }));
 }
 
+/**
+ * Of `commandIds`, the one the engine accepted last, by its journal: the journal is the engine's
+ * own record of every command it took, so this tells what the engine has even when a table
+ * written after it (rolled back) says otherwise. Exact ids only: the unique index answers.
+ */
+export async function findLastAcceptedCommand(
+  db: Store,
+  commandIds: string[],
+): Promise<string | null> {
+  if (commandIds.length === 0) return null;
+  const rows = await db.$queryRaw<Array<{ command_id: string }>>`
+    SELECT command_id FROM engine_journal
+     WHERE ok AND command_id = ANY(${commandIds}::text[])
+     ORDER BY seq DESC
+     LIMIT 1`;
+  return rows[0]?.command_id ?? null;
+}
+
+/** The schedule's tiers and traders' assignments as the engine was last told (revision > 0). */
+export async function findSentFeeTiers(db: Store): Promise<{
+  tiers: StoredFeeTier[];
+  assignments: Array<{ userId: number; tier: number; revision: number }>;
+}> {
+  const [tiers, assignments] = await Promise.all([
+    findSchedule(db),
+    db.userFeeTier.findMany({
+      where: { revision: { gt: 0 } },
+      select: { userId: true, tier: true, revision: true },
+      orderBy: { userId: "asc" },
+    }),
+  ]);
+  return { tiers: tiers.filter((t) => t.revision > 0), assignments };
+}
+
 /** Every trader with a row: those the daily job may have to move back down. */
 export async function findUserTierIds(db: Store): Promise<number[]> {
   const rows = await db.userFeeTier.findMany({ select: { userId: true } });

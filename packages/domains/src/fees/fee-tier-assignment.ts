@@ -17,7 +17,7 @@ export const FEE_TIERS_ATTEMPTS = 5;
 const DAY_MS = 86_400_000;
 
 export interface FeeTierRunResult {
-  /** Traders moved to another tier (one `feeTier.assign` each). */
+  /** Traders moved to another tier, or whose row and engine were brought together. */
   assigned: number;
   /** Traders already in the tier their volume earns: nothing sent. */
   unchanged: number;
@@ -30,7 +30,8 @@ export interface FeeTierRunResult {
  * trades read model, and assigns the tier it earns (fee-schedule.ts) to those in another one.
  * Traders with an override keep it. The trader's row is locked while their tier is sent, so an
  * override set meanwhile waits, and the command's id comes from the row's assignment revision
- * and the tier: a retried or repeated run sends nothing twice and skips whoever is already right.
+ * and the tier: a retried or repeated run sends nothing twice and skips whoever is already right
+ * (in the engine's journal as in the table, fee-tiers.ts `assignTierLocked`).
  */
 export async function assignFeeTiers(
   services: FeeServices & { log?: Logger },

@@ -3,7 +3,7 @@ import type { Command } from "@exchange/core";
 import { commandIds, EngineTimeoutError } from "@exchange/protocol";
 import { recordAudit } from "../audit/audit-repository";
 import { AppError, AppErrorCode } from "../errors";
-import { inTransaction, type Services, type Tx } from "../services";
+import { inTransaction, type Services, type Store, type Tx } from "../services";
 import type {
   ClearFeeOverrideInput,
   FeeScheduleOutput,
@@ -14,9 +14,11 @@ import type {
 } from "./fee-contracts";
 import {
   findAssetPrecisions,
+  findLastAcceptedCommand,
   findMarketRates,
   findNotableUserTiers,
   findSchedule,
+  findSentFeeTiers,
   findVolumes,
   lockSchedule,
   lockUserFeeTier,
@@ -191,9 +193,38 @@ function auditTier(tier: ScheduleTier, precision: number) {
   };
 }
 
+/** A trader's assignment: the revision of its command id and the tier. */
+interface Assignment {
+  revision: number;
+  tier: number;
+}
+
 /**
- * Moves a trader to `tier` in the engine if they are elsewhere, inside the caller's transaction
- * that holds their row's lock; returns whether a command was sent.
+ * The trader's assignment as the engine has it, from its journal: the DB's own revision, or
+ * one revision further when the engine took an assignment whose transaction then rolled back
+ * (every assignment is sent with the row's revision + 1 under the row's lock, so the engine is
+ * never further ahead). Null when the engine has no trace of the DB's assignment: it started on
+ * an empty journal and the reference-data sync has not re-sent it yet, so it holds tier 0.
+ */
+async function engineAssignment(tx: Tx, row: UserFeeTierRecord): Promise<Assignment | null> {
+  const tiers = (await findSchedule(tx)).map((t) => t.tier);
+  const candidates: Assignment[] = [
+    { revision: row.revision, tier: row.tier },
+    ...tiers.map((tier) => ({ revision: row.revision + 1, tier })),
+  ];
+  const ids = candidates.map((c) => commandIds.assignFeeTier(row.userId, c.revision, c.tier));
+  const last = await findLastAcceptedCommand(tx, ids);
+  if (last !== null) return candidates[ids.indexOf(last)] ?? null;
+  // Revision 0 is the engine's starting tier, never sent.
+  return row.revision === 0 ? { revision: 0, tier: 0 } : null;
+}
+
+/**
+ * Puts a trader in `tier` in the engine and in their row, inside the caller's transaction that
+ * holds the row's lock; returns whether either changed. It compares with what the engine has
+ * (its journal), not with the row alone, so the two are brought together whichever is behind:
+ * an assignment the engine took but the table lost is adopted or superseded, and one the engine
+ * lost (an empty journal) is sent again with its own id.
  */
 export async function assignTierLocked(
   services: FeeServices,
@@ -201,8 +232,19 @@ export async function assignTierLocked(
   row: UserFeeTierRecord,
   tier: number,
 ): Promise<boolean> {
-  if (row.tier === tier) return false;
-  const revision = row.revision + 1;
+  const engine = await engineAssignment(tx, row);
+  const at = new Date(services.clock.now());
+  if (engine?.tier === tier) {
+    if (engine.revision === row.revision && row.tier === tier) return false;
+    await updateUserFeeTier(tx, row.userId, engine, at);
+    return true;
+  }
+  // The engine lost the row's own assignment: the same id again. Otherwise a revision past
+  // both, so the id is one the engine has never seen.
+  const revision =
+    engine === null && row.tier === tier
+      ? row.revision
+      : Math.max(row.revision, engine?.revision ?? 0) + 1;
   await sendFeeCommand(
     services,
     {
@@ -214,8 +256,39 @@ export async function assignTierLocked(
     },
     "tier",
   );
-  await updateUserFeeTier(tx, row.userId, { tier, revision }, new Date(services.clock.now()));
+  await updateUserFeeTier(tx, row.userId, { tier, revision }, at);
   return true;
+}
+
+/**
+ * The schedule's tiers, then the traders' assignments, as commands with the ids they were sent
+ * with (their revisions). The reference-data sync re-sends them: an engine started on an empty
+ * journal learns them again and charges the same fees; one that has them answers each from its
+ * journal and nothing changes. Revision 0 (tier 0 at the market rates) is the engine's own start.
+ */
+export async function feeTierCommands(db: Store, ts: number): Promise<Command[]> {
+  const { tiers, assignments } = await findSentFeeTiers(db);
+  return [
+    ...tiers.map(
+      (t): Command => ({
+        type: "feeTier.set",
+        id: commandIds.setFeeTier(t.tier, t.revision, t.makerScalePpm, t.takerScalePpm),
+        ts,
+        tier: t.tier,
+        makerScalePpm: t.makerScalePpm,
+        takerScalePpm: t.takerScalePpm,
+      }),
+    ),
+    ...assignments.map(
+      (a): Command => ({
+        type: "feeTier.assign",
+        id: commandIds.assignFeeTier(a.userId, a.revision, a.tier),
+        ts,
+        userId: a.userId,
+        tier: a.tier,
+      }),
+    ),
+  ];
 }
 
 async function requireTier(services: FeeServices, tier: number): Promise<void> {

@@ -175,26 +175,43 @@ async function readFigures(services: Services, nowMs: number): Promise<SystemFig
   });
 }
 
+/** A round trip slower than this counts as failed: a scrape or a page read never hangs on it. */
+export const NETWORK_TIMEOUT_MS = 2_000;
+
 /**
  * Seed 003's network latency as this process sees it: a Redis PING and a database `SELECT 1`,
- * each timed on its own (a failed one is null, and the database's health shows why).
+ * each timed on its own (a failed or timed-out one is null, and the database's health shows
+ * why). The System page reads it at each poll; the worker's `exchange_network_roundtrip_seconds`
+ * at each scrape.
  */
-async function measureNetwork(
-  services: Services,
+export async function measureNetwork(
+  services: Pick<Services, "redis" | "db">,
+  timeoutMs = NETWORK_TIMEOUT_MS,
 ): Promise<{ redisMs: number | null; databaseMs: number | null }> {
   const [redisMs, databaseMs] = await Promise.all([
-    roundTripMs(() => services.redis.ping()),
-    roundTripMs(() => selectOne(services.db)),
+    roundTripMs(() => services.redis.ping(), timeoutMs),
+    roundTripMs(() => selectOne(services.db), timeoutMs),
   ]);
   return { redisMs, databaseMs };
 }
 
-async function roundTripMs(call: () => Promise<unknown>): Promise<number | null> {
+async function roundTripMs(
+  call: () => Promise<unknown>,
+  timeoutMs: number,
+): Promise<number | null> {
   const started = performance.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // A connection that queues commands while it reconnects would otherwise never answer.
+  const timeout = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), timeoutMs);
+  });
   try {
-    await call();
+    const answer = await Promise.race([call(), timeout]);
+    if (answer === "timeout") return null;
     return Math.round((performance.now() - started) * 100) / 100;
   } catch {
     return null;
+  } finally {
+    clearTimeout(timer);
   }
 }

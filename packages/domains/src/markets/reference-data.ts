@@ -1,17 +1,24 @@
 import { parseUnits } from "@exchange/contracts/money";
 import { type Command, hashText, RejectCode } from "@exchange/core";
 import { commandIds, type EngineClient, stringifyWire } from "@exchange/protocol";
+import { feeTierCommands } from "../fees/fee-tiers";
 import type { Store } from "../services";
 import { engineMarketConfig } from "./market-config";
 import { findAssets, findMarkets } from "./market-repository";
 
 /**
- * The engine learns assets and markets only by command. These are the commands that bring it in
- * line with the database's reference data; their ids are derived from the data, so sending them
- * again is answered from the engine's journal and changes nothing.
+ * The engine learns assets, markets and fee tiers only by command. These are the commands that
+ * bring it in line with the database's reference data (assets, markets, then the fee schedule
+ * and traders' tiers, fees/fee-tiers.ts); their ids are derived from the data, so sending them
+ * again is answered from the engine's journal and changes nothing, while an engine started on an
+ * empty journal takes them all.
  */
 export async function referenceDataCommands(db: Store, ts: number): Promise<Command[]> {
-  const [assets, markets] = await Promise.all([findAssets(db), findMarkets(db)]);
+  const [assets, markets, fees] = await Promise.all([
+    findAssets(db),
+    findMarkets(db),
+    feeTierCommands(db, ts),
+  ]);
   return [
     ...assets.map(({ code, precision, maxAmount }): Command => {
       const maxAmountAtoms = parseUnits(maxAmount, precision);
@@ -31,6 +38,7 @@ export async function referenceDataCommands(db: Store, ts: number): Promise<Comm
       const id = commandIds.addMarket(m.symbol, hashText(stringifyWire(config)));
       return { type: "market.add", id, ts, ...config, status };
     }),
+    ...fees,
   ];
 }
 

@@ -84,6 +84,36 @@ describe("StreamClient", () => {
     expect(depth).not.toHaveBeenCalled();
   });
 
+  it("asks again for a book the gateway has no snapshot of yet, and goes live when it has", async () => {
+    // A market listed a moment ago: the worker has not written its empty book yet.
+    const stream = client();
+    const depth = vi.fn();
+    stream.subscribe("NEWUSDT@depth", depth);
+    stream.start();
+    const socket = sockets[0] as FakeSocket;
+    socket.open();
+    const refuse = () => socket.push({ code: 10, msg: "No depth snapshot for NEWUSDT@depth" });
+    const subscribes = () => socket.sent.filter((op) => op.op === "subscribe").length;
+
+    refuse();
+    await vi.advanceTimersByTimeAsync(999);
+    expect(subscribes()).toBe(1);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(subscribes()).toBe(2);
+    // Refused again: the next try waits twice as long.
+    refuse();
+    await vi.advanceTimersByTimeAsync(1_999);
+    expect(subscribes()).toBe(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(subscribes()).toBe(3);
+
+    socket.ok();
+    const snapshot = { type: "snapshot", seq: 0, bids: [], asks: [] };
+    socket.push({ event: "NEWUSDT@depth", data: snapshot });
+    expect(depth).toHaveBeenCalledWith(snapshot);
+    expect(stream.getState()).toMatchObject({ status: "open", flowing: true });
+  });
+
   it("sends private subscriptions only after a successful auth with a fresh token", async () => {
     const fetchToken = vi.fn(async () => "token-1");
     const stream = client({ fetchToken });

@@ -97,6 +97,15 @@ interface Pending {
 
 const isPrivate = (channel: string) => channel.startsWith("@");
 
+/** Refusals that pass with time: the subscription is asked again (`subscribeLater`). */
+const RETRIED_REFUSALS: ReadonlySet<number> = new Set([
+  StreamErrorCode.RATE_LIMITED,
+  StreamErrorCode.SNAPSHOT_UNAVAILABLE,
+  StreamErrorCode.SERVICE_UNAVAILABLE,
+]);
+const SUBSCRIBE_RETRY_FIRST_MS = 1_000;
+const SUBSCRIBE_RETRY_MAX_MS = 30_000;
+
 export class StreamClient {
   private readonly listeners = new Map<string, Set<StreamListener>>();
   private readonly stateListeners = new Set<(state: StreamState) => void>();
@@ -116,6 +125,8 @@ export class StreamClient {
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private attempt = 0;
+  /** Refusals in a row of each channel's subscription, for the back-off of the next try. */
+  private readonly refusals = new Map<string, number>();
   private stopped = true;
   private readonly options: Required<Omit<StreamClientOptions, "fetchToken">> & {
     fetchToken: StreamClientOptions["fetchToken"];
@@ -245,15 +256,30 @@ export class StreamClient {
     if (isPrivate(channel) && !this.state.authenticated) return;
     this.live.add(channel);
     void this.enqueue({ op: "subscribe", channel }).then((reply) => {
-      if (reply === true) return;
-      this.live.delete(channel);
-      // Refused for the rate limit: the gateway did not take it; ask again shortly.
-      if (reply.code === StreamErrorCode.RATE_LIMITED) {
-        setTimeout(() => {
-          if (this.listeners.has(channel)) this.sendSubscribe(channel);
-        }, 1_000);
+      if (reply === true) {
+        this.refusals.delete(channel);
+        return;
       }
+      this.live.delete(channel);
+      if (RETRIED_REFUSALS.has(reply.code)) this.subscribeLater(channel);
     });
+  }
+
+  /**
+   * A refusal the gateway says will pass (its rate limit; a book it has no snapshot of yet, as
+   * for a market listed a moment ago; its bus out of reach): asked again after 1 s, then twice
+   * as long each time up to `SUBSCRIBE_RETRY_MAX_MS`, so the page goes live without a reload.
+   */
+  private subscribeLater(channel: string): void {
+    const refusals = (this.refusals.get(channel) ?? 0) + 1;
+    this.refusals.set(channel, refusals);
+    const delayMs = Math.min(
+      SUBSCRIBE_RETRY_FIRST_MS * 2 ** (refusals - 1),
+      SUBSCRIBE_RETRY_MAX_MS,
+    );
+    setTimeout(() => {
+      if (this.listeners.has(channel)) this.sendSubscribe(channel);
+    }, delayMs);
   }
 
   private enqueue(operation: Operation): Promise<true | StreamError> {

@@ -3,9 +3,9 @@ import { closeStore, openStore } from "@exchange/domains/services";
 import type { Clock, EngineClient, Logger } from "@exchange/protocol";
 
 /**
- * Brings the engine's assets and markets in line with the database's. The commands' ids name
- * their configuration, so a restart (or a retried run) sends nothing new to an engine that has
- * them. The engine may still be starting: each command waits for it on the stream.
+ * Brings the engine's assets, markets and fee tiers in line with the database's. The commands'
+ * ids name their configuration, so a restart (or a retried run) sends nothing new to an engine
+ * that has them. The engine may still be starting: each command waits for it on the stream.
  */
 export async function syncReferenceDataOnce(deps: {
   databaseUrl: string;

@@ -34,7 +34,11 @@ export function LoanLinesTable({ product }: { product: LoanProductWithLines }) {
   const t = useTranslations("lending");
   const locale = useLocale();
   return (
-    <div className="overflow-x-auto">
+    <div
+      className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling container must take focus to scroll by keyboard
+      tabIndex={0}
+    >
       <table className="w-full min-w-[420px] border-collapse text-[13px]" data-testid="loan-lines">
         <caption className="sr-only">{t("lines.caption")}</caption>
         <thead>

@@ -34,21 +34,22 @@ export function LoanLinesTable({ product }: { product: LoanProductWithLines }) {
   const t = useTranslations("lending");
   const locale = useLocale();
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[420px] border-collapse text-[13px]" data-testid="loan-lines">
+    <div
+      className="overflow-x-auto focus-visible:outline-2 focus-visible:outline-brand"
+      // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling container must take focus to scroll by keyboard
+      tabIndex={0}
+    >
+      <table className="w-full min-w-[300px] border-collapse text-[13px]" data-testid="loan-lines">
         <caption className="sr-only">{t("lines.caption")}</caption>
         <thead>
           <tr className="border-b border-line text-xs text-ink-faint">
             <th scope="col" className="py-2 pr-4 text-left font-medium">
               {t("lines.line")}
             </th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">
-              {t("lines.asStated")}
-            </th>
-            <th scope="col" className="px-4 py-2 text-right font-medium">
+            <th scope="col" className="px-2 py-2 text-right font-medium">
               {t("lines.ltv")}
             </th>
-            <th scope="col" className="py-2 pl-4 text-right font-medium">
+            <th scope="col" className="py-2 pl-2 text-right font-medium whitespace-nowrap">
               {t("lines.price")}
             </th>
           </tr>
@@ -61,17 +62,20 @@ export function LoanLinesTable({ product }: { product: LoanProductWithLines }) {
               data-line={line.line}
               className="border-b border-line last:border-0"
             >
-              <th scope="row" className="py-2 pr-4 text-left font-normal text-ink">
+              <th scope="row" className="py-2 pr-2 text-left font-normal text-ink">
                 {t(`line.${line.line}`)}
+                <span className="block text-xs text-ink-faint tabular-nums">
+                  {t("lines.ofOpening", { value: line.linePercent })}
+                </span>
               </th>
-              <td className="px-4 text-right text-ink-muted tabular-nums">
-                {t("percent", { value: line.linePercent })}
-              </td>
-              <td className="px-4 text-right text-ink tabular-nums" data-testid="line-ltv">
+              <td
+                className="px-2 text-right whitespace-nowrap text-ink tabular-nums"
+                data-testid="line-ltv"
+              >
                 {t("percent", { value: ltvText(line.equivalentLtvPercent) })}
               </td>
               <td
-                className="pl-4 text-right whitespace-nowrap text-ink tabular-nums"
+                className="pl-2 text-right whitespace-nowrap text-ink tabular-nums"
                 data-testid="line-price"
               >
                 {line.price === null

@@ -56,8 +56,12 @@ export function PoolMoveForm({ assets }: { assets: readonly string[] }) {
       onError: (error) => {
         // After a timeout the engine may still carry the move out: a retry keeps its id.
         if (error.data?.appCode !== "ENGINE_UNAVAILABLE") requestId.current = crypto.randomUUID();
-        setFields(fieldErrorsOf(error));
-        setNotice({ tone: "error", text: errorText(error) || t("failed") });
+        const named = fieldErrorsOf(error);
+        setFields(named);
+        // A refusal that names a field is said beside it, once.
+        if (Object.keys(named).length === 0) {
+          setNotice({ tone: "error", text: errorText(error) || t("failed") });
+        }
       },
     });
   }

@@ -69,7 +69,7 @@ export default async function LoanProductPage({
         waitingSince={null}
         now={new Date()}
       />
-      <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-[minmax(0,1fr)_26rem]">
+      <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-[minmax(0,1fr)_30rem]">
         <DetailCard
           title={t("detail.currentTerms", { version: product.version })}
           action={<LoanProductEnabledButton product={product} />}

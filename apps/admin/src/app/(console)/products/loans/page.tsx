@@ -88,7 +88,11 @@ function LoanProductRow({ product: p }: { product: LoanProductWithLines }) {
   return (
     <tr data-testid="loan-product-row" data-id={p.id} className="align-top">
       <td className="max-w-56 px-4 py-2">
-        <Link href={href} className="block truncate font-medium text-ink hover:text-brand">
+        <Link
+          href={href}
+          className="block truncate font-medium text-ink hover:text-brand"
+          translate="no"
+        >
           {p.name}
         </Link>
         {p.referencePrice === null ? null : (

@@ -61,6 +61,7 @@ export default async function LoanProductPage({
           <h1
             className="text-xl font-semibold tracking-tight text-ink"
             data-testid="loan-product-name"
+            translate="no"
           >
             {product.name}
           </h1>
@@ -186,7 +187,9 @@ function VersionRow({ version: v, current }: { version: LoanProductVersion; curr
         ) : null}
       </td>
       <td className="px-4 py-2 text-ink">
-        <span className="block max-w-40 break-words">{v.name}</span>
+        <span className="block max-w-40 break-words" translate="no">
+          {v.name}
+        </span>
       </td>
       <td className="px-4 py-2 whitespace-nowrap text-ink-muted tabular-nums">
         {[

@@ -3,6 +3,7 @@ import { alertCenterJob } from "./alert-center/definition";
 import { feeTiersJob } from "./fee-tiers/definition";
 import { hotWalletJob } from "./hot-wallet/definition";
 import type { JobDefinition, QueuedJob } from "./job-definition";
+import { loanInterestJob } from "./loan-interest/definition";
 import { marketStatusChangesJob } from "./market-status-changes/definition";
 import { reconciliationJob } from "./reconciliation/definition";
 import { referenceDataJob } from "./reference-data/definition";
@@ -31,6 +32,7 @@ export const JOBS: readonly JobDefinition[] = [
   marketStatusChangesJob,
   feeTiersJob,
   alertCenterJob,
+  loanInterestJob,
 ];
 
 export function queuedJobs(context: WorkerContext): QueuedJob[] {

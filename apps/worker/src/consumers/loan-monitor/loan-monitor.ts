@@ -348,7 +348,7 @@ export class LoanMonitor implements Consumer {
         loanAsset: loan.loanAsset,
         sold: formatUnits(liquidation.soldAtoms, loan.collateralPrecision),
         fills: String(liquidation.fills),
-        surplus: formatUnits(settlement.surplusAtoms, LOAN_ASSET_PLACES),
+        surplus: formatUnits(settlement.surplusAtoms, loan.loanPrecision),
         collateralReturned: formatUnits(
           settlement.collateralReturnedAtoms,
           loan.collateralPrecision,
@@ -379,9 +379,6 @@ function settlementOf(
   };
 }
 
-/** The loan assets (stablecoins) carry 8 places in the engine's reference data. */
-const LOAN_ASSET_PLACES = 8;
-
 function pairKey(asset: string, quote: string): string {
   return `${asset}/${quote}`;
 }
@@ -400,14 +397,14 @@ function refusal(outcome: CommandOutcome): { code?: number; message?: string } {
   return outcome.ok ? {} : { code: outcome.code, message: outcome.message };
 }
 
-/** The warning's facts as the reader sees them (the loan asset's 8 places are trimmed). */
+/** The warning's facts as the reader sees them: prices in the loan asset, the LTV in percent. */
 function warningParams(loan: WatchedLoan, price: bigint): Record<string, string> {
   const ltv = ltvPpm(debtAtoms(loan), loan.collateralAtoms, price, loan.collateralPrecision);
   return {
     collateralAsset: loan.collateralAsset,
     loanAsset: loan.loanAsset,
     ltv: formatUnits(ltv, 4),
-    indexPrice: formatUnits(price, LOAN_ASSET_PLACES),
-    liquidationPrice: formatUnits(liquidationPriceAtoms(loan), LOAN_ASSET_PLACES),
+    indexPrice: formatUnits(price, loan.loanPrecision),
+    liquidationPrice: formatUnits(liquidationPriceAtoms(loan), loan.loanPrecision),
   };
 }

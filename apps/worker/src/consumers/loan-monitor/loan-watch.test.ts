@@ -18,6 +18,7 @@ function seedLoan(loanId = "loan-1", overrides: Partial<WatchedLoan> = {}): Watc
     collateralAsset: "BTC",
     loanAsset: "USDT",
     collateralPrecision: 8,
+    loanPrecision: 8,
     status: "open",
     principalAtoms: 24_000n * USDT,
     interestAtoms: 0n,

@@ -16,6 +16,8 @@ export interface WatchedLoan {
   collateralAsset: string;
   loanAsset: string;
   collateralPrecision: number;
+  /** Places of the loan asset (prices and amounts shown to the borrower). */
+  loanPrecision: number;
   status: LoanStatus;
   principalAtoms: bigint;
   interestAtoms: bigint;

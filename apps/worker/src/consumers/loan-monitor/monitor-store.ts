@@ -41,12 +41,14 @@ const TERMS_SQL = `
          l.principal_atoms::text AS principal, l.interest_atoms::text AS interest,
          l.collateral_atoms::text AS collateral, l.proceeds_atoms::text AS proceeds,
          l.initial_ltv_ppm, v.warning_line_ppm, v.effective_liquidation_line_ppm, a.precision,
+         q.precision AS loan_precision,
          coalesce(w.warned, false) AS warned,
          (SELECT count(*)::int FROM loan_events e
            WHERE e.loan_id = l.id AND e.kind = 'LIQUIDATION_SLICE') AS slices
     FROM loans l
     JOIN loan_product_versions v ON v.id = l.product_version_id
     JOIN assets a ON a.code = l.collateral_asset
+    JOIN assets q ON q.code = l.loan_asset
     LEFT JOIN loan_warning_states w ON w.loan_id = l.id`;
 
 interface TermsRow {
@@ -63,6 +65,7 @@ interface TermsRow {
   warning_line_ppm: number;
   effective_liquidation_line_ppm: number;
   precision: number;
+  loan_precision: number;
   warned: boolean;
   slices: number;
 }
@@ -76,6 +79,7 @@ function termsOf(row: TermsRow): LoanTerms {
       collateralAsset: row.collateral_asset,
       loanAsset: row.loan_asset,
       collateralPrecision: row.precision,
+      loanPrecision: row.loan_precision,
       status: row.status,
       principalAtoms: BigInt(row.principal),
       interestAtoms: BigInt(row.interest),

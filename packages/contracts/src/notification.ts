@@ -39,6 +39,17 @@ export const NOTIFICATION_TYPES = {
    * LARGE_FILL_NOTIONALS). Params: symbol, side, quantity, price, quoteAmount, quoteAsset.
    */
   "order.largeFill": { kind: "optional", mailByDefault: false },
+  /**
+   * A loan's LTV reached its warning line (once per crossing; the loan monitor). Params:
+   * collateralAsset, loanAsset, ltv (percent), indexPrice, liquidationPrice.
+   */
+  "loan.warning": { kind: "optional", mailByDefault: true },
+  /**
+   * A loan was liquidated: its collateral sold through the book. Params: collateralAsset,
+   * loanAsset, sold (collateral sold), fills (how many), surplus (loan asset returned),
+   * collateralReturned (unsold collateral returned).
+   */
+  "loan.liquidated": { kind: "optional", mailByDefault: true },
 } as const satisfies Record<string, NotificationMailRule>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

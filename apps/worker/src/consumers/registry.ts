@@ -1,4 +1,5 @@
 import type { ConsumerDefinition } from "./consumer-definition";
+import { loanMonitorConsumer } from "./loan-monitor/definition";
 import { marketDataConsumer } from "./market-data/definition";
 import { projectorConsumer } from "./projector/definition";
 
@@ -7,4 +8,8 @@ import { projectorConsumer } from "./projector/definition";
  * its own. Adding one: a folder under consumers/ exporting a `ConsumerDefinition` (with an
  * offset of its own), and one line here.
  */
-export const CONSUMERS: readonly ConsumerDefinition[] = [projectorConsumer, marketDataConsumer];
+export const CONSUMERS: readonly ConsumerDefinition[] = [
+  projectorConsumer,
+  marketDataConsumer,
+  loanMonitorConsumer,
+];

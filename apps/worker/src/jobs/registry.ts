@@ -3,6 +3,8 @@ import { alertCenterJob } from "./alert-center/definition";
 import { feeTiersJob } from "./fee-tiers/definition";
 import { hotWalletJob } from "./hot-wallet/definition";
 import type { JobDefinition, QueuedJob } from "./job-definition";
+import { loanInterestJob } from "./loan-interest/definition";
+import { loanMaturityJob } from "./loan-maturity/definition";
 import { marketStatusChangesJob } from "./market-status-changes/definition";
 import { reconciliationJob } from "./reconciliation/definition";
 import { referenceDataJob } from "./reference-data/definition";
@@ -31,6 +33,8 @@ export const JOBS: readonly JobDefinition[] = [
   marketStatusChangesJob,
   feeTiersJob,
   alertCenterJob,
+  loanInterestJob,
+  loanMaturityJob,
 ];
 
 export function queuedJobs(context: WorkerContext): QueuedJob[] {

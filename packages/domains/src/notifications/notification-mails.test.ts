@@ -15,6 +15,15 @@ const PARAMS = {
   quoteAsset: "USDT",
   reason: "Name does not match",
   level: "1",
+  collateralAsset: "BTC",
+  loanAsset: "USDT",
+  ltv: "94.2",
+  indexPrice: "25500",
+  liquidationPrice: "24600",
+  sold: "0.95",
+  fills: "3",
+  surplus: "350.25",
+  collateralReturned: "0.05",
 };
 
 describe("notification mails", () => {

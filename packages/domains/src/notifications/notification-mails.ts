@@ -14,7 +14,12 @@ interface TypeWords {
  * The mails the notification pass sends (the types whose mail the trader chooses). Types whose
  * mail is always sent are mailed by their own domain, with its own words, so they have none here.
  */
-type PassMailedType = "deposit.credited" | "withdrawal.sent" | "order.largeFill";
+type PassMailedType =
+  | "deposit.credited"
+  | "withdrawal.sent"
+  | "order.largeFill"
+  | "loan.warning"
+  | "loan.liquidated";
 
 interface NotificationMailWords {
   types: Record<PassMailedType, TypeWords>;
@@ -40,6 +45,16 @@ const WORDS: MailWords<NotificationMailWords> = {
         body: (p) =>
           `Your order to ${p.side === "buy" ? "buy" : "sell"} was filled: ${p.quantity} at ${p.price} on ${p.symbol}, worth ${p.quoteAmount} ${p.quoteAsset}.`,
       },
+      "loan.warning": {
+        subject: (p) => `Your ${p.collateralAsset} loan reached its warning line`,
+        body: (p) =>
+          `The ${p.collateralAsset} index is at ${p.indexPrice} ${p.loanAsset}; your loan's LTV is ${p.ltv} %. It will be liquidated at ${p.liquidationPrice} ${p.loanAsset}: repay part of it or add collateral to keep it.`,
+      },
+      "loan.liquidated": {
+        subject: (p) => `Your ${p.collateralAsset} loan was liquidated`,
+        body: (p) =>
+          `${p.sold} ${p.collateralAsset} of your collateral was sold in ${p.fills} fills to repay the loan. ${p.surplus} ${p.loanAsset} and ${p.collateralReturned} ${p.collateralAsset} were returned to your balance.`,
+      },
     },
     seeAll: "See your notifications",
     seeAllAt: (page) => `See your notifications: ${page}`,
@@ -60,6 +75,16 @@ const WORDS: MailWords<NotificationMailWords> = {
         subject: (p) => `${p.symbol} 大额成交`,
         body: (p) =>
           `您的${p.side === "buy" ? "买单" : "卖单"}已成交：${p.symbol} 数量 ${p.quantity}，价格 ${p.price}，成交额 ${p.quoteAmount} ${p.quoteAsset}。`,
+      },
+      "loan.warning": {
+        subject: (p) => `您的 ${p.collateralAsset} 借贷已达预警线`,
+        body: (p) =>
+          `${p.collateralAsset} 指数价格为 ${p.indexPrice} ${p.loanAsset}，您的借贷质押率为 ${p.ltv}%。价格跌至 ${p.liquidationPrice} ${p.loanAsset} 将被强制平仓：请还款或追加质押物。`,
+      },
+      "loan.liquidated": {
+        subject: (p) => `您的 ${p.collateralAsset} 借贷已被强制平仓`,
+        body: (p) =>
+          `您的质押物 ${p.sold} ${p.collateralAsset} 已分 ${p.fills} 笔成交卖出以偿还借款。${p.surplus} ${p.loanAsset} 和 ${p.collateralReturned} ${p.collateralAsset} 已退回您的余额。`,
       },
     },
     seeAll: "查看通知",

@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lineAsLtvPpm, loanFigures, type QuoteTerms } from "./borrowing-quote";
+import { loanFigures, type QuoteTerms } from "./borrowing-quote";
+import { equivalentLtvPpm } from "./product-lines";
 
 /** Seed 004 借贷: BTC (8 decimals) at 30 000 USDT (6 decimals), 80 % 质押率. */
 const TERMS: QuoteTerms = {
@@ -45,8 +46,8 @@ describe("loan quote: the seed's worked example", () => {
   });
 
   it("stores the lines as LTV thresholds rounded up (≈ 94.12 %, ≈ 97.56 %)", () => {
-    expect(lineAsLtvPpm(800_000, 850_000)).toBe(941_177);
-    expect(lineAsLtvPpm(800_000, 820_000)).toBe(975_610);
+    expect(equivalentLtvPpm(800_000, 850_000)).toBe(941_177);
+    expect(equivalentLtvPpm(800_000, 820_000)).toBe(975_610);
   });
 
   it("never quotes more than the initial LTV allows, nor a warning price below the true one", () => {

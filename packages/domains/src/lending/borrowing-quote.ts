@@ -1,11 +1,9 @@
 import {
   bankruptcyPriceAtoms,
-  divCeil,
   interestForPeriodAtoms,
   linePriceAtoms,
   ltvPpm,
   maxPrincipalAtoms,
-  PPM,
 } from "@exchange/core";
 import type { StoredLoanTerms } from "./product-contracts";
 
@@ -69,12 +67,4 @@ export function loanFigures(
     interestPerPeriodAtoms: perPeriod,
     interestForTermAtoms: periods === null ? null : perPeriod * periods,
   };
-}
-
-/**
- * A line as the LTV threshold a loan row stores: ⌈initialLtv × 10^6 / line⌉ (the design's
- * rounding; the engine itself decides on the line).
- */
-export function lineAsLtvPpm(initialLtvPpm: number, linePpm: number): number {
-  return Number(divCeil(BigInt(initialLtvPpm) * PPM, BigInt(linePpm)));
 }

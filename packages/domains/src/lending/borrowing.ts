@@ -14,7 +14,7 @@ import type {
   LoanQuoteInput,
   MyLoan,
 } from "./borrowing-contracts";
-import { lineAsLtvPpm, loanFigures } from "./borrowing-quote";
+import { loanFigures } from "./borrowing-quote";
 import {
   dropPendingLoan,
   findAvailableBalance,
@@ -29,6 +29,7 @@ import {
 } from "./borrowing-repository";
 import { sendLoanAddCollateral, sendLoanOpen, sendLoanRepay } from "./lending-engine";
 import { findAssetPrecision, findPoolBalance } from "./pool-repository";
+import { equivalentLtvPpm } from "./product-lines";
 import { findLoanProduct, findLoanProducts, type LoanProductRecord } from "./product-repository";
 
 /**
@@ -119,8 +120,8 @@ export async function borrow(
     principalAtoms,
     collateralAtoms,
     initialLtvPpm: terms.initialLtvPpm,
-    warningLtvPpm: lineAsLtvPpm(terms.initialLtvPpm, terms.warningLinePpm),
-    liquidationLtvPpm: lineAsLtvPpm(terms.initialLtvPpm, terms.effectiveLiquidationLinePpm),
+    warningLtvPpm: equivalentLtvPpm(terms.initialLtvPpm, terms.warningLinePpm),
+    liquidationLtvPpm: equivalentLtvPpm(terms.initialLtvPpm, terms.effectiveLiquidationLinePpm),
     liquidationFeePpm: terms.liquidationFeePpm,
     openedAt: now,
     maturesAt:

@@ -155,6 +155,7 @@ for (const locale of LANGUAGES) {
         ["/wallet/deposit", "deposit"],
         ["/wallet/withdraw", "withdraw"],
         ["/earn", "earn"],
+        ["/loans", "loans"],
         ["/account/security", "security"],
         ["/account/api-keys", "api-keys"],
         ["/account/verification", "verification"],

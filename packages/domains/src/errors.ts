@@ -78,6 +78,14 @@ export enum AppErrorCode {
   SAVINGS_STATE = "SAVINGS_STATE",
   /** An early redemption of a product whose terms do not allow one. */
   SAVINGS_REDEMPTION_NOT_ALLOWED = "SAVINGS_REDEMPTION_NOT_ALLOWED",
+  /** The lending index price is missing or older than 30 s: new loans wait for a fresh one. */
+  LENDING_PAUSED = "LENDING_PAUSED",
+  /** A loan above its product's initial LTV at the current index. */
+  LOAN_LTV_EXCEEDED = "LOAN_LTV_EXCEEDED",
+  /** A loan the lending pool cannot cover. */
+  LOAN_POOL_INSUFFICIENT = "LOAN_POOL_INSUFFICIENT",
+  /** A repayment or top-up of a loan that is not open (liquidating, closed or liquidated). */
+  LOAN_STATE = "LOAN_STATE",
   /** A trader already has the most live API keys allowed (30); revoking one makes room. */
   API_KEY_LIMIT = "API_KEY_LIMIT",
   /** A change to an API key that no longer allows it (revoking a revoked key). */

@@ -6,6 +6,7 @@ import auth from "./auth.json";
 import common from "./common.json";
 import earn from "./earn.json";
 import landing from "./landing.json";
+import loans from "./loans.json";
 import markets from "./markets.json";
 import nav from "./nav.json";
 import notifications from "./notifications.json";
@@ -21,6 +22,7 @@ export default {
   trade,
   wallet,
   earn,
+  loans,
   auth,
   verification,
   account,

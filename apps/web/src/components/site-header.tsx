@@ -57,6 +57,11 @@ export async function SiteHeader() {
       <NavLink href="/earn" variant={variant}>
         {t("earn")}
       </NavLink>
+      {trader ? (
+        <NavLink href="/loans" variant={variant}>
+          {t("loans")}
+        </NavLink>
+      ) : null}
     </>
   );
   return (

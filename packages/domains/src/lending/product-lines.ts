@@ -1,7 +1,9 @@
 import { formatUnits, parseUnits } from "@exchange/contracts/money";
+import { divCeil, PPM } from "@exchange/core";
 
 /**
- * The line math of a loan product (seed 004 借贷), pure: no clock, no database. Ratios are
+ * The line math of a loan product (seed 004 借贷), pure: no clock, no database. The arithmetic
+ * is core's loan math (packages/core/src/modules/lending/loan-math.ts), which the engine uses. Ratios are
  * millionths of one (ppm): 80 % = 800 000. The seed states the warning and liquidation lines as
  * fractions of the opening price; a loan watches the LTV they amount to. With an initial LTV of
  * 80 % and a warning line of 85 %, a loan opened at 30 000 warns at 25 500, which is the LTV
@@ -12,7 +14,7 @@ import { formatUnits, parseUnits } from "@exchange/contracts/money";
  * lending-design: warningLtvPpm = ceil(initial × 10^6 / line)), a line's price is rounded UP.
  */
 
-export const PPM = 1_000_000n;
+export { PPM };
 
 /** Decimals of a percent string: one ppm is 0.0001 %. */
 export const PERCENT_DECIMALS = 4;
@@ -27,18 +29,13 @@ export function ppmToPercent(ppm: number): string {
   return formatUnits(BigInt(ppm), PERCENT_DECIMALS);
 }
 
-/** a / b rounded up, for non-negative a and positive b. */
-function divideUp(a: bigint, b: bigint): bigint {
-  return (a + b - 1n) / b;
-}
-
 /**
  * The LTV at which a line is crossed: initial LTV / line, in ppm, rounded up.
  * 800 000 / 850 000 → 941 177; / 830 000 → 963 856; / 820 000 → 975 610.
  */
 export function equivalentLtvPpm(initialLtvPpm: number, linePpm: number): number {
   if (linePpm <= 0) throw new RangeError("a line is a positive share of the opening price");
-  return Number(divideUp(BigInt(initialLtvPpm) * PPM, BigInt(linePpm)));
+  return Number(divCeil(BigInt(initialLtvPpm) * PPM, BigInt(linePpm)));
 }
 
 /**
@@ -47,7 +44,7 @@ export function equivalentLtvPpm(initialLtvPpm: number, linePpm: number): number
  */
 export function linePriceAtoms(referencePriceAtoms: bigint, linePpm: number): bigint {
   if (referencePriceAtoms < 0n) throw new RangeError("a price is not negative");
-  return divideUp(referencePriceAtoms * BigInt(linePpm), PPM);
+  return divCeil(referencePriceAtoms * BigInt(linePpm), PPM);
 }
 
 /**

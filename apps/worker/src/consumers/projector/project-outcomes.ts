@@ -87,6 +87,40 @@ export interface AccountBalanceRow {
   updatedAt: Date;
 }
 
+/** A loan as its latest `loan.changed` in the batch leaves it (the engine's numbers). */
+export interface LoanRow {
+  loanId: string;
+  status: "OPEN" | "LIQUIDATING" | "CLOSED" | "LIQUIDATED";
+  principalAtoms: bigint;
+  interestAtoms: bigint;
+  collateralAtoms: bigint;
+  proceedsAtoms: bigint;
+  at: Date;
+}
+
+/** The `LoanEventKind` a `loan.changed` of this cause records in the loan's history. */
+type LoanEventKind =
+  | "OPENED"
+  | "ACCRUED"
+  | "REPAID"
+  | "COLLATERAL_ADDED"
+  | "LIQUIDATION_STARTED"
+  | "LIQUIDATION_SLICE"
+  | "LIQUIDATED"
+  | "CLOSED";
+
+/**
+ * One line of a loan's history. Its amounts are the loan's state AFTER the command (what the
+ * event carries); a step's own amount is the difference from the line before it. `eventKey`
+ * is the journal position, so a re-projected batch writes it once.
+ */
+export interface LoanEventRow extends Omit<LoanRow, "status"> {
+  kind: LoanEventKind;
+  eventKey: string;
+  /** The spot order a liquidation slice placed in the borrower's name. */
+  orderId: number | null;
+}
+
 /** Everything one batch of outcomes changes in the read models, collapsed to final values. */
 export interface ProjectionChanges {
   /** Orders first seen in this batch, with any progress they made in it. */
@@ -99,6 +133,10 @@ export interface ProjectionChanges {
   balances: Map<string, AccountBalanceRow>;
   /** Latest status of each market whose status changed, by symbol, as the markets table names it. */
   marketStatuses: Map<string, MarketStatus>;
+  /** Latest state of each loan a lending command touched, by loan id. */
+  loans: Map<string, LoanRow>;
+  /** Every step of those loans, in journal order. */
+  loanEvents: LoanEventRow[];
   /** Highest seq in the batch: the new offset. */
   lastSeq: number;
 }
@@ -116,6 +154,8 @@ export function projectOutcomes(records: readonly OutcomeRecord[]): ProjectionCh
     postings: [],
     balances: new Map(),
     marketStatuses: new Map(),
+    loans: new Map(),
+    loanEvents: [],
     lastSeq: 0,
   };
   for (const record of records) {
@@ -124,11 +164,11 @@ export function projectOutcomes(records: readonly OutcomeRecord[]): ProjectionCh
     const at = new Date(record.ts);
     const { events } = record.outcome;
     for (let eventIndex = 0; eventIndex < events.length; eventIndex++) {
-      projectEvent(changes, events[eventIndex] as WireCoreEvent, {
-        seq: record.seq,
-        eventIndex,
-        at,
-      });
+      const place = { seq: record.seq, eventIndex, at };
+      const event = events[eventIndex] as WireCoreEvent;
+      if (event.type === "loan.changed")
+        recordLoan(changes, event, events as WireCoreEvent[], place);
+      else projectEvent(changes, event, place);
     }
   }
   return changes;
@@ -138,6 +178,59 @@ interface EventPlace {
   seq: number;
   eventIndex: number;
   at: Date;
+}
+
+const LOAN_STATUS = {
+  open: "OPEN",
+  liquidating: "LIQUIDATING",
+  closed: "CLOSED",
+  liquidated: "LIQUIDATED",
+} as const;
+
+const LOAN_EVENT_KIND = {
+  "loan.open": "OPENED",
+  "loan.repay": "REPAID",
+  "loan.addCollateral": "COLLATERAL_ADDED",
+  "loan.accrue": "ACCRUED",
+  "loan.liquidate": "LIQUIDATION_STARTED",
+  "loan.liquidationSell": "LIQUIDATION_SLICE",
+} as const;
+
+/** What a loan's step is called: the last repayment closes it, the last slice settles it. */
+function loanEventKind(event: Event<"loan.changed">): LoanEventKind {
+  if (event.status === "closed") return "CLOSED";
+  if (event.status === "liquidated") return "LIQUIDATED";
+  return LOAN_EVENT_KIND[event.cause];
+}
+
+/**
+ * A loan's new state and its history line. A liquidation slice's order is the borrower's order
+ * accepted earlier in the same command's events.
+ */
+function recordLoan(
+  changes: ProjectionChanges,
+  event: Event<"loan.changed">,
+  events: readonly WireCoreEvent[],
+  place: EventPlace,
+): void {
+  const state = {
+    loanId: event.loanId,
+    principalAtoms: event.principalAtoms,
+    interestAtoms: event.interestAtoms,
+    collateralAtoms: event.collateralAtoms,
+    proceedsAtoms: event.proceedsAtoms,
+    at: place.at,
+  };
+  changes.loans.set(event.loanId, { ...state, status: LOAN_STATUS[event.status] });
+  const order = events
+    .slice(0, place.eventIndex)
+    .find((e) => e.type === "order.accepted" && e.userId === event.userId);
+  changes.loanEvents.push({
+    ...state,
+    kind: loanEventKind(event),
+    eventKey: `journal:${place.seq}:${place.eventIndex}`,
+    orderId: order?.type === "order.accepted" ? order.orderId : null,
+  });
 }
 
 function projectEvent(changes: ProjectionChanges, event: WireCoreEvent, place: EventPlace): void {

@@ -51,6 +51,8 @@ export async function writeProjection(
     await copyPostings(client, changes);
     await upsertBalances(client, changes);
     await updateMarketStatuses(client, changes);
+    await updateLoans(client, changes);
+    await insertLoanEvents(client, changes);
     await client.query(
       `INSERT INTO projector_offsets (name, seq, updated_at) VALUES ($1, $2, now())
        ON CONFLICT (name) DO UPDATE SET seq = excluded.seq, updated_at = now()`,
@@ -73,6 +75,62 @@ async function updateMarketStatuses(client: pg.PoolClient, changes: ProjectionCh
       [symbol, status],
     );
   }
+}
+
+/**
+ * A loan's row follows its latest `loan.changed`. The borrow service wrote the row (PENDING, with
+ * its product version) before the loan.open command, so every loan the engine knows has one.
+ */
+async function updateLoans(client: pg.PoolClient, { loans }: ProjectionChanges) {
+  if (loans.size === 0) return;
+  const l = [...loans.values()];
+  await client.query(
+    `UPDATE loans SET status = u.status, principal_atoms = u.principal_atoms,
+       interest_atoms = u.interest_atoms, collateral_atoms = u.collateral_atoms,
+       proceeds_atoms = u.proceeds_atoms,
+       closed_at = CASE WHEN u.status IN ('CLOSED', 'LIQUIDATED') THEN COALESCE(loans.closed_at, u.at) END,
+       updated_at = now()
+     FROM unnest($1::uuid[], $2::"LoanStatus"[], $3::numeric[], $4::numeric[], $5::numeric[],
+       $6::numeric[], $7::timestamp[])
+       AS u(id, status, principal_atoms, interest_atoms, collateral_atoms, proceeds_atoms, at)
+     WHERE loans.id = u.id`,
+    [
+      l.map((r) => r.loanId),
+      l.map((r) => r.status),
+      text(l.map((r) => r.principalAtoms)),
+      text(l.map((r) => r.interestAtoms)),
+      text(l.map((r) => r.collateralAtoms)),
+      text(l.map((r) => r.proceedsAtoms)),
+      utc(l.map((r) => r.at)),
+    ],
+  );
+}
+
+/** Each step of a loan's history, once (its key is its journal position). */
+async function insertLoanEvents(client: pg.PoolClient, { loanEvents }: ProjectionChanges) {
+  if (loanEvents.length === 0) return;
+  const e = loanEvents;
+  await client.query(
+    `INSERT INTO loan_events (loan_id, kind, event_key, principal_atoms, interest_atoms,
+       collateral_atoms, proceeds_atoms, order_id, at)
+     SELECT u.* FROM unnest($1::uuid[], $2::"LoanEventKind"[], $3::text[], $4::numeric[],
+       $5::numeric[], $6::numeric[], $7::numeric[], $8::bigint[], $9::timestamp[])
+       AS u(loan_id, kind, event_key, principal_atoms, interest_atoms, collateral_atoms,
+         proceeds_atoms, order_id, at)
+     WHERE EXISTS (SELECT 1 FROM loans WHERE loans.id = u.loan_id)
+     ON CONFLICT (event_key) DO NOTHING`,
+    [
+      e.map((r) => r.loanId),
+      e.map((r) => r.kind),
+      e.map((r) => r.eventKey),
+      text(e.map((r) => r.principalAtoms)),
+      text(e.map((r) => r.interestAtoms)),
+      text(e.map((r) => r.collateralAtoms)),
+      text(e.map((r) => r.proceedsAtoms)),
+      e.map((r) => r.orderId),
+      utc(e.map((r) => r.at)),
+    ],
+  );
 }
 
 async function lockProjectorOffset(client: pg.PoolClient): Promise<number> {

@@ -8,6 +8,7 @@ import { verifyEmailProcedure } from "./auth/verify-email";
 import { myFeesProcedure } from "./fees/my-fees";
 import { healthProcedure } from "./health";
 import { myKycStatusProcedure } from "./kyc/my-kyc-status";
+import { lendingRouter } from "./lending/router";
 import { marketDataRouter } from "./market-data/router";
 import { listMarketsProcedure } from "./markets/list-markets";
 import { meProcedure } from "./me";
@@ -65,6 +66,7 @@ export const traderRouter = router({
   marketData: marketDataRouter,
   wallet: walletRouter,
   savings: savingsRouter,
+  lending: lendingRouter,
   apiKeys: apiKeysRouter,
   notifications: notificationsRouter,
   announcements: router({ live: liveAnnouncementsProcedure }),

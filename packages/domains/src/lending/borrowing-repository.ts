@@ -186,7 +186,8 @@ export interface LoanEventRecord {
 export async function findLoanEvents(db: Store, loanId: string): Promise<LoanEventRecord[]> {
   const rows = await db.loanEvent.findMany({
     where: { loanId },
-    orderBy: { id: "asc" },
+    // The journal's time orders the steps; a row's id is only the order it was written in.
+    orderBy: [{ at: "asc" }, { id: "asc" }],
     take: 1000,
   });
   const units = (v: { toFixed(): string } | null) => (v === null ? 0n : storedUnits(v));

@@ -256,10 +256,10 @@ function LtvGauge({ loan }: { loan: Loan }) {
   const width = Math.min(100, ltv / 10_000);
   const tone =
     ltv >= loan.liquidationLtvPpm
-      ? "bg-sell"
+      ? "bg-down"
       : ltv >= loan.warningLtvPpm
         ? "bg-amber-500"
-        : "bg-buy";
+        : "bg-up";
   return (
     <div className="flex flex-col gap-1">
       <div className="flex justify-between text-[13px]">

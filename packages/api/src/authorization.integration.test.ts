@@ -22,6 +22,24 @@ const MISSING_ID = 2_000_000_000;
 const MISSING_UUID = "00000000-0000-4000-8000-000000000000";
 
 /** A savings product's terms that pass the schema. */
+/** A loan product's terms as the seed states them (80 / 85 / 83 / 82 %). */
+const LOAN_TERMS = {
+  name: "Matrix test",
+  collateralAsset: "BTC",
+  loanAsset: "USDT",
+  initialLtvPercent: "80",
+  warningLinePercent: "85",
+  liquidationLinePercent: "83",
+  effectiveLiquidationLinePercent: "82",
+  liquidationFeePercent: "2",
+  interestPeriod: "HOUR" as const,
+  ratePercent: "0.002",
+  termDays: 7 as const,
+  minLoan: "100",
+  maxLoan: "250000",
+  kycLevel: 1,
+};
+
 const SAVINGS_TERMS = {
   name: "Matrix test",
   annualRatePercent: "5",
@@ -309,6 +327,55 @@ const PROCEDURES: Array<{
     call: (api) => api.savings.payouts.run({ asOf: "2999-01-01" }),
   },
   { path: "savings.pool", access: ["ADMIN", "OPERATIONS"], call: (api) => api.savings.pool() },
+  // Lending: allowed callers get past the guard and are refused for the missing asset, product
+  // or too large a defund; nothing is written and nothing moves.
+  {
+    path: "lending.products.list",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.lending.products.list(),
+  },
+  {
+    path: "lending.products.get",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.lending.products.get({ id: MISSING_ID }),
+  },
+  {
+    path: "lending.products.create",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.lending.products.create({ ...LOAN_TERMS, collateralAsset: "NOPE" }),
+  },
+  {
+    path: "lending.products.revise",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.lending.products.revise({ ...LOAN_TERMS, id: MISSING_ID }),
+  },
+  {
+    path: "lending.products.setEnabled",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.lending.products.setEnabled({ id: MISSING_ID, enabled: false }),
+  },
+  {
+    path: "lending.products.versions",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.lending.products.versions({ id: MISSING_ID }),
+  },
+  {
+    path: "lending.pool.list",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.lending.pool.list(),
+  },
+  {
+    path: "lending.pool.fund",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) =>
+      api.lending.pool.fund({ requestId: crypto.randomUUID(), asset: "NOPE", amount: "1" }),
+  },
+  {
+    path: "lending.pool.defund",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) =>
+      api.lending.pool.defund({ requestId: crypto.randomUUID(), asset: "USDT", amount: "1" }),
+  },
   {
     path: "reconciliation.list",
     access: ["ADMIN", "FINANCE"],

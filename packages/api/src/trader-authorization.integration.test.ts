@@ -319,6 +319,51 @@ const PROCEDURES: Array<{
     access: "user",
     call: (api) => api.wallet.withdrawals.addresses.remove({ id: 2_000_000_000 }),
   },
+  // Lending: no product, loan or index exists here; allowed callers get past the guard and are
+  // refused for the missing record, and nothing moves.
+  { path: "lending.offers", access: "public", call: (api) => api.lending.offers() },
+  {
+    path: "lending.quote",
+    access: "user",
+    call: (api) => api.lending.quote({ productId: 2_000_000_000, collateral: "1", loan: "100" }),
+  },
+  {
+    path: "lending.borrow",
+    access: "user",
+    call: (api) =>
+      api.lending.borrow({
+        productId: 2_000_000_000,
+        collateral: "1",
+        loan: "100",
+        requestKey: crypto.randomUUID(),
+      }),
+  },
+  { path: "lending.loans", access: "user", call: (api) => api.lending.loans() },
+  {
+    path: "lending.history",
+    access: "user",
+    call: (api) => api.lending.history({ loanId: crypto.randomUUID() }),
+  },
+  {
+    path: "lending.repay",
+    access: "user",
+    call: (api) =>
+      api.lending.repay({
+        loanId: crypto.randomUUID(),
+        amount: "1",
+        requestKey: crypto.randomUUID(),
+      }),
+  },
+  {
+    path: "lending.addCollateral",
+    access: "user",
+    call: (api) =>
+      api.lending.addCollateral({
+        loanId: crypto.randomUUID(),
+        amount: "1",
+        requestKey: crypto.randomUUID(),
+      }),
+  },
   {
     path: "savings.preview",
     access: "user",

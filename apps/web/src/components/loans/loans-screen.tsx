@@ -129,7 +129,7 @@ function BorrowPanel() {
           onChange={(e) => edit(() => setProductId(Number(e.target.value)))}
         >
           {offers.data.map((o) => (
-            <option key={o.productId} value={o.productId}>
+            <option key={o.productId} value={o.productId} translate="no">
               {o.name}
             </option>
           ))}
@@ -282,7 +282,9 @@ function LoanCard({ loan }: { loan: Loan }) {
   return (
     <li className="flex flex-col gap-3 rounded-lg border border-line p-4" data-testid="loan-card">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <span className="font-medium text-ink">{loan.productName}</span>
+        <span className="font-medium text-ink" translate="no">
+          {loan.productName}
+        </span>
         <span className="text-[13px] text-ink-muted" data-testid="loan-status">
           {t(`status.${loan.status}`)}
         </span>

@@ -32,7 +32,9 @@ export function ApiKeysTable({ userId, keys }: { userId: number; keys: ApiKeys }
       rows={keys.map((key) => (
         <tr key={key.id} data-testid="profile-api-key-row" className="align-top">
           <td className="px-4 py-2">
-            <div className="font-medium text-ink">{key.label}</div>
+            <div className="font-medium text-ink" translate="no">
+              {key.label}
+            </div>
             <div className="font-mono text-xs break-all text-ink-muted">{key.apiKey}</div>
             <div className="text-xs text-ink-faint">{key.kind}</div>
           </td>

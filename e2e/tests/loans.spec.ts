@@ -5,9 +5,10 @@ import { createDb } from "../../packages/db/src/client";
 import { recordIndexPrices } from "../../packages/domains/src/lending/index-price-repository";
 import { sendIndexSet, sendPoolMove } from "../../packages/domains/src/lending/lending-engine";
 import { EngineClient } from "../../packages/protocol/src/engine-client";
-import { WEB_URL } from "../fixtures";
+import { ADMIN_URL, WEB_URL } from "../fixtures";
+import { expectAccessible } from "./support/accessibility";
 import { useOwnClientAddressPerTest } from "./support/client-address";
-import { logInTrader } from "./support/sessions";
+import { logInTrader, signInStaff } from "./support/sessions";
 import { setUpTrading, type TradingSetup } from "./support/trading-setup";
 
 /**
@@ -15,7 +16,8 @@ import { setUpTrading, type TradingSetup } from "./support/trading-setup";
  * product, 1 BTC at an index of 30 000; the LTV, warning and liquidation prices are shown before
  * confirming; the loan appears under "My loans" with its LTV, and a part repayment lowers the
  * debt. The index is fed here as the publisher would (it is off in the journeys). Desktop and
- * phone, English and Chinese.
+ * phone, English and Chinese. The USDT pool's admin journey runs here first, serially, because
+ * these borrowers are the only others who move that pool.
  */
 
 useOwnClientAddressPerTest(test);
@@ -29,6 +31,25 @@ let feeding: ReturnType<typeof setInterval> | undefined;
 
 async function snap(page: Page, name: string) {
   await page.screenshot({ path: join("test-results", "screens", `${name}.png`), fullPage: true });
+}
+
+/** "100,000.5" → 100000.5 as atoms of 8 decimals, so sums stay exact. */
+function atomsOf(text: string): bigint {
+  const [whole = "0", fraction = ""] = text.replace(/[^\d.]/g, "").split(".");
+  return BigInt(whole) * 10n ** 8n + BigInt(fraction.padEnd(8, "0").slice(0, 8) || "0");
+}
+
+async function poolBalance(page: Page): Promise<bigint> {
+  const pool = page.locator('[data-testid="loan-pool"][data-asset="USDT"]');
+  return atomsOf((await pool.getByTestId("loan-pool-balance").textContent()) ?? "");
+}
+
+/** No element wider than the phone's screen: nothing cut off or scrolling the page sideways. */
+async function expectFitsPhone(page: Page) {
+  const overflow = await page.evaluate<number>(
+    "document.documentElement.scrollWidth - document.documentElement.clientWidth",
+  );
+  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 /** Feeds BTC at 30 000 USDT, recorded and sent to the engine, every few seconds (kept fresh). */
@@ -72,6 +93,49 @@ test.afterAll(async () => {
   await engine?.close();
   await db?.$disconnect();
   await trading?.close();
+});
+
+test("operations fund the USDT loan pool and see its figures; too large a defund moves nothing", async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await signInStaff(page, "OPERATIONS");
+  await page.goto(`${ADMIN_URL}/products/loan-pool`);
+  await expect(page.getByRole("heading", { name: "Loan pool", level: 1 })).toBeVisible();
+  const pool = page.locator('[data-testid="loan-pool"][data-asset="USDT"]');
+  await expect(pool).toBeVisible();
+  const before = await poolBalance(page);
+
+  const form = page.getByRole("form", { name: "Fund or defund a pool" });
+  await form.getByLabel("Amount").fill("100000");
+  await form.getByRole("button", { name: "Fund from operator" }).click();
+  await expect(form.getByTestId("pool-move-notice")).toHaveText("100000 USDT moved into the pool.");
+  const funded = before + 100_000n * 10n ** 8n;
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        return poolBalance(page);
+      },
+      { timeout: 30_000, intervals: [1_000] },
+    )
+    .toBe(funded);
+  await expect(pool.getByTestId("loan-pool-outstanding")).toBeVisible();
+  await expect(pool.getByTestId("loan-pool-utilisation")).toBeVisible();
+  await expect(pool.getByTestId("loan-pool-insurance")).toBeVisible();
+  await expectAccessible(page, "loan pool");
+  await snap(page, "lending-admin-pool");
+
+  // More than the pool holds: refused beside the amount, the pool as it was.
+  await form.getByLabel("Amount").fill(String(funded / 10n ** 8n + 1n));
+  await form.getByRole("button", { name: "Return to operator" }).click();
+  await expect(form.getByText(/holds less than that/)).toBeVisible();
+  await page.reload();
+  expect(await poolBalance(page)).toBe(funded);
+
+  await page.setViewportSize(PHONE);
+  await expectFitsPhone(page);
+  await snap(page, "lending-admin-pool-phone");
 });
 
 test("a trader borrows USDT against BTC, sees the LTV, and repays part", async ({ page }) => {

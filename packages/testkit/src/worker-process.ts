@@ -73,6 +73,13 @@ export class WorkerProcess {
     return this.child.exitCode === null && this.child.signalCode === null;
   }
 
+  /** SIGKILL: the worker dies at once, mid-step, saving nothing (a crash, a lost machine). */
+  async kill(): Promise<void> {
+    if (!this.running) return;
+    this.child.kill("SIGKILL");
+    await once(this.child, "exit");
+  }
+
   async stop(): Promise<void> {
     if (this.child.exitCode !== null) return;
     this.child.kill("SIGTERM");

@@ -15,6 +15,8 @@ function input(overrides: Partial<SliceInput> = {}): SliceInput {
     bids: [{ priceAtoms: 24_500n * USDT, qtyAtoms: 10n * BTC }],
     lotSizeAtoms: LOT,
     minQtyAtoms: LOT,
+    tickSizeAtoms: USDT / 100n,
+    minNotionalAtoms: 5n * USDT,
     belowBankruptcyApproved: false,
     ...overrides,
   };
@@ -61,5 +63,40 @@ describe("liquidation slices", () => {
 
   it("settle with the next slice once what is left makes no order", () => {
     expect(planSlice(input({ collateralAtoms: LOT - 1n }))).toMatchObject({ kind: "settle" });
+    // 0.0002 BTC is worth 4.92 at the index: under the market's minimum order of 5 USDT.
+    const dust = input({ collateralAtoms: 2n * LOT, debtAtoms: USDT });
+    expect(planSlice(dust)).toMatchObject({ kind: "settle", qtyAtoms: 2n * LOT });
+  });
+
+  // Found by the loan monitor's integration test: the quarter of a small rest was an order under
+  // the minimum value, refused at every step, and the liquidation never ended.
+  it("never plans an order under the market's minimum value", () => {
+    // A quarter of 0.001 BTC is 0.0002 BTC, 4.67 USDT at 23 370: lifted to 0.0003 BTC.
+    const small = input({ collateralAtoms: 10n * LOT, debtAtoms: 12n * USDT });
+    expect(planSlice(small)).toEqual({
+      kind: "sell",
+      qtyAtoms: 3n * LOT,
+      limitPriceAtoms: 23_370n * USDT,
+    });
+    // Selling 0.0003 of 0.0004 BTC would leave dust behind: the slice takes it along.
+    const tail = input({ collateralAtoms: 4n * LOT, debtAtoms: 5n * USDT });
+    expect(planSlice(tail)).toMatchObject({ kind: "sell", qtyAtoms: 4n * LOT });
+  });
+
+  it("raise the limit to where the whole rest makes an order, when the band would not", () => {
+    // 0.00021 BTC: 5.17 USDT at the index, 4.91 at the banded 23 370.
+    const rest = input({
+      collateralAtoms: 21_000n,
+      debtAtoms: USDT,
+      lotSizeAtoms: 1_000n,
+      minQtyAtoms: 1_000n,
+    });
+    expect(planSlice(rest)).toEqual({
+      kind: "sell",
+      qtyAtoms: 21_000n,
+      limitPriceAtoms: 2_380_952_380_953n,
+    });
+    const below = { ...rest, bids: [{ priceAtoms: 23_500n * USDT, qtyAtoms: BTC }] };
+    expect(planSlice(below)).toMatchObject({ kind: "wait" });
   });
 });

@@ -1,4 +1,11 @@
-import { bankruptcyPriceAtoms, minAtoms, PPM } from "@exchange/core";
+import {
+  bankruptcyPriceAtoms,
+  collateralValueAtoms,
+  divCeil,
+  maxAtoms,
+  minAtoms,
+  PPM,
+} from "@exchange/core";
 
 /**
  * How the loan monitor sizes and prices a liquidation slice. A slice sells at most
@@ -8,6 +15,11 @@ import { bankruptcyPriceAtoms, minAtoms, PPM } from "@exchange/core";
  * left of the collateral still pays what is left of the debt — unless an operator approved
  * selling below it (the engine enforces the same floor). When no bid stands at or above the
  * floor, the slice waits (for bids, or for the approval).
+ *
+ * Every slice is an order the market takes (whole lots, its minimum quantity and minimum order
+ * value at the limit): a refused order would be refused again at every step. Collateral the
+ * market would not take at the index (the engine's own test of dust) is not sold: the next
+ * slice settles the loan with it. A slice that would leave such dust behind takes it along.
  */
 
 /** A slice sells at most a quarter of the collateral left. */
@@ -33,6 +45,10 @@ export interface SliceInput {
   /** The market's lot size (a slice is whole lots) and minimum order in atoms. */
   lotSizeAtoms: bigint;
   minQtyAtoms: bigint;
+  /** The market's tick (the engine rounds a limit up to one), loan-asset atoms. */
+  tickSizeAtoms: bigint;
+  /** The market's minimum order value, loan-asset atoms (0: none). */
+  minNotionalAtoms: bigint;
   belowBankruptcyApproved: boolean;
 }
 
@@ -54,22 +70,51 @@ export function remainingBankruptcyPrice(input: SliceInput): bigint {
 }
 
 export function planSlice(input: SliceInput): SlicePlan {
-  const lots = input.collateralAtoms / input.lotSizeAtoms;
-  if (lots === 0n || lots * input.lotSizeAtoms < input.minQtyAtoms) {
-    // The engine settles on any slice once nothing sellable is left.
-    return { kind: "settle", qtyAtoms: input.collateralAtoms || 1n, limitPriceAtoms: 1n };
-  }
-  const banded = (input.indexPriceAtoms * (PPM - LIMIT_BAND_PPM)) / PPM;
+  const all = wholeLots(input, input.collateralAtoms);
   const floor = remainingBankruptcyPrice(input);
-  const limit = input.belowBankruptcyApproved || banded >= floor ? banded : floor;
+  const banded = (input.indexPriceAtoms * (PPM - LIMIT_BAND_PPM)) / PPM;
+  const chosen = input.belowBankruptcyApproved || banded >= floor ? banded : floor;
+  if (isDust(input, all)) {
+    // The engine settles on any slice once nothing sellable is left.
+    return {
+      kind: "settle",
+      qtyAtoms: input.collateralAtoms || 1n,
+      limitPriceAtoms: maxAtoms(chosen, 1n),
+    };
+  }
+  // Not dust at the index, the rest may still be worth less than the minimum at the banded
+  // limit: the limit rises to where the whole rest makes an order (at most the index).
+  const limit = maxAtoms(maxAtoms(chosen, lowestLimitFor(input, all)), 1n);
   const absorbed = input.bids
     .filter((bid) => bid.priceAtoms >= limit)
     .reduce((sum, bid) => sum + bid.qtyAtoms, 0n);
   if (absorbed === 0n) return { kind: "wait", bankruptcyPriceAtoms: floor };
   const share = (input.collateralAtoms * SLICE_SHARE_PPM) / PPM;
-  let qty = minAtoms(minAtoms(share, absorbed), input.collateralAtoms);
-  qty = (qty / input.lotSizeAtoms) * input.lotSizeAtoms;
-  // A slice under the minimum order takes the minimum (or all that is left).
-  if (qty < input.minQtyAtoms) qty = minAtoms(input.minQtyAtoms, lots * input.lotSizeAtoms);
-  return { kind: "sell", qtyAtoms: qty, limitPriceAtoms: limit > 0n ? limit : 1n };
+  let qty = wholeLots(input, minAtoms(share, absorbed));
+  qty = maxAtoms(maxAtoms(qty, input.minQtyAtoms), leastQtyAt(input, limit));
+  if (qty > all || isDust(input, all - qty)) qty = all;
+  return { kind: "sell", qtyAtoms: qty, limitPriceAtoms: limit };
+}
+
+function wholeLots(input: SliceInput, atoms: bigint): bigint {
+  return (atoms / input.lotSizeAtoms) * input.lotSizeAtoms;
+}
+
+/** Whether the market would take no order of `atoms` (whole lots) at the index. */
+function isDust(input: SliceInput, atoms: bigint): boolean {
+  if (atoms === 0n || atoms < input.minQtyAtoms) return true;
+  const value = collateralValueAtoms(atoms, input.indexPriceAtoms, input.collateralPrecision);
+  return value < input.minNotionalAtoms;
+}
+
+/** The lowest limit at which `atoms` is worth the market's minimum order value. */
+function lowestLimitFor(input: SliceInput, atoms: bigint): bigint {
+  return divCeil(input.minNotionalAtoms * 10n ** BigInt(input.collateralPrecision), atoms);
+}
+
+/** The fewest whole lots worth the minimum order value at `limit` (rounded up to a tick). */
+function leastQtyAt(input: SliceInput, limit: bigint): bigint {
+  const ticked = divCeil(limit, input.tickSizeAtoms) * input.tickSizeAtoms;
+  const atoms = divCeil(input.minNotionalAtoms * 10n ** BigInt(input.collateralPrecision), ticked);
+  return divCeil(atoms, input.lotSizeAtoms) * input.lotSizeAtoms;
 }

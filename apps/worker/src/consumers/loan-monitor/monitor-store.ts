@@ -179,6 +179,8 @@ export interface LiquidationMarket {
   tickSizeAtoms: bigint;
   lotSizeAtoms: bigint;
   minQtyAtoms: bigint;
+  /** The least order value, quote atoms. */
+  minNotionalAtoms: bigint;
   basePrecision: number;
   quotePrecision: number;
 }
@@ -193,10 +195,12 @@ export async function findLiquidationMarket(
     tick: string;
     lot: string;
     min_qty: string;
+    min_notional: string;
     bp: number;
     qp: number;
   }>(
     `SELECT m.symbol, m.price_tick::text AS tick, m.lot_size::text AS lot, m.min_qty::text AS min_qty,
+            m.min_notional::text AS min_notional,
             b.precision AS bp, q.precision AS qp
        FROM markets m JOIN assets b ON b.code = m.base_asset JOIN assets q ON q.code = m.quote_asset
       WHERE m.base_asset = $1 AND m.quote_asset = $2 ORDER BY m.symbol LIMIT 1`,
@@ -209,6 +213,7 @@ export async function findLiquidationMarket(
     tickSizeAtoms: atomsOf(row.tick, row.qp),
     lotSizeAtoms: atomsOf(row.lot, row.bp),
     minQtyAtoms: atomsOf(row.min_qty, row.bp),
+    minNotionalAtoms: atomsOf(row.min_notional, row.qp),
     basePrecision: row.bp,
     quotePrecision: row.qp,
   };

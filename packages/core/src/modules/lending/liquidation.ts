@@ -7,9 +7,15 @@ import { creditAvailable, debitAvailable, getBalance, postSystem } from "../acco
 import type { PlaceLimitOrderCommand } from "../spot/commands";
 import { placeOrder } from "../spot/place-order";
 import type { LoanLiquidationSellCommand } from "./commands";
-import type { Loan } from "./loan";
+import { indexKey, type Loan } from "./loan";
 import { debtOf, emitLoanChanged, findLoan } from "./loan-commands";
-import { bankruptcyPriceAtoms, divCeil, liquidationFeeAtoms, minAtoms } from "./loan-math";
+import {
+  bankruptcyPriceAtoms,
+  collateralValueAtoms,
+  divCeil,
+  liquidationFeeAtoms,
+  minAtoms,
+} from "./loan-math";
 
 /**
  * `loan.liquidationSell`: one slice of a liquidating loan's collateral sold through the spot
@@ -23,7 +29,8 @@ import { bankruptcyPriceAtoms, divCeil, liquidationFeeAtoms, minAtoms } from "./
  * 2. What was not sold moves back to `loanCollateral`, and the quote received net of the fee
  *    moves user available → `loanCollateral` (loan asset) as the loan's proceeds.
  * 3. When the proceeds cover debt + fee, or no sellable collateral is left (less than the
- *    market's minimum order), the loan settles: proceeds pay the principal (→ `loan`), the
+ *    market's minimum order: its minimum quantity, or its minimum value at the index), the loan
+ *    settles: proceeds pay the principal (→ `loan`), the
  *    interest (→ `loanIncome`), then the liquidation fee (→ `loanIncome`, only from what is
  *    left); any surplus and any unsold collateral return to the user; a principal or interest
  *    shortfall is paid by `insurance` (which may go negative: the fund's deficit).
@@ -61,7 +68,7 @@ export function liquidationSell(
       `no market trades ${loan.collateralAsset.code} against ${loan.loanAsset.code}`,
     );
   }
-  if (!sellable(market, loan.collateralAtoms)) {
+  if (!sellable(s, market, loan, loan.collateralAtoms)) {
     loan.slicesSold = c.slice;
     settle(s, c, loan, [], events);
     return null;
@@ -85,10 +92,24 @@ function loanMarket(s: CoreState, loan: Loan): Market | undefined {
   return undefined;
 }
 
-/** Whether `collateralAtoms` makes at least one order the market accepts. */
-function sellable(market: Market, collateralAtoms: bigint): boolean {
+/**
+ * Whether `collateralAtoms` makes at least one order the market accepts: whole lots, at least
+ * its minimum quantity and, valued at the index, at least its minimum order value. Judged at the
+ * index, not at the command's limit, so a command with a low limit never passes a loan's
+ * collateral off as dust: what is left below the minimum value goes back to the borrower, the
+ * lender's loss on it bounded by that minimum. Without an index only the quantity counts.
+ */
+function sellable(s: CoreState, market: Market, loan: Loan, collateralAtoms: bigint): boolean {
   const lots = collateralAtoms / market.lotSizeAtoms;
-  return lots > 0n && lots >= market.minQtyLots;
+  if (lots === 0n || lots < market.minQtyLots) return false;
+  const index = s.indexPrices.get(indexKey(loan.collateralAsset.code, loan.loanAsset.code));
+  if (!market.checksMinNotional || index === undefined) return true;
+  const value = collateralValueAtoms(
+    lots * market.lotSizeAtoms,
+    index.priceAtoms,
+    loan.collateralAsset.precision,
+  );
+  return value >= market.minNotionalAtoms;
 }
 
 function limitTicks(c: LoanLiquidationSellCommand, loan: Loan, market: Market): bigint {
@@ -167,7 +188,10 @@ function sellSlice(
   loan.proceedsAtoms += proceeds;
   loan.slicesSold = c.slice;
   const fee = liquidationFeeAtoms(debtOf(loan), loan.liquidationFeePpm);
-  if (loan.proceedsAtoms >= debtOf(loan) + fee || !sellable(market, loan.collateralAtoms)) {
+  if (
+    loan.proceedsAtoms >= debtOf(loan) + fee ||
+    !sellable(s, market, loan, loan.collateralAtoms)
+  ) {
     settle(s, c, loan, back, events);
   } else {
     if (back.length > 0) emitBalanceChanged(c, "loan.liquidationSell", back, events);

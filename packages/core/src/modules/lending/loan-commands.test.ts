@@ -483,6 +483,24 @@ describe("loan.liquidationSell", () => {
     expect(core.balance(1, "USDT").availableAtoms).toBe(FUNDS_USDT + PRINCIPAL + 5_700n * USDT);
   });
 
+  it("settles when what is left is worth less than the minimum order at the index, rather than stall", () => {
+    // Found by the loan monitor's integration test: a remainder of whole lots worth less than
+    // the market's minimum order value made every slice a refused order, for ever.
+    const env = lending();
+    const { core, cmd } = env;
+    const lot = 10_000n; // 0.0001 BTC, worth 3 USDT at 30 000
+    expectAccepted(core.apply(cmd.openLoan(1, "loan-1", lot, 2n * USDT)));
+    indexAt(core, cmd, USDT / 2n); // 1 lot is worth 50 atoms, under the minimum of 100
+    expectAccepted(core.apply(cmd.liquidate("loan-1")));
+    bid(core, cmd, 1n, 10_000n);
+    const result = core.apply(cmd.liquidationSell("loan-1", 1, lot, 1n, true));
+    balanced(result);
+    expect(eventsOf(result, "trade")).toEqual([]);
+    expect(loanOf(core)).toMatchObject({ status: "liquidated", collateralAtoms: 0n });
+    expect(core.balance(1, "BTC").availableAtoms).toBe(FUNDS_BTC);
+    expect(system(core, "USDT", "insurance")).toBe(-2n * USDT);
+  });
+
   it("cancels the borrower's own resting bid rather than trade with it", () => {
     const { core, cmd } = liquidating();
     expectAccepted(core.apply(cmd.limit(1, "buy", 2_600_000n, 10_000n)));

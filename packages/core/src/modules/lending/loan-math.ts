@@ -147,3 +147,8 @@ export function liquidationFeeAtoms(debtAtoms: bigint, feePpm: bigint): bigint {
 export function minAtoms(a: bigint, b: bigint): bigint {
   return a < b ? a : b;
 }
+
+/** The larger of two amounts. */
+export function maxAtoms(a: bigint, b: bigint): bigint {
+  return a > b ? a : b;
+}

@@ -6,7 +6,15 @@ import {
   sendLoanLiquidationSell,
 } from "@exchange/domains/lending/lending-engine";
 import type { Journal } from "@exchange/journal";
-import type { BusKeys, Clock, CommandOutcome, EngineClient, Logger } from "@exchange/protocol";
+import {
+  type BusKeys,
+  type Clock,
+  type CommandOutcome,
+  commandIds,
+  type EngineClient,
+  type Logger,
+  readOutcome,
+} from "@exchange/protocol";
 import type { Redis } from "ioredis";
 import type pg from "pg";
 import type { Consumer, EntryRange } from "../consumer";
@@ -44,8 +52,6 @@ type LoanChanged = Extract<CommandOutcome["events"][number], { type: "loan.chang
 interface Liquidation {
   loan: WatchedLoan;
   slices: number;
-  fills: number;
-  soldAtoms: bigint;
   /** Waiting for bids above the bankruptcy price or an operator's approval (logged once). */
   waiting: boolean;
 }
@@ -145,9 +151,10 @@ export class LoanMonitor implements Consumer {
   private async onLoanChanged(event: LoanChanged): Promise<void> {
     const known = this.findLoan(event.loanId);
     if (!known) {
-      if (event.status === "open" || event.status === "liquidating") {
-        this.unknown.set(event.loanId, event);
-      }
+      // The loan's latest event counts: one that ended since (a replay after a lost offset
+      // reads a loan's whole life in one batch) is watched no more.
+      if (isLive(event.status)) this.unknown.set(event.loanId, event);
+      else this.unknown.delete(event.loanId);
       return;
     }
     // Amounts only: slices and fills are counted from the replies to the monitor's own sends
@@ -180,8 +187,6 @@ export class LoanMonitor implements Consumer {
       this.liquidations.set(loan.loanId, {
         loan,
         slices: held ? held.slices : slices,
-        fills: held?.fills ?? 0,
-        soldAtoms: held?.soldAtoms ?? 0n,
         waiting: held?.waiting ?? false,
       });
     } else {
@@ -195,6 +200,8 @@ export class LoanMonitor implements Consumer {
       const terms = await loadLoanTerms(this.deps.pool, loanId);
       if (!terms) continue;
       this.unknown.delete(loanId);
+      // Closed or liquidated for good in the read model: the event was from its past.
+      if (terms.loan.status === "closed" || terms.loan.status === "liquidated") continue;
       this.track({ ...terms.loan, ...amountsOf(event) }, terms.slices);
       const pair = pairKey(event.collateralAsset, event.loanAsset);
       if (this.indices.has(pair)) await this.judge(pair);
@@ -254,6 +261,8 @@ export class LoanMonitor implements Consumer {
       bids: await this.bids(market),
       lotSizeAtoms: market.lotSizeAtoms,
       minQtyAtoms: market.minQtyAtoms,
+      tickSizeAtoms: market.tickSizeAtoms,
+      minNotionalAtoms: market.minNotionalAtoms,
       belowBankruptcyApproved: approved,
     });
     if (plan.kind === "wait") {
@@ -276,14 +285,8 @@ export class LoanMonitor implements Consumer {
       belowBankruptcyApproved: approved,
     });
     if (outcome.ok) {
-      const fills = outcome.events.filter(
-        (e): e is Extract<typeof e, { type: "trade" }> =>
-          e.type === "trade" && e.takerUserId === loan.userId,
-      );
       liquidation.slices = Math.max(liquidation.slices, sentSlice);
-      liquidation.fills += fills.length;
-      liquidation.soldAtoms += fills.reduce((sum, t) => sum + t.qtyLots * market.lotSizeAtoms, 0n);
-      await this.applyReply(outcome, liquidation);
+      await this.applyReply(outcome, { liquidation, lotSizeAtoms: market.lotSizeAtoms });
       return;
     }
     if (outcome.code === RejectCode.SliceOutOfOrder) {
@@ -298,15 +301,16 @@ export class LoanMonitor implements Consumer {
   /** The loan.changed of a command's reply, applied at once (the stream repeats it, harmlessly). */
   private async applyReply(
     outcome: Extract<CommandOutcome, { ok: true }>,
-    liquidation?: Liquidation,
+    sale?: { liquidation: Liquidation; lotSizeAtoms: bigint },
   ): Promise<void> {
+    const liquidation = sale?.liquidation;
     for (const event of outcome.events) {
       if (event.type !== "loan.changed") continue;
       const known = this.findLoan(event.loanId);
       if (!known) continue;
       const loan = { ...known, ...amountsOf(event) };
-      if (loan.status === "liquidated" && liquidation) {
-        await this.announceLiquidated(loan, liquidation, settlementOf(outcome, loan));
+      if (loan.status === "liquidated" && sale) {
+        await this.announceLiquidated(loan, sale, settlementOf(outcome, loan));
       }
       this.track(loan, liquidation?.slices ?? 0);
     }
@@ -336,9 +340,15 @@ export class LoanMonitor implements Consumer {
   /** The liquidation's notification (mailed by the notifier), once per loan. */
   private async announceLiquidated(
     loan: WatchedLoan,
-    liquidation: Liquidation,
+    sale: { liquidation: Liquidation; lotSizeAtoms: bigint },
     settlement: { surplusAtoms: bigint; collateralReturnedAtoms: bigint },
   ): Promise<void> {
+    const sales = await salesOfSlices(
+      this.deps.journal,
+      loan,
+      sale.liquidation.slices,
+      sale.lotSizeAtoms,
+    );
     await insertNotification(
       this.deps.pool,
       loan.userId,
@@ -346,8 +356,8 @@ export class LoanMonitor implements Consumer {
       {
         collateralAsset: loan.collateralAsset,
         loanAsset: loan.loanAsset,
-        sold: formatUnits(liquidation.soldAtoms, loan.collateralPrecision),
-        fills: String(liquidation.fills),
+        sold: formatUnits(sales.soldAtoms, loan.collateralPrecision),
+        fills: String(sales.fills),
         surplus: formatUnits(settlement.surplusAtoms, loan.loanPrecision),
         collateralReturned: formatUnits(
           settlement.collateralReturnedAtoms,
@@ -357,6 +367,33 @@ export class LoanMonitor implements Consumer {
       { key: `loan.liquidated:${loan.loanId}` },
     );
   }
+}
+
+/**
+ * What a liquidation's slices sold, from their outcomes in the journal: every slice, also those
+ * sold before a restart (a count kept in memory would start again from zero).
+ */
+async function salesOfSlices(
+  journal: Journal,
+  loan: WatchedLoan,
+  slices: number,
+  lotSizeAtoms: bigint,
+): Promise<{ soldAtoms: bigint; fills: number }> {
+  const ids = Array.from({ length: slices }, (_, i) =>
+    commandIds.loanLiquidationSell(loan.loanId, i + 1),
+  );
+  let soldAtoms = 0n;
+  let fills = 0;
+  for (const { outcome } of (await journal.findByCommandIds(ids)).values()) {
+    const read = readOutcome(JSON.parse(outcome));
+    if (!read.ok) continue;
+    for (const event of read.events) {
+      if (event.type !== "trade" || event.takerUserId !== loan.userId) continue;
+      soldAtoms += event.qtyLots * lotSizeAtoms;
+      fills += 1;
+    }
+  }
+  return { soldAtoms, fills };
 }
 
 /**
@@ -377,6 +414,11 @@ function settlementOf(
     surplusAtoms: credited(loan.loanAsset),
     collateralReturnedAtoms: credited(loan.collateralAsset),
   };
+}
+
+/** Open or liquidating: a loan the monitor watches or sells for. */
+function isLive(status: string): boolean {
+  return status === "open" || status === "liquidating";
 }
 
 function pairKey(asset: string, quote: string): string {

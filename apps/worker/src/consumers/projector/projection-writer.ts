@@ -111,13 +111,17 @@ async function insertLoanEvents(client: pg.PoolClient, { loanEvents }: Projectio
   if (loanEvents.length === 0) return;
   const e = loanEvents;
   await client.query(
+    // In journal order (the semi-join alone may reorder them): a row's id breaks ties of time.
     `INSERT INTO loan_events (loan_id, kind, event_key, principal_atoms, interest_atoms,
        collateral_atoms, proceeds_atoms, order_id, at)
-     SELECT u.* FROM unnest($1::uuid[], $2::"LoanEventKind"[], $3::text[], $4::numeric[],
-       $5::numeric[], $6::numeric[], $7::numeric[], $8::bigint[], $9::timestamp[])
-       AS u(loan_id, kind, event_key, principal_atoms, interest_atoms, collateral_atoms,
-         proceeds_atoms, order_id, at)
-     WHERE EXISTS (SELECT 1 FROM loans WHERE loans.id = u.loan_id)
+     SELECT u.loan_id, u.kind, u.event_key, u.principal_atoms, u.interest_atoms,
+            u.collateral_atoms, u.proceeds_atoms, u.order_id, u.at
+       FROM unnest($1::uuid[], $2::"LoanEventKind"[], $3::text[], $4::numeric[],
+         $5::numeric[], $6::numeric[], $7::numeric[], $8::bigint[], $9::timestamp[])
+         WITH ORDINALITY AS u(loan_id, kind, event_key, principal_atoms, interest_atoms,
+           collateral_atoms, proceeds_atoms, order_id, at, n)
+      WHERE EXISTS (SELECT 1 FROM loans WHERE loans.id = u.loan_id)
+      ORDER BY u.n
      ON CONFLICT (event_key) DO NOTHING`,
     [
       e.map((r) => r.loanId),

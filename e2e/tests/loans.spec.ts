@@ -1,10 +1,15 @@
 import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
+import { Redis } from "ioredis";
+import { channels } from "../../packages/contracts/src/channels";
+import { marketDataKeys } from "../../packages/contracts/src/market-data-keys";
+import { encodeMarkPrice } from "../../packages/contracts/src/markprice";
 import { parseUnits } from "../../packages/contracts/src/money";
 import { createDb } from "../../packages/db/src/client";
 import { recordIndexPrices } from "../../packages/domains/src/lending/index-price-repository";
 import { sendIndexSet, sendPoolMove } from "../../packages/domains/src/lending/lending-engine";
 import { EngineClient } from "../../packages/protocol/src/engine-client";
+import { streamBusChannel } from "../../packages/protocol/src/stream-token";
 import { ADMIN_URL, WEB_URL } from "../fixtures";
 import { expectAccessible } from "./support/accessibility";
 import { useOwnClientAddressPerTest } from "./support/client-address";
@@ -27,7 +32,11 @@ const PHONE = { width: 390, height: 844 };
 let trading: TradingSetup;
 let engine: EngineClient;
 let db: ReturnType<typeof createDb>;
+let redis: Redis;
 let feeding: ReturnType<typeof setInterval> | undefined;
+/** The BTC index the feed gives (USDT per BTC); a journey may move it, and puts it back. */
+const OPENING_INDEX = "30000";
+let indexPrice = OPENING_INDEX;
 
 async function snap(page: Page, name: string) {
   await page.screenshot({ path: join("test-results", "screens", `${name}.png`), fullPage: true });
@@ -52,10 +61,13 @@ async function expectFitsPhone(page: Page) {
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
-/** Feeds BTC at 30 000 USDT, recorded and sent to the engine, every few seconds (kept fresh). */
+/**
+ * Feeds BTC at `indexPrice` USDT as the publisher would, every few seconds (kept fresh):
+ * recorded, sent to the engine, and pushed on `BTCUSDT@markprice`.
+ */
 async function feedIndex() {
   const services = { engine, clock: { now: () => Date.now() } };
-  const priceAtoms = parseUnits("30000", 8);
+  const priceAtoms = parseUnits(indexPrice, 8);
   const at = Date.now();
   await recordIndexPrices(db, [
     {
@@ -69,6 +81,23 @@ async function feedIndex() {
     },
   ]);
   await sendIndexSet(services as never, { asset: "BTC", quote: "USDT", priceAtoms, at });
+  const prefix = process.env.E2E_REDIS_PREFIX as string;
+  const push = JSON.stringify(
+    encodeMarkPrice({
+      symbol: "BTCUSDT",
+      indexPriceAtoms: priceAtoms,
+      quotePrecision: 8,
+      atMs: at,
+    }),
+  );
+  await redis.set(marketDataKeys(prefix).markprice("BTCUSDT"), push);
+  await redis.publish(streamBusChannel(prefix, channels.markprice("BTCUSDT")), push);
+}
+
+/** Moves the index at once (the feed keeps it there until moved again). */
+async function moveIndex(price: string) {
+  indexPrice = price;
+  await feedIndex();
 }
 
 test.beforeAll(async () => {
@@ -78,6 +107,7 @@ test.beforeAll(async () => {
     prefix: process.env.E2E_REDIS_PREFIX as string,
   });
   db = createDb(process.env.E2E_DATABASE_URL as string);
+  redis = new Redis(process.env.E2E_REDIS_URL as string);
   await sendPoolMove({ engine, clock: { now: () => Date.now() } } as never, {
     direction: "fund",
     requestId: crypto.randomUUID(),
@@ -90,6 +120,7 @@ test.beforeAll(async () => {
 
 test.afterAll(async () => {
   if (feeding) clearInterval(feeding);
+  redis?.disconnect();
   await engine?.close();
   await db?.$disconnect();
   await trading?.close();
@@ -176,4 +207,101 @@ test("a trader borrows USDT against BTC, sees the LTV, and repays part", async (
   );
   expect(overflow).toBeLessThanOrEqual(0);
   await snap(page, "loans-phone");
+});
+
+/** Two other traders trade `quantity` BTC at `price`: the market's last trade moves there. */
+async function tradeAt(price: string) {
+  const buyer = await trading.createTrader({ USDT: "1000" });
+  const seller = await trading.createTrader({ BTC: "1" });
+  await trading.placeLimitOrder(buyer, { symbol: "BTCUSDT", side: "buy", price, quantity: "0.01" });
+  await trading.placeLimitOrder(seller, {
+    symbol: "BTCUSDT",
+    side: "sell",
+    price,
+    quantity: "0.01",
+    ioc: true,
+  });
+}
+
+const usdtAtoms = (text: string) => atomsOf(text.replace(/USDT.*/, ""));
+
+test("[LOANS] the market falls: the borrower is warned, then the loan is liquidated through the book and the surplus returned", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  const borrower = await trading.createTrader({ BTC: "1", USDT: "100" });
+  await logInTrader(page, borrower);
+  await page.goto(`${WEB_URL}/loans`);
+  await page.locator("select[name=product]").selectOption({ label: "USDT against BTC, 30 days" });
+  await page.getByLabel("Collateral (BTC)").fill("1");
+  await page.getByLabel("Loan amount (USDT)").fill("18000");
+  await expect(page.getByTestId("quote-ltv")).toHaveText("60.00 %");
+  await page.getByRole("button", { name: "Confirm loan" }).click();
+  await expect(page.getByTestId("borrow-done")).toContainText("You borrowed 18000 USDT");
+  const card = page.getByTestId("loan-card").first();
+  await expect(card.getByTestId("loan-status")).toHaveText("Open", { timeout: 20_000 });
+  await expect(card.getByTestId("loan-ltv")).toHaveText(/^6\d\.\d\d %$/);
+  await expect(card.getByTestId("loan-liquidation-price")).toContainText("USDT");
+
+  try {
+    // Down to 19 000: past the warning line (19 125), short of the liquidation line. The LTV
+    // follows the index push on the open page, and the bell rings without a reload.
+    await tradeAt("19000");
+    await moveIndex("19000");
+    await expect(card.getByTestId("loan-ltv")).toHaveText(/^94\.\d\d %$/, { timeout: 15_000 });
+    await expect(card.getByTestId("loan-warning")).toBeVisible();
+    const bell = page.getByTestId("notification-bell");
+    await expect(page.getByTestId("notification-count")).toHaveText("1", { timeout: 20_000 });
+    await bell.click();
+    const panel = page.getByRole("dialog", { name: "Notifications" });
+    await expect(panel.getByTestId("notification").first()).toContainText(
+      "Loan at its warning line",
+    );
+    await snap(page, "loans-warning-desktop");
+    await page.keyboard.press("Escape");
+
+    // Bids wait in the book; the market falls through the liquidation line (18 450).
+    await tradeAt("18400");
+    const bidder = await trading.createTrader({ USDT: "30000" });
+    await trading.placeLimitOrder(bidder, {
+      symbol: "BTCUSDT",
+      side: "buy",
+      price: "18800",
+      quantity: "1.2",
+    });
+    await moveIndex("18400");
+    await expect(card.getByTestId("loan-status")).toHaveText("Liquidated", { timeout: 60_000 });
+    await expect(page.getByTestId("notification-count")).toHaveText("2", { timeout: 20_000 });
+    await bell.click();
+    await expect(panel.getByTestId("notification").first()).toContainText("Loan liquidated");
+    await page.keyboard.press("Escape");
+
+    // The history: the liquidation, its sales at the bid's price, and what came back.
+    await card.getByRole("button", { name: "History" }).click();
+    const history = card.getByTestId("loan-history");
+    await expect(history).toContainText("Liquidation started");
+    await expect(history.getByTestId("loan-fills").first()).toContainText(
+      /Sold [\d.]+ BTC at [\d.,]+ USDT/,
+    );
+    const settlement = history.getByTestId("loan-settlement");
+    await expect(settlement).toContainText("Returned to your balance:");
+    const surplus = usdtAtoms(
+      (await settlement.textContent())?.replace(/.*balance: /, "").split(" USDT")[0] ?? "",
+    );
+    expect(surplus).toBeGreaterThan(0n);
+    await expectAccessible(page, "loans after a liquidation");
+    await snap(page, "loans-liquidated-desktop");
+    await page.setViewportSize(PHONE);
+    await expectFitsPhone(page);
+    await snap(page, "loans-liquidated-phone");
+
+    // The balance: what was there, the loan, and the surplus.
+    await page.goto(`${WEB_URL}/wallet`);
+    const usdt = page.locator('[data-testid="wallet-balance"][data-asset="USDT"]');
+    await expect
+      .poll(async () => atomsOf((await usdt.getByTestId("balance-available").textContent()) ?? ""))
+      .toBe(atomsOf("18100") + surplus);
+  } finally {
+    await moveIndex(OPENING_INDEX);
+  }
 });

@@ -419,3 +419,121 @@ describe("announcements", () => {
     expect(await services.db.announcement.count()).toBe(before);
   });
 });
+
+describe("a loan", () => {
+  /** An open loan of the user's (as the projector leaves one) maturing at `maturesAt`. */
+  async function openLoan(userId: number, maturesAt: Date) {
+    const product =
+      (await services.db.loanProduct.findFirst({ include: { versions: true } })) ??
+      (await services.db.loanProduct.create({
+        data: {
+          collateralAsset: "BTC",
+          loanAsset: "USDT",
+          currentVersion: 1,
+          versions: {
+            create: {
+              version: 1,
+              name: "USDT against BTC, 30 days",
+              initialLtvPpm: 800_000,
+              warningLinePpm: 850_000,
+              liquidationLinePpm: 830_000,
+              effectiveLiquidationLinePpm: 820_000,
+              liquidationFeePpm: 20_000,
+              interestPeriod: "DAY",
+              ratePpm: "500",
+              termDays: 30,
+              minLoanAtoms: "10000000000",
+              maxLoanAtoms: "100000000000000",
+              kycLevel: 0,
+            },
+          },
+        },
+        include: { versions: true },
+      }));
+    const version = product.versions[0];
+    if (!version) throw new Error("no loan product version");
+    return services.db.loan.create({
+      data: {
+        id: crypto.randomUUID(),
+        userId,
+        productVersionId: version.id,
+        collateralAsset: "BTC",
+        loanAsset: "USDT",
+        principalAtoms: "1800000000000",
+        interestAtoms: "900000000",
+        collateralAtoms: "100000000",
+        initialLtvPpm: 800_000,
+        warningLtvPpm: 941_177,
+        liquidationLtvPpm: 975_610,
+        liquidationFeePpm: 20_000,
+        status: "OPEN",
+        openedAt: new Date(maturesAt.getTime() - 30 * 86_400_000),
+        maturesAt,
+      },
+    });
+  }
+
+  it("a day before its maturity: one notice, pushed and mailed, however often the pass runs; none for a loan further off", async () => {
+    const trader = await newTrader("notify-maturing");
+    const hour = 3_600_000;
+    // Its notice time (a day before) has just come; the source reads from its cursor on.
+    const soon = await openLoan(trader.id, new Date(Date.now() + 24 * hour - 5_000));
+    await openLoan(trader.id, new Date(Date.now() + 25 * hour));
+
+    const [push, ...more] = await passUntilPushed(trader.id, 1);
+    expect(more).toEqual([]);
+    expect(push?.notification).toMatchObject({
+      type: "loan.maturing",
+      params: {
+        collateralAsset: "BTC",
+        loanAsset: "USDT",
+        debt: "18009",
+        maturesAt: String(soon.maturesAt?.getTime()),
+      },
+    });
+    const mail = await latestMailTo(trader.email, { subject: /matures within a day/ });
+    expect(mail.text).toContain("Your loan of 18009 USDT against BTC matures at");
+
+    await runNotificationPass(deps);
+    await runNotificationPass(deps);
+    expect(await notificationsOf(trader.id)).toHaveLength(1);
+    expect(pushesTo(trader.id)).toHaveLength(1);
+  });
+
+  it("warned by the loan monitor: the bell is pushed, and the mail follows the trader's choice", async () => {
+    const quiet = await newTrader("notify-warning-quiet");
+    const api = callTraderApi(services, { kind: "user", userId: quiet.id });
+    await api.notifications.setMailChoice({ type: "loan.warning", mail: false });
+    const chosen = await newTrader("notify-warning-mailed");
+    const params = {
+      collateralAsset: "BTC",
+      loanAsset: "USDT",
+      ltv: "94.74",
+      indexPrice: "19000",
+      liquidationPrice: "18450",
+    };
+    // As the monitor writes it: owing a mail, in its own transaction, pushed by nobody.
+    for (const user of [quiet, chosen]) {
+      await services.db.notification.create({
+        data: {
+          userId: user.id,
+          type: "loan.warning",
+          params,
+          eventKey: `loan.warning:${crypto.randomUUID()}:1`,
+          mailPending: true,
+        },
+      });
+    }
+
+    for (const user of [quiet, chosen]) {
+      const [push] = await passUntilPushed(user.id, 1);
+      expect(push?.notification).toMatchObject({ type: "loan.warning", params });
+      expect(push?.unread).toBe(1);
+    }
+    const mail = await latestMailTo(chosen.email, { subject: /warning line/ });
+    expect(mail.text).toContain("your loan's LTV is 94.74 %");
+    await runNotificationPass(deps);
+    expect(await notificationsOf(quiet.id)).toMatchObject([{ mailPending: false }]);
+    expect(await mailsTo(quiet.email)).toHaveLength(0);
+  });
+});

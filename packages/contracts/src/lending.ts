@@ -1,4 +1,6 @@
+import { ltvPpm } from "@exchange/core";
 import { z } from "zod";
+import { type Decimal, parseDecimal, toUnits } from "./money";
 import { ZDecimal, ZTime } from "./wire";
 
 /**
@@ -99,3 +101,40 @@ export const ZLoanPool = z.object({
   insurance: z.string(),
 });
 export type LoanPool = z.output<typeof ZLoanPool>;
+
+/**
+ * The market whose index prices a loan (`<SYMBOL>@markprice`): its collateral in its loan
+ * asset. Market symbols are base followed by quote (markets/market-draft.ts), as Binance's are.
+ */
+export function loanIndexSymbol(collateralAsset: string, loanAsset: string): string {
+  return `${collateralAsset}${loanAsset}`;
+}
+
+/**
+ * A loan's LTV in millionths at `indexPrice`: debt / (collateral × index), rounded up, by the
+ * core's loan math, as the server shows it. The three decimals are read at one common scale,
+ * which the ratio does not depend on, so no asset's precision is needed. Null when a text is
+ * not a decimal or there is no collateral.
+ */
+export function loanLtvPpm(debt: string, collateral: string, indexPrice: string): number | null {
+  const values = [debt, collateral, indexPrice].map(parseDecimal);
+  if (values.some((v) => v === null)) return null;
+  const [d, c, p] = values as [Decimal, Decimal, Decimal];
+  if (c.units <= 0n || p.units <= 0n) return null;
+  const scale = Math.max(d.scale, c.scale, p.scale);
+  const at = (value: Decimal) => toUnits(value, scale, "down");
+  return Number(ltvPpm(at(d), at(c), at(p), scale));
+}
+
+/**
+ * `@account` push (beside the fills and the notifications, marked by `kind`): one of the
+ * trader's loans changed, now stored in the read model (the projector sends it after its
+ * commit), so the Loans page re-reads the loan and its history.
+ */
+export const ZLoanPush = z.object({
+  kind: z.literal("loan"),
+  loanId: z.string(),
+  status: z.enum(LOAN_STATUSES),
+});
+export type LoanPush = z.output<typeof ZLoanPush>;
+export type LoanPushWire = z.input<typeof ZLoanPush>;

@@ -50,6 +50,12 @@ export const NOTIFICATION_TYPES = {
    * collateralReturned (unsold collateral returned).
    */
   "loan.liquidated": { kind: "optional", mailByDefault: true },
+  /**
+   * A loan matures within a day (once per loan; the notifier, a day before `matures_at`): repay
+   * it or it is closed from the collateral. Params: collateralAsset, loanAsset, debt (as last
+   * projected), maturesAt (epoch ms; each app shows it in the reader's zone and language).
+   */
+  "loan.maturing": { kind: "optional", mailByDefault: true },
 } as const satisfies Record<string, NotificationMailRule>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

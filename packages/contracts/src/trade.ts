@@ -51,6 +51,14 @@ export const ZFill = z.object({
 export type Fill = z.output<typeof ZFill>;
 export type FillWire = z.input<typeof ZFill>;
 
+/**
+ * Whether an `@account` push is a fill: the other pushes there (a notification, a loan's
+ * change) are marked by `kind`, which a fill never carries.
+ */
+export function isFillPush(data: unknown): boolean {
+  return typeof data === "object" && data !== null && !("kind" in data);
+}
+
 /** One side of a trade in engine units, as the user on that side sees it. */
 export interface FillFacts {
   orderId: number;

@@ -112,6 +112,10 @@ export const ZLoanHistoryItem = z.object({
   collateralChange: ZDecimal,
   proceedsChange: ZDecimal,
   orderId: z.number().int().nullable(),
+  /** A liquidation slice's fills (its order's trades), oldest first; empty for other steps. */
+  fills: z.array(z.object({ price: ZDecimal, quantity: ZDecimal })).max(1000),
+  /** The settlement's return to the borrower: the loan asset left over, and unsold collateral. */
+  settlement: z.object({ surplus: ZDecimal, collateralReturned: ZDecimal }).nullable(),
 });
 export type LoanHistoryItem = z.output<typeof ZLoanHistoryItem>;
 

@@ -174,6 +174,8 @@ export async function findUserLoans(db: Store, userId: number): Promise<LoanReco
 
 export interface LoanEventRecord {
   kind: string;
+  /** The journal's position of the step (`journal:<seq>:<eventIndex>`). */
+  eventKey: string;
   at: Date;
   principalAtoms: bigint;
   interestAtoms: bigint;
@@ -193,6 +195,7 @@ export async function findLoanEvents(db: Store, loanId: string): Promise<LoanEve
   const units = (v: { toFixed(): string } | null) => (v === null ? 0n : storedUnits(v));
   return rows.map((r) => ({
     kind: r.kind,
+    eventKey: r.eventKey,
     at: r.at,
     principalAtoms: units(r.principalAtoms),
     interestAtoms: units(r.interestAtoms),
@@ -200,6 +203,63 @@ export async function findLoanEvents(db: Store, loanId: string): Promise<LoanEve
     proceedsAtoms: units(r.proceedsAtoms),
     orderId: r.orderId === null ? null : Number(r.orderId),
   }));
+}
+
+/** A fill of one of a liquidation's orders, in the market's units. */
+export interface SliceFillRecord {
+  orderId: number;
+  symbol: string;
+  priceTicks: bigint;
+  qtyLots: bigint;
+}
+
+/** The fills of the liquidation's orders (each placed in the borrower's name), oldest first. */
+export async function findSliceFills(
+  db: Store,
+  orderIds: readonly number[],
+): Promise<SliceFillRecord[]> {
+  if (orderIds.length === 0) return [];
+  const rows = await db.trade.findMany({
+    where: {
+      OR: [{ takerOrderId: { in: [...orderIds] } }, { makerOrderId: { in: [...orderIds] } }],
+    },
+    select: {
+      symbol: true,
+      priceTicks: true,
+      qtyLots: true,
+      takerOrderId: true,
+      makerOrderId: true,
+    },
+    orderBy: { tradeId: "asc" },
+    take: 1000,
+  });
+  const ours = new Set(orderIds);
+  return rows.map((r) => ({
+    orderId: ours.has(r.takerOrderId) ? r.takerOrderId : r.makerOrderId,
+    symbol: r.symbol,
+    priceTicks: storedUnits(r.priceTicks),
+    qtyLots: storedUnits(r.qtyLots),
+  }));
+}
+
+/**
+ * What one command left in the user's available balance of each asset: the sum of its
+ * postings there. Of the settling slice's command this is what the settlement gave back (the
+ * slice's own sale and the move of its proceeds to the loan cancel out).
+ */
+export async function findNetAvailableChanges(
+  db: Store,
+  userId: number,
+  seq: bigint,
+): Promise<Map<string, bigint>> {
+  const rows = await db.ledgerPosting.groupBy({
+    by: ["asset"],
+    where: { seq, userId, account: "available" },
+    _sum: { amountAtoms: true },
+  });
+  return new Map(
+    rows.map((r) => [r.asset, r._sum.amountAtoms === null ? 0n : storedUnits(r._sum.amountAtoms)]),
+  );
 }
 
 /** The latest recorded index of `asset` in `quote`, or null before the first sample. */

@@ -8,7 +8,6 @@ import { isUniqueViolation, type Services } from "../services";
 import type {
   BorrowInput,
   BorrowOffer,
-  LoanHistoryItem,
   LoanMoveInput,
   LoanQuote,
   LoanQuoteInput,
@@ -20,7 +19,6 @@ import {
   findAvailableBalance,
   findLatestIndex,
   findLoanByRequestKey,
-  findLoanEvents,
   findUserLoan,
   findUserLoans,
   insertPendingLoan,
@@ -224,38 +222,6 @@ export async function myLoans(services: Services, userId: number): Promise<MyLoa
   return views;
 }
 
-/** One loan's history, oldest first, each step with what it moved. */
-export async function myLoanHistory(
-  services: Services,
-  userId: number,
-  loanId: string,
-): Promise<LoanHistoryItem[]> {
-  const loan = await findUserLoan(services.db, userId, loanId);
-  if (!loan) throw new AppError(AppErrorCode.NOT_FOUND, "No such loan.");
-  const [cp, lp] = await Promise.all([
-    precisionOf(services, loan.collateralAsset),
-    precisionOf(services, loan.loanAsset),
-  ]);
-  const events = await findLoanEvents(services.db, loan.id);
-  const zero = { principalAtoms: 0n, interestAtoms: 0n, collateralAtoms: 0n, proceedsAtoms: 0n };
-  return events.map((e, i) => {
-    const before = events[i - 1] ?? zero;
-    return {
-      kind: e.kind as LoanHistoryItem["kind"],
-      at: e.at,
-      principal: formatUnits(e.principalAtoms, lp),
-      interest: formatUnits(e.interestAtoms, lp),
-      collateral: formatUnits(e.collateralAtoms, cp),
-      proceeds: formatUnits(e.proceedsAtoms, lp),
-      principalChange: formatUnits(e.principalAtoms - before.principalAtoms, lp),
-      interestChange: formatUnits(e.interestAtoms - before.interestAtoms, lp),
-      collateralChange: formatUnits(e.collateralAtoms - before.collateralAtoms, cp),
-      proceedsChange: formatUnits(e.proceedsAtoms - before.proceedsAtoms, lp),
-      orderId: e.orderId,
-    };
-  });
-}
-
 async function loanView(services: Services, loan: LoanRecord): Promise<MyLoan> {
   const [cp, lp] = await Promise.all([
     precisionOf(services, loan.collateralAsset),
@@ -404,7 +370,7 @@ async function openLoanOf(services: Services, userId: number, loanId: string) {
   return loan;
 }
 
-async function precisionOf(services: Pick<Services, "db">, asset: string): Promise<number> {
+export async function precisionOf(services: Pick<Services, "db">, asset: string): Promise<number> {
   const precision = await findAssetPrecision(services.db, asset);
   if (precision === null) throw new Error(`lending: no asset ${asset}`);
   return precision;

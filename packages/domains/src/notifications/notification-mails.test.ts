@@ -24,9 +24,22 @@ const PARAMS = {
   fills: "3",
   surplus: "350.25",
   collateralReturned: "0.05",
+  debt: "24001.5",
+  maturesAt: String(Date.UTC(2027, 0, 8, 12, 30)),
 };
 
 describe("notification mails", () => {
+  it("tell a maturing loan's time in UTC, written in each language", () => {
+    const mail = (locale: string) =>
+      notificationMail(
+        { type: "loan.maturing", params: PARAMS },
+        { email: "a@example.com", locale },
+        "https://exchange.example",
+      );
+    expect(mail("en")?.text).toContain("matures at 2027-01-08 12:30 UTC");
+    expect(mail("zh-CN")?.text).toContain("将于 2027-01-08 12:30（协调世界时）到期");
+  });
+
   it("are written for exactly the types the trader chooses; security mails come from their domain", () => {
     for (const type of NOTIFICATION_TYPE_NAMES) {
       expect(isPassMailedType(type)).toBe(NOTIFICATION_TYPES[type].kind === "optional");

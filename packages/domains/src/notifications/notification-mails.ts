@@ -19,7 +19,8 @@ type PassMailedType =
   | "withdrawal.sent"
   | "order.largeFill"
   | "loan.warning"
-  | "loan.liquidated";
+  | "loan.liquidated"
+  | "loan.maturing";
 
 interface NotificationMailWords {
   types: Record<PassMailedType, TypeWords>;
@@ -55,6 +56,11 @@ const WORDS: MailWords<NotificationMailWords> = {
         body: (p) =>
           `${p.sold} ${p.collateralAsset} of your collateral was sold in ${p.fills} fills to repay the loan. ${p.surplus} ${p.loanAsset} and ${p.collateralReturned} ${p.collateralAsset} were returned to your balance.`,
       },
+      "loan.maturing": {
+        subject: (p) => `Your ${p.collateralAsset} loan matures within a day`,
+        body: (p) =>
+          `Your loan of ${p.debt} ${p.loanAsset} against ${p.collateralAsset} matures at ${utcText(p.maturesAt)} UTC. Repay it before then, or it will be closed by selling your collateral.`,
+      },
     },
     seeAll: "See your notifications",
     seeAllAt: (page) => `See your notifications: ${page}`,
@@ -86,12 +92,23 @@ const WORDS: MailWords<NotificationMailWords> = {
         body: (p) =>
           `您的质押物 ${p.sold} ${p.collateralAsset} 已分 ${p.fills} 笔成交卖出以偿还借款。${p.surplus} ${p.loanAsset} 和 ${p.collateralReturned} ${p.collateralAsset} 已退回您的余额。`,
       },
+      "loan.maturing": {
+        subject: (p) => `您的 ${p.collateralAsset} 借贷将在一天内到期`,
+        body: (p) =>
+          `您以 ${p.collateralAsset} 质押借入的 ${p.debt} ${p.loanAsset} 将于 ${utcText(p.maturesAt)}（协调世界时）到期。请在此之前还款，否则将卖出质押物以结清借款。`,
+      },
     },
     seeAll: "查看通知",
     seeAllAt: (page) => `查看通知：${page}`,
     choose: "您可以在该页面选择哪些通知同时发送邮件。",
   },
 };
+
+/** An epoch-ms fact as "YYYY-MM-DD HH:MM" in UTC: a mail has no reader's zone. */
+function utcText(epochMs: string | undefined): string {
+  const at = new Date(Number(epochMs));
+  return Number.isNaN(at.getTime()) ? "" : at.toISOString().slice(0, 16).replace("T", " ");
+}
 
 export function isPassMailedType(type: string): type is PassMailedType {
   return Object.hasOwn(WORDS.en.types, type);

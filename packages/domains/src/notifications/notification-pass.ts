@@ -17,10 +17,13 @@ import {
   findKycDecisions,
   findLargeFills,
   findMailChoices,
+  findMaturingLoans,
   findOwedMails,
   findRejectedWithdrawals,
   findSentWithdrawals,
+  findWrittenElsewhere,
   insertNotifications,
+  lastNotificationId,
   lastTradeIdOf,
   type NotificationDraft,
   type NotificationRecord,
@@ -53,7 +56,13 @@ export const SOURCE_BATCH = 500;
 const TIME_OVERLAP_MS = 60_000n;
 const CURSOR_STEP_MS = 30_000n;
 
-type TimeSourceReader = (db: Store, afterMs: bigint, limit: number) => Promise<SourceEvent[]>;
+/** Events after `afterMs` (and, for a time set ahead of the fact, not after `nowMs`). */
+type TimeSourceReader = (
+  db: Store,
+  afterMs: bigint,
+  limit: number,
+  nowMs: bigint,
+) => Promise<SourceEvent[]>;
 
 /** The sources read by time (their event's time in epoch ms), by cursor name. */
 const TIME_SOURCES: Record<string, TimeSourceReader> = {
@@ -61,7 +70,16 @@ const TIME_SOURCES: Record<string, TimeSourceReader> = {
   "withdrawals.sent": findSentWithdrawals,
   "withdrawals.rejected": findRejectedWithdrawals,
   "kyc.decisions": findKycDecisions,
+  // A loan's notice falls a day before its maturity: its time comes, rather than happens.
+  "loans.maturing": findMaturingLoans,
 };
+
+/**
+ * Types written by another process, in the transaction of its own decision (the loan monitor's
+ * warnings and liquidations): the pass pushes them to the bell and mails them as chosen.
+ */
+const WRITTEN_ELSEWHERE = ["loan.warning", "loan.liquidated"] as const;
+const RELAY_CURSOR = "notifications.writtenElsewhere";
 
 export interface PassResult {
   written: number;
@@ -86,6 +104,7 @@ export async function runNotificationPass(deps: NotificationPassDeps): Promise<P
   const fills = await passFills(deps);
   written += fills.written;
   behind ||= fills.behind;
+  behind ||= await pushWrittenElsewhere(deps);
   await sendOwedMails(deps);
   return { written, behind };
 }
@@ -98,7 +117,7 @@ async function passTimeSource(
   const nowMs = BigInt(deps.clock.now());
   const cursor = await readCursor(deps.db, source);
   const startMs = cursor ?? nowMs;
-  const events = await read(deps.db, startMs - TIME_OVERLAP_MS, SOURCE_BATCH);
+  const events = await read(deps.db, startMs - TIME_OVERLAP_MS, SOURCE_BATCH, nowMs);
   const behind = events.length === SOURCE_BATCH;
   // Behind, the next pass starts at the last event read; caught up, at now (the overlap still
   // covers a late commit), so a quiet source's re-read stays one overlap long.
@@ -129,6 +148,25 @@ async function passFills(deps: NotificationPassDeps): Promise<PassResult> {
     if (lastTradeId !== cursor) await saveCursor(tx, source, lastTradeId);
   });
   return { written, behind: lastTradeId - cursor >= BigInt(SOURCE_BATCH) };
+}
+
+/**
+ * Pushes the notifications other processes wrote since the last pass, by id. Best effort, like
+ * every push: a row committed after a later id was read is not pushed, and the bell shows it at
+ * its next read (opening it, a reconnect). Returns whether a full batch was read.
+ */
+async function pushWrittenElsewhere(deps: NotificationPassDeps): Promise<boolean> {
+  const cursor = await readCursor(deps.db, RELAY_CURSOR);
+  if (cursor === undefined) {
+    await saveCursor(deps.db, RELAY_CURSOR, await lastNotificationId(deps.db));
+    return false;
+  }
+  const rows = await findWrittenElsewhere(deps.db, WRITTEN_ELSEWHERE, cursor, SOURCE_BATCH);
+  const last = rows.at(-1);
+  if (!last) return false;
+  for (const row of rows) await pushNotification(deps, row);
+  await saveCursor(deps.db, RELAY_CURSOR, last.id);
+  return rows.length === SOURCE_BATCH;
 }
 
 /** Writes the events' notifications with the source's new cursor, then pushes the new ones. */
@@ -187,13 +225,23 @@ async function pushNotification(deps: NotificationPassDeps, row: NotificationRec
 }
 
 /**
- * Sends the mails owed, oldest first, each cleared once the mail server took it. A mail that
+ * Sends the mails owed that their readers want (a mail not wanted is cleared unsent), oldest
+ * first, each cleared once the mail server took it. A mail that
  * fails stays owed and is tried again by the next pass; without a mailer they wait.
  */
 async function sendOwedMails(deps: NotificationPassDeps): Promise<void> {
   if (!deps.mailer || !deps.webPublicUrl) return;
-  for (const owed of await findOwedMails(deps.db, 50)) {
-    const mail = notificationMail(owed, owed, deps.webPublicUrl);
+  const owedMails = await findOwedMails(deps.db, 50);
+  const choices = await findMailChoices(
+    deps.db,
+    owedMails.map((o) => o.userId),
+  );
+  for (const owed of owedMails) {
+    // Asked again at sending: a row written elsewhere owes its mail whatever the reader chose.
+    const wanted =
+      isNotificationType(owed.type) &&
+      mailWanted(owed.type, choices.get(`${owed.userId}:${owed.type}`));
+    const mail = wanted ? notificationMail(owed, owed, deps.webPublicUrl) : undefined;
     try {
       if (mail) await deps.mailer.send(mail);
       await clearOwedMail(deps.db, owed.id);

@@ -342,3 +342,74 @@ function fillEvents(row: FillRow): SourceEvent[] {
     position: BigInt(row.trade_id),
   }));
 }
+
+/** How long before its maturity a loan's borrower is told (`loan.maturing`). */
+export const LOAN_MATURING_NOTICE_MS = 24n * 60n * 60n * 1000n;
+
+interface MaturingRow {
+  id: string;
+  user_id: number;
+  collateral_asset: string;
+  loan_asset: string;
+  debt: string;
+  matures_at: string;
+  at_ms: bigint;
+}
+
+/**
+ * Open loans whose notice time (a day before maturity) fell after `afterMs` and is not after
+ * `nowMs`, that no notification names yet, oldest first. The debt is as last projected.
+ */
+export async function findMaturingLoans(db: Store, afterMs: bigint, limit: number, nowMs: bigint) {
+  const notice = LOAN_MATURING_NOTICE_MS;
+  const rows = await db.$queryRaw<MaturingRow[]>`
+    SELECT l.id::text AS id, l.user_id, l.collateral_asset, l.loan_asset,
+           ((l.principal_atoms + l.interest_atoms) / power(10::numeric, a.precision))::text AS debt,
+           (extract(epoch FROM l.matures_at) * 1000)::bigint::text AS matures_at,
+           ((extract(epoch FROM l.matures_at) * 1000)::bigint - ${notice}::bigint) AS at_ms
+    FROM loans l JOIN assets a ON a.code = l.loan_asset
+    WHERE l.status = 'OPEN' AND l.matures_at IS NOT NULL
+      AND (extract(epoch FROM l.matures_at) * 1000)::bigint - ${notice}::bigint > ${afterMs}::bigint
+      AND (extract(epoch FROM l.matures_at) * 1000)::bigint - ${notice}::bigint <= ${nowMs}::bigint
+      AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.event_key = 'loan.maturing:' || l.id)
+    ORDER BY l.matures_at LIMIT ${limit}`;
+  return rows.map(
+    (row): SourceEvent => ({
+      userId: row.user_id,
+      eventKey: `loan.maturing:${row.id}`,
+      type: "loan.maturing",
+      params: {
+        collateralAsset: row.collateral_asset,
+        loanAsset: row.loan_asset,
+        debt: trimZeros(row.debt),
+        maturesAt: row.matures_at,
+      },
+      position: BigInt(row.at_ms),
+    }),
+  );
+}
+
+/**
+ * Notifications of `types` (written by another process, which pushes none) after the id
+ * `afterId`, oldest first: the notifier pushes them to their readers.
+ */
+export async function findWrittenElsewhere(
+  db: Store,
+  types: readonly string[],
+  afterId: bigint,
+  limit: number,
+): Promise<NotificationRecord[]> {
+  const rows = await db.notification.findMany({
+    where: { id: { gt: afterId }, type: { in: [...types] } },
+    orderBy: { id: "asc" },
+    take: limit,
+    select: SELECTED,
+  });
+  return rows.map(recordOf);
+}
+
+/** The highest notification id so far (0 with none): where a new relay starts. */
+export async function lastNotificationId(db: Store): Promise<bigint> {
+  const row = await db.notification.findFirst({ orderBy: { id: "desc" }, select: { id: true } });
+  return row?.id ?? 0n;
+}

@@ -1,18 +1,19 @@
 "use client";
 
 import type { TraderRouter } from "@exchange/api/client";
+import { loanIndexSymbol, loanLtvPpm } from "@exchange/contracts/lending";
 import { buttonClasses, FormAlert, FormNotice, TextField } from "@exchange/ui";
 import { type ApiErrorLike, useErrorText } from "@exchange/ui/i18n";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
-import { useTranslations } from "next-intl";
-import { type FormEvent, useEffect, useRef, useState } from "react";
+import { useFormatter, useTranslations } from "next-intl";
+import { type FormEvent, useCallback, useEffect, useRef, useState } from "react";
+import { usePrivatePollMs } from "@/components/trade/use-account-live";
 import { PanelError, PanelLoading, TOUCH } from "@/components/wallet/panel-states";
 import { WalletCard } from "@/components/wallet/wallet-card";
 import { useTRPC } from "@/trpc/react";
+import { useIndexFeed, useLoansLive } from "./use-loans-live";
 
-/** The loans and the index move without a push of their own: re-read this often. */
-const LOANS_POLL_MS = 3_000;
 const QUOTE_DELAY_MS = 300;
 
 /** 800 000 ppm → "80.00 %". */
@@ -229,26 +230,65 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   );
 }
 
+type Loan = inferRouterOutputs<TraderRouter>["lending"]["loans"][number];
+
+const isLive = (loan: Loan) => loan.status === "OPEN" || loan.status === "LIQUIDATING";
+const symbolOf = (loan: Loan) => loanIndexSymbol(loan.collateralAsset, loan.loanAsset);
+
+/**
+ * The trader's loans, re-read when the projector pushes a change (re-read every few seconds
+ * only without an authenticated stream); each live loan's LTV follows its market's index
+ * pushes.
+ */
 function MyLoans() {
   const t = useTranslations("loans.mine");
   const trpc = useTRPC();
+  useLoansLive();
   const loans = useQuery({
     ...trpc.lending.loans.queryOptions(),
-    refetchInterval: LOANS_POLL_MS,
+    refetchInterval: usePrivatePollMs(),
   });
+  const [indexPrices, setIndexPrices] = useState<Record<string, string>>({});
+  const onPrice = useCallback(
+    (symbol: string, price: string) =>
+      setIndexPrices((prices) =>
+        prices[symbol] === price ? prices : { ...prices, [symbol]: price },
+      ),
+    [],
+  );
   if (loans.isPending) return <PanelLoading>{t("loading")}</PanelLoading>;
   if (loans.isError) return <PanelError error={loans.error} onRetry={() => void loans.refetch()} />;
   if (loans.data.length === 0) return <p className="text-[13px] text-ink-muted">{t("none")}</p>;
+  const symbols = [...new Set(loans.data.filter(isLive).map(symbolOf))];
   return (
     <ul className="flex flex-col gap-4">
+      {symbols.map((symbol) => (
+        <IndexFeed key={symbol} symbol={symbol} onPrice={onPrice} />
+      ))}
       {loans.data.map((loan) => (
-        <LoanCard key={loan.id} loan={loan} />
+        <LoanCard key={loan.id} loan={withIndex(loan, indexPrices[symbolOf(loan)])} />
       ))}
     </ul>
   );
 }
 
-type Loan = inferRouterOutputs<TraderRouter>["lending"]["loans"][number];
+function IndexFeed({
+  symbol,
+  onPrice,
+}: {
+  symbol: string;
+  onPrice: (symbol: string, price: string) => void;
+}) {
+  useIndexFeed(symbol, (price) => onPrice(symbol, price));
+  return null;
+}
+
+/** The loan at the pushed index: its LTV recomputed (debt / (collateral × index)). */
+function withIndex(loan: Loan, indexPrice: string | undefined): Loan {
+  if (indexPrice === undefined || !isLive(loan)) return loan;
+  const ltvPpm = loanLtvPpm(loan.debt, loan.collateral, indexPrice);
+  return ltvPpm === null ? loan : { ...loan, indexPrice, ltvPpm };
+}
 
 function LtvGauge({ loan }: { loan: Loan }) {
   const t = useTranslations("loans.mine");
@@ -290,6 +330,11 @@ function LoanCard({ loan }: { loan: Loan }) {
         </span>
       </div>
       {active || loan.status === "LIQUIDATING" ? <LtvGauge loan={loan} /> : null}
+      {active && loan.ltvPpm !== null && loan.ltvPpm >= loan.warningLtvPpm ? (
+        <p className="text-[13px] font-medium text-sell" role="status" data-testid="loan-warning">
+          {t("warningFlag")}
+        </p>
+      ) : null}
       <dl className="grid grid-cols-1 gap-x-6 gap-y-1.5 text-[13px] sm:grid-cols-2">
         <Figure label={t("debt")} value={`${loan.debt} ${loan.loanAsset}`} testId="loan-debt" />
         <Figure label={t("principal")} value={`${loan.principal} ${loan.loanAsset}`} />
@@ -418,10 +463,11 @@ function MoveForm({ loan, kind }: { loan: Loan; kind: "repay" | "collateral" }) 
 
 function LoanHistory({ loan }: { loan: Loan }) {
   const t = useTranslations("loans.mine");
+  const format = useFormatter();
   const trpc = useTRPC();
   const history = useQuery({
     ...trpc.lending.history.queryOptions({ loanId: loan.id }),
-    refetchInterval: LOANS_POLL_MS,
+    refetchInterval: usePrivatePollMs(),
   });
   if (history.isPending) return <PanelLoading>{t("loading")}</PanelLoading>;
   if (history.isError)
@@ -445,8 +491,34 @@ function LoanHistory({ loan }: { loan: Loan }) {
             {step.orderId !== null ? ` · ${t("order", { id: step.orderId })}` : ""}
           </span>
           <time className="text-ink-muted" dateTime={step.at.toISOString()}>
-            {step.at.toLocaleString()}
+            {format.dateTime(step.at, "dateTime")}
           </time>
+          {step.fills.length > 0 ? (
+            <ul className="w-full pl-3 text-ink-muted" data-testid="loan-fills">
+              {step.fills.map((fill, i) => (
+                // A fill has no id of its own here; its place in the order's fills is stable.
+                // biome-ignore lint/suspicious/noArrayIndexKey: see above
+                <li key={i} className="tabular-nums">
+                  {t("fill", {
+                    quantity: fill.quantity,
+                    price: fill.price,
+                    loanAsset: loan.loanAsset,
+                    collateralAsset: loan.collateralAsset,
+                  })}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          {step.settlement ? (
+            <p className="w-full font-medium text-ink tabular-nums" data-testid="loan-settlement">
+              {t("settlement", {
+                surplus: step.settlement.surplus,
+                collateralReturned: step.settlement.collateralReturned,
+                loanAsset: loan.loanAsset,
+                collateralAsset: loan.collateralAsset,
+              })}
+            </p>
+          ) : null}
         </li>
       ))}
     </ol>

@@ -1,7 +1,7 @@
 "use client";
 
 import { isNotificationType, type Notification } from "@exchange/contracts/notification";
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { useCallback } from "react";
 
 /** Where a notification leads: the page that shows what it is about. */
@@ -16,6 +16,10 @@ export function notificationHref(notification: Notification): string {
       return "/account/verification";
     case "order.largeFill":
       return notification.params.symbol ? `/trade/${notification.params.symbol}` : "/trade";
+    case "loan.warning":
+    case "loan.liquidated":
+    case "loan.maturing":
+      return "/loans";
     default:
       return "/notifications";
   }
@@ -27,21 +31,35 @@ export function notificationHref(notification: Notification): string {
  */
 export function useNotificationWords() {
   const t = useTranslations("notifications");
+  const format = useFormatter();
   return useCallback(
     (notification: Notification): { title: string; body: string } => {
+      const params = withTimes(notification.params, (at) => format.dateTime(at, "dateTime"));
       const key = `types.${notification.type}` as "types.deposit.credited";
       if (!isNotificationType(notification.type) || !t.has(`${key}.title`)) {
         return { title: t("unknown.title"), body: t("unknown.body") };
       }
       try {
         return {
-          title: t(`${key}.title`, notification.params),
-          body: t(`${key}.body`, notification.params),
+          title: t(`${key}.title`, params),
+          body: t(`${key}.body`, params),
         };
       } catch {
         return { title: t("unknown.title"), body: t("unknown.body") };
       }
     },
-    [t],
+    [t, format],
   );
+}
+
+/** Facts that are times (`…At`, epoch ms) shown in the reader's zone and language. */
+function withTimes(
+  params: Record<string, string>,
+  show: (at: Date) => string,
+): Record<string, string> {
+  const shown = { ...params };
+  for (const [name, value] of Object.entries(params)) {
+    if (name.endsWith("At") && /^\d+$/.test(value)) shown[name] = show(new Date(Number(value)));
+  }
+  return shown;
 }

@@ -1,9 +1,8 @@
 "use client";
 
 import { channels } from "@exchange/contracts/channels";
-import { isNotificationPush } from "@exchange/contracts/notification";
 import type { Order } from "@exchange/contracts/order";
-import type { Fill } from "@exchange/contracts/trade";
+import { type Fill, isFillPush } from "@exchange/contracts/trade";
 import { type QueryClient, type QueryFilters, useQueryClient } from "@tanstack/react-query";
 import { useCallback } from "react";
 import {
@@ -114,8 +113,8 @@ export function useAccountLive(enabled: boolean): void {
     else reread();
   });
   useChannel(enabled ? channels.private("account") : null, (data) => {
-    // Notifications share the channel; the bell takes them (notifications/use-notifications.ts).
-    if (isNotificationPush(data)) return;
+    // Notifications and loan changes share the channel; the bell and the Loans page take them.
+    if (!isFillPush(data)) return;
     const fill = parsePush("account", data);
     if (fill) applyFill(queryClient, trpc, fill);
     else reread();

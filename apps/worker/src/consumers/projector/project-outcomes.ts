@@ -90,6 +90,8 @@ export interface AccountBalanceRow {
 /** A loan as its latest `loan.changed` in the batch leaves it (the engine's numbers). */
 export interface LoanRow {
   loanId: string;
+  /** The borrower, told of the change once it is stored (`@account`). */
+  userId: number;
   status: "OPEN" | "LIQUIDATING" | "CLOSED" | "LIQUIDATED";
   principalAtoms: bigint;
   interestAtoms: bigint;
@@ -215,6 +217,7 @@ function recordLoan(
 ): void {
   const state = {
     loanId: event.loanId,
+    userId: event.userId,
     principalAtoms: event.principalAtoms,
     interestAtoms: event.interestAtoms,
     collateralAtoms: event.collateralAtoms,

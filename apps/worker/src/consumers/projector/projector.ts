@@ -1,5 +1,7 @@
+import { channels } from "@exchange/contracts/channels";
+import type { LoanPushWire } from "@exchange/contracts/lending";
 import type { Journal } from "@exchange/journal";
-import type { BusKeys, Logger } from "@exchange/protocol";
+import { type BusKeys, type Logger, streamBusChannel } from "@exchange/protocol";
 import type { Redis } from "ioredis";
 import type pg from "pg";
 import type { Consumer, EntryRange } from "../consumer";
@@ -13,6 +15,11 @@ export interface ProjectorDeps {
   keys: BusKeys;
   journal: Journal;
   log: Logger;
+  /**
+   * Where each stored loan change is pushed to its borrower (`@account`): a connection of its
+   * own, as `redis` blocks on the events stream. Without it (benchmarks, tests) none is pushed.
+   */
+  loanPushes?: { redis: Redis; redisPrefix: string };
 }
 
 /**
@@ -80,9 +87,29 @@ export class Projector implements Consumer {
     this.ahead.catch(() => {});
     await writeProjection(this.deps.pool, batch.changes, this.offset);
     this.offset = batch.changes.lastSeq;
+    await this.pushLoanChanges(batch.changes);
     this.entries = undefined;
     this.deps.log.debug("projected", { fromSeq: batch.entries.fromSeq, seq: this.offset });
     return !this.stopping;
+  }
+
+  /**
+   * Tells each borrower whose loan the batch changed, after the commit, so a page re-reading on
+   * the push reads the new state. Best effort: a lost push is repaired by the page's re-read on
+   * reconnect, and never holds the read models back.
+   */
+  private async pushLoanChanges({ loans }: ProjectionChanges): Promise<void> {
+    const target = this.deps.loanPushes;
+    if (!target || loans.size === 0) return;
+    const pipeline = target.redis.pipeline();
+    for (const loan of loans.values()) {
+      const push: LoanPushWire = { kind: "loan", loanId: loan.loanId, status: loan.status };
+      const bus = channels.user(loan.userId, "account");
+      pipeline.publish(streamBusChannel(target.redisPrefix, bus), JSON.stringify(push));
+    }
+    await pipeline.exec().catch((error: unknown) => {
+      this.deps.log.warn("projector: loan pushes failed", { error });
+    });
   }
 
   /** The next outcomes from the source, folded into read-model changes; none when idle. */

@@ -1,8 +1,7 @@
 import type { Balance } from "@exchange/contracts/balance";
 import { channels, type PrivateTopic } from "@exchange/contracts/channels";
-import { isNotificationPush } from "@exchange/contracts/notification";
 import type { OrderWire } from "@exchange/contracts/order";
-import type { FillWire } from "@exchange/contracts/trade";
+import { type FillWire, isFillPush } from "@exchange/contracts/trade";
 import type { WalletUpdateInput } from "@exchange/contracts/wallet";
 import type { BusFanOut, BusListener } from "./bus-fan-out";
 import {
@@ -54,8 +53,9 @@ export class UserStreamFeed {
       order: (m) => this.onOrder(JSON.parse(m) as OrderWire),
       account: (m) => {
         const data: unknown = JSON.parse(m);
-        // The channel also carries the trader's in-app notifications, which Binance has not.
-        if (!isNotificationPush(data)) this.onFill(data as FillWire);
+        // The channel also carries the trader's in-app notifications and loan changes, which
+        // Binance has not.
+        if (isFillPush(data)) this.onFill(data as FillWire);
       },
       balance: (m) => this.emit(accountPositionEvent(JSON.parse(m) as Balance, this.now())),
       wallet: (m) => {

@@ -1,9 +1,10 @@
-import { myLoanHistory, myLoans } from "@exchange/domains/lending/borrowing";
+import { myLoans } from "@exchange/domains/lending/borrowing";
 import {
   ZLoanHistoryItem,
   ZLoanIdInput,
   ZMyLoan,
 } from "@exchange/domains/lending/borrowing-contracts";
+import { myLoanHistory } from "@exchange/domains/lending/loan-history";
 import { z } from "zod";
 import { protectedProcedure } from "../../trpc";
 

@@ -340,13 +340,17 @@ function LoanCard({ loan }: { loan: Loan }) {
         <Figure label={t("principal")} value={`${loan.principal} ${loan.loanAsset}`} />
         <Figure label={t("interest")} value={`${loan.interest} ${loan.loanAsset}`} />
         <Figure label={t("collateral")} value={`${loan.collateral} ${loan.collateralAsset}`} />
-        <Figure label={t("warningPrice")} value={`${loan.warningPrice} ${loan.loanAsset}`} />
-        <Figure
-          label={t("liquidationPrice")}
-          value={`${loan.liquidationPrice} ${loan.loanAsset}`}
-          testId="loan-liquidation-price"
-        />
-        {loan.indexPrice ? (
+        {isLive(loan) ? (
+          <>
+            <Figure label={t("warningPrice")} value={`${loan.warningPrice} ${loan.loanAsset}`} />
+            <Figure
+              label={t("liquidationPrice")}
+              value={`${loan.liquidationPrice} ${loan.loanAsset}`}
+              testId="loan-liquidation-price"
+            />
+          </>
+        ) : null}
+        {isLive(loan) && loan.indexPrice ? (
           <Figure label={t("index")} value={`${loan.indexPrice} ${loan.loanAsset}`} />
         ) : null}
       </dl>
@@ -461,6 +465,16 @@ function MoveForm({ loan, kind }: { loan: Loan; kind: "repay" | "collateral" }) 
   );
 }
 
+/** One figure of a history step, left out when the step did not change it. */
+function changePart(
+  t: ReturnType<typeof useTranslations<"loans.mine">>,
+  key: "principalPart" | "interestPart" | "collateralPart",
+  change: string,
+  asset: string,
+): string | undefined {
+  return /^-?0(\.0*)?$/.test(change) ? undefined : t(key, { amount: change, asset });
+}
+
 function LoanHistory({ loan }: { loan: Loan }) {
   const t = useTranslations("loans.mine");
   const format = useFormatter();
@@ -481,14 +495,14 @@ function LoanHistory({ loan }: { loan: Loan }) {
         >
           <span className="font-medium text-ink">{t(`kind.${step.kind}`)}</span>
           <span className="tabular-nums text-ink-muted">
-            {t("step", {
-              principal: step.principalChange,
-              interest: step.interestChange,
-              collateral: step.collateralChange,
-              loanAsset: loan.loanAsset,
-              collateralAsset: loan.collateralAsset,
-            })}
-            {step.orderId !== null ? ` · ${t("order", { id: step.orderId })}` : ""}
+            {[
+              changePart(t, "principalPart", step.principalChange, loan.loanAsset),
+              changePart(t, "interestPart", step.interestChange, loan.loanAsset),
+              changePart(t, "collateralPart", step.collateralChange, loan.collateralAsset),
+              step.orderId !== null ? t("order", { id: step.orderId }) : undefined,
+            ]
+              .filter((part) => part !== undefined)
+              .join(" · ")}
           </span>
           <time className="text-ink-muted" dateTime={step.at.toISOString()}>
             {format.dateTime(step.at, "dateTime")}

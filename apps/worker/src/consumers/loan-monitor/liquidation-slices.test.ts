@@ -1,15 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { planSlice, type SliceInput } from "./liquidation-slices";
+import { planSlice, type SliceInput, sliceCap } from "./liquidation-slices";
 
 const USDT = 10n ** 8n;
 const BTC = 10n ** 8n;
 const LOT = 10n ** 4n; // 0.0001 BTC
 
 function input(overrides: Partial<SliceInput> = {}): SliceInput {
+  const collateralAtoms = overrides.collateralAtoms ?? BTC;
   return {
     debtAtoms: 24_000n * USDT,
     proceedsAtoms: 0n,
-    collateralAtoms: BTC,
+    collateralAtoms,
+    sliceCapAtoms: sliceCap(collateralAtoms),
     collateralPrecision: 8,
     indexPriceAtoms: 24_600n * USDT,
     bids: [{ priceAtoms: 24_500n * USDT, qtyAtoms: 10n * BTC }],
@@ -32,6 +34,23 @@ describe("liquidation slices", () => {
     });
     const far = planSlice(input({ debtAtoms: 12_000n * USDT }));
     expect(far).toEqual({ kind: "sell", qtyAtoms: BTC / 4n, limitPriceAtoms: 23_370n * USDT });
+  });
+
+  it("sell a quarter of the starting collateral each time: four slices, not a shrinking tail", () => {
+    // Half the collateral sold already: the next slice is still a quarter of the starting 1 BTC.
+    const later = input({
+      collateralAtoms: BTC / 2n,
+      sliceCapAtoms: sliceCap(BTC),
+      debtAtoms: 12_000n * USDT,
+    });
+    expect(planSlice(later)).toMatchObject({ kind: "sell", qtyAtoms: BTC / 4n });
+    // The last quarter goes whole.
+    const last = input({
+      collateralAtoms: BTC / 4n,
+      sliceCapAtoms: sliceCap(BTC),
+      debtAtoms: USDT,
+    });
+    expect(planSlice(last)).toMatchObject({ kind: "sell", qtyAtoms: BTC / 4n });
   });
 
   it("sell no more than the bids at or above the limit absorb, in whole lots", () => {

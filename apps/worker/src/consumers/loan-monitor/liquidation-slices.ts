@@ -9,8 +9,9 @@ import {
 
 /**
  * How the loan monitor sizes and prices a liquidation slice. A slice sells at most
- * SLICE_SHARE_PPM of the collateral left (so one sale does not sweep a thin book), and no more
- * than the book's bids absorb at or above the limit. The limit is the index less a band
+ * SLICE_SHARE_PPM of the collateral the liquidation began with (so one sale does not sweep a
+ * thin book, and a liquidation takes a handful of slices, not a shrinking tail of them), and no
+ * more than the book's bids absorb at or above the limit. The limit is the index less a band
  * (LIMIT_BAND_PPM), never below the remaining bankruptcy price — the price at which what is
  * left of the collateral still pays what is left of the debt — unless an operator approved
  * selling below it (the engine enforces the same floor). When no bid stands at or above the
@@ -22,7 +23,7 @@ import {
  * slice settles the loan with it. A slice that would leave such dust behind takes it along.
  */
 
-/** A slice sells at most a quarter of the collateral left. */
+/** A slice sells at most a quarter of the collateral the liquidation began with. */
 export const SLICE_SHARE_PPM = 250_000n;
 /** The limit sits 5 % under the index. */
 export const LIMIT_BAND_PPM = 50_000n;
@@ -38,6 +39,8 @@ export interface SliceInput {
   debtAtoms: bigint;
   proceedsAtoms: bigint;
   collateralAtoms: bigint;
+  /** The most one slice sells: `sliceCap` of the collateral when the liquidation began. */
+  sliceCapAtoms: bigint;
   collateralPrecision: number;
   indexPriceAtoms: bigint;
   /** The book's bids, best first. */
@@ -89,11 +92,15 @@ export function planSlice(input: SliceInput): SlicePlan {
     .filter((bid) => bid.priceAtoms >= limit)
     .reduce((sum, bid) => sum + bid.qtyAtoms, 0n);
   if (absorbed === 0n) return { kind: "wait", bankruptcyPriceAtoms: floor };
-  const share = (input.collateralAtoms * SLICE_SHARE_PPM) / PPM;
-  let qty = wholeLots(input, minAtoms(share, absorbed));
+  let qty = wholeLots(input, minAtoms(input.sliceCapAtoms, absorbed));
   qty = maxAtoms(maxAtoms(qty, input.minQtyAtoms), leastQtyAt(input, limit));
   if (qty > all || isDust(input, all - qty)) qty = all;
   return { kind: "sell", qtyAtoms: qty, limitPriceAtoms: limit };
+}
+
+/** The most one slice of a liquidation that began with `collateralAtoms` sells. */
+export function sliceCap(collateralAtoms: bigint): bigint {
+  return (collateralAtoms * SLICE_SHARE_PPM) / PPM;
 }
 
 function wholeLots(input: SliceInput, atoms: bigint): bigint {

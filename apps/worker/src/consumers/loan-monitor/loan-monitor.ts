@@ -20,7 +20,7 @@ import type pg from "pg";
 import type { Consumer, EntryRange } from "../consumer";
 import type { OutcomeRecord } from "../projector/outcome-batch";
 import { OutcomeSource } from "../projector/outcome-source";
-import { type BookBid, planSlice } from "./liquidation-slices";
+import { type BookBid, planSlice, sliceCap } from "./liquidation-slices";
 import { debtAtoms, liquidationPriceAtoms, PairWatch, type WatchedLoan } from "./loan-watch";
 import {
   findLiquidationMarket,
@@ -52,6 +52,11 @@ type LoanChanged = Extract<CommandOutcome["events"][number], { type: "loan.chang
 interface Liquidation {
   loan: WatchedLoan;
   slices: number;
+  /**
+   * The most one slice sells, fixed when the monitor took the liquidation in hand (after a
+   * restart, from the collateral then left: only the slices' sizes differ, never what is owed).
+   */
+  sliceCapAtoms: bigint;
   /** Waiting for bids above the bankruptcy price or an operator's approval (logged once). */
   waiting: boolean;
 }
@@ -187,6 +192,7 @@ export class LoanMonitor implements Consumer {
       this.liquidations.set(loan.loanId, {
         loan,
         slices: held ? held.slices : slices,
+        sliceCapAtoms: held?.sliceCapAtoms ?? sliceCap(loan.collateralAtoms),
         waiting: held?.waiting ?? false,
       });
     } else {
@@ -256,6 +262,7 @@ export class LoanMonitor implements Consumer {
       debtAtoms: debtAtoms(loan),
       proceedsAtoms: loan.proceedsAtoms,
       collateralAtoms: loan.collateralAtoms,
+      sliceCapAtoms: liquidation.sliceCapAtoms,
       collateralPrecision: loan.collateralPrecision,
       indexPriceAtoms: index,
       bids: await this.bids(market),

@@ -1,10 +1,13 @@
 import { parseUnits } from "@exchange/contracts/money";
+import { resumeOpenings } from "@exchange/domains/lending/borrowing";
+import { insertPendingLoan } from "@exchange/domains/lending/borrowing-repository";
 import { recordIndexPrices } from "@exchange/domains/lending/index-price-repository";
 import {
   sendIndexSet,
   sendLoanAccrue,
   sendPoolMove,
 } from "@exchange/domains/lending/lending-engine";
+import { equivalentLtvPpm } from "@exchange/domains/lending/product-lines";
 import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { expectBooksReconciled } from "@exchange/domains/testing/books";
@@ -300,6 +303,48 @@ describe("borrowing against BTC", () => {
       expect([mine?.collateral, mine?.ltvPpm]).toEqual(["2", 200_000]);
     });
     await expectAvailable(user, { BTC: "0", USDT: "12000" });
+  });
+
+  it("finishes an opening a crash left pending: applied once if the engine takes it, dropped if not", async () => {
+    const user = await newBorrower("pending", "2", "0");
+    if (user.kind !== "user") throw new Error("a trader");
+    const version = await services.db.loanProductVersion.findFirstOrThrow({
+      where: { productId: btcProduct },
+      orderBy: { version: "desc" },
+    });
+    // The rows a borrow writes before its engine command, as a crash right after would leave
+    // them: one within the initial LTV, one far over it (the engine refuses that one).
+    const pendingRow = (collateral: string, principal: string) => ({
+      id: crypto.randomUUID(),
+      userId: user.userId,
+      requestKey: crypto.randomUUID(),
+      productVersionId: version.id,
+      collateralAsset: "BTC",
+      loanAsset: "USDT",
+      principalAtoms: atoms("USDT", principal),
+      collateralAtoms: atoms("BTC", collateral),
+      initialLtvPpm: version.initialLtvPpm,
+      warningLtvPpm: equivalentLtvPpm(version.initialLtvPpm, version.warningLinePpm),
+      liquidationLtvPpm: equivalentLtvPpm(
+        version.initialLtvPpm,
+        version.effectiveLiquidationLinePpm,
+      ),
+      liquidationFeePpm: version.liquidationFeePpm,
+      openedAt: new Date(services.clock.now() - 120_000),
+      maturesAt: null,
+    });
+    const fits = pendingRow("1", "15000");
+    const over = pendingRow("0.5", "15000");
+    await insertPendingLoan(services.db, fits);
+    await insertPendingLoan(services.db, over);
+
+    expect(await resumeOpenings(services)).toBe(2);
+    await expectAvailable(user, { BTC: "1", USDT: "15000" });
+    const rows = await services.db.loan.findMany({ where: { userId: user.userId } });
+    expect(rows.map((r) => [r.id, r.status])).toEqual([[fits.id, "OPEN"]]);
+    // Run again: nothing is left pending, nothing moves twice.
+    expect(await resumeOpenings(services)).toBe(0);
+    await expectAvailable(user, { BTC: "1", USDT: "15000" });
   });
 
   it("leave the books reconciled: the postings sum to zero", async () => {

@@ -5,6 +5,7 @@ import { hotWalletJob } from "./hot-wallet/definition";
 import type { JobDefinition, QueuedJob } from "./job-definition";
 import { loanInterestJob } from "./loan-interest/definition";
 import { loanMaturityJob } from "./loan-maturity/definition";
+import { loanOpeningsJob } from "./loan-openings/definition";
 import { marketStatusChangesJob } from "./market-status-changes/definition";
 import { reconciliationJob } from "./reconciliation/definition";
 import { referenceDataJob } from "./reference-data/definition";
@@ -35,6 +36,7 @@ export const JOBS: readonly JobDefinition[] = [
   alertCenterJob,
   loanInterestJob,
   loanMaturityJob,
+  loanOpeningsJob,
 ];
 
 export function queuedJobs(context: WorkerContext): QueuedJob[] {

@@ -139,6 +139,17 @@ export async function dropPendingLoan(db: Store, id: string): Promise<void> {
   await db.loan.deleteMany({ where: { id, status: "PENDING" } });
 }
 
+/** Loans still PENDING that were opened before `before` (a crash or timeout left them). */
+export async function findStalePendingLoans(db: Store, before: Date): Promise<LoanRecord[]> {
+  const rows = await db.loan.findMany({
+    where: { status: "PENDING", openedAt: { lt: before } },
+    select: LOAN_SELECT,
+    orderBy: { openedAt: "asc" },
+    take: 500,
+  });
+  return rows.map((row) => loanOfRow(row as LoanRow));
+}
+
 export async function findLoanByRequestKey(
   db: Store,
   userId: number,

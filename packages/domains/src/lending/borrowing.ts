@@ -4,7 +4,7 @@ import type { EngineReply } from "@exchange/protocol";
 import { clockDate } from "@exchange/protocol";
 import { AppError, AppErrorCode } from "../errors";
 import { assertKycLevel } from "../kyc/kyc-levels";
-import { isUniqueViolation, type Services } from "../services";
+import { isUniqueViolation, type Services, type Store } from "../services";
 import type {
   BorrowInput,
   BorrowOffer,
@@ -19,13 +19,19 @@ import {
   findAvailableBalance,
   findLatestIndex,
   findLoanByRequestKey,
+  findStalePendingLoans,
   findUserLoan,
   findUserLoans,
   insertPendingLoan,
   type LoanRecord,
   markLoanOpen,
 } from "./borrowing-repository";
-import { sendLoanAddCollateral, sendLoanOpen, sendLoanRepay } from "./lending-engine";
+import {
+  type LendingServices,
+  sendLoanAddCollateral,
+  sendLoanOpen,
+  sendLoanRepay,
+} from "./lending-engine";
 import { findAssetPrecision, findPoolBalance } from "./pool-repository";
 import { equivalentLtvPpm } from "./product-lines";
 import { findLoanProduct, findLoanProducts, type LoanProductRecord } from "./product-repository";
@@ -140,8 +146,28 @@ export async function borrow(
   return settleOpening(services, record);
 }
 
+/** What finishing an opening needs: the engine, and the loans' rows. */
+type OpeningServices = LendingServices & { db: Store };
+
+/**
+ * Finishes loans left PENDING for over a minute by a crash or an engine timeout between the row
+ * and the engine's answer (the borrower may never send the request again): each loan.open is
+ * sent again under the loan's id, so one the engine applied is answered from its journal and
+ * marked OPEN, and one it refuses (its index or pool has moved on) is dropped with nothing moved.
+ */
+export async function resumeOpenings(services: OpeningServices): Promise<number> {
+  const stale = await findStalePendingLoans(services.db, new Date(services.clock.now() - 60_000));
+  for (const loan of stale) {
+    await settleOpening(services, loan).catch((error: unknown) => {
+      if (error instanceof AppError && error.code !== AppErrorCode.ENGINE_UNAVAILABLE) return;
+      throw error;
+    });
+  }
+  return stale.length;
+}
+
 /** Sends the PENDING loan's loan.open (again, by the same id) and records the verdict. */
-async function settleOpening(services: Services, loan: LoanRecord): Promise<LoanRecord> {
+async function settleOpening(services: OpeningServices, loan: LoanRecord): Promise<LoanRecord> {
   const outcome = await sendLoanOpen(services, {
     loanId: loan.id,
     userId: loan.userId,

@@ -24,6 +24,7 @@ import {
   findUserLoan,
   findUserLoans,
   insertPendingLoan,
+  type LoanEventRecord,
   type LoanRecord,
   markLoanOpen,
 } from "./borrowing-repository";
@@ -236,7 +237,18 @@ export async function myLoanHistory(
     precisionOf(services, loan.collateralAsset),
     precisionOf(services, loan.loanAsset),
   ]);
-  const events = await findLoanEvents(services.db, loan.id);
+  return historyItems(await findLoanEvents(services.db, loan.id), cp, lp);
+}
+
+/**
+ * A loan's history lines as pages show them (collateral in `cp` decimals, the loan asset's
+ * amounts in `lp`), each with what it moved: the difference from the line before.
+ */
+export function historyItems(
+  events: readonly LoanEventRecord[],
+  cp: number,
+  lp: number,
+): LoanHistoryItem[] {
   const zero = { principalAtoms: 0n, interestAtoms: 0n, collateralAtoms: 0n, proceedsAtoms: 0n };
   return events.map((e, i) => {
     const before = events[i - 1] ?? zero;

@@ -8,6 +8,7 @@ import { EngineClient } from "../../packages/protocol/src/engine-client";
 import { ADMIN_URL, WEB_URL } from "../fixtures";
 import { expectAccessible } from "./support/accessibility";
 import { useOwnClientAddressPerTest } from "./support/client-address";
+import { operationsSeeTheRiskiestLoan } from "./support/lending-risk";
 import { logInTrader, signInStaff } from "./support/sessions";
 import { setUpTrading, type TradingSetup } from "./support/trading-setup";
 
@@ -176,4 +177,12 @@ test("a trader borrows USDT against BTC, sees the LTV, and repays part", async (
   );
   expect(overflow).toBeLessThanOrEqual(0);
   await snap(page, "loans-phone");
+});
+
+// Operations' loan book borrows from the USDT pool too: it runs last in this serial chain.
+test("operations see the riskiest loan at the top of the loan book and open its page", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await operationsSeeTheRiskiestLoan(page, { trading, engine, db });
 });

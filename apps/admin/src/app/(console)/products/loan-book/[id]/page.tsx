@@ -168,7 +168,8 @@ async function ApprovalCard({ detail }: { detail: StaffLoanDetail }) {
       </p>
       {approval ? (
         <p className="text-[13px] text-warn" data-testid="loan-approved">
-          {t("approved", { by: approval.approvedBy ?? "—" })} <DateTime at={approval.approvedAt} />
+          {t("approved")} <span translate="no">{approval.approvedBy ?? "—"}</span> ·{" "}
+          <DateTime at={approval.approvedAt} />
         </p>
       ) : (
         <ApproveBelowBankruptcy loanId={loan.id} />

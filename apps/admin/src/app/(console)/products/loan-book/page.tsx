@@ -49,15 +49,13 @@ async function LoanBookPage() {
         columns={[
           { header: t("borrower") },
           { header: t("product") },
-          { header: t("collateral"), align: "right" },
           { header: t("debt"), align: "right" },
           { header: t("ltv"), align: "right" },
           { header: t("toWarning"), align: "right" },
           { header: t("toLiquidation"), align: "right" },
           { header: t("bankruptcy"), align: "right" },
-          { header: t("statusHeader") },
         ]}
-        minWidth="min-w-[1080px]"
+        minWidth="min-w-[940px]"
         rows={book.loans.map((loan) => <LoanRow key={loan.id} loan={loan} />)}
         empty={<EmptyState section="products" title={t("emptyTitle")} hint={t("emptyHint")} />}
       />
@@ -78,23 +76,37 @@ function LoanRow({ loan }: { loan: StaffLoan }) {
       <td className="px-4 py-1.5" title={`${loan.email} (#${loan.userId})`}>
         <Link
           href={`/products/loan-book/${loan.id}`}
-          className="block max-w-48 truncate text-brand hover:text-brand-hover max-sm:py-2"
+          className="block max-w-44 truncate text-brand hover:text-brand-hover max-sm:py-2"
           translate="no"
         >
           {loan.email}
         </Link>
-        <span className="block text-xs text-ink-faint tabular-nums">#{loan.userId}</span>
+        <span className="mt-0.5 flex items-center gap-2 text-xs text-ink-faint tabular-nums">
+          #{loan.userId} <LoanStatusBadge status={loan.status} />
+        </span>
+        {loan.approvedBelowBankruptcy ? (
+          <span className="mt-0.5 block text-[11px] text-warn">{t("approvedBelow")}</span>
+        ) : null}
       </td>
       <td className="px-4 py-1.5">
-        <span className="block max-w-40 truncate" translate="no">
+        <span className="block max-w-36 truncate" translate="no">
           {loan.productName}
         </span>
         <span className="block text-xs text-ink-faint">
           {t("pair", { collateral: loan.collateralAsset, loan: loan.loanAsset })}
         </span>
       </td>
-      <AmountCell value={loan.collateral} unit={loan.collateralAsset} />
-      <AmountCell value={loan.debt} unit={loan.loanAsset} />
+      <td className="px-4 py-1.5 text-right whitespace-nowrap tabular-nums">
+        <span className="block text-ink">
+          {formatDecimalText(loan.debt, locale)}
+          <span className="ml-1 text-xs text-ink-faint">{loan.loanAsset}</span>
+        </span>
+        <span className="block text-xs text-ink-faint" data-testid="loan-collateral">
+          {t("against", {
+            collateral: `${formatDecimalText(loan.collateral, locale)} ${loan.collateralAsset}`,
+          })}
+        </span>
+      </td>
       <td className="px-4 py-1.5 text-right whitespace-nowrap">
         <LtvText loan={loan} />
         <span className="block text-xs text-ink-faint tabular-nums">
@@ -120,12 +132,6 @@ function LoanRow({ loan }: { loan: StaffLoan }) {
         />
       </td>
       <AmountCell value={loan.bankruptcyPrice} unit={loan.loanAsset} />
-      <td className="px-4 py-1.5">
-        <LoanStatusBadge status={loan.status} />
-        {loan.approvedBelowBankruptcy ? (
-          <span className="mt-1 block text-[11px] text-warn">{t("approvedBelow")}</span>
-        ) : null}
-      </td>
     </tr>
   );
 }

@@ -55,17 +55,23 @@ export function LineDistance({
   distancePpm,
   asset,
   testId,
+  align = "end",
 }: {
   price: string;
   distancePpm: number | null;
   asset: string;
   testId: string;
+  /** "end" in a table's right-aligned column, "start" among a card's facts. */
+  align?: "start" | "end";
 }) {
   const t = useTranslations("lending.book");
   const locale = useLocale();
   const passed = distancePpm !== null && distancePpm <= 0;
   return (
-    <span className="flex flex-col items-end" data-testid={testId}>
+    <span
+      className={`flex flex-col ${align === "end" ? "items-end" : "items-start"}`}
+      data-testid={testId}
+    >
       <span className={`tabular-nums ${passed ? "text-down" : "text-ink"}`}>
         {distancePpm === null
           ? "—"

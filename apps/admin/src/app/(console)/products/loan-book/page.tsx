@@ -55,7 +55,7 @@ async function LoanBookPage() {
           { header: t("toLiquidation"), align: "right" },
           { header: t("bankruptcy"), align: "right" },
         ]}
-        minWidth="min-w-[940px]"
+        minWidth="min-w-[900px]"
         rows={book.loans.map((loan) => <LoanRow key={loan.id} loan={loan} />)}
         empty={<EmptyState section="products" title={t("emptyTitle")} hint={t("emptyHint")} />}
       />
@@ -76,7 +76,7 @@ function LoanRow({ loan }: { loan: StaffLoan }) {
       <td className="px-4 py-1.5" title={`${loan.email} (#${loan.userId})`}>
         <Link
           href={`/products/loan-book/${loan.id}`}
-          className="block max-w-44 truncate text-brand hover:text-brand-hover max-sm:py-2"
+          className="block max-w-40 truncate text-brand hover:text-brand-hover max-sm:py-2"
           translate="no"
         >
           {loan.email}
@@ -89,7 +89,7 @@ function LoanRow({ loan }: { loan: StaffLoan }) {
         ) : null}
       </td>
       <td className="px-4 py-1.5">
-        <span className="block max-w-36 truncate" translate="no">
+        <span className="block max-w-28 truncate" translate="no">
           {loan.productName}
         </span>
         <span className="block text-xs text-ink-faint">

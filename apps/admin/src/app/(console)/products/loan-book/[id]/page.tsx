@@ -55,7 +55,7 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
         now={new Date()}
       />
       {loan.status === "LIQUIDATING" ? <ApprovalCard detail={detail} /> : null}
-      <div className="grid grid-cols-1 items-start gap-4 xl:grid-cols-3">
+      <div className="grid grid-cols-1 items-start gap-4 lg:grid-cols-2">
         <DetailCard shrinks title={t("figures")}>
           <Facts
             rows={[
@@ -88,6 +88,7 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
                   distancePpm={loan.warningDistancePpm}
                   asset={loan.loanAsset}
                   testId="loan-to-warning"
+                  align="start"
                 />,
               ],
               [
@@ -98,50 +99,53 @@ export default async function LoanPage({ params }: { params: Promise<{ id: strin
                   distancePpm={loan.liquidationDistancePpm}
                   asset={loan.loanAsset}
                   testId="loan-to-liquidation"
+                  align="start"
                 />,
               ],
               [t("bankruptcy"), amount(loan.bankruptcyPrice, loan.loanAsset)],
             ]}
           />
         </DetailCard>
-        <DetailCard shrinks title={t("terms")}>
-          <Facts
-            rows={[
-              [
-                t("product"),
-                <span key="p" translate="no">
-                  {loan.productName}
-                </span>,
-              ],
-              [t("version"), t("versionOf", { version: loan.productVersion })],
-              [t("initialLtv"), `${ppmPercent(loan.initialLtvPpm, "up")} %`],
-              [t("liquidationFee"), `${ppmPercent(loan.liquidationFeePpm, "up")} %`],
-              [t("opened"), <DateTime key="o" at={loan.openedAt} />],
-              [
-                t("matures"),
-                loan.maturesAt ? <DateTime key="m" at={loan.maturesAt} /> : t("openEnded"),
-              ],
-              [t("closed"), loan.closedAt ? <DateTime key="c" at={loan.closedAt} /> : "—"],
-            ]}
-          />
-        </DetailCard>
-        <DetailCard
-          shrinks
-          title={t("borrower")}
-          action={seesProfiles ? <ProfileLink userId={loan.userId} /> : undefined}
-        >
-          <Facts
-            rows={[
-              [
-                t("email"),
-                <span key="e" translate="no">
-                  {loan.email}
-                </span>,
-              ],
-              [t("userId"), `#${loan.userId}`],
-            ]}
-          />
-        </DetailCard>
+        <div className="flex min-w-0 flex-col gap-4">
+          <DetailCard shrinks title={t("terms")}>
+            <Facts
+              rows={[
+                [
+                  t("product"),
+                  <span key="p" translate="no">
+                    {loan.productName}
+                  </span>,
+                ],
+                [t("version"), t("versionOf", { version: loan.productVersion })],
+                [t("initialLtv"), `${ppmPercent(loan.initialLtvPpm, "up")} %`],
+                [t("liquidationFee"), `${ppmPercent(loan.liquidationFeePpm, "up")} %`],
+                [t("opened"), <DateTime key="o" at={loan.openedAt} />],
+                [
+                  t("matures"),
+                  loan.maturesAt ? <DateTime key="m" at={loan.maturesAt} /> : t("openEnded"),
+                ],
+                [t("closed"), loan.closedAt ? <DateTime key="c" at={loan.closedAt} /> : "—"],
+              ]}
+            />
+          </DetailCard>
+          <DetailCard
+            shrinks
+            title={t("borrower")}
+            action={seesProfiles ? <ProfileLink userId={loan.userId} /> : undefined}
+          >
+            <Facts
+              rows={[
+                [
+                  t("email"),
+                  <span key="e" translate="no">
+                    {loan.email}
+                  </span>,
+                ],
+                [t("userId"), `#${loan.userId}`],
+              ]}
+            />
+          </DetailCard>
+        </div>
       </div>
       {detail.settlement ? <SettlementCard detail={detail} /> : null}
       {detail.slices.length > 0 ? <SlicesTable detail={detail} /> : null}

@@ -188,6 +188,7 @@ for (const locale of LANGUAGES) {
         "/products/subscriptions",
         "/products/payouts",
         "/products/loans",
+        "/products/loan-book",
         "/products/loan-pool",
         "/markets",
         "/fees",
@@ -210,7 +211,7 @@ for (const locale of LANGUAGES) {
           // One detail page of each list that has rows: a review, a profile, a product…
           const detail = await firstLink(
             page,
-            new RegExp(`^${path}/(?!subscriptions$|payouts$|loans$|loan-pool$)[^/?]+$`),
+            new RegExp(`^${path}/(?!subscriptions$|payouts$|loans$|loan-book$|loan-pool$)[^/?]+$`),
           );
           if (detail) await visit(page, `${ADMIN_URL}${detail}`, locale, `${name}-detail`);
         }

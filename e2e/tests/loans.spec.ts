@@ -13,6 +13,7 @@ import { streamBusChannel } from "../../packages/protocol/src/stream-token";
 import { ADMIN_URL, WEB_URL } from "../fixtures";
 import { expectAccessible } from "./support/accessibility";
 import { useOwnClientAddressPerTest } from "./support/client-address";
+import { operationsSeeTheRiskiestLoan } from "./support/lending-risk";
 import { logInTrader, signInStaff } from "./support/sessions";
 import { setUpTrading, type TradingSetup } from "./support/trading-setup";
 
@@ -304,4 +305,12 @@ test("[LOANS] the market falls: the borrower is warned, then the loan is liquida
   } finally {
     await moveIndex(OPENING_INDEX);
   }
+});
+
+// Operations' loan book borrows from the USDT pool too: it runs last in this serial chain.
+test("operations see the riskiest loan at the top of the loan book and open its page", async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await operationsSeeTheRiskiestLoan(page, { trading, engine, db });
 });

@@ -377,6 +377,26 @@ const PROCEDURES: Array<{
       api.lending.pool.defund({ requestId: crypto.randomUUID(), asset: "USDT", amount: "1" }),
   },
   {
+    path: "lending.pool.insurance",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.lending.pool.insurance(),
+  },
+  {
+    path: "lending.loans.list",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.lending.loans.list(),
+  },
+  {
+    path: "lending.loans.detail",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.lending.loans.detail({ loanId: MISSING_UUID }),
+  },
+  {
+    path: "lending.loans.approveBelowBankruptcy",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) => api.lending.loans.approveBelowBankruptcy({ loanId: MISSING_UUID }),
+  },
+  {
     path: "reconciliation.list",
     access: ["ADMIN", "FINANCE"],
     call: (api) => api.reconciliation.list(),

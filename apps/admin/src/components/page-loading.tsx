@@ -4,6 +4,7 @@ import { PageBody } from "@/components/page-body";
 /** The catalog line each section shows while it loads ("Loading withdrawals…"). */
 export type PageLoadingMessage =
   | "deposits.loading"
+  | "lending.book.loading"
   | "lending.loading"
   | "lending.pool.loading"
   | "products.loading"

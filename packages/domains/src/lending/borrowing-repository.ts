@@ -31,7 +31,8 @@ export interface LoanRecord {
   closedAt: Date | null;
 }
 
-const LOAN_SELECT = {
+/** What a loan's record selects (the staff's loan book adds the borrower to it). */
+export const LOAN_SELECT = {
   id: true,
   userId: true,
   productVersionId: true,
@@ -54,7 +55,7 @@ const LOAN_SELECT = {
   },
 } as const;
 
-type LoanRow = {
+export type LoanRow = {
   id: string;
   userId: number;
   productVersionId: number;
@@ -75,7 +76,7 @@ type LoanRow = {
   productVersion: { name: string; warningLinePpm: number; effectiveLiquidationLinePpm: number };
 };
 
-function loanOfRow(row: LoanRow): LoanRecord {
+export function loanOfRow(row: LoanRow): LoanRecord {
   return {
     id: row.id,
     userId: row.userId,

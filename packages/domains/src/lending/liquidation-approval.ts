@@ -20,8 +20,8 @@ export async function approveSellingBelowBankruptcy(
     if (!loan) throw new AppError(AppErrorCode.NOT_FOUND, "No such loan.");
     if (loan.status !== "LIQUIDATING") {
       throw new AppError(
-        AppErrorCode.INVALID_INPUT,
-        "Only a loan being liquidated can be approved.",
+        AppErrorCode.LOAN_STATE,
+        "Only a loan being liquidated can be approved to sell below its bankruptcy price.",
       );
     }
     const held = await tx.loanLiquidationApproval.findUnique({ where: { loanId } });

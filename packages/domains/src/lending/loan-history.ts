@@ -34,6 +34,26 @@ export async function myLoanHistory(
   const fills = await fillsByOrder(services, events);
   const settled = events.find((e) => e.kind === "LIQUIDATED");
   const settlement = settled ? await settlementOf(services, loan, settled, { cp, lp }) : null;
+  return historyItems(events, cp, lp).map((item, i) => {
+    const orderId = events[i]?.orderId ?? null;
+    return {
+      ...item,
+      fills: orderId === null ? [] : (fills.get(orderId) ?? []),
+      settlement: events[i] === settled ? settlement : null,
+    };
+  });
+}
+
+/**
+ * A loan's history lines as pages show them (collateral in `cp` decimals, the loan asset's
+ * amounts in `lp`), each with what it moved: the difference from the line before. Fills and
+ * settlement are left empty for the caller that shows them.
+ */
+export function historyItems(
+  events: readonly LoanEventRecord[],
+  cp: number,
+  lp: number,
+): LoanHistoryItem[] {
   const zero = { principalAtoms: 0n, interestAtoms: 0n, collateralAtoms: 0n, proceedsAtoms: 0n };
   return events.map((e, i) => {
     const before = events[i - 1] ?? zero;
@@ -49,8 +69,8 @@ export async function myLoanHistory(
       collateralChange: formatUnits(e.collateralAtoms - before.collateralAtoms, cp),
       proceedsChange: formatUnits(e.proceedsAtoms - before.proceedsAtoms, lp),
       orderId: e.orderId,
-      fills: e.orderId === null ? [] : (fills.get(e.orderId) ?? []),
-      settlement: e === settled ? settlement : null,
+      fills: [],
+      settlement: null,
     };
   });
 }

@@ -3,13 +3,15 @@ import { useTranslations } from "next-intl";
 
 /**
  * The Products section's pages: the savings templates and their instances, the subscriptions
- * traders hold, and the payout runs that pay them; the loan products and the loan pools.
+ * traders hold, and the payout runs that pay them; the loan products, the live loans by risk
+ * (the loan book) and the loan pools.
  */
 const PAGES = [
   { key: "products", href: "/products" },
   { key: "subscriptions", href: "/products/subscriptions" },
   { key: "payouts", href: "/products/payouts" },
   { key: "loans", href: "/products/loans" },
+  { key: "loanBook", href: "/products/loan-book" },
   { key: "loanPool", href: "/products/loan-pool" },
 ] as const;
 

@@ -9,6 +9,7 @@ function input(overrides: Partial<SliceInput> = {}): SliceInput {
   const collateralAtoms = overrides.collateralAtoms ?? BTC;
   return {
     debtAtoms: 24_000n * USDT,
+    liquidationFeePpm: 0n,
     proceedsAtoms: 0n,
     collateralAtoms,
     sliceCapAtoms: sliceCap(collateralAtoms),
@@ -44,13 +45,32 @@ describe("liquidation slices", () => {
       debtAtoms: 12_000n * USDT,
     });
     expect(planSlice(later)).toMatchObject({ kind: "sell", qtyAtoms: BTC / 4n });
-    // The last quarter goes whole.
+    // The last quarter goes whole when the debt needs it all.
     const last = input({
       collateralAtoms: BTC / 4n,
       sliceCapAtoms: sliceCap(BTC),
-      debtAtoms: USDT,
+      debtAtoms: 6_000n * USDT,
     });
     expect(planSlice(last)).toMatchObject({ kind: "sell", qtyAtoms: BTC / 4n });
+  });
+
+  it("sell no more than what is still owed needs (debt, fee and a 1 % taker margin): the rest goes back", () => {
+    // 20 400 owed (20 000 + 2 %) less 15 000 in, × 1.01 = 5 454 at the limit 20 900 (22 000 less
+    // 5 %) = 0.2610 BTC in whole lots, rounded up; the other 0.089 BTC stays the borrower's.
+    const last = input({
+      debtAtoms: 20_000n * USDT,
+      liquidationFeePpm: 20_000n,
+      proceedsAtoms: 15_000n * USDT,
+      collateralAtoms: BTC / 4n + BTC / 10n,
+      sliceCapAtoms: BTC,
+      indexPriceAtoms: 22_000n * USDT,
+      bids: [{ priceAtoms: 21_000n * USDT, qtyAtoms: 10n * BTC }],
+    });
+    expect(planSlice(last)).toEqual({
+      kind: "sell",
+      qtyAtoms: 26_100_000n,
+      limitPriceAtoms: 20_900n * USDT,
+    });
   });
 
   it("sell no more than the bids at or above the limit absorb, in whole lots", () => {

@@ -2,6 +2,7 @@ import {
   bankruptcyPriceAtoms,
   collateralValueAtoms,
   divCeil,
+  liquidationFeeAtoms,
   maxAtoms,
   minAtoms,
   PPM,
@@ -17,6 +18,10 @@ import {
  * selling below it (the engine enforces the same floor). When no bid stands at or above the
  * floor, the slice waits (for bids, or for the approval).
  *
+ * A slice sells no more than what is still owed (debt, liquidation fee, and a margin for the
+ * taker fee, TAKER_FEE_MARGIN_PPM) needs at the limit: the collateral not needed goes back to
+ * the borrower when the engine settles, rather than being sold for a cash surplus.
+ *
  * Every slice is an order the market takes (whole lots, its minimum quantity and minimum order
  * value at the limit): a refused order would be refused again at every step. Collateral the
  * market would not take at the index (the engine's own test of dust) is not sold: the next
@@ -25,6 +30,8 @@ import {
 
 /** A slice sells at most a quarter of the collateral the liquidation began with. */
 export const SLICE_SHARE_PPM = 250_000n;
+/** Selling for what is owed, 1 % more: the taker fee comes off the proceeds. */
+export const TAKER_FEE_MARGIN_PPM = 10_000n;
 /** The limit sits 5 % under the index. */
 export const LIMIT_BAND_PPM = 50_000n;
 
@@ -37,6 +44,8 @@ export interface BookBid {
 
 export interface SliceInput {
   debtAtoms: bigint;
+  /** The loan's liquidation fee, a share of the debt (owed on top of it). */
+  liquidationFeePpm: bigint;
   proceedsAtoms: bigint;
   collateralAtoms: bigint;
   /** The most one slice sells: `sliceCap` of the collateral when the liquidation began. */
@@ -92,10 +101,23 @@ export function planSlice(input: SliceInput): SlicePlan {
     .filter((bid) => bid.priceAtoms >= limit)
     .reduce((sum, bid) => sum + bid.qtyAtoms, 0n);
   if (absorbed === 0n) return { kind: "wait", bankruptcyPriceAtoms: floor };
-  let qty = wholeLots(input, minAtoms(input.sliceCapAtoms, absorbed));
+  let qty = wholeLots(
+    input,
+    minAtoms(minAtoms(input.sliceCapAtoms, absorbed), stillNeeded(input, limit)),
+  );
   qty = maxAtoms(maxAtoms(qty, input.minQtyAtoms), leastQtyAt(input, limit));
   if (qty > all || isDust(input, all - qty)) qty = all;
   return { kind: "sell", qtyAtoms: qty, limitPriceAtoms: limit };
+}
+
+/** The collateral that pays what is still owed at `limit`, in whole lots rounded up. */
+function stillNeeded(input: SliceInput, limit: bigint): bigint {
+  const fee = liquidationFeeAtoms(input.debtAtoms, input.liquidationFeePpm);
+  const owed = input.debtAtoms + fee - input.proceedsAtoms;
+  if (owed <= 0n) return input.lotSizeAtoms;
+  const withMargin = divCeil(owed * (PPM + TAKER_FEE_MARGIN_PPM), PPM);
+  const atoms = divCeil(withMargin * 10n ** BigInt(input.collateralPrecision), limit);
+  return divCeil(atoms, input.lotSizeAtoms) * input.lotSizeAtoms;
 }
 
 /** The most one slice of a liquidation that began with `collateralAtoms` sells. */

@@ -260,6 +260,7 @@ export class LoanMonitor implements Consumer {
     const approved = await isBelowBankruptcyApproved(this.deps.pool, loan.loanId);
     const plan = planSlice({
       debtAtoms: debtAtoms(loan),
+      liquidationFeePpm: loan.liquidationFeePpm,
       proceedsAtoms: loan.proceedsAtoms,
       collateralAtoms: loan.collateralAtoms,
       sliceCapAtoms: liquidation.sliceCapAtoms,

@@ -25,6 +25,7 @@ function seedLoan(loanId = "loan-1", overrides: Partial<WatchedLoan> = {}): Watc
     collateralAtoms: BTC,
     proceedsAtoms: 0n,
     initialLtvPpm: 800_000n,
+    liquidationFeePpm: 20_000n,
     warningLinePpm: 850_000n,
     liquidationLinePpm: 820_000n,
     warned: false,

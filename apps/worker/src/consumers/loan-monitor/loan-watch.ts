@@ -26,6 +26,8 @@ export interface WatchedLoan {
   initialLtvPpm: bigint;
   warningLinePpm: bigint;
   liquidationLinePpm: bigint;
+  /** Kept from a liquidation's proceeds, a share of the debt. */
+  liquidationFeePpm: bigint;
   /** Warned for the present crossing of its warning line (re-armed below it). */
   warned: boolean;
 }

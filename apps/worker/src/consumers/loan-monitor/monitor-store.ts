@@ -40,7 +40,7 @@ const TERMS_SQL = `
   SELECT l.id::text AS id, l.user_id, l.collateral_asset, l.loan_asset, lower(l.status::text) AS status,
          l.principal_atoms::text AS principal, l.interest_atoms::text AS interest,
          l.collateral_atoms::text AS collateral, l.proceeds_atoms::text AS proceeds,
-         l.initial_ltv_ppm, v.warning_line_ppm, v.effective_liquidation_line_ppm, a.precision,
+         l.initial_ltv_ppm, l.liquidation_fee_ppm, v.warning_line_ppm, v.effective_liquidation_line_ppm, a.precision,
          q.precision AS loan_precision,
          coalesce(w.warned, false) AS warned,
          (SELECT count(*)::int FROM loan_events e
@@ -62,6 +62,7 @@ interface TermsRow {
   collateral: string;
   proceeds: string;
   initial_ltv_ppm: number;
+  liquidation_fee_ppm: number;
   warning_line_ppm: number;
   effective_liquidation_line_ppm: number;
   precision: number;
@@ -88,6 +89,7 @@ function termsOf(row: TermsRow): LoanTerms {
       initialLtvPpm: BigInt(row.initial_ltv_ppm),
       warningLinePpm: BigInt(row.warning_line_ppm),
       liquidationLinePpm: BigInt(row.effective_liquidation_line_ppm),
+      liquidationFeePpm: BigInt(row.liquidation_fee_ppm),
       warned: row.warned,
     },
   };

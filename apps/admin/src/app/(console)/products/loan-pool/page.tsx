@@ -1,5 +1,6 @@
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
+import { InsuranceSection } from "@/components/lending/insurance-section";
 import { LoanPoolCards } from "@/components/lending/loan-pool";
 import { PoolMoveForm } from "@/components/lending/pool-move-form";
 import { PageBody } from "@/components/page-body";
@@ -27,7 +28,9 @@ export default async function Route() {
 async function LoanPoolPage() {
   await requireSection("products", "/products/loan-pool");
   const api = await adminApi();
-  const { pools } = await loadForPage(() => api.lending.pool.list());
+  const [{ pools }, insurance] = await loadForPage(() =>
+    Promise.all([api.lending.pool.list(), api.lending.pool.insurance()]),
+  );
   const t = await getTranslations("lending.pool");
   return (
     <PageBody>
@@ -35,6 +38,7 @@ async function LoanPoolPage() {
       <ProductsNav current="loanPool" />
       <LoanPoolCards pools={pools} />
       {pools.length > 0 ? <PoolMoveForm assets={pools.map((p) => p.asset)} /> : null}
+      <InsuranceSection insurance={insurance} />
     </PageBody>
   );
 }

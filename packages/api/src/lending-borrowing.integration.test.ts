@@ -12,6 +12,7 @@ import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { expectBooksReconciled } from "@exchange/domains/testing/books";
 import { eventually } from "@exchange/domains/testing/eventually";
+import { seedLoanProductInput } from "@exchange/domains/testing/lending-fixtures";
 import { staffActor } from "@exchange/domains/testing/test-services";
 import { createTestUser } from "@exchange/domains/testing/test-users";
 import { createEngineSandbox, EngineProcess, WorkerProcess } from "@exchange/testkit";
@@ -113,22 +114,13 @@ async function createProduct(collateralAsset: string, kycLevel: number) {
   const product = await callAdminApi(
     services,
     staffActor(staff.id, "OPERATIONS"),
-  ).lending.products.create({
-    name: `USDT against ${collateralAsset}, borrow test`,
-    collateralAsset,
-    loanAsset: "USDT",
-    initialLtvPercent: "80",
-    warningLinePercent: "85",
-    liquidationLinePercent: "83",
-    effectiveLiquidationLinePercent: "82",
-    liquidationFeePercent: "2",
-    interestPeriod: "DAY",
-    ratePercent: "0.02",
-    termDays: 30,
-    minLoan: "100",
-    maxLoan: "250000",
-    kycLevel,
-  });
+  ).lending.products.create(
+    seedLoanProductInput({
+      name: `USDT against ${collateralAsset}, borrow test`,
+      collateralAsset,
+      kycLevel,
+    }),
+  );
   return product.id;
 }
 

@@ -9,6 +9,7 @@ import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { expectBooksReconciled } from "@exchange/domains/testing/books";
 import { eventually } from "@exchange/domains/testing/eventually";
+import { seedLoanProductInput } from "@exchange/domains/testing/lending-fixtures";
 import { staffActor } from "@exchange/domains/testing/test-services";
 import { createTestUser } from "@exchange/domains/testing/test-users";
 import { createEngineSandbox, EngineProcess, WorkerProcess } from "@exchange/testkit";
@@ -114,22 +115,9 @@ beforeAll(async () => {
     select: { id: true },
   });
   ops = staffActor(staff.id, "OPERATIONS");
-  const product = await admin().lending.products.create({
-    name: "USDT against BTC, loan book test",
-    collateralAsset: "BTC",
-    loanAsset: "USDT",
-    initialLtvPercent: "80",
-    warningLinePercent: "85",
-    liquidationLinePercent: "83",
-    effectiveLiquidationLinePercent: "82",
-    liquidationFeePercent: "2",
-    interestPeriod: "DAY",
-    ratePercent: "0.02",
-    termDays: 30,
-    minLoan: "100",
-    maxLoan: "250000",
-    kycLevel: 1,
-  });
+  const product = await admin().lending.products.create(
+    seedLoanProductInput({ name: "USDT against BTC, loan book test" }),
+  );
   productId = product.id;
   const funded = await sendPoolMove(services, {
     direction: "fund",

@@ -217,43 +217,6 @@ export async function findLoanEvents(db: Store, loanId: string): Promise<LoanEve
   }));
 }
 
-/** A fill of one of a liquidation's orders, in the market's units. */
-export interface SliceFillRecord {
-  orderId: number;
-  symbol: string;
-  priceTicks: bigint;
-  qtyLots: bigint;
-}
-
-/** The fills of the liquidation's orders (each placed in the borrower's name), oldest first. */
-export async function findSliceFills(
-  db: Store,
-  orderIds: readonly number[],
-): Promise<SliceFillRecord[]> {
-  if (orderIds.length === 0) return [];
-  const rows = await db.trade.findMany({
-    where: {
-      OR: [{ takerOrderId: { in: [...orderIds] } }, { makerOrderId: { in: [...orderIds] } }],
-    },
-    select: {
-      symbol: true,
-      priceTicks: true,
-      qtyLots: true,
-      takerOrderId: true,
-      makerOrderId: true,
-    },
-    orderBy: { tradeId: "asc" },
-    take: 1000,
-  });
-  const ours = new Set(orderIds);
-  return rows.map((r) => ({
-    orderId: ours.has(r.takerOrderId) ? r.takerOrderId : r.makerOrderId,
-    symbol: r.symbol,
-    priceTicks: storedUnits(r.priceTicks),
-    qtyLots: storedUnits(r.qtyLots),
-  }));
-}
-
 /**
  * What one command left in the user's available balance of each asset: the sum of its
  * postings there. Of the settling slice's command this is what the settlement gave back (the

@@ -7,11 +7,11 @@ import type { LoanHistoryItem } from "./borrowing-contracts";
 import {
   findLoanEvents,
   findNetAvailableChanges,
-  findSliceFills,
   findUserLoan,
   type LoanEventRecord,
   type LoanRecord,
 } from "./borrowing-repository";
+import { findSliceFills } from "./loan-book-repository";
 
 type Fill = LoanHistoryItem["fills"][number];
 

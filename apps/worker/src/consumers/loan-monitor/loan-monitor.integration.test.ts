@@ -11,6 +11,7 @@ import { syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices, type Services } from "@exchange/domains/services";
 import { expectBooksReconciled } from "@exchange/domains/testing/books";
 import { eventually } from "@exchange/domains/testing/eventually";
+import { seedLoanProductInput } from "@exchange/domains/testing/lending-fixtures";
 import { depositForTest } from "@exchange/domains/testing/test-funds";
 import { createTestUser } from "@exchange/domains/testing/test-users";
 import {
@@ -70,22 +71,7 @@ beforeAll(async () => {
   const product = await createLoanProduct(
     services,
     { staffId },
-    ZCreateLoanProductInput.parse({
-      name: "USDT against BTC, monitor test",
-      collateralAsset: "BTC",
-      loanAsset: "USDT",
-      initialLtvPercent: "80",
-      warningLinePercent: "85",
-      liquidationLinePercent: "83",
-      effectiveLiquidationLinePercent: "82",
-      liquidationFeePercent: "2",
-      interestPeriod: "DAY",
-      ratePercent: "0.02",
-      termDays: 30,
-      minLoan: "100",
-      maxLoan: "250000",
-      kycLevel: 1,
-    }),
+    ZCreateLoanProductInput.parse(seedLoanProductInput({ name: "USDT against BTC, monitor test" })),
   );
   productId = product.id;
   const funded = await sendPoolMove(services, {

@@ -6,14 +6,19 @@
  * (which run an alert center of their own on the run's prefix) never take its reports.
  */
 import { randomBytes } from "node:crypto";
-import { createLogger, ManualClock, startProcessReporting } from "@exchange/protocol";
+import {
+  createLogger,
+  logAlertStreamKey,
+  ManualClock,
+  startProcessReporting,
+} from "@exchange/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Services } from "../services";
 import { latestMailTo, mailsTo } from "../testing/mail";
 import { closeServices, testServices } from "../testing/test-services";
 import { type AlertCenterDeps, applyCheckResults, drainLogReports } from "./alert-center";
 import { failing, logAlertKey, passing } from "./alert-rules";
-import { acknowledgeAlert } from "./alerts-admin";
+import { acknowledgeAlert, resolveAlert } from "./alerts-admin";
 import { findUnresolvedAlerts } from "./alerts-repository";
 
 const HOUR = 3_600_000;
@@ -88,6 +93,52 @@ describe("the alert center", () => {
       const reminder = await latestMailTo(onCall, { subject: /still open/, after: mail });
       expect(reminder.subject).toContain(marker);
       expect(await mailsAbout(marker)).toHaveLength(2);
+    } finally {
+      await reporting.stop();
+    }
+  });
+
+  it("counts a line read twice once, and never reopens an alert staff resolved when an overlapping run reads its lines again", async () => {
+    const marker = word();
+    const message = `signer ${marker} key unreadable`;
+    const reporting = startProcessReporting({
+      redis: services.redis,
+      prefix: deps.redisPrefix,
+      process: "signer",
+    });
+    const cursorKey = `${logAlertStreamKey(deps.redisPrefix)}.cursor`;
+    try {
+      const before = (await services.redis.get(cursorKey)) ?? "0";
+      createLogger("signer").fatal(message);
+      createLogger("signer").fatal(message);
+      await reporting.flush();
+      // Two runs overlapping on a busy worker both read the two lines from the same cursor.
+      const [first, second] = await Promise.all([drainLogReports(deps), drainLogReports(deps)]);
+      expect(first + second).toBeGreaterThanOrEqual(2);
+      const key = logAlertKey("signer", message);
+      const alert = await unresolved(key);
+      expect(alert).toMatchObject({ count: 2, status: "OPEN" });
+      expect(await mailsAbout(marker)).toHaveLength(1);
+
+      const staff = await services.db.staff.findFirstOrThrow({ where: { active: true } });
+      await resolveAlert(
+        { db: services.db, clock },
+        { staffId: staff.id, ip: "10.0.0.7" },
+        {
+          id: alert?.id ?? 0,
+        },
+      );
+      // A run that read from before the lines (a retry after a crash) finds them counted.
+      await services.redis.set(cursorKey, before);
+      expect(await drainLogReports(deps)).toBe(2);
+      expect(await unresolved(key)).toBeUndefined();
+      expect(await services.db.alert.count({ where: { key } })).toBe(1);
+
+      // The same line logged again afterwards is a new episode.
+      createLogger("signer").fatal(message);
+      await reporting.flush();
+      await drainLogReports(deps);
+      expect(await unresolved(key)).toMatchObject({ count: 1, status: "OPEN" });
     } finally {
       await reporting.stop();
     }

@@ -68,12 +68,16 @@ export interface AlertCenterSettings {
 /** Log reports read from the stream at a time. */
 const LOG_REPORTS_PER_READ = 500;
 
-/** A problem reported: opens its alert or counts on the open one, mailing when the rules say. */
+/**
+ * A problem reported: opens its alert or counts on the open one, mailing when the rules say.
+ * Null for a log line already counted (read twice).
+ */
 export async function reportProblem(
   deps: AlertCenterDeps,
   report: AlertReport,
-): Promise<AlertRecord> {
+): Promise<AlertRecord | null> {
   const alert = await recordAlertReport(deps.db, report);
+  if (!alert) return null;
   const now = clockDate(deps.clock);
   const state = { status: alert.status, notifiedAtMs: alert.notifiedAt?.getTime() ?? null };
   if (!shouldMail(state, now.getTime(), deps.settings.renotifyMs)) return alert;
@@ -145,7 +149,8 @@ export async function runAlertCenter(
 
 /**
  * Reads the log reports after the stored cursor and reports each as a problem. The cursor moves
- * after each batch: a crash in between counts a batch twice on its alerts, and mails nobody twice.
+ * after each batch; a batch read twice (a crash in between, or two runs overlapping on a busy
+ * worker) counts each line once, as its alert remembers the last stream entry it counted.
  */
 export async function drainLogReports(deps: AlertCenterDeps): Promise<number> {
   const stream = logAlertStreamKey(deps.redisPrefix);
@@ -160,8 +165,8 @@ export async function drainLogReports(deps: AlertCenterDeps): Promise<number> {
       "COUNT",
       LOG_REPORTS_PER_READ,
     );
-    for (const [, fields] of entries) {
-      const report = parseLogReport(fields);
+    for (const [entryId, fields] of entries) {
+      const report = parseLogReport(entryId, fields);
       if (report) await reportProblem(deps, report);
     }
     total += entries.length;
@@ -173,7 +178,7 @@ export async function drainLogReports(deps: AlertCenterDeps): Promise<number> {
   }
 }
 
-function parseLogReport(fields: string[]): AlertReport | null {
+function parseLogReport(entryId: string, fields: string[]): AlertReport | null {
   const text = fields[fields.indexOf("r") + 1];
   if (text === undefined) return null;
   try {
@@ -187,6 +192,7 @@ function parseLogReport(fields: string[]): AlertReport | null {
       message: r.msg,
       detail: JSON.stringify({ instance: r.instance, fields: r.detail }).slice(0, 4_000),
       at: new Date(r.at),
+      logEntryId: entryId,
     };
   } catch {
     return null;

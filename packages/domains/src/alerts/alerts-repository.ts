@@ -1,3 +1,4 @@
+import { Prisma } from "@exchange/db";
 import type { Store } from "../services";
 import type { AlertSeverity, AlertStatus } from "./alert-rules";
 
@@ -50,27 +51,50 @@ export interface AlertReport {
   message: string;
   detail: string;
   at: Date;
+  /** The Redis stream entry id (`ms-seq`) of a reported log line; absent for checks. */
+  logEntryId?: string | undefined;
 }
 
 /**
  * Opens an alert for the report's key, or counts the report on the key's unresolved alert (the
- * message and detail become the latest; the severity only rises). Returns the row as it is now.
+ * message and detail become the latest; the severity only rises). Returns the row as it is now,
+ * or null for a log line already counted on an alert of its key (resolved or not): a line read
+ * twice, by overlapping or retried runs, counts once and never reopens what staff resolved.
  */
-export async function recordAlertReport(db: Store, report: AlertReport): Promise<AlertRecord> {
+export async function recordAlertReport(
+  db: Store,
+  report: AlertReport,
+): Promise<AlertRecord | null> {
+  const entry = report.logEntryId === undefined ? null : streamEntryParts(report.logEntryId);
+  const entryArray = entry
+    ? Prisma.sql`ARRAY[${entry[0]}::bigint, ${entry[1]}::bigint]`
+    : Prisma.sql`NULL::bigint[]`;
   const rows = await db.$queryRaw<Array<{ id: number }>>`
-    INSERT INTO alerts (key, severity, source, message, detail, first_seen_at, last_seen_at)
-    VALUES (${report.key}, ${report.severity}::"AlertSeverity", ${report.source},
-            ${report.message}, ${report.detail}, ${report.at}, ${report.at})
+    INSERT INTO alerts (key, severity, source, message, detail, first_seen_at, last_seen_at, last_log_entry)
+    SELECT ${report.key}, ${report.severity}::"AlertSeverity", ${report.source},
+           ${report.message}, ${report.detail}, ${report.at}, ${report.at}, ${entryArray}
+    WHERE NOT EXISTS (
+      SELECT 1 FROM alerts seen WHERE seen.key = ${report.key} AND seen.last_log_entry >= ${entryArray})
     ON CONFLICT (key) WHERE status <> 'RESOLVED' DO UPDATE SET
       count = alerts.count + 1,
       last_seen_at = greatest(alerts.last_seen_at, excluded.last_seen_at),
       message = excluded.message,
       detail = excluded.detail,
-      severity = CASE WHEN alerts.severity = 'CRITICAL' THEN alerts.severity ELSE excluded.severity END
+      severity = CASE WHEN alerts.severity = 'CRITICAL' THEN alerts.severity ELSE excluded.severity END,
+      last_log_entry = coalesce(excluded.last_log_entry, alerts.last_log_entry)
+    WHERE excluded.last_log_entry IS NULL OR alerts.last_log_entry IS NULL
+       OR alerts.last_log_entry < excluded.last_log_entry
     RETURNING id`;
   const id = rows[0]?.id;
-  if (id === undefined) throw new Error("recording an alert returned no row");
+  if (id === undefined) return null;
   return db.alert.findUniqueOrThrow({ where: { id }, select: SELECT });
+}
+
+/** `1700000000000-3` as [1700000000000n, 3n]: arrays of the two compare in stream order. */
+function streamEntryParts(id: string): [bigint, bigint] {
+  const match = /^(\d{1,20})-(\d{1,20})$/.exec(id);
+  if (!match) throw new Error(`not a stream entry id: ${id}`);
+  return [BigInt(match[1] as string), BigInt(match[2] as string)];
 }
 
 /** The unresolved alert of each key given (keys without one are absent). */

@@ -115,6 +115,7 @@ const COMMAND_TYPES = [
   "loan.accrue",
   "loan.liquidate",
   "loan.liquidationSell",
+  "futures.transfer",
 ];
 
 /** Values that make a generated command likely to pass the schema and reach the core. */
@@ -122,7 +123,7 @@ const plausibleValue = fc.oneof(
   fc.constant(PROTOCOL_VERSION),
   fc.constantFrom(...COMMAND_TYPES),
   fc.constantFrom("limit", "market", "buy", "sell", "GTC", "IOC", "FOK", "BTC", "USDT"),
-  fc.constantFrom("stopLimit", "takeProfitLimit", "ltv", "maturity"),
+  fc.constantFrom("stopLimit", "takeProfitLimit", "ltv", "maturity", "toFutures", "toSpot"),
   fc.constantFrom("BTCUSDT", "trading", "halted", "cancelOnly", "fee", "none", "cancelBoth"),
   fc.bigInt({ min: -(10n ** 60n), max: 10n ** 60n - 1n }).map(String),
   fc.constantFrom("1", "0", "-1", `1${"0".repeat(59)}`, `-${"9".repeat(60)}`),

@@ -1,9 +1,11 @@
 import type { AccountsCommand } from "./modules/accounts/commands";
+import type { DerivativesCommand } from "./modules/derivatives/commands";
 import type { LendingCommand } from "./modules/lending/commands";
 import type { SavingsCommand } from "./modules/savings/commands";
 import type { SpotCommand } from "./modules/spot/commands";
 
 export type * from "./modules/accounts/commands";
+export type * from "./modules/derivatives/commands";
 export type * from "./modules/lending/commands";
 export type * from "./modules/savings/commands";
 export type * from "./modules/spot/commands";
@@ -20,6 +22,11 @@ export interface CommandBase {
 }
 
 /** Everything `ExchangeCore.apply` accepts, discriminated by `type`: the union of every module's commands. */
-export type Command = AccountsCommand | SpotCommand | SavingsCommand | LendingCommand;
+export type Command =
+  | AccountsCommand
+  | SpotCommand
+  | SavingsCommand
+  | LendingCommand
+  | DerivativesCommand;
 
 export type CommandType = Command["type"];

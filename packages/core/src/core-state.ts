@@ -2,6 +2,7 @@ import { assert } from "./assert";
 import type { AcceptedResult, CoreEvent } from "./events";
 import { IdMap } from "./id-map";
 import { Account, type Asset, FeeTier, type Market, Order, type Withdrawal } from "./model";
+import { FuturesAccount } from "./modules/derivatives/futures-account";
 import type { IndexPrice, Loan } from "./modules/lending/loan";
 import type { SavingsPosition } from "./modules/savings/position";
 import { FastBook } from "./modules/spot/book/fast-book";
@@ -60,6 +61,10 @@ export class CoreState {
    * lending result carries more than `balance.changed` (loan, index and a slice's order events).
    */
   readonly lendingReceipts = new Map<string, AcceptedResult>();
+  /** Futures accounts by user id (the derivatives module's). */
+  readonly futuresAccounts = new IdMap<FuturesAccount>();
+  /** First accepted result of each derivatives business key. */
+  readonly derivativesReceipts = new Map<string, AcceptedResult>();
   nextOrderId = 1;
   nextTradeId = 1;
   /** See `findMarket`; "" before any market is found, which no symbol equals. */
@@ -165,6 +170,15 @@ export class CoreState {
     if (count === spares.length) spares.push(order);
     else spares[count] = order;
     this.spareCount = count + 1;
+  }
+
+  /** The user's futures account, created empty on first use. */
+  futuresAccountFor(userId: number): FuturesAccount {
+    const existing = this.futuresAccounts.get(userId);
+    if (existing !== undefined) return existing;
+    const created = new FuturesAccount(userId);
+    this.futuresAccounts.set(userId, created);
+    return created;
   }
 
   /** The user's account, created (tier 0, no balances) on first use. */

@@ -1,14 +1,16 @@
 import type { AccountsEvent } from "./modules/accounts/events";
+import type { DerivativesEvent } from "./modules/derivatives/events";
 import type { LendingEvent } from "./modules/lending/events";
 import type { SpotEvent } from "./modules/spot/events";
 import type { RejectCode } from "./reject-code";
 
 export type * from "./modules/accounts/events";
+export type * from "./modules/derivatives/events";
 export type * from "./modules/lending/events";
 export type * from "./modules/spot/events";
 
 /** Everything the core emits, discriminated by `type`: the union of every module's events. */
-export type CoreEvent = AccountsEvent | SpotEvent | LendingEvent;
+export type CoreEvent = AccountsEvent | SpotEvent | LendingEvent | DerivativesEvent;
 
 export type CoreEventType = CoreEvent["type"];
 

@@ -242,6 +242,13 @@ export class ExchangeCore {
     return views.sort((a, b) => (a.loanId < b.loanId ? -1 : a.loanId > b.loanId ? 1 : 0));
   }
 
+  /** The user's futures wallet in `asset` (a settle asset), 0 when they have none. */
+  futuresWallet(userId: number, asset: string): bigint {
+    const settle = this.state.assets.get(asset);
+    if (settle === undefined) return 0n;
+    return this.state.futuresAccounts.get(userId)?.walletOf(settle) ?? 0n;
+  }
+
   /** The index price held for `asset` in `quote`, if any. */
   indexPrice(asset: string, quote: string): IndexPriceView | undefined {
     const p = this.state.indexPrices.get(indexKey(asset, quote));

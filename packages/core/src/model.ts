@@ -32,6 +32,8 @@ export class Asset {
     savingsInterest: 0n,
     loanCollateral: 0n,
     loanIncome: 0n,
+    futuresMargin: 0n,
+    futuresPnl: 0n,
   };
 
   constructor(code: string, precision: number, maxAmountAtoms: bigint, index: number) {

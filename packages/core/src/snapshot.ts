@@ -2,6 +2,8 @@ import { assert } from "./assert";
 import { CoreState } from "./core-state";
 import { accountsModule } from "./modules/accounts";
 import type { AccountsSnapshot } from "./modules/accounts/snapshot";
+import { derivativesModule } from "./modules/derivatives";
+import type { DerivativesSnapshot } from "./modules/derivatives/snapshot";
 import { lendingModule } from "./modules/lending";
 import type { LendingSnapshot } from "./modules/lending/snapshot";
 import { savingsModule } from "./modules/savings";
@@ -26,7 +28,8 @@ export interface CoreSnapshot
   extends SpotSnapshot,
     AccountsSnapshot,
     SavingsSnapshot,
-    LendingSnapshot {
+    LendingSnapshot,
+    DerivativesSnapshot {
   /**
    * 3 since savings (the `savingsPositions` key, and the `savingsInterest` system account at the
    * end of each asset's `system` array); 2 since the market and asset limits (limits.ts).
@@ -35,11 +38,14 @@ export interface CoreSnapshot
    * and the system accounts they lack at 0. A restored older snapshot hashes differently from
    * the text it was read from (the layout changed), which recovery allows for.
    */
-  version: 1 | 2 | 3 | 4 | 5;
+  version: 1 | 2 | 3 | 4 | 5 | 6;
 }
 
 /**
- * The version `snapshot()` writes. 5 since lending: the `loans`, `indexPrices` and
+ * The version `snapshot()` writes. 6 since derivatives: the `futuresAccounts` and
+ * `derivativesReceipts` keys, and the `futuresMargin` and `futuresPnl` system accounts at the
+ * end of each asset's `system` array; older versions restore with none of them (accounts at 0).
+ * 5 since lending: the `loans`, `indexPrices` and
  * `lendingReceipts` keys, and the `loanCollateral` and `loanIncome` system accounts at the end of
  * each asset's `system` array; older versions restore with no loans, no index prices and those
  * accounts at 0. 4 since stop and OCO orders: each market's `lastPriceTicks`
@@ -47,7 +53,7 @@ export interface CoreSnapshot
  * restore with no last trade price ("0": the first stop order of such a market is accepted
  * whatever its stop price, until the market trades again) and, having no stop orders, nothing else.
  */
-export const SNAPSHOT_VERSION = 5;
+export const SNAPSHOT_VERSION = 6;
 
 type Sections = Omit<CoreSnapshot, "version">;
 
@@ -56,6 +62,7 @@ const SECTIONS: SnapshotSection<Sections> = {
   ...accountsModule.snapshot,
   ...savingsModule.snapshot,
   ...lendingModule.snapshot,
+  ...derivativesModule.snapshot,
 };
 
 /**
@@ -80,6 +87,8 @@ const KEY_ORDER = [
   "loans",
   "indexPrices",
   "lendingReceipts",
+  "futuresAccounts",
+  "derivativesReceipts",
 ] as const satisfies readonly (keyof Sections)[];
 
 // Every module's key has its place in the order (a compile error names one that has not).
@@ -100,6 +109,7 @@ export function restoreState(snapshot: CoreSnapshot, bookKind: BookKind): CoreSt
       snapshot.version === 2 ||
       snapshot.version === 3 ||
       snapshot.version === 4 ||
+      snapshot.version === 5 ||
       snapshot.version === SNAPSHOT_VERSION,
     "unsupported snapshot version",
   );

@@ -202,6 +202,24 @@ export class TestCommands {
     });
   }
 
+  /** Moves USDT between user `userId`'s spot balance and futures wallet; keyed by `transferId`. */
+  futuresTransfer(
+    userId: number,
+    direction: "toFutures" | "toSpot",
+    amountAtoms: bigint,
+    transferId = `ft-${this.count + 1}`,
+  ): Command {
+    return this.make({
+      type: "futures.transfer",
+      business: "futures.transfer",
+      businessId: transferId,
+      userId,
+      asset: "USDT",
+      amountAtoms,
+      direction,
+    });
+  }
+
   /**
    * Opens loan `loanId` of `principalAtoms` USDT against `collateralAtoms` BTC on the seed's
    * lines (80 % initial LTV, warning 85 %, liquidation 82 %, fee 1 %), open-ended by default.

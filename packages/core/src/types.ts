@@ -95,6 +95,12 @@ export type StopOrderType = "stopLimit" | "takeProfitLimit";
  *   commands move it; it holds exactly what the open loans say. Not open to transfers.
  * - `"loanIncome"`: interest and liquidation fees earned on loans (in the loan asset). Not open
  *   to transfers.
+ * - `"futuresMargin"`: every user's futures wallet (in a contract's settle asset); the split per
+ *   user is the derivatives module's, as `loanCollateral`'s is the lending module's. Only
+ *   derivatives commands move it. Not open to transfers.
+ * - `"futuresPnl"`: the counterpart of realised profit and loss of perpetual positions: a
+ *   position's realised PnL r posts −r here and +r to `futuresMargin`. It holds exactly minus the
+ *   entry cost of the open positions, so it is 0 when none is open. Not open to transfers.
  */
 export type SystemAccount =
   | "fee"
@@ -108,7 +114,9 @@ export type SystemAccount =
   | "insurance"
   | "savingsInterest"
   | "loanCollateral"
-  | "loanIncome";
+  | "loanIncome"
+  | "futuresMargin"
+  | "futuresPnl";
 
 /** Every system account, in the fixed order used by snapshots. */
 export const SYSTEM_ACCOUNTS: readonly SystemAccount[] = [
@@ -124,6 +132,8 @@ export const SYSTEM_ACCOUNTS: readonly SystemAccount[] = [
   "savingsInterest",
   "loanCollateral",
   "loanIncome",
+  "futuresMargin",
+  "futuresPnl",
 ];
 
 /** System accounts that `balance.transfer` may move funds to or from. */

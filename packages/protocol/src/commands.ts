@@ -251,6 +251,14 @@ export const ZCoreCommand = z.discriminatedUnion("type", [
     limitPriceAtoms: ZBigint,
     belowBankruptcyApproved: z.boolean(),
   }),
+  // Derivatives (packages/core modules/derivatives/commands.ts).
+  command("futures.transfer", {
+    ...businessKey,
+    userId: ZSafeInt,
+    asset: ZShortText,
+    amountAtoms: ZBigint,
+    direction: z.enum(["toFutures", "toSpot"]),
+  }),
 ]);
 
 /** Liveness probe: the engine answers without touching state or the journal. */

@@ -138,6 +138,16 @@ function everyKindOfEvent(): CoreEvent[] {
       liquidationFeePpm: 10_000,
       maturesAt: 0,
     }),
+    // Derivatives: a transfer into the futures wallet (futures.walletChanged).
+    ...run({
+      type: "futures.transfer",
+      business: "futures.transfer",
+      businessId: "ft-1",
+      userId: 3,
+      asset: "USDT",
+      amountAtoms: 10n ** 9n,
+      direction: "toFutures",
+    }),
     ...run({ type: "order.cancelAll", userId: 1, symbol: "BTCUSDT" }),
     ...run({ type: "market.setStatus", symbol: "BTCUSDT", status: "cancelOnly" }),
   ];

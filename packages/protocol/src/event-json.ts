@@ -113,6 +113,9 @@ export function readEvents(parsed: unknown[]): CoreEvent[] {
       case "index.changed":
         toBig(raw, "priceAtoms");
         break;
+      case "futures.walletChanged":
+        toBig(raw, "walletAtoms");
+        break;
     }
   }
   return parsed as CoreEvent[];

@@ -133,6 +133,7 @@ export const ZCoreEvent = z.discriminatedUnion("type", [
       "loan.repay",
       "loan.addCollateral",
       "loan.liquidationSell",
+      "futures.transfer",
     ]),
     orderId: ZSafeInt,
     tradeId: ZSafeInt,
@@ -210,6 +211,13 @@ export const ZCoreEvent = z.discriminatedUnion("type", [
     quote: z.string(),
     priceAtoms: ZBigint,
     at: ZSafeInt,
+  }),
+  z.object({
+    type: z.literal("futures.walletChanged"),
+    userId: ZSafeInt,
+    asset: z.string(),
+    walletAtoms: ZBigint,
+    cause: z.enum(["futures.transfer"]),
   }),
 ]);
 

@@ -2,6 +2,7 @@ import { assert } from "../assert";
 import type { Command } from "../commands";
 import { accountsModule } from "./accounts";
 import type { CommandRunner, CommandRunners } from "./command-runner";
+import { derivativesModule } from "./derivatives";
 import { lendingModule } from "./lending";
 import { savingsModule } from "./savings";
 import { spotModule } from "./spot";
@@ -9,7 +10,13 @@ import { spotModule } from "./spot";
 export { runCancelOrder, runPlaceOrder } from "./spot";
 
 /** Every module of the core. Adding one: see "How to add a module" in the README. */
-export const MODULES = [accountsModule, spotModule, savingsModule, lendingModule] as const;
+export const MODULES = [
+  accountsModule,
+  spotModule,
+  savingsModule,
+  lendingModule,
+  derivativesModule,
+] as const;
 
 // Every command type has a runner (a compile error names one that has none).
 const everyType: CommandRunners<Command> = {
@@ -17,6 +24,7 @@ const everyType: CommandRunners<Command> = {
   ...spotModule.commands,
   ...savingsModule.commands,
   ...lendingModule.commands,
+  ...derivativesModule.commands,
 };
 
 /**

@@ -31,6 +31,7 @@ export interface Posting {
  *   goes to the savings interest account.
  * - `"loan.open"`, `"loan.repay"`, `"loan.addCollateral"`, `"loan.liquidationSell"`: the lending
  *   command of that name (collateral, principal, repayments, a liquidation's slice and settlement).
+ * - `"futures.transfer"`: a settle asset between a user's spot balance and futures wallet.
  */
 export type BalanceCause =
   | "order.freeze"
@@ -48,7 +49,8 @@ export type BalanceCause =
   | "loan.open"
   | "loan.repay"
   | "loan.addCollateral"
-  | "loan.liquidationSell";
+  | "loan.liquidationSell"
+  | "futures.transfer";
 
 /** A balanced set of postings. Order events carry `orderId`; trades `tradeId`; balance commands their key. */
 export interface BalanceChangedEvent {

@@ -1,8 +1,7 @@
 import type { Command } from "../../commands";
-import type { AcceptedResult, CommandResult, CoreEvent } from "../../events";
-import { businessKey, checkBusinessKey } from "../accounts/balance-commands";
 import type { BusinessKey } from "../accounts/commands";
-import { type CommandRunner, checkEnvelope, type Handler, rejected } from "../command-runner";
+import type { CommandRunner, Handler } from "../command-runner";
+import { idempotentIn } from "../keyed-receipts";
 
 /**
  * The runner of a lending command: as the accounts module's `idempotent` (a repeated business
@@ -12,18 +11,5 @@ import { type CommandRunner, checkEnvelope, type Handler, rejected } from "../co
 export function lendingIdempotent<C extends Command & BusinessKey>(
   handler: Handler<C>,
 ): CommandRunner {
-  return (s, command): CommandResult => {
-    const c = command as C;
-    const bad = checkEnvelope(c.id, c.ts) ?? checkBusinessKey(c);
-    if (bad !== null) return rejected(c, bad);
-    const key = businessKey(c);
-    const first = s.lendingReceipts.get(key);
-    if (first !== undefined) return { ...first, repeated: true };
-    const events: CoreEvent[] = [];
-    const rejection = handler(s, c, events);
-    if (rejection !== null) return rejected(c, rejection);
-    const result: AcceptedResult = { accepted: true, commandId: c.id, repeated: false, events };
-    s.lendingReceipts.set(key, result);
-    return result;
-  };
+  return idempotentIn((s) => s.lendingReceipts, handler);
 }

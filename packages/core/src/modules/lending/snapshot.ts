@@ -1,5 +1,5 @@
-import type { AcceptedResult, CoreEvent } from "../../events";
 import { findAsset } from "../accounts/snapshot";
+import { type KeyedReceiptSnapshot, keyedReceiptsSection } from "../keyed-receipts";
 import type { SnapshotSection } from "../snapshot-section";
 import { byKey } from "../snapshot-section";
 import { indexKey, type LoanStatus } from "./loan";
@@ -11,7 +11,7 @@ export interface LendingSnapshot {
   /** The latest index price per asset and quote, sorted by asset then quote. */
   indexPrices: IndexPriceSnapshot[];
   /** First results of lending business keys, sorted by key. */
-  lendingReceipts: LendingReceiptSnapshot[];
+  lendingReceipts: KeyedReceiptSnapshot[];
 }
 
 export interface LoanSnapshot {
@@ -37,17 +37,6 @@ export interface IndexPriceSnapshot {
   quote: string;
   priceAtoms: string;
   at: number;
-}
-
-/**
- * A receipt's events as JSON: a lending result holds events of every kind (loan, index,
- * balance, and a slice's order and trade events), so they are written generically, each bigint
- * as `{"$bigint": "<decimal>"}` (no event has a field of that name).
- */
-export interface LendingReceiptSnapshot {
-  key: string;
-  commandId: string;
-  events: unknown[];
 }
 
 export const lendingSnapshot: SnapshotSection<LendingSnapshot> = {
@@ -113,48 +102,5 @@ export const lendingSnapshot: SnapshotSection<LendingSnapshot> = {
       }
     },
   },
-  lendingReceipts: {
-    write: (s) =>
-      [...s.lendingReceipts.entries()].sort(byKey(([key]) => key)).map(([key, result]) => ({
-        key,
-        commandId: result.commandId,
-        events: result.events.map(encodeValue),
-      })),
-    read: (s, receipts) => {
-      for (const r of receipts ?? []) {
-        const result: AcceptedResult = {
-          accepted: true,
-          commandId: r.commandId,
-          repeated: false,
-          events: r.events.map(decodeValue) as CoreEvent[],
-        };
-        s.lendingReceipts.set(r.key, result);
-      }
-    },
-  },
+  lendingReceipts: keyedReceiptsSection((s) => s.lendingReceipts),
 };
-
-function encodeValue(value: unknown): unknown {
-  if (typeof value === "bigint") return { $bigint: value.toString() };
-  if (Array.isArray(value)) return value.map(encodeValue);
-  if (value !== null && typeof value === "object") {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value).sort()) {
-      out[key] = encodeValue((value as Record<string, unknown>)[key]);
-    }
-    return out;
-  }
-  return value;
-}
-
-function decodeValue(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(decodeValue);
-  if (value !== null && typeof value === "object") {
-    const fields = value as Record<string, unknown>;
-    if (typeof fields.$bigint === "string") return BigInt(fields.$bigint);
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(fields)) out[key] = decodeValue(fields[key]);
-    return out;
-  }
-  return value;
-}

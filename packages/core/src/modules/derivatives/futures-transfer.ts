@@ -1,0 +1,105 @@
+import { type CoreState, isPositiveId, Rejection, reject } from "../../core-state";
+import type { CoreEvent, Posting } from "../../events";
+import type { Asset } from "../../model";
+import { RejectCode } from "../../reject-code";
+import {
+  checkCredit,
+  checkPositive,
+  emitBalanceChanged,
+  findAsset,
+} from "../accounts/balance-commands";
+import { creditAvailable, debitAvailable, getBalance, postSystem } from "../accounts/ledger";
+import type { FuturesTransferCommand } from "./commands";
+import type { FuturesAccount } from "./futures-account";
+
+/** Moves a settle asset between a user's spot balance and futures wallet (see the command). */
+export function futuresTransfer(
+  s: CoreState,
+  c: FuturesTransferCommand,
+  events: CoreEvent[],
+): Rejection | null {
+  if (!isPositiveId(c.userId)) return reject(RejectCode.InvalidCommand, "userId must be positive");
+  if (c.direction !== "toFutures" && c.direction !== "toSpot") {
+    return reject(RejectCode.InvalidCommand, 'direction must be "toFutures" or "toSpot"');
+  }
+  const asset = findAsset(s, c.asset);
+  if (asset instanceof Rejection) return asset;
+  const bad = checkPositive(c.amountAtoms);
+  if (bad !== null) return bad;
+  return c.direction === "toFutures"
+    ? intoFutures(s, c, asset, events)
+    : outOfFutures(s, c, asset, events);
+}
+
+function intoFutures(
+  s: CoreState,
+  c: FuturesTransferCommand,
+  asset: Asset,
+  events: CoreEvent[],
+): Rejection | null {
+  const balance = s.accounts.get(c.userId)?.balances[asset.index];
+  if (balance === undefined || balance.available < c.amountAtoms) {
+    return reject(RejectCode.InsufficientBalance, `available ${asset.code} is below the transfer`);
+  }
+  const postings: Posting[] = [];
+  debitAvailable(c.userId, asset, balance, c.amountAtoms, postings);
+  postSystem(asset, "futuresMargin", c.amountAtoms, postings);
+  const futures = s.futuresAccountFor(c.userId);
+  futures.setWallet(asset, futures.walletOf(asset) + c.amountAtoms);
+  emit(c, futures, asset, postings, events);
+  return null;
+}
+
+function outOfFutures(
+  s: CoreState,
+  c: FuturesTransferCommand,
+  asset: Asset,
+  events: CoreEvent[],
+): Rejection | null {
+  const futures = s.futuresAccounts.get(c.userId);
+  if (futures === undefined || transferableAtoms(futures, asset) < c.amountAtoms) {
+    return reject(
+      RejectCode.InsufficientBalance,
+      `the futures wallet cannot spare ${c.amountAtoms} ${asset.code} atoms`,
+    );
+  }
+  const bad = checkCredit(s, c.userId, asset, c.amountAtoms);
+  if (bad !== null) return bad;
+  const postings: Posting[] = [];
+  postSystem(asset, "futuresMargin", 0n - c.amountAtoms, postings);
+  creditAvailable(
+    c.userId,
+    asset,
+    getBalance(s.accountFor(c.userId), asset),
+    c.amountAtoms,
+    postings,
+  );
+  futures.setWallet(asset, futures.walletOf(asset) - c.amountAtoms);
+  emit(c, futures, asset, postings, events);
+  return null;
+}
+
+/**
+ * What a futures account can move back to spot: its wallet, as long as it holds no position and
+ * no order (the only state this module has so far).
+ */
+export function transferableAtoms(futures: FuturesAccount, asset: Asset): bigint {
+  return futures.walletOf(asset);
+}
+
+function emit(
+  c: FuturesTransferCommand,
+  futures: FuturesAccount,
+  asset: Asset,
+  postings: Posting[],
+  events: CoreEvent[],
+): void {
+  emitBalanceChanged(c, "futures.transfer", postings, events);
+  events.push({
+    type: "futures.walletChanged",
+    userId: futures.userId,
+    asset: asset.code,
+    walletAtoms: futures.walletOf(asset),
+    cause: "futures.transfer",
+  });
+}

@@ -246,8 +246,9 @@ export function isBelowMaintenance(
  *
  * Closed form per tier: with A = margin − cost + cum_t, N = M × |q| × k and m the tier's rate,
  * `A + sign(q) × N ≤ ⌈N m / 10^6⌉` is, for integers, N(10^6 − m) < (1 − A) × 10^6 for a long
- * and N(10^6 + m) > (A − 1) × 10^6 for a short: a bound on M in each tier, kept if it falls in
- * the tier's range of notionals; the best over the tiers wins.
+ * and N(10^6 + m) > (A − 1) × 10^6 for a short: a bound on M in each tier (m < 100 % keeps it
+ * one-sided), kept where it is at or above the tier's lowest notional; the best over the tiers
+ * wins. No search, no dependence on maintenance being monotone.
  */
 export function liquidationPriceTicks(
   position: MarginedPosition & { tiers: readonly PreparedRiskTier[] },
@@ -256,20 +257,20 @@ export function liquidationPriceTicks(
   return position.qtyLots > 0n ? longLiquidationTicks(position) : shortLiquidationTicks(position);
 }
 
-/** The ticks whose notional is in tier t: [lowest, highest] (highest undefined for the last). */
-function tierTickRange(
+/**
+ * The lowest tick whose notional is in tier t. A tier's formula must not be used below its
+ * range: cum_t is rounded down, so there it may exceed the true maintenance by an atom. Above
+ * its range no clip is needed: there every higher tier's formula is at least as large
+ * (⌈N m_{t+1}⌉ − ⌈N m_t⌉ ≥ ⌊N Δm⌋ ≥ ⌊bound_t Δm⌋ for N > bound_t), so tier t's bound on M is
+ * never past the true one.
+ */
+function lowestTickOfTier(
   tiers: readonly PreparedRiskTier[],
   index: number,
   lotNotionalAtoms: bigint,
-): { lowestTicks: bigint; highestTicks: bigint | undefined } {
+): bigint {
   const below = tiers[index - 1];
-  const tier = tiers[index] as PreparedRiskTier;
-  const lowestNotional = below === undefined ? 0n : below.maxNotionalAtoms + 1n;
-  const isLast = index === tiers.length - 1;
-  return {
-    lowestTicks: divCeil(lowestNotional, lotNotionalAtoms),
-    highestTicks: isLast ? undefined : tier.maxNotionalAtoms / lotNotionalAtoms,
-  };
+  return below === undefined ? 0n : divCeil(below.maxNotionalAtoms + 1n, lotNotionalAtoms);
 }
 
 function longLiquidationTicks(
@@ -284,12 +285,8 @@ function longLiquidationTicks(
       (1n - a) * PPM - 1n,
       lotNotional * (PPM - tier.maintenanceMarginPpm),
     );
-    const { lowestTicks, highestTicks } = tierTickRange(tiers, index, lotNotional);
-    const inTier =
-      highestTicks === undefined || highestLiquidated < highestTicks
-        ? highestLiquidated
-        : highestTicks;
-    if (inTier >= lowestTicks && inTier > best) best = inTier;
+    const inTier = highestLiquidated >= lowestTickOfTier(tiers, index, lotNotional);
+    if (inTier && highestLiquidated > best) best = highestLiquidated;
   }
   return best;
 }
@@ -299,19 +296,23 @@ function shortLiquidationTicks(
 ): bigint {
   const { qtyLots, costAtoms, marginAtoms, k, tiers } = position;
   const lotNotional = -qtyLots * k;
+  // 0n means "never"; a short under water at any price (cross, other losses) shows 1 tick.
   let best: bigint | undefined;
   for (const [index, tier] of tiers.entries()) {
     const a = marginAtoms - costAtoms + tier.cumAtoms;
     const lowestLiquidated =
       divFloor((a - 1n) * PPM, lotNotional * (PPM + tier.maintenanceMarginPpm)) + 1n;
-    const { lowestTicks, highestTicks } = tierTickRange(tiers, index, lotNotional);
-    let inTier = lowestLiquidated > lowestTicks ? lowestLiquidated : lowestTicks;
-    if (inTier < 1n) inTier = 1n; // 0n means "never"; a short liquidated at any price shows 1
-    const fits = highestTicks === undefined || inTier <= highestTicks;
-    if (fits && (best === undefined || inTier < best)) best = inTier;
+    const candidate = maxOf([lowestLiquidated, lowestTickOfTier(tiers, index, lotNotional), 1n]);
+    if (best === undefined || candidate < best) best = candidate;
   }
-  assert(best !== undefined, "the last tier is unbounded: a short is always liquidated somewhere");
+  assert(best !== undefined, "a schedule has at least one tier");
   return best;
+}
+
+function maxOf(values: readonly bigint[]): bigint {
+  let max = values[0] as bigint;
+  for (const value of values) if (value > max) max = value;
+  return max;
 }
 
 /**

@@ -23,6 +23,7 @@ export const ZCancelReason = z.enum([
   "amended",
   "oco",
   "marketClosed",
+  "liquidation",
 ]);
 
 /**

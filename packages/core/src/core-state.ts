@@ -63,6 +63,11 @@ export class CoreState {
   readonly lendingReceipts = new Map<string, AcceptedResult>();
   /** Futures accounts by user id (the derivatives module's). */
   readonly futuresAccounts = new IdMap<FuturesAccount>();
+  /**
+   * Futures accounts with cross positions in more than one contract: a mark of any contract
+   * moves their liquidation prices in the others (kept by `emitPosition`).
+   */
+  readonly crossInSeveralContracts = new Set<FuturesAccount>();
   /** First accepted result of each derivatives business key. */
   readonly derivativesReceipts = new Map<string, AcceptedResult>();
   nextOrderId = 1;

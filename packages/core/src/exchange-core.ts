@@ -4,6 +4,7 @@ import type { CommandResult } from "./events";
 import { type Order, STOP_NONE } from "./model";
 import { COMMAND_RUNNERS, runCancelOrder, runPlaceOrder } from "./modules";
 import { checkEnvelope, rejected } from "./modules/command-runner";
+import type { MarginMode } from "./modules/derivatives/perpetual";
 import { indexKey, type LoanStatus } from "./modules/lending/loan";
 import type { BookKind, BookLevel } from "./modules/spot/book/order-book";
 import { stopOrderType } from "./modules/spot/stop-orders";
@@ -30,6 +31,31 @@ export interface CoreOptions {
 export interface BalanceView {
   availableAtoms: bigint;
   frozenAtoms: bigint;
+}
+
+/** A perpetual position as queries return it (see `Position`). */
+export interface PositionView {
+  userId: number;
+  symbol: string;
+  qtyLots: bigint;
+  costAtoms: bigint;
+  mode: MarginMode;
+  leverage: number;
+  isolatedMarginAtoms: bigint;
+  orderMarginAtoms: bigint;
+  realisedPnlAtoms: bigint;
+  /** Where the liquidation index holds it (0 when flat or never liquidated). */
+  liquidationPriceTicks: bigint;
+}
+
+export interface ContractView {
+  symbol: string;
+  markTicks: bigint;
+  indexTicks: bigint;
+  markAt: number;
+  lastFundingTime: number;
+  /** Settle atoms per tick per lot. */
+  k: bigint;
 }
 
 /** A resting order as queries return it. */
@@ -247,6 +273,48 @@ export class ExchangeCore {
     const settle = this.state.assets.get(asset);
     if (settle === undefined) return 0n;
     return this.state.futuresAccounts.get(userId)?.walletOf(settle) ?? 0n;
+  }
+
+  /** A user's position in a perpetual contract, if they have one (flat ones included). */
+  position(userId: number, symbol: string): PositionView | undefined {
+    const position = this.state.markets.get(symbol)?.perpetual?.positions.get(userId);
+    if (position === undefined) return undefined;
+    return {
+      userId,
+      symbol,
+      qtyLots: position.qtyLots,
+      costAtoms: position.costAtoms,
+      mode: position.mode,
+      leverage: position.leverage,
+      isolatedMarginAtoms: position.isolatedMarginAtoms,
+      orderMarginAtoms: position.orderMarginAtoms,
+      realisedPnlAtoms: position.realisedPnlAtoms,
+      liquidationPriceTicks: position.perpetual.liquidations.priceOf(userId),
+    };
+  }
+
+  /** Every open position of a perpetual contract, by user id. */
+  openPositions(symbol: string): PositionView[] {
+    const perpetual = this.state.markets.get(symbol)?.perpetual;
+    if (perpetual === undefined || perpetual === null) return [];
+    return [...perpetual.positions.keys()]
+      .sort((a, b) => a - b)
+      .map((userId) => this.position(userId, symbol) as PositionView)
+      .filter((p) => p.qtyLots !== 0n);
+  }
+
+  /** A perpetual contract's mark, index and last funding time, if `symbol` is one. */
+  contract(symbol: string): ContractView | undefined {
+    const perpetual = this.state.markets.get(symbol)?.perpetual;
+    if (perpetual === undefined || perpetual === null) return undefined;
+    return {
+      symbol,
+      markTicks: perpetual.markTicks,
+      indexTicks: perpetual.indexTicks,
+      markAt: perpetual.markAt,
+      lastFundingTime: perpetual.lastFundingTime,
+      k: perpetual.k,
+    };
   }
 
   /** The index price held for `asset` in `quote`, if any. */

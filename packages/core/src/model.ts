@@ -1,3 +1,4 @@
+import type { Perpetual } from "./modules/derivatives/perpetual";
 import type { OrderBook } from "./modules/spot/book/order-book";
 import type { TriggerBook } from "./modules/spot/book/trigger-book";
 import type {
@@ -139,6 +140,12 @@ export class Market {
    */
   readonly triggers: TriggerBook;
   triggerCount = 0;
+  /**
+   * The perpetual contract this market's book trades (the derivatives module's), or null for a
+   * spot market. Its fills settle into positions instead of exchanging base for quote, and its
+   * orders reserve margin in the futures wallet instead of freezing a balance.
+   */
+  perpetual: Perpetual | null = null;
   /**
    * The range of trade prices since triggers were last checked, kept only while the market has
    * untriggered orders (`swung` false: no trade since). Stops trigger on any trade that crossed

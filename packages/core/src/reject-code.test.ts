@@ -8,6 +8,7 @@ import {
   fundUsers,
   MAX_NOTIONAL_ATOMS,
   MAX_PRICE_TICKS,
+  PERP_SYMBOL,
   placedId,
   type TestCommands,
 } from "./test-kit";
@@ -209,7 +210,50 @@ const TRIGGERS: Record<CoreCode, Trigger> = {
     lendingReady(core, cmd);
     return core.apply(cmd.openLoan(1, "loan-1", BTC, 1n, { liquidationLinePpm: 800_000 }));
   },
+  [RejectCode.NotAContract]: (core, cmd) => core.apply(cmd.leverage(1, 10, "BTCUSDT")),
+  [RejectCode.NotForContracts]: (core, cmd) => {
+    core.apply(cmd.addContract());
+    return core.apply(cmd.market(1, "buy", { symbol: PERP_SYMBOL, quoteAtoms: 10n ** 9n }));
+  },
+  [RejectCode.ReduceOnlyWouldIncrease]: (core, cmd) => {
+    futuresReady(core, cmd);
+    return core.apply(
+      cmd.limit(1, "sell", 500_000n, 1n, {
+        symbol: PERP_SYMBOL,
+        reduceOnly: true,
+        timeInForce: "IOC",
+      }),
+    );
+  },
+  [RejectCode.PositionOrOrdersOpen]: (core, cmd) => {
+    futuresReady(core, cmd);
+    core.apply(cmd.limit(1, "buy", 400_000n, 1n, { symbol: PERP_SYMBOL }));
+    return core.apply(cmd.marginMode(1, "isolated"));
+  },
+  [RejectCode.LeverageNotAllowed]: (core, cmd) => {
+    core.apply(cmd.addContract());
+    return core.apply(cmd.leverage(1, 126));
+  },
+  [RejectCode.InsufficientMargin]: (core, cmd) => {
+    futuresReady(core, cmd);
+    return core.apply(cmd.limit(1, "buy", 500_000n, 1_000_000n, { symbol: PERP_SYMBOL }));
+  },
+  [RejectCode.FundingNotAllowed]: (core, cmd) => {
+    core.apply(cmd.addContract());
+    core.apply(cmd.mark(500_000n));
+    return core.apply(cmd.funding(1_700_000_000_000, 3_001));
+  },
+  [RejectCode.MarkMissing]: (core, cmd) => {
+    core.apply(cmd.addContract());
+    return core.apply(cmd.funding(1_700_000_000_000, 100));
+  },
 };
+
+/** The perpetual listed and user 1 with 1 000 USDT in the futures wallet. */
+function futuresReady(core: ExchangeCore, cmd: TestCommands): void {
+  core.apply(cmd.addContract());
+  core.apply(cmd.futuresTransfer(1, "toFutures", 1_000_000_000n));
+}
 
 /** One whole BTC, in atoms. */
 const BTC = 100_000_000n;
@@ -238,9 +282,9 @@ function ethBtc(cmd: TestCommands, overrides: Record<string, unknown>): Command 
 }
 
 describe("reject codes", () => {
-  it("are grouped by range: 1xx command, 2xx reference data, 3xx status, 4xx orders, 5xx cancels, 6xx balances, 7xx savings, 8xx lending", () => {
+  it("are grouped by range: 1xx command, 2xx reference data, 3xx status, 4xx orders, 5xx cancels, 6xx balances, 7xx savings, 8xx lending, 9xx derivatives", () => {
     const ranges = new Set(NUMERIC_CODES.map((code) => Math.floor(code / 100)));
-    expect([...ranges].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect([...ranges].sort()).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(RejectCode.InvalidCommand).toBe(100);
     expect(RejectCode.OrderNotFound).toBe(500);
     expect(RejectCode.InsufficientBalance).toBe(600);

@@ -144,4 +144,20 @@ export enum RejectCode {
   IndexNotNewer = 811,
   /** The loan's lines or fee are out of range (initial LTV < liquidation line ≤ warning line < 100 %). */
   InvalidLoanTerms = 812,
+  /** The market is not a perpetual contract (a derivatives command named a spot market). */
+  NotAContract = 900,
+  /** Not offered for perpetual contracts (OCO lists, amending, buying by quote amount). */
+  NotForContracts = 901,
+  /** A reduce-only order would not reduce the position (no opposite position, or larger). */
+  ReduceOnlyWouldIncrease = 902,
+  /** Margin mode changes need a flat position and no open order in the contract. */
+  PositionOrOrdersOpen = 903,
+  /** The leverage is outside 1..the contract's (and the position's tier's) maximum, or lowering it needs more margin than is available. */
+  LeverageNotAllowed = 904,
+  /** The order's margin (initial margin and taker fee at its price) exceeds what the futures account has available. */
+  InsufficientMargin = 905,
+  /** A funding time not after the last one settled, or a rate beyond the contract's cap. */
+  FundingNotAllowed = 906,
+  /** The contract has no mark price yet (funding needs one). */
+  MarkMissing = 907,
 }

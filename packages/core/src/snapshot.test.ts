@@ -113,7 +113,7 @@ describe("savings positions in the snapshot", () => {
     const { core } = busyCore("fast");
     const snapshot = JSON.parse(JSON.stringify(core.snapshot()));
     expect(snapshot.version).toBe(SNAPSHOT_VERSION);
-    expect(Object.keys(snapshot).slice(-7, -5)).toEqual(["receipts", "savingsPositions"]);
+    expect(Object.keys(snapshot).slice(-8, -6)).toEqual(["receipts", "savingsPositions"]);
     expect(snapshot.savingsPositions).toEqual([
       {
         subscriptionId: "sub-a",

@@ -42,8 +42,8 @@ export interface CoreSnapshot
 }
 
 /**
- * The version `snapshot()` writes. 6 since derivatives: the `futuresAccounts` and
- * `derivativesReceipts` keys, and the `futuresMargin` and `futuresPnl` system accounts at the
+ * The version `snapshot()` writes. 6 since derivatives: the `futuresAccounts`,
+ * `derivativesReceipts` and `perpetuals` keys (a perpetual's market is among `markets`), and the `futuresMargin` and `futuresPnl` system accounts at the
  * end of each asset's `system` array; older versions restore with none of them (accounts at 0).
  * 5 since lending: the `loans`, `indexPrices` and
  * `lendingReceipts` keys, and the `loanCollateral` and `loanIncome` system accounts at the end of
@@ -89,6 +89,7 @@ const KEY_ORDER = [
   "lendingReceipts",
   "futuresAccounts",
   "derivativesReceipts",
+  "perpetuals",
 ] as const satisfies readonly (keyof Sections)[];
 
 // Every module's key has its place in the order (a compile error names one that has not).

@@ -1,6 +1,7 @@
 import type {
   AmendOrderCommand,
   Command,
+  ContractAddCommand,
   LoanOpenCommand,
   PlaceLimitOrderCommand,
   PlaceMarketOrderCommand,
@@ -26,6 +27,8 @@ import type { Side, StopOrderType } from "./types";
  */
 
 export const BTC_PER_LOT = 10_000n;
+/** The perpetual contract `addContract` lists. */
+export const PERP_SYMBOL = "BTCUSDT-PERP";
 
 /** Everything but `id` and `ts`, which `TestCommands` fills in. */
 type WithoutEnvelope<T> = T extends Command ? Omit<T, "id" | "ts"> : never;
@@ -218,6 +221,74 @@ export class TestCommands {
       amountAtoms,
       direction,
     });
+  }
+
+  /**
+   * Lists BTCUSDT-PERP as the seed does: ticks of 0.1 USDT, lots of 0.001 BTC (one lot at one
+   * tick is 100 USDT atoms, 50 000 USDT is 500 000 ticks, 1 BTC is 1 000 lots), fees 0.02 %
+   * maker and 0.05 % taker, up to 125×, tiers of 0.4 % maintenance to 50 000 USDT (125×), 0.5 %
+   * to 250 000 (100×) and 1 % to 1 000 000 (50×), funding every 8 h capped at 0.3 %.
+   */
+  addContract(overrides: Partial<ContractAddCommand> = {}): Command {
+    const usdt = 1_000_000n;
+    return this.make({
+      type: "contract.add",
+      symbol: PERP_SYMBOL,
+      base: "BTC",
+      quote: "USDT",
+      tickSizeAtoms: 100_000n,
+      lotSizeAtoms: 100_000n,
+      minQtyLots: 1n,
+      maxQtyLots: 1_000_000n,
+      minNotionalAtoms: 0n,
+      maxPriceTicks: 100_000_000n,
+      makerFeePpm: 200,
+      takerFeePpm: 500,
+      maxLeverage: 125,
+      riskTiers: [
+        { maxNotionalAtoms: 50_000n * usdt, maintenanceMarginPpm: 4_000, maxLeverage: 125 },
+        { maxNotionalAtoms: 250_000n * usdt, maintenanceMarginPpm: 5_000, maxLeverage: 100 },
+        { maxNotionalAtoms: 1_000_000n * usdt, maintenanceMarginPpm: 10_000, maxLeverage: 50 },
+      ],
+      fundingIntervalMs: 8 * 3_600_000,
+      fundingCapPpm: 3_000,
+      interestPpm: 100,
+      ...overrides,
+    });
+  }
+
+  /** The contract's mark (and index) at `markTicks`, sampled 1 s after the last test time. */
+  mark(markTicks: bigint, symbol = PERP_SYMBOL): Command {
+    this.ts += 1_000;
+    return this.make({
+      type: "mark.set",
+      business: "mark.set",
+      businessId: `${symbol}:${this.ts}`,
+      symbol,
+      markPriceTicks: markTicks,
+      indexPriceTicks: markTicks,
+      at: this.ts,
+    });
+  }
+
+  /** Funding of the contract at `fundingTime` and `ratePpm`. */
+  funding(fundingTime: number, ratePpm: number, symbol = PERP_SYMBOL): Command {
+    return this.make({
+      type: "funding.settle",
+      business: "funding.settle",
+      businessId: `${symbol}:${fundingTime}`,
+      symbol,
+      fundingTime,
+      ratePpm,
+    });
+  }
+
+  leverage(userId: number, leverage: number, symbol = PERP_SYMBOL): Command {
+    return this.make({ type: "position.setLeverage", userId, symbol, leverage });
+  }
+
+  marginMode(userId: number, mode: "cross" | "isolated", symbol = PERP_SYMBOL): Command {
+    return this.make({ type: "position.setMarginMode", userId, symbol, mode });
   }
 
   /**

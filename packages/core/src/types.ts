@@ -55,6 +55,7 @@ export type MarketStatus = "preOpen" | "trading" | "cancelOnly" | "halted" | "cl
  *   order by a new one (new id, new priority).
  * - `"oco"`: the other order of its OCO list filled (even partly) or triggered.
  * - `"marketClosed"`: its market closed (`market.setStatus` to `"closed"`).
+ * - `"liquidation"`: its owner's position in the contract was liquidated.
  */
 export type CancelReason =
   | "user"
@@ -63,7 +64,8 @@ export type CancelReason =
   | "selfTrade"
   | "amended"
   | "oco"
-  | "marketClosed";
+  | "marketClosed"
+  | "liquidation";
 
 /**
  * The kinds of conditional order, as Binance defines them, by what the market's last trade

@@ -52,6 +52,24 @@ const orderBase = {
   side,
   clientOrderId: ZShortText.optional(),
   stp: stp.optional(),
+  reduceOnly: z.boolean().optional(),
+};
+
+const marketFields = {
+  symbol: ZShortText,
+  base: ZShortText,
+  quote: ZShortText,
+  tickSizeAtoms: ZBigint,
+  lotSizeAtoms: ZBigint,
+  minQtyLots: ZBigint,
+  maxQtyLots: ZBigint,
+  minNotionalAtoms: ZBigint,
+  maxPriceTicks: ZBigint.optional(),
+  maxNotionalAtoms: ZBigint.optional(),
+  maxOpenOrders: ZSafeInt.optional(),
+  makerFeePpm: ZSafeInt,
+  takerFeePpm: ZSafeInt,
+  status: marketStatus.optional(),
 };
 
 const stopOrderFields = {
@@ -67,22 +85,7 @@ export const ZCoreCommand = z.discriminatedUnion("type", [
     precision: ZSafeInt,
     maxAmountAtoms: ZBigint.optional(),
   }),
-  command("market.add", {
-    symbol: ZShortText,
-    base: ZShortText,
-    quote: ZShortText,
-    tickSizeAtoms: ZBigint,
-    lotSizeAtoms: ZBigint,
-    minQtyLots: ZBigint,
-    maxQtyLots: ZBigint,
-    minNotionalAtoms: ZBigint,
-    maxPriceTicks: ZBigint.optional(),
-    maxNotionalAtoms: ZBigint.optional(),
-    maxOpenOrders: ZSafeInt.optional(),
-    makerFeePpm: ZSafeInt,
-    takerFeePpm: ZSafeInt,
-    status: marketStatus.optional(),
-  }),
+  command("market.add", marketFields),
   command("market.setStatus", { symbol: ZShortText, status: marketStatus }),
   command("feeTier.set", { tier: ZSafeInt, makerScalePpm: ZSafeInt, takerScalePpm: ZSafeInt }),
   command("feeTier.assign", { userId: ZSafeInt, tier: ZSafeInt }),
@@ -258,6 +261,41 @@ export const ZCoreCommand = z.discriminatedUnion("type", [
     asset: ZShortText,
     amountAtoms: ZBigint,
     direction: z.enum(["toFutures", "toSpot"]),
+  }),
+  command("contract.add", {
+    ...marketFields,
+    maxLeverage: ZSafeInt,
+    riskTiers: z
+      .array(
+        z.strictObject({
+          maxNotionalAtoms: ZBigint,
+          maintenanceMarginPpm: ZSafeInt,
+          maxLeverage: ZSafeInt,
+        }),
+      )
+      .max(20),
+    fundingIntervalMs: ZSafeInt,
+    fundingCapPpm: ZSafeInt,
+    interestPpm: ZSafeInt,
+  }),
+  command("position.setLeverage", { userId: ZSafeInt, symbol: ZShortText, leverage: ZSafeInt }),
+  command("position.setMarginMode", {
+    userId: ZSafeInt,
+    symbol: ZShortText,
+    mode: z.enum(["cross", "isolated"]),
+  }),
+  command("mark.set", {
+    ...businessKey,
+    symbol: ZShortText,
+    markPriceTicks: ZBigint,
+    indexPriceTicks: ZBigint,
+    at: ZSafeInt,
+  }),
+  command("funding.settle", {
+    ...businessKey,
+    symbol: ZShortText,
+    fundingTime: ZSafeInt,
+    ratePpm: ZSafeInt,
   }),
 ]);
 

@@ -116,6 +116,42 @@ export function readEvents(parsed: unknown[]): CoreEvent[] {
       case "futures.walletChanged":
         toBig(raw, "walletAtoms");
         break;
+      case "contract.added":
+        for (const tier of raw.riskTiers as Raw[]) toBig(tier, "maxNotionalAtoms");
+        break;
+      case "position.changed":
+        toBig(
+          raw,
+          "qtyLots",
+          "costAtoms",
+          "isolatedMarginAtoms",
+          "realisedPnlAtoms",
+          "liquidationPriceTicks",
+        );
+        break;
+      case "mark.changed":
+        toBig(raw, "markPriceTicks", "indexPriceTicks");
+        break;
+      case "funding.settled":
+        toBig(raw, "markPriceTicks", "paidAtoms", "receivedAtoms", "roundingAtoms");
+        break;
+      case "position.funded":
+        toBig(raw, "paidAtoms");
+        break;
+      case "position.liquidated":
+        toBig(
+          raw,
+          "qtyLots",
+          "markPriceTicks",
+          "bankruptcyPriceTicks",
+          "bookLots",
+          "deleveragedLots",
+          "insuranceAtoms",
+        );
+        break;
+      case "position.deleveraged":
+        toBig(raw, "qtyLots", "priceTicks");
+        break;
     }
   }
   return parsed as CoreEvent[];

@@ -35,6 +35,17 @@ const orderProgress = {
   filledQuoteAtoms: ZBigint,
 };
 
+/** What changed a futures wallet or position (the core's `FuturesCause`). */
+const futuresCause = z.enum([
+  "futures.transfer",
+  "trade",
+  "position.setLeverage",
+  "position.setMarginMode",
+  "funding",
+  "liquidation",
+  "deleverage",
+]);
+
 export const ZCoreEvent = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("order.accepted"),
@@ -94,7 +105,16 @@ export const ZCoreEvent = z.discriminatedUnion("type", [
   z.object({
     type: z.literal("order.cancelled"),
     ...orderProgress,
-    reason: z.enum(["user", "cancelAll", "expired", "selfTrade", "amended", "oco", "marketClosed"]),
+    reason: z.enum([
+      "user",
+      "cancelAll",
+      "expired",
+      "selfTrade",
+      "amended",
+      "oco",
+      "marketClosed",
+      "liquidation",
+    ]),
   }),
   z.object({
     type: z.literal("trade"),
@@ -134,6 +154,8 @@ export const ZCoreEvent = z.discriminatedUnion("type", [
       "loan.addCollateral",
       "loan.liquidationSell",
       "futures.transfer",
+      "funding",
+      "liquidation",
     ]),
     orderId: ZSafeInt,
     tradeId: ZSafeInt,
@@ -217,7 +239,79 @@ export const ZCoreEvent = z.discriminatedUnion("type", [
     userId: ZSafeInt,
     asset: z.string(),
     walletAtoms: ZBigint,
-    cause: z.enum(["futures.transfer"]),
+    cause: futuresCause,
+  }),
+  z.object({
+    type: z.literal("contract.added"),
+    symbol: z.string(),
+    maxLeverage: ZSafeInt,
+    fundingIntervalMs: ZSafeInt,
+    fundingCapPpm: ZSafeInt,
+    interestPpm: ZSafeInt,
+    riskTiers: z.array(
+      z.object({
+        maxNotionalAtoms: ZBigint,
+        maintenanceMarginPpm: ZSafeInt,
+        maxLeverage: ZSafeInt,
+      }),
+    ),
+  }),
+  z.object({
+    type: z.literal("position.changed"),
+    userId: ZSafeInt,
+    symbol: z.string(),
+    qtyLots: ZBigint,
+    costAtoms: ZBigint,
+    mode: z.enum(["cross", "isolated"]),
+    leverage: ZSafeInt,
+    isolatedMarginAtoms: ZBigint,
+    realisedPnlAtoms: ZBigint,
+    liquidationPriceTicks: ZBigint,
+    cause: futuresCause,
+  }),
+  z.object({
+    type: z.literal("mark.changed"),
+    symbol: z.string(),
+    markPriceTicks: ZBigint,
+    indexPriceTicks: ZBigint,
+    at: ZSafeInt,
+  }),
+  z.object({
+    type: z.literal("funding.settled"),
+    symbol: z.string(),
+    fundingTime: ZSafeInt,
+    ratePpm: ZSafeInt,
+    markPriceTicks: ZBigint,
+    paidAtoms: ZBigint,
+    receivedAtoms: ZBigint,
+    roundingAtoms: ZBigint,
+    positions: ZSafeInt,
+  }),
+  z.object({
+    type: z.literal("position.funded"),
+    userId: ZSafeInt,
+    symbol: z.string(),
+    fundingTime: ZSafeInt,
+    paidAtoms: ZBigint,
+  }),
+  z.object({
+    type: z.literal("position.liquidated"),
+    userId: ZSafeInt,
+    symbol: z.string(),
+    qtyLots: ZBigint,
+    markPriceTicks: ZBigint,
+    bankruptcyPriceTicks: ZBigint,
+    bookLots: ZBigint,
+    deleveragedLots: ZBigint,
+    insuranceAtoms: ZBigint,
+  }),
+  z.object({
+    type: z.literal("position.deleveraged"),
+    userId: ZSafeInt,
+    symbol: z.string(),
+    qtyLots: ZBigint,
+    priceTicks: ZBigint,
+    liquidatedUserId: ZSafeInt,
   }),
 ]);
 

@@ -603,6 +603,7 @@ const CANCEL_REASONS = {
   amended: "amended",
   oco: "oco",
   marketClosed: "marketClosed",
+  liquidation: "liquidation",
 } as const;
 
 function statusLabel(status: string, cancelReason: string | null, t: Translate): string {

@@ -32,6 +32,10 @@ export interface Posting {
  * - `"loan.open"`, `"loan.repay"`, `"loan.addCollateral"`, `"loan.liquidationSell"`: the lending
  *   command of that name (collateral, principal, repayments, a liquidation's slice and settlement).
  * - `"futures.transfer"`: a settle asset between a user's spot balance and futures wallet.
+ * - `"funding"`: a perpetual's funding payments' rounding remainder, and the insurance fund's
+ *   cover of a payment a margin could not make.
+ * - `"liquidation"`: a liquidated margin's remainder to the insurance fund, the fund's cover of
+ *   a loss beyond it, and the PnL of auto-deleveraging.
  */
 export type BalanceCause =
   | "order.freeze"
@@ -50,7 +54,9 @@ export type BalanceCause =
   | "loan.repay"
   | "loan.addCollateral"
   | "loan.liquidationSell"
-  | "futures.transfer";
+  | "futures.transfer"
+  | "funding"
+  | "liquidation";
 
 /** A balanced set of postings. Order events carry `orderId`; trades `tradeId`; balance commands their key. */
 export interface BalanceChangedEvent {

@@ -1,4 +1,5 @@
 import type { Asset } from "../../model";
+import type { Position } from "./perpetual";
 
 /**
  * A user's futures account: a wallet per settle asset, held in the `futuresMargin` system
@@ -9,6 +10,8 @@ export class FuturesAccount {
   readonly userId: number;
   /** Wallet balance per settle asset, indexed by `Asset.index`; a hole reads as 0. Never negative. */
   readonly wallets: (bigint | undefined)[] = [];
+  /** Its positions, one per contract it has traded or set up, in the order they were made. */
+  readonly positions: Position[] = [];
 
   constructor(userId: number) {
     this.userId = userId;

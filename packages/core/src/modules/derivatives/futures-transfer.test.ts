@@ -97,7 +97,9 @@ describe("futures.transfer", () => {
     expectAccepted(core.apply(cmd.futuresTransfer(1, "toFutures", 7n * USDT, "t-7")));
     expectAccepted(core.apply(cmd.futuresTransfer(2, "toFutures", 3n * USDT)));
     const restored = restoreState(core.snapshot(), "fast");
-    expect(restored.futuresAccounts.get(1)?.walletOf(restored.assets.get("USDT")!)).toBe(7n * USDT);
+    const usdt = restored.assets.get("USDT");
+    if (usdt === undefined) throw new Error("USDT not restored");
+    expect(restored.futuresAccounts.get(1)?.walletOf(usdt)).toBe(7n * USDT);
     expect(restored.derivativesReceipts.size).toBe(2);
     expect(restored.assets.get("USDT")?.system.futuresMargin).toBe(10n * USDT);
   });

@@ -11,6 +11,7 @@ import {
 import { creditAvailable, debitAvailable, getBalance, postSystem } from "../accounts/ledger";
 import type { FuturesTransferCommand } from "./commands";
 import type { FuturesAccount } from "./futures-account";
+import { availableMarginAtoms } from "./margin-account";
 
 /** Moves a settle asset between a user's spot balance and futures wallet (see the command). */
 export function futuresTransfer(
@@ -79,12 +80,10 @@ function outOfFutures(
   return null;
 }
 
-/**
- * What a futures account can move back to spot: its wallet, as long as it holds no position and
- * no order (the only state this module has so far).
- */
+/** What a futures account can move back to spot: what it has available, never below 0. */
 export function transferableAtoms(futures: FuturesAccount, asset: Asset): bigint {
-  return futures.walletOf(asset);
+  const available = availableMarginAtoms(futures, asset);
+  return available > 0n ? available : 0n;
 }
 
 function emit(

@@ -48,6 +48,16 @@ export function divCeil(a: bigint, b: bigint): bigint {
   return q * b < a ? q + 1n : q;
 }
 
+/** The smaller of two bigints (`Math.min` takes numbers only). */
+export function smallerOf(a: bigint, b: bigint): bigint {
+  return a < b ? a : b;
+}
+
+/** The larger of two bigints. */
+export function largerOf(a: bigint, b: bigint): bigint {
+  return a > b ? a : b;
+}
+
 function abs(x: bigint): bigint {
   return x < 0n ? -x : x;
 }

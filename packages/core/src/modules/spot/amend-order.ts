@@ -58,6 +58,12 @@ export function amendOrder(
 function findAmended(s: CoreState, c: AmendOrderCommand): Order | Rejection {
   const market = s.findMarket(c.symbol);
   if (market === undefined) return reject(RejectCode.UnknownMarket, `unknown market ${c.symbol}`);
+  if (market.perpetual !== null) {
+    return reject(
+      RejectCode.NotForContracts,
+      "amending is not offered on perpetual contracts; cancel and place again",
+    );
+  }
   const refused = refuseOrderChange(market);
   if (refused !== null) return refused;
   if (!isPositiveId(c.userId))

@@ -53,6 +53,8 @@ interface PlaceOrderBase extends CommandBase {
   clientOrderId?: string;
   /** Self-trade prevention; `"cancelTaker"` when omitted. */
   stp?: SelfTradePrevention;
+  /** Perpetual contracts only: the order may only reduce the position (see perpetual-orders.ts). */
+  reduceOnly?: boolean;
 }
 
 export interface PlaceLimitOrderCommand extends PlaceOrderBase {

@@ -11,6 +11,7 @@ import {
   postRounding,
   release,
 } from "../accounts/ledger";
+import { fillPerpetual, releaseReservation } from "../derivatives/perpetual-fills";
 import type { OrderBook } from "./book/order-book";
 
 /**
@@ -148,6 +149,8 @@ function fillOrders(
   events: CoreEvent[],
 ): bigint {
   const market = taker.market;
+  if (market.perpetual !== null)
+    return fillPerpetual(s, market.perpetual, taker, maker, lots, events);
   const takerRate = takerRateOf(market, taker.account.feeTier);
   const makerRate = makerRateOf(market, maker.account.feeTier);
   const priceTicks = maker.priceTicks;
@@ -183,6 +186,42 @@ function fillOrders(
       : 0n;
   buyer.frozenAtoms = less(buyer.frozenAtoms, quote);
   seller.frozenAtoms = less(seller.frozenAtoms, base);
+  return recordFill(
+    s,
+    taker,
+    maker,
+    lots,
+    quote,
+    takerBuys ? buyerFee : sellerFee,
+    takerBuys ? market.base.code : market.quote.code,
+    rebate > 0n ? 0n - rebate : takerBuys ? sellerFee : buyerFee,
+    rebate > 0n ? takerAsset.code : takerBuys ? market.quote.code : market.base.code,
+    postings,
+    events,
+  );
+}
+
+/**
+ * What every fill records once its money has moved (spot here, a perpetual's in the derivatives
+ * module): the orders' progress, the book, the last price, the trade and fill events with the
+ * fill's postings, an OCO's other order, and a filled maker's exit. Returns the maker level's
+ * lots after.
+ */
+export function recordFill(
+  s: CoreState,
+  taker: Order,
+  maker: Order,
+  lots: bigint,
+  quote: bigint,
+  takerFeeAtoms: bigint,
+  takerFeeAsset: string,
+  makerFeeAtoms: bigint,
+  makerFeeAsset: string,
+  postings: Posting[],
+  events: CoreEvent[],
+): bigint {
+  const market = taker.market;
+  const priceTicks = maker.priceTicks;
   taker.filledLots += lots;
   taker.filledQuoteAtoms += quote;
   if (taker.quoteAtoms === 0n) taker.remainingLots -= lots;
@@ -202,12 +241,12 @@ function fillOrders(
     takerSide: taker.side,
     takerOrderId: taker.id,
     takerUserId: taker.userId,
-    takerFeeAtoms: takerBuys ? buyerFee : sellerFee,
-    takerFeeAsset: takerBuys ? market.base.code : market.quote.code,
+    takerFeeAtoms,
+    takerFeeAsset,
     makerOrderId: maker.id,
     makerUserId: maker.userId,
-    makerFeeAtoms: rebate > 0n ? 0n - rebate : takerBuys ? sellerFee : buyerFee,
-    makerFeeAsset: rebate > 0n ? takerAsset.code : takerBuys ? market.quote.code : market.base.code,
+    makerFeeAtoms,
+    makerFeeAsset,
     ts: taker.ts,
   });
   events.push(
@@ -288,13 +327,13 @@ function payRebate(
 }
 
 /** The taker's rate in parts per 10^12; no multiply for the usual full-scale tier. */
-function takerRateOf(market: Market, tier: FeeTier): bigint {
+export function takerRateOf(market: Market, tier: FeeTier): bigint {
   return tier.takerScalePpm === FULL_SCALE_PPM
     ? market.takerRate
     : market.takerPpm * tier.takerScale;
 }
 
-function makerRateOf(market: Market, tier: FeeTier): bigint {
+export function makerRateOf(market: Market, tier: FeeTier): bigint {
   return tier.makerScalePpm === FULL_SCALE_PPM
     ? market.makerRate
     : market.makerPpm * tier.makerScale;
@@ -338,7 +377,8 @@ function finishTaker(s: CoreState, taker: Order, stop: Stop, events: CoreEvent[]
  */
 function restOrder(s: CoreState, order: Order, filled: boolean, events: CoreEvent[]): void {
   const market = order.market;
-  if (filled && order.side === "buy") {
+  // A perpetual order's reservation shrank fill by fill in proportion: it is already exact.
+  if (filled && order.side === "buy" && market.perpetual === null) {
     const hold = order.remainingLots * order.priceTicks * market.quotePerTickLot;
     assert(order.frozenAtoms >= hold, "resting buy holds less than it needs");
     releaseFrozen(order, order.frozenAtoms - hold, events);
@@ -353,6 +393,10 @@ function restOrder(s: CoreState, order: Order, filled: boolean, events: CoreEven
 export function releaseFrozen(order: Order, amount: bigint, events: CoreEvent[]): void {
   if (amount === 0n) return;
   const market = order.market;
+  if (market.perpetual !== null) {
+    releaseReservation(market.perpetual, order, amount);
+    return;
+  }
   const asset = order.side === "buy" ? market.quote : market.base;
   const postings = release(order.userId, asset, order.payBalance, amount);
   order.frozenAtoms = less(order.frozenAtoms, amount);

@@ -66,7 +66,7 @@ export function placeOco(
     c.ts,
   );
   stop.listId = limit.id;
-  acceptOrder(limit, c.priceTicks, limitNeed, events, limit.listId);
+  acceptOrder(s, limit, c.priceTicks, limitNeed, events, limit.listId);
   // Checked above not to trade: this only rests it.
   executeOrder(s, limit, events);
   const extra = stopNeed > limitNeed ? stopNeed - limitNeed : 0n;
@@ -86,6 +86,9 @@ interface CheckedOco {
 function checkOco(s: CoreState, c: PlaceOcoOrderCommand): CheckedOco | Rejection {
   const market = s.findMarket(c.symbol);
   if (market === undefined) return reject(RejectCode.UnknownMarket, `unknown market ${c.symbol}`);
+  if (market.perpetual !== null) {
+    return reject(RejectCode.NotForContracts, "OCO lists are not offered on perpetual contracts");
+  }
   const refused = refuseNewOrder(market);
   if (refused !== null) return refused;
   const basics = checkOrderBasics(s, c) ?? checkStopClientId(s, c);

@@ -4,6 +4,13 @@ import type { Account, Market, Order } from "../../model";
 import { RejectCode } from "../../reject-code";
 import type { SelfTradePrevention, Side, TimeInForce } from "../../types";
 import { freeze, orderBalanceChanged } from "../accounts/ledger";
+import type { Perpetual } from "../derivatives/perpetual";
+import {
+  marginedAccount,
+  orderReservation,
+  refuseForContract,
+  reserveForOrder,
+} from "../derivatives/perpetual-orders";
 import type {
   AnyPlaceOrderCommand,
   PlaceLimitOrderCommand,
@@ -42,7 +49,9 @@ export function placeOrder(
 ): Rejection | null {
   const market = s.findMarket(c.symbol);
   if (market === undefined) return reject(RejectCode.UnknownMarket, `unknown market ${c.symbol}`);
-  const refused = refuseNewOrder(market);
+  const refused =
+    refuseNewOrder(market) ??
+    (market.perpetual !== null ? refuseForContract(c) : refuseReduceOnly(c));
   if (refused !== null) return refused;
   const bad = checkOrderBasics(s, c);
   if (bad !== null) return bad;
@@ -55,6 +64,12 @@ export function placeOrder(
     RejectCode.InvalidOrderOptions,
     "orderType must be limit, market, stopLimit or takeProfitLimit",
   );
+}
+
+/** Reduce-only is a perpetual's option: a spot order has no position to reduce. */
+function refuseReduceOnly(c: AnyPlaceOrderCommand): Rejection | null {
+  if (c.reduceOnly === undefined) return null;
+  return reject(RejectCode.InvalidOrderOptions, "reduceOnly applies to perpetual contracts only");
 }
 
 function isStp(value: unknown): value is SelfTradePrevention {
@@ -196,8 +211,17 @@ export function placeLimit(
   }
   const tooLarge = checkMaxNotional(market, notional, "order value");
   if (tooLarge !== null) return tooLarge;
-  const frozen = c.side === "buy" ? notional : c.qtyLots * market.lotSizeAtoms;
-  const account = fundedAccount(s, market, c, frozen);
+  const perpetual = market.perpetual;
+  const frozen =
+    perpetual !== null
+      ? orderReservation(s, perpetual, c, c.priceTicks, c.qtyLots)
+      : c.side === "buy"
+        ? notional
+        : c.qtyLots * market.lotSizeAtoms;
+  const account =
+    perpetual !== null
+      ? marginedAccount(s, perpetual, c, frozen, c.qtyLots, timeInForce !== "GTC")
+      : fundedAccount(s, market, c, frozen);
   if (account instanceof Rejection) return account;
   if (timeInForce === "GTC") {
     const full = checkOpenOrders(market, account);
@@ -227,7 +251,7 @@ export function placeLimit(
     c.clientOrderId ?? null,
     c.ts,
   );
-  acceptOrder(order, c.priceTicks, frozen, events);
+  acceptOrder(s, order, c.priceTicks, frozen, events);
   executeOrder(s, order, events);
   if (market.swung) fireTriggers(s, market, c.ts, events);
   return null;
@@ -358,9 +382,16 @@ function placeMarket(
   }
   const limitTicks = protectionPrice(market, c);
   if (limitTicks instanceof Rejection) return limitTicks;
-  const frozen = marketOrderFreeze(market, c, limitTicks);
+  const perpetual = market.perpetual;
+  const frozen =
+    perpetual !== null
+      ? perpetualMarketReservation(s, perpetual, c, limitTicks)
+      : marketOrderFreeze(market, c, limitTicks);
   if (typeof frozen !== "bigint") return frozen;
-  const account = fundedAccount(s, market, c, frozen);
+  const account =
+    perpetual !== null
+      ? marginedAccount(s, perpetual, c, frozen, c.qtyLots ?? 0n, true)
+      : fundedAccount(s, market, c, frozen);
   if (account instanceof Rejection) return account;
   const unbounded = c.side === "buy" ? market.maxPriceTicks : UNBOUNDED_SELL_TICKS;
   const order = s.takeOrder(
@@ -377,14 +408,36 @@ function placeMarket(
     c.clientOrderId ?? null,
     c.ts,
   );
-  acceptOrder(order, limitTicks ?? 0n, frozen, events);
+  acceptOrder(s, order, limitTicks ?? 0n, frozen, events);
   executeOrder(s, order, events);
   if (market.swung) fireTriggers(s, market, c.ts, events);
   return null;
 }
 
-/** Reports the order accepted and freezes its funds; `listId` for an OCO's limit order. */
+/** A perpetual market order's reservation, priced at its protection price (see perpetual-orders.ts). */
+function perpetualMarketReservation(
+  s: CoreState,
+  perpetual: Perpetual,
+  c: PlaceMarketOrderCommand,
+  limitTicks: bigint | undefined,
+): bigint | Rejection {
+  const bad = checkQuantity(perpetual.market, c.qtyLots);
+  if (bad !== null) return bad;
+  const priceTicks = limitTicks as bigint;
+  const qtyLots = c.qtyLots as bigint;
+  const notional = notionalOf(perpetual.market, priceTicks, qtyLots);
+  return (
+    checkMaxNotional(perpetual.market, notional, "order value at the protection price") ??
+    orderReservation(s, perpetual, c, priceTicks, qtyLots)
+  );
+}
+
+/**
+ * Reports the order accepted and freezes its funds (a perpetual's order reserves margin
+ * instead); `listId` for an OCO's limit order.
+ */
 export function acceptOrder(
+  s: CoreState,
   order: Order,
   shownPriceTicks: bigint,
   frozen: bigint,
@@ -411,6 +464,10 @@ export function acceptOrder(
   };
   if (listId !== undefined) accepted.listId = listId;
   events.push(accepted);
+  if (market.perpetual !== null) {
+    reserveForOrder(s, market.perpetual, order, frozen);
+    return;
+  }
   const asset = order.side === "buy" ? market.quote : market.base;
   const postings = freeze(order.userId, asset, order.payBalance, frozen);
   order.frozenAtoms = frozen;

@@ -30,11 +30,25 @@ function isBigint(value: unknown): value is bigint {
   return typeof value === "bigint";
 }
 
-/** The market config with defaults applied, or why it is invalid. */
-function checkMarketConfig(s: CoreState, c: AddMarketCommand): MarketConfig | Rejection {
+/** A perpetual contract's symbol: a spot-like name and `-PERP`, so the two never collide. */
+export const CONTRACT_SYMBOL_PATTERN = /^[A-Z0-9]{2,27}-PERP$/;
+
+/**
+ * The market config with defaults applied, or why it is invalid. A perpetual contract's market
+ * (`contract.add`) is checked the same way, with its own symbol pattern.
+ */
+export function checkMarketConfig(
+  s: CoreState,
+  c: Omit<AddMarketCommand, "type">,
+  symbolPattern: RegExp = SYMBOL_PATTERN,
+): MarketConfig | Rejection {
   const invalid = (why: string) => reject(RejectCode.InvalidMarketConfig, why);
-  if (typeof c.symbol !== "string" || !SYMBOL_PATTERN.test(c.symbol)) {
-    return invalid("market symbol must be 2-32 of A-Z and 0-9");
+  if (typeof c.symbol !== "string" || !symbolPattern.test(c.symbol)) {
+    return invalid(
+      symbolPattern === SYMBOL_PATTERN
+        ? "market symbol must be 2-32 of A-Z and 0-9"
+        : "contract symbol must be 2-27 of A-Z and 0-9, then -PERP",
+    );
   }
   const base = s.assets.get(c.base);
   const quote = s.assets.get(c.quote);
@@ -79,7 +93,7 @@ function checkMarketConfig(s: CoreState, c: AddMarketCommand): MarketConfig | Re
 type MarketLimits = Pick<MarketConfig, "maxPriceTicks" | "maxNotionalAtoms" | "maxOpenOrders">;
 
 /** The market's maxima with defaults applied, each within its ceiling (see limits.ts). */
-function checkMarketLimits(c: AddMarketCommand): MarketLimits | Rejection {
+function checkMarketLimits(c: Omit<AddMarketCommand, "type">): MarketLimits | Rejection {
   const invalid = (why: string) => reject(RejectCode.InvalidMarketConfig, why);
   const limits: MarketLimits = {
     maxPriceTicks: c.maxPriceTicks ?? LEGACY_LIMITS.maxPriceTicks,
@@ -107,6 +121,12 @@ export function addMarket(
 ): Rejection | null {
   const config = checkMarketConfig(s, c);
   if (config instanceof Rejection) return config;
+  listMarket(s, config, events);
+  return null;
+}
+
+/** Adds a checked market to the core and reports it; returns it. */
+export function listMarket(s: CoreState, config: MarketConfig, events: CoreEvent[]): Market {
   const base = s.assets.get(config.base);
   const quote = s.assets.get(config.quote);
   assert(base !== undefined && quote !== undefined, "market assets vanished");
@@ -120,7 +140,7 @@ export function addMarket(
   );
   s.markets.set(config.symbol, market);
   events.push({ type: "market.added", ...config });
-  return null;
+  return market;
 }
 
 /**
@@ -146,10 +166,25 @@ export function setMarketStatus(
     );
   }
   if (previous === c.status) return null;
+  if (c.status === "closed" && hasOpenPositions(market)) {
+    return reject(
+      RejectCode.StatusChangeNotAllowed,
+      `contract ${market.symbol} still has open positions: it cannot close`,
+    );
+  }
   if (c.status === "closed") cancelEveryOrder(s, market, events);
   market.status = c.status;
   events.push({ type: "market.statusChanged", symbol: market.symbol, status: c.status, previous });
   return null;
+}
+
+/** A perpetual cannot close while any position is open: nothing would settle them. */
+function hasOpenPositions(market: Market): boolean {
+  if (market.perpetual === null) return false;
+  for (const position of market.perpetual.positions.values()) {
+    if (position.qtyLots !== 0n) return true;
+  }
+  return false;
 }
 
 function isScalePpm(value: unknown, least = 0): value is number {

@@ -364,6 +364,39 @@ const PROCEDURES: Array<{
         requestKey: crypto.randomUUID(),
       }),
   },
+  // Futures: no contract is listed here; allowed callers get past the guard and are refused for
+  // it (no settle asset, no contract), and nothing moves.
+  {
+    path: "futures.transfer",
+    access: "user",
+    call: (api) =>
+      api.futures.transfer({
+        asset: "USDT",
+        amount: "1",
+        direction: "toFutures",
+        transferId: crypto.randomUUID(),
+      }),
+  },
+  {
+    path: "futures.setLeverage",
+    access: "user",
+    call: (api) =>
+      api.futures.setLeverage({
+        symbol: "BTCUSDT-PERP",
+        leverage: 10,
+        requestId: crypto.randomUUID(),
+      }),
+  },
+  {
+    path: "futures.setMarginMode",
+    access: "user",
+    call: (api) =>
+      api.futures.setMarginMode({
+        symbol: "BTCUSDT-PERP",
+        mode: "isolated",
+        requestId: crypto.randomUUID(),
+      }),
+  },
   {
     path: "savings.preview",
     access: "user",

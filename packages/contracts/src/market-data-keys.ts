@@ -22,6 +22,9 @@ export function marketDataKeys(prefix: string) {
     trades: (symbol: string) => `${prefix}md:trades:${symbol}`,
     ticker: (symbol: string) => `${prefix}md:ticker:${symbol}`,
     markprice: (symbol: string) => `${prefix}md:markprice:${symbol}`,
+    /** A perpetual's premium samples towards one funding time (the pricer's, for the rate). */
+    premiums: (symbol: string, fundingTime: number) =>
+      `${prefix}md:premium:${symbol}:${fundingTime}`,
     alive: `${prefix}md:alive`,
   };
 }

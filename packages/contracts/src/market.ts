@@ -6,6 +6,16 @@ import { ZDecimal } from "./wire";
  * Where a market is in its life (the database's `"MarketStatus"`; the engine's lifecycle in
  * packages/core market-lifecycle.ts): listed but not open, trading, cancels only, halted, closed.
  */
+/**
+ * A perpetual contract's symbol ends so (`BTCUSDT-PERP`); the engine refuses it on a spot market
+ * and requires it of a contract, so the suffix alone tells the two apart.
+ */
+export const CONTRACT_SYMBOL_SUFFIX = "-PERP";
+
+export function isContractSymbol(symbol: string): boolean {
+  return symbol.endsWith(CONTRACT_SYMBOL_SUFFIX);
+}
+
 export const MARKET_STATUSES = ["PRE_OPEN", "TRADING", "CANCEL_ONLY", "HALTED", "CLOSED"] as const;
 export const ZMarketStatus = z.enum(MARKET_STATUSES);
 export type MarketStatus = z.infer<typeof ZMarketStatus>;

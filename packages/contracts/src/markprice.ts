@@ -6,8 +6,10 @@ import { ZDecimal, ZTime } from "./wire";
  * `<SYMBOL>@markprice` and its stored copy (seed 001: the mark price push carries the index
  * price, the estimated settlement price and the funding rate). For spot lending the mark price
  * is the index: the median of the market's recent mids within a band around the last trade
- * (packages/domains lending/index-price.ts). The settlement and funding fields belong to
- * perpetual contracts and are null until they exist.
+ * (packages/domains lending/index-price.ts). A perpetual contract's carries its own mark (the
+ * index plus the bounded average basis, packages/domains derivatives/mark-price.ts), the funding
+ * rate the interval's premium samples give so far, and the next funding time; a spot market's
+ * leaves those null.
  */
 export const ZMarkPricePush = z.object({
   symbol: z.string(),
@@ -30,17 +32,26 @@ export interface MarkPriceFacts {
   quotePrecision: number;
   /** Epoch ms of the index. */
   atMs: number;
+  /** A perpetual's: its mark in quote atoms, the estimated rate (ppm) and the next funding time. */
+  perpetual?: { markPriceAtoms: bigint; fundingRatePpm: number; nextFundingTime: number };
 }
 
 export function encodeMarkPrice(facts: MarkPriceFacts): MarkPricePushWire {
   const index = formatUnits(facts.indexPriceAtoms, facts.quotePrecision);
+  const perpetual = facts.perpetual;
   return {
     symbol: facts.symbol,
-    markPrice: index,
+    markPrice: perpetual ? formatUnits(perpetual.markPriceAtoms, facts.quotePrecision) : index,
     indexPrice: index,
     estimatedSettlePrice: null,
-    fundingRate: null,
-    nextFundingTime: null,
+    fundingRate: perpetual ? ratePpmText(perpetual.fundingRatePpm) : null,
+    nextFundingTime: perpetual ? perpetual.nextFundingTime : null,
     time: facts.atMs,
   };
+}
+
+/** A rate in ppm as a decimal fraction: 100 → "0.0001", −250 → "-0.00025". */
+function ratePpmText(ratePpm: number): string {
+  const text = formatUnits(BigInt(Math.abs(ratePpm)), 6);
+  return ratePpm < 0 ? `-${text}` : text;
 }

@@ -83,6 +83,17 @@ export const commandIds = {
   lendingPoolFund: (requestId: string) => `lending:pool:fund:${requestId}`,
   /** Operations' transfer out of a loan pool, keyed as a funding is. */
   lendingPoolDefund: (requestId: string) => `lending:pool:defund:${requestId}`,
+  /** A trader's transfer between spot and futures: the id the form made makes a resubmit move once. */
+  futuresTransfer: (transferId: string) => `futures:transfer:${transferId}`,
+  /** A trader's change of leverage or margin mode in a contract (one per request). */
+  positionSettings: (userId: number, symbol: string, requestId: string) =>
+    `position:settings:${userId}:${symbol}:${requestId}`,
+  /** The listing of a perpetual contract: once per symbol. */
+  contractAdd: (symbol: string) => `contract:add:${symbol}`,
+  /** A contract's mark price sampled at `at`: a resent mark is applied once. */
+  markSet: (symbol: string, at: number) => `mark:${symbol}:${at}`,
+  /** A contract's funding at one funding time: a rerun settles it once. */
+  fundingSettle: (symbol: string, fundingTime: number) => `funding:${symbol}:${fundingTime}`,
   /** A liveness probe of the engine. */
   ping: () => `ping:${crypto.randomUUID()}`,
   /** A command of the local demo market maker (development only). */

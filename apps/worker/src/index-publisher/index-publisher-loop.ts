@@ -7,8 +7,8 @@ import {
 } from "@exchange/domains/lending/index-publisher";
 import { sendIndexSet } from "@exchange/domains/lending/lending-engine";
 import { processMetrics } from "@exchange/protocol/metrics";
-import type { Consumer } from "../consumers/consumer";
 import { alertCenterDeps } from "../jobs/alert-center/definition";
+import { PeriodicLoop } from "../periodic-loop";
 import type { WorkerContext } from "../worker-context";
 
 /**
@@ -19,50 +19,13 @@ import type { WorkerContext } from "../worker-context";
  * A failing pass is retried by the board; while it fails, the index ages, the gauge shows it
  * and, past the staleness limit, the alert rule fires.
  */
-export class IndexPublisherLoop implements Consumer {
-  readonly name = "index-publisher";
-  readonly boundedSteps = true;
-  readonly batchMax = 1;
-  readonly inHand = undefined;
-  readonly processedSeq = undefined;
+export class IndexPublisherLoop extends PeriodicLoop {
   readonly publisher: IndexPublisher;
-  private stopping = false;
-  private wake: (() => void) | undefined;
 
-  constructor(
-    private readonly deps: IndexPublisherDeps,
-    private readonly everyMs: number = INDEX_SAMPLE_EVERY_MS,
-  ) {
-    this.publisher = new IndexPublisher(deps);
-  }
-
-  async start(): Promise<void> {}
-
-  async step(): Promise<boolean> {
-    if (this.stopping) return false;
-    const startedMs = this.deps.clock.now();
-    await this.publisher.pass();
-    if (this.stopping) return false;
-    await this.sleep(Math.max(0, this.everyMs - (this.deps.clock.now() - startedMs)));
-    return !this.stopping;
-  }
-
-  stop(): void {
-    this.stopping = true;
-    this.wake?.();
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
-      const self = this;
-      function done() {
-        clearTimeout(timer);
-        self.wake = undefined;
-        resolve();
-      }
-      this.wake = done;
-    });
+  constructor(deps: IndexPublisherDeps, everyMs: number = INDEX_SAMPLE_EVERY_MS) {
+    const publisher = new IndexPublisher(deps);
+    super("index-publisher", deps.clock, everyMs, () => publisher.pass());
+    this.publisher = publisher;
   }
 }
 

@@ -1,3 +1,4 @@
+import { CONTRACT_SYMBOL_SUFFIX } from "@exchange/contracts/market";
 import { decimalText, parseUnits, storedUnits } from "@exchange/contracts/money";
 import type { Store } from "../services";
 import type { IndexMethod, IndexPair } from "./index-price";
@@ -13,7 +14,12 @@ export async function findIndexPairs(
   loanAssets: readonly string[],
 ): Promise<IndexPair[]> {
   const markets = await db.market.findMany({
-    where: { quoteAsset: { in: [...loanAssets] }, status: { not: "CLOSED" } },
+    // A perpetual's book is not an index source: its mark is derived from this index.
+    where: {
+      quoteAsset: { in: [...loanAssets] },
+      status: { not: "CLOSED" },
+      symbol: { not: { endsWith: CONTRACT_SYMBOL_SUFFIX } },
+    },
     select: {
       symbol: true,
       baseAsset: true,

@@ -1,5 +1,6 @@
 import type { Command } from "@exchange/core";
-import { commandIds, type EngineReply, EngineTimeoutError } from "@exchange/protocol";
+import { commandIds, type EngineReply } from "@exchange/protocol";
+import { sendKeptCommand } from "../engine-commands";
 import { AppError, AppErrorCode } from "../errors";
 import type { Services } from "../services";
 
@@ -29,21 +30,8 @@ export const LENDING_BUSINESS = {
 /** What the lending domain's money moves need: jobs and consumers have these, not all of `Services`. */
 export type LendingServices = Pick<Services, "engine" | "clock">;
 
-/** How long a lending command waits for the engine before the caller is told to retry. */
-const ENGINE_TIMEOUT_MS = 10_000;
-
-async function send(services: LendingServices, command: Command): Promise<EngineReply["outcome"]> {
-  try {
-    return (await services.engine.send(command, { timeoutMs: ENGINE_TIMEOUT_MS })).outcome;
-  } catch (error) {
-    if (error instanceof EngineTimeoutError) {
-      throw new AppError(
-        AppErrorCode.ENGINE_UNAVAILABLE,
-        "The engine did not answer in time. Your request is kept and will be finished shortly.",
-      );
-    }
-    throw error;
-  }
+function send(services: LendingServices, command: Command): Promise<EngineReply["outcome"]> {
+  return sendKeptCommand(services, command);
 }
 
 /**

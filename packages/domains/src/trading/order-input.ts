@@ -187,7 +187,10 @@ function marketCommand(
     : { ...common(input, ctx), orderType: "market", qtyLots, slippageBps };
 }
 
-function common(input: Pick<PlaceOrderInput, "side" | "clientOrderId">, ctx: OrderContext) {
+function common(
+  input: Pick<PlaceOrderInput, "side" | "clientOrderId" | "reduceOnly">,
+  ctx: OrderContext,
+) {
   return {
     type: "order.place" as const,
     id: ctx.commandId,
@@ -196,6 +199,7 @@ function common(input: Pick<PlaceOrderInput, "side" | "clientOrderId">, ctx: Ord
     symbol: ctx.market.dto.symbol,
     side: input.side,
     ...(input.clientOrderId === undefined ? {} : { clientOrderId: input.clientOrderId }),
+    ...(input.reduceOnly === true ? { reduceOnly: true } : {}),
   };
 }
 

@@ -83,6 +83,18 @@ function explain(
       return ["_", "No open order matches: it may have filled or been cancelled already."];
     case RejectCode.UnknownMarket:
       return ["symbol", `There is no market ${m.symbol}.`];
+    case RejectCode.InsufficientMargin:
+      return [
+        "quantity",
+        "Not enough margin in your futures wallet for this order: transfer more in, lower the quantity or raise the leverage.",
+      ];
+    case RejectCode.ReduceOnlyWouldIncrease:
+      return [
+        "reduceOnly",
+        "A reduce-only order must close part of your position: opposite to it and no larger.",
+      ];
+    case RejectCode.NotForContracts:
+      return ["type", `${m.symbol} takes limit and market orders only.`];
     default:
       return undefined;
   }

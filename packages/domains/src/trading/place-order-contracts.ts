@@ -12,6 +12,9 @@ import { z } from "zod";
  *   triggered. The order waits until the market's last trade price reaches `stopPrice`: a
  *   stop-limit buy when the price rises to it, a sell when it falls to it; a take-profit-limit
  *   the other way round. One that would trigger at once is refused.
+ * - On a perpetual contract (`BTCUSDT-PERP`) the same orders open and close a position, margin
+ *   reserved in the futures wallet; `reduceOnly` closes without opening (stop, take-profit and
+ *   buying by amount are not offered there yet).
  */
 const ZClientOrderId = z
   .string()
@@ -29,6 +32,8 @@ export const ZPlaceOrderInput = z.object({
   postOnly: z.boolean().optional(),
   slippagePercent: z.number().min(0.1).max(50).optional(),
   clientOrderId: ZClientOrderId.optional(),
+  /** Perpetual contracts only: the order may only reduce the position (IOC, FOK or market). */
+  reduceOnly: z.boolean().optional(),
 });
 export type PlaceOrderInput = z.infer<typeof ZPlaceOrderInput>;
 

@@ -6,6 +6,7 @@ import { resendVerificationProcedure } from "./auth/resend-verification";
 import { resetPasswordProcedure } from "./auth/reset-password";
 import { verifyEmailProcedure } from "./auth/verify-email";
 import { myFeesProcedure } from "./fees/my-fees";
+import { futuresRouter } from "./futures/router";
 import { healthProcedure } from "./health";
 import { myKycStatusProcedure } from "./kyc/my-kyc-status";
 import { lendingRouter } from "./lending/router";
@@ -67,6 +68,7 @@ export const traderRouter = router({
   wallet: walletRouter,
   savings: savingsRouter,
   lending: lendingRouter,
+  futures: futuresRouter,
   apiKeys: apiKeysRouter,
   notifications: notificationsRouter,
   announcements: router({ live: liveAnnouncementsProcedure }),

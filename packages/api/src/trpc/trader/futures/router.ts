@@ -1,0 +1,13 @@
+import { router } from "../../trpc";
+import { setLeverageProcedure, setMarginModeProcedure } from "./settings";
+import { futuresTransferProcedure } from "./transfer";
+
+/**
+ * Perpetual contracts for traders (packages/domains/src/derivatives): the futures wallet and
+ * each contract's leverage and margin mode. Orders go through `trading` like spot orders.
+ */
+export const futuresRouter = router({
+  transfer: futuresTransferProcedure,
+  setLeverage: setLeverageProcedure,
+  setMarginMode: setMarginModeProcedure,
+});

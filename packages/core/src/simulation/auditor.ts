@@ -85,7 +85,7 @@ export class Auditor {
   private readonly loanTransfers = new Map<string, bigint>();
   /** A market order's slippage bound, set before it runs: taker side and 10 000 × the bound. */
   private slippageBound: { side: "buy" | "sell"; scaledTicks: bigint } | null = null;
-  private readonly perps = new PerpsAudit(fail);
+  readonly perps = new PerpsAudit(fail);
 
   /**
    * Before a command runs: a market order with a slippage notes the bound its fills must keep,

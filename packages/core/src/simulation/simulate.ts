@@ -79,6 +79,8 @@ export interface SimulationReport {
     deleveraged: number;
     counterparties: number;
     insurancePaid: number;
+    /** Ordinary fills past a position's bankruptcy price whose loss the insurance fund paid. */
+    fillShortfalls: number;
     fundings: number;
   };
   checkpoints: number;
@@ -198,6 +200,7 @@ class Simulation {
         deleveraged: 0,
         counterparties: 0,
         insurancePaid: 0,
+        fillShortfalls: 0,
         fundings: 0,
       },
       checkpoints: 0,
@@ -265,6 +268,7 @@ class Simulation {
     }
     if (/^(loan|index)\./.test(command.type)) this.countLending(command, result);
     if (isPerpetual(command)) this.countPerps(result);
+    this.report.perps.fillShortfalls = this.auditor.perps.fillShortfalls;
     return result;
   }
 

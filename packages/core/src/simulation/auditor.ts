@@ -63,7 +63,8 @@ function fail(message: string): never {
  *   accounts.
  * - perpetuals (`perps-auditor.ts`): the futures ledger against wallets, isolated margins and
  *   positions' cost, positions as the events report them and as their trades made them, funding
- *   sums, insurance moved only by liquidation, funding and transfers; a perpetual order holds
+ *   sums, insurance moved only by liquidation, funding and transfers (or paying for an ordinary
+ *   fill past a bankruptcy price, counted); a perpetual order holds
  *   margin (the position's order margin), never a frozen balance, so a user's frozen balance is
  *   what their spot orders and withdrawals hold.
  * After each command it checks the users that command touched (others cannot have changed);

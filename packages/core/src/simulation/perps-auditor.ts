@@ -31,7 +31,8 @@ interface ContractModel {
  * - the insurance fund moves only by liquidation (its close orders' fills included), funding
  *   shortfalls, transfers and the lending module's liquidations, or pays out for an ordinary
  *   fill that closed a position past its bankruptcy price (counted: `fillShortfalls`); each `position.liquidated`
- *   reports exactly what the fund gained or paid in it;
+ *   reports exactly what the fund gained or paid in it, and leaves the position flat with no
+ *   order open in the contract;
  * - a user's open orders in a contract hold, together, the position's order margin.
  */
 export class PerpsAudit {
@@ -56,6 +57,7 @@ export class PerpsAudit {
     const takers = new Map<number, number>();
     let insurance = 0n;
     let derivatives = false;
+    const liquidated: { userId: number; symbol: string }[] = [];
     for (const e of result.events) {
       switch (e.type) {
         case "contract.added":
@@ -111,6 +113,7 @@ export class PerpsAudit {
             this.fail(`liquidation of user ${e.userId} did not close the whole position`);
           }
           insurance = 0n;
+          liquidated.push(e);
           break;
       }
     }
@@ -128,6 +131,14 @@ export class PerpsAudit {
         this.fail(
           `position ${key} holds ${qty} lots, its trades and deleveraging made it otherwise`,
         );
+      }
+    }
+    for (const { userId, symbol } of liquidated) {
+      if (core.position(userId, symbol)?.qtyLots !== 0n) {
+        this.fail(`user ${userId}'s ${symbol} position is open after its liquidation`);
+      }
+      if (core.openOrders(userId).some((o) => o.symbol === symbol)) {
+        this.fail(`user ${userId} has ${symbol} orders open after its liquidation`);
       }
     }
     if (derivatives || command.type.startsWith("contract.")) this.checkLedger(core);

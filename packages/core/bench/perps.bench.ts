@@ -1,9 +1,21 @@
+import type { Command } from "../src/commands";
+import type { ExchangeCore } from "../src/exchange-core";
 import { SortedLiquidationIndex } from "../src/modules/derivatives/liquidation-index";
+import {
+  divCeil,
+  isBelowMaintenance,
+  liquidationPriceTicks,
+  type PreparedRiskTier,
+  prepareRiskTiers,
+} from "../src/modules/derivatives/margin-math";
 import { Prng } from "../src/simulation/prng";
+import { createTestCore, expectAccepted, fundUsers, PERP_SYMBOL } from "../src/test-kit";
+import type { Side } from "../src/types";
 import { parseIntegerArgs } from "./args";
 
 /**
- * `npm run bench:perps`, or `npx tsx bench/perps.bench.ts [--positions N] [--updates U] [--seed S]`
+ * `npm run bench:perps`, or
+ * `npx tsx bench/perps.bench.ts [--positions N] [--updates U] [--orders O] [--seed S]`
  *
  * The liquidation scan of perpetual contracts: `positions` isolated positions over two linear
  * contracts (random sides, sizes, entries within 3 % of the mark, leverages 1-100×, margins at
@@ -19,22 +31,35 @@ import { parseIntegerArgs } from "./args";
  * contract's mark: none may be liquidatable (the index missed none). `fullScanMs` is one exact
  * check of every position, the scan the index avoids, for comparison.
  *
+ * The liquidation price and the exact check are `margin-math.ts`'s (`liquidationPriceTicks`,
+ * `isBelowMaintenance`) with one risk tier, as the engine indexes and confirms positions.
+ *
+ * Then the order throughput of futures orders through a real `ExchangeCore`, alongside spot:
+ * `orders` limit orders from 100 funded users (each with a futures wallet, at the default 20×),
+ * every other one crossing up to 3 ticks through the mid and the rest resting 1-20 ticks behind
+ * it, 1-20 lots each, run three times on fresh cores — only BTCUSDT (spot), only BTCUSDT-PERP,
+ * and half of each interleaved — and timed after a tenth of them as a warm-up.
+ *
  * Prints the median and p99 per update, and the median of the updates that found a position
- * (most find none); the last line is one JSON object with the figures.
+ * (most find none), and orders per second of each flow; the last line is one JSON object with
+ * the figures.
  */
 
 const {
   positions: POSITIONS,
   updates: UPDATES,
+  orders: ORDERS,
   seed: SEED,
 } = parseIntegerArgs(
-  { positions: 100_000, updates: 2_000, seed: 1 },
-  "perps.bench.ts [--positions N] [--updates U] [--seed S]",
+  { positions: 100_000, updates: 2_000, orders: 200_000, seed: 1 },
+  "perps.bench.ts [--positions N] [--updates U] [--orders O] [--seed S]",
 );
 
 const PPM = 1_000_000n;
-/** One maintenance rate for every notional (a single risk tier): 0.5 %. */
-const MAINTENANCE_PPM = 5_000n;
+/** One maintenance rate for every notional (a single risk tier): 0.5 %, up to 100×. */
+const TIERS: readonly PreparedRiskTier[] = prepareRiskTiers([
+  { maxNotionalAtoms: 10n ** 18n, maintenanceMarginPpm: 5_000n, maxLeverage: 100 },
+]);
 const LEVERAGES = [1n, 2n, 3n, 5n, 10n, 20n, 25n, 50n, 75n, 100n];
 /** Updates between two full checks that the index missed no liquidatable position. */
 const AUDIT_EVERY = 200;
@@ -64,35 +89,29 @@ const contracts: Contract[] = [
   { symbol: "ETHUSDT-PERP", k: 100n, markTicks: 300_000n },
 ];
 
-function divCeil(a: bigint, b: bigint): bigint {
-  return (a + b - 1n) / b;
-}
-
 /** Whether the position's margin balance at `markTicks` is at or below its maintenance. */
 function isLiquidatable(p: Position, markTicks: bigint): boolean {
-  const k = (contracts[p.contract] as Contract).k;
-  const abs = p.qtyLots < 0n ? -p.qtyLots : p.qtyLots;
-  const balance = p.isolatedMarginAtoms + markTicks * p.qtyLots * k - p.costAtoms;
-  const maintenance = divCeil(markTicks * abs * k * MAINTENANCE_PPM, PPM);
-  return balance <= maintenance;
+  const { k } = contracts[p.contract] as Contract;
+  return isBelowMaintenance({
+    qtyLots: p.qtyLots,
+    costAtoms: p.costAtoms,
+    marginAtoms: p.isolatedMarginAtoms,
+    k,
+    markTicks,
+    tiers: TIERS,
+  });
 }
 
-/**
- * The isolated liquidation price for one maintenance rate m: the mark M at which
- * margin + M·q·k − cost = m·M·|q|·k. It is what `margin-math.ts`'s `liquidationPriceTicks`
- * computes for a single risk tier, and the bench is to call that instead once it lands.
- * Long: M = (cost − margin) / (q·k·(1 − m)), rounded UP (0n, never, when margin ≥ cost);
- * short: M = (margin + |cost|) / (|q|·k·(1 + m)), rounded DOWN: the index finds a position at
- * or before its exact line. Maintenance rounded up by < 1 atom moves the line by less than a
- * tick here (k = 100 atoms per tick-lot), which the tick rounding covers.
- */
-function liquidationPriceTicks(p: Position): bigint {
-  const k = (contracts[p.contract] as Contract).k;
-  if (p.qtyLots > 0n) {
-    const numerator = (p.costAtoms - p.isolatedMarginAtoms) * PPM;
-    return numerator <= 0n ? 0n : divCeil(numerator, p.qtyLots * k * (PPM - MAINTENANCE_PPM));
-  }
-  return ((p.isolatedMarginAtoms - p.costAtoms) * PPM) / (-p.qtyLots * k * (PPM + MAINTENANCE_PPM));
+/** The isolated liquidation price the engine indexes: on the safe side of the line. */
+function liquidationTicks(p: Position): bigint {
+  const { k } = contracts[p.contract] as Contract;
+  return liquidationPriceTicks({
+    qtyLots: p.qtyLots,
+    costAtoms: p.costAtoms,
+    marginAtoms: p.isolatedMarginAtoms,
+    k,
+    tiers: TIERS,
+  });
 }
 
 /** A random position of `contract`, not liquidatable at its current mark. */
@@ -115,7 +134,7 @@ function openPosition(prng: Prng, contract: number): Position {
       open: true,
     };
     if (isLiquidatable(position, markTicks)) continue;
-    position.liqPriceTicks = liquidationPriceTicks(position);
+    position.liqPriceTicks = liquidationTicks(position);
     return position;
   }
 }
@@ -145,6 +164,77 @@ function auditNoneMissed(book: readonly Position[]): void {
       throw new Error(`position ${key} is liquidatable and the index did not find it`);
     }
   }
+}
+
+/** Users of the throughput flows, and how many of a flow's orders warm up outside the clock. */
+const FLOW_USERS = 100;
+const WARMUP_SHARE = 10;
+/** The mids: BTCUSDT at 50 000 USDT in 0.01 ticks, the perpetual at 50 000 USDT in 0.1 ticks. */
+const SPOT_MID = 5_000_000;
+const PERP_MID = 500_000;
+
+/** A core with BTCUSDT and BTCUSDT-PERP, its users funded on spot and in futures, a mark set. */
+function flowCore(): { core: ExchangeCore; make: (body: Record<string, unknown>) => Command } {
+  const { core, cmd } = createTestCore();
+  const users = Array.from({ length: FLOW_USERS }, (_, i) => i + 1);
+  fundUsers(core, cmd, users);
+  expectAccepted(core.apply(cmd.addContract()));
+  for (const userId of users) {
+    expectAccepted(core.apply(cmd.futuresTransfer(userId, "toFutures", 10n ** 13n)));
+  }
+  expectAccepted(core.apply(cmd.mark(BigInt(PERP_MID))));
+  return { core, make: (body) => cmd.make(body as Parameters<typeof cmd.make>[0]) };
+}
+
+/**
+ * `count` limit orders, on the perpetual with probability `perpShare`: every other one crosses
+ * up to 3 ticks through the mid (taking what rests there, resting what is left), the others
+ * rest 1-20 ticks behind it; 1-20 lots, random users and sides, self-trades allowed.
+ */
+function flowOrders(
+  prng: Prng,
+  make: (body: Record<string, unknown>) => Command,
+  count: number,
+  perpShare: number,
+): Command[] {
+  const orders: Command[] = [];
+  for (let i = 0; i < count; i++) {
+    const perp = prng.chance(perpShare);
+    const side: Side = prng.chance(0.5) ? "buy" : "sell";
+    const offset = i % 2 === 0 ? prng.int(0, 3) : -prng.int(1, 20);
+    const mid = perp ? PERP_MID : SPOT_MID;
+    orders.push(
+      make({
+        type: "order.place",
+        orderType: "limit",
+        userId: prng.int(1, FLOW_USERS),
+        symbol: perp ? PERP_SYMBOL : "BTCUSDT",
+        side,
+        priceTicks: BigInt(mid + (side === "buy" ? offset : -offset)),
+        qtyLots: prng.bigint(1, 20),
+        timeInForce: "GTC",
+        stp: "none",
+      }),
+    );
+  }
+  return orders;
+}
+
+/** Orders per second of a flow through a fresh core, after a tenth of it as a warm-up. */
+function throughput(perpShare: number): { ordersPerSecond: number; trades: number } {
+  const { core, make } = flowCore();
+  const orders = flowOrders(new Prng(SEED), make, ORDERS, perpShare);
+  const warmup = Math.floor(orders.length / WARMUP_SHARE);
+  for (let i = 0; i < warmup; i++) expectAccepted(core.apply(orders[i] as Command));
+  let trades = 0;
+  const started = performance.now();
+  for (let i = warmup; i < orders.length; i++) {
+    const result = core.apply(orders[i] as Command);
+    if (!result.accepted) throw new Error(`order ${i} rejected: ${result.code} ${result.message}`);
+    for (const event of result.events) if (event.type === "trade") trades++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { ordersPerSecond: Math.round((orders.length - warmup) / seconds), trades };
 }
 
 const prng = new Prng(SEED);
@@ -215,6 +305,10 @@ for (let update = 1; update <= UPDATES; update++) {
   if (update % AUDIT_EVERY === 0 || update === UPDATES) auditNoneMissed(book);
 }
 
+const spotFlow = throughput(0);
+const perpFlow = throughput(1);
+const mixedFlow = throughput(0.5);
+
 updateMs.sort((a, b) => a - b);
 foundUpdateMs.sort((a, b) => a - b);
 const figures = {
@@ -229,6 +323,10 @@ const figures = {
   foundMaxPerUpdate,
   buildMs: round4(buildMs),
   fullScanMs: round4(fullScanMs),
+  orders: ORDERS,
+  spotOrdersPerSecond: spotFlow.ordersPerSecond,
+  perpOrdersPerSecond: perpFlow.ordersPerSecond,
+  mixedOrdersPerSecond: mixedFlow.ordersPerSecond,
 };
 const marks = contracts.map((c) => `${c.symbol} ${c.markTicks}`).join(", ");
 console.log(
@@ -242,5 +340,11 @@ console.log(
 );
 console.log(
   `per update that found positions (${foundUpdateMs.length}): median ${figures.scanFoundMedianMs} ms`,
+);
+console.log(
+  `${ORDERS} limit orders through the core (after ${ORDERS / WARMUP_SHARE} to warm up): ` +
+    `spot ${figures.spotOrdersPerSecond}/s (${spotFlow.trades} trades), ` +
+    `perpetual ${figures.perpOrdersPerSecond}/s (${perpFlow.trades} trades), ` +
+    `half and half ${figures.mixedOrdersPerSecond}/s (${mixedFlow.trades} trades)`,
 );
 console.log(JSON.stringify(figures));

@@ -8,6 +8,7 @@ import type {
 } from "../events";
 import type { ExchangeCore, MarketView, OrderView } from "../exchange-core";
 import { SYSTEM_ACCOUNTS } from "../types";
+import { PerpsAudit } from "./perps-auditor";
 
 /** The user a command credits by deposit, transfer or adjustment, which the maximum bounds. */
 function creditedUser(c: Command): { userId: number; asset: string } | null {
@@ -60,6 +61,12 @@ function fail(message: string): never {
  *   ends with its principal back, from proceeds or insurance), `loanIncome` never falls; no loan
  *   ends with collateral or debt outstanding; only lending commands post to the lending
  *   accounts.
+ * - perpetuals (`perps-auditor.ts`): the futures ledger against wallets, isolated margins and
+ *   positions' cost, positions as the events report them and as their trades made them, funding
+ *   sums, insurance moved only by liquidation, funding and transfers (or paying for an ordinary
+ *   fill past a bankruptcy price, counted); a perpetual order holds
+ *   margin (the position's order margin), never a frozen balance, so a user's frozen balance is
+ *   what their spot orders and withdrawals hold.
  * After each command it checks the users that command touched (others cannot have changed);
  * `auditAll` checks everyone and the zero sum of every asset across all accounts.
  */
@@ -79,6 +86,7 @@ export class Auditor {
   private readonly loanTransfers = new Map<string, bigint>();
   /** A market order's slippage bound, set before it runs: taker side and 10 000 × the bound. */
   private slippageBound: { side: "buy" | "sell"; scaledTicks: bigint } | null = null;
+  readonly perps = new PerpsAudit(fail);
 
   /**
    * Before a command runs: a market order with a slippage notes the bound its fills must keep,
@@ -101,8 +109,8 @@ export class Auditor {
       fail("a rejected command emitted state events");
     }
     if (result.accepted && result.repeated) {
-      if (!/^(balance|savings|loan|index)\./.test(command.type)) {
-        fail("only balance, savings and lending commands may repeat");
+      if (!/^(balance|savings|loan|index|futures|mark|funding)\./.test(command.type)) {
+        fail("only balance, savings, lending, futures, mark and funding commands may repeat");
       }
       return;
     }
@@ -121,12 +129,24 @@ export class Auditor {
         if (placedOrderId === 0) placedOrderId = event.orderId;
         this.checkAccepted(core, event);
       } else if (event.type === "market.added") this.markets.delete(event.symbol);
+      else if (event.type === "position.changed") touched.add(event.userId);
+    }
+    this.perps.checkCommand(core, command, result);
+    if (result.accepted && "userId" in command && this.perpetualCommand(command)) {
+      touched.add(command.userId);
     }
     this.checkLevels(core, result);
     this.checkBooks(core);
     for (const userId of touched) this.checkUser(core, userId);
     const credited = result.accepted ? creditedUser(command) : null;
     if (credited !== null) this.checkHoldings(core, credited.userId, credited.asset);
+  }
+
+  /** A command about a contract, whose user's order margin it may change. */
+  private perpetualCommand(command: Command): boolean {
+    return "symbol" in command
+      ? command.symbol === undefined || this.perps.isContract(command.symbol)
+      : false;
   }
 
   /**
@@ -328,6 +348,7 @@ export class Auditor {
     this.checkBooks(core);
     this.checkPositions(core, null);
     this.checkLendingAccounts(core);
+    this.perps.checkLedger(core);
     for (const userId of core.userIds()) this.checkUser(core, userId);
     for (const asset of core.assetCodes()) {
       let total = 0n;
@@ -400,7 +421,8 @@ export class Auditor {
     if (t.qtyLots <= 0n) fail(`trade ${t.tradeId} has no quantity`);
     if (t.priceTicks > m.maxPriceTicks || t.quoteAtoms > m.maxNotionalAtoms)
       fail(`trade ${t.tradeId} is above the market's maximum price or notional`);
-    const base = t.qtyLots * m.lotSizeAtoms;
+    // A perpetual's fill exchanges nothing: both fees are charged on its notional.
+    const base = this.perps.isContract(t.symbol) ? t.quoteAtoms : t.qtyLots * m.lotSizeAtoms;
     const takerReceived = t.takerSide === "buy" ? base : t.quoteAtoms;
     const makerReceived = t.takerSide === "buy" ? t.quoteAtoms : base;
     if (t.takerFeeAtoms < 0n || t.takerFeeAtoms > takerReceived)
@@ -493,6 +515,7 @@ export class Auditor {
     const open = new Map<string, number>();
     const orders = core.openOrders(userId);
     const byId = new Map(orders.map((o) => [o.orderId, o] as const));
+    this.perps.checkOrders(core, userId, orders);
     for (const o of orders) {
       const m = this.market(core, o.symbol);
       const count = (open.get(o.symbol) ?? 0) + 1;
@@ -501,12 +524,14 @@ export class Auditor {
       if (o.priceTicks > m.maxPriceTicks) fail(`order ${o.orderId} rests above the maximum price`);
       if (o.qtyLots * o.priceTicks * m.quotePerTickLot > m.maxNotionalAtoms)
         fail(`order ${o.orderId} rests above the maximum notional`);
+      if (o.remainingLots <= 0n || o.remainingLots + o.filledLots !== o.qtyLots)
+        fail(`order ${o.orderId} quantities are inconsistent`);
+      // A perpetual order reserves margin (checked by the perpetuals audit), no balance.
+      if (this.perps.isContract(o.symbol)) continue;
       const expected = this.expectedHold(m, o, byId);
       this.checkConditional(core, o, byId);
       if (o.frozenAtoms !== expected)
         fail(`order ${o.orderId} holds ${o.frozenAtoms}, needs ${expected}`);
-      if (o.remainingLots <= 0n || o.remainingLots + o.filledLots !== o.qtyLots)
-        fail(`order ${o.orderId} quantities are inconsistent`);
       const asset = o.side === "buy" ? m.quote : m.base;
       held.set(asset, (held.get(asset) ?? 0n) + o.frozenAtoms);
     }

@@ -2,6 +2,7 @@ import type { Command, PlaceOrderCommand, TransferAccount } from "../commands";
 import type { CommandResult } from "../events";
 import type { MarketStatus, SelfTradePrevention, Side, TimeInForce } from "../types";
 import { LendingGenerator, SIM_LOAN_POOL_ATOMS } from "./lending-generator";
+import { PerpsGenerator } from "./perps-generator";
 import type { Prng } from "./prng";
 
 /**
@@ -17,6 +18,10 @@ import type { Prng } from "./prng";
  *
  * Lending commands (`lending-generator.ts`) move index prices, with gaps through the
  * liquidation lines, and open, accrue, repay, top up and liquidate loans.
+ *
+ * Perpetuals commands (`perps-generator.ts`) list BTCUSDT-PERP, move USDT into futures wallets
+ * and back, set leverage and margin modes, trade it, move its mark with gaps that liquidate
+ * (through the book and by auto-deleveraging) and settle funding.
  *
  * The generator only looks at command results (never at core internals) to learn which orders
  * rest, which withdrawals are pending and which savings positions are open.
@@ -158,6 +163,7 @@ export class CommandGenerator {
   private readonly usedKeys: { business: string; businessId: string }[] = [];
   private readonly addMarketAt: number;
   private readonly lending: LendingGenerator;
+  private readonly perps: PerpsGenerator;
   private count = 0;
   private ts = 1_700_000_000_000;
 
@@ -178,6 +184,10 @@ export class CommandGenerator {
       },
       businessKey: (business) => this.businessKey(business),
     });
+    this.perps = new PerpsGenerator(prng, {
+      envelope: () => this.envelope(),
+      businessKey: (business) => this.businessKey(business),
+    });
   }
 
   /** The next command; `observe` its result before asking for another. */
@@ -187,7 +197,8 @@ export class CommandGenerator {
     if (this.count === this.addMarketAt) return this.addAsset();
     if (this.count === this.addMarketAt + 1) return this.addMarket();
     const draw = this.prng.next();
-    if (draw < 0.51) return this.limitOrder();
+    if (draw < 0.45) return this.limitOrder();
+    if (draw < 0.51) return this.perps.next();
     if (draw < 0.55) return this.lending.next();
     if (draw < 0.59) return this.stopOrder();
     if (draw < 0.6) return this.ocoOrder();
@@ -209,6 +220,7 @@ export class CommandGenerator {
   observe(command: Command, result: CommandResult, isResting: (orderId: number) => boolean): void {
     if (!result.accepted || result.repeated) return;
     this.lending.observe(command, result);
+    this.perps.observe(command, result);
     for (const event of result.events) {
       if (event.type === "order.filled" || event.type === "order.cancelled")
         this.forget(event.orderId);

@@ -63,6 +63,26 @@ export interface SimulationReport {
     ocoCancels: number;
     rejected: Record<number, number>;
   };
+  /**
+   * Perpetuals traffic: commands accepted (repeats of a key apart), repeated and rejected by
+   * code; fills of the contract; positions liquidated, those the book closed (in part) and
+   * those auto-deleveraging closed (in part), liquidations the insurance fund paid for; funding
+   * settlements, and deleveraged counterparties.
+   */
+  perps: {
+    accepted: number;
+    repeated: number;
+    rejected: Record<number, number>;
+    fills: number;
+    liquidated: number;
+    throughBook: number;
+    deleveraged: number;
+    counterparties: number;
+    insurancePaid: number;
+    /** Ordinary fills past a position's bankruptcy price whose loss the insurance fund paid. */
+    fillShortfalls: number;
+    fundings: number;
+  };
   checkpoints: number;
   restores: number;
   finalHash: string;
@@ -123,6 +143,14 @@ export function firstDifference(a: unknown, b: unknown, path = "result"): string
   return null;
 }
 
+/** A derivatives command, or an order command on a perpetual contract. */
+function isPerpetual(command: Command): boolean {
+  if (/^(futures|contract|position|mark|funding)\./.test(command.type)) return true;
+  return (
+    "symbol" in command && typeof command.symbol === "string" && command.symbol.endsWith("-PERP")
+  );
+}
+
 function roundTrip(core: ExchangeCore, book: "fast" | "naive"): ExchangeCore {
   return ExchangeCore.restore(JSON.parse(JSON.stringify(core.snapshot())), { book });
 }
@@ -161,6 +189,19 @@ class Simulation {
         amendsReplaced: 0,
         ocoCancels: 0,
         rejected: {},
+      },
+      perps: {
+        accepted: 0,
+        repeated: 0,
+        rejected: {},
+        fills: 0,
+        liquidated: 0,
+        throughBook: 0,
+        deleveraged: 0,
+        counterparties: 0,
+        insurancePaid: 0,
+        fillShortfalls: 0,
+        fundings: 0,
       },
       checkpoints: 0,
       restores: 0,
@@ -226,7 +267,34 @@ class Simulation {
       else savings.accepted++;
     }
     if (/^(loan|index)\./.test(command.type)) this.countLending(command, result);
+    if (isPerpetual(command)) this.countPerps(result);
+    this.report.perps.fillShortfalls = this.auditor.perps.fillShortfalls;
     return result;
+  }
+
+  /** Tallies one perpetuals command (see `SimulationReport`). */
+  private countPerps(result: CommandResult): void {
+    const tally = this.report.perps;
+    if (!result.accepted) {
+      tally.rejected[result.code] = (tally.rejected[result.code] ?? 0) + 1;
+      return;
+    }
+    if (result.repeated) {
+      tally.repeated++;
+      return;
+    }
+    tally.accepted++;
+    for (const event of result.events) {
+      if (event.type === "trade" && event.symbol.endsWith("-PERP")) tally.fills++;
+      else if (event.type === "funding.settled") tally.fundings++;
+      else if (event.type === "position.deleveraged") tally.counterparties++;
+      else if (event.type === "position.liquidated") {
+        tally.liquidated++;
+        if (event.bookLots > 0n) tally.throughBook++;
+        if (event.deleveragedLots > 0n) tally.deleveraged++;
+        if (event.insuranceAtoms < 0n) tally.insurancePaid++;
+      }
+    }
   }
 
   /** Tallies one lending command (see `SimulationReport`). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { BalanceChangedEvent, CommandResult } from "../events";
-import { createTestCore } from "../test-kit";
+import { createTestCore, PERP_SYMBOL } from "../test-kit";
 import { AuditFailure, Auditor } from "./auditor";
 import { runSimulation } from "./simulate";
 
@@ -50,6 +50,20 @@ describe("seeded simulation", () => {
       expect(lending.repeated).toBeGreaterThan(0);
       expect(Object.keys(lending.rejected).map(Number)).toEqual(
         expect.arrayContaining([800, 803, 804, 806, 807, 808, 811]),
+      );
+      // The perpetual trades, settles funding, and gaps in its mark liquidate positions: through
+      // the book and by auto-deleveraging; its commands meet their rejections.
+      const perps = report.perps;
+      expect(perps.accepted).toBeGreaterThan(CI_OPS / 40);
+      expect(perps.fills).toBeGreaterThan(CI_OPS / 500);
+      expect(perps.fundings).toBeGreaterThan(CI_OPS / 1_000);
+      expect(perps.liquidated).toBeGreaterThan(3);
+      expect(perps.throughBook).toBeGreaterThan(0);
+      expect(perps.deleveraged).toBeGreaterThan(0);
+      expect(perps.counterparties).toBeGreaterThan(0);
+      expect(perps.repeated).toBeGreaterThan(0);
+      expect(Object.keys(perps.rejected).map(Number)).toEqual(
+        expect.arrayContaining([203, 406, 600, 901, 903, 905]),
       );
     },
     120_000,
@@ -125,6 +139,37 @@ describe("auditor", () => {
     expect(() => auditor.checkCommand(core, deposit, bogus)).toThrow(
       /deposit posted to the loanCollateral account/,
     );
+  });
+
+  it("fails an insurance fund moved by other than liquidation, funding or a transfer", () => {
+    const { core, cmd } = createTestCore();
+    const auditor = new Auditor();
+    const listing = cmd.addContract();
+    auditor.checkCommand(core, listing, core.apply(listing));
+    const bogus = balanceEvent([
+      { account: "insurance", userId: 0, asset: "USDT", amountAtoms: -5n, balanceAtoms: -5n },
+      { account: "futuresMargin", userId: 0, asset: "USDT", amountAtoms: 5n, balanceAtoms: 5n },
+    ]);
+    expect(() => auditor.checkCommand(core, cmd.deposit(1, "USDT", 5n), bogus)).toThrow(
+      /deposit \(trade 0\) moved the insurance fund/,
+    );
+  });
+
+  it("holds a resting perpetual order to its position's order margin, not to a frozen balance", () => {
+    const { core, cmd } = createTestCore();
+    const auditor = new Auditor();
+    const run = (command: ReturnType<typeof cmd.deposit>) =>
+      auditor.checkCommand(core, command, core.apply(command));
+    run(cmd.addContract());
+    run(cmd.deposit(1, "USDT", 1_000_000_000n));
+    run(cmd.futuresTransfer(1, "toFutures", 500_000_000n));
+    run(cmd.limit(1, "buy", 500_000n, 10n, { symbol: PERP_SYMBOL }));
+    const [order] = core.openOrders(1);
+    // 10 lots at 50 000 (500 USDT) at 20×: 25 USDT of margin and the 0.05 % taker fee.
+    expect(order?.frozenAtoms).toBe(25_250_000n);
+    expect(core.position(1, PERP_SYMBOL)?.orderMarginAtoms).toBe(25_250_000n);
+    expect(core.balance(1, "USDT").frozenAtoms).toBe(0n);
+    expect(() => auditor.auditAll(core)).not.toThrow();
   });
 
   it("fails frozen funds that no order or withdrawal holds", () => {

@@ -47,7 +47,8 @@ export interface ContractAddCommand extends Omit<AddMarketCommand, "type">, Perp
 
 /**
  * Sets a user's leverage in a contract (1..its maximum, and the maximum of the tier of the
- * position's notional). Raising it is always allowed; lowering it is refused (904) when the
+ * position's notional). Raising it is always allowed; lowering it is refused (904) while the user
+ * has open orders in the contract (they reserved margin at the higher leverage), or when the
  * account could not carry the position's larger initial margin. An isolated position keeps the
  * margin it has; the leverage applies to what it opens next.
  */

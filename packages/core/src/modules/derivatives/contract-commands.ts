@@ -132,6 +132,16 @@ export function setLeverage(
     return reject(RejectCode.LeverageNotAllowed, `leverage must be an integer in 1..${most}`);
   }
   const before = position.leverage;
+  // Open orders reserved their margin at the leverage they were placed at; at a lower one their
+  // fills would need more than they hold (an isolated fill would take it out of the wallet,
+  // and leave its fee to the insurance fund).
+  const openOrders = s.accounts.get(c.userId)?.openOrderCounts[perpetual.market.index] ?? 0;
+  if (c.leverage < before && openOrders > 0) {
+    return reject(
+      RejectCode.LeverageNotAllowed,
+      "cancel the open orders in the contract before lowering the leverage",
+    );
+  }
   position.leverage = c.leverage;
   const lowered = c.leverage < before && position.mode === "cross" && position.qtyLots !== 0n;
   if (lowered && availableMarginAtoms(position.futures, settle) < 0n) {

@@ -172,6 +172,22 @@ describe("perpetual contracts", () => {
     );
   });
 
+  it("refuses to lower the leverage under a resting order priced at the higher one: an isolated 20× buy of 3 BTC at 50 000 filled at 1× would take the whole 10 000 USDT wallet and leave its 30 USDT maker fee to the insurance fund", () => {
+    const { core, cmd } = perpetuals();
+    expectAccepted(core.apply(isolated(cmd, 1)));
+    // 150 000 USDT at 20×: 7 500 of margin and the 75 of taker fee reserved.
+    expectAccepted(core.apply(limit(cmd, 1, "buy", 50_000, 3n * BTC_LOTS)));
+    expect(core.position(1, SYMBOL)?.orderMarginAtoms).toBe(7_575n * USDT);
+    rejects(core, leverage(cmd, 1, 1), RejectCode.LeverageNotAllowed);
+    expectAccepted(core.apply(limit(cmd, 2, "sell", 50_000, 3n * BTC_LOTS)));
+    expect(core.position(1, SYMBOL)?.isolatedMarginAtoms).toBe(7_500n * USDT);
+    expect(core.futuresWallet(1, "USDT")).toBe(2_470n * USDT);
+    expect(core.systemBalance("USDT", "insurance")).toBe(0n);
+    expectLedgerBalanced(core, [1, 2, 3]);
+    // With nothing resting, lowering it is the position's business alone.
+    expectAccepted(core.apply(leverage(cmd, 1, 1)));
+  });
+
   it("liquidates an isolated 10× long of 1 BTC from 50 000 when the mark falls to 45 180: the book takes it at 45 500, the 500 left goes to the insurance fund", () => {
     const { core, cmd } = perpetuals();
     expectAccepted(core.apply(isolated(cmd, 1)));

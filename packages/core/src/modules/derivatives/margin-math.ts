@@ -164,6 +164,25 @@ export function initialMarginAtoms(notionalAtoms: bigint, leverage: number): big
   return divCeil(notionalAtoms, BigInt(leverage));
 }
 
+/**
+ * The loss an order opens with against the mark: a buy above the mark or a sell below it is
+ * under water by the difference from the moment it fills. Counted into what an order reserves
+ * and an isolated position's margin, so nobody opens a position already past its bankruptcy.
+ * 0 before the contract has a mark.
+ */
+export function openLossAtoms(order: {
+  side: "buy" | "sell";
+  priceTicks: bigint;
+  markTicks: bigint;
+  qtyLots: bigint;
+  k: bigint;
+}): bigint {
+  const { side, priceTicks, markTicks, qtyLots, k } = order;
+  if (markTicks === 0n) return 0n;
+  const gap = side === "buy" ? priceTicks - markTicks : markTicks - priceTicks;
+  return gap > 0n ? gap * qtyLots * k : 0n;
+}
+
 /** Notional of a position at a price, always ≥ 0: p × |q| × k, exact. */
 export function notionalAtoms(priceTicks: bigint, qtyLots: bigint, k: bigint): bigint {
   return priceTicks * abs(qtyLots) * k;

@@ -4,7 +4,7 @@ import type { CoreEvent, Posting } from "../../events";
 import type { Order } from "../../model";
 import { postFee, postRounding, postSystem } from "../accounts/ledger";
 import { makerRateOf, recordFill, takerRateOf } from "../spot/match-order";
-import { divCeil, initialMarginAtoms, reduceCost, smallerOf } from "./margin-math";
+import { divCeil, initialMarginAtoms, openLossAtoms, reduceCost, smallerOf } from "./margin-math";
 import type { Perpetual, Position } from "./perpetual";
 import { emitPosition, emitWallet } from "./position-events";
 
@@ -188,7 +188,8 @@ export function reduce(
 /**
  * Opens `lots` at `priceTicks`. An isolated position takes their initial margin out of the
  * wallet, priced at the fill for a buy and at the order's limit for a sell (never above the
- * fill), so it never exceeds what the order reserved for them.
+ * fill), and the loss they open with against the mark, so it starts at its initial margin at
+ * the mark and never takes more than the order reserved for them.
  */
 function open(position: Position, order: Order, lots: bigint, priceTicks: bigint): void {
   const { perpetual, futures } = position;
@@ -197,7 +198,9 @@ function open(position: Position, order: Order, lots: bigint, priceTicks: bigint
   position.costAtoms += signed * priceTicks * perpetual.k;
   if (position.mode !== "isolated") return;
   const marginPrice = order.side === "buy" ? priceTicks : order.priceTicks;
-  const wanted = initialMarginAtoms(marginPrice * lots * perpetual.k, position.leverage);
+  const { markTicks, k } = perpetual;
+  const openLoss = openLossAtoms({ side: order.side, priceTicks, markTicks, qtyLots: lots, k });
+  const wanted = initialMarginAtoms(marginPrice * lots * k, position.leverage) + openLoss;
   const wallet = futures.walletOf(perpetual.settle);
   // Never more than the wallet holds (the reservation covered it when the order was accepted).
   const moved = smallerOf(wanted, wallet);

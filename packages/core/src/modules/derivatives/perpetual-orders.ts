@@ -4,7 +4,7 @@ import { RejectCode } from "../../reject-code";
 import type { AnyPlaceOrderCommand } from "../spot/commands";
 import { takerRateOf } from "../spot/match-order";
 import { availableMarginAtoms } from "./margin-account";
-import { divCeil, initialMarginAtoms } from "./margin-math";
+import { divCeil, initialMarginAtoms, openLossAtoms } from "./margin-math";
 import { defaultLeverage, type Perpetual } from "./perpetual";
 
 /**
@@ -15,7 +15,8 @@ import { defaultLeverage, type Perpetual } from "./perpetual";
  * protection price (its reservation is priced at it).
  *
  * An order reserves the initial margin of its notional at its price and the user's leverage,
- * and the taker fee on it, both rounded UP: ⌈N / L⌉ + ⌈N × taker rate⌉. A reduce-only order
+ * and the taker fee on it, both rounded UP: ⌈N / L⌉ + ⌈N × taker rate⌉, and the loss it would
+ * open with against the mark (a buy above it, a sell below: `openLossAtoms`). A reduce-only order
  * reserves nothing; it must be immediate (IOC, FOK or market) and no larger than the position
  * it reduces, so its fills only ever reduce.
  */
@@ -52,7 +53,7 @@ export function refuseForContract(c: AnyPlaceOrderCommand): Rejection | null {
 export function orderReservation(
   s: CoreState,
   perpetual: Perpetual,
-  c: { userId: number; reduceOnly?: boolean },
+  c: { userId: number; side: "buy" | "sell"; reduceOnly?: boolean },
   priceTicks: bigint,
   qtyLots: bigint,
 ): bigint {
@@ -62,7 +63,9 @@ export function orderReservation(
     perpetual.positions.get(c.userId)?.leverage ?? defaultLeverage(perpetual.terms.maxLeverage);
   const tier = s.accounts.get(c.userId)?.feeTier ?? s.defaultFeeTier();
   const fee = divCeil(notional * takerRateOf(perpetual.market, tier), 1_000_000_000_000n);
-  return initialMarginAtoms(notional, leverage) + fee;
+  const { markTicks, k } = perpetual;
+  const openLoss = openLossAtoms({ side: c.side, priceTicks, markTicks, qtyLots, k });
+  return initialMarginAtoms(notional, leverage) + fee + openLoss;
 }
 
 /**

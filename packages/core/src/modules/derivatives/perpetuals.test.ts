@@ -188,6 +188,22 @@ describe("perpetual contracts", () => {
     expectAccepted(core.apply(leverage(cmd, 1, 1)));
   });
 
+  it("reserves the loss an order opens with: a 10× buy of 1 BTC at 55 000 with the mark at 50 000 reserves 5 500 + 27.5 fee + 5 000, and an isolated fill takes it as margin", () => {
+    const { core, cmd } = perpetuals();
+    expectAccepted(core.apply(isolated(cmd, 1)));
+    expectAccepted(core.apply(leverage(cmd, 1, 10)));
+    expectAccepted(core.apply(mark(cmd, 50_000)));
+    // 10 000 USDT cannot carry it; 20 000 can.
+    rejects(core, limit(cmd, 1, "buy", 55_000, BTC_LOTS), RejectCode.InsufficientMargin);
+    expectAccepted(core.apply(cmd.futuresTransfer(1, "toFutures", 10_000n * USDT)));
+    const placed = expectAccepted(core.apply(limit(cmd, 1, "buy", 55_000, BTC_LOTS)));
+    expect(eventsOf(placed, "order.accepted")[0]?.frozenAtoms).toBe(10_527_500_000n);
+    expectAccepted(core.apply(limit(cmd, 2, "sell", 55_000, BTC_LOTS, { timeInForce: "IOC" })));
+    // Equity at the mark is the initial margin: 10 500 − 5 000 of open loss = 5 500.
+    expect(core.position(1, SYMBOL)?.isolatedMarginAtoms).toBe(10_500n * USDT);
+    expectLedgerBalanced(core, [1, 2, 3]);
+  });
+
   it("liquidates an isolated 10× long of 1 BTC from 50 000 when the mark falls to 45 180: the book takes it at 45 500, the 500 left goes to the insurance fund", () => {
     const { core, cmd } = perpetuals();
     expectAccepted(core.apply(isolated(cmd, 1)));

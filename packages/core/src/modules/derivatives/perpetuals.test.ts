@@ -247,6 +247,15 @@ describe("perpetual contracts", () => {
       roundingAtoms: 0n,
       positions: 3,
     });
+    // Each wallet reported after the payment, so the read models copy it.
+    expect(
+      eventsOf(result, "futures.walletChanged").map((e) => [e.userId, e.walletAtoms, e.cause]),
+    ).toEqual([1, 2, 3].map((u) => [u, core.futuresWallet(u, "USDT"), "funding"]));
+    expect(eventsOf(result, "position.changed").map((e) => [e.userId, e.cause])).toEqual([
+      [1, "funding"],
+      [2, "funding"],
+      [3, "funding"],
+    ]);
     expect(core.futuresWallet(1, "USDT")).toBe((wallets[0] as bigint) - 5_100_000n);
     expect(core.futuresWallet(2, "USDT")).toBe((wallets[1] as bigint) + 3_060_000n);
     expect(core.futuresWallet(3, "USDT")).toBe((wallets[2] as bigint) + 2_040_000n);

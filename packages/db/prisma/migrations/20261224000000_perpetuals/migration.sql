@@ -135,17 +135,14 @@ CREATE INDEX "positions_symbol_idx" ON "positions"("symbol");
 -- CreateIndex
 CREATE UNIQUE INDEX "position_events_event_key_key" ON "position_events"("event_key");
 
--- A user's history, newest first, keyset-paged by (at, id).
-CREATE INDEX "position_events_user_id_at_id_idx" ON "position_events"("user_id", "at", "id");
+-- A user's history, newest first, keyset-paged by id (ids follow the journal).
+CREATE INDEX "position_events_user_id_id_idx" ON "position_events"("user_id", "id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "liquidations_event_key_key" ON "liquidations"("event_key");
 
 -- CreateIndex
-CREATE INDEX "liquidations_user_id_at_idx" ON "liquidations"("user_id", "at");
-
--- CreateIndex
-CREATE INDEX "liquidations_at_idx" ON "liquidations"("at");
+CREATE INDEX "liquidations_user_id_id_idx" ON "liquidations"("user_id", "id");
 
 -- AddForeignKey
 ALTER TABLE "perpetual_contracts" ADD CONSTRAINT "perpetual_contracts_symbol_fkey" FOREIGN KEY ("symbol") REFERENCES "markets"("symbol") ON DELETE RESTRICT ON UPDATE CASCADE;

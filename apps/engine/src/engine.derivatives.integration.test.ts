@@ -236,7 +236,9 @@ describe("perpetuals through the engine", () => {
     await engine.kill();
     engine = await EngineProcess.start(sandbox, ENGINE_ENV);
     expect(await engine.stateDigest()).toEqual(before);
-    const fromSnapshot = (await recoverState(new Journal(db), new SnapshotStore(db, Number.MAX_SAFE_INTEGER))).core;
+    const fromSnapshot = (
+      await recoverState(new Journal(db), new SnapshotStore(db, Number.MAX_SAFE_INTEGER))
+    ).core;
     const replayed = await replay();
     for (const core of [fromSnapshot, replayed]) {
       expect(core.stateHash()).toBe(before.stateHash);

@@ -1,4 +1,4 @@
-import type { Command, ExchangeCore } from "@exchange/core";
+import { type Command, ExchangeCore } from "@exchange/core";
 import {
   findContract,
   findFundingHistory,
@@ -9,7 +9,7 @@ import {
   findPositions,
   findUserLiquidations,
 } from "@exchange/domains/derivatives/derivatives-repository";
-import { syncReferenceData } from "@exchange/domains/markets/reference-data";
+import { referenceDataCommands, syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices, type Services } from "@exchange/domains/services";
 import { expectBooksReconciled } from "@exchange/domains/testing/books";
 import { eventually } from "@exchange/domains/testing/eventually";
@@ -316,4 +316,15 @@ describe("the perpetuals' read models", () => {
 
     await expectBooksReconciled(services.db);
   }, 120_000);
+
+  it("lists the contract again from its recorded terms: an engine on an empty journal takes it, this one answers that it exists", async () => {
+    const commands = await referenceDataCommands(services.db, Date.now());
+    const listing = commands.find((c) => c.type === "contract.add");
+    expect(listing).toMatchObject({ symbol: SYMBOL, maxLeverage: 125, tickSizeAtoms: 10_000_000n });
+    expect(commands.filter((c) => c.type === "market.add" && c.symbol === SYMBOL)).toEqual([]);
+    const empty = new ExchangeCore();
+    for (const command of commands) expect(empty.apply(command).accepted).toBe(true);
+    expect(empty.contract(SYMBOL)?.k).toBe(10_000n);
+    await syncReferenceData(services.db, services.engine, Date.now());
+  });
 });

@@ -24,6 +24,7 @@ import {
 } from "@exchange/testkit";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { reconcile } from "../../jobs/reconciliation/reconcile";
 
 /**
  * The perpetuals' read models written by the real worker from the real engine: BTCUSDT-PERP
@@ -315,6 +316,22 @@ describe("the perpetuals' read models", () => {
     });
 
     await expectBooksReconciled(services.db);
+
+    // A futures wallet that drifted from the engine's split of futuresMargin is reported.
+    const drift = "UPDATE futures_wallets SET wallet_atoms = wallet_atoms + $2 WHERE user_id = $1";
+    await db.query(drift, [long, 1]);
+    const report = await reconcile(db, new Journal(db), { maxLagMs: 60_000 });
+    await db.query(drift, [long, -1]);
+    expect(report.differences).toEqual([
+      {
+        kind: "projection-vs-engine",
+        userId: long,
+        account: "futuresWallet",
+        asset: "USDT",
+        expected: String(4_975n * USDT),
+        actual: String(4_975n * USDT + 1n),
+      },
+    ]);
   }, 120_000);
 
   it("lists the contract again from its recorded terms: an engine on an empty journal takes it, this one answers that it exists", async () => {

@@ -172,6 +172,26 @@ describe("perpetual contracts", () => {
     );
   });
 
+  it("a transfer back to spot raises a cross long's liquidation price: 1 BTC from 50 000 on 10 000 USDT is liquidated at 40 185.7, on 5 000 at 45 205.8", () => {
+    const { core, cmd } = perpetuals();
+    expectAccepted(core.apply(limit(cmd, 2, "sell", 50_000, BTC_LOTS)));
+    expectAccepted(core.apply(limit(cmd, 1, "buy", 50_000, BTC_LOTS, { timeInForce: "IOC" })));
+    expect(core.position(1, SYMBOL)?.liquidationPriceTicks).toBe(ticks(40_185.7));
+    const moved = expectAccepted(core.apply(cmd.futuresTransfer(1, "toSpot", 5_000n * USDT)));
+    expect(core.position(1, SYMBOL)?.liquidationPriceTicks).toBe(ticks(45_205.8));
+    expect(eventsOf(moved, "position.changed")).toMatchObject([
+      {
+        userId: 1,
+        qtyLots: BTC_LOTS,
+        liquidationPriceTicks: ticks(45_205.8),
+        cause: "futures.transfer",
+      },
+    ]);
+    expect(
+      eventsOf(expectAccepted(core.apply(mark(cmd, 45_205.8))), "position.liquidated"),
+    ).toMatchObject([{ userId: 1 }]);
+  });
+
   it("liquidates an isolated 10× long of 1 BTC from 50 000 when the mark falls to 45 180: the book takes it at 45 500, the 500 left goes to the insurance fund", () => {
     const { core, cmd } = perpetuals();
     expectAccepted(core.apply(isolated(cmd, 1)));

@@ -1,6 +1,7 @@
 import { parseUnits } from "@exchange/contracts/money";
 import { type Command, hashText, RejectCode } from "@exchange/core";
 import { commandIds, type EngineClient, stringifyWire } from "@exchange/protocol";
+import { type ContractRecord, findContracts } from "../derivatives/derivatives-repository";
 import { feeTierCommands } from "../fees/fee-tiers";
 import type { Store } from "../services";
 import { engineMarketConfig } from "./market-config";
@@ -14,11 +15,13 @@ import { findAssets, findMarkets } from "./market-repository";
  * empty journal takes them all.
  */
 export async function referenceDataCommands(db: Store, ts: number): Promise<Command[]> {
-  const [assets, markets, fees] = await Promise.all([
+  const [assets, markets, contracts, fees] = await Promise.all([
     findAssets(db),
     findMarkets(db),
+    findContracts(db),
     feeTierCommands(db, ts),
   ]);
+  const terms = new Map(contracts.map((c) => [c.symbol, c]));
   return [
     ...assets.map(({ code, precision, maxAmount }): Command => {
       const maxAmountAtoms = parseUnits(maxAmount, precision);
@@ -31,15 +34,37 @@ export async function referenceDataCommands(db: Store, ts: number): Promise<Comm
         maxAmountAtoms,
       };
     }),
-    ...markets.map((m): Command => {
+    ...markets.flatMap((m): Command[] => {
       const { status, ...config } = engineMarketConfig(m);
+      if (PERPETUAL_SYMBOL.test(m.symbol)) {
+        // A perpetual is listed by contract.add with its terms, as the projector recorded them
+        // from the engine; a perpetual the engine never took has none, and is not sent.
+        const contract = terms.get(m.symbol);
+        if (contract === undefined) return [];
+        const listing = { ...config, ...perpetualTerms(contract) };
+        const id = commandIds.addMarket(m.symbol, hashText(stringifyWire(listing)));
+        return [{ type: "contract.add", id, ts, ...listing, status }];
+      }
       // The id names the configuration, so a corrected market is sent anew rather than answered
       // with the journal's verdict on the old one.
       const id = commandIds.addMarket(m.symbol, hashText(stringifyWire(config)));
-      return { type: "market.add", id, ts, ...config, status };
+      return [{ type: "market.add", id, ts, ...config, status }];
     }),
     ...fees,
   ];
+}
+
+/** A perpetual contract's market symbol (the core's `CONTRACT_SYMBOL_PATTERN`). */
+const PERPETUAL_SYMBOL = /-PERP$/;
+
+function perpetualTerms(contract: ContractRecord) {
+  return {
+    maxLeverage: contract.maxLeverage,
+    riskTiers: contract.riskTiers,
+    fundingIntervalMs: contract.fundingIntervalMs,
+    fundingCapPpm: contract.fundingCapPpm,
+    interestPpm: contract.interestPpm,
+  };
 }
 
 /**

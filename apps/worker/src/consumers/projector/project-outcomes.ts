@@ -123,6 +123,88 @@ export interface LoanEventRow extends Omit<LoanRow, "status"> {
   orderId: number | null;
 }
 
+/** A perpetual contract as `contract.added` lists it (its market row exists already). */
+export interface ContractRow {
+  symbol: string;
+  maxLeverage: number;
+  /** The tiers as stored (JSON): bounds as decimal text. */
+  riskTiers: { maxNotionalAtoms: string; maintenanceMarginPpm: number; maxLeverage: number }[];
+  fundingIntervalMs: number;
+  fundingCapPpm: number;
+  interestPpm: number;
+  seq: number;
+  at: Date;
+}
+
+/** What later events changed in a contract's row: its mark, its last funding. */
+export interface ContractProgressRow {
+  symbol: string;
+  markPriceTicks?: bigint;
+  indexPriceTicks?: bigint;
+  markAt?: Date;
+  lastFundingTime?: Date;
+  lastFundingRatePpm?: number;
+  updatedSeq: number;
+  updatedAt: Date;
+}
+
+export interface FuturesWalletRow {
+  userId: number;
+  asset: string;
+  walletAtoms: bigint;
+  updatedSeq: number;
+  updatedAt: Date;
+}
+
+/**
+ * A position as its latest `position.changed` in the batch leaves it. `realisedPnlAtoms` is what
+ * the batch's changes realised together; the row adds it to the position's running total.
+ */
+export interface PositionRow {
+  userId: number;
+  symbol: string;
+  qtyLots: bigint;
+  costAtoms: bigint;
+  mode: "CROSS" | "ISOLATED";
+  leverage: number;
+  isolatedMarginAtoms: bigint;
+  realisedPnlAtoms: bigint;
+  /** Null when the engine indexes none (flat). */
+  liquidationPriceTicks: bigint | null;
+  updatedSeq: number;
+  updatedAt: Date;
+}
+
+export type PositionEventKind = "TRADE" | "FUNDING" | "LIQUIDATION" | "DELEVERAGE" | "SETTINGS";
+
+/** One line of a position's history: its state after the step (see `position_events`). */
+export interface PositionEventRow {
+  userId: number;
+  symbol: string;
+  kind: PositionEventKind;
+  qtyLots: bigint;
+  costAtoms: bigint;
+  realisedPnlAtoms: bigint;
+  fundingAtoms: bigint | null;
+  priceTicks: bigint | null;
+  eventKey: string;
+  seq: number;
+  commandId: string;
+  at: Date;
+}
+
+export interface FundingSettlementRow extends Omit<Event<"funding.settled">, "type"> {
+  seq: number;
+  at: Date;
+}
+
+export interface LiquidationRow extends Omit<Event<"position.liquidated">, "type"> {
+  eventKey: string;
+  seq: number;
+  commandId: string;
+  at: Date;
+}
+
 /** Everything one batch of outcomes changes in the read models, collapsed to final values. */
 export interface ProjectionChanges {
   /** Orders first seen in this batch, with any progress they made in it. */
@@ -139,6 +221,18 @@ export interface ProjectionChanges {
   loans: Map<string, LoanRow>;
   /** Every step of those loans, in journal order. */
   loanEvents: LoanEventRow[];
+  /** Perpetual contracts listed in this batch, by symbol. */
+  contracts: Map<string, ContractRow>;
+  /** Latest mark and funding of each contract, by symbol. */
+  contractProgress: Map<string, ContractProgressRow>;
+  /** Latest futures wallet of each user, keyed by `userId|asset`. */
+  futuresWallets: Map<string, FuturesWalletRow>;
+  /** Latest state of each position, keyed by `userId|symbol`. */
+  positions: Map<string, PositionRow>;
+  /** Every step of those positions, in journal order. */
+  positionEvents: PositionEventRow[];
+  fundingSettlements: FundingSettlementRow[];
+  liquidations: LiquidationRow[];
   /** Highest seq in the batch: the new offset. */
   lastSeq: number;
 }
@@ -158,6 +252,13 @@ export function projectOutcomes(records: readonly OutcomeRecord[]): ProjectionCh
     marketStatuses: new Map(),
     loans: new Map(),
     loanEvents: [],
+    contracts: new Map(),
+    contractProgress: new Map(),
+    futuresWallets: new Map(),
+    positions: new Map(),
+    positionEvents: [],
+    fundingSettlements: [],
+    liquidations: [],
     lastSeq: 0,
   };
   for (const record of records) {
@@ -166,10 +267,12 @@ export function projectOutcomes(records: readonly OutcomeRecord[]): ProjectionCh
     const at = new Date(record.ts);
     const { events } = record.outcome;
     for (let eventIndex = 0; eventIndex < events.length; eventIndex++) {
-      const place = { seq: record.seq, eventIndex, at };
+      const place = { seq: record.seq, eventIndex, at, commandId: record.commandId };
       const event = events[eventIndex] as WireCoreEvent;
       if (event.type === "loan.changed")
         recordLoan(changes, event, events as WireCoreEvent[], place);
+      else if (event.type === "position.changed")
+        recordPosition(changes, event, events as WireCoreEvent[], place);
       else projectEvent(changes, event, place);
     }
   }
@@ -180,7 +283,10 @@ interface EventPlace {
   seq: number;
   eventIndex: number;
   at: Date;
+  commandId: string;
 }
+
+const eventKeyOf = (place: EventPlace) => `journal:${place.seq}:${place.eventIndex}`;
 
 const LOAN_STATUS = {
   open: "OPEN",
@@ -231,8 +337,107 @@ function recordLoan(
   changes.loanEvents.push({
     ...state,
     kind: loanEventKind(event),
-    eventKey: `journal:${place.seq}:${place.eventIndex}`,
+    eventKey: eventKeyOf(place),
     orderId: order?.type === "order.accepted" ? order.orderId : null,
+  });
+}
+
+/** The history line a position change of this cause records; none for a wallet-only cause. */
+const POSITION_EVENT_KIND: Record<Event<"position.changed">["cause"], PositionEventKind | null> = {
+  trade: "TRADE",
+  "position.setLeverage": "SETTINGS",
+  "position.setMarginMode": "SETTINGS",
+  funding: "FUNDING",
+  liquidation: "LIQUIDATION",
+  deleverage: "DELEVERAGE",
+  "futures.transfer": null,
+};
+
+/**
+ * A position's new state and its history line. A funding line carries what the position paid
+ * (the `position.funded` before it in the command's events); a deleveraging line the price it
+ * was reduced at (the `position.deleveraged` after it).
+ */
+function recordPosition(
+  changes: ProjectionChanges,
+  event: Event<"position.changed">,
+  events: readonly WireCoreEvent[],
+  place: EventPlace,
+): void {
+  const key = `${event.userId}|${event.symbol}`;
+  const realisedBefore = changes.positions.get(key)?.realisedPnlAtoms ?? 0n;
+  changes.positions.set(key, {
+    userId: event.userId,
+    symbol: event.symbol,
+    qtyLots: event.qtyLots,
+    costAtoms: event.costAtoms,
+    mode: event.mode === "cross" ? "CROSS" : "ISOLATED",
+    leverage: event.leverage,
+    isolatedMarginAtoms: event.isolatedMarginAtoms,
+    realisedPnlAtoms: realisedBefore + event.realisedPnlAtoms,
+    liquidationPriceTicks: event.liquidationPriceTicks === 0n ? null : event.liquidationPriceTicks,
+    updatedSeq: place.seq,
+    updatedAt: place.at,
+  });
+  const kind = POSITION_EVENT_KIND[event.cause];
+  if (kind === null) return;
+  const mine = (e: WireCoreEvent) =>
+    "userId" in e && e.userId === event.userId && "symbol" in e && e.symbol === event.symbol;
+  const funded =
+    kind === "FUNDING"
+      ? events.slice(0, place.eventIndex).findLast((e) => e.type === "position.funded" && mine(e))
+      : undefined;
+  const deleveraged =
+    kind === "DELEVERAGE"
+      ? events.slice(place.eventIndex + 1).find((e) => e.type === "position.deleveraged" && mine(e))
+      : undefined;
+  changes.positionEvents.push({
+    userId: event.userId,
+    symbol: event.symbol,
+    kind,
+    qtyLots: event.qtyLots,
+    costAtoms: event.costAtoms,
+    realisedPnlAtoms: event.realisedPnlAtoms,
+    fundingAtoms: funded?.type === "position.funded" ? funded.paidAtoms : null,
+    priceTicks: deleveraged?.type === "position.deleveraged" ? deleveraged.priceTicks : null,
+    eventKey: eventKeyOf(place),
+    seq: place.seq,
+    commandId: place.commandId,
+    at: place.at,
+  });
+}
+
+function contractRow(event: Event<"contract.added">, place: EventPlace): ContractRow {
+  return {
+    symbol: event.symbol,
+    maxLeverage: event.maxLeverage,
+    riskTiers: event.riskTiers.map((t) => ({
+      maxNotionalAtoms: t.maxNotionalAtoms.toString(),
+      maintenanceMarginPpm: t.maintenanceMarginPpm,
+      maxLeverage: t.maxLeverage,
+    })),
+    fundingIntervalMs: event.fundingIntervalMs,
+    fundingCapPpm: event.fundingCapPpm,
+    interestPpm: event.interestPpm,
+    seq: place.seq,
+    at: place.at,
+  };
+}
+
+/** Merges a mark or funding into the contract's pending update (one row per contract a batch). */
+function recordContract(
+  changes: ProjectionChanges,
+  symbol: string,
+  change: Omit<ContractProgressRow, "symbol" | "updatedSeq" | "updatedAt">,
+  place: EventPlace,
+): void {
+  const pending = changes.contractProgress.get(symbol);
+  changes.contractProgress.set(symbol, {
+    ...pending,
+    ...change,
+    symbol,
+    updatedSeq: place.seq,
+    updatedAt: place.at,
   });
 }
 
@@ -267,9 +472,49 @@ function projectEvent(changes: ProjectionChanges, event: WireCoreEvent, place: E
     case "market.statusChanged":
       changes.marketStatuses.set(event.symbol, TABLE_STATUS[event.status]);
       return;
+    case "contract.added":
+      changes.contracts.set(event.symbol, contractRow(event, place));
+      return;
+    case "mark.changed": {
+      const { markPriceTicks, indexPriceTicks } = event;
+      const markAt = new Date(event.at);
+      recordContract(changes, event.symbol, { markPriceTicks, indexPriceTicks, markAt }, place);
+      return;
+    }
+    case "funding.settled": {
+      const { type: _, ...settlement } = event;
+      changes.fundingSettlements.push({ ...settlement, seq: place.seq, at: place.at });
+      const progress = {
+        lastFundingTime: new Date(event.fundingTime),
+        lastFundingRatePpm: event.ratePpm,
+      };
+      recordContract(changes, event.symbol, progress, place);
+      return;
+    }
+    case "futures.walletChanged":
+      changes.futuresWallets.set(`${event.userId}|${event.asset}`, {
+        userId: event.userId,
+        asset: event.asset,
+        walletAtoms: event.walletAtoms,
+        updatedSeq: place.seq,
+        updatedAt: place.at,
+      });
+      return;
+    case "position.liquidated": {
+      const { type: _, ...liquidation } = event;
+      changes.liquidations.push({
+        ...liquidation,
+        eventKey: eventKeyOf(place),
+        seq: place.seq,
+        commandId: place.commandId,
+        at: place.at,
+      });
+      return;
+    }
     default:
       // Book levels feed market data; new assets and markets are written by the service that
-      // created them, once the engine took them.
+      // created them, once the engine took them. A position's funding payment and
+      // auto-deleveraging are read with the `position.changed` that reports them.
       return;
   }
 }

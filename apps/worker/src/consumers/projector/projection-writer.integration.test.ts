@@ -135,3 +135,60 @@ describe("projection writer", () => {
     expect(await readProjectorOffset(pool)).toBe(2);
   });
 });
+
+describe("projection writer: perpetuals", () => {
+  const position = (seq: number, qtyLots: bigint, realisedPnlAtoms: bigint): WireCoreEvent => ({
+    type: "position.changed",
+    userId: 7,
+    symbol: "BTCUSDT-PERP",
+    qtyLots,
+    costAtoms: qtyLots * 500_000n * 100n,
+    mode: "cross",
+    leverage: 20,
+    isolatedMarginAtoms: 0n,
+    realisedPnlAtoms,
+    liquidationPriceTicks: qtyLots === 0n ? 0n : 400_000n + BigInt(seq),
+    cause: "trade",
+  });
+  const wallet = (walletAtoms: bigint): WireCoreEvent => ({
+    type: "futures.walletChanged",
+    userId: 7,
+    asset: "USDT",
+    walletAtoms,
+    cause: "trade",
+  });
+  // Offsets 1-2 are the orders' batch above; a contract without its markets row is skipped.
+  const batch = [
+    record(3, [
+      {
+        type: "contract.added",
+        symbol: "NOROWUSDT-PERP",
+        maxLeverage: 20,
+        fundingIntervalMs: 28_800_000,
+        fundingCapPpm: 3_000,
+        interestPpm: 100,
+        riskTiers: [{ maxNotionalAtoms: MAX_UNITS, maintenanceMarginPpm: 5_000, maxLeverage: 20 }],
+      },
+    ]),
+    record(4, [position(4, 10n, 0n), wallet(9_000n)]),
+    record(5, [position(5, 4n, 300n), wallet(9_300n)]),
+  ];
+
+  it("adds each change's realised PnL to the position's total once, however often the batch comes", async () => {
+    await writeProjection(pool, projectOutcomes(batch), 2);
+    await writeProjection(pool, projectOutcomes(batch), 2);
+    await writeProjection(pool, projectOutcomes([record(6, [position(6, 0n, -100n)])]), 5);
+    const { rows } = await pool.query(
+      `SELECT qty_lots::text, realised_pnl_atoms::text, liquidation_price_ticks, mode::text
+       FROM positions`,
+    );
+    expect(rows).toEqual([
+      { qty_lots: "0", realised_pnl_atoms: "200", liquidation_price_ticks: null, mode: "CROSS" },
+    ]);
+    const { rows: wallets } = await pool.query("SELECT wallet_atoms::text FROM futures_wallets");
+    expect(wallets).toEqual([{ wallet_atoms: "9300" }]);
+    expect(await count("position_events")).toBe(3);
+    expect(await count("perpetual_contracts")).toBe(0);
+    expect(await readProjectorOffset(pool)).toBe(6);
+  });
+});

@@ -53,6 +53,7 @@ export async function writeProjection(
     await updateMarketStatuses(client, changes);
     await updateLoans(client, changes);
     await insertLoanEvents(client, changes);
+    await writePerpetuals(client, changes);
     await client.query(
       `INSERT INTO projector_offsets (name, seq, updated_at) VALUES ($1, $2, now())
        ON CONFLICT (name) DO UPDATE SET seq = excluded.seq, updated_at = now()`,
@@ -133,6 +134,233 @@ async function insertLoanEvents(client: pg.PoolClient, { loanEvents }: Projectio
       text(e.map((r) => r.proceedsAtoms)),
       e.map((r) => r.orderId),
       utc(e.map((r) => r.at)),
+    ],
+  );
+}
+
+/**
+ * The perpetuals' read models: contracts (listed, then their mark and funding), futures wallets,
+ * positions and their history, funding settlements and liquidations. Every number is the
+ * engine's; the only sum is a position's realised PnL, the running total of each change's.
+ */
+async function writePerpetuals(client: pg.PoolClient, changes: ProjectionChanges) {
+  await insertContracts(client, changes);
+  await updateContracts(client, changes);
+  await upsertFuturesWallets(client, changes);
+  await upsertPositions(client, changes);
+  await insertPositionEvents(client, changes);
+  await insertFundingSettlements(client, changes);
+  await insertLiquidations(client, changes);
+}
+
+/**
+ * A listed contract's terms. Its `markets` row is the listing service's, written before the
+ * engine took the contract; a contract without one (listed by hand on the engine) is skipped
+ * rather than stopping the read models, as `loan_events` skips a loan without its row.
+ */
+async function insertContracts(client: pg.PoolClient, { contracts }: ProjectionChanges) {
+  if (contracts.size === 0) return;
+  const c = [...contracts.values()];
+  await client.query(
+    `INSERT INTO perpetual_contracts (symbol, max_leverage, risk_tiers, funding_interval_ms,
+       funding_cap_ppm, interest_ppm, updated_seq, created_at, updated_at)
+     SELECT u.symbol, u.max_leverage, u.risk_tiers, u.funding_interval_ms, u.funding_cap_ppm,
+            u.interest_ppm, u.seq, u.at, u.at
+       FROM unnest($1::text[], $2::int[], $3::jsonb[], $4::int[], $5::int[], $6::int[],
+         $7::bigint[], $8::timestamp[])
+         AS u(symbol, max_leverage, risk_tiers, funding_interval_ms, funding_cap_ppm,
+           interest_ppm, seq, at)
+      WHERE EXISTS (SELECT 1 FROM markets WHERE markets.symbol = u.symbol)
+     ON CONFLICT (symbol) DO NOTHING`,
+    [
+      c.map((r) => r.symbol),
+      c.map((r) => r.maxLeverage),
+      c.map((r) => JSON.stringify(r.riskTiers)),
+      c.map((r) => r.fundingIntervalMs),
+      c.map((r) => r.fundingCapPpm),
+      c.map((r) => r.interestPpm),
+      c.map((r) => r.seq),
+      utc(c.map((r) => r.at)),
+    ],
+  );
+}
+
+/** A contract's latest mark and funding: one statement a batch, however many marks it held. */
+async function updateContracts(client: pg.PoolClient, { contractProgress }: ProjectionChanges) {
+  if (contractProgress.size === 0) return;
+  const p = [...contractProgress.values()];
+  const optional = <T>(value: T | undefined) => (value === undefined ? null : String(value));
+  const time = (value: Date | undefined) => (value === undefined ? null : value.toISOString());
+  await client.query(
+    `UPDATE perpetual_contracts c SET
+       mark_price_ticks = COALESCE(u.mark_price_ticks, c.mark_price_ticks),
+       index_price_ticks = COALESCE(u.index_price_ticks, c.index_price_ticks),
+       mark_at = COALESCE(u.mark_at, c.mark_at),
+       last_funding_time = COALESCE(u.last_funding_time, c.last_funding_time),
+       last_funding_rate_ppm = COALESCE(u.last_funding_rate_ppm, c.last_funding_rate_ppm),
+       updated_seq = u.updated_seq, updated_at = u.updated_at
+     FROM unnest($1::text[], $2::numeric[], $3::numeric[], $4::timestamp[], $5::timestamp[],
+       $6::int[], $7::bigint[], $8::timestamp[])
+       AS u(symbol, mark_price_ticks, index_price_ticks, mark_at, last_funding_time,
+         last_funding_rate_ppm, updated_seq, updated_at)
+     WHERE c.symbol = u.symbol AND c.updated_seq < u.updated_seq`,
+    [
+      p.map((r) => r.symbol),
+      p.map((r) => optional(r.markPriceTicks)),
+      p.map((r) => optional(r.indexPriceTicks)),
+      p.map((r) => time(r.markAt)),
+      p.map((r) => time(r.lastFundingTime)),
+      p.map((r) => r.lastFundingRatePpm ?? null),
+      p.map((r) => r.updatedSeq),
+      utc(p.map((r) => r.updatedAt)),
+    ],
+  );
+}
+
+async function upsertFuturesWallets(client: pg.PoolClient, { futuresWallets }: ProjectionChanges) {
+  if (futuresWallets.size === 0) return;
+  const w = [...futuresWallets.values()];
+  await client.query(
+    `INSERT INTO futures_wallets (user_id, asset, wallet_atoms, updated_seq, updated_at)
+     SELECT * FROM unnest($1::int[], $2::text[], $3::numeric[], $4::bigint[], $5::timestamp[])
+     ON CONFLICT (user_id, asset) DO UPDATE
+       SET wallet_atoms = excluded.wallet_atoms, updated_seq = excluded.updated_seq,
+           updated_at = excluded.updated_at
+       WHERE futures_wallets.updated_seq < excluded.updated_seq`,
+    [
+      w.map((r) => r.userId),
+      w.map((r) => r.asset),
+      text(w.map((r) => r.walletAtoms)),
+      w.map((r) => r.updatedSeq),
+      utc(w.map((r) => r.updatedAt)),
+    ],
+  );
+}
+
+/** A position's latest state; its realised PnL adds the batch's to the running total. */
+async function upsertPositions(client: pg.PoolClient, { positions }: ProjectionChanges) {
+  if (positions.size === 0) return;
+  const p = [...positions.values()];
+  await client.query(
+    `INSERT INTO positions (user_id, symbol, qty_lots, cost_atoms, mode, leverage,
+       isolated_margin_atoms, realised_pnl_atoms, liquidation_price_ticks, updated_seq, updated_at)
+     SELECT * FROM unnest($1::int[], $2::text[], $3::numeric[], $4::numeric[],
+       $5::"PositionMarginMode"[], $6::int[], $7::numeric[], $8::numeric[], $9::numeric[],
+       $10::bigint[], $11::timestamp[])
+     ON CONFLICT (user_id, symbol) DO UPDATE
+       SET qty_lots = excluded.qty_lots, cost_atoms = excluded.cost_atoms, mode = excluded.mode,
+           leverage = excluded.leverage, isolated_margin_atoms = excluded.isolated_margin_atoms,
+           realised_pnl_atoms = positions.realised_pnl_atoms + excluded.realised_pnl_atoms,
+           liquidation_price_ticks = excluded.liquidation_price_ticks,
+           updated_seq = excluded.updated_seq, updated_at = excluded.updated_at
+       WHERE positions.updated_seq < excluded.updated_seq`,
+    [
+      p.map((r) => r.userId),
+      p.map((r) => r.symbol),
+      text(p.map((r) => r.qtyLots)),
+      text(p.map((r) => r.costAtoms)),
+      p.map((r) => r.mode),
+      p.map((r) => r.leverage),
+      text(p.map((r) => r.isolatedMarginAtoms)),
+      text(p.map((r) => r.realisedPnlAtoms)),
+      p.map((r) => (r.liquidationPriceTicks === null ? null : String(r.liquidationPriceTicks))),
+      p.map((r) => r.updatedSeq),
+      utc(p.map((r) => r.updatedAt)),
+    ],
+  );
+}
+
+/** Each step of a position's history, once (its key is its journal position). */
+async function insertPositionEvents(client: pg.PoolClient, { positionEvents }: ProjectionChanges) {
+  if (positionEvents.length === 0) return;
+  const e = positionEvents;
+  const nullable = (value: bigint | null) => (value === null ? null : String(value));
+  await client.query(
+    // In journal order: a row's id breaks ties of time.
+    `INSERT INTO position_events (user_id, symbol, kind, qty_lots, cost_atoms, realised_pnl_atoms,
+       funding_atoms, price_ticks, event_key, seq, command_id, at)
+     SELECT u.user_id, u.symbol, u.kind, u.qty_lots, u.cost_atoms, u.realised_pnl_atoms,
+            u.funding_atoms, u.price_ticks, u.event_key, u.seq, u.command_id, u.at
+       FROM unnest($1::int[], $2::text[], $3::"PositionEventKind"[], $4::numeric[], $5::numeric[],
+         $6::numeric[], $7::numeric[], $8::numeric[], $9::text[], $10::bigint[], $11::text[],
+         $12::timestamp[])
+         WITH ORDINALITY AS u(user_id, symbol, kind, qty_lots, cost_atoms, realised_pnl_atoms,
+           funding_atoms, price_ticks, event_key, seq, command_id, at, n)
+      ORDER BY u.n
+     ON CONFLICT (event_key) DO NOTHING`,
+    [
+      e.map((r) => r.userId),
+      e.map((r) => r.symbol),
+      e.map((r) => r.kind),
+      text(e.map((r) => r.qtyLots)),
+      text(e.map((r) => r.costAtoms)),
+      text(e.map((r) => r.realisedPnlAtoms)),
+      e.map((r) => nullable(r.fundingAtoms)),
+      e.map((r) => nullable(r.priceTicks)),
+      e.map((r) => r.eventKey),
+      e.map((r) => r.seq),
+      e.map((r) => r.commandId),
+      utc(e.map((r) => r.at)),
+    ],
+  );
+}
+
+async function insertFundingSettlements(
+  client: pg.PoolClient,
+  { fundingSettlements }: ProjectionChanges,
+) {
+  if (fundingSettlements.length === 0) return;
+  const f = fundingSettlements;
+  await client.query(
+    `INSERT INTO funding_settlements (symbol, funding_time, rate_ppm, mark_price_ticks, paid_atoms,
+       received_atoms, rounding_atoms, positions, seq, settled_at)
+     SELECT * FROM unnest($1::text[], $2::timestamp[], $3::int[], $4::numeric[], $5::numeric[],
+       $6::numeric[], $7::numeric[], $8::int[], $9::bigint[], $10::timestamp[])
+     ON CONFLICT (symbol, funding_time) DO NOTHING`,
+    [
+      f.map((r) => r.symbol),
+      utc(f.map((r) => new Date(r.fundingTime))),
+      f.map((r) => r.ratePpm),
+      text(f.map((r) => r.markPriceTicks)),
+      text(f.map((r) => r.paidAtoms)),
+      text(f.map((r) => r.receivedAtoms)),
+      text(f.map((r) => r.roundingAtoms)),
+      f.map((r) => r.positions),
+      f.map((r) => r.seq),
+      utc(f.map((r) => r.at)),
+    ],
+  );
+}
+
+async function insertLiquidations(client: pg.PoolClient, { liquidations }: ProjectionChanges) {
+  if (liquidations.length === 0) return;
+  const l = liquidations;
+  await client.query(
+    `INSERT INTO liquidations (user_id, symbol, qty_lots, mark_price_ticks, bankruptcy_price_ticks,
+       book_lots, deleveraged_lots, insurance_atoms, event_key, seq, command_id, at)
+     SELECT u.user_id, u.symbol, u.qty_lots, u.mark_price_ticks, u.bankruptcy_price_ticks,
+            u.book_lots, u.deleveraged_lots, u.insurance_atoms, u.event_key, u.seq, u.command_id,
+            u.at
+       FROM unnest($1::int[], $2::text[], $3::numeric[], $4::numeric[], $5::numeric[],
+         $6::numeric[], $7::numeric[], $8::numeric[], $9::text[], $10::bigint[], $11::text[],
+         $12::timestamp[])
+         WITH ORDINALITY AS u(user_id, symbol, qty_lots, mark_price_ticks, bankruptcy_price_ticks,
+           book_lots, deleveraged_lots, insurance_atoms, event_key, seq, command_id, at, n)
+      ORDER BY u.n
+     ON CONFLICT (event_key) DO NOTHING`,
+    [
+      l.map((r) => r.userId),
+      l.map((r) => r.symbol),
+      text(l.map((r) => r.qtyLots)),
+      text(l.map((r) => r.markPriceTicks)),
+      text(l.map((r) => r.bankruptcyPriceTicks)),
+      text(l.map((r) => r.bookLots)),
+      text(l.map((r) => r.deleveragedLots)),
+      text(l.map((r) => r.insuranceAtoms)),
+      l.map((r) => r.eventKey),
+      l.map((r) => r.seq),
+      l.map((r) => r.commandId),
+      utc(l.map((r) => r.at)),
     ],
   );
 }

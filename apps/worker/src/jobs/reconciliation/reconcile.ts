@@ -35,7 +35,8 @@ const key = (userId: number, account: string, asset: string) => `${userId}|${acc
  * 2. every projected account balance equals the sum of its postings;
  * 3. every projected balance equals the engine's own state at that sequence, rebuilt from the
  *    engine's snapshot and journal (not asked of the running engine, so the check is independent
- *    of it and of its timing);
+ *    of it and of its timing); so do the per-user split of `futuresMargin`: each futures wallet
+ *    (account `futuresWallet`) and each isolated position's margin (`isolatedMargin:<symbol>`);
  * 4. that sequence is recent: the oldest entry the read models do not hold yet was journaled at
  *    most `maxLagMs` ago. Books that balance at a stale sequence are not "balanced" now.
  */
@@ -125,7 +126,15 @@ async function readConsistentBooks(pool: pg.Pool): Promise<ConsistentBooks> {
       account: string;
       asset: string;
       balance: string;
-    }>("SELECT user_id, account, asset, balance_atoms::text AS balance FROM account_balances");
+    }>(
+      `SELECT user_id, account, asset, balance_atoms::text AS balance FROM account_balances
+       UNION ALL
+       SELECT user_id, 'futuresWallet', asset, wallet_atoms::text FROM futures_wallets
+       UNION ALL
+       SELECT p.user_id, 'isolatedMargin:' || p.symbol, m.quote_asset, p.isolated_margin_atoms::text
+         FROM positions p JOIN markets m ON m.symbol = p.symbol
+        WHERE p.isolated_margin_atoms <> 0`,
+    );
     await client.query("COMMIT");
     return {
       seq,
@@ -194,6 +203,17 @@ function engineBalances(snapshot: CoreSnapshot) {
     for (const b of account.balances) {
       put(account.userId, "available", b.asset, b.available);
       put(account.userId, "frozen", b.asset, b.frozen);
+    }
+  }
+  // The split of `futuresMargin` per user: futures wallets and isolated positions' margins.
+  for (const futures of snapshot.futuresAccounts ?? []) {
+    for (const w of futures.wallets) put(futures.userId, "futuresWallet", w.asset, w.atoms);
+  }
+  const settleOf = new Map(snapshot.markets.map((m) => [m.symbol, m.quote]));
+  for (const perpetual of snapshot.perpetuals ?? []) {
+    const settle = settleOf.get(perpetual.symbol) ?? "";
+    for (const p of perpetual.positions) {
+      put(p.userId, `isolatedMargin:${perpetual.symbol}`, settle, p.isolatedMarginAtoms);
     }
   }
   return balances;

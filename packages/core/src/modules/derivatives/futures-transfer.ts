@@ -12,6 +12,7 @@ import { creditAvailable, debitAvailable, getBalance, postSystem } from "../acco
 import type { FuturesTransferCommand } from "./commands";
 import type { FuturesAccount } from "./futures-account";
 import { availableMarginAtoms } from "./margin-account";
+import { emitPosition } from "./position-events";
 
 /** Moves a settle asset between a user's spot balance and futures wallet (see the command). */
 export function futuresTransfer(
@@ -47,7 +48,7 @@ function intoFutures(
   postSystem(asset, "futuresMargin", c.amountAtoms, postings);
   const futures = s.futuresAccountFor(c.userId);
   futures.setWallet(asset, futures.walletOf(asset) + c.amountAtoms);
-  emit(c, futures, asset, postings, events);
+  emit(s, c, futures, asset, postings, events);
   return null;
 }
 
@@ -76,7 +77,7 @@ function outOfFutures(
     postings,
   );
   futures.setWallet(asset, futures.walletOf(asset) - c.amountAtoms);
-  emit(c, futures, asset, postings, events);
+  emit(s, c, futures, asset, postings, events);
   return null;
 }
 
@@ -86,7 +87,13 @@ export function transferableAtoms(futures: FuturesAccount, asset: Asset): bigint
   return available > 0n ? available : 0n;
 }
 
+/**
+ * Reports the wallet, and re-indexes and reports each open cross position it margins: their
+ * liquidation prices moved with it (a transfer back to spot raises a long's), and the index
+ * must find them at the new price.
+ */
 function emit(
+  s: CoreState,
   c: FuturesTransferCommand,
   futures: FuturesAccount,
   asset: Asset,
@@ -101,4 +108,10 @@ function emit(
     walletAtoms: futures.walletOf(asset),
     cause: "futures.transfer",
   });
+  for (const position of futures.positions) {
+    if (position.mode !== "cross" || position.qtyLots === 0n) continue;
+    if (position.perpetual.settle === asset) {
+      emitPosition(s, position, 0n, "futures.transfer", events);
+    }
+  }
 }

@@ -100,6 +100,8 @@ function liquidate(s: CoreState, position: Position, ts: number, events: CoreEve
   const realisedBefore = position.realisedPnlAtoms;
   const insuranceBefore = settle.system.insurance;
   closeOnBook(s, position, bankruptcyTicks, ts, events);
+  // The book's fills reported what they realised (`position.changed`, cause "trade").
+  const realisedByBook = position.realisedPnlAtoms - realisedBefore;
   const bookLots = size - absolute(position.qtyLots);
   deleverage(s, position, bankruptcyTicks, events);
   const realised = position.realisedPnlAtoms - realisedBefore;
@@ -111,7 +113,9 @@ function liquidate(s: CoreState, position: Position, ts: number, events: CoreEve
   if (share > 0n) payFund(position, share, postings);
   coverShortfall(position, postings);
   if (postings.length > 0) events.push(orderBalanceChanged("liquidation", 0, 0, postings));
-  emitPosition(s, position, realised, "liquidation", events);
+  // What this change realised beyond the fills (auto-deleveraging), so that the realised PnL of
+  // a position's `position.changed` events sums to its own.
+  emitPosition(s, position, realised - realisedByBook, "liquidation", events);
   emitWallet(futures, position, "liquidation", events);
   events.push({
     type: "position.liquidated",

@@ -7,7 +7,7 @@ import { findPerpetual } from "./contract-commands";
 import { settleFunding } from "./funding-math";
 import { liquidateCrossed } from "./liquidation";
 import type { Perpetual, Position } from "./perpetual";
-import { indexCrossPositions, indexPosition } from "./position-events";
+import { emitPosition, emitWallet, indexCrossPositions } from "./position-events";
 
 /**
  * The mark price and funding of a perpetual, both sent by the worker as commands so that a
@@ -101,7 +101,12 @@ export function settleContractFunding(
   }
   perpetual.lastFundingTime = c.fundingTime;
   if (postings.length > 0) events.push(orderBalanceChanged("funding", 0, 0, postings));
-  for (const position of positions) reindexAfterFunding(position);
+  // Each payment moved a cross wallet or an isolated margin, and with it the liquidation
+  // price: both reported (the read models copy them rather than redo the arithmetic above).
+  for (const position of positions) {
+    if (position.mode === "cross") emitWallet(position.futures, position, "funding", events);
+    emitPosition(s, position, 0n, "funding", events);
+  }
   events.push({
     type: "funding.settled",
     symbol: perpetual.market.symbol,
@@ -130,9 +135,4 @@ function applyFunding(position: Position, payment: bigint, postings: Posting[]):
     postSystem(settle, "insurance", -covered, postings);
     postSystem(settle, "futuresMargin", covered, postings);
   }
-}
-
-function reindexAfterFunding(position: Position): void {
-  if (position.mode === "cross") indexCrossPositions(position.futures);
-  else indexPosition(position);
 }

@@ -204,6 +204,26 @@ describe("perpetual contracts", () => {
     expectLedgerBalanced(core, [1, 2, 3]);
   });
 
+  it("a transfer back to spot raises a cross long's liquidation price: 1 BTC from 50 000 on 10 000 USDT is liquidated at 40 185.7, on 5 000 at 45 205.8", () => {
+    const { core, cmd } = perpetuals();
+    expectAccepted(core.apply(limit(cmd, 2, "sell", 50_000, BTC_LOTS)));
+    expectAccepted(core.apply(limit(cmd, 1, "buy", 50_000, BTC_LOTS, { timeInForce: "IOC" })));
+    expect(core.position(1, SYMBOL)?.liquidationPriceTicks).toBe(ticks(40_185.7));
+    const moved = expectAccepted(core.apply(cmd.futuresTransfer(1, "toSpot", 5_000n * USDT)));
+    expect(core.position(1, SYMBOL)?.liquidationPriceTicks).toBe(ticks(45_205.8));
+    expect(eventsOf(moved, "position.changed")).toMatchObject([
+      {
+        userId: 1,
+        qtyLots: BTC_LOTS,
+        liquidationPriceTicks: ticks(45_205.8),
+        cause: "futures.transfer",
+      },
+    ]);
+    expect(
+      eventsOf(expectAccepted(core.apply(mark(cmd, 45_205.8))), "position.liquidated"),
+    ).toMatchObject([{ userId: 1 }]);
+  });
+
   it("liquidates an isolated 10× long of 1 BTC from 50 000 when the mark falls to 45 180: the book takes it at 45 500, the 500 left goes to the insurance fund", () => {
     const { core, cmd } = perpetuals();
     expectAccepted(core.apply(isolated(cmd, 1)));
@@ -279,6 +299,15 @@ describe("perpetual contracts", () => {
       roundingAtoms: 0n,
       positions: 3,
     });
+    // Each wallet reported after the payment, so the read models copy it.
+    expect(
+      eventsOf(result, "futures.walletChanged").map((e) => [e.userId, e.walletAtoms, e.cause]),
+    ).toEqual([1, 2, 3].map((u) => [u, core.futuresWallet(u, "USDT"), "funding"]));
+    expect(eventsOf(result, "position.changed").map((e) => [e.userId, e.cause])).toEqual([
+      [1, "funding"],
+      [2, "funding"],
+      [3, "funding"],
+    ]);
     expect(core.futuresWallet(1, "USDT")).toBe((wallets[0] as bigint) - 5_100_000n);
     expect(core.futuresWallet(2, "USDT")).toBe((wallets[1] as bigint) + 3_060_000n);
     expect(core.futuresWallet(3, "USDT")).toBe((wallets[2] as bigint) + 2_040_000n);

@@ -85,8 +85,9 @@ const workerEnvShape = {
   WEB_PUBLIC_URL: sharedEnv.WEB_PUBLIC_URL.optional(),
   /**
    * Lending's index publisher (index-publisher/): samples the USDT markets each second, records
-   * and pushes the index and feeds it to the engine as `index.set`. "off" for test harnesses
-   * that expect a quiet journal once their own commands are in.
+   * and pushes the index and feeds it to the engine as `index.set`; with it the perpetual pricer
+   * (perpetual-pricer/), which builds each contract's mark and funding on that index. "off" for
+   * test harnesses that expect a quiet journal once their own commands are in.
    */
   INDEX_PUBLISHER: z.enum(["on", "off"]).default("on"),
   /** Pause of the notifier between passes once it has caught up (how soon the bell rings). */

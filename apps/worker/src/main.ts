@@ -19,6 +19,7 @@ import { JobQueue } from "./jobs/job-queue";
 import { queuedJobs } from "./jobs/registry";
 import { observeNetwork } from "./network-metrics";
 import { notifierOf } from "./notifier/notifier";
+import { perpetualPricerOf } from "./perpetual-pricer/perpetual-pricer-loop";
 import { createWorkerContext } from "./worker-context";
 
 const env = readWorkerEnv();
@@ -51,8 +52,9 @@ const chainWatcher = chainWatcherOf(context);
 if (chainWatcher) loops.push(chainWatcher);
 // A loop following the tables traders' events are written to (notifier/notifier.ts).
 loops.push(notifierOf(context));
-// A loop sampling the markets each second for lending's index price (index-publisher/).
-if (env.INDEX_PUBLISHER === "on") loops.push(indexPublisherOf(context));
+// A loop sampling the markets each second for lending's index price (index-publisher/), and one
+// pricing the perpetual contracts on it (perpetual-pricer/).
+if (env.INDEX_PUBLISHER === "on") loops.push(indexPublisherOf(context), perpetualPricerOf(context));
 if (env.DEMO_MARKET_MAKER === "on") {
   // A loop, not a job: see jobs/registry.ts.
   loops.push(

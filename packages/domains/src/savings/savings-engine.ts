@@ -1,7 +1,6 @@
 import type { Command } from "@exchange/core";
 import { commandIds, type EngineReply } from "@exchange/protocol";
 import { sendKeptCommand } from "../engine-commands";
-import { AppError, AppErrorCode } from "../errors";
 import type { Services } from "../services";
 
 /**

@@ -1,0 +1,18 @@
+import {
+  futuresAccount,
+  futuresContracts,
+  ZFuturesAccount,
+  ZFuturesContract,
+} from "@exchange/domains/derivatives/futures-views";
+import { z } from "zod";
+import { protectedProcedure, publicProcedure } from "../../trpc";
+
+/** Every listed perpetual contract: terms, latest mark and index, funding. Public. */
+export const futuresContractsProcedure = publicProcedure
+  .output(z.array(ZFuturesContract))
+  .query(({ ctx }) => futuresContracts(ctx.services));
+
+/** The caller's futures wallets and positions with their figures at the latest mark. */
+export const futuresAccountProcedure = protectedProcedure
+  .output(ZFuturesAccount)
+  .query(({ ctx }) => futuresAccount(ctx.services, ctx.actor.userId));

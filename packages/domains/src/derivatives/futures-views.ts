@@ -1,0 +1,237 @@
+import { marginMath } from "@exchange/core";
+import { z } from "zod";
+import { marketDirectory } from "../markets/market-directory";
+import type { Services } from "../services";
+import {
+  type ContractRecord,
+  findContracts,
+  findFuturesWallets,
+  findPositions,
+  type PositionRecord,
+} from "./derivatives-repository";
+import { nextFundingTime } from "./mark-price";
+import type { PricedContract } from "./perpetual-pricer";
+
+/**
+ * What traders and the pricer read of perpetuals, from the read models: the contracts with their
+ * terms and latest mark, and a trader's futures account with each position's figures at the
+ * latest mark, computed by the core's own arithmetic (so the page shows what the engine decides
+ * on). Decimal strings in the contract's units.
+ */
+
+export const ZFuturesContract = z.object({
+  symbol: z.string(),
+  baseAsset: z.string(),
+  settleAsset: z.string(),
+  maxLeverage: z.number().int(),
+  riskTiers: z.array(
+    z.object({
+      maxNotional: z.string(),
+      maintenanceMarginRate: z.string(),
+      maxLeverage: z.number(),
+    }),
+  ),
+  fundingIntervalHours: z.number(),
+  markPrice: z.string().nullable(),
+  indexPrice: z.string().nullable(),
+  lastFundingRate: z.string().nullable(),
+  nextFundingTime: z.number(),
+});
+export type FuturesContract = z.infer<typeof ZFuturesContract>;
+
+export const ZFuturesPosition = z.object({
+  symbol: z.string(),
+  side: z.enum(["long", "short", "flat"]),
+  /** Base quantity, unsigned. */
+  size: z.string(),
+  entryPrice: z.string().nullable(),
+  markPrice: z.string().nullable(),
+  liquidationPrice: z.string().nullable(),
+  mode: z.enum(["cross", "isolated"]),
+  leverage: z.number().int(),
+  /** The margin backing it: its own when isolated, the wallet when cross. */
+  margin: z.string(),
+  maintenanceMargin: z.string(),
+  /** Maintenance over the margin balance, percent, two decimals (100 and more: liquidated). */
+  marginRatioPercent: z.string().nullable(),
+  unrealisedPnl: z.string(),
+  realisedPnl: z.string(),
+});
+export type FuturesPosition = z.infer<typeof ZFuturesPosition>;
+
+export const ZFuturesAccount = z.object({
+  wallets: z.array(z.object({ asset: z.string(), balance: z.string() })),
+  positions: z.array(ZFuturesPosition),
+});
+export type FuturesAccount = z.infer<typeof ZFuturesAccount>;
+
+type ReadServices = Pick<Services, "db" | "clock">;
+
+function ratePpmText(ratePpm: number): string {
+  const sign = ratePpm < 0 ? "-" : "";
+  const abs = Math.abs(ratePpm);
+  return `${sign}${Math.floor(abs / 1_000_000)}.${String(abs % 1_000_000).padStart(6, "0")}`;
+}
+
+/** Every listed contract with its terms, latest mark and the next funding time. */
+export async function futuresContracts(services: ReadServices): Promise<FuturesContract[]> {
+  const directory = marketDirectory(services);
+  const nowMs = services.clock.now();
+  const contracts = await findContracts(services.db);
+  const views: FuturesContract[] = [];
+  for (const contract of contracts) {
+    const { units } = await directory.get(contract.symbol);
+    views.push({
+      symbol: contract.symbol,
+      baseAsset: contract.baseAsset,
+      settleAsset: contract.quoteAsset,
+      maxLeverage: contract.maxLeverage,
+      riskTiers: contract.riskTiers.map((tier) => ({
+        maxNotional: units.quote(tier.maxNotionalAtoms),
+        maintenanceMarginRate: ratePpmText(tier.maintenanceMarginPpm),
+        maxLeverage: tier.maxLeverage,
+      })),
+      fundingIntervalHours: contract.fundingIntervalMs / 3_600_000,
+      markPrice: contract.markPriceTicks === null ? null : units.price(contract.markPriceTicks),
+      indexPrice: contract.indexPriceTicks === null ? null : units.price(contract.indexPriceTicks),
+      lastFundingRate:
+        contract.lastFundingRatePpm === null ? null : ratePpmText(contract.lastFundingRatePpm),
+      nextFundingTime: nextFundingTime(nowMs, contract.fundingIntervalMs),
+    });
+  }
+  return views;
+}
+
+/** The contracts the worker's pricer prices: those whose market is not closed. */
+export async function pricedContracts(services: ReadServices): Promise<PricedContract[]> {
+  const directory = marketDirectory(services);
+  const priced: PricedContract[] = [];
+  for (const contract of await findContracts(services.db)) {
+    const { config, units } = await directory.get(contract.symbol);
+    if (config.status === "closed") continue;
+    priced.push({
+      symbol: contract.symbol,
+      underlying: contract.baseAsset,
+      settle: contract.quoteAsset,
+      tickSizeAtoms: config.tickSizeAtoms,
+      settlePrecision: units.scale.quotePrecision,
+      fundingIntervalMs: contract.fundingIntervalMs,
+      fundingCapPpm: contract.fundingCapPpm,
+      interestPpm: contract.interestPpm,
+      lastFundingTime: contract.lastFundingTime?.getTime() ?? 0,
+    });
+  }
+  return priced;
+}
+
+/** A trader's futures wallets and positions (open ones, and flat ones with their settings). */
+export async function futuresAccount(
+  services: ReadServices,
+  userId: number,
+): Promise<FuturesAccount> {
+  const directory = marketDirectory(services);
+  const [wallets, positions, contracts] = await Promise.all([
+    findFuturesWallets(services.db, userId),
+    findPositions(services.db, userId, { includeFlat: true }),
+    findContracts(services.db),
+  ]);
+  const contractOf = new Map(contracts.map((c) => [c.symbol, c]));
+  const walletOf = new Map(wallets.map((w) => [w.asset, w.walletAtoms]));
+  const views: FuturesPosition[] = [];
+  for (const position of positions) {
+    const contract = contractOf.get(position.symbol);
+    if (!contract) continue;
+    const { units } = await directory.get(position.symbol);
+    views.push(positionView(position, contract, units, walletOf.get(contract.quoteAsset) ?? 0n));
+  }
+  return {
+    wallets: await Promise.all(
+      wallets.map(async (w) => ({
+        asset: w.asset,
+        balance: await formatAsset(services, w.asset, w.walletAtoms, contracts),
+      })),
+    ),
+    positions: views,
+  };
+}
+
+async function formatAsset(
+  services: ReadServices,
+  asset: string,
+  atoms: bigint,
+  contracts: ContractRecord[],
+): Promise<string> {
+  const contract = contracts.find((c) => c.quoteAsset === asset);
+  if (!contract) return atoms.toString();
+  const { units } = await marketDirectory(services).get(contract.symbol);
+  return units.quote(atoms);
+}
+
+type Units = Awaited<ReturnType<ReturnType<typeof marketDirectory>["get"]>>["units"];
+
+function positionView(
+  position: PositionRecord,
+  contract: ContractRecord,
+  units: Units,
+  walletAtoms: bigint,
+): FuturesPosition {
+  const k = units.quotePerTickLot();
+  const qty = position.qtyLots;
+  const size = qty < 0n ? -qty : qty;
+  const mark = contract.markPriceTicks;
+  const tiers = marginMath.prepareRiskTiers(
+    contract.riskTiers.map((t) => ({
+      maxNotionalAtoms: t.maxNotionalAtoms,
+      maintenanceMarginPpm: BigInt(t.maintenanceMarginPpm),
+      maxLeverage: t.maxLeverage,
+    })),
+  );
+  const isolated = position.mode === "ISOLATED";
+  const margin = isolated ? position.isolatedMarginAtoms : walletAtoms;
+  const pnl =
+    mark === null || qty === 0n
+      ? 0n
+      : marginMath.unrealisedPnlAtoms(mark, qty, position.costAtoms, k);
+  const notional =
+    mark === null
+      ? position.costAtoms < 0n
+        ? -position.costAtoms
+        : position.costAtoms
+      : marginMath.notionalAtoms(mark, qty, k);
+  const maintenance = qty === 0n ? 0n : marginMath.maintenanceAtoms(tiers, notional);
+  const ratio =
+    qty === 0n
+      ? null
+      : marginMath.marginRatioPpm({
+          maintenanceAtoms: maintenance,
+          marginBalanceAtoms: margin + pnl,
+        });
+  return {
+    symbol: position.symbol,
+    side: qty > 0n ? "long" : qty < 0n ? "short" : "flat",
+    size: units.quantity(size),
+    entryPrice:
+      qty === 0n
+        ? null
+        : units.averagePrice(
+            position.costAtoms < 0n ? -position.costAtoms : position.costAtoms,
+            size,
+          ),
+    markPrice: mark === null ? null : units.price(mark),
+    liquidationPrice:
+      position.liquidationPriceTicks === null || position.liquidationPriceTicks === 0n
+        ? null
+        : units.price(position.liquidationPriceTicks),
+    mode: isolated ? "isolated" : "cross",
+    leverage: position.leverage,
+    margin: units.quote(margin),
+    maintenanceMargin: units.quote(maintenance),
+    marginRatioPercent: ratio === null ? null : (Number(ratio) / 10_000).toFixed(2),
+    unrealisedPnl: signedQuote(units, pnl),
+    realisedPnl: signedQuote(units, position.realisedPnlAtoms),
+  };
+}
+
+function signedQuote(units: Units, atoms: bigint): string {
+  return atoms < 0n ? `-${units.quote(-atoms)}` : units.quote(atoms);
+}

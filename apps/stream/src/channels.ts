@@ -1,10 +1,4 @@
-import {
-  channels,
-  isPrivateTopic,
-  isPublicTopic,
-  isSymbol,
-  UNAVAILABLE_TOPICS,
-} from "@exchange/contracts/channels";
+import { channels, isPrivateTopic, isPublicTopic, isSymbol } from "@exchange/contracts/channels";
 import { StreamErrorCode } from "@exchange/contracts/stream-errors";
 
 /**
@@ -34,13 +28,6 @@ function resolvePrivate(
   if (!isPrivateTopic(topic)) return invalid(channel);
   if (userId === undefined)
     return { ok: false, code: StreamErrorCode.NOT_AUTHENTICATED, msg: "Not Auth" };
-  if (UNAVAILABLE_TOPICS.includes(topic)) {
-    return {
-      ok: false,
-      code: StreamErrorCode.CHANNEL_UNAVAILABLE,
-      msg: `${channel} is not available: this exchange has no contract positions yet`,
-    };
-  }
   return { ok: true, busName: channels.user(userId, topic) };
 }
 

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { PRIVATE_TOPICS, topicOf, UNAVAILABLE_TOPICS } from "@exchange/contracts/channels";
+import { PRIVATE_TOPICS, topicOf } from "@exchange/contracts/channels";
 import { StreamErrorCode } from "@exchange/contracts/stream-errors";
 import { type Logger, streamBusChannel } from "@exchange/protocol";
 import type { Redis } from "ioredis";
@@ -28,10 +28,8 @@ const ZPublishBody = z.strictObject({
   d: z.string().min(2),
 });
 
-/** Private topics other services may push to (`@position` has no domain yet). */
-const PUBLISHABLE_PRIVATE = new Set<string>(
-  PRIVATE_TOPICS.filter((t) => !UNAVAILABLE_TOPICS.includes(t)),
-);
+/** Private topics other services may push to. */
+const PUBLISHABLE_PRIVATE = new Set<string>(PRIVATE_TOPICS);
 const USER_CHANNEL = /^([1-9]\d{0,15})@([a-z]+)$/;
 
 /**

@@ -313,15 +313,18 @@ describe("seed-001 protocol", () => {
     client.close();
   });
 
-  it("answers @position with a clear error until contracts exist", async () => {
+  it("pushes a trader's own perpetual positions on @position, and no one else's", async () => {
     const client = await TestClient.open(gateway.url);
     await client.request({ op: "auth", token: tokenFor(7) });
-    const reply = (await client.request({ op: "subscribe", channel: "@position" })) as {
-      code: number;
-      msg: string;
-    };
-    expect(reply.code).toBe(StreamErrorCode.CHANNEL_UNAVAILABLE);
-    expect(reply.msg).toMatch(/contract/);
+    expect(await client.request({ op: "subscribe", channel: "@position" })).toEqual({
+      result: true,
+    });
+    await publish("8@position", { kind: "position", symbol: "BTCUSDT-PERP", qtyLots: "5" });
+    await publish("7@position", { kind: "position", symbol: "BTCUSDT-PERP", qtyLots: "-3" });
+    expect(await client.next()).toEqual({
+      event: "@position",
+      data: { kind: "position", symbol: "BTCUSDT-PERP", qtyLots: "-3" },
+    });
     client.close();
   });
 
@@ -619,7 +622,6 @@ describe(`POST ${MESH_PUBLISH_PATH}`, () => {
     ],
     ["an invalid channel", { c: "BTCUSDT@gossip", d: "{}" }, StreamErrorCode.INVALID_CHANNEL],
     ["an unmapped private channel", { c: "@balance", d: "{}" }, StreamErrorCode.INVALID_CHANNEL],
-    ["a position channel", { c: "1001@position", d: "{}" }, StreamErrorCode.INVALID_CHANNEL],
     ["a depth channel", { c: "BTCUSDT@depth", d: "{}" }, StreamErrorCode.INVALID_CHANNEL],
   ])("answers %s with 400", async (_, body, code) => {
     const response = await post(gateway, body);

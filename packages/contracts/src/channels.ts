@@ -7,8 +7,8 @@ import { SYMBOL_PATTERN } from "./wire";
  * which the gateway maps to the bus name `<uid>@<topic>` of the authenticated user only, so one
  * user can never subscribe to another's events.
  *
- * A new public type (a position) is a file beside the others with its schema and its encoder,
- * and its topic here.
+ * A new public type is a file beside the others with its schema and its encoder, and its topic
+ * here.
  */
 export const PUBLIC_TOPICS = ["depth", "trades", "ticker", "markprice"] as const;
 export type PublicTopic = (typeof PUBLIC_TOPICS)[number];
@@ -16,13 +16,11 @@ export type PublicTopic = (typeof PUBLIC_TOPICS)[number];
 /**
  * `@order` (order.ts), `@balance` (balance.ts), `@account` (the user's fills, trade.ts, and
  * their new notifications, notification.ts, marked by `kind`),
- * `@wallet` (deposits and withdrawals, wallet.ts), `@position`.
+ * `@wallet` (deposits and withdrawals, wallet.ts), `@position` (perpetual positions,
+ * position.ts).
  */
 export const PRIVATE_TOPICS = ["balance", "order", "account", "wallet", "position"] as const;
 export type PrivateTopic = (typeof PRIVATE_TOPICS)[number];
-
-/** Private topics whose domain (perpetual contracts) does not exist yet. */
-export const UNAVAILABLE_TOPICS: readonly PrivateTopic[] = ["position"];
 
 const KLINE_PREFIX = "kline_";
 

@@ -1,5 +1,6 @@
 import { channels } from "@exchange/contracts/channels";
 import type { LoanPushWire } from "@exchange/contracts/lending";
+import type { PositionPushWire } from "@exchange/contracts/position";
 import type { Journal } from "@exchange/journal";
 import { type BusKeys, type Logger, streamBusChannel } from "@exchange/protocol";
 import type { Redis } from "ioredis";
@@ -88,6 +89,7 @@ export class Projector implements Consumer {
     await writeProjection(this.deps.pool, batch.changes, this.offset);
     this.offset = batch.changes.lastSeq;
     await this.pushLoanChanges(batch.changes);
+    await this.pushPositionChanges(batch.changes);
     this.entries = undefined;
     this.deps.log.debug("projected", { fromSeq: batch.entries.fromSeq, seq: this.offset });
     return !this.stopping;
@@ -109,6 +111,34 @@ export class Projector implements Consumer {
     }
     await pipeline.exec().catch((error: unknown) => {
       this.deps.log.warn("projector: loan pushes failed", { error });
+    });
+  }
+
+  /**
+   * Tells each trader whose perpetual position the batch changed, on `@position`, after the
+   * commit (best effort, as the loan pushes: the page re-reads on reconnect).
+   */
+  private async pushPositionChanges({ positions }: ProjectionChanges): Promise<void> {
+    const target = this.deps.loanPushes;
+    if (!target || positions.size === 0) return;
+    const pipeline = target.redis.pipeline();
+    for (const position of positions.values()) {
+      const push: PositionPushWire = {
+        kind: "position",
+        symbol: position.symbol,
+        qtyLots: position.qtyLots.toString(),
+        costAtoms: position.costAtoms.toString(),
+        mode: position.mode === "CROSS" ? "cross" : "isolated",
+        leverage: position.leverage,
+        isolatedMarginAtoms: position.isolatedMarginAtoms.toString(),
+        realisedPnlAtoms: position.realisedPnlAtoms.toString(),
+        liquidationPriceTicks: position.liquidationPriceTicks?.toString() ?? null,
+      };
+      const bus = channels.user(position.userId, "position");
+      pipeline.publish(streamBusChannel(target.redisPrefix, bus), JSON.stringify(push));
+    }
+    await pipeline.exec().catch((error: unknown) => {
+      this.deps.log.warn("projector: position pushes failed", { error });
     });
   }
 

@@ -369,6 +369,11 @@ const PROCEDURES: Array<{
   { path: "futures.contracts", access: "public", call: (api) => api.futures.contracts() },
   { path: "futures.account", access: "user", call: (api) => api.futures.account() },
   {
+    path: "futures.positionHistory",
+    access: "user",
+    call: (api) => api.futures.positionHistory({ symbol: "BTCUSDT-PERP" }),
+  },
+  {
     path: "futures.transfer",
     access: "user",
     call: (api) =>

@@ -21,6 +21,7 @@ import {
   useStreamState,
 } from "../trade/stream-provider";
 import { useFallbackPolling } from "../trade/use-market-data";
+import { marketHref } from "@/components/trade/market-href";
 
 /** How many markets the front page lists; the markets page has them all. */
 export const LANDING_MARKETS = 6;
@@ -129,7 +130,7 @@ function BoardRow({ market, ticker }: { market: MarketDto; ticker: TickerDto | u
   return (
     <li data-testid="landing-market">
       <Link
-        href={`/trade/${market.symbol}`}
+        href={marketHref(market.symbol)}
         className="grid min-h-12 grid-cols-[1fr_auto_5.5rem] items-center gap-3 px-4 py-2 transition-colors hover:bg-hover"
       >
         <span className="flex min-w-0 items-center gap-2.5">

@@ -12,6 +12,7 @@ import { formatAmount, type MarketFormat, marketFormat } from "./format";
 import { Panel, PanelError, PanelMessage, PanelTabs } from "./panel";
 import { useTrade } from "./trade-context";
 import { usePrivatePollMs, useRefreshAccount } from "./use-account-live";
+import { marketHref } from "./market-href";
 
 type Tab = "open" | "orders" | "trades" | "assets";
 type Translate = ReturnType<typeof useTranslations<"trade.account">>;
@@ -82,7 +83,7 @@ export function AccountPanel() {
             {t.rich("logInPrompt", {
               link: (chunks) => (
                 <Link
-                  href={`/login?next=${encodeURIComponent(`/trade/${market.symbol}`)}`}
+                  href={`/login?next=${encodeURIComponent(marketHref(market.symbol))}`}
                   className="inline-flex items-center font-medium text-brand hover:text-brand-hover max-md:min-h-10"
                 >
                   {chunks}

@@ -1,6 +1,7 @@
 "use client";
 
 import { compare, decimal } from "@exchange/contracts/money";
+import { isContractSymbol } from "@exchange/contracts/market";
 import { MarketStatusBadge } from "@exchange/ui";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -14,9 +15,14 @@ import { MoveArrow } from "./order-book";
 import { useStreamState } from "./stream-provider";
 import { useTrade } from "./trade-context";
 import { useTicker } from "./use-market-data";
+import { marketHref } from "./market-href";
 
-/** The strip above the panels: which market, its price and 24 h figures, and the live status. */
-export function MarketBar() {
+/**
+ * The strip above the panels: which market, its price and 24 h figures, and the live status.
+ * A screen adds its own figures after the 24 h ones (`children`: a contract's mark, index and
+ * funding).
+ */
+export function MarketBar({ children }: { children?: React.ReactNode }) {
   const { market, format } = useTrade();
   const t = useTranslations("trade.bar");
   const ticker = useTicker(market.symbol).data;
@@ -91,6 +97,7 @@ export function MarketBar() {
         <Figure label={t("volume", { asset: format.quote })}>
           {ticker ? formatVolume(ticker.quoteVolume) : "—"}
         </Figure>
+        {children}
       </section>
       <div className="flex shrink-0 items-center gap-3">
         {market.status !== "TRADING" ? <MarketStatusBadge status={market.status} /> : null}
@@ -100,7 +107,8 @@ export function MarketBar() {
   );
 }
 
-function Figure({
+/** One labelled figure of the bar. */
+export function Figure({
   label,
   children,
   tone = "text-ink",
@@ -180,7 +188,7 @@ function LiveBadge() {
 
 /** The pair's name; opens the list of markets to switch to. */
 function MarketSelector() {
-  const { market, format } = useTrade();
+  const { market, format, perpetual } = useTrade();
   const t = useTranslations("trade.bar");
   const trpc = useTRPC();
   const markets = useQuery(trpc.markets.list.queryOptions());
@@ -210,7 +218,10 @@ function MarketSelector() {
   }, [open]);
 
   const query = search.trim().toUpperCase().replace("/", "");
-  const shown = (markets.data ?? []).filter((m) => m.symbol.includes(query));
+  // The spot screen lists spot markets, the futures screen the perpetual contracts.
+  const shown = (markets.data ?? []).filter(
+    (m) => m.symbol.includes(query) && isContractSymbol(m.symbol) === perpetual,
+  );
 
   return (
     <div ref={rootRef} className="relative shrink-0">
@@ -227,6 +238,7 @@ function MarketSelector() {
           {format.base}
           <span className="font-normal text-ink-faint">/{format.quote}</span>
         </span>
+        {perpetual ? <PerpetualTag /> : null}
         <svg
           viewBox="0 0 20 20"
           fill="currentColor"
@@ -257,7 +269,7 @@ function MarketSelector() {
             {shown.map((m) => (
               <li key={m.symbol}>
                 <Link
-                  href={`/trade/${m.symbol}`}
+                  href={marketHref(m.symbol)}
                   onClick={() => setOpen(false)}
                   aria-current={m.symbol === market.symbol ? "page" : undefined}
                   className={`flex items-center gap-2 rounded px-2 py-1.5 text-[13px] hover:bg-hover max-md:min-h-10 ${
@@ -269,6 +281,7 @@ function MarketSelector() {
                     {m.baseAsset}
                     <span className="font-normal text-ink-faint">/{m.quoteAsset}</span>
                   </span>
+                  {perpetual ? <PerpetualTag /> : null}
                   <MarketQuote
                     ticker={tickers.data?.find((t) => t.symbol === m.symbol)}
                     status={m.status}
@@ -284,5 +297,15 @@ function MarketSelector() {
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** Marks a perpetual contract beside its pair, as exchanges do ("Perp"). */
+function PerpetualTag() {
+  const t = useTranslations("trade.bar");
+  return (
+    <span className="rounded bg-raised px-1.5 py-0.5 text-[11px] font-medium text-ink-muted">
+      {t("perpetual")}
+    </span>
   );
 }

@@ -29,6 +29,7 @@ import { Panel } from "./panel";
 import { useTrade } from "./trade-context";
 import { applyOrder, usePrivatePollMs, useRefreshAccount } from "./use-account-live";
 import { useTicker } from "./use-market-data";
+import { marketHref } from "./market-href";
 
 type OrderType = "limit" | "market" | "stopLimit" | "takeProfitLimit" | "oco";
 /** The kinds that wait for the last price to reach a stop price (an OCO's second order too). */
@@ -105,7 +106,7 @@ export function OrderForm() {
           <p className="max-w-60 text-xs text-ink-muted">{t("loggedOutText")}</p>
           <div className="flex gap-2">
             <Link
-              href={`/login?next=${encodeURIComponent(`/trade/${market.symbol}`)}`}
+              href={`/login?next=${encodeURIComponent(marketHref(market.symbol))}`}
               className={`${buttonClasses("primary", "sm")} max-md:h-10`}
             >
               {t("logIn")}

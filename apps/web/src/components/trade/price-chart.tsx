@@ -14,7 +14,9 @@ import {
   type HistogramData,
   HistogramSeries,
   type IChartApi,
+  type IPriceLine,
   type ISeriesApi,
+  LineStyle,
   type UTCTimestamp,
 } from "lightweight-charts";
 import { useLocale, useTimeZone, useTranslations } from "next-intl";
@@ -38,6 +40,7 @@ const COLORS = {
   down: "#f6465d",
   upVolume: "rgba(46, 189, 133, 0.35)",
   downVolume: "rgba(246, 70, 93, 0.35)",
+  mark: "#f0b90b",
 } as const;
 
 const INTERVAL_STORAGE_KEY = "exchange.chart.interval";
@@ -77,8 +80,12 @@ function barOf(
   };
 }
 
-/** Candlesticks with volume; the latest candle moves with every trade (`@kline_<interval>`). */
-export default function PriceChart() {
+/**
+ * Candlesticks with volume; the latest candle moves with every trade (`@kline_<interval>`). A
+ * perpetual's screen passes its live mark price, drawn as a dashed line across the candles
+ * (liquidations follow the mark, not the last trade).
+ */
+export default function PriceChart({ markPrice }: { markPrice?: string | null } = {}) {
   const { market, format } = useTrade();
   const t = useTranslations("trade.chart");
   const locale = useLocale();
@@ -100,6 +107,7 @@ export default function PriceChart() {
   const lastBarRef = useRef<Bar | null>(null);
   const barsByTime = useRef(new Map<UTCTimestamp, Bar>());
   const [legend, setLegend] = useState<Bar["source"] | null>(null);
+  const markLineRef = useRef<IPriceLine | null>(null);
 
   // The chart itself, once per market (its price format is the market's) and per language and
   // zone (its time labels are the viewer's).
@@ -166,12 +174,37 @@ export default function PriceChart() {
     volumeRef.current = volume;
     return () => {
       chart.remove();
+      markLineRef.current = null;
       chartRef.current = null;
       candlesRef.current = null;
       volumeRef.current = null;
       lastBarRef.current = null;
     };
   }, [format, locale, timeZone]);
+
+  // The mark price line (drawing only: the label is the chart's own coordinate).
+  useEffect(() => {
+    const candles = candlesRef.current;
+    if (!candles) return;
+    if (!markPrice) {
+      if (markLineRef.current) candles.removePriceLine(markLineRef.current);
+      markLineRef.current = null;
+      return;
+    }
+    const price = Number(markPrice);
+    if (markLineRef.current) {
+      markLineRef.current.applyOptions({ price });
+    } else {
+      markLineRef.current = candles.createPriceLine({
+        price,
+        color: COLORS.mark,
+        lineWidth: 1,
+        lineStyle: LineStyle.Dashed,
+        axisLabelVisible: true,
+        title: t("mark"),
+      });
+    }
+  }, [markPrice, t, format, locale, timeZone]);
 
   // History from the API (on load, interval change, reconnect).
   useEffect(() => {

@@ -1,6 +1,7 @@
 "use client";
 
 import type { MarketDto } from "@exchange/api/client";
+import { isContractSymbol } from "@exchange/contracts/market";
 import { useQuery } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 import { useTRPC } from "@/trpc/react";
@@ -24,6 +25,8 @@ interface TradeContextValue {
   format: MarketFormat;
   /** The visitor is a logged-in trader. */
   loggedIn: boolean;
+  /** A perpetual contract (`BTCUSDT-PERP`), traded on the futures screen. */
+  perpetual: boolean;
   picked: PickedPrice | null;
   pickPrice: (price: string) => void;
 }
@@ -52,7 +55,14 @@ export function TradeProvider({
     [],
   );
   const value = useMemo(
-    () => ({ market, format: marketFormat(market), loggedIn, picked, pickPrice }),
+    () => ({
+      market,
+      format: marketFormat(market),
+      loggedIn,
+      perpetual: isContractSymbol(market.symbol),
+      picked,
+      pickPrice,
+    }),
     [market, loggedIn, picked, pickPrice],
   );
   return <TradeContext.Provider value={value}>{children}</TradeContext.Provider>;

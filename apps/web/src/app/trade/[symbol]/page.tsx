@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentTrader } from "@/auth";
+import { isContractSymbol } from "@exchange/contracts/market";
+import { marketHref } from "@/components/trade/market-href";
 import { depthInput, tradesInput } from "@/components/trade/market-data-api";
 import { TradingScreen } from "@/components/trade/trading-screen";
 import { webEnv } from "@/env";
@@ -33,7 +35,10 @@ export default async function TradePage({ params }: TradePageProps) {
   const { symbol } = await params;
   const market = await findMarket(symbol);
   if (!market) notFound();
-  if (symbol !== market.symbol) redirect(`/trade/${market.symbol}`);
+  // A perpetual contract has its own screen (positions, leverage, margin).
+  if (symbol !== market.symbol || isContractSymbol(market.symbol)) {
+    redirect(marketHref(market.symbol));
+  }
   const queryClient = getServerQueryClient();
   // The market as it is now, in the first HTML: price, book and trades need no loading flash.
   // A failed read just leaves the panel to load in the browser.

@@ -1,7 +1,11 @@
 import { router } from "../../trpc";
 import { setLeverageProcedure, setMarginModeProcedure } from "./settings";
 import { futuresTransferProcedure } from "./transfer";
-import { futuresAccountProcedure, futuresContractsProcedure } from "./views";
+import {
+  futuresAccountProcedure,
+  futuresContractsProcedure,
+  positionHistoryProcedure,
+} from "./views";
 
 /**
  * Perpetual contracts for traders (packages/domains/src/derivatives): the futures wallet and
@@ -10,6 +14,7 @@ import { futuresAccountProcedure, futuresContractsProcedure } from "./views";
 export const futuresRouter = router({
   contracts: futuresContractsProcedure,
   account: futuresAccountProcedure,
+  positionHistory: positionHistoryProcedure,
   transfer: futuresTransferProcedure,
   setLeverage: setLeverageProcedure,
   setMarginMode: setMarginModeProcedure,

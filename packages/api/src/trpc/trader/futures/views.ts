@@ -1,8 +1,11 @@
 import {
   futuresAccount,
   futuresContracts,
+  positionHistory,
   ZFuturesAccount,
   ZFuturesContract,
+  ZPositionHistoryInput,
+  ZPositionHistoryPage,
 } from "@exchange/domains/derivatives/futures-views";
 import { z } from "zod";
 import { protectedProcedure, publicProcedure } from "../../trpc";
@@ -16,3 +19,9 @@ export const futuresContractsProcedure = publicProcedure
 export const futuresAccountProcedure = protectedProcedure
   .output(ZFuturesAccount)
   .query(({ ctx }) => futuresAccount(ctx.services, ctx.actor.userId));
+
+/** The caller's position history, newest first (one contract's with `symbol`). */
+export const positionHistoryProcedure = protectedProcedure
+  .input(ZPositionHistoryInput)
+  .output(ZPositionHistoryPage)
+  .query(({ ctx, input }) => positionHistory(ctx.services, ctx.actor.userId, input));

@@ -7,6 +7,7 @@ import { useDecimalText } from "@exchange/ui/i18n";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { marketHref } from "@/components/trade/market-href";
 import { parsePush } from "@/lib/stream/messages";
 import { useTRPC } from "@/trpc/react";
 import { AssetIcon } from "../markets/asset-icon";
@@ -21,7 +22,6 @@ import {
   useStreamState,
 } from "../trade/stream-provider";
 import { useFallbackPolling } from "../trade/use-market-data";
-import { marketHref } from "@/components/trade/market-href";
 
 /** How many markets the front page lists; the markets page has them all. */
 export const LANDING_MARKETS = 6;

@@ -7,12 +7,12 @@ import { useDecimalText } from "@exchange/ui/i18n";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useDeferredValue, useState } from "react";
+import { marketHref } from "@/components/trade/market-href";
 import type { TickerDto } from "../trade/market-data-api";
 import { AssetIcon } from "./asset-icon";
 import { ChangeText } from "./change-text";
 import { MarketStatus } from "./market-status";
 import { useMarketsWithTickers } from "./use-markets";
-import { marketHref } from "@/components/trade/market-href";
 
 const COLUMNS = [
   "market",

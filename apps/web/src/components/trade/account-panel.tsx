@@ -9,10 +9,10 @@ import { Fragment, type ReactNode, useEffect, useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { AmendOrderRow } from "./amend-order-row";
 import { formatAmount, type MarketFormat, marketFormat } from "./format";
+import { marketHref } from "./market-href";
 import { Panel, PanelError, PanelMessage, PanelTabs } from "./panel";
 import { useTrade } from "./trade-context";
 import { usePrivatePollMs, useRefreshAccount } from "./use-account-live";
-import { marketHref } from "./market-href";
 
 type Tab = "open" | "orders" | "trades" | "assets";
 type Translate = ReturnType<typeof useTranslations<"trade.account">>;
@@ -115,9 +115,9 @@ function useFormats(): (symbol: string) => MarketFormat | undefined {
   };
 }
 
-function OpenOrders({ symbol }: { symbol: string | undefined }) {
+export function OpenOrders({ symbol }: { symbol: string | undefined }) {
   const trpc = useTRPC();
-  const { market, format } = useTrade();
+  const { market, format, perpetual } = useTrade();
   const t = useTranslations("trade.account");
   const zone = useTimeZoneLabel();
   const errorText = useErrorText();
@@ -254,7 +254,8 @@ function OpenOrders({ symbol }: { symbol: string | undefined }) {
                 </span>
               </Td>
               <Td right>
-                {order.listId === null ? (
+                {/* Perpetual orders are not amended (yet): cancel and place again. */}
+                {order.listId === null && !perpetual ? (
                   <button
                     type="button"
                     onClick={() => setAmending(amending === order.orderId ? null : order.orderId)}
@@ -291,7 +292,7 @@ function OpenOrders({ symbol }: { symbol: string | undefined }) {
  * Filled and cancelled orders, the latest change first (as the API lists them), with both the
  * time the order was placed and the time of its last change.
  */
-function useOrderHistory(symbol: string | undefined, enabled: boolean) {
+export function useOrderHistory(symbol: string | undefined, enabled: boolean) {
   const trpc = useTRPC();
   return useInfiniteQuery({
     ...trpc.trading.orderHistory.infiniteQueryOptions(
@@ -303,7 +304,7 @@ function useOrderHistory(symbol: string | undefined, enabled: boolean) {
   });
 }
 
-function OrderHistory({ orders }: { orders: ReturnType<typeof useOrderHistory> }) {
+export function OrderHistory({ orders }: { orders: ReturnType<typeof useOrderHistory> }) {
   const t = useTranslations("trade.account");
   const zone = useTimeZoneLabel();
   const formats = useFormats();
@@ -494,7 +495,7 @@ function Balances() {
 }
 
 /** A scrolling table with its loading, error, empty and "load more" states. */
-function Table({
+export function Table({
   query,
   head,
   loading,
@@ -549,7 +550,7 @@ function Table({
   );
 }
 
-function Th({ children, right }: { children?: ReactNode; right?: boolean }) {
+export function Th({ children, right }: { children?: ReactNode; right?: boolean }) {
   return (
     <th
       scope="col"
@@ -560,7 +561,15 @@ function Th({ children, right }: { children?: ReactNode; right?: boolean }) {
   );
 }
 
-function Td({ children, right, muted }: { children: ReactNode; right?: boolean; muted?: boolean }) {
+export function Td({
+  children,
+  right,
+  muted,
+}: {
+  children: ReactNode;
+  right?: boolean;
+  muted?: boolean;
+}) {
   return (
     <td
       className={`h-7 px-2.5 py-1 whitespace-nowrap ${right ? "text-right" : "text-left"} ${
@@ -573,7 +582,7 @@ function Td({ children, right, muted }: { children: ReactNode; right?: boolean; 
 }
 
 /** Buy or sell in words, not only in colour. */
-function SideLabel({ side }: { side: "buy" | "sell" }) {
+export function SideLabel({ side }: { side: "buy" | "sell" }) {
   const t = useTranslations("trade.side");
   return (
     <span className={`font-medium ${side === "buy" ? "text-up" : "text-down"}`}>{t(side)}</span>

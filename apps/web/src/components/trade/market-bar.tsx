@@ -1,7 +1,7 @@
 "use client";
 
-import { compare, decimal } from "@exchange/contracts/money";
 import { isContractSymbol } from "@exchange/contracts/market";
+import { compare, decimal } from "@exchange/contracts/money";
 import { MarketStatusBadge } from "@exchange/ui";
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -11,11 +11,11 @@ import { useTRPC } from "@/trpc/react";
 import { AssetIcon } from "../markets/asset-icon";
 import { direction, formatPercent, formatVolume, type MarketFormat, marketFormat } from "./format";
 import type { TickerDto } from "./market-data-api";
+import { marketHref } from "./market-href";
 import { MoveArrow } from "./order-book";
 import { useStreamState } from "./stream-provider";
 import { useTrade } from "./trade-context";
 import { useTicker } from "./use-market-data";
-import { marketHref } from "./market-href";
 
 /**
  * The strip above the panels: which market, its price and 24 h figures, and the live status.

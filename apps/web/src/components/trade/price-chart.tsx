@@ -169,6 +169,7 @@ export default function PriceChart({ markPrice }: { markPrice?: string | null } 
       setLegend(bar?.source ?? lastBarRef.current?.source ?? null);
     });
 
+    markLineRef.current = drawMark(candles, null, markRef.current);
     chartRef.current = chart;
     candlesRef.current = candles;
     volumeRef.current = volume;
@@ -182,29 +183,18 @@ export default function PriceChart({ markPrice }: { markPrice?: string | null } 
     };
   }, [format, locale, timeZone]);
 
-  // The mark price line (drawing only: the label is the chart's own coordinate).
+  // The mark price line (drawing only: the label is the chart's own coordinate), drawn again
+  // on each new chart.
+  const markRef = useRef({ price: markPrice ?? null, title: t("mark") });
+  markRef.current = { price: markPrice ?? null, title: t("mark") };
   useEffect(() => {
     const candles = candlesRef.current;
     if (!candles) return;
-    if (!markPrice) {
-      if (markLineRef.current) candles.removePriceLine(markLineRef.current);
-      markLineRef.current = null;
-      return;
-    }
-    const price = Number(markPrice);
-    if (markLineRef.current) {
-      markLineRef.current.applyOptions({ price });
-    } else {
-      markLineRef.current = candles.createPriceLine({
-        price,
-        color: COLORS.mark,
-        lineWidth: 1,
-        lineStyle: LineStyle.Dashed,
-        axisLabelVisible: true,
-        title: t("mark"),
-      });
-    }
-  }, [markPrice, t, format, locale, timeZone]);
+    markLineRef.current = drawMark(candles, markLineRef.current, {
+      price: markPrice ?? null,
+      title: markRef.current.title,
+    });
+  }, [markPrice]);
 
   // History from the API (on load, interval change, reconnect).
   useEffect(() => {
@@ -356,4 +346,29 @@ function storedInterval(): KlineInterval {
   } catch {
     return "1m";
   }
+}
+
+/** Draws, moves or removes the mark price line; returns the line now drawn. */
+function drawMark(
+  candles: ISeriesApi<"Candlestick">,
+  line: IPriceLine | null,
+  mark: { price: string | null; title: string },
+): IPriceLine | null {
+  if (!mark.price) {
+    if (line) candles.removePriceLine(line);
+    return null;
+  }
+  const price = Number(mark.price);
+  if (line) {
+    line.applyOptions({ price });
+    return line;
+  }
+  return candles.createPriceLine({
+    price,
+    color: COLORS.mark,
+    lineWidth: 1,
+    lineStyle: LineStyle.Dashed,
+    axisLabelVisible: true,
+    title: mark.title,
+  });
 }

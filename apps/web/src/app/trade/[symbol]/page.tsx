@@ -1,11 +1,11 @@
+import { isContractSymbol } from "@exchange/contracts/market";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentTrader } from "@/auth";
-import { isContractSymbol } from "@exchange/contracts/market";
-import { marketHref } from "@/components/trade/market-href";
 import { depthInput, tradesInput } from "@/components/trade/market-data-api";
+import { marketHref } from "@/components/trade/market-href";
 import { TradingScreen } from "@/components/trade/trading-screen";
 import { webEnv } from "@/env";
 import { getServerQueryClient, serverApi } from "@/trpc/server";

@@ -87,6 +87,47 @@ export const SEED_MARKETS = [
 ] as const;
 
 /**
+ * The demo perpetual contracts: each a market row (its book, fees and limits) and its perpetual
+ * terms, the way the listing service records them before the engine takes `contract.add`. The
+ * worker's reference-data sync lists them in the engine from these. Binance's BTCUSDT schedule:
+ * maintenance 0.4 % up to 50 000 USDT of position (125×), then 0.5 %, 1 %, 2.5 % and 5 %.
+ */
+export const SEED_CONTRACTS = [
+  {
+    market: {
+      symbol: "BTCUSDT-PERP",
+      baseAsset: "BTC",
+      quoteAsset: "USDT",
+      priceTick: "0.1",
+      lotSize: "0.001",
+      minQty: "0.001",
+      maxQty: "1000",
+      maxPrice: "10000000",
+      minNotional: "5",
+      maxNotional: "10000000",
+      maxOpenOrders: 200,
+      makerFeeRate: "0.0002",
+      takerFeeRate: "0.0005",
+      sortOrder: 10,
+    },
+    terms: {
+      maxLeverage: 125,
+      // Bounds in USDT atoms (6 decimals), as text: the read model's JSON form.
+      riskTiers: [
+        { maxNotionalAtoms: "50000000000", maintenanceMarginPpm: 4_000, maxLeverage: 125 },
+        { maxNotionalAtoms: "250000000000", maintenanceMarginPpm: 5_000, maxLeverage: 100 },
+        { maxNotionalAtoms: "3000000000000", maintenanceMarginPpm: 10_000, maxLeverage: 50 },
+        { maxNotionalAtoms: "15000000000000", maintenanceMarginPpm: 25_000, maxLeverage: 20 },
+        { maxNotionalAtoms: "30000000000000", maintenanceMarginPpm: 50_000, maxLeverage: 10 },
+      ],
+      fundingIntervalMs: 8 * 3_600_000,
+      fundingCapPpm: 3_000,
+      interestPpm: 100,
+    },
+  },
+] as const;
+
+/**
  * Demo staff. Staff log-in requires two-factor, so each is seeded already enrolled with a fixed,
  * public TOTP secret (base32): `npm run totp -- admin@exchange.local` prints the current code, or
  * add the secret to any authenticator app. Local use only, like the passwords.

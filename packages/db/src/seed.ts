@@ -1,5 +1,5 @@
 /**
- * Idempotent seed: assets, markets, the local chain's assets, the demo loan products, one staff member per role and a demo trader. Safe to run on
+ * Idempotent seed: assets, markets, the demo perpetual contract, the local chain's assets, the demo loan products, one staff member per role and a demo trader. Safe to run on
  * every `npm run dev`; existing rows keep their data (passwords are not reset).
  */
 import type { Db } from "./client";
@@ -8,6 +8,7 @@ import { parseSecretBoxKey, sealSecret } from "./secret-box";
 import {
   SEED_ASSETS,
   SEED_CHAIN_ASSETS,
+  SEED_CONTRACTS,
   SEED_DEMO_BOTS,
   SEED_LOAN_PRODUCTS,
   SEED_MARKETS,
@@ -40,6 +41,16 @@ export async function seed(db: Db, options: SeedOptions): Promise<void> {
   }
   for (const market of SEED_MARKETS) {
     await db.market.upsert({ where: { symbol: market.symbol }, create: market, update: {} });
+  }
+  for (const { market, terms } of SEED_CONTRACTS) {
+    await db.market.upsert({ where: { symbol: market.symbol }, create: market, update: {} });
+    const now = new Date();
+    // The projector writes this row from `contract.added` too, and keeps the first one.
+    await db.perpetualContract.upsert({
+      where: { symbol: market.symbol },
+      create: { symbol: market.symbol, ...terms, updatedSeq: 0n, createdAt: now, updatedAt: now },
+      update: {},
+    });
   }
   for (const chainAsset of SEED_CHAIN_ASSETS) {
     const { chainKey, assetCode } = chainAsset;

@@ -12,6 +12,7 @@ import type { Consumer } from "../consumers/consumer";
 import { loadMarketScales } from "../market-scales";
 import {
   DEMO_FUNDING,
+  DEMO_FUTURES,
   DEMO_LOAN_POOLS,
   DEMO_MARKETS,
   LADDER_LEVELS,
@@ -23,6 +24,8 @@ interface QuotedMarket {
   midTicks: bigint;
   quoteLots: bigint;
   takeLots: bigint;
+  /** The market whose mid this one takes each round (see `DemoMarket.follows`). */
+  follows?: string;
 }
 
 /**
@@ -59,6 +62,7 @@ export class MarketMaker implements Consumer {
     this.users = await this.demoUserIds();
     this.markets = await this.quotedMarkets();
     await this.fundDemoAccounts(this.users);
+    await this.fundDemoFutures(this.users);
     await this.fundDemoLoanPools();
     this.deps.log.info("demo market maker started", { markets: [...this.markets.keys()] });
   }
@@ -84,9 +88,16 @@ export class MarketMaker implements Consumer {
   }
 
   private async requote(market: QuotedMarket, userId: number): Promise<void> {
-    // A mean-free random walk of up to ±0.08 % per tick, in whole ticks.
-    const stepBps = BigInt(Math.floor(this.random() * 17) - 8);
-    market.midTicks += (market.midTicks * stepBps) / 10_000n;
+    const leader = market.follows === undefined ? undefined : this.markets.get(market.follows);
+    if (leader) {
+      // The leader's mid in this market's ticks (quote atoms per whole unit, then our tick).
+      const atoms = leader.midTicks * leader.units.scale.tickSizeAtoms;
+      market.midTicks = max(atoms / market.units.scale.tickSizeAtoms, 1n);
+    } else {
+      // A mean-free random walk of up to ±0.08 % per tick, in whole ticks.
+      const stepBps = BigInt(Math.floor(this.random() * 17) - 8);
+      market.midTicks += (market.midTicks * stepBps) / 10_000n;
+    }
     const symbol = market.units.scale.symbol;
     await this.send({
       type: "order.cancelAll",
@@ -159,6 +170,27 @@ export class MarketMaker implements Consumer {
     }
   }
 
+  /** USDT into the demo accounts' futures wallets, with fixed transfer ids. */
+  private async fundDemoFutures(users: DemoUsers): Promise<void> {
+    const precision = (await this.assetPrecisions()).get("USDT");
+    if (precision === undefined) return;
+    for (const [email, amount] of Object.entries(DEMO_FUTURES)) {
+      const userId = users.byEmail.get(email);
+      if (userId === undefined) continue;
+      await this.retryUntilAccepted({
+        type: "futures.transfer",
+        id: this.id(),
+        ts: (this.deps.clock ?? systemClock).now(),
+        business: "demo-funding",
+        businessId: `futures:${email}`,
+        userId,
+        asset: "USDT",
+        amountAtoms: parseUnits(amount, precision),
+        direction: "toFutures",
+      });
+    }
+  }
+
   /** The loan pools' opening funds, from the operator account, with fixed business keys. */
   private async fundDemoLoanPools(): Promise<void> {
     const precisions = await this.assetPrecisions();
@@ -207,6 +239,7 @@ export class MarketMaker implements Consumer {
         midTicks: (await this.lastTradeTicks(symbol)) ?? units.parsePrice(demo.startPrice),
         quoteLots: units.parseQuantity(demo.quoteSize),
         takeLots: units.parseQuantity(demo.takeSize),
+        ...(demo.follows === undefined ? {} : { follows: demo.follows }),
       });
     }
     return markets;

@@ -9,6 +9,7 @@ import { Fragment, type ReactNode, useEffect, useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { AmendOrderRow } from "./amend-order-row";
 import { formatAmount, type MarketFormat, marketFormat } from "./format";
+import { marketsQuery } from "./market-data-api";
 import { marketHref } from "./market-href";
 import { Panel, PanelError, PanelMessage, PanelTabs } from "./panel";
 import { useTrade } from "./trade-context";
@@ -108,7 +109,10 @@ export function AccountPanel() {
 /** Formats for every market, by symbol (a history across markets shows each in its own). */
 function useFormats(): (symbol: string) => MarketFormat | undefined {
   const trpc = useTRPC();
-  const markets = useQuery(trpc.markets.list.queryOptions()).data;
+  // Spot and perpetual alike: a history across markets may hold both.
+  const spot = useQuery(marketsQuery(trpc, false)).data ?? [];
+  const contracts = useQuery(marketsQuery(trpc, true)).data ?? [];
+  const markets = [...spot, ...contracts];
   return (symbol) => {
     const market = markets?.find((m) => m.symbol === symbol);
     return market ? marketFormat(market) : undefined;

@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { AssetIcon } from "../markets/asset-icon";
 import { direction, formatPercent, formatVolume, type MarketFormat, marketFormat } from "./format";
-import type { TickerDto } from "./market-data-api";
+import { marketsQuery, type TickerDto } from "./market-data-api";
 import { marketHref } from "./market-href";
 import { MoveArrow } from "./order-book";
 import { useStreamState } from "./stream-provider";
@@ -191,7 +191,7 @@ function MarketSelector() {
   const { market, format, perpetual } = useTrade();
   const t = useTranslations("trade.bar");
   const trpc = useTRPC();
-  const markets = useQuery(trpc.markets.list.queryOptions());
+  const markets = useQuery(marketsQuery(trpc, perpetual));
   const [open, setOpen] = useState(false);
   // Every market's price for the list, read when it opens.
   const tickers = useQuery({ ...trpc.marketData.tickers.queryOptions(), enabled: open });

@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { type MarketFormat, marketFormat } from "./format";
+import { marketsQuery } from "./market-data-api";
 
 /**
  * How often the screen re-reads the market's terms and status: operations may halt, close or
@@ -44,8 +45,9 @@ export function TradeProvider({
   children: ReactNode;
 }) {
   const trpc = useTRPC();
+  const perpetual = isContractSymbol(rendered.symbol);
   const markets = useQuery({
-    ...trpc.markets.list.queryOptions(),
+    ...marketsQuery(trpc, perpetual),
     refetchInterval: MARKET_REFRESH_MS,
   });
   const market = markets.data?.find((m) => m.symbol === rendered.symbol) ?? rendered;
@@ -59,11 +61,11 @@ export function TradeProvider({
       market,
       format: marketFormat(market),
       loggedIn,
-      perpetual: isContractSymbol(market.symbol),
+      perpetual,
       picked,
       pickPrice,
     }),
-    [market, loggedIn, picked, pickPrice],
+    [market, loggedIn, perpetual, picked, pickPrice],
   );
   return <TradeContext.Provider value={value}>{children}</TradeContext.Provider>;
 }

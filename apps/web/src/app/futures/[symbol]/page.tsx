@@ -1,4 +1,3 @@
-import { isContractSymbol } from "@exchange/contracts/market";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
@@ -15,7 +14,7 @@ interface FuturesPageProps {
 }
 
 async function findMarket(symbol: string) {
-  const markets = await getServerQueryClient().fetchQuery(serverApi.markets.list.queryOptions());
+  const markets = await getServerQueryClient().fetchQuery(serverApi.futures.markets.queryOptions());
   return markets.find((market) => market.symbol === symbol.toUpperCase());
 }
 
@@ -34,11 +33,10 @@ export default async function FuturesPage({ params }: FuturesPageProps) {
   const { symbol } = await params;
   const market = await findMarket(symbol);
   if (!market) notFound();
-  if (symbol !== market.symbol || !isContractSymbol(market.symbol)) {
-    redirect(marketHref(market.symbol));
-  }
+  if (symbol !== market.symbol) redirect(marketHref(market.symbol));
   const queryClient = getServerQueryClient();
   await Promise.all([
+    queryClient.prefetchQuery(serverApi.futures.markets.queryOptions()),
     queryClient.prefetchQuery(serverApi.futures.contracts.queryOptions()),
     queryClient.prefetchQuery(serverApi.marketData.ticker.queryOptions({ symbol: market.symbol })),
     queryClient.prefetchQuery(serverApi.marketData.depth.queryOptions(depthInput(market.symbol))),

@@ -33,12 +33,11 @@ export async function generateMetadata({ params }: TradePageProps): Promise<Meta
  */
 export default async function TradePage({ params }: TradePageProps) {
   const { symbol } = await params;
+  // A perpetual contract has its own screen (positions, leverage, margin).
+  if (isContractSymbol(symbol.toUpperCase())) redirect(marketHref(symbol.toUpperCase()));
   const market = await findMarket(symbol);
   if (!market) notFound();
-  // A perpetual contract has its own screen (positions, leverage, margin).
-  if (symbol !== market.symbol || isContractSymbol(market.symbol)) {
-    redirect(marketHref(market.symbol));
-  }
+  if (symbol !== market.symbol) redirect(`/trade/${market.symbol}`);
   const queryClient = getServerQueryClient();
   // The market as it is now, in the first HTML: price, book and trades need no loading flash.
   // A failed read just leaves the panel to load in the browser.

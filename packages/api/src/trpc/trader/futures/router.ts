@@ -4,6 +4,7 @@ import { futuresTransferProcedure } from "./transfer";
 import {
   futuresAccountProcedure,
   futuresContractsProcedure,
+  futuresMarketsProcedure,
   positionHistoryProcedure,
 } from "./views";
 
@@ -13,6 +14,7 @@ import {
  */
 export const futuresRouter = router({
   contracts: futuresContractsProcedure,
+  markets: futuresMarketsProcedure,
   account: futuresAccountProcedure,
   positionHistory: positionHistoryProcedure,
   transfer: futuresTransferProcedure,

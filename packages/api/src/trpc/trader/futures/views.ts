@@ -7,6 +7,8 @@ import {
   ZPositionHistoryInput,
   ZPositionHistoryPage,
 } from "@exchange/domains/derivatives/futures-views";
+import { ZListMarketsOutput } from "@exchange/domains/markets/market-contracts";
+import { listTraderContractMarkets } from "@exchange/domains/markets/markets";
 import { z } from "zod";
 import { protectedProcedure, publicProcedure } from "../../trpc";
 
@@ -25,3 +27,8 @@ export const positionHistoryProcedure = protectedProcedure
   .input(ZPositionHistoryInput)
   .output(ZPositionHistoryPage)
   .query(({ ctx, input }) => positionHistory(ctx.services, ctx.actor.userId, input));
+
+/** The contracts as markets (ticks, lots, limits, fees, status) for the futures screen. Public. */
+export const futuresMarketsProcedure = publicProcedure
+  .output(ZListMarketsOutput)
+  .query(({ ctx }) => listTraderContractMarkets(ctx.services));

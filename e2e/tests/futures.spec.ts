@@ -161,10 +161,7 @@ test("[FUTURES] a trader transfers USDT in, opens a 10× long, sees its PnL foll
   await page.setViewportSize(PHONE);
   await expectFitsPhone(page);
   await snap(page, "futures-position-phone");
-  await page
-    .getByRole("tab", { name: "Order" })
-    .click()
-    .catch(() => {});
+  await page.getByRole("tab", { name: "Trade", exact: true }).click();
   await snap(page, "futures-form-phone");
   await page.setViewportSize(DESKTOP);
 
@@ -172,7 +169,7 @@ test("[FUTURES] a trader transfers USDT in, opens a 10× long, sees its PnL foll
   await trading.placeLimitOrder(maker, {
     symbol: SYMBOL,
     side: "buy",
-    price: "28000",
+    price: "29500",
     quantity: "0.05",
   });
   await perp.mark("28000");

@@ -56,6 +56,11 @@ export const NOTIFICATION_TYPES = {
    * projected), maturesAt (epoch ms; each app shows it in the reader's zone and language).
    */
   "loan.maturing": { kind: "optional", mailByDefault: true },
+  /**
+   * A perpetual position was liquidated (the engine, at a mark past its liquidation price).
+   * Params: symbol, side (long / short), quantity, markPrice, bankruptcyPrice.
+   */
+  "position.liquidated": { kind: "optional", mailByDefault: true },
 } as const satisfies Record<string, NotificationMailRule>;
 
 export type NotificationType = keyof typeof NOTIFICATION_TYPES;

@@ -112,13 +112,13 @@ export const SEED_CONTRACTS = [
     },
     terms: {
       maxLeverage: 125,
-      // Bounds in USDT atoms (6 decimals), as text: the read model's JSON form.
+      // Position bounds in whole USDT; the seed records them in atoms of USDT's precision.
       riskTiers: [
-        { maxNotionalAtoms: "50000000000", maintenanceMarginPpm: 4_000, maxLeverage: 125 },
-        { maxNotionalAtoms: "250000000000", maintenanceMarginPpm: 5_000, maxLeverage: 100 },
-        { maxNotionalAtoms: "3000000000000", maintenanceMarginPpm: 10_000, maxLeverage: 50 },
-        { maxNotionalAtoms: "15000000000000", maintenanceMarginPpm: 25_000, maxLeverage: 20 },
-        { maxNotionalAtoms: "30000000000000", maintenanceMarginPpm: 50_000, maxLeverage: 10 },
+        { maxNotional: "50000", maintenanceMarginPpm: 4_000, maxLeverage: 125 },
+        { maxNotional: "250000", maintenanceMarginPpm: 5_000, maxLeverage: 100 },
+        { maxNotional: "3000000", maintenanceMarginPpm: 10_000, maxLeverage: 50 },
+        { maxNotional: "15000000", maintenanceMarginPpm: 25_000, maxLeverage: 20 },
+        { maxNotional: "30000000", maintenanceMarginPpm: 50_000, maxLeverage: 10 },
       ],
       fundingIntervalMs: 8 * 3_600_000,
       fundingCapPpm: 3_000,

@@ -44,11 +44,25 @@ export async function seed(db: Db, options: SeedOptions): Promise<void> {
   }
   for (const { market, terms } of SEED_CONTRACTS) {
     await db.market.upsert({ where: { symbol: market.symbol }, create: market, update: {} });
+    const settle = SEED_ASSETS.find((asset) => asset.code === market.quoteAsset);
+    if (!settle) throw new Error(`the seed has no asset ${market.quoteAsset}`);
+    // The read model's form: bounds in atoms of the settle asset, as text.
+    const riskTiers = terms.riskTiers.map(({ maxNotional, ...tier }) => ({
+      maxNotionalAtoms: (BigInt(maxNotional) * 10n ** BigInt(settle.precision)).toString(),
+      ...tier,
+    }));
     const now = new Date();
     // The projector writes this row from `contract.added` too, and keeps the first one.
     await db.perpetualContract.upsert({
       where: { symbol: market.symbol },
-      create: { symbol: market.symbol, ...terms, updatedSeq: 0n, createdAt: now, updatedAt: now },
+      create: {
+        symbol: market.symbol,
+        ...terms,
+        riskTiers,
+        updatedSeq: 0n,
+        createdAt: now,
+        updatedAt: now,
+      },
       update: {},
     });
   }

@@ -26,6 +26,8 @@ const PARAMS = {
   collateralReturned: "0.05",
   debt: "24001.5",
   maturesAt: String(Date.UTC(2027, 0, 8, 12, 30)),
+  markPrice: "45180.7",
+  bankruptcyPrice: "45000",
 };
 
 describe("notification mails", () => {

@@ -20,7 +20,8 @@ type PassMailedType =
   | "order.largeFill"
   | "loan.warning"
   | "loan.liquidated"
-  | "loan.maturing";
+  | "loan.maturing"
+  | "position.liquidated";
 
 interface NotificationMailWords {
   types: Record<PassMailedType, TypeWords>;
@@ -61,6 +62,11 @@ const WORDS: MailWords<NotificationMailWords> = {
         body: (p) =>
           `Your loan of ${p.debt} ${p.loanAsset} against ${p.collateralAsset} matures at ${utcText(p.maturesAt)} UTC. Repay it before then, or it will be closed by selling your collateral.`,
       },
+      "position.liquidated": {
+        subject: (p) => `Your ${p.symbol} position was liquidated`,
+        body: (p) =>
+          `The mark price of ${p.symbol} reached ${p.markPrice}: your ${p.side} position of ${p.quantity} fell to its maintenance margin and was closed (bankruptcy price ${p.bankruptcyPrice}). Its remaining margin went to the insurance fund.`,
+      },
     },
     seeAll: "See your notifications",
     seeAllAt: (page) => `See your notifications: ${page}`,
@@ -96,6 +102,11 @@ const WORDS: MailWords<NotificationMailWords> = {
         subject: (p) => `您的 ${p.collateralAsset} 借贷将在一天内到期`,
         body: (p) =>
           `您以 ${p.collateralAsset} 质押借入的 ${p.debt} ${p.loanAsset} 将于 ${utcText(p.maturesAt)}（协调世界时）到期。请在此之前还款，否则将卖出质押物以结清借款。`,
+      },
+      "position.liquidated": {
+        subject: (p) => `您的 ${p.symbol} 仓位已被强制平仓`,
+        body: (p) =>
+          `${p.symbol} 标记价格达到 ${p.markPrice}：您数量为 ${p.quantity} 的${p.side === "long" ? "多头" : "空头"}仓位保证金已降至维持保证金，已被强制平仓（破产价格 ${p.bankruptcyPrice}）。剩余保证金已转入风险保障基金。`,
       },
     },
     seeAll: "查看通知",

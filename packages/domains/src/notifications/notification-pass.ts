@@ -16,6 +16,7 @@ import {
   findCreditedDeposits,
   findKycDecisions,
   findLargeFills,
+  findLiquidatedPositions,
   findMailChoices,
   findMaturingLoans,
   findOwedMails,
@@ -72,6 +73,7 @@ const TIME_SOURCES: Record<string, TimeSourceReader> = {
   "kyc.decisions": findKycDecisions,
   // A loan's notice falls a day before its maturity: its time comes, rather than happens.
   "loans.maturing": findMaturingLoans,
+  "positions.liquidated": findLiquidatedPositions,
 };
 
 /**

@@ -343,6 +343,46 @@ function fillEvents(row: FillRow): SourceEvent[] {
   }));
 }
 
+interface LiquidationRow {
+  id: string;
+  user_id: number;
+  symbol: string;
+  long: boolean;
+  quantity: string;
+  mark_price: string;
+  bankruptcy_price: string;
+  at_ms: bigint;
+}
+
+/** Perpetual positions liquidated after `afterMs` that no notification names yet, oldest first. */
+export async function findLiquidatedPositions(db: Store, afterMs: bigint, limit: number) {
+  const rows = await db.$queryRaw<LiquidationRow[]>`
+    SELECT l.id::text AS id, l.user_id, l.symbol, l.qty_lots > 0 AS long,
+           (abs(l.qty_lots) * m.lot_size)::text AS quantity,
+           (l.mark_price_ticks * m.price_tick)::text AS mark_price,
+           (l.bankruptcy_price_ticks * m.price_tick)::text AS bankruptcy_price,
+           (extract(epoch FROM l.at) * 1000)::bigint AS at_ms
+    FROM liquidations l JOIN markets m ON m.symbol = l.symbol
+    WHERE l.at > to_timestamp(${afterMs}::bigint / 1000.0) AT TIME ZONE 'utc'
+      AND NOT EXISTS (SELECT 1 FROM notifications n WHERE n.event_key = 'position.liquidated:' || l.id)
+    ORDER BY l.at LIMIT ${limit}`;
+  return rows.map(
+    (row): SourceEvent => ({
+      userId: row.user_id,
+      eventKey: `position.liquidated:${row.id}`,
+      type: "position.liquidated",
+      params: {
+        symbol: row.symbol,
+        side: row.long ? "long" : "short",
+        quantity: trimZeros(row.quantity),
+        markPrice: trimZeros(row.mark_price),
+        bankruptcyPrice: trimZeros(row.bankruptcy_price),
+      },
+      position: row.at_ms,
+    }),
+  );
+}
+
 /** How long before its maturity a loan's borrower is told (`loan.maturing`). */
 export const LOAN_MATURING_NOTICE_MS = 24n * 60n * 60n * 1000n;
 

@@ -21,6 +21,8 @@ export function notificationHref(notification: Notification): string {
     case "loan.liquidated":
     case "loan.maturing":
       return "/loans";
+    case "position.liquidated":
+      return notification.params.symbol ? `/futures/${notification.params.symbol}` : "/futures";
     default:
       return "/notifications";
   }

@@ -180,6 +180,12 @@ test("[FUTURES] a trader transfers USDT in, opens a 10× long, sees its PnL foll
   await expect(liquidation).toHaveCount(1, { timeout: 20_000 });
   await expect(liquidation).toContainText("Liquidated");
   await expect(page.locator('[data-testid="position-event"][data-kind="trade"]')).toHaveCount(2);
+  // The bell says so too, in words.
+  await page.getByTestId("notification-bell").click();
+  const notices = page.getByRole("dialog", { name: "Notifications" });
+  await expect(notices).toContainText(`Position liquidated on ${SYMBOL}`, { timeout: 30_000 });
+  await snap(page, "futures-liquidated-notice-desktop");
+  await page.keyboard.press("Escape");
   await expectAccessible(page, "futures after a liquidation");
   await snap(page, "futures-liquidated-desktop");
   await page.setViewportSize(PHONE);

@@ -1,6 +1,6 @@
 "use client";
 
-import { decimal, formatRate } from "@exchange/contracts/money";
+import { decimal, formatRate, toFixedDown, trimZeros } from "@exchange/contracts/money";
 import { buttonClasses, FormAlert, Spinner, useHydrated, useToast } from "@exchange/ui";
 import { useErrorText } from "@exchange/ui/i18n";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
@@ -113,12 +113,15 @@ function PlaceFuturesOrder() {
     setErrors(({ price: _stale, _: _form, ...rest }) => rest);
   }, [picked]);
 
+  // Start with the last price, or the mark before the contract's first trade.
+  const opening = last ?? mark.markPrice;
   const seeded = useRef(false);
   useEffect(() => {
-    if (seeded.current || !last) return;
+    if (seeded.current || !opening) return;
     seeded.current = true;
-    setPrice((current) => current || last);
-  }, [last]);
+    const text = trimZeros(toFixedDown(opening, format.priceDecimals));
+    setPrice((current) => current || text);
+  }, [opening, format.priceDecimals]);
 
   // Reduce-only rests on no book: a limit must be IOC or FOK, and cannot be post-only.
   const effectiveTif: TimeInForce =

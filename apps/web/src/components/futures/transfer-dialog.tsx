@@ -1,11 +1,12 @@
 "use client";
 
 import { decimal } from "@exchange/contracts/money";
-import { buttonClasses, FormAlert, Spinner, useToast } from "@exchange/ui";
+import { buttonClasses, FormAlert, Spinner, useHydrated, useToast } from "@exchange/ui";
 import { useErrorText } from "@exchange/ui/i18n";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
+import { createPortal } from "react-dom";
 import { AmountField, errorDataOf } from "@/components/trade/order-form";
 import { useTRPC } from "@/trpc/react";
 import { useFuturesAccount } from "./futures-context";
@@ -16,14 +17,8 @@ type Direction = "toFutures" | "toSpot";
 /** Opens the transfer between the spot balance and the futures wallet. */
 export function TransferButton({ asset }: { asset: string }) {
   const t = useTranslations("futures.transfer");
-  const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
-  useEffect(() => {
-    const node = dialog.current;
-    if (!node) return;
-    if (open && !node.open) node.showModal();
-    if (!open && node.open) node.close();
-  }, [open]);
+  const hydrated = useHydrated();
   return (
     <>
       <button
@@ -33,14 +28,22 @@ export function TransferButton({ asset }: { asset: string }) {
       >
         {t("open")}
       </button>
-      <dialog
-        ref={dialog}
-        onClose={() => setOpen(false)}
-        aria-label={t("title")}
-        className="m-auto w-[min(24rem,calc(100vw-2rem))] rounded-lg bg-raised p-0 text-ink shadow-2xl shadow-black/60 ring-1 ring-line-strong backdrop:bg-black/60"
-      >
-        {open ? <TransferForm asset={asset} onDone={() => setOpen(false)} /> : null}
-      </dialog>
+      {/* In the page's body, not inside the order form: a form in a form does not submit. */}
+      {open && hydrated
+        ? createPortal(
+            <dialog
+              ref={(node) => {
+                if (node && !node.open) node.showModal();
+              }}
+              onClose={() => setOpen(false)}
+              aria-label={t("title")}
+              className="m-auto w-[min(24rem,calc(100vw-2rem))] rounded-lg bg-raised p-0 text-ink shadow-2xl shadow-black/60 ring-1 ring-line-strong backdrop:bg-black/60"
+            >
+              <TransferForm asset={asset} onDone={() => setOpen(false)} />
+            </dialog>,
+            document.body,
+          )
+        : null}
     </>
   );
 }
@@ -70,6 +73,8 @@ function TransferForm({ asset, onDone }: { asset: string; onDone: () => void }) 
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // React passes events up its own tree, portal or not: the order form is not submitted.
+    event.stopPropagation();
     if (transfer.isPending) return;
     const value = amount.trim();
     if (!value || decimal(value).units <= 0n) {

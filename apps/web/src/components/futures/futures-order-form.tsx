@@ -298,16 +298,16 @@ function PlaceFuturesOrder() {
             {t(`form.${option}`)}
           </button>
         ))}
-        <span className="ml-auto flex items-center gap-2 text-ink-faint tabular-nums">
-          <span>
-            {tf("wallet")}{" "}
-            <span data-testid="futures-wallet" className="text-ink-muted">
-              {account.isPending ? "…" : `${amountText(decimal(wallet ?? "0"))} ${settle}`}
-            </span>
-          </span>
-          <TransferButton asset={settle} />
-        </span>
       </fieldset>
+      <p className="-mt-1 flex items-center justify-end gap-2 text-xs text-ink-faint tabular-nums">
+        <span>
+          {tf("wallet")}{" "}
+          <span data-testid="futures-wallet" className="text-ink-muted">
+            {account.isPending ? "…" : `${amountText(decimal(wallet ?? "0"))} ${settle}`}
+          </span>
+        </span>
+        <TransferButton asset={settle} />
+      </p>
 
       <RestrictionNotice area="trading" />
       {errors._ ? <FormAlert>{errors._.join(" ")}</FormAlert> : null}

@@ -6,7 +6,7 @@ import { DateTime, useErrorText, useTimeZoneLabel } from "@exchange/ui/i18n";
 import { useInfiniteQuery, useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
-import { useState } from "react";
+import { type ReactNode, useEffect, useState } from "react";
 import {
   OpenOrders,
   OrderHistory,
@@ -89,11 +89,22 @@ export function PositionsPanel() {
 
 function Positions({ positions }: { positions: FuturesPositionDto[] }) {
   const t = useTranslations("futures.panel");
+  const phone = usePhoneWidth();
   if (positions.length === 0) return <PanelMessage>{t("none")}</PanelMessage>;
+  // A phone gets a card per position: a table as wide as this one would hide its Close buttons.
+  if (phone) {
+    return (
+      <ul className="flex flex-col divide-y divide-line/60">
+        {positions.map((position) => (
+          <PositionCard key={position.symbol} position={position} />
+        ))}
+      </ul>
+    );
+  }
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus
     <div tabIndex={0} className="min-h-0 flex-1 overflow-auto">
-      <table className="w-full min-w-[56rem] border-collapse text-xs tabular-nums">
+      <table className="w-full min-w-[46rem] border-collapse text-xs tabular-nums">
         <thead className="sticky top-0 z-10 bg-surface">
           <tr className="text-[11px] text-ink-faint">
             <Th>{t("contract")}</Th>
@@ -103,8 +114,7 @@ function Positions({ positions }: { positions: FuturesPositionDto[] }) {
             <Th right>{t("liquidation")}</Th>
             <Th right>{t("marginRatio")}</Th>
             <Th right>{t("margin")}</Th>
-            <Th right>{t("unrealised")}</Th>
-            <Th right>{t("realised")}</Th>
+            <Th right>{t("unrealisedRealised")}</Th>
             <Th right>{t("close")}</Th>
           </tr>
         </thead>
@@ -118,16 +128,13 @@ function Positions({ positions }: { positions: FuturesPositionDto[] }) {
   );
 }
 
-function PositionRow({ position }: { position: FuturesPositionDto }) {
-  const { market, format } = useTrade();
+/** A position's figures as both layouts show them. */
+function usePositionView(position: FuturesPositionDto) {
+  const { market } = useTrade();
   const { mark } = useFutures();
-  const t = useTranslations("futures.panel");
-  const settle = market.quoteAsset;
   // The mark of the contract on screen moves with its push; another contract's is as read.
   const markPrice =
     position.symbol === market.symbol ? (mark.markPrice ?? position.markPrice) : position.markPrice;
-  const long = position.side === "long";
-  const pnl = pnlTone(position.unrealisedPnl);
   const ratio = position.marginRatioPercent;
   // A margin ratio of 80 % and more is close to liquidation (at 100 %).
   const ratioTone =
@@ -136,6 +143,98 @@ function PositionRow({ position }: { position: FuturesPositionDto }) {
       : compare(decimal(ratio), decimal("80")) >= 0
         ? "text-down"
         : "text-ink";
+  return { markPrice, ratio, ratioTone, long: position.side === "long" };
+}
+
+/** One position on a phone: its side and size, figures in two columns, and its Close buttons. */
+function PositionCard({ position }: { position: FuturesPositionDto }) {
+  const { market, format } = useTrade();
+  const t = useTranslations("futures.panel");
+  const { markPrice, ratio, ratioTone, long } = usePositionView(position);
+  const settle = market.quoteAsset;
+  const figure = (label: string, value: ReactNode, testId: string, tone = "text-ink") => (
+    <div className="flex items-baseline justify-between gap-2">
+      <dt className="text-ink-faint">{label}</dt>
+      <dd data-testid={testId} className={`text-right ${tone}`}>
+        {value}
+      </dd>
+    </div>
+  );
+  return (
+    <li
+      data-testid="position"
+      data-symbol={position.symbol}
+      data-side={position.side}
+      className="flex flex-col gap-2 px-3 py-3 text-xs tabular-nums"
+    >
+      <div className="flex items-center gap-2">
+        <span
+          aria-hidden="true"
+          className={`h-8 w-0.5 rounded-full ${long ? "bg-up" : "bg-down"}`}
+        />
+        <span className="flex flex-col">
+          <span className="font-medium text-ink">{position.symbol}</span>
+          <span className="text-[11px] text-ink-faint">
+            {t(`mode.${position.mode}`)} {position.leverage}×
+          </span>
+        </span>
+        <span
+          data-testid="position-size"
+          className={`ml-auto text-sm font-semibold ${long ? "text-up" : "text-down"}`}
+        >
+          {t(`side.${position.side}`)} {format.quantity(position.size)} {market.baseAsset}
+        </span>
+      </div>
+      <dl className="grid grid-cols-2 gap-x-4 gap-y-1">
+        {figure(
+          t("unrealised"),
+          `${signed(position.unrealisedPnl)} ${settle}`,
+          "position-pnl",
+          `font-medium ${TONE[pnlTone(position.unrealisedPnl)]}`,
+        )}
+        {figure(
+          t("realised"),
+          `${signed(position.realisedPnl)} ${settle}`,
+          "position-realised",
+          TONE[pnlTone(position.realisedPnl)],
+        )}
+        {figure(
+          t("entry"),
+          position.entryPrice ? format.price(position.entryPrice) : "—",
+          "position-entry",
+        )}
+        {figure(t("mark"), markPrice ? format.price(markPrice) : "—", "position-mark")}
+        {figure(
+          t("liquidation"),
+          position.liquidationPrice ? format.price(position.liquidationPrice) : "—",
+          "position-liquidation",
+          "text-warn",
+        )}
+        {figure(
+          t("marginRatio"),
+          ratio === null ? "—" : `${ratio}%`,
+          "position-margin-ratio",
+          ratioTone,
+        )}
+        {figure(
+          t("margin"),
+          `${amountText(decimal(position.margin))} ${settle}`,
+          "position-margin",
+        )}
+      </dl>
+      <div className="flex justify-end">
+        <CloseButtons position={position} />
+      </div>
+    </li>
+  );
+}
+
+function PositionRow({ position }: { position: FuturesPositionDto }) {
+  const { market, format } = useTrade();
+  const t = useTranslations("futures.panel");
+  const settle = market.quoteAsset;
+  const { markPrice, ratio, ratioTone, long } = usePositionView(position);
+  const pnl = pnlTone(position.unrealisedPnl);
   return (
     <tr
       data-testid="position"
@@ -147,11 +246,13 @@ function PositionRow({ position }: { position: FuturesPositionDto }) {
         <span className="flex items-center gap-1.5">
           <span
             aria-hidden="true"
-            className={`h-4 w-0.5 rounded-full ${long ? "bg-up" : "bg-down"}`}
+            className={`h-7 w-0.5 rounded-full ${long ? "bg-up" : "bg-down"}`}
           />
-          <span className="font-medium">{position.symbol}</span>
-          <span className="text-ink-faint">
-            {t(`modeShort.${position.mode}`)} {position.leverage}×
+          <span>
+            <span className="block font-medium">{position.symbol}</span>
+            <span className="block text-[11px] text-ink-faint">
+              {t(`mode.${position.mode}`)} {position.leverage}×
+            </span>
           </span>
         </span>
       </Td>
@@ -185,15 +286,15 @@ function PositionRow({ position }: { position: FuturesPositionDto }) {
         <span data-testid="position-margin">
           {amountText(decimal(position.margin))} {settle}
         </span>
-        <span className="block text-[11px] text-ink-faint">{t(`mode.${position.mode}`)}</span>
       </Td>
       <Td right>
-        <span data-testid="position-pnl" className={`font-medium ${TONE[pnl]}`}>
+        <span data-testid="position-pnl" className={`block font-medium ${TONE[pnl]}`}>
           {signed(position.unrealisedPnl)} {settle}
         </span>
-      </Td>
-      <Td right>
-        <span data-testid="position-realised" className={TONE[pnlTone(position.realisedPnl)]}>
+        <span
+          data-testid="position-realised"
+          className={`block text-[11px] ${TONE[pnlTone(position.realisedPnl)]}`}
+        >
           {signed(position.realisedPnl)} {settle}
         </span>
       </Td>
@@ -347,4 +448,17 @@ function PositionHistory() {
       ))}
     </Table>
   );
+}
+
+/** Below the `md` width (768 px), as the screen's phone layout; false until mounted. */
+function usePhoneWidth(): boolean {
+  const [phone, setPhone] = useState(false);
+  useEffect(() => {
+    const query = window.matchMedia("(max-width: 767.98px)");
+    const update = () => setPhone(query.matches);
+    update();
+    query.addEventListener("change", update);
+    return () => query.removeEventListener("change", update);
+  }, []);
+  return phone;
 }

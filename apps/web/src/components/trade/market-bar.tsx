@@ -19,8 +19,8 @@ import { useTicker } from "./use-market-data";
 
 /**
  * The strip above the panels: which market, its price and 24 h figures, and the live status.
- * A screen adds its own figures after the 24 h ones (`children`: a contract's mark, index and
- * funding).
+ * A screen adds its own figures beside the last price, before the 24 h ones (`children`: a
+ * contract's mark, index and funding, which a phone then shows without scrolling).
  */
 export function MarketBar({ children }: { children?: React.ReactNode }) {
   const { market, format } = useTrade();
@@ -47,7 +47,11 @@ export function MarketBar({ children }: { children?: React.ReactNode }) {
   return (
     <div
       style={{ gridArea: "bar" }}
-      className="flex min-w-0 items-center gap-4 bg-surface py-2 pr-3 pl-2 sm:gap-6 sm:pr-4"
+      // With figures of its own (a contract's), a phone gives the figures a row of their own
+      // under the market's name, so the mark shows without scrolling.
+      className={`flex min-w-0 items-center gap-4 bg-surface py-2 pr-3 pl-2 sm:gap-6 sm:pr-4 ${
+        children ? "max-md:flex-wrap max-md:gap-y-1" : ""
+      }`}
     >
       <MarketSelector />
       {/* Only the figures scroll sideways on a narrow screen; the market list must not be cut. */}
@@ -56,7 +60,9 @@ export function MarketBar({ children }: { children?: React.ReactNode }) {
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus
         tabIndex={0}
         aria-label={t("figures")}
-        className="flex min-w-0 flex-1 items-center gap-6 overflow-x-auto"
+        className={`flex min-w-0 flex-1 items-center gap-6 overflow-x-auto ${
+          children ? "max-md:order-last max-md:basis-full max-md:gap-4 max-md:px-1.5" : ""
+        }`}
       >
         <div className="flex shrink-0 flex-col">
           <span className="flex items-center gap-1">
@@ -75,6 +81,7 @@ export function MarketBar({ children }: { children?: React.ReactNode }) {
           </span>
           <span className="text-[11px] text-ink-faint">{t("lastPrice")}</span>
         </div>
+        {children}
         <Figure
           label={t("change")}
           testId="ticker-change"
@@ -97,9 +104,8 @@ export function MarketBar({ children }: { children?: React.ReactNode }) {
         <Figure label={t("volume", { asset: format.quote })}>
           {ticker ? formatVolume(ticker.quoteVolume) : "—"}
         </Figure>
-        {children}
       </section>
-      <div className="flex shrink-0 items-center gap-3">
+      <div className="ml-auto flex shrink-0 items-center gap-3">
         {market.status !== "TRADING" ? <MarketStatusBadge status={market.status} /> : null}
         <LiveBadge />
       </div>

@@ -6,6 +6,7 @@ import { compare, decimal } from "@exchange/contracts/money";
 import { useTimeZoneLabel } from "@exchange/ui/i18n";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
+  type AutoscaleInfo,
   type CandlestickData,
   CandlestickSeries,
   ColorType,
@@ -108,6 +109,8 @@ export default function PriceChart({ markPrice }: { markPrice?: string | null } 
   const barsByTime = useRef(new Map<UTCTimestamp, Bar>());
   const [legend, setLegend] = useState<Bar["source"] | null>(null);
   const markLineRef = useRef<IPriceLine | null>(null);
+  const markRef = useRef({ price: markPrice ?? null, title: t("mark") });
+  markRef.current = { price: markPrice ?? null, title: t("mark") };
 
   // The chart itself, once per market (its price format is the market's) and per language and
   // zone (its time labels are the viewer's).
@@ -153,6 +156,9 @@ export default function PriceChart({ markPrice }: { markPrice?: string | null } 
         minMove: minMoveOf(format),
         formatter: (price: number) => axisPrice(price, format.priceDecimals),
       },
+      // The scale takes in the mark line too, so the mark is on the chart, not past its edge.
+      autoscaleInfoProvider: (original: () => AutoscaleInfo | null) =>
+        withMark(original(), markRef.current.price),
     });
     const volume = chart.addSeries(HistogramSeries, {
       priceScaleId: "volume",
@@ -185,8 +191,6 @@ export default function PriceChart({ markPrice }: { markPrice?: string | null } 
 
   // The mark price line (drawing only: the label is the chart's own coordinate), drawn again
   // on each new chart.
-  const markRef = useRef({ price: markPrice ?? null, title: t("mark") });
-  markRef.current = { price: markPrice ?? null, title: t("mark") };
   useEffect(() => {
     const candles = candlesRef.current;
     if (!candles) return;
@@ -194,6 +198,8 @@ export default function PriceChart({ markPrice }: { markPrice?: string | null } 
       price: markPrice ?? null,
       title: markRef.current.title,
     });
+    // The scale takes the new mark in (withMark).
+    chartRef.current?.priceScale("right").applyOptions({ autoScale: true });
   }, [markPrice]);
 
   // History from the API (on load, interval change, reconnect).
@@ -371,4 +377,17 @@ function drawMark(
     axisLabelVisible: true,
     title: mark.title,
   });
+}
+
+/** The candles' price range stretched to include the mark (display only). */
+function withMark(info: AutoscaleInfo | null, mark: string | null): AutoscaleInfo | null {
+  if (!info?.priceRange || !mark) return info;
+  const price = Number(mark);
+  return {
+    ...info,
+    priceRange: {
+      minValue: Math.min(info.priceRange.minValue, price),
+      maxValue: Math.max(info.priceRange.maxValue, price),
+    },
+  };
 }

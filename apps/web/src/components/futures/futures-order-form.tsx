@@ -449,6 +449,10 @@ function MarginModeSwitch({ mode, locked }: { mode: "cross" | "isolated"; locked
   const toast = useToast();
   const change = useMutation(trpc.futures.setMarginMode.mutationOptions());
   const [refusal, setRefusal] = useState<string | null>(null);
+  // Once flat with no order, the refusal no longer holds.
+  useEffect(() => {
+    if (!locked) setRefusal(null);
+  }, [locked]);
   const choose = (next: "cross" | "isolated") => {
     if (next === mode || change.isPending) return;
     setRefusal(null);

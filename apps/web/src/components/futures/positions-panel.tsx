@@ -104,18 +104,18 @@ function Positions({ positions }: { positions: FuturesPositionDto[] }) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus
     <div tabIndex={0} className="min-h-0 flex-1 overflow-auto">
-      <table className="w-full min-w-[46rem] border-collapse text-xs tabular-nums">
+      <table className="w-full min-w-[44rem] border-collapse text-xs tabular-nums">
         <thead className="sticky top-0 z-10 bg-surface">
           <tr className="text-[11px] text-ink-faint">
             <Th>{t("contract")}</Th>
             <Th right>{t("size")}</Th>
-            <Th right>{t("entry")}</Th>
-            <Th right>{t("mark")}</Th>
+            <Th right>{t("entryAndMark")}</Th>
             <Th right>{t("liquidation")}</Th>
-            <Th right>{t("marginRatio")}</Th>
-            <Th right>{t("margin")}</Th>
+            <Th right>{t("marginAndRatio")}</Th>
             <Th right>{t("unrealisedRealised")}</Th>
-            <Th right>{t("close")}</Th>
+            <Th right>
+              <span className="sr-only">{t("close")}</span>
+            </Th>
           </tr>
         </thead>
         <tbody>
@@ -265,12 +265,12 @@ function PositionRow({ position }: { position: FuturesPositionDto }) {
         </span>
       </Td>
       <Td right>
-        <span data-testid="position-entry">
+        <span data-testid="position-entry" className="block">
           {position.entryPrice ? format.price(position.entryPrice) : "—"}
         </span>
-      </Td>
-      <Td right>
-        <span data-testid="position-mark">{markPrice ? format.price(markPrice) : "—"}</span>
+        <span data-testid="position-mark" className="block text-[11px] text-ink-muted">
+          {markPrice ? format.price(markPrice) : "—"}
+        </span>
       </Td>
       <Td right>
         <span data-testid="position-liquidation" className="text-warn">
@@ -278,13 +278,11 @@ function PositionRow({ position }: { position: FuturesPositionDto }) {
         </span>
       </Td>
       <Td right>
-        <span data-testid="position-margin-ratio" className={ratioTone}>
-          {ratio === null ? "—" : `${ratio}%`}
-        </span>
-      </Td>
-      <Td right>
-        <span data-testid="position-margin">
+        <span data-testid="position-margin" className="block">
           {amountText(decimal(position.margin))} {settle}
+        </span>
+        <span data-testid="position-margin-ratio" className={`block text-[11px] ${ratioTone}`}>
+          {ratio === null ? "—" : `${ratio}%`}
         </span>
       </Td>
       <Td right>

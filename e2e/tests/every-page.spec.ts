@@ -132,6 +132,7 @@ for (const locale of LANGUAGES) {
         ["/api-docs", "api-docs"],
         ["/announcements", "announcements"],
         ["/trade/BTCUSDT", "trade-visitor"],
+        ["/futures/BTCUSDT-PERP", "futures-visitor"],
         ["/login", "login"],
         ["/register", "register"],
         ["/forgot-password", "forgot-password"],
@@ -151,6 +152,7 @@ for (const locale of LANGUAGES) {
       await speak(page.context(), locale);
       for (const [path, name] of [
         ["/trade/BTCUSDT", "trade"],
+        ["/futures/BTCUSDT-PERP", "futures"],
         ["/wallet", "wallet"],
         ["/wallet/deposit", "deposit"],
         ["/wallet/withdraw", "withdraw"],

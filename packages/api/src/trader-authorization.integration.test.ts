@@ -367,7 +367,13 @@ const PROCEDURES: Array<{
   // Futures: no contract is listed here; allowed callers get past the guard and are refused for
   // it (no settle asset, no contract), and nothing moves.
   { path: "futures.contracts", access: "public", call: (api) => api.futures.contracts() },
+  { path: "futures.markets", access: "public", call: (api) => api.futures.markets() },
   { path: "futures.account", access: "user", call: (api) => api.futures.account() },
+  {
+    path: "futures.positionHistory",
+    access: "user",
+    call: (api) => api.futures.positionHistory({ symbol: "BTCUSDT-PERP" }),
+  },
   {
     path: "futures.transfer",
     access: "user",

@@ -17,8 +17,11 @@ export const ZTime = z
 /** Which side of the book: a "buy" bids, a "sell" asks. */
 export const ZSide = z.enum(["buy", "sell"]);
 
-/** A market's symbol as the channels and the markets table name it: "BTCUSDT". */
-export const SYMBOL_PATTERN = /^[A-Z0-9]{2,20}$/;
+/**
+ * A market's symbol as the channels and the markets table name it: "BTCUSDT", or a perpetual
+ * contract's, "BTCUSDT-PERP" (market.ts `CONTRACT_SYMBOL_SUFFIX`), whose market data is the same.
+ */
+export const SYMBOL_PATTERN = /^[A-Z0-9]{2,20}(?:-PERP)?$/;
 export const ZSymbol = z.string().regex(SYMBOL_PATTERN, "must be a market symbol such as BTCUSDT");
 
 /**

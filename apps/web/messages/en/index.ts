@@ -5,6 +5,7 @@ import apiDocs from "./api-docs.json";
 import auth from "./auth.json";
 import common from "./common.json";
 import earn from "./earn.json";
+import futures from "./futures.json";
 import landing from "./landing.json";
 import loans from "./loans.json";
 import markets from "./markets.json";
@@ -23,6 +24,7 @@ export default {
   wallet,
   earn,
   loans,
+  futures,
   auth,
   verification,
   account,

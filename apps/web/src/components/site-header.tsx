@@ -49,6 +49,9 @@ export async function SiteHeader() {
       <NavLink href="/trade" variant={variant}>
         {t("trade")}
       </NavLink>
+      <NavLink href="/futures" variant={variant}>
+        {t("futures")}
+      </NavLink>
       {trader ? (
         <NavLink href="/wallet" variant={variant}>
           {t("wallet")}

@@ -6,6 +6,7 @@ import {
   type ContractRecord,
   findContracts,
   findFuturesWallets,
+  findPositionHistory,
   findPositions,
   type PositionRecord,
 } from "./derivatives-repository";
@@ -234,4 +235,66 @@ function positionView(
 
 function signedQuote(units: Units, atoms: bigint): string {
   return atoms < 0n ? `-${units.quote(-atoms)}` : units.quote(atoms);
+}
+
+export const ZPositionHistoryInput = z.object({
+  symbol: z.string().max(40).optional(),
+  limit: z.number().int().min(1).max(100).default(20),
+  /** The `nextCursor` of the previous page. */
+  cursor: z.string().regex(/^\d+$/).nullish(),
+});
+export type PositionHistoryInput = z.input<typeof ZPositionHistoryInput>;
+
+export const ZPositionHistoryItem = z.object({
+  id: z.string(),
+  symbol: z.string(),
+  kind: z.enum(["trade", "funding", "liquidation", "deleverage", "settings"]),
+  /** The position after the step. */
+  side: z.enum(["long", "short", "flat"]),
+  size: z.string(),
+  /** What the step realised (signed). */
+  realisedPnl: z.string(),
+  /** Funding paid (> 0) or received (< 0), for a funding step. */
+  funding: z.string().nullable(),
+  /** The price a deleveraging step closed at. */
+  price: z.string().nullable(),
+  at: z.date(),
+});
+export const ZPositionHistoryPage = z.object({
+  items: z.array(ZPositionHistoryItem),
+  nextCursor: z.string().nullable(),
+});
+export type PositionHistoryPage = z.infer<typeof ZPositionHistoryPage>;
+
+/** The trader's position history, newest first: each trade, funding, liquidation, setting. */
+export async function positionHistory(
+  services: ReadServices,
+  userId: number,
+  input: z.output<typeof ZPositionHistoryInput>,
+): Promise<PositionHistoryPage> {
+  const directory = marketDirectory(services);
+  const rows = await findPositionHistory(services.db, userId, {
+    limit: input.limit + 1,
+    symbol: input.symbol,
+    before: input.cursor ? BigInt(input.cursor) : undefined,
+  });
+  const page = rows.slice(0, input.limit);
+  const items = [];
+  for (const row of page) {
+    const { units } = await directory.get(row.symbol);
+    const qty = row.qtyLots;
+    items.push({
+      id: row.id.toString(),
+      symbol: row.symbol,
+      kind: row.kind.toLowerCase() as z.infer<typeof ZPositionHistoryItem>["kind"],
+      side: qty > 0n ? ("long" as const) : qty < 0n ? ("short" as const) : ("flat" as const),
+      size: units.quantity(qty < 0n ? -qty : qty),
+      realisedPnl: signedQuote(units, row.realisedPnlAtoms),
+      funding: row.fundingAtoms === null ? null : signedQuote(units, row.fundingAtoms),
+      price: row.priceTicks === null ? null : units.price(row.priceTicks),
+      at: row.at,
+    });
+  }
+  const last = page.at(-1);
+  return { items, nextCursor: rows.length > input.limit && last ? last.id.toString() : null };
 }

@@ -20,3 +20,11 @@ export async function listTraderMarkets(services: Services): Promise<Market[]> {
     (market) => !isContractSymbol(market.symbol),
   );
 }
+
+/** The perpetual contracts' markets (their steps, limits, fees and status), in display order. */
+export async function listTraderContractMarkets(services: Services): Promise<Market[]> {
+  const markets = await marketDirectory(services).all();
+  return Array.from(markets.values(), (market) => market.dto).filter((market) =>
+    isContractSymbol(market.symbol),
+  );
+}

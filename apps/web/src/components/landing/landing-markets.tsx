@@ -7,6 +7,7 @@ import { useDecimalText } from "@exchange/ui/i18n";
 import { useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { marketHref } from "@/components/trade/market-href";
 import { parsePush } from "@/lib/stream/messages";
 import { useTRPC } from "@/trpc/react";
 import { AssetIcon } from "../markets/asset-icon";
@@ -129,7 +130,7 @@ function BoardRow({ market, ticker }: { market: MarketDto; ticker: TickerDto | u
   return (
     <li data-testid="landing-market">
       <Link
-        href={`/trade/${market.symbol}`}
+        href={marketHref(market.symbol)}
         className="grid min-h-12 grid-cols-[1fr_auto_5.5rem] items-center gap-3 px-4 py-2 transition-colors hover:bg-hover"
       >
         <span className="flex min-w-0 items-center gap-2.5">

@@ -7,6 +7,7 @@ import { useDecimalText } from "@exchange/ui/i18n";
 import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { type ReactNode, useDeferredValue, useState } from "react";
+import { marketHref } from "@/components/trade/market-href";
 import type { TickerDto } from "../trade/market-data-api";
 import { AssetIcon } from "./asset-icon";
 import { ChangeText } from "./change-text";
@@ -197,7 +198,7 @@ function MarketRow({ market, ticker }: { market: MarketDto; ticker: TickerDto | 
     >
       <th scope="row" className="h-12 px-3 text-left font-normal">
         <Link
-          href={`/trade/${market.symbol}`}
+          href={marketHref(market.symbol)}
           className="flex items-center gap-2.5 rounded hover:underline"
         >
           <MarketName market={market} />
@@ -221,7 +222,7 @@ function MarketRow({ market, ticker }: { market: MarketDto; ticker: TickerDto | 
       <td className="px-3 text-right text-ink tabular-nums">{formatRate(market.takerFeeRate)}</td>
       <td className="px-3 text-right">
         <Link
-          href={`/trade/${market.symbol}`}
+          href={marketHref(market.symbol)}
           aria-label={t("tradeMarket", { market: `${base}/${quote}` })}
           className={buttonClasses("secondary", "sm")}
         >
@@ -239,7 +240,7 @@ function MarketCard({ market, ticker }: { market: MarketDto; ticker: TickerDto |
   return (
     <li data-testid="market-card">
       <Link
-        href={`/trade/${market.symbol}`}
+        href={marketHref(market.symbol)}
         className="grid min-h-16 grid-cols-[1fr_auto] items-center gap-x-3 gap-y-1 px-4 py-3 transition-colors hover:bg-hover"
       >
         <span className="flex min-w-0 items-center gap-2.5">

@@ -3,6 +3,7 @@
 import { isNotificationType, type Notification } from "@exchange/contracts/notification";
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback } from "react";
+import { marketHref } from "@/components/trade/market-href";
 
 /** Where a notification leads: the page that shows what it is about. */
 export function notificationHref(notification: Notification): string {
@@ -15,7 +16,7 @@ export function notificationHref(notification: Notification): string {
     case "kyc.rejected":
       return "/account/verification";
     case "order.largeFill":
-      return notification.params.symbol ? `/trade/${notification.params.symbol}` : "/trade";
+      return notification.params.symbol ? marketHref(notification.params.symbol) : "/trade";
     case "loan.warning":
     case "loan.liquidated":
     case "loan.maturing":

@@ -9,6 +9,8 @@ import { Fragment, type ReactNode, useEffect, useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { AmendOrderRow } from "./amend-order-row";
 import { formatAmount, type MarketFormat, marketFormat } from "./format";
+import { marketsQuery } from "./market-data-api";
+import { marketHref } from "./market-href";
 import { Panel, PanelError, PanelMessage, PanelTabs } from "./panel";
 import { useTrade } from "./trade-context";
 import { usePrivatePollMs, useRefreshAccount } from "./use-account-live";
@@ -82,7 +84,7 @@ export function AccountPanel() {
             {t.rich("logInPrompt", {
               link: (chunks) => (
                 <Link
-                  href={`/login?next=${encodeURIComponent(`/trade/${market.symbol}`)}`}
+                  href={`/login?next=${encodeURIComponent(marketHref(market.symbol))}`}
                   className="inline-flex items-center font-medium text-brand hover:text-brand-hover max-md:min-h-10"
                 >
                   {chunks}
@@ -107,16 +109,19 @@ export function AccountPanel() {
 /** Formats for every market, by symbol (a history across markets shows each in its own). */
 function useFormats(): (symbol: string) => MarketFormat | undefined {
   const trpc = useTRPC();
-  const markets = useQuery(trpc.markets.list.queryOptions()).data;
+  // Spot and perpetual alike: a history across markets may hold both.
+  const spot = useQuery(marketsQuery(trpc, false)).data ?? [];
+  const contracts = useQuery(marketsQuery(trpc, true)).data ?? [];
+  const markets = [...spot, ...contracts];
   return (symbol) => {
     const market = markets?.find((m) => m.symbol === symbol);
     return market ? marketFormat(market) : undefined;
   };
 }
 
-function OpenOrders({ symbol }: { symbol: string | undefined }) {
+export function OpenOrders({ symbol }: { symbol: string | undefined }) {
   const trpc = useTRPC();
-  const { market, format } = useTrade();
+  const { market, format, perpetual } = useTrade();
   const t = useTranslations("trade.account");
   const zone = useTimeZoneLabel();
   const errorText = useErrorText();
@@ -253,7 +258,8 @@ function OpenOrders({ symbol }: { symbol: string | undefined }) {
                 </span>
               </Td>
               <Td right>
-                {order.listId === null ? (
+                {/* Perpetual orders are not amended (yet): cancel and place again. */}
+                {order.listId === null && !perpetual ? (
                   <button
                     type="button"
                     onClick={() => setAmending(amending === order.orderId ? null : order.orderId)}
@@ -290,7 +296,7 @@ function OpenOrders({ symbol }: { symbol: string | undefined }) {
  * Filled and cancelled orders, the latest change first (as the API lists them), with both the
  * time the order was placed and the time of its last change.
  */
-function useOrderHistory(symbol: string | undefined, enabled: boolean) {
+export function useOrderHistory(symbol: string | undefined, enabled: boolean) {
   const trpc = useTRPC();
   return useInfiniteQuery({
     ...trpc.trading.orderHistory.infiniteQueryOptions(
@@ -302,7 +308,7 @@ function useOrderHistory(symbol: string | undefined, enabled: boolean) {
   });
 }
 
-function OrderHistory({ orders }: { orders: ReturnType<typeof useOrderHistory> }) {
+export function OrderHistory({ orders }: { orders: ReturnType<typeof useOrderHistory> }) {
   const t = useTranslations("trade.account");
   const zone = useTimeZoneLabel();
   const formats = useFormats();
@@ -493,7 +499,7 @@ function Balances() {
 }
 
 /** A scrolling table with its loading, error, empty and "load more" states. */
-function Table({
+export function Table({
   query,
   head,
   loading,
@@ -548,7 +554,7 @@ function Table({
   );
 }
 
-function Th({ children, right }: { children?: ReactNode; right?: boolean }) {
+export function Th({ children, right }: { children?: ReactNode; right?: boolean }) {
   return (
     <th
       scope="col"
@@ -559,7 +565,15 @@ function Th({ children, right }: { children?: ReactNode; right?: boolean }) {
   );
 }
 
-function Td({ children, right, muted }: { children: ReactNode; right?: boolean; muted?: boolean }) {
+export function Td({
+  children,
+  right,
+  muted,
+}: {
+  children: ReactNode;
+  right?: boolean;
+  muted?: boolean;
+}) {
   return (
     <td
       className={`h-7 px-2.5 py-1 whitespace-nowrap ${right ? "text-right" : "text-left"} ${
@@ -572,7 +586,7 @@ function Td({ children, right, muted }: { children: ReactNode; right?: boolean; 
 }
 
 /** Buy or sell in words, not only in colour. */
-function SideLabel({ side }: { side: "buy" | "sell" }) {
+export function SideLabel({ side }: { side: "buy" | "sell" }) {
   const t = useTranslations("trade.side");
   return (
     <span className={`font-medium ${side === "buy" ? "text-up" : "text-down"}`}>{t(side)}</span>

@@ -1,5 +1,6 @@
 "use client";
 
+import { isContractSymbol } from "@exchange/contracts/market";
 import { compare, decimal } from "@exchange/contracts/money";
 import { MarketStatusBadge } from "@exchange/ui";
 import { useQuery } from "@tanstack/react-query";
@@ -9,14 +10,19 @@ import { useEffect, useRef, useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { AssetIcon } from "../markets/asset-icon";
 import { direction, formatPercent, formatVolume, type MarketFormat, marketFormat } from "./format";
-import type { TickerDto } from "./market-data-api";
+import { marketsQuery, type TickerDto } from "./market-data-api";
+import { marketHref } from "./market-href";
 import { MoveArrow } from "./order-book";
 import { useStreamState } from "./stream-provider";
 import { useTrade } from "./trade-context";
 import { useTicker } from "./use-market-data";
 
-/** The strip above the panels: which market, its price and 24 h figures, and the live status. */
-export function MarketBar() {
+/**
+ * The strip above the panels: which market, its price and 24 h figures, and the live status.
+ * A screen adds its own figures beside the last price, before the 24 h ones (`children`: a
+ * contract's mark, index and funding, which a phone then shows without scrolling).
+ */
+export function MarketBar({ children }: { children?: React.ReactNode }) {
   const { market, format } = useTrade();
   const t = useTranslations("trade.bar");
   const ticker = useTicker(market.symbol).data;
@@ -41,7 +47,11 @@ export function MarketBar() {
   return (
     <div
       style={{ gridArea: "bar" }}
-      className="flex min-w-0 items-center gap-4 bg-surface py-2 pr-3 pl-2 sm:gap-6 sm:pr-4"
+      // With figures of its own (a contract's), a phone gives the figures a row of their own
+      // under the market's name, so the mark shows without scrolling.
+      className={`flex min-w-0 items-center gap-4 bg-surface py-2 pr-3 pl-2 sm:gap-6 sm:pr-4 ${
+        children ? "max-md:flex-wrap max-md:gap-y-1" : ""
+      }`}
     >
       <MarketSelector />
       {/* Only the figures scroll sideways on a narrow screen; the market list must not be cut. */}
@@ -50,7 +60,9 @@ export function MarketBar() {
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus
         tabIndex={0}
         aria-label={t("figures")}
-        className="flex min-w-0 flex-1 items-center gap-6 overflow-x-auto"
+        className={`flex min-w-0 flex-1 items-center gap-6 overflow-x-auto ${
+          children ? "max-md:order-last max-md:basis-full max-md:gap-4 max-md:px-1.5" : ""
+        }`}
       >
         <div className="flex shrink-0 flex-col">
           <span className="flex items-center gap-1">
@@ -69,6 +81,7 @@ export function MarketBar() {
           </span>
           <span className="text-[11px] text-ink-faint">{t("lastPrice")}</span>
         </div>
+        {children}
         <Figure
           label={t("change")}
           testId="ticker-change"
@@ -92,7 +105,7 @@ export function MarketBar() {
           {ticker ? formatVolume(ticker.quoteVolume) : "—"}
         </Figure>
       </section>
-      <div className="flex shrink-0 items-center gap-3">
+      <div className="ml-auto flex shrink-0 items-center gap-3">
         {market.status !== "TRADING" ? <MarketStatusBadge status={market.status} /> : null}
         <LiveBadge />
       </div>
@@ -100,7 +113,8 @@ export function MarketBar() {
   );
 }
 
-function Figure({
+/** One labelled figure of the bar. */
+export function Figure({
   label,
   children,
   tone = "text-ink",
@@ -180,10 +194,10 @@ function LiveBadge() {
 
 /** The pair's name; opens the list of markets to switch to. */
 function MarketSelector() {
-  const { market, format } = useTrade();
+  const { market, format, perpetual } = useTrade();
   const t = useTranslations("trade.bar");
   const trpc = useTRPC();
-  const markets = useQuery(trpc.markets.list.queryOptions());
+  const markets = useQuery(marketsQuery(trpc, perpetual));
   const [open, setOpen] = useState(false);
   // Every market's price for the list, read when it opens.
   const tickers = useQuery({ ...trpc.marketData.tickers.queryOptions(), enabled: open });
@@ -210,7 +224,10 @@ function MarketSelector() {
   }, [open]);
 
   const query = search.trim().toUpperCase().replace("/", "");
-  const shown = (markets.data ?? []).filter((m) => m.symbol.includes(query));
+  // The spot screen lists spot markets, the futures screen the perpetual contracts.
+  const shown = (markets.data ?? []).filter(
+    (m) => m.symbol.includes(query) && isContractSymbol(m.symbol) === perpetual,
+  );
 
   return (
     <div ref={rootRef} className="relative shrink-0">
@@ -227,6 +244,7 @@ function MarketSelector() {
           {format.base}
           <span className="font-normal text-ink-faint">/{format.quote}</span>
         </span>
+        {perpetual ? <PerpetualTag /> : null}
         <svg
           viewBox="0 0 20 20"
           fill="currentColor"
@@ -257,7 +275,7 @@ function MarketSelector() {
             {shown.map((m) => (
               <li key={m.symbol}>
                 <Link
-                  href={`/trade/${m.symbol}`}
+                  href={marketHref(m.symbol)}
                   onClick={() => setOpen(false)}
                   aria-current={m.symbol === market.symbol ? "page" : undefined}
                   className={`flex items-center gap-2 rounded px-2 py-1.5 text-[13px] hover:bg-hover max-md:min-h-10 ${
@@ -269,6 +287,7 @@ function MarketSelector() {
                     {m.baseAsset}
                     <span className="font-normal text-ink-faint">/{m.quoteAsset}</span>
                   </span>
+                  {perpetual ? <PerpetualTag /> : null}
                   <MarketQuote
                     ticker={tickers.data?.find((t) => t.symbol === m.symbol)}
                     status={m.status}
@@ -284,5 +303,15 @@ function MarketSelector() {
         </div>
       ) : null}
     </div>
+  );
+}
+
+/** Marks a perpetual contract beside its pair, as exchanges do ("Perp"). */
+function PerpetualTag() {
+  const t = useTranslations("trade.bar");
+  return (
+    <span className="rounded bg-raised px-1.5 py-0.5 text-[11px] font-medium text-ink-muted">
+      {t("perpetual")}
+    </span>
   );
 }

@@ -36,3 +36,10 @@ export const tickerQuery = (trpc: Trpc, symbol: string) =>
   trpc.marketData.ticker.queryOptions({ symbol });
 export const klinesQuery = (trpc: Trpc, symbol: string, interval: KlineInterval) =>
   trpc.marketData.klines.queryOptions(klinesInput(symbol, interval));
+
+/**
+ * The markets a screen lists and switches between: the spot markets (`markets.list`) or the
+ * perpetual contracts' (`futures.markets`).
+ */
+export const marketsQuery = (trpc: Trpc, perpetual: boolean) =>
+  perpetual ? trpc.futures.markets.queryOptions() : trpc.markets.list.queryOptions();

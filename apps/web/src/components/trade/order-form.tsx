@@ -11,6 +11,7 @@ import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } fr
 import { RestrictionNotice, useRestrictionRefusal } from "@/components/account/restriction-notice";
 import { useTRPC } from "@/trpc/react";
 import { formatAmount } from "./format";
+import { marketHref } from "./market-href";
 import { depositHref, REJECT, rejectionOf, type Shortfall, shortfallOf } from "./order-feedback";
 import {
   estimatedQuantity,
@@ -46,7 +47,7 @@ type TimeInForce = "GTC" | "IOC" | "FOK";
 /** A market buy is sized by what to spend (total) or by quantity. */
 type MarketBuyBy = "total" | "quantity";
 /** Form fields that can carry an error; "_" is the whole form. */
-type Field =
+export type Field =
   | "price"
   | "stopPrice"
   | "stopLimitPrice"
@@ -55,7 +56,7 @@ type Field =
   | "postOnly"
   | "timeInForce"
   | "_";
-type FieldErrors = Partial<Record<Field, string[]>>;
+export type FieldErrors = Partial<Record<Field, string[]>>;
 
 const PERCENTS = [25, 50, 75, 100] as const;
 /** Their codes read the same in every language, as on every exchange. */
@@ -71,12 +72,12 @@ const FIELDS: readonly Field[] = [
 ];
 
 /** A fresh client order id for each new order; reused only to retry the same one. */
-function newClientOrderId(): string {
+export function newClientOrderId(): string {
   return `web-${crypto.randomUUID().replaceAll("-", "").slice(0, 24)}`;
 }
 
 /** What an error from placeOrder carries (packages/api trpc.ts error formatter). */
-interface ApiErrorData {
+export interface ApiErrorData {
   appCode?: string;
   rejectCode?: number;
   fieldErrors?: Record<string, string[]>;
@@ -84,7 +85,7 @@ interface ApiErrorData {
 
 type Translate = ReturnType<typeof useTranslations<"trade">>;
 
-function errorDataOf(error: unknown): ApiErrorData | undefined {
+export function errorDataOf(error: unknown): ApiErrorData | undefined {
   const data = (error as { data?: unknown } | null)?.data;
   return typeof data === "object" && data !== null ? (data as ApiErrorData) : undefined;
 }
@@ -105,7 +106,7 @@ export function OrderForm() {
           <p className="max-w-60 text-xs text-ink-muted">{t("loggedOutText")}</p>
           <div className="flex gap-2">
             <Link
-              href={`/login?next=${encodeURIComponent(`/trade/${market.symbol}`)}`}
+              href={`/login?next=${encodeURIComponent(marketHref(market.symbol))}`}
               className={`${buttonClasses("primary", "sm")} max-md:h-10`}
             >
               {t("logIn")}
@@ -668,7 +669,7 @@ function PlaceOrderForm() {
 }
 
 /** Why a market that is not trading takes no order, as the form's note names it. */
-function notTradingKey(status: string): "preOpen" | "cancelOnly" | "halted" | "closed" {
+export function notTradingKey(status: string): "preOpen" | "cancelOnly" | "halted" | "closed" {
   if (status === "PRE_OPEN") return "preOpen";
   if (status === "CANCEL_ONLY") return "cancelOnly";
   if (status === "CLOSED") return "closed";
@@ -681,7 +682,7 @@ function notTradingKey(status: string): "preOpen" | "cancelOnly" | "halted" | "c
  * English, or the error's sentence in another language. A field the form lacks goes to the form
  * alert.
  */
-function fieldErrorsOf(
+export function fieldErrorsOf(
   error: unknown,
   data: ApiErrorData | undefined,
   context: {
@@ -725,7 +726,7 @@ function fieldErrorsOf(
 const filled = (order: { filledQuantity: string }) => decimal(order.filledQuantity).units > 0n;
 
 /** "Buy limit order placed", "… filled", "… partly filled, rest cancelled", … */
-function orderOutcome(
+export function orderOutcome(
   order: {
     side: "buy" | "sell";
     type: "limit" | "market" | "stopLimit" | "takeProfitLimit";
@@ -749,7 +750,7 @@ function orderOutcome(
   }
 }
 
-function orderSummary(
+export function orderSummary(
   order: {
     price: string | null;
     quantity: string | null;
@@ -779,7 +780,7 @@ function orderSummary(
 }
 
 /** Checkboxes show the page's focus ring too (the base style hides it on inputs). */
-const CHECKBOX =
+export const CHECKBOX =
   "size-3.5 accent-brand focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand";
 
 /** The way to fund the order: what is missing, and the asset's deposit page. */
@@ -808,7 +809,7 @@ function DepositLink({ asset }: { asset: string }) {
   );
 }
 
-function Row({ label, children }: { label: string; children: ReactNode }) {
+export function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="flex items-center justify-between gap-2">
       <dt className="text-ink-faint">{label}</dt>
@@ -818,7 +819,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** A decimal input with its label inside on the left and its unit on the right. */
-function AmountField({
+export function AmountField({
   label,
   unit,
   value,
@@ -870,7 +871,7 @@ function AmountField({
   );
 }
 
-function FieldMessage({ id, errors }: { id?: string; errors: string[] | undefined }) {
+export function FieldMessage({ id, errors }: { id?: string; errors: string[] | undefined }) {
   if (!errors?.length) return null;
   return (
     <p id={id} role="alert" data-testid="field-error" className="text-xs text-down">

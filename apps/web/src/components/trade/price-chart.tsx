@@ -6,6 +6,7 @@ import { compare, decimal } from "@exchange/contracts/money";
 import { useTimeZoneLabel } from "@exchange/ui/i18n";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
+  type AutoscaleInfo,
   type CandlestickData,
   CandlestickSeries,
   ColorType,
@@ -14,7 +15,9 @@ import {
   type HistogramData,
   HistogramSeries,
   type IChartApi,
+  type IPriceLine,
   type ISeriesApi,
+  LineStyle,
   type UTCTimestamp,
 } from "lightweight-charts";
 import { useLocale, useTimeZone, useTranslations } from "next-intl";
@@ -38,6 +41,7 @@ const COLORS = {
   down: "#f6465d",
   upVolume: "rgba(46, 189, 133, 0.35)",
   downVolume: "rgba(246, 70, 93, 0.35)",
+  mark: "#f0b90b",
 } as const;
 
 const INTERVAL_STORAGE_KEY = "exchange.chart.interval";
@@ -77,8 +81,12 @@ function barOf(
   };
 }
 
-/** Candlesticks with volume; the latest candle moves with every trade (`@kline_<interval>`). */
-export default function PriceChart() {
+/**
+ * Candlesticks with volume; the latest candle moves with every trade (`@kline_<interval>`). A
+ * perpetual's screen passes its live mark price, drawn as a dashed line across the candles
+ * (liquidations follow the mark, not the last trade).
+ */
+export default function PriceChart({ markPrice }: { markPrice?: string | null } = {}) {
   const { market, format } = useTrade();
   const t = useTranslations("trade.chart");
   const locale = useLocale();
@@ -100,6 +108,9 @@ export default function PriceChart() {
   const lastBarRef = useRef<Bar | null>(null);
   const barsByTime = useRef(new Map<UTCTimestamp, Bar>());
   const [legend, setLegend] = useState<Bar["source"] | null>(null);
+  const markLineRef = useRef<IPriceLine | null>(null);
+  const markRef = useRef({ price: markPrice ?? null, title: t("mark") });
+  markRef.current = { price: markPrice ?? null, title: t("mark") };
 
   // The chart itself, once per market (its price format is the market's) and per language and
   // zone (its time labels are the viewer's).
@@ -145,6 +156,9 @@ export default function PriceChart() {
         minMove: minMoveOf(format),
         formatter: (price: number) => axisPrice(price, format.priceDecimals),
       },
+      // The scale takes in the mark line too, so the mark is on the chart, not past its edge.
+      autoscaleInfoProvider: (original: () => AutoscaleInfo | null) =>
+        withMark(original(), markRef.current.price),
     });
     const volume = chart.addSeries(HistogramSeries, {
       priceScaleId: "volume",
@@ -161,17 +175,32 @@ export default function PriceChart() {
       setLegend(bar?.source ?? lastBarRef.current?.source ?? null);
     });
 
+    markLineRef.current = drawMark(candles, null, markRef.current);
     chartRef.current = chart;
     candlesRef.current = candles;
     volumeRef.current = volume;
     return () => {
       chart.remove();
+      markLineRef.current = null;
       chartRef.current = null;
       candlesRef.current = null;
       volumeRef.current = null;
       lastBarRef.current = null;
     };
   }, [format, locale, timeZone]);
+
+  // The mark price line (drawing only: the label is the chart's own coordinate), drawn again
+  // on each new chart.
+  useEffect(() => {
+    const candles = candlesRef.current;
+    if (!candles) return;
+    markLineRef.current = drawMark(candles, markLineRef.current, {
+      price: markPrice ?? null,
+      title: markRef.current.title,
+    });
+    // The scale takes the new mark in (withMark).
+    chartRef.current?.priceScale("right").applyOptions({ autoScale: true });
+  }, [markPrice]);
 
   // History from the API (on load, interval change, reconnect).
   useEffect(() => {
@@ -323,4 +352,42 @@ function storedInterval(): KlineInterval {
   } catch {
     return "1m";
   }
+}
+
+/** Draws, moves or removes the mark price line; returns the line now drawn. */
+function drawMark(
+  candles: ISeriesApi<"Candlestick">,
+  line: IPriceLine | null,
+  mark: { price: string | null; title: string },
+): IPriceLine | null {
+  if (!mark.price) {
+    if (line) candles.removePriceLine(line);
+    return null;
+  }
+  const price = Number(mark.price);
+  if (line) {
+    line.applyOptions({ price });
+    return line;
+  }
+  return candles.createPriceLine({
+    price,
+    color: COLORS.mark,
+    lineWidth: 1,
+    lineStyle: LineStyle.Dashed,
+    axisLabelVisible: true,
+    title: mark.title,
+  });
+}
+
+/** The candles' price range stretched to include the mark (display only). */
+function withMark(info: AutoscaleInfo | null, mark: string | null): AutoscaleInfo | null {
+  if (!info?.priceRange || !mark) return info;
+  const price = Number(mark);
+  return {
+    ...info,
+    priceRange: {
+      minValue: Math.min(info.priceRange.minValue, price),
+      maxValue: Math.max(info.priceRange.maxValue, price),
+    },
+  };
 }

@@ -1,10 +1,12 @@
 "use client";
 
 import type { MarketDto } from "@exchange/api/client";
+import { isContractSymbol } from "@exchange/contracts/market";
 import { useQuery } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useState } from "react";
 import { useTRPC } from "@/trpc/react";
 import { type MarketFormat, marketFormat } from "./format";
+import { marketsQuery } from "./market-data-api";
 
 /**
  * How often the screen re-reads the market's terms and status: operations may halt, close or
@@ -24,6 +26,8 @@ interface TradeContextValue {
   format: MarketFormat;
   /** The visitor is a logged-in trader. */
   loggedIn: boolean;
+  /** A perpetual contract (`BTCUSDT-PERP`), traded on the futures screen. */
+  perpetual: boolean;
   picked: PickedPrice | null;
   pickPrice: (price: string) => void;
 }
@@ -41,8 +45,9 @@ export function TradeProvider({
   children: ReactNode;
 }) {
   const trpc = useTRPC();
+  const perpetual = isContractSymbol(rendered.symbol);
   const markets = useQuery({
-    ...trpc.markets.list.queryOptions(),
+    ...marketsQuery(trpc, perpetual),
     refetchInterval: MARKET_REFRESH_MS,
   });
   const market = markets.data?.find((m) => m.symbol === rendered.symbol) ?? rendered;
@@ -52,8 +57,15 @@ export function TradeProvider({
     [],
   );
   const value = useMemo(
-    () => ({ market, format: marketFormat(market), loggedIn, picked, pickPrice }),
-    [market, loggedIn, picked, pickPrice],
+    () => ({
+      market,
+      format: marketFormat(market),
+      loggedIn,
+      perpetual,
+      picked,
+      pickPrice,
+    }),
+    [market, loggedIn, perpetual, picked, pickPrice],
   );
   return <TradeContext.Provider value={value}>{children}</TradeContext.Provider>;
 }

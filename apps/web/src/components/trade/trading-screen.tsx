@@ -3,7 +3,14 @@
 import type { MarketDto } from "@exchange/api/client";
 import dynamic from "next/dynamic";
 import { useTranslations } from "next-intl";
-import { type KeyboardEvent, useRef, useState } from "react";
+import {
+  type ComponentType,
+  Fragment,
+  type KeyboardEvent,
+  type ReactNode,
+  useRef,
+  useState,
+} from "react";
 import { AccountPanel } from "./account-panel";
 import { MarketBar } from "./market-bar";
 import { OrderBook } from "./order-book";
@@ -21,7 +28,7 @@ import { TradeProvider } from "./trade-context";
 import { useAccountLive } from "./use-account-live";
 
 /** The chart draws on a canvas in the browser only. */
-const PriceChart = dynamic(() => import("./price-chart"), {
+export const PriceChart = dynamic(() => import("./price-chart"), {
   ssr: false,
   loading: () => <ChartLoading />,
 });
@@ -57,31 +64,64 @@ const LAYOUT = [
   "xl:[grid-template-areas:'bar_bar_bar'_'chart_book_form'_'account_book_trades']",
 ].join(" ");
 
-export function TradingScreen({
-  market,
-  streamUrl,
-  loggedIn,
-}: {
+export function TradingScreen(props: ScreenProps) {
+  return (
+    <TradingFrame
+      {...props}
+      bar={<MarketBar />}
+      chart={<PriceChart />}
+      form={<OrderForm />}
+      account={<AccountPanel />}
+    />
+  );
+}
+
+interface ScreenProps {
   market: MarketDto;
   streamUrl: string;
   loggedIn: boolean;
+}
+
+/**
+ * The frame a market's screen is built in (spot here, a perpetual's in components/futures):
+ * the connection, the market's context, the layout and the phone's tabs, with the book and the
+ * recent trades every market has; the screen brings its bar, chart, order form and account
+ * panel, and may wrap them in a context of its own (`Context`, inside the market's).
+ */
+export function TradingFrame({
+  market,
+  streamUrl,
+  loggedIn,
+  Context = Fragment,
+  bar,
+  chart,
+  form,
+  account,
+}: ScreenProps & {
+  Context?: ComponentType<{ children: ReactNode }>;
+  bar: ReactNode;
+  chart: ReactNode;
+  form: ReactNode;
+  account: ReactNode;
 }) {
   const [phoneTab, setPhoneTab] = useState<PhoneTab>("chart");
   return (
     <StreamProvider url={streamUrl} authenticated={loggedIn}>
       <TradeProvider key={market.symbol} market={market} loggedIn={loggedIn}>
         <AccountLive enabled={loggedIn} />
-        <PhonePanelContext.Provider value={phoneTab}>
-          <div className={LAYOUT} data-testid="trading-screen">
-            <MarketBar />
-            <PhoneTabs current={phoneTab} onChange={setPhoneTab} />
-            <PriceChart />
-            <OrderBook />
-            <OrderForm />
-            <RecentTrades />
-            <AccountPanel />
-          </div>
-        </PhonePanelContext.Provider>
+        <Context>
+          <PhonePanelContext.Provider value={phoneTab}>
+            <div className={LAYOUT} data-testid="trading-screen">
+              {bar}
+              <PhoneTabs current={phoneTab} onChange={setPhoneTab} />
+              {chart}
+              <OrderBook />
+              {form}
+              <RecentTrades />
+              {account}
+            </div>
+          </PhonePanelContext.Provider>
+        </Context>
       </TradeProvider>
     </StreamProvider>
   );

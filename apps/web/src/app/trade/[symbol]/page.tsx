@@ -1,9 +1,11 @@
+import { isContractSymbol } from "@exchange/contracts/market";
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { currentTrader } from "@/auth";
 import { depthInput, tradesInput } from "@/components/trade/market-data-api";
+import { marketHref } from "@/components/trade/market-href";
 import { TradingScreen } from "@/components/trade/trading-screen";
 import { webEnv } from "@/env";
 import { getServerQueryClient, serverApi } from "@/trpc/server";
@@ -31,6 +33,8 @@ export async function generateMetadata({ params }: TradePageProps): Promise<Meta
  */
 export default async function TradePage({ params }: TradePageProps) {
   const { symbol } = await params;
+  // A perpetual contract has its own screen (positions, leverage, margin).
+  if (isContractSymbol(symbol.toUpperCase())) redirect(marketHref(symbol.toUpperCase()));
   const market = await findMarket(symbol);
   if (!market) notFound();
   if (symbol !== market.symbol) redirect(`/trade/${market.symbol}`);

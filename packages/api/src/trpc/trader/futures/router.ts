@@ -1,7 +1,12 @@
 import { router } from "../../trpc";
 import { setLeverageProcedure, setMarginModeProcedure } from "./settings";
 import { futuresTransferProcedure } from "./transfer";
-import { futuresAccountProcedure, futuresContractsProcedure } from "./views";
+import {
+  futuresAccountProcedure,
+  futuresContractsProcedure,
+  futuresMarketsProcedure,
+  positionHistoryProcedure,
+} from "./views";
 
 /**
  * Perpetual contracts for traders (packages/domains/src/derivatives): the futures wallet and
@@ -9,7 +14,9 @@ import { futuresAccountProcedure, futuresContractsProcedure } from "./views";
  */
 export const futuresRouter = router({
   contracts: futuresContractsProcedure,
+  markets: futuresMarketsProcedure,
   account: futuresAccountProcedure,
+  positionHistory: positionHistoryProcedure,
   transfer: futuresTransferProcedure,
   setLeverage: setLeverageProcedure,
   setMarginMode: setMarginModeProcedure,

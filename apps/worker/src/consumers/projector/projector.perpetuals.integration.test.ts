@@ -27,7 +27,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reconcile } from "../../jobs/reconciliation/reconcile";
 
 /**
- * The perpetuals' read models written by the real worker from the real engine: BTCUSDT-PERP
+ * The perpetuals' read models written by the real worker from the real engine: a BTC perpetual
  * listed (its markets row first, as the listing service writes it), an isolated long liquidated
  * through a bid on the book, funding settled, a second long closed by auto-deleveraging with no
  * bid left. The rows of `positions`, `futures_wallets`, `liquidations` and `funding_settlements`
@@ -35,9 +35,10 @@ import { reconcile } from "../../jobs/reconciliation/reconcile";
  * reconciliation still finds the books balanced with `futuresMargin` and `futuresPnl` in them.
  */
 
-/** The seed's USDT carries 8 places; BTCUSDT-PERP's tick is 0.1 USDT, its lot 0.001 BTC. */
+/** The seed's USDT carries 8 places; the contract's tick is 0.1 USDT, its lot 0.001 BTC. */
 const USDT = 100_000_000n;
-const SYMBOL = "BTCUSDT-PERP";
+/** A contract of its own: the seed lists BTCUSDT-PERP already. */
+const SYMBOL = "PROJBTCUSDT-PERP";
 const BTC_LOTS = 1_000n;
 const ticks = (usdt: number) => BigInt(Math.round(usdt * 10));
 

@@ -84,10 +84,12 @@ test("[ADMIN] compliance can open KYC and sees its staff log-in in the audit log
 test("[ADMIN] operations sees the real markets", async ({ page }) => {
   await signInStaff(page, "OPERATIONS");
   await sectionNav(page).getByRole("link", { name: "Markets" }).click();
-  // The seeded markets (the markets journey lists more of its own while the suite runs).
+  // The seeded markets (the markets journey lists more of its own while the suite runs), each
+  // named by pair and symbol: BTC/USDT's spot market, not its perpetual (BTCUSDT-PERP).
   const rows = page.getByTestId("market-row");
-  await expect(rows.getByRole("rowheader", { name: /BTC\/USDT/ })).toBeVisible();
-  await expect(rows.getByRole("rowheader", { name: /ETH\/USDT/ })).toBeVisible();
+  await expect(rows.getByRole("rowheader", { name: /^BTC\/USDT\s*BTCUSDT$/ })).toBeVisible();
+  await expect(rows.getByRole("rowheader", { name: /^ETH\/USDT\s*ETHUSDT$/ })).toBeVisible();
+  await expect(rows.getByRole("rowheader", { name: /BTCUSDT-PERP$/ })).toBeVisible();
   await expect(sectionNav(page).getByRole("link", { name: "KYC" })).toHaveCount(0);
 });
 

@@ -15,7 +15,7 @@ export function AccountMenu({ email }: { email: string }) {
         >
           {email.charAt(0)}
         </span>
-        <span className="hidden max-w-40 truncate text-[13px] text-ink-muted xl:inline">
+        <span className="hidden max-w-40 truncate text-[13px] text-ink-muted 2xl:inline">
           {email}
         </span>
       </div>

@@ -187,6 +187,8 @@ test("[FUTURES] a trader transfers USDT in, opens a 10× long, sees its PnL foll
   await page.getByTestId("notification-bell").click();
   const notices = page.getByRole("dialog", { name: "Notifications" });
   await expect(notices).toContainText(`Position liquidated on ${SYMBOL}`, { timeout: 30_000 });
+  // Prices read as prices: grouped, every digit kept.
+  await expect(notices).toContainText("The mark reached 28,000");
   await snap(page, "futures-liquidated-notice-desktop");
   await page.keyboard.press("Escape");
   await expectAccessible(page, "futures after a liquidation");

@@ -1,6 +1,7 @@
 "use client";
 
 import { isNotificationType, type Notification } from "@exchange/contracts/notification";
+import { useDecimalText } from "@exchange/ui/i18n";
 import { useFormatter, useTranslations } from "next-intl";
 import { useCallback } from "react";
 import { marketHref } from "@/components/trade/market-href";
@@ -35,9 +36,13 @@ export function notificationHref(notification: Notification): string {
 export function useNotificationWords() {
   const t = useTranslations("notifications");
   const format = useFormatter();
+  const decimal = useDecimalText();
   return useCallback(
     (notification: Notification): { title: string; body: string } => {
-      const params = withTimes(notification.params, (at) => format.dateTime(at, "dateTime"));
+      const params = shownParams(notification.params, {
+        time: (at) => format.dateTime(at, "dateTime"),
+        decimal,
+      });
       const key = `types.${notification.type}` as "types.deposit.credited";
       if (!isNotificationType(notification.type) || !t.has(`${key}.title`)) {
         return { title: t("unknown.title"), body: t("unknown.body") };
@@ -51,18 +56,23 @@ export function useNotificationWords() {
         return { title: t("unknown.title"), body: t("unknown.body") };
       }
     },
-    [t, format],
+    [t, format, decimal],
   );
 }
 
-/** Facts that are times (`…At`, epoch ms) shown in the reader's zone and language. */
-function withTimes(
+/**
+ * Facts as the reader reads them: times (`…At`, epoch ms) in the reader's zone and language,
+ * amounts and prices ("28000.5") grouped in the reader's way ("28,000.5"), digit for digit.
+ */
+function shownParams(
   params: Record<string, string>,
-  show: (at: Date) => string,
+  show: { time: (at: Date) => string; decimal: (value: string) => string },
 ): Record<string, string> {
   const shown = { ...params };
   for (const [name, value] of Object.entries(params)) {
-    if (name.endsWith("At") && /^\d+$/.test(value)) shown[name] = show(new Date(Number(value)));
+    if (name.endsWith("At") && /^\d+$/.test(value))
+      shown[name] = show.time(new Date(Number(value)));
+    else if (/^-?\d+(\.\d+)?$/.test(value)) shown[name] = show.decimal(value);
   }
   return shown;
 }

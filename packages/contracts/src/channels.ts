@@ -14,8 +14,9 @@ export const PUBLIC_TOPICS = ["depth", "trades", "ticker", "markprice"] as const
 export type PublicTopic = (typeof PUBLIC_TOPICS)[number];
 
 /**
- * `@order` (order.ts), `@balance` (balance.ts), `@account` (the user's fills, trade.ts, and
- * their new notifications, notification.ts, marked by `kind`),
+ * `@order` (order.ts), `@balance` (balance.ts), `@account` (the user's fills, trade.ts; and,
+ * marked by `kind`, their new notifications, notification.ts, loan changes, lending.ts, and
+ * futures wallet changes, position.ts),
  * `@wallet` (deposits and withdrawals, wallet.ts), `@position` (perpetual positions,
  * position.ts).
  */

@@ -23,3 +23,17 @@ export const ZPositionPush = z.object({
 });
 export type PositionPush = z.output<typeof ZPositionPush>;
 export type PositionPushWire = z.input<typeof ZPositionPush>;
+
+/**
+ * `@account`, kind `futuresWallet`: a trader's futures wallet after each change the worker
+ * projects (a transfer, a fill's realised PnL and fee, funding, a liquidation), pushed after the
+ * read model holds it. The wallet in settle atoms as integer text; the page re-reads
+ * `futures.account` for the margin figures around it.
+ */
+export const ZFuturesWalletPush = z.object({
+  kind: z.literal("futuresWallet"),
+  asset: z.string(),
+  walletAtoms: z.string(),
+});
+export type FuturesWalletPush = z.output<typeof ZFuturesWalletPush>;
+export type FuturesWalletPushWire = z.input<typeof ZFuturesWalletPush>;

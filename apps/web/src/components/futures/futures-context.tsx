@@ -3,6 +3,7 @@
 import type { TraderRouter } from "@exchange/api/client";
 import { channels } from "@exchange/contracts/channels";
 import { ZMarkPricePush } from "@exchange/contracts/markprice";
+import { ZFuturesWalletPush, ZPositionPush } from "@exchange/contracts/position";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { inferRouterOutputs } from "@trpc/server";
 import { createContext, type ReactNode, useContext, useMemo, useRef, useState } from "react";
@@ -73,6 +74,7 @@ export function FuturesProvider({ children }: { children: ReactNode }) {
   useOnReconnect(() => {
     void queryClient.invalidateQueries(trpc.futures.contracts.pathFilter());
   });
+  usePositionPushes(loggedIn);
 
   const value = useMemo<FuturesContextValue>(
     () => ({
@@ -93,6 +95,30 @@ export function useFutures(): FuturesContextValue {
   const value = useContext(FuturesContext);
   if (!value) throw new Error("useFutures needs a <FuturesProvider>");
   return value;
+}
+
+/**
+ * A position or futures wallet the engine changed (a fill, funding, a liquidation, a transfer
+ * from another tab) re-reads the trader's account and position history at once, rather than at
+ * the next mark: the pushes say that something changed, the server says what it amounts to.
+ */
+function usePositionPushes(loggedIn: boolean): void {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const reread = () => {
+    void queryClient.invalidateQueries(trpc.futures.account.pathFilter());
+    void queryClient.invalidateQueries(trpc.futures.positionHistory.pathFilter());
+  };
+  useChannel(loggedIn ? channels.private("position") : null, (data) => {
+    if (ZPositionPush.safeParse(data).success) reread();
+  });
+  useChannel(loggedIn ? channels.private("account") : null, (data) => {
+    // Fills, notifications and loans share the channel; only the futures wallet's are ours.
+    if (ZFuturesWalletPush.safeParse(data).success) reread();
+  });
+  useOnReconnect(() => {
+    if (loggedIn) reread();
+  });
 }
 
 /** The trader's futures wallets and positions, re-read on mark pushes and after each order. */

@@ -13,6 +13,6 @@ export const projectorConsumer: ConsumerDefinition = {
       keys,
       journal,
       log,
-      loanPushes: { redis: newRedis(), redisPrefix: env.REDIS_PREFIX },
+      userPushes: { redis: newRedis(), redisPrefix: env.REDIS_PREFIX },
     }),
 };

@@ -16,12 +16,14 @@ import { eventually } from "@exchange/domains/testing/eventually";
 import { depositForTest } from "@exchange/domains/testing/test-funds";
 import { createTestUser } from "@exchange/domains/testing/test-users";
 import { Journal, recoverState } from "@exchange/journal";
+import { streamBusChannel } from "@exchange/protocol";
 import {
   createEngineSandbox,
   EngineProcess,
   type EngineSandbox,
   WorkerProcess,
 } from "@exchange/testkit";
+import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { reconcile } from "../../jobs/reconciliation/reconcile";
@@ -334,6 +336,45 @@ describe("the perpetuals' read models", () => {
       },
     ]);
   }, 120_000);
+
+  it("tells a trader of each change on its own channels: the futures wallet on @account, the position on @position", async () => {
+    const subscriber = new Redis(sandbox.redisUrl);
+    const pushes: Array<{ channel: string; push: Record<string, unknown> }> = [];
+    subscriber.on("pmessage", (_pattern, channel, message) => {
+      pushes.push({
+        channel: channel.slice(channel.lastIndexOf(":") + 1),
+        push: JSON.parse(message),
+      });
+    });
+    await subscriber.psubscribe(streamBusChannel(sandbox.redisPrefix, "*"));
+    try {
+      const [long, short] = [await trader("push-long"), await trader("push-short")];
+      await mark(50_000);
+      await order(short, "sell", 50_000);
+      await order(long, "buy", 50_000, { timeInForce: "IOC" });
+      const core = await projectedEngine();
+      await eventually(async () => {
+        const walletPush = pushes.findLast((p) => p.channel === `${long}@account`);
+        expect(walletPush?.push).toEqual({
+          kind: "futuresWallet",
+          asset: "USDT",
+          walletAtoms: core.futuresWallet(long, "USDT").toString(),
+        });
+        const positionPush = pushes.findLast((p) => p.channel === `${short}@position`);
+        expect(positionPush?.push).toMatchObject({
+          kind: "position",
+          symbol: SYMBOL,
+          qtyLots: (-BTC_LOTS).toString(),
+        });
+      });
+      // Nobody hears of another trader's changes on their own channels.
+      expect(
+        pushes.filter((p) => p.channel.startsWith(`${long}@`)).map((p) => p.push),
+      ).not.toContainEqual(expect.objectContaining({ qtyLots: (-BTC_LOTS).toString() }));
+    } finally {
+      subscriber.disconnect();
+    }
+  });
 
   it("lists the contract again from its recorded terms: an engine on an empty journal takes it, this one answers that it exists", async () => {
     const commands = await referenceDataCommands(services.db, Date.now());

@@ -1,6 +1,6 @@
 import { channels } from "@exchange/contracts/channels";
 import type { LoanPushWire } from "@exchange/contracts/lending";
-import type { PositionPushWire } from "@exchange/contracts/position";
+import type { FuturesWalletPushWire, PositionPushWire } from "@exchange/contracts/position";
 import type { Journal } from "@exchange/journal";
 import { type BusKeys, type Logger, streamBusChannel } from "@exchange/protocol";
 import type { Redis } from "ioredis";
@@ -17,10 +17,11 @@ export interface ProjectorDeps {
   journal: Journal;
   log: Logger;
   /**
-   * Where each stored loan change is pushed to its borrower (`@account`): a connection of its
-   * own, as `redis` blocks on the events stream. Without it (benchmarks, tests) none is pushed.
+   * Where each stored change is pushed to its user (loans and futures wallets on `@account`,
+   * positions on `@position`): a connection of its own, as `redis` blocks on the events stream.
+   * Without it (benchmarks, tests) none is pushed.
    */
-  loanPushes?: { redis: Redis; redisPrefix: string };
+  userPushes?: { redis: Redis; redisPrefix: string };
 }
 
 /**
@@ -101,7 +102,7 @@ export class Projector implements Consumer {
    * reconnect, and never holds the read models back.
    */
   private async pushLoanChanges({ loans }: ProjectionChanges): Promise<void> {
-    const target = this.deps.loanPushes;
+    const target = this.deps.userPushes;
     if (!target || loans.size === 0) return;
     const pipeline = target.redis.pipeline();
     for (const loan of loans.values()) {
@@ -115,13 +116,22 @@ export class Projector implements Consumer {
   }
 
   /**
-   * Tells each trader whose perpetual position the batch changed, on `@position`, after the
-   * commit (best effort, as the loan pushes: the page re-reads on reconnect).
+   * Tells each trader whose perpetual position the batch changed, on `@position`, and whose
+   * futures wallet it changed, on `@account`, after the commit (best effort, as the loan pushes:
+   * the page re-reads on reconnect).
    */
-  private async pushPositionChanges({ positions }: ProjectionChanges): Promise<void> {
-    const target = this.deps.loanPushes;
-    if (!target || positions.size === 0) return;
+  private async pushPositionChanges({
+    positions,
+    futuresWallets,
+  }: ProjectionChanges): Promise<void> {
+    const target = this.deps.userPushes;
+    if (!target || positions.size + futuresWallets.size === 0) return;
     const pipeline = target.redis.pipeline();
+    const publish = (userId: number, topic: "position" | "account", push: object) =>
+      pipeline.publish(
+        streamBusChannel(target.redisPrefix, channels.user(userId, topic)),
+        JSON.stringify(push),
+      );
     for (const position of positions.values()) {
       const push: PositionPushWire = {
         kind: "position",
@@ -134,8 +144,15 @@ export class Projector implements Consumer {
         realisedPnlAtoms: position.realisedPnlAtoms.toString(),
         liquidationPriceTicks: position.liquidationPriceTicks?.toString() ?? null,
       };
-      const bus = channels.user(position.userId, "position");
-      pipeline.publish(streamBusChannel(target.redisPrefix, bus), JSON.stringify(push));
+      publish(position.userId, "position", push);
+    }
+    for (const wallet of futuresWallets.values()) {
+      const push: FuturesWalletPushWire = {
+        kind: "futuresWallet",
+        asset: wallet.asset,
+        walletAtoms: wallet.walletAtoms.toString(),
+      };
+      publish(wallet.userId, "account", push);
     }
     await pipeline.exec().catch((error: unknown) => {
       this.deps.log.warn("projector: position pushes failed", { error });

@@ -114,6 +114,7 @@ export const ZCoreEvent = z.discriminatedUnion("type", [
       "oco",
       "marketClosed",
       "liquidation",
+      "positionClosed",
     ]),
   }),
   z.object({
@@ -156,6 +157,7 @@ export const ZCoreEvent = z.discriminatedUnion("type", [
       "futures.transfer",
       "funding",
       "liquidation",
+      "positionClosed",
     ]),
     orderId: ZSafeInt,
     tradeId: ZSafeInt,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Command } from "../../commands";
+import type { CoreEvent } from "../../events";
 import { ExchangeCore } from "../../exchange-core";
 import { RejectCode } from "../../reject-code";
 import {
@@ -90,6 +91,11 @@ function printTrade(core: ExchangeCore, cmd: TestCommands, priceUsdt: number, lo
   return expectAccepted(core.apply(limit(cmd, 2, "sell", priceUsdt, 1n, { timeInForce: "IOC" })));
 }
 
+/** User `userId`'s order.filled event in a result. */
+function filledOf(result: { events: readonly CoreEvent[] }, userId: number): CoreEvent | undefined {
+  return result.events.find((e) => e.type === "order.filled" && e.userId === userId);
+}
+
 function rejects(core: ExchangeCore, command: Command, code: RejectCode): void {
   const before = core.stateHash();
   const result = expectRejected(core.apply(command));
@@ -140,7 +146,7 @@ describe("stop and take-profit orders on a perpetual", () => {
     expect(eventsOf(result, "order.triggered")).toMatchObject([
       { userId: 1, stopPriceTicks: ticks(49_000), lastPriceTicks: ticks(49_000) },
     ]);
-    expect(eventsOf(result, "order.filled").find((e) => e.userId === 1)).toMatchObject({
+    expect(filledOf(result, 1)).toMatchObject({
       filledLots: BTC_LOTS,
     });
     expect(core.position(1, SYMBOL)).toMatchObject({
@@ -162,7 +168,7 @@ describe("stop and take-profit orders on a perpetual", () => {
     expect(core.position(1, SYMBOL)?.qtyLots).toBe(400n);
     expect(core.openOrders(1)).toHaveLength(1);
     const result = printTrade(core, cmd, 49_000, BTC_LOTS);
-    expect(eventsOf(result, "order.filled").find((e) => e.userId === 1)).toMatchObject({
+    expect(filledOf(result, 1)).toMatchObject({
       filledLots: 400n,
       remainingLots: 0n,
     });

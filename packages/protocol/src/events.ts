@@ -157,7 +157,6 @@ export const ZCoreEvent = z.discriminatedUnion("type", [
       "futures.transfer",
       "funding",
       "liquidation",
-      "positionClosed",
     ]),
     orderId: ZSafeInt,
     tradeId: ZSafeInt,

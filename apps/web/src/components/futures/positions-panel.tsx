@@ -23,6 +23,7 @@ import { applyOrder, usePrivatePollMs } from "@/components/trade/use-account-liv
 import { useTRPC } from "@/trpc/react";
 import { type FuturesPositionDto, useFutures, useFuturesAccount } from "./futures-context";
 import { amountText, halfSize, pnlTone } from "./futures-math";
+import { TpSlButton } from "./tp-sl-dialog";
 
 type Tab = "positions" | "open" | "orders" | "history";
 
@@ -114,7 +115,7 @@ function Positions({ positions }: { positions: FuturesPositionDto[] }) {
             <Th right>{t("marginAndRatio")}</Th>
             <Th right>{t("unrealisedRealised")}</Th>
             <Th right>
-              <span className="sr-only">{t("close")}</span>
+              <span className="sr-only">{t("actions")}</span>
             </Th>
           </tr>
         </thead>
@@ -309,7 +310,10 @@ function signed(value: string): string {
   return decimal(value).units > 0n ? `+${text}` : text;
 }
 
-/** Close the whole position, or half of it, at the market, reduce-only. */
+/**
+ * Close the whole position, or half of it, at the market, reduce-only; and set its TP/SL (on
+ * the contract on screen, whose last price and terms the dialog works with).
+ */
 function CloseButtons({ position }: { position: FuturesPositionDto }) {
   const { market, format } = useTrade();
   const t = useTranslations("futures.panel");
@@ -361,6 +365,7 @@ function CloseButtons({ position }: { position: FuturesPositionDto }) {
     "inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium text-ink-muted ring-1 ring-line-strong ring-inset hover:bg-raised hover:text-ink disabled:opacity-50 max-md:min-h-10";
   return (
     <span className="inline-flex gap-1.5">
+      {position.symbol === market.symbol ? <TpSlButton position={position} look={look} /> : null}
       <button
         type="button"
         onClick={() => close("half")}

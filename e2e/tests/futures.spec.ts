@@ -267,6 +267,23 @@ test("[FUTURES] a trader sets TP/SL on a long; the market trades through the tak
   await snap(page, "futures-tpsl-open-orders-phone");
   await page.setViewportSize(DESKTOP);
 
+  // The form offers stop-limit and take-profit orders too, as on spot.
+  const form = page.getByRole("form", { name: "Open or close a position" });
+  await form.getByRole("button", { name: "Stop-limit", exact: true }).click();
+  await expect(form.getByTestId("trigger-hint")).toContainText("rises to the stop price");
+  await form.getByLabel("Stop", { exact: true }).fill("51000");
+  await form.getByLabel("Amount").fill("0.01");
+  await expect(form.getByTestId("order-margin")).not.toHaveText("—");
+  await page.getByRole("tab", { name: /^Positions/ }).click();
+  await expect(position.getByRole("button", { name: "Close", exact: true })).toBeInViewport();
+  await snap(page, "futures-stop-form-desktop");
+  await page.setViewportSize(PHONE);
+  await page.getByRole("tab", { name: "Trade", exact: true }).click();
+  await expectFitsPhone(page);
+  await snap(page, "futures-stop-form-phone");
+  await page.setViewportSize(DESKTOP);
+  await page.getByRole("tab", { name: "Open orders" }).click();
+
   // The market trades at 52 000: the take-profit sells the long into the bid there.
   await trading.placeLimitOrder(maker, {
     symbol: SYMBOL,

@@ -197,3 +197,117 @@ test("[FUTURES] a trader transfers USDT in, opens a 10× long, sees its PnL foll
   await expectFitsPhone(page);
   await snap(page, "futures-liquidated-phone");
 });
+
+test("[FUTURES] a trader sets TP/SL on a long; the market trades through the take-profit, the position closes and the stop-loss disappears", async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await perp.mark("50000");
+  const maker = await trading.createTrader({ USDT: "1000000" });
+  await perp.fund(maker.id, "1000000");
+  const other = await trading.createTrader({ USDT: "100000" });
+  await perp.fund(other.id, "100000");
+  const trader = await trading.createTrader({ USDT: "2000" });
+  await perp.fund(trader.id, "2000");
+  // The trader buys 0.1 BTC at 50 000 (20×) from the maker's offer: a long, and a last price.
+  await trading.placeLimitOrder(maker, {
+    symbol: SYMBOL,
+    side: "sell",
+    price: "50000",
+    quantity: "0.1",
+  });
+  await trading.placeLimitOrder(trader, {
+    symbol: SYMBOL,
+    side: "buy",
+    price: "50000",
+    quantity: "0.1",
+    ioc: true,
+  });
+
+  await page.setViewportSize(DESKTOP);
+  await logInTrader(page, trader);
+  await page.goto(`${WEB_URL}/futures/${SYMBOL}`);
+  const position = page.getByTestId("position");
+  await expect(position).toHaveCount(1, { timeout: 20_000 });
+  await expect(position.getByTestId("position-size")).toHaveText("Long 0.100 BTC");
+
+  // TP at 52 000 and SL at 48 000: each a reduce-only IOC stop for the whole 0.1 BTC.
+  await position.getByRole("button", { name: "TP/SL" }).click();
+  const dialog = page.getByRole("dialog", { name: "Take profit / stop loss" });
+  await expect(dialog).toContainText("Long 0.100 BTC");
+  await expect(dialog.getByTestId("tpsl-last")).toHaveText("50,000.0");
+  // A long's stop-loss above the last price would close it at once: refused in words.
+  await dialog.getByLabel("Stop-loss").fill("51000");
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await expect(dialog.getByTestId("tpsl-stopLoss")).toContainText(
+    "Must be below the last price (50,000.0).",
+  );
+  await dialog.getByLabel("Take-profit").fill("52000");
+  await dialog.getByLabel("Stop-loss").fill("48000");
+  await expect(dialog.getByTestId("tpsl-takeProfit")).toContainText(
+    "Sells down to 49,400.0 at worst",
+  );
+  await expect(dialog.getByTestId("tpsl-stopLoss")).toContainText(
+    "Sells down to 45,600.0 at worst",
+  );
+  await expectAccessible(page, "futures TP/SL dialog");
+  await snap(page, "futures-tpsl-dialog-desktop");
+  await dialog.getByRole("button", { name: "Confirm" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText(`TP/SL set on ${SYMBOL}`)).toBeVisible();
+
+  // Both wait among the open orders, with their triggers.
+  await page.getByRole("tab", { name: "Open orders" }).click();
+  const open = page.getByTestId("open-order");
+  await expect(open).toHaveCount(2, { timeout: 20_000 });
+  await expect(open.filter({ hasText: "Take-profit" })).toContainText("52,000.0");
+  await expect(open.filter({ hasText: "Stop-limit" })).toContainText("48,000.0");
+  await expect(open.first().getByTestId("order-state")).toHaveText("Waiting for trigger");
+  await snap(page, "futures-tpsl-open-orders-desktop");
+  await page.setViewportSize(PHONE);
+  await expectFitsPhone(page);
+  await snap(page, "futures-tpsl-open-orders-phone");
+  await page.setViewportSize(DESKTOP);
+
+  // The form offers stop-limit and take-profit orders too, as on spot.
+  const form = page.getByRole("form", { name: "Open or close a position" });
+  await form.getByRole("button", { name: "Stop-limit", exact: true }).click();
+  await expect(form.getByTestId("trigger-hint")).toContainText("rises to the stop price");
+  await form.getByLabel("Stop", { exact: true }).fill("51000");
+  await form.getByLabel("Amount").fill("0.01");
+  await expect(form.getByTestId("order-margin")).not.toHaveText("—");
+  await page.getByRole("tab", { name: /^Positions/ }).click();
+  await expect(position.getByRole("button", { name: "Close", exact: true })).toBeInViewport();
+  await snap(page, "futures-stop-form-desktop");
+  await page.setViewportSize(PHONE);
+  await page.getByRole("tab", { name: "Trade", exact: true }).click();
+  await expectFitsPhone(page);
+  await snap(page, "futures-stop-form-phone");
+  await page.setViewportSize(DESKTOP);
+  await page.getByRole("tab", { name: "Open orders" }).click();
+
+  // The market trades at 52 000: the take-profit sells the long into the bid there.
+  await trading.placeLimitOrder(maker, {
+    symbol: SYMBOL,
+    side: "buy",
+    price: "52000",
+    quantity: "0.2",
+  });
+  await trading.placeLimitOrder(other, {
+    symbol: SYMBOL,
+    side: "sell",
+    price: "52000",
+    quantity: "0.001",
+    ioc: true,
+  });
+  await expect(open).toHaveCount(0, { timeout: 30_000 });
+  await page.getByRole("tab", { name: /^Positions/ }).click();
+  await expect(page.getByTestId("position")).toHaveCount(0, { timeout: 20_000 });
+  await page.getByRole("tab", { name: "Order history" }).click();
+  const history = page.getByTestId("history-order");
+  await expect(history.filter({ hasText: "Cancelled (position closed)" })).toHaveCount(1, {
+    timeout: 20_000,
+  });
+  await expect(history.filter({ hasText: "Take-profit" }).first()).toContainText("Filled");
+  await snap(page, "futures-tpsl-closed-desktop");
+});

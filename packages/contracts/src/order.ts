@@ -24,6 +24,7 @@ export const ZCancelReason = z.enum([
   "oco",
   "marketClosed",
   "liquidation",
+  "positionClosed",
 ]);
 
 /**

@@ -56,6 +56,8 @@ export type MarketStatus = "preOpen" | "trading" | "cancelOnly" | "halted" | "cl
  * - `"oco"`: the other order of its OCO list filled (even partly) or triggered.
  * - `"marketClosed"`: its market closed (`market.setStatus` to `"closed"`).
  * - `"liquidation"`: its owner's position in the contract was liquidated.
+ * - `"positionClosed"`: a waiting reduce-only stop order whose position went flat or changed
+ *   side, so that it could no longer reduce anything (perpetuals; Binance's closePosition).
  */
 export type CancelReason =
   | "user"
@@ -65,7 +67,8 @@ export type CancelReason =
   | "amended"
   | "oco"
   | "marketClosed"
-  | "liquidation";
+  | "liquidation"
+  | "positionClosed";
 
 /**
  * The kinds of conditional order, as Binance defines them, by what the market's last trade

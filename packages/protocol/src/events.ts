@@ -114,6 +114,7 @@ export const ZCoreEvent = z.discriminatedUnion("type", [
       "oco",
       "marketClosed",
       "liquidation",
+      "positionClosed",
     ]),
   }),
   z.object({

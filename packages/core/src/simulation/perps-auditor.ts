@@ -276,13 +276,21 @@ export class PerpsAudit {
 
   /**
    * A user's open orders in each contract hold together the position's order margin (a
-   * perpetual order reserves margin, it freezes no balance).
+   * perpetual order reserves margin, it freezes no balance). A waiting reduce-only stop order
+   * (one that holds nothing) can still reduce its position: opposite to it, never larger than
+   * it was placed against (close-position cancels the others).
    */
   checkOrders(core: ExchangeCore, userId: number, orders: readonly OrderView[]): void {
     const held = new Map<string, bigint>();
     for (const o of orders) {
       if (!this.isContract(o.symbol)) continue;
       if (o.frozenAtoms < 0n) this.fail(`order ${o.orderId} holds ${o.frozenAtoms}`);
+      if (o.waiting && o.frozenAtoms === 0n) {
+        const qty = core.position(userId, o.symbol)?.qtyLots ?? 0n;
+        if (o.side === "sell" ? qty <= 0n : qty >= 0n) {
+          this.fail(`reduce-only stop ${o.orderId} waits with nothing to reduce (${qty} lots)`);
+        }
+      }
       held.set(o.symbol, (held.get(o.symbol) ?? 0n) + o.frozenAtoms);
     }
     for (const symbol of this.contracts.keys()) {

@@ -9,7 +9,10 @@ import type { Prng } from "./prng";
  * the contract listed (and listed again, refused), USDT moved into futures wallets and back
  * (now and then more than the wallet can spare), leverage (now and then out of range) and
  * margin mode (refused while a position or order is open) set, limit / market / IOC / FOK /
- * post-only / reduce-only orders from several users around a mid price, cancels, `mark.set`
+ * post-only / reduce-only orders from several users around a mid price, stop-limit and
+ * take-profit-limit orders (plain ones, and reduce-only IOC / FOK ones that protect a position,
+ * as the TP/SL dialog places them; now and then a GTC reduce-only one or an OCO, both refused),
+ * cancels, `mark.set`
  * along a random walk of that mid WITH GAPS of 2 to 12 % either way (high-leverage positions
  * are liquidated, through the book where it has depth and by auto-deleveraging where it has
  * none), and `funding.settle` at increasing times with rates within the cap (now and then
@@ -52,8 +55,9 @@ export class PerpsGenerator {
     const draw = this.prng.next();
     if (draw < 0.4) return this.limitOrder();
     if (draw < 0.5) return this.marketOrder();
-    if (draw < 0.58) return this.reduceOnly();
-    if (draw < 0.72) return this.markSet();
+    if (draw < 0.56) return this.reduceOnly();
+    if (draw < 0.64) return this.stopOrder();
+    if (draw < 0.74) return this.markSet();
     if (draw < 0.77) return this.fundingSettle();
     if (draw < 0.87) return this.transfer();
     if (draw < 0.93) return this.setLeverage();
@@ -183,6 +187,62 @@ export class PerpsGenerator {
       orderType: "limit",
       priceTicks: BigInt(Math.max(1, limit)),
       timeInForce: tif,
+    };
+  }
+
+  /**
+   * A stop or take-profit order: mostly one protecting an open position (reduce-only, IOC or
+   * FOK, the whole position or part of it, its limit 5 % past the trigger), else a plain one
+   * around the mid that opens or adds; now and then a GTC reduce-only one (refused) or an OCO
+   * list on the contract (refused, 901).
+   */
+  private stopOrder(): Command {
+    if (this.prng.chance(0.03)) return this.ocoOrder();
+    const kind = this.prng.chance(0.5) ? ("stopLimit" as const) : ("takeProfitLimit" as const);
+    const open = [...this.positions.entries()].filter(([, qty]) => qty !== 0n);
+    if (open.length > 0 && this.prng.chance(0.6)) {
+      const [userId, qty] = this.prng.pick(open);
+      const side: Side = qty > 0n ? "sell" : "buy";
+      const size = qty < 0n ? -qty : qty;
+      // A sell stop-loss / buy take-profit waits below the mid, the others above.
+      const below = (kind === "stopLimit") === (side === "sell");
+      const stop = Math.max(2, this.midTicks + (below ? -1 : 1) * this.prng.int(5, 300));
+      const limit = side === "sell" ? Math.max(1, Math.floor(stop * 0.95)) : Math.ceil(stop * 1.05);
+      return {
+        ...this.order(side, userId),
+        orderType: kind,
+        reduceOnly: true,
+        stopPriceTicks: BigInt(stop),
+        priceTicks: BigInt(limit),
+        qtyLots: this.prng.chance(0.6) ? size : this.prng.bigint(1, Number(size)),
+        timeInForce: this.prng.pick(["IOC", "IOC", "FOK", "GTC"]),
+      };
+    }
+    const side = this.side();
+    const stop = Math.max(2, this.midTicks + this.prng.int(-300, 300));
+    const limit = Math.max(1, stop + (side === "buy" ? 1 : -1) * this.prng.int(0, 150));
+    return {
+      ...this.order(side, this.user()),
+      orderType: kind,
+      stopPriceTicks: BigInt(stop),
+      priceTicks: BigInt(limit),
+      qtyLots: this.qty(),
+      timeInForce: this.prng.pick(["GTC", "GTC", "IOC", "FOK"]),
+    };
+  }
+
+  private ocoOrder(): Command {
+    const mid = BigInt(this.midTicks);
+    return {
+      type: "order.placeOco",
+      ...this.ctx.envelope(),
+      userId: this.user(),
+      symbol: PERP_SYMBOL,
+      side: "sell",
+      qtyLots: this.qty(),
+      priceTicks: mid + 200n,
+      stopPriceTicks: mid - 200n,
+      stopLimitPriceTicks: mid - 250n,
     };
   }
 

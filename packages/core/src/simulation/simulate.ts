@@ -82,6 +82,12 @@ export interface SimulationReport {
     /** Ordinary fills past a position's bankruptcy price whose loss the insurance fund paid. */
     fillShortfalls: number;
     fundings: number;
+    /** Stop and take-profit orders accepted on the contract, reduce-only ones among them. */
+    stopsAccepted: number;
+    reduceOnlyStops: number;
+    /** Stop orders on the contract triggered, and waiting ones cancelled as their position closed. */
+    stopTriggers: number;
+    positionClosedCancels: number;
   };
   checkpoints: number;
   restores: number;
@@ -202,6 +208,10 @@ class Simulation {
         insurancePaid: 0,
         fillShortfalls: 0,
         fundings: 0,
+        stopsAccepted: 0,
+        reduceOnlyStops: 0,
+        stopTriggers: 0,
+        positionClosedCancels: 0,
       },
       checkpoints: 0,
       restores: 0,
@@ -267,13 +277,13 @@ class Simulation {
       else savings.accepted++;
     }
     if (/^(loan|index)\./.test(command.type)) this.countLending(command, result);
-    if (isPerpetual(command)) this.countPerps(result);
+    if (isPerpetual(command)) this.countPerps(command, result);
     this.report.perps.fillShortfalls = this.auditor.perps.fillShortfalls;
     return result;
   }
 
   /** Tallies one perpetuals command (see `SimulationReport`). */
-  private countPerps(result: CommandResult): void {
+  private countPerps(command: Command, result: CommandResult): void {
     const tally = this.report.perps;
     if (!result.accepted) {
       tally.rejected[result.code] = (tally.rejected[result.code] ?? 0) + 1;
@@ -284,8 +294,19 @@ class Simulation {
       return;
     }
     tally.accepted++;
+    if (
+      command.type === "order.place" &&
+      (command.orderType === "stopLimit" || command.orderType === "takeProfitLimit")
+    ) {
+      tally.stopsAccepted++;
+      if (command.reduceOnly === true) tally.reduceOnlyStops++;
+    }
     for (const event of result.events) {
       if (event.type === "trade" && event.symbol.endsWith("-PERP")) tally.fills++;
+      else if (event.type === "order.triggered" && event.symbol.endsWith("-PERP"))
+        tally.stopTriggers++;
+      else if (event.type === "order.cancelled" && event.reason === "positionClosed")
+        tally.positionClosedCancels++;
       else if (event.type === "funding.settled") tally.fundings++;
       else if (event.type === "position.deleveraged") tally.counterparties++;
       else if (event.type === "position.liquidated") {

@@ -62,6 +62,12 @@ describe("seeded simulation", () => {
       expect(perps.deleveraged).toBeGreaterThan(0);
       expect(perps.counterparties).toBeGreaterThan(0);
       expect(perps.repeated).toBeGreaterThan(0);
+      // Stop and take-profit orders on the contract: placed, reduce-only ones protecting
+      // positions, triggered, and waiting ones cancelled as their position closed.
+      expect(perps.stopsAccepted).toBeGreaterThan(CI_OPS / 1_000);
+      expect(perps.reduceOnlyStops).toBeGreaterThan(CI_OPS / 2_000);
+      expect(perps.stopTriggers).toBeGreaterThan(CI_OPS / 5_000);
+      expect(perps.positionClosedCancels).toBeGreaterThan(0);
       expect(Object.keys(perps.rejected).map(Number)).toEqual(
         expect.arrayContaining([203, 406, 600, 901, 903, 905]),
       );

@@ -94,7 +94,10 @@ function explain(
         "A reduce-only order must close part of your position: opposite to it and no larger.",
       ];
     case RejectCode.NotForContracts:
-      return ["type", `${m.symbol} takes limit and market orders only.`];
+      return [
+        "type",
+        `${m.symbol} takes limit, market, stop-limit and take-profit orders (no OCO lists, no amending, no buying by amount).`,
+      ];
     default:
       return undefined;
   }

@@ -13,8 +13,9 @@ import { z } from "zod";
  *   stop-limit buy when the price rises to it, a sell when it falls to it; a take-profit-limit
  *   the other way round. One that would trigger at once is refused.
  * - On a perpetual contract (`BTCUSDT-PERP`) the same orders open and close a position, margin
- *   reserved in the futures wallet; `reduceOnly` closes without opening (stop, take-profit and
- *   buying by amount are not offered there yet).
+ *   reserved in the futures wallet; `reduceOnly` closes without opening (IOC or FOK, a stop or
+ *   take-profit one too: it reserves nothing, is clipped to the position when it triggers and is
+ *   cancelled when the position closes); buying by amount is not offered there.
  */
 const ZClientOrderId = z
   .string()

@@ -1,7 +1,7 @@
 import { decimal, formatDecimal } from "@exchange/contracts/money";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { countdown, halfSize, orderCost, pnlTone } from "./futures-math";
+import { countdown, halfSize, orderCost, pnlTone, protectionPrice } from "./futures-math";
 
 const text = (value: { units: bigint; scale: number }) => formatDecimal(value);
 
@@ -121,5 +121,24 @@ describe("pnlTone", () => {
     expect(pnlTone("12.5")).toBe("up");
     expect(pnlTone("-0.000001")).toBe("down");
     expect(pnlTone("0")).toBe("flat");
+  });
+});
+
+describe("protectionPrice", () => {
+  const btc = { priceTick: "0.1", maxPrice: "1000000" };
+  it("puts a stop-loss sell triggered at 49 000 to close a long at 46 550 (5 % below), a take-profit buy at 45 000 on a short at 47 250", () => {
+    expect(protectionPrice("49000", "sell", btc)).toBe("46550");
+    expect(protectionPrice("45000", "buy", btc)).toBe("47250");
+  });
+  it("rounds to the tick toward the trigger: 5 % below 49 000.3 is 46 550.285, so 46 550.3", () => {
+    expect(protectionPrice("49000.3", "sell", btc)).toBe("46550.3");
+    expect(protectionPrice("49000.3", "buy", btc)).toBe("51450.3");
+  });
+  it("keeps within the market: at least one tick, at most its maximum price, nothing for no trigger", () => {
+    expect(protectionPrice("0.1", "sell", btc)).toBe("0.1");
+    expect(protectionPrice("999999", "buy", btc)).toBe("1000000");
+    expect(protectionPrice("", "sell", btc)).toBeNull();
+    expect(protectionPrice("abc", "sell", btc)).toBeNull();
+    expect(protectionPrice("-5", "sell", btc)).toBeNull();
   });
 });

@@ -98,3 +98,44 @@ export function pnlTone(value: string | null | undefined): "up" | "down" | "flat
   const parsed = decimal(value);
   return parsed.units > 0n ? "up" : parsed.units < 0n ? "down" : "flat";
 }
+
+/** How far past its trigger a TP/SL order may fill: 5 %, as a market order's default slippage. */
+export const PROTECTION_PERCENT = 5;
+
+/**
+ * The limit price of a TP/SL order closing a position: `percent` beyond its trigger price in
+ * the direction it trades (below for a sell, above for a buy), to the tick and toward the
+ * trigger (so never looser than asked), at least one tick, at most the market's maximum price.
+ * The engine works it as an IOC limit once triggered: a "stop-market" that never fills
+ * further than this from the trigger. Null when the trigger is not a positive decimal.
+ */
+export function protectionPrice(
+  trigger: string,
+  side: FuturesSide,
+  market: { priceTick: string; maxPrice: string },
+  percent = PROTECTION_PERCENT,
+): string | null {
+  const parsed = parseDecimalOrNull(trigger);
+  if (parsed === null || parsed.units <= 0n) return null;
+  const tick = decimal(market.priceTick);
+  const factor = decimal(String(side === "sell" ? 100 - percent : 100 + percent));
+  const raw = quotient(multiply(parsed, factor), decimal("100"), tick.scale + 2, "down");
+  const scale = Math.max(raw.scale, tick.scale);
+  const tickUnits = rescale(tick, scale, "down").units;
+  const rawUnits = rescale(raw, scale, side === "sell" ? "up" : "down").units;
+  // A sell's bound rounds up to the tick, a buy's down: both toward the trigger.
+  let ticks = side === "sell" ? (rawUnits + tickUnits - 1n) / tickUnits : rawUnits / tickUnits;
+  if (ticks < 1n) ticks = 1n;
+  let price: Decimal = { units: ticks * tickUnits, scale };
+  const max = decimal(market.maxPrice);
+  if (compare(price, max) > 0) price = max;
+  return trimZeros(formatDecimal(price));
+}
+
+function parseDecimalOrNull(text: string): Decimal | null {
+  try {
+    return decimal(text.trim());
+  } catch {
+    return null;
+  }
+}

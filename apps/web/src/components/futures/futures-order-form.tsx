@@ -33,7 +33,14 @@ import { useFutures, useFuturesAccount } from "./futures-context";
 import { amountText, type FuturesSide, orderCost } from "./futures-math";
 import { TransferButton } from "./transfer-dialog";
 
-type OrderType = "limit" | "market";
+/**
+ * The spot form's kinds but OCO (not offered on perpetuals). A stop-limit or take-profit order
+ * waits for the contract's last trade price to reach its stop price, then works as a limit
+ * order; reduce-only, it is IOC or FOK and closes at most the position it finds then.
+ */
+type OrderType = "limit" | "market" | "stopLimit" | "takeProfitLimit";
+const ORDER_TYPES: readonly OrderType[] = ["limit", "market", "stopLimit", "takeProfitLimit"];
+const isStop = (type: OrderType) => type === "stopLimit" || type === "takeProfitLimit";
 type TimeInForce = "GTC" | "IOC" | "FOK";
 
 /** The engine's refusals particular to perpetuals (packages/core reject-code.ts). */
@@ -93,6 +100,7 @@ function PlaceFuturesOrder() {
   const [side, setSide] = useState<FuturesSide>("buy");
   const [type, setType] = useState<OrderType>("limit");
   const [price, setPrice] = useState("");
+  const [stopPrice, setStopPrice] = useState("");
   const [quantity, setQuantity] = useState("");
   const [timeInForce, setTimeInForce] = useState<TimeInForce>("GTC");
   const [postOnly, setPostOnly] = useState(false);
@@ -108,7 +116,7 @@ function PlaceFuturesOrder() {
 
   useEffect(() => {
     if (!picked) return;
-    setType("limit");
+    setType((current) => (current === "market" ? "limit" : current));
     setPrice(picked.price);
     setErrors(({ price: _stale, _: _form, ...rest }) => rest);
   }, [picked]);
@@ -123,18 +131,18 @@ function PlaceFuturesOrder() {
     setPrice((current) => current || text);
   }, [opening, format.priceDecimals]);
 
-  // Reduce-only rests on no book: a limit must be IOC or FOK, and cannot be post-only.
+  // Reduce-only rests on no book: a limit (or stop) must be IOC or FOK, and cannot be post-only.
   const effectiveTif: TimeInForce =
-    reduceOnly && type === "limit" && timeInForce === "GTC" ? "IOC" : timeInForce;
+    reduceOnly && type !== "market" && timeInForce === "GTC" ? "IOC" : timeInForce;
 
   const markValue = mark.markPrice ? decimal(mark.markPrice) : null;
   const priceValue =
-    type === "limit" ? positiveOrNull(price) : (markValue ?? (last ? decimal(last) : null));
+    type !== "market" ? positiveOrNull(price) : (markValue ?? (last ? decimal(last) : null));
   const quantityValue = positiveOrNull(quantity);
   const feeRate =
     type === "market"
       ? market.takerFeeRate
-      : postOnly
+      : postOnly && type === "limit"
         ? market.makerFeeRate
         : higherRate(market.makerFeeRate, market.takerFeeRate);
   const cost =
@@ -180,7 +188,16 @@ function PlaceFuturesOrder() {
             postOnly: postOnly && !reduceOnly,
             reduceOnly,
           }
-        : { ...base, type, reduceOnly };
+        : type === "market"
+          ? { ...base, type, reduceOnly }
+          : {
+              ...base,
+              type,
+              stopPrice: need("stopPrice", stopPrice),
+              price: need("price", price),
+              timeInForce: effectiveTif,
+              reduceOnly,
+            };
     if (Object.keys(problems).length > 0) {
       setErrors(problems);
       return;
@@ -279,8 +296,11 @@ function PlaceFuturesOrder() {
         ))}
       </fieldset>
 
-      <fieldset aria-label={t("form.orderType")} className="flex items-center gap-1 text-xs">
-        {(["limit", "market"] as const).map((option) => (
+      <fieldset
+        aria-label={t("form.orderType")}
+        className="min-w-0 flex flex-wrap items-center gap-x-0.5 gap-y-1 text-xs max-md:text-[13px]"
+      >
+        {ORDER_TYPES.map((option) => (
           <button
             key={option}
             type="button"
@@ -312,7 +332,29 @@ function PlaceFuturesOrder() {
       <RestrictionNotice area="trading" />
       {errors._ ? <FormAlert>{errors._.join(" ")}</FormAlert> : null}
 
-      {type === "limit" ? (
+      {isStop(type) ? (
+        <>
+          <p data-testid="trigger-hint" className="text-xs text-ink-muted">
+            {t(`form.trigger.${type}_${side}`)}
+            {last ? (
+              <span className="ml-1 text-ink-faint tabular-nums">
+                ({t("form.lastPrice", { price: format.price(last) })})
+              </span>
+            ) : null}
+          </p>
+          <AmountField
+            label={t("form.stopPrice")}
+            unit={market.quoteAsset}
+            value={stopPrice}
+            onChange={(text) => {
+              setStopPrice(text);
+              clearError("stopPrice");
+            }}
+            errors={errors.stopPrice}
+          />
+        </>
+      ) : null}
+      {type !== "market" ? (
         <AmountField
           label={t("form.price")}
           unit={market.quoteAsset}
@@ -354,26 +396,28 @@ function PlaceFuturesOrder() {
           />
           {tf("reduceOnly")}
         </label>
-        {type === "limit" ? (
+        {type !== "market" ? (
           <>
-            <label className="flex items-center gap-1.5 max-md:min-h-10">
-              <input
-                type="checkbox"
-                checked={postOnly}
-                disabled={reduceOnly}
-                onChange={(event) => {
-                  setPostOnly(event.target.checked);
-                  clearError("timeInForce", "postOnly");
-                }}
-                className={CHECKBOX}
-              />
-              {t("form.postOnly")}
-            </label>
+            {type === "limit" ? (
+              <label className="flex items-center gap-1.5 max-md:min-h-10">
+                <input
+                  type="checkbox"
+                  checked={postOnly}
+                  disabled={reduceOnly}
+                  onChange={(event) => {
+                    setPostOnly(event.target.checked);
+                    clearError("timeInForce", "postOnly");
+                  }}
+                  className={CHECKBOX}
+                />
+                {t("form.postOnly")}
+              </label>
+            ) : null}
             <label className="ml-auto flex items-center gap-1.5">
               {t("form.timeInForce")}
               <select
                 value={effectiveTif}
-                disabled={postOnly}
+                disabled={postOnly && type === "limit"}
                 onChange={(event) => {
                   setTimeInForce(event.target.value as TimeInForce);
                   clearError("timeInForce", "postOnly");
@@ -392,7 +436,7 @@ function PlaceFuturesOrder() {
           </>
         ) : null}
       </div>
-      {reduceOnly && type === "limit" ? (
+      {reduceOnly && type !== "market" ? (
         <p className="-mt-1 text-xs text-ink-faint">{tf("reduceOnlyHint")}</p>
       ) : null}
       <FieldMessage errors={errors.postOnly ?? errors.timeInForce} />

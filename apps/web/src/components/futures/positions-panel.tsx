@@ -23,6 +23,7 @@ import { applyOrder, usePrivatePollMs } from "@/components/trade/use-account-liv
 import { useTRPC } from "@/trpc/react";
 import { type FuturesPositionDto, useFutures, useFuturesAccount } from "./futures-context";
 import { amountText, halfSize, pnlTone } from "./futures-math";
+import { TpSlButton } from "./tp-sl-dialog";
 
 type Tab = "positions" | "open" | "orders" | "history";
 
@@ -114,7 +115,7 @@ function Positions({ positions }: { positions: FuturesPositionDto[] }) {
             <Th right>{t("marginAndRatio")}</Th>
             <Th right>{t("unrealisedRealised")}</Th>
             <Th right>
-              <span className="sr-only">{t("close")}</span>
+              <span className="sr-only">{t("actions")}</span>
             </Th>
           </tr>
         </thead>
@@ -297,7 +298,7 @@ function PositionRow({ position }: { position: FuturesPositionDto }) {
         </span>
       </Td>
       <Td right>
-        <CloseButtons position={position} />
+        <CloseButtons position={position} stacked />
       </Td>
     </tr>
   );
@@ -309,8 +310,18 @@ function signed(value: string): string {
   return decimal(value).units > 0n ? `+${text}` : text;
 }
 
-/** Close the whole position, or half of it, at the market, reduce-only. */
-function CloseButtons({ position }: { position: FuturesPositionDto }) {
+/**
+ * Close the whole position, or half of it, at the market, reduce-only; and set its TP/SL (on
+ * the contract on screen, whose last price and terms the dialog works with).
+ */
+function CloseButtons({
+  position,
+  stacked = false,
+}: {
+  position: FuturesPositionDto;
+  /** In the table: TP/SL above the two Close buttons, so the column stays narrow. */
+  stacked?: boolean;
+}) {
   const { market, format } = useTrade();
   const t = useTranslations("futures.panel");
   const trpc = useTRPC();
@@ -359,26 +370,31 @@ function CloseButtons({ position }: { position: FuturesPositionDto }) {
   };
   const look =
     "inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium text-ink-muted ring-1 ring-line-strong ring-inset hover:bg-raised hover:text-ink disabled:opacity-50 max-md:min-h-10";
+  const tpsl =
+    position.symbol === market.symbol ? <TpSlButton position={position} look={look} /> : null;
   return (
-    <span className="inline-flex gap-1.5">
-      <button
-        type="button"
-        onClick={() => close("half")}
-        disabled={closing !== null || half === null}
-        className={look}
-      >
-        {closing === "half" ? <Spinner /> : null}
-        {t("closeHalf")}
-      </button>
-      <button
-        type="button"
-        onClick={() => close("all")}
-        disabled={closing !== null}
-        className={look}
-      >
-        {closing === "all" ? <Spinner /> : null}
-        {t("closeAll")}
-      </button>
+    <span className={stacked ? "inline-flex flex-col items-end gap-1" : "inline-flex gap-1.5"}>
+      {tpsl}
+      <span className="inline-flex gap-1.5">
+        <button
+          type="button"
+          onClick={() => close("half")}
+          disabled={closing !== null || half === null}
+          className={look}
+        >
+          {closing === "half" ? <Spinner /> : null}
+          {t("closeHalf")}
+        </button>
+        <button
+          type="button"
+          onClick={() => close("all")}
+          disabled={closing !== null}
+          className={look}
+        >
+          {closing === "all" ? <Spinner /> : null}
+          {t("closeAll")}
+        </button>
+      </span>
     </span>
   );
 }

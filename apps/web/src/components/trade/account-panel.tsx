@@ -618,6 +618,7 @@ const CANCEL_REASONS = {
   oco: "oco",
   marketClosed: "marketClosed",
   liquidation: "liquidation",
+  positionClosed: "positionClosed",
 } as const;
 
 function statusLabel(status: string, cancelReason: string | null, t: Translate): string {

@@ -376,6 +376,47 @@ describe("the perpetuals' read models", () => {
     }
   });
 
+  it("projects a long's TP/SL: the take-profit triggered and filled at 52 000, the stop-loss cancelled as the position closed, the position flat and the books balanced", async () => {
+    const [long, short, bidder, seller] = [
+      await trader("tpsl-long"),
+      await trader("tpsl-short"),
+      await trader("tpsl-bidder"),
+      await trader("tpsl-seller"),
+    ] as [number, number, number, number];
+    await mark(50_000);
+    await order(short, "sell", 50_000);
+    await order(long, "buy", 50_000, { timeInForce: "IOC" });
+    const protective = { reduceOnly: true, timeInForce: "IOC" };
+    const [tpAccepted] = await order(long, "sell", 49_400, {
+      ...protective,
+      orderType: "takeProfitLimit",
+      stopPriceTicks: ticks(52_000),
+    });
+    const [slAccepted] = await order(long, "sell", 45_600, {
+      ...protective,
+      orderType: "stopLimit",
+      stopPriceTicks: ticks(48_000),
+    });
+    const tp = (tpAccepted as { orderId: number }).orderId;
+    const sl = (slAccepted as { orderId: number }).orderId;
+    await order(bidder, "buy", 52_000, { qtyLots: 2n * BTC_LOTS });
+    await order(seller, "sell", 52_000, { qtyLots: 1n, timeInForce: "IOC" });
+
+    const core = await projectedEngine();
+    await expectRowsMatchEngine(core, [long, short, bidder, seller]);
+    expect(core.position(long, SYMBOL)?.qtyLots).toBe(0n);
+    const { rows } = await db.query(
+      "SELECT order_id, stop_order_type, status, cancel_reason, filled_lots, working FROM orders WHERE order_id = ANY($1) ORDER BY order_id",
+      [[tp, sl]],
+    );
+    expect(rows.map((r) => [r.order_id, r.stop_order_type, r.status, r.cancel_reason])).toEqual([
+      [tp, "takeProfitLimit", "FILLED", null],
+      [sl, "stopLimit", "CANCELLED", "positionClosed"],
+    ]);
+    expect(String(rows[0]?.filled_lots)).toBe(String(BTC_LOTS));
+    await expectBooksReconciled(services.db);
+  }, 120_000);
+
   it("lists the contract again from its recorded terms: an engine on an empty journal takes it, this one answers that it exists", async () => {
     const commands = await referenceDataCommands(services.db, Date.now());
     const listing = commands.find((c) => c.type === "contract.add");

@@ -8,6 +8,7 @@ import { crossMarginBalanceAtoms, crossTotals, markPnlAtoms } from "./margin-acc
 import { bankruptcyPriceTicks, isBelowMaintenance, largerOf, smallerOf } from "./margin-math";
 import type { Perpetual, Position } from "./perpetual";
 import { coverShortfall, reduce } from "./perpetual-fills";
+import { cancelStrandedStops } from "./perpetual-stops";
 import { emitPosition, emitWallet } from "./position-events";
 
 /**
@@ -16,7 +17,8 @@ import { emitPosition, emitWallet } from "./position-events";
  * balance is at or below its maintenance, a cross account when its cross margin balance is at or
  * below the maintenance of all its cross positions (then all of them go).
  *
- * For each position: the owner's open orders in the contract are cancelled; the position is
+ * For each position: the owner's open orders in the contract are cancelled, waiting stop orders
+ * included (`cancelContractOrders` walks all of them); the position is
  * closed in the owner's name by an IOC reduce-only order (no taker fee) whose limit is the
  * bankruptcy price — pushed past it by as much as the insurance fund can cover; what the book
  * does not take is closed by auto-deleveraging at the bankruptcy price against the most
@@ -228,6 +230,8 @@ function deleverage(
     coverShortfall(counterparty, postings);
     emitPosition(s, counterparty, realised, "deleverage", events);
     emitWallet(counterparty.futures, counterparty, "deleverage", events);
+    // A counterparty deleveraged flat keeps no stop order that could only reduce it.
+    if (counterparty.qtyLots === 0n) cancelStrandedStops(s, counterparty, events);
     events.push({
       type: "position.deleveraged",
       userId: counterparty.userId,

@@ -6,6 +6,7 @@ import { postFee, postRounding, postSystem } from "../accounts/ledger";
 import { makerRateOf, recordFill, takerRateOf } from "../spot/match-order";
 import { divCeil, initialMarginAtoms, openLossAtoms, reduceCost, smallerOf } from "./margin-math";
 import type { Perpetual, Position } from "./perpetual";
+import { cancelStrandedStops } from "./perpetual-stops";
 import { emitPosition, emitWallet } from "./position-events";
 
 /**
@@ -103,13 +104,20 @@ function settleSide(
 ): bigint {
   const position = positionOfOrder(perpetual, order);
   useReservation(position, order, fill.lots);
+  const before = position.qtyLots;
   const realised = trade(position, order, fill, postings);
   const fee = rate > 0n ? chargeFee(position, fill.quote, rate, postings) : 0n;
   if (rebate > 0n) payRebate(position, rebate, postings);
   coverShortfall(position, postings);
   emitPosition(s, position, realised, "trade", events);
   emitWallet(position.futures, position, "trade", events);
+  if (closedOrFlipped(before, position.qtyLots)) cancelStrandedStops(s, position, events);
   return rebate > 0n ? rebate : fee;
+}
+
+/** Whether a position of `before` lots is now flat or on the other side. */
+export function closedOrFlipped(before: bigint, after: bigint): boolean {
+  return before !== 0n && (after === 0n || after > 0n !== before > 0n);
 }
 
 export function positionOfOrder(perpetual: Perpetual, order: Order): Position {

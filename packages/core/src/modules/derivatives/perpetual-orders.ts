@@ -10,25 +10,20 @@ import { defaultLeverage, type Perpetual } from "./perpetual";
 /**
  * Orders on a perpetual's book are the spot module's orders (limit, market, post-only, IOC /
  * FOK, self-trade prevention) with two differences: they reserve margin in the futures wallet
- * instead of freezing a balance, and they may be reduce-only. Stop and take-profit orders, OCO
- * lists, amending and buying by quote amount are refused (901) for now; a market order needs a
- * protection price (its reservation is priced at it).
+ * instead of freezing a balance, and they may be reduce-only. Stop and take-profit orders are
+ * offered too (`perpetual-stops.ts`); OCO lists, amending and buying by quote amount are refused
+ * (901) for now; a market order needs a protection price (its reservation is priced at it).
  *
  * An order reserves the initial margin of its notional at its price and the user's leverage,
  * and the taker fee on it, both rounded UP: ⌈N / L⌉ + ⌈N × taker rate⌉, and the loss it would
  * open with against the mark (a buy above it, a sell below: `openLossAtoms`). A reduce-only order
  * reserves nothing; it must be immediate (IOC, FOK or market) and no larger than the position
- * it reduces, so its fills only ever reduce.
+ * it reduces, so its fills only ever reduce (a reduce-only stop order is clipped again when it
+ * triggers).
  */
 
 /** Why a perpetual refuses this order outright, or null. */
 export function refuseForContract(c: AnyPlaceOrderCommand): Rejection | null {
-  if (c.orderType === "stopLimit" || c.orderType === "takeProfitLimit") {
-    return reject(
-      RejectCode.NotForContracts,
-      "stop orders are not offered on perpetual contracts yet",
-    );
-  }
   if (c.orderType === "market") {
     if (c.quoteAtoms !== undefined) {
       return reject(

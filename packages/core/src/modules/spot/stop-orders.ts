@@ -4,6 +4,12 @@ import { type Market, type Order, STOP_LOSS, TAKE_PROFIT } from "../../model";
 import { RejectCode } from "../../reject-code";
 import type { StopOrderType } from "../../types";
 import { freeze, orderBalanceChanged } from "../accounts/ledger";
+import {
+  marginedAccount,
+  orderReservation,
+  reserveForOrder,
+} from "../derivatives/perpetual-orders";
+import { readyTriggeredStop } from "../derivatives/perpetual-stops";
 import type { PlaceStopOrderCommand } from "./commands";
 import {
   cancelledEvent,
@@ -56,8 +62,19 @@ export function placeStopOrder(
   if ((c as { postOnly?: unknown }).postOnly !== undefined) {
     return reject(RejectCode.InvalidOrderOptions, "a stop order cannot be post-only");
   }
-  const hold = c.side === "buy" ? notional : c.qtyLots * market.lotSizeAtoms;
-  const account = fundedAccount(s, market, c, hold);
+  const perpetual = market.perpetual;
+  // A perpetual's stop order reserves margin as its limit order would, a reduce-only one none
+  // (and must then be IOC or FOK): see derivatives/perpetual-stops.ts.
+  const hold =
+    perpetual !== null
+      ? orderReservation(s, perpetual, c, c.priceTicks, c.qtyLots)
+      : c.side === "buy"
+        ? notional
+        : c.qtyLots * market.lotSizeAtoms;
+  const account =
+    perpetual !== null
+      ? marginedAccount(s, perpetual, c, hold, c.qtyLots, timeInForce !== "GTC")
+      : fundedAccount(s, market, c, hold);
   if (account instanceof Rejection) return account;
   const full = checkOpenOrders(market, account);
   if (full !== null) return full;
@@ -139,12 +156,14 @@ export function acceptWaitingOrder(
     stopPriceTicks,
     ...(order.listId !== 0 ? { listId: order.listId } : {}),
   });
-  if (hold > 0n) {
+  if (market.perpetual !== null) {
+    reserveForOrder(s, market.perpetual, order, hold);
+  } else if (hold > 0n) {
     const asset = order.side === "buy" ? market.quote : market.base;
     const postings = freeze(order.userId, asset, order.payBalance, hold);
     events.push(orderBalanceChanged("order.freeze", order.id, 0, postings));
   }
-  order.frozenAtoms = hold;
+  if (market.perpetual === null) order.frozenAtoms = hold;
   waitOrder(s, order);
 }
 
@@ -182,11 +201,16 @@ function triggerOrder(s: CoreState, order: Order, ts: number, events: CoreEvent[
   if (peer !== null) triggered.takenOverFromOrderId = peer.id;
   events.push(triggered);
   if (peer !== null) absorbPeer(s, order, peer, events);
-  const need =
-    order.side === "buy"
-      ? notionalOf(market, order.priceTicks, order.remainingLots)
-      : order.remainingLots * market.lotSizeAtoms;
-  if (order.frozenAtoms > need) releaseFrozen(order, order.frozenAtoms - need, events);
+  if (market.perpetual !== null) {
+    // Its reservation is already its limit order's; a reduce-only one is clipped or expired.
+    if (!readyTriggeredStop(s, market.perpetual, order, events)) return;
+  } else {
+    const need =
+      order.side === "buy"
+        ? notionalOf(market, order.priceTicks, order.remainingLots)
+        : order.remainingLots * market.lotSizeAtoms;
+    if (order.frozenAtoms > need) releaseFrozen(order, order.frozenAtoms - need, events);
+  }
   if (
     order.timeInForce === "FOK" &&
     !canFillCompletely(

@@ -70,7 +70,7 @@ export const ZRiskLiquidationsInput = z.object({
   /** The `nextCursor` of the previous page. */
   cursor: z
     .string()
-    .regex(/^\d{1,19}$/)
+    .regex(/^\d{1,18}$/)
     .nullish(),
 });
 
@@ -101,7 +101,7 @@ export const ZRiskLiquidationsOutput = z.object({
 });
 export type RiskLiquidationsOutput = z.output<typeof ZRiskLiquidationsOutput>;
 
-export const ZRiskLiquidationInput = z.object({ id: z.string().regex(/^\d{1,19}$/) });
+export const ZRiskLiquidationInput = z.object({ id: z.string().regex(/^\d{1,18}$/) });
 
 /** One book fill of a liquidation's close. */
 export const ZCloseFill = z.object({

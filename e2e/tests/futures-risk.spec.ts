@@ -154,7 +154,7 @@ test("[FUTURES] operations see a position by its margin ratio, its liquidation w
   // The insurance fund: its balance and the liquidation's line among its latest changes.
   await page.goto(`${ADMIN_URL}/risk/insurance`);
   const fund = page.locator('[data-testid="insurance-fund"][data-asset="USDT"]');
-  await expect(fund.getByTestId("insurance-balance")).toHaveText(/^\+[\d,]+(\.\d+)?USDT$/);
+  await expect(fund.getByTestId("insurance-balance")).toHaveText(/^[+−]?[\d,]+(\.\d+)?USDT$/);
   const line = fund.getByTestId("insurance-line").filter({ hasText: trader.email });
   await expect(line).toHaveAttribute("data-kind", "liquidation");
   await expect(line).toContainText(`Liquidation on ${SYMBOL}`);

@@ -113,7 +113,14 @@ export async function riskPositions(
     if (!contract) continue;
     const units = await unitsOf(position.symbol);
     const { marginRatioPpm } = positionFigures(position, contract, units, position.walletAtoms);
-    ranked.push({ position, contract, units, marginRatioPpm, ...position });
+    ranked.push({
+      userId: position.userId,
+      symbol: position.symbol,
+      marginRatioPpm,
+      position,
+      contract,
+      units,
+    });
   }
   ranked.sort(compareMarginRisk);
   return {

@@ -1,3 +1,4 @@
+import { formatRate } from "@exchange/contracts/money";
 import { DateTime, formatDecimalText } from "@exchange/ui/i18n";
 import { getLocale, getTranslations } from "next-intl/server";
 import { Suspense } from "react";
@@ -117,7 +118,7 @@ async function ContractsTable({ contracts }: { contracts: readonly RiskContract[
             )}
             <td className="px-4 text-right whitespace-nowrap tabular-nums">
               <span className="block text-ink">
-                {c.lastFundingRate === null ? "—" : `${ratePercent(c.lastFundingRate)} %`}
+                {c.lastFundingRate === null ? "—" : formatRate(c.lastFundingRate, 4)}
               </span>
               <span className="block text-xs text-ink-faint">
                 {t("next")} <DateTime at={new Date(c.nextFundingTime)} />
@@ -145,15 +146,6 @@ async function ContractsTable({ contracts }: { contracts: readonly RiskContract[
       />
     </section>
   );
-}
-
-/** A funding rate (a fraction as text, "0.000100") as a percent with four decimals. */
-function ratePercent(rate: string): string {
-  const negative = rate.startsWith("-");
-  const [whole = "0", fraction = ""] = (negative ? rate.slice(1) : rate).split(".");
-  const digits = `${whole}${fraction.padEnd(6, "0")}`.replace(/^0+(?=\d{5})/, "");
-  const percent = `${digits.slice(0, -4) || "0"}.${digits.slice(-4)}`;
-  return negative ? `-${percent}` : percent;
 }
 
 async function PositionsTable({ positions }: { positions: readonly RiskPosition[] }) {

@@ -1,3 +1,4 @@
+import { formatRate } from "@exchange/contracts/money";
 import { buttonClasses } from "@exchange/ui";
 import { DateTime } from "@exchange/ui/i18n";
 import Link from "next/link";
@@ -90,7 +91,7 @@ async function FundingTable({ items, asset }: { items: readonly FundingRow[]; as
             <td className="h-11 px-4 whitespace-nowrap tabular-nums">
               <DateTime at={row.fundingTime} />
             </td>
-            <td className="px-4 text-right tabular-nums">{row.rate}</td>
+            <td className="px-4 text-right tabular-nums">{formatRate(row.rate, 4)}</td>
             <AmountCell value={row.markPrice} unit={asset} />
             <td className="px-4 text-right tabular-nums">{row.positions}</td>
             <AmountCell value={row.paid} unit={asset} />

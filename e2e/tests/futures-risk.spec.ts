@@ -94,8 +94,12 @@ test("[FUTURES] operations see a position by its margin ratio, its liquidation w
   await expect(contract).toContainText("50,000");
 
   // The long: 0.1 BTC at 50 000, cross 20×, 20 USDT of maintenance against ~597.5 of wallet.
+  // The page reads the projected positions once: reloaded until the projector has the fill.
   const position = page.locator(`[data-testid="risk-position"][data-user-id="${trader.id}"]`);
-  await expect(position).toBeVisible({ timeout: 20_000 });
+  await expect(async () => {
+    await page.reload();
+    await expect(position).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
   await expect(position).toContainText(trader.email);
   await expect(position).toContainText("Long");
   await expect(position).toContainText("Cross 20×");

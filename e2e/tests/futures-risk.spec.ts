@@ -177,21 +177,19 @@ test("[FUTURES] operations see a position by its margin ratio, its liquidation w
   ).toHaveCount(0);
 });
 
-test("finance may read the risk view; compliance is refused it", async ({ browser }) => {
-  const finance = await browser.newPage();
-  await signInStaff(finance, "FINANCE");
-  await finance.goto(`${ADMIN_URL}/risk/funding`);
-  await expect(finance.getByRole("heading", { name: "Futures risk", level: 1 })).toBeVisible();
+test("finance may read the risk view; compliance is refused it", async ({ page }) => {
+  await page.setViewportSize(DESKTOP);
+  await signInStaff(page, "FINANCE");
+  await page.goto(`${ADMIN_URL}/risk/funding`);
+  await expect(page.getByRole("heading", { name: "Futures risk", level: 1 })).toBeVisible();
   await expect(
-    finance.getByRole("table", { name: "Funding settlements, newest first" }),
+    page.getByRole("table", { name: "Funding settlements, newest first" }),
   ).toBeVisible();
-  await snap(finance, "admin-risk-funding-desktop");
-  await finance.close();
-  const compliance = await browser.newPage();
-  await signInStaff(compliance, "COMPLIANCE");
-  expect((await compliance.goto(`${ADMIN_URL}/risk`))?.status()).toBe(403);
+  await snap(page, "admin-risk-funding-desktop");
+  await page.context().clearCookies();
+  await signInStaff(page, "COMPLIANCE");
+  expect((await page.goto(`${ADMIN_URL}/risk`))?.status()).toBe(403);
   await expect(
-    compliance.getByRole("heading", { name: "You don't have access to Futures risk" }),
+    page.getByRole("heading", { name: "You don't have access to Futures risk" }),
   ).toBeVisible();
-  await compliance.close();
 });

@@ -93,10 +93,10 @@ async function ContractsTable({ contracts }: { contracts: readonly RiskContract[
         caption={t("caption")}
         columns={[
           { header: t("contract") },
+          { header: t("openInterest"), align: right },
           { header: t("mark"), align: right },
           { header: t("index"), align: right },
           { header: t("funding"), align: right },
-          { header: t("openInterest"), align: right },
           { header: t("positions"), align: right },
         ]}
         minWidth="min-w-[820px]"
@@ -106,6 +106,20 @@ async function ContractsTable({ contracts }: { contracts: readonly RiskContract[
             <th scope="row" className="h-11 px-4 text-left font-mono font-normal text-ink">
               {c.symbol}
             </th>
+            <td
+              className="px-4 text-right whitespace-nowrap tabular-nums"
+              data-testid="open-interest"
+            >
+              <span className="block text-ink">
+                {formatDecimalText(c.openInterest, locale)}
+                <span className="ml-1 text-xs text-ink-faint">{c.baseAsset}</span>
+              </span>
+              <span className="block text-xs text-ink-faint">
+                {c.openInterestNotional === null
+                  ? "—"
+                  : `${formatDecimalText(c.openInterestNotional, locale)} ${c.settleAsset}`}
+              </span>
+            </td>
             {c.markPrice === null ? (
               <td className="px-4 text-right text-ink-faint">{t("noMark")}</td>
             ) : (
@@ -122,20 +136,6 @@ async function ContractsTable({ contracts }: { contracts: readonly RiskContract[
               </span>
               <span className="block text-xs text-ink-faint">
                 {t("next")} <DateTime at={new Date(c.nextFundingTime)} />
-              </span>
-            </td>
-            <td
-              className="px-4 text-right whitespace-nowrap tabular-nums"
-              data-testid="open-interest"
-            >
-              <span className="block text-ink">
-                {formatDecimalText(c.openInterest, locale)}
-                <span className="ml-1 text-xs text-ink-faint">{c.baseAsset}</span>
-              </span>
-              <span className="block text-xs text-ink-faint">
-                {c.openInterestNotional === null
-                  ? "—"
-                  : `${formatDecimalText(c.openInterestNotional, locale)} ${c.settleAsset}`}
               </span>
             </td>
             <td className="px-4 text-right whitespace-nowrap tabular-nums">
@@ -157,11 +157,11 @@ async function PositionsTable({ positions }: { positions: readonly RiskPosition[
       caption={t("caption")}
       columns={[
         { header: t("trader") },
+        { header: t("ratio"), align: right },
         { header: t("position") },
         { header: t("entryMark"), align: right },
         { header: t("liquidation"), align: right },
         { header: t("margin"), align: right },
-        { header: t("ratio"), align: right },
         { header: t("pnl"), align: right },
       ]}
       minWidth="min-w-[960px]"
@@ -178,6 +178,9 @@ async function PositionsTable({ positions }: { positions: readonly RiskPosition[
               {p.email}
             </span>
             <span className="text-xs text-ink-faint tabular-nums">#{p.userId}</span>
+          </td>
+          <td className="px-4 py-1.5 text-right whitespace-nowrap">
+            <MarginRatioText percent={p.marginRatioPercent} ppm={p.marginRatioPpm} />
           </td>
           <td className="px-4 py-1.5 whitespace-nowrap">
             <span className="flex items-center gap-2">
@@ -208,9 +211,6 @@ async function PositionsTable({ positions }: { positions: readonly RiskPosition[
             <span className="block text-xs text-ink-faint">
               {t("maintenance", { amount: formatDecimalText(p.maintenanceMargin, locale) })}
             </span>
-          </td>
-          <td className="px-4 py-1.5 text-right whitespace-nowrap">
-            <MarginRatioText percent={p.marginRatioPercent} ppm={p.marginRatioPpm} />
           </td>
           <SignedAmountCell value={p.unrealisedPnl} unit={p.settleAsset} testId="position-pnl" />
         </tr>

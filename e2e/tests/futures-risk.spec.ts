@@ -1,7 +1,6 @@
 import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { createDb } from "../../packages/db/src/client";
-import { sendFunding } from "../../packages/domains/src/derivatives/derivatives-engine";
 import { EngineClient } from "../../packages/protocol/src/engine-client";
 import { ADMIN_URL } from "../fixtures";
 import { expectAccessible } from "./support/accessibility";
@@ -14,9 +13,8 @@ import { setUpTrading, type TradingSetup } from "./support/trading-setup";
  * [FUTURES] Operations watch the derivatives risk (issue 20 §8): a trader's 20× cross long of
  * 0.1 BTC at 50 000 (600 USDT in the futures wallet) shows among the open positions with its
  * margin ratio; the mark falls to 43 000 and the position is liquidated into a bid at 45 000.
- * Funding at 0.01 % is settled first (0.5 USDT from the long to the short, shown balanced). The
- * console lists the liquidation, its detail shows the book fill at 45 000 and the 97 USDT of
- * margin left to the insurance fund, and the fund's history has that line. The mark is moved
+ * The console lists the liquidation, its detail shows the book fill at 45 000 and the 97.5 USDT
+ * of margin left to the insurance fund, and the fund's history has that line. The mark is moved
  * here as the pricer would (it is off in the journeys). Desktop and phone.
  */
 
@@ -113,28 +111,7 @@ test("[FUTURES] operations see a position by its margin ratio, its liquidation w
   await snap(page, "admin-risk-phone");
   await page.setViewportSize(DESKTOP);
 
-  // Funding at 0.01 %: the long pays 0.5 USDT, the short receives it; the history says it balances.
-  const fundingTime = Math.ceil(Date.now() / 28_800_000) * 28_800_000;
-  const funded = await sendFunding(
-    { engine, clock: { now: () => Date.now() } },
-    { symbol: SYMBOL, fundingTime, ratePpm: 100 },
-  );
-  expect(funded.ok).toBe(true);
-  await page
-    .getByRole("navigation", { name: "Futures risk pages" })
-    .getByText("Funding history")
-    .click();
-  const funding = page.getByTestId("funding-row");
-  await expect(async () => {
-    await page.reload();
-    await expect(funding.first()).toBeVisible({ timeout: 2_000 });
-  }).toPass({ timeout: 30_000 });
-  await expect(funding.first()).toContainText("0.0100%");
-  await expect(funding.first().getByTestId("funding-check")).toHaveText("Balanced");
-  await snap(page, "admin-risk-funding-desktop");
-
-  // A bid at 45 000 (above its bankruptcy price, 44 030 after the funding); the mark falls to
-  // 43 000.
+  // A bid at 45 000 (above its bankruptcy price, ~44 025); the mark falls to 43 000.
   await trading.placeLimitOrder(maker, {
     symbol: SYMBOL,
     side: "buy",
@@ -157,14 +134,14 @@ test("[FUTURES] operations see a position by its margin ratio, its liquidation w
     await expect(liquidation).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
   await expect(liquidation).toContainText("book 0.1");
-  await expect(liquidation.getByTestId("liquidation-insurance")).toHaveText("+97USDT");
+  await expect(liquidation.getByTestId("liquidation-insurance")).toHaveText("+97.5USDT");
   await expectAccessible(page, "futures risk liquidations");
   await snap(page, "admin-risk-liquidations-desktop");
 
   await liquidation.getByRole("link").click();
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(`0.1 ${SYMBOL} liquidated`);
   await expect(page.getByTestId("detail-insurance")).toHaveText(
-    "97 USDT of margin left to the fund",
+    "97.5 USDT of margin left to the fund",
   );
   const fills = page.getByTestId("liquidation-fill");
   await expect(fills).toHaveCount(1);
@@ -185,7 +162,7 @@ test("[FUTURES] operations see a position by its margin ratio, its liquidation w
   const line = fund.getByTestId("insurance-line").filter({ hasText: trader.email });
   await expect(line).toHaveAttribute("data-kind", "liquidation");
   await expect(line).toContainText(`Liquidation on ${SYMBOL}`);
-  await expect(line.getByTestId("insurance-amount")).toHaveText("+97USDT");
+  await expect(line.getByTestId("insurance-amount")).toHaveText("+97.5USDT");
   await expectAccessible(page, "futures insurance fund");
   await snap(page, "admin-risk-insurance-desktop");
   await page.setViewportSize(PHONE);
@@ -208,6 +185,7 @@ test("finance may read the risk view; compliance is refused it", async ({ page }
   await expect(
     page.getByRole("table", { name: "Funding settlements, newest first" }),
   ).toBeVisible();
+  await snap(page, "admin-risk-funding-desktop");
   await page.context().clearCookies();
   await signInStaff(page, "COMPLIANCE");
   expect((await page.goto(`${ADMIN_URL}/risk`))?.status()).toBe(403);

@@ -193,6 +193,10 @@ for (const locale of LANGUAGES) {
         "/products/loan-book",
         "/products/loan-pool",
         "/markets",
+        "/risk",
+        "/risk/liquidations",
+        "/risk/insurance",
+        "/risk/funding",
         "/fees",
         "/fee-income",
         "/announcements",
@@ -213,7 +217,9 @@ for (const locale of LANGUAGES) {
           // One detail page of each list that has rows: a review, a profile, a product…
           const detail = await firstLink(
             page,
-            new RegExp(`^${path}/(?!subscriptions$|payouts$|loans$|loan-book$|loan-pool$)[^/?]+$`),
+            new RegExp(
+              `^${path}/(?!subscriptions$|payouts$|loans$|loan-book$|loan-pool$|liquidations$|insurance$|funding$)[^/?]+$`,
+            ),
           );
           if (detail) await visit(page, `${ADMIN_URL}${detail}`, locale, `${name}-detail`);
         }

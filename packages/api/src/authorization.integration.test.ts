@@ -396,6 +396,37 @@ const PROCEDURES: Array<{
     access: ["ADMIN", "OPERATIONS"],
     call: (api) => api.lending.loans.approveBelowBankruptcy({ loanId: MISSING_UUID }),
   },
+  // The futures risk view: read-only, operations and finance.
+  {
+    path: "derivatives.risk.contracts",
+    access: ["ADMIN", "FINANCE", "OPERATIONS"],
+    call: (api) => api.derivatives.risk.contracts(),
+  },
+  {
+    path: "derivatives.risk.positions",
+    access: ["ADMIN", "FINANCE", "OPERATIONS"],
+    call: (api) => api.derivatives.risk.positions({ symbol: "BTCUSDT-PERP" }),
+  },
+  {
+    path: "derivatives.risk.liquidations",
+    access: ["ADMIN", "FINANCE", "OPERATIONS"],
+    call: (api) => api.derivatives.risk.liquidations({}),
+  },
+  {
+    path: "derivatives.risk.liquidation",
+    access: ["ADMIN", "FINANCE", "OPERATIONS"],
+    call: (api) => api.derivatives.risk.liquidation({ id: String(MISSING_ID) }),
+  },
+  {
+    path: "derivatives.risk.insurance",
+    access: ["ADMIN", "FINANCE", "OPERATIONS"],
+    call: (api) => api.derivatives.risk.insurance(),
+  },
+  {
+    path: "derivatives.risk.funding",
+    access: ["ADMIN", "FINANCE", "OPERATIONS"],
+    call: (api) => api.derivatives.risk.funding({ symbol: "NOPEUSDT-PERP" }),
+  },
   {
     path: "reconciliation.list",
     access: ["ADMIN", "FINANCE"],

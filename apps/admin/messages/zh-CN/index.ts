@@ -14,6 +14,7 @@ import markets from "./markets.json";
 import nav from "./nav.json";
 import products from "./products.json";
 import reconciliation from "./reconciliation.json";
+import risk from "./risk.json";
 import staff from "./staff.json";
 import system from "./system.json";
 import treasury from "./treasury.json";
@@ -34,6 +35,7 @@ export default {
   feeIncome,
   products,
   lending,
+  risk,
   withdrawals,
   deposits,
   treasury,

@@ -11,6 +11,7 @@ export type PageLoadingMessage =
   | "products.payouts.loading"
   | "products.subscriptions.loading"
   | "reconciliation.loading"
+  | "risk.loading"
   | "system.loading"
   | "treasury.loading"
   | "withdrawals.loading";

@@ -13,6 +13,7 @@ export const SECTION_PAGES: Record<StaffSection, { href: `/${string}` }> = {
   treasury: { href: "/treasury" },
   products: { href: "/products" },
   markets: { href: "/markets" },
+  risk: { href: "/risk" },
   fees: { href: "/fees" },
   feeIncome: { href: "/fee-income" },
   announcements: { href: "/announcements" },

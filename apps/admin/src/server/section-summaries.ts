@@ -77,6 +77,10 @@ async function readSummary(
       const trading = markets.filter((m) => m.status === "TRADING").length;
       return { figure: count(markets.length), caption: t("markets", { trading }) };
     }
+    case "risk": {
+      const { total } = await api.derivatives.risk.positions({ limit: 1 });
+      return { figure: count(total), caption: t("risk") };
+    }
     case "fees": {
       const [schedule, users] = await Promise.all([api.fees.schedule(), api.fees.users()]);
       const overrides = users.filter((u) => u.overrideTier !== null).length;

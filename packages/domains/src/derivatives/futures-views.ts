@@ -68,7 +68,7 @@ export type FuturesAccount = z.infer<typeof ZFuturesAccount>;
 
 type ReadServices = Pick<Services, "db" | "clock">;
 
-function ratePpmText(ratePpm: number): string {
+export function ratePpmText(ratePpm: number): string {
   const sign = ratePpm < 0 ? "-" : "";
   const abs = Math.abs(ratePpm);
   return `${sign}${Math.floor(abs / 1_000_000)}.${String(abs % 1_000_000).padStart(6, "0")}`;
@@ -168,17 +168,32 @@ async function formatAsset(
   return units.quote(atoms);
 }
 
-type Units = Awaited<ReturnType<ReturnType<typeof marketDirectory>["get"]>>["units"];
+export type Units = Awaited<ReturnType<ReturnType<typeof marketDirectory>["get"]>>["units"];
 
-function positionView(
+/** A position's figures at the contract's last mark, in engine units, by the core's arithmetic. */
+export interface PositionFigures {
+  /** Lots, unsigned. */
+  sizeLots: bigint;
+  /** The margin backing it: its own when isolated, the wallet when cross. */
+  marginAtoms: bigint;
+  unrealisedPnlAtoms: bigint;
+  maintenanceAtoms: bigint;
+  /** Maintenance over the margin balance, ppm; null for a flat position. */
+  marginRatioPpm: bigint | null;
+}
+
+/**
+ * What the engine would judge a position by at the contract's last mark (the trader's page and
+ * operations' risk view both show these, so they are computed once, here).
+ */
+export function positionFigures(
   position: PositionRecord,
   contract: ContractRecord,
   units: Units,
   walletAtoms: bigint,
-): FuturesPosition {
+): PositionFigures {
   const k = units.quotePerTickLot();
   const qty = position.qtyLots;
-  const size = qty < 0n ? -qty : qty;
   const mark = contract.markPriceTicks;
   const tiers = marginMath.prepareRiskTiers(
     contract.riskTiers.map((t) => ({
@@ -187,8 +202,7 @@ function positionView(
       maxLeverage: t.maxLeverage,
     })),
   );
-  const isolated = position.mode === "ISOLATED";
-  const margin = isolated ? position.isolatedMarginAtoms : walletAtoms;
+  const margin = position.mode === "ISOLATED" ? position.isolatedMarginAtoms : walletAtoms;
   const pnl =
     mark === null || qty === 0n
       ? 0n
@@ -208,32 +222,55 @@ function positionView(
           marginBalanceAtoms: margin + pnl,
         });
   return {
+    sizeLots: qty < 0n ? -qty : qty,
+    marginAtoms: margin,
+    unrealisedPnlAtoms: pnl,
+    maintenanceAtoms: maintenance,
+    marginRatioPpm: ratio,
+  };
+}
+
+/** A ratio in ppm as a percent with two decimals (it is shown, never computed with). */
+export function ratioPercentText(ratioPpm: bigint): string {
+  return (Number(ratioPpm) / 10_000).toFixed(2);
+}
+
+export function positionView(
+  position: PositionRecord,
+  contract: ContractRecord,
+  units: Units,
+  walletAtoms: bigint,
+): FuturesPosition {
+  const qty = position.qtyLots;
+  const mark = contract.markPriceTicks;
+  const f = positionFigures(position, contract, units, walletAtoms);
+  return {
     symbol: position.symbol,
     side: qty > 0n ? "long" : qty < 0n ? "short" : "flat",
-    size: units.quantity(size),
+    size: units.quantity(f.sizeLots),
     entryPrice:
       qty === 0n
         ? null
         : units.averagePrice(
             position.costAtoms < 0n ? -position.costAtoms : position.costAtoms,
-            size,
+            f.sizeLots,
           ),
     markPrice: mark === null ? null : units.price(mark),
     liquidationPrice:
       position.liquidationPriceTicks === null || position.liquidationPriceTicks === 0n
         ? null
         : units.price(position.liquidationPriceTicks),
-    mode: isolated ? "isolated" : "cross",
+    mode: position.mode === "ISOLATED" ? "isolated" : "cross",
     leverage: position.leverage,
-    margin: units.quote(margin),
-    maintenanceMargin: units.quote(maintenance),
-    marginRatioPercent: ratio === null ? null : (Number(ratio) / 10_000).toFixed(2),
-    unrealisedPnl: signedQuote(units, pnl),
+    margin: units.quote(f.marginAtoms),
+    maintenanceMargin: units.quote(f.maintenanceAtoms),
+    marginRatioPercent: f.marginRatioPpm === null ? null : ratioPercentText(f.marginRatioPpm),
+    unrealisedPnl: signedQuote(units, f.unrealisedPnlAtoms),
     realisedPnl: signedQuote(units, position.realisedPnlAtoms),
   };
 }
 
-function signedQuote(units: Units, atoms: bigint): string {
+export function signedQuote(units: Units, atoms: bigint): string {
   return atoms < 0n ? `-${units.quote(-atoms)}` : units.quote(atoms);
 }
 

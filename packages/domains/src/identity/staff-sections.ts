@@ -14,6 +14,11 @@ export const STAFF_SECTIONS = {
   treasury: { title: "Hot wallet", roles: ["FINANCE"] },
   products: { title: "Products", roles: ["OPERATIONS"] },
   markets: { title: "Markets", roles: ["OPERATIONS"] },
+  /**
+   * The futures risk view (read-only): positions by margin ratio, open interest, liquidations,
+   * the insurance fund and funding. Operations run the contracts; finance answer for the fund.
+   */
+  risk: { title: "Futures risk", roles: ["OPERATIONS", "FINANCE"] },
   /** The fee schedule and traders' fee overrides. */
   fees: { title: "Fees", roles: ["OPERATIONS"] },
   /** Fees earned and rebates paid per market and day. */

@@ -1,6 +1,7 @@
 import { healthProcedure } from "../trader/health";
 import { router } from "../trpc";
 import { announcementsAdminRouter } from "./announcements/router";
+import { derivativesAdminRouter } from "./derivatives/router";
 import { feesAdminRouter } from "./fees/router";
 import { financeAdminRouter } from "./finance/router";
 import { kycAdminRouter } from "./kyc/router";
@@ -25,6 +26,7 @@ export const adminRouter = router({
   finance: financeAdminRouter,
   savings: savingsAdminRouter,
   lending: lendingAdminRouter,
+  derivatives: derivativesAdminRouter,
   markets: marketsAdminRouter,
   fees: feesAdminRouter,
   reconciliation: router({ list: listReconciliationProcedure }),

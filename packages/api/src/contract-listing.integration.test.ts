@@ -1,5 +1,7 @@
 import { RejectCode } from "@exchange/core";
+import { pricedContracts } from "@exchange/domains/derivatives/futures-views";
 import type { AppError } from "@exchange/domains/errors";
+import { findIndexPairs } from "@exchange/domains/lending/index-price-repository";
 import { referenceDataCommands, syncReferenceData } from "@exchange/domains/markets/reference-data";
 import { closeServices, createServices } from "@exchange/domains/services";
 import { eventually } from "@exchange/domains/testing/eventually";
@@ -238,5 +240,23 @@ describe("operations list a perpetual contract", () => {
     expect(reply.outcome.ok).toBe(true);
     expect(BigInt(reply.seq ?? 0)).toBe(listedSeq);
     await syncReferenceData(services.db, services.engine, services.clock.now());
+  });
+});
+
+describe("the seed's ETHUSDT-PERP", () => {
+  it("is priced from the ETHUSDT index like BTCUSDT-PERP from BTCUSDT's", async () => {
+    const priced = await pricedContracts(services);
+    const eth = priced.find((c) => c.symbol === "ETHUSDT-PERP");
+    expect(eth).toMatchObject({
+      underlying: "ETH",
+      settle: "USDT",
+      fundingIntervalMs: 8 * 3_600_000,
+      fundingCapPpm: 3_000,
+      interestPpm: 100,
+    });
+    // The index publisher's pairs: ETH/USDT is among them (a perpetual's own book is not).
+    const pairs = await findIndexPairs(services.db, ["USDT"]);
+    expect(pairs.map((p) => p.symbol)).toEqual(expect.arrayContaining(["BTCUSDT", "ETHUSDT"]));
+    expect(pairs.map((p) => p.symbol)).not.toContain("ETHUSDT-PERP");
   });
 });

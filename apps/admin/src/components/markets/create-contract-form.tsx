@@ -61,8 +61,21 @@ export function CreateContractForm({ assets }: { assets: readonly string[] }) {
   const [tiers, setTiers] = useState<TierRow[]>(DEFAULT_TIERS);
   const [nextKey, setNextKey] = useState(DEFAULT_TIERS.length + 1);
 
-  function editTier(key: number, field: keyof Omit<TierRow, "key">, value: string) {
-    setTiers((rows) => rows.map((row) => (row.key === key ? { ...row, [field]: value } : row)));
+  function editTier(index: number, field: keyof Omit<TierRow, "key">, value: string) {
+    setTiers((rows) => rows.map((row, i) => (i === index ? { ...row, [field]: value } : row)));
+    // The cell's message was about what it held before; the others stand until the next try.
+    const cell = `riskTiers.${index}.${field}`;
+    setProblem((shown) => {
+      if (!shown?.fields[cell]) return shown;
+      const { [cell]: _edited, ...fields } = shown.fields;
+      return { ...shown, fields };
+    });
+  }
+
+  /** The messages named cells by position, which a removal shifts: they go with it. */
+  function removeTier(key: number) {
+    setTiers(tiers.filter((row) => row.key !== key));
+    setProblem(null);
   }
 
   function addTier() {
@@ -216,14 +229,14 @@ export function CreateContractForm({ assets }: { assets: readonly string[] }) {
                 name={`riskTiers.${index}.maxNotional`}
                 label={t("tierMaxNotional")}
                 value={row.maxNotional}
-                onChange={(v) => editTier(row.key, "maxNotional", v)}
+                onChange={(v) => editTier(index, "maxNotional", v)}
                 errors={errors(`riskTiers.${index}.maxNotional`)}
               />
               <TierField
                 name={`riskTiers.${index}.maintenanceRate`}
                 label={t("tierMaintenanceRate")}
                 value={row.maintenanceRate}
-                onChange={(v) => editTier(row.key, "maintenanceRate", v)}
+                onChange={(v) => editTier(index, "maintenanceRate", v)}
                 errors={errors(`riskTiers.${index}.maintenanceRate`)}
               />
               <TierField
@@ -231,12 +244,12 @@ export function CreateContractForm({ assets }: { assets: readonly string[] }) {
                 label={t("tierMaxLeverage")}
                 value={row.maxLeverage}
                 numeric
-                onChange={(v) => editTier(row.key, "maxLeverage", v)}
+                onChange={(v) => editTier(index, "maxLeverage", v)}
                 errors={errors(`riskTiers.${index}.maxLeverage`)}
               />
               <button
                 type="button"
-                onClick={() => setTiers(tiers.filter((r) => r.key !== row.key))}
+                onClick={() => removeTier(row.key)}
                 disabled={tiers.length === 1}
                 aria-label={t("removeTier", { n: index + 1 })}
                 className={`${buttonClasses("secondary", "md")} self-end`}

@@ -90,6 +90,7 @@ test("[ADMIN] operations sees the real markets", async ({ page }) => {
   await expect(rows.getByRole("rowheader", { name: /^BTC\/USDT\s*BTCUSDT$/ })).toBeVisible();
   await expect(rows.getByRole("rowheader", { name: /^ETH\/USDT\s*ETHUSDT$/ })).toBeVisible();
   await expect(rows.getByRole("rowheader", { name: /BTCUSDT-PERP$/ })).toBeVisible();
+  await expect(rows.getByRole("rowheader", { name: /ETHUSDT-PERP$/ })).toBeVisible();
   await expect(sectionNav(page).getByRole("link", { name: "KYC" })).toHaveCount(0);
 });
 

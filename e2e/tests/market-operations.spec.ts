@@ -153,3 +153,70 @@ test("[MARKETS] operations list a market, traders trade it at once, and a halt s
   await admin.setViewportSize({ width: 390, height: 844 });
   await snap(admin, "admin-markets-phone");
 });
+
+/**
+ * [MARKETS] Operations list a perpetual contract from the console's form (issue 20 §1): a tier
+ * whose maintenance is at its initial margin is refused beside the cell; tiers are added and
+ * removed; the listed contract shows in the markets table with a "Perpetual" badge and is halted
+ * there like any market. A coin of its own, so the journey reads only its own contract.
+ */
+test("[MARKETS] operations list a perpetual contract from the form and halt it", async ({
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const coin = `P${Date.now().toString(36).toUpperCase().slice(-6)}`;
+  const contract = `${coin}USDT-PERP`;
+  const admin = await (await browser.newContext()).newPage();
+  await signInStaff(admin, "OPERATIONS");
+  await admin.goto(`${ADMIN_URL}/markets`);
+
+  const assetForm = admin.getByRole("form", { name: "New asset" });
+  await assetForm.getByLabel("Code").fill(coin);
+  await assetForm.getByLabel("Name").fill("Contract journey coin");
+  await assetForm.getByLabel("Decimal places").fill("8");
+  await assetForm.getByRole("button", { name: "Create asset" }).click();
+  await expect(assetForm.getByRole("status")).toHaveText(`${coin} is listed.`);
+
+  const form = admin.getByRole("form", { name: "List a perpetual contract" });
+  await form.getByLabel("Base asset").fill(coin);
+  // The defaults: 8 h funding, a 0.3 % cap, 0.01 % interest, three tiers.
+  await expect(form.getByRole("combobox", { name: "Funding interval" })).toHaveValue("8");
+  await expect(form.getByLabel("Funding cap (0.003 = 0.3 %)")).toHaveValue("0.003");
+  const tiers = form.getByTestId("risk-tier");
+  await expect(tiers).toHaveCount(3);
+  // 2 % maintenance at 50×: liquidated the moment it opens. Refused beside the cell.
+  await tiers.nth(0).getByLabel("Maintenance rate").fill("0.02");
+  await form.getByRole("button", { name: "List contract" }).click();
+  await expect(form.getByRole("alert")).toHaveText("Some fields need a correction.");
+  await expect(tiers.nth(0)).toContainText("must be below 1 / 50 (the initial margin)");
+  await expect(admin.getByTestId("market-row").filter({ hasText: contract })).toHaveCount(0);
+  await tiers.nth(0).getByLabel("Maintenance rate").fill("0.01");
+  // The corrected cell's message goes as it is edited.
+  await expect(tiers.nth(0)).not.toContainText("must be below");
+
+  // A fourth tier, added and filled, then removed again.
+  await form.getByRole("button", { name: "Add a tier" }).click();
+  await expect(tiers).toHaveCount(4);
+  await tiers.nth(3).getByLabel("Up to (USDT)").fill("5000000");
+  await form.getByRole("button", { name: "Remove tier 4" }).click();
+  await expect(tiers).toHaveCount(3);
+
+  await form.locator("select[name=status]").selectOption("TRADING");
+  await admin.setViewportSize({ width: 1280, height: 800 });
+  await form.screenshot({
+    path: join("test-results", "screens", "admin-contract-form-desktop.png"),
+  });
+  await form.getByRole("button", { name: "List contract" }).click();
+  await expect(form.getByRole("status")).toHaveText(`${contract} is listed.`);
+
+  const row = admin.getByTestId("market-row").filter({ hasText: contract });
+  await expect(row.getByRole("rowheader")).toContainText("Perpetual");
+  await expect(row).toContainText("Trading");
+  await row.getByRole("button", { name: `Halt ${contract}` }).click();
+  await row.getByRole("button", { name: "Halt market" }).click();
+  await expect(row).toContainText("Halted");
+  await snap(admin, "admin-markets-contract-halted");
+
+  await admin.setViewportSize({ width: 390, height: 844 });
+  await form.screenshot({ path: join("test-results", "screens", "admin-contract-form-phone.png") });
+});

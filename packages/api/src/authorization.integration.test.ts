@@ -239,6 +239,17 @@ const PROCEDURES: Array<{
     call: (api) => api.markets.create({ ...MARKET_TERMS, baseAsset: "NOPE" }),
   },
   {
+    path: "markets.createContract",
+    access: ["ADMIN", "OPERATIONS"],
+    call: (api) =>
+      api.markets.createContract({
+        ...MARKET_TERMS,
+        quoteAsset: "USDT",
+        maxLeverage: 20,
+        riskTiers: [{ maxNotional: "50000", maintenanceRate: "0.01", maxLeverage: 20 }],
+      }),
+  },
+  {
     path: "markets.createAsset",
     access: ["ADMIN", "OPERATIONS"],
     // Half a unit of an asset with no decimals: refused before the engine is asked.

@@ -125,6 +125,38 @@ export const SEED_CONTRACTS = [
       interestPpm: 100,
     },
   },
+  {
+    market: {
+      symbol: "ETHUSDT-PERP",
+      baseAsset: "ETH",
+      quoteAsset: "USDT",
+      priceTick: "0.01",
+      lotSize: "0.001",
+      minQty: "0.001",
+      maxQty: "10000",
+      maxPrice: "1000000",
+      minNotional: "5",
+      maxNotional: "10000000",
+      maxOpenOrders: 200,
+      makerFeeRate: "0.0002",
+      takerFeeRate: "0.0005",
+      sortOrder: 11,
+    },
+    // Binance's ETHUSDT schedule, roughly: 0.5 % to 50 000 USDT at 100×, then 0.65 %, 1 %, 2 %, 5 %.
+    terms: {
+      maxLeverage: 100,
+      riskTiers: [
+        { maxNotional: "50000", maintenanceMarginPpm: 5_000, maxLeverage: 100 },
+        { maxNotional: "500000", maintenanceMarginPpm: 6_500, maxLeverage: 75 },
+        { maxNotional: "8000000", maintenanceMarginPpm: 10_000, maxLeverage: 50 },
+        { maxNotional: "50000000", maintenanceMarginPpm: 20_000, maxLeverage: 25 },
+        { maxNotional: "80000000", maintenanceMarginPpm: 50_000, maxLeverage: 10 },
+      ],
+      fundingIntervalMs: 8 * 3_600_000,
+      fundingCapPpm: 3_000,
+      interestPpm: 100,
+    },
+  },
 ] as const;
 
 /**

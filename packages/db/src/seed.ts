@@ -1,5 +1,5 @@
 /**
- * Idempotent seed: assets, markets, the demo perpetual contract, the local chain's assets, the demo loan products, one staff member per role and a demo trader. Safe to run on
+ * Idempotent seed: assets, markets, the demo perpetual contracts (BTCUSDT-PERP, ETHUSDT-PERP), the local chain's assets, the demo loan products, one staff member per role and a demo trader. Safe to run on
  * every `npm run dev`; existing rows keep their data (passwords are not reset).
  */
 import type { Db } from "./client";

@@ -33,7 +33,10 @@ export const commandIds = {
   cancelAllOrders: (userId: number) => `cancelAll:${userId}:${crypto.randomUUID()}`,
   /** An asset of the reference data: known once, whatever its later edits. */
   addAsset: (code: string) => `ref:asset:${code}`,
-  /** A market's configuration: a corrected configuration is a new intent, hence its hash. */
+  /**
+   * A market's or perpetual contract's listing (`market.add`, `contract.add`): a corrected
+   * configuration is a new intent, hence its hash.
+   */
   addMarket: (symbol: string, configHash: string) => `ref:market:${symbol}:${configHash}`,
   /** A market status change staff asked for, now or at a time: the change's own id. */
   setMarketStatus: (changeId: string) => `market:status:${changeId}`,
@@ -88,8 +91,6 @@ export const commandIds = {
   /** A trader's change of leverage or margin mode in a contract (one per request). */
   positionSettings: (userId: number, symbol: string, requestId: string) =>
     `position:settings:${userId}:${symbol}:${requestId}`,
-  /** The listing of a perpetual contract: once per symbol. */
-  contractAdd: (symbol: string) => `contract:add:${symbol}`,
   /** A contract's mark price sampled at `at`: a resent mark is applied once. */
   markSet: (symbol: string, at: number) => `mark:${symbol}:${at}`,
   /** A contract's funding at one funding time: a rerun settles it once. */

@@ -20,6 +20,7 @@ export const DEMO_MARKETS: Record<string, DemoMarket> = {
   BTCUSDT: { startPrice: "65000", quoteSize: "0.01", takeSize: "0.05" },
   ETHUSDT: { startPrice: "3200", quoteSize: "0.2", takeSize: "1" },
   "BTCUSDT-PERP": { startPrice: "65000", quoteSize: "0.01", takeSize: "0.05", follows: "BTCUSDT" },
+  "ETHUSDT-PERP": { startPrice: "3200", quoteSize: "0.2", takeSize: "1", follows: "ETHUSDT" },
 };
 
 /** Levels quoted on each side, and their spacing in basis points of the mid price. */

@@ -1,7 +1,9 @@
-import type { ContractAddCommand, MarginMode } from "@exchange/core";
+import type { Market } from "@exchange/contracts/market";
+import type { MarginMode } from "@exchange/core";
 import { commandIds, type EngineReply } from "@exchange/protocol";
 import { sendKeptCommand } from "../engine-commands";
 import type { Services } from "../services";
+import { type ContractTerms, contractAddCommand } from "./contract-listing";
 
 /**
  * The derivatives domain's engine commands, and nothing else sends them: traders' transfers and
@@ -68,17 +70,16 @@ export function sendPositionSettings(
   );
 }
 
-/** Lists a perpetual contract (operations). */
+/**
+ * Lists a perpetual contract (operations), under the id the reference-data sync gives the same
+ * row (contract-listing.ts), so a restart's sync is answered from the journal.
+ */
 export function sendContractAdd(
   services: DerivativesServices,
-  contract: Omit<ContractAddCommand, "type" | "id" | "ts">,
+  market: Market,
+  terms: ContractTerms,
 ): Outcome {
-  return sendKeptCommand(services, {
-    ...contract,
-    type: "contract.add",
-    id: commandIds.contractAdd(contract.symbol),
-    ts: services.clock.now(),
-  });
+  return sendKeptCommand(services, contractAddCommand(market, terms, services.clock.now()));
 }
 
 /** A contract's mark price (and the index it came from) sampled at `at`. */

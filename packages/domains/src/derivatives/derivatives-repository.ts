@@ -350,3 +350,40 @@ function positionOfRow(row: PositionRow): PositionRecord {
     updatedAt: row.updatedAt,
   };
 }
+
+/**
+ * A contract's terms as operations list it, written with its `markets` row before the engine is
+ * asked (as the seed does): the reference-data sync then resends a listing a crash left
+ * unanswered. The projector's row from `contract.added` keeps this one (ON CONFLICT DO NOTHING).
+ */
+export async function insertContractTerms(
+  db: Store,
+  contract: {
+    symbol: string;
+    maxLeverage: number;
+    riskTiers: readonly RiskTierRecord[];
+    fundingIntervalMs: number;
+    fundingCapPpm: number;
+    interestPpm: number;
+  },
+  at: Date,
+): Promise<void> {
+  await db.perpetualContract.create({
+    data: {
+      ...contract,
+      riskTiers: contract.riskTiers.map((t) => ({
+        maxNotionalAtoms: t.maxNotionalAtoms.toString(),
+        maintenanceMarginPpm: t.maintenanceMarginPpm,
+        maxLeverage: t.maxLeverage,
+      })),
+      updatedSeq: 0n,
+      createdAt: at,
+      updatedAt: at,
+    },
+  });
+}
+
+/** Removes a contract's terms the engine refused (its `markets` row goes after it). */
+export async function deleteContractTerms(db: Store, symbol: string): Promise<void> {
+  await db.perpetualContract.deleteMany({ where: { symbol } });
+}

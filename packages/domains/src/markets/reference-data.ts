@@ -1,7 +1,8 @@
 import { parseUnits } from "@exchange/contracts/money";
 import { type Command, hashText, RejectCode } from "@exchange/core";
 import { commandIds, type EngineClient, stringifyWire } from "@exchange/protocol";
-import { type ContractRecord, findContracts } from "../derivatives/derivatives-repository";
+import { contractAddCommand } from "../derivatives/contract-listing";
+import { findContracts } from "../derivatives/derivatives-repository";
 import { feeTierCommands } from "../fees/fee-tiers";
 import type { Store } from "../services";
 import { engineMarketConfig } from "./market-config";
@@ -40,10 +41,7 @@ export async function referenceDataCommands(db: Store, ts: number): Promise<Comm
         // A perpetual is listed by contract.add with its terms, as the projector recorded them
         // from the engine; a perpetual the engine never took has none, and is not sent.
         const contract = terms.get(m.symbol);
-        if (contract === undefined) return [];
-        const listing = { ...config, ...perpetualTerms(contract) };
-        const id = commandIds.addMarket(m.symbol, hashText(stringifyWire(listing)));
-        return [{ type: "contract.add", id, ts, ...listing, status }];
+        return contract === undefined ? [] : [contractAddCommand(m, contract, ts)];
       }
       // The id names the configuration, so a corrected market is sent anew rather than answered
       // with the journal's verdict on the old one.
@@ -56,16 +54,6 @@ export async function referenceDataCommands(db: Store, ts: number): Promise<Comm
 
 /** A perpetual contract's market symbol (the core's `CONTRACT_SYMBOL_PATTERN`). */
 const PERPETUAL_SYMBOL = /-PERP$/;
-
-function perpetualTerms(contract: ContractRecord) {
-  return {
-    maxLeverage: contract.maxLeverage,
-    riskTiers: contract.riskTiers,
-    fundingIntervalMs: contract.fundingIntervalMs,
-    fundingCapPpm: contract.fundingCapPpm,
-    interestPpm: contract.interestPpm,
-  };
-}
 
 /**
  * Sends the reference-data commands, stamped `ts` (the caller's clock); an asset or market the

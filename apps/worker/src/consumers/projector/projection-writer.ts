@@ -156,7 +156,9 @@ async function writePerpetuals(client: pg.PoolClient, changes: ProjectionChanges
 /**
  * A listed contract's terms. Its `markets` row is the listing service's, written before the
  * engine took the contract; a contract without one (listed by hand on the engine) is skipped
- * rather than stopping the read models, as `loan_events` skips a loan without its row.
+ * rather than stopping the read models, as `loan_events` skips a loan without its row. The seed
+ * and operations' listing write the terms row first too (updated_seq 0): the engine's
+ * `contract.added` keeps their terms and stamps its seq, which says the engine has the contract.
  */
 async function insertContracts(client: pg.PoolClient, { contracts }: ProjectionChanges) {
   if (contracts.size === 0) return;
@@ -171,7 +173,9 @@ async function insertContracts(client: pg.PoolClient, { contracts }: ProjectionC
          AS u(symbol, max_leverage, risk_tiers, funding_interval_ms, funding_cap_ppm,
            interest_ppm, seq, at)
       WHERE EXISTS (SELECT 1 FROM markets WHERE markets.symbol = u.symbol)
-     ON CONFLICT (symbol) DO NOTHING`,
+     ON CONFLICT (symbol) DO UPDATE
+       SET updated_seq = excluded.updated_seq, updated_at = excluded.updated_at
+       WHERE perpetual_contracts.updated_seq = 0`,
     [
       c.map((r) => r.symbol),
       c.map((r) => r.maxLeverage),

@@ -1,3 +1,4 @@
+import { isContractSymbol } from "@exchange/contracts/market";
 import { formatRate } from "@exchange/contracts/money";
 import { MarketStatusBadge } from "@exchange/ui";
 import type { Metadata } from "next";
@@ -6,6 +7,7 @@ import { AmountCell } from "@/components/amount-cell";
 import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { AssetStatusForm } from "@/components/markets/asset-status-form";
+import { CreateContractForm } from "@/components/markets/create-contract-form";
 import { CreateAssetForm, CreateMarketForm } from "@/components/markets/create-forms";
 import { MarketStatusActions } from "@/components/markets/market-status-actions";
 import { ScheduleChangeForm, ScheduledChanges } from "@/components/markets/scheduled-changes";
@@ -58,6 +60,11 @@ export default async function MarketsPage() {
             <th scope="row" className="h-11 px-4 text-left font-normal whitespace-nowrap">
               <span className="font-semibold text-ink">{m.baseAsset}</span>
               <span className="text-ink-faint">/{m.quoteAsset}</span>
+              {isContractSymbol(m.symbol) ? (
+                <span className="ml-2 rounded bg-brand/10 px-1.5 py-0.5 text-xs font-medium text-brand ring-1 ring-inset ring-brand/25">
+                  {t("perpetual")}
+                </span>
+              ) : null}
               <span className="ml-2 font-mono text-xs text-ink-faint">{m.symbol}</span>
             </th>
             <td className="px-4">
@@ -94,6 +101,9 @@ export default async function MarketsPage() {
       </Section>
       <Section title={t("forms.marketTitle")} description={t("forms.marketDescription")}>
         <CreateMarketForm assets={assets} />
+      </Section>
+      <Section title={t("contractForm.title")} description={t("contractForm.description")}>
+        <CreateContractForm assets={assets} />
       </Section>
       <Section title={t("forms.assetTitle")} description={t("forms.assetDescription")}>
         <CreateAssetForm />

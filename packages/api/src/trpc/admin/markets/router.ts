@@ -2,6 +2,7 @@ import { router } from "../../trpc";
 import { cancelStatusChangeProcedure } from "./cancel-status-change";
 import { changeMarketStatusProcedure } from "./change-market-status";
 import { createAssetProcedure } from "./create-asset";
+import { createContractProcedure } from "./create-contract";
 import { createMarketProcedure } from "./create-market";
 import { listAdminMarketsProcedure } from "./list-markets";
 import { listStatusChangesProcedure } from "./list-status-changes";
@@ -12,6 +13,7 @@ import { setAssetStatusProcedure } from "./set-asset-status";
 export const marketsAdminRouter = router({
   list: listAdminMarketsProcedure,
   create: createMarketProcedure,
+  createContract: createContractProcedure,
   createAsset: createAssetProcedure,
   setAssetStatus: setAssetStatusProcedure,
   setStatus: changeMarketStatusProcedure,

@@ -167,11 +167,12 @@ describe("marketData", () => {
       changePercent: null,
       trades: 0,
     });
-    // Every market's, the seed's perpetual contract included.
+    // Every market's, the seed's perpetual contracts included.
     expect(await api().marketData.tickers()).toEqual([
       expected,
       quiet("ETHUSDT"),
       quiet("BTCUSDT-PERP"),
+      quiet("ETHUSDT-PERP"),
     ]);
   });
 

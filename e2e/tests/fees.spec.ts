@@ -1,8 +1,8 @@
-import { join } from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { ADMIN_URL, WEB_URL } from "../fixtures";
 import { useOwnClientAddressPerTest } from "./support/client-address";
+import { snap } from "./support/screens";
 import { signInStaff, submitWebLogIn } from "./support/sessions";
 import { setUpTrading, type TradingSetup } from "./support/trading-setup";
 
@@ -26,10 +26,6 @@ let setup: TradingSetup | undefined;
 test.afterAll(async () => {
   await setup?.close();
 });
-
-async function snap(page: Page, name: string) {
-  await page.screenshot({ path: join("test-results", "screens", `${name}.png`), fullPage: true });
-}
 
 /** The coin and its USDT market as reference data (the set-up sends them to the engine). */
 async function listMarket() {

@@ -1,18 +1,20 @@
-import { join } from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createDb } from "../../packages/db/src/client";
 import { EngineClient } from "../../packages/protocol/src/engine-client";
 import { ADMIN_URL } from "../fixtures";
 import { expectAccessible } from "./support/accessibility";
 import { useOwnClientAddressPerTest } from "./support/client-address";
 import { type PerpetualMarket, perpetualMarket } from "./support/perpetual-market";
+import { expectFitsPhone, snap } from "./support/screens";
 import { signInStaff } from "./support/sessions";
 import { setUpTrading, type TradingSetup } from "./support/trading-setup";
 
 /**
  * [FUTURES] Operations watch the derivatives risk (issue 20 §8): a trader's 20× cross long of
- * 0.1 BTC at 50 000 (600 USDT in the futures wallet) shows among the open positions with its
- * margin ratio; the mark falls to 43 000 and the position is liquidated into a bid at 45 000.
+ * 2 ETH at 2 500 (600 USDT in the futures wallet) shows among the open positions with its
+ * margin ratio; the mark falls to 2 150 and the position is liquidated into a bid at 2 250.
+ * The journey trades the seed's ETHUSDT-PERP: the futures journey moves BTCUSDT-PERP's mark and
+ * book at the same time in the other worker, and neither may liquidate the other's positions.
  * The console lists the liquidation, its detail shows the book fill at 45 000 and the 97.5 USDT
  * of margin left to the insurance fund, and the fund's history has that line. The mark is moved
  * here as the pricer would (it is off in the journeys). Desktop and phone.
@@ -21,7 +23,7 @@ import { setUpTrading, type TradingSetup } from "./support/trading-setup";
 useOwnClientAddressPerTest(test);
 test.describe.configure({ mode: "serial" });
 
-const SYMBOL = "BTCUSDT-PERP";
+const SYMBOL = "ETHUSDT-PERP";
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
@@ -29,18 +31,6 @@ let trading: TradingSetup;
 let engine: EngineClient;
 let db: ReturnType<typeof createDb>;
 let perp: PerpetualMarket;
-
-async function snap(page: Page, name: string) {
-  await page.screenshot({ path: join("test-results", "screens", `${name}.png`), fullPage: true });
-}
-
-/** No element wider than the phone's screen: nothing cut off or scrolling the page sideways. */
-async function expectFitsPhone(page: Page) {
-  const overflow = await page.evaluate<number>(
-    "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 test.beforeAll(async () => {
   trading = await setUpTrading();
@@ -50,7 +40,7 @@ test.beforeAll(async () => {
   });
   db = createDb(process.env.E2E_DATABASE_URL as string);
   perp = await perpetualMarket({ symbol: SYMBOL, engine, db });
-  await perp.mark("50000");
+  await perp.mark("2500");
 });
 
 test.afterAll(async () => {
@@ -69,16 +59,16 @@ test("[FUTURES] operations see a position by its margin ratio, its liquidation w
   await trading.placeLimitOrder(maker, {
     symbol: SYMBOL,
     side: "sell",
-    price: "50000",
-    quantity: "0.1",
+    price: "2500",
+    quantity: "2",
   });
   const trader = await trading.createTrader({ USDT: "600" });
   await perp.fund(trader.id, "600");
   await trading.placeLimitOrder(trader, {
     symbol: SYMBOL,
     side: "buy",
-    price: "50000",
-    quantity: "0.1",
+    price: "2500",
+    quantity: "2",
     ioc: true,
   });
 
@@ -91,9 +81,9 @@ test("[FUTURES] operations see a position by its margin ratio, its liquidation w
   await expect(page).toHaveURL(`${ADMIN_URL}/risk`);
   await expect(page.getByRole("heading", { name: "Futures risk", level: 1 })).toBeVisible();
   const contract = page.locator(`[data-testid="risk-contract"][data-symbol="${SYMBOL}"]`);
-  await expect(contract).toContainText("50,000");
+  await expect(contract).toContainText("2,500");
 
-  // The long: 0.1 BTC at 50 000, cross 20×, 20 USDT of maintenance against ~597.5 of wallet.
+  // The long: 2 ETH at 2 500, cross 20×, 25 USDT of maintenance (0.5 %) against 597.5 of wallet.
   // The page reads the projected positions once: reloaded until the projector has the fill.
   const position = page.locator(`[data-testid="risk-position"][data-user-id="${trader.id}"]`);
   await expect(async () => {
@@ -103,7 +93,7 @@ test("[FUTURES] operations see a position by its margin ratio, its liquidation w
   await expect(position).toContainText(trader.email);
   await expect(position).toContainText("Long");
   await expect(position).toContainText("Cross 20×");
-  await expect(position.getByTestId("margin-ratio")).toHaveText(/^3\.\d\d %$/);
+  await expect(position.getByTestId("margin-ratio")).toHaveText(/^4\.\d\d %$/);
   await expectAccessible(page, "futures risk positions");
   await snap(page, "admin-risk-desktop");
   await page.setViewportSize(PHONE);
@@ -111,14 +101,14 @@ test("[FUTURES] operations see a position by its margin ratio, its liquidation w
   await snap(page, "admin-risk-phone");
   await page.setViewportSize(DESKTOP);
 
-  // A bid at 45 000 (above its bankruptcy price, ~44 025); the mark falls to 43 000.
+  // A bid at 2 250 (above its bankruptcy price, 2 201.25); the mark falls to 2 150.
   await trading.placeLimitOrder(maker, {
     symbol: SYMBOL,
     side: "buy",
-    price: "45000",
-    quantity: "0.1",
+    price: "2250",
+    quantity: "2",
   });
-  await perp.mark("43000");
+  await perp.mark("2150");
 
   await page
     .getByRole("navigation", { name: "Futures risk pages" })
@@ -133,20 +123,20 @@ test("[FUTURES] operations see a position by its margin ratio, its liquidation w
     await page.reload();
     await expect(liquidation).toBeVisible({ timeout: 2_000 });
   }).toPass({ timeout: 30_000 });
-  await expect(liquidation).toContainText("book 0.1");
+  await expect(liquidation).toContainText("book 2");
   await expect(liquidation.getByTestId("liquidation-insurance")).toHaveText("+97.5USDT");
   await expectAccessible(page, "futures risk liquidations");
   await snap(page, "admin-risk-liquidations-desktop");
 
   await liquidation.getByRole("link").click();
-  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`0.1 ${SYMBOL} liquidated`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`2 ${SYMBOL} liquidated`);
   await expect(page.getByTestId("detail-insurance")).toHaveText(
     "97.5 USDT of margin left to the fund",
   );
   const fills = page.getByTestId("liquidation-fill");
   await expect(fills).toHaveCount(1);
-  await expect(fills.first()).toContainText("45,000");
-  await expect(fills.first()).toContainText("0.1");
+  await expect(fills.first()).toContainText("2,250");
+  await expect(fills.first()).toContainText("2");
   await expect(fills.first()).toContainText(`#${maker.id}`);
   await expectAccessible(page, "futures liquidation detail");
   await snap(page, "admin-risk-liquidation-desktop");

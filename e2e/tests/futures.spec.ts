@@ -1,11 +1,11 @@
-import { join } from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { createDb } from "../../packages/db/src/client";
 import { EngineClient } from "../../packages/protocol/src/engine-client";
 import { WEB_URL } from "../fixtures";
 import { expectAccessible } from "./support/accessibility";
 import { useOwnClientAddressPerTest } from "./support/client-address";
 import { type PerpetualMarket, perpetualMarket } from "./support/perpetual-market";
+import { expectFitsPhone, snap } from "./support/screens";
 import { logInTrader } from "./support/sessions";
 import { setUpTrading, type TradingSetup } from "./support/trading-setup";
 
@@ -29,18 +29,6 @@ let trading: TradingSetup;
 let engine: EngineClient;
 let db: ReturnType<typeof createDb>;
 let perp: PerpetualMarket;
-
-async function snap(page: Page, name: string) {
-  await page.screenshot({ path: join("test-results", "screens", `${name}.png`), fullPage: true });
-}
-
-/** No element wider than the phone's screen: nothing cut off or scrolling the page sideways. */
-async function expectFitsPhone(page: Page) {
-  const overflow = await page.evaluate<number>(
-    "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 test.beforeAll(async () => {
   trading = await setUpTrading();

@@ -5,6 +5,7 @@ import pg from "pg";
 import { ADMIN_URL, uniqueEmail, WEB_URL } from "../fixtures";
 import { useOwnClientAddressPerTest } from "./support/client-address";
 import { latestMailTo, linkIn } from "./support/mail";
+import { snap } from "./support/screens";
 import { enrolOnPage, logInTrader, signInStaff } from "./support/sessions";
 import { setUpTrading } from "./support/trading-setup";
 
@@ -14,11 +15,6 @@ const fixture = (name: string) => join(FIXTURES, name);
 const PASSWORD = "kyc-journey-pass-1";
 
 useOwnClientAddressPerTest(test);
-
-/** A full-page picture for people to look at (test-results/screens), not an assertion. */
-async function snap(page: Page, name: string) {
-  await page.screenshot({ path: join("test-results", "screens", `${name}.png`), fullPage: true });
-}
 
 /** A name no other test uses, so the queue row is unmistakably this test's. */
 function uniqueLegalName(): string {

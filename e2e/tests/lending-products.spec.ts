@@ -1,7 +1,7 @@
-import { join } from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { ADMIN_URL } from "../fixtures";
 import { expectAccessible } from "./support/accessibility";
+import { expectFitsPhone, snap } from "./support/screens";
 import { signInStaff } from "./support/sessions";
 
 /**
@@ -15,18 +15,6 @@ import { signInStaff } from "./support/sessions";
 test.describe.configure({ mode: "serial" });
 
 const PHONE = { width: 390, height: 844 };
-
-async function snap(page: Page, name: string) {
-  await page.screenshot({ path: join("test-results", "screens", `${name}.png`), fullPage: true });
-}
-
-/** No element wider than the phone's screen: nothing cut off or scrolling the page sideways. */
-async function expectFitsPhone(page: Page) {
-  const overflow = await page.evaluate<number>(
-    "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
-}
 
 test("operations create a loan product with the seed's lines, revise it and disable it", async ({
   page,

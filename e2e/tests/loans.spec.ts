@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { Redis } from "ioredis";
 import { channels } from "../../packages/contracts/src/channels";
@@ -14,6 +13,7 @@ import { ADMIN_URL, WEB_URL } from "../fixtures";
 import { expectAccessible } from "./support/accessibility";
 import { useOwnClientAddressPerTest } from "./support/client-address";
 import { operationsSeeTheRiskiestLoan } from "./support/lending-risk";
+import { expectFitsPhone, snap } from "./support/screens";
 import { logInTrader, signInStaff } from "./support/sessions";
 import { setUpTrading, type TradingSetup } from "./support/trading-setup";
 
@@ -39,10 +39,6 @@ let feeding: ReturnType<typeof setInterval> | undefined;
 const OPENING_INDEX = "30000";
 let indexPrice = OPENING_INDEX;
 
-async function snap(page: Page, name: string) {
-  await page.screenshot({ path: join("test-results", "screens", `${name}.png`), fullPage: true });
-}
-
 /** "100,000.5" → 100000.5 as atoms of 8 decimals, so sums stay exact. */
 function atomsOf(text: string): bigint {
   const [whole = "0", fraction = ""] = text.replace(/[^\d.]/g, "").split(".");
@@ -52,14 +48,6 @@ function atomsOf(text: string): bigint {
 async function poolBalance(page: Page): Promise<bigint> {
   const pool = page.locator('[data-testid="loan-pool"][data-asset="USDT"]');
   return atomsOf((await pool.getByTestId("loan-pool-balance").textContent()) ?? "");
-}
-
-/** No element wider than the phone's screen: nothing cut off or scrolling the page sideways. */
-async function expectFitsPhone(page: Page) {
-  const overflow = await page.evaluate<number>(
-    "document.documentElement.scrollWidth - document.documentElement.clientWidth",
-  );
-  expect(overflow).toBeLessThanOrEqual(0);
 }
 
 /**

@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { ADMIN_URL, WEB_URL } from "../fixtures";
 import { useOwnClientAddressPerTest } from "./support/client-address";
+import { snap } from "./support/screens";
 import { signInStaff, submitWebLogIn } from "./support/sessions";
 import { setUpTrading, type TestTrader, type TradingSetup } from "./support/trading-setup";
 
@@ -24,10 +25,6 @@ let setup: TradingSetup | undefined;
 test.afterAll(async () => {
   await setup?.close();
 });
-
-async function snap(page: Page, name: string) {
-  await page.screenshot({ path: join("test-results", "screens", `${name}.png`), fullPage: true });
-}
 
 async function openTradePage(browser: Browser, trader: TestTrader): Promise<Page> {
   const page = await (await browser.newContext()).newPage();

@@ -1,7 +1,7 @@
-import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { ADMIN_URL, WEB_URL } from "../fixtures";
 import { useOwnClientAddressPerTest } from "./support/client-address";
+import { snap } from "./support/screens";
 import { logInTrader, signInStaff } from "./support/sessions";
 import { setUpTrading, type TradingSetup } from "./support/trading-setup";
 
@@ -25,10 +25,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await trading?.close();
 });
-
-async function snap(page: Page, name: string) {
-  await page.screenshot({ path: join("test-results", "screens", `${name}.png`), fullPage: true });
-}
 
 /** A UTC day `days` from today, as "YYYY-MM-DD". */
 function dayFromToday(days: number): string {

@@ -1,13 +1,8 @@
-import { join } from "node:path";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import pg from "pg";
 import { ADMIN_URL } from "../fixtures";
+import { snap } from "./support/screens";
 import { sectionNav, signInStaff } from "./support/sessions";
-
-/** A full-page picture for people to look at (test-results/screens), not an assertion. */
-async function snap(page: Page, name: string) {
-  await page.screenshot({ path: join("test-results", "screens", `${name}.png`), fullPage: true });
-}
 
 /**
  * The run's hot wallet starts with opening funds (scripts/e2e.ts), above the seeded lines. The

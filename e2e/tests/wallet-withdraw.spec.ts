@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
-import { join } from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import pg from "pg";
 import { ADMIN_URL, WEB_URL } from "../fixtures";
 import { useOwnClientAddressPerTest } from "./support/client-address";
+import { snap } from "./support/screens";
 import { logInTrader, signInStaff } from "./support/sessions";
 import { setUpTrading, type TestTrader } from "./support/trading-setup";
 
@@ -18,10 +18,6 @@ useOwnClientAddressPerTest(test);
 test.describe.configure({ mode: "serial", timeout: 90_000 });
 
 const USDT_ON_CHAIN = 10n ** 6n;
-
-async function snap(page: Page, name: string) {
-  await page.screenshot({ path: join("test-results", "screens", `${name}.png`), fullPage: true });
-}
 
 /** A fresh address outside the exchange (one-case hex: accepted, stored checksummed). */
 function freshAddress(): string {

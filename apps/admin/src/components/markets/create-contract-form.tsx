@@ -49,6 +49,9 @@ const wholeNumber = (text: string) => (/^\d+$/.test(text) ? Number(text) : Numbe
  * the maintenance tiers by position size (rows added and removed here) and funding. The API
  * checks every rule and names the cell it concerns; the engine checks again before it is listed.
  */
+/** The assets a contract may settle in: linear USDT-margined perpetuals only, for now. */
+const SETTLE_ASSETS = ["USDT"] as const;
+
 export function CreateContractForm({ assets }: { assets: readonly string[] }) {
   const t = useTranslations("markets.contractForm");
   const tf = useTranslations("markets.forms");
@@ -137,8 +140,12 @@ export function CreateContractForm({ assets }: { assets: readonly string[] }) {
         />
         <label className="flex flex-col gap-1.5 text-[13px] font-medium text-ink-muted">
           {t("settleAsset")}
-          <select name="quoteAsset" defaultValue="USDT" className={SELECT_CLASSES}>
-            <option value="USDT">USDT</option>
+          <select name="quoteAsset" defaultValue={SETTLE_ASSETS[0]} className={SELECT_CLASSES}>
+            {SETTLE_ASSETS.map((code) => (
+              <option key={code} value={code}>
+                {code}
+              </option>
+            ))}
           </select>
         </label>
         <datalist id="contract-assets">

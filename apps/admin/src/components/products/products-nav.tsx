@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { useTranslations } from "next-intl";
+import { SectionTabs } from "@/components/section-tabs";
 
 /**
  * The Products section's pages: the savings templates and their instances, the subscriptions
@@ -20,27 +20,10 @@ export type ProductsPage = (typeof PAGES)[number]["key"];
 export function ProductsNav({ current }: { current: ProductsPage }) {
   const t = useTranslations("products.nav");
   return (
-    <nav aria-label={t("label")} className="border-b border-line">
-      <ul className="-mb-px flex gap-1 overflow-x-auto">
-        {PAGES.map((page) => {
-          const active = page.key === current;
-          return (
-            <li key={page.key}>
-              <Link
-                href={page.href}
-                aria-current={active ? "page" : undefined}
-                className={`inline-flex h-10 items-center border-b-2 px-3 text-[13px] font-medium whitespace-nowrap transition-colors ${
-                  active
-                    ? "border-brand text-ink"
-                    : "border-transparent text-ink-muted hover:border-line-strong hover:text-ink"
-                }`}
-              >
-                {t(page.key)}
-              </Link>
-            </li>
-          );
-        })}
-      </ul>
-    </nav>
+    <SectionTabs
+      label={t("label")}
+      current={current}
+      tabs={PAGES.map((page) => ({ ...page, label: t(page.key) }))}
+    />
   );
 }

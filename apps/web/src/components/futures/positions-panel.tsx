@@ -23,7 +23,7 @@ import { applyOrder, usePrivatePollMs } from "@/components/trade/use-account-liv
 import { useTRPC } from "@/trpc/react";
 import { type FuturesPositionDto, useFutures, useFuturesAccount } from "./futures-context";
 import { amountText, halfSize, pnlTone } from "./futures-math";
-import { TpSlButton } from "./tp-sl-dialog";
+import { TpSlButton, TpSlDialogHost } from "./tp-sl-dialog";
 
 type Tab = "positions" | "open" | "orders" | "history";
 
@@ -72,9 +72,11 @@ export function PositionsPanel() {
       ) : tab === "positions" ? (
         account.isPending ? (
           <PanelMessage loading>{t("loading")}</PanelMessage>
-        ) : account.isError ? (
+        ) : account.data === undefined ? (
           <PanelError onRetry={() => void account.refetch()}>{t("failed")}</PanelError>
         ) : (
+          // A failed re-read keeps the positions last read on screen (and an open TP/SL dialog
+          // with them): the next mark or push reads them again.
           <Positions positions={open} />
         )
       ) : tab === "open" ? (
@@ -95,37 +97,41 @@ function Positions({ positions }: { positions: FuturesPositionDto[] }) {
   // A phone gets a card per position: a table as wide as this one would hide its Close buttons.
   if (phone) {
     return (
-      <ul className="flex flex-col divide-y divide-line/60">
-        {positions.map((position) => (
-          <PositionCard key={position.symbol} position={position} />
-        ))}
-      </ul>
+      <TpSlDialogHost positions={positions}>
+        <ul className="flex flex-col divide-y divide-line/60">
+          {positions.map((position) => (
+            <PositionCard key={position.symbol} position={position} />
+          ))}
+        </ul>
+      </TpSlDialogHost>
     );
   }
   return (
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus
-    <div tabIndex={0} className="min-h-0 flex-1 overflow-auto">
-      <table className="w-full min-w-[44rem] border-collapse text-xs tabular-nums">
-        <thead className="sticky top-0 z-10 bg-surface">
-          <tr className="text-[11px] text-ink-faint">
-            <Th>{t("contract")}</Th>
-            <Th right>{t("size")}</Th>
-            <Th right>{t("entryAndMark")}</Th>
-            <Th right>{t("liquidation")}</Th>
-            <Th right>{t("marginAndRatio")}</Th>
-            <Th right>{t("unrealisedRealised")}</Th>
-            <Th right>
-              <span className="sr-only">{t("actions")}</span>
-            </Th>
-          </tr>
-        </thead>
-        <tbody>
-          {positions.map((position) => (
-            <PositionRow key={position.symbol} position={position} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <TpSlDialogHost positions={positions}>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must take focus */}
+      <div tabIndex={0} className="min-h-0 flex-1 overflow-auto">
+        <table className="w-full min-w-[44rem] border-collapse text-xs tabular-nums">
+          <thead className="sticky top-0 z-10 bg-surface">
+            <tr className="text-[11px] text-ink-faint">
+              <Th>{t("contract")}</Th>
+              <Th right>{t("size")}</Th>
+              <Th right>{t("entryAndMark")}</Th>
+              <Th right>{t("liquidation")}</Th>
+              <Th right>{t("marginAndRatio")}</Th>
+              <Th right>{t("unrealisedRealised")}</Th>
+              <Th right>
+                <span className="sr-only">{t("actions")}</span>
+              </Th>
+            </tr>
+          </thead>
+          <tbody>
+            {positions.map((position) => (
+              <PositionRow key={position.symbol} position={position} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </TpSlDialogHost>
   );
 }
 

@@ -5,7 +5,15 @@ import { buttonClasses, FormAlert, Spinner, useHydrated, useToast } from "@excha
 import { type ApiErrorLike, useErrorText } from "@exchange/ui/i18n";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import { type FormEvent, useId, useRef, useState } from "react";
+import {
+  createContext,
+  type FormEvent,
+  type ReactNode,
+  useContext,
+  useId,
+  useRef,
+  useState,
+} from "react";
 import { createPortal } from "react-dom";
 import { AmountField, errorDataOf, newClientOrderId } from "@/components/trade/order-form";
 import { normalised, positiveOrNull } from "@/components/trade/order-math";
@@ -29,32 +37,60 @@ type Leg = "takeProfit" | "stopLoss";
  * engine cancels it when the position closes otherwise — so the take-profit that closes a long
  * takes its stop-loss with it. Both appear among the open orders, where they are cancelled.
  */
-export function TpSlButton({ position, look }: { position: FuturesPositionDto; look: string }) {
+/**
+ * Which position's TP/SL dialog is open, kept above the rows: a row is remounted when the
+ * positions switch between the table and the phone's cards (a resize, a rotated phone), and the
+ * dialog — with what the trader typed — stays open through it. It closes with its position.
+ */
+const OpenTpSl = createContext<((symbol: string) => void) | null>(null);
+
+export function TpSlDialogHost({
+  positions,
+  children,
+}: {
+  positions: FuturesPositionDto[];
+  children: ReactNode;
+}) {
   const t = useTranslations("futures.tpsl");
-  const [open, setOpen] = useState(false);
+  const [symbol, setSymbol] = useState<string | null>(null);
   const hydrated = useHydrated();
+  const position = positions.find((p) => p.symbol === symbol) ?? null;
   return (
-    <>
-      <button type="button" data-testid="tpsl-open" onClick={() => setOpen(true)} className={look}>
-        {t("open")}
-      </button>
-      {open && hydrated
+    <OpenTpSl.Provider value={setSymbol}>
+      {children}
+      {position && hydrated
         ? createPortal(
             <dialog
               ref={(node) => {
                 if (node && !node.open) node.showModal();
               }}
-              onClose={() => setOpen(false)}
+              onClose={() => setSymbol(null)}
               aria-label={t("title")}
               data-testid="tpsl-dialog"
               className="m-auto w-[min(24rem,calc(100vw-2rem))] rounded-lg bg-raised p-0 text-ink shadow-2xl shadow-black/60 ring-1 ring-line-strong backdrop:bg-black/60"
             >
-              <TpSlForm position={position} onDone={() => setOpen(false)} />
+              <TpSlForm position={position} onDone={() => setSymbol(null)} />
             </dialog>,
             document.body,
           )
         : null}
-    </>
+    </OpenTpSl.Provider>
+  );
+}
+
+/** A position's TP/SL button: opens the dialog of its `TpSlDialogHost`. */
+export function TpSlButton({ position, look }: { position: FuturesPositionDto; look: string }) {
+  const t = useTranslations("futures.tpsl");
+  const open = useContext(OpenTpSl);
+  return (
+    <button
+      type="button"
+      data-testid="tpsl-open"
+      onClick={() => open?.(position.symbol)}
+      className={look}
+    >
+      {t("open")}
+    </button>
   );
 }
 

@@ -189,7 +189,7 @@ async function PositionsTable({ positions }: { positions: readonly RiskPosition[
             </span>
             <span className="block text-xs text-ink-faint">
               <span translate="no">{p.symbol}</span> ·{" "}
-              {t("mode", { mode: p.mode, leverage: p.leverage })}
+              {t(p.mode === "isolated" ? "modeIsolated" : "modeCross", { leverage: p.leverage })}
             </span>
           </td>
           <td className="px-4 py-1.5 text-right whitespace-nowrap tabular-nums">

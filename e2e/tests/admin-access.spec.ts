@@ -5,6 +5,10 @@ import { createStaff, deactivateStaff, setStaffRoles } from "./support/staff-db"
 import { nextTotpCode } from "./support/totp";
 import { setUpTrading } from "./support/trading-setup";
 
+// Most of these journeys log staff and traders in two or three times, each a deliberately slow
+// password hash: on a busy two-core runner they take 20–30 s, too close to the default limit.
+test.describe.configure({ timeout: 60_000 });
+
 test("[ADMIN] staff log in and see their name, roles and every section their roles open", async ({
   page,
 }) => {

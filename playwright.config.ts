@@ -4,6 +4,7 @@
  * Started by `npm run test:e2e` (scripts/e2e.ts), which builds the apps and provides a fresh
  * database and Redis prefix through E2E_* variables before Playwright reads this file.
  */
+import { existsSync } from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { ENGINE_NODE_FLAGS } from "./packages/testkit/src/engine-node-flags";
 import { E2E_PORTS } from "./scripts/lib/ports";
@@ -55,10 +56,20 @@ process.env.E2E_GATEWAY_URL = `http://127.0.0.1:${E2E_PORTS.gateway}`;
 
 const stop = { signal: "SIGTERM", timeout: 5_000 } as const;
 
+/**
+ * Debian's headless shell when installed (.ci/run installs it): the same engine without the
+ * browser's own UI processes, a fraction of the CPU on a two-core runner. Chromium otherwise.
+ */
+const HEADLESS_SHELL = "/usr/bin/chromium-headless-shell";
+const CHROMIUM =
+  process.env.CHROMIUM_PATH ?? (existsSync(HEADLESS_SHELL) ? HEADLESS_SHELL : "/usr/bin/chromium");
+
 const BROWSER = {
   ...devices["Desktop Chrome"],
+  // The pulses and spinners would otherwise repaint sixty times a second for the whole run.
+  reducedMotion: "reduce" as const,
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    executablePath: CHROMIUM,
     args: ["--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu"],
   },
 };
@@ -73,7 +84,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
-    trace: "retain-on-failure",
+    // A trace films every page it records, which on the live pages costs as much CPU as the
+    // page itself; CI keeps no files to open, so it records none.
+    trace: process.env.CI === "true" ? "off" : "retain-on-failure",
     screenshot: "only-on-failure",
   },
   projects: [

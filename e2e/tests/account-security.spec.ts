@@ -2,6 +2,7 @@ import { type Browser, expect, type Page, type TestInfo, test } from "@playwrigh
 import { ADMIN_URL, WEB_URL } from "../fixtures";
 import { expectAccessible } from "./support/accessibility";
 import { randomTestAddress, useOwnClientAddressPerTest } from "./support/client-address";
+import { snap } from "./support/screens";
 import { enrolOnPage, logInTrader, signInStaff } from "./support/sessions";
 import { setUpTrading, type TestTrader, type TradingSetup } from "./support/trading-setup";
 
@@ -31,7 +32,7 @@ async function secondBrowser(browser: Browser, trader: TestTrader) {
 async function picture(page: Page, testInfo: TestInfo, name: string) {
   if (testInfo.project.name === "chromium")
     await page.setViewportSize({ width: 1440, height: 900 });
-  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  await snap(page, `security-${name}.${testInfo.project.name}`);
 }
 
 test("[SECURITY] @phone a trader sees both sessions, changes the password, and the other browser is logged out", async ({
@@ -153,7 +154,7 @@ test("[SECURITY] a trader with two-factor replaces the recovery codes, and the o
 test("[SECURITY] compliance reads a trader's log-ins and failed log-ins in the audit log, with address and device", async ({
   page,
   browser,
-}, testInfo) => {
+}, _testInfo) => {
   test.setTimeout(90_000);
   const trader = await setup.createTrader({});
   const address = randomTestAddress();
@@ -179,7 +180,7 @@ test("[SECURITY] compliance reads a trader's log-ins and failed log-ins in the a
   await expect(failed).toContainText(address);
   await expect(failed).toContainText(/Chrome on (Linux|Windows|macOS)/);
   await expect(rows.filter({ hasText: "user.logged_in" }).first()).toContainText(address);
-  await page.screenshot({ path: testInfo.outputPath("audit-en.png"), fullPage: true });
+  await snap(page, "security-audit-en");
 });
 
 test.describe("in Chinese", () => {

@@ -15,6 +15,7 @@ import { EngineClient } from "../../packages/protocol/src/engine-client";
 import { ADMIN_URL } from "../fixtures";
 import { expectAccessible } from "./support/accessibility";
 import { useOwnClientAddressPerTest } from "./support/client-address";
+import { snap } from "./support/screens";
 import { logInAsStaff, sectionNav } from "./support/sessions";
 import { createStaff } from "./support/staff-db";
 import { setUpTrading, type TestTrader } from "./support/trading-setup";
@@ -282,9 +283,7 @@ test("[ADMIN] a document panel says it is loading, offers a retry when the photo
     )
     .toBeGreaterThan(0);
   await expect(front.getByRole("status")).toHaveCount(0);
-  await page.screenshot({
-    fullPage: true,
-  });
+  await snap(page, "admin-kyc-document");
 });
 
 test("[ADMIN] the console's main pages pass axe", async ({ page }) => {
@@ -305,7 +304,5 @@ test("[ADMIN] the console's main pages pass axe", async ({ page }) => {
   await page.getByTestId("user-row").first().getByRole("link").click();
   await expect(page.getByRole("table", { name: "Balances" })).toBeVisible();
   await expectAccessible(page, "a user profile");
-  await page.screenshot({
-    fullPage: true,
-  });
+  await snap(page, "admin-user-profile");
 });

@@ -4,6 +4,7 @@ import pg from "pg";
 import { ADMIN_URL, WEB_URL } from "../fixtures";
 import { expectAccessible } from "./support/accessibility";
 import { useOwnClientAddressPerTest } from "./support/client-address";
+import { snap } from "./support/screens";
 import { enrolOnPage, logInTrader, signInStaff } from "./support/sessions";
 import { nextTotpCode } from "./support/totp";
 import { setUpTrading, type TestTrader, type TradingSetup } from "./support/trading-setup";
@@ -18,9 +19,9 @@ test.afterAll(async () => {
   await setup?.close();
 });
 
-/** Keeps a picture of the page with the run's results. */
+/** Keeps a picture of the page for people to look at. */
 async function picture(page: Page, testInfo: TestInfo, name: string) {
-  await page.screenshot({ path: testInfo.outputPath(`${name}.png`), fullPage: true });
+  await snap(page, `api-keys-${name}.${testInfo.project.name}`);
 }
 
 /** Turns two-factor on from the Security page, as the trader would; returns the app's secret. */

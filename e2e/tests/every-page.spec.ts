@@ -1,8 +1,8 @@
-import { join } from "node:path";
 import { type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { ADMIN_URL, WEB_URL } from "../fixtures";
 import { expectAccessible } from "./support/accessibility";
 import { useOwnClientAddressPerTest } from "./support/client-address";
+import { snap } from "./support/screens";
 import { logInTrader, signInStaff } from "./support/sessions";
 import { setUpTrading, type TradingSetup } from "./support/trading-setup";
 
@@ -44,15 +44,7 @@ async function visit(page: Page, url: string, locale: string, name: string) {
   await page.waitForTimeout(750);
   await expectAccessible(page, `${name} (${locale})`);
   if (locale !== "en") await expectNoEnglish(page, `${name} (${locale})`);
-  await page.screenshot({
-    path: join(
-      "test-results",
-      "screens",
-      "pages",
-      `${name}.${locale}.${test.info().project.name}.png`,
-    ),
-    fullPage: true,
-  });
+  await snap(page, `pages/${name}.${locale}.${test.info().project.name}`);
 }
 
 /**

@@ -151,6 +151,8 @@ test("[KYC] a trader is rejected with a reason, resubmits, is approved to level 
   expect(rejectionMail.text).toContain(reason);
   await page.reload();
   await expect(page.getByTestId("kyc-state")).toHaveAttribute("data-state", "rejected");
+  // The form takes input once the page is live, which its enabled button shows.
+  await expect(page.getByRole("button", { name: "Submit for review" })).toBeEnabled();
   await expect(page.getByTestId("kyc-reject-reason")).toHaveText(reason);
   await expect(page.getByLabel("Full legal name")).toHaveValue(legalName);
   await snap(page, "web-verification-rejected");

@@ -1,6 +1,7 @@
 import { type APIRequestContext, expect, type Page, test } from "@playwright/test";
 import { ADMIN_URL, WEB_URL } from "../fixtures";
 import { expectAccessible } from "./support/accessibility";
+import { snap } from "./support/screens";
 import { submitWebLogIn } from "./support/sessions";
 import { setUpTrading, type TestTrader, type TradingSetup } from "./support/trading-setup";
 
@@ -73,10 +74,7 @@ test.describe("the front page", () => {
     await expect(btc.getByTestId("landing-market-last")).toHaveText(TRADE_PRICE_SHOWN, {
       timeout: 20_000,
     });
-    await page.screenshot({
-      path: test.info().outputPath("landing.en.desktop.png"),
-      fullPage: true,
-    });
+    await snap(page, "landing.en.desktop");
 
     // A logged-in trader is offered the way to trade and to fund the account instead.
     await buyerPage.goto(`${WEB_URL}/`);
@@ -153,10 +151,7 @@ test("[LANDING] switching the language in the header turns the page Chinese, and
     "在账目清晰可查的平台交易数字资产",
   );
   await expectAccessible(page, "the front page in Chinese");
-  await page.screenshot({
-    path: test.info().outputPath("landing.zh-CN.desktop.png"),
-    fullPage: true,
-  });
+  await snap(page, "landing.zh-CN.desktop");
 });
 
 test.describe("a browser that asks for Chinese, in Shanghai", () => {
@@ -209,7 +204,7 @@ test("[LANDING] @phone a visitor opens the phone menu and reaches the markets, w
   const markets = menu.getByRole("link", { name: "Markets" });
   expect((await markets.boundingBox())?.height).toBeGreaterThanOrEqual(40);
   await expectAccessible(page, "the phone menu, open");
-  await page.screenshot({ path: test.info().outputPath("menu.en.phone.png") });
+  await snap(page, "menu.en.phone");
   await markets.click();
 
   await expect(page).toHaveURL(`${WEB_URL}/markets`);
@@ -222,5 +217,5 @@ test("[LANDING] @phone a visitor opens the phone menu and reaches the markets, w
   );
   expect(overflow, "the page scrolls sideways").toBeLessThanOrEqual(0);
   await expectAccessible(page, "the markets page on a phone");
-  await page.screenshot({ path: test.info().outputPath("markets.en.phone.png"), fullPage: true });
+  await snap(page, "markets.en.phone");
 });

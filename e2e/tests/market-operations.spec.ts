@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { ADMIN_URL, WEB_URL } from "../fixtures";
 import { useOwnClientAddressPerTest } from "./support/client-address";
@@ -200,9 +199,7 @@ test("[MARKETS] operations list a perpetual contract from the form and halt it",
 
   await form.locator("select[name=status]").selectOption("TRADING");
   await admin.setViewportSize({ width: 1280, height: 800 });
-  await form.screenshot({
-    path: join("test-results", "screens", "admin-contract-form-desktop.png"),
-  });
+  await snap(form, "admin-contract-form-desktop");
   await form.getByRole("button", { name: "List contract" }).click();
   await expect(form.getByRole("status")).toHaveText(`${contract} is listed.`);
 
@@ -215,5 +212,5 @@ test("[MARKETS] operations list a perpetual contract from the form and halt it",
   await snap(admin, "admin-markets-contract-halted");
 
   await admin.setViewportSize({ width: 390, height: 844 });
-  await form.screenshot({ path: join("test-results", "screens", "admin-contract-form-phone.png") });
+  await snap(form, "admin-contract-form-phone");
 });

@@ -6,6 +6,7 @@ import { ADMIN_URL, uniqueEmail, WEB_URL } from "../fixtures";
 import { expectAccessible } from "./support/accessibility";
 import { useOwnClientAddressPerTest } from "./support/client-address";
 import { latestMailTo } from "./support/mail";
+import { snap } from "./support/screens";
 import { logInTrader, signInStaff } from "./support/sessions";
 
 /**
@@ -20,13 +21,8 @@ useOwnClientAddressPerTest(test);
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "kyc");
 const PASSWORD = "notify-e2e-pass-1";
 
-/** A full-page picture for people to look at (test-results/screens), not an assertion. */
-async function snap(page: Page, name: string) {
-  await page.screenshot({
-    path: join("test-results", "screens", `${name}.${test.info().project.name}.png`),
-    fullPage: true,
-  });
-}
+/** A picture for people to look at, per project (desktop or phone). */
+const snapFor = (page: Page, name: string) => snap(page, `${name}.${test.info().project.name}`);
 
 /** A trader with a verified email and no verified identity yet, straight in the database. */
 async function createUnverifiedTrader() {
@@ -90,7 +86,7 @@ test("[NOTIFICATIONS] operations publishes an announcement that a trader sees, a
   const row = operations.page.getByTestId("announcement-row").filter({ hasText: title });
   await expect(row).toContainText("Shown now");
   await expectAccessible(operations.page, "admin announcements");
-  await snap(operations.page, "admin-announcements");
+  await snapFor(operations.page, "admin-announcements");
   await operations.close();
 
   const trader = await createUnverifiedTrader();
@@ -98,12 +94,12 @@ test("[NOTIFICATIONS] operations publishes an announcement that a trader sees, a
   const banner = page.getByTestId("announcement-banner");
   await expect(banner).toContainText(title);
   await expect(banner).toContainText(body);
-  await snap(page, "web-announcement-banner");
+  await snapFor(page, "web-announcement-banner");
   await banner.getByRole("link", { name: "All announcements" }).click();
   await expect(page.getByRole("heading", { name: "Announcements", level: 1 })).toBeVisible();
   await expect(page.getByTestId("announcement").filter({ hasText: title })).toContainText(body);
   await expectAccessible(page, "web announcements");
-  await snap(page, "web-announcements");
+  await snapFor(page, "web-announcements");
 
   // Dismissed, it stays away on the next page; the list still has it.
   await page.getByTestId("announcement-banner").getByRole("button", { name: "Dismiss" }).click();
@@ -163,7 +159,7 @@ test("[NOTIFICATIONS] a trader's identity decision rings the bell live, and is m
     "Your account is now at level 1.",
   );
   await expectAccessible(page, "web notification panel");
-  await snap(page, "web-notification-panel");
+  await snapFor(page, "web-notification-panel");
   await page.keyboard.press("Escape");
   await expect(panel).toHaveCount(0);
   await expect(bell).toBeFocused();
@@ -190,5 +186,5 @@ test("[NOTIFICATIONS] a trader's identity decision rings the bell live, and is m
     page.getByTestId("mail-choices").getByRole("checkbox", { name: "Large fills" }),
   ).toBeChecked();
   await expectAccessible(page, "web notifications");
-  await snap(page, "web-notifications");
+  await snapFor(page, "web-notifications");
 });

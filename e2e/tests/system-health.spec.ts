@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import pg from "pg";
 import { WEB_URL } from "../fixtures";
+import { snap } from "./support/screens";
 import { logInToAdmin } from "./support/sessions";
 import { setUpTrading } from "./support/trading-setup";
 
@@ -61,7 +62,7 @@ test("[HEALTH] the footer and the dashboard say which consumer is stuck, and cle
       { timeout: 1_000 },
     ),
   );
-  await page.screenshot({ path: "test-results/system-health-degraded.png", fullPage: true });
+  await snap(page, "system-health-degraded");
   // Anonymous visitors learn what is stuck, never the internal error.
   await expect(page.getByText("refused by the e2e trigger")).toHaveCount(0);
 
@@ -70,7 +71,7 @@ test("[HEALTH] the footer and the dashboard say which consumer is stuck, and cle
   const panel = admin.getByTestId("system-health-panel");
   await expect(panel).toContainText("Order and balance history");
   await expect(panel).toContainText(/Stuck on seq \d+ since .*posting refused by the e2e trigger/);
-  await admin.screenshot({ path: "test-results/system-health-dashboard.png", fullPage: true });
+  await snap(admin, "system-health-dashboard");
 
   await sql("DROP TRIGGER refuse_e2e_poison ON ledger_postings");
   await expectAfterReloads(page, () =>

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { Redis } from "ioredis";
 import { createLogger } from "../../packages/protocol/src/log";
 import {
@@ -9,6 +9,7 @@ import {
 import { ADMIN_URL } from "../fixtures";
 import { expectAccessible } from "./support/accessibility";
 import { latestMailTo, mailsTo } from "./support/mail";
+import { snapBothSizes } from "./support/screens";
 import { sectionNav, signInStaff } from "./support/sessions";
 
 /**
@@ -34,14 +35,6 @@ async function logFatal(message: string): Promise<void> {
     await reporting.stop();
     await redis.quit();
   }
-}
-
-async function screenshots(page: Page, name: string): Promise<void> {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.screenshot({ path: `test-results/system-${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  await page.screenshot({ path: `test-results/system-${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1440, height: 900 });
 }
 
 test("[SYSTEM] operations see every process up and the figures; a fatal line becomes an alert they acknowledge", async ({
@@ -96,7 +89,7 @@ test("[SYSTEM] operations see every process up and the figures; a fatal line bec
   await expect(row).toHaveAttribute("data-status", "OPEN");
   await expect(row).toContainText("Critical");
   await expect(row).toContainText("Signer");
-  await screenshots(page, "alert-open");
+  await snapBothSizes(page, "system-alert-open");
 
   const mail = await latestMailTo(operations.email, {
     subject: new RegExp(word),
@@ -129,7 +122,7 @@ test("[SYSTEM] the System page in Chinese, and closed to finance", async ({ page
   await expect(page.getByRole("heading", { level: 1, name: "系统" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "关键指标" })).toBeVisible();
   await expect(page.getByText("每秒订单数")).toBeVisible();
-  await screenshots(page, "zh");
+  await snapBothSizes(page, "system-zh");
 
   const finance = await browser.newPage();
   await signInStaff(finance, "FINANCE");

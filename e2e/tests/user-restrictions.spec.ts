@@ -1,5 +1,6 @@
 import { type Browser, expect, type Page, test } from "@playwright/test";
 import { ADMIN_URL, WEB_URL } from "../fixtures";
+import { snapBothSizes } from "./support/screens";
 import { signInStaff, submitWebLogIn } from "./support/sessions";
 import { setUpTrading, type TestTrader, type TradingSetup } from "./support/trading-setup";
 
@@ -38,18 +39,6 @@ async function placeBuy(page: Page) {
   await f.getByRole("button", { name: "Buy BTC" }).click();
 }
 
-/** The page at desktop and phone sizes, kept with the run's results for people to look at. */
-async function screenshots(page: Page, name: string) {
-  for (const [size, viewport] of [
-    ["desktop", { width: 1440, height: 900 }],
-    ["phone", { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await page.screenshot({ path: test.info().outputPath(`${name}-${size}.png`), fullPage: true });
-  }
-  await page.setViewportSize({ width: 1440, height: 900 });
-}
-
 async function changeRestriction(admin: Page, formName: string, reason: string) {
   const change = admin.getByRole("form", { name: formName });
   await change.getByLabel("Reason").fill(reason);
@@ -86,7 +75,7 @@ test("[ADMIN] compliance freezes trading of a trader whose trade page is open, t
   const banner = traderPage.getByTestId("restriction-notice-trading");
   await expect(banner).toContainText("Trading is restricted on this account");
   await expect(banner).toContainText("You can still cancel open orders.");
-  await screenshots(traderPage, "trade-restricted");
+  await snapBothSizes(traderPage, "trade-restricted");
 
   // A frozen trader may still reduce risk.
   const account = traderPage.getByTestId("account-panel");
@@ -104,7 +93,7 @@ test("[ADMIN] compliance freezes trading of a trader whose trade page is open, t
   const entries = admin.getByTestId("timeline-entry");
   await expect(entries.first()).toContainText("user.restricted");
   await expect(entries.first()).toContainText("Unusual trading pattern under review.");
-  await screenshots(admin, "admin-user-restricted");
+  await snapBothSizes(admin, "admin-user-restricted");
 
   // Log-in suspended: the trader's open page loses its session without a reload.
   const suspend = admin.getByRole("form", { name: "Suspend account" });

@@ -1,6 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { fundOnLocalChain } from "../../packages/chain/src/local-faucet";
 import { ADMIN_URL, WEB_URL } from "../fixtures";
+import { snapBothSizes } from "./support/screens";
 import { logInToAdmin, logInTrader, sectionNav } from "./support/sessions";
 import { setUpTrading, type TestTrader, type TradingSetup } from "./support/trading-setup";
 
@@ -11,7 +12,6 @@ import { setUpTrading, type TestTrader, type TradingSetup } from "./support/trad
  */
 
 const RPC_URL = process.env.E2E_CHAIN_RPC_URL ?? "";
-const SHOTS = process.env.E2E_SCREENSHOT_DIR;
 
 // Both journeys mine blocks on the run's one chain: one at a time, so each counts its own.
 test.describe.configure({ mode: "serial" });
@@ -36,18 +36,6 @@ async function mineBlock(): Promise<void> {
     body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "hardhat_mine", params: ["0x1"] }),
   });
   expect(response.ok).toBe(true);
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  if (!SHOTS) return;
-  for (const [size, viewport] of [
-    ["desktop", { width: 1440, height: 900 }],
-    ["phone", { width: 390, height: 844 }],
-  ] as const) {
-    await page.setViewportSize(viewport);
-    await page.screenshot({ path: `${SHOTS}/${name}-${size}.png`, fullPage: true });
-  }
-  await page.setViewportSize({ width: 1280, height: 720 });
 }
 
 test("[WALLET] a deposit on chain shows its confirmations rising, then the credited balance", async ({
@@ -81,7 +69,7 @@ test("[WALLET] a deposit on chain shows its confirmations rising, then the credi
   const status = page.getByTestId("deposit-row").first().getByTestId("deposit-status");
   await expect(status).toHaveText("1 / 3 confirmations");
   await expect(page.getByTestId("deposit-row").first()).toContainText("+0.25 ETH");
-  await shoot(page, "wallet-deposit-confirming");
+  await snapBothSizes(page, "wallet-deposit-confirming");
   await mineBlock();
   await expect(status).toHaveText("2 / 3 confirmations");
   await mineBlock();
@@ -91,7 +79,7 @@ test("[WALLET] a deposit on chain shows its confirmations rising, then the credi
   const eth = page.getByTestId("wallet-balance").filter({ hasText: "ETH" });
   await expect(eth.getByTestId("balance-available")).toHaveText("0.25");
   await expect(page.getByTestId("deposit-history")).toContainText("Credited");
-  await shoot(page, "wallet");
+  await snapBothSizes(page, "wallet");
 });
 
 test("[WALLET] a large deposit waits for finance, who clears it in admin, and the trader sees it credited", async ({
@@ -118,7 +106,7 @@ test("[WALLET] a large deposit waits for finance, who clears it in admin, and th
   await admin.goto(`${ADMIN_URL}/deposits?status=HELD&flagged=yes`);
   const row = admin.getByTestId("deposit-row").filter({ hasText: `#${whale.id}` });
   await expect(row.getByTestId("deposit-flag")).toHaveText("Large amount");
-  await shoot(admin, "admin-deposits");
+  await snapBothSizes(admin, "admin-deposits");
   await row.getByRole("button", { name: "Clear" }).click();
   await expect(row).toHaveCount(0);
   await admin.goto(`${ADMIN_URL}/deposits`);

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import { expect, type Page } from "@playwright/test";
 import { parseUnits } from "../../../packages/contracts/src/money";
 import type { createDb } from "../../../packages/db/src/client";
@@ -7,6 +6,7 @@ import { sendLoanAccrue } from "../../../packages/domains/src/lending/lending-en
 import type { EngineClient } from "../../../packages/protocol/src/engine-client";
 import { ADMIN_URL } from "../../fixtures";
 import { expectAccessible } from "./accessibility";
+import { snap } from "./screens";
 import { signInStaff } from "./sessions";
 import type { TradingSetup } from "./trading-setup";
 
@@ -102,10 +102,6 @@ async function openRiskiestLoan(deps: {
     )
     .toBe(parseUnits("12", 8).toString());
   return loan.id;
-}
-
-async function snap(page: Page, name: string) {
-  await page.screenshot({ path: join("test-results", "screens", `${name}.png`), fullPage: true });
 }
 
 /** No element wider than the phone's screen: nothing cut off or scrolling the page sideways. */

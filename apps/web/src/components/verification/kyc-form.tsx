@@ -10,7 +10,7 @@ import {
   type KycFileKind,
   requiredFileKinds,
 } from "@exchange/api/client";
-import { buttonClasses, FormAlert, Spinner, TextField, useToast } from "@exchange/ui";
+import { buttonClasses, FormAlert, Spinner, TextField, useHydrated, useToast } from "@exchange/ui";
 import { useErrorText } from "@exchange/ui/i18n";
 import { useRouter } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
@@ -54,6 +54,8 @@ export function KycForm({
   const [files, setFiles] = useState<Partial<Record<KycFileKind, File | null>>>({});
   const [errors, setErrors] = useState<Errors>({});
   const [pending, setPending] = useState(false);
+  // Until the page is live, a pick of files or of the document type would not be kept.
+  const hydrated = useHydrated();
   const kinds = requiredFileKinds(documentType);
 
   function pick(kind: KycFileKind, file: File | null) {
@@ -196,7 +198,7 @@ export function KycForm({
         <p className="max-w-md text-xs text-ink-faint">{t("kycForm.privacy")}</p>
         <button
           type="submit"
-          disabled={pending}
+          disabled={pending || !hydrated}
           aria-busy={pending}
           className={buttonClasses("primary")}
         >

@@ -21,6 +21,14 @@ export const ZBigRowId = z
   .positive()
   .max(INT8_MAX, "No such id: ids go up to 9223372036854775807.");
 
+/** A page cursor naming a BIGINT row (a journal position, a position event), as digits. */
+export const ZBigRowCursor = z
+  .string()
+  .refine(
+    (text) => /^\d{1,19}$/.test(text) && BigInt(text) <= INT8_MAX,
+    "Not a cursor of this list.",
+  );
+
 /**
  * A date given as a filter or cursor. Postgres stores years 4713 BC to 294276 AD, JavaScript
  * dates reach 271821 BC; nothing of this exchange is dated outside these years.

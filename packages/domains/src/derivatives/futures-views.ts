@@ -1,5 +1,6 @@
 import { marginMath } from "@exchange/core";
 import { z } from "zod";
+import { ZBigRowCursor } from "../input-bounds";
 import { marketDirectory } from "../markets/market-directory";
 import type { Services } from "../services";
 import {
@@ -278,7 +279,7 @@ export const ZPositionHistoryInput = z.object({
   symbol: z.string().max(40).optional(),
   limit: z.number().int().min(1).max(100).default(20),
   /** The `nextCursor` of the previous page. */
-  cursor: z.string().regex(/^\d+$/).nullish(),
+  cursor: ZBigRowCursor.nullish(),
 });
 export type PositionHistoryInput = z.input<typeof ZPositionHistoryInput>;
 

@@ -1,5 +1,6 @@
 import { ZDecimal } from "@exchange/contracts/wire";
 import { z } from "zod";
+import { ZBigRowCursor } from "../input-bounds";
 import { ZFuturesPosition } from "./futures-views";
 
 /**
@@ -68,10 +69,7 @@ export const ZRiskLiquidationsInput = z.object({
   symbol: ZSymbol.optional(),
   limit: z.number().int().min(1).max(100).default(25),
   /** The `nextCursor` of the previous page. */
-  cursor: z
-    .string()
-    .regex(/^\d{1,18}$/)
-    .nullish(),
+  cursor: ZBigRowCursor.nullish(),
 });
 
 /** A liquidation: what was taken over, how the book and auto-deleveraging closed it, the fund. */
